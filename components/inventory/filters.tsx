@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { batchStatuses, processes, verificationStatuses } from "@/lib/db/schema";
+import { sortColumns } from "@/lib/batches/schemas";
+import { humanize } from "@/lib/format";
+
+type Props = { values: Record<string, string>; origins: string[]; warehouses: string[] };
+
+const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
+
+function Select({ name, label, options, value, all = "Any" }: { name: string; label: string; options: readonly string[]; value?: string; all?: string | null }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={field}>
+        {all !== null && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {humanize(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A plain GET form: the filters live in the URL, and it works without JavaScript. */
+export function InventoryFilters({ values, origins, warehouses }: Props) {
+  return (
+    <form method="get" action="/inventory" role="search" aria-label="Filter batches" className="flex flex-wrap items-end gap-3">
+      <label className="flex flex-col gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
+        Search
+        <input type="search" name="q" defaultValue={values.q} placeholder="Batch code, farm or cooperative" className={`${field} w-64`} />
+      </label>
+      <Select name="status" label="Status" options={batchStatuses} value={values.status} />
+      <Select name="verification_status" label="Verification" options={verificationStatuses} value={values.verification_status} />
+      <Select name="origin_country" label="Origin" options={origins} value={values.origin_country} />
+      <Select name="process" label="Process" options={processes} value={values.process} />
+      <Select name="warehouse" label="Warehouse" options={warehouses} value={values.warehouse} />
+      <Select name="sort" label="Sort by" options={sortColumns} value={values.sort ?? "id"} all={null} />
+      <Select name="order" label="Order" options={["desc", "asc"]} value={values.order ?? "desc"} all={null} />
+      <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
+        Apply filters
+      </button>
+      <Link href="/inventory" className="px-2 py-1.5 text-sm text-stone-600 underline dark:text-stone-400">
+        Reset
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+// Opaque keyset cursors: the sort they belong to, the last row's sort value and id.
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+
+const ZCursor = z.tuple([z.string(), z.enum(["asc", "desc"]), z.string().nullable(), z.number().int().positive()]);
+
+export type Cursor = { sort: string; order: "asc" | "desc"; value: string | null; id: number };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.order, c.value, c.id])).toString("base64url");
+}
+
+export function decodeCursor(raw: string, sort: string, order: "asc" | "desc"): Cursor {
+  let parsed: z.infer<typeof ZCursor>;
+  try {
+    parsed = ZCursor.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+  } catch {
+    throw new ApiError("validation_error", "cursor: is not a cursor this API issued", [{ path: "cursor", message: "is not a cursor this API issued" }]);
+  }
+  const [cursorSort, cursorOrder, value, id] = parsed;
+  if (cursorSort !== sort || cursorOrder !== order) {
+    const message = `belongs to sort=${cursorSort}&order=${cursorOrder}, not sort=${sort}&order=${order}`;
+    throw new ApiError("validation_error", `cursor: ${message}`, [{ path: "cursor", message }]);
+  }
+  return { sort, order, value, id };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/db/schema";
+
+/** A comma-separated list of allowed values, e.g. `status=active,verified`. */
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1, "at least one value"));
+
+export const sortColumns = ["id", "batch_code", "origin_country", "harvest_date", "expiry_date", "quantity_kg", "price_per_kg", "cupping_score", "created_at"] as const;
+
+export const ZBatchListQuery = z.strictObject({
+  status: list(batchStatuses).optional(),
+  verification_status: list(verificationStatuses).optional(),
+  sync_status: list(syncStatuses).optional(),
+  process: list(processes).optional(),
+  origin_country: z.string().trim().min(1).max(60).optional(),
+  warehouse: z.string().trim().min(1).max(80).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(sortColumns).default("id"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
+
+export type BatchListQuery = z.infer<typeof ZBatchListQuery>;

@@ -1,0 +1,41 @@
+import type { batches } from "@/lib/db/schema";
+
+type BatchRow = typeof batches.$inferSelect;
+
+/** The public, snake_case shape of a batch. Decimals stay strings so nothing is rounded. */
+export function toBatchJson(b: BatchRow) {
+  return {
+    id: b.id,
+    chain_id: b.chainId,
+    token_id: b.tokenId,
+    batch_code: b.batchCode,
+    origin_country: b.originCountry,
+    region: b.region,
+    farm: b.farm,
+    cooperative: b.cooperative,
+    variety: b.variety,
+    process: b.process,
+    altitude_m: b.altitudeM,
+    harvest_date: b.harvestDate,
+    production_date: b.productionDate,
+    expiry_date: b.expiryDate,
+    quantity_kg: b.quantityKg,
+    onchain_quantity: b.onchainQuantity,
+    price_per_kg: b.pricePerKg,
+    cupping_score: b.cuppingScore,
+    moisture_pct: b.moisturePct,
+    warehouse: b.warehouse,
+    owner_address: b.ownerAddress,
+    metadata_uri: b.metadataUri,
+    metadata_hash: b.metadataHash,
+    status: b.status,
+    verification_status: b.verificationStatus,
+    sync_status: b.syncStatus,
+    last_synced_at: b.lastSyncedAt?.toISOString() ?? null,
+    mint_tx_hash: b.mintTxHash,
+    created_at: b.createdAt.toISOString(),
+    updated_at: b.updatedAt.toISOString(),
+  };
+}
+
+export type BatchJson = ReturnType<typeof toBatchJson>;

@@ -1,0 +1,13 @@
+import { createPublicClient, defineChain, http, type Chain, type PublicClient } from "viem";
+import { anvil } from "viem/chains";
+
+export function chainFor(chainId: number, rpcUrl: string): Chain {
+  if (chainId === anvil.id) return anvil;
+  return defineChain({ id: chainId, name: `Chain ${chainId}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
+}
+
+export function createChainClient(rpcUrl: string, chainId: number): PublicClient {
+  // A local chain mines at once; public chains take seconds per block.
+  const pollingInterval = chainId === anvil.id ? 50 : 4_000;
+  return createPublicClient({ chain: chainFor(chainId, rpcUrl), pollingInterval, transport: http(rpcUrl, { retryCount: 3, timeout: 15_000 }) });
+}

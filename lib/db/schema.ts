@@ -1,0 +1,72 @@
+// Drizzle mirror of supabase/migrations; a test checks the two agree.
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const batchStatuses = ["draft", "pending_mint", "active", "verified", "flagged", "expired", "redeemed"] as const;
+export const verificationStatuses = ["unverified", "pending", "verified", "failed"] as const;
+export const syncStatuses = ["synced", "pending", "out_of_sync", "error"] as const;
+export const processes = ["washed", "natural", "honey", "anaerobic", "wet_hulled"] as const;
+
+export const batches = pgTable("batches", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  batchCode: text("batch_code").notNull().unique(),
+  originCountry: text("origin_country").notNull(),
+  region: text("region"),
+  farm: text("farm"),
+  cooperative: text("cooperative"),
+  variety: text("variety"),
+  process: text("process", { enum: processes }),
+  altitudeM: integer("altitude_m"),
+  harvestDate: date("harvest_date"),
+  productionDate: date("production_date").notNull(),
+  expiryDate: date("expiry_date").notNull(),
+  quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
+  onchainQuantity: tokenId("onchain_quantity").notNull(),
+  pricePerKg: numeric("price_per_kg", { precision: 12, scale: 2 }),
+  cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }),
+  moisturePct: numeric("moisture_pct", { precision: 4, scale: 1 }),
+  warehouse: text("warehouse"),
+  ownerAddress: text("owner_address"),
+  metadataUri: text("metadata_uri"),
+  metadataHash: text("metadata_hash"),
+  status: text("status", { enum: batchStatuses }).notNull().default("active"),
+  verificationStatus: text("verification_status", { enum: verificationStatuses }).notNull().default("unverified"),
+  syncStatus: text("sync_status", { enum: syncStatuses }).notNull().default("synced"),
+  lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+  mintTxHash: text("mint_tx_hash"),
+  ...timestamps,
+});
+
+export const blockchainEvents = pgTable("blockchain_events", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  contractAddress: text("contract_address").notNull(),
+  blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+  blockHash: text("block_hash").notNull(),
+  txHash: text("tx_hash").notNull(),
+  logIndex: integer("log_index").notNull(),
+  name: text("name").notNull(),
+  tokenId: tokenId("token_id"),
+  args: jsonb("args").notNull(),
+  status: text("status", { enum: ["pending", "processed", "failed", "reorged"] }).notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  error: text("error"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  processedAt: timestamp("processed_at", { withTimezone: true }),
+});
+
+export const listenerState = pgTable("listener_state", {
+  id: text("id").primaryKey(),
+  chainId: integer("chain_id").notNull(),
+  contractAddress: text("contract_address").notNull(),
+  lastBlock: bigint("last_block", { mode: "bigint" }).notNull(),
+  isActive: boolean("is_active").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,38 @@
+// The one place that reads process.env: validated once, typed, and named in every error.
+import { z } from "zod";
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
+const postgresUrl = z.url().refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL");
+const httpUrl = z.url().refine((u) => /^(https?|wss?):\/\//.test(u), "must be an http(s):// or ws(s):// URL");
+
+export const ZServerEnv = z.object({
+  DATABASE_URL: postgresUrl,
+  RPC_URL: httpUrl,
+  CHAIN_ID: z.coerce.number().int().positive(),
+  BATCH_TOKEN_ADDRESS: address,
+  BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().default(0n),
+  INDEXER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  INDEXER_BLOCK_RANGE: z.coerce.number().int().min(1).max(100_000).default(2000),
+});
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+export class EnvError extends Error {}
+
+/** Parses the given variables; the error names every missing or malformed one. */
+export function parseEnv<T extends z.ZodType = typeof ZServerEnv>(source: Record<string, string | undefined>, schema?: T): z.infer<T> {
+  const result = (schema ?? ZServerEnv).safeParse(source);
+  if (result.success) return result.data as z.infer<T>;
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0]);
+    return source[name] === undefined ? `  ${name}: is not set` : `  ${name}: ${i.message}`;
+  });
+  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+let cached: ServerEnv | undefined;
+
+export function getEnv(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,10 @@
+// anvil's well-known development accounts. Never use these keys on a public chain.
+import { mnemonicToAccount } from "viem/accounts";
+
+const mnemonic = "test test test test test test test test test test test junk";
+
+export const devAccount = (index: number) => mnemonicToAccount(mnemonic, { addressIndex: index });
+
+/** Account 0 deploys and operates; 1–4 are the demo cooperatives and exporters that mint. */
+export const operatorAccount = devAccount(0);
+export const producerAccounts = [1, 2, 3, 4].map(devAccount);

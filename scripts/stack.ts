@@ -1,0 +1,136 @@
+// `npm run dev` / `npm start`: Postgres, anvil, contracts, demo data, the worker and Next.js.
+// DATABASE_URL / RPC_URL (+ BATCH_TOKEN_ADDRESS or DEPLOYER_PRIVATE_KEY) replace the embedded parts.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type pg from "pg";
+import { privateKeyToAccount } from "viem/accounts";
+import { z } from "zod";
+import { batchTokenAbi } from "../lib/chain/abi";
+import { createChainClient } from "../lib/chain/client";
+import { createDb } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
+import { parseEnv, ZServerEnv } from "../lib/env";
+import { operatorAccount, producerAccounts } from "./lib/accounts";
+import { startAnvil } from "./lib/anvil";
+import { demoBatches } from "./lib/demo-batches";
+import { deployBatchToken, type Deployment } from "./lib/deploy";
+import { readDeployment, writeDeployment } from "./lib/deployment";
+import { mintDemoBatches } from "./lib/mint";
+import { startPostgres } from "./lib/postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const isFresh = process.argv.includes("--fresh");
+
+const ZStackEnv = z.object({
+  DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
+  DEMO_BATCHES: z.coerce.number().int().min(0).max(5000).default(240),
+  DATABASE_URL: ZServerEnv.shape.DATABASE_URL.optional(),
+  RPC_URL: ZServerEnv.shape.RPC_URL.optional(),
+  BATCH_TOKEN_ADDRESS: ZServerEnv.shape.BATCH_TOKEN_ADDRESS.optional(),
+  BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().optional(),
+  DEPLOYER_PRIVATE_KEY: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key").optional(),
+});
+
+const log = (msg: string) => console.log(`[stack] ${msg}`);
+const children: ChildProcess[] = [];
+const stops: (() => Promise<void>)[] = [];
+let isStopping = false;
+
+async function shutdown(code: number) {
+  if (isStopping) return;
+  isStopping = true;
+  log("stopping…");
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+
+function run(name: string, command: string, args: string[], env: Record<string, string>) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
+  child.once("exit", (code, signal) => {
+    if (isStopping) return;
+    log(`${name} exited (${signal ?? code}); stopping the stack`);
+    void shutdown(1);
+  });
+  children.push(child);
+}
+
+async function database(env: z.infer<typeof ZStackEnv>, dataDir: string): Promise<string> {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  log("starting embedded Postgres…");
+  const pgServer = await startPostgres({ dataDir: path.join(dataDir, "postgres"), port: env.PG_PORT });
+  stops.push(pgServer.stop);
+  await pgServer.createDatabase("batchtrail");
+  return pgServer.url("batchtrail");
+}
+
+async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.Pool) {
+  let rpcUrl = env.RPC_URL;
+  if (!rpcUrl) {
+    log("starting anvil…");
+    const anvil = await startAnvil({ port: env.ANVIL_PORT, stateFile: path.join(dataDir, "anvil", "state.json") });
+    stops.push(anvil.stop);
+    rpcUrl = anvil.url;
+  }
+  const client = createChainClient(rpcUrl, 31337);
+  const chainId = await client.getChainId();
+  const isLocal = chainId === 31337;
+  const chainClient = createChainClient(rpcUrl, chainId);
+
+  let deployment: Deployment | undefined = env.BATCH_TOKEN_ADDRESS
+    ? { chainId, batchToken: { address: env.BATCH_TOKEN_ADDRESS as `0x${string}`, deployBlock: String(env.BATCH_TOKEN_DEPLOY_BLOCK ?? 0n) } }
+    : readDeployment(dataDir, chainId);
+  const hasCode = deployment && (await chainClient.getCode({ address: deployment.batchToken.address }));
+  if (!hasCode) {
+    if (env.BATCH_TOKEN_ADDRESS) throw new Error(`BATCH_TOKEN_ADDRESS: no contract at ${env.BATCH_TOKEN_ADDRESS} on chain ${chainId}`);
+    if (!isLocal && !env.DEPLOYER_PRIVATE_KEY) throw new Error("DEPLOYER_PRIVATE_KEY: is not set (needed to deploy to a non-local chain without BATCH_TOKEN_ADDRESS)");
+    const admin = env.DEPLOYER_PRIVATE_KEY ? privateKeyToAccount(env.DEPLOYER_PRIVATE_KEY as `0x${string}`) : operatorAccount;
+    log(`deploying BatchToken to chain ${chainId}…`);
+    deployment = await deployBatchToken({ client: chainClient, rpcUrl, admin, minters: isLocal ? producerAccounts.map((a) => a.address) : [] });
+    writeDeployment(dataDir, deployment);
+    // A new contract starts a new history: what was indexed from the old one no longer holds.
+    await pool.query("truncate batches, blockchain_events, listener_state");
+  }
+  const address = deployment!.batchToken.address;
+  const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
+  if (isLocal && count < BigInt(env.DEMO_BATCHES)) {
+    // Resumes an interrupted seeding: the list is the same for the same day.
+    const list = demoBatches(env.DEMO_BATCHES, new Date()).slice(Number(count));
+    log(`minting ${list.length} demo batches through the contract…`);
+    await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
+  }
+  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock };
+}
+
+async function main() {
+  const env = parseEnv(process.env, ZStackEnv);
+  const dataDir = path.resolve(root, env.DATA_DIR);
+  if (isFresh) rmSync(dataDir, { recursive: true, force: true });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+
+  const databaseUrl = await database(env, dataDir);
+  const { pool } = createDb(databaseUrl, 2);
+  const applied = await migrate(pool);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  const c = await chain(env, dataDir, pool);
+  await pool.end();
+
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock };
+  parseEnv(appEnv);
+  run("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], appEnv);
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv);
+  log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
+  log(`open http://localhost:${env.PORT}/inventory — Ctrl-C stops everything`);
+}
+
+main().catch((error) => {
+  console.error(`[stack] ${error instanceof Error ? error.message : error}`);
+  void shutdown(1);
+});
