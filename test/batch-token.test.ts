@@ -1,0 +1,132 @@
+import { parseEventLogs, type Account, type ContractFunctionName, type Hex } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import { encodeMetadata } from "@/lib/batches/metadata";
+import { deployTestToken } from "./helpers/chain";
+
+let c: Awaited<ReturnType<typeof deployTestToken>>;
+const gas: Record<string, bigint> = {};
+const meta = encodeMetadata({ batch_code: "KEN-NYE-2026-0001", origin_country: "Kenya" });
+const day = 86_400n;
+
+beforeAll(async () => {
+  c = await deployTestToken();
+});
+afterAll(() => {
+  console.log("BatchToken gas used:");
+  console.table(Object.fromEntries(Object.entries(gas).map(([k, v]) => [k, { gas: Number(v) }])));
+});
+
+type Fn = ContractFunctionName<typeof batchTokenAbi, "nonpayable">;
+
+async function send(account: Account, functionName: string, args: readonly unknown[], label?: string) {
+  const { request } = await c.client.simulateContract({ account, address: c.address, abi: batchTokenAbi, functionName: functionName as Fn, args: args as never });
+  const hash = await c.wallet(account).writeContract(request as never);
+  const receipt = await c.client.waitForTransactionReceipt({ hash });
+  if (label) gas[label] = receipt.gasUsed;
+  return parseEventLogs({ abi: batchTokenAbi, logs: receipt.logs });
+}
+
+const reverts = (account: Account, functionName: string, args: readonly unknown[]) =>
+  c.client.simulateContract({ account, address: c.address, abi: batchTokenAbi, functionName: functionName as Fn, args: args as never });
+
+async function now() {
+  return (await c.client.getBlock()).timestamp;
+}
+
+async function create(opts: { to?: Hex; quantity?: bigint; production?: bigint; expiry?: bigint } = {}) {
+  const t = await now();
+  const events = await send(c.producer, "createBatch", [opts.to ?? c.producer.address, opts.quantity ?? 60_000n, opts.production ?? t - 10n * day, opts.expiry ?? t + 365n * day, 735n, meta.hash, meta.uri]);
+  const created = events.find((e) => e.eventName === "BatchCreated")!;
+  return (created.args as { batchId: bigint }).batchId;
+}
+
+const read = (id: bigint) => c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "getBatch", args: [id] });
+
+describe("BatchToken", () => {
+  it("creates a batch, mints its whole quantity to the holder and emits BatchCreated and BatchMinted", async () => {
+    const t = await now();
+    const events = await send(c.producer, "createBatch", [c.producer.address, 60_000n, t - day, t + 300n * day, 735n, meta.hash, meta.uri], "createBatch (mint all)");
+    expect(events.map((e) => e.eventName)).toEqual(["BatchCreated", "TransferSingle", "BatchMinted"]);
+    const id = (events[0].args as { batchId: bigint }).batchId;
+    const b = await read(id);
+    expect([b.quantity, b.minted, b.pricePerKg, b.metadataHash, b.metadataUri, b.status]).toEqual([60_000n, 60_000n, 735n, meta.hash, meta.uri, 2]);
+    expect(await c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "balanceOf", args: [c.producer.address, id] })).toBe(60_000n);
+  });
+
+  it("mints against a declared batch in parts, never past its quantity", async () => {
+    const id = await create({ to: "0x0000000000000000000000000000000000000000", quantity: 1_000n });
+    expect((await read(id)).status).toBe(1);
+    await send(c.producer, "mint", [id, c.producer.address, 600n], "mint");
+    await expect(reverts(c.producer, "mint", [id, c.producer.address, 401n])).rejects.toThrow(/ExceedsBatchQuantity/);
+    await send(c.producer, "mint", [id, c.producer.address, 400n]);
+    expect((await read(id)).minted).toBe(1_000n);
+  });
+
+  it("refuses a zero quantity and an expiry not after production", async () => {
+    const t = await now();
+    await expect(reverts(c.producer, "createBatch", [c.producer.address, 0n, t, t + day, 1n, meta.hash, meta.uri])).rejects.toThrow(/InvalidQuantity/);
+    await expect(reverts(c.producer, "createBatch", [c.producer.address, 5n, t, t, 1n, meta.hash, meta.uri])).rejects.toThrow(/InvalidDates/);
+  });
+
+  it("lets only the right role call each function", async () => {
+    const id = await create();
+    const t = await now();
+    await expect(reverts(c.stranger, "createBatch", [c.stranger.address, 5n, t, t + day, 1n, meta.hash, meta.uri])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(c.stranger, "mint", [id, c.stranger.address, 1n])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(c.stranger, "markVerified", [id])).rejects.toThrow(/MissingRole/);
+    await expect(reverts(c.producer, "markExpired", [id])).rejects.toThrow(/MissingRole/);
+    await expect(reverts(c.stranger, "adjustInventory", [id, 1n, "count"])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(c.stranger, "updateMetadata", [id, meta.hash, meta.uri])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+  });
+
+  it("marks a batch verified, with the time, through the verifier role", async () => {
+    const id = await create();
+    const events = await send(c.admin, "markVerified", [id], "markVerified");
+    expect(events[0].eventName).toBe("BatchVerified");
+    const b = await read(id);
+    expect([b.verified, b.status, b.lastVerifiedAt > 0n]).toEqual([true, 3, true]);
+  });
+
+  it("expires a batch only after its expiry date, and then refuses to mint or verify it", async () => {
+    const t = await now();
+    const fresh = await create();
+    await expect(reverts(c.admin, "markExpired", [fresh])).rejects.toThrow(/NotExpired/);
+    const old = await create({ to: "0x0000000000000000000000000000000000000000", production: t - 400n * day, expiry: t - day });
+    const events = await send(c.admin, "markExpired", [old], "markExpired");
+    expect(events[0].eventName).toBe("BatchExpired");
+    await expect(reverts(c.producer, "mint", [old, c.producer.address, 1n])).rejects.toThrow(/InvalidStatus/);
+    await expect(reverts(c.admin, "markVerified", [old])).rejects.toThrow(/InvalidStatus/);
+    await expect(reverts(c.admin, "markExpired", [old])).rejects.toThrow(/InvalidStatus/);
+  });
+
+  it("adjusts inventory, but never below what was minted", async () => {
+    const id = await create({ quantity: 5_000n });
+    await expect(reverts(c.admin, "adjustInventory", [id, 4_999n, "recount"])).rejects.toThrow(/QuantityBelowMinted/);
+    const events = await send(c.admin, "adjustInventory", [id, 5_500n, "found two sacks"], "adjustInventory");
+    expect(events[0].args).toMatchObject({ oldQuantity: 5_000n, newQuantity: 5_500n, reason: "found two sacks" });
+  });
+
+  it("updates metadata and emits the new hash and URI", async () => {
+    const id = await create();
+    const next = encodeMetadata({ batch_code: "KEN-NYE-2026-0001", origin_country: "Kenya", region: "Nyeri" });
+    const events = await send(c.admin, "updateMetadata", [id, next.hash, next.uri], "updateMetadata");
+    expect(events[0].args).toMatchObject({ metadataHash: next.hash, metadataUri: next.uri });
+  });
+
+  it("redeems by burning the holder's tokens; all of it redeemed means redeemed", async () => {
+    const id = await create({ quantity: 2_000n });
+    await send(c.producer, "redeem", [id, 500n], "redeem");
+    expect((await read(id)).status).toBe(2);
+    await expect(reverts(c.stranger, "redeem", [id, 1n])).rejects.toThrow(/ERC1155InsufficientBalance/);
+    await send(c.producer, "redeem", [id, 1_500n]);
+    expect((await read(id)).status).toBe(5);
+  });
+
+  it("reports unknown batches with UnknownBatch, and reads many batches in one call", async () => {
+    await expect(read(999_999n)).rejects.toThrow(/UnknownBatch/);
+    const count = await c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "batchCount" });
+    const many = await c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "getBatches", args: [[1n, count, 999_999n]] });
+    expect(many.map((b) => b.status > 0)).toEqual([true, true, false]);
+  });
+});

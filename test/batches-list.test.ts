@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { listBatches } from "@/lib/batches/list";
+import { sortColumns, ZBatchListQuery } from "@/lib/batches/schemas";
+import type { BatchJson } from "@/lib/batches/serialize";
+import { createTestDb, type TestDb } from "./helpers/db";
+import { insertBatches, makeBatch } from "./helpers/factories";
+
+let t: TestDb;
+const origins = ["Ethiopia", "Kenya", "Colombia"];
+const statuses = ["active", "verified", "expired", "redeemed"] as const;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await insertBatches(
+    t.db,
+    Array.from({ length: 53 }, (_, i) =>
+      makeBatch({
+        originCountry: origins[i % 3],
+        status: statuses[i % 4],
+        process: i % 5 === 0 ? "natural" : "washed",
+        warehouse: i % 2 ? "Antwerp Bonded" : "Hamburg Port",
+        farm: i === 7 ? "Finca 100% Geisha_Lot" : `Farm ${i}`,
+        // Repeated values and nulls, so ties and null ordering are exercised.
+        quantityKg: `${(i % 6) * 100}.500`,
+        cuppingScore: i % 4 === 0 ? null : `${80 + (i % 7)}.25`,
+        harvestDate: i % 9 === 0 ? null : `2025-0${(i % 9) + 1}-15`,
+        pricePerKg: `${5 + (i % 3)}.10`,
+      }),
+    ),
+  );
+});
+afterAll(() => t.drop());
+
+const list = (params: Record<string, string>) => listBatches(t.db, ZBatchListQuery.parse(params));
+
+async function walk(params: Record<string, string>): Promise<BatchJson[]> {
+  const all: BatchJson[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list({ ...params, limit: "7", ...(cursor ? { cursor } : {}) });
+    all.push(...page.data);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+describe("listBatches", () => {
+  it("filters by status, origin, process and warehouse together", async () => {
+    const { data } = await list({ status: "active,verified", origin_country: "Kenya", process: "washed", warehouse: "Antwerp Bonded", limit: "100" });
+    expect(data.length).toBeGreaterThan(0);
+    for (const b of data) {
+      expect(["active", "verified"]).toContain(b.status);
+      expect([b.origin_country, b.process, b.warehouse]).toEqual(["Kenya", "washed", "Antwerp Bonded"]);
+    }
+  });
+
+  it("searches code, farm and cooperative case-insensitively, treating % and _ literally", async () => {
+    expect((await list({ q: "tst-0000" })).data.length).toBeGreaterThan(0);
+    expect((await list({ q: "100% geisha_lot" })).data.map((b) => b.farm)).toEqual(["Finca 100% Geisha_Lot"]);
+    expect((await list({ q: "100%_" })).data).toEqual([]);
+  });
+
+  it.each(sortColumns.flatMap((sort) => [[sort, "asc"], [sort, "desc"]] as const))("pages through every row exactly once sorted by %s %s", async (sort, order) => {
+    const rows = await walk({ sort, order });
+    expect(rows).toHaveLength(53);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(53);
+    const key = (r: BatchJson) => (r as Record<string, unknown>)[sort] as string | number | null;
+    const compare = (a: BatchJson, b: BatchJson) => {
+      const [x, y] = [key(a), key(b)];
+      if (x === null || y === null) return x === y ? a.id - b.id : x === null ? 1 : -1;
+      const numeric = typeof x === "number" || /^-?\d+(\.\d+)?$/.test(String(x));
+      const c = numeric ? Number(x) - Number(y) : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+      return c !== 0 ? (order === "asc" ? c : -c) : a.id - b.id;
+    };
+    expect(rows.map((r) => r.id)).toEqual([...rows].sort(compare).map((r) => r.id));
+  });
+
+  it("refuses a cursor that was tampered with or belongs to another sort", async () => {
+    const { next_cursor } = await list({ sort: "batch_code", order: "asc", limit: "5" });
+    await expect(list({ sort: "quantity_kg", order: "asc", cursor: next_cursor! })).rejects.toThrow(ApiError);
+    await expect(list({ cursor: "bm90IGEgY3Vyc29y" })).rejects.toThrow(/not a cursor this API issued/);
+  });
+
+  it("refuses unknown filter values, unknown parameters and out-of-range limits", () => {
+    for (const bad of [{ status: "lost" }, { limit: "0" }, { limit: "101" }, { limit: "ten" }, { sort: "password" }, { color: "red" }]) {
+      expect(() => ZBatchListQuery.parse(bad)).toThrow(ZodError);
+    }
+  });
+});

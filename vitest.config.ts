@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Next.js resolves this to an empty module on the server; so do the tests.
+      "server-only": path.resolve(import.meta.dirname, "test/helpers/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    // One shared anvil: files run one at a time so their transactions never race for nonces.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
