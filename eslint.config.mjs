@@ -1,8 +1,11 @@
 import next from "eslint-config-next";
 import nextTs from "eslint-config-next/typescript";
 
-export default [
+const config = [
   ...next,
   ...nextTs,
-  { ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "lib/chain/abi.ts", "next-env.d.ts", "playwright-report/**", "test-results/**"] },
+  { rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] } },
+  { ignores: [".next/**", ".data/**", "node_modules/**", "lib/chain/abi.ts", "next-env.d.ts", "playwright-report/**", "test-results/**"] },
 ];
+
+export default config;

@@ -1,7 +1,7 @@
 // `npm run dev` / `npm start`: Postgres, anvil, contracts, demo data, the worker and Next.js.
 // DATABASE_URL / RPC_URL (+ BATCH_TOKEN_ADDRESS or DEPLOYER_PRIVATE_KEY) replace the embedded parts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { privateKeyToAccount } from "viem/accounts";
@@ -110,6 +110,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
 
 async function main() {
   const env = parseEnv(process.env, ZStackEnv);
+  if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first, or use `npm run dev`");
   const dataDir = path.resolve(root, env.DATA_DIR);
   if (isFresh) rmSync(dataDir, { recursive: true, force: true });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
@@ -123,7 +124,7 @@ async function main() {
 
   const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock };
   parseEnv(appEnv);
-  run("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], appEnv);
+  run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);

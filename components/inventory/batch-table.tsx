@@ -25,7 +25,7 @@ export function BatchTable({ batches }: { batches: BatchJson[] }) {
         </thead>
         <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
           {batches.map((b) => (
-            <tr key={b.id} data-batch-code={b.batch_code}>
+            <tr key={b.id} data-token-id={b.token_id} data-quantity-kg={b.quantity_kg}>
               <td className={`${cell} font-mono font-medium`}>{b.batch_code}</td>
               <td className={cell} data-column="origin_country">
                 {b.origin_country}

@@ -5,13 +5,16 @@ import { humanize } from "@/lib/format";
 
 type Props = { values: Record<string, string>; origins: string[]; warehouses: string[] };
 
+const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
 const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
 
 function Select({ name, label, options, value, all = "Any" }: { name: string; label: string; options: readonly string[]; value?: string; all?: string | null }) {
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={field}>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`filter-${name}`} className={labelStyle}>
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={field}>
         {all !== null && <option value="">{all}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -19,7 +22,7 @@ function Select({ name, label, options, value, all = "Any" }: { name: string; la
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -27,10 +30,12 @@ function Select({ name, label, options, value, all = "Any" }: { name: string; la
 export function InventoryFilters({ values, origins, warehouses }: Props) {
   return (
     <form method="get" action="/inventory" role="search" aria-label="Filter batches" className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
-        Search
-        <input type="search" name="q" defaultValue={values.q} placeholder="Batch code, farm or cooperative" className={`${field} w-64`} />
-      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-q" className={labelStyle}>
+          Search
+        </label>
+        <input id="filter-q" type="search" name="q" defaultValue={values.q} placeholder="Batch code, farm or cooperative" className={`${field} w-64`} />
+      </div>
       <Select name="status" label="Status" options={batchStatuses} value={values.status} />
       <Select name="verification_status" label="Verification" options={verificationStatuses} value={values.verification_status} />
       <Select name="origin_country" label="Origin" options={origins} value={values.origin_country} />

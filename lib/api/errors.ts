@@ -8,6 +8,7 @@ export const errorStatus = {
   rule_broken: 422,
   rate_limited: 429,
   chain_unreachable: 502,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -32,7 +32,7 @@ export async function getCheckpoint(c: IndexerConfig): Promise<bigint> {
 /** Indexes the next block range after the checkpoint, up to the chain head. */
 export async function indexNextRange(c: IndexerConfig): Promise<IndexResult> {
   const checkpoint = await getCheckpoint(c);
-  const head = await c.client.getBlockNumber();
+  const head = await c.client.getBlockNumber({ cacheTime: 0 });
   const fromBlock = checkpoint + 1n;
   if (fromBlock > head) return { fromBlock, toBlock: checkpoint, events: 0, isCaughtUp: true };
   const toBlock = head < checkpoint + BigInt(c.blockRange) ? head : checkpoint + BigInt(c.blockRange);

@@ -6,6 +6,7 @@ import { LiveRefresh } from "@/components/inventory/live-refresh";
 import { ApiError } from "@/lib/api/errors";
 import { listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
+import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
 
 export const metadata: Metadata = { title: "Inventory" };
@@ -13,38 +14,24 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The page's batches, or why the filters in the URL cannot be used. */
+async function load(db: Db, values: Record<string, string>) {
+  const query = ZBatchListQuery.safeParse(values);
+  if (!query.success) return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
+  try {
+    return { page: await listBatches(db, query.data) };
+  } catch (error) {
+    if (error instanceof ApiError) return { invalid: error.message };
+    throw error;
+  }
+}
+
 export default async function InventoryPage({ searchParams }: Props) {
   // Empty form fields arrive as `origin_country=`; they mean "any".
   const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
-  const query = ZBatchListQuery.safeParse(values);
   const db = getDb();
-  const options = await listFilterOptions(db);
-
-  let content: React.ReactNode;
-  if (!query.success) {
-    content = <Notice title="These filters are not valid" body={query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")} />;
-  } else {
-    try {
-      const page = await listBatches(db, query.data);
-      const next = page.next_cursor ? `/inventory?${new URLSearchParams({ ...values, cursor: page.next_cursor })}` : null;
-      const { cursor, ...firstPage } = values;
-      content =
-        page.data.length === 0 ? (
-          <Notice title="No batches match these filters" body="Try fewer filters, or reset them." />
-        ) : (
-          <>
-            <BatchTable batches={page.data} />
-            <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-              {cursor ? <Link href={`/inventory?${new URLSearchParams(firstPage)}`}>← First page</Link> : <span />}
-              {next && <Link href={next}>Next page →</Link>}
-            </nav>
-          </>
-        );
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      content = <Notice title="These filters are not valid" body={error.message} />;
-    }
-  }
+  const [options, result] = await Promise.all([listFilterOptions(db), load(db, values)]);
+  const { cursor, ...firstPage } = values;
 
   return (
     <div className="flex flex-col gap-5">
@@ -53,7 +40,17 @@ export default async function InventoryPage({ searchParams }: Props) {
         <p className="text-sm text-stone-500">Every coffee batch minted on chain, as indexed from its events.</p>
       </div>
       <InventoryFilters values={values} {...options} />
-      {content}
+      {result.invalid !== undefined && <Notice title="These filters are not valid" body={result.invalid} />}
+      {result.page?.data.length === 0 && <Notice title="No batches match these filters" body="Try fewer filters, or reset them." />}
+      {result.page && result.page.data.length > 0 && (
+        <>
+          <BatchTable batches={result.page.data} />
+          <nav aria-label="Pages" className="flex justify-between text-sm">
+            {cursor ? <Link href={`/inventory?${new URLSearchParams(firstPage)}`}>← First page</Link> : <span />}
+            {result.page.next_cursor && <Link href={`/inventory?${new URLSearchParams({ ...values, cursor: result.page.next_cursor })}`}>Next page →</Link>}
+          </nav>
+        </>
+      )}
       <LiveRefresh intervalMs={5000} />
     </div>
   );

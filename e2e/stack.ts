@@ -1,0 +1,12 @@
+// The e2e stack's settings, shared by playwright.config.ts and the specs.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Address } from "viem";
+
+export const stack = { port: 3100, pgPort: 54339, anvilPort: 8555, dataDir: ".data/e2e", demoBatches: 60 };
+export const rpcUrl = `http://127.0.0.1:${stack.anvilPort}`;
+
+export function batchTokenAddress(): Address {
+  const file = path.resolve(import.meta.dirname, "..", stack.dataDir, "deployments", "31337.json");
+  return JSON.parse(readFileSync(file, "utf8")).batchToken.address;
+}

@@ -1,0 +1,33 @@
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/browser";
+import { stack } from "./e2e/stack";
+
+const baseURL = `http://127.0.0.1:${stack.port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // The whole embedded stack on its own ports and data, serving the production build.
+    command: "node --import tsx scripts/stack.ts start --fresh",
+    url: `${baseURL}/api/health`,
+    env: { DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), DEMO_BATCHES: String(stack.demoBatches) },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});
