@@ -13,6 +13,10 @@ export const ZServerEnv = z.object({
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().default(0n),
   INDEXER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   INDEXER_BLOCK_RANGE: z.coerce.number().int().min(1).max(100_000).default(2000),
+  // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.
+  PUBLIC_RPC_URL: httpUrl.optional(),
+  // On the local chain only: a `mock` wallet whose account a `batchtrail-mock-wallet` cookie picks (tests).
+  WALLET_MOCK: z.enum(["0", "1"]).default("0"),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

@@ -95,7 +95,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     deployment = await deployBatchToken({ client: chainClient, rpcUrl, admin, minters: isLocal ? producerAccounts.map((a) => a.address) : [] });
     writeDeployment(dataDir, deployment);
     // A new contract starts a new history: what was indexed from the old one no longer holds.
-    await pool.query("truncate batches, blockchain_events, listener_state");
+    await pool.query("truncate batches, blockchain_events, listener_state, import_logs");
   }
   const address = deployment!.batchToken.address;
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
@@ -105,7 +105,8 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     log(`minting ${list.length} demo batches through the contract…`);
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
-  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock };
+  // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
+  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, publicRpcUrl: isLocal ? rpcUrl : undefined };
 }
 
 async function main() {
@@ -122,7 +123,7 @@ async function main() {
   const c = await chain(env, dataDir, pool);
   await pool.end();
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");

@@ -8,7 +8,7 @@ let t: TestDb;
 beforeAll(async () => (t = await createTestDb()));
 afterAll(() => t.drop());
 
-const tables = [schema.batches, schema.blockchainEvents, schema.listenerState];
+const tables = [schema.batches, schema.blockchainEvents, schema.listenerState, schema.importLogs];
 
 describe("migrations", () => {
   it("applies nothing twice", async () => {

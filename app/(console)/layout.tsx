@@ -1,6 +1,9 @@
 import Link from "next/link";
 
-const nav = [{ href: "/inventory", label: "Inventory" }];
+const nav = [
+  { href: "/inventory", label: "Inventory" },
+  { href: "/batches/new", label: "Add batch" },
+];
 
 export default function ConsoleLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { formatDecimal, humanize } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
@@ -26,7 +27,11 @@ export function BatchTable({ batches }: { batches: BatchJson[] }) {
         <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
           {batches.map((b) => (
             <tr key={b.id} data-token-id={b.token_id} data-quantity-kg={b.quantity_kg}>
-              <td className={`${cell} font-mono font-medium`}>{b.batch_code}</td>
+              <td className={`${cell} font-mono font-medium`}>
+                <Link href={`/batches/${b.id}`} className="hover:underline">
+                  {b.batch_code}
+                </Link>
+              </td>
               <td className={cell} data-column="origin_country">
                 {b.origin_country}
                 <span className="text-stone-500">{b.region ? ` · ${b.region}` : ""}</span>
@@ -44,7 +49,7 @@ export function BatchTable({ batches }: { batches: BatchJson[] }) {
               <td className={cell}>
                 <StatusBadge value={b.verification_status} />
               </td>
-              <td className={`${cell} text-right font-mono text-stone-500`}>#{b.token_id}</td>
+              <td className={`${cell} text-right font-mono text-stone-500`}>{b.token_id ? `#${b.token_id}` : "—"}</td>
             </tr>
           ))}
         </tbody>

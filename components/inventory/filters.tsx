@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { batchStatuses, processes, verificationStatuses } from "@/lib/db/schema";
+import { batchStatuses, processes, verificationStatuses } from "@/lib/batches/enums";
 import { sortColumns } from "@/lib/batches/schemas";
 import { humanize } from "@/lib/format";
 

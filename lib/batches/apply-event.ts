@@ -1,10 +1,10 @@
 // Applies one decoded batch token event to the batches table. Each handler is idempotent.
 import { and, eq, sql } from "drizzle-orm";
 import type { Hex } from "viem";
-import type { Db } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
-import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
-import { decodeMetadata, type BatchMetadata } from "./metadata";
+import { gramsToKg } from "@/lib/chain/units";
+import { decodeMetadata } from "./metadata";
+import { columnsFromChain, metadataColumns, upsertFromChain, type OnchainBatch, type Tx } from "./from-chain";
 
 export type ChainEvent = {
   chainId: number;
@@ -13,43 +13,12 @@ export type ChainEvent = {
   transactionHash: Hex;
 };
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Where = ReturnType<typeof byToken>;
 
-function metadataColumns(m: BatchMetadata) {
-  return {
-    batchCode: m.batch_code,
-    originCountry: m.origin_country,
-    region: m.region ?? null,
-    farm: m.farm ?? null,
-    cooperative: m.cooperative ?? null,
-    variety: m.variety ?? null,
-    process: m.process ?? null,
-    altitudeM: m.altitude_m ?? null,
-    harvestDate: m.harvest_date ?? null,
-    warehouse: m.warehouse ?? null,
-    cuppingScore: m.cupping_score ?? null,
-    moisturePct: m.moisture_pct ?? null,
-  };
-}
-
-const handlers: Record<string, (tx: Tx, e: ChainEvent, where: ReturnType<typeof byToken>) => Promise<void>> = {
+const handlers: Record<string, (tx: Tx, e: ChainEvent, where: Where) => Promise<void>> = {
   async BatchCreated(tx, e) {
-    const a = e.args as { batchId: bigint; quantity: bigint; productionDate: bigint; expiryDate: bigint; pricePerKg: bigint; metadataHash: Hex; metadataUri: string };
-    const row = {
-      chainId: e.chainId,
-      tokenId: a.batchId.toString(),
-      ...metadataColumns(decodeMetadata(a.metadataUri, a.metadataHash)),
-      productionDate: unixToDate(a.productionDate),
-      expiryDate: unixToDate(a.expiryDate),
-      quantityKg: gramsToKg(a.quantity),
-      onchainQuantity: a.quantity.toString(),
-      pricePerKg: centsToUsd(a.pricePerKg),
-      metadataUri: a.metadataUri,
-      metadataHash: a.metadataHash,
-      mintTxHash: e.transactionHash,
-      lastSyncedAt: new Date(),
-    };
-    await tx.insert(batches).values(row).onConflictDoUpdate({ target: [batches.chainId, batches.tokenId], set: { ...row, updatedAt: new Date() } });
+    const row = columnsFromChain(e.chainId, e.args.batchId as bigint, e.args as OnchainBatch);
+    await upsertFromChain(tx, { ...row, status: "active", mintTxHash: e.transactionHash });
   },
   async BatchMinted(tx, e, where) {
     await tx.update(batches).set({ ownerAddress: String(e.args.to).toLowerCase(), updatedAt: new Date() }).where(where);
@@ -76,11 +45,6 @@ const handlers: Record<string, (tx: Tx, e: ChainEvent, where: ReturnType<typeof 
 
 function byToken(e: ChainEvent) {
   return and(eq(batches.chainId, e.chainId), eq(batches.tokenId, String(e.args.batchId)));
-}
-
-/** True when the event changes batches; other contract events are only recorded. */
-export function isBatchEvent(name: string): boolean {
-  return name in handlers;
 }
 
 export async function applyBatchEvent(tx: Tx, event: ChainEvent): Promise<void> {

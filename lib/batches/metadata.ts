@@ -1,10 +1,11 @@
 // A batch's off-chain facts travel as JSON whose keccak256 hash is stored on chain.
 import { keccak256, stringToBytes, type Hex } from "viem";
 import { z } from "zod";
-import { processes } from "@/lib/db/schema";
+import { processes } from "@/lib/batches/enums";
 
 const isoDate = z.iso.date();
-const decimal = (scale: number) => z.string().regex(new RegExp(`^\\d+(\\.\\d{1,${scale}})?$`), `a decimal with at most ${scale} decimals`);
+/** A non-negative decimal string with at most `scale` decimals: exact, never a float. */
+export const decimal = (scale: number) => z.string().regex(new RegExp(`^\\d+(\\.\\d{1,${scale}})?$`), `a decimal with at most ${scale} decimals`);
 
 export const ZBatchMetadata = z.strictObject({
   batch_code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "upper-case letters, digits and dashes"),

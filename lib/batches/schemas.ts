@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/db/schema";
+import { decimal, ZBatchMetadata } from "./metadata";
+import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -25,3 +26,12 @@ export const ZBatchListQuery = z.strictObject({
 });
 
 export type BatchListQuery = z.infer<typeof ZBatchListQuery>;
+
+export const ZNewBatch = ZBatchMetadata.extend({
+  quantity_kg: decimal(3).refine((v) => /[1-9]/.test(v), "must be more than zero"),
+  price_per_kg: decimal(2),
+  production_date: z.iso.date(),
+  expiry_date: z.iso.date(),
+}).refine((b) => b.expiry_date > b.production_date, { path: ["expiry_date"], message: "must be after the production date" });
+
+export type NewBatch = z.infer<typeof ZNewBatch>;

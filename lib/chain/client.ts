@@ -1,9 +1,11 @@
 import { createPublicClient, defineChain, http, type Chain, type PublicClient } from "viem";
 import { anvil } from "viem/chains";
 
+/** The chain with `rpcUrl` as its default RPC: wallets and connectors use that one, not a preset's. */
 export function chainFor(chainId: number, rpcUrl: string): Chain {
-  if (chainId === anvil.id) return anvil;
-  return defineChain({ id: chainId, name: `Chain ${chainId}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
+  const rpcUrls = { default: { http: [rpcUrl] } };
+  if (chainId === anvil.id) return { ...anvil, rpcUrls };
+  return defineChain({ id: chainId, name: `Chain ${chainId}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls });
 }
 
 export function createChainClient(rpcUrl: string, chainId: number): PublicClient {

@@ -1,4 +1,5 @@
 // Drizzle mirror of supabase/migrations; a test checks the two agree.
+import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 import { bigint, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
@@ -7,15 +8,11 @@ const timestamps = {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const batchStatuses = ["draft", "pending_mint", "active", "verified", "flagged", "expired", "redeemed"] as const;
-export const verificationStatuses = ["unverified", "pending", "verified", "failed"] as const;
-export const syncStatuses = ["synced", "pending", "out_of_sync", "error"] as const;
-export const processes = ["washed", "natural", "honey", "anaerobic", "wet_hulled"] as const;
 
 export const batches = pgTable("batches", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
   chainId: integer("chain_id").notNull(),
-  tokenId: tokenId("token_id").notNull(),
+  tokenId: tokenId("token_id"),
   batchCode: text("batch_code").notNull().unique(),
   originCountry: text("origin_country").notNull(),
   region: text("region"),
@@ -28,7 +25,7 @@ export const batches = pgTable("batches", {
   productionDate: date("production_date").notNull(),
   expiryDate: date("expiry_date").notNull(),
   quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
-  onchainQuantity: tokenId("onchain_quantity").notNull(),
+  onchainQuantity: tokenId("onchain_quantity"),
   pricePerKg: numeric("price_per_kg", { precision: 12, scale: 2 }),
   cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }),
   moisturePct: numeric("moisture_pct", { precision: 4, scale: 1 }),
@@ -69,4 +66,14 @@ export const listenerState = pgTable("listener_state", {
   lastBlock: bigint("last_block", { mode: "bigint" }).notNull(),
   isActive: boolean("is_active").notNull().default(true),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const importLogs = pgTable("import_logs", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+  action: text("action", { enum: ["created", "refreshed", "failed"] }).notNull(),
+  message: text("message"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

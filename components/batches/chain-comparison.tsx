@@ -1,0 +1,48 @@
+import type { BatchJson } from "@/lib/batches/serialize";
+import type { OnchainJson } from "@/lib/batches/get";
+import { formatDecimal } from "@/lib/format";
+
+type Row = { label: string; offchain: string | null; onchain: string | null };
+
+function rows(b: BatchJson, c: OnchainJson): Row[] {
+  return [
+    { label: "Quantity (kg)", offchain: b.quantity_kg && formatDecimal(b.quantity_kg, 3), onchain: formatDecimal(c.quantity_kg, 3) },
+    { label: "Price per kg (USD)", offchain: b.price_per_kg && formatDecimal(b.price_per_kg, 2), onchain: formatDecimal(c.price_per_kg, 2) },
+    { label: "Production date", offchain: b.production_date, onchain: c.production_date },
+    { label: "Expiry date", offchain: b.expiry_date, onchain: c.expiry_date },
+    { label: "Metadata hash", offchain: b.metadata_hash, onchain: c.metadata_hash },
+    { label: "Verified", offchain: b.verification_status === "verified" ? "yes" : "no", onchain: c.is_verified ? "yes" : "no" },
+  ];
+}
+
+/** The off-chain record beside what the contract holds; rows that disagree are marked. */
+export function ChainComparison({ batch, onchain }: { batch: BatchJson; onchain: OnchainJson }) {
+  return (
+    <table className="min-w-full text-sm">
+      <thead>
+        <tr className="text-left text-xs uppercase tracking-wide text-stone-500">
+          <th className="py-2 pr-4">Fact</th>
+          <th className="py-2 pr-4">Off chain</th>
+          <th className="py-2 pr-4">On chain</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows(batch, onchain).map((r) => {
+          const differs = r.offchain !== r.onchain;
+          return (
+            <tr key={r.label} data-differs={differs} className={differs ? "bg-amber-50 dark:bg-amber-950/40" : ""}>
+              <th scope="row" className="py-1.5 pr-4 text-left font-medium">
+                {r.label}
+              </th>
+              <td className="break-all py-1.5 pr-4 font-mono text-xs">{r.offchain ?? "—"}</td>
+              <td className="break-all py-1.5 pr-4 font-mono text-xs">
+                {r.onchain ?? "—"}
+                {differs && <span className="ml-2 font-sans text-amber-800 dark:text-amber-200">differs</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,69 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import { createChainClient } from "@/lib/chain/client";
+import { gramsToKg } from "@/lib/chain/units";
+import { devAccount } from "@/scripts/lib/accounts";
+import { batchTokenAddress, rpcUrl, stack } from "./stack";
+
+const client = createChainClient(rpcUrl, 31337);
+const batchCount = () => client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "batchCount" });
+
+/** Opens the page with wagmi's mock connector holding `account` (an unlocked anvil account). */
+async function connectAs(context: BrowserContext, page: Page, account: `0x${string}`) {
+  await context.addCookies([{ name: "batchtrail-mock-wallet", value: account, url: `http://127.0.0.1:${stack.port}` }]);
+  await page.goto("/batches/new");
+  await page.getByRole("button", { name: /^Connect / }).click();
+  await expect(page.getByText("Connected:")).toBeVisible();
+}
+
+async function fillBatch(page: Page, code: string) {
+  await page.getByLabel("Batch code").fill(code);
+  await page.getByLabel("Origin country").fill("Kenya");
+  await page.getByLabel("Region").fill("Nyeri");
+  await page.getByLabel("Process").selectOption("washed");
+  await page.getByLabel("Quantity (kg)").fill("1234.567");
+  await page.getByLabel("Price per kg (USD)").fill("9.85");
+  await page.getByLabel("Production date").fill("2026-08-01");
+  await page.getByLabel("Expiry date").fill("2027-08-01");
+}
+
+test("a producer mints a batch from the page and lands on its detail page with the transaction", async ({ context, page }) => {
+  const producer = devAccount(1).address;
+  await connectAs(context, page, producer);
+  const code = `KEN-NYE-2026-${Date.now().toString(36).toUpperCase()}`;
+  await fillBatch(page, code);
+  const mint = page.getByRole("button", { name: "Mint batch" });
+  await expect(mint).toBeEnabled();
+  await mint.click();
+
+  await expect(page).toHaveURL(/\/batches\/\d+$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(code);
+  const txHash = (await page.getByTestId("mint-tx-hash").innerText()) as `0x${string}`;
+  expect(txHash).toMatch(/^0x[0-9a-f]{64}$/);
+  await expect(page.locator('tr[data-differs="true"]')).toHaveCount(0);
+
+  const receipt = await client.getTransactionReceipt({ hash: txHash });
+  expect(receipt.status).toBe("success");
+  expect(receipt.from.toLowerCase()).toBe(producer.toLowerCase());
+  const tokenId = (await page.locator("text=/token #\\d+/").innerText()).replace(/\D/g, "");
+  const onchain = await client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "getBatch", args: [BigInt(tokenId)] });
+  expect(gramsToKg(onchain.quantity)).toBe("1234.567");
+
+  await page.goto(`/inventory?q=${code}`);
+  await expect(page.locator(`tbody tr[data-token-id="${tokenId}"]`)).toContainText(code);
+});
+
+test("a wallet without the minter role is told so before any prompt, and nothing is sent", async ({ context, page, request }) => {
+  const before = await batchCount();
+  await connectAs(context, page, devAccount(5).address);
+  await expect(page.getByRole("alert").filter({ hasText: "does not have the minter role" })).toBeVisible();
+
+  const code = `NOROLE-${Date.now().toString(36).toUpperCase()}`;
+  await fillBatch(page, code);
+  await expect(page.getByRole("button", { name: "Mint batch" })).toBeDisabled();
+  await page.getByRole("button", { name: "Mint batch" }).click({ force: true });
+
+  expect(await batchCount()).toBe(before);
+  const listed = await (await request.get(`/api/batches?q=${code}`)).json();
+  expect(listed.data).toEqual([]);
+});

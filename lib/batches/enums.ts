@@ -1,0 +1,5 @@
+// Value sets shared by the database schema, the API and the browser; no dependencies on purpose.
+export const batchStatuses = ["draft", "pending_mint", "active", "verified", "flagged", "expired", "redeemed"] as const;
+export const verificationStatuses = ["unverified", "pending", "verified", "failed"] as const;
+export const syncStatuses = ["synced", "pending", "out_of_sync", "error"] as const;
+export const processes = ["washed", "natural", "honey", "anaerobic", "wet_hulled"] as const;

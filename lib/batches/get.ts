@@ -1,0 +1,47 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { ApiError } from "@/lib/api/errors";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import type { ChainHandle } from "@/lib/chain/server";
+import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
+import type { Db } from "@/lib/db";
+import { batches } from "@/lib/db/schema";
+import { toBatchJson } from "./serialize";
+
+const chainStatuses = ["none", "created", "active", "verified", "expired", "redeemed"] as const;
+
+/** What the contract holds for a batch right now, in the same units as the off-chain record. */
+async function readOnchain(chain: ChainHandle, tokenId: bigint) {
+  const b = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [tokenId] });
+  return {
+    token_id: tokenId.toString(),
+    contract_address: chain.address,
+    chain_id: chain.chainId,
+    quantity_kg: gramsToKg(b.quantity),
+    minted_kg: gramsToKg(b.minted),
+    redeemed_kg: gramsToKg(b.redeemed),
+    price_per_kg: centsToUsd(b.pricePerKg),
+    production_date: unixToDate(b.productionDate),
+    expiry_date: unixToDate(b.expiryDate),
+    metadata_hash: b.metadataHash,
+    is_verified: b.verified,
+    last_verified_at: b.lastVerifiedAt > 0n ? new Date(Number(b.lastVerifiedAt) * 1000).toISOString() : null,
+    status: chainStatuses[b.status],
+    creator: b.creator.toLowerCase(),
+  };
+}
+
+export type OnchainJson = Awaited<ReturnType<typeof readOnchain>>;
+
+/** The batch with the chain's live view of it; a chain that cannot be read is reported, not fatal. */
+export async function getBatch(db: Db, chain: ChainHandle, id: number) {
+  const [row] = await db.select().from(batches).where(eq(batches.id, id));
+  if (!row) throw new ApiError("not_found", `Batch ${id} does not exist.`);
+  const batch = toBatchJson(row);
+  if (row.tokenId === null) return { ...batch, blockchain: null, blockchain_error: null };
+  try {
+    return { ...batch, blockchain: await readOnchain(chain, BigInt(row.tokenId)), blockchain_error: null };
+  } catch (error) {
+    return { ...batch, blockchain: null, blockchain_error: `The chain could not be read: ${(error as Error).message.split("\n")[0]}` };
+  }
+}

@@ -1,0 +1,42 @@
+// POST /api/batches/import-from-blockchain: creates or refreshes a batch from what the chain holds.
+import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from "viem";
+import { ApiError } from "@/lib/api/errors";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import type { Db } from "@/lib/db";
+import { importLogs } from "@/lib/db/schema";
+import { columnsFromChain, statusFromChain, upsertFromChain } from "./from-chain";
+
+type Chain = { client: PublicClient; chainId: number; address: Address };
+
+async function readBatch(chain: Chain, tokenId: bigint) {
+  try {
+    return await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [tokenId] });
+  } catch (error) {
+    const revert = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : null;
+    if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName === "UnknownBatch") {
+      throw new ApiError("not_found", `Batch ${tokenId} does not exist on chain ${chain.chainId}.`, { blockchain_batch_id: tokenId.toString() });
+    }
+    throw new ApiError("chain_unreachable", "The chain could not be read; nothing was imported.", { reason: (error as Error).message.split("\n")[0] });
+  }
+}
+
+export async function importBatch(db: Db, chain: Chain, tokenId: bigint) {
+  const onchain = await readBatch(chain, tokenId);
+  let row: ReturnType<typeof columnsFromChain>;
+  try {
+    row = columnsFromChain(chain.chainId, tokenId, onchain);
+  } catch (error) {
+    const message = `The batch's metadata cannot be used: ${(error as Error).message}`;
+    await db.insert(importLogs).values({ chainId: chain.chainId, tokenId: tokenId.toString(), action: "failed", message });
+    throw new ApiError("rule_broken", message, { blockchain_batch_id: tokenId.toString() });
+  }
+  return db.transaction(async (tx) => {
+    const { id, isNew } = await upsertFromChain(tx, {
+      ...row,
+      status: statusFromChain[onchain.status],
+      ...(onchain.verified && { verificationStatus: "verified" as const }),
+    });
+    const [log] = await tx.insert(importLogs).values({ chainId: chain.chainId, tokenId: tokenId.toString(), batchId: id, action: isNew ? "created" : "refreshed" }).returning();
+    return { batchId: id, isNew, importLogId: log.id };
+  });
+}
