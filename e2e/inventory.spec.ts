@@ -53,11 +53,13 @@ test("pages forward with a cursor and back to the first page", async ({ page }) 
 
   await page.getByRole("link", { name: "Next page →" }).click();
   await expect(page).toHaveURL(/cursor=/);
+  await expect(page.locator("tbody td:first-child").first()).not.toHaveText(first[0]);
   const second = await codes();
   expect(second[0] > first[9]).toBe(true);
 
   await page.getByRole("link", { name: "← First page" }).click();
-  expect(await codes()).toEqual(first);
+  await expect(page).not.toHaveURL(/cursor=/);
+  await expect.poll(codes).toEqual(first);
 });
 
 test("shows an empty state, and explains an invalid filter instead of failing", async ({ page }) => {

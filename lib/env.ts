@@ -11,12 +11,15 @@ export const ZServerEnv = z.object({
   CHAIN_ID: z.coerce.number().int().positive(),
   BATCH_TOKEN_ADDRESS: address,
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().default(0n),
+  AUDIT_ANCHOR_ADDRESS: address.optional(),
   INDEXER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   INDEXER_BLOCK_RANGE: z.coerce.number().int().min(1).max(100_000).default(2000),
   // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.
   PUBLIC_RPC_URL: httpUrl.optional(),
   // On the local chain only: a `mock` wallet whose account a `batchtrail-mock-wallet` cookie picks (tests).
   WALLET_MOCK: z.enum(["0", "1"]).default("0"),
+  // A WalletConnect Cloud project id (public); adds the WalletConnect option to wallet pages.
+  WALLETCONNECT_PROJECT_ID: z.string().regex(/^[0-9a-f]{32}$/, "must be a 32-character WalletConnect project id").optional(),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

@@ -14,7 +14,7 @@ import { parseEnv, ZServerEnv } from "../lib/env";
 import { operatorAccount, producerAccounts } from "./lib/accounts";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
-import { deployBatchToken, type Deployment } from "./lib/deploy";
+import { deployContracts, type Deployment } from "./lib/deploy";
 import { readDeployment, writeDeployment } from "./lib/deployment";
 import { mintDemoBatches } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
@@ -86,13 +86,14 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
   let deployment: Deployment | undefined = env.BATCH_TOKEN_ADDRESS
     ? { chainId, batchToken: { address: env.BATCH_TOKEN_ADDRESS as `0x${string}`, deployBlock: String(env.BATCH_TOKEN_DEPLOY_BLOCK ?? 0n) } }
     : readDeployment(dataDir, chainId);
-  const hasCode = deployment && (await chainClient.getCode({ address: deployment.batchToken.address }));
-  if (!hasCode) {
+  const hasCode = async (d?: { address: `0x${string}` }) => !!d && !!(await chainClient.getCode({ address: d.address }));
+  const isDeployed = (await hasCode(deployment?.batchToken)) && (env.BATCH_TOKEN_ADDRESS || (await hasCode(deployment?.auditAnchor)));
+  if (!isDeployed) {
     if (env.BATCH_TOKEN_ADDRESS) throw new Error(`BATCH_TOKEN_ADDRESS: no contract at ${env.BATCH_TOKEN_ADDRESS} on chain ${chainId}`);
     if (!isLocal && !env.DEPLOYER_PRIVATE_KEY) throw new Error("DEPLOYER_PRIVATE_KEY: is not set (needed to deploy to a non-local chain without BATCH_TOKEN_ADDRESS)");
     const admin = env.DEPLOYER_PRIVATE_KEY ? privateKeyToAccount(env.DEPLOYER_PRIVATE_KEY as `0x${string}`) : operatorAccount;
-    log(`deploying BatchToken to chain ${chainId}…`);
-    deployment = await deployBatchToken({ client: chainClient, rpcUrl, admin, minters: isLocal ? producerAccounts.map((a) => a.address) : [] });
+    log(`deploying BatchToken and AuditAnchor to chain ${chainId}…`);
+    deployment = await deployContracts({ client: chainClient, rpcUrl, admin, minters: isLocal ? producerAccounts.map((a) => a.address) : [] });
     writeDeployment(dataDir, deployment);
     // A new contract starts a new history: what was indexed from the old one no longer holds.
     await pool.query("truncate batches, blockchain_events, listener_state, import_logs");
@@ -106,7 +107,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
   // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
-  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, publicRpcUrl: isLocal ? rpcUrl : undefined };
+  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, publicRpcUrl: isLocal ? rpcUrl : undefined };
 }
 
 async function main() {
@@ -123,7 +124,7 @@ async function main() {
   const c = await chain(env, dataDir, pool);
   await pool.end();
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");

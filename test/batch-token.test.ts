@@ -2,6 +2,8 @@ import { parseEventLogs, type Account, type ContractFunctionName, type Hex } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { encodeMetadata } from "@/lib/batches/metadata";
+import { devAccount } from "@/scripts/lib/accounts";
+import { role } from "@/scripts/lib/deploy";
 import { deployTestToken } from "./helpers/chain";
 
 let c: Awaited<ReturnType<typeof deployTestToken>>;
@@ -17,7 +19,7 @@ afterAll(() => {
   console.table(Object.fromEntries(Object.entries(gas).map(([k, v]) => [k, { gas: Number(v) }])));
 });
 
-type Fn = ContractFunctionName<typeof batchTokenAbi, "nonpayable">;
+type Fn = ContractFunctionName<typeof batchTokenAbi, "nonpayable" | "payable">;
 
 async function send(account: Account, functionName: string, args: readonly unknown[], label?: string) {
   const { request } = await c.client.simulateContract({ account, address: c.address, abi: batchTokenAbi, functionName: functionName as Fn, args: args as never });
@@ -80,6 +82,34 @@ describe("BatchToken", () => {
     await expect(reverts(c.stranger, "updateMetadata", [id, meta.hash, meta.uri])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
   });
 
+  it("lets each role do exactly its own work", async () => {
+    const [verifier, oracle, manager] = [devAccount(6), devAccount(7), devAccount(8)];
+    for (const [name, account] of [["VERIFIER_ROLE", verifier], ["ORACLE_ROLE", oracle], ["INVENTORY_MANAGER_ROLE", manager]] as const) {
+      await send(c.admin, "grantRole", [role(name), account.address]);
+    }
+    const t = await now();
+    const [a, b] = [await create(), await create()];
+    const expired = await create({ to: "0x0000000000000000000000000000000000000000", production: t - 400n * day, expiry: t - day });
+    const other = await create({ to: "0x0000000000000000000000000000000000000000", production: t - 400n * day, expiry: t - day });
+
+    await send(verifier, "markVerified", [a]);
+    await send(oracle, "markVerified", [b]);
+    await expect(reverts(manager, "markVerified", [a])).rejects.toThrow(/MissingRole/);
+    await send(manager, "markExpired", [expired]);
+    await send(oracle, "markExpired", [other]);
+    await expect(reverts(verifier, "markExpired", [other])).rejects.toThrow(/MissingRole/);
+    await send(manager, "adjustInventory", [a, 70_000n, "recount"]);
+    await expect(reverts(oracle, "adjustInventory", [a, 80_000n, "recount"])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(verifier, "updateMetadata", [a, meta.hash, meta.uri])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(manager, "createBatch", [manager.address, 5n, t, t + day, 1n, meta.hash, meta.uri])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(c.producer, "grantRole", [role("MINTER_ROLE"), c.stranger.address])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+  });
+
+  it("reports the ERC-1155 and AccessControl interfaces", async () => {
+    const supports = (id: `0x${string}`) => c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "supportsInterface", args: [id] });
+    expect([await supports("0xd9b67a26"), await supports("0x7965db0b"), await supports("0xffffffff")]).toEqual([true, true, false]);
+  });
+
   it("marks a batch verified, with the time, through the verifier role", async () => {
     const id = await create();
     const events = await send(c.admin, "markVerified", [id], "markVerified");
@@ -116,7 +146,9 @@ describe("BatchToken", () => {
 
   it("redeems by burning the holder's tokens; all of it redeemed means redeemed", async () => {
     const id = await create({ quantity: 2_000n });
-    await send(c.producer, "redeem", [id, 500n], "redeem");
+    const redeemed = await send(c.producer, "redeem", [id, 500n], "redeem");
+    expect(redeemed.map((e) => e.eventName)).toEqual(["TransferSingle", "BatchRedeemed"]);
+    expect(redeemed[1].args).toMatchObject({ batchId: id, holder: c.producer.address, amount: 500n, redeemed: 500n });
     expect((await read(id)).status).toBe(2);
     await expect(reverts(c.stranger, "redeem", [id, 1n])).rejects.toThrow(/ERC1155InsufficientBalance/);
     await send(c.producer, "redeem", [id, 1_500n]);

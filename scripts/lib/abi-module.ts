@@ -1,6 +1,6 @@
 import type { Artifacts } from "./contracts";
 
-const exported = ["BatchToken"];
+const exported = ["BatchToken", "AuditAnchor"];
 
 /** The source of lib/chain/abi.ts: one `as const` ABI per contract the app talks to. */
 export function renderAbiModule(artifacts: Artifacts): string {

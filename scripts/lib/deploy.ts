@@ -1,29 +1,39 @@
-// Deploys the batch token with viem and grants the demo roles.
-import { createWalletClient, http, keccak256, stringToBytes, type Account, type Address, type PublicClient } from "viem";
-import { batchTokenAbi } from "../../lib/chain/abi";
+// Deploys the batch token and the audit anchor with viem, and grants the demo roles.
+import { createWalletClient, http, keccak256, stringToBytes, type Abi, type Account, type Address, type Hex, type PublicClient } from "viem";
+import { auditAnchorAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
 import { compileContracts } from "./contracts";
 
-export type Deployment = { chainId: number; batchToken: { address: Address; deployBlock: string } };
+type Deployed = { address: Address; deployBlock: string };
+export type Deployment = { chainId: number; batchToken: Deployed; auditAnchor?: Deployed };
 
 export const role = (name: string) => keccak256(stringToBytes(name));
 
-export async function deployBatchToken(opts: { client: PublicClient; rpcUrl: string; admin: Account; minters: Address[] }): Promise<Deployment> {
+export async function deployContracts(opts: { client: PublicClient; rpcUrl: string; admin: Account; minters: Address[] }): Promise<Deployment> {
   const chainId = await opts.client.getChainId();
   const wallet = createWalletClient({ account: opts.admin, chain: chainFor(chainId, opts.rpcUrl), transport: http(opts.rpcUrl) });
-  const { bytecode } = compileContracts().BatchToken;
-  const hash = await wallet.deployContract({ abi: batchTokenAbi, bytecode, args: [opts.admin.address, ""] });
-  const receipt = await opts.client.waitForTransactionReceipt({ hash });
-  const address = receipt.contractAddress!;
-  const grants: [string, Address][] = [
-    ...[opts.admin.address, ...opts.minters].map((a): [string, Address] => ["MINTER_ROLE", a]),
-    ["VERIFIER_ROLE", opts.admin.address],
-    ["INVENTORY_MANAGER_ROLE", opts.admin.address],
-    ["ORACLE_ROLE", opts.admin.address],
+  const artifacts = compileContracts();
+  const confirm = async (hash: Hex) => {
+    const receipt = await opts.client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`deployment transaction reverted: ${hash}`);
+    return receipt;
+  };
+  const deploy = async (abi: Abi, bytecode: Hex, args: unknown[]): Promise<Deployed> => {
+    const receipt = await confirm(await wallet.deployContract({ abi, bytecode, args }));
+    return { address: receipt.contractAddress!, deployBlock: receipt.blockNumber.toString() };
+  };
+
+  const batchToken = await deploy(batchTokenAbi, artifacts.BatchToken.bytecode, [opts.admin.address, ""]);
+  const auditAnchor = await deploy(auditAnchorAbi, artifacts.AuditAnchor.bytecode, [opts.admin.address]);
+  const grants: [Address, Abi, string, Address][] = [
+    ...[opts.admin.address, ...opts.minters].map((a): [Address, Abi, string, Address] => [batchToken.address, batchTokenAbi, "MINTER_ROLE", a]),
+    [batchToken.address, batchTokenAbi, "VERIFIER_ROLE", opts.admin.address],
+    [batchToken.address, batchTokenAbi, "INVENTORY_MANAGER_ROLE", opts.admin.address],
+    [batchToken.address, batchTokenAbi, "ORACLE_ROLE", opts.admin.address],
+    [auditAnchor.address, auditAnchorAbi, "ANCHOR_ROLE", opts.admin.address],
   ];
-  for (const [name, account] of grants) {
-    const tx = await wallet.writeContract({ address, abi: batchTokenAbi, functionName: "grantRole", args: [role(name), account] });
-    await opts.client.waitForTransactionReceipt({ hash: tx });
+  for (const [address, abi, name, account] of grants) {
+    await confirm(await wallet.writeContract({ address, abi, functionName: "grantRole", args: [role(name), account] }));
   }
-  return { chainId, batchToken: { address, deployBlock: receipt.blockNumber.toString() } };
+  return { chainId, batchToken, auditAnchor };
 }

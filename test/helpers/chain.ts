@@ -2,15 +2,15 @@ import { createWalletClient, http, type Account, type Address } from "viem";
 import { inject } from "vitest";
 import { createChainClient } from "@/lib/chain/client";
 import { devAccount } from "@/scripts/lib/accounts";
-import { deployBatchToken } from "@/scripts/lib/deploy";
+import { deployContracts } from "@/scripts/lib/deploy";
 
 /** A freshly deployed batch token on the shared anvil, so no test sees another's batches. */
 export async function deployTestToken() {
   const rpcUrl = inject("rpcUrl");
   const client = createChainClient(rpcUrl, 31337);
   const [admin, producer, stranger] = [devAccount(0), devAccount(1), devAccount(5)];
-  const deployment = await deployBatchToken({ client, rpcUrl, admin, minters: [producer.address] });
+  const deployment = await deployContracts({ client, rpcUrl, admin, minters: [producer.address] });
   const address = deployment.batchToken.address;
   const wallet = (account: Account) => createWalletClient({ account, chain: client.chain, transport: http(rpcUrl) });
-  return { rpcUrl, client, address: address as Address, deployBlock: BigInt(deployment.batchToken.deployBlock), admin, producer, stranger, wallet, target: { client, rpcUrl, address } };
+  return { rpcUrl, client, address: address as Address, anchorAddress: deployment.auditAnchor!.address, deployBlock: BigInt(deployment.batchToken.deployBlock), admin, producer, stranger, wallet, target: { client, rpcUrl, address } };
 }
