@@ -78,8 +78,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     stops.push(anvil.stop);
     rpcUrl = anvil.url;
   }
-  const client = createChainClient(rpcUrl, 31337);
-  const chainId = await client.getChainId();
+  const chainId = await createChainClient(rpcUrl, 31337).getChainId();
   const isLocal = chainId === 31337;
   const chainClient = createChainClient(rpcUrl, chainId);
 
@@ -95,8 +94,10 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     log(`deploying BatchToken and AuditAnchor to chain ${chainId}…`);
     deployment = await deployContracts({ client: chainClient, rpcUrl, admin, minters: isLocal ? producerAccounts.map((a) => a.address) : [] });
     writeDeployment(dataDir, deployment);
-    // A new contract starts a new history: what was indexed from the old one no longer holds.
-    await pool.query("truncate batches, blockchain_events, listener_state, import_logs");
+    // A new contract starts a new history: what the embedded database indexed from the old one no
+    // longer holds. A database of your own is never emptied behind your back.
+    if (!env.DATABASE_URL) await pool.query("truncate batches, blockchain_events, listener_state, import_logs");
+    else log("new contracts deployed; rows indexed from earlier contracts stay in DATABASE_URL");
   }
   const address = deployment!.batchToken.address;
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });

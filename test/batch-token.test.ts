@@ -105,6 +105,25 @@ describe("BatchToken", () => {
     await expect(reverts(c.producer, "grantRole", [role("MINTER_ROLE"), c.stranger.address])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
   });
 
+  it("moves tokens as ERC-1155 promises, tracks supply, and grants and revokes roles with events", async () => {
+    const id = await create({ quantity: 3_000n });
+    const holder = c.stranger.address;
+    const moved = await send(c.producer, "safeTransferFrom", [c.producer.address, holder, id, 1_000n, "0x"], "safeTransferFrom");
+    expect(moved[0]).toMatchObject({ eventName: "TransferSingle", args: { from: c.producer.address, to: holder, id, value: 1_000n } });
+    const read1155 = (functionName: "totalSupply" | "balanceOf", args: readonly unknown[]) => c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName, args } as never) as Promise<bigint>;
+    expect([await read1155("balanceOf", [holder, id]), await read1155("totalSupply", [id])]).toEqual([1_000n, 3_000n]);
+    await send(c.stranger, "setApprovalForAll", [c.producer.address, true]);
+    await send(c.producer, "safeTransferFrom", [holder, c.producer.address, id, 400n, "0x"]);
+    expect(await read1155("balanceOf", [holder, id])).toBe(600n);
+
+    const granted = await send(c.admin, "grantRole", [role("MINTER_ROLE"), holder]);
+    expect(granted[0].eventName).toBe("RoleGranted");
+    const revoked = await send(c.admin, "revokeRole", [role("MINTER_ROLE"), holder]);
+    expect(revoked[0].eventName).toBe("RoleRevoked");
+    const t = await now();
+    await expect(reverts(c.stranger, "createBatch", [holder, 5n, t, t + day, 1n, meta.hash, meta.uri])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+  });
+
   it("reports the ERC-1155 and AccessControl interfaces", async () => {
     const supports = (id: `0x${string}`) => c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "supportsInterface", args: [id] });
     expect([await supports("0xd9b67a26"), await supports("0x7965db0b"), await supports("0xffffffff")]).toEqual([true, true, false]);
