@@ -1,5 +1,5 @@
 // POST /api/batches/import-from-blockchain: creates or refreshes a batch from what the chain holds.
-import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { ApiError } from "@/lib/api/errors";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
@@ -8,16 +8,16 @@ import { columnsFromChain, statusFromChain, upsertFromChain } from "./from-chain
 
 type Chain = { client: PublicClient; chainId: number; address: Address };
 
+/** getBatches answers an unknown id with status None instead of reverting, so a missing batch is told apart from a failing chain. */
 async function readBatch(chain: Chain, tokenId: bigint) {
+  let batch;
   try {
-    return await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [tokenId] });
+    [batch] = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatches", args: [[tokenId]] });
   } catch (error) {
-    const revert = error instanceof BaseError ? error.walk((e) => e instanceof ContractFunctionRevertedError) : null;
-    if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName === "UnknownBatch") {
-      throw new ApiError("not_found", `Batch ${tokenId} does not exist on chain ${chain.chainId}.`, { blockchain_batch_id: tokenId.toString() });
-    }
     throw new ApiError("chain_unreachable", "The chain could not be read; nothing was imported.", { reason: (error as Error).message.split("\n")[0] });
   }
+  if (batch.status === 0) throw new ApiError("not_found", `Batch ${tokenId} does not exist on chain ${chain.chainId}.`, { blockchain_batch_id: tokenId.toString() });
+  return batch;
 }
 
 export async function importBatch(db: Db, chain: Chain, tokenId: bigint) {

@@ -8,9 +8,9 @@ import { getDb } from "@/lib/db/server";
 
 export const dynamic = "force-dynamic";
 
-const ZBatchId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const ZParams = z.object({ batch_id: z.string().regex(/^[1-9]\d{0,15}$/, "must be a batch id (a positive integer)").transform(Number) });
 
 export const GET = handle<{ batch_id: string }>(async ({ params }) => {
-  const id = ZBatchId.parse(params.batch_id);
-  return NextResponse.json(await getBatch(getDb(), getChain(), id));
+  const { batch_id } = ZParams.parse(params);
+  return NextResponse.json(await getBatch(getDb(), getChain(), batch_id));
 });

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+test("the batches API answers bad input with 400 and the error shape, never a 500", async ({ request }) => {
+  for (const query of ["status=lost", "limit=0", "limit=500", "cursor=garbage", "sort=secret", "unknown=1"]) {
+    const res = await request.get(`/api/batches?${query}`);
+    expect(res.status(), query).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("validation_error");
+    expect(typeof body.error.message).toBe("string");
+    expect(body.error).toHaveProperty("details");
+  }
+  const ok = await request.get("/api/batches?limit=2&status=active,verified");
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body.data).toHaveLength(2);
+  expect(typeof body.next_cursor).toBe("string");
+});
+
+test("a batch's detail carries the chain's live view, and bad or unknown ids are refused", async ({ request }) => {
+  const res = await request.get("/api/batches/1");
+  expect(res.status()).toBe(200);
+  const batch = await res.json();
+  expect(batch.blockchain.quantity_kg).toBe(batch.quantity_kg);
+  expect(batch.blockchain.metadata_hash).toBe(batch.metadata_hash);
+
+  const bad = await request.get("/api/batches/abc");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.details).toEqual([{ path: "batch_id", message: "must be a batch id (a positive integer)" }]);
+  expect((await request.get("/api/batches/99999999")).status()).toBe(404);
+});
+
+test("import-from-blockchain refreshes a known token, 404s an unknown one, and 400s a bad body", async ({ request }) => {
+  const known = await request.post("/api/batches/import-from-blockchain", { data: { blockchain_batch_id: "1" } });
+  expect(known.status()).toBe(200);
+  expect(await known.json()).toMatchObject({ batch_id: expect.any(Number), action: "refreshed" });
+
+  const unknown = await request.post("/api/batches/import-from-blockchain", { data: { blockchain_batch_id: "987654" } });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.message).toMatch(/does not exist on chain/);
+
+  for (const data of [{}, { blockchain_batch_id: "-1" }, { blockchain_batch_id: "x" }, { id: 1 }]) {
+    const res = await request.post("/api/batches/import-from-blockchain", { data });
+    expect(res.status(), JSON.stringify(data)).toBe(400);
+  }
+});
