@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/browser";
-import { stack } from "./e2e/stack";
+import { stack, storageStateFor } from "./e2e/stack";
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 
@@ -19,7 +19,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // Specs run as the operator unless they choose another role.
+    { name: "chromium", use: { ...devices["Desktop Chrome"], storageState: storageStateFor("operator") }, dependencies: ["setup"] },
+  ],
   webServer: {
     // The whole embedded stack on its own ports and data, serving the production build.
     command: "node --import tsx scripts/stack.ts start --fresh",

@@ -10,3 +10,6 @@ export function batchTokenAddress(): Address {
   const file = path.resolve(import.meta.dirname, "..", stack.dataDir, "deployments", "31337.json");
   return JSON.parse(readFileSync(file, "utf8")).batchToken.address;
 }
+
+/** Where the setup project keeps each role's signed-in browser state. */
+export const storageStateFor = (role: string) => path.resolve(import.meta.dirname, "..", stack.dataDir, "auth", `${role}.json`);

@@ -12,6 +12,12 @@ export const ZServerEnv = z.object({
   BATCH_TOKEN_ADDRESS: address,
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().default(0n),
   AUDIT_ANCHOR_ADDRESS: address.optional(),
+  // Signs session tokens; `npm run dev` makes one and keeps it in DATA_DIR.
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  // The app's public URL, when it sits behind a proxy; SIWE messages must name its host.
+  AUTH_URL: httpUrl.optional(),
+  // The shared secret the Chainlink Functions DON presents to /api/chainlink/*.
+  CHAINLINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   INDEXER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   INDEXER_BLOCK_RANGE: z.coerce.number().int().min(1).max(100_000).default(2000),
   // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.

@@ -1,7 +1,8 @@
 // `npm run dev` / `npm start`: Postgres, anvil, contracts, demo data, the worker and Next.js.
 // DATABASE_URL / RPC_URL (+ BATCH_TOKEN_ADDRESS or DEPLOYER_PRIVATE_KEY) replace the embedded parts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { privateKeyToAccount } from "viem/accounts";
@@ -14,6 +15,7 @@ import { parseEnv, ZServerEnv } from "../lib/env";
 import { operatorAccount, producerAccounts } from "./lib/accounts";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
+import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { deployContracts, type Deployment } from "./lib/deploy";
 import { readDeployment, writeDeployment } from "./lib/deployment";
 import { mintDemoBatches } from "./lib/mint";
@@ -33,6 +35,7 @@ const ZStackEnv = z.object({
   RPC_URL: ZServerEnv.shape.RPC_URL.optional(),
   BATCH_TOKEN_ADDRESS: ZServerEnv.shape.BATCH_TOKEN_ADDRESS.optional(),
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEPLOYER_PRIVATE_KEY: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key").optional(),
 });
 
@@ -111,6 +114,17 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
   return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, publicRpcUrl: isLocal ? rpcUrl : undefined };
 }
 
+/** AUTH_SECRET from the environment, else one made once and kept with the local data. */
+function authSecret(env: z.infer<typeof ZStackEnv>, dataDir: string): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 async function main() {
   const env = parseEnv(process.env, ZStackEnv);
   if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first, or use `npm run dev`");
@@ -119,18 +133,20 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 
   const databaseUrl = await database(env, dataDir);
-  const { pool } = createDb(databaseUrl, 2);
+  const { db, pool } = createDb(databaseUrl, 2);
   const applied = await migrate(pool);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  if (!env.DATABASE_URL) await ensureDemoUsers(db);
   const c = await chain(env, dataDir, pool);
   await pool.end();
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret(env, dataDir), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
+  if (!env.DATABASE_URL) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
   log(`open http://localhost:${env.PORT}/inventory — Ctrl-C stops everything`);
 }
 

@@ -6,6 +6,7 @@ const valid = {
   RPC_URL: "http://127.0.0.1:8545",
   CHAIN_ID: "31337",
   BATCH_TOKEN_ADDRESS: "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+  AUTH_SECRET: "a-test-secret-that-is-long-enough-0123",
 };
 
 describe("environment", () => {

@@ -1,11 +1,15 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { pages } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
 
-const nav = [
-  { href: "/inventory", label: "Inventory" },
-  { href: "/batches/new", label: "Add batch" },
-];
-
-export default function ConsoleLayout({ children }: { children: React.ReactNode }) {
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  // Pages with a narrower audience check their own role: a layout is not re-run on client navigation.
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent((await headers()).get("x-pathname") ?? "/inventory")}`);
+  const nav = pages.filter((p) => (p.roles as readonly string[]).includes(user.role));
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
@@ -13,13 +17,21 @@ export default function ConsoleLayout({ children }: { children: React.ReactNode 
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="flex gap-4 text-sm">
+          <nav aria-label="Main" className="flex flex-1 gap-4 text-sm">
             {nav.map((item) => (
               <Link key={item.href} href={item.href} className="text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white">
                 {item.label}
               </Link>
             ))}
           </nav>
+          <form action={signOutAction} className="flex items-center gap-3 text-sm">
+            <span data-testid="signed-in-as">
+              {user.name} <span className="text-stone-500">({user.role})</span>
+            </span>
+            <button type="submit" className="text-stone-500 underline">
+              Sign out
+            </button>
+          </form>
         </div>
       </header>
       <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-6">{children}</main>

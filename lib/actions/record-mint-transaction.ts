@@ -8,7 +8,7 @@ import { runAction } from "./safe-action";
 const ZInput = z.strictObject({ id: z.number().int().positive(), tx_hash: z.string().regex(/^0x[0-9a-f]{64}$/i, "must be a transaction hash") });
 
 export async function recordMintTransactionAction(input: unknown) {
-  return runAction(async () => {
+  return runAction("ACTION record-mint-transaction", async () => {
     const { id, tx_hash } = ZInput.parse(input);
     await recordMintTransaction(getDb(), id, tx_hash as `0x${string}`);
     return { id };

@@ -1,13 +1,19 @@
 import "server-only";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { authorize } from "@/lib/auth/caller";
+import { permissions, type Permission } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/users";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields: Record<string, string> } };
 
-/** Runs a server action body; errors come back as a typed result the form can show, never as a throw. */
-export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+/** Runs a server action for a signed-in user the permission table allows; errors come back as a typed result, never a throw. */
+export async function runAction<T>(permission: Permission, body: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   try {
-    return { ok: true, data: await body() };
+    const user = await getSessionUser();
+    authorize(permissions[permission], user ? { kind: "user", user } : { kind: "anonymous" });
+    return { ok: true, data: await body(user!) };
   } catch (error) {
     if (error instanceof ZodError) {
       const fields = Object.fromEntries(error.issues.map((i) => [i.path.join("."), i.message]));

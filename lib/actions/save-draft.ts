@@ -8,7 +8,7 @@ import { runAction } from "./safe-action";
 
 /** Stores the batch as a draft and returns the createBatch arguments (as strings) for the wallet to sign. */
 export async function saveDraftAction(input: unknown) {
-  return runAction(async () => {
+  return runAction("ACTION save-draft", async () => {
     const draft = await saveDraft(getDb(), getEnv().CHAIN_ID, ZNewBatch.parse(input));
     return { id: draft.id, args: draft.args.map(String) };
   });

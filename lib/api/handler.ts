@@ -1,6 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { authorize, resolveCaller, type Caller } from "@/lib/auth/caller";
+import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
 import { ApiError, errorStatus } from "./errors";
 
 export type ErrorBody = { error: { code: string; message: string; details: unknown } };
@@ -12,20 +14,35 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
     return NextResponse.json({ error: { code: "validation_error", message, details } }, { status: 400 });
   }
   if (error instanceof ApiError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: errorStatus[error.code] });
+    const retryAfter = (error.details as { retry_after_seconds?: number } | null)?.retry_after_seconds;
+    const headers = retryAfter ? { "Retry-After": String(retryAfter) } : undefined;
+    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: errorStatus[error.code], headers });
   }
   console.error("unhandled API error", error);
   return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side.", details: null } }, { status: 500 });
 }
 
-type Context<P> = { request: Request; searchParams: Record<string, string>; params: P };
+type Context<P> = { request: Request; searchParams: Record<string, string>; params: P; caller: Caller };
 
-/** Wraps a route body: parses the query, maps every error to the one error shape. */
-export function handle<P = Record<string, never>>(body: (ctx: Context<P>) => Promise<Response>) {
+/** A browser's cookie-borne call that changes something must come from this app's own origin. */
+function checkOrigin(request: Request, caller: Caller) {
+  if (caller.kind !== "user" || ["GET", "HEAD"].includes(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host)) {
+    throw new ApiError("forbidden", "Cross-origin requests cannot use your session.");
+  }
+}
+
+/** Wraps a route body: who is calling, whether the permission table lets them, and one error shape. */
+export function handle<P = Record<string, never>>(permission: Permission, body: (ctx: Context<P>) => Promise<Response>) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      const rule: Rule = permissions[permission];
+      const caller: Caller = rule.isPublic ? { kind: "anonymous" } : await resolveCaller(request);
+      authorize(rule, caller);
+      checkOrigin(request, caller);
       const searchParams = Object.fromEntries(new URL(request.url).searchParams);
-      return await body({ request, searchParams, params: await route.params });
+      return await body({ request, searchParams, params: await route.params, caller });
     } catch (error) {
       return errorResponse(error);
     }

@@ -77,3 +77,56 @@ export const importLogs = pgTable("import_logs", {
   message: text("message"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const roles = ["admin", "operator", "verifier", "viewer"] as const;
+
+export const users = pgTable("users", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  email: text("email").unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  role: text("role", { enum: roles }).notNull().default("viewer"),
+  isActive: boolean("is_active").notNull().default(true),
+  ...timestamps,
+});
+
+export const wallets = pgTable("wallets", {
+  address: text("address").primaryKey(),
+  userId: bigint("user_id", { mode: "number" }).notNull().references(() => users.id, { onDelete: "cascade" }),
+  linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const siweNonces = pgTable("siwe_nonces", {
+  nonce: text("nonce").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+export const apiKeys = pgTable("api_keys", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull().unique(),
+  keyHash: text("key_hash").notNull(),
+  role: text("role", { enum: ["operator", "verifier", "viewer"] }).notNull(),
+  createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+export const signInEvents = pgTable("sign_in_events", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+  method: text("method", { enum: ["password", "siwe"] }).notNull(),
+  identifier: text("identifier").notNull(),
+  isSuccess: boolean("is_success").notNull(),
+  reason: text("reason"),
+  ip: text("ip"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").notNull(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const ZImport = z.strictObject({ blockchain_batch_id: z.union([z.string().regex(/^\d{1,78}$/, "must be a token id"), z.number().int().nonnegative()]).transform((v) => BigInt(v)) });
 
-export const POST = handle(async ({ request, searchParams }) => {
+export const POST = handle("POST /api/batches/import-from-blockchain", async ({ request, searchParams }) => {
   // The seed passes the id as a query parameter; a JSON body works too.
   const body = request.headers.get("content-type")?.includes("application/json") ? await request.json().catch(() => null) : searchParams;
   const { blockchain_batch_id } = ZImport.parse(body ?? {});

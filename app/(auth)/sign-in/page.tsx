@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cookieToInitialState } from "wagmi";
+import { PasswordForm } from "@/components/auth/password-form";
+import { SiweButton } from "@/components/auth/siwe-button";
+import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { getSessionUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { getConfig } from "@/lib/wallet/config";
+import { getWalletSettings } from "@/lib/wallet/settings";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl = "/inventory" } = await searchParams;
+  if (await getSessionUser()) redirect(callbackUrl.startsWith("/") ? callbackUrl : "/inventory");
+  const settings = getWalletSettings(await cookies());
+  const isLocal = getEnv().CHAIN_ID === 31337;
+  return (
+    <main className="mx-auto flex max-w-md flex-col gap-8 px-6 py-16">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Sign in to Batchtrail</h1>
+        <p className="text-sm text-stone-500">Operators use their email; cooperatives and exporters sign in with their wallet.</p>
+      </div>
+      <section aria-labelledby="with-password" className="flex flex-col gap-2">
+        <h2 id="with-password" className="text-sm font-semibold">With email and password</h2>
+        <PasswordForm callbackUrl={callbackUrl} />
+      </section>
+      {settings && (
+        <section aria-labelledby="with-wallet" className="flex flex-col gap-2">
+          <h2 id="with-wallet" className="text-sm font-semibold">With a wallet</h2>
+          <WalletProviders settings={settings} initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}>
+            <SiweButton chainId={settings.chainId} callbackUrl={callbackUrl} />
+          </WalletProviders>
+        </section>
+      )}
+      {isLocal && (
+        <p className="rounded-md bg-stone-100 p-3 text-xs text-stone-600 dark:bg-stone-900 dark:text-stone-400">
+          Local demo accounts (password <code>batchtrail-demo</code>): admin@batchtrail.local, operator@batchtrail.local, verifier@batchtrail.local, viewer@batchtrail.local.
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+// DELETE /api/admin/api-keys/{key_id} — revoke a key
+import { NextResponse } from "next/server";
+import { ApiError } from "@/lib/api/errors";
+import { handle } from "@/lib/api/handler";
+import { revokeApiKey } from "@/lib/auth/api-keys";
+import { ZIdParam } from "@/lib/auth/schemas";
+import { getDb } from "@/lib/db/server";
+
+export const DELETE = handle<{ key_id: string }>("DELETE /api/admin/api-keys/[key_id]", async ({ params }) => {
+  const { key_id } = ZIdParam("key_id").parse(params) as { key_id: number };
+  if (!(await revokeApiKey(getDb(), key_id))) throw new ApiError("not_found", `API key ${key_id} does not exist or is already revoked.`);
+  return NextResponse.json({ id: key_id, revoked: true });
+});

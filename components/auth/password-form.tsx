@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";
+
+const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
+
+export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPassword, { error: null });
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <label htmlFor="email" className="text-sm font-medium">
+        Email
+      </label>
+      <input id="email" name="email" type="email" autoComplete="username" required className={input} />
+      <label htmlFor="password" className="text-sm font-medium">
+        Password
+      </label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+      <button type="submit" disabled={isPending} className="mt-2 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-stone-100 dark:text-stone-900">
+        Sign in
+      </button>
+      <p aria-live="polite" role="status" className="min-h-5 text-sm text-red-700 dark:text-red-300">
+        {state.error}
+      </p>
+    </form>
+  );
+}

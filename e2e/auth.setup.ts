@@ -1,0 +1,15 @@
+// Signs in once per role through the real sign-in form and keeps each session for the specs.
+import { expect, test as setup } from "@playwright/test";
+import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
+import { storageStateFor } from "./stack";
+
+for (const user of demoUsers) {
+  setup(`sign in as ${user.role}`, async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email", { exact: true }).fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(demoPassword);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/inventory/);
+    await page.context().storageState({ path: storageStateFor(user.role) });
+  });
+}

@@ -1,0 +1,34 @@
+// API keys: `bt_<prefix>_<secret>`, shown once; only a SHA-256 of the whole key is kept.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { apiKeys } from "@/lib/db/schema";
+
+const hash = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export async function createApiKey(db: Db, input: { name: string; role: "operator" | "verifier" | "viewer"; createdBy: number | null }) {
+  const prefix = randomBytes(6).toString("hex");
+  const key = `bt_${prefix}_${randomBytes(24).toString("base64url")}`;
+  const [row] = await db.insert(apiKeys).values({ name: input.name, prefix, keyHash: hash(key), role: input.role, createdBy: input.createdBy }).returning();
+  return { id: row.id, name: row.name, role: row.role, prefix, key };
+}
+
+/** The key's row when it is genuine and not revoked. */
+export async function verifyApiKey(db: Db, key: string) {
+  const match = /^bt_([0-9a-f]{12})_[\w-]{32}$/.exec(key);
+  if (!match) return null;
+  const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.prefix, match[1]), isNull(apiKeys.revokedAt)));
+  if (!row || !timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(hash(key)))) return null;
+  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
+  return row;
+}
+
+export async function revokeApiKey(db: Db, id: number) {
+  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
+  return row ?? null;
+}
+
+export async function listApiKeys(db: Db) {
+  const rows = await db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt));
+  return rows.map(({ keyHash: _, ...row }) => row);
+}

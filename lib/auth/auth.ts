@@ -1,0 +1,88 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getChain } from "@/lib/chain/server";
+import { getDb } from "@/lib/db/server";
+import { getEnv } from "@/lib/env";
+import { verifyPassword } from "./passwords";
+import { hitRateLimit } from "./rate-limit";
+import { SiweError, verifySiwe } from "./siwe";
+import { findUserByEmail, recordSignIn, userForWallet } from "./users";
+
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export const clientIp = (request: Request) => request.headers.get("x-forwarded-for")?.split(",")[0].trim() || null;
+
+/** 20 attempts per address per 5 minutes, 10 per account per 15 minutes. */
+export async function checkSignInRate(ip: string | null, identifier: string) {
+  const db = getDb();
+  const byIp = await hitRateLimit(db, `sign-in:ip:${ip ?? "unknown"}`, 20, 300);
+  const byAccount = await hitRateLimit(db, `sign-in:id:${identifier}`, 10, 900);
+  const isAllowed = byIp.isAllowed && byAccount.isAllowed;
+  return { isAllowed, retryAfterSeconds: Math.max(isAllowed ? 0 : 1, byIp.isAllowed ? 0 : byIp.retryAfterSeconds, byAccount.isAllowed ? 0 : byAccount.retryAfterSeconds) };
+}
+
+const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
+const ZSiwe = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/) });
+
+async function authorizePassword(raw: unknown, request: Request) {
+  const parsed = ZPassword.safeParse(raw);
+  if (!parsed.success) throw new SignInRefused("invalid_input");
+  const { email, password } = parsed.data;
+  const db = getDb();
+  const ip = clientIp(request);
+  if (!(await checkSignInRate(ip, email.toLowerCase())).isAllowed) throw new SignInRefused("rate_limited");
+  const user = await findUserByEmail(db, email);
+  const isValid = !!user?.passwordHash && user.isActive && (await verifyPassword(password, user.passwordHash));
+  await recordSignIn(db, { userId: user?.id ?? null, method: "password", identifier: email.toLowerCase(), isSuccess: isValid, reason: isValid ? undefined : "wrong email or password", ip });
+  if (!isValid || !user) throw new SignInRefused("wrong_credentials");
+  return { id: String(user.id), name: user.name, email: user.email };
+}
+
+async function authorizeSiwe(raw: unknown, request: Request) {
+  const parsed = ZSiwe.safeParse(raw);
+  if (!parsed.success) throw new SignInRefused("invalid_input");
+  const db = getDb();
+  const ip = clientIp(request);
+  const env = getEnv();
+  const domain = new URL(env.AUTH_URL ?? request.url).host;
+  let address: `0x${string}`;
+  try {
+    address = await verifySiwe(db, parsed.data.message, parsed.data.signature as `0x${string}`, { domain, chainId: env.CHAIN_ID, client: getChain().client });
+  } catch (error) {
+    if (!(error instanceof SiweError)) throw error;
+    await recordSignIn(db, { userId: null, method: "siwe", identifier: "unknown wallet", isSuccess: false, reason: error.message, ip });
+    throw new SignInRefused("siwe_refused");
+  }
+  if (!(await checkSignInRate(ip, address)).isAllowed) throw new SignInRefused("rate_limited");
+  const user = await userForWallet(db, address);
+  await recordSignIn(db, { userId: user.id, method: "siwe", identifier: address, isSuccess: user.isActive, reason: user.isActive ? undefined : "user is deactivated", ip });
+  if (!user.isActive) throw new SignInRefused("deactivated");
+  return { id: String(user.id), name: user.name, email: user.email };
+}
+
+function config(): NextAuthConfig {
+  return {
+    secret: getEnv().AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({ id: "password", name: "Email and password", credentials: { email: {}, password: {} }, authorize: authorizePassword }),
+      Credentials({ id: "siwe", name: "Ethereum", credentials: { message: {}, signature: {} }, authorize: authorizeSiwe }),
+    ],
+    callbacks: {
+      jwt: ({ token, user }) => (user?.id ? { ...token, uid: Number(user.id) } : token),
+      session: ({ session, token }) => ({ ...session, userId: token.uid as number }),
+    },
+  };
+}
+
+// Lazy: the config reads the environment per request, so `next build` needs none of it.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,49 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { ApiError } from "@/lib/api/errors";
+import { getDb } from "@/lib/db/server";
+import { getEnv } from "@/lib/env";
+import { verifyApiKey } from "./api-keys";
+import { auth } from "./auth";
+import type { Rule } from "./permissions";
+import { hitRateLimit } from "./rate-limit";
+import { getActiveUser, type SessionUser } from "./users";
+
+export type Caller =
+  | { kind: "anonymous" }
+  | { kind: "user"; user: SessionUser }
+  | { kind: "api_key"; keyId: number; role: "operator" | "verifier" | "viewer" }
+  | { kind: "chainlink" };
+
+const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Who is calling: an API key or the Chainlink secret when presented (and then only that), else the session. */
+export async function resolveCaller(request: Request): Promise<Caller> {
+  const db = getDb();
+  const bearer = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
+  const apiKey = request.headers.get("x-api-key") ?? bearer;
+  if (apiKey) {
+    const key = await verifyApiKey(db, apiKey);
+    if (!key) throw new ApiError("unauthorized", "The API key is not valid, or it was revoked.");
+    const limit = await hitRateLimit(db, `api-key:${key.id}`, 600, 60);
+    if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many requests with this API key.", { retry_after_seconds: limit.retryAfterSeconds });
+    return { kind: "api_key", keyId: key.id, role: key.role };
+  }
+  const secret = request.headers.get("x-chainlink-secret");
+  if (secret) {
+    const expected = getEnv().CHAINLINK_SECRET;
+    if (!expected || !equal(secret, expected)) throw new ApiError("unauthorized", "The Chainlink secret is not valid.");
+    return { kind: "chainlink" };
+  }
+  const session = await auth();
+  const user = session?.userId ? await getActiveUser(db, session.userId) : null;
+  return user ? { kind: "user", user } : { kind: "anonymous" };
+}
+
+export function authorize(rule: Rule, caller: Caller): void {
+  if (rule.isPublic) return;
+  if (caller.kind === "anonymous") throw new ApiError("unauthorized", "Sign in, or send an API key.");
+  const isAllowed =
+    caller.kind === "user" ? rule.roles.includes(caller.user.role) : caller.kind === "api_key" ? !!rule.apiKeys && rule.roles.includes(caller.role) : !!rule.chainlink;
+  if (!isAllowed) throw new ApiError("forbidden", "You are not allowed to do this.");
+}

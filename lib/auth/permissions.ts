@@ -1,0 +1,44 @@
+// Who may call what: every route × method has a row here, and a test fails for any route without one.
+import type { roles } from "@/lib/db/schema";
+
+export type Role = (typeof roles)[number];
+
+/** `roles`: signed-in users with these roles. `apiKeys`: API keys whose role is in `roles`. */
+export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: boolean; isPublic?: boolean };
+
+const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
+const operators: Role[] = ["admin", "operator"];
+const admins: Role[] = ["admin"];
+
+export const permissions = {
+  "GET /api/health": { roles: [], isPublic: true },
+  "GET /api/openapi.json": { roles: [], isPublic: true },
+  "GET /api/auth/[...nextauth]": { roles: [], isPublic: true },
+  "POST /api/auth/[...nextauth]": { roles: [], isPublic: true },
+  "POST /api/auth/siwe/nonce": { roles: [], isPublic: true },
+  "GET /api/batches": { roles: everyone, apiKeys: true },
+  "GET /api/batches/[batch_id]": { roles: everyone, apiKeys: true },
+  "POST /api/batches/import-from-blockchain": { roles: operators, apiKeys: true },
+  "GET /api/admin/users": { roles: admins },
+  "PATCH /api/admin/users/[user_id]": { roles: admins },
+  "GET /api/admin/api-keys": { roles: admins },
+  "POST /api/admin/api-keys": { roles: admins },
+  "DELETE /api/admin/api-keys/[key_id]": { roles: admins },
+  "ACTION save-draft": { roles: everyone },
+  "ACTION record-mint-transaction": { roles: everyone },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof permissions;
+
+/** Pages, by path prefix; the console nav shows only what the role may open. */
+export const pages = [
+  { href: "/inventory", label: "Inventory", roles: everyone },
+  { href: "/batches/new", label: "Add batch", roles: everyone },
+  { href: "/admin", label: "Admin", roles: admins },
+  { href: "/api-docs", label: "API", roles: everyone },
+] as const;
+
+export function canOpen(role: Role, path: string): boolean {
+  const page = pages.find((p) => path === p.href || path.startsWith(`${p.href}/`));
+  return page ? (page.roles as readonly Role[]).includes(role) : true;
+}

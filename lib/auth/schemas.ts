@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { roles } from "@/lib/db/schema";
+
+export const ZUserChange = z
+  .strictObject({
+    role: z.enum(roles).optional(),
+    is_active: z.boolean().optional(),
+    link_wallet: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a wallet address").optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, "name at least one change: role, is_active or link_wallet");
+
+export const ZNewApiKey = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  role: z.enum(["operator", "verifier", "viewer"]),
+});
+
+export const ZIdParam = (name: string) => z.object({ [name]: z.string().regex(/^[1-9]\d{0,15}$/, `must be a positive integer`).transform(Number) });

@@ -1,0 +1,78 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { ApiError } from "@/lib/api/errors";
+import type { Db } from "@/lib/db";
+import { signInEvents, users, wallets } from "@/lib/db/schema";
+import type { Role } from "./permissions";
+import { hashPassword } from "./passwords";
+
+export type SessionUser = { id: number; name: string; email: string | null; role: Role };
+
+export async function getActiveUser(db: Db, id: number): Promise<SessionUser | null> {
+  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, id));
+  return u?.isActive ? { id: u.id, name: u.name, email: u.email, role: u.role } : null;
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [u] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return u ?? null;
+}
+
+/** The user a wallet is linked to; a wallet signing in for the first time becomes a viewer. */
+export async function userForWallet(db: Db, address: `0x${string}`) {
+  return db.transaction(async (tx) => {
+    const [linked] = await tx.select({ user: users }).from(wallets).innerJoin(users, eq(users.id, wallets.userId)).where(eq(wallets.address, address));
+    if (linked) return linked.user;
+    const [user] = await tx.insert(users).values({ name: `${address.slice(0, 6)}…${address.slice(-4)}`, role: "viewer" }).returning();
+    await tx.insert(wallets).values({ address, userId: user.id });
+    return user;
+  });
+}
+
+export async function createUser(db: Db, input: { email: string; name: string; password: string; role: Role }) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password), role: input.role })
+    .onConflictDoNothing()
+    .returning();
+  return user ?? null;
+}
+
+export async function recordSignIn(db: Db, e: { userId: number | null; method: "password" | "siwe"; identifier: string; isSuccess: boolean; reason?: string; ip: string | null }) {
+  await db.insert(signInEvents).values({ ...e, reason: e.reason ?? null });
+}
+
+export async function listUsers(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      is_active: users.isActive,
+      wallets: sql<string[]>`coalesce((select array_agg(address order by address) from ${wallets} where ${wallets.userId} = ${users.id}), '{}')`,
+    })
+    .from(users)
+    .orderBy(users.id);
+}
+
+export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: `0x${string}` }) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ ...(change.role && { role: change.role }), ...(change.is_active !== undefined && { isActive: change.is_active }), updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!user) throw new ApiError("not_found", `User ${id} does not exist.`);
+    if (change.link_wallet) {
+      const address = change.link_wallet.toLowerCase();
+      const [existing] = await tx.select().from(wallets).where(eq(wallets.address, address));
+      if (existing && existing.userId !== id) throw new ApiError("conflict", `Wallet ${address} is linked to user ${existing.userId}.`);
+      await tx.insert(wallets).values({ address, userId: id }).onConflictDoNothing();
+    }
+    return user;
+  });
+}
+
+export async function listSignIns(db: Db, limit = 50) {
+  return db.select().from(signInEvents).orderBy(desc(signInEvents.createdAt)).limit(limit);
+}
