@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/browser";
-import { stack, storageStateFor } from "./e2e/stack";
+import { chainlinkSecret, stack, storageStateFor } from "./e2e/stack";
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 
@@ -22,13 +22,14 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Specs run as the operator unless they choose another role.
-    { name: "chromium", use: { ...devices["Desktop Chrome"], storageState: storageStateFor("operator") }, dependencies: ["setup"] },
+    { name: "chromium", testIgnore: /sign-in-rate-limit/, use: { ...devices["Desktop Chrome"], storageState: storageStateFor("operator") }, dependencies: ["setup"] },
+    { name: "rate-limit", testMatch: /sign-in-rate-limit/, dependencies: ["chromium"] },
   ],
   webServer: {
     // The whole embedded stack on its own ports and data, serving the production build.
     command: "node --import tsx scripts/stack.ts start --fresh",
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), DEMO_BATCHES: String(stack.demoBatches), WALLET_MOCK: "1" },
+    env: { DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), DEMO_BATCHES: String(stack.demoBatches), WALLET_MOCK: "1", CHAINLINK_SECRET: chainlinkSecret },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

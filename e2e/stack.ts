@@ -4,6 +4,8 @@ import path from "node:path";
 import type { Address } from "viem";
 
 export const stack = { port: 3100, pgPort: 54339, anvilPort: 8555, dataDir: ".data/e2e", demoBatches: 60 };
+/** The secret the e2e stack expects from the Chainlink DON (a test value, never a real one). */
+export const chainlinkSecret = "e2e-chainlink-secret-0123456789abcdef";
 export const rpcUrl = `http://127.0.0.1:${stack.anvilPort}`;
 
 export function batchTokenAddress(): Address {

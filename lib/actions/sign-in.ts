@@ -18,7 +18,7 @@ const safePath = (p: unknown) => (typeof p === "string" && p.startsWith("/") && 
 
 async function run(provider: "password" | "siwe", fields: Record<string, string>, callbackUrl: unknown): Promise<SignInState> {
   const ip = (await headers()).get("x-forwarded-for")?.split(",")[0].trim() ?? null;
-  if (!(await checkSignInRate(ip, "any")).isAllowed) return { error: messages.rate_limited };
+  if (!(await checkSignInRate(ip)).isAllowed) return { error: messages.rate_limited };
   try {
     await signIn(provider, { ...fields, redirectTo: safePath(callbackUrl) });
     return { error: null };

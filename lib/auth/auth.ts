@@ -19,14 +19,11 @@ class SignInRefused extends CredentialsSignin {
 
 export const clientIp = (request: Request) => request.headers.get("x-forwarded-for")?.split(",")[0].trim() || null;
 
-/** 20 attempts per address per 5 minutes, 10 per account per 15 minutes. */
-export async function checkSignInRate(ip: string | null, identifier: string) {
-  const db = getDb();
-  const byIp = await hitRateLimit(db, `sign-in:ip:${ip ?? "unknown"}`, 20, 300);
-  const byAccount = await hitRateLimit(db, `sign-in:id:${identifier}`, 10, 900);
-  const isAllowed = byIp.isAllowed && byAccount.isAllowed;
-  return { isAllowed, retryAfterSeconds: Math.max(isAllowed ? 0 : 1, byIp.isAllowed ? 0 : byIp.retryAfterSeconds, byAccount.isAllowed ? 0 : byAccount.retryAfterSeconds) };
-}
+/** Sign-in attempts from one IP address: 30 per 5 minutes. */
+export const checkSignInRate = (ip: string | null) => hitRateLimit(getDb(), `sign-in:ip:${ip ?? "unknown"}`, 30, 300);
+
+/** Sign-in attempts at one account, from anywhere: 10 per 15 minutes. */
+const checkAccountRate = (identifier: string) => hitRateLimit(getDb(), `sign-in:account:${identifier}`, 10, 900);
 
 const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
 const ZSiwe = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/) });
@@ -37,7 +34,7 @@ async function authorizePassword(raw: unknown, request: Request) {
   const { email, password } = parsed.data;
   const db = getDb();
   const ip = clientIp(request);
-  if (!(await checkSignInRate(ip, email.toLowerCase())).isAllowed) throw new SignInRefused("rate_limited");
+  if (!(await checkAccountRate(email.toLowerCase())).isAllowed) throw new SignInRefused("rate_limited");
   const user = await findUserByEmail(db, email);
   const isValid = !!user?.passwordHash && user.isActive && (await verifyPassword(password, user.passwordHash));
   await recordSignIn(db, { userId: user?.id ?? null, method: "password", identifier: email.toLowerCase(), isSuccess: isValid, reason: isValid ? undefined : "wrong email or password", ip });
@@ -60,7 +57,7 @@ async function authorizeSiwe(raw: unknown, request: Request) {
     await recordSignIn(db, { userId: null, method: "siwe", identifier: "unknown wallet", isSuccess: false, reason: error.message, ip });
     throw new SignInRefused("siwe_refused");
   }
-  if (!(await checkSignInRate(ip, address)).isAllowed) throw new SignInRefused("rate_limited");
+  if (!(await checkAccountRate(address)).isAllowed) throw new SignInRefused("rate_limited");
   const user = await userForWallet(db, address);
   await recordSignIn(db, { userId: user.id, method: "siwe", identifier: address, isSuccess: user.isActive, reason: user.isActive ? undefined : "user is deactivated", ip });
   if (!user.isActive) throw new SignInRefused("deactivated");

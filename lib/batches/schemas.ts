@@ -35,3 +35,7 @@ export const ZNewBatch = ZBatchMetadata.extend({
 }).refine((b) => b.expiry_date > b.production_date, { path: ["expiry_date"], message: "must be after the production date" });
 
 export type NewBatch = z.infer<typeof ZNewBatch>;
+
+export const ZImportRequest = z.strictObject({
+  blockchain_batch_id: z.union([z.string().regex(/^\d{1,78}$/, "must be a token id"), z.number().int().nonnegative()]).transform((v) => BigInt(v)),
+});

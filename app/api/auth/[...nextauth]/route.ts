@@ -7,7 +7,7 @@ export const GET = handlers.GET;
 /** Sign-in attempts beyond the limit get a 429 before next-auth sees them. */
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/auth/callback/")) {
-    const limit = await checkSignInRate(clientIp(request), "any");
+    const limit = await checkSignInRate(clientIp(request));
     if (!limit.isAllowed) {
       return NextResponse.json(
         { error: { code: "rate_limited", message: "Too many sign-in attempts; try again later.", details: { retry_after_seconds: limit.retryAfterSeconds } } },

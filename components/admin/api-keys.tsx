@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import { useAdminCall } from "./use-admin-call";
+
+type Key = { id: number; name: string; prefix: string; role: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+
+export function AdminApiKeys({ keys }: { keys: Key[] }) {
+  const { call, error } = useAdminCall();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState("viewer");
+  const [created, setCreated] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="api-keys">
+      <h2 id="api-keys" className="mb-2 text-lg font-semibold">API keys</h2>
+      <form
+        className="mb-3 flex flex-wrap items-end gap-2 text-sm"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const result = (await call("POST", "/api/admin/api-keys", { name, role })) as { key: string } | null;
+          if (result) {
+            setCreated(result.key);
+            setName("");
+          }
+        }}
+      >
+        <label className="flex flex-col text-xs">
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required className="rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900" />
+        </label>
+        <label className="flex flex-col text-xs">
+          Role
+          <select value={role} onChange={(e) => setRole(e.target.value)} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900">
+            <option>viewer</option>
+            <option>verifier</option>
+            <option>operator</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-white dark:bg-stone-100 dark:text-stone-900">Create key</button>
+      </form>
+      {created && (
+        <p role="status" className="mb-3 rounded bg-amber-50 p-2 text-sm dark:bg-amber-950">
+          Copy this key now; it is not shown again: <code data-testid="new-api-key" className="break-all">{created}</code>
+        </p>
+      )}
+      <table className="min-w-full text-sm">
+        <thead>
+          <tr className="text-left text-xs uppercase text-stone-500">
+            <th className="py-1 pr-4">Name</th>
+            <th className="py-1 pr-4">Key</th>
+            <th className="py-1 pr-4">Role</th>
+            <th className="py-1 pr-4">Last used</th>
+            <th className="py-1 pr-4" />
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.id} className="border-t border-stone-100 dark:border-stone-800">
+              <td className="py-1 pr-4">{k.name}</td>
+              <td className="py-1 pr-4 font-mono text-xs">bt_{k.prefix}_…</td>
+              <td className="py-1 pr-4">{k.role}</td>
+              <td className="py-1 pr-4 text-xs">{k.last_used_at?.slice(0, 19).replace("T", " ") ?? "never"}</td>
+              <td className="py-1 pr-4">
+                {k.revoked_at ? (
+                  <span className="text-xs text-stone-500">revoked</span>
+                ) : (
+                  <button type="button" onClick={() => call("DELETE", `/api/admin/api-keys/${k.id}`)} className="text-xs text-red-700 underline dark:text-red-300">
+                    Revoke {k.name}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { useAdminCall } from "./use-admin-call";
+
+type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; wallets: string[] };
+
+const roles = ["admin", "operator", "verifier", "viewer"];
+
+export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
+  const { call, error } = useAdminCall();
+  const [wallet, setWallet] = useState<Record<number, string>>({});
+  return (
+    <section aria-labelledby="users">
+      <h2 id="users" className="mb-2 text-lg font-semibold">Users</h2>
+      <table className="min-w-full text-sm">
+        <thead>
+          <tr className="text-left text-xs uppercase text-stone-500">
+            <th className="py-1 pr-4">Name</th>
+            <th className="py-1 pr-4">Email</th>
+            <th className="py-1 pr-4">Role</th>
+            <th className="py-1 pr-4">Active</th>
+            <th className="py-1 pr-4">Wallets</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-user-id={u.id} className="border-t border-stone-100 align-top dark:border-stone-800">
+              <td className="py-1.5 pr-4">{u.name}</td>
+              <td className="py-1.5 pr-4">{u.email ?? "—"}</td>
+              <td className="py-1.5 pr-4">
+                <select aria-label={`Role of ${u.name}`} value={u.role} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { role: e.target.value })} className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-700 dark:bg-stone-900">
+                  {roles.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </select>
+              </td>
+              <td className="py-1.5 pr-4">
+                <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { is_active: e.target.checked })} />
+              </td>
+              <td className="py-1.5 pr-4">
+                {u.wallets.map((w) => (
+                  <div key={w} className="font-mono text-xs">{w}</div>
+                ))}
+                <form
+                  className="mt-1 flex gap-1"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void call("PATCH", `/api/admin/users/${u.id}`, { link_wallet: wallet[u.id] });
+                  }}
+                >
+                  <input aria-label={`Wallet to link to ${u.name}`} placeholder="0x…" value={wallet[u.id] ?? ""} onChange={(e) => setWallet({ ...wallet, [u.id]: e.target.value })} className="w-44 rounded border border-stone-300 bg-white px-1 font-mono text-xs dark:border-stone-700 dark:bg-stone-900" />
+                  <button type="submit" className="text-xs underline">Link</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// Direct reads of the e2e stack's database, for checking that a refused call changed nothing.
+import pg from "pg";
+import { stack } from "./stack";
+
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: `postgres://postgres:batchtrail@127.0.0.1:${stack.pgPort}/batchtrail` });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fingerprint of everything a caller could change through the API. */
+export async function fingerprint(): Promise<string> {
+  const [row] = await query<{ f: string }>(`select md5(concat_ws('|',
+    (select string_agg(concat_ws(',', id, role, is_active, updated_at), ';' order by id) from users),
+    (select string_agg(concat_ws(',', address, user_id), ';' order by address) from wallets),
+    (select string_agg(concat_ws(',', id, revoked_at), ';' order by id) from api_keys),
+    (select string_agg(concat_ws(',', id, status, updated_at, last_synced_at), ';' order by id) from batches),
+    (select count(*) from import_logs),
+    (select count(*) from siwe_nonces))) as f`);
+  return row.f;
+}

@@ -1,0 +1,90 @@
+// The permission table, tested from the outside: every route × method × kind of caller.
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import { query, fingerprint } from "./db";
+import { chainlinkSecret, stack, storageStateFor } from "./stack";
+
+type RouteKey = Exclude<Permission, `ACTION ${string}`>;
+type Caller = { name: string; role?: string; apiKeyRole?: string; isChainlink?: boolean; context: APIRequestContext };
+
+const baseURL = `http://127.0.0.1:${stack.port}`;
+const callers: Caller[] = [];
+let targets: Record<RouteKey, { path: string; body?: unknown }>;
+let viewerKey: { id: number; key: string };
+
+function expectation(rule: Rule, caller: Caller): "allowed" | 401 | 403 {
+  if (rule.isPublic) return "allowed";
+  if (!caller.role && !caller.apiKeyRole && !caller.isChainlink) return 401;
+  if (caller.role) return (rule.roles as readonly string[]).includes(caller.role) ? "allowed" : 403;
+  if (caller.apiKeyRole) return rule.apiKeys && (rule.roles as readonly string[]).includes(caller.apiKeyRole) ? "allowed" : 403;
+  return rule.chainlink ? "allowed" : 403;
+}
+
+test.beforeAll(async () => {
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
+  const makeKey = async (role: string) => (await (await admin.post("/api/admin/api-keys", { data: { name: `matrix ${role}`, role } })).json()) as { id: number; key: string };
+  const [operatorKey, throwaway] = [await makeKey("operator"), await makeKey("viewer")];
+  viewerKey = await makeKey("viewer");
+  const [viewer] = await query<{ id: string }>("select id from users where email = 'viewer@batchtrail.local'");
+  targets = {
+    "GET /api/health": { path: "/api/health" },
+    "GET /api/openapi.json": { path: "/api/openapi.json" },
+    "GET /api/auth/[...nextauth]": { path: "/api/auth/session" },
+    "POST /api/auth/[...nextauth]": { path: "/api/auth/callback/password", body: {} },
+    "POST /api/auth/siwe/nonce": { path: "/api/auth/siwe/nonce" },
+    "GET /api/batches": { path: "/api/batches?limit=1" },
+    "GET /api/batches/[batch_id]": { path: "/api/batches/1" },
+    "POST /api/batches/import-from-blockchain": { path: "/api/batches/import-from-blockchain", body: { blockchain_batch_id: "1" } },
+    "GET /api/admin/users": { path: "/api/admin/users" },
+    "PATCH /api/admin/users/[user_id]": { path: `/api/admin/users/${viewer.id}`, body: { role: "viewer" } },
+    "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },
+    "POST /api/admin/api-keys": { path: "/api/admin/api-keys", body: { name: "matrix created", role: "viewer" } },
+    "DELETE /api/admin/api-keys/[key_id]": { path: `/api/admin/api-keys/${throwaway.id}` },
+  };
+  // newContext inherits the project's signed-in storageState unless told otherwise.
+  const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });
+  callers.push({ name: "anonymous", context: await context() });
+  for (const role of ["viewer", "operator", "verifier", "admin"]) callers.push({ name: role, role, context: await context({ storageState: storageStateFor(role) }) });
+  callers.push({ name: "operator API key", apiKeyRole: "operator", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${operatorKey.key}` } }) });
+  callers.push({ name: "viewer API key", apiKeyRole: "viewer", context: await context({ extraHTTPHeaders: { "x-api-key": viewerKey.key } }) });
+  callers.push({ name: "Chainlink secret", isChainlink: true, context: await context({ extraHTTPHeaders: { "x-chainlink-secret": chainlinkSecret } }) });
+  await admin.dispose();
+});
+
+async function send(caller: Caller, key: RouteKey) {
+  const method = key.split(" ")[0];
+  const { path, body } = targets[key];
+  return caller.context.fetch(path, { method, data: body, maxRedirects: 0 });
+}
+
+const cases = () => (Object.keys(targets) as RouteKey[]).flatMap((key) => callers.map((caller) => ({ key, caller, expected: expectation(permissions[key], caller) })));
+
+test("refuses every caller the table does not name, with 401 or 403, and changes nothing", async () => {
+  const before = await fingerprint();
+  const refused = cases().filter((c) => c.expected !== "allowed");
+  expect(refused.length).toBeGreaterThan(40);
+  for (const { key, caller, expected } of refused) {
+    const res = await send(caller, key);
+    expect(res.status(), `${key} as ${caller.name}`).toBe(expected);
+    expect((await res.json()).error.code, `${key} as ${caller.name}`).toBe(expected === 401 ? "unauthorized" : "forbidden");
+  }
+  expect(await fingerprint()).toBe(before);
+});
+
+test("lets every caller the table names through", async () => {
+  for (const { key, caller } of cases().filter((c) => c.expected === "allowed")) {
+    const status = (await send(caller, key)).status();
+    expect([401, 403], `${key} as ${caller.name} got ${status}`).not.toContain(status);
+    expect(status, `${key} as ${caller.name}`).toBeLessThan(500);
+  }
+});
+
+test("refuses a revoked or made-up API key with 401", async ({ request }) => {
+  const made = await request.get("/api/batches", { headers: { authorization: "Bearer bt_000000000000_notarealkeynotarealkeynotarealkey" } });
+  expect(made.status()).toBe(401);
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
+  expect((await admin.delete(`/api/admin/api-keys/${viewerKey.id}`)).status()).toBe(200);
+  const viewerKeyCaller = callers.find((c) => c.name === "viewer API key")!;
+  expect((await viewerKeyCaller.context.get("/api/batches")).status()).toBe(401);
+  await admin.dispose();
+});

@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { devAccount } from "@/scripts/lib/accounts";
+import { demoPassword } from "@/scripts/lib/demo-users";
+import { stack, storageStateFor } from "./stack";
+
+const navFor = {
+  admin: ["Inventory", "Add batch", "Admin", "API"],
+  operator: ["Inventory", "Add batch", "API"],
+  verifier: ["Inventory", "Add batch", "API"],
+  viewer: ["Inventory", "Add batch", "API"],
+};
+
+for (const [role, links] of Object.entries(navFor)) {
+  test.describe(`signed in as ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+
+    test(`shows the ${role} their name, role and only their navigation`, async ({ page }) => {
+      await page.goto("/inventory");
+      await expect(page.getByTestId("signed-in-as")).toContainText(`(${role})`);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(links);
+      await page.goto("/admin");
+      if (role === "admin") await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+      else await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+    });
+  });
+}
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("pages send you to sign-in and back to where you were going", async ({ page }) => {
+    await page.goto("/inventory?status=verified");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await page.getByLabel("Email", { exact: true }).fill("viewer@batchtrail.local");
+    await page.getByLabel("Password", { exact: true }).fill(demoPassword);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/inventory$/);
+  });
+
+  test("a wrong password is refused and recorded", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email", { exact: true }).fill("operator@batchtrail.local");
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByText("Wrong email or password.")).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a wallet signs in with Ethereum and arrives as a viewer", async ({ context, page }) => {
+    await context.addCookies([{ name: "batchtrail-mock-wallet", value: devAccount(2).address, url: `http://127.0.0.1:${stack.port}` }]);
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: /^Connect / }).click();
+    await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
+    await expect(page).toHaveURL(/\/inventory/);
+    await expect(page.getByTestId("signed-in-as")).toContainText("(viewer)");
+  });
+});
+
+test.describe("admin", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("creates an API key shown once, which then works, and revokes it", async ({ page, playwright }) => {
+    await page.goto("/admin");
+    await page.getByLabel("Name").fill("e2e reader");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = await page.getByTestId("new-api-key").innerText();
+    expect(key).toMatch(/^bt_[0-9a-f]{12}_/);
+    const client = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    expect((await client.get("/api/batches?limit=1")).status()).toBe(200);
+
+    await page.reload();
+    await expect(page.getByText(key)).toHaveCount(0);
+    await page.getByRole("button", { name: "Revoke e2e reader" }).click();
+    await expect(page.getByRole("button", { name: "Revoke e2e reader" })).toHaveCount(0);
+    expect((await client.get("/api/batches?limit=1")).status()).toBe(401);
+    await client.dispose();
+  });
+});

@@ -1,0 +1,70 @@
+// The OpenAPI document, built from the same zod schemas the routes parse with and the permission table.
+import { z, type ZodType } from "zod";
+import { ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
+import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
+import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+
+type RouteKey = Exclude<Permission, `ACTION ${string}`>;
+type Doc = { summary: string; query?: ZodType; body?: ZodType; tag: string };
+
+export const docs: Record<RouteKey, Doc> = {
+  "GET /api/health": { tag: "System", summary: "Liveness: the app and its database answer; the last indexed block." },
+  "GET /api/openapi.json": { tag: "System", summary: "This document." },
+  "GET /api/auth/[...nextauth]": { tag: "Auth", summary: "next-auth: session, CSRF token, providers, sign-out page." },
+  "POST /api/auth/[...nextauth]": { tag: "Auth", summary: "next-auth: sign in (password or siwe callback) and sign out. Sign-in attempts are rate limited (429 with Retry-After)." },
+  "POST /api/auth/siwe/nonce": { tag: "Auth", summary: "A single-use nonce for a Sign-In With Ethereum (EIP-4361) message; valid 10 minutes." },
+  "GET /api/batches": { tag: "Batches", summary: "Batches, with filters, sort and cursor paging.", query: ZBatchListQuery },
+  "GET /api/batches/[batch_id]": { tag: "Batches", summary: "One batch, with the contract's live view of it." },
+  "POST /api/batches/import-from-blockchain": { tag: "Batches", summary: "Create (201) or refresh (200) a batch from the chain by token id.", body: ZImportRequest },
+  "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
+  "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
+  "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },
+  "POST /api/admin/api-keys": { tag: "Admin", summary: "Create an API key; the key is in this response only.", body: ZNewApiKey },
+  "DELETE /api/admin/api-keys/[key_id]": { tag: "Admin", summary: "Revoke an API key." },
+};
+
+const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, object>; required?: string[] };
+
+const error = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+
+function security(rule: Rule) {
+  if (rule.isPublic) return [];
+  return [{ session: [] }, ...(rule.apiKeys ? [{ apiKey: [] }] : []), ...(rule.chainlink ? [{ chainlinkSecret: [] }] : [])];
+}
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const [key, doc] of Object.entries(docs) as [RouteKey, Doc][]) {
+    const [method, route] = key.split(" ");
+    const path = route.replace(/\[\.\.\.(\w+)\]/, "{$1}").replace(/\[(\w+)\]/g, "{$1}");
+    const rule: Rule = permissions[key];
+    const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+    const query = doc.query ? jsonSchema(doc.query) : null;
+    const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: query?.required?.includes(name) ?? false, schema }));
+    paths[path] ??= {};
+    paths[path][method.toLowerCase()] = {
+      tags: [doc.tag],
+      summary: doc.summary,
+      parameters: [...pathParams, ...queryParams],
+      ...(doc.body && { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(doc.body) } } } }),
+      security: security(rule),
+      "x-roles": rule.isPublic ? "public" : rule.roles,
+      responses: { "200": { description: "OK" }, "400": error, ...(rule.isPublic ? {} : { "401": error, "403": error }), "404": error, "429": error },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Batchtrail API", version: "0.1.0", description: "Coffee batches minted on chain and mirrored in Postgres. Errors are {error: {code, message, details}}." },
+    paths,
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+        apiKey: { type: "http", scheme: "bearer", description: "An API key (bt_…) as `Authorization: Bearer` or `x-api-key`." },
+        chainlinkSecret: { type: "apiKey", in: "header", name: "x-chainlink-secret" },
+      },
+      schemas: {
+        Error: { type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message", "details"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } } },
+      },
+    },
+  };
+}
