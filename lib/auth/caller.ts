@@ -33,6 +33,8 @@ export async function resolveCaller(request: Request): Promise<Caller> {
   if (secret) {
     const expected = getEnv().CHAINLINK_SECRET;
     if (!expected || !equal(secret, expected)) throw new ApiError("unauthorized", "The Chainlink secret is not valid.");
+    const limit = await hitRateLimit(db, "chainlink", 300, 60);
+    if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many Chainlink requests.", { retry_after_seconds: limit.retryAfterSeconds });
     return { kind: "chainlink" };
   }
   const session = await auth();
