@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAdminCall } from "./use-admin-call";
+import { TableHead } from "@/components/ui/table-head";
 
 type Key = { id: number; name: string; prefix: string; role: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
 
@@ -44,15 +45,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
         </p>
       )}
       <table className="min-w-full text-sm">
-        <thead>
-          <tr className="text-left text-xs uppercase text-stone-500">
-            <th className="py-1 pr-4">Name</th>
-            <th className="py-1 pr-4">Key</th>
-            <th className="py-1 pr-4">Role</th>
-            <th className="py-1 pr-4">Last used</th>
-            <th className="py-1 pr-4" />
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />
         <tbody>
           {keys.map((k) => (
             <tr key={k.id} className="border-t border-stone-100 dark:border-stone-800">

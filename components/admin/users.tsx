@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAdminCall } from "./use-admin-call";
+import { TableHead } from "@/components/ui/table-head";
 
 type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; wallets: string[] };
 
@@ -14,15 +15,7 @@ export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
     <section aria-labelledby="users">
       <h2 id="users" className="mb-2 text-lg font-semibold">Users</h2>
       <table className="min-w-full text-sm">
-        <thead>
-          <tr className="text-left text-xs uppercase text-stone-500">
-            <th className="py-1 pr-4">Name</th>
-            <th className="py-1 pr-4">Email</th>
-            <th className="py-1 pr-4">Role</th>
-            <th className="py-1 pr-4">Active</th>
-            <th className="py-1 pr-4">Wallets</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Email", "Role", "Active", "Wallets"]} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-user-id={u.id} className="border-t border-stone-100 align-top dark:border-stone-800">

@@ -5,6 +5,7 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSignIns, listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -21,15 +22,7 @@ export default async function AdminPage() {
       <section aria-labelledby="sign-ins">
         <h2 id="sign-ins" className="mb-2 text-lg font-semibold">Recent sign-ins</h2>
         <table className="min-w-full text-sm">
-          <thead>
-            <tr className="text-left text-xs uppercase text-stone-500">
-              <th className="py-1 pr-4">When</th>
-              <th className="py-1 pr-4">Who</th>
-              <th className="py-1 pr-4">How</th>
-              <th className="py-1 pr-4">Result</th>
-              <th className="py-1 pr-4">From</th>
-            </tr>
-          </thead>
+          <TableHead columns={["When", "Who", "How", "Result", "From"]} />
           <tbody>
             {signIns.map((e) => (
               <tr key={e.id} className="border-t border-stone-100 dark:border-stone-800">
