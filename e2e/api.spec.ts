@@ -43,3 +43,13 @@ test("import-from-blockchain refreshes a known token, 404s an unknown one, and 4
     expect(res.status(), JSON.stringify(data)).toBe(400);
   }
 });
+
+test("a cookie-authenticated change from another origin, or an opaque one, is refused", async ({ playwright }) => {
+  const { storageStateFor, stack } = await import("./stack");
+  const admin = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, storageState: storageStateFor("admin") });
+  for (const origin of ["http://evil.example", "null"]) {
+    const res = await admin.post("/api/admin/api-keys", { data: { name: "cross-origin", role: "viewer" }, headers: { origin } });
+    expect(res.status(), origin).toBe(403);
+  }
+  await admin.dispose();
+});

@@ -26,6 +26,9 @@ export const ZServerEnv = z.object({
   WALLET_MOCK: z.enum(["0", "1"]).default("0"),
   // A WalletConnect Cloud project id (public); adds the WalletConnect option to wallet pages.
   WALLETCONNECT_PROJECT_ID: z.string().regex(/^[0-9a-f]{32}$/, "must be a 32-character WalletConnect project id").optional(),
+}).refine((e) => e.CHAIN_ID === 31337 || e.AUTH_URL, {
+  path: ["AUTH_URL"],
+  message: "is required off the local chain: Sign-In With Ethereum checks messages against its host, never against a request's Host header",
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;
@@ -38,7 +41,7 @@ export function parseEnv<T extends z.ZodType = typeof ZServerEnv>(source: Record
   if (result.success) return result.data as z.infer<T>;
   const lines = result.error.issues.map((i) => {
     const name = String(i.path[0]);
-    return source[name] === undefined ? `  ${name}: is not set` : `  ${name}: ${i.message}`;
+    return source[name] === undefined && i.code === "invalid_type" ? `  ${name}: is not set` : `  ${name}: ${i.message}`;
   });
   throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
 }

@@ -22,6 +22,11 @@ describe("environment", () => {
     expect(() => parseEnv(rest)).toThrow(/DATABASE_URL: is not set/);
   });
 
+  it("requires AUTH_URL off the local chain, so SIWE never trusts a request's Host header", () => {
+    expect(() => parseEnv({ ...valid, CHAIN_ID: "11155111" })).toThrow(/AUTH_URL: is required off the local chain/);
+    expect(parseEnv({ ...valid, CHAIN_ID: "11155111", AUTH_URL: "https://batchtrail.example" }).AUTH_URL).toBe("https://batchtrail.example");
+  });
+
   it("names every malformed variable with what is wrong", () => {
     const run = () => parseEnv({ ...valid, RPC_URL: "localhost:8545", BATCH_TOKEN_ADDRESS: "0x123", DATABASE_URL: "mysql://x/y" });
     expect(run).toThrow(/RPC_URL: /);

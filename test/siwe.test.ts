@@ -66,6 +66,12 @@ describe("Sign-In With Ethereum", () => {
     await expect(verifySiwe(t.db, old.message, old.signature, expected)).rejects.toThrow(/too old/);
   });
 
+  it("refuses a message whose dates cannot be read", async () => {
+    const { message } = await signed();
+    const broken = message.replace(/Expiration Time: .*/, "Expiration Time: not-a-date");
+    await expect(verifySiwe(t.db, broken, await account.signMessage({ message: broken }), expected)).rejects.toThrow();
+  });
+
   it("refuses a signature by another key, and leaves the nonce unspent", async () => {
     const { message } = await signed();
     const forged = (await devAccount(4).signMessage({ message })) as Hex;

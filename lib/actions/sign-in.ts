@@ -2,7 +2,9 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { checkSignInRate, signIn } from "@/lib/auth/auth";
+import { z } from "zod";
+import { checkSignInRate, clientIp, signIn } from "@/lib/auth/auth";
+import { safeReturnPath } from "@/lib/auth/redirect";
 
 export type SignInState = { error: string | null };
 
@@ -14,13 +16,12 @@ const messages: Record<string, string> = {
   invalid_input: "Fill in every field.",
 };
 
-const safePath = (p: unknown) => (typeof p === "string" && p.startsWith("/") && !p.startsWith("//") ? p : "/inventory");
 
 async function run(provider: "password" | "siwe", fields: Record<string, string>, callbackUrl: unknown): Promise<SignInState> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0].trim() ?? null;
+  const ip = clientIp({ headers: await headers() });
   if (!(await checkSignInRate(ip)).isAllowed) return { error: messages.rate_limited };
   try {
-    await signIn(provider, { ...fields, redirectTo: safePath(callbackUrl) });
+    await signIn(provider, { ...fields, redirectTo: safeReturnPath(callbackUrl) });
     return { error: null };
   } catch (error) {
     if (error instanceof AuthError) return { error: messages[(error as AuthError & { code?: string }).code ?? ""] ?? "Sign-in failed." };
@@ -28,10 +29,15 @@ async function run(provider: "password" | "siwe", fields: Record<string, string>
   }
 }
 
-export async function signInWithPassword(_: SignInState, form: FormData): Promise<SignInState> {
+export async function signInWithPassword(_: SignInState, form: unknown): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { error: messages.invalid_input };
   return run("password", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }, form.get("callbackUrl"));
 }
 
-export async function signInWithEthereum(input: { message: string; signature: string; callbackUrl?: string }): Promise<SignInState> {
-  return run("siwe", { message: input.message, signature: input.signature }, input.callbackUrl);
+const ZSiweInput = z.object({ message: z.string().max(4000), signature: z.string().max(1000), callbackUrl: z.string().max(2000).optional() });
+
+export async function signInWithEthereum(input: unknown): Promise<SignInState> {
+  const parsed = ZSiweInput.safeParse(input);
+  if (!parsed.success) return { error: messages.invalid_input };
+  return run("siwe", { message: parsed.data.message, signature: parsed.data.signature }, parsed.data.callbackUrl);
 }

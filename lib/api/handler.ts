@@ -28,9 +28,9 @@ type Context<P> = { request: Request; searchParams: Record<string, string>; para
 function checkOrigin(request: Request, caller: Caller) {
   if (caller.kind !== "user" || ["GET", "HEAD"].includes(request.method)) return;
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host)) {
-    throw new ApiError("forbidden", "Cross-origin requests cannot use your session.");
-  }
+  if (!origin) return;
+  const host = request.headers.get("host") ?? new URL(request.url).host;
+  if (!URL.canParse(origin) || new URL(origin).host !== host) throw new ApiError("forbidden", "Cross-origin requests cannot use your session.");
 }
 
 /** Wraps a route body: who is calling, whether the permission table lets them, and one error shape. */

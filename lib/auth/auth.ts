@@ -17,7 +17,11 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-export const clientIp = (request: Request) => request.headers.get("x-forwarded-for")?.split(",")[0].trim() || null;
+/** The address the nearest proxy (or Next.js itself) appended: the rightmost one, which a client cannot choose. */
+export const clientIp = (request: { headers: Headers }) => request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
+
+// Compared against when there is no usable account, so a refusal takes as long either way.
+const dummyHash = "$2b$11$CwTycUXWue0Thq9StjUM0uJ8.3zpYl5BkRzHk0P0F8lB1Yx6aG6Zq";
 
 /** Sign-in attempts from one IP address: 30 per 5 minutes. */
 export const checkSignInRate = (ip: string | null) => hitRateLimit(getDb(), `sign-in:ip:${ip ?? "unknown"}`, 30, 300);
@@ -36,7 +40,8 @@ async function authorizePassword(raw: unknown, request: Request) {
   const ip = clientIp(request);
   if (!(await checkAccountRate(email.toLowerCase())).isAllowed) throw new SignInRefused("rate_limited");
   const user = await findUserByEmail(db, email);
-  const isValid = !!user?.passwordHash && user.isActive && (await verifyPassword(password, user.passwordHash));
+  const matches = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+  const isValid = !!user?.passwordHash && user.isActive && matches;
   await recordSignIn(db, { userId: user?.id ?? null, method: "password", identifier: email.toLowerCase(), isSuccess: isValid, reason: isValid ? undefined : "wrong email or password", ip });
   if (!isValid || !user) throw new SignInRefused("wrong_credentials");
   return { id: String(user.id), name: user.name, email: user.email };
@@ -48,6 +53,7 @@ async function authorizeSiwe(raw: unknown, request: Request) {
   const db = getDb();
   const ip = clientIp(request);
   const env = getEnv();
+  // The message must name this app's host: AUTH_URL's wherever it is set (required off the local chain).
   const domain = new URL(env.AUTH_URL ?? request.url).host;
   let address: `0x${string}`;
   try {

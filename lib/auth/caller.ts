@@ -1,5 +1,5 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
@@ -15,7 +15,9 @@ export type Caller =
   | { kind: "api_key"; keyId: number; role: "operator" | "verifier" | "viewer" }
   | { kind: "chainlink" };
 
-const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const digest = (s: string) => createHash("sha256").update(s).digest();
+/** Compares digests, so any input has the same length and nothing leaks the secret's length. */
+const equal = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 /** Who is calling: an API key or the Chainlink secret when presented (and then only that), else the session. */
 export async function resolveCaller(request: Request): Promise<Caller> {

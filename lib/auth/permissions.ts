@@ -24,8 +24,8 @@ export const permissions = {
   "GET /api/admin/api-keys": { roles: admins },
   "POST /api/admin/api-keys": { roles: admins },
   "DELETE /api/admin/api-keys/[key_id]": { roles: admins },
-  "ACTION save-draft": { roles: everyone },
-  "ACTION record-mint-transaction": { roles: everyone },
+  "ACTION save-draft": { roles: operators },
+  "ACTION record-mint-transaction": { roles: operators },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;
@@ -33,7 +33,7 @@ export type Permission = keyof typeof permissions;
 /** Pages, by path prefix; the console nav shows only what the role may open. */
 export const pages = [
   { href: "/inventory", label: "Inventory", roles: everyone },
-  { href: "/batches/new", label: "Add batch", roles: everyone },
+  { href: "/batches/new", label: "Add batch", roles: operators },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },
 ] as const;

@@ -24,6 +24,8 @@ export async function verifySiwe(db: Db, message: string, signature: Hex, expect
   const now = expected.now ?? new Date();
   const fields = parseSiweMessage(message);
   if (!fields.address || !fields.nonce || !fields.domain || !fields.chainId || !fields.issuedAt) throw new SiweError("not a complete EIP-4361 message");
+  const dates = [fields.issuedAt, fields.expirationTime, fields.notBefore].filter((d): d is Date => d !== undefined);
+  if (dates.some((d) => Number.isNaN(d.getTime()))) throw new SiweError("message has a malformed date");
   if (fields.domain !== expected.domain) throw new SiweError(`message is for ${fields.domain}, not ${expected.domain}`);
   if (fields.chainId !== expected.chainId) throw new SiweError(`message is for chain ${fields.chainId}, not ${expected.chainId}`);
   if (fields.expirationTime && fields.expirationTime <= now) throw new SiweError("message has expired");

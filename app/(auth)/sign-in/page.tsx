@@ -5,6 +5,7 @@ import { cookieToInitialState } from "wagmi";
 import { PasswordForm } from "@/components/auth/password-form";
 import { SiweButton } from "@/components/auth/siwe-button";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { safeReturnPath } from "@/lib/auth/redirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getConfig } from "@/lib/wallet/config";
@@ -13,11 +14,11 @@ import { getWalletSettings } from "@/lib/wallet/settings";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl = "/inventory" } = await searchParams;
-  if (await getSessionUser()) redirect(callbackUrl.startsWith("/") ? callbackUrl : "/inventory");
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
   const settings = getWalletSettings(await cookies());
   const isLocal = getEnv().CHAIN_ID === 31337;
   return (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { openApiDocument } from "@/lib/api/openapi";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API" };
 
 type Operation = { tags: string[]; summary: string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; "x-roles": string | string[]; security: object[] };
 
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  await requirePageUser("/api-docs");
   const doc = openApiDocument();
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })));
   const tags = [...new Set(operations.map((o) => o.op.tags[0]))];

@@ -8,6 +8,7 @@ import { listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Inventory" };
 export const dynamic = "force-dynamic";
@@ -27,6 +28,7 @@ async function load(db: Db, values: Record<string, string>) {
 }
 
 export default async function InventoryPage({ searchParams }: Props) {
+  await requirePageUser("/inventory");
   // Empty form fields arrive as `origin_country=`; they mean "any".
   const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const db = getDb();

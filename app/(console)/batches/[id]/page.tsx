@@ -4,6 +4,7 @@ import { ChainComparison } from "@/components/batches/chain-comparison";
 import { StatusBadge } from "@/components/inventory/status-badge";
 import { ApiError } from "@/lib/api/errors";
 import { getBatch } from "@/lib/batches/get";
+import { requirePageUser } from "@/lib/auth/session";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { humanize } from "@/lib/format";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string) {
+  await requirePageUser(`/batches/${idParam}`);
   const id = Number(idParam);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {

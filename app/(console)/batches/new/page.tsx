@@ -5,11 +5,13 @@ import { NewBatchForm } from "@/components/batches/new-batch-form";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Add new batch" };
 export const dynamic = "force-dynamic";
 
 export default async function NewBatchPage() {
+  await requirePageUser("/batches/new");
   const settings = getWalletSettings(await cookies());
   return (
     <div className="flex flex-col gap-5">
