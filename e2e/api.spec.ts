@@ -25,7 +25,7 @@ test("a batch's detail carries the chain's live view, and bad or unknown ids are
 
   const bad = await request.get("/api/batches/abc");
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error.details).toEqual([{ path: "batch_id", message: "must be a batch id (a positive integer)" }]);
+  expect((await bad.json()).error.details).toEqual([{ path: "batch_id", message: "must be a positive integer id" }]);
   expect((await request.get("/api/batches/99999999")).status()).toBe(404);
 });
 

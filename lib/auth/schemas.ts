@@ -13,5 +13,3 @@ export const ZNewApiKey = z.strictObject({
   name: z.string().trim().min(1).max(80),
   role: z.enum(["operator", "verifier", "viewer"]),
 });
-
-export const ZIdParam = (name: string) => z.object({ [name]: z.string().regex(/^[1-9]\d{0,15}$/, `must be a positive integer`).transform(Number) });

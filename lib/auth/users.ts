@@ -55,7 +55,7 @@ export async function listUsers(db: Db) {
     .orderBy(users.id);
 }
 
-export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: `0x${string}` }) {
+export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: string }) {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
