@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 test("the batches API answers bad input with 400 and the error shape, never a 500", async ({ request }) => {
-  for (const query of ["status=lost", "limit=0", "limit=500", "cursor=garbage", "sort=secret", "unknown=1"]) {
+  for (const query of ["status=lost", "limit=0", "limit=500", "cursor=garbage", "sort=secret", "unknown=1", "q=%00", "origin_country=a%00b", "status=active&status=verified"]) {
     const res = await request.get(`/api/batches?${query}`);
     expect(res.status(), query).toBe(400);
     const body = await res.json();
@@ -38,7 +38,7 @@ test("import-from-blockchain refreshes a known token, 404s an unknown one, and 4
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).error.message).toMatch(/does not exist on chain/);
 
-  for (const data of [{}, { blockchain_batch_id: "-1" }, { blockchain_batch_id: "x" }, { id: 1 }]) {
+  for (const data of [{}, { blockchain_batch_id: "-1" }, { blockchain_batch_id: "x" }, { id: 1 }, { blockchain_batch_id: (2n ** 256n).toString() }]) {
     const res = await request.post("/api/batches/import-from-blockchain", { data });
     expect(res.status(), JSON.stringify(data)).toBe(400);
   }

@@ -23,6 +23,11 @@ const address = (env.BATCH_TOKEN_ADDRESS ?? readDeployment(path.resolve(env.DATA
 if (!address) throw new Error(`BATCH_TOKEN_ADDRESS: is not set and no deployment is recorded for chain ${chainId} under ${env.DATA_DIR}`);
 
 const [batch] = demoBatches(1, new Date(), Date.now() % 1_000_000);
+// A batch minted today was produced recently and keeps a year and a half.
+const day = 86_400_000;
+batch.productionDate = new Date(Date.now() - 20 * day).toISOString().slice(0, 10);
+batch.expiryDate = new Date(Date.now() + 540 * day).toISOString().slice(0, 10);
+batch.metadata.harvest_date = new Date(Date.now() - 80 * day).toISOString().slice(0, 10);
 batch.metadata.batch_code = batch.metadata.batch_code.replace(/\d{4}$/, Date.now().toString(36).toUpperCase());
 const { tokenId, hash } = await mintBatch({ client: createChainClient(env.RPC_URL, chainId), rpcUrl: env.RPC_URL, address }, producerAccounts[0], batch);
 console.log(JSON.stringify({ token_id: tokenId.toString(), batch_code: batch.metadata.batch_code, quantity_kg: batch.quantityKg, tx_hash: hash }));

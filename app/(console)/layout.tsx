@@ -13,11 +13,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-        <div className="mx-auto flex max-w-7xl items-center gap-8 px-6 py-3">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="flex flex-1 gap-4 text-sm">
+          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
             {nav.map((item) => (
               <Link key={item.href} href={item.href} className="text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white">
                 {item.label}
@@ -34,7 +34,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </form>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-[1600px] flex-1 px-6 py-6">{children}</main>
     </div>
   );
 }

@@ -15,6 +15,16 @@ function rows(b: BatchJson, c: OnchainJson): Row[] {
   ];
 }
 
+/** Facts only the chain keeps. */
+function chainOnly(c: OnchainJson): [string, string][] {
+  return [
+    ["Minted (kg)", formatDecimal(c.minted_kg, 3)],
+    ["Redeemed (kg)", formatDecimal(c.redeemed_kg, 3)],
+    ["Status on chain", c.status],
+    ["Created by", c.creator],
+  ];
+}
+
 /** The off-chain record beside what the contract holds; rows that disagree are marked. */
 export function ChainComparison({ batch, onchain }: { batch: BatchJson; onchain: OnchainJson }) {
   return (
@@ -42,6 +52,15 @@ export function ChainComparison({ batch, onchain }: { batch: BatchJson; onchain:
             </tr>
           );
         })}
+        {chainOnly(onchain).map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row" className="py-1.5 pr-4 text-left font-medium">
+              {label}
+            </th>
+            <td className="py-1.5 pr-4 text-stone-400">—</td>
+            <td className="break-all py-1.5 pr-4 font-mono text-xs">{value}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

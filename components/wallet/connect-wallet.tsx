@@ -4,6 +4,9 @@ import { useConnect, useConnection, useDisconnect } from "wagmi";
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
+/** wagmi calls an unidentified browser wallet "Injected"; people call it a browser wallet. */
+const label = (c: { id: string; name: string }) => (c.id === "injected" && c.name === "Injected" ? "browser wallet (MetaMask…)" : c.name);
+
 export function ConnectWallet() {
   const { address, isConnected } = useConnection();
   const { connect, connectors, isPending, error } = useConnect();
@@ -25,7 +28,7 @@ export function ConnectWallet() {
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {connectors.map((c) => (
         <button key={c.uid} type="button" disabled={isPending} onClick={() => connect({ connector: c })} className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
-          Connect {c.name}
+          Connect {label(c)}
         </button>
       ))}
       {error && <span role="alert" className="text-red-700 dark:text-red-300">{"shortMessage" in error ? error.shortMessage : error.message}</span>}

@@ -41,7 +41,10 @@ export function handle<P = Record<string, never>>(permission: Permission, body: 
       const caller: Caller = rule.isPublic ? { kind: "anonymous" } : await resolveCaller(request);
       authorize(rule, caller);
       checkOrigin(request, caller);
-      const searchParams = Object.fromEntries(new URL(request.url).searchParams);
+      const params = new URL(request.url).searchParams;
+      const repeated = [...new Set([...params.keys()].filter((k) => params.getAll(k).length > 1))];
+      if (repeated.length) throw new ApiError("validation_error", `${repeated.join(", ")}: give each parameter once (lists are comma-separated)`, repeated.map((path) => ({ path, message: "given more than once" })));
+      const searchParams = Object.fromEntries(params);
       return await body({ request, searchParams, params: await route.params, caller });
     } catch (error) {
       return errorResponse(error);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/batches/metadata";
 import { roles } from "@/lib/db/schema";
 
 export const ZUserChange = z
@@ -10,6 +11,6 @@ export const ZUserChange = z
   .refine((c) => Object.keys(c).length > 0, "name at least one change: role, is_active or link_wallet");
 
 export const ZNewApiKey = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: text().trim().min(1).max(80),
   role: z.enum(["operator", "verifier", "viewer"]),
 });

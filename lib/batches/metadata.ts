@@ -4,20 +4,23 @@ import { z } from "zod";
 import { processes } from "@/lib/batches/enums";
 
 const isoDate = z.iso.date();
+
+/** Text Postgres can store: no NUL characters. */
+export const text = () => z.string().refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
 /** A non-negative decimal string with at most `scale` decimals: exact, never a float. */
 export const decimal = (scale: number) => z.string().regex(new RegExp(`^\\d+(\\.\\d{1,${scale}})?$`), `a decimal with at most ${scale} decimals`);
 
 export const ZBatchMetadata = z.strictObject({
   batch_code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "upper-case letters, digits and dashes"),
-  origin_country: z.string().min(2).max(60),
-  region: z.string().max(80).optional(),
-  farm: z.string().max(120).optional(),
-  cooperative: z.string().max(120).optional(),
-  variety: z.string().max(80).optional(),
+  origin_country: text().min(2).max(60),
+  region: text().max(80).optional(),
+  farm: text().max(120).optional(),
+  cooperative: text().max(120).optional(),
+  variety: text().max(80).optional(),
   process: z.enum(processes).optional(),
   altitude_m: z.number().int().min(0).max(6000).optional(),
   harvest_date: isoDate.optional(),
-  warehouse: z.string().max(80).optional(),
+  warehouse: text().max(80).optional(),
   cupping_score: decimal(2).optional(),
   moisture_pct: decimal(1).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimal, ZBatchMetadata } from "./metadata";
+import { decimal, text, ZBatchMetadata } from "./metadata";
 import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
@@ -16,9 +16,9 @@ export const ZBatchListQuery = z.strictObject({
   verification_status: list(verificationStatuses).optional(),
   sync_status: list(syncStatuses).optional(),
   process: list(processes).optional(),
-  origin_country: z.string().trim().min(1).max(60).optional(),
-  warehouse: z.string().trim().min(1).max(80).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  origin_country: text().trim().min(1).max(60).optional(),
+  warehouse: text().trim().min(1).max(80).optional(),
+  q: text().trim().min(1).max(100).optional(),
   sort: z.enum(sortColumns).default("id"),
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -37,5 +37,8 @@ export const ZNewBatch = ZBatchMetadata.extend({
 export type NewBatch = z.infer<typeof ZNewBatch>;
 
 export const ZImportRequest = z.strictObject({
-  blockchain_batch_id: z.union([z.string().regex(/^\d{1,78}$/, "must be a token id"), z.number().int().nonnegative()]).transform((v) => BigInt(v)),
+  blockchain_batch_id: z
+    .union([z.string().regex(/^\d{1,78}$/, "must be a token id"), z.number().int().nonnegative()])
+    .transform((v) => BigInt(v))
+    .refine((v) => v < 2n ** 256n, "must be a token id (below 2^256)"),
 });

@@ -45,7 +45,8 @@ export function demoBatches(count: number, today: Date, seed = 2026): DemoBatch[
 
   return Array.from({ length: count }, () => {
     const o = pick(origins);
-    const harvest = addDays(today, -Math.floor(between(60, 600)));
+    // Harvested at least 100 days ago, so milling (30–100 days) is always done by today.
+    const harvest = addDays(today, -Math.floor(between(100, 600)));
     const production = addDays(harvest, Math.floor(between(30, 100)));
     const expiry = addDays(production, Math.floor(between(360, 540)));
     const year = harvest.getUTCFullYear();

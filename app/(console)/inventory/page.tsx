@@ -29,10 +29,12 @@ async function load(db: Db, values: Record<string, string>) {
 
 export default async function InventoryPage({ searchParams }: Props) {
   await requirePageUser("/inventory");
+  const params = Object.entries(await searchParams);
   // Empty form fields arrive as `origin_country=`; they mean "any".
-  const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
   const db = getDb();
-  const [options, result] = await Promise.all([listFilterOptions(db), load(db, values)]);
+  const [options, result] = await Promise.all([listFilterOptions(db), repeated.length ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined } : load(db, values)]);
   const { cursor, ...firstPage } = values;
 
   return (
