@@ -53,3 +53,11 @@ test("a cookie-authenticated change from another origin, or an opaque one, is re
   }
   await admin.dispose();
 });
+
+test("an unknown API path or method answers 404 in the error shape", async ({ request }) => {
+  for (const [method, path] of [["GET", "/api/no-such-endpoint"], ["POST", "/api/batches/1/nope"], ["DELETE", "/api/v2/batches"]]) {
+    const res = await request.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(404);
+    expect((await res.json()).error.code).toBe("not_found");
+  }
+});

@@ -8,6 +8,7 @@ type RouteKey = Exclude<Permission, `ACTION ${string}`>;
 type Doc = { summary: string; query?: ZodType; body?: ZodType; tag: string };
 
 export const docs: Record<RouteKey, Doc> = {
+  "ANY /api/[...path]": { tag: "System", summary: "Any path no endpoint serves: 404 in the error shape." },
   "GET /api/health": { tag: "System", summary: "Liveness: the app and its database answer; the last indexed block." },
   "GET /api/openapi.json": { tag: "System", summary: "This document." },
   "GET /api/auth/[...nextauth]": { tag: "Auth", summary: "next-auth: session, CSRF token, providers, sign-out page." },
@@ -36,6 +37,7 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
   for (const [key, doc] of Object.entries(docs) as [RouteKey, Doc][]) {
     const [method, route] = key.split(" ");
+    if (method === "ANY") continue; // not an endpoint, only the shape of a miss
     const path = route.replace(/\[\.\.\.(\w+)\]/, "{$1}").replace(/\[(\w+)\]/g, "{$1}");
     const rule: Rule = permissions[key];
     const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));

@@ -11,6 +11,7 @@ const operators: Role[] = ["admin", "operator"];
 const admins: Role[] = ["admin"];
 
 export const permissions = {
+  "ANY /api/[...path]": { roles: [], isPublic: true },
   "GET /api/health": { roles: [], isPublic: true },
   "GET /api/openapi.json": { roles: [], isPublic: true },
   "GET /api/auth/[...nextauth]": { roles: [], isPublic: true },
