@@ -3,14 +3,14 @@ import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { gramsToKg } from "@/lib/chain/units";
 import { devAccount } from "@/scripts/lib/accounts";
-import { batchTokenAddress, rpcUrl, stack } from "./stack";
+import { batchTokenAddress, giveMockWallet, rpcUrl } from "./stack";
 
 const client = createChainClient(rpcUrl, 31337);
 const batchCount = () => client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "batchCount" });
 
 /** Opens the page with wagmi's mock connector holding `account` (an unlocked anvil account). */
 async function connectAs(context: BrowserContext, page: Page, account: `0x${string}`) {
-  await context.addCookies([{ name: "batchtrail-mock-wallet", value: account, url: `http://127.0.0.1:${stack.port}` }]);
+  await giveMockWallet(context, account);
   await page.goto("/batches/new");
   await page.getByRole("button", { name: /^Connect / }).click();
   await expect(page.getByText("Connected:")).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoPassword } from "@/scripts/lib/demo-users";
-import { stack, storageStateFor } from "./stack";
+import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 const navFor = {
   admin: ["Inventory", "Add batch", "Admin", "API"],
@@ -50,7 +50,7 @@ test.describe("signed out", () => {
   });
 
   test("a wallet signs in with Ethereum and arrives as a viewer", async ({ context, page }) => {
-    await context.addCookies([{ name: "batchtrail-mock-wallet", value: devAccount(2).address, url: `http://127.0.0.1:${stack.port}` }]);
+    await giveMockWallet(context, devAccount(2).address);
     await page.goto("/sign-in");
     await page.getByRole("button", { name: /^Connect / }).click();
     await page.getByRole("button", { name: "Sign in with Ethereum" }).click();

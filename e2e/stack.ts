@@ -1,7 +1,9 @@
 // The e2e stack's settings, shared by playwright.config.ts and the specs.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
 import type { Address } from "viem";
+import { mockWalletCookie } from "@/lib/wallet/config";
 
 export const stack = { port: 3100, pgPort: 54339, anvilPort: 8555, dataDir: ".data/e2e", demoBatches: 60 };
 /** The secret the e2e stack expects from the Chainlink DON (a test value, never a real one). */
@@ -15,3 +17,7 @@ export function batchTokenAddress(): Address {
 
 /** Where the setup project keeps each role's signed-in browser state. */
 export const storageStateFor = (role: string) => path.resolve(import.meta.dirname, "..", stack.dataDir, "auth", `${role}.json`);
+
+/** Gives the browser wagmi's mock wallet holding `account` (an unlocked anvil account). */
+export const giveMockWallet = (context: BrowserContext, account: Address) =>
+  context.addCookies([{ name: mockWalletCookie, value: account, url: `http://127.0.0.1:${stack.port}` }]);

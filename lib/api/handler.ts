@@ -7,7 +7,7 @@ import { ApiError, errorStatus } from "./errors";
 
 export type ErrorBody = { error: { code: string; message: string; details: unknown } };
 
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     const message = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ");

@@ -19,7 +19,8 @@ export async function verifyApiKey(db: Db, key: string) {
   if (!match) return null;
   const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.prefix, match[1]), isNull(apiKeys.revokedAt)));
   if (!row || !timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(hash(key)))) return null;
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
+  // At most one write a minute per key, not one per request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
   return row;
 }
 

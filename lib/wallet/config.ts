@@ -4,6 +4,9 @@ import { cookieStorage, createConfig, createStorage, http } from "wagmi";
 import { injected, mock, walletConnect } from "wagmi/connectors";
 import { chainFor } from "@/lib/chain/client";
 
+/** On the local chain with WALLET_MOCK=1, this cookie names the account of wagmi's mock wallet. */
+export const mockWalletCookie = "batchtrail-mock-wallet";
+
 export type WalletSettings = { chainId: number; rpcUrl: string; batchTokenAddress: Address; mockAccount: Address | null; walletConnectProjectId: string | null };
 
 export function getConfig(s: WalletSettings) {

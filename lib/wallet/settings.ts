@@ -1,9 +1,7 @@
 import "server-only";
 import { isAddress, type Address } from "viem";
 import { getEnv } from "@/lib/env";
-import type { WalletSettings } from "./config";
-
-export const mockWalletCookie = "batchtrail-mock-wallet";
+import { mockWalletCookie, type WalletSettings } from "./config";
 
 /** What the browser needs to talk to the chain, or null when no public RPC is configured. */
 export function getWalletSettings(cookies: { get: (name: string) => { value: string } | undefined }): WalletSettings | null {
