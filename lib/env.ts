@@ -20,6 +20,12 @@ export const ZServerEnv = z.object({
   CHAINLINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   INDEXER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   INDEXER_BLOCK_RANGE: z.coerce.number().int().min(1).max(100_000).default(2000),
+  // Blocks the indexer stays behind the head; 0 on the local chain, more where reorgs run deep.
+  INDEXER_CONFIRMATIONS: z.coerce.number().int().min(0).max(1_000).default(0),
+  // A WebSocket RPC; when set, the worker wakes on each new block instead of waiting to poll.
+  RPC_WS_URL: z.url().refine((u) => /^wss?:\/\//.test(u), "must be a ws(s):// URL").optional(),
+  // Vercel Cron sends it as a bearer token to /api/cron/listener (serverless deployments).
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.
   PUBLIC_RPC_URL: httpUrl.optional(),
   // On the local chain only: a `mock` wallet whose account a `batchtrail-mock-wallet` cookie picks (tests).

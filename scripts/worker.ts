@@ -1,31 +1,49 @@
-// The worker process: follows the batch token's events into Postgres.
+// The worker process: follows the batch token's events into Postgres (lib/events), polling, or
+// woken by new blocks over a WebSocket when RPC_WS_URL is set.
+import { createPublicClient, webSocket } from "viem";
 import { createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
-import { indexNextRange, type IndexerConfig } from "../lib/events/indexer";
+import { createIndexer } from "../lib/events/indexer";
+import { listenRound } from "../lib/events/run";
 
 const env = getEnv();
 const { db, pool } = createDb(env.DATABASE_URL, 4);
-const config: IndexerConfig = {
+const indexer = createIndexer({
   db,
   client: createChainClient(env.RPC_URL, env.CHAIN_ID),
   chainId: env.CHAIN_ID,
   address: env.BATCH_TOKEN_ADDRESS as `0x${string}`,
   deployBlock: env.BATCH_TOKEN_DEPLOY_BLOCK,
   blockRange: env.INDEXER_BLOCK_RANGE,
-};
+  confirmations: env.INDEXER_CONFIRMATIONS,
+});
 
 let isStopping = false;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let wake = () => {};
+const sleep = (ms: number) => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, ms);
+  wake = () => (clearTimeout(timer), resolve());
+});
+
+const unwatch = env.RPC_WS_URL
+  ? createPublicClient({ transport: webSocket(env.RPC_WS_URL) }).watchBlockNumber({ onBlockNumber: () => wake(), onError: (e) => console.error(`[worker] block subscription: ${e.message.split("\n")[0]}`) })
+  : () => {};
 
 async function run() {
   let failures = 0;
   while (!isStopping) {
     try {
-      const r = await indexNextRange(config);
+      const round = await listenRound(db, indexer, {
+        budgetMs: 10_000,
+        onStep: (s) => {
+          if (s.kind === "indexed" && s.events > 0) console.log(`[worker] indexed ${s.events} events in blocks ${s.fromBlock}–${s.toBlock}${s.failed ? ` (${s.failed} failed)` : ""}`);
+          if (s.kind === "reorg") console.log(`[worker] reorg: rolled back to block ${s.ancestor}, ${s.orphaned} events orphaned`);
+          if (s.kind === "narrowed") console.log(`[worker] RPC refused the range; trying ${s.blockRange} blocks (${s.error})`);
+        },
+      });
       failures = 0;
-      if (r.events > 0) console.log(`[worker] indexed ${r.events} events in blocks ${r.fromBlock}–${r.toBlock}`);
-      if (r.isCaughtUp) await sleep(env.INDEXER_POLL_MS);
+      if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
       failures++;
       const wait = Math.min(30_000, env.INDEXER_POLL_MS * 2 ** failures);
@@ -33,9 +51,10 @@ async function run() {
       await sleep(wait);
     }
   }
+  unwatch();
   await pool.end();
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (isStopping = true));
-console.log(`[worker] following ${config.address} on chain ${config.chainId} from block ${config.deployBlock}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), wake()));
+console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
 await run();

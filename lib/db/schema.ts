@@ -1,6 +1,7 @@
 // Drizzle mirror of supabase/migrations; a test checks the two agree.
 import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
-import { bigint, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
 const timestamps = {
@@ -55,6 +56,8 @@ export const blockchainEvents = pgTable("blockchain_events", {
   status: text("status", { enum: ["pending", "processed", "failed", "reorged"] }).notNull().default("pending"),
   attempts: integer("attempts").notNull().default(0),
   error: text("error"),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+  seq: bigint("seq", { mode: "number" }).notNull().default(sql`nextval('blockchain_events_seq')`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   processedAt: timestamp("processed_at", { withTimezone: true }),
 });
@@ -65,8 +68,18 @@ export const listenerState = pgTable("listener_state", {
   contractAddress: text("contract_address").notNull(),
   lastBlock: bigint("last_block", { mode: "bigint" }).notNull(),
   isActive: boolean("is_active").notNull().default(true),
+  headBlock: bigint("head_block", { mode: "bigint" }),
+  blockRange: integer("block_range"),
+  lastError: text("last_error"),
+  lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const listenerBlocks = pgTable("listener_blocks", {
+  listenerId: text("listener_id").notNull().references(() => listenerState.id, { onDelete: "cascade" }),
+  blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+  blockHash: text("block_hash").notNull(),
+}, (t) => [primaryKey({ columns: [t.listenerId, t.blockNumber] })]);
 
 export const importLogs = pgTable("import_logs", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),

@@ -1,11 +1,15 @@
-// Follows the batch token's logs from a stored checkpoint. Events, their effects on batches
-// and the checkpoint commit in one transaction, so a crash never loses or repeats an event.
-import { eq, sql } from "drizzle-orm";
+// Follows the batch token's logs from a stored checkpoint. Each step either stores one range of
+// blocks (events, their effects, block hashes and the checkpoint in one transaction) or, when the
+// chain no longer has the checkpoint's block, rolls back to the common ancestor.
+import { and, eq, sql } from "drizzle-orm";
 import type { Address, PublicClient } from "viem";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
-import { blockchainEvents, listenerState } from "@/lib/db/schema";
-import { applyBatchEvent } from "@/lib/batches/apply-event";
+import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
+import { applyEvents } from "./apply";
+import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
+import { growRange, isRangeRefusal, shrinkRange } from "./range";
+import { findAncestor, isForked, keptBlocks, rollBack } from "./reorg";
 
 export type IndexerConfig = {
   db: Db;
@@ -13,38 +17,45 @@ export type IndexerConfig = {
   chainId: number;
   address: Address;
   deployBlock: bigint;
+  /** The most blocks one eth_getLogs may span; the indexer learns what the RPC allows below it. */
   blockRange: number;
+  /** Blocks left unindexed behind the head, for chains that reorganise deeper than we care to undo. */
+  confirmations?: number;
 };
 
-export type IndexResult = { fromBlock: bigint; toBlock: bigint; events: number; isCaughtUp: boolean };
+export type Step =
+  | { kind: "indexed"; fromBlock: bigint; toBlock: bigint; events: number; failed: number; head: bigint }
+  | { kind: "reorg"; ancestor: bigint; orphaned: number }
+  | { kind: "narrowed"; blockRange: number; error: string }
+  | { kind: "idle"; head: bigint }
+  | { kind: "paused" };
 
-const stateId = (c: IndexerConfig) => `batch_token:${c.chainId}:${c.address.toLowerCase()}`;
+const rowsPerInsert = 2_000;
 
-function toJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
-}
+const toJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 
-export async function getCheckpoint(c: IndexerConfig): Promise<bigint> {
-  const [row] = await c.db.select({ lastBlock: listenerState.lastBlock }).from(listenerState).where(eq(listenerState.id, stateId(c)));
-  return row?.lastBlock ?? c.deployBlock - 1n;
-}
+export function createIndexer(c: IndexerConfig) {
+  const key: ListenerKey = { chainId: c.chainId, address: c.address };
+  let blockRange: number | undefined;
 
-/** Indexes the next block range after the checkpoint, up to the chain head. */
-export async function indexNextRange(c: IndexerConfig): Promise<IndexResult> {
-  const checkpoint = await getCheckpoint(c);
-  const head = await c.client.getBlockNumber({ cacheTime: 0 });
-  const fromBlock = checkpoint + 1n;
-  if (fromBlock > head) return { fromBlock, toBlock: checkpoint, events: 0, isCaughtUp: true };
-  const toBlock = head < checkpoint + BigInt(c.blockRange) ? head : checkpoint + BigInt(c.blockRange);
+  async function fetchRange(fromBlock: bigint, toBlock: bigint) {
+    const header = await c.client.getBlock({ blockNumber: toBlock });
+    const logs = await c.client.getContractEvents({ address: c.address, abi: batchTokenAbi, fromBlock, toBlock, strict: true });
+    // Logs and header must describe the same chain; if the tip moved between the calls, ask again.
+    if (logs.some((l) => l.blockNumber === toBlock && l.blockHash !== header.hash)) throw new Error(`block ${toBlock} changed while its logs were read; retrying`);
+    return { header, logs };
+  }
 
-  const logs = await c.client.getContractEvents({ address: c.address, abi: batchTokenAbi, fromBlock, toBlock, strict: true });
+  async function store(checkpoint: bigint, toBlock: bigint, range: Awaited<ReturnType<typeof fetchRange>>, head: bigint) {
+    return c.db.transaction(async (tx) => {
+      await lockListener(tx, key);
+      // Another indexer may have stored this range first; then there is nothing left to do.
+      const state = await readListener(tx, key);
+      if ((state?.lastBlock ?? c.deployBlock - 1n) !== checkpoint) return { events: 0, failed: 0 };
 
-  await c.db.transaction(async (tx) => {
-    for (const log of logs) {
-      const args = log.args as Record<string, unknown>;
-      const [stored] = await tx
-        .insert(blockchainEvents)
-        .values({
+      const rows = range.logs.map((log) => {
+        const args = log.args as Record<string, unknown>;
+        return {
           chainId: c.chainId,
           contractAddress: c.address.toLowerCase(),
           blockNumber: log.blockNumber,
@@ -54,32 +65,90 @@ export async function indexNextRange(c: IndexerConfig): Promise<IndexResult> {
           name: log.eventName,
           tokenId: "batchId" in args ? String(args.batchId) : null,
           args: toJson(args),
-        })
-        .onConflictDoNothing()
-        .returning({ id: blockchainEvents.id });
-      if (!stored) continue;
-      const event = { chainId: c.chainId, eventName: log.eventName, args, transactionHash: log.transactionHash };
-      try {
-        await tx.transaction((inner) => applyBatchEvent(inner, event));
-        await tx.update(blockchainEvents).set({ status: "processed", attempts: 1, processedAt: new Date() }).where(eq(blockchainEvents.id, stored.id));
-      } catch (error) {
-        await tx.update(blockchainEvents).set({ status: "failed", attempts: 1, error: (error as Error).message.slice(0, 2000) }).where(eq(blockchainEvents.id, stored.id));
+        };
+      });
+      const stored = [];
+      for (let i = 0; i < rows.length; i += rowsPerInsert) {
+        const inserted = await tx
+          .insert(blockchainEvents)
+          .values(rows.slice(i, i + rowsPerInsert))
+          // A log seen before a reorg and back on the chain again is applied again.
+          .onConflictDoUpdate({ target: [blockchainEvents.chainId, blockchainEvents.blockHash, blockchainEvents.logIndex], set: { status: "pending", error: null }, setWhere: eq(blockchainEvents.status, "reorged") })
+          .returning({ id: blockchainEvents.id, chainId: blockchainEvents.chainId, name: blockchainEvents.name, args: blockchainEvents.args, txHash: blockchainEvents.txHash, attempts: blockchainEvents.attempts, blockNumber: blockchainEvents.blockNumber, logIndex: blockchainEvents.logIndex });
+        stored.push(...inserted);
       }
+      stored.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+      const applied = await applyEvents(tx, stored);
+
+      await saveListener(tx, key, { lastBlock: toBlock, headBlock: head, blockRange, lastError: null }, { lastBlock: toBlock });
+      const hashes = new Map<bigint, string>([[toBlock, range.header.hash]]);
+      for (const log of range.logs) hashes.set(log.blockNumber, log.blockHash);
+      await tx
+        .insert(listenerBlocks)
+        .values([...hashes].map(([blockNumber, blockHash]) => ({ listenerId: listenerId(key), blockNumber, blockHash })))
+        .onConflictDoUpdate({ target: [listenerBlocks.listenerId, listenerBlocks.blockNumber], set: { blockHash: sql`excluded.block_hash` } });
+      await tx.delete(listenerBlocks).where(
+        and(
+          eq(listenerBlocks.listenerId, listenerId(key)),
+          sql`${listenerBlocks.blockNumber} < (select block_number from listener_blocks where listener_id = ${listenerId(key)} order by block_number desc offset ${keptBlocks - 1} limit 1)`,
+        ),
+      );
+      return { events: stored.length, failed: applied.failed };
+    });
+  }
+
+  /** One unit of work: a range stored, a reorg undone, a narrower range to try, or nothing new. */
+  async function step(): Promise<Step> {
+    const state = await readListener(c.db, key);
+    if (state && !state.isActive) return { kind: "paused" };
+    blockRange ??= Math.min(c.blockRange, state?.blockRange ?? c.blockRange);
+    const checkpoint = state?.lastBlock ?? c.deployBlock - 1n;
+    const head = await c.client.getBlockNumber({ cacheTime: 0 });
+
+    if (await isForked(c.db, c.client, key, checkpoint)) {
+      const ancestor = await findAncestor(c.db, c.client, key, c.deployBlock - 1n);
+      return { kind: "reorg", ancestor, ...(await rollBack(c.db, key, ancestor)) };
     }
-    await tx
-      .insert(listenerState)
-      .values({ id: stateId(c), chainId: c.chainId, contractAddress: c.address.toLowerCase(), lastBlock: toBlock })
-      .onConflictDoUpdate({ target: listenerState.id, set: { lastBlock: sql`greatest(${listenerState.lastBlock}, excluded.last_block)`, updatedAt: sql`now()` } });
-  });
-  return { fromBlock, toBlock, events: logs.length, isCaughtUp: toBlock === head };
+
+    const safeHead = head - BigInt(c.confirmations ?? 0);
+    if (checkpoint >= safeHead) return { kind: "idle", head };
+    const fromBlock = checkpoint + 1n;
+    const toBlock = safeHead < checkpoint + BigInt(blockRange) ? safeHead : checkpoint + BigInt(blockRange);
+
+    let range;
+    try {
+      range = await fetchRange(fromBlock, toBlock);
+    } catch (error) {
+      if (!isRangeRefusal(error) || blockRange === 1) throw error;
+      blockRange = shrinkRange(blockRange);
+      return { kind: "narrowed", blockRange, error: (error as Error).message.split("\n")[0] };
+    }
+    const stored = await store(checkpoint, toBlock, range, head);
+    blockRange = growRange(blockRange, range.logs.length, c.blockRange);
+    return { kind: "indexed", fromBlock, toBlock, events: stored.events, failed: stored.failed, head };
+  }
+
+  /** Steps until nothing is left to index; returns the events stored on the way. */
+  async function toHead(): Promise<number> {
+    let events = 0;
+    for (;;) {
+      const s = await step();
+      if (s.kind === "indexed") events += s.events;
+      if (s.kind === "idle" || s.kind === "paused") return events;
+    }
+  }
+
+  return { key, step, toHead, blockRange: () => blockRange };
+}
+
+export type Indexer = ReturnType<typeof createIndexer>;
+
+/** The checkpoint: the last block whose events are stored and applied. */
+export async function getCheckpoint(c: Pick<IndexerConfig, "db" | "chainId" | "address" | "deployBlock">): Promise<bigint> {
+  return (await readListener(c.db, { chainId: c.chainId, address: c.address }))?.lastBlock ?? c.deployBlock - 1n;
 }
 
 /** Indexes until the head is reached. */
 export async function indexToHead(c: IndexerConfig): Promise<number> {
-  let events = 0;
-  for (;;) {
-    const r = await indexNextRange(c);
-    events += r.events;
-    if (r.isCaughtUp) return events;
-  }
+  return createIndexer(c).toHead();
 }

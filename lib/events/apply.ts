@@ -1,0 +1,50 @@
+// Runs the batch handlers for stored events and records each outcome: processed, or failed with
+// its error and the time of its next attempt (backing off, then left for a person to retry).
+import { eq, sql } from "drizzle-orm";
+import { applyBatchEvent } from "@/lib/batches/apply-event";
+import type { Tx } from "@/lib/batches/from-chain";
+import { blockchainEvents } from "@/lib/db/schema";
+
+export type StoredEvent = Pick<typeof blockchainEvents.$inferSelect, "id" | "chainId" | "name" | "args" | "txHash" | "attempts">;
+
+export const maxAutomaticAttempts = 5;
+
+/** 10 s, 40 s, 160 s, 640 s after each failure; none once the automatic attempts are spent. */
+export function nextAttemptAt(attempts: number, now = new Date()): Date | null {
+  if (attempts >= maxAutomaticAttempts) return null;
+  return new Date(now.getTime() + 10_000 * 4 ** (attempts - 1));
+}
+
+const apply = (tx: Tx, e: StoredEvent) => applyBatchEvent(tx, { chainId: e.chainId, eventName: e.name, args: e.args as Record<string, unknown>, transactionHash: e.txHash });
+
+/** One id list as a single array parameter, however many events a range holds. */
+export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{${ids.join(",")}}`}::bigint[])`;
+
+/** Applies the events in order; a failing handler marks only its own event failed. */
+export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ processed: number; failed: number }> {
+  if (!events.length) return { processed: 0, failed: 0 };
+  try {
+    await tx.transaction(async (all) => {
+      for (const e of events) await apply(all, e);
+    });
+    await tx
+      .update(blockchainEvents)
+      .set({ status: "processed", attempts: sql`${blockchainEvents.attempts} + 1`, error: null, nextAttemptAt: null, processedAt: new Date() })
+      .where(idArray(events.map((e) => e.id)));
+    return { processed: events.length, failed: 0 };
+  } catch {
+    // Some handler threw: go one event at a time so only that one is marked failed.
+  }
+  let failed = 0;
+  for (const e of events) {
+    try {
+      await tx.transaction((one) => apply(one, e));
+      await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
+    } catch (error) {
+      failed++;
+      const message = ((error as Error).message ?? String(error)).slice(0, 2000);
+      await tx.update(blockchainEvents).set({ status: "failed", attempts: e.attempts + 1, error: message, nextAttemptAt: nextAttemptAt(e.attempts + 1), processedAt: null }).where(eq(blockchainEvents.id, e.id));
+    }
+  }
+  return { processed: events.length - failed, failed };
+}

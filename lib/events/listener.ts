@@ -1,0 +1,33 @@
+// The listener's stored state: checkpoint, active flag, learned range and last error.
+import { and, eq, sql } from "drizzle-orm";
+import type { Address } from "viem";
+import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/batches/from-chain";
+import { listenerState } from "@/lib/db/schema";
+
+export type ListenerKey = { chainId: number; address: Address };
+
+export const listenerId = (k: ListenerKey) => `batch_token:${k.chainId}:${k.address.toLowerCase()}`;
+
+/** Serialises every write to this listener's events, so changes commit in the order they are numbered. */
+export async function lockListener(tx: Tx, k: ListenerKey): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${listenerId(k)}, 0))`);
+}
+
+export async function readListener(db: Db | Tx, k: ListenerKey) {
+  const [row] = await db.select().from(listenerState).where(eq(listenerState.id, listenerId(k)));
+  return row;
+}
+
+/** Creates the state row on first use; later calls only change what `set` names. */
+export async function saveListener(db: Db | Tx, k: ListenerKey, set: Partial<typeof listenerState.$inferInsert> & { lastBlock?: bigint }, whenMissing: { lastBlock: bigint }) {
+  await db
+    .insert(listenerState)
+    .values({ id: listenerId(k), chainId: k.chainId, contractAddress: k.address.toLowerCase(), ...whenMissing, ...set })
+    .onConflictDoUpdate({ target: listenerState.id, set: { ...set, updatedAt: sql`now()` } });
+}
+
+export async function recordListenerError(db: Db, k: ListenerKey, error: unknown) {
+  const message = ((error as Error)?.message ?? String(error)).split("\n")[0].slice(0, 500);
+  await db.update(listenerState).set({ lastError: message, lastErrorAt: new Date() }).where(and(eq(listenerState.id, listenerId(k))));
+}

@@ -1,0 +1,56 @@
+// Reorganisations: find the newest stored block the chain still has, then take back everything
+// after it — events marked reorged, their batches replayed without them, checkpoint moved back.
+import { and, desc, eq, gt, ne } from "drizzle-orm";
+import type { PublicClient } from "viem";
+import type { Db } from "@/lib/db";
+import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
+import { listenerId, lockListener, saveListener, type ListenerKey } from "./listener";
+import { replayTokens } from "./replay";
+
+/** How many recent block hashes are kept to find a common ancestor. */
+export const keptBlocks = 256;
+
+async function hashOnChain(client: PublicClient, blockNumber: bigint): Promise<string | null> {
+  const block = await client.getBlock({ blockNumber }).catch((error: Error) => {
+    if (error.name === "BlockNotFoundError") return null;
+    throw error;
+  });
+  return block?.hash ?? null;
+}
+
+/** The stored block hash at `blockNumber`, if the listener kept it. */
+export async function storedHash(db: Db, k: ListenerKey, blockNumber: bigint): Promise<string | null> {
+  const [row] = await db.select({ hash: listenerBlocks.blockHash }).from(listenerBlocks).where(and(eq(listenerBlocks.listenerId, listenerId(k)), eq(listenerBlocks.blockNumber, blockNumber)));
+  return row?.hash ?? null;
+}
+
+/** True when the chain no longer has the block the checkpoint was taken at. */
+export async function isForked(db: Db, client: PublicClient, k: ListenerKey, checkpoint: bigint): Promise<boolean> {
+  const stored = await storedHash(db, k, checkpoint);
+  return stored !== null && stored !== (await hashOnChain(client, checkpoint));
+}
+
+/** The newest kept block the chain still agrees with; before the deploy block when none is. */
+export async function findAncestor(db: Db, client: PublicClient, k: ListenerKey, floor: bigint): Promise<bigint> {
+  const kept = await db.select().from(listenerBlocks).where(eq(listenerBlocks.listenerId, listenerId(k))).orderBy(desc(listenerBlocks.blockNumber)).limit(keptBlocks);
+  for (const block of kept) {
+    if ((await hashOnChain(client, block.blockNumber)) === block.blockHash) return block.blockNumber;
+  }
+  return floor;
+}
+
+/** Undoes every event after `ancestor` and moves the checkpoint back to it, in one transaction. */
+export async function rollBack(db: Db, k: ListenerKey, ancestor: bigint): Promise<{ orphaned: number }> {
+  return db.transaction(async (tx) => {
+    await lockListener(tx, k);
+    const orphaned = await tx
+      .update(blockchainEvents)
+      .set({ status: "reorged", nextAttemptAt: null })
+      .where(and(eq(blockchainEvents.chainId, k.chainId), eq(blockchainEvents.contractAddress, k.address.toLowerCase()), gt(blockchainEvents.blockNumber, ancestor), ne(blockchainEvents.status, "reorged")))
+      .returning({ tokenId: blockchainEvents.tokenId });
+    await tx.delete(listenerBlocks).where(and(eq(listenerBlocks.listenerId, listenerId(k)), gt(listenerBlocks.blockNumber, ancestor)));
+    await saveListener(tx, k, { lastBlock: ancestor }, { lastBlock: ancestor });
+    await replayTokens(tx, k, orphaned.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])));
+    return { orphaned: orphaned.length };
+  });
+}

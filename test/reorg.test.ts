@@ -1,0 +1,121 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeFunctionData, type Account, type Hex } from "viem";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import { batches, blockchainEvents } from "@/lib/db/schema";
+import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
+import { demoBatches } from "@/scripts/lib/demo-batches";
+import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { mintArgs } from "@/lib/batches/drafts";
+import { encodeMetadata } from "@/lib/batches/metadata";
+import { kgToGrams } from "@/lib/chain/units";
+import { deployTestToken } from "./helpers/chain";
+import { createTestDb, type TestDb } from "./helpers/db";
+import { mirror } from "./helpers/mirror";
+
+let t: TestDb;
+let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let config: IndexerConfig;
+const base = demoBatches(6, new Date("2026-11-23T00:00:00Z"), 11).map((b) => ({ ...b, state: "active" as const }));
+const cleanDbs: TestDb[] = [];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  chain = await deployTestToken();
+  config = { db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 3 };
+  await mintDemoBatches(chain.target, chain.admin, [chain.producer], base);
+  await indexToHead(config);
+});
+afterAll(async () => {
+  await t.drop();
+  await Promise.all(cleanDbs.map((d) => d.drop()));
+});
+
+function newBatch(code: string) {
+  const b = base[0];
+  return mintArgs({ ...b.metadata, batch_code: code, quantity_kg: "120.5", price_per_kg: "7.25", production_date: b.productionDate, expiry_date: b.expiryDate });
+}
+
+/** One transaction per block: a new batch, then changes to the base batches. */
+function activity(tag: string, depth: number, tokenShift: bigint): { from: Account; data: Hex }[] {
+  const moved = encodeMetadata({ ...base[Number(4n + tokenShift) - 1].metadata, warehouse: `${tag} warehouse` });
+  const calls: { from: Account; data: Hex }[] = [
+    { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "createBatch", args: [chain.producer.address, ...newBatch(`${tag}-NEW`)] }) },
+    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "markVerified", args: [1n + tokenShift] }) },
+    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "adjustInventory", args: [2n + tokenShift, kgToGrams(base[Number(2n + tokenShift) - 1].quantityKg) + BigInt(depth) * 1000n, `${tag} recount`] }) },
+    { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [3n + tokenShift, kgToGrams("1")] }) },
+    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "updateMetadata", args: [4n + tokenShift, moved.hash, moved.uri] }) },
+  ];
+  return calls.slice(0, depth);
+}
+
+async function send(calls: { from: Account; data: Hex }[]) {
+  const hashes: Hex[] = [];
+  for (const c of calls) {
+    const hash = await chain.wallet(c.from).sendTransaction({ to: chain.address, data: c.data, chain: chain.client.chain, account: c.from });
+    const receipt = await chain.client.waitForTransactionReceipt({ hash });
+    expect(receipt.status).toBe("success");
+    hashes.push(hash);
+  }
+  return hashes;
+}
+
+async function cleanRun() {
+  const clean = await createTestDb();
+  cleanDbs.push(clean);
+  await indexToHead({ ...config, db: clean.db, blockRange: 50 });
+  return mirror(clean.db, { withAttempts: false });
+}
+
+describe("reorgs", () => {
+  it.each([1, 2, 3, 4, 5])("after a %i-block reorg the database matches the canonical chain", async (depth) => {
+    const before = await chain.client.getBlockNumber();
+    const orphanedTxs = await send(activity(`ORPHAN-${depth}`, depth, 0n));
+    await indexToHead(config);
+    const [orphan] = await t.db.select().from(batches).where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
+    expect(orphan.tokenId).not.toBeNull();
+
+    // Replace the last `depth` blocks: other transactions, touching other batches.
+    const replacement = activity(`CANON-${depth}`, depth, 1n).map((c, i) => [{ from: c.from.address, to: chain.address, data: c.data, gas: "0x7a1200" }, i]);
+    await chain.client.request({ method: "anvil_reorg" as never, params: [depth, replacement] as never });
+    expect(await chain.client.getBlockNumber()).toBe(before + BigInt(depth));
+
+    const indexer = createIndexer(config);
+    const first = await indexer.step();
+    expect(first).toMatchObject({ kind: "reorg", ancestor: before });
+    await indexer.toHead();
+
+    expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
+    const [undone] = await t.db.select().from(batches).where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
+    expect(undone).toMatchObject({ id: orphan.id, tokenId: null, status: "draft" });
+    const orphaned = await t.db.select().from(blockchainEvents).where(inArray(blockchainEvents.txHash, orphanedTxs));
+    expect(orphaned.length).toBeGreaterThanOrEqual(depth);
+    expect(orphaned.every((e) => e.status === "reorged")).toBe(true);
+  });
+
+  it("undoes a reorg that shortens the chain", async () => {
+    const before = await chain.client.getBlockNumber();
+    await send(activity("SHORT", 3, 0n));
+    await indexToHead(config);
+    await chain.client.request({ method: "anvil_rollback" as never, params: [3] as never });
+    await indexToHead(config);
+    expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
+    expect(await chain.client.getBlockNumber()).toBe(before);
+  });
+
+  it("a batch whose creation is mined again in another block is filled again", async () => {
+    const before = await chain.client.getBlockNumber();
+    const { tokenId } = await mintBatch(chain.target, chain.producer, { ...base[5], metadata: { ...base[5].metadata, batch_code: "REMINED-1" } });
+    await indexToHead(config);
+    const [first] = await t.db.select().from(batches).where(eq(batches.batchCode, "REMINED-1"));
+    // The same call lands one block later on the new chain, as an orphaned transaction usually does.
+    const data = encodeFunctionData({ abi: batchTokenAbi, functionName: "createBatch", args: [chain.producer.address, ...newBatch("REMINED-1")] });
+    await chain.client.request({ method: "anvil_reorg" as never, params: [1, [[{ from: chain.producer.address, to: chain.address, data, gas: "0x7a1200" }, 0]]] as never });
+    await indexToHead(config);
+    const [again] = await t.db.select().from(batches).where(eq(batches.batchCode, "REMINED-1"));
+    expect(again).toMatchObject({ id: first.id, tokenId: tokenId.toString(), status: "active", quantityKg: "120.500" });
+    expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
+    expect(await chain.client.getBlockNumber()).toBe(before + 1n);
+  });
+});
+
