@@ -36,6 +36,14 @@ test.beforeAll(async () => {
     "GET /api/batches": { path: "/api/batches?limit=1" },
     "GET /api/batches/[batch_id]": { path: "/api/batches/1" },
     "POST /api/batches/import-from-blockchain": { path: "/api/batches/import-from-blockchain", body: { blockchain_batch_id: "1" } },
+    "GET /api/batches/stream": { path: "/api/batches/stream" },
+    "GET /api/blockchain-events": { path: "/api/blockchain-events?limit=1" },
+    "GET /api/blockchain-events/stream": { path: "/api/blockchain-events/stream" },
+    "GET /api/blockchain-events/status": { path: "/api/blockchain-events/status" },
+    "POST /api/blockchain-events/[event_id]/process": { path: "/api/blockchain-events/1/process" },
+    "POST /api/blockchain-events/process-all": { path: "/api/blockchain-events/process-all" },
+    "POST /api/blockchain-events/toggle-listening": { path: "/api/blockchain-events/toggle-listening", body: { active: true } },
+    "GET /api/cron/listener": { path: "/api/cron/listener" },
     "GET /api/admin/users": { path: "/api/admin/users" },
     "PATCH /api/admin/users/[user_id]": { path: `/api/admin/users/${viewer.id}`, body: { role: "viewer" } },
     "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },
@@ -55,7 +63,12 @@ test.beforeAll(async () => {
 async function send(caller: Caller, key: RouteKey) {
   const method = key.split(" ")[0].replace("ANY", "DELETE");
   const { path, body } = targets[key];
-  return caller.context.fetch(path, { method, data: body, maxRedirects: 0 });
+  if (!path.endsWith("/stream")) return caller.context.fetch(path, { method, data: body, maxRedirects: 0 });
+  // An event stream never ends: a refusal answers at once, an allowed caller is still reading when the timeout fires.
+  return caller.context.fetch(path, { method, timeout: 3_000 }).catch((error: Error) => {
+    if (!/Timeout/i.test(error.message)) throw error;
+    return { status: () => 200, json: async () => ({}) };
+  });
 }
 
 const cases = () => (Object.keys(targets) as RouteKey[]).flatMap((key) => callers.map((caller) => ({ key, caller, expected: expectation(permissions[key], caller) })));

@@ -24,6 +24,14 @@ export const ZServerEnv = z.object({
   INDEXER_CONFIRMATIONS: z.coerce.number().int().min(0).max(1_000).default(0),
   // A WebSocket RPC; when set, the worker wakes on each new block instead of waiting to poll.
   RPC_WS_URL: z.url().refine((u) => /^wss?:\/\//.test(u), "must be a ws(s):// URL").optional(),
+  // Live pages' event streams end after this many seconds and the browser resumes from its last id
+  // (serverless hosts cap a response's life).
+  SSE_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+  // A block explorer (e.g. https://sepolia.etherscan.io); event rows then link to their transactions there.
+  EXPLORER_URL: httpUrl.optional(),
+  // Supabase in production: Realtime feeds live pages (and Storage keeps uploads) when both are set.
+  SUPABASE_URL: httpUrl.optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, "must be a Supabase service role key").optional(),
   // Vercel Cron sends it as a bearer token to /api/cron/listener (serverless deployments).
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { useAdminCall } from "./use-admin-call";
+import { useApiCall } from "@/components/use-api-call";
 import { TableHead } from "@/components/ui/table-head";
 
 type Key = { id: number; name: string; prefix: string; role: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
 
 export function AdminApiKeys({ keys }: { keys: Key[] }) {
-  const { call, error } = useAdminCall();
+  const { call, error } = useApiCall();
   const [name, setName] = useState("");
   const [role, setRole] = useState("viewer");
   const [created, setCreated] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useAdminCall } from "./use-admin-call";
+import { useApiCall } from "@/components/use-api-call";
 import { TableHead } from "@/components/ui/table-head";
 
 type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; wallets: string[] };
@@ -9,7 +9,7 @@ type User = { id: number; email: string | null; name: string; role: string; is_a
 const roles = ["admin", "operator", "verifier", "viewer"];
 
 export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
-  const { call, error } = useAdminCall();
+  const { call, error } = useApiCall();
   const [wallet, setWallet] = useState<Record<number, string>>({});
   return (
     <section aria-labelledby="users">

@@ -1,30 +1,9 @@
 import Link from "next/link";
 import { batchStatuses, processes, verificationStatuses } from "@/lib/batches/enums";
 import { sortColumns } from "@/lib/batches/schemas";
-import { humanize } from "@/lib/format";
+import { Select, field, labelStyle } from "@/components/ui/select";
 
 type Props = { values: Record<string, string>; origins: string[]; warehouses: string[] };
-
-const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
-const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
-
-function Select({ name, label, options, value, all = "Any" }: { name: string; label: string; options: readonly string[]; value?: string; all?: string | null }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`filter-${name}`} className={labelStyle}>
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={field}>
-        {all !== null && <option value="">{all}</option>}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {humanize(o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** A plain GET form: the filters live in the URL, and it works without JavaScript. */
 export function InventoryFilters({ values, origins, warehouses }: Props) {

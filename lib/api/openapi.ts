@@ -2,6 +2,7 @@
 import { z, type ZodType } from "zod";
 import { ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
+import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
@@ -17,6 +18,14 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/batches": { tag: "Batches", summary: "Batches, with filters, sort and cursor paging.", query: ZBatchListQuery },
   "GET /api/batches/[batch_id]": { tag: "Batches", summary: "One batch, with the contract's live view of it." },
   "POST /api/batches/import-from-blockchain": { tag: "Batches", summary: "Create (201) or refresh (200) a batch from the chain by token id.", body: ZImportRequest },
+  "GET /api/batches/stream": { tag: "Batches", summary: "Server-Sent Events: a `change` message after each committed change to batches." },
+  "GET /api/blockchain-events": { tag: "Events", summary: "Stored chain events, newest first, with filters and cursor paging.", query: ZEventListQuery },
+  "GET /api/blockchain-events/stream": { tag: "Events", summary: "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s." },
+  "GET /api/blockchain-events/status": { tag: "Events", summary: "The listener: listening, head and last processed block, lag, events per minute, errors." },
+  "POST /api/blockchain-events/[event_id]/process": { tag: "Events", summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event." },
+  "POST /api/blockchain-events/process-all": { tag: "Events", summary: "Apply every failed or pending event again now, whatever its backoff." },
+  "POST /api/blockchain-events/toggle-listening": { tag: "Events", summary: "Pause (`active: false`) or resume the listener; answers its status.", body: ZToggleListening },
+  "GET /api/cron/listener": { tag: "System", summary: "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token." },
   "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
   "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },
@@ -30,7 +39,7 @@ const error = { description: "Error", content: { "application/json": { schema: {
 
 function security(rule: Rule) {
   if (rule.isPublic) return [];
-  return [{ session: [] }, ...(rule.apiKeys ? [{ apiKey: [] }] : []), ...(rule.chainlink ? [{ chainlinkSecret: [] }] : [])];
+  return [{ session: [] }, ...(rule.apiKeys ? [{ apiKey: [] }] : []), ...(rule.chainlink ? [{ chainlinkSecret: [] }] : []), ...(rule.cron ? [{ cronSecret: [] }] : [])];
 }
 
 export function openApiDocument() {
@@ -63,6 +72,7 @@ export function openApiDocument() {
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
         apiKey: { type: "http", scheme: "bearer", description: "An API key (bt_…) as `Authorization: Bearer` or `x-api-key`." },
         chainlinkSecret: { type: "apiKey", in: "header", name: "x-chainlink-secret" },
+        cronSecret: { type: "http", scheme: "bearer", description: "CRON_SECRET, as Vercel Cron sends it." },
       },
       schemas: {
         Error: { type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message", "details"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } } },

@@ -13,7 +13,8 @@ export type Caller =
   | { kind: "anonymous" }
   | { kind: "user"; user: SessionUser }
   | { kind: "api_key"; keyId: number; role: "operator" | "verifier" | "viewer" }
-  | { kind: "chainlink" };
+  | { kind: "chainlink" }
+  | { kind: "cron" };
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 /** Compares digests, so any input has the same length and nothing leaks the secret's length. */
@@ -23,6 +24,9 @@ const equal = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 export async function resolveCaller(request: Request): Promise<Caller> {
   const db = getDb();
   const bearer = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
+  // Vercel Cron presents CRON_SECRET as a bearer token.
+  const cronSecret = getEnv().CRON_SECRET;
+  if (bearer && cronSecret && equal(bearer, cronSecret)) return { kind: "cron" };
   const apiKey = request.headers.get("x-api-key") ?? bearer;
   if (apiKey) {
     const key = await verifyApiKey(db, apiKey);
@@ -48,6 +52,12 @@ export function authorize(rule: Rule, caller: Caller): void {
   if (rule.isPublic) return;
   if (caller.kind === "anonymous") throw new ApiError("unauthorized", "Sign in, or send an API key.");
   const isAllowed =
-    caller.kind === "user" ? rule.roles.includes(caller.user.role) : caller.kind === "api_key" ? !!rule.apiKeys && rule.roles.includes(caller.role) : !!rule.chainlink;
+    caller.kind === "user"
+      ? rule.roles.includes(caller.user.role)
+      : caller.kind === "api_key"
+        ? !!rule.apiKeys && rule.roles.includes(caller.role)
+        : caller.kind === "cron"
+          ? !!rule.cron
+          : !!rule.chainlink;
   if (!isAllowed) throw new ApiError("forbidden", "You are not allowed to do this.");
 }

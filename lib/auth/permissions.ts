@@ -4,7 +4,7 @@ import type { roles } from "@/lib/db/schema";
 export type Role = (typeof roles)[number];
 
 /** `roles`: signed-in users with these roles. `apiKeys`: API keys whose role is in `roles`. */
-export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: boolean; isPublic?: boolean };
+export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: boolean; cron?: boolean; isPublic?: boolean };
 
 const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
 const operators: Role[] = ["admin", "operator"];
@@ -20,6 +20,14 @@ export const permissions = {
   "GET /api/batches": { roles: everyone, apiKeys: true },
   "GET /api/batches/[batch_id]": { roles: everyone, apiKeys: true },
   "POST /api/batches/import-from-blockchain": { roles: operators, apiKeys: true },
+  "GET /api/batches/stream": { roles: everyone },
+  "GET /api/blockchain-events": { roles: everyone, apiKeys: true },
+  "GET /api/blockchain-events/stream": { roles: everyone },
+  "GET /api/blockchain-events/status": { roles: everyone, apiKeys: true },
+  "POST /api/blockchain-events/[event_id]/process": { roles: operators, apiKeys: true },
+  "POST /api/blockchain-events/process-all": { roles: operators, apiKeys: true },
+  "POST /api/blockchain-events/toggle-listening": { roles: operators, apiKeys: true },
+  "GET /api/cron/listener": { roles: admins, cron: true },
   "GET /api/admin/users": { roles: admins },
   "PATCH /api/admin/users/[user_id]": { roles: admins },
   "GET /api/admin/api-keys": { roles: admins },
@@ -35,6 +43,7 @@ export type Permission = keyof typeof permissions;
 export const pages = [
   { href: "/inventory", label: "Inventory", roles: everyone },
   { href: "/batches/new", label: "Add batch", roles: operators },
+  { href: "/events", label: "Event listener", roles: everyone },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },
 ] as const;
@@ -42,4 +51,9 @@ export const pages = [
 export function canOpen(role: Role, path: string): boolean {
   const page = pages.find((p) => path === p.href || path.startsWith(`${p.href}/`));
   return page ? (page.roles as readonly Role[]).includes(role) : true;
+}
+
+/** Whether a signed-in user with `role` may make this call; pages use it to show only buttons that work. */
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission].roles as readonly Role[]).includes(role);
 }

@@ -3,7 +3,7 @@ import { decimal, text, ZBatchMetadata } from "./metadata";
 import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
-const list = <T extends readonly [string, ...string[]]>(values: T) =>
+export const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))

@@ -42,7 +42,9 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
       await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failed++;
-      const message = ((error as Error).message ?? String(error)).slice(0, 2000);
+      // Drizzle wraps the database's error; its own message names the query, the cause says why.
+      const cause = (error as Error & { cause?: Error }).cause;
+      const message = (cause?.message ?? (error as Error).message ?? String(error)).slice(0, 2000);
       await tx.update(blockchainEvents).set({ status: "failed", attempts: e.attempts + 1, error: message, nextAttemptAt: nextAttemptAt(e.attempts + 1), processedAt: null }).where(eq(blockchainEvents.id, e.id));
     }
   }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BatchTable } from "@/components/inventory/batch-table";
 import { InventoryFilters } from "@/components/inventory/filters";
-import { LiveRefresh } from "@/components/inventory/live-refresh";
+import { LiveRefresh } from "@/components/live-refresh";
 import { ApiError } from "@/lib/api/errors";
 import { listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
@@ -55,7 +55,7 @@ export default async function InventoryPage({ searchParams }: Props) {
           </nav>
         </>
       )}
-      <LiveRefresh intervalMs={5000} />
+      <LiveRefresh stream="/api/batches/stream" />
     </div>
   );
 }

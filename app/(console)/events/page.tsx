@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventFeed } from "@/components/events/event-feed";
+import { Select, field, labelStyle } from "@/components/ui/select";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { latestEventSeq, listEvents } from "@/lib/events/list";
+import { eventNames, eventStatuses, ZEventListQuery } from "@/lib/events/schemas";
+import { getListener } from "@/lib/events/server";
+import { getListenerStatus } from "@/lib/events/status";
+
+export const metadata: Metadata = { title: "Event listener" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EventsPage({ searchParams }: Props) {
+  const user = await requirePageUser("/events");
+  const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const query = ZEventListQuery.safeParse(values);
+  const { db, client, key } = getListener();
+  // Read the change number first: anything committed after it reaches the page through the stream.
+  const after = await latestEventSeq(db, key);
+  const [status, page] = await Promise.all([getListenerStatus(db, client, key), query.success ? listEvents(db, key, query.data) : null]);
+  const { cursor, ...firstPage } = values;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Event listener</h1>
+        <p className="text-sm text-stone-500">Batch token events as the worker indexes them from the chain, live.</p>
+      </div>
+      <form method="get" action="/events" role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-3">
+        <Select name="status" label="Status" options={eventStatuses} value={values.status} />
+        <Select name="name" label="Event" options={eventNames} value={values.name} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-tx" className={labelStyle}>
+            Transaction
+          </label>
+          <input id="filter-tx" name="tx_hash" defaultValue={values.tx_hash} placeholder="0x…" className={`${field} w-72 font-mono`} />
+        </div>
+        <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
+          Apply filters
+        </button>
+        <Link href="/events" className="px-2 py-1.5 text-sm text-stone-600 underline dark:text-stone-400">
+          Reset
+        </Link>
+      </form>
+      {!query.success && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
+      )}
+      {page && query.success && (
+        <>
+          <EventFeed
+            key={JSON.stringify(values)}
+            initialEvents={page.data}
+            initialStatus={status}
+            after={after}
+            filters={{ status: query.data.status, name: query.data.name, tx_hash: query.data.tx_hash, batch_id: query.data.batch_id }}
+            isFirstPage={!cursor}
+            canOperate={can(user.role, "POST /api/blockchain-events/process-all")}
+            explorerUrl={getEnv().EXPLORER_URL ?? null}
+          />
+          <nav aria-label="Pages" className="flex justify-between text-sm">
+            {cursor ? <Link href={`/events?${new URLSearchParams(firstPage)}`}>← Newest events</Link> : <span />}
+            {page.next_cursor && <Link href={`/events?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>Older events →</Link>}
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}

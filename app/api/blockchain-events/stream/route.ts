@@ -1,0 +1,34 @@
+// GET /api/blockchain-events/stream?after={seq} — Server-Sent Events: each new or changed event
+// (id = its change number, so a reconnect resumes exactly), and the listener's status every 3 s
+import { z } from "zod";
+import { handle } from "@/lib/api/handler";
+import { eventsChangedAfter, latestEventSeq } from "@/lib/events/list";
+import { getListener } from "@/lib/events/server";
+import { getListenerStatus } from "@/lib/events/status";
+import { sseResponse } from "@/lib/realtime/sse";
+
+export const dynamic = "force-dynamic";
+
+const ZStreamQuery = z.strictObject({ after: z.string().regex(/^\d{1,18}$/, "must be a change number").optional() });
+const pageSize = 200;
+
+export const GET = handle("GET /api/blockchain-events/stream", async ({ request, searchParams }) => {
+  const { after } = ZStreamQuery.parse(searchParams);
+  const { db, client, key } = getListener();
+  const resumeFrom = request.headers.get("last-event-id");
+  const start = resumeFrom && /^\d{1,18}$/.test(resumeFrom) ? resumeFrom : (after ?? String(await latestEventSeq(db, key)));
+  return sseResponse(
+    request,
+    {
+      tables: ["blockchain_events"],
+      async read(cursor) {
+        const events = await eventsChangedAfter(db, key, Number(cursor), pageSize);
+        const last = events.at(-1);
+        return { messages: events.map((e) => ({ id: String(e.seq), event: "event", data: e })), cursor: last ? String(last.seq) : cursor, more: events.length === pageSize };
+      },
+      tick: async () => [{ event: "status", data: await getListenerStatus(db, client, key) }],
+      tickMs: 3_000,
+    },
+    start,
+  );
+});

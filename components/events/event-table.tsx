@@ -1,0 +1,79 @@
+"use client";
+// Stored events, newest first: each links to its batch and its transaction; failed ones can be retried.
+import Link from "next/link";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { useApiCall } from "@/components/use-api-call";
+import type { EventJson } from "@/lib/events/list";
+
+const statusTone: Record<EventJson["status"], Tone> = { processed: "green", pending: "blue", failed: "red", reorged: "gray" };
+
+const short = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
+
+function RetryButton({ id }: { id: number }) {
+  const { call, error, pending } = useApiCall();
+  return (
+    <span className="flex flex-col gap-1">
+      <button type="button" disabled={pending} onClick={() => call("POST", `/api/blockchain-events/${id}/process`)} className="rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800">
+        Retry
+      </button>
+      {error && <span className="text-xs text-red-700 dark:text-red-300">{error}</span>}
+    </span>
+  );
+}
+
+export function EventTable({ events, explorerUrl, canOperate }: { events: EventJson[]; explorerUrl: string | null; canOperate: boolean }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 dark:border-stone-800">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-stone-100 text-xs uppercase text-stone-600 dark:bg-stone-900 dark:text-stone-400">
+          <tr>
+            <th className="px-3 py-2">Block</th>
+            <th className="px-3 py-2">Event</th>
+            <th className="px-3 py-2">Batch</th>
+            <th className="px-3 py-2">Transaction</th>
+            <th className="px-3 py-2">Status</th>
+            <th className="px-3 py-2">Attempts</th>
+            <th className="px-3 py-2">Error</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id} data-testid="event-row" data-event-id={e.id} data-status={e.status} className="border-t border-stone-200 align-top dark:border-stone-800">
+              <td className="px-3 py-2 font-mono">
+                {e.block_number}
+                <span className="text-stone-400">:{e.log_index}</span>
+              </td>
+              <td className="px-3 py-2">{e.name}</td>
+              <td className="px-3 py-2">
+                {e.batch_id ? <Link href={`/batches/${e.batch_id}`}>{e.batch_code}</Link> : e.token_id ? <span className="text-stone-500">token {e.token_id}</span> : "—"}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <Link href={`/events?tx_hash=${e.tx_hash}`} title="Every event of this transaction">
+                  {short(e.tx_hash)}
+                </Link>
+                {explorerUrl && (
+                  <a href={`${explorerUrl}/tx/${e.tx_hash}`} target="_blank" rel="noreferrer" className="ml-2 text-stone-500">
+                    ↗
+                  </a>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <Badge tone={statusTone[e.status]}>{e.status}</Badge>
+              </td>
+              <td className="px-3 py-2">{e.attempts}</td>
+              <td className="px-3 py-2">
+                {e.status === "failed" && (
+                  <div className="flex flex-col gap-1">
+                    <span className="text-xs text-red-700 dark:text-red-300">{e.error}</span>
+                    {e.next_attempt_at && <span className="text-xs text-stone-500">Next automatic try {new Date(e.next_attempt_at).toLocaleTimeString()}</span>}
+                    {canOperate && <RetryButton id={e.id} />}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

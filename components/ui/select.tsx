@@ -1,0 +1,22 @@
+import { humanize } from "@/lib/format";
+
+export const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
+export const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
+
+export function Select({ name, label, options, value, all = "Any" }: { name: string; label: string; options: readonly string[]; value?: string; all?: string | null }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`filter-${name}`} className={labelStyle}>
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={field}>
+        {all !== null && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {humanize(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { batches, blockchainEvents } from "@/lib/db/schema";
+import { maxAutomaticAttempts, nextAttemptAt } from "@/lib/events/apply";
+import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
+import { processEvent, processFailed } from "@/lib/events/replay";
+import { demoBatches } from "@/scripts/lib/demo-batches";
+import { mintBatch } from "@/scripts/lib/mint";
+import { deployTestToken } from "./helpers/chain";
+import { createTestDb, type TestDb } from "./helpers/db";
+
+let t: TestDb;
+let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let config: IndexerConfig;
+const [first, second] = demoBatches(2, new Date("2026-11-23T00:00:00Z"), 3);
+const key = () => ({ chainId: 31337, address: chain.address });
+let duplicateTokenId: bigint;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  chain = await deployTestToken();
+  config = { db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 };
+  // Two tokens claim one batch code: the second cannot be mirrored until someone renames the first.
+  await mintBatch(chain.target, chain.producer, { ...first, metadata: { ...first.metadata, batch_code: "TWICE-1" } });
+  ({ tokenId: duplicateTokenId } = await mintBatch(chain.target, chain.producer, { ...second, metadata: { ...second.metadata, batch_code: "TWICE-1" } }));
+  await indexToHead(config);
+});
+afterAll(() => t.drop());
+
+const createdEvent = async () => {
+  const [e] = await t.db.select().from(blockchainEvents).where(and(eq(blockchainEvents.tokenId, duplicateTokenId.toString()), eq(blockchainEvents.name, "BatchCreated")));
+  return e;
+};
+
+describe("failed events", () => {
+  it("are marked failed with the error and a next attempt, and the batch's later events still run", async () => {
+    const e = await createdEvent();
+    expect(e).toMatchObject({ status: "failed", attempts: 1 });
+    expect(e.error).toMatch(/batches_batch_code_key|duplicate key/);
+    expect(e.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    const minted = await t.db.select().from(blockchainEvents).where(and(eq(blockchainEvents.tokenId, duplicateTokenId.toString()), eq(blockchainEvents.name, "BatchMinted")));
+    expect(minted[0].status).toBe("processed");
+  });
+
+  it("are not retried before their backoff is over", async () => {
+    expect(await processFailed(t.db, key())).toMatchObject({ events: 0 });
+    expect((await createdEvent()).attempts).toBe(1);
+  });
+
+  it("are retried when due, backing off further each time, then left for a person", async () => {
+    const due = async () => t.db.update(blockchainEvents).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(blockchainEvents.id, (await createdEvent()).id));
+    for (let attempt = 2; attempt <= maxAutomaticAttempts; attempt++) {
+      await due();
+      await processFailed(t.db, key());
+      const e = await createdEvent();
+      expect(e.attempts).toBe(attempt);
+      expect(e.nextAttemptAt === null).toBe(attempt === maxAutomaticAttempts);
+    }
+    await due();
+    await processFailed(t.db, key());
+    expect((await createdEvent()).attempts).toBe(maxAutomaticAttempts);
+    expect(nextAttemptAt(2, new Date(0))!.getTime()).toBe(40_000);
+  });
+
+  it("once the cause is fixed, a retry by hand mirrors the batch with all its later events", async () => {
+    await t.db.update(batches).set({ batchCode: "TWICE-1-RENAMED" }).where(eq(batches.batchCode, "TWICE-1"));
+    const e = await createdEvent();
+    const result = await processEvent(t.db, key(), e.id);
+    expect(result).toMatchObject({ event_id: e.id, failed: 0 });
+    expect(result.processed).toBeGreaterThanOrEqual(2);
+    const [row] = await t.db.select().from(batches).where(eq(batches.tokenId, duplicateTokenId.toString()));
+    expect(row).toMatchObject({ batchCode: "TWICE-1", quantityKg: second.quantityKg, ownerAddress: chain.producer.address.toLowerCase(), status: "active" });
+    expect(await createdEvent()).toMatchObject({ status: "processed", error: null, nextAttemptAt: null });
+  });
+
+  it("refuses unknown and reorged events by hand", async () => {
+    await expect(processEvent(t.db, key(), 999_999)).rejects.toMatchObject({ code: "not_found" } satisfies Partial<ApiError>);
+    const [any] = await t.db.select().from(blockchainEvents).limit(1);
+    await t.db.update(blockchainEvents).set({ status: "reorged" }).where(eq(blockchainEvents.id, any.id));
+    await expect(processEvent(t.db, key(), any.id)).rejects.toMatchObject({ code: "conflict" });
+    expect((await t.db.select().from(blockchainEvents).where(eq(blockchainEvents.id, any.id)))[0].status).toBe("reorged");
+  });
+});
