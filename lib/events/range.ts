@@ -4,13 +4,24 @@
 /** Logs per answer we aim under; past it the range stops growing. */
 const comfortableLogs = 2_000;
 
-const rangeRefusal = /more than|too many|limit|range|exceed|response size|timed? ?out|timeout|took too long/i;
+// Infura "query returned more than 10000 results", Alchemy "Log response size exceeded",
+// QuickNode "limited to a 10,000 range", Ankr "block range is too wide", and timeouts.
+const rangeRefusal = /more than|too wide|block range|limited to|exceed|response size|timed? ?out|timeout|took too long/i;
+const rateLimit = /rate.?limit|too many requests/i;
 
-/** True when a smaller range could succeed where this one failed. */
+/** The error and its causes, as viem nests them. */
+function chain(error: unknown): { name?: string; message?: string; details?: string; status?: number }[] {
+  const list = [];
+  for (let e = error as { cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) list.push(e as never);
+  return list;
+}
+
+/** True when a smaller range could succeed where this one failed; a rate limit is not such a case. */
 export function isRangeRefusal(error: unknown): boolean {
-  const e = error as { message?: string; details?: string; shortMessage?: string; name?: string };
-  if (e?.name === "TimeoutError") return true;
-  return rangeRefusal.test(`${e?.shortMessage ?? ""} ${e?.details ?? ""} ${e?.message ?? ""}`);
+  const errors = chain(error);
+  const text = errors.map((e) => `${e.message ?? ""} ${e.details ?? ""}`).join(" ");
+  if (errors.some((e) => e.status === 429) || rateLimit.test(text)) return false;
+  return errors.some((e) => e.name === "TimeoutError") || rangeRefusal.test(text);
 }
 
 export function shrinkRange(size: number): number {
