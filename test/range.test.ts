@@ -1,4 +1,4 @@
-import { HttpRequestError, RpcRequestError, TimeoutError } from "viem";
+import { HttpRequestError, ResponseBodyTooLargeError, RpcRequestError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
 import { growRange, isRangeRefusal, shrinkRange } from "@/lib/events/range";
 
@@ -15,8 +15,9 @@ describe("getLogs ranges", () => {
     expect(isRangeRefusal(rpc(message))).toBe(true);
   });
 
-  it("shrinks on a timeout", () => {
+  it("shrinks on a timeout, or an answer too large to read", () => {
     expect(isRangeRefusal(new TimeoutError({ body: {}, url: "http://rpc" }))).toBe(true);
+    expect(isRangeRefusal(new ResponseBodyTooLargeError({ maxSize: 10_000_000, size: 49_000_000 }))).toBe(true);
   });
 
   it("does not shrink for a rate limit or an outage", () => {
