@@ -69,7 +69,7 @@ test("a failed event shows its error, and an operator can retry it", async ({ pa
   const { createWalletClient, http } = await import("viem");
   const wallet = createWalletClient({ account: producer, chain: client.chain, transport: http(rpcUrl) });
   // The URI's content does not match the hash the batch commits to: the indexer must refuse it.
-  const hash = await wallet.writeContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "createBatch", args: [producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, good.hash, other.uri] });
+  const hash = await wallet.writeContract({ address: batchTokenAddress(), abi: batchTokenAbi, chain: client.chain, functionName: "createBatch", args: [producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, good.hash, other.uri] });
   await client.waitForTransactionReceipt({ hash });
 
   await page.goto("/events?status=failed");

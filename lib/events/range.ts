@@ -10,9 +10,11 @@ const rangeRefusal = /more than|too wide|block range|limited to|exceed|response 
 const rateLimit = /rate.?limit|too many requests/i;
 
 /** The error and its causes, as viem nests them. */
-function chain(error: unknown): { name?: string; message?: string; details?: string; status?: number }[] {
-  const list = [];
-  for (let e = error as { cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) list.push(e as never);
+type Cause = { name?: string; message?: string; details?: string; status?: number; cause?: unknown };
+
+function chain(error: unknown): Cause[] {
+  const list: Cause[] = [];
+  for (let e = error as Cause | undefined, depth = 0; e && depth < 8; e = e.cause as Cause | undefined, depth++) list.push(e);
   return list;
 }
 
