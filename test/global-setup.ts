@@ -1,7 +1,6 @@
 // Starts one real Postgres and one real anvil for the whole run; each test file then makes
 // its own database from a migrated template and deploys its own contracts.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -9,6 +8,7 @@ import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { startAnvil } from "../scripts/lib/anvil";
 import { compileContracts } from "../scripts/lib/contracts";
+import { freePort } from "../scripts/lib/free-port";
 import { startPostgres } from "../scripts/lib/postgres";
 
 declare module "vitest" {
@@ -17,16 +17,6 @@ declare module "vitest" {
     templateDatabase: string;
     rpcUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 export default async function setup(project: TestProject) {
