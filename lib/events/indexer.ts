@@ -37,6 +37,8 @@ const toJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k
 export function createIndexer(c: IndexerConfig) {
   const key: ListenerKey = { chainId: c.chainId, address: c.address };
   let blockRange: number | undefined;
+  // Never grow back to a size the RPC refused.
+  let ceiling = c.blockRange;
 
   async function fetchRange(fromBlock: bigint, toBlock: bigint) {
     const header = await c.client.getBlock({ blockNumber: toBlock });
@@ -120,11 +122,12 @@ export function createIndexer(c: IndexerConfig) {
       range = await fetchRange(fromBlock, toBlock);
     } catch (error) {
       if (!isRangeRefusal(error) || blockRange === 1) throw error;
+      ceiling = Math.max(1, blockRange - 1);
       blockRange = shrinkRange(blockRange);
       return { kind: "narrowed", blockRange, error: (error as Error).message.split("\n")[0] };
     }
     const stored = await store(checkpoint, toBlock, range, head);
-    blockRange = growRange(blockRange, range.logs.length, c.blockRange);
+    blockRange = growRange(blockRange, range.logs.length, ceiling);
     return { kind: "indexed", fromBlock, toBlock, events: stored.events, failed: stored.failed, head };
   }
 
