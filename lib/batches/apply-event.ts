@@ -1,9 +1,10 @@
-// Applies one batch token event to the batches table. Each handler is idempotent, and takes the
-// event's arguments as stored (numbers may arrive as decimal strings), so a replay is exact.
-import { and, eq, sql } from "drizzle-orm";
+// Applies batch token events to the batches table. Each handler takes a list of events of its kind
+// for distinct tokens and writes them in one statement, so a range of thousands of events costs a
+// few queries. Handlers are idempotent, and take arguments as stored (numbers may be decimal
+// strings), so a replay is exact.
+import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 import { batches } from "@/lib/db/schema";
-import { gramsToKg } from "@/lib/chain/units";
 import { decodeMetadata } from "./metadata";
 import { columnsFromChain, metadataColumns, upsertFromChain, type Tx } from "./from-chain";
 
@@ -14,44 +15,91 @@ export type ChainEvent = {
   transactionHash: string;
 };
 
-type Where = ReturnType<typeof byToken>;
-
 const int = (value: unknown) => BigInt(value as bigint | string);
+const tokenOf = (e: ChainEvent) => String(e.args.batchId);
+const rowsPerInsert = 500;
 
-const handlers: Record<string, (tx: Tx, e: ChainEvent, where: Where) => Promise<void>> = {
-  async BatchCreated(tx, { chainId, args: a, transactionHash }) {
-    const onchain = { quantity: int(a.quantity), productionDate: int(a.productionDate), expiryDate: int(a.expiryDate), pricePerKg: int(a.pricePerKg), metadataHash: a.metadataHash as Hex, metadataUri: String(a.metadataUri) };
-    await upsertFromChain(tx, { ...columnsFromChain(chainId, int(a.batchId), onchain), status: "active", mintTxHash: transactionHash });
+/** The events' tokens with one value each, as a table to join: `v(token_id, value)`. */
+const valuesByToken = (events: ChainEvent[], value: (e: ChainEvent) => string) =>
+  sql`jsonb_to_recordset(${JSON.stringify(events.map((e) => ({ token_id: tokenOf(e), value: value(e) })))}::jsonb) as v(token_id text, value text)`;
+
+const ofTokens = (events: ChainEvent[]) =>
+  and(eq(batches.chainId, events[0].chainId), sql`${batches.tokenId} in (select jsonb_array_elements_text(${JSON.stringify(events.map(tokenOf))}::jsonb)::numeric)`);
+
+function createdRow({ chainId, args: a, transactionHash }: ChainEvent) {
+  const onchain = { quantity: int(a.quantity), productionDate: int(a.productionDate), expiryDate: int(a.expiryDate), pricePerKg: int(a.pricePerKg), metadataHash: a.metadataHash as Hex, metadataUri: String(a.metadataUri) };
+  return { ...columnsFromChain(chainId, int(a.batchId), onchain), status: "active" as const, mintTxHash: transactionHash };
+}
+
+const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> = {
+  /** Fills the drafts waiting for these batches one by one; inserts or refreshes the rest together. */
+  async BatchCreated(tx, events) {
+    const rows = events.map(createdRow);
+    const codes = JSON.stringify(rows.map((r) => r.batchCode));
+    const waiting = await tx
+      .select({ code: batches.batchCode })
+      .from(batches)
+      .where(and(eq(batches.chainId, rows[0].chainId), isNull(batches.tokenId), sql`${batches.batchCode} in (select jsonb_array_elements_text(${codes}::jsonb))`));
+    const drafts = new Set(waiting.map((w) => w.code));
+    for (const row of rows.filter((r) => drafts.has(r.batchCode))) await upsertFromChain(tx, row);
+    const rest = rows.filter((r) => !drafts.has(r.batchCode));
+    const columns = getTableColumns(batches);
+    const refreshed = Object.fromEntries(Object.keys(rows[0]).filter((k) => k !== "chainId" && k !== "tokenId").map((k) => [k, sql.raw(`excluded."${columns[k as keyof typeof columns].name}"`)]));
+    for (let i = 0; i < rest.length; i += rowsPerInsert) {
+      await tx.insert(batches).values(rest.slice(i, i + rowsPerInsert)).onConflictDoUpdate({ target: [batches.chainId, batches.tokenId], set: { ...refreshed, updatedAt: new Date() } });
+    }
   },
-  async BatchMinted(tx, e, where) {
-    await tx.update(batches).set({ ownerAddress: String(e.args.to).toLowerCase(), updatedAt: new Date() }).where(where);
+  async BatchMinted(tx, events) {
+    await tx.execute(sql`update batches set owner_address = v.value, updated_at = now() from ${valuesByToken(events, (e) => String(e.args.to).toLowerCase())}
+      where batches.chain_id = ${events[0].chainId} and batches.token_id = v.token_id::numeric`);
   },
-  async InventoryAdjusted(tx, e, where) {
-    const quantity = int(e.args.newQuantity);
-    await tx.update(batches).set({ quantityKg: gramsToKg(quantity), onchainQuantity: quantity.toString(), updatedAt: new Date() }).where(where);
+  async InventoryAdjusted(tx, events) {
+    await tx.execute(sql`update batches set onchain_quantity = v.value::numeric, quantity_kg = v.value::numeric / 1000, updated_at = now() from ${valuesByToken(events, (e) => int(e.args.newQuantity).toString())}
+      where batches.chain_id = ${events[0].chainId} and batches.token_id = v.token_id::numeric`);
   },
-  async BatchVerified(tx, _e, where) {
-    await tx.update(batches).set({ status: sql`case when ${batches.status} in ('active', 'verified') then 'verified' else ${batches.status} end`, verificationStatus: "verified", updatedAt: new Date() }).where(where);
+  async BatchVerified(tx, events) {
+    await tx.update(batches).set({ status: sql`case when ${batches.status} in ('active', 'verified') then 'verified' else ${batches.status} end`, verificationStatus: "verified", updatedAt: new Date() }).where(ofTokens(events));
   },
-  async BatchExpired(tx, _e, where) {
-    await tx.update(batches).set({ status: "expired", updatedAt: new Date() }).where(where);
+  async BatchExpired(tx, events) {
+    await tx.update(batches).set({ status: "expired", updatedAt: new Date() }).where(ofTokens(events));
   },
-  async MetadataUpdated(tx, e, where) {
-    const a = e.args as { metadataHash: Hex; metadataUri: string };
-    await tx.update(batches).set({ ...metadataColumns(decodeMetadata(a.metadataUri, a.metadataHash)), metadataHash: a.metadataHash, metadataUri: a.metadataUri, updatedAt: new Date() }).where(where);
+  async MetadataUpdated(tx, events) {
+    for (const e of events) {
+      const a = e.args as { metadataHash: Hex; metadataUri: string };
+      await tx.update(batches).set({ ...metadataColumns(decodeMetadata(a.metadataUri, a.metadataHash)), metadataHash: a.metadataHash, metadataUri: a.metadataUri, updatedAt: new Date() }).where(ofTokens([e]));
+    }
   },
-  async BatchRedeemed(tx, e, where) {
-    const redeemed = int(e.args.redeemed).toString();
-    await tx.update(batches).set({ status: sql`case when ${batches.onchainQuantity} = ${redeemed} then 'redeemed' else ${batches.status} end`, updatedAt: new Date() }).where(where);
+  /** All of it redeemed, against the quantity at that moment, makes the batch redeemed. */
+  async BatchRedeemed(tx, events) {
+    await tx.execute(sql`update batches set status = case when batches.onchain_quantity = v.value::numeric then 'redeemed' else batches.status end, updated_at = now()
+      from ${valuesByToken(events, (e) => int(e.args.redeemed).toString())}
+      where batches.chain_id = ${events[0].chainId} and batches.token_id = v.token_id::numeric`);
   },
 };
 
-function byToken(e: ChainEvent) {
-  return and(eq(batches.chainId, e.chainId), eq(batches.tokenId, String(e.args.batchId)));
+export async function applyBatchEvent(tx: Tx, event: ChainEvent): Promise<void> {
+  await handlers[event.eventName]?.(tx, [event]);
 }
 
-export async function applyBatchEvent(tx: Tx, event: ChainEvent): Promise<void> {
-  await handlers[event.eventName]?.(tx, event, byToken(event));
+/**
+ * Applies events with the same result as one by one in chain order, in few statements: events
+ * go in rounds holding at most one event per token (a token's events keep their order across
+ * rounds), and a round's events of one kind are written together. Tokens never affect each other.
+ */
+export async function applyBatchEvents(tx: Tx, events: ChainEvent[]): Promise<void> {
+  const rounds: Map<string, ChainEvent[]>[] = [];
+  const seen = new Map<string, number>();
+  for (const e of events) {
+    if (!handlers[e.eventName]) continue;
+    const n = seen.get(tokenOf(e)) ?? 0;
+    seen.set(tokenOf(e), n + 1);
+    rounds[n] ??= new Map();
+    const kind = rounds[n].get(e.eventName) ?? rounds[n].set(e.eventName, []).get(e.eventName)!;
+    kind.push(e);
+  }
+  for (const round of rounds) {
+    for (const [name, list] of round) await handlers[name](tx, list);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Runs the batch handlers for stored events and records each outcome: processed, or failed with
 // its error and the time of its next attempt (backing off, then left for a person to retry).
 import { eq, sql } from "drizzle-orm";
-import { applyBatchEvent } from "@/lib/batches/apply-event";
+import { applyBatchEvent, applyBatchEvents, type ChainEvent } from "@/lib/batches/apply-event";
 import type { Tx } from "@/lib/batches/from-chain";
 import { blockchainEvents } from "@/lib/db/schema";
 
@@ -15,7 +15,7 @@ export function nextAttemptAt(attempts: number, now = new Date()): Date | null {
   return new Date(now.getTime() + 10_000 * 4 ** (attempts - 1));
 }
 
-const apply = (tx: Tx, e: StoredEvent) => applyBatchEvent(tx, { chainId: e.chainId, eventName: e.name, args: e.args as Record<string, unknown>, transactionHash: e.txHash });
+const toChainEvent = (e: StoredEvent): ChainEvent => ({ chainId: e.chainId, eventName: e.name, args: e.args as Record<string, unknown>, transactionHash: e.txHash });
 
 /** One id list as a single array parameter, however many events a range holds. */
 export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{${ids.join(",")}}`}::bigint[])`;
@@ -24,9 +24,7 @@ export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{$
 export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ processed: number; failed: number }> {
   if (!events.length) return { processed: 0, failed: 0 };
   try {
-    await tx.transaction(async (all) => {
-      for (const e of events) await apply(all, e);
-    });
+    await tx.transaction((all) => applyBatchEvents(all, events.map(toChainEvent)));
     await tx
       .update(blockchainEvents)
       .set({ status: "processed", attempts: sql`${blockchainEvents.attempts} + 1`, error: null, nextAttemptAt: null, processedAt: new Date() })
@@ -38,7 +36,7 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
   let failed = 0;
   for (const e of events) {
     try {
-      await tx.transaction((one) => apply(one, e));
+      await tx.transaction((one) => applyBatchEvent(one, toChainEvent(e)));
       await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failed++;

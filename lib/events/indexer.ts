@@ -121,9 +121,10 @@ export function createIndexer(c: IndexerConfig) {
     try {
       range = await fetchRange(fromBlock, toBlock);
     } catch (error) {
-      if (!isRangeRefusal(error) || blockRange === 1) throw error;
-      ceiling = Math.max(1, blockRange - 1);
-      blockRange = shrinkRange(blockRange);
+      const tried = Number(toBlock - fromBlock) + 1;
+      if (!isRangeRefusal(error) || tried === 1) throw error;
+      ceiling = Math.max(1, tried - 1);
+      blockRange = shrinkRange(tried);
       return { kind: "narrowed", blockRange, error: (error as Error).message.split("\n")[0] };
     }
     const stored = await store(checkpoint, toBlock, range, head);
