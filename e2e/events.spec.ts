@@ -61,17 +61,20 @@ test("pausing stops indexing until resumed, and shows on the page", async ({ pag
   }
 });
 
-test("a failed event shows its error, and an operator can retry it", async ({ page }) => {
+/** A batch whose metadata URI does not match the hash it commits to: the indexer must refuse it. */
+async function mintBroken() {
   const batch = newBatch("BROKEN");
   const good = encodeMetadata(batch.metadata);
   const other = encodeMetadata({ ...batch.metadata, farm: "Not the hashed farm" });
   const producer = devAccount(1);
   const { createWalletClient, http } = await import("viem");
   const wallet = createWalletClient({ account: producer, chain: client.chain, transport: http(rpcUrl) });
-  // The URI's content does not match the hash the batch commits to: the indexer must refuse it.
   const hash = await wallet.writeContract({ address: batchTokenAddress(), abi: batchTokenAbi, chain: client.chain, functionName: "createBatch", args: [producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, good.hash, other.uri] });
   await client.waitForTransactionReceipt({ hash });
+}
 
+test("a failed event shows its error, and an operator can retry it", async ({ page }) => {
+  await mintBroken();
   await page.goto("/events?status=failed");
   const failed = page.getByTestId("event-row").filter({ hasText: "BatchCreated" }).filter({ hasText: /metadata hash mismatch/ });
   await expect(failed.first()).toBeVisible({ timeout: 20_000 });
@@ -105,11 +108,41 @@ test("a dropped connection resumes without losing or repeating an event", async 
   expect(resumedFrom.filter((id) => /^\d+$/.test(id ?? "")).length).toBeGreaterThanOrEqual(1);
 });
 
+/** The messages of a Server-Sent Events body: id, event name and parsed data. */
+function parseStream(body: string) {
+  return body
+    .split("\n\n")
+    .map((block) => Object.fromEntries(block.split("\n").flatMap((line) => (/^(id|event|data): /.test(line) ? [[line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]] : []))))
+    .filter((m) => m.event === "event")
+    .map((m) => ({ id: Number(m.id), data: JSON.parse(m.data) as { tx_hash: string; seq: number } }));
+}
+
+test("the event stream, resumed from its last id, delivers every change once and in order", async ({ request }) => {
+  const [{ seq }] = await query<{ seq: string }>("select coalesce(max(seq), 0) as seq from blockchain_events");
+  // Each stream ends after SSE_MAX_SECONDS; mint while the first is open and between the two.
+  const first = request.get(`/api/blockchain-events/stream?after=${seq}`);
+  const hashes = [(await mintBatch(target(), devAccount(3), newBatch("SSE-A"))).hash];
+  const firstMessages = parseStream(await (await first).text());
+  hashes.push((await mintBatch(target(), devAccount(3), newBatch("SSE-B"))).hash);
+  await expect.poll(async () => (await query("select 1 from blockchain_events where tx_hash = $1", [hashes[1]])).length, { timeout: 15_000 }).toBe(3);
+  const lastId = firstMessages.at(-1)?.id ?? Number(seq);
+  const secondMessages = parseStream(await (await request.get("/api/blockchain-events/stream", { headers: { "last-event-id": String(lastId) } })).text());
+
+  const ids = [...firstMessages, ...secondMessages].map((m) => m.id);
+  expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  expect(new Set(ids).size).toBe(ids.length);
+  const delivered = [...firstMessages, ...secondMessages].map((m) => m.data.tx_hash);
+  for (const hash of hashes) expect(delivered.filter((h) => h === hash), hash).toHaveLength(3);
+  const expected = await query<{ seq: string }>("select seq from blockchain_events where seq > $1 order by seq", [seq]);
+  expect(ids).toEqual(expected.map((r) => Number(r.seq)));
+});
+
 test("viewers see the feed but not the controls", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateFor("viewer") });
   const page = await context.newPage();
-  await page.goto("/events");
-  await expect(page.getByTestId("event-row").first()).toBeVisible();
+  await mintBroken();
+  await page.goto("/events?status=failed");
+  await expect(page.getByTestId("event-row").first()).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
   await expect(page.getByRole("button", { name: /Pause listening|Retry/ })).toHaveCount(0);
   await context.close();
 });

@@ -8,6 +8,7 @@ import { mintDemoBatches } from "@/scripts/lib/mint";
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { mirror } from "./helpers/mirror";
+import { seededRandom } from "@/scripts/lib/random";
 
 let clean: TestDb;
 let crashed: TestDb;
@@ -45,26 +46,16 @@ function startWorker(): ChildProcess {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Mulberry32, seeded, so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const exited = (p: ChildProcess) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once("exit", r)));
 
 describe("crash safety", () => {
   it("a worker killed at random points of a backfill, many times, leaves what a clean run leaves", async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const crashedConfig = { ...config, db: crashed.db };
     const head = await chain.client.getBlockNumber();
     let kills = 0;
-    while ((await getCheckpoint(crashedConfig)) < head && kills < 40) {
+    while ((await getCheckpoint(crashedConfig)) < head && kills < 15) {
       const from = await getCheckpoint(crashedConfig);
       // Kill once the worker has moved 1 to 6 blocks on, plus a random few milliseconds.
       const target = from + 1n + BigInt(Math.floor(next() * 6));
@@ -83,5 +74,5 @@ describe("crash safety", () => {
     finisher.kill("SIGTERM");
     await exited(finisher);
     expect(await mirror(crashed.db), `seed ${seed}, ${kills} kills`).toEqual(await mirror(clean.db));
-  }, 180_000);
+  }, 240_000);
 });

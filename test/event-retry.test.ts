@@ -1,6 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
+import { encodeMetadata } from "@/lib/batches/metadata";
+import { batchTokenAbi } from "@/lib/chain/abi";
 import { batches, blockchainEvents } from "@/lib/db/schema";
 import { maxAutomaticAttempts, nextAttemptAt } from "@/lib/events/apply";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
@@ -72,6 +74,22 @@ describe("failed events", () => {
     const [row] = await t.db.select().from(batches).where(eq(batches.tokenId, duplicateTokenId.toString()));
     expect(row).toMatchObject({ batchCode: "TWICE-1", quantityKg: second.quantityKg, ownerAddress: chain.producer.address.toLowerCase(), status: "active" });
     expect(await createdEvent()).toMatchObject({ status: "processed", error: null, nextAttemptAt: null });
+  });
+
+  it("a replay keeps the row of a batch whose code the chain changed since", async () => {
+    const { tokenId } = await mintBatch(chain.target, chain.producer, { ...first, metadata: { ...first.metadata, batch_code: "RENAME-A" } });
+    const renamed = encodeMetadata({ ...first.metadata, batch_code: "RENAME-B" });
+    const hash = await chain.wallet(chain.admin).writeContract({ address: chain.address, abi: batchTokenAbi, chain: chain.client.chain, functionName: "updateMetadata", args: [tokenId, renamed.hash, renamed.uri] });
+    await chain.client.waitForTransactionReceipt({ hash });
+    await indexToHead(config);
+    const [before] = await t.db.select().from(batches).where(eq(batches.tokenId, tokenId.toString()));
+    expect(before.batchCode).toBe("RENAME-B");
+
+    const [created] = await t.db.select().from(blockchainEvents).where(and(eq(blockchainEvents.tokenId, tokenId.toString()), eq(blockchainEvents.name, "BatchCreated")));
+    expect(await processEvent(t.db, key(), created.id)).toMatchObject({ failed: 0 });
+    const rows = await t.db.select().from(batches).where(or(eq(batches.tokenId, tokenId.toString()), inArray(batches.batchCode, ["RENAME-A", "RENAME-B"])));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: before.id, batchCode: "RENAME-B", tokenId: tokenId.toString(), ownerAddress: before.ownerAddress, status: before.status });
   });
 
   it("refuses unknown and reorged events by hand", async () => {

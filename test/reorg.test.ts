@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeFunctionData, type Account, type Hex } from "viem";
 import { batchTokenAbi } from "@/lib/chain/abi";
@@ -88,6 +88,9 @@ describe("reorgs", () => {
     expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
     const [undone] = await t.db.select().from(batches).where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
     expect(undone).toMatchObject({ id: orphan.id, tokenId: null, status: "draft" });
+    // The only rows without a token are the orphaned creations.
+    const drafts = await t.db.select({ code: batches.batchCode }).from(batches).where(isNull(batches.tokenId));
+    expect(drafts.map((d) => d.code).sort()).toEqual(Array.from({ length: depth }, (_, i) => `ORPHAN-${i + 1}-NEW`));
     const orphaned = await t.db.select().from(blockchainEvents).where(inArray(blockchainEvents.txHash, orphanedTxs));
     expect(orphaned.length).toBeGreaterThanOrEqual(depth);
     expect(orphaned.every((e) => e.status === "reorged")).toBe(true);

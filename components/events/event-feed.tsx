@@ -7,10 +7,15 @@ import { useStream } from "@/lib/realtime/use-stream";
 import { EventTable } from "./event-table";
 import { ListenerPanel } from "./listener-panel";
 
-type Filters = { status?: string[]; name?: string[]; tx_hash?: string; batch_id?: number };
+type Filters = { status?: string[]; name?: string[]; tx_hash?: string; batch_id?: number; from_block?: string; to_block?: string };
 
 const matches = (e: EventJson, f: Filters) =>
-  (!f.status || f.status.includes(e.status)) && (!f.name || f.name.includes(e.name)) && (!f.tx_hash || e.tx_hash === f.tx_hash) && (!f.batch_id || e.batch_id === f.batch_id);
+  (!f.status || f.status.includes(e.status)) &&
+  (!f.name || f.name.includes(e.name)) &&
+  (!f.tx_hash || e.tx_hash === f.tx_hash) &&
+  (!f.batch_id || e.batch_id === f.batch_id) &&
+  (!f.from_block || BigInt(e.block_number) >= BigInt(f.from_block)) &&
+  (!f.to_block || BigInt(e.block_number) <= BigInt(f.to_block));
 
 const shown = 200;
 
@@ -19,12 +24,15 @@ type Props = { initialEvents: EventJson[]; initialStatus: ListenerStatus; after:
 export function EventFeed({ initialEvents, initialStatus, after, filters, isFirstPage, canOperate, explorerUrl }: Props) {
   const [events, setEvents] = useState(initialEvents);
   const [status, setStatus] = useState(initialStatus);
-  const stream = useStream(`/api/blockchain-events/stream?after=${after}`, {
+  // Where this page's rows stop; a server refresh (after a button) must not move the stream past changes not yet seen.
+  const [since] = useState(after);
+  const stream = useStream(`/api/blockchain-events/stream?after=${since}`, {
     event: (data) => {
       const e = data as EventJson;
       setEvents((list) => {
         const i = list.findIndex((x) => x.id === e.id);
         if (i >= 0) return list.map((x) => (x.id === e.id ? e : x));
+        // A shown row takes its new state, even if it no longer matches (a retried event shows it worked).
         // New events go on top of the first page only; older pages stay as they were loaded.
         return isFirstPage && matches(e, filters) ? [e, ...list].slice(0, shown) : list;
       });

@@ -27,7 +27,7 @@ export const permissions = {
   "POST /api/blockchain-events/[event_id]/process": { roles: operators, apiKeys: true },
   "POST /api/blockchain-events/process-all": { roles: operators, apiKeys: true },
   "POST /api/blockchain-events/toggle-listening": { roles: operators, apiKeys: true },
-  "GET /api/cron/listener": { roles: admins, cron: true },
+  "GET /api/cron/listener": { roles: [], cron: true },
   "GET /api/admin/users": { roles: admins },
   "PATCH /api/admin/users/[user_id]": { roles: admins },
   "GET /api/admin/api-keys": { roles: admins },

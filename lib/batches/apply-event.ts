@@ -102,10 +102,14 @@ export async function applyBatchEvents(tx: Tx, events: ChainEvent[]): Promise<vo
   }
 }
 
+/** Before a token's surviving events are replayed: what only later events set goes back to its start. */
+export async function forgetChainFacts(tx: Tx, chainId: number, tokenId: string): Promise<void> {
+  await tx.update(batches).set({ ownerAddress: null, verificationStatus: "unverified", updatedAt: new Date() }).where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId)));
+}
+
 /**
- * Forgets what the chain said about a token, before its surviving events are replayed: the row
- * becomes the unminted draft it stands for, keeping its id and off-chain facts, and the replayed
- * BatchCreated fills it again by batch code. With no surviving BatchCreated it stays a draft.
+ * A token the chain no longer created: its row becomes the unminted draft it stands for, keeping
+ * its id and off-chain facts; if the creation is mined again, it fills the draft again by code.
  */
 export async function unbindToken(tx: Tx, chainId: number, tokenId: string): Promise<void> {
   await tx

@@ -9,7 +9,7 @@ import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { applyEvents } from "./apply";
 import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { growRange, isRangeRefusal, shrinkRange } from "./range";
-import { findAncestor, isForked, keptBlocks, rollBack } from "./reorg";
+import { findAncestor, isForked, keptBlocks, rollBack, storedHash } from "./reorg";
 
 export type IndexerConfig = {
   db: Db;
@@ -42,8 +42,12 @@ export function createIndexer(c: IndexerConfig) {
 
   async function fetchRange(fromBlock: bigint, toBlock: bigint) {
     const header = await c.client.getBlock({ blockNumber: toBlock });
+    const first = fromBlock === toBlock ? header : await c.client.getBlock({ blockNumber: fromBlock });
     const logs = await c.client.getContractEvents({ address: c.address, abi: batchTokenAbi, fromBlock, toBlock, strict: true });
-    // Logs and header must describe the same chain; if the tip moved between the calls, ask again.
+    // The range must continue the stored chain, and logs and header describe the same one; if the
+    // chain moved between the calls, the next step looks again (and rolls back if it must).
+    const parent = await storedHash(c.db, key, fromBlock - 1n);
+    if (parent !== null && first.parentHash !== parent) throw new Error(`block ${fromBlock} does not follow the stored block ${fromBlock - 1n}; the chain reorganised while it was read`);
     if (logs.some((l) => l.blockNumber === toBlock && l.blockHash !== header.hash)) throw new Error(`block ${toBlock} changed while its logs were read; retrying`);
     return { header, logs };
   }
@@ -85,9 +89,10 @@ export function createIndexer(c: IndexerConfig) {
       await saveListener(tx, key, { lastBlock: toBlock, headBlock: head, blockRange, lastError: null }, { lastBlock: toBlock });
       const hashes = new Map<bigint, string>([[toBlock, range.header.hash]]);
       for (const log of range.logs) hashes.set(log.blockNumber, log.blockHash);
+      const newest = [...hashes].sort(([a], [b]) => (a < b ? 1 : -1)).slice(0, keptBlocks);
       await tx
         .insert(listenerBlocks)
-        .values([...hashes].map(([blockNumber, blockHash]) => ({ listenerId: listenerId(key), blockNumber, blockHash })))
+        .values(newest.map(([blockNumber, blockHash]) => ({ listenerId: listenerId(key), blockNumber, blockHash })))
         .onConflictDoUpdate({ target: [listenerBlocks.listenerId, listenerBlocks.blockNumber], set: { blockHash: sql`excluded.block_hash` } });
       await tx.delete(listenerBlocks).where(
         and(
@@ -109,7 +114,7 @@ export function createIndexer(c: IndexerConfig) {
 
     if (await isForked(c.db, c.client, key, checkpoint)) {
       const ancestor = await findAncestor(c.db, c.client, key, c.deployBlock - 1n);
-      return { kind: "reorg", ancestor, ...(await rollBack(c.db, key, ancestor)) };
+      return { kind: "reorg", ancestor, ...(await rollBack(c.db, key, checkpoint, ancestor)) };
     }
 
     const safeHead = head - BigInt(c.confirmations ?? 0);

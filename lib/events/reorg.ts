@@ -4,7 +4,7 @@ import { and, desc, eq, gt, ne } from "drizzle-orm";
 import type { PublicClient } from "viem";
 import type { Db } from "@/lib/db";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
-import { listenerId, lockListener, saveListener, type ListenerKey } from "./listener";
+import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { replayTokens } from "./replay";
 
 /** How many recent block hashes are kept to find a common ancestor. */
@@ -40,9 +40,11 @@ export async function findAncestor(db: Db, client: PublicClient, k: ListenerKey,
 }
 
 /** Undoes every event after `ancestor` and moves the checkpoint back to it, in one transaction. */
-export async function rollBack(db: Db, k: ListenerKey, ancestor: bigint): Promise<{ orphaned: number }> {
+export async function rollBack(db: Db, k: ListenerKey, checkpoint: bigint, ancestor: bigint): Promise<{ orphaned: number }> {
   return db.transaction(async (tx) => {
     await lockListener(tx, k);
+    // Another process moved the checkpoint since the fork was seen: let the next step look again.
+    if ((await readListener(tx, k))?.lastBlock !== checkpoint) return { orphaned: 0 };
     const orphaned = await tx
       .update(blockchainEvents)
       .set({ status: "reorged", nextAttemptAt: null })

@@ -2,7 +2,7 @@
 // events are retried (later events of the same batch may have depended on them).
 import { and, asc, eq, lte, ne, or, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
-import { unbindToken } from "@/lib/batches/apply-event";
+import { forgetChainFacts, unbindToken } from "@/lib/batches/apply-event";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
@@ -17,12 +17,15 @@ const ofListener = (k: ListenerKey) => and(eq(blockchainEvents.chainId, k.chainI
 export async function replayTokens(tx: Tx, k: ListenerKey, tokenIds: Iterable<string>) {
   const totals = { processed: 0, failed: 0 };
   for (const tokenId of new Set(tokenIds)) {
-    await unbindToken(tx, k.chainId, tokenId);
     const events = await tx
       .select(storedColumns)
       .from(blockchainEvents)
       .where(and(ofListener(k), eq(blockchainEvents.tokenId, tokenId), ne(blockchainEvents.status, "reorged")))
       .orderBy(asc(blockchainEvents.blockNumber), asc(blockchainEvents.logIndex));
+    // Still created on the chain: the row keeps its token and its replayed creation restores every
+    // chain fact. Created no more: the row becomes the draft it stands for.
+    if (events.some((e) => e.name === "BatchCreated")) await forgetChainFacts(tx, k.chainId, tokenId);
+    else await unbindToken(tx, k.chainId, tokenId);
     const r = await applyEvents(tx, events);
     totals.processed += r.processed;
     totals.failed += r.failed;

@@ -11,6 +11,8 @@ export async function listenRound(db: Db, indexer: Indexer, { budgetMs = Infinit
   const round: Round = { events: 0, reorgs: 0, retried: 0, caughtUp: false, paused: false };
   const deadline = Date.now() + budgetMs;
   try {
+    // Retries need no RPC, so they happen even while the chain cannot be read.
+    round.retried = (await processFailed(db, indexer.key)).events;
     while (Date.now() < deadline) {
       const s = await indexer.step();
       onStep(s);
@@ -22,7 +24,6 @@ export async function listenRound(db: Db, indexer: Indexer, { budgetMs = Infinit
         break;
       }
     }
-    round.retried = (await processFailed(db, indexer.key)).events;
     return round;
   } catch (error) {
     await recordListenerError(db, indexer.key, error).catch(() => {});

@@ -21,14 +21,20 @@ function emit(table: string) {
 function listenToPostgres(url: string) {
   let delay = 500;
   const connect = async () => {
-    const client = new pg.Client({ connectionString: url });
+    // keepAlive, so a connection that died silently is noticed and replaced.
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    let isRetrying = false;
     const retry = () => {
+      if (isRetrying) return;
+      isRetrying = true;
       client.removeAllListeners();
+      client.on("error", () => {});
       client.end().catch(() => {});
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 15_000);
     };
     client.on("error", retry);
+    client.on("end", retry);
     client.on("notification", (n) => emit(n.payload ?? anyTable));
     try {
       await client.connect();

@@ -1,5 +1,5 @@
-// Server-Sent Events from a feed: catch up from the client's cursor (Last-Event-ID after a
-// reconnect), then read again whenever one of the feed's tables changes. Messages carry their
+// Server-Sent Events from a feed: catch up from the cursor the route read from the request (the
+// browser's Last-Event-ID after a reconnect), then read again whenever one of the feed's tables changes. Messages carry their
 // cursor as the SSE id, so a reconnecting page gets each change exactly once.
 import "server-only";
 import { getEnv } from "@/lib/env";
@@ -20,7 +20,7 @@ const format = (m: Message) => `${m.id ? `id: ${m.id}\n` : ""}event: ${m.event}\
 
 export function sseResponse(request: Request, feed: Feed, start: string): Response {
   const encoder = new TextEncoder();
-  let cursor = request.headers.get("last-event-id") || start;
+  let cursor = start;
   let isClosed = false;
   let isReading = false;
   let readAgain = false;
@@ -32,6 +32,12 @@ export function sseResponse(request: Request, feed: Feed, start: string): Respon
         if (!isClosed) controller.enqueue(encoder.encode(text));
       };
       const send = (m: Message) => write(format(m));
+      const close = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {}
+      };
       const readAll = async () => {
         if (isReading) return void (readAgain = true);
         isReading = true;
@@ -44,7 +50,9 @@ export function sseResponse(request: Request, feed: Feed, start: string): Respon
             readAgain ||= Boolean(r.more);
           } while (readAgain && !isClosed);
         } catch (error) {
-          send({ event: "feed-error", data: { message: (error as Error).message.split("\n")[0] } });
+          // Closing makes the browser reconnect from the last id it got, so nothing is skipped.
+          console.error("live feed read failed", error);
+          close();
         } finally {
           isReading = false;
         }
@@ -54,12 +62,6 @@ export function sseResponse(request: Request, feed: Feed, start: string): Respon
       const unsubscribe = onTableChange((table) => {
         if (table === anyTable || feed.tables.includes(table)) void readAll();
       });
-      const close = () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {}
-      };
       const timers = [setInterval(() => write(": keep-alive\n\n"), 15_000), ...(feed.tick ? [setInterval(tick, feed.tickMs ?? 5_000)] : [])];
       // Streams end after a while and the browser resumes from its last id, as serverless hosts require.
       const end = setTimeout(close, getEnv().SSE_MAX_SECONDS * 1_000);

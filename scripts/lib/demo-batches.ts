@@ -1,5 +1,6 @@
 // Realistic green-coffee batches, generated from a fixed seed so every fresh stack looks the same.
 import type { BatchMetadata } from "../../lib/batches/metadata";
+import { seededRandom } from "./random";
 
 type Origin = { country: string; code: string; regions: string[]; farms: string[]; cooperatives: string[]; varieties: string[]; processes: NonNullable<BatchMetadata["process"]>[]; altitude: [number, number]; bagKg: number; price: [number, number]; harvestMonth: number };
 
@@ -19,16 +20,6 @@ const origins: Origin[] = [
 
 const warehouses = ["Antwerp Bonded", "Hamburg Port", "Rotterdam Freeport", "Oakland Bay", "New Jersey Port", "Djibouti Transit", "Santos Port"];
 
-/** Mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type DemoState = "active" | "verified" | "expired" | "redeemed";
 
 export type DemoBatch = { metadata: BatchMetadata; quantityKg: string; pricePerKg: string; productionDate: string; expiryDate: string; state: DemoState };
@@ -38,7 +29,7 @@ const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_
 
 /** `count` batches harvested over the two years before `today`; some past their expiry. */
 export function demoBatches(count: number, today: Date, seed = 2026): DemoBatch[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
   const serials = new Map<string, number>();

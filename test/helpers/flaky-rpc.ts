@@ -2,6 +2,7 @@
 // HTTP 500s, hangs, 429 rate limits and eth_getLogs range refusals. Sends always pass untouched.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { seededRandom } from "@/scripts/lib/random";
 
 export type FlakyRpcOptions = {
   upstream: string;
@@ -22,16 +23,6 @@ type LogFilter = { fromBlock?: string; toBlock?: string; blockHash?: string };
 
 const faultableMethods = new Set(["eth_getLogs", "eth_getBlockByNumber", "eth_blockNumber", "eth_call", "eth_chainId", "eth_getBlockByHash"]);
 
-/** Mulberry32, as in scripts/lib/demo-batches.ts: the same seed gives the same faults in the same order. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const rpcError = (r: RpcRequest, code: number, message: string) => ({ jsonrpc: "2.0", id: r.id ?? null, error: { code, message } });
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -49,7 +40,7 @@ function readBody(req: IncomingMessage): Promise<string> {
  * refusals are per eth_getLogs element: in a batch, the other elements still get their upstream answers.
  */
 export async function startFlakyRpc(opts: FlakyRpcOptions): Promise<FlakyRpc> {
-  const random = prng(opts.seed);
+  const random = seededRandom(opts.seed);
   const stats: FlakyRpcStats = { calls: 0, failures: 0, timeouts: 0, rateLimited: 0, rangeRefusals: 0 };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();

@@ -59,7 +59,7 @@ export default async function EventsPage({ searchParams }: Props) {
             initialEvents={page.data}
             initialStatus={status}
             after={after}
-            filters={{ status: query.data.status, name: query.data.name, tx_hash: query.data.tx_hash, batch_id: query.data.batch_id }}
+            filters={{ status: query.data.status, name: query.data.name, tx_hash: query.data.tx_hash, batch_id: query.data.batch_id, from_block: query.data.from_block?.toString(), to_block: query.data.to_block?.toString() }}
             isFirstPage={!cursor}
             canOperate={can(user.role, "POST /api/blockchain-events/process-all")}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
