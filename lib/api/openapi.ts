@@ -3,6 +3,8 @@ import { z, type ZodType } from "zod";
 import { ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
+import { ZQualityCheck } from "@/lib/quality/schemas";
+import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
@@ -19,6 +21,20 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/batches/[batch_id]": { tag: "Batches", summary: "One batch, with the contract's live view of it." },
   "POST /api/batches/import-from-blockchain": { tag: "Batches", summary: "Create (201) or refresh (200) a batch from the chain by token id.", body: ZImportRequest },
   "GET /api/batches/stream": { tag: "Batches", summary: "Server-Sent Events: a `change` message after each committed change to batches." },
+  "POST /api/batches/[batch_id]/request-verification": { tag: "Verification", summary: "Ask for a count of the batch (201); while one waits, the same request again (200).", body: ZVerificationRequest },
+  "GET /api/batches/[batch_id]/verification-requests": { tag: "Verification", summary: "The batch's verification requests, newest first." },
+  "GET /api/verification-requests": { tag: "Verification", summary: "The verification queue, with filters and cursor paging.", query: ZRequestListQuery },
+  "POST /api/verification-requests/[request_id]/process": { tag: "Verification", summary: "Record the counted quantity: compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.", body: ZProcessRequest },
+  "POST /api/batches/[batch_id]/verify": { tag: "Verification", summary: "A full verification: quantity, metadata hash, dates, quality and fraud score; sets the batch's verification status." },
+  "POST /api/batches/[batch_id]/verify-batch": { tag: "Verification", summary: "The same full verification as /verify (seed 000 names both)." },
+  "POST /api/batches/[batch_id]/quality-check": { tag: "Verification", summary: "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.", body: ZQualityCheck },
+  "GET /api/batches/[batch_id]/quality-checks": { tag: "Verification", summary: "The batch's quality checks with their grades, reasons and files, newest first." },
+  "GET /api/files/[file_id]": { tag: "Verification", summary: "A quality check's photo or certificate (signed-in users only)." },
+  "POST /api/batches/[batch_id]/detect-fraud": { tag: "Verification", summary: "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert." },
+  "GET /api/batches/[batch_id]/alerts": { tag: "Verification", summary: "The batch's alerts, open and resolved, newest first." },
+  "POST /api/batches/[batch_id]/resolve-alert": { tag: "Verification", summary: "Resolve an open alert with a note (audited); a resolved alert stays in history.", body: ZResolveAlert },
+  "GET /api/batches/[batch_id]/audit-history": { tag: "Verification", summary: "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash." },
+  "GET /api/cron/expiry": { tag: "System", summary: "Find batches near or past expiry and flag them, for serverless deployments (CRON_SECRET bearer)." },
   "GET /api/blockchain-events": { tag: "Events", summary: "Stored chain events, newest first, with filters and cursor paging.", query: ZEventListQuery },
   "GET /api/blockchain-events/stream": { tag: "Events", summary: "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s." },
   "GET /api/blockchain-events/status": { tag: "Events", summary: "The listener: listening, head and last processed block, lag, events per minute, errors." },

@@ -9,6 +9,8 @@ export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: bool
 const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
 const operators: Role[] = ["admin", "operator"];
 const admins: Role[] = ["admin"];
+const verifiers: Role[] = ["admin", "verifier"];
+const staff: Role[] = ["admin", "operator", "verifier"];
 
 export const permissions = {
   "ANY /api/[...path]": { roles: [], isPublic: true },
@@ -21,6 +23,20 @@ export const permissions = {
   "GET /api/batches/[batch_id]": { roles: everyone, apiKeys: true },
   "POST /api/batches/import-from-blockchain": { roles: operators, apiKeys: true },
   "GET /api/batches/stream": { roles: everyone },
+  "POST /api/batches/[batch_id]/request-verification": { roles: staff, apiKeys: true },
+  "GET /api/batches/[batch_id]/verification-requests": { roles: everyone, apiKeys: true },
+  "GET /api/verification-requests": { roles: everyone, apiKeys: true },
+  "POST /api/verification-requests/[request_id]/process": { roles: verifiers },
+  "POST /api/batches/[batch_id]/verify": { roles: verifiers },
+  "POST /api/batches/[batch_id]/verify-batch": { roles: verifiers },
+  "POST /api/batches/[batch_id]/quality-check": { roles: verifiers },
+  "GET /api/batches/[batch_id]/quality-checks": { roles: everyone, apiKeys: true },
+  "GET /api/files/[file_id]": { roles: everyone },
+  "POST /api/batches/[batch_id]/detect-fraud": { roles: staff, apiKeys: true },
+  "GET /api/batches/[batch_id]/alerts": { roles: everyone, apiKeys: true },
+  "POST /api/batches/[batch_id]/resolve-alert": { roles: staff },
+  "GET /api/batches/[batch_id]/audit-history": { roles: everyone, apiKeys: true },
+  "GET /api/cron/expiry": { roles: [], cron: true },
   "GET /api/blockchain-events": { roles: everyone, apiKeys: true },
   "GET /api/blockchain-events/stream": { roles: everyone },
   "GET /api/blockchain-events/status": { roles: everyone, apiKeys: true },
@@ -43,6 +59,7 @@ export type Permission = keyof typeof permissions;
 export const pages = [
   { href: "/inventory", label: "Inventory", roles: everyone },
   { href: "/batches/new", label: "Add batch", roles: operators },
+  { href: "/verification", label: "Verification", roles: everyone },
   { href: "/events", label: "Event listener", roles: everyone },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },

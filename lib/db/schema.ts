@@ -143,3 +143,100 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
 });
+
+export const actorKinds = ["user", "wallet", "api_key", "system", "oracle"] as const;
+
+export const auditRecords = pgTable("audit_records", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  position: bigint("position", { mode: "number" }).notNull().unique(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id").notNull(),
+  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+  action: text("action").notNull(),
+  actorKind: text("actor_kind", { enum: actorKinds }).notNull(),
+  actorId: text("actor_id"),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  txHash: text("tx_hash"),
+  note: text("note"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull().unique(),
+});
+
+export const verificationRequests = pgTable("verification_requests", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
+  status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull().default("pending"),
+  requestedBy: bigint("requested_by", { mode: "number" }).references(() => users.id),
+  notes: text("notes"),
+  offchainQuantityKg: numeric("offchain_quantity_kg", { precision: 14, scale: 3 }),
+  onchainQuantityKg: numeric("onchain_quantity_kg", { precision: 14, scale: 3 }),
+  actualQuantityKg: numeric("actual_quantity_kg", { precision: 14, scale: 3 }),
+  discrepancyKg: numeric("discrepancy_kg", { precision: 14, scale: 3 }),
+  discrepancyPct: numeric("discrepancy_pct", { precision: 9, scale: 3 }),
+  tolerancePct: numeric("tolerance_pct", { precision: 6, scale: 3 }),
+  decisionReason: text("decision_reason"),
+  processedBy: bigint("processed_by", { mode: "number" }).references(() => users.id),
+  processedAt: timestamp("processed_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const qualityChecks = pgTable("quality_checks", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
+  inspectedBy: bigint("inspected_by", { mode: "number" }).references(() => users.id),
+  cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }).notNull(),
+  moisturePct: numeric("moisture_pct", { precision: 5, scale: 2 }).notNull(),
+  primaryDefects: integer("primary_defects").notNull(),
+  secondaryDefects: integer("secondary_defects").notNull(),
+  sampleGrams: integer("sample_grams").notNull(),
+  screenSize: integer("screen_size").notNull(),
+  screenSizeVariancePct: numeric("screen_size_variance_pct", { precision: 5, scale: 2 }),
+  quakers: integer("quakers"),
+  notes: text("notes"),
+  grade: text("grade", { enum: ["specialty", "premium", "exchange", "below_standard"] }).notNull(),
+  fullDefects: numeric("full_defects", { precision: 9, scale: 2 }).notNull(),
+  reasons: jsonb("reasons").$type<string[]>().notNull(),
+  rulesVersion: text("rules_version").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const qualityCheckFiles = pgTable("quality_check_files", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  qualityCheckId: bigint("quality_check_id", { mode: "number" }).notNull().references(() => qualityChecks.id),
+  kind: text("kind", { enum: ["photo", "certificate"] }).notNull(),
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  storageKey: text("storage_key").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const fraudAssessments = pgTable("fraud_assessments", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
+  score: integer("score").notNull(),
+  modelVersion: text("model_version").notNull(),
+  factors: jsonb("factors").notNull(),
+  assessedBy: bigint("assessed_by", { mode: "number" }).references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch"] as const;
+export const alertSeverities = ["low", "medium", "high", "critical"] as const;
+
+export const batchAlerts = pgTable("batch_alerts", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
+  type: text("type", { enum: alertTypes }).notNull(),
+  severity: text("severity", { enum: alertSeverities }).notNull(),
+  status: text("status", { enum: ["open", "resolved"] }).notNull().default("open"),
+  source: text("source").notNull(),
+  message: text("message").notNull(),
+  details: jsonb("details").notNull().default({}),
+  resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
+  resolutionNote: text("resolution_note"),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,59 @@
+// Batch alerts: typed, with a severity, raised once per cause, resolved with a note (audited),
+// and kept in history once resolved.
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { ApiError } from "@/lib/api/errors";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Tx } from "@/lib/batches/from-chain";
+import type { Db } from "@/lib/db";
+import { batchAlerts, type alertSeverities, type alertTypes } from "@/lib/db/schema";
+
+export type NewAlert = { batchId: number; type: (typeof alertTypes)[number]; severity: (typeof alertSeverities)[number]; source: string; message: string; details?: Record<string, unknown> };
+
+/** Opens the alert unless the same cause already has one open; audited when it opens. */
+export async function raiseAlert(tx: Tx | Db, alert: NewAlert, actor: Actor): Promise<number | null> {
+  const [row] = await tx
+    .insert(batchAlerts)
+    .values({ ...alert, details: alert.details ?? {} })
+    .onConflictDoNothing({ target: [batchAlerts.batchId, batchAlerts.type, batchAlerts.source], where: eq(batchAlerts.status, "open") })
+    .returning();
+  if (!row) return null;
+  await recordAudit(tx, { entity: "alert", entityId: row.id, batchId: alert.batchId, action: "alert.raised", actor, after: { type: row.type, severity: row.severity, message: row.message, source: row.source } });
+  return row.id;
+}
+
+export function toAlertJson(a: typeof batchAlerts.$inferSelect) {
+  return {
+    id: a.id,
+    batch_id: a.batchId,
+    type: a.type,
+    severity: a.severity,
+    status: a.status,
+    source: a.source,
+    message: a.message,
+    details: a.details,
+    resolved_by: a.resolvedBy,
+    resolution_note: a.resolutionNote,
+    resolved_at: a.resolvedAt?.toISOString() ?? null,
+    created_at: a.createdAt.toISOString(),
+  };
+}
+
+export type AlertJson = ReturnType<typeof toAlertJson>;
+
+export async function listAlerts(db: Db, batchId: number) {
+  const rows = await db.select().from(batchAlerts).where(eq(batchAlerts.batchId, batchId)).orderBy(desc(batchAlerts.id));
+  return rows.map(toAlertJson);
+}
+
+/** Resolves an open alert of this batch with a note; a second resolve is a 409, and nothing changes. */
+export async function resolveAlert(db: Db, batchId: number, alertId: number, note: string, userId: number | null, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [alert] = await tx.select().from(batchAlerts).where(and(eq(batchAlerts.id, alertId), eq(batchAlerts.batchId, batchId))).for("update");
+    if (!alert) throw new ApiError("not_found", `Batch ${batchId} has no alert ${alertId}.`);
+    if (alert.status === "resolved") throw new ApiError("conflict", `Alert ${alertId} was already resolved.`);
+    const [resolved] = await tx.update(batchAlerts).set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() }).where(eq(batchAlerts.id, alertId)).returning();
+    await recordAudit(tx, { entity: "alert", entityId: alertId, batchId, action: "alert.resolved", actor, before: { status: "open" }, after: { status: "resolved" }, note });
+    return toAlertJson(resolved);
+  });
+}

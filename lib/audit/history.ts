@@ -1,0 +1,30 @@
+// A batch's audit trail, oldest first, as the API and the batch page show it.
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { auditRecords, users } from "@/lib/db/schema";
+
+export async function auditHistory(db: Db, batchId: number) {
+  const rows = await db
+    .select({ record: auditRecords, userEmail: users.email })
+    .from(auditRecords)
+    .leftJoin(users, sql`${auditRecords.actorKind} = 'user' and ${users.id}::text = ${auditRecords.actorId}`)
+    .where(eq(auditRecords.batchId, batchId))
+    .orderBy(asc(auditRecords.position));
+  return rows.map(({ record: r, userEmail }) => ({
+    position: r.position,
+    entity: r.entity,
+    entity_id: r.entityId,
+    action: r.action,
+    actor: { kind: r.actorKind, id: r.actorId, label: userEmail ?? r.actorId },
+    before: r.before,
+    after: r.after,
+    tx_hash: r.txHash,
+    note: r.note,
+    created_at: r.createdAt.toISOString(),
+    hash: r.hash,
+    prev_hash: r.prevHash,
+  }));
+}
+
+export type AuditJson = Awaited<ReturnType<typeof auditHistory>>[number];

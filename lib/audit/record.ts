@@ -1,0 +1,89 @@
+// The audit log: every change, by whom, before and after, with the transaction when there is one.
+// Append-only (the database refuses UPDATE, DELETE and TRUNCATE) and hash-chained: each record's
+// hash covers its content and the previous record's hash, so an edit anywhere breaks the chain.
+import { createHash } from "node:crypto";
+import { asc, desc, sql } from "drizzle-orm";
+import type { Tx } from "@/lib/batches/from-chain";
+import type { Db } from "@/lib/db";
+import { auditRecords, type actorKinds } from "@/lib/db/schema";
+
+export type Actor = { kind: (typeof actorKinds)[number]; id?: string | null };
+
+export type AuditEntry = {
+  entity: string;
+  entityId: string | number;
+  batchId?: number | null;
+  action: string;
+  actor: Actor;
+  before?: unknown;
+  after?: unknown;
+  txHash?: string | null;
+  note?: string | null;
+};
+
+export const genesisHash = "0".repeat(64);
+
+/** JSON with keys sorted at every level, as Postgres jsonb gives them back in its own order. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+}
+
+type Row = typeof auditRecords.$inferSelect;
+
+/** The hash of a record: its content and the previous record's hash. */
+export function hashRecord(r: Omit<Row, "id" | "hash">): string {
+  const content = [r.prevHash, r.position, r.entity, r.entityId, r.batchId, r.action, r.actorKind, r.actorId, r.before, r.after, r.txHash, r.note, r.createdAt.toISOString()];
+  return createHash("sha256").update(canonical(content)).digest("hex");
+}
+
+/** JSON as jsonb will store it: no undefined, no bigint. */
+const plain = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))));
+
+/** Appends records in order, in the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx | Db, ...entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('audit_records', 0))`);
+  const [last] = await tx.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).orderBy(desc(auditRecords.position)).limit(1);
+  let position = last?.position ?? 0;
+  let prevHash = last?.hash ?? genesisHash;
+  const createdAt = new Date();
+  const rows = entries.map((e) => {
+    const row = {
+      position: ++position,
+      entity: e.entity,
+      entityId: String(e.entityId),
+      batchId: e.batchId ?? null,
+      action: e.action,
+      actorKind: e.actor.kind,
+      actorId: e.actor.id ?? null,
+      before: plain(e.before),
+      after: plain(e.after),
+      txHash: e.txHash ?? null,
+      note: e.note ?? null,
+      createdAt,
+      prevHash,
+    };
+    prevHash = hashRecord(row);
+    return { ...row, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += 1_000) await tx.insert(auditRecords).values(rows.slice(i, i + 1_000));
+}
+
+/** Walks the whole chain; the first record whose hash or link does not hold is where it was broken. */
+export async function verifyAuditChain(db: Db): Promise<{ records: number; brokenAt: number | null }> {
+  let prevHash = genesisHash;
+  let records = 0;
+  for (let after = 0; ; ) {
+    const page = await db.select().from(auditRecords).where(sql`${auditRecords.position} > ${after}`).orderBy(asc(auditRecords.position)).limit(5_000);
+    if (!page.length) return { records, brokenAt: null };
+    for (const r of page) {
+      if (r.prevHash !== prevHash || r.position !== records + 1 || hashRecord(r) !== r.hash) return { records, brokenAt: r.position };
+      prevHash = r.hash;
+      records++;
+    }
+    after = page.at(-1)!.position;
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { list } from "@/lib/batches/schemas";
+import { decimal, text } from "@/lib/batches/metadata";
+
+export const requestStatuses = ["pending", "approved", "rejected"] as const;
+
+export const ZVerificationRequest = z.strictObject({ notes: text().trim().max(2000).optional() });
+
+export const ZProcessRequest = z.strictObject({
+  actual_quantity: z.union([z.number(), z.string()], { error: "must be the counted quantity in kg, e.g. \"1250.5\"" }).transform(String).pipe(decimal(3).refine((v) => v.split(".")[0].length <= 11, "must be below 100,000,000,000 kg")),
+  notes: text().trim().max(2000).optional(),
+});
+
+export const ZRequestListQuery = z.strictObject({
+  status: list(requestStatuses).optional(),
+  batch_id: z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id").transform(Number).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export type RequestListQuery = z.infer<typeof ZRequestListQuery>;
+
+export const ZResolveAlert = z.strictObject({
+  alert_id: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,15}$/).transform(Number)], { error: "must be the alert's id" }),
+  note: text().trim().min(1, "is required: say how the alert was resolved").max(2000),
+});
