@@ -5,6 +5,17 @@ const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 2
 const postgresUrl = z.url().refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL");
 const httpUrl = z.url().refine((u) => /^(https?|wss?):\/\//.test(u), "must be an http(s):// or ws(s):// URL");
 
+// Uploaded files (quality-check photos and certificates): Supabase Storage when SUPABASE_URL and
+// SUPABASE_SERVICE_ROLE_KEY are set, else the local disk under UPLOAD_DIR.
+const storageVars = {
+  SUPABASE_URL: httpUrl.optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, "must be a Supabase service role key").optional(),
+  // A private bucket; create it in the Supabase dashboard before the first upload.
+  SUPABASE_STORAGE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, "must be a Supabase bucket name").default("quality-files"),
+  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+};
+
 export const ZServerEnv = z.object({
   DATABASE_URL: postgresUrl,
   RPC_URL: httpUrl,
@@ -27,11 +38,12 @@ export const ZServerEnv = z.object({
   // Live pages' event streams end after this many seconds and the browser resumes from its last id
   // (serverless hosts cap a response's life).
   SSE_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+  // A counted quantity further than this from the chain's (in percent) rejects a verification request and raises an alert.
+  VERIFICATION_TOLERANCE_PCT: z.string().regex(/^\d{1,2}(\.\d{1,3})?$/, "must be a percentage such as 0.5").default("0.5"),
   // A block explorer (e.g. https://sepolia.etherscan.io); event rows then link to their transactions there.
   EXPLORER_URL: httpUrl.optional(),
   // Supabase in production: Realtime feeds live pages (and Storage keeps uploads) when both are set.
-  SUPABASE_URL: httpUrl.optional(),
-  SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, "must be a Supabase service role key").optional(),
+  ...storageVars,
   // Vercel Cron sends it as a bearer token to /api/cron/listener (serverless deployments).
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.
@@ -65,4 +77,12 @@ let cached: ServerEnv | undefined;
 export function getEnv(): ServerEnv {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+export const ZStorageEnv = z.object(storageVars);
+export type StorageEnv = z.infer<typeof ZStorageEnv>;
+
+/** Only the upload settings, so file storage works (and is tested) without the whole app's environment. */
+export function getStorageEnv(): StorageEnv {
+  return parseEnv(process.env, ZStorageEnv);
 }

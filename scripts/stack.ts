@@ -141,7 +141,7 @@ async function main() {
   const c = await chain(env, dataDir, pool);
   await pool.end();
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret(env, dataDir), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret(env, dataDir), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");

@@ -1,6 +1,7 @@
 // The worker process: follows the batch token's events into Postgres (lib/events), polling, or
 // woken by new blocks over a WebSocket when RPC_WS_URL is set.
 import { createPublicClient, webSocket } from "viem";
+import { flagExpiry } from "../lib/alerts/expiry";
 import { createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
@@ -55,6 +56,15 @@ async function run() {
   await pool.end();
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), wake()));
+// Expiry alerts: at start, then hourly; a failure is logged and the next hour tries again.
+const checkExpiry = () =>
+  flagExpiry(db).then(
+    (r) => r.raised > 0 && console.log(`[worker] expiry check: ${r.raised} alerts raised (${r.checked} batches checked)`),
+    (e: Error) => console.error(`[worker] expiry check failed: ${e.message.split("\n")[0]}`),
+  );
+void checkExpiry();
+const expiryTimer = setInterval(checkExpiry, 3_600_000);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
 await run();

@@ -11,7 +11,7 @@ import { toBatchJson } from "./serialize";
 const chainStatuses = ["none", "created", "active", "verified", "expired", "redeemed"] as const;
 
 /** What the contract holds for a batch right now, in the same units as the off-chain record. */
-async function readOnchain(chain: ChainHandle, tokenId: bigint) {
+export async function readOnchain(chain: ChainHandle, tokenId: bigint) {
   const b = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [tokenId] });
   return {
     token_id: tokenId.toString(),

@@ -27,3 +27,5 @@ export function dateToUnix(isoDate: string): bigint {
 export function unixToDate(seconds: bigint): string {
   return new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 }
+export const pctToThousandths = (pct: string) => toUnits(pct, 3, "percentage");
+export const thousandthsToPct = (thousandths: bigint) => fromUnits(thousandths, 3);

@@ -21,30 +21,30 @@ const toChainEvent = (e: StoredEvent): ChainEvent => ({ chainId: e.chainId, even
 export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{${ids.join(",")}}`}::bigint[])`;
 
 /** Applies the events in order; a failing handler marks only its own event failed. */
-export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ processed: number; failed: number }> {
-  if (!events.length) return { processed: 0, failed: 0 };
+export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ processed: number; failed: number; failedIds: Set<number> }> {
+  const failedIds = new Set<number>();
+  if (!events.length) return { processed: 0, failed: 0, failedIds };
   try {
     await tx.transaction((all) => applyBatchEvents(all, events.map(toChainEvent)));
     await tx
       .update(blockchainEvents)
       .set({ status: "processed", attempts: sql`${blockchainEvents.attempts} + 1`, error: null, nextAttemptAt: null, processedAt: new Date() })
       .where(idArray(events.map((e) => e.id)));
-    return { processed: events.length, failed: 0 };
+    return { processed: events.length, failed: 0, failedIds };
   } catch {
     // Some handler threw: go one event at a time so only that one is marked failed.
   }
-  let failed = 0;
   for (const e of events) {
     try {
       await tx.transaction((one) => applyBatchEvent(one, toChainEvent(e)));
       await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
     } catch (error) {
-      failed++;
+      failedIds.add(e.id);
       // Drizzle wraps the database's error; its own message names the query, the cause says why.
       const cause = (error as Error & { cause?: Error }).cause;
       const message = (cause?.message ?? (error as Error).message ?? String(error)).slice(0, 2000);
       await tx.update(blockchainEvents).set({ status: "failed", attempts: e.attempts + 1, error: message, nextAttemptAt: nextAttemptAt(e.attempts + 1), processedAt: null }).where(eq(blockchainEvents.id, e.id));
     }
   }
-  return { processed: events.length - failed, failed };
+  return { processed: events.length - failedIds.size, failed: failedIds.size, failedIds };
 }

@@ -7,6 +7,7 @@ import { batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { applyEvents } from "./apply";
+import { auditChainEvents } from "./audit";
 import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { growRange, isRangeRefusal, shrinkRange } from "./range";
 import { findAncestor, isForked, keptBlocks, rollBack, storedHash } from "./reorg";
@@ -80,11 +81,12 @@ export function createIndexer(c: IndexerConfig) {
           .values(rows.slice(i, i + rowsPerInsert))
           // A log seen before a reorg and back on the chain again is applied again.
           .onConflictDoUpdate({ target: [blockchainEvents.chainId, blockchainEvents.blockHash, blockchainEvents.logIndex], set: { status: "pending", error: null }, setWhere: eq(blockchainEvents.status, "reorged") })
-          .returning({ id: blockchainEvents.id, chainId: blockchainEvents.chainId, name: blockchainEvents.name, args: blockchainEvents.args, txHash: blockchainEvents.txHash, attempts: blockchainEvents.attempts, blockNumber: blockchainEvents.blockNumber, logIndex: blockchainEvents.logIndex });
+          .returning({ id: blockchainEvents.id, chainId: blockchainEvents.chainId, name: blockchainEvents.name, args: blockchainEvents.args, txHash: blockchainEvents.txHash, attempts: blockchainEvents.attempts, blockNumber: blockchainEvents.blockNumber, logIndex: blockchainEvents.logIndex, tokenId: blockchainEvents.tokenId });
         stored.push(...inserted);
       }
       stored.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
       const applied = await applyEvents(tx, stored);
+      await auditChainEvents(tx, c.chainId, stored.filter((e) => !applied.failedIds.has(e.id)));
 
       await saveListener(tx, key, { lastBlock: toBlock, headBlock: head, blockRange, lastError: null }, { lastBlock: toBlock });
       const hashes = new Map<bigint, string>([[toBlock, range.header.hash]]);

@@ -1,9 +1,10 @@
 // Reorganisations: find the newest stored block the chain still has, then take back everything
 // after it — events marked reorged, their batches replayed without them, checkpoint moved back.
-import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne } from "drizzle-orm";
 import type { PublicClient } from "viem";
 import type { Db } from "@/lib/db";
-import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { batches, blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { replayTokens } from "./replay";
 
@@ -49,10 +50,18 @@ export async function rollBack(db: Db, k: ListenerKey, checkpoint: bigint, ances
       .update(blockchainEvents)
       .set({ status: "reorged", nextAttemptAt: null })
       .where(and(eq(blockchainEvents.chainId, k.chainId), eq(blockchainEvents.contractAddress, k.address.toLowerCase()), gt(blockchainEvents.blockNumber, ancestor), ne(blockchainEvents.status, "reorged")))
-      .returning({ tokenId: blockchainEvents.tokenId });
+      .returning({ tokenId: blockchainEvents.tokenId, name: blockchainEvents.name, txHash: blockchainEvents.txHash });
     await tx.delete(listenerBlocks).where(and(eq(listenerBlocks.listenerId, listenerId(k)), gt(listenerBlocks.blockNumber, ancestor)));
     await saveListener(tx, k, { lastBlock: ancestor }, { lastBlock: ancestor });
-    await replayTokens(tx, k, orphaned.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])));
+    const tokens = [...new Set(orphaned.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])))];
+    // Looked up before the replay: a batch whose creation was orphaned loses its token in it.
+    const touched = tokens.length ? await tx.select({ id: batches.id, tokenId: batches.tokenId }).from(batches).where(and(eq(batches.chainId, k.chainId), inArray(batches.tokenId, tokens))) : [];
+    await replayTokens(tx, k, tokens);
+    const orphanedByToken = (t: string | null) => orphaned.filter((e) => e.tokenId === t).map((e) => ({ name: e.name, tx_hash: e.txHash }));
+    await recordAudit(tx, ...tokens.map((t) => {
+      const row = touched.find((b) => b.tokenId === t);
+      return { entity: "batch", entityId: row?.id ?? `token:${t}`, batchId: row?.id ?? null, action: "chain.reorged", actor: { kind: "system" as const, id: "indexer" }, after: { ancestor_block: ancestor.toString(), orphaned_events: orphanedByToken(t) } };
+    }));
     return { orphaned: orphaned.length };
   });
 }

@@ -1,0 +1,39 @@
+// Chain events in the audit log: each applied event is a change to its batch, by the wallet the
+// event names (or the indexer when it names none), with its transaction.
+import { and, eq, sql } from "drizzle-orm";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Tx } from "@/lib/batches/from-chain";
+import { batches } from "@/lib/db/schema";
+
+type Applied = { name: string; tokenId: string | null; txHash: string; args: unknown };
+
+/** The address an event says acted: the creator, the verifier, the holder who redeemed. */
+function actorOf(args: Record<string, unknown>): Actor {
+  const wallet = args.creator ?? args.verifier ?? args.holder;
+  return typeof wallet === "string" ? { kind: "wallet", id: wallet.toLowerCase() } : { kind: "system", id: "indexer" };
+}
+
+const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed"]);
+
+export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[]): Promise<void> {
+  const relevant = events.filter((e) => e.tokenId !== null && batchEvents.has(e.name));
+  if (!relevant.length) return;
+  const tokens = JSON.stringify([...new Set(relevant.map((e) => e.tokenId))]);
+  const rows = await tx
+    .select({ id: batches.id, tokenId: batches.tokenId })
+    .from(batches)
+    .where(and(eq(batches.chainId, chainId), sql`${batches.tokenId} in (select jsonb_array_elements_text(${tokens}::jsonb)::numeric)`));
+  const batchOf = new Map(rows.map((r) => [r.tokenId, r.id]));
+  await recordAudit(
+    tx,
+    ...relevant.map((e) => ({
+      entity: "batch",
+      entityId: batchOf.get(e.tokenId) ?? `token:${e.tokenId}`,
+      batchId: batchOf.get(e.tokenId) ?? null,
+      action: `chain.${e.name}`,
+      actor: actorOf(e.args as Record<string, unknown>),
+      after: e.args,
+      txHash: e.txHash,
+    })),
+  );
+}

@@ -1,0 +1,183 @@
+// Quality checks of a minted batch: graded, stored with their photos and certificates, audited,
+// and raising an alert when below standard.
+import "server-only";
+import { desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { raiseAlert } from "@/lib/alerts/alerts";
+import { actorOf } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record";
+import type { Caller } from "@/lib/auth/caller";
+import type { Db } from "@/lib/db";
+import { batches, qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
+import { getStorageEnv } from "@/lib/env";
+import { deleteFile, newFileKey, readFile, saveFile } from "@/lib/storage/files";
+import { cleanFilename, sniffContentType, type SniffedType } from "@/lib/storage/uploads";
+import { gradeQuality } from "./grade";
+import { ZQualityCheck } from "./schemas";
+
+export const maxFiles = 5;
+
+const allowedTypes: Record<"photo" | "certificate", SniffedType[]> = {
+  photo: ["image/jpeg", "image/png", "image/webp"],
+  certificate: ["application/pdf", "image/jpeg", "image/png", "image/webp"],
+};
+
+export const ZUploadedFile = z.object({
+  kind: z.enum(["photo", "certificate"]),
+  filename: z.string().transform(cleanFilename),
+  contentType: z.string(),
+  bytes: z.instanceof(Uint8Array),
+});
+export type UploadedFile = z.input<typeof ZUploadedFile>;
+
+/** The body as JSON, or multipart with a `check` JSON field and `photos` / `certificates` files. */
+export async function readQualityCheckRequest(request: Request): Promise<{ input: unknown; files: UploadedFile[] }> {
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return { input: await request.json().catch(() => null), files: [] };
+  const form = await request.formData().catch(() => {
+    throw new ApiError("validation_error", "The multipart body could not be read.");
+  });
+  const check = form.get("check");
+  let input: unknown = null;
+  try {
+    input = typeof check === "string" ? JSON.parse(check) : null;
+  } catch {
+    throw new ApiError("validation_error", "check: must be the quality check as JSON");
+  }
+  const files: UploadedFile[] = [];
+  for (const [field, kind] of [["photos", "photo"], ["certificates", "certificate"]] as const) {
+    for (const f of form.getAll(field)) {
+      // A file input left empty still sends an empty, unnamed part (which some parsers read as "").
+      if (f === "" || (typeof f !== "string" && f.size === 0 && !f.name)) continue;
+      if (typeof f === "string") throw new ApiError("validation_error", `${field}: must be files`);
+      files.push({ kind, filename: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) });
+    }
+  }
+  return { input, files };
+}
+
+/** Each file's real type from its bytes; the declared type (when given) must agree. */
+function checkFiles(files: z.output<typeof ZUploadedFile>[]) {
+  const maxBytes = getStorageEnv().UPLOAD_MAX_BYTES;
+  if (files.length > maxFiles) throw new ApiError("validation_error", `At most ${maxFiles} files per quality check; ${files.length} were sent.`);
+  return files.map((f) => {
+    if (f.bytes.length === 0) throw new ApiError("validation_error", `${f.filename}: the file is empty.`);
+    if (f.bytes.length > maxBytes) throw new ApiError("validation_error", `${f.filename}: ${f.bytes.length} bytes is over the ${maxBytes}-byte limit.`);
+    const sniffed = sniffContentType(f.bytes);
+    const declared = f.contentType.split(";")[0].trim().toLowerCase();
+    const isDeclaredKnown = declared !== "" && declared !== "application/octet-stream";
+    if (!sniffed || !allowedTypes[f.kind].includes(sniffed) || (isDeclaredKnown && declared !== sniffed)) {
+      const found = sniffed ? `its content is ${sniffed}` : "its content is not a recognised file type";
+      throw new ApiError("validation_error", `${f.filename}: a ${f.kind} must be ${allowedTypes[f.kind].join(", ")}, and ${found}${isDeclaredKnown ? ` (declared ${declared})` : ""}.`);
+    }
+    return { ...f, contentType: sniffed, key: newFileKey() };
+  });
+}
+
+type CheckRow = typeof qualityChecks.$inferSelect;
+type FileRow = typeof qualityCheckFiles.$inferSelect;
+const decimal = (v: string | null) => (v === null ? null : Number(v));
+
+function toCheckJson(c: CheckRow, files: FileRow[]) {
+  return {
+    id: c.id,
+    batch_id: c.batchId,
+    inspected_by: c.inspectedBy,
+    cupping_score: Number(c.cuppingScore),
+    moisture_pct: Number(c.moisturePct),
+    primary_defects: c.primaryDefects,
+    secondary_defects: c.secondaryDefects,
+    sample_grams: c.sampleGrams,
+    screen_size: c.screenSize,
+    screen_size_variance_pct: decimal(c.screenSizeVariancePct),
+    quakers: c.quakers,
+    notes: c.notes,
+    grade: c.grade,
+    full_defects: Number(c.fullDefects),
+    reasons: c.reasons,
+    rules_version: c.rulesVersion,
+    created_at: c.createdAt.toISOString(),
+    files: files.map((f) => ({ id: f.id, kind: f.kind, filename: f.filename, content_type: f.contentType, size_bytes: f.sizeBytes, url: `/api/files/${f.id}` })),
+  };
+}
+
+export type QualityCheckJson = ReturnType<typeof toCheckJson>;
+
+async function getBatchRow(db: Db, batchId: number) {
+  const [batch] = await db.select({ id: batches.id, tokenId: batches.tokenId }).from(batches).where(eq(batches.id, batchId));
+  if (!batch) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
+  return batch;
+}
+
+/** Validates everything first, writes the files, then stores check, files, audit and alert in one transaction. */
+export async function recordQualityCheck(db: Db, batchId: number, input: unknown, files: UploadedFile[], caller: Caller): Promise<QualityCheckJson> {
+  const check = ZQualityCheck.parse(input);
+  const uploads = checkFiles(z.array(ZUploadedFile).parse(files));
+  const batch = await getBatchRow(db, batchId);
+  if (batch.tokenId === null) throw new ApiError("rule_broken", `Batch ${batchId} is a draft: only a minted batch can have a quality check.`);
+  const result = gradeQuality(check);
+  const actor = actorOf(caller);
+
+  const saved: string[] = [];
+  try {
+    for (const u of uploads) {
+      await saveFile({ key: u.key, contentType: u.contentType, bytes: u.bytes });
+      saved.push(u.key);
+    }
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(qualityChecks)
+        .values({
+          batchId,
+          inspectedBy: caller.kind === "user" ? caller.user.id : null,
+          cuppingScore: String(check.cupping_score),
+          moisturePct: String(check.moisture_pct),
+          primaryDefects: check.primary_defects,
+          secondaryDefects: check.secondary_defects,
+          sampleGrams: check.sample_grams,
+          screenSize: check.screen_size,
+          screenSizeVariancePct: check.screen_size_variance_pct === undefined ? null : String(check.screen_size_variance_pct),
+          quakers: check.quakers ?? null,
+          notes: check.notes ?? null,
+          grade: result.grade,
+          fullDefects: String(result.full_defects),
+          reasons: result.reasons,
+          rulesVersion: result.rules_version,
+        })
+        .returning();
+      const fileRows = uploads.length
+        ? await tx
+            .insert(qualityCheckFiles)
+            .values(uploads.map((u) => ({ qualityCheckId: row.id, kind: u.kind, filename: u.filename, contentType: u.contentType, sizeBytes: u.bytes.length, storageKey: u.key })))
+            .returning()
+        : [];
+      const json = toCheckJson(row, fileRows);
+      await recordAudit(tx, { entity: "quality_check", entityId: row.id, batchId, action: "quality_check.recorded", actor, after: json });
+      if (result.grade === "below_standard") {
+        const message = `Quality check ${row.id} graded below standard. ${result.reasons.slice(1).join(" ")}`.trim();
+        await raiseAlert(tx, { batchId, type: "quality_below_standard", severity: "medium", source: `quality_check:${row.id}`, message, details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons } }, actor);
+      }
+      return json;
+    });
+  } catch (error) {
+    // Best effort: a file left behind is only unreferenced bytes, never a visible record.
+    await Promise.allSettled(saved.map(deleteFile));
+    throw error;
+  }
+}
+
+/** A batch's checks, newest first, each with its files. */
+export async function listQualityChecks(db: Db, batchId: number): Promise<QualityCheckJson[]> {
+  await getBatchRow(db, batchId);
+  const rows = await db.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id));
+  const files = rows.length ? await db.select().from(qualityCheckFiles).where(inArray(qualityCheckFiles.qualityCheckId, rows.map((r) => r.id))).orderBy(qualityCheckFiles.id) : [];
+  return rows.map((r) => toCheckJson(r, files.filter((f) => f.qualityCheckId === r.id)));
+}
+
+/** An uploaded file's bytes with the name and type it was stored under; 404 when unknown. */
+export async function getQualityFile(db: Db, fileId: number) {
+  const [file] = await db.select().from(qualityCheckFiles).where(eq(qualityCheckFiles.id, fileId));
+  const stored = file ? await readFile(file.storageKey) : null;
+  if (!file || !stored) throw new ApiError("not_found", `File ${fileId} does not exist.`);
+  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
+}

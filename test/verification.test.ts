@@ -1,0 +1,157 @@
+// Verification requests against real Postgres and anvil: the count compared with the chain read at
+// processing time, the 409 race, alerts and their resolution, and the append-only audit log.
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Caller } from "@/lib/auth/caller";
+import { listAlerts, resolveAlert } from "@/lib/alerts/alerts";
+import { auditHistory } from "@/lib/audit/history";
+import { verifyAuditChain } from "@/lib/audit/record";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import { kgToGrams } from "@/lib/chain/units";
+import { auditRecords, batchAlerts, batches, users, verificationRequests } from "@/lib/db/schema";
+import { indexToHead } from "@/lib/events/indexer";
+import { judgeCount, processRequest, requestVerification } from "@/lib/verification/requests";
+import { ZProcessRequest, ZResolveAlert } from "@/lib/verification/schemas";
+import { demoBatches } from "@/scripts/lib/demo-batches";
+import { mintBatch } from "@/scripts/lib/mint";
+import { deployTestToken } from "./helpers/chain";
+import { createTestDb, type TestDb } from "./helpers/db";
+
+let t: TestDb;
+let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let verifier: Caller;
+let operator: Caller;
+const list = demoBatches(3, new Date("2026-11-23T00:00:00Z"), 21);
+const ids: number[] = [];
+
+const handleOf = () => ({ client: chain.client, chainId: 31337, address: chain.address });
+const counts = async () =>
+  Object.fromEntries(await Promise.all([verificationRequests, batchAlerts, auditRecords].map(async (table) => [String(table), (await t.db.select({ n: count() }).from(table))[0].n])));
+
+beforeAll(async () => {
+  t = await createTestDb();
+  chain = await deployTestToken();
+  for (const b of list) await mintBatch(chain.target, chain.producer, { ...b, state: "active" } as never);
+  await indexToHead({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 });
+  const [v, o] = await t.db.insert(users).values([{ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }, { name: "Otto Operator", email: "otto@example.com", role: "operator" }]).returning();
+  verifier = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier" } };
+  operator = { kind: "user", user: { id: o.id, name: o.name, email: o.email, role: "operator" } };
+  ids.push(...(await t.db.select({ id: batches.id }).from(batches).orderBy(batches.tokenId)).map((r) => r.id));
+});
+afterAll(() => t.drop());
+
+describe("judging a count", () => {
+  it("is exact: grams and thousandths of a percent, no floats", () => {
+    expect(judgeCount(1_000_000n, "1000.000", "1000.000", "0.5")).toMatchObject({ isApproved: true, discrepancyKg: "0.000", discrepancyPct: "0.000" });
+    expect(judgeCount(1_000_000n, "1000.000", "1005.000", "0.5")).toMatchObject({ isApproved: true, discrepancyKg: "5.000", discrepancyPct: "0.500" });
+    expect(judgeCount(1_000_000n, "1000.000", "1005.001", "0.5")).toMatchObject({ isApproved: false, discrepancyKg: "5.001", severity: "medium" });
+    expect(judgeCount(1_000_000n, "1000.000", "940", "0.5")).toMatchObject({ isApproved: false, discrepancyKg: "-60.000", discrepancyPct: "6.000", severity: "critical" });
+    expect(judgeCount(1_000_000n, "999.000", "1000", "0.5")).toMatchObject({ isApproved: false });
+  });
+});
+
+describe("verification requests", () => {
+  it("are refused for bad counts with a message, writing nothing", () => {
+    for (const bad of [-5, "-5", "abc", "1.2345", "", "1e3", null, "123456789012"]) expect(ZProcessRequest.safeParse({ actual_quantity: bad }).success, String(bad)).toBe(false);
+    expect(ZProcessRequest.parse({ actual_quantity: 1250.5 }).actual_quantity).toBe("1250.5");
+  });
+
+  it("a count within the tolerance of the chain's quantity approves, and the batch is verified", async () => {
+    const { request, isNew } = await requestVerification(t.db, ids[0], "yearly count", operator);
+    expect(isNew).toBe(true);
+    expect(request).toMatchObject({ status: "pending", batch_id: ids[0], requested_by: "otto@example.com" });
+    expect((await requestVerification(t.db, ids[0], undefined, operator)).isNew).toBe(false);
+
+    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: list[0].quantityKg }, "0.5", verifier);
+    expect(done).toMatchObject({ status: "approved", onchain_quantity_kg: list[0].quantityKg, discrepancy_kg: "0.000", processed_by: "vera@example.com" });
+    const [batch] = await t.db.select().from(batches).where(eq(batches.id, ids[0]));
+    expect(batch.verificationStatus).toBe("verified");
+    expect(await listAlerts(t.db, ids[0])).toEqual([]);
+  });
+
+  it("reads the chain at processing time: a quantity adjusted on chain since the request counts", async () => {
+    const { request } = await requestVerification(t.db, ids[1], undefined, operator);
+    const [batch] = await t.db.select().from(batches).where(eq(batches.id, ids[1]));
+    const more = kgToGrams(list[1].quantityKg) + 50_000n;
+    const hash = await chain.wallet(chain.admin).writeContract({ address: chain.address, abi: batchTokenAbi, chain: chain.client.chain, functionName: "adjustInventory", args: [BigInt(batch.tokenId!), more, "found more"] });
+    await chain.client.waitForTransactionReceipt({ hash });
+    // Not indexed yet: the off-chain record still holds the old quantity, so the two disagree.
+    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: list[1].quantityKg }, "0.5", verifier);
+    expect(done.status).toBe("rejected");
+    expect(done.onchain_quantity_kg).not.toBe(list[1].quantityKg);
+    expect(done.decision_reason).toMatch(/off-chain record says/);
+  });
+
+  it("a mismatching count rejects, raises one alert, and a second processing is a 409 that writes nothing", async () => {
+    const { request } = await requestVerification(t.db, ids[2], undefined, operator);
+    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: "1" }, "0.5", verifier);
+    expect(done).toMatchObject({ status: "rejected" });
+    const alerts = await listAlerts(t.db, ids[2]);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ type: "quantity_discrepancy", severity: "critical", status: "open", source: `verification_request:${request.id}` });
+
+    const before = await counts();
+    await expect(processRequest(t.db, handleOf(), request.id, { actual_quantity: "2" }, "0.5", verifier)).rejects.toMatchObject({ code: "conflict" });
+    await expect(processRequest(t.db, handleOf(), 999_999, { actual_quantity: "2" }, "0.5", verifier)).rejects.toMatchObject({ code: "not_found" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("many verifiers processing one request at once: exactly one is applied, the rest get 409", async () => {
+    const { request } = await requestVerification(t.db, ids[0], undefined, operator);
+    const before = await counts();
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => processRequest(t.db, handleOf(), request.id, { actual_quantity: String(100 + i) }, "0.5", verifier)));
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(7);
+    expect(lost.every((r) => r.reason.code === "conflict")).toBe(true);
+    const after = await counts();
+    expect(after[String(auditRecords)]).toBe(before[String(auditRecords)] + 2); // the decision and its alert
+    const [stored] = await t.db.select().from(verificationRequests).where(eq(verificationRequests.id, request.id));
+    expect(stored.actualQuantityKg).toBe((won[0] as PromiseFulfilledResult<{ actual_quantity_kg: string }>).value.actual_quantity_kg);
+  });
+
+  it("an alert is resolved with a note, once, audited, and stays in history", async () => {
+    expect(ZResolveAlert.safeParse({ alert_id: 1, note: "   " }).success).toBe(false);
+    const [alert] = await listAlerts(t.db, ids[2]);
+    const userId = operator.kind === "user" ? operator.user.id : null;
+    const resolved = await resolveAlert(t.db, ids[2], alert.id, "Recounted: a pallet was in the other bay.", userId, { kind: "user", id: String(userId) });
+    expect(resolved).toMatchObject({ id: alert.id, status: "resolved", resolution_note: "Recounted: a pallet was in the other bay.", resolved_by: userId });
+
+    const before = await counts();
+    await expect(resolveAlert(t.db, ids[2], alert.id, "again", userId, { kind: "user", id: String(userId) })).rejects.toMatchObject({ code: "conflict" });
+    await expect(resolveAlert(t.db, ids[1], alert.id, "wrong batch", userId, { kind: "user", id: String(userId) })).rejects.toMatchObject({ code: "not_found" });
+    expect(await counts()).toEqual(before);
+    expect((await listAlerts(t.db, ids[2])).map((a) => a.status)).toEqual(["resolved"]);
+    const audited = (await auditHistory(t.db, ids[2])).find((h) => h.action === "alert.resolved");
+    expect(audited).toMatchObject({ note: "Recounted: a pallet was in the other bay.", actor: { kind: "user", label: "otto@example.com" } });
+  });
+});
+
+describe("the audit log", () => {
+  it("holds every change to a batch, by whom, before and after, in a hash chain", async () => {
+    const history = await auditHistory(t.db, ids[2]);
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["verification.requested", "verification.rejected", "alert.raised"]));
+    const rejected = history.find((h) => h.action === "verification.rejected")!;
+    expect(rejected).toMatchObject({ actor: { kind: "user", label: "vera@example.com" }, before: { status: "pending" }, after: { status: "rejected", actual_quantity_kg: "1" } });
+    expect(history.every((h, i) => i === 0 || h.prev_hash === history[i - 1].hash || h.position > history[i - 1].position)).toBe(true);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ brokenAt: null });
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE, and a record changed behind its back breaks the chain", async () => {
+    const before = await t.db.select().from(auditRecords).orderBy(auditRecords.position);
+    await expect(t.pool.query("update audit_records set note = 'edited' where position = 1")).rejects.toThrow(/append-only/);
+    await expect(t.pool.query("delete from audit_records where position = 1")).rejects.toThrow(/append-only/);
+    await expect(t.pool.query("truncate audit_records cascade")).rejects.toThrow(/append-only/);
+    expect(await t.db.select().from(auditRecords).orderBy(auditRecords.position)).toEqual(before);
+
+    // Only by switching the triggers off (as a database owner could) can a record change; the chain shows where.
+    const client = await t.pool.connect();
+    try {
+      await client.query("begin; set local session_replication_role = replica; update audit_records set note = 'edited' where position = 2; commit");
+    } finally {
+      client.release();
+    }
+    expect(await verifyAuditChain(t.db)).toMatchObject({ brokenAt: 2 });
+  });
+});
