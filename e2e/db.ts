@@ -20,6 +20,9 @@ export async function fingerprint(): Promise<string> {
     (select string_agg(concat_ws(',', id, revoked_at), ';' order by id) from api_keys),
     (select string_agg(concat_ws(',', id, status, updated_at, last_synced_at), ';' order by id) from batches),
     (select count(*) from import_logs),
+    (select count(*) from verification_requests), (select count(*) from quality_checks), (select count(*) from fraud_assessments),
+    (select string_agg(concat_ws(',', id, status), ';' order by id) from batch_alerts), (select count(*) from audit_records),
+    (select string_agg(concat_ws(',', id, is_active), ';' order by id) from listener_state),
     (select count(*) from siwe_nonces))) as f`);
   return row.f;
 }
