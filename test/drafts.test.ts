@@ -9,6 +9,8 @@ import { indexToHead } from "@/lib/events/indexer";
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
+const system = { kind: "system" as const, id: "test" };
+
 let t: TestDb;
 let chain: Awaited<ReturnType<typeof deployTestToken>>;
 
@@ -36,8 +38,8 @@ describe("drafts", () => {
   });
 
   it("keeps one draft per batch code however often it is saved", async () => {
-    const first = await saveDraft(t.db, 31337, input);
-    const again = await saveDraft(t.db, 31337, { ...input, quantity_kg: "1400.000" });
+    const first = await saveDraft(t.db, 31337, input, system);
+    const again = await saveDraft(t.db, 31337, { ...input, quantity_kg: "1400.000" }, system);
     expect(again.id).toBe(first.id);
     const rows = await t.db.select().from(batches).where(eq(batches.batchCode, input.batch_code));
     expect(rows).toHaveLength(1);
@@ -45,9 +47,9 @@ describe("drafts", () => {
   });
 
   it("becomes the minted batch when the wallet's createBatch is indexed", async () => {
-    const { id, args } = await saveDraft(t.db, 31337, input);
+    const { id, args } = await saveDraft(t.db, 31337, input, system);
     const hash = await chain.wallet(chain.producer).writeContract({ address: chain.address, abi: batchTokenAbi, chain: chain.client.chain, functionName: "createBatch", args: [chain.producer.address, ...args] });
-    await recordMintTransaction(t.db, id, hash);
+    await recordMintTransaction(t.db, id, hash, system);
     expect((await t.db.select().from(batches).where(eq(batches.id, id)))[0].status).toBe("pending_mint");
 
     await chain.client.waitForTransactionReceipt({ hash });
@@ -58,7 +60,7 @@ describe("drafts", () => {
   });
 
   it("will not turn a minted batch back into a draft", async () => {
-    await expect(saveDraft(t.db, 31337, input)).rejects.toThrow(ApiError);
-    await expect(saveDraft(t.db, 31337, input)).rejects.toThrow(/already minted/);
+    await expect(saveDraft(t.db, 31337, input, system)).rejects.toThrow(ApiError);
+    await expect(saveDraft(t.db, 31337, input, system)).rejects.toThrow(/already minted/);
   });
 });

@@ -18,6 +18,8 @@ import { mintBatch } from "@/scripts/lib/mint";
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
+const system = { kind: "system" as const, id: "test" };
+
 let t: TestDb;
 let uploadDir: string;
 let caller: Caller;
@@ -51,7 +53,7 @@ beforeAll(async () => {
   await indexToHead({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 });
   mintedId = (await t.db.select().from(batches).where(eq(batches.tokenId, tokenId.toString())))[0].id;
   const draft = ZNewBatch.parse({ batch_code: "QC-DRAFT-1", origin_country: "Kenya", quantity_kg: "500.000", price_per_kg: "8.40", production_date: "2026-03-01", expiry_date: "2027-03-01" });
-  draftId = (await saveDraft(t.db, 31337, draft)).id;
+  draftId = (await saveDraft(t.db, 31337, draft, system)).id;
 });
 afterAll(async () => {
   vi.unstubAllEnvs();

@@ -8,8 +8,8 @@ import { runAction } from "./safe-action";
 
 /** Stores the batch as a draft and returns the createBatch arguments (as strings) for the wallet to sign. */
 export async function saveDraftAction(input: unknown) {
-  return runAction("ACTION save-draft", async () => {
-    const draft = await saveDraft(getDb(), getEnv().CHAIN_ID, ZNewBatch.parse(input));
+  return runAction("ACTION save-draft", async (user) => {
+    const draft = await saveDraft(getDb(), getEnv().CHAIN_ID, ZNewBatch.parse(input), { kind: "user", id: String(user.id) });
     return { id: draft.id, args: draft.args.map(String) };
   });
 }

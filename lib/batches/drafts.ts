@@ -7,6 +7,7 @@ import { batches } from "@/lib/db/schema";
 import { metadataColumns } from "./from-chain";
 import { encodeMetadata } from "./metadata";
 import type { NewBatch } from "./schemas";
+import { recordAudit, type Actor } from "@/lib/audit/record";
 
 /** Arguments for createBatch after the recipient, in contract order. */
 export type MintArgs = readonly [quantity: bigint, productionDate: bigint, expiryDate: bigint, pricePerKg: bigint, metadataHash: `0x${string}`, metadataUri: string];
@@ -18,7 +19,7 @@ export function mintArgs(b: NewBatch): MintArgs {
 }
 
 /** Stores the draft, or updates the unminted draft with the same code so a retry never duplicates. */
-export async function saveDraft(db: Db, chainId: number, input: NewBatch) {
+export async function saveDraft(db: Db, chainId: number, input: NewBatch, actor: Actor) {
   const { quantity_kg, price_per_kg, production_date, expiry_date, ...metadata } = input;
   const args = mintArgs(input);
   const values = {
@@ -32,21 +33,28 @@ export async function saveDraft(db: Db, chainId: number, input: NewBatch) {
     metadataUri: args[5],
     status: "draft" as const,
   };
-  const [row] = await db
-    .insert(batches)
-    .values(values)
-    .onConflictDoUpdate({ target: batches.batchCode, set: { ...values, updatedAt: new Date() }, setWhere: isNull(batches.tokenId) })
-    .returning({ id: batches.id });
-  if (!row) throw new ApiError("conflict", `Batch code ${metadata.batch_code} is already minted; choose another.`, [{ path: "batch_code", message: "is already minted" }]);
-  return { id: row.id, args };
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(batches)
+      .values(values)
+      .onConflictDoUpdate({ target: batches.batchCode, set: { ...values, updatedAt: new Date() }, setWhere: isNull(batches.tokenId) })
+      .returning({ id: batches.id });
+    if (!row) throw new ApiError("conflict", `Batch code ${metadata.batch_code} is already minted; choose another.`, [{ path: "batch_code", message: "is already minted" }]);
+    await recordAudit(tx, { entity: "batch", entityId: row.id, batchId: row.id, action: "batch.draft_saved", actor, after: input });
+    return row.id;
+  });
+  return { id, args };
 }
 
 /** The wallet sent createBatch: the draft now waits for its transaction. */
-export async function recordMintTransaction(db: Db, id: number, txHash: `0x${string}`) {
-  const [row] = await db
-    .update(batches)
-    .set({ status: "pending_mint", mintTxHash: txHash, updatedAt: new Date() })
-    .where(and(eq(batches.id, id), isNull(batches.tokenId), inArray(batches.status, ["draft", "pending_mint"])))
-    .returning({ id: batches.id });
-  if (!row) throw new ApiError("conflict", `Batch ${id} is not a draft waiting for its mint.`);
+export async function recordMintTransaction(db: Db, id: number, txHash: `0x${string}`, actor: Actor) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(batches)
+      .set({ status: "pending_mint", mintTxHash: txHash, updatedAt: new Date() })
+      .where(and(eq(batches.id, id), isNull(batches.tokenId), inArray(batches.status, ["draft", "pending_mint"])))
+      .returning({ id: batches.id });
+    if (!row) throw new ApiError("conflict", `Batch ${id} is not a draft waiting for its mint.`);
+    await recordAudit(tx, { entity: "batch", entityId: id, batchId: id, action: "batch.mint_sent", actor, after: { status: "pending_mint" }, txHash });
+  });
 }

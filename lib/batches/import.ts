@@ -5,6 +5,7 @@ import { batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
 import { importLogs } from "@/lib/db/schema";
 import { columnsFromChain, statusFromChain, upsertFromChain } from "./from-chain";
+import { recordAudit, type Actor } from "@/lib/audit/record";
 
 type Chain = { client: PublicClient; chainId: number; address: Address };
 
@@ -20,7 +21,7 @@ async function readBatch(chain: Chain, tokenId: bigint) {
   return batch;
 }
 
-export async function importBatch(db: Db, chain: Chain, tokenId: bigint) {
+export async function importBatch(db: Db, chain: Chain, tokenId: bigint, actor: Actor) {
   const onchain = await readBatch(chain, tokenId);
   let row: ReturnType<typeof columnsFromChain>;
   try {
@@ -37,6 +38,7 @@ export async function importBatch(db: Db, chain: Chain, tokenId: bigint) {
       ...(onchain.verified && { verificationStatus: "verified" as const }),
     });
     const [log] = await tx.insert(importLogs).values({ chainId: chain.chainId, tokenId: tokenId.toString(), batchId: id, action: isNew ? "created" : "refreshed" }).returning();
+    await recordAudit(tx, { entity: "batch", entityId: id, batchId: id, action: isNew ? "batch.imported" : "batch.refreshed", actor, after: { token_id: tokenId.toString(), status: statusFromChain[onchain.status], quantity_kg: row.quantityKg } });
     return { batchId: id, isNew, importLogId: log.id };
   });
 }
