@@ -92,7 +92,7 @@ describe("quality checks", () => {
     const unknown = recordQualityCheck(t.db, 999_999, specialty, [photo()], caller);
     await expect(unknown).rejects.toBeInstanceOf(ApiError);
     await expect(unknown).rejects.toMatchObject({ code: "not_found" });
-    await expect(recordQualityCheck(t.db, draftId, specialty, [photo()], caller)).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/draft.*minted/) });
+    await expect(recordQualityCheck(t.db, draftId, specialty, [photo()], caller)).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/not minted yet/) });
     expect(await counts()).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 // Batch alerts: typed, with a severity, raised once per cause, resolved with a note (audited),
 // and kept in history once resolved.
 import "server-only";
+import { findBatch } from "@/lib/batches/get";
 import { and, desc, eq } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -42,6 +43,7 @@ export function toAlertJson(a: typeof batchAlerts.$inferSelect) {
 export type AlertJson = ReturnType<typeof toAlertJson>;
 
 export async function listAlerts(db: Db, batchId: number) {
+  await findBatch(db, batchId);
   const rows = await db.select().from(batchAlerts).where(eq(batchAlerts.batchId, batchId)).orderBy(desc(batchAlerts.id));
   return rows.map(toAlertJson);
 }

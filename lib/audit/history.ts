@@ -1,10 +1,12 @@
 // A batch's audit trail, oldest first, as the API and the batch page show it.
 import "server-only";
+import { findBatch } from "@/lib/batches/get";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { auditRecords, users } from "@/lib/db/schema";
 
 export async function auditHistory(db: Db, batchId: number) {
+  await findBatch(db, batchId);
   const rows = await db
     .select({ record: auditRecords, userEmail: users.email })
     .from(auditRecords)

@@ -6,6 +6,7 @@ import type { ChainHandle } from "@/lib/chain/server";
 import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
+import type { Tx } from "./from-chain";
 import { toBatchJson } from "./serialize";
 
 const chainStatuses = ["none", "created", "active", "verified", "expired", "redeemed"] as const;
@@ -33,10 +34,17 @@ export async function readOnchain(chain: ChainHandle, tokenId: bigint) {
 
 export type OnchainJson = Awaited<ReturnType<typeof readOnchain>>;
 
-/** The batch with the chain's live view of it; a chain that cannot be read is reported, not fatal. */
-export async function getBatch(db: Db, chain: ChainHandle, id: number) {
+/** The batch's row: 404 when there is none, and 422 when `minted` and it is still a draft. */
+export async function findBatch(db: Db | Tx, id: number, { minted = false } = {}) {
   const [row] = await db.select().from(batches).where(eq(batches.id, id));
   if (!row) throw new ApiError("not_found", `Batch ${id} does not exist.`);
+  if (minted && row.tokenId === null) throw new ApiError("rule_broken", `Batch ${row.batchCode} is not minted yet; only a batch on chain can be checked.`);
+  return row;
+}
+
+/** The batch with the chain's live view of it; a chain that cannot be read is reported, not fatal. */
+export async function getBatch(db: Db, chain: ChainHandle, id: number) {
+  const row = await findBatch(db, id);
   const batch = toBatchJson(row);
   if (row.tokenId === null) return { ...batch, blockchain: null, blockchain_error: null };
   try {

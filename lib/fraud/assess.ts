@@ -1,9 +1,9 @@
 // Assesses a batch's fraud risk from what the database knows: gathers the scorer's input, stores the
 // assessment with its audit record, and raises a fraud_risk alert when the score is high.
 import "server-only";
+import { findBatch } from "@/lib/batches/get";
 import { and, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { raiseAlert } from "@/lib/alerts/alerts";
-import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
@@ -89,9 +89,7 @@ function describeTopFactors(factors: FraudFactor[]): string {
 /** Scores the batch and stores the assessment, its audit record and any alert in one transaction. */
 export async function assessFraud(db: Db, batchId: number, actor: Actor, userId?: number | null): Promise<FraudAssessmentJson> {
   return db.transaction(async (tx) => {
-    const [batch] = await tx.select().from(batches).where(eq(batches.id, batchId));
-    if (!batch) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
-    if (batch.tokenId === null) throw new ApiError("rule_broken", `Batch ${batchId} is a draft: only a minted batch can be assessed.`);
+    const batch = await findBatch(tx, batchId, { minted: true });
     const { score, version, factors } = scoreFraud(await getFraudInput(tx, batch));
     const [row] = await tx.insert(fraudAssessments).values({ batchId, score, modelVersion: version, factors, assessedBy: userId ?? null }).returning();
     await recordAudit(tx, { entity: "fraud_assessment", entityId: row.id, batchId, action: "fraud.assessed", actor, after: { score, model_version: version } });

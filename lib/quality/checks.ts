@@ -1,6 +1,7 @@
 // Quality checks of a minted batch: graded, stored with their photos and certificates, audited,
 // and raising an alert when below standard.
 import "server-only";
+import { findBatch } from "@/lib/batches/get";
 import { desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
@@ -9,7 +10,7 @@ import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
-import { batches, qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
+import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { getStorageEnv } from "@/lib/env";
 import { deleteFile, newFileKey, readFile, saveFile } from "@/lib/storage/files";
 import { cleanFilename, sniffContentType, type SniffedType } from "@/lib/storage/uploads";
@@ -103,18 +104,11 @@ function toCheckJson(c: CheckRow, files: FileRow[]) {
 
 export type QualityCheckJson = ReturnType<typeof toCheckJson>;
 
-async function getBatchRow(db: Db, batchId: number) {
-  const [batch] = await db.select({ id: batches.id, tokenId: batches.tokenId }).from(batches).where(eq(batches.id, batchId));
-  if (!batch) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
-  return batch;
-}
-
 /** Validates everything first, writes the files, then stores check, files, audit and alert in one transaction. */
 export async function recordQualityCheck(db: Db, batchId: number, input: unknown, files: UploadedFile[], caller: Caller): Promise<QualityCheckJson> {
   const check = ZQualityCheck.parse(input);
   const uploads = checkFiles(z.array(ZUploadedFile).parse(files));
-  const batch = await getBatchRow(db, batchId);
-  if (batch.tokenId === null) throw new ApiError("rule_broken", `Batch ${batchId} is a draft: only a minted batch can have a quality check.`);
+  await findBatch(db, batchId, { minted: true });
   const result = gradeQuality(check);
   const actor = actorOf(caller);
 
@@ -168,7 +162,7 @@ export async function recordQualityCheck(db: Db, batchId: number, input: unknown
 
 /** A batch's checks, newest first, each with its files. */
 export async function listQualityChecks(db: Db, batchId: number): Promise<QualityCheckJson[]> {
-  await getBatchRow(db, batchId);
+  await findBatch(db, batchId);
   const rows = await db.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id));
   const files = rows.length ? await db.select().from(qualityCheckFiles).where(inArray(qualityCheckFiles.qualityCheckId, rows.map((r) => r.id))).orderBy(qualityCheckFiles.id) : [];
   return rows.map((r) => toCheckJson(r, files.filter((f) => f.qualityCheckId === r.id)));

@@ -10,7 +10,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeCursor, encodeCursor } from "@/lib/batches/cursor";
-import { readOnchain } from "@/lib/batches/get";
+import { findBatch, readOnchain } from "@/lib/batches/get";
 import type { ChainHandle } from "@/lib/chain/server";
 import { gramsToKg, kgToGrams, pctToThousandths, thousandthsToPct } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
@@ -56,16 +56,9 @@ function select(db: Db) {
 
 const userIdOf = (caller: Caller) => (caller.kind === "user" ? caller.user.id : null);
 
-async function mintedBatch(db: Db, batchId: number) {
-  const [batch] = await db.select().from(batches).where(eq(batches.id, batchId));
-  if (!batch) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
-  if (batch.tokenId === null) throw new ApiError("rule_broken", `Batch ${batch.batchCode} is not minted yet; only a batch on chain can be verified.`);
-  return batch;
-}
-
 /** A pending request for the batch: a new one (isNew), or the one already waiting. */
 export async function requestVerification(db: Db, batchId: number, notes: string | undefined, caller: Caller): Promise<{ request: RequestJson; isNew: boolean }> {
-  const batch = await mintedBatch(db, batchId);
+  const batch = await findBatch(db, batchId, { minted: true });
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(verificationRequests)
@@ -79,6 +72,12 @@ export async function requestVerification(db: Db, batchId: number, notes: string
   });
   const [row] = await select(db).where(created ? eq(verificationRequests.id, created) : and(eq(verificationRequests.batchId, batchId), eq(verificationRequests.status, "pending")));
   return { request: toRequestJson(row), isNew: created !== null };
+}
+
+/** A batch's requests; 404 for a batch that does not exist. */
+export async function listBatchRequests(db: Db, batchId: number, q: RequestListQuery) {
+  await findBatch(db, batchId);
+  return listRequests(db, { ...q, batch_id: batchId });
 }
 
 export async function listRequests(db: Db, q: RequestListQuery): Promise<{ data: RequestJson[]; next_cursor: string | null }> {
@@ -120,7 +119,7 @@ export async function processRequest(db: Db, chain: ChainHandle, requestId: numb
   const [found] = await db.select().from(verificationRequests).where(eq(verificationRequests.id, requestId));
   if (!found) throw new ApiError("not_found", `Verification request ${requestId} does not exist.`);
   if (found.status !== "pending") throw new ApiError("conflict", `Verification request ${requestId} was already ${found.status}.`);
-  const batch = await mintedBatch(db, found.batchId);
+  const batch = await findBatch(db, found.batchId, { minted: true });
   const onchain = await readOnchain(chain, BigInt(batch.tokenId!)).catch((error: Error) => {
     throw new ApiError("chain_unreachable", `The chain could not be read, so nothing was recorded: ${error.message.split("\n")[0]}`);
   });

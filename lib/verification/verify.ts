@@ -9,7 +9,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { metadataColumns } from "@/lib/batches/from-chain";
-import { readOnchain } from "@/lib/batches/get";
+import { findBatch, readOnchain } from "@/lib/batches/get";
 import { decodeMetadata } from "@/lib/batches/metadata";
 import type { ChainHandle } from "@/lib/chain/server";
 import type { Db } from "@/lib/db";
@@ -28,10 +28,8 @@ const sameValue = (a: unknown, b: unknown) => {
 };
 
 export async function verifyBatch(db: Db, chain: ChainHandle, batchId: number, caller: Caller) {
-  const [batch] = await db.select().from(batches).where(eq(batches.id, batchId));
-  if (!batch) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
-  if (batch.tokenId === null) throw new ApiError("rule_broken", `Batch ${batch.batchCode} is not minted yet; only a batch on chain can be verified.`);
-  const onchain = await readOnchain(chain, BigInt(batch.tokenId)).catch((error: Error) => {
+  const batch = await findBatch(db, batchId, { minted: true });
+  const onchain = await readOnchain(chain, BigInt(batch.tokenId!)).catch((error: Error) => {
     throw new ApiError("chain_unreachable", `The chain could not be read, so nothing was verified: ${error.message.split("\n")[0]}`);
   });
   const actor = actorOf(caller);

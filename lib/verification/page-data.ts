@@ -1,0 +1,25 @@
+// What the batch page shows beside the batch: its requests, quality checks, fraud score, alerts,
+// audit trail and chain events, read in parallel straight from the library the API uses.
+import "server-only";
+import { listAlerts } from "@/lib/alerts/alerts";
+import { auditHistory } from "@/lib/audit/history";
+import type { Db } from "@/lib/db";
+import { listEvents } from "@/lib/events/list";
+import type { ListenerKey } from "@/lib/events/listener";
+import { latestAssessment } from "@/lib/fraud/assess";
+import { listQualityChecks } from "@/lib/quality/checks";
+import { listRequests } from "./requests";
+
+export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId: number) {
+  const [requests, qualityChecks, fraud, alerts, audit, events] = await Promise.all([
+    listRequests(db, { batch_id: batchId, limit: 50 }),
+    listQualityChecks(db, batchId),
+    latestAssessment(db, batchId),
+    listAlerts(db, batchId),
+    auditHistory(db, batchId),
+    listEvents(db, key, { batch_id: batchId, limit: 100 }),
+  ]);
+  return { requests: requests.data, qualityChecks, fraud, alerts, audit, events: events.data };
+}
+
+export type BatchVerificationData = Awaited<ReturnType<typeof getBatchVerificationData>>;
