@@ -126,3 +126,7 @@ create trigger verification_requests_notify after insert or update on verificati
   for each statement execute function notify_change();
 create trigger batch_alerts_notify after insert or update on batch_alerts
   for each statement execute function notify_change();
+create trigger quality_checks_notify after insert on quality_checks
+  for each statement execute function notify_change();
+create trigger fraud_assessments_notify after insert on fraud_assessments
+  for each statement execute function notify_change();

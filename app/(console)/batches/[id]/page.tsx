@@ -1,50 +1,71 @@
 import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { ChainComparison } from "@/components/batches/chain-comparison";
+import { cache } from "react";
+import { cookieToInitialState } from "wagmi";
+import { AlertsSection } from "@/components/batch-detail/alerts-section";
+import { AuditTrail } from "@/components/batch-detail/audit-trail";
+import { BatchFacts } from "@/components/batch-detail/batch-facts";
+import { ChainSection } from "@/components/batch-detail/chain-section";
+import { FraudSection } from "@/components/batch-detail/fraud-section";
+import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onchain";
+import { QualitySection } from "@/components/batch-detail/quality-section";
+import { Transactions } from "@/components/batch-detail/transactions";
+import { VerificationSection } from "@/components/batch-detail/verification-section";
 import { StatusBadge } from "@/components/inventory/status-badge";
+import { LiveRefresh } from "@/components/live-refresh";
+import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { ApiError } from "@/lib/api/errors";
-import { getBatch } from "@/lib/batches/get";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";
-import { getDb } from "@/lib/db/server";
-import { humanize } from "@/lib/format";
+import { getEnv } from "@/lib/env";
+import { getListener } from "@/lib/events/server";
+import { getBatchVerificationData } from "@/lib/verification/page-data";
+import { getConfig } from "@/lib/wallet/config";
+import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(idParam: string) {
-  await requirePageUser(`/batches/${idParam}`);
+// Cached per request: the metadata and the page share one read.
+const load = cache(async (idParam: string) => {
+  const user = await requirePageUser(`/batches/${idParam}`);
   const id = Number(idParam);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {
-    return await getBatch(getDb(), getChain(), id);
+    const { db, key } = getListener();
+    const batch = await getBatch(db, getChain(), id);
+    return { user, batch, data: await getBatchVerificationData(db, key, id) };
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const batch = await load((await params).id);
+  const { batch } = await load((await params).id);
   return { title: batch.batch_code };
 }
 
+/** The wallet button, only when verified off chain, not on chain, and the user is a verifier. */
+async function onchainAction(batch: Awaited<ReturnType<typeof load>>["batch"], canVerify: boolean) {
+  if (!canVerify || !batch.token_id || batch.verification_status !== "verified" || batch.blockchain?.is_verified !== false) return undefined;
+  const settings = getWalletSettings(await cookies());
+  if (!settings) return undefined;
+  return (
+    <WalletProviders settings={settings} initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}>
+      <MarkVerifiedOnchain chainId={settings.chainId} batchTokenAddress={settings.batchTokenAddress} tokenId={batch.token_id} />
+    </WalletProviders>
+  );
+}
+
 export default async function BatchPage({ params }: Props) {
-  const batch = await load((await params).id);
-  const facts: [string, string | number | null][] = [
-    ["Origin", [batch.origin_country, batch.region].filter(Boolean).join(" · ")],
-    ["Farm", batch.farm],
-    ["Cooperative", batch.cooperative],
-    ["Variety", batch.variety],
-    ["Process", batch.process && humanize(batch.process)],
-    ["Altitude (m)", batch.altitude_m],
-    ["Harvest date", batch.harvest_date],
-    ["Warehouse", batch.warehouse],
-    ["Cupping score", batch.cupping_score],
-    ["Moisture (%)", batch.moisture_pct],
-    ["Owner", batch.owner_address],
-  ];
+  const { user, batch, data } = await load((await params).id);
+  const isMinted = batch.token_id !== null;
+  const canVerify = can(user.role, "POST /api/batches/[batch_id]/verify");
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -52,31 +73,27 @@ export default async function BatchPage({ params }: Props) {
         <StatusBadge value={batch.status} />
         <StatusBadge value={batch.verification_status} />
         {batch.token_id && <span className="font-mono text-sm text-stone-500">token #{batch.token_id}</span>}
+        <div className="ml-auto">
+          <LiveRefresh stream="/api/batches/stream" />
+        </div>
       </div>
-
-      <section aria-labelledby="facts" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="facts" className="mb-3 text-sm font-semibold">Batch</h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          {facts.map(([label, value]) => (
-            <div key={label} className="flex gap-2">
-              <dt className="text-stone-500">{label}</dt>
-              <dd className="break-all">{value ?? "—"}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      <section aria-labelledby="chain" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="chain" className="mb-3 text-sm font-semibold">On chain</h2>
-        {batch.mint_tx_hash && (
-          <p className="mb-3 text-sm">
-            Mint transaction: <span className="break-all font-mono text-xs" data-testid="mint-tx-hash">{batch.mint_tx_hash}</span>
-          </p>
-        )}
-        {batch.blockchain && <ChainComparison batch={batch} onchain={batch.blockchain} />}
-        {batch.blockchain_error && <p role="alert" className="text-sm text-red-800 dark:text-red-200">{batch.blockchain_error}</p>}
-        {!batch.token_id && <p className="text-sm text-stone-500">Not minted yet: this batch is a {humanize(batch.status)}.</p>}
-      </section>
+      <BatchFacts batch={batch} />
+      <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} />
+      <VerificationSection
+        batchId={batch.id}
+        verificationStatus={batch.verification_status}
+        isMinted={isMinted}
+        isVerifiedOnchain={batch.blockchain?.is_verified ?? null}
+        requests={data.requests}
+        canRequest={can(user.role, "POST /api/batches/[batch_id]/request-verification")}
+        canVerify={canVerify}
+        onchainAction={await onchainAction(batch, canVerify)}
+      />
+      <QualitySection batchId={batch.id} checks={data.qualityChecks} canRecord={isMinted && can(user.role, "POST /api/batches/[batch_id]/quality-check")} />
+      <FraudSection batchId={batch.id} assessment={data.fraud} canDetect={isMinted && can(user.role, "POST /api/batches/[batch_id]/detect-fraud")} />
+      <AlertsSection batchId={batch.id} alerts={data.alerts} canResolve={can(user.role, "POST /api/batches/[batch_id]/resolve-alert")} />
+      <AuditTrail records={data.audit} />
+      <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
     </div>
   );
 }

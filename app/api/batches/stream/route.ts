@@ -1,9 +1,10 @@
-// GET /api/batches/stream — Server-Sent Events: a `change` message whenever batches change
+// GET /api/batches/stream — Server-Sent Events: a `change` message whenever batches, or what the
+// batch pages show about them (requests, alerts, quality checks, fraud scores), change
 import { handle } from "@/lib/api/handler";
 import { sseResponse } from "@/lib/realtime/sse";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle("GET /api/batches/stream", async ({ request }) =>
-  sseResponse(request, { tables: ["batches"], read: async (cursor) => ({ messages: cursor === "0" ? [] : [{ event: "change", data: {} }], cursor: "1" }) }, "0"),
+  sseResponse(request, { tables: ["batches", "verification_requests", "batch_alerts", "quality_checks", "fraud_assessments"], read: async (cursor) => ({ messages: cursor === "0" ? [] : [{ event: "change", data: {} }], cursor: "1" }) }, "0"),
 );

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LiveRefresh } from "@/components/live-refresh";
+import { QueueFilters } from "@/components/verification/queue-filters";
+import { RequestQueue } from "@/components/verification/request-queue";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/server";
+import { listRequests } from "@/lib/verification/requests";
+import { ZRequestListQuery } from "@/lib/verification/schemas";
+
+export const metadata: Metadata = { title: "Verification engine" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function VerificationPage({ searchParams }: Props) {
+  const user = await requirePageUser("/verification");
+  const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const query = ZRequestListQuery.safeParse(values);
+  const page = query.success ? await listRequests(getDb(), query.data) : null;
+  const { cursor, ...firstPage } = values;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Verification engine</h1>
+          <p className="text-sm text-stone-500">Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is rejected and an alert raised.</p>
+        </div>
+        <div className="ml-auto">
+          <LiveRefresh stream="/api/batches/stream" />
+        </div>
+      </div>
+      <QueueFilters status={values.status} batchId={values.batch_id} />
+      {!query.success && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
+      )}
+      {page &&
+        (page.data.length === 0 ? (
+          <p role="status" className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700">
+            {cursor ? "No older requests." : "No verification requests match these filters. Request one from a batch's page."}
+          </p>
+        ) : (
+          <RequestQueue
+            key={JSON.stringify(values)}
+            requests={page.data}
+            canProcess={can(user.role, "POST /api/verification-requests/[request_id]/process")}
+            canDetect={can(user.role, "POST /api/batches/[batch_id]/detect-fraud")}
+            canVerify={can(user.role, "POST /api/batches/[batch_id]/verify")}
+          />
+        ))}
+      <nav aria-label="Pages" className="flex justify-between text-sm">
+        {cursor ? <Link href={`/verification?${new URLSearchParams(firstPage)}`}>← Newest requests</Link> : <span />}
+        {page?.next_cursor && <Link href={`/verification?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>Older requests →</Link>}
+      </nav>
+    </div>
+  );
+}

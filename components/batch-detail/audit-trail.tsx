@@ -1,0 +1,68 @@
+// The batch's audit trail, oldest first: every record with who did it and what changed.
+import { formatWhen, shortHash } from "@/components/verification/display";
+import type { AuditJson } from "@/lib/audit/history";
+import { Empty, headRowStyle, Section, tableStyle } from "./section";
+
+const show = (v: unknown) => {
+  const text = typeof v === "string" ? v : JSON.stringify(v);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+};
+
+/** One line per field that either side names: "status: open → resolved". */
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  if (keys.length === 0) return <span className="text-stone-400">—</span>;
+  return (
+    <ul className="font-mono text-xs">
+      {keys.map((k) => (
+        <li key={k} className="break-all">
+          {k}: {k in b && <span className="text-stone-500">{show(b[k])} → </span>}
+          {k in a ? show(a[k]) : <span className="text-stone-400">removed</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const actorLabel = (actor: AuditJson["actor"]) => (actor.kind === "user" ? actor.label : actor.kind === "api_key" ? `API key ${actor.id}` : actor.label ? `${actor.kind} ${actor.label}` : actor.kind);
+
+export function AuditTrail({ records }: { records: AuditJson[] }) {
+  return (
+    <Section id="audit" title="Audit trail">
+      {records.length === 0 ? (
+        <Empty>Nothing recorded yet.</Empty>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className={tableStyle}>
+            <thead>
+              <tr className={headRowStyle}>
+                <th className="py-2 pr-4">When</th>
+                <th className="py-2 pr-4">Action</th>
+                <th className="py-2 pr-4">Actor</th>
+                <th className="py-2 pr-4">Before → after</th>
+                <th className="py-2 pr-4">Note</th>
+                <th className="py-2 pr-4">Transaction</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.position} data-testid="audit-record" data-action={r.action} className="border-t border-stone-200 align-top dark:border-stone-800">
+                  <td className="whitespace-nowrap py-1.5 pr-4 text-xs">{formatWhen(r.created_at)}</td>
+                  <td className="py-1.5 pr-4 font-mono text-xs">{r.action}</td>
+                  <td className="py-1.5 pr-4 text-xs">{actorLabel(r.actor)}</td>
+                  <td className="max-w-xl py-1.5 pr-4">
+                    <Change before={r.before} after={r.after} />
+                  </td>
+                  <td className="py-1.5 pr-4">{r.note ?? ""}</td>
+                  <td className="py-1.5 pr-4 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

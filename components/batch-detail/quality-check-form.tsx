@@ -1,0 +1,100 @@
+"use client";
+// Records a quality check: the measurements checked with the API's own schema, then sent as multipart with any files.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { field, labelStyle } from "@/components/ui/select";
+import { humanize } from "@/lib/format";
+import { ZQualityCheck } from "@/lib/quality/schemas";
+import { primaryButtonStyle } from "./section";
+
+type Input = z.input<typeof ZQualityCheck>;
+type Output = z.output<typeof ZQualityCheck>;
+type Name = keyof Input;
+
+const numberOrEmpty = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
+
+const fields: { name: Name; label: string; step?: string }[] = [
+  { name: "cupping_score", label: "Cupping score", step: "0.01" },
+  { name: "moisture_pct", label: "Moisture (%)", step: "0.01" },
+  { name: "primary_defects", label: "Primary defects" },
+  { name: "secondary_defects", label: "Secondary defects" },
+  { name: "sample_grams", label: "Sample (g)" },
+  { name: "screen_size", label: "Screen size" },
+  { name: "screen_size_variance_pct", label: "Screen variance (%, optional)", step: "0.01" },
+  { name: "quakers", label: "Quakers (optional)" },
+];
+
+export function QualityCheckForm({ batchId }: { batchId: number }) {
+  const router = useRouter();
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(ZQualityCheck), defaultValues: { sample_grams: 350 } });
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const errors = form.formState.errors;
+
+  async function onSubmit(check: Output, event?: React.BaseSyntheticEvent) {
+    setResult(null);
+    const element = event?.target as HTMLFormElement;
+    const picked = new FormData(element);
+    const body = new FormData();
+    body.set("check", JSON.stringify(check));
+    for (const name of ["photos", "certificates"]) for (const f of picked.getAll(name)) body.append(name, f);
+    const res = await fetch(`/api/batches/${batchId}/quality-check`, { method: "POST", body }).catch(() => null);
+    const json = await res?.json().catch(() => null);
+    if (!res?.ok) {
+      for (const d of (json?.error?.details ?? []) as { path?: string; message: string }[]) if (d.path && d.path in ZQualityCheck.shape) form.setError(d.path as Name, { message: d.message });
+      return setResult({ ok: false, text: json?.error?.message ?? (res ? `Request failed (${res.status}).` : "The server could not be reached.") });
+    }
+    setResult({ ok: true, text: `Recorded check #${json.id}: graded ${humanize(json.grade)}.` });
+    form.reset();
+    for (const input of element.querySelectorAll<HTMLInputElement>('input[type="file"]')) input.value = "";
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Record a quality check" className="flex flex-col gap-3 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700">
+      <h3 className="text-sm font-semibold">Record a quality check</h3>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {fields.map((f) => (
+          <div key={f.name} className="flex flex-col gap-1">
+            <label htmlFor={`qc-${f.name}`} className={labelStyle}>
+              {f.label}
+            </label>
+            <input id={`qc-${f.name}`} type="number" step={f.step ?? "1"} inputMode="decimal" className={field} aria-invalid={!!errors[f.name]} {...form.register(f.name, { setValueAs: numberOrEmpty })} />
+            {errors[f.name] && <span className="text-xs text-red-700 dark:text-red-300">{errors[f.name]?.message}</span>}
+          </div>
+        ))}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="qc-notes" className={labelStyle}>
+          Notes (optional)
+        </label>
+        <textarea id="qc-notes" rows={2} className={field} {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })} />
+        {errors.notes && <span className="text-xs text-red-700 dark:text-red-300">{errors.notes.message}</span>}
+      </div>
+      <div className="flex flex-wrap gap-6">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="qc-photos" className={labelStyle}>
+            Photos (JPEG, PNG, WebP)
+          </label>
+          <input id="qc-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp" className="text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="qc-certificates" className={labelStyle}>
+            Certificates (PDF or image)
+          </label>
+          <input id="qc-certificates" name="certificates" type="file" multiple accept="application/pdf,image/jpeg,image/png,image/webp" className="text-sm" />
+        </div>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" className={primaryButtonStyle} disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Recording…" : "Record quality check"}
+        </button>
+        <p aria-live="polite" role={result && !result.ok ? "alert" : undefined} className={`text-sm ${result?.ok ? "text-emerald-800 dark:text-emerald-200" : "text-red-700 dark:text-red-300"}`}>
+          {result?.text}
+        </p>
+      </div>
+    </form>
+  );
+}

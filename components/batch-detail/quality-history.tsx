@@ -1,0 +1,64 @@
+// The batch's quality checks, newest first: the grade, every measurement, why it got that grade, and its files.
+import { Badge } from "@/components/ui/badge";
+import { formatWhen, gradeTone } from "@/components/verification/display";
+import { humanize } from "@/lib/format";
+import type { QualityCheckJson } from "@/lib/quality/checks";
+import { Empty } from "./section";
+
+function Measurements({ c }: { c: QualityCheckJson }) {
+  const facts: [string, string | number | null][] = [
+    ["Cupping", c.cupping_score],
+    ["Moisture", `${c.moisture_pct}%`],
+    ["Primary defects", c.primary_defects],
+    ["Secondary defects", c.secondary_defects],
+    ["Full defects / 350 g", c.full_defects],
+    ["Sample", `${c.sample_grams} g`],
+    ["Screen", c.screen_size],
+    ["Screen variance", c.screen_size_variance_pct === null ? null : `${c.screen_size_variance_pct}%`],
+    ["Quakers", c.quakers],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-5">
+      {facts.map(([label, value]) => (
+        <div key={label} className="flex gap-1">
+          <dt className="text-stone-500">{label}</dt>
+          <dd className="font-mono">{value ?? "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function QualityHistory({ checks }: { checks: QualityCheckJson[] }) {
+  if (checks.length === 0) return <Empty>No quality check is recorded yet.</Empty>;
+  return (
+    <ol className="flex flex-col gap-3">
+      {checks.map((c) => (
+        <li key={c.id} data-testid="quality-check" data-grade={c.grade} className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800">
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <Badge tone={gradeTone[c.grade]}>{humanize(c.grade)}</Badge>
+            <span className="text-stone-500">
+              Check #{c.id}, {formatWhen(c.created_at)}, rules {c.rules_version}
+            </span>
+          </div>
+          <Measurements c={c} />
+          <ul className="list-disc pl-5 text-sm">
+            {c.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          {c.notes && <p className="text-sm text-stone-600 dark:text-stone-400">Notes: {c.notes}</p>}
+          {c.files.length > 0 && (
+            <p className="flex flex-wrap gap-3 text-sm">
+              {c.files.map((f) => (
+                <a key={f.id} href={f.url} target="_blank" rel="noreferrer" className="underline">
+                  {f.kind}: {f.filename}
+                </a>
+              ))}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,16 @@
+// Quality: every check the batch has had, and the form to record one for those who may.
+import type { QualityCheckJson } from "@/lib/quality/checks";
+import { QualityCheckForm } from "./quality-check-form";
+import { QualityHistory } from "./quality-history";
+import { Section } from "./section";
+
+export function QualitySection({ batchId, checks, canRecord }: { batchId: number; checks: QualityCheckJson[]; canRecord: boolean }) {
+  return (
+    <Section id="quality" title="Quality">
+      <div className="flex flex-col gap-4">
+        <QualityHistory checks={checks} />
+        {canRecord && <QualityCheckForm batchId={batchId} />}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+// Resolves one open alert; the note saying how is required, by the API as much as here.
+import { useState } from "react";
+import { field } from "@/components/ui/select";
+import { useApiCall } from "@/components/use-api-call";
+import { buttonStyle } from "./section";
+
+export function ResolveAlertForm({ batchId, alertId }: { batchId: number; alertId: number }) {
+  const { call, error, pending } = useApiCall();
+  const [note, setNote] = useState("");
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note })) setNote("");
+  };
+  return (
+    <form onSubmit={submit} aria-label={`Resolve alert ${alertId}`} className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-1 flex-col gap-1 text-xs text-stone-600 dark:text-stone-400">
+          Resolution note
+          <input value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} className={`${field} min-w-64`} placeholder="How was it resolved?" />
+        </label>
+        <button type="submit" className={buttonStyle} disabled={pending}>
+          {pending ? "Resolving…" : "Resolve"}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

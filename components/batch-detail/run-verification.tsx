@@ -1,0 +1,56 @@
+"use client";
+// Runs the full verification and lists each check it made, passed or failed, with what it saw.
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { useApiCall } from "@/components/use-api-call";
+import type { Check } from "@/lib/verification/verify";
+import { buttonStyle } from "./section";
+
+export type VerifyResult = { verification_status: string; passed: boolean; checks: Check[]; fraud_assessment: { score: number }; onchain_verified: boolean };
+
+export function CheckList({ result }: { result: VerifyResult }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm">
+        <Badge tone={result.passed ? "green" : "red"}>{result.passed ? "Passed" : "Failed"}</Badge> The batch is now {result.verification_status} off chain
+        {result.onchain_verified ? " and verified on chain." : "; it is not verified on chain."}
+      </p>
+      <ul className="flex flex-col gap-1 text-sm">
+        {result.checks.map((c) => (
+          <li key={c.name} data-testid="verification-check" data-passed={c.passed} className="flex gap-2">
+            <span aria-hidden className={c.passed ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
+              {c.passed ? "✓" : "✗"}
+            </span>
+            <span className="font-medium capitalize">{c.name}</span>
+            <span className="sr-only">{c.passed ? "passed" : "failed"}</span>
+            <span className="text-stone-600 dark:text-stone-400">{c.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function RunVerification({ batchId }: { batchId: number }) {
+  const { call, error, pending } = useApiCall();
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const run = async () => {
+    const json = await call("POST", `/api/batches/${batchId}/verify`);
+    if (json) setResult(json as VerifyResult);
+  };
+  return (
+    <div className="flex flex-col gap-2">
+      <button type="button" className={`${buttonStyle} self-start`} disabled={pending} onClick={run}>
+        {pending ? "Verifying…" : "Run full verification"}
+      </button>
+      <div aria-live="polite">
+        {error && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        {result && <CheckList result={result} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+// The verification engine from the browser: a count requested, rejected, alerted and resolved on the
+// record; quality checks; bulk runs; what a viewer sees; and bad counts that change nothing.
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/scripts/lib/accounts";
+import { query } from "./db";
+import { batchTokenAddress, giveMockWallet, rpcUrl, storageStateFor } from "./stack";
+
+type Batch = { id: number; batch_code: string; quantity_kg: string };
+
+/** A minted demo batch nobody has asked to count, checked, scored or alerted on yet. */
+async function freshBatch(): Promise<Batch> {
+  const [batch] = await query<Batch>(`
+    select b.id, b.batch_code, b.quantity_kg::text as quantity_kg from batches b
+    where b.status = 'active' and b.token_id is not null and b.verification_status = 'unverified'
+      and not exists (select 1 from verification_requests v where v.batch_id = b.id)
+      and not exists (select 1 from quality_checks q where q.batch_id = b.id)
+      and not exists (select 1 from fraud_assessments f where f.batch_id = b.id)
+      and not exists (select 1 from batch_alerts a where a.batch_id = b.id)
+    order by b.id desc limit 1`);
+  expect(batch, "an untouched minted batch").toBeTruthy();
+  return batch;
+}
+
+async function pageAs(browser: Browser, role: string) {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return { context, page: await context.newPage() };
+}
+
+/** Asks for a count through the API (as the operator) and returns the request's id. */
+async function requestCount(request: APIRequestContext, batchId: number): Promise<number> {
+  const res = await request.post(`/api/batches/${batchId}/request-verification`, { data: {} });
+  expect(res.ok()).toBe(true);
+  return (await res.json()).id;
+}
+
+const region = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
+const auditRow = (scope: Page | Locator, action: string) => scope.locator(`[data-testid="audit-record"][data-action="${action}"]`);
+const discrepancyAlert = (page: Page) => page.locator('[data-testid="alert"][data-type="quantity_discrepancy"]');
+
+test("a count far from the quantity is rejected, alerts, and is resolved with a note on the record", async ({ page, browser }) => {
+  const batch = await freshBatch();
+
+  // The operator asks for a count on the batch's page.
+  await page.goto(`/batches/${batch.id}`);
+  await expect(page.getByTestId("live-state")).toHaveText("Live");
+  const verification = region(page, "Verification");
+  await verification.getByRole("button", { name: "Request verification" }).click();
+  await expect(verification.getByTestId("verification-request")).toHaveAttribute("data-status", "pending");
+
+  // A verifier processes it from the queue with half the quantity.
+  const verifier = await pageAs(browser, "verifier");
+  await verifier.page.goto(`/verification?status=pending&batch_id=${batch.id}`);
+  const row = verifier.page.getByTestId("request-row").filter({ hasText: batch.batch_code });
+  await row.getByRole("button", { name: "Process" }).click();
+  const dialog = verifier.page.getByRole("dialog", { name: /^Process request/ });
+  await dialog.getByLabel("Counted quantity (kg)").fill((Number(batch.quantity_kg) / 2).toFixed(3));
+  await dialog.getByLabel("Notes").fill("Half the sacks are missing from bay 4");
+  await dialog.getByRole("button", { name: "Record count" }).click();
+  await expect(dialog.getByText("rejected", { exact: true })).toBeVisible();
+  await expect(dialog.getByTestId("decision-reason")).toContainText("tolerance apart");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(verifier.page.getByRole("status").filter({ hasText: "No verification requests match" })).toBeVisible();
+
+  await verifier.page.goto(`/batches/${batch.id}`);
+  await expect(region(verifier.page, "Verification").getByTestId("verification-request")).toHaveAttribute("data-status", "rejected");
+  await expect(discrepancyAlert(verifier.page)).toHaveAttribute("data-status", "open");
+  await verifier.context.close();
+
+  // The operator's open page catches up by itself, then the operator resolves the alert.
+  await expect(verification.getByTestId("verification-request")).toHaveAttribute("data-status", "rejected", { timeout: 15_000 });
+  const alert = discrepancyAlert(page);
+  await expect(alert).toHaveAttribute("data-status", "open");
+  await expect(alert).toContainText("critical");
+  const note = `Recount found the rest in bay 5 (${Date.now()})`;
+  await alert.getByLabel("Resolution note").fill(note);
+  await alert.getByRole("button", { name: "Resolve" }).click();
+  await expect(alert).toHaveAttribute("data-status", "resolved");
+  await expect(alert.getByTestId("resolution-note")).toHaveText(note);
+
+  const audit = region(page, "Audit trail");
+  await expect(auditRow(audit, "verification.requested")).toContainText("operator@batchtrail.local");
+  await expect(auditRow(audit, "verification.rejected")).toContainText("Half the sacks are missing from bay 4");
+  await expect(auditRow(audit, "verification.rejected")).toContainText("verifier@batchtrail.local");
+  await expect(auditRow(audit, "alert.raised")).toContainText("quantity_discrepancy");
+  await expect(auditRow(audit, "alert.resolved")).toContainText(note);
+  await expect(auditRow(audit, "alert.resolved")).toContainText("operator@batchtrail.local");
+});
+
+// The smallest valid PNG: quality-check photos are checked by their bytes, not their name.
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+test("a verifier records a quality check with a photo and sees its grade", async ({ browser }) => {
+  const batch = await freshBatch();
+  const { context, page } = await pageAs(browser, "verifier");
+  await page.goto(`/batches/${batch.id}`);
+  const quality = region(page, "Quality");
+  await expect(quality.getByText("No quality check is recorded yet.")).toBeVisible();
+  await quality.getByLabel("Cupping score").fill("86.5");
+  await quality.getByLabel("Moisture (%)").fill("11");
+  await quality.getByLabel("Primary defects").fill("0");
+  await quality.getByLabel("Secondary defects").fill("2");
+  await quality.getByLabel("Screen size").fill("17");
+  await quality.getByLabel("Screen variance (%, optional)").fill("3");
+  await quality.getByLabel("Quakers (optional)").fill("0");
+  await quality.getByLabel("Photos (JPEG, PNG, WebP)").setInputFiles({ name: "sample.png", mimeType: "image/png", buffer: png });
+  await quality.getByRole("button", { name: "Record quality check" }).click();
+
+  await expect(quality.getByText(/Recorded check #\d+: graded specialty\./)).toBeVisible();
+  const check = quality.getByTestId("quality-check").first();
+  await expect(check).toHaveAttribute("data-grade", "specialty");
+  await expect(check).toContainText("Specialty grade: meets every specialty requirement.");
+  const link = check.getByRole("link", { name: "photo: sample.png" });
+  const file = await page.request.get((await link.getAttribute("href"))!);
+  expect(file.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.from(await file.body()).equals(png)).toBe(true);
+
+  // Out-of-range measurements are refused next to the field, and nothing is sent.
+  await quality.getByLabel("Cupping score").fill("120");
+  await quality.getByLabel("Moisture (%)").fill("11");
+  await quality.getByLabel("Primary defects").fill("0");
+  await quality.getByLabel("Secondary defects").fill("0");
+  await quality.getByLabel("Screen size").fill("17");
+  await quality.getByRole("button", { name: "Record quality check" }).click();
+  await expect(quality.getByText("must be between 0 and 100")).toBeVisible();
+  expect(await query("select 1 from quality_checks where batch_id = $1", [batch.id])).toHaveLength(1);
+  await context.close();
+});
+
+test("bulk fraud detection runs over the selected batches with progress and a result per batch", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  await requestCount(request, batch.id);
+  const { context, page } = await pageAs(browser, "verifier");
+  await page.goto(`/verification?batch_id=${batch.id}`);
+  await page.getByRole("checkbox", { name: "Select every batch on this page" }).check();
+  await expect(page.getByRole("checkbox", { name: `Select ${batch.batch_code}` })).toBeChecked();
+  await page.getByRole("button", { name: "Detect fraud for selected" }).click();
+  await expect(page.getByTestId("bulk-progress")).toHaveText("1 of 1");
+  await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText(/Fraud risk \d+\/100/);
+  expect(await query("select 1 from fraud_assessments where batch_id = $1", [batch.id])).toHaveLength(1);
+
+  await page.getByRole("button", { name: "Run full verification for selected" }).click();
+  await expect(page.getByRole("progressbar", { name: "Verification progress" })).toBeVisible();
+  await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText("Failed: quality");
+  await context.close();
+});
+
+test("a viewer sees every section and the queue, but no action", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  // An open alert and a pending request, set up through the API.
+  const first = await requestCount(request, batch.id);
+  const verifier = await pageAs(browser, "verifier");
+  expect((await verifier.context.request.post(`/api/verification-requests/${first}/process`, { data: { actual_quantity: "1" } })).ok()).toBe(true);
+  await verifier.context.close();
+  await requestCount(request, batch.id);
+
+  const { context, page } = await pageAs(browser, "viewer");
+  await page.goto(`/batches/${batch.id}`);
+  for (const name of ["Batch", "On chain", "Verification", "Quality", "Fraud risk", /^Alerts/, "Audit trail", "Transactions"]) await expect(region(page, name)).toBeVisible();
+  await expect(discrepancyAlert(page)).toHaveAttribute("data-status", "open");
+  await expect(region(page, "Transactions").getByTestId("batch-event").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /Request verification|Run full verification|Detect fraud|Resolve|Record quality check|Mark verified/ })).toHaveCount(0);
+  await expect(page.getByLabel("Resolution note")).toHaveCount(0);
+
+  await page.goto(`/verification?batch_id=${batch.id}`);
+  await expect(page.getByTestId("request-row")).toHaveCount(2);
+  await expect(page.getByRole("button", { name: /Process|Detect fraud|Run full verification/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await context.close();
+});
+
+test("a bad count in the process dialog shows the API's message and changes nothing; a count already taken says so", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  const id = await requestCount(request, batch.id);
+  const audit = () => query("select position from audit_records where batch_id = $1", [batch.id]);
+  const before = (await audit()).length;
+
+  const { context, page } = await pageAs(browser, "verifier");
+  await page.goto(`/verification?batch_id=${batch.id}`);
+  await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
+  const dialog = page.getByRole("dialog");
+  for (const bad of ["-5", "about forty"]) {
+    await dialog.getByLabel("Counted quantity (kg)").fill(bad);
+    await dialog.getByRole("button", { name: "Record count" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("actual_quantity: a decimal with at most 3 decimals");
+  }
+  const [row] = await query<{ status: string; processed_at: Date | null }>("select status, processed_at from verification_requests where id = $1", [id]);
+  expect(row).toEqual({ status: "pending", processed_at: null });
+  expect((await audit()).length).toBe(before);
+  const [{ verification_status }] = await query<{ verification_status: string }>("select verification_status from batches where id = $1", [batch.id]);
+  expect(verification_status).toBe("pending");
+
+  // Someone else records the count while the dialog is open.
+  expect((await context.request.post(`/api/verification-requests/${id}/process`, { data: { actual_quantity: batch.quantity_kg } })).ok()).toBe(true);
+  await dialog.getByLabel("Counted quantity (kg)").fill(batch.quantity_kg);
+  await dialog.getByRole("button", { name: "Record count" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("already processed by someone else");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByTestId("request-row")).toHaveAttribute("data-status", "approved");
+  await context.close();
+});
+
+test("a batch verified off chain is marked verified on chain by a wallet with the verifier role", async ({ browser }) => {
+  const batch = await freshBatch();
+  const setup = await pageAs(browser, "verifier");
+  const check = { cupping_score: 85, moisture_pct: 11, primary_defects: 0, secondary_defects: 1, screen_size: 17 };
+  expect((await setup.context.request.post(`/api/batches/${batch.id}/quality-check`, { data: check })).ok()).toBe(true);
+  const verified = await (await setup.context.request.post(`/api/batches/${batch.id}/verify`)).json();
+  expect(verified.passed, JSON.stringify(verified.checks)).toBe(true);
+  await setup.context.close();
+
+  const openWith = async (account: `0x${string}`) => {
+    const { context, page } = await pageAs(browser, "verifier");
+    await giveMockWallet(context, account);
+    await page.goto(`/batches/${batch.id}`);
+    const verification = region(page, "Verification");
+    await verification.getByRole("button", { name: /^Connect / }).click();
+    await expect(verification.getByText("Connected:")).toBeVisible();
+    return { context, verification };
+  };
+
+  // A wallet without the role is told so, and cannot press the button.
+  const stranger = await openWith(devAccount(5).address);
+  await expect(stranger.verification.getByRole("alert").filter({ hasText: "does not have the verifier role" })).toBeVisible();
+  await expect(stranger.verification.getByRole("button", { name: "Mark verified on chain" })).toBeDisabled();
+  await stranger.context.close();
+
+  const admin = await openWith(devAccount(0).address);
+  await admin.verification.getByRole("button", { name: "Mark verified on chain" }).click();
+  await expect(admin.verification.getByTestId("verification-status")).toContainText("On chain: verified", { timeout: 20_000 });
+  const [{ token_id }] = await query<{ token_id: string }>("select token_id::text from batches where id = $1", [batch.id]);
+  const onchain = await createChainClient(rpcUrl, 31337).readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "getBatch", args: [BigInt(token_id)] });
+  expect(onchain.verified).toBe(true);
+  await admin.context.close();
+});
