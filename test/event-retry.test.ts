@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { encodeMetadata } from "@/lib/batches/metadata";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { batches, blockchainEvents } from "@/lib/db/schema";
+import { auditRecords, batches, blockchainEvents } from "@/lib/db/schema";
 import { maxAutomaticAttempts, nextAttemptAt } from "@/lib/events/apply";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { processEvent, processFailed } from "@/lib/events/replay";
@@ -74,6 +74,8 @@ describe("failed events", () => {
     const [row] = await t.db.select().from(batches).where(eq(batches.tokenId, duplicateTokenId.toString()));
     expect(row).toMatchObject({ batchCode: "TWICE-1", quantityKg: second.quantityKg, ownerAddress: chain.producer.address.toLowerCase(), status: "active" });
     expect(await createdEvent()).toMatchObject({ status: "processed", error: null, nextAttemptAt: null });
+    const audited = await t.db.select().from(auditRecords).where(eq(auditRecords.batchId, row.id));
+    expect(audited.map((a) => a.action)).toContain("chain.BatchCreated");
   });
 
   it("a replay keeps the row of a batch whose code the chain changed since", async () => {

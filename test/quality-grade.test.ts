@@ -165,3 +165,12 @@ describe("ZQualityCheck", () => {
     expect(() => lot({ moisture_pct: 101 })).toThrow();
   });
 });
+
+describe("exact decimals", () => {
+  it("refuses a score with more than two decimals instead of rounding it into a grade", async () => {
+    const { ZQualityCheck } = await import("@/lib/quality/schemas");
+    const base = { moisture_pct: 10.5, primary_defects: 0, secondary_defects: 2, screen_size: 16 };
+    expect(ZQualityCheck.safeParse({ ...base, cupping_score: 79.99999999 }).success).toBe(false);
+    expect(ZQualityCheck.safeParse({ ...base, cupping_score: 79.99 }).success).toBe(true);
+  });
+});

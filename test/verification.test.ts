@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { listAlerts, resolveAlert } from "@/lib/alerts/alerts";
 import { auditHistory } from "@/lib/audit/history";
-import { verifyAuditChain } from "@/lib/audit/record";
+import { recordAudit, verifyAuditChain } from "@/lib/audit/record";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { kgToGrams } from "@/lib/chain/units";
 import { auditRecords, batchAlerts, batches, users, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { judgeCount, processRequest, requestVerification } from "@/lib/verification/requests";
 import { ZProcessRequest, ZResolveAlert } from "@/lib/verification/schemas";
+import { verifyBatch } from "@/lib/verification/verify";
+import { recordQualityCheck } from "@/lib/quality/checks";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 import { deployTestToken } from "./helpers/chain";
@@ -52,8 +54,9 @@ describe("judging a count", () => {
 
 describe("verification requests", () => {
   it("are refused for bad counts with a message, writing nothing", () => {
-    for (const bad of [-5, "-5", "abc", "1.2345", "", "1e3", null, "123456789012"]) expect(ZProcessRequest.safeParse({ actual_quantity: bad }).success, String(bad)).toBe(false);
-    expect(ZProcessRequest.parse({ actual_quantity: 1250.5 }).actual_quantity).toBe("1250.5");
+    // A JSON number is refused too: 999.9999999999999999 would arrive as 1000 and pass for exact.
+    for (const bad of [-5, 1250.5, "-5", "abc", "1.2345", "", "1e3", null, "123456789012"]) expect(ZProcessRequest.safeParse({ actual_quantity: bad }).success, String(bad)).toBe(false);
+    expect(ZProcessRequest.parse({ actual_quantity: "1250.5" }).actual_quantity).toBe("1250.5");
   });
 
   it("a count within the tolerance of the chain's quantity approves, and the batch is verified", async () => {
@@ -128,14 +131,56 @@ describe("verification requests", () => {
   });
 });
 
+describe("full verification", () => {
+  it("runs five named checks, stores the fraud assessment, sets the status and audits it", async () => {
+    await recordQualityCheck(t.db, ids[0], { cupping_score: 86.5, moisture_pct: 10.5, primary_defects: 0, secondary_defects: 2, screen_size: 16 }, [], verifier);
+    const result = await verifyBatch(t.db, handleOf(), ids[0], verifier);
+    expect(result.checks.map((c) => c.name)).toEqual(["quantity", "metadata", "dates", "quality", "fraud"]);
+    expect(result.checks.find((c) => c.name === "quantity")).toMatchObject({ passed: true });
+    expect(result.checks.find((c) => c.name === "metadata")).toMatchObject({ passed: true });
+    expect(result.checks.find((c) => c.name === "quality")).toMatchObject({ passed: true, detail: expect.stringMatching(/specialty/) });
+    expect(result.passed).toBe(result.checks.every((c) => c.passed));
+    const [batch] = await t.db.select().from(batches).where(eq(batches.id, ids[0]));
+    expect(batch.verificationStatus).toBe(result.passed ? "verified" : "failed");
+    expect((await auditHistory(t.db, ids[0])).at(-1)).toMatchObject({ action: result.passed ? "verification.passed" : "verification.failed" });
+    expect(result.fraud_assessment.factors).toHaveLength(6);
+  });
+
+  it("fails a batch whose chain quantity moved, and one whose record no longer matches its hash, with one alert", async () => {
+    const moved = await verifyBatch(t.db, handleOf(), ids[1], verifier);
+    expect(moved).toMatchObject({ passed: false, verification_status: "failed" });
+    expect(moved.checks.find((c) => c.name === "quantity")).toMatchObject({ passed: false, detail: expect.stringMatching(/chain says/) });
+
+    await t.db.update(batches).set({ warehouse: "Somewhere Else" }).where(eq(batches.id, ids[0]));
+    const tampered = await verifyBatch(t.db, handleOf(), ids[0], verifier);
+    expect(tampered.checks.find((c) => c.name === "metadata")).toMatchObject({ passed: false, detail: expect.stringMatching(/warehouse/) });
+    await verifyBatch(t.db, handleOf(), ids[0], verifier);
+    const alerts = (await listAlerts(t.db, ids[0])).filter((a) => a.type === "metadata_mismatch");
+    expect(alerts).toHaveLength(1);
+  });
+
+  it("refuses an unknown batch with a 404, writing nothing", async () => {
+    const before = await counts();
+    await expect(verifyBatch(t.db, handleOf(), 999_999, verifier)).rejects.toMatchObject({ code: "not_found" });
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("the audit log", () => {
   it("holds every change to a batch, by whom, before and after, in a hash chain", async () => {
     const history = await auditHistory(t.db, ids[2]);
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["verification.requested", "verification.rejected", "alert.raised"]));
     const rejected = history.find((h) => h.action === "verification.rejected")!;
     expect(rejected).toMatchObject({ actor: { kind: "user", label: "vera@example.com" }, before: { status: "pending" }, after: { status: "rejected", actual_quantity_kg: "1" } });
-    expect(history.every((h, i) => i === 0 || h.prev_hash === history[i - 1].hash || h.position > history[i - 1].position)).toBe(true);
     expect(await verifyAuditChain(t.db)).toMatchObject({ brokenAt: null });
+  });
+
+  it("writers appending at once get consecutive positions, each record chained to the one before", async () => {
+    const before = (await t.db.select({ n: count() }).from(auditRecords))[0].n;
+    await Promise.all(Array.from({ length: 12 }, (_, i) => t.db.transaction((tx) => recordAudit(tx, { entity: "test", entityId: i, action: "test.concurrent", actor: { kind: "system", id: "test" } }))));
+    const positions = (await t.db.select({ p: auditRecords.position }).from(auditRecords).orderBy(auditRecords.position)).map((r) => r.p);
+    expect(positions).toEqual(Array.from({ length: before + 12 }, (_, i) => i + 1));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ records: before + 12, brokenAt: null });
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE, and a record changed behind its back breaks the chain", async () => {

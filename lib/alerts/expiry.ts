@@ -1,6 +1,6 @@
 // Raises "expired" and "expiring_soon" alerts for minted, unredeemed batches, set-based: a page of
 // candidates is selected, inserted and audited in one statement plus one audit write.
-// No "server-only": the worker (plain Node) runs it, so it reimplements raiseAlert's insert + audit in bulk.
+// No "server-only": the worker (plain Node) runs it; it inserts alerts in bulk and records them with recordAudit.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";

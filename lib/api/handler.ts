@@ -22,6 +22,15 @@ function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side.", details: null } }, { status: 500 });
 }
 
+/** A JSON body, or a 400 that says it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("validation_error", "The body is not valid JSON.");
+  }
+}
+
 type Context<P> = { request: Request; searchParams: Record<string, string>; params: P; caller: Caller };
 
 /** A browser's cookie-borne call that changes something must come from this app's own origin. */

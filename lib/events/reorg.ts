@@ -55,12 +55,16 @@ export async function rollBack(db: Db, k: ListenerKey, checkpoint: bigint, ances
     await saveListener(tx, k, { lastBlock: ancestor }, { lastBlock: ancestor });
     const tokens = [...new Set(orphaned.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])))];
     // Looked up before the replay: a batch whose creation was orphaned loses its token in it.
-    const touched = tokens.length ? await tx.select({ id: batches.id, tokenId: batches.tokenId }).from(batches).where(and(eq(batches.chainId, k.chainId), inArray(batches.tokenId, tokens))) : [];
+    const state = { id: batches.id, tokenId: batches.tokenId, status: batches.status, verificationStatus: batches.verificationStatus, quantityKg: batches.quantityKg };
+    const touched = tokens.length ? await tx.select(state).from(batches).where(and(eq(batches.chainId, k.chainId), inArray(batches.tokenId, tokens))) : [];
     await replayTokens(tx, k, tokens);
+    const after = touched.length ? await tx.select(state).from(batches).where(inArray(batches.id, touched.map((b) => b.id))) : [];
+    const facts = (b?: (typeof touched)[number]) => (b ? { token_id: b.tokenId, status: b.status, verification_status: b.verificationStatus, quantity_kg: b.quantityKg } : null);
     const orphanedByToken = (t: string | null) => orphaned.filter((e) => e.tokenId === t).map((e) => ({ name: e.name, tx_hash: e.txHash }));
     await recordAudit(tx, ...tokens.map((t) => {
       const row = touched.find((b) => b.tokenId === t);
-      return { entity: "batch", entityId: row?.id ?? `token:${t}`, batchId: row?.id ?? null, action: "chain.reorged", actor: { kind: "system" as const, id: "indexer" }, after: { ancestor_block: ancestor.toString(), orphaned_events: orphanedByToken(t) } };
+      const now = after.find((b) => b.id === row?.id);
+      return { entity: "batch", entityId: row?.id ?? `token:${t}`, batchId: row?.id ?? null, action: "chain.reorged", actor: { kind: "system" as const, id: "indexer" }, before: facts(row), after: { ...facts(now), ancestor_block: ancestor.toString(), orphaned_events: orphanedByToken(t) } };
     }));
     return { orphaned: orphaned.length };
   });

@@ -1,12 +1,13 @@
 // Re-derives batches from their stored events: after a reorg removed some, and when failed
 // events are retried (later events of the same batch may have depended on them).
-import { and, asc, eq, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { forgetChainFacts, unbindToken } from "@/lib/batches/apply-event";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
 import { applyEvents, maxAutomaticAttempts, type StoredEvent } from "./apply";
+import { auditChainEvents } from "./audit";
 import { lockListener, type ListenerKey } from "./listener";
 
 const storedColumns = { id: blockchainEvents.id, chainId: blockchainEvents.chainId, name: blockchainEvents.name, args: blockchainEvents.args, txHash: blockchainEvents.txHash, attempts: blockchainEvents.attempts, tokenId: blockchainEvents.tokenId };
@@ -38,6 +39,10 @@ async function retry(tx: Tx, k: ListenerKey, events: (StoredEvent & { tokenId: s
   const withToken = events.filter((e) => e.tokenId !== null);
   const totals = await replayTokens(tx, k, withToken.map((e) => e.tokenId!));
   const r = await applyEvents(tx, events.filter((e) => e.tokenId === null));
+  // The retried events that took effect now are changes to their batches, like any indexed event.
+  const now = await tx.select({ id: blockchainEvents.id }).from(blockchainEvents).where(and(inArray(blockchainEvents.id, events.map((e) => e.id).concat(-1)), eq(blockchainEvents.status, "processed")));
+  const applied = new Set(now.map((e) => e.id));
+  await auditChainEvents(tx, k.chainId, events.filter((e) => applied.has(e.id)));
   return { processed: totals.processed + r.processed, failed: totals.failed + r.failed };
 }
 

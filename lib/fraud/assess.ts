@@ -87,7 +87,7 @@ function describeTopFactors(factors: FraudFactor[]): string {
 }
 
 /** Scores the batch and stores the assessment, its audit record and any alert in one transaction. */
-export async function assessFraud(db: Db, batchId: number, actor: Actor, userId?: number | null): Promise<FraudAssessmentJson> {
+export async function assessFraud(db: Db | Tx, batchId: number, actor: Actor, userId?: number | null): Promise<FraudAssessmentJson> {
   return db.transaction(async (tx) => {
     const batch = await findBatch(tx, batchId, { minted: true });
     const { score, version, factors } = scoreFraud(await getFraudInput(tx, batch));

@@ -5,8 +5,8 @@ import { text } from "@/lib/batches/metadata";
 export const qualityGrades = ["specialty", "premium", "exchange", "below_standard"] as const;
 export type QualityGrade = (typeof qualityGrades)[number];
 
-/** At most two decimals; the tolerance absorbs float noise such as 13.01 * 100 = 1300.9999999999998. */
-const hasTwoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
+/** At most two decimals as written: 79.99999999 is refused rather than rounded into 80. */
+const hasTwoDecimals = (v: number) => /^-?\d+(\.\d{1,2})?$/.test(String(v));
 
 const percent = () =>
   z

@@ -16,7 +16,8 @@ export function sniffContentType(bytes: Uint8Array): SniffedType | null {
 
 /** The last path segment, without control characters, at most 200 characters: a label, never a path. */
 export function cleanFilename(name: string): string {
-  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  // Control characters and bidi overrides (which can make "…fdp.exe" read as "…exe.pdf") go.
+  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").trim();
   return base.slice(-200) || "file";
 }
 

@@ -71,6 +71,8 @@ export async function requestVerification(db: Db, batchId: number, notes: string
     return row.id;
   });
   const [row] = await select(db).where(created ? eq(verificationRequests.id, created) : and(eq(verificationRequests.batchId, batchId), eq(verificationRequests.status, "pending")));
+  // The waiting request was processed between our insert and this read: ask again.
+  if (!row) return requestVerification(db, batchId, notes, caller);
   return { request: toRequestJson(row), isNew: created !== null };
 }
 
@@ -130,6 +132,8 @@ export async function processRequest(db: Db, chain: ChainHandle, requestId: numb
   await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(verificationRequests).where(eq(verificationRequests.id, requestId)).for("update");
     if (locked.status !== "pending") throw new ApiError("conflict", `Verification request ${requestId} was already ${locked.status}, by someone else just now.`);
+    // The batch as it is now, locked, so a full verification running at the same time cannot interleave.
+    const [current] = await tx.select({ verificationStatus: batches.verificationStatus }).from(batches).where(eq(batches.id, batch.id)).for("update");
     const status = decision.isApproved ? "approved" : "rejected";
     await tx
       .update(verificationRequests)
@@ -155,7 +159,7 @@ export async function processRequest(db: Db, chain: ChainHandle, requestId: numb
       batchId: batch.id,
       action: `verification.${status}`,
       actor,
-      before: { status: "pending", verification_status: batch.verificationStatus },
+      before: { status: "pending", verification_status: current.verificationStatus },
       after: { status, verification_status: verificationStatus, actual_quantity_kg: input.actual_quantity, onchain_quantity_kg: onchain.quantity_kg, discrepancy_kg: decision.discrepancyKg, discrepancy_pct: decision.discrepancyPct },
       note: input.notes,
     });

@@ -7,7 +7,10 @@ export const requestStatuses = ["pending", "approved", "rejected"] as const;
 export const ZVerificationRequest = z.strictObject({ notes: text().trim().max(2000).optional() });
 
 export const ZProcessRequest = z.strictObject({
-  actual_quantity: z.union([z.number(), z.string()], { error: "must be the counted quantity in kg, e.g. \"1250.5\"" }).transform(String).pipe(decimal(3).refine((v) => v.split(".")[0].length <= 11, "must be below 100,000,000,000 kg")),
+  // A string, never a JSON number: 999.9999999999999999 would arrive as 1000 and be taken as exact.
+  actual_quantity: z
+    .string({ error: 'must be the counted quantity in kg as a string, e.g. "1250.5"' })
+    .pipe(decimal(3).refine((v) => v.split(".")[0].length <= 11, "must be below 100,000,000,000 kg")),
   notes: text().trim().max(2000).optional(),
 });
 

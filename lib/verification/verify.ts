@@ -28,56 +28,59 @@ const sameValue = (a: unknown, b: unknown) => {
 };
 
 export async function verifyBatch(db: Db, chain: ChainHandle, batchId: number, caller: Caller) {
-  const batch = await findBatch(db, batchId, { minted: true });
-  const onchain = await readOnchain(chain, BigInt(batch.tokenId!)).catch((error: Error) => {
+  const found = await findBatch(db, batchId, { minted: true });
+  const onchain = await readOnchain(chain, BigInt(found.tokenId!)).catch((error: Error) => {
     throw new ApiError("chain_unreachable", `The chain could not be read, so nothing was verified: ${error.message.split("\n")[0]}`);
   });
   const actor = actorOf(caller);
-  const checks: Check[] = [];
 
-  checks.push(
-    onchain.quantity_kg === batch.quantityKg
-      ? { name: "quantity", passed: true, detail: `${batch.quantityKg} kg off chain and on chain.` }
-      : { name: "quantity", passed: false, detail: `The off-chain record says ${batch.quantityKg} kg; the chain says ${onchain.quantity_kg} kg.` },
-  );
+  // One transaction with the batch locked: the fraud assessment, the status and the audit record
+  // commit together, and a verification request processed at the same time waits its turn.
+  return db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(batches).where(eq(batches.id, batchId)).for("update");
+    const checks: Check[] = [];
+    checks.push(
+      onchain.quantity_kg === batch.quantityKg
+        ? { name: "quantity", passed: true, detail: `${batch.quantityKg} kg off chain and on chain.` }
+        : { name: "quantity", passed: false, detail: `The off-chain record says ${batch.quantityKg} kg; the chain says ${onchain.quantity_kg} kg.` },
+    );
 
-  let metadata: Check;
-  try {
-    const decoded = decodeMetadata(batch.metadataUri ?? "", onchain.metadata_hash as Hex);
-    const differ = Object.entries(metadataColumns(decoded)).filter(([k, v]) => !sameValue(v, batch[k as keyof typeof batch])).map(([k]) => k);
-    metadata = differ.length ? { name: "metadata", passed: false, detail: `The off-chain record differs from the metadata the chain's hash commits to in: ${differ.join(", ")}.` } : { name: "metadata", passed: true, detail: `The record matches the metadata hash on chain (${onchain.metadata_hash.slice(0, 10)}…).` };
-  } catch (error) {
-    metadata = { name: "metadata", passed: false, detail: (error as Error).message };
-  }
-  checks.push(metadata);
+    let metadata: Check;
+    try {
+      const decoded = decodeMetadata(batch.metadataUri ?? "", onchain.metadata_hash as Hex);
+      const differ = Object.entries(metadataColumns(decoded)).filter(([k, v]) => !sameValue(v, batch[k as keyof typeof batch])).map(([k]) => k);
+      metadata = differ.length ? { name: "metadata", passed: false, detail: `The off-chain record differs from the metadata the chain's hash commits to in: ${differ.join(", ")}.` } : { name: "metadata", passed: true, detail: `The record matches the metadata hash on chain (${onchain.metadata_hash.slice(0, 10)}…).` };
+    } catch (error) {
+      metadata = { name: "metadata", passed: false, detail: (error as Error).message };
+    }
+    checks.push(metadata);
 
-  const [{ today }] = (await db.execute(sql`select current_date::text as today`)).rows as { today: string }[];
-  const dateProblems = [
-    batch.expiryDate <= batch.productionDate && `expiry ${batch.expiryDate} is not after production ${batch.productionDate}`,
-    batch.expiryDate < today && `it expired on ${batch.expiryDate}`,
-    onchain.expiry_date !== batch.expiryDate && `the chain's expiry is ${onchain.expiry_date}`,
-    onchain.production_date !== batch.productionDate && `the chain's production date is ${onchain.production_date}`,
-  ].filter(Boolean);
-  checks.push(dateProblems.length ? { name: "dates", passed: false, detail: `Dates: ${dateProblems.join("; ")}.` } : { name: "dates", passed: true, detail: `Produced ${batch.productionDate}, expires ${batch.expiryDate}.` });
+    const [{ today }] = (await tx.execute(sql`select current_date::text as today`)).rows as { today: string }[];
+    const dateProblems = [
+      batch.expiryDate <= batch.productionDate && `expiry ${batch.expiryDate} is not after production ${batch.productionDate}`,
+      batch.expiryDate < today && `it expired on ${batch.expiryDate}`,
+      onchain.expiry_date !== batch.expiryDate && `the chain's expiry is ${onchain.expiry_date}`,
+      onchain.production_date !== batch.productionDate && `the chain's production date is ${onchain.production_date}`,
+    ].filter(Boolean);
+    checks.push(dateProblems.length ? { name: "dates", passed: false, detail: `Dates: ${dateProblems.join("; ")}.` } : { name: "dates", passed: true, detail: `Produced ${batch.productionDate}, expires ${batch.expiryDate}.` });
 
-  const [quality] = await db.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id)).limit(1);
-  checks.push(
-    !quality
-      ? { name: "quality", passed: false, detail: "No quality check is recorded for this batch." }
-      : quality.grade === "below_standard"
-        ? { name: "quality", passed: false, detail: `The latest quality check (#${quality.id}) grades it below standard.` }
-        : { name: "quality", passed: true, detail: `The latest quality check (#${quality.id}) grades it ${quality.grade.replace("_", " ")}.` },
-  );
+    const [quality] = await tx.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id)).limit(1);
+    checks.push(
+      !quality
+        ? { name: "quality", passed: false, detail: "No quality check is recorded for this batch." }
+        : quality.grade === "below_standard"
+          ? { name: "quality", passed: false, detail: `The latest quality check (#${quality.id}) grades it below standard.` }
+          : { name: "quality", passed: true, detail: `The latest quality check (#${quality.id}) grades it ${quality.grade.replace("_", " ")}.` },
+    );
 
-  const fraud = await assessFraud(db, batchId, actor, caller.kind === "user" ? caller.user.id : undefined);
-  checks.push(fraud.score < fraudThreshold ? { name: "fraud", passed: true, detail: `Fraud risk ${fraud.score}/100.` } : { name: "fraud", passed: false, detail: `Fraud risk ${fraud.score}/100 (${fraudThreshold} or more fails).` });
+    const fraud = await assessFraud(tx, batchId, actor, caller.kind === "user" ? caller.user.id : undefined);
+    checks.push(fraud.score < fraudThreshold ? { name: "fraud", passed: true, detail: `Fraud risk ${fraud.score}/100.` } : { name: "fraud", passed: false, detail: `Fraud risk ${fraud.score}/100 (${fraudThreshold} or more fails).` });
 
-  const passed = checks.every((c) => c.passed);
-  const verificationStatus = passed ? "verified" : "failed";
-  await db.transaction(async (tx) => {
+    const passed = checks.every((c) => c.passed);
+    const verificationStatus = passed ? "verified" : "failed";
     await tx.update(batches).set({ verificationStatus, updatedAt: new Date() }).where(eq(batches.id, batchId));
     await recordAudit(tx, { entity: "batch", entityId: batchId, batchId, action: passed ? "verification.passed" : "verification.failed", actor, before: { verification_status: batch.verificationStatus }, after: { verification_status: verificationStatus, checks } });
     if (!metadata.passed) await raiseAlert(tx, { batchId, type: "metadata_mismatch", severity: "high", source: `metadata:${onchain.metadata_hash}`, message: metadata.detail }, actor);
+    return { batch_id: batchId, verification_status: verificationStatus, passed, checks, fraud_assessment: fraud, onchain_verified: onchain.is_verified };
   });
-  return { batch_id: batchId, verification_status: verificationStatus, passed, checks, fraud_assessment: fraud, onchain_verified: onchain.is_verified };
 }

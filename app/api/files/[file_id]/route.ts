@@ -16,6 +16,8 @@ export const GET = handle<{ file_id: string }>("GET /api/files/[file_id]", async
       "content-length": String(file.bytes.length),
       "content-disposition": contentDisposition(file.filename),
       "x-content-type-options": "nosniff",
+      // A PDF opened inline runs with no scripts and no access to this origin.
+      "content-security-policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
       "cache-control": "private, max-age=0, must-revalidate",
     },
   });
