@@ -13,6 +13,9 @@ function actorOf(args: Record<string, unknown>): Actor {
   return typeof wallet === "string" ? { kind: "wallet", id: wallet.toLowerCase() } : { kind: "system", id: "indexer" };
 }
 
+/** The metadata URI (a whole document locally) stays in the event; its hash, in the record, pins it. */
+const withoutUri = ({ metadataUri: _uri, ...rest }: Record<string, unknown>) => rest;
+
 const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed"]);
 
 export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[]): Promise<void> {
@@ -32,7 +35,7 @@ export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[
       batchId: batchOf.get(e.tokenId) ?? null,
       action: `chain.${e.name}`,
       actor: actorOf(e.args as Record<string, unknown>),
-      after: e.args,
+      after: withoutUri(e.args as Record<string, unknown>),
       txHash: e.txHash,
     })),
   );
