@@ -63,6 +63,8 @@ test("a count far from the quantity is rejected, alerts, and is resolved with a 
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
   await expect(verifier.page.getByRole("status").filter({ hasText: "No verification requests match" })).toBeVisible();
+  // The queue page lists the new open alert across batches, linked to its batch.
+  await expect(verifier.page.getByTestId("open-alert").filter({ hasText: batch.batch_code })).toContainText(/quantity discrepancy/i);
 
   await verifier.page.goto(`/batches/${batch.id}`);
   await expect(region(verifier.page, "Verification").getByTestId("verification-request")).toHaveAttribute("data-status", "rejected");

@@ -2,12 +2,12 @@
 // and kept in history once resolved.
 import "server-only";
 import { findBatch } from "@/lib/batches/get";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
-import { batchAlerts, type alertSeverities, type alertTypes } from "@/lib/db/schema";
+import { batchAlerts, batches, type alertSeverities, type alertTypes } from "@/lib/db/schema";
 
 export type NewAlert = { batchId: number; type: (typeof alertTypes)[number]; severity: (typeof alertSeverities)[number]; source: string; message: string; details?: Record<string, unknown> };
 
@@ -46,6 +46,19 @@ export async function listAlerts(db: Db, batchId: number) {
   await findBatch(db, batchId);
   const rows = await db.select().from(batchAlerts).where(eq(batchAlerts.batchId, batchId)).orderBy(desc(batchAlerts.id));
   return rows.map(toAlertJson);
+}
+
+/** Open alerts across batches, most severe and newest first, for the verification page. */
+export async function listOpenAlerts(db: Db, limit = 50) {
+  const rank = sql`case ${batchAlerts.severity} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
+  const rows = await db
+    .select({ alert: batchAlerts, batchCode: batches.batchCode })
+    .from(batchAlerts)
+    .innerJoin(batches, eq(batches.id, batchAlerts.batchId))
+    .where(eq(batchAlerts.status, "open"))
+    .orderBy(rank, desc(batchAlerts.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...toAlertJson(r.alert), batch_code: r.batchCode }));
 }
 
 /** Resolves an open alert of this batch with a note; a second resolve is a 409, and nothing changes. */

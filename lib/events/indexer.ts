@@ -70,7 +70,8 @@ export function createIndexer(c: IndexerConfig) {
           txHash: log.transactionHash,
           logIndex: log.logIndex,
           name: log.eventName,
-          tokenId: "batchId" in args ? String(args.batchId) : null,
+          // Batch events name it batchId; the ERC-1155 TransferSingle names it id.
+          tokenId: "batchId" in args ? String(args.batchId) : log.eventName === "TransferSingle" ? String(args.id) : null,
           args: toJson(args),
         };
       });

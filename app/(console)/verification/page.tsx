@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LiveRefresh } from "@/components/live-refresh";
+import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
+import { listOpenAlerts } from "@/lib/alerts/alerts";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -18,7 +20,7 @@ export default async function VerificationPage({ searchParams }: Props) {
   const user = await requirePageUser("/verification");
   const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const query = ZRequestListQuery.safeParse(values);
-  const page = query.success ? await listRequests(getDb(), query.data) : null;
+  const [page, alerts] = await Promise.all([query.success ? listRequests(getDb(), query.data) : null, listOpenAlerts(getDb())]);
   const { cursor, ...firstPage } = values;
 
   return (
@@ -56,6 +58,7 @@ export default async function VerificationPage({ searchParams }: Props) {
         {cursor ? <Link href={`/verification?${new URLSearchParams(firstPage)}`}>← Newest requests</Link> : <span />}
         {page?.next_cursor && <Link href={`/verification?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>Older requests →</Link>}
       </nav>
+      <OpenAlerts alerts={alerts} />
     </div>
   );
 }

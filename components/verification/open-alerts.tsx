@@ -1,0 +1,35 @@
+// Open alerts across all batches, most severe first; each links to its batch, where it is resolved.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { AlertJson } from "@/lib/alerts/alerts";
+import { humanize } from "@/lib/format";
+import { formatWhen, severityTone } from "./display";
+
+export function OpenAlerts({ alerts }: { alerts: (AlertJson & { batch_code: string })[] }) {
+  return (
+    <section aria-labelledby="open-alerts" className="flex flex-col gap-2">
+      <h2 id="open-alerts" className="text-lg font-semibold">
+        Open alerts <span className="text-sm font-normal text-stone-500">({alerts.length === 50 ? "50 most severe" : alerts.length})</span>
+      </h2>
+      {alerts.length === 0 ? (
+        <p role="status" className="text-sm text-stone-500">No open alerts.</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 dark:divide-stone-800 dark:border-stone-800">
+          {alerts.map((a) => (
+            <li key={a.id} data-testid="open-alert" className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
+              <Badge tone={severityTone[a.severity]}>{a.severity}</Badge>
+              <Link href={`/batches/${a.batch_id}`} className="font-mono">
+                {a.batch_code}
+              </Link>
+              <span className="text-stone-600 dark:text-stone-400">{humanize(a.type)}</span>
+              <span className="min-w-0 flex-1 truncate" title={a.message}>
+                {a.message}
+              </span>
+              <span className="text-xs text-stone-500">{formatWhen(a.created_at)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
