@@ -61,8 +61,8 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
             <label htmlFor={`qc-${f.name}`} className={labelStyle}>
               {f.label}
             </label>
-            <input id={`qc-${f.name}`} type="number" step={f.step ?? "1"} inputMode="decimal" className={field} aria-invalid={!!errors[f.name]} {...form.register(f.name, { setValueAs: numberOrEmpty })} />
-            {errors[f.name] && <span className="text-xs text-red-700 dark:text-red-300">{errors[f.name]?.message}</span>}
+            <input id={`qc-${f.name}`} type="number" step={f.step ?? "1"} inputMode="decimal" className={field} aria-invalid={errors[f.name] ? true : undefined} aria-describedby={errors[f.name] ? `qc-${f.name}-error` : undefined} {...form.register(f.name, { setValueAs: numberOrEmpty })} />
+            {errors[f.name] && <span id={`qc-${f.name}-error`} className="text-xs text-red-700 dark:text-red-300">{errors[f.name]?.message}</span>}
           </div>
         ))}
       </div>
@@ -70,8 +70,8 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
         <label htmlFor="qc-notes" className={labelStyle}>
           Notes (optional)
         </label>
-        <textarea id="qc-notes" rows={2} className={field} {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })} />
-        {errors.notes && <span className="text-xs text-red-700 dark:text-red-300">{errors.notes.message}</span>}
+        <textarea id="qc-notes" rows={2} className={field} aria-invalid={errors.notes ? true : undefined} aria-describedby={errors.notes ? "qc-notes-error" : undefined} {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })} />
+        {errors.notes && <span id="qc-notes-error" className="text-xs text-red-700 dark:text-red-300">{errors.notes.message}</span>}
       </div>
       <div className="flex flex-wrap gap-6">
         <div className="flex flex-col gap-1">
