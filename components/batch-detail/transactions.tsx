@@ -1,11 +1,9 @@
 // The batch's chain events as the listener indexed them, newest first, each linked to its transaction.
-import Link from "next/link";
-import { Badge, type Tone } from "@/components/ui/badge";
-import { formatWhen, shortHash } from "@/components/verification/display";
+import { EventStatus, TxLink } from "@/components/events/tx-link";
+import { formatWhen } from "@/components/verification/display";
 import type { EventJson } from "@/lib/events/list";
 import { Empty, headRowStyle, Section, tableStyle } from "./section";
 
-const statusTone: Record<EventJson["status"], Tone> = { processed: "green", pending: "blue", failed: "red", reorged: "gray" };
 
 export function Transactions({ events, explorerUrl }: { events: EventJson[]; explorerUrl: string | null }) {
   return (
@@ -33,17 +31,10 @@ export function Transactions({ events, explorerUrl }: { events: EventJson[]; exp
                   </td>
                   <td className="py-1.5 pr-4">{e.name}</td>
                   <td className="py-1.5 pr-4 font-mono text-xs">
-                    <Link href={`/events?tx_hash=${e.tx_hash}`} title={e.tx_hash}>
-                      {shortHash(e.tx_hash)}
-                    </Link>
-                    {explorerUrl && (
-                      <a href={`${explorerUrl}/tx/${e.tx_hash}`} target="_blank" rel="noreferrer" className="ml-2 text-stone-500">
-                        ↗
-                      </a>
-                    )}
+                    <TxLink hash={e.tx_hash} explorerUrl={explorerUrl} />
                   </td>
                   <td className="py-1.5 pr-4">
-                    <Badge tone={statusTone[e.status]}>{e.status}</Badge>
+                    <EventStatus status={e.status} />
                   </td>
                   <td className="py-1.5 pr-4 text-xs">{formatWhen(e.created_at)}</td>
                 </tr>

@@ -1,13 +1,10 @@
 "use client";
 // Stored events, newest first: each links to its batch and its transaction; failed ones can be retried.
 import Link from "next/link";
-import { Badge, type Tone } from "@/components/ui/badge";
 import { useApiCall } from "@/components/use-api-call";
 import type { EventJson } from "@/lib/events/list";
+import { EventStatus, TxLink } from "./tx-link";
 
-const statusTone: Record<EventJson["status"], Tone> = { processed: "green", pending: "blue", failed: "red", reorged: "gray" };
-
-const short = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
 
 function RetryButton({ id }: { id: number }) {
   const { call, error, pending } = useApiCall();
@@ -48,17 +45,10 @@ export function EventTable({ events, explorerUrl, canOperate }: { events: EventJ
                 {e.batch_id ? <Link href={`/batches/${e.batch_id}`}>{e.batch_code}</Link> : e.token_id ? <span className="text-stone-500">token {e.token_id}</span> : "—"}
               </td>
               <td className="px-3 py-2 font-mono text-xs">
-                <Link href={`/events?tx_hash=${e.tx_hash}`} title="Every event of this transaction">
-                  {short(e.tx_hash)}
-                </Link>
-                {explorerUrl && (
-                  <a href={`${explorerUrl}/tx/${e.tx_hash}`} target="_blank" rel="noreferrer" className="ml-2 text-stone-500">
-                    ↗
-                  </a>
-                )}
+                <TxLink hash={e.tx_hash} explorerUrl={explorerUrl} />
               </td>
               <td className="px-3 py-2">
-                <Badge tone={statusTone[e.status]}>{e.status}</Badge>
+                <EventStatus status={e.status} />
               </td>
               <td className="px-3 py-2">{e.attempts}</td>
               <td className="px-3 py-2">
