@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { batchStatuses, processes, verificationStatuses } from "@/lib/batches/enums";
 import { sortColumns } from "@/lib/batches/schemas";
-import { Select, field, labelStyle } from "@/components/ui/select";
+import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
 
 type Props = { values: Record<string, string>; origins: string[]; warehouses: string[] };
 
@@ -22,12 +21,7 @@ export function InventoryFilters({ values, origins, warehouses }: Props) {
       <Select name="warehouse" label="Warehouse" options={warehouses} value={values.warehouse} />
       <Select name="sort" label="Sort by" options={sortColumns} value={values.sort ?? "id"} all={null} />
       <Select name="order" label="Order" options={["desc", "asc"]} value={values.order ?? "desc"} all={null} />
-      <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
-        Apply filters
-      </button>
-      <Link href="/inventory" className="px-2 py-1.5 text-sm text-stone-600 underline dark:text-stone-400">
-        Reset
-      </Link>
+      <FilterButtons resetHref="/inventory" />
     </form>
   );
 }

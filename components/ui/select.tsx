@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { humanize } from "@/lib/format";
 
 export const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
@@ -18,5 +19,19 @@ export function Select({ name, label, options, value, all = "Any" }: { name: str
         ))}
       </select>
     </div>
+  );
+}
+
+/** A GET filter form's two buttons: apply, and back to the unfiltered page. */
+export function FilterButtons({ resetHref }: { resetHref: string }) {
+  return (
+    <>
+      <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
+        Apply filters
+      </button>
+      <Link href={resetHref} className="px-2 py-1.5 text-sm text-stone-600 underline dark:text-stone-400">
+        Reset
+      </Link>
+    </>
   );
 }

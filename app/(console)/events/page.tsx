@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventFeed } from "@/components/events/event-feed";
-import { Select, field, labelStyle } from "@/components/ui/select";
+import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -40,12 +40,7 @@ export default async function EventsPage({ searchParams }: Props) {
           </label>
           <input id="filter-tx" name="tx_hash" defaultValue={values.tx_hash} placeholder="0x…" className={`${field} w-72 font-mono`} />
         </div>
-        <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
-          Apply filters
-        </button>
-        <Link href="/events" className="px-2 py-1.5 text-sm text-stone-600 underline dark:text-stone-400">
-          Reset
-        </Link>
+        <FilterButtons resetHref="/events" />
       </form>
       {!query.success && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
