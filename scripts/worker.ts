@@ -33,6 +33,7 @@ const unwatch = env.RPC_WS_URL
 
 async function run() {
   let failures = 0;
+  let hasCaughtUp = false;
   while (!isStopping) {
     try {
       const round = await listenRound(db, indexer, {
@@ -44,6 +45,9 @@ async function run() {
         },
       });
       failures = 0;
+      // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
+      if (round.caughtUp && !hasCaughtUp) void checkExpiry();
+      hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
       failures++;
@@ -56,13 +60,13 @@ async function run() {
   await pool.end();
 }
 
-// Expiry alerts: at start, then hourly; a failure is logged and the next hour tries again.
-const checkExpiry = () =>
-  flagExpiry(db).then(
+// Expiry alerts: once caught up, then hourly; a failure is logged and the next hour tries again.
+function checkExpiry() {
+  return flagExpiry(db).then(
     (r) => r.raised > 0 && console.log(`[worker] expiry check: ${r.raised} alerts raised (${r.checked} batches checked)`),
     (e: Error) => console.error(`[worker] expiry check failed: ${e.message.split("\n")[0]}`),
   );
-void checkExpiry();
+}
 const expiryTimer = setInterval(checkExpiry, 3_600_000);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), wake()));
