@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { asc, desc, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
+import { toJson } from "@/lib/json";
 import { auditRecords, type actorKinds } from "@/lib/db/schema";
 
 export type Actor = { kind: (typeof actorKinds)[number]; id?: string | null };
@@ -39,9 +40,6 @@ export function hashRecord(r: Omit<Row, "id" | "hash">): string {
   return createHash("sha256").update(canonical(content)).digest("hex");
 }
 
-/** JSON as jsonb will store it: no undefined, no bigint. */
-const plain = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))));
-
 /** Appends records in order, in the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(tx: Tx | Db, ...entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
@@ -59,8 +57,8 @@ export async function recordAudit(tx: Tx | Db, ...entries: AuditEntry[]): Promis
       action: e.action,
       actorKind: e.actor.kind,
       actorId: e.actor.id ?? null,
-      before: plain(e.before),
-      after: plain(e.after),
+      before: toJson(e.before),
+      after: toJson(e.after),
       txHash: e.txHash ?? null,
       note: e.note ?? null,
       createdAt,

@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Address, PublicClient } from "viem";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
+import { toJson } from "@/lib/json";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { applyEvents } from "./apply";
 import { auditChainEvents } from "./audit";
@@ -33,7 +34,6 @@ export type Step =
 
 const rowsPerInsert = 2_000;
 
-const toJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 
 export function createIndexer(c: IndexerConfig) {
   const key: ListenerKey = { chainId: c.chainId, address: c.address };
