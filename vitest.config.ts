@@ -15,6 +15,9 @@ export default defineConfig({
     // One shared anvil: files run one at a time so their transactions never race for nonces.
     fileParallelism: false,
     testTimeout: 30_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader cannot find;
+    // bundled by Vite it resolves (the Chainlink route handlers reach it through lib/api/handler).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 120_000,
   },
 });

@@ -27,8 +27,14 @@ export const ZServerEnv = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   // The app's public URL, when it sits behind a proxy; SIWE messages must name its host.
   AUTH_URL: httpUrl.optional(),
-  // The shared secret the Chainlink Functions DON presents to /api/chainlink/*.
+  // Chainlink Functions. The secret signs the DON's calls to /api/chainlink/* (a DON-hosted secret,
+  // `apiSecret`, on a real DON); the consumer is the BatchChecks contract the listener follows and
+  // the batch page asks. Router and coordinator are set on the local chain only: the worker then
+  // runs the local DON (lib/chainlink/fulfiller.ts) against them.
   CHAINLINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  CHAINLINK_CONSUMER_ADDRESS: address.optional(),
+  CHAINLINK_ROUTER_ADDRESS: address.optional(),
+  CHAINLINK_COORDINATOR_ADDRESS: address.optional(),
   INDEXER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   INDEXER_BLOCK_RANGE: z.coerce.number().int().min(1).max(100_000).default(2000),
   // Blocks the indexer stays behind the head; 0 on the local chain, more where reorgs run deep.

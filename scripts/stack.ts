@@ -5,10 +5,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 import { batchTokenAbi } from "../lib/chain/abi";
-import { createChainClient } from "../lib/chain/client";
+import { chainFor, createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv, ZServerEnv } from "../lib/env";
@@ -17,6 +18,7 @@ import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
 import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { deployContracts, type Deployment } from "./lib/deploy";
+import { configureConsumer, deployFunctions } from "./lib/functions";
 import { readDeployment, writeDeployment } from "./lib/deployment";
 import { mintDemoBatches } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
@@ -36,6 +38,7 @@ const ZStackEnv = z.object({
   BATCH_TOKEN_ADDRESS: ZServerEnv.shape.BATCH_TOKEN_ADDRESS.optional(),
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  CHAINLINK_SECRET: ZServerEnv.shape.CHAINLINK_SECRET,
   DEPLOYER_PRIVATE_KEY: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key").optional(),
 });
 
@@ -100,10 +103,11 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     // A new contract starts a new history: what the embedded database indexed from the old one no
     // longer holds. A database of your own is never emptied behind your back.
     // (The audit log refuses TRUNCATE by trigger; replica mode lets the owner start over locally.)
-    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs cascade; commit");
+    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces cascade; commit");
     else log("new contracts deployed; rows indexed from earlier contracts stay in DATABASE_URL");
   }
   const address = deployment!.batchToken.address;
+  if (isLocal && !env.BATCH_TOKEN_ADDRESS) deployment = await localFunctions(chainClient, rpcUrl, dataDir, deployment!, `http://localhost:${env.PORT}`);
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
   if (isLocal && count < BigInt(env.DEMO_BATCHES)) {
     // Resumes an interrupted seeding: the list is the same for the same day.
@@ -112,13 +116,31 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
   // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
-  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, publicRpcUrl: isLocal ? rpcUrl : undefined };
+  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, functions: deployment!.functions, publicRpcUrl: isLocal ? rpcUrl : undefined };
 }
 
-/** AUTH_SECRET from the environment, else one made once and kept with the local data. */
-function authSecret(env: z.infer<typeof ZStackEnv>, dataDir: string): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = path.join(dataDir, "auth-secret");
+/** Chainlink's router and coordinator and our consumer, once; the consumer follows the app's URL. */
+async function localFunctions(client: ReturnType<typeof createChainClient>, rpcUrl: string, dataDir: string, d: Deployment, apiUrl: string): Promise<Deployment> {
+  const f = d.functions;
+  if (f && (await client.getCode({ address: f.consumer }))) {
+    if (f.apiUrl === apiUrl) return d;
+    log(`pointing the Chainlink consumer at ${apiUrl}…`);
+    const wallet = createWalletClient({ account: operatorAccount, chain: chainFor(d.chainId, rpcUrl), transport: http(rpcUrl) });
+    await configureConsumer(client, wallet, f.consumer, { donId: f.donId, subscriptionId: BigInt(f.subscriptionId), apiUrl });
+  } else {
+    log("deploying Chainlink Functions (router, coordinator, subscription) and the BatchChecks consumer…");
+    const functions = await deployFunctions({ client, rpcUrl, admin: operatorAccount, batchToken: d.batchToken.address, apiUrl, verifiers: [operatorAccount.address] });
+    d = { ...d, functions: { ...functions, apiUrl } };
+  }
+  d = { ...d, functions: { ...d.functions!, apiUrl } };
+  writeDeployment(dataDir, d);
+  return d;
+}
+
+/** A secret from the environment, else one made once and kept with the local data. */
+function secret(given: string | undefined, dataDir: string, name: string): string {
+  if (given) return given;
+  const file = path.join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -141,7 +163,7 @@ async function main() {
   const c = await chain(env, dataDir, pool);
   await pool.end();
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret(env, dataDir), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");

@@ -1,20 +1,25 @@
 // The worker process: follows the batch token's events into Postgres (lib/events), polling, or
-// woken by new blocks over a WebSocket when RPC_WS_URL is set.
-import { createPublicClient, webSocket } from "viem";
+// woken by new blocks over a WebSocket when RPC_WS_URL is set; on the local chain it is also the
+// Chainlink DON (lib/chainlink/fulfiller.ts).
+import { createPublicClient, createWalletClient, http, webSocket, type Address } from "viem";
 import { flagExpiry } from "../lib/alerts/expiry";
-import { createChainClient } from "../lib/chain/client";
+import { chainFor, createChainClient } from "../lib/chain/client";
+import { createFulfiller } from "../lib/chainlink/fulfiller";
 import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
+import { donAccount } from "./lib/accounts";
 
 const env = getEnv();
 const { db, pool } = createDb(env.DATABASE_URL, 4);
+const client = createChainClient(env.RPC_URL, env.CHAIN_ID);
 const indexer = createIndexer({
   db,
-  client: createChainClient(env.RPC_URL, env.CHAIN_ID),
+  client,
   chainId: env.CHAIN_ID,
-  address: env.BATCH_TOKEN_ADDRESS as `0x${string}`,
+  address: env.BATCH_TOKEN_ADDRESS as Address,
+  consumer: env.CHAINLINK_CONSUMER_ADDRESS as Address | undefined,
   deployBlock: env.BATCH_TOKEN_DEPLOY_BLOCK,
   blockRange: env.INDEXER_BLOCK_RANGE,
   confirmations: env.INDEXER_CONFIRMATIONS,
@@ -60,6 +65,23 @@ async function run() {
   await pool.end();
 }
 
+// The local DON answers each Functions request on the local coordinator; a failed step is retried.
+async function fulfil() {
+  if (!env.CHAINLINK_COORDINATOR_ADDRESS || !env.CHAINLINK_ROUTER_ADDRESS || !env.CHAINLINK_SECRET) return;
+  if (env.CHAIN_ID !== 31337) throw new Error("CHAINLINK_COORDINATOR_ADDRESS: the local DON runs on the local chain (31337) only; a real chain has a real DON");
+  const wallet = createWalletClient({ account: donAccount, chain: chainFor(env.CHAIN_ID, env.RPC_URL), transport: http(env.RPC_URL) });
+  const fulfiller = createFulfiller({ client, wallet, router: env.CHAINLINK_ROUTER_ADDRESS as Address, coordinator: env.CHAINLINK_COORDINATOR_ADDRESS as Address, fromBlock: env.BATCH_TOKEN_DEPLOY_BLOCK, secrets: { apiSecret: env.CHAINLINK_SECRET } });
+  console.log(`[worker] local Chainlink DON answering requests on ${env.CHAINLINK_COORDINATOR_ADDRESS}`);
+  while (!isStopping) {
+    try {
+      for (const f of await fulfiller.step()) console.log(`[worker] Chainlink request ${f.requestId.slice(0, 10)}… fulfilled ${f.error ? `with error: ${f.error}` : `(${(f.response!.length - 2) / 2} bytes)`}`);
+    } catch (error) {
+      console.error(`[worker] local DON step failed (${(error as Error).message.split("\n")[0]}); retrying`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, env.INDEXER_POLL_MS));
+  }
+}
+
 // Expiry alerts: once caught up, then hourly; a failure is logged and the next hour tries again.
 function checkExpiry() {
   return flagExpiry(db).then(
@@ -71,4 +93,4 @@ const expiryTimer = setInterval(checkExpiry, 3_600_000);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
-await run();
+await Promise.all([run(), fulfil()]);

@@ -47,7 +47,8 @@ export function handle<P = Record<string, never>>(permission: Permission, body: 
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const rule: Rule = permissions[permission];
-      const caller: Caller = rule.isPublic ? { kind: "anonymous" } : await resolveCaller(request);
+      // Chainlink routes authenticate the DON's signed call themselves (lib/chainlink/calls.ts).
+      const caller: Caller = rule.isPublic || rule.chainlink ? { kind: "anonymous" } : await resolveCaller(request);
       authorize(rule, caller);
       checkOrigin(request, caller);
       const params = new URL(request.url).searchParams;

@@ -1,6 +1,7 @@
 // The OpenAPI document, built from the same zod schemas the routes parse with and the permission table.
 import { z, type ZodType } from "zod";
 import { ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
+import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 import { ZQualityCheck } from "@/lib/quality/schemas";
@@ -42,6 +43,9 @@ export const docs: Record<RouteKey, Doc> = {
   "POST /api/blockchain-events/process-all": { tag: "Events", summary: "Apply every failed or pending event again now, whatever its backoff." },
   "POST /api/blockchain-events/toggle-listening": { tag: "Events", summary: "Pause (`active: false`) or resume the listener; answers its status.", body: ZToggleListening },
   "GET /api/cron/listener": { tag: "System", summary: "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token." },
+  "POST /api/chainlink/verify-batch/[batch_id]": { tag: "Chainlink", summary: "For the Chainlink DON (signed): run the verification engine on the batch with this on-chain id and answer one 160-byte ABI encoding; the same chainlink_request_id always gets the same answer.", body: ZChainlinkCall },
+  "POST /api/chainlink/quality-check/[batch_id]": { tag: "Chainlink", summary: "For the Chainlink DON (signed): the latest quality grade of the batch with this on-chain id, as one 160-byte ABI encoding.", body: ZChainlinkCall },
+  "POST /api/chainlink/expiry-check/[batch_id]": { tag: "Chainlink", summary: "For the Chainlink DON (signed): whether the batch with this on-chain id has expired, as one 160-byte ABI encoding.", body: ZChainlinkCall },
   "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
   "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },
@@ -55,7 +59,8 @@ const error = { description: "Error", content: { "application/json": { schema: {
 
 function security(rule: Rule) {
   if (rule.isPublic) return [];
-  return [{ session: [] }, ...(rule.apiKeys ? [{ apiKey: [] }] : []), ...(rule.chainlink ? [{ chainlinkSecret: [] }] : []), ...(rule.cron ? [{ cronSecret: [] }] : [])];
+  if (rule.chainlink) return [{ chainlinkSignature: [] }];
+  return [{ session: [] }, ...(rule.apiKeys ? [{ apiKey: [] }] : []), ...(rule.cron ? [{ cronSecret: [] }] : [])];
 }
 
 export function openApiDocument() {
@@ -87,7 +92,7 @@ export function openApiDocument() {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
         apiKey: { type: "http", scheme: "bearer", description: "An API key (bt_…) as `Authorization: Bearer` or `x-api-key`." },
-        chainlinkSecret: { type: "apiKey", in: "header", name: "x-chainlink-secret" },
+        chainlinkSignature: { type: "apiKey", in: "header", name: "x-batchtrail-signature", description: "HMAC-SHA256 with CHAINLINK_SECRET of `timestamp.nonce.POST.path.body`, hex, with `x-batchtrail-timestamp` (unix seconds, within 300 s) and `x-batchtrail-nonce` (16–64 hex, used once). chainlink/sources/*.js sign this way." },
         cronSecret: { type: "http", scheme: "bearer", description: "CRON_SECRET, as Vercel Cron sends it." },
       },
       schemas: {

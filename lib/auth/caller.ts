@@ -20,7 +20,7 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
 /** Compares digests, so any input has the same length and nothing leaks the secret's length. */
 const equal = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
-/** Who is calling: an API key or the Chainlink secret when presented (and then only that), else the session. */
+/** Who is calling: the cron secret or an API key when presented (and then only that), else the session. */
 export async function resolveCaller(request: Request): Promise<Caller> {
   const db = getDb();
   const bearer = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
@@ -35,29 +35,19 @@ export async function resolveCaller(request: Request): Promise<Caller> {
     if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many requests with this API key.", { retry_after_seconds: limit.retryAfterSeconds });
     return { kind: "api_key", keyId: key.id, role: key.role };
   }
-  const secret = request.headers.get("x-chainlink-secret");
-  if (secret) {
-    const expected = getEnv().CHAINLINK_SECRET;
-    if (!expected || !equal(secret, expected)) throw new ApiError("unauthorized", "The Chainlink secret is not valid.");
-    const limit = await hitRateLimit(db, "chainlink", 300, 60);
-    if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many Chainlink requests.", { retry_after_seconds: limit.retryAfterSeconds });
-    return { kind: "chainlink" };
-  }
   const session = await auth();
   const user = session?.userId ? await getActiveUser(db, session.userId) : null;
   return user ? { kind: "user", user } : { kind: "anonymous" };
 }
 
 export function authorize(rule: Rule, caller: Caller): void {
-  if (rule.isPublic) return;
+  if (rule.isPublic || rule.chainlink) return;
   if (caller.kind === "anonymous") throw new ApiError("unauthorized", "Sign in, or send an API key.");
   const isAllowed =
     caller.kind === "user"
       ? rule.roles.includes(caller.user.role)
       : caller.kind === "api_key"
         ? !!rule.apiKeys && rule.roles.includes(caller.role)
-        : caller.kind === "cron"
-          ? !!rule.cron
-          : !!rule.chainlink;
+        : caller.kind === "cron" && !!rule.cron;
   if (!isAllowed) throw new ApiError("forbidden", "You are not allowed to do this.");
 }

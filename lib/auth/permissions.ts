@@ -3,7 +3,10 @@ import type { roles } from "@/lib/db/schema";
 
 export type Role = (typeof roles)[number];
 
-/** `roles`: signed-in users with these roles. `apiKeys`: API keys whose role is in `roles`. */
+/**
+ * `roles`: signed-in users with these roles. `apiKeys`: API keys whose role is in `roles`.
+ * `chainlink`: no session or key; the route checks the DON's signature itself (lib/chainlink).
+ */
 export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: boolean; cron?: boolean; isPublic?: boolean };
 
 const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
@@ -44,6 +47,9 @@ export const permissions = {
   "POST /api/blockchain-events/process-all": { roles: operators, apiKeys: true },
   "POST /api/blockchain-events/toggle-listening": { roles: operators, apiKeys: true },
   "GET /api/cron/listener": { roles: [], cron: true },
+  "POST /api/chainlink/verify-batch/[batch_id]": { roles: [], chainlink: true },
+  "POST /api/chainlink/quality-check/[batch_id]": { roles: [], chainlink: true },
+  "POST /api/chainlink/expiry-check/[batch_id]": { roles: [], chainlink: true },
   "GET /api/admin/users": { roles: admins },
   "PATCH /api/admin/users/[user_id]": { roles: admins },
   "GET /api/admin/api-keys": { roles: admins },

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { ChainHandle } from "@/lib/chain/server";
@@ -52,4 +52,10 @@ export async function getBatch(db: Db, chain: ChainHandle, id: number) {
   } catch (error) {
     return { ...batch, blockchain: null, blockchain_error: `The chain could not be read: ${(error as Error).message.split("\n")[0]}` };
   }
+}
+
+/** The row of an on-chain batch, by its token id; null when Postgres has none. */
+export async function findBatchByToken(db: Db | Tx, chainId: number, tokenId: bigint) {
+  const [row] = await db.select().from(batches).where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId.toString())));
+  return row ?? null;
 }

@@ -240,3 +240,45 @@ export const batchAlerts = pgTable("batch_alerts", {
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const checkTypes = ["verify_batch", "quality_check", "expiry_check"] as const;
+
+export const chainlinkRequests = pgTable("chainlink_requests", {
+  id: text("id").primaryKey(),
+  chainId: integer("chain_id").notNull(),
+  checkType: text("check_type", { enum: checkTypes }).notNull(),
+  tokenId: numeric("token_id", { precision: 78, scale: 0 }).notNull(),
+  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+  answer: text("answer"),
+  passed: boolean("passed"),
+  code: bigint("code", { mode: "number" }),
+  asOf: timestamp("as_of", { withTimezone: true }),
+  reasons: jsonb("reasons").$type<string[]>(),
+  answeredAt: timestamp("answered_at", { withTimezone: true }),
+  routerRequestId: text("router_request_id").unique(),
+  state: text("state", { enum: ["sent", "fulfilled", "failed"] }),
+  applied: boolean("applied"),
+  error: text("error"),
+  requester: text("requester"),
+  requestTx: text("request_tx"),
+  settleTx: text("settle_tx"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const chainlinkCalls = pgTable("chainlink_calls", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainlinkRequestId: text("chainlink_request_id"),
+  checkType: text("check_type").notNull(),
+  tokenId: text("token_id"),
+  outcome: text("outcome", { enum: ["answered", "refused"] }).notNull(),
+  status: integer("status").notNull(),
+  reason: text("reason"),
+  ip: text("ip"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const chainlinkNonces = pgTable("chainlink_nonces", {
+  nonce: text("nonce").primaryKey(),
+  seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+});

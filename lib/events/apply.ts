@@ -2,6 +2,7 @@
 // its error and the time of its next attempt (backing off, then left for a person to retry).
 import { eq, sql } from "drizzle-orm";
 import { applyBatchEvent, applyBatchEvents, type ChainEvent } from "@/lib/batches/apply-event";
+import { applyCheckEvents } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/batches/from-chain";
 import { blockchainEvents } from "@/lib/db/schema";
 
@@ -25,7 +26,10 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
   const failedIds = new Set<number>();
   if (!events.length) return { processed: 0, failed: 0, failedIds };
   try {
-    await tx.transaction((all) => applyBatchEvents(all, events.map(toChainEvent)));
+    await tx.transaction(async (all) => {
+      await applyBatchEvents(all, events.map(toChainEvent));
+      await applyCheckEvents(all, events.map(toChainEvent));
+    });
     await tx
       .update(blockchainEvents)
       .set({ status: "processed", attempts: sql`${blockchainEvents.attempts} + 1`, error: null, nextAttemptAt: null, processedAt: new Date() })
@@ -36,7 +40,10 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
   }
   for (const e of events) {
     try {
-      await tx.transaction((one) => applyBatchEvent(one, toChainEvent(e)));
+      await tx.transaction(async (one) => {
+        await applyBatchEvent(one, toChainEvent(e));
+        await applyCheckEvents(one, [toChainEvent(e)]);
+      });
       await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failedIds.add(e.id);

@@ -3,20 +3,21 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/batches/from-chain";
+import { checkEventNames } from "@/lib/chainlink/apply-event";
 import { batches } from "@/lib/db/schema";
 
 type Applied = { name: string; tokenId: string | null; txHash: string; args: unknown };
 
 /** The address an event says acted: the creator, the verifier, the holder who redeemed. */
 function actorOf(args: Record<string, unknown>): Actor {
-  const wallet = args.creator ?? args.verifier ?? args.holder;
+  const wallet = args.creator ?? args.verifier ?? args.holder ?? args.requester;
   return typeof wallet === "string" ? { kind: "wallet", id: wallet.toLowerCase() } : { kind: "system", id: "indexer" };
 }
 
 /** The metadata URI (a whole document locally) stays in the event; its hash, in the record, pins it. */
 const withoutUri = ({ metadataUri: _uri, ...rest }: Record<string, unknown>) => rest;
 
-const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed"]);
+const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed", ...checkEventNames]);
 
 export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[]): Promise<void> {
   const relevant = events.filter((e) => e.tokenId !== null && batchEvents.has(e.name));

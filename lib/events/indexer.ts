@@ -3,13 +3,13 @@
 // chain no longer has the checkpoint's block, rolls back to the common ancestor.
 import { and, eq, sql } from "drizzle-orm";
 import type { Address, PublicClient } from "viem";
-import { batchTokenAbi } from "@/lib/chain/abi";
+import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
 import { toJson } from "@/lib/json";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { applyEvents } from "./apply";
 import { auditChainEvents } from "./audit";
-import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
+import { listenerContracts, listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { growRange, isRangeRefusal, shrinkRange } from "./range";
 import { findAncestor, isForked, keptBlocks, rollBack, storedHash } from "./reorg";
 
@@ -18,6 +18,8 @@ export type IndexerConfig = {
   client: PublicClient;
   chainId: number;
   address: Address;
+  /** The Chainlink consumer, whose check events are stored and applied with the token's. */
+  consumer?: Address;
   deployBlock: bigint;
   /** The most blocks one eth_getLogs may span; the indexer learns what the RPC allows below it. */
   blockRange: number;
@@ -33,10 +35,11 @@ export type Step =
   | { kind: "paused" };
 
 const rowsPerInsert = 2_000;
+const listenedAbi = [...batchTokenAbi, ...batchChecksAbi.filter((item) => item.type === "event")];
 
 
 export function createIndexer(c: IndexerConfig) {
-  const key: ListenerKey = { chainId: c.chainId, address: c.address };
+  const key: ListenerKey = { chainId: c.chainId, address: c.address, consumer: c.consumer };
   let blockRange: number | undefined;
   // Never grow back to a size the RPC refused.
   let ceiling = c.blockRange;
@@ -44,7 +47,7 @@ export function createIndexer(c: IndexerConfig) {
   async function fetchRange(fromBlock: bigint, toBlock: bigint) {
     const header = await c.client.getBlock({ blockNumber: toBlock });
     const first = fromBlock === toBlock ? header : await c.client.getBlock({ blockNumber: fromBlock });
-    const logs = await c.client.getContractEvents({ address: c.address, abi: batchTokenAbi, fromBlock, toBlock, strict: true });
+    const logs = await c.client.getContractEvents({ address: listenerContracts(key), abi: listenedAbi, fromBlock, toBlock, strict: true });
     // The range must continue the stored chain, and logs and header describe the same one; if the
     // chain moved between the calls, the next step looks again (and rolls back if it must).
     const parent = await storedHash(c.db, key, fromBlock - 1n);
@@ -64,7 +67,7 @@ export function createIndexer(c: IndexerConfig) {
         const args = log.args as Record<string, unknown>;
         return {
           chainId: c.chainId,
-          contractAddress: c.address.toLowerCase(),
+          contractAddress: log.address.toLowerCase(),
           blockNumber: log.blockNumber,
           blockHash: log.blockHash,
           txHash: log.transactionHash,

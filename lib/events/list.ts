@@ -5,7 +5,7 @@ import { and, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle
 import type { Db } from "@/lib/db";
 import { batches, blockchainEvents } from "@/lib/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/batches/cursor";
-import type { ListenerKey } from "./listener";
+import { ofListener, type ListenerKey } from "./listener";
 import type { EventListQuery } from "./schemas";
 
 const columns = {
@@ -49,7 +49,6 @@ function select(db: Db) {
     .leftJoin(batches, and(eq(batches.chainId, blockchainEvents.chainId), eq(batches.tokenId, blockchainEvents.tokenId)));
 }
 
-const ofListener = (k: ListenerKey) => and(eq(blockchainEvents.chainId, k.chainId), eq(blockchainEvents.contractAddress, k.address.toLowerCase()));
 
 export async function listEvents(db: Db, k: ListenerKey, q: EventListQuery): Promise<{ data: EventJson[]; next_cursor: string | null }> {
   const where: (SQL | undefined)[] = [ofListener(k)];

@@ -1,11 +1,19 @@
 // The listener's stored state: checkpoint, active flag, learned range and last error.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import type { Db } from "@/lib/db";
 import type { Tx } from "@/lib/batches/from-chain";
-import { listenerState } from "@/lib/db/schema";
+import { blockchainEvents, listenerState } from "@/lib/db/schema";
 
-export type ListenerKey = { chainId: number; address: Address };
+/** A listener follows the batch token and, when there is one, the Chainlink consumer (BatchChecks). */
+export type ListenerKey = { chainId: number; address: Address; consumer?: Address };
+
+/** The contracts whose logs the listener stores. */
+export const listenerContracts = (k: ListenerKey): Address[] => (k.consumer ? [k.address, k.consumer] : [k.address]);
+
+/** This listener's stored events. */
+export const ofListener = (k: ListenerKey) =>
+  and(eq(blockchainEvents.chainId, k.chainId), inArray(blockchainEvents.contractAddress, listenerContracts(k).map((a) => a.toLowerCase())));
 
 export const listenerId = (k: ListenerKey) => `batch_token:${k.chainId}:${k.address.toLowerCase()}`;
 

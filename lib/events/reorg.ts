@@ -5,7 +5,7 @@ import type { PublicClient } from "viem";
 import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { batches, blockchainEvents, listenerBlocks } from "@/lib/db/schema";
-import { listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
+import { listenerId, lockListener, ofListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { replayTokens } from "./replay";
 
 /** How many recent block hashes are kept to find a common ancestor. */
@@ -49,7 +49,7 @@ export async function rollBack(db: Db, k: ListenerKey, checkpoint: bigint, ances
     const orphaned = await tx
       .update(blockchainEvents)
       .set({ status: "reorged", nextAttemptAt: null })
-      .where(and(eq(blockchainEvents.chainId, k.chainId), eq(blockchainEvents.contractAddress, k.address.toLowerCase()), gt(blockchainEvents.blockNumber, ancestor), ne(blockchainEvents.status, "reorged")))
+      .where(and(ofListener(k), gt(blockchainEvents.blockNumber, ancestor), ne(blockchainEvents.status, "reorged")))
       .returning({ tokenId: blockchainEvents.tokenId, name: blockchainEvents.name, txHash: blockchainEvents.txHash });
     await tx.delete(listenerBlocks).where(and(eq(listenerBlocks.listenerId, listenerId(k)), gt(listenerBlocks.blockNumber, ancestor)));
     await saveListener(tx, k, { lastBlock: ancestor }, { lastBlock: ancestor });

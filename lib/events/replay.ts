@@ -3,16 +3,16 @@
 import { and, asc, eq, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { forgetChainFacts, unbindToken } from "@/lib/batches/apply-event";
+import { forgetChecks } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
 import { applyEvents, maxAutomaticAttempts, type StoredEvent } from "./apply";
 import { auditChainEvents } from "./audit";
-import { lockListener, type ListenerKey } from "./listener";
+import { lockListener, ofListener, type ListenerKey } from "./listener";
 
 const storedColumns = { id: blockchainEvents.id, chainId: blockchainEvents.chainId, name: blockchainEvents.name, args: blockchainEvents.args, txHash: blockchainEvents.txHash, attempts: blockchainEvents.attempts, tokenId: blockchainEvents.tokenId };
 
-const ofListener = (k: ListenerKey) => and(eq(blockchainEvents.chainId, k.chainId), eq(blockchainEvents.contractAddress, k.address.toLowerCase()));
 
 /** Each token's row, rebuilt from its events that are still on the chain, in chain order. */
 export async function replayTokens(tx: Tx, k: ListenerKey, tokenIds: Iterable<string>) {
@@ -27,6 +27,7 @@ export async function replayTokens(tx: Tx, k: ListenerKey, tokenIds: Iterable<st
     // chain fact. Created no more: the row becomes the draft it stands for.
     if (events.some((e) => e.name === "BatchCreated")) await forgetChainFacts(tx, k.chainId, tokenId);
     else await unbindToken(tx, k.chainId, tokenId);
+    await forgetChecks(tx, k.chainId, tokenId);
     const r = await applyEvents(tx, events);
     totals.processed += r.processed;
     totals.failed += r.failed;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { list } from "@/lib/batches/schemas";
-import { batchTokenAbi } from "@/lib/chain/abi";
+import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 
 export const eventStatuses = ["pending", "processed", "failed", "reorged"] as const;
 
-export const eventNames = batchTokenAbi.filter((item) => item.type === "event").map((item) => item.name) as [string, ...string[]];
+/** The batch token's events and the Chainlink consumer's. */
+export const eventNames = [...new Set([...batchTokenAbi, ...batchChecksAbi].filter((item) => item.type === "event").map((item) => item.name))] as [string, ...string[]];
 
 const block = z.string().regex(/^\d{1,20}$/, "must be a block number").transform(BigInt);
 

@@ -1,10 +1,10 @@
 // The listener's status for the page and the API (seed 000's EventListenerStatus).
 import "server-only";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, gt, sql } from "drizzle-orm";
 import type { PublicClient } from "viem";
 import type { Db } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
-import { readListener, saveListener, type ListenerKey } from "./listener";
+import { ofListener, readListener, saveListener, type ListenerKey } from "./listener";
 
 export type ListenerStatus = {
   listening: boolean;
@@ -23,12 +23,12 @@ export type ListenerStatus = {
 };
 
 export async function getListenerStatus(db: Db, client: PublicClient, k: ListenerKey): Promise<ListenerStatus> {
-  const ofListener = and(eq(blockchainEvents.chainId, k.chainId), eq(blockchainEvents.contractAddress, k.address.toLowerCase()));
+  const ofThis = ofListener(k);
   const [state, counts, [recent], head] = await Promise.all([
     readListener(db, k),
-    db.select({ status: blockchainEvents.status, n: count() }).from(blockchainEvents).where(ofListener).groupBy(blockchainEvents.status),
+    db.select({ status: blockchainEvents.status, n: count() }).from(blockchainEvents).where(ofThis).groupBy(blockchainEvents.status),
     // Over five minutes, so one busy block does not make the rate jump about.
-    db.select({ n: count() }).from(blockchainEvents).where(and(ofListener, gt(blockchainEvents.createdAt, sql`now() - interval '5 minutes'`))),
+    db.select({ n: count() }).from(blockchainEvents).where(and(ofThis, gt(blockchainEvents.createdAt, sql`now() - interval '5 minutes'`))),
     client.getBlockNumber({ cacheTime: 0 }).then(
       (n) => ({ n, error: null }),
       (e: Error) => ({ n: null, error: e.message.split("\n")[0] }),

@@ -9,6 +9,7 @@ import { raiseAlert } from "@/lib/alerts/alerts";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
+import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { getStorageEnv } from "@/lib/env";
@@ -164,7 +165,7 @@ export async function recordQualityCheck(db: Db, batchId: number, input: unknown
 }
 
 /** A batch's checks, newest first, each with its files. */
-export async function listQualityChecks(db: Db, batchId: number): Promise<QualityCheckJson[]> {
+export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<QualityCheckJson[]> {
   await findBatch(db, batchId);
   const rows = await db.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id));
   const files = rows.length ? await db.select().from(qualityCheckFiles).where(inArray(qualityCheckFiles.qualityCheckId, rows.map((r) => r.id))).orderBy(qualityCheckFiles.id) : [];

@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { metadataColumns } from "@/lib/batches/from-chain";
+import { metadataColumns, type Tx } from "@/lib/batches/from-chain";
 import { findBatch, readOnchain } from "@/lib/batches/get";
 import { decodeMetadata } from "@/lib/batches/metadata";
 import type { ChainHandle } from "@/lib/chain/server";
@@ -27,7 +27,7 @@ const sameValue = (a: unknown, b: unknown) => {
   return norm(a) === norm(b);
 };
 
-export async function verifyBatch(db: Db, chain: ChainHandle, batchId: number, caller: Caller) {
+export async function verifyBatch(db: Db | Tx, chain: ChainHandle, batchId: number, caller: Caller) {
   const found = await findBatch(db, batchId, { minted: true });
   const onchain = await readOnchain(chain, BigInt(found.tokenId!)).catch((error: Error) => {
     throw new ApiError("chain_unreachable", `The chain could not be read, so nothing was verified: ${error.message.split("\n")[0]}`);

@@ -1,6 +1,6 @@
 import type { Artifacts } from "./contracts";
 
-const exported = ["BatchToken", "AuditAnchor"];
+const exported = ["BatchToken", "AuditAnchor", "BatchChecks"];
 
 /** The source of lib/chain/abi.ts: one `as const` ABI per contract the app talks to. */
 export function renderAbiModule(artifacts: Artifacts): string {

@@ -8,3 +8,5 @@ export const devAccount = (index: number) => mnemonicToAccount(mnemonic, { addre
 /** Account 0 deploys and operates; 1–4 are the demo cooperatives and exporters that mint. */
 export const operatorAccount = devAccount(0);
 export const producerAccounts = [1, 2, 3, 4].map(devAccount);
+/** The local Chainlink DON's transmitter: an account nothing else sends from, so nonces never clash. */
+export const donAccount = devAccount(8);

@@ -3,9 +3,10 @@ import { createWalletClient, http, keccak256, stringToBytes, type Abi, type Acco
 import { auditAnchorAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
 import { compileContracts } from "./contracts";
+import type { FunctionsDeployment } from "./functions";
 
 type Deployed = { address: Address; deployBlock: string };
-export type Deployment = { chainId: number; batchToken: Deployed; auditAnchor?: Deployed };
+export type Deployment = { chainId: number; batchToken: Deployed; auditAnchor?: Deployed; functions?: FunctionsDeployment & { apiUrl: string } };
 
 export const role = (name: string) => keccak256(stringToBytes(name));
 

@@ -1,0 +1,20 @@
+// What the local DON and the local deployment take from @chainlink/functions-toolkit: Chainlink's
+// compiled v1 contracts and its simulation settings.
+export {
+  FunctionsCoordinatorTestHelperSource,
+  FunctionsRouterSource,
+  LinkTokenSource,
+  MockV3AggregatorSource,
+  TermsOfServiceAllowListSource,
+} from "@chainlink/functions-toolkit/dist/v1_contract_sources/index.js";
+export {
+  callReportGasLimit,
+  numberOfSimulatedNodeExecutions,
+  simulatedAllowListConfig,
+  simulatedAllowListId,
+  simulatedCoordinatorConfig,
+  simulatedDonId,
+  simulatedLinkEthPrice,
+  simulatedLinkUsdPrice,
+  simulatedRouterConfig,
+} from "@chainlink/functions-toolkit/dist/simulationConfig.js";
