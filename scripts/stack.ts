@@ -137,6 +137,20 @@ async function localFunctions(client: ReturnType<typeof createChainClient>, rpcU
   return d;
 }
 
+/**
+ * `next dev` compiles a route on its first request, which can take longer than a Functions call
+ * may (9 s): once the app answers, ask each Chainlink route once (a GET, refused with 405 without
+ * reaching the handler), so the local DON's first call finds them compiled.
+ */
+async function warmUp(port: number) {
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120 && !isStopping; i++) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  for (const check of ["verify-batch", "quality-check", "expiry-check"]) await fetch(`${base}/api/chainlink/${check}/0`).catch(() => {});
+}
+
 /** A secret from the environment, else one made once and kept with the local data. */
 function secret(given: string | undefined, dataDir: string, name: string): string {
   if (given) return given;
@@ -168,6 +182,7 @@ async function main() {
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv);
+  if (mode === "dev" && c.functions) void warmUp(env.PORT);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
   if (!env.DATABASE_URL) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
   log(`open http://localhost:${env.PORT}/inventory — Ctrl-C stops everything`);

@@ -16,7 +16,8 @@ const response = await Functions.makeHttpRequest({
   url: apiUrl + path,
   method: "POST",
   data,
-  headers: { "x-batchtrail-timestamp": timestamp, "x-batchtrail-nonce": nonce, "x-batchtrail-signature": signature },
+  // identity: the simulator's HTTP proxy passes a compressed body on already inflated.
+  headers: { "x-batchtrail-timestamp": timestamp, "x-batchtrail-nonce": nonce, "x-batchtrail-signature": signature, "accept-encoding": "identity" },
   timeout: 9000,
 });
 if (response.error) {

@@ -43,6 +43,7 @@ export const docs: Record<RouteKey, Doc> = {
   "POST /api/blockchain-events/process-all": { tag: "Events", summary: "Apply every failed or pending event again now, whatever its backoff." },
   "POST /api/blockchain-events/toggle-listening": { tag: "Events", summary: "Pause (`active: false`) or resume the listener; answers its status.", body: ZToggleListening },
   "GET /api/cron/listener": { tag: "System", summary: "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token." },
+  "GET /api/batches/[batch_id]/chainlink-requests": { tag: "Chainlink", summary: "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions." },
   "POST /api/chainlink/verify-batch/[batch_id]": { tag: "Chainlink", summary: "For the Chainlink DON (signed): run the verification engine on the batch with this on-chain id and answer one 160-byte ABI encoding; the same chainlink_request_id always gets the same answer.", body: ZChainlinkCall },
   "POST /api/chainlink/quality-check/[batch_id]": { tag: "Chainlink", summary: "For the Chainlink DON (signed): the latest quality grade of the batch with this on-chain id, as one 160-byte ABI encoding.", body: ZChainlinkCall },
   "POST /api/chainlink/expiry-check/[batch_id]": { tag: "Chainlink", summary: "For the Chainlink DON (signed): whether the batch with this on-chain id has expired, as one 160-byte ABI encoding.", body: ZChainlinkCall },

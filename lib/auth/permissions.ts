@@ -39,6 +39,7 @@ export const permissions = {
   "GET /api/batches/[batch_id]/alerts": { roles: everyone, apiKeys: true },
   "POST /api/batches/[batch_id]/resolve-alert": { roles: staff },
   "GET /api/batches/[batch_id]/audit-history": { roles: everyone, apiKeys: true },
+  "GET /api/batches/[batch_id]/chainlink-requests": { roles: everyone, apiKeys: true },
   "GET /api/cron/expiry": { roles: [], cron: true },
   "GET /api/blockchain-events": { roles: everyone, apiKeys: true },
   "GET /api/blockchain-events/stream": { roles: everyone },

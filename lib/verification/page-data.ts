@@ -2,6 +2,7 @@
 // audit trail and chain events, read in parallel straight from the library the API uses.
 import "server-only";
 import { listAlerts } from "@/lib/alerts/alerts";
+import { listChecks } from "@/lib/chainlink/list";
 import { auditHistory } from "@/lib/audit/history";
 import type { Db } from "@/lib/db";
 import { listEvents } from "@/lib/events/list";
@@ -11,15 +12,16 @@ import { listQualityChecks } from "@/lib/quality/checks";
 import { listRequests } from "./requests";
 
 export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId: number) {
-  const [requests, qualityChecks, fraud, alerts, audit, events] = await Promise.all([
+  const [requests, qualityChecks, fraud, alerts, audit, events, checks] = await Promise.all([
     listRequests(db, { batch_id: batchId, limit: 50 }),
     listQualityChecks(db, batchId),
     latestAssessment(db, batchId),
     listAlerts(db, batchId),
     auditHistory(db, batchId),
     listEvents(db, key, { batch_id: batchId, limit: 100 }),
+    listChecks(db, batchId),
   ]);
-  return { requests: requests.data, qualityChecks, fraud, alerts, audit, events: events.data };
+  return { requests: requests.data, qualityChecks, fraud, alerts, audit, events: events.data, checks };
 }
 
 export type BatchVerificationData = Awaited<ReturnType<typeof getBatchVerificationData>>;

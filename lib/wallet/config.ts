@@ -7,7 +7,7 @@ import { chainFor } from "@/lib/chain/client";
 /** On the local chain with WALLET_MOCK=1, this cookie names the account of wagmi's mock wallet. */
 export const mockWalletCookie = "batchtrail-mock-wallet";
 
-export type WalletSettings = { chainId: number; rpcUrl: string; batchTokenAddress: Address; mockAccount: Address | null; walletConnectProjectId: string | null };
+export type WalletSettings = { chainId: number; rpcUrl: string; batchTokenAddress: Address; consumerAddress: Address | null; mockAccount: Address | null; walletConnectProjectId: string | null };
 
 export function getConfig(s: WalletSettings) {
   const chain = chainFor(s.chainId, s.rpcUrl);

@@ -11,5 +11,5 @@ export function getWalletSettings(cookies: { get: (name: string) => { value: str
   if (!rpcUrl) return null;
   const requested = cookies.get(mockWalletCookie)?.value;
   const mockAccount = isLocal && env.WALLET_MOCK === "1" && requested && isAddress(requested) ? (requested as Address) : null;
-  return { chainId: env.CHAIN_ID, rpcUrl, batchTokenAddress: env.BATCH_TOKEN_ADDRESS as Address, mockAccount, walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID ?? null };
+  return { chainId: env.CHAIN_ID, rpcUrl, batchTokenAddress: env.BATCH_TOKEN_ADDRESS as Address, consumerAddress: (env.CHAINLINK_CONSUMER_ADDRESS as Address | undefined) ?? null, mockAccount, walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID ?? null };
 }

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { cookieToInitialState } from "wagmi";
 import { AlertsSection } from "@/components/batch-detail/alerts-section";
+import { AskChainlink } from "@/components/batch-detail/ask-chainlink";
 import { AuditTrail } from "@/components/batch-detail/audit-trail";
 import { BatchFacts } from "@/components/batch-detail/batch-facts";
+import { ChainlinkSection } from "@/components/batch-detail/chainlink-section";
 import { ChainSection } from "@/components/batch-detail/chain-section";
 import { FraudSection } from "@/components/batch-detail/fraud-section";
 import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onchain";
@@ -23,7 +25,7 @@ import { getChain } from "@/lib/chain/server";
 import { getEnv } from "@/lib/env";
 import { getListener } from "@/lib/events/server";
 import { getBatchVerificationData } from "@/lib/verification/page-data";
-import { getConfig } from "@/lib/wallet/config";
+import { getConfig, type WalletSettings } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const dynamic = "force-dynamic";
@@ -50,16 +52,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: batch.batch_code };
 }
 
-/** The wallet button, only when verified off chain, not on chain, and the user is a verifier. */
-async function onchainAction(batch: Awaited<ReturnType<typeof load>>["batch"], canVerify: boolean) {
-  if (!canVerify || !batch.token_id || batch.verification_status !== "verified" || batch.blockchain?.is_verified !== false) return undefined;
+type Batch = Awaited<ReturnType<typeof load>>["batch"];
+
+/** A wallet part of the page, when the browser can reach the chain. */
+async function withWallet(render: (settings: WalletSettings) => React.ReactNode) {
   const settings = getWalletSettings(await cookies());
   if (!settings) return undefined;
-  return (
-    <WalletProviders settings={settings} initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}>
-      <MarkVerifiedOnchain chainId={settings.chainId} batchTokenAddress={settings.batchTokenAddress} tokenId={batch.token_id} />
-    </WalletProviders>
-  );
+  return <WalletProviders settings={settings} initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}>{render(settings)}</WalletProviders>;
+}
+
+/** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
+async function onchainAction(batch: Batch, canVerify: boolean) {
+  if (!canVerify || !batch.token_id || batch.verification_status !== "verified" || batch.blockchain?.is_verified !== false) return undefined;
+  return withWallet((s) => <MarkVerifiedOnchain chainId={s.chainId} batchTokenAddress={s.batchTokenAddress} tokenId={batch.token_id!} />);
+}
+
+/** Ask Chainlink: a minted batch, a verifier, and a consumer contract to ask. */
+async function chainlinkAction(batch: Batch, canVerify: boolean) {
+  if (!canVerify || !batch.token_id) return undefined;
+  return withWallet((s) => s.consumerAddress && <AskChainlink chainId={s.chainId} consumerAddress={s.consumerAddress} tokenId={batch.token_id!} />);
 }
 
 export default async function BatchPage({ params }: Props) {
@@ -89,6 +100,7 @@ export default async function BatchPage({ params }: Props) {
         canVerify={canVerify}
         onchainAction={await onchainAction(batch, canVerify)}
       />
+      {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && <ChainlinkSection checks={data.checks} explorerUrl={getEnv().EXPLORER_URL ?? null} action={await chainlinkAction(batch, canVerify)} />}
       <QualitySection batchId={batch.id} checks={data.qualityChecks} canRecord={isMinted && can(user.role, "POST /api/batches/[batch_id]/quality-check")} />
       <FraudSection batchId={batch.id} assessment={data.fraud} canDetect={isMinted && can(user.role, "POST /api/batches/[batch_id]/detect-fraud")} />
       <AlertsSection batchId={batch.id} alerts={data.alerts} canResolve={can(user.role, "POST /api/batches/[batch_id]/resolve-alert")} />

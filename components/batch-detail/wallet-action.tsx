@@ -1,0 +1,72 @@
+"use client";
+// One contract call from the connected wallet, for a wallet holding the contract's verifier role:
+// connect, right network, the role, send, wait for the receipt, and say what happened.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { BaseError, keccak256, stringToBytes, type Abi, type Address } from "viem";
+import { useConfig, useConnection, useReadContract, useWriteContract } from "wagmi";
+import { waitForTransactionReceipt } from "wagmi/actions";
+import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { buttonStyle } from "./section";
+
+const VERIFIER_ROLE = keccak256(stringToBytes("VERIFIER_ROLE"));
+
+const describe = (error: unknown) => (error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error));
+
+type Props = {
+  chainId: number;
+  contract: Address;
+  /** What the contract is, in the role message: "the batch token". */
+  contractName: string;
+  abi: Abi;
+  functionName: string;
+  args: readonly unknown[];
+  intro: string;
+  label: string;
+  done: (hash: string) => string;
+  children?: React.ReactNode;
+};
+
+export function WalletAction({ chainId, contract, contractName, abi, functionName, args, intro, label, done, children }: Props) {
+  const router = useRouter();
+  const config = useConfig();
+  const { address, chainId: walletChainId, isConnected } = useConnection();
+  const { writeContractAsync, isPending } = useWriteContract();
+  const verifier = useReadContract({ address: contract, abi: [{ type: "function", name: "hasRole", stateMutability: "view", inputs: [{ type: "bytes32" }, { type: "address" }], outputs: [{ type: "bool" }] }] as const, functionName: "hasRole", args: [VERIFIER_ROLE, address!], chainId, query: { enabled: !!address } });
+  const [message, setMessage] = useState<string | null>(null);
+  const isWrongNetwork = isConnected && walletChainId !== chainId;
+  const isVerifier = verifier.data === true;
+
+  async function send() {
+    setMessage(null);
+    try {
+      const hash = await writeContractAsync({ address: contract, abi, chainId, functionName, args });
+      const receipt = await waitForTransactionReceipt(config, { hash, chainId });
+      setMessage(receipt.status === "success" ? done(hash) : "The transaction reverted on chain; nothing changed.");
+      router.refresh();
+    } catch (error) {
+      setMessage(describe(error));
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700">
+      <p className="text-sm">{intro}</p>
+      <ConnectWallet />
+      {isWrongNetwork && <p role="alert" className="text-sm text-amber-800 dark:text-amber-200">Your wallet is on chain {walletChainId}; {contractName} is on chain {chainId}.</p>}
+      {isConnected && !isWrongNetwork && verifier.isSuccess && !isVerifier && (
+        <p role="alert" className="text-sm text-red-800 dark:text-red-200">This wallet does not have the verifier role on {contractName}. Ask an admin to grant it the verifier role.</p>
+      )}
+      {verifier.isError && <p role="alert" className="text-sm text-red-800 dark:text-red-200">The chain could not be read: {describe(verifier.error)}</p>}
+      <div className="flex flex-wrap items-end gap-2">
+        {children}
+        <button type="button" className={buttonStyle} disabled={!isConnected || isWrongNetwork || !isVerifier || isPending} onClick={send}>
+          {label}
+        </button>
+      </div>
+      <p aria-live="polite" className="break-all text-sm">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// A batch's Chainlink checks for the batch page and the API: where each stands, and its answer.
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { findBatch } from "@/lib/batches/get";
+import type { Db } from "@/lib/db";
+import { chainlinkRequests } from "@/lib/db/schema";
+import { codeMeaning } from "./answer";
+
+/**
+ * sent: on chain, not answered yet; answered: the API answered, the callback is not indexed yet;
+ * fulfilled: the consumer stored the answer; applied: and the token took it; failed: recorded why.
+ */
+export type CheckStage = "sent" | "answered" | "fulfilled" | "applied" | "failed";
+
+function stageOf(r: typeof chainlinkRequests.$inferSelect): CheckStage {
+  if (r.state === "failed") return "failed";
+  if (r.state === "fulfilled") return r.applied ? "applied" : "fulfilled";
+  return r.answer ? "answered" : "sent";
+}
+
+function toCheckJson(r: typeof chainlinkRequests.$inferSelect) {
+  return {
+    chainlink_request_id: r.id,
+    router_request_id: r.routerRequestId,
+    check: r.checkType,
+    token_id: r.tokenId,
+    stage: stageOf(r),
+    passed: r.passed,
+    code: r.code,
+    code_meaning: codeMeaning[r.checkType],
+    reasons: r.reasons,
+    answer: r.answer,
+    as_of: r.asOf?.toISOString() ?? null,
+    applied: r.applied,
+    error: r.error,
+    requester: r.requester,
+    request_tx: r.requestTx,
+    settle_tx: r.settleTx,
+    created_at: r.createdAt.toISOString(),
+    updated_at: r.updatedAt.toISOString(),
+  };
+}
+
+export type CheckJson = ReturnType<typeof toCheckJson>;
+
+/** Newest first; at most `limit`. */
+export async function listChecks(db: Db, batchId: number, limit = 20): Promise<CheckJson[]> {
+  await findBatch(db, batchId);
+  const rows = await db.select().from(chainlinkRequests).where(eq(chainlinkRequests.batchId, batchId)).orderBy(desc(chainlinkRequests.createdAt)).limit(limit);
+  return rows.map(toCheckJson);
+}
