@@ -12,8 +12,9 @@ import type { Tx } from "@/lib/batches/from-chain";
 import type { ChainHandle } from "@/lib/chain/server";
 import type { Db } from "@/lib/db";
 import { chainlinkCalls, chainlinkNonces, chainlinkRequests } from "@/lib/db/schema";
-import { codeMeaning, encodeAnswer, type CheckType } from "./answer";
+import { encodeAnswer, type CheckType } from "./answer";
 import { answerCheck } from "./answers";
+import { toCheckJson, type CheckJson } from "./list";
 import { ZChainlinkCall, ZTokenParam } from "./schemas";
 import { verify } from "./signature";
 
@@ -23,23 +24,6 @@ const maxBodyBytes = 2_048;
 
 type Call = { check: CheckType; tokenParam: string; path: string; request: Request; ip: string };
 type Outcome = { outcome: "answered" | "refused"; status: number; reason?: string; chainlinkRequestId?: string | null; batchId?: number | null };
-
-function toAnswerJson(r: typeof chainlinkRequests.$inferSelect) {
-  return {
-    chainlink_request_id: r.id,
-    check: r.checkType,
-    batch_id: r.batchId,
-    token_id: r.tokenId,
-    passed: r.passed,
-    code: r.code,
-    code_meaning: codeMeaning[r.checkType],
-    as_of: r.asOf?.toISOString() ?? null,
-    reasons: r.reasons,
-    answer: r.answer,
-  };
-}
-
-export type AnswerJson = ReturnType<typeof toAnswerJson>;
 
 async function record(db: Db | Tx, call: Call, o: Outcome, audit = true) {
   const tokenId = call.tokenParam.slice(0, 80);
@@ -56,7 +40,7 @@ async function record(db: Db | Tx, call: Call, o: Outcome, audit = true) {
 }
 
 /** The stored answer for this id, or a new one computed and stored with the call that asked. */
-async function answerOnce(db: Db, chain: ChainHandle, call: Call, id: string, tokenId: bigint): Promise<AnswerJson> {
+async function answerOnce(db: Db, chain: ChainHandle, call: Call, id: string, tokenId: bigint): Promise<CheckJson> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`chainlink:${id}`}, 0))`);
     const [known] = await tx.select().from(chainlinkRequests).where(eq(chainlinkRequests.id, id));
@@ -75,11 +59,11 @@ async function answerOnce(db: Db, chain: ChainHandle, call: Call, id: string, to
         .returning();
     }
     await record(tx, call, { outcome: "answered", status: 200, chainlinkRequestId: id, batchId: row!.batchId });
-    return toAnswerJson(row!);
+    return toCheckJson(row!);
   });
 }
 
-export async function answerCall(db: Db, chain: ChainHandle, secret: string | undefined, call: Call): Promise<AnswerJson> {
+export async function answerCall(db: Db, chain: ChainHandle, secret: string | undefined, call: Call): Promise<CheckJson> {
   let chainlinkRequestId: string | null = null;
   try {
     const limit = await hitRateLimit(db, `chainlink:${call.ip}`, callsPerMinute, 60);

@@ -3,11 +3,10 @@
 // toolkit's simulateScript (deno, against the running app), aggregates like the DON (the median of
 // the successes, or the commonest error), and reports through the coordinator test helper. The
 // consumer contract and the API routes cannot tell it from a DON.
-import { simulateScript } from "@chainlink/functions-toolkit/dist/simulateScript/simulateScript.js";
-import { callReportGasLimit, FunctionsCoordinatorTestHelperSource, FunctionsRouterSource, numberOfSimulatedNodeExecutions } from "./toolkit";
 import cbor from "cbor";
 import { encodeAbiParameters, parseAbiParameters, stringToHex, type Abi, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
 import { putDenoOnPath } from "./deno";
+import { callReportGasLimit, FunctionsCoordinatorTestHelperSource, FunctionsRouterSource, numberOfSimulatedNodeExecutions, simulateScript } from "./toolkit";
 
 export type FulfillerConfig = {
   client: PublicClient;

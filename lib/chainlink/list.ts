@@ -18,11 +18,13 @@ function stageOf(r: typeof chainlinkRequests.$inferSelect): CheckStage {
   return r.answer ? "answered" : "sent";
 }
 
-function toCheckJson(r: typeof chainlinkRequests.$inferSelect) {
+/** One check, as the API answers it (the DON reads `answer`) and lists it. */
+export function toCheckJson(r: typeof chainlinkRequests.$inferSelect) {
   return {
     chainlink_request_id: r.id,
     router_request_id: r.routerRequestId,
     check: r.checkType,
+    batch_id: r.batchId,
     token_id: r.tokenId,
     stage: stageOf(r),
     passed: r.passed,
