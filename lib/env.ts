@@ -23,6 +23,11 @@ export const ZServerEnv = z.object({
   BATCH_TOKEN_ADDRESS: address,
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().default(0n),
   AUDIT_ANCHOR_ADDRESS: address.optional(),
+  // Multicall3, through which the sync service reads hundreds of batches per call; public chains
+  // have it at this address, and `npm run dev` deploys one on the local chain.
+  MULTICALL3_ADDRESS: address.default("0xcA11bde05977b3631167028862bE2a173976CA11"),
+  // How often the worker reconciles every batch with the chain (cron syntax, UTC).
+  SYNC_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression").default("*/15 * * * *"),
   // Signs session tokens; `npm run dev` makes one and keeps it in DATA_DIR.
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   // The app's public URL, when it sits behind a proxy; SIWE messages must name its host.

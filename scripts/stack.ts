@@ -92,7 +92,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     ? { chainId, batchToken: { address: env.BATCH_TOKEN_ADDRESS as `0x${string}`, deployBlock: String(env.BATCH_TOKEN_DEPLOY_BLOCK ?? 0n) } }
     : readDeployment(dataDir, chainId);
   const hasCode = async (d?: { address: `0x${string}` }) => !!d && !!(await chainClient.getCode({ address: d.address }));
-  const isDeployed = (await hasCode(deployment?.batchToken)) && (env.BATCH_TOKEN_ADDRESS || (await hasCode(deployment?.auditAnchor)));
+  const isDeployed = (await hasCode(deployment?.batchToken)) && (env.BATCH_TOKEN_ADDRESS || ((await hasCode(deployment?.auditAnchor)) && (await hasCode(deployment?.multicall3))));
   if (!isDeployed) {
     if (env.BATCH_TOKEN_ADDRESS) throw new Error(`BATCH_TOKEN_ADDRESS: no contract at ${env.BATCH_TOKEN_ADDRESS} on chain ${chainId}`);
     if (!isLocal && !env.DEPLOYER_PRIVATE_KEY) throw new Error("DEPLOYER_PRIVATE_KEY: is not set (needed to deploy to a non-local chain without BATCH_TOKEN_ADDRESS)");
@@ -116,7 +116,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
   // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
-  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, functions: deployment!.functions, publicRpcUrl: isLocal ? rpcUrl : undefined };
+  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, multicall3: deployment!.multicall3?.address, functions: deployment!.functions, publicRpcUrl: isLocal ? rpcUrl : undefined };
 }
 
 /** Chainlink's router and coordinator and our consumer, once; the consumer follows the app's URL. */
@@ -177,7 +177,7 @@ async function main() {
   const c = await chain(env, dataDir, pool);
   await pool.end();
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.multicall3 && { MULTICALL3_ADDRESS: c.multicall3 }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");

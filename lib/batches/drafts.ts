@@ -7,6 +7,7 @@ import { batches } from "@/lib/db/schema";
 import { metadataColumns } from "./from-chain";
 import { encodeMetadata } from "./metadata";
 import type { NewBatch } from "./schemas";
+import { trackTransaction } from "@/lib/sync/transactions";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 
 /** Arguments for createBatch after the recipient, in contract order. */
@@ -53,8 +54,10 @@ export async function recordMintTransaction(db: Db, id: number, txHash: `0x${str
       .update(batches)
       .set({ status: "pending_mint", mintTxHash: txHash, updatedAt: new Date() })
       .where(and(eq(batches.id, id), isNull(batches.tokenId), inArray(batches.status, ["draft", "pending_mint"])))
-      .returning({ id: batches.id });
+      .returning({ id: batches.id, chainId: batches.chainId });
     if (!row) throw new ApiError("conflict", `Batch ${id} is not a draft waiting for its mint.`);
+    // The sync service follows it to mined, reverted, replaced or dropped.
+    await trackTransaction(tx, { chainId: row.chainId, txHash, kind: "mint", batchId: id });
     await recordAudit(tx, { entity: "batch", entityId: id, batchId: id, action: "batch.mint_sent", actor, after: { status: "pending_mint" }, txHash });
   });
 }

@@ -30,6 +30,17 @@ export function metadataColumns(m: BatchMetadata) {
   };
 }
 
+/** "86.50" and "86.5" are the same number; compared as text with trailing zeros dropped. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === null || v === undefined ? null : /^\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, "") : String(v));
+  return norm(a) === norm(b);
+}
+
+/** The columns of `expected` whose value in `row` is not the same. */
+export function differingColumns(expected: Record<string, unknown>, row: Record<string, unknown>): string[] {
+  return Object.entries(expected).filter(([k, v]) => !sameValue(v, row[k])).map(([k]) => k);
+}
+
 export function columnsFromChain(chainId: number, tokenId: bigint, b: OnchainBatch) {
   return {
     chainId,

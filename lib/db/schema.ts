@@ -39,6 +39,9 @@ export const batches = pgTable("batches", {
   syncStatus: text("sync_status", { enum: syncStatuses }).notNull().default("synced"),
   lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
   mintTxHash: text("mint_tx_hash"),
+  syncError: text("sync_error"),
+  syncAttempts: integer("sync_attempts").notNull().default(0),
+  nextSyncAt: timestamp("next_sync_at", { withTimezone: true }),
   ...timestamps,
 });
 
@@ -223,7 +226,7 @@ export const fraudAssessments = pgTable("fraud_assessments", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch"] as const;
+export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch", "sync_error"] as const;
 export const alertSeverities = ["low", "medium", "high", "critical"] as const;
 
 export const batchAlerts = pgTable("batch_alerts", {
@@ -281,4 +284,56 @@ export const chainlinkCalls = pgTable("chainlink_calls", {
 export const chainlinkNonces = pgTable("chainlink_nonces", {
   nonce: text("nonce").primaryKey(),
   seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const syncTriggers = ["schedule", "manual", "cron", "batch"] as const;
+
+export const syncHistory = pgTable("sync_history", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  jobId: text("job_id"),
+  trigger: text("trigger", { enum: syncTriggers }).notNull(),
+  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+  status: text("status", { enum: ["queued", "running", "paused", "succeeded", "failed"] }).notNull().default("queued"),
+  fromBlock: tokenId("from_block"),
+  toBlock: tokenId("to_block"),
+  total: integer("total").notNull().default(0),
+  checked: integer("checked").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  imported: integer("imported").notNull().default(0),
+  flagged: integer("flagged").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+  error: text("error"),
+  startedAt: timestamp("started_at", { withTimezone: true }),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  durationMs: integer("duration_ms"),
+  ...timestamps,
+});
+
+export const syncResults = pgTable("sync_results", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  syncId: bigint("sync_id", { mode: "number" }).notNull().references(() => syncHistory.id),
+  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+  tokenId: tokenId("token_id"),
+  field: text("field").notNull(),
+  offchain: text("offchain"),
+  onchain: text("onchain"),
+  action: text("action", { enum: ["updated", "imported", "flagged", "failed"] }).notNull(),
+  detail: text("detail"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const transactionKinds = ["mint", "mark_verified", "chainlink_check", "adjust_inventory"] as const;
+
+export const blockchainTransactions = pgTable("blockchain_transactions", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  txHash: text("tx_hash").notNull(),
+  kind: text("kind", { enum: transactionKinds }).notNull(),
+  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+  fromAddress: text("from_address"),
+  nonce: bigint("nonce", { mode: "number" }),
+  status: text("status", { enum: ["pending", "mined", "reverted", "replaced", "dropped"] }).notNull().default("pending"),
+  gasUsed: tokenId("gas_used"),
+  blockNumber: tokenId("block_number"),
+  ...timestamps,
 });

@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { metadataColumns, type Tx } from "@/lib/batches/from-chain";
+import { differingColumns, metadataColumns, type Tx } from "@/lib/batches/from-chain";
 import { findBatch, readOnchain } from "@/lib/batches/get";
 import { decodeMetadata } from "@/lib/batches/metadata";
 import type { ChainHandle } from "@/lib/chain/server";
@@ -20,12 +20,6 @@ export type Check = { name: "quantity" | "metadata" | "dates" | "quality" | "fra
 
 /** A fraud score at or above this fails the verification. */
 export const fraudThreshold = 50;
-
-/** "86.50" and "86.5" are the same number; compared as text with trailing zeros dropped. */
-const sameValue = (a: unknown, b: unknown) => {
-  const norm = (v: unknown) => (v === null || v === undefined ? null : /^\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, "") : String(v));
-  return norm(a) === norm(b);
-};
 
 export async function verifyBatch(db: Db | Tx, chain: ChainHandle, batchId: number, caller: Caller) {
   const found = await findBatch(db, batchId, { minted: true });
@@ -48,7 +42,7 @@ export async function verifyBatch(db: Db | Tx, chain: ChainHandle, batchId: numb
     let metadata: Check;
     try {
       const decoded = decodeMetadata(batch.metadataUri ?? "", onchain.metadata_hash as Hex);
-      const differ = Object.entries(metadataColumns(decoded)).filter(([k, v]) => !sameValue(v, batch[k as keyof typeof batch])).map(([k]) => k);
+      const differ = differingColumns(metadataColumns(decoded), batch);
       metadata = differ.length ? { name: "metadata", passed: false, detail: `The off-chain record differs from the metadata the chain's hash commits to in: ${differ.join(", ")}.` } : { name: "metadata", passed: true, detail: `The record matches the metadata hash on chain (${onchain.metadata_hash.slice(0, 10)}…).` };
     } catch (error) {
       metadata = { name: "metadata", passed: false, detail: (error as Error).message };

@@ -1,4 +1,4 @@
-// Deploys the batch token and the audit anchor with viem, and grants the demo roles.
+// Deploys the batch token, the audit anchor and Multicall3 with viem, and grants the demo roles.
 import { createWalletClient, http, keccak256, stringToBytes, type Abi, type Account, type Address, type Hex, type PublicClient } from "viem";
 import { auditAnchorAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
@@ -6,7 +6,7 @@ import { compileContracts } from "./contracts";
 import type { FunctionsDeployment } from "./functions";
 
 type Deployed = { address: Address; deployBlock: string };
-export type Deployment = { chainId: number; batchToken: Deployed; auditAnchor?: Deployed; functions?: FunctionsDeployment & { apiUrl: string } };
+export type Deployment = { chainId: number; batchToken: Deployed; auditAnchor?: Deployed; multicall3?: Deployed; functions?: FunctionsDeployment & { apiUrl: string } };
 
 export const role = (name: string) => keccak256(stringToBytes(name));
 
@@ -26,6 +26,8 @@ export async function deployContracts(opts: { client: PublicClient; rpcUrl: stri
 
   const batchToken = await deploy(batchTokenAbi, artifacts.BatchToken.bytecode, [opts.admin.address, ""]);
   const auditAnchor = await deploy(auditAnchorAbi, artifacts.AuditAnchor.bytecode, [opts.admin.address]);
+  // Public chains have Multicall3 at its usual address; a fresh local chain has none.
+  const multicall3 = await deploy(artifacts.Multicall3.abi, artifacts.Multicall3.bytecode, []);
   const grants: [Address, Abi, string, Address][] = [
     ...[opts.admin.address, ...opts.minters].map((a): [Address, Abi, string, Address] => [batchToken.address, batchTokenAbi, "MINTER_ROLE", a]),
     [batchToken.address, batchTokenAbi, "VERIFIER_ROLE", opts.admin.address],
@@ -36,5 +38,5 @@ export async function deployContracts(opts: { client: PublicClient; rpcUrl: stri
   for (const [address, abi, name, account] of grants) {
     await confirm(await wallet.writeContract({ address, abi, functionName: "grantRole", args: [role(name), account] }));
   }
-  return { chainId, batchToken, auditAnchor };
+  return { chainId, batchToken, auditAnchor, multicall3 };
 }

@@ -12,5 +12,5 @@ export async function deployTestToken() {
   const deployment = await deployContracts({ client, rpcUrl, admin, minters: [producer.address] });
   const address = deployment.batchToken.address;
   const wallet = (account: Account) => createWalletClient({ account, chain: client.chain, transport: http(rpcUrl) });
-  return { rpcUrl, client, address: address as Address, anchorAddress: deployment.auditAnchor!.address, deployBlock: BigInt(deployment.batchToken.deployBlock), admin, producer, stranger, wallet, target: { client, rpcUrl, address } };
+  return { rpcUrl, client, address: address as Address, anchorAddress: deployment.auditAnchor!.address, multicall: deployment.multicall3!.address, deployBlock: BigInt(deployment.batchToken.deployBlock), admin, producer, stranger, wallet, target: { client, rpcUrl, address } };
 }

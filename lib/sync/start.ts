@@ -1,0 +1,69 @@
+// Starting a full reconciliation: at most one is queued or running. A second start gets the one
+// that is; a run that has shown no sign of life for a while (its worker died) is closed first.
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { syncHistory, syncResults, syncTriggers } from "@/lib/db/schema";
+
+/** A queued or running sync untouched this long is taken for dead (a running one beats every page). */
+export const staleAfterMs = 15 * 60_000;
+
+type Trigger = Exclude<(typeof syncTriggers)[number], "batch">;
+const active = ["queued", "running", "paused"] as const;
+
+/** Returns the active run, or records a new one and enqueues it with `enqueue` (which returns the job id). */
+export async function startSync(db: Db, trigger: Trigger, enqueue: (syncId: number) => Promise<string | null>) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('sync:start', 0))`);
+    const [current] = await tx.select().from(syncHistory).where(and(isNull(syncHistory.batchId), inArray(syncHistory.status, active)));
+    if (current && Date.now() - current.updatedAt.getTime() < staleAfterMs) return { sync: current, isNew: false };
+    if (current) {
+      await tx.update(syncHistory).set({ status: "failed", error: "Interrupted: no progress for 15 minutes (its worker stopped).", finishedAt: new Date(), updatedAt: new Date() }).where(eq(syncHistory.id, current.id));
+    }
+    const [row] = await tx.insert(syncHistory).values({ trigger, status: "queued" }).returning();
+    const jobId = await enqueue(row.id);
+    const [queued] = await tx.update(syncHistory).set({ jobId }).where(eq(syncHistory.id, row.id)).returning();
+    return { sync: queued, isNew: true };
+  });
+}
+
+export function toSyncJson(s: typeof syncHistory.$inferSelect) {
+  return {
+    id: s.id,
+    job_id: s.jobId,
+    trigger: s.trigger,
+    batch_id: s.batchId,
+    status: s.status,
+    from_block: s.fromBlock,
+    to_block: s.toBlock,
+    total: s.total,
+    checked: s.checked,
+    updated: s.updated,
+    imported: s.imported,
+    flagged: s.flagged,
+    failed: s.failed,
+    error: s.error,
+    started_at: s.startedAt?.toISOString() ?? null,
+    finished_at: s.finishedAt?.toISOString() ?? null,
+    duration_ms: s.durationMs,
+    created_at: s.createdAt.toISOString(),
+  };
+}
+
+export type SyncJson = ReturnType<typeof toSyncJson>;
+
+/** The latest runs, newest first; `batchId` narrows to that batch's own syncs. */
+export async function listSyncs(db: Db, { limit = 20, batchId }: { limit?: number; batchId?: number } = {}): Promise<SyncJson[]> {
+  const rows = await db.select().from(syncHistory).where(batchId ? eq(syncHistory.batchId, batchId) : undefined).orderBy(desc(syncHistory.id)).limit(limit);
+  return rows.map(toSyncJson);
+}
+
+/** One run with every difference it found and what it did. */
+export async function getSync(db: Db, id: number) {
+  const [row] = await db.select().from(syncHistory).where(eq(syncHistory.id, id));
+  if (!row) return null;
+  const results = await db.select().from(syncResults).where(eq(syncResults.syncId, id)).orderBy(syncResults.id).limit(1_000);
+  return {
+    ...toSyncJson(row),
+    results: results.map((r) => ({ batch_id: r.batchId, token_id: r.tokenId, field: r.field, offchain: r.offchain, onchain: r.onchain, action: r.action, detail: r.detail })),
+  };
+}
