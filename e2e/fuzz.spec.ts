@@ -9,11 +9,12 @@ type RouteKey = Exclude<Permission, `ACTION ${string}`>;
 
 // Left out: next-auth's sign-in endpoint, where every request counts toward this address's sign-in
 // rate limit that later tests need (its 429 has a test of its own); endpoints that take no input,
-// so every call is well-formed and does its work (the SIWE nonce, retrying every failed event); and
+// so every call is well-formed and does its work (the SIWE nonce, retrying every failed event,
+// starting a sync); and
 // the event streams, which take only a cursor and stay open (e2e/events.spec.ts covers them); and
 // the Chainlink routes, which refuse an unsigned call at once and record it by design
 // (test/chainlink-routes.test.ts sends them signed malformed input).
-const skipped = ["POST /api/auth/[...nextauth]", "POST /api/auth/siwe/nonce", "POST /api/blockchain-events/process-all", "GET /api/batches/stream", "GET /api/blockchain-events/stream", "POST /api/chainlink/verify-batch/[batch_id]", "POST /api/chainlink/quality-check/[batch_id]", "POST /api/chainlink/expiry-check/[batch_id]"];
+const skipped = ["POST /api/auth/[...nextauth]", "POST /api/auth/siwe/nonce", "POST /api/blockchain-events/process-all", "GET /api/batches/stream", "GET /api/blockchain-events/stream", "POST /api/chainlink/verify-batch/[batch_id]", "POST /api/chainlink/quality-check/[batch_id]", "POST /api/chainlink/expiry-check/[batch_id]", "POST /api/sync"];
 const keys = (Object.keys(permissions) as Permission[]).filter((k): k is RouteKey => !k.startsWith("ACTION ") && !skipped.includes(k));
 
 // Any code point, and often the ones that break things (NUL, a lone surrogate, quotes, LIKE

@@ -9,6 +9,8 @@ import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
+import { startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { runSyncJob } from "../lib/sync/job";
 import { donAccount } from "./lib/accounts";
 
 const env = getEnv();
@@ -62,7 +64,6 @@ async function run() {
     }
   }
   unwatch();
-  await pool.end();
 }
 
 // The local DON answers each Functions request on the local coordinator; a failed step is retried.
@@ -82,6 +83,18 @@ async function fulfil() {
   }
 }
 
+// Jobs: the scheduled full reconciliation and the ones the API enqueues, one at a time.
+async function work() {
+  const boss = await startBoss(env.DATABASE_URL, "worker");
+  const config = { db, chain: { client, chainId: env.CHAIN_ID, address: env.BATCH_TOKEN_ADDRESS as Address, multicall: env.MULTICALL3_ADDRESS as Address }, listener: indexer.key };
+  await boss.schedule(syncQueue, env.SYNC_CRON, {}, { tz: "UTC" });
+  await boss.work<SyncJobData>(syncQueue, { batchSize: 1 }, async ([job]) => {
+    console.log(`[worker] ${await runSyncJob(config, job)}`);
+  });
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand`);
+  return boss;
+}
+
 // Expiry alerts: once caught up, then hourly; a failure is logged and the next hour tries again.
 function checkExpiry() {
   return flagExpiry(db).then(
@@ -93,4 +106,8 @@ const expiryTimer = setInterval(checkExpiry, 3_600_000);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
+const boss = await work();
 await Promise.all([run(), fulfil()]);
+// A sync stopped midway is simply run again later: every page is idempotent.
+await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+await pool.end();

@@ -3,7 +3,7 @@
 import "server-only";
 import { findBatch } from "@/lib/batches/get";
 import { and, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
-import { raiseAlert } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";

@@ -5,7 +5,7 @@ import { findBatch } from "@/lib/batches/get";
 import { desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { raiseAlert } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";

@@ -2,7 +2,7 @@
 // and 32 min (each with jitter) before the next runs try it again; the fifth failure marks its sync
 // status `error` with the reason and raises an alert for a person.
 import { eq } from "drizzle-orm";
-import { raiseAlert } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import type { Tx } from "@/lib/batches/from-chain";
 import { batches, syncResults } from "@/lib/db/schema";
 import { SYNC_ACTOR } from "./transactions";

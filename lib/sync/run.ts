@@ -4,7 +4,7 @@
 // app's other transactions are followed first. An RPC outage pauses the run and it resumes; only a
 // batch's own failure counts against that batch (lib/sync/failure.ts).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { raiseAlert } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { recordAudit } from "@/lib/audit/record";
 import { columnsFromChain, statusFromChain, upsertFromChain, type Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";

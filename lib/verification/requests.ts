@@ -4,7 +4,7 @@
 import "server-only";
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { raiseAlert } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/audit/actor";

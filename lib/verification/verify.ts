@@ -3,7 +3,7 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Hex } from "viem";
-import { raiseAlert } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/audit/actor";

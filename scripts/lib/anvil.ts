@@ -25,7 +25,9 @@ export async function startAnvil(opts: { port: number; stateFile?: string; accou
   const args = ["--host", "127.0.0.1", "--port", String(opts.port), "--chain-id", "31337", "--accounts", String(opts.accounts ?? 10)];
   if (opts.stateFile) {
     mkdirSync(path.dirname(opts.stateFile), { recursive: true });
-    args.push("--state", opts.stateFile, "--state-interval", "5");
+    // Saved when anvil stops (the stack stops it on Ctrl-C), not every few seconds: a file written
+    // inside the project while `next dev` runs sends every open page into a reload loop.
+    args.push("--state", opts.stateFile);
   }
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

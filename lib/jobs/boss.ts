@@ -1,0 +1,22 @@
+// The job queue: pg-boss, in the app's own Postgres (schema `pgboss`), so any number of app
+// instances and workers share it and nothing else needs running. The worker works the jobs and
+// keeps the schedule; the app only sends.
+import PgBoss from "pg-boss";
+
+export const syncQueue = "sync";
+
+/** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
+export type SyncJobData = { syncId?: number };
+
+export async function startBoss(connectionString: string, role: "worker" | "sender"): Promise<PgBoss> {
+  const isWorker = role === "worker";
+  const boss = new PgBoss({ connectionString, max: isWorker ? 3 : 1, supervise: isWorker, schedule: isWorker, application_name: `batchtrail-${role}` });
+  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  await boss.start();
+  // A run resumes by being run again (each page is idempotent); pg-boss need not retry it.
+  await boss.createQueue(syncQueue, { name: syncQueue, retryLimit: 0, expireInSeconds: 3 * 3600 });
+  return boss;
+}
+
+/** For startSync: enqueues the recorded run and returns the job's id. */
+export const enqueueSync = (boss: PgBoss) => (syncId: number) => boss.send(syncQueue, { syncId } satisfies SyncJobData);
