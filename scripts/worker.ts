@@ -11,6 +11,7 @@ import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
 import { startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
 import { runSyncJob } from "../lib/sync/job";
+import { followTransactions } from "../lib/sync/transactions";
 import { donAccount } from "./lib/accounts";
 
 const env = getEnv();
@@ -104,7 +105,15 @@ function checkExpiry() {
 }
 const expiryTimer = setInterval(checkExpiry, 3_600_000);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), wake()));
+// Transactions sent from the app's pages are followed every 15 s (full syncs follow them too).
+const transactionTimer = setInterval(() => {
+  followTransactions(db, client, env.CHAIN_ID).then(
+    (n) => n > 0 && console.log(`[worker] ${n} transaction(s) reached an end`),
+    (e: Error) => console.error(`[worker] following transactions failed: ${e.message.split("\n")[0]}`),
+  );
+}, 15_000);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
 const boss = await work();
 await Promise.all([run(), fulfil()]);

@@ -12,11 +12,12 @@ const checks = [
   { label: "Check expiry via Chainlink", name: "Expiry" },
 ];
 
-export function AskChainlink({ chainId, consumerAddress, tokenId }: { chainId: number; consumerAddress: Address; tokenId: string }) {
+export function AskChainlink({ chainId, consumerAddress, batchId, tokenId }: { chainId: number; consumerAddress: Address; batchId: number; tokenId: string }) {
   const [check, setCheck] = useState(0);
   return (
     <WalletAction
       chainId={chainId}
+      track={{ batchId, kind: "chainlink_check" }}
       contract={consumerAddress}
       contractName="the Chainlink consumer"
       abi={batchChecksAbi}

@@ -4,10 +4,11 @@ import type { Address } from "viem";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { WalletAction } from "./wallet-action";
 
-export function MarkVerifiedOnchain({ chainId, batchTokenAddress, tokenId }: { chainId: number; batchTokenAddress: Address; tokenId: string }) {
+export function MarkVerifiedOnchain({ chainId, batchTokenAddress, batchId, tokenId }: { chainId: number; batchTokenAddress: Address; batchId: number; tokenId: string }) {
   return (
     <WalletAction
       chainId={chainId}
+      track={{ batchId, kind: "mark_verified" }}
       contract={batchTokenAddress}
       contractName="the batch token"
       abi={batchTokenAbi}

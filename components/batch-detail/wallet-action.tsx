@@ -7,6 +7,7 @@ import { BaseError, keccak256, stringToBytes, type Abi, type Address } from "vie
 import { useConfig, useConnection, useReadContract, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { recordTransactionAction } from "@/lib/actions/record-transaction";
 import { buttonStyle } from "./section";
 
 const VERIFIER_ROLE = keccak256(stringToBytes("VERIFIER_ROLE"));
@@ -15,6 +16,8 @@ const describe = (error: unknown) => (error instanceof BaseError ? error.shortMe
 
 type Props = {
   chainId: number;
+  /** The batch and what the transaction is, for the sync service to follow it. */
+  track: { batchId: number; kind: "mark_verified" | "chainlink_check" };
   contract: Address;
   /** What the contract is, in the role message: "the batch token". */
   contractName: string;
@@ -27,7 +30,7 @@ type Props = {
   children?: React.ReactNode;
 };
 
-export function WalletAction({ chainId, contract, contractName, abi, functionName, args, intro, label, done, children }: Props) {
+export function WalletAction({ chainId, track, contract, contractName, abi, functionName, args, intro, label, done, children }: Props) {
   const router = useRouter();
   const config = useConfig();
   const { address, chainId: walletChainId, isConnected } = useConnection();
@@ -41,6 +44,8 @@ export function WalletAction({ chainId, contract, contractName, abi, functionNam
     setMessage(null);
     try {
       const hash = await writeContractAsync({ address: contract, abi, chainId, functionName, args });
+      // Best effort: a transaction not recorded is still indexed from its events.
+      void recordTransactionAction({ tx_hash: hash, kind: track.kind, batch_id: track.batchId }).catch(() => {});
       const receipt = await waitForTransactionReceipt(config, { hash, chainId });
       setMessage(receipt.status === "success" ? done(hash) : "The transaction reverted on chain; nothing changed.");
       router.refresh();

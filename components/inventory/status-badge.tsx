@@ -15,6 +15,10 @@ const tone: Record<string, Tone> = {
   synced: "green",
   out_of_sync: "amber",
   error: "red",
+  mined: "green",
+  reverted: "red",
+  replaced: "amber",
+  dropped: "red",
 };
 
 export function StatusBadge({ value }: { value: string }) {

@@ -63,6 +63,7 @@ export const permissions = {
   "DELETE /api/admin/api-keys/[key_id]": { roles: admins },
   "ACTION save-draft": { roles: operators },
   "ACTION record-mint-transaction": { roles: operators },
+  "ACTION record-transaction": { roles: verifiers },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;

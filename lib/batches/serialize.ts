@@ -32,6 +32,7 @@ export function toBatchJson(b: BatchRow) {
     verification_status: b.verificationStatus,
     sync_status: b.syncStatus,
     last_synced_at: b.lastSyncedAt?.toISOString() ?? null,
+    sync_error: b.syncError,
     mint_tx_hash: b.mintTxHash,
     created_at: b.createdAt.toISOString(),
     updated_at: b.updatedAt.toISOString(),

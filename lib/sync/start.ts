@@ -51,9 +51,10 @@ export function toSyncJson(s: typeof syncHistory.$inferSelect) {
 
 export type SyncJson = ReturnType<typeof toSyncJson>;
 
-/** The latest runs, newest first; `batchId` narrows to that batch's own syncs. */
-export async function listSyncs(db: Db, { limit = 20, batchId }: { limit?: number; batchId?: number } = {}): Promise<SyncJson[]> {
-  const rows = await db.select().from(syncHistory).where(batchId ? eq(syncHistory.batchId, batchId) : undefined).orderBy(desc(syncHistory.id)).limit(limit);
+/** The latest runs, newest first; `full`: only full reconciliations; `batchId`: that batch's own syncs. */
+export async function listSyncs(db: Db, { limit = 20, batchId, full = false }: { limit?: number; batchId?: number; full?: boolean } = {}): Promise<SyncJson[]> {
+  const where = batchId ? eq(syncHistory.batchId, batchId) : full ? isNull(syncHistory.batchId) : undefined;
+  const rows = await db.select().from(syncHistory).where(where).orderBy(desc(syncHistory.id)).limit(limit);
   return rows.map(toSyncJson);
 }
 

@@ -1,7 +1,7 @@
 // Transactions the app's pages send (a mint, mark verified, a Chainlink check), followed to the end:
 // mined or reverted with the gas used, replaced by another transaction with the same nonce, or
 // dropped. A mint that did not make it sends its draft back to being a draft, with the reason.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Tx } from "@/lib/batches/from-chain";
@@ -93,4 +93,12 @@ export function toTransactionJson(t: typeof blockchainTransactions.$inferSelect)
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),
   };
+}
+
+export type TransactionJson = ReturnType<typeof toTransactionJson>;
+
+/** The transactions sent for a batch from the app's pages, newest first. */
+export async function listTransactions(db: Db, batchId: number, limit = 20): Promise<TransactionJson[]> {
+  const rows = await db.select().from(blockchainTransactions).where(eq(blockchainTransactions.batchId, batchId)).orderBy(desc(blockchainTransactions.id)).limit(limit);
+  return rows.map(toTransactionJson);
 }

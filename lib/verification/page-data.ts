@@ -3,6 +3,7 @@
 import "server-only";
 import { listAlerts } from "@/lib/alerts/alerts";
 import { listChecks } from "@/lib/chainlink/list";
+import { listTransactions } from "@/lib/sync/transactions";
 import { auditHistory } from "@/lib/audit/history";
 import type { Db } from "@/lib/db";
 import { listEvents } from "@/lib/events/list";
@@ -12,7 +13,7 @@ import { listQualityChecks } from "@/lib/quality/checks";
 import { listRequests } from "./requests";
 
 export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId: number) {
-  const [requests, qualityChecks, fraud, alerts, audit, events, checks] = await Promise.all([
+  const [requests, qualityChecks, fraud, alerts, audit, events, checks, sent] = await Promise.all([
     listRequests(db, { batch_id: batchId, limit: 50 }),
     listQualityChecks(db, batchId),
     latestAssessment(db, batchId),
@@ -20,8 +21,9 @@ export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId
     auditHistory(db, batchId),
     listEvents(db, key, { batch_id: batchId, limit: 100 }),
     listChecks(db, batchId),
+    listTransactions(db, batchId),
   ]);
-  return { requests: requests.data, qualityChecks, fraud, alerts, audit, events: events.data, checks };
+  return { requests: requests.data, qualityChecks, fraud, alerts, audit, events: events.data, checks, sent };
 }
 
 export type BatchVerificationData = Awaited<ReturnType<typeof getBatchVerificationData>>;

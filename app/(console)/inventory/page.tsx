@@ -9,6 +9,9 @@ import { ZBatchListQuery } from "@/lib/batches/schemas";
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { listSyncs } from "@/lib/sync/start";
+import { SyncPanel } from "@/components/sync/sync-panel";
 
 export const metadata: Metadata = { title: "Inventory" };
 export const dynamic = "force-dynamic";
@@ -28,13 +31,17 @@ async function load(db: Db, values: Record<string, string>) {
 }
 
 export default async function InventoryPage({ searchParams }: Props) {
-  await requirePageUser("/inventory");
+  const user = await requirePageUser("/inventory");
   const params = Object.entries(await searchParams);
   // Empty form fields arrive as `origin_country=`; they mean "any".
   const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
   const db = getDb();
-  const [options, result] = await Promise.all([listFilterOptions(db), repeated.length ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined } : load(db, values)]);
+  const [options, result, [lastSync]] = await Promise.all([
+    listFilterOptions(db),
+    repeated.length ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined } : load(db, values),
+    listSyncs(db, { limit: 1, full: true }),
+  ]);
   const { cursor, ...firstPage } = values;
 
   return (
@@ -43,6 +50,7 @@ export default async function InventoryPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
         <p className="text-sm text-stone-500">Every coffee batch minted on chain, as indexed from its events.</p>
       </div>
+      <SyncPanel last={lastSync ?? null} canStart={can(user.role, "POST /api/sync")} />
       <InventoryFilters values={values} {...options} />
       {result.invalid !== undefined && <Notice title="These filters are not valid" body={result.invalid} />}
       {result.page?.data.length === 0 && <Notice title="No batches match these filters" body="Try fewer filters, or reset them." />}

@@ -64,13 +64,13 @@ async function withWallet(render: (settings: WalletSettings) => React.ReactNode)
 /** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
 async function onchainAction(batch: Batch, canVerify: boolean) {
   if (!canVerify || !batch.token_id || batch.verification_status !== "verified" || batch.blockchain?.is_verified !== false) return undefined;
-  return withWallet((s) => <MarkVerifiedOnchain chainId={s.chainId} batchTokenAddress={s.batchTokenAddress} tokenId={batch.token_id!} />);
+  return withWallet((s) => <MarkVerifiedOnchain chainId={s.chainId} batchTokenAddress={s.batchTokenAddress} batchId={batch.id} tokenId={batch.token_id!} />);
 }
 
 /** Ask Chainlink: a minted batch, a verifier, and a consumer contract to ask. */
 async function chainlinkAction(batch: Batch, canVerify: boolean) {
   if (!canVerify || !batch.token_id) return undefined;
-  return withWallet((s) => s.consumerAddress && <AskChainlink chainId={s.chainId} consumerAddress={s.consumerAddress} tokenId={batch.token_id!} />);
+  return withWallet((s) => s.consumerAddress && <AskChainlink chainId={s.chainId} consumerAddress={s.consumerAddress} batchId={batch.id} tokenId={batch.token_id!} />);
 }
 
 export default async function BatchPage({ params }: Props) {
@@ -89,7 +89,7 @@ export default async function BatchPage({ params }: Props) {
         </div>
       </div>
       <BatchFacts batch={batch} />
-      <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} />
+      <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} canSync={can(user.role, "POST /api/batches/[batch_id]/sync")} sent={data.sent} />
       <VerificationSection
         batchId={batch.id}
         verificationStatus={batch.verification_status}
