@@ -1,12 +1,13 @@
 // Reads many batches in few RPC calls: Multicall3's aggregate3 over the token's getBatch, a page of
 // ids per eth_call, all at one block. Never one call per batch per field.
-import { BaseError, ContractFunctionRevertedError, type Address, type PublicClient } from "viem";
+import { BaseError, ContractFunctionRevertedError, type Address, type ContractFunctionReturnType, type PublicClient } from "viem";
 import { batchTokenAbi } from "@/lib/chain/abi";
 
-export type SyncChain = { client: PublicClient; chainId: number; address: Address; multicall: Address };
+/** Without `multicall`, each batch is its own call (a chain without Multicall3, and the bench's baseline). */
+export type SyncChain = { client: PublicClient; chainId: number; address: Address; multicall?: Address };
 
-/** The contract's batch, as getBatch answers; null where the token does not exist. */
-export type ChainBatch = NonNullable<Awaited<ReturnType<typeof readBatches>>[number]>;
+/** The contract's batch, as getBatch answers. */
+export type ChainBatch = ContractFunctionReturnType<typeof batchTokenAbi, "view", "getBatch">;
 
 /** getBatch calls per eth_call: a page's answer stays well under the node's gas cap and viem's 10 MB. */
 export const callsPerRead = 200;
@@ -14,9 +15,23 @@ export const callsPerRead = 200;
 const isUnknownBatch = (error: Error | undefined) =>
   error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError && e.data?.errorName === "UnknownBatch") !== null;
 
-/** The batches with these ids at `blockNumber`, in order; a read that fails for another reason throws. */
-export async function readBatches(chain: SyncChain, tokenIds: bigint[], blockNumber: bigint) {
-  const out = [];
+/** One eth_call per batch, eight at a time. */
+async function readOneByOne(chain: SyncChain, tokenIds: bigint[], blockNumber: bigint): Promise<(ChainBatch | null)[]> {
+  const out: (ChainBatch | null)[] = new Array(tokenIds.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < tokenIds.length; i = next++) {
+      out[i] = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [tokenIds[i]], blockNumber }).catch((error: Error) => (isUnknownBatch(error) ? null : Promise.reject(error)));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return out;
+}
+
+/** The batches with these ids at `blockNumber`, in order (null: no such token); any other failure throws. */
+export async function readBatches(chain: SyncChain, tokenIds: bigint[], blockNumber: bigint): Promise<(ChainBatch | null)[]> {
+  if (!chain.multicall) return readOneByOne(chain, tokenIds, blockNumber);
+  const out: (ChainBatch | null)[] = [];
   for (let i = 0; i < tokenIds.length; i += callsPerRead) {
     const page = tokenIds.slice(i, i + callsPerRead);
     const results = await chain.client.multicall({

@@ -55,12 +55,12 @@ function followUps({ batch: b, grams, index: i }: Planned, id: bigint): FollowUp
   return steps.filter((s): s is FollowUp => s !== false);
 }
 
-/** Demo batches, as many as it takes to plan at least `count` events. */
-function planBatches(producers: LocalAccount[], count: number, today: Date, seed: number): Planned[] {
+/** Demo batches, as many as it takes to plan at least `count` events (or exactly `batches` of them). */
+function planBatches(producers: LocalAccount[], count: number, today: Date, seed: number, batches?: number): Planned[] {
   const planned: Planned[] = [];
   let events = 0;
-  for (const [index, batch] of demoBatches(Math.ceil(count / 3) + 1, today, seed).entries()) {
-    if (events >= count) break;
+  for (const [index, batch] of demoBatches(batches ?? Math.ceil(count / 3) + 1, today, seed).entries()) {
+    if (batches === undefined && events >= count) break;
     const p = { batch, producer: producers[index % producers.length], grams: kgToGrams(batch.quantityKg), index };
     planned.push(p);
     events += 3 + followUps(p, 0n).reduce((n, f) => n + f.events, 0);
@@ -86,16 +86,17 @@ async function sendRaw(url: string, raws: Hex[]): Promise<void> {
 }
 
 /**
- * Makes at least `count` BatchToken events and returns the exact number emitted and where. Producers need
+ * Makes at least `count` BatchToken events (or the events of exactly `batches` batches) and returns
+ * the exact number emitted and where. Producers need
  * MINTER_ROLE, the admin VERIFIER_ROLE and INVENTORY_MANAGER_ROLE (as deployContracts grants). While it runs,
  * automine is off and the block gas limit raised; both are restored, also on failure.
  */
-export async function generateEvents(t: BulkTarget, count: number, log: (message: string) => void = () => {}): Promise<BulkResult> {
+export async function generateEvents(t: BulkTarget, count: number, log: (message: string) => void = () => {}, batches?: number): Promise<BulkResult> {
   const [admin, producers] = [asLocal(t.admin), t.producers.map(asLocal)];
   const chainId = await t.client.getChainId();
   const latest = await t.client.getBlock({ blockTag: "latest" });
   const serialFrom = (await t.client.readContract({ address: t.address, abi: batchTokenAbi, functionName: "batchCount" })) + 1n;
-  const planned = planBatches(producers, count, new Date(Number(latest.timestamp) * 1000), 2026 + Number(serialFrom));
+  const planned = planBatches(producers, count, new Date(Number(latest.timestamp) * 1000), 2026 + Number(serialFrom), batches);
   // Full blocks raise the base fee 12.5% a block; pinning it keeps one fee good for every transaction.
   const baseFee = latest.baseFeePerGas ?? 1_000_000_000n;
   const fees = { maxPriorityFeePerGas: 1_000_000_000n, maxFeePerGas: baseFee * 2n + 1_000_000_000n };
