@@ -1,41 +1,20 @@
 // npm run bench:indexer [-- N]: mints N events (default 50,000) on a fresh anvil, backfills them
 // into an empty database with the real indexer, and prints events per second and peak memory.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { createChainClient } from "../lib/chain/client";
-import { createDb } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
 import { createIndexer } from "../lib/events/indexer";
 import { operatorAccount, producerAccounts } from "./lib/accounts";
-import { startAnvil } from "./lib/anvil";
+import { withBenchStack } from "./lib/bench-stack";
 import { generateEvents } from "./lib/bulk-events";
-import { compileContracts } from "./lib/contracts";
-import { deployContracts } from "./lib/deploy";
-import { freePort } from "./lib/free-port";
-import { startPostgres } from "./lib/postgres";
 
 const count = Number(process.argv[2] ?? 50_000);
 const blockRange = Number(process.env.INDEXER_BLOCK_RANGE ?? 2_000);
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-const dir = mkdtempSync(path.join(tmpdir(), "batchtrail-bench-"));
-chmodSync(dir, 0o755);
-const pg = await startPostgres({ dataDir: path.join(dir, "postgres"), port: await freePort() });
-const anvil = await startAnvil({ port: await freePort(), accounts: 10 });
-try {
-  compileContracts();
-  await pg.createDatabase("bench");
-  const { db, pool } = createDb(pg.url("bench"), 4);
-  await migrate(pool);
-  const client = createChainClient(anvil.url, 31337);
-  const deployment = await deployContracts({ client, rpcUrl: anvil.url, admin: operatorAccount, minters: producerAccounts.map((a) => a.address) });
+await withBenchStack(async ({ db, client, rpcUrl, deployment }) => {
   const address = deployment.batchToken.address as `0x${string}`;
 
   log(`minting ${count} events…`);
-  const minted = await generateEvents({ client, rpcUrl: anvil.url, address, admin: operatorAccount, producers: producerAccounts }, count, log);
+  const minted = await generateEvents({ client, rpcUrl, address, admin: operatorAccount, producers: producerAccounts }, count, log);
   log(`minted ${minted.events} events in ${minted.transactions} transactions, blocks ${minted.fromBlock}–${minted.toBlock}; backfilling…`);
 
   let peakRss = 0;
@@ -56,7 +35,6 @@ try {
   // Deploying granted roles before the minting began; those events are indexed too.
   const setup = (await client.getLogs({ address, fromBlock: BigInt(deployment.batchToken.deployBlock), toBlock: minted.fromBlock - 1n })).length;
   if (stored !== minted.events + setup || processed !== stored) throw new Error(`stored ${stored}, processed ${processed}, but ${minted.events + setup} are on chain`);
-  await pool.end();
   console.log(
     JSON.stringify(
       {
@@ -75,8 +53,4 @@ try {
       2,
     ),
   );
-} finally {
-  await anvil.stop();
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});

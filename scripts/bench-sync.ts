@@ -2,25 +2,17 @@
 // database; 1% of them then broken behind the chain's back. One reconciliation reads them through
 // Multicall3, another (after breaking them again) one eth_call per batch, in the same process.
 // Prints RPC calls, calls per batch and wall time of each as JSON.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createPublicClient, http, type Address } from "viem";
 import { batchTokenAbi } from "../lib/chain/abi";
-import { chainFor, createChainClient } from "../lib/chain/client";
-import { createDb, type Db } from "../lib/db";
-import { migrate } from "../lib/db/migrate";
+import { chainFor } from "../lib/chain/client";
+import type { Db } from "../lib/db";
 import { createIndexer } from "../lib/events/indexer";
 import { runSync } from "../lib/sync/run";
 import { startSync } from "../lib/sync/start";
 import { operatorAccount, producerAccounts } from "./lib/accounts";
-import { startAnvil } from "./lib/anvil";
+import { withBenchStack } from "./lib/bench-stack";
 import { generateEvents } from "./lib/bulk-events";
-import { compileContracts } from "./lib/contracts";
-import { deployContracts } from "./lib/deploy";
-import { freePort } from "./lib/free-port";
-import { startPostgres } from "./lib/postgres";
 
 const target = Number(process.argv[2] ?? 10_000);
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -28,22 +20,12 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 /** Breaks 1% of the rows (their on-chain quantity), as a hand edit would. */
 const breakRows = (db: Db) => db.execute(sql`update batches set onchain_quantity = onchain_quantity + 1 where token_id % 100 = 0`);
 
-const dir = mkdtempSync(path.join(tmpdir(), "batchtrail-bench-"));
-chmodSync(dir, 0o755);
-const pg = await startPostgres({ dataDir: path.join(dir, "postgres"), port: await freePort() });
-const anvil = await startAnvil({ port: await freePort(), accounts: 10 });
-try {
-  compileContracts();
-  await pg.createDatabase("bench");
-  const { db, pool } = createDb(pg.url("bench"), 4);
-  await migrate(pool);
-  const client = createChainClient(anvil.url, 31337);
-  const deployment = await deployContracts({ client, rpcUrl: anvil.url, admin: operatorAccount, minters: producerAccounts.map((a) => a.address) });
+await withBenchStack(async ({ db, client, rpcUrl, deployment }) => {
   const address = deployment.batchToken.address as Address;
   const count = () => client.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
 
   log(`minting ${target} batches…`);
-  await generateEvents({ client, rpcUrl: anvil.url, address, admin: operatorAccount, producers: producerAccounts }, 0, log, target);
+  await generateEvents({ client, rpcUrl: rpcUrl, address, admin: operatorAccount, producers: producerAccounts }, 0, log, target);
   const batches = Number(await count());
   log(`indexing ${batches} batches…`);
   const indexer = createIndexer({ db, client, chainId: 31337, address, deployBlock: BigInt(deployment.batchToken.deployBlock), blockRange: 2_000 });
@@ -53,7 +35,7 @@ try {
   const measure = async (multicall: Address | undefined) => {
     await breakRows(db);
     let calls = 0;
-    const counted = createPublicClient({ chain: chainFor(31337, anvil.url), transport: http(anvil.url, { onFetchRequest: () => void calls++ }) });
+    const counted = createPublicClient({ chain: chainFor(31337, rpcUrl), transport: http(rpcUrl, { onFetchRequest: () => void calls++ }) });
     const { sync } = await startSync(db, "manual", async () => null);
     const started = performance.now();
     const run = await runSync({ db, chain: { client: counted, chainId: 31337, address, multicall }, listener: indexer.key }, sync.id);
@@ -65,7 +47,6 @@ try {
   const batched = await measure(deployment.multicall3!.address);
   log("reconciling one call per batch…");
   const naive = await measure(undefined);
-  await pool.end();
   console.log(
     JSON.stringify(
       {
@@ -81,8 +62,4 @@ try {
       2,
     ),
   );
-} finally {
-  await anvil.stop();
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});
