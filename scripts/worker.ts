@@ -9,7 +9,8 @@ import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
-import { startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { pruneExpired } from "../lib/jobs/prune";
 import { runSyncJob } from "../lib/sync/job";
 import { followTransactions } from "../lib/sync/transactions";
 import { donAccount } from "./lib/accounts";
@@ -92,7 +93,12 @@ async function work() {
   await boss.work<SyncJobData>(syncQueue, { batchSize: 1 }, async ([job]) => {
     console.log(`[worker] ${await runSyncJob(config, job)}`);
   });
-  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand`);
+  await boss.schedule(pruneQueue, "17 * * * *", {}, { tz: "UTC" });
+  await boss.work(pruneQueue, async () => {
+    const pruned = await pruneExpired(db);
+    if (Object.values(pruned).some((n) => n > 0)) console.log(`[worker] pruned ${JSON.stringify(pruned)}`);
+  });
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly`);
   return boss;
 }
 

@@ -4,6 +4,7 @@
 import PgBoss from "pg-boss";
 
 export const syncQueue = "sync";
+export const pruneQueue = "prune";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -15,6 +16,7 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   await boss.start();
   // A run resumes by being run again (each page is idempotent); pg-boss need not retry it.
   await boss.createQueue(syncQueue, { name: syncQueue, retryLimit: 0, expireInSeconds: 3 * 3600 });
+  await boss.createQueue(pruneQueue, { name: pruneQueue, retryLimit: 2 });
   return boss;
 }
 

@@ -1,0 +1,21 @@
+// Expired nonces and rate-limit windows go; anything still in force stays.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { chainlinkNonces, rateLimits, siweNonces } from "@/lib/db/schema";
+import { pruneExpired } from "@/lib/jobs/prune";
+import { createTestDb, type TestDb } from "./helpers/db";
+
+let t: TestDb;
+beforeAll(async () => (t = await createTestDb()));
+afterAll(() => t.drop());
+
+it("deletes only what can no longer matter", async () => {
+  const ago = (ms: number) => new Date(Date.now() - ms);
+  await t.db.insert(rateLimits).values([{ key: "old", windowStart: ago(2 * 86_400_000), count: 3 }, { key: "now", windowStart: ago(60_000), count: 1 }]);
+  await t.db.insert(siweNonces).values([{ nonce: "expired-long-ago", expiresAt: ago(2 * 86_400_000) }, { nonce: "fresh", expiresAt: new Date(Date.now() + 600_000) }]);
+  await t.db.insert(chainlinkNonces).values([{ nonce: "a".repeat(32), seenAt: ago(2 * 3_600_000) }, { nonce: "b".repeat(32), seenAt: ago(60_000) }]);
+  expect(await pruneExpired(t.db)).toEqual({ rate_limits: 1, siwe_nonces: 1, chainlink_nonces: 1 });
+  const left = (await t.db.execute(sql`select (select string_agg(key, ',') from rate_limits) as r, (select string_agg(nonce, ',') from siwe_nonces) as s, (select string_agg(left(nonce, 1), ',') from chainlink_nonces) as c`)).rows[0];
+  expect(left).toEqual({ r: "now", s: "fresh", c: "b" });
+  expect(await pruneExpired(t.db)).toEqual({ rate_limits: 0, siwe_nonces: 0, chainlink_nonces: 0 });
+});
