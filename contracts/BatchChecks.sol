@@ -23,6 +23,10 @@ contract BatchChecks is FunctionsClient, AccessControl {
     bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
     uint256 public constant ANSWER_BYTES = 160;
     uint256 private constant MAX_REASON_BYTES = 256;
+    /// @notice The router's lowest callback tier; the callback is built to fit well inside it.
+    uint32 public constant MAX_CALLBACK_GAS = 300_000;
+    /// @dev Gas the token may use applying an answer (markVerified costs about 30,000).
+    uint256 private constant APPLY_GAS = 100_000;
 
     enum Check { VerifyBatch, QualityCheck, ExpiryCheck }
     enum State { None, Sent, Fulfilled, Failed }
@@ -64,6 +68,7 @@ contract BatchChecks is FunctionsClient, AccessControl {
 
     error MissingSource(Check check);
     error NotConfigured();
+    error InvalidCallbackGasLimit(uint32 callbackGasLimit);
 
     constructor(address router, address token_, address admin) FunctionsClient(router) {
         token = IBatchToken(token_);
@@ -71,6 +76,7 @@ contract BatchChecks is FunctionsClient, AccessControl {
     }
 
     function configure(Config calldata config_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (config_.callbackGasLimit == 0 || config_.callbackGasLimit > MAX_CALLBACK_GAS) revert InvalidCallbackGasLimit(config_.callbackGasLimit);
         config = config_;
     }
 
@@ -88,7 +94,8 @@ contract BatchChecks is FunctionsClient, AccessControl {
         FunctionsRequest.Request memory req;
         req.initializeRequestForInlineJavaScript(source);
         if (c.secretsVersion > 0) req.addDONHostedSecrets(c.secretsSlot, c.secretsVersion);
-        bytes32 apiRequestId = keccak256(abi.encode(block.chainid, address(this), ++checkCount));
+        // Unique even if a reorganisation hands the same count to another check.
+        bytes32 apiRequestId = keccak256(abi.encode(block.chainid, address(this), ++checkCount, batchId, check, blockhash(block.number - 1)));
         string[] memory args = new string[](3);
         args[0] = c.apiUrl;
         args[1] = Strings.toString(batchId);
@@ -134,7 +141,7 @@ contract BatchChecks is FunctionsClient, AccessControl {
         if (check == Check.VerifyBatch && passed) call = abi.encodeCall(IBatchToken.markVerified, (batchId));
         else if (check == Check.ExpiryCheck && !passed) call = abi.encodeCall(IBatchToken.markExpired, (batchId));
         else return false;
-        (bool ok, bytes memory reason) = address(token).call(call);
+        (bool ok, bytes memory reason) = address(token).call{gas: APPLY_GAS}(call);
         if (!ok) emit CheckNotApplied(requestId, batchId, reason);
         return ok;
     }

@@ -112,11 +112,16 @@ function checkExpiry() {
 const expiryTimer = setInterval(checkExpiry, 3_600_000);
 
 // Transactions sent from the app's pages are followed every 15 s (full syncs follow them too).
+let isFollowing = false;
 const transactionTimer = setInterval(() => {
-  followTransactions(db, client, env.CHAIN_ID).then(
-    (n) => n > 0 && console.log(`[worker] ${n} transaction(s) reached an end`),
-    (e: Error) => console.error(`[worker] following transactions failed: ${e.message.split("\n")[0]}`),
-  );
+  if (isFollowing) return;
+  isFollowing = true;
+  followTransactions(db, client, env.CHAIN_ID)
+    .then(
+      (n) => n > 0 && console.log(`[worker] ${n} transaction(s) reached an end`),
+      (e: Error) => console.error(`[worker] following transactions failed: ${e.message.split("\n")[0]}`),
+    )
+    .finally(() => (isFollowing = false));
 }, 15_000);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), wake()));

@@ -1,6 +1,6 @@
 // The /api/chainlink/* route handlers over HTTP: signed calls answered once per
 // chainlink_request_id; forged, replayed, stale and malformed calls refused. Every call, either
-// way, is stored in chainlink_calls and audited.
+// way, is stored in chainlink_calls; those that prove they hold the secret are audited too.
 import { count, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,13 +85,14 @@ describe("a signed call", () => {
   });
 });
 
-describe("refused, recorded and audited, with nothing answered", () => {
-  const refusedWith = async (send: () => Promise<{ status: number; json: { error?: { message: string } } }>, status: number, reason: RegExp) => {
+describe("refused and recorded, with nothing answered", () => {
+  /** `isSigned`: the call proved it holds the secret, so its refusal is audited as well as stored. */
+  const refusedWith = async (send: () => Promise<{ status: number; json: { error?: { message: string } } }>, status: number, reason: RegExp, isSigned = false) => {
     const before = await tally();
     const res = await send();
     expect(res.status).toBe(status);
     expect(res.json.error!.message).toMatch(reason);
-    expect(await tally()).toEqual({ ...before, calls: before.calls + 1, refused: before.refused + 1, audited: before.audited + 1 });
+    expect(await tally()).toEqual({ ...before, calls: before.calls + 1, refused: before.refused + 1, audited: before.audited + (isSigned ? 1 : 0) });
     expect(await lastCall()).toMatchObject({ outcome: "refused", status, reason: expect.stringMatching(reason) });
   };
 
@@ -110,7 +111,7 @@ describe("refused, recorded and audited, with nothing answered", () => {
     const body = JSON.stringify({ chainlink_request_id: freshId() });
     const headers = signedHeaders(secret, { method: "POST", path, body });
     expect((await call(path, body, { headers })).status).toBe(200);
-    await refusedWith(() => call(path, body, { headers }), 401, /replay/);
+    await refusedWith(() => call(path, body, { headers }), 401, /replay/, true);
   });
 
   it("a stale timestamp, either way", async () => {

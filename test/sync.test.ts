@@ -35,7 +35,7 @@ const send = async (hash: Promise<Hex>) => {
 };
 const token = { address: () => chain.address, abi: batchTokenAbi } as const;
 /** Moves the listener's checkpoint to the head without reading: whatever happened meanwhile is never indexed. */
-const skipToHead = async () => saveListener(t.db, indexer.key, { lastBlock: await chain.client.getBlockNumber() }, { lastBlock: 0n });
+const skipToHead = async () => saveListener(t.db, indexer.key, { lastBlock: await chain.client.getBlockNumber({ cacheTime: 0 }) }, { lastBlock: 0n });
 /** As a superuser would, behind the app's back: no triggers, no foreign keys. */
 const behindTheBack = (query: ReturnType<typeof sql>) => t.db.transaction(async (tx) => {
   await tx.execute(sql`set local session_replication_role = replica`);
@@ -74,6 +74,8 @@ describe("one sync after the database was broken behind the chain's back", () =>
     await behindTheBack(sql`update batches set status = 'active', verification_status = 'unverified' where token_id = 5`);
     // 6. A farm renamed off chain, under the same metadata hash.
     await behindTheBack(sql`update batches set farm = 'Somewhere Else' where token_id = 7`);
+    // 7. A row claiming a token the chain never made.
+    await behindTheBack(sql`insert into batches (chain_id, token_id, batch_code, origin_country, production_date, expiry_date, quantity_kg) values (31337, 999, 'STRAY-0001', 'Peru', '2026-01-01', '2027-01-01', 100)`);
 
     // 7. Events the RPC never returned: an adjustment of token 8, and a draft's mint that did mine.
     const eight = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [8n] });
@@ -105,9 +107,9 @@ describe("one sync after the database was broken behind the chain's back", () =>
 
   it("repairs what the chain owns, imports what is missing, flags what the chain contradicts", async () => {
     const run = await runSync(config, await queued());
-    expect(run).toMatchObject({ status: "succeeded", total: 11, checked: 11, imported: 2, failed: 0 });
+    expect(run).toMatchObject({ status: "succeeded", total: 12, checked: 12, imported: 2, failed: 0 });
     expect(run.updated).toBe(4); // tokens 3, 5, 6, 8
-    expect(run.flagged).toBe(2); // tokens 4, 7
+    expect(run.flagged).toBe(3); // tokens 4, 7 and the stray 999
     const onchain = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatches", args: [[2n, 3n, 8n]] });
 
     expect(await row(2)).toMatchObject({ onchainQuantity: onchain[0].quantity.toString(), batchCode: list[1].metadata.batch_code, syncStatus: "synced" });
@@ -124,11 +126,13 @@ describe("one sync after the database was broken behind the chain's back", () =>
     const alerts = await t.db.select({ batchId: batchAlerts.batchId, type: batchAlerts.type }).from(batchAlerts).where(eq(batchAlerts.status, "open"));
     expect(alerts).toEqual(expect.arrayContaining([{ batchId: (await row(4)).id, type: "quantity_discrepancy" }, { batchId: (await row(7)).id, type: "metadata_mismatch" }]));
     expect(alerts.filter((a) => a.type === "quantity_discrepancy" || a.type === "metadata_mismatch")).toHaveLength(2);
+    expect(await row(999)).toMatchObject({ syncStatus: "out_of_sync", syncError: expect.stringMatching(/does not exist on chain/) });
+    expect(alerts).toContainEqual({ batchId: (await row(999)).id, type: "sync_error" });
 
     // Each difference is on the run's record.
     const results = await t.db.select().from(syncResults).where(eq(syncResults.syncId, run.id));
     const seen = results.map((r) => `${r.tokenId}:${r.field}:${r.action}`);
-    expect(seen).toEqual(expect.arrayContaining(["2:batch:imported", "3:onchain_quantity:updated", "4:quantity_kg:flagged", "5:status:updated", "5:verification_status:updated", "6:price_per_kg:updated", "7:farm:flagged", "8:onchain_quantity:updated", "8:quantity_kg:updated", "11:batch:imported"]));
+    expect(seen).toEqual(expect.arrayContaining(["2:batch:imported", "3:onchain_quantity:updated", "4:quantity_kg:flagged", "5:status:updated", "5:verification_status:updated", "6:price_per_kg:updated", "7:farm:flagged", "8:onchain_quantity:updated", "8:quantity_kg:updated", "11:batch:imported", "999:token_id:flagged"]));
 
     // The mints: mined and filled, reverted and dropped back to drafts with the reason.
     const txs = await t.db.select({ batchId: blockchainTransactions.batchId, status: blockchainTransactions.status, gasUsed: blockchainTransactions.gasUsed }).from(blockchainTransactions);
@@ -221,7 +225,7 @@ describe("an RPC that fails mid-run", () => {
       clearInterval(watcher);
       expect(proxy.refused).toBeGreaterThan(0);
       expect(paused).toContain("paused");
-      expect(run).toMatchObject({ status: "succeeded", total: 11, checked: 11, failed: 0, updated: 1 });
+      expect(run).toMatchObject({ status: "succeeded", total: 12, checked: 12, failed: 0, updated: 1 });
       expect((await row(1)).onchainQuantity).not.toBe("2");
       const after = await t.db.select({ id: batches.id, syncStatus: batches.syncStatus, syncAttempts: batches.syncAttempts }).from(batches).orderBy(batches.id);
       expect(after).toEqual(before);

@@ -1953,6 +1953,17 @@ export const batchChecksAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint32",
+        "name": "callbackGasLimit",
+        "type": "uint32"
+      }
+    ],
+    "name": "InvalidCallbackGasLimit",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "enum BatchChecks.Check",
         "name": "check",
         "type": "uint8"
@@ -2269,6 +2280,19 @@ export const batchChecksAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_CALLBACK_GAS",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "",
+        "type": "uint32"
       }
     ],
     "stateMutability": "view",

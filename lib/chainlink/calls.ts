@@ -1,6 +1,7 @@
 // A call from the DON to /api/chainlink/{check}/{batch_id}: rate limited, signed, never replayed,
 // and answered once per chainlink_request_id (every DON node, and every retry, gets the same
-// bytes). Each call, answered or refused, is stored in chainlink_calls and audited.
+// bytes). Each call, answered or refused, is stored in chainlink_calls; every call that proves it
+// holds the secret is audited too (a flood of unsigned ones cannot fill the hash-chained log).
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { ZodError } from "zod";
@@ -65,14 +66,18 @@ async function answerOnce(db: Db, chain: ChainHandle, call: Call, id: string, to
 
 export async function answerCall(db: Db, chain: ChainHandle, secret: string | undefined, call: Call): Promise<CheckJson> {
   let chainlinkRequestId: string | null = null;
+  let isSigned = false;
   try {
     const limit = await hitRateLimit(db, `chainlink:${call.ip}`, callsPerMinute, 60);
     if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many Chainlink calls from this address.", { retry_after_seconds: limit.retryAfterSeconds });
     if (!secret) throw new ApiError("unavailable", "CHAINLINK_SECRET is not set, so no Chainlink call can be checked.");
+    const tooLong = new ApiError("validation_error", `The body is over ${maxBodyBytes} bytes.`);
+    if (Number(call.request.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLong;
     const body = await call.request.text();
-    if (Buffer.byteLength(body) > maxBodyBytes) throw new ApiError("validation_error", `The body is over ${maxBodyBytes} bytes.`);
+    if (Buffer.byteLength(body) > maxBodyBytes) throw tooLong;
     const verdict = verify(secret, call.request.headers, { method: "POST", path: call.path, body });
     if (!verdict.ok) throw new ApiError("unauthorized", verdict.reason);
+    isSigned = true;
     const [fresh] = await db.insert(chainlinkNonces).values({ nonce: verdict.nonce }).onConflictDoNothing().returning();
     if (!fresh) throw new ApiError("unauthorized", "This call was received before (its nonce was used): a replay is refused.");
     chainlinkRequestId = ZChainlinkCall.parse(parseJson(body)).chainlink_request_id;
@@ -81,8 +86,7 @@ export async function answerCall(db: Db, chain: ChainHandle, secret: string | un
   } catch (error) {
     const status = error instanceof ApiError ? errorStatus[error.code] : error instanceof ZodError ? 400 : 500;
     const reason = error instanceof ZodError ? error.issues.map((i) => i.message).join("; ") : (error as Error).message;
-    // A flood of rate-limited calls is counted, but not written into the audit log one by one.
-    await record(db, call, { outcome: "refused", status, reason: reason.slice(0, 500), chainlinkRequestId }, status !== 429).catch((e: Error) => console.error(`a refused Chainlink call could not be recorded: ${e.message}`));
+    await record(db, call, { outcome: "refused", status, reason: reason.slice(0, 500), chainlinkRequestId }, isSigned).catch((e: Error) => console.error(`a refused Chainlink call could not be recorded: ${e.message}`));
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // Drizzle mirror of supabase/migrations; a test checks the two agree.
 import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
 
 const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
 const timestamps = {
@@ -336,4 +336,4 @@ export const blockchainTransactions = pgTable("blockchain_transactions", {
   gasUsed: tokenId("gas_used"),
   blockNumber: tokenId("block_number"),
   ...timestamps,
-});
+}, (t) => [unique().on(t.chainId, t.txHash)]);

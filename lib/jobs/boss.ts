@@ -14,7 +14,8 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   const boss = new PgBoss({ connectionString, max: isWorker ? 3 : 1, supervise: isWorker, schedule: isWorker, application_name: `batchtrail-${role}` });
   boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
   await boss.start();
-  // A run resumes by being run again (each page is idempotent); pg-boss need not retry it.
+  // A run stopped midway is not retried: the next start closes it (after 15 minutes without
+  // progress) and runs afresh, every page being idempotent.
   await boss.createQueue(syncQueue, { name: syncQueue, retryLimit: 0, expireInSeconds: 3 * 3600 });
   await boss.createQueue(pruneQueue, { name: pruneQueue, retryLimit: 2 });
   return boss;

@@ -12,8 +12,9 @@ export type ChainBatch = ContractFunctionReturnType<typeof batchTokenAbi, "view"
 /** getBatch calls per eth_call: a page's answer stays well under the node's gas cap and viem's 10 MB. */
 export const callsPerRead = 200;
 
-const isUnknownBatch = (error: Error | undefined) =>
-  error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError && e.data?.errorName === "UnknownBatch") !== null;
+/** The call itself reverted (not the RPC failing): its revert, decoded when the ABI knows it. */
+const revertOf = (error: Error | undefined) => (error instanceof BaseError ? (error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null) : null);
+const isUnknownBatch = (error: Error | undefined) => revertOf(error)?.data?.errorName === "UnknownBatch";
 
 /** One eth_call per batch, eight at a time. */
 async function readOneByOne(chain: SyncChain, tokenIds: bigint[], blockNumber: bigint): Promise<(ChainBatch | null)[]> {
@@ -28,10 +29,13 @@ async function readOneByOne(chain: SyncChain, tokenIds: bigint[], blockNumber: b
   return out;
 }
 
-/** The batches with these ids at `blockNumber`, in order (null: no such token); any other failure throws. */
-export async function readBatches(chain: SyncChain, tokenIds: bigint[], blockNumber: bigint): Promise<(ChainBatch | null)[]> {
+/**
+ * The batches with these ids at `blockNumber`, in order: null where the token does not exist, the
+ * error where one batch's read failed inside a Multicall3 call. An RPC that fails throws.
+ */
+export async function readBatches(chain: SyncChain, tokenIds: bigint[], blockNumber: bigint): Promise<(ChainBatch | null | Error)[]> {
   if (!chain.multicall) return readOneByOne(chain, tokenIds, blockNumber);
-  const out: (ChainBatch | null)[] = [];
+  const out: (ChainBatch | null | Error)[] = [];
   for (let i = 0; i < tokenIds.length; i += callsPerRead) {
     const page = tokenIds.slice(i, i + callsPerRead);
     const results = await chain.client.multicall({
@@ -44,6 +48,8 @@ export async function readBatches(chain: SyncChain, tokenIds: bigint[], blockNum
     for (const r of results) {
       if (r.status === "success") out.push(r.result);
       else if (isUnknownBatch(r.error)) out.push(null);
+      // One batch's call reverted: that batch's failure. Anything else is the RPC's: the run pauses.
+      else if (revertOf(r.error)) out.push(r.error);
       else throw r.error;
     }
   }

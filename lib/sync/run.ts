@@ -54,8 +54,9 @@ async function throughOutage<T>(c: SyncConfig, syncId: number, read: () => Promi
   }
 }
 
-async function importMissing(tx: Tx, c: SyncConfig, syncId: number, tokenId: bigint, onchain: ChainBatch, counts: Counts) {
+async function importMissing(tx: Tx, c: SyncConfig, syncId: number, tokenId: bigint, onchain: ChainBatch | Error, counts: Counts) {
   try {
+    if (onchain instanceof Error) throw onchain;
     const row = columnsFromChain(c.chain.chainId, tokenId, onchain);
     await tx.transaction(async (sp) => {
       const { id } = await upsertFromChain(sp, { ...row, status: statusFromChain[onchain.status], ...(onchain.verified && { verificationStatus: "verified" as const }), syncStatus: "synced" });
@@ -76,8 +77,9 @@ async function importMissing(tx: Tx, c: SyncConfig, syncId: number, tokenId: big
  * One row against the chain: what the chain owns is updated, what it contradicts is flagged.
  * Returns whether the row was already in step and only needs its sync time (set for a page at once).
  */
-async function reconcile(tx: Tx, syncId: number, row: Row, onchain: ChainBatch | null, counts: Counts): Promise<boolean> {
+async function reconcile(tx: Tx, syncId: number, row: Row, onchain: ChainBatch | null | Error, counts: Counts): Promise<boolean> {
   try {
+    if (onchain instanceof Error) throw onchain;
     const isClean = row.syncStatus === "synced" && !row.syncError && row.syncAttempts === 0;
     if (onchain && isClean) {
       const { updated, contradicted } = compareBatch(row, onchain);
@@ -116,15 +118,23 @@ async function reconcile(tx: Tx, syncId: number, row: Row, onchain: ChainBatch |
   return false;
 }
 
-/** One page of token ids: read at the listener's block, then compared under the listener's lock. */
+/**
+ * One page of token ids: read at the listener's block, then compared under the listener's lock. If
+ * the listener moves on while we read, the page is read again; the third time, under the lock, so
+ * a busy listener waits one read instead of the page waiting for ever.
+ */
 async function syncPage(c: SyncConfig, syncId: number, tokenIds: bigint[], only = false): Promise<Counts> {
-  for (;;) {
-    const block = await snapshotBlock(c, c.db);
-    const onchain = await throughOutage(c, syncId, () => readBatches(c.chain, tokenIds, block));
+  for (let attempt = 1; ; attempt++) {
+    const isLast = attempt === 3;
+    const early = isLast ? null : await throughOutage(c, syncId, async () => {
+      const block = await snapshotBlock(c, c.db);
+      return { block, onchain: await readBatches(c.chain, tokenIds, block) };
+    });
     const counts = await c.db.transaction(async (tx) => {
       await lockListener(tx, c.listener);
-      // The listener moved on while we read: read again at its new block.
-      if ((await snapshotBlock(c, tx)) !== block) return null;
+      const block = await snapshotBlock(c, tx);
+      if (early && early.block !== block) return null;
+      const onchain = early?.onchain ?? (await throughOutage(c, syncId, () => readBatches(c.chain, tokenIds, block)));
       const counts = zero();
       const ids = tokenIds.map(String);
       const rows = await tx.select().from(batches).where(and(eq(batches.chainId, c.chain.chainId), inArray(batches.tokenId, ids)));
@@ -158,13 +168,15 @@ export async function runSync(c: SyncConfig, syncId: number) {
   try {
     await throughOutage(c, syncId, () => followTransactions(c.db, c.chain.client, c.chain.chainId));
     const block = await throughOutage(c, syncId, () => snapshotBlock(c, c.db));
-    const total = Number(await throughOutage(c, syncId, () => readBatchCount(c.chain, block)));
-    await c.db.update(syncHistory).set({ total, updatedAt: new Date() }).where(eq(syncHistory.id, syncId));
+    const onChain = Number(await throughOutage(c, syncId, () => readBatchCount(c.chain, block)));
+    // Rows claiming a token past the chain's last are checked too (and flagged).
+    const strays = await c.db.select({ tokenId: batches.tokenId }).from(batches).where(and(eq(batches.chainId, c.chain.chainId), sql`${batches.tokenId} > ${onChain}`));
+    const ids = [...Array.from({ length: onChain }, (_, i) => BigInt(i + 1)), ...strays.map((r) => BigInt(r.tokenId!))];
+    await c.db.update(syncHistory).set({ total: ids.length, updatedAt: new Date() }).where(eq(syncHistory.id, syncId));
     const pageSize = c.pageSize ?? 500;
-    for (let first = 1; first <= total; first += pageSize) {
-      const ids = Array.from({ length: Math.min(pageSize, total - first + 1) }, (_, i) => BigInt(first + i));
-      await syncPage(c, syncId, ids);
-      c.onPage?.({ checked: Math.min(total, first + pageSize - 1), total });
+    for (let first = 0; first < ids.length; first += pageSize) {
+      await syncPage(c, syncId, ids.slice(first, first + pageSize));
+      c.onPage?.({ checked: Math.min(ids.length, first + pageSize), total: ids.length });
     }
     await finish(c.db, syncId, started, "succeeded", null);
   } catch (error) {

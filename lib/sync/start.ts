@@ -10,9 +10,12 @@ export const staleAfterMs = 15 * 60_000;
 type Trigger = Exclude<(typeof syncTriggers)[number], "batch">;
 const active = ["queued", "running", "paused"] as const;
 
-/** Returns the active run, or records a new one and enqueues it with `enqueue` (which returns the job id). */
+/**
+ * Returns the active run, or records a new one and then enqueues it with `enqueue` (which returns
+ * the job id). The row commits first, so the worker always finds the run its job names.
+ */
 export async function startSync(db: Db, trigger: Trigger, enqueue: (syncId: number) => Promise<string | null>) {
-  return db.transaction(async (tx) => {
+  const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('sync:start', 0))`);
     const [current] = await tx.select().from(syncHistory).where(and(isNull(syncHistory.batchId), inArray(syncHistory.status, active)));
     if (current && Date.now() - current.updatedAt.getTime() < staleAfterMs) return { sync: current, isNew: false };
@@ -20,10 +23,17 @@ export async function startSync(db: Db, trigger: Trigger, enqueue: (syncId: numb
       await tx.update(syncHistory).set({ status: "failed", error: "Interrupted: no progress for 15 minutes (its worker stopped).", finishedAt: new Date(), updatedAt: new Date() }).where(eq(syncHistory.id, current.id));
     }
     const [row] = await tx.insert(syncHistory).values({ trigger, status: "queued" }).returning();
-    const jobId = await enqueue(row.id);
-    const [queued] = await tx.update(syncHistory).set({ jobId }).where(eq(syncHistory.id, row.id)).returning();
-    return { sync: queued, isNew: true };
+    return { sync: row, isNew: true };
   });
+  if (!claimed.isNew) return claimed;
+  try {
+    const jobId = await enqueue(claimed.sync.id);
+    const [queued] = await db.update(syncHistory).set({ jobId, updatedAt: new Date() }).where(eq(syncHistory.id, claimed.sync.id)).returning();
+    return { sync: queued, isNew: true };
+  } catch (error) {
+    await db.update(syncHistory).set({ status: "failed", error: `Could not be queued: ${(error as Error).message}`, finishedAt: new Date(), updatedAt: new Date() }).where(eq(syncHistory.id, claimed.sync.id));
+    throw error;
+  }
 }
 
 export function toSyncJson(s: typeof syncHistory.$inferSelect) {

@@ -35,16 +35,20 @@ type Outcome = { status: "pending" | "mined" | "reverted" | "replaced" | "droppe
 
 async function outcomeOf(client: PublicClient, t: typeof blockchainTransactions.$inferSelect, now: number): Promise<Outcome> {
   const hash = t.txHash as Hex;
-  const receipt = await client.getTransactionReceipt({ hash }).catch((e: Error) => (e.name === "TransactionReceiptNotFoundError" ? null : Promise.reject(e)));
-  if (receipt) return { status: receipt.status === "success" ? "mined" : "reverted", gasUsed: receipt.gasUsed, blockNumber: receipt.blockNumber, from: receipt.from };
+  const mined = async (): Promise<Outcome | null> => {
+    const receipt = await client.getTransactionReceipt({ hash }).catch((e: Error) => (e.name === "TransactionReceiptNotFoundError" ? null : Promise.reject(e)));
+    return receipt && { status: receipt.status === "success" ? "mined" : "reverted", gasUsed: receipt.gasUsed, blockNumber: receipt.blockNumber, from: receipt.from };
+  };
+  const first = await mined();
+  if (first) return first;
   const pending = await client.getTransaction({ hash }).catch((e: Error) => (e.name === "TransactionNotFoundError" ? null : Promise.reject(e)));
   if (pending) return { status: "pending", from: pending.from, nonce: pending.nonce };
-  // Gone from the node: its nonce used by another transaction means it was replaced.
-  if (t.fromAddress && t.nonce !== null) {
-    const used = await client.getTransactionCount({ address: t.fromAddress as Hex, blockTag: "latest" });
-    if (used > t.nonce) return { status: "replaced" };
-  }
-  return now - t.createdAt.getTime() > dropAfterMs ? { status: "dropped" } : { status: "pending" };
+  // Gone from the node: its nonce used by another transaction means it was replaced. It may also
+  // have been mined a moment ago, between the calls: look once more before saying it never was.
+  let gone: Outcome | null = null;
+  if (t.fromAddress && t.nonce !== null && (await client.getTransactionCount({ address: t.fromAddress as Hex, blockTag: "latest" })) > t.nonce) gone = { status: "replaced" };
+  else if (now - t.createdAt.getTime() > dropAfterMs) gone = { status: "dropped" };
+  return gone ? ((await mined()) ?? gone) : { status: "pending" };
 }
 
 const mintFailure: Partial<Record<Outcome["status"], string>> = {
@@ -61,11 +65,13 @@ export async function followTransactions(db: Db, client: PublicClient, chainId: 
   for (const t of pending) {
     const o = await outcomeOf(client, t, now);
     await db.transaction(async (tx) => {
-      await tx
+      // Only from pending: another follower (a sync, a second worker) may have settled it already.
+      const [changed] = await tx
         .update(blockchainTransactions)
         .set({ status: o.status, gasUsed: o.gasUsed?.toString() ?? null, blockNumber: o.blockNumber?.toString() ?? null, fromAddress: o.from?.toLowerCase() ?? t.fromAddress, nonce: o.nonce ?? t.nonce, updatedAt: new Date() })
-        .where(eq(blockchainTransactions.id, t.id));
-      const reason = t.kind === "mint" && t.batchId ? mintFailure[o.status] : undefined;
+        .where(and(eq(blockchainTransactions.id, t.id), eq(blockchainTransactions.status, "pending")))
+        .returning({ id: blockchainTransactions.id });
+      const reason = changed && t.kind === "mint" && t.batchId ? mintFailure[o.status] : undefined;
       if (!reason) return;
       // Only a draft still waiting for this transaction goes back; a batch on chain stays as it is.
       const [draft] = await tx

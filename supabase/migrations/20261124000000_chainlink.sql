@@ -28,6 +28,7 @@ create table chainlink_requests (
 );
 
 create index chainlink_requests_token_idx on chainlink_requests (chain_id, token_id, created_at desc);
+create index chainlink_requests_batch_idx on chainlink_requests (batch_id, created_at desc);
 
 -- Every call to /api/chainlink/*, answered or refused, with why.
 create table chainlink_calls (
