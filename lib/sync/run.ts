@@ -23,7 +23,6 @@ export type SyncConfig = {
   pageSize?: number;
   /** How long an unreachable RPC may pause a run before it gives up (the batches untouched). */
   outageMs?: number;
-  onPage?: (progress: { checked: number; total: number }) => void;
 };
 
 type Counts = { updated: number; imported: number; flagged: number; failed: number };
@@ -176,7 +175,6 @@ export async function runSync(c: SyncConfig, syncId: number) {
     const pageSize = c.pageSize ?? 500;
     for (let first = 0; first < ids.length; first += pageSize) {
       await syncPage(c, syncId, ids.slice(first, first + pageSize));
-      c.onPage?.({ checked: Math.min(ids.length, first + pageSize), total: ids.length });
     }
     await finish(c.db, syncId, started, "succeeded", null);
   } catch (error) {
