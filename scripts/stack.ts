@@ -127,12 +127,12 @@ async function localFunctions(client: ReturnType<typeof createChainClient>, rpcU
     log(`pointing the Chainlink consumer at ${apiUrl}…`);
     const wallet = createWalletClient({ account: operatorAccount, chain: chainFor(d.chainId, rpcUrl), transport: http(rpcUrl) });
     await configureConsumer(client, wallet, f.consumer, { donId: f.donId, subscriptionId: BigInt(f.subscriptionId), apiUrl });
+    d = { ...d, functions: { ...f, apiUrl } };
   } else {
     log("deploying Chainlink Functions (router, coordinator, subscription) and the BatchChecks consumer…");
     const functions = await deployFunctions({ client, rpcUrl, admin: operatorAccount, batchToken: d.batchToken.address, apiUrl, verifiers: [operatorAccount.address] });
     d = { ...d, functions: { ...functions, apiUrl } };
   }
-  d = { ...d, functions: { ...d.functions!, apiUrl } };
   writeDeployment(dataDir, d);
   return d;
 }

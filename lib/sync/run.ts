@@ -13,7 +13,7 @@ import { lockListener, readListener, type ListenerKey } from "@/lib/events/liste
 import { compareBatch } from "./compare";
 import { recordSyncFailure } from "./failure";
 import { readBatchCount, readBatches, type ChainBatch, type SyncChain } from "./read";
-import { followTransactions, SYNC_ACTOR } from "./transactions";
+import { followTransactions, SYNC_ACTOR, trackPendingMints } from "./transactions";
 
 export type SyncConfig = {
   db: Db;
@@ -80,12 +80,10 @@ async function reconcile(tx: Tx, syncId: number, row: Row, onchain: ChainBatch |
   try {
     if (onchain instanceof Error) throw onchain;
     const isClean = row.syncStatus === "synced" && !row.syncError && row.syncAttempts === 0;
-    if (onchain && isClean) {
-      const { updated, contradicted } = compareBatch(row, onchain);
-      if (!updated.length && !contradicted.length) return true;
-    }
+    const comparison = onchain && compareBatch(row, onchain);
+    if (comparison && isClean && !comparison.updated.length && !comparison.contradicted.length) return true;
     await tx.transaction(async (sp) => {
-      if (!onchain) {
+      if (!comparison) {
         const message = `Token ${row.tokenId} does not exist on chain ${row.chainId}, but this batch claims it.`;
         await sp.update(batches).set({ syncStatus: "out_of_sync", syncError: message, updatedAt: new Date() }).where(eq(batches.id, row.id));
         await sp.insert(syncResults).values({ syncId, batchId: row.id, tokenId: row.tokenId, field: "token_id", offchain: row.tokenId, onchain: null, action: "flagged", detail: message });
@@ -93,7 +91,7 @@ async function reconcile(tx: Tx, syncId: number, row: Row, onchain: ChainBatch |
         counts.flagged++;
         return;
       }
-      const { set, updated, contradicted } = compareBatch(row, onchain);
+      const { set, updated, contradicted } = comparison;
       const results = [
         ...updated.map((d) => ({ ...d, action: "updated" as const, detail: null })),
         ...contradicted.map((d) => ({ field: d.field, offchain: d.offchain, onchain: d.onchain, action: "flagged" as const, detail: d.message })),
@@ -165,6 +163,7 @@ export async function runSync(c: SyncConfig, syncId: number) {
   const started = Date.now();
   await c.db.update(syncHistory).set({ status: "running", startedAt: new Date(started), updatedAt: new Date() }).where(eq(syncHistory.id, syncId));
   try {
+    await trackPendingMints(c.db, c.chain.chainId);
     await throughOutage(c, syncId, () => followTransactions(c.db, c.chain.client, c.chain.chainId));
     const block = await throughOutage(c, syncId, () => snapshotBlock(c, c.db));
     const onChain = Number(await throughOutage(c, syncId, () => readBatchCount(c.chain, block)));
@@ -196,7 +195,10 @@ export async function syncBatch(c: SyncConfig, batchId: number) {
   const started = Date.now();
   const [run] = await c.db.insert(syncHistory).values({ trigger: "batch", batchId, status: "running", total: 1, startedAt: new Date(started) }).returning();
   try {
-    if (batch.tokenId === null) await throughOutage(c, run.id, () => followTransactions(c.db, c.chain.client, c.chain.chainId));
+    if (batch.tokenId === null) {
+      await trackPendingMints(c.db, c.chain.chainId);
+      await throughOutage(c, run.id, () => followTransactions(c.db, c.chain.client, c.chain.chainId));
+    }
     else await syncPage(c, run.id, [BigInt(batch.tokenId)], true);
     await finish(c.db, run.id, started, "succeeded", null);
   } catch (error) {

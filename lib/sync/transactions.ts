@@ -23,8 +23,8 @@ export async function trackTransaction(db: Db | Tx, t: { chainId: number; txHash
     .onConflictDoNothing();
 }
 
-/** Drafts whose mint was sent before transactions were tracked are followed too. */
-async function trackPendingMints(db: Db, chainId: number) {
+/** Drafts whose mint was sent before transactions were tracked are followed too (each sync adds them). */
+export async function trackPendingMints(db: Db, chainId: number) {
   await db.execute(sql`insert into blockchain_transactions (chain_id, tx_hash, kind, batch_id)
     select chain_id, lower(mint_tx_hash), 'mint', id from batches
     where chain_id = ${chainId} and status = 'pending_mint' and token_id is null and mint_tx_hash is not null
@@ -59,7 +59,6 @@ const mintFailure: Partial<Record<Outcome["status"], string>> = {
 
 /** Looks at every pending transaction once; returns how many reached an end. */
 export async function followTransactions(db: Db, client: PublicClient, chainId: number, now = Date.now()): Promise<number> {
-  await trackPendingMints(db, chainId);
   const pending = await db.select().from(blockchainTransactions).where(and(eq(blockchainTransactions.chainId, chainId), eq(blockchainTransactions.status, "pending"))).orderBy(asc(blockchainTransactions.id)).limit(500);
   let settled = 0;
   for (const t of pending) {
