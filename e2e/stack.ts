@@ -5,7 +5,9 @@ import type { BrowserContext } from "@playwright/test";
 import type { Address } from "viem";
 import { mockWalletCookie } from "@/lib/wallet/config";
 
-export const stack = { port: 3100, pgPort: 54339, anvilPort: 8555, dataDir: ".data/e2e", demoBatches: 60 };
+// E2E_PORT moves the whole stack (app, Postgres and anvil ports) so two checkouts can run e2e at once.
+const base = Number(process.env.E2E_PORT ?? 3100);
+export const stack = { port: base, pgPort: base + 51239, anvilPort: base + 5455, dataDir: ".data/e2e", demoBatches: 60 };
 /** The secret the e2e stack expects from the Chainlink DON (a test value, never a real one). */
 export const chainlinkSecret = "e2e-chainlink-secret-0123456789abcdef";
 export const rpcUrl = `http://127.0.0.1:${stack.anvilPort}`;
