@@ -103,7 +103,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     // A new contract starts a new history: what the embedded database indexed from the old one no
     // longer holds. A database of your own is never emptied behind your back.
     // (The audit log refuses TRUNCATE by trigger; replica mode lets the owner start over locally.)
-    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces cascade; commit");
+    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces, counts, count_deltas cascade; commit");
     else log("new contracts deployed; rows indexed from earlier contracts stay in DATABASE_URL");
   }
   const address = deployment!.batchToken.address;

@@ -1,5 +1,5 @@
 // Drizzle mirror of supabase/migrations; a test checks the two agree.
-import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
 
@@ -42,6 +42,10 @@ export const batches = pgTable("batches", {
   syncError: text("sync_error"),
   syncAttempts: integer("sync_attempts").notNull().default(0),
   nextSyncAt: timestamp("next_sync_at", { withTimezone: true }),
+  // The latest quality check's grade and fraud assessment, kept here by triggers.
+  qualityGrade: text("quality_grade", { enum: qualityGrades }),
+  riskScore: integer("risk_score"),
+  riskLevel: text("risk_level", { enum: riskLevels }),
   ...timestamps,
 });
 
@@ -337,3 +341,21 @@ export const blockchainTransactions = pgTable("blockchain_transactions", {
   blockNumber: tokenId("block_number"),
   ...timestamps,
 }, (t) => [unique().on(t.chainId, t.txHash)]);
+
+/** Rows, kilograms and dollars per value of each dimension (see the scale migration). */
+export const counts = pgTable("counts", {
+  dimension: text("dimension").notNull(),
+  value: text("value").notNull(),
+  n: bigint("n", { mode: "number" }).notNull().default(0),
+  kg: numeric("kg", { precision: 20, scale: 3 }).notNull().default("0"),
+  usd: numeric("usd", { precision: 24, scale: 2 }).notNull().default("0"),
+}, (t) => [primaryKey({ columns: [t.dimension, t.value] })]);
+
+export const countDeltas = pgTable("count_deltas", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  dimension: text("dimension").notNull(),
+  value: text("value").notNull(),
+  n: bigint("n", { mode: "number" }).notNull(),
+  kg: numeric("kg", { precision: 20, scale: 3 }).notNull(),
+  usd: numeric("usd", { precision: 24, scale: 2 }).notNull(),
+});

@@ -1,8 +1,9 @@
 // The green-coffee quality check as the public API receives it, and the grade it earns.
 import { z } from "zod";
+import { qualityGrades } from "@/lib/batches/enums";
 import { text } from "@/lib/batches/metadata";
 
-export const qualityGrades = ["specialty", "premium", "exchange", "below_standard"] as const;
+export { qualityGrades };
 export type QualityGrade = (typeof qualityGrades)[number];
 
 /** At most two decimals as written: 79.99999999 is refused rather than rounded into 80. */
