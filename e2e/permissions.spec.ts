@@ -36,6 +36,7 @@ test.beforeAll(async () => {
     "POST /api/auth/[...nextauth]": { path: "/api/auth/callback/password", body: {} },
     "POST /api/auth/siwe/nonce": { path: "/api/auth/siwe/nonce" },
     "GET /api/batches": { path: "/api/batches?limit=1" },
+    "GET /api/batches/export": { path: "/api/batches/export?status=active" },
     "GET /api/batches/[batch_id]": { path: "/api/batches/1" },
     "POST /api/batches/import-from-blockchain": { path: "/api/batches/import-from-blockchain", body: { blockchain_batch_id: "1" } },
     "GET /api/batches/stream": { path: "/api/batches/stream" },

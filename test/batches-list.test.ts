@@ -8,12 +8,15 @@ import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
 let t: TestDb;
+let inserted: Awaited<ReturnType<typeof insertBatches>>;
+const grades = [null, "specialty", "premium", "exchange", "below_standard"] as const;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const origins = ["Ethiopia", "Kenya", "Colombia"];
 const statuses = ["active", "verified", "expired", "redeemed"] as const;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await insertBatches(
+  inserted = await insertBatches(
     t.db,
     Array.from({ length: 53 }, (_, i) =>
       makeBatch({
@@ -27,6 +30,11 @@ beforeAll(async () => {
         cuppingScore: i % 4 === 0 ? null : `${80 + (i % 7)}.25`,
         harvestDate: i % 9 === 0 ? null : `2025-0${(i % 9) + 1}-15`,
         pricePerKg: `${5 + (i % 3)}.10`,
+        qualityGrade: grades[i % 5],
+        riskScore: i % 3 === 0 ? null : (i * 7) % 100,
+        riskLevel: i % 3 === 0 ? null : (["low", "medium", "high", "critical"] as const)[Math.floor(((i * 7) % 100) / 25)],
+        // From 60 days past expiry to 200 days ahead, so each window holds some.
+        expiryDate: day(i * 5 - 60),
       }),
     ),
   );
@@ -77,6 +85,21 @@ describe("listBatches", () => {
     expect(rows.map((r) => r.id)).toEqual([...rows].sort(compare).map((r) => r.id));
   });
 
+  it("filters by quality grade and fraud risk, each a list", async () => {
+    const { data } = await list({ quality_grade: "specialty,premium", risk_level: "high,critical", limit: "100" });
+    const expected = inserted.filter((b) => ["specialty", "premium"].includes(b.qualityGrade ?? "") && ["high", "critical"].includes(b.riskLevel ?? ""));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data.map((b) => b.id).sort((a, b) => a - b)).toEqual(expected.map((b) => b.id).sort((a, b) => a - b));
+  });
+
+  it.each(["expired", "30", "60", "90"] as const)("filters sellable batches by expiry window %s", async (window) => {
+    const { data } = await list({ expiry_window: window, limit: "100" });
+    const sellable = inserted.filter((b) => ["active", "verified", "flagged"].includes(b.status ?? "active"));
+    const expected = sellable.filter((b) => (window === "expired" ? b.expiryDate < day(0) : b.expiryDate >= day(0) && b.expiryDate <= day(Number(window))));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data.map((b) => b.id).sort((a, b) => a - b)).toEqual(expected.map((b) => b.id).sort((a, b) => a - b));
+  });
+
   it("refuses a cursor that was tampered with or belongs to another sort", async () => {
     const { next_cursor } = await list({ sort: "batch_code", order: "asc", limit: "5" });
     await expect(list({ sort: "quantity_kg", order: "asc", cursor: next_cursor! })).rejects.toThrow(ApiError);
@@ -84,7 +107,7 @@ describe("listBatches", () => {
   });
 
   it("refuses unknown filter values, unknown parameters and out-of-range limits", () => {
-    for (const bad of [{ status: "lost" }, { limit: "0" }, { limit: "101" }, { limit: "ten" }, { sort: "password" }, { color: "red" }]) {
+    for (const bad of [{ status: "lost" }, { quality_grade: "excellent" }, { risk_level: "extreme" }, { expiry_window: "45" }, { limit: "0" }, { limit: "101" }, { limit: "ten" }, { sort: "password" }, { color: "red" }]) {
       expect(() => ZBatchListQuery.parse(bad)).toThrow(ZodError);
     }
   });

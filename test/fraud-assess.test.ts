@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { auditRecords, batchAlerts, fraudAssessments, users, verificationRequests } from "@/lib/db/schema";
+import { auditRecords, batchAlerts, batches, fraudAssessments, users, verificationRequests } from "@/lib/db/schema";
 import { assessFraud, latestAssessment } from "@/lib/fraud/assess";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
@@ -58,6 +58,9 @@ describe("assessFraud", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ score: 55, modelVersion: "fraud-v1", assessedBy: userId, factors: result.factors });
     expect(await alertsOf(original.id)).toEqual([]);
+    // The batch keeps its latest score and level, so the inventory filters and sorts on them.
+    const [kept] = await t.db.select({ score: batches.riskScore, level: batches.riskLevel }).from(batches).where(eq(batches.id, suspect.id));
+    expect(kept).toEqual({ score: 55, level: "high" });
   });
 
   it("keeps history: a second assessment stores a second row with the same factors", async () => {

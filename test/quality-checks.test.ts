@@ -74,6 +74,9 @@ describe("quality checks", () => {
   it("raises exactly one medium alert for a below-standard check", async () => {
     const check = await recordQualityCheck(t.db, mintedId, belowStandard, [], caller);
     expect(check.grade).toBe("below_standard");
+    // The batch keeps its latest grade, so the inventory filters on it through an index.
+    const [batch] = await t.db.select({ grade: batches.qualityGrade }).from(batches).where(eq(batches.id, mintedId));
+    expect(batch.grade).toBe("below_standard");
     const alerts = await t.db.select().from(batchAlerts);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ batchId: mintedId, type: "quality_below_standard", severity: "medium", status: "open", source: `quality_check:${check.id}` });

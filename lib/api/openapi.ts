@@ -1,6 +1,6 @@
 // The OpenAPI document, built from the same zod schemas the routes parse with and the permission table.
 import { z, type ZodType } from "zod";
-import { ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
+import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
@@ -19,6 +19,7 @@ export const docs: Record<RouteKey, Doc> = {
   "POST /api/auth/[...nextauth]": { tag: "Auth", summary: "next-auth: sign in (password or siwe callback) and sign out. Sign-in attempts are rate limited (429 with Retry-After)." },
   "POST /api/auth/siwe/nonce": { tag: "Auth", summary: "A single-use nonce for a Sign-In With Ethereum (EIP-4361) message; valid 10 minutes." },
   "GET /api/batches": { tag: "Batches", summary: "Batches, with filters, sort and cursor paging.", query: ZBatchListQuery },
+  "GET /api/batches/export": { tag: "Batches", summary: "Every batch the filters match, in the list's sort, as CSV (streamed, any size). Text a spreadsheet would run as a formula is prefixed with an apostrophe.", query: ZBatchExportQuery },
   "GET /api/batches/[batch_id]": { tag: "Batches", summary: "One batch, with the contract's live view of it." },
   "POST /api/batches/import-from-blockchain": { tag: "Batches", summary: "Create (201) or refresh (200) a batch from the chain by token id.", body: ZImportRequest },
   "GET /api/batches/stream": { tag: "Batches", summary: "Server-Sent Events: a `change` message after each committed change to batches." },

@@ -23,6 +23,7 @@ export const permissions = {
   "POST /api/auth/[...nextauth]": { roles: [], isPublic: true },
   "POST /api/auth/siwe/nonce": { roles: [], isPublic: true },
   "GET /api/batches": { roles: everyone, apiKeys: true },
+  "GET /api/batches/export": { roles: everyone, apiKeys: true },
   "GET /api/batches/[batch_id]": { roles: everyone, apiKeys: true },
   "POST /api/batches/import-from-blockchain": { roles: operators, apiKeys: true },
   "GET /api/batches/stream": { roles: everyone },

@@ -1,22 +1,33 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { batches } from "@/lib/db/schema";
+import { batchAlerts, batches } from "@/lib/db/schema";
+import { readCounts } from "@/lib/stats/counts";
 import { decodeCursor, encodeCursor } from "./cursor";
-import type { BatchListQuery } from "./schemas";
+import type { BatchListQuery, expiryWindows, sortColumns } from "./schemas";
 import { toBatchJson, type BatchJson } from "./serialize";
 
+// Every column has an index on (column, id), so any sort pages by keyset at any depth.
 const sortable = {
   id: batches.id,
   batch_code: batches.batchCode,
+  token_id: batches.tokenId,
   origin_country: batches.originCountry,
+  process: batches.process,
+  warehouse: batches.warehouse,
   harvest_date: batches.harvestDate,
   expiry_date: batches.expiryDate,
   quantity_kg: batches.quantityKg,
   price_per_kg: batches.pricePerKg,
   cupping_score: batches.cuppingScore,
+  quality_grade: batches.qualityGrade,
+  risk_score: batches.riskScore,
+  status: batches.status,
+  verification_status: batches.verificationStatus,
+  sync_status: batches.syncStatus,
   created_at: batches.createdAt,
-};
+  updated_at: batches.updatedAt,
+} satisfies Record<(typeof sortColumns)[number], unknown>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -26,6 +37,9 @@ function filters(q: BatchListQuery): SQL[] {
   if (q.verification_status) where.push(inArray(batches.verificationStatus, q.verification_status));
   if (q.sync_status) where.push(inArray(batches.syncStatus, q.sync_status));
   if (q.process) where.push(inArray(batches.process, q.process));
+  if (q.quality_grade) where.push(inArray(batches.qualityGrade, q.quality_grade));
+  if (q.risk_level) where.push(inArray(batches.riskLevel, q.risk_level));
+  if (q.expiry_window) where.push(expiringWithin(q.expiry_window));
   if (q.origin_country) where.push(eq(batches.originCountry, q.origin_country));
   if (q.warehouse) where.push(eq(batches.warehouse, q.warehouse));
   if (q.q) {
@@ -33,6 +47,14 @@ function filters(q: BatchListQuery): SQL[] {
     where.push(ilike(haystack, `%${escapeLike(q.q)}%`));
   }
   return where;
+}
+
+/** Sellable batches past their expiry, or due within the window (today in UTC, as the expiry job counts). */
+function expiringWithin(window: (typeof expiryWindows)[number]): SQL {
+  const sellable = inArray(batches.status, ["active", "verified", "flagged"]);
+  const today = sql`(now() at time zone 'UTC')::date`;
+  if (window === "expired") return and(sellable, sql`${batches.expiryDate} < ${today}`)!;
+  return and(sellable, sql`${batches.expiryDate} between ${today} and ${today} + ${Number(window)}::int`)!;
 }
 
 /** Rows after the cursor in `order by col <order> nulls last, id asc`. */
@@ -62,9 +84,20 @@ export async function listBatches(db: Db, q: BatchListQuery): Promise<{ data: Ba
   return { data: page.map((r) => toBatchJson(r.batch)), next_cursor };
 }
 
-/** Distinct values for the inventory filters. */
+/** The values the inventory's origin and warehouse filters offer: from the counters, not a scan. */
 export async function listFilterOptions(db: Db): Promise<{ origins: string[]; warehouses: string[] }> {
-  const origins = await db.selectDistinct({ v: batches.originCountry }).from(batches).orderBy(batches.originCountry);
-  const warehouses = await db.selectDistinct({ v: batches.warehouse }).from(batches).orderBy(batches.warehouse);
-  return { origins: origins.map((r) => r.v), warehouses: warehouses.flatMap((r) => (r.v ? [r.v] : [])) };
+  const counts = await readCounts(db);
+  const values = (dimension: string) => Object.keys(counts[dimension] ?? {}).filter((v) => v !== "none").sort();
+  return { origins: values("origin_country"), warehouses: values("warehouse") };
+}
+
+/** Open alerts per batch, for a page of rows. */
+export async function countOpenAlerts(db: Db, batchIds: number[]): Promise<Map<number, number>> {
+  if (!batchIds.length) return new Map();
+  const rows = await db
+    .select({ batchId: batchAlerts.batchId, n: sql<number>`count(*)::int` })
+    .from(batchAlerts)
+    .where(and(inArray(batchAlerts.batchId, batchIds), eq(batchAlerts.status, "open")))
+    .groupBy(batchAlerts.batchId);
+  return new Map(rows.map((r) => [r.batchId, r.n]));
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decimal, text, ZBatchMetadata } from "./metadata";
-import { batchStatuses, processes, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
 export const list = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -9,13 +9,22 @@ export const list = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1, "at least one value"));
 
-export const sortColumns = ["id", "batch_code", "origin_country", "harvest_date", "expiry_date", "quantity_kg", "price_per_kg", "cupping_score", "created_at"] as const;
+export const sortColumns = [
+  "id", "batch_code", "token_id", "origin_country", "process", "warehouse", "harvest_date", "expiry_date", "quantity_kg", "price_per_kg",
+  "cupping_score", "quality_grade", "risk_score", "status", "verification_status", "sync_status", "created_at", "updated_at",
+] as const;
+
+/** Sellable batches by expiry: already past it, or due within 30, 60 or 90 days. */
+export const expiryWindows = ["expired", "30", "60", "90"] as const;
 
 export const ZBatchListQuery = z.strictObject({
   status: list(batchStatuses).optional(),
   verification_status: list(verificationStatuses).optional(),
   sync_status: list(syncStatuses).optional(),
   process: list(processes).optional(),
+  quality_grade: list(qualityGrades).optional(),
+  risk_level: list(riskLevels).optional(),
+  expiry_window: z.enum(expiryWindows).optional(),
   origin_country: text().trim().min(1).max(60).optional(),
   warehouse: text().trim().min(1).max(80).optional(),
   q: text().trim().min(1).max(100).optional(),
@@ -26,6 +35,9 @@ export const ZBatchListQuery = z.strictObject({
 });
 
 export type BatchListQuery = z.infer<typeof ZBatchListQuery>;
+
+/** The list's filters and sort, for the CSV export of every match. */
+export const ZBatchExportQuery = ZBatchListQuery.omit({ limit: true, cursor: true });
 
 export const ZNewBatch = ZBatchMetadata.extend({
   quantity_kg: decimal(3).refine((v) => /[1-9]/.test(v), "must be more than zero"),
