@@ -46,14 +46,14 @@ test("filters by status from a shared URL", async ({ page }) => {
 
 test("pages forward with a cursor and back to the first page", async ({ page }) => {
   await page.goto("/inventory?sort=batch_code&order=asc&limit=10");
-  const codes = () => page.locator("tbody td:first-child").allInnerTexts();
+  const codes = () => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-batch-code")!));
   const first = await codes();
   expect(first).toHaveLength(10);
   expect(first).toEqual([...first].sort());
 
   await page.getByRole("link", { name: "Next page →" }).click();
   await expect(page).toHaveURL(/cursor=/);
-  await expect(page.locator("tbody td:first-child").first()).not.toHaveText(first[0]);
+  await expect(rows(page).first()).not.toHaveAttribute("data-batch-code", first[0]);
   const second = await codes();
   expect(second[0] > first[9]).toBe(true);
 
@@ -83,4 +83,133 @@ test("a batch minted on the running chain appears on the open page without a rel
   const row = page.locator(`tbody tr[data-token-id="${tokenId}"]`);
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText(batch.metadata.batch_code);
+});
+
+type ApiBatch = { id: number; batch_code: string; quantity_kg: string; status: string; expiry_date: string; process: string | null };
+
+/** Every batch the API lists for these filters, page by page. */
+async function listAll(page: Page, params: Record<string, string>): Promise<ApiBatch[]> {
+  const all: ApiBatch[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await page.request.get(`/api/batches?${new URLSearchParams({ ...params, limit: "100", ...(cursor ? { cursor } : {}) })}`);
+    expect(res.ok()).toBe(true);
+    const body = (await res.json()) as { data: ApiBatch[]; next_cursor: string | null };
+    all.push(...body.data);
+    cursor = body.next_cursor;
+  } while (cursor);
+  return all;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+test("filters by expiry window and process from a shared URL, the same rows the API gives", async ({ page }) => {
+  const apiRows = await listAll(page, { expiry_window: "90" });
+  expect(apiRows.length).toBeGreaterThan(0);
+  for (const b of apiRows) {
+    expect(["active", "verified", "flagged"]).toContain(b.status);
+    expect(b.expiry_date >= today() && b.expiry_date <= inDays(90)).toBe(true);
+  }
+  await page.goto("/inventory?expiry_window=90&limit=100");
+  await expect(page.getByLabel("Expiry")).toHaveValue("90");
+  await expect.poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-batch-id"))))).toEqual(apiRows.map((b) => b.id));
+
+  const process = apiRows[0].process!;
+  await page.goto(`/inventory?expiry_window=90&process=${process}&sync_status=synced&limit=100`);
+  await expect(rows(page).first()).toBeVisible();
+  for (const text of await cells(page, "process")) expect(text.toLowerCase().replace(" ", "_")).toBe(process);
+  expect(new Set(await cells(page, "sync_status"))).toEqual(new Set(["synced"]));
+});
+
+test("filters by grade, risk and expiry with the controls, all kept in the URL", async ({ page }) => {
+  await page.goto("/inventory");
+  await page.getByLabel("Expiry").selectOption("expired");
+  await page.getByLabel("Fraud risk").selectOption("low");
+  await page.getByLabel("Quality grade").selectOption("specialty");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/expiry_window=expired/);
+  await expect(page).toHaveURL(/risk_level=low/);
+  await expect(page).toHaveURL(/quality_grade=specialty/);
+  const apiRows = await listAll(page, { expiry_window: "expired", risk_level: "low", quality_grade: "specialty" });
+  if (apiRows.length === 0) await expect(page.getByText("No batches match these filters")).toBeVisible();
+  else await expect.poll(() => rows(page).count()).toBe(Math.min(apiRows.length, 25));
+  await page.goBack();
+  await expect(page).not.toHaveURL(/expiry_window=/);
+});
+
+test("sorts by a column heading, and a second click reverses the order", async ({ page }) => {
+  await page.goto("/inventory?limit=100");
+  await page.getByRole("link", { name: "Quantity (kg)" }).click();
+  await expect(page).toHaveURL(/sort=quantity_kg&order=desc/);
+  const quantities = () => rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-quantity-kg"))));
+  await expect.poll(quantities).toEqual((await quantities()).toSorted((a, b) => b - a));
+  const descending = await quantities();
+  expect(descending.length).toBeGreaterThan(1);
+  expect(descending[0]).toBeGreaterThan(descending.at(-1)!);
+
+  await page.getByRole("link", { name: /Quantity \(kg\)/ }).click();
+  await expect(page).toHaveURL(/sort=quantity_kg&order=asc/);
+  await expect.poll(async () => (await quantities())[0]).toBe(Math.min(...descending));
+  await expect(page.getByRole("columnheader", { name: /Quantity/ })).toHaveAttribute("aria-sort", "ascending");
+});
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted || (c !== "," && c !== "\n")) field += c;
+    else {
+      row.push(field.replace(/\r$/, ""));
+      field = "";
+      if (c === "\n") {
+        out.push(row);
+        row = [];
+      }
+    }
+  }
+  return out;
+}
+
+test("exports the current filter as CSV, row for row what the API lists", async ({ page }) => {
+  await page.goto("/inventory?status=active,verified&sort=quantity_kg&order=asc");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export these batches as CSV" }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import("node:fs");
+  const [header, ...data] = parseCsv(readFileSync(file, "utf8"));
+  const at = (name: string) => header.indexOf(name);
+  const apiRows = await listAll(page, { status: "active,verified", sort: "quantity_kg", order: "asc" });
+  expect(apiRows.length).toBeGreaterThan(25); // more than one page of the table
+  expect(data.map((r) => [Number(r[at("id")]), r[at("batch_code")], r[at("quantity_kg")], r[at("status")]])).toEqual(apiRows.map((b) => [b.id, b.batch_code, b.quantity_kg, b.status]));
+});
+
+test("requests counts for the selected rows in bulk, with progress", async ({ page }) => {
+  await page.goto("/inventory?status=active&limit=10");
+  await expect(rows(page).first()).toBeVisible();
+  const picked = await rows(page).evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.getAttribute("data-batch-code")!));
+  for (const code of picked) await page.getByLabel(`Select ${code}`).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("2 selected.");
+  await page.getByRole("button", { name: "Request counts" }).click();
+  await expect(page.getByTestId("bulk-progress")).toHaveText("2 of 2");
+  await expect(page.getByTestId("bulk-result")).toHaveCount(2);
+  for (const result of await page.getByTestId("bulk-result").allInnerTexts()) expect(result).toMatch(/Count requested \(#\d+\)/);
+});
+
+test("syncs one row from its actions", async ({ page }) => {
+  await page.goto("/inventory?limit=5");
+  const code = (await rows(page).first().getAttribute("data-batch-code"))!;
+  const actions = page.getByRole("group", { name: `Actions for ${code}` });
+  const synced = page.waitForResponse((r) => r.url().endsWith("/sync") && r.request().method() === "POST");
+  await actions.getByRole("button", { name: "Sync" }).click();
+  expect((await synced).status()).toBe(200);
+  await expect(page.locator(`tbody tr[data-batch-code="${code}"] td[data-column="sync_status"]`)).toHaveText("Synced");
 });

@@ -5,12 +5,15 @@ import { field } from "@/components/ui/select";
 import { useApiCall } from "@/components/use-api-call";
 import { buttonStyle } from "./section";
 
-export function ResolveAlertForm({ batchId, alertId }: { batchId: number; alertId: number }) {
+export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: number; alertId: number; onResolved?: () => void }) {
   const { call, error, pending } = useApiCall();
   const [note, setNote] = useState("");
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note })) setNote("");
+    if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note })) {
+      setNote("");
+      onResolved?.();
+    }
   };
   return (
     <form onSubmit={submit} aria-label={`Resolve alert ${alertId}`} className="flex flex-col gap-1">

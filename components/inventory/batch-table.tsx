@@ -1,59 +1,105 @@
+"use client";
+// The inventory's rows: sortable headings, status badges, each row's actions, and a selection the
+// bulk actions work on.
 import Link from "next/link";
+import { useState } from "react";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { formatDecimal, humanize } from "@/lib/format";
+import { Badge } from "@/components/ui/badge";
+import { BulkActions } from "./bulk-actions";
+import { RowActions, type RowPermissions } from "./row-actions";
+import { SortLink } from "./sort-link";
 import { StatusBadge } from "./status-badge";
 
-const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-stone-500";
 const cell = "px-3 py-2 text-sm whitespace-nowrap";
+const riskTone = { low: "green", medium: "blue", high: "amber", critical: "red" } as const;
 
-export function BatchTable({ batches }: { batches: BatchJson[] }) {
+type Props = { batches: BatchJson[]; openAlerts: Record<number, number>; values: Record<string, string>; can: RowPermissions };
+
+export function BatchTable({ batches, openAlerts, values, can }: Props) {
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const toggle = (id: number) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set(s).add(id)));
+  const allSelected = batches.length > 0 && batches.every((b) => selected.has(b.id));
+  const selectedBatches = batches.filter((b) => selected.has(b.id)).map((b) => ({ id: b.id, code: b.batch_code }));
+  const sort = (column: string, label: string, align?: "right") => <SortLink column={column} label={label} values={values} align={align} />;
+
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <table className="min-w-full divide-y divide-stone-200 dark:divide-stone-800">
-        <thead>
-          <tr>
-            <th className={head}>Batch</th>
-            <th className={head}>Origin</th>
-            <th className={head}>Farm / cooperative</th>
-            <th className={head}>Process</th>
-            <th className={`${head} text-right`}>Quantity (kg)</th>
-            <th className={`${head} text-right`}>Price / kg (USD)</th>
-            <th className={head}>Expiry</th>
-            <th className={head}>Status</th>
-            <th className={head}>Verification</th>
-            <th className={`${head} text-right`}>Token</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
-          {batches.map((b) => (
-            <tr key={b.id} data-token-id={b.token_id} data-quantity-kg={b.quantity_kg}>
-              <td className={`${cell} font-mono font-medium`}>
-                <Link href={`/batches/${b.id}`} className="hover:underline">
-                  {b.batch_code}
-                </Link>
-              </td>
-              <td className={cell} data-column="origin_country">
-                {b.origin_country}
-                <span className="text-stone-500">{b.region ? ` · ${b.region}` : ""}</span>
-              </td>
-              <td className={cell}>{b.cooperative ?? b.farm ?? "—"}</td>
-              <td className={cell}>{b.process ? humanize(b.process) : "—"}</td>
-              <td className={`${cell} text-right tabular-nums`} data-column="quantity_kg">
-                {formatDecimal(b.quantity_kg, 3)}
-              </td>
-              <td className={`${cell} text-right tabular-nums`}>{formatDecimal(b.price_per_kg, 2)}</td>
-              <td className={`${cell} tabular-nums`}>{b.expiry_date}</td>
-              <td className={cell} data-column="status">
-                <StatusBadge value={b.status} />
-              </td>
-              <td className={cell}>
-                <StatusBadge value={b.verification_status} />
-              </td>
-              <td className={`${cell} text-right font-mono text-stone-500`}>{b.token_id ? `#${b.token_id}` : "—"}</td>
+    <div className="flex flex-col gap-3">
+      <BulkActions selected={selectedBatches} can={can} />
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+        <table className="min-w-full divide-y divide-stone-200 dark:divide-stone-800">
+          <thead>
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                <input type="checkbox" aria-label="Select every batch on this page" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(batches.map((b) => b.id)))} />
+              </th>
+              {sort("batch_code", "Batch")}
+              {sort("origin_country", "Origin")}
+              <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">Farm / cooperative</th>
+              {sort("process", "Process")}
+              {sort("warehouse", "Warehouse")}
+              {sort("quantity_kg", "Quantity (kg)", "right")}
+              {sort("price_per_kg", "Price / kg (USD)", "right")}
+              {sort("expiry_date", "Expiry")}
+              {sort("quality_grade", "Grade")}
+              {sort("risk_score", "Risk")}
+              {sort("status", "Status")}
+              {sort("verification_status", "Verification")}
+              {sort("sync_status", "Sync")}
+              {sort("token_id", "Token", "right")}
+              <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-stone-500">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
+            {batches.map((b) => (
+              <tr key={b.id} data-token-id={b.token_id} data-quantity-kg={b.quantity_kg} data-batch-id={b.id} data-batch-code={b.batch_code}>
+                <td className="px-3 py-2">
+                  <input type="checkbox" aria-label={`Select ${b.batch_code}`} checked={selected.has(b.id)} onChange={() => toggle(b.id)} />
+                </td>
+                <td className={`${cell} font-mono font-medium`}>
+                  <Link href={`/batches/${b.id}`} className="hover:underline">
+                    {b.batch_code}
+                  </Link>
+                  {openAlerts[b.id] ? (
+                    <span className="ml-2">
+                      <Badge tone="red">{openAlerts[b.id]} open alert{openAlerts[b.id] > 1 ? "s" : ""}</Badge>
+                    </span>
+                  ) : null}
+                </td>
+                <td className={cell} data-column="origin_country">
+                  {b.origin_country}
+                  <span className="text-stone-500">{b.region ? ` · ${b.region}` : ""}</span>
+                </td>
+                <td className={cell}>{b.cooperative ?? b.farm ?? "—"}</td>
+                <td className={cell} data-column="process">{b.process ? humanize(b.process) : "—"}</td>
+                <td className={cell} data-column="warehouse">{b.warehouse ?? "—"}</td>
+                <td className={`${cell} text-right tabular-nums`} data-column="quantity_kg">
+                  {formatDecimal(b.quantity_kg, 3)}
+                </td>
+                <td className={`${cell} text-right tabular-nums`}>{formatDecimal(b.price_per_kg, 2)}</td>
+                <td className={`${cell} tabular-nums`} data-column="expiry_date">{b.expiry_date}</td>
+                <td className={cell} data-column="quality_grade">{b.quality_grade ? humanize(b.quality_grade) : "—"}</td>
+                <td className={cell} data-column="risk_level">
+                  {b.risk_level ? <Badge tone={riskTone[b.risk_level]}>{`${humanize(b.risk_level)} · ${b.risk_score}`}</Badge> : "—"}
+                </td>
+                <td className={cell} data-column="status">
+                  <StatusBadge value={b.status} />
+                </td>
+                <td className={cell} data-column="verification_status">
+                  <StatusBadge value={b.verification_status} />
+                </td>
+                <td className={cell} data-column="sync_status">
+                  <StatusBadge value={b.sync_status} />
+                </td>
+                <td className={`${cell} text-right font-mono text-stone-500`}>{b.token_id ? `#${b.token_id}` : "—"}</td>
+                <td className={`${cell} text-right`}>
+                  <RowActions batchId={b.id} code={b.batch_code} isMinted={b.token_id !== null} openAlerts={openAlerts[b.id] ?? 0} can={can} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { humanize } from "@/lib/format";
 export const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
 export const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
 
-export function Select({ name, label, options, value, all = "Any" }: { name: string; label: string; options: readonly string[]; value?: string; all?: string | null }) {
+type SelectProps = { name: string; label: string; options: readonly string[]; value?: string; all?: string | null; labels?: Record<string, string> };
+
+export function Select({ name, label, options, value, all = "Any", labels }: SelectProps) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`filter-${name}`} className={labelStyle}>
@@ -14,7 +16,7 @@ export function Select({ name, label, options, value, all = "Any" }: { name: str
         {all !== null && <option value="">{all}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
-            {humanize(o)}
+            {labels?.[o] ?? humanize(o)}
           </option>
         ))}
       </select>

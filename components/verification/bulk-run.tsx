@@ -1,16 +1,11 @@
 "use client";
-// Runs fraud detection or full verification over the selected batches, three at a time, with progress.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+// Runs fraud detection or full verification over the selected batches, with progress.
 import { buttonStyle } from "@/components/batch-detail/section";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
 import { postJson } from "./post-json";
 
-export type BulkBatch = { id: number; code: string };
+export type { BulkBatch };
 type Kind = "fraud" | "verify";
-type Outcome = { batch: BulkBatch; tone: Tone; text: string };
-
-const concurrency = 3;
 
 async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
   if (kind === "fraud") {
@@ -25,22 +20,8 @@ async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
 }
 
 export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[]; canDetect: boolean; canVerify: boolean }) {
-  const router = useRouter();
-  const [run, setRun] = useState<{ kind: Kind; total: number; outcomes: Outcome[] } | null>(null);
-  const isRunning = run !== null && run.outcomes.length < run.total;
-
-  async function start(kind: Kind) {
-    const queue = [...batches];
-    setRun({ kind, total: queue.length, outcomes: [] });
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const outcome = await runOne(kind, next);
-        setRun((r) => r && { ...r, outcomes: [...r.outcomes, outcome] });
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    router.refresh();
-  }
+  const { run, isRunning, start } = useBulk();
+  const begin = (kind: Kind) => start(kind === "fraud" ? "Fraud detection" : "Verification", batches, (b) => runOne(kind, b));
 
   if (!canDetect && !canVerify) return null;
   return (
@@ -49,36 +30,18 @@ export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[
         <p className="text-sm">{batches.length === 0 ? "Select batches below to run checks on them together." : `${batches.length} batch${batches.length === 1 ? "" : "es"} selected.`}</p>
         <div className="ml-auto flex gap-2">
           {canDetect && (
-            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => start("fraud")}>
+            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => begin("fraud")}>
               Detect fraud for selected
             </button>
           )}
           {canVerify && (
-            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => start("verify")}>
+            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => begin("verify")}>
               Run full verification for selected
             </button>
           )}
         </div>
       </div>
-      {run && (
-        <div className="flex flex-col gap-2" aria-live="polite">
-          <div className="flex items-center gap-3 text-sm">
-            <progress aria-label={run.kind === "fraud" ? "Fraud detection progress" : "Verification progress"} value={run.outcomes.length} max={run.total} className="h-2 w-64" />
-            <span data-testid="bulk-progress">
-              {run.outcomes.length} of {run.total}
-            </span>
-            {!isRunning && <span className="text-stone-500">Done.</span>}
-          </div>
-          <ul className="flex flex-col gap-1 text-sm">
-            {run.outcomes.map((o) => (
-              <li key={o.batch.id} data-testid="bulk-result" className="flex flex-wrap items-center gap-2">
-                <span className="font-mono">{o.batch.code}</span>
-                <Badge tone={o.tone}>{o.text}</Badge>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <BulkProgress run={run} isRunning={isRunning} />
     </section>
   );
 }

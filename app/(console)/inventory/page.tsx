@@ -4,7 +4,7 @@ import { BatchTable } from "@/components/inventory/batch-table";
 import { InventoryFilters } from "@/components/inventory/filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ApiError } from "@/lib/api/errors";
-import { listBatches, listFilterOptions } from "@/lib/batches/list";
+import { countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
@@ -23,7 +23,8 @@ async function load(db: Db, values: Record<string, string>) {
   const query = ZBatchListQuery.safeParse(values);
   if (!query.success) return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
   try {
-    return { page: await listBatches(db, query.data) };
+    const page = await listBatches(db, query.data);
+    return { page, openAlerts: Object.fromEntries(await countOpenAlerts(db, page.data.map((b) => b.id))) };
   } catch (error) {
     if (error instanceof ApiError) return { invalid: error.message };
     throw error;
@@ -43,6 +44,7 @@ export default async function InventoryPage({ searchParams }: Props) {
     listSyncs(db, { limit: 1, full: true }),
   ]);
   const { cursor, ...firstPage } = values;
+  const permissions = { canRequest: can(user.role, "POST /api/batches/[batch_id]/request-verification"), canSync: can(user.role, "POST /api/batches/[batch_id]/sync"), canResolve: can(user.role, "POST /api/batches/[batch_id]/resolve-alert") };
 
   return (
     <div className="flex flex-col gap-5">
@@ -52,11 +54,18 @@ export default async function InventoryPage({ searchParams }: Props) {
       </div>
       <SyncPanel last={lastSync ?? null} canStart={can(user.role, "POST /api/sync")} />
       <InventoryFilters values={values} {...options} />
+      {result.invalid === undefined && (
+        <p className="-mt-2 text-sm">
+          <a href={`/api/batches/export?${new URLSearchParams(exportable(firstPage))}`} download className="underline">
+            Export these batches as CSV
+          </a>
+        </p>
+      )}
       {result.invalid !== undefined && <Notice title="These filters are not valid" body={result.invalid} />}
       {result.page?.data.length === 0 && <Notice title="No batches match these filters" body="Try fewer filters, or reset them." />}
       {result.page && result.page.data.length > 0 && (
         <>
-          <BatchTable batches={result.page.data} />
+          <BatchTable batches={result.page.data} openAlerts={result.openAlerts} values={values} can={permissions} />
           <nav aria-label="Pages" className="flex justify-between text-sm">
             {cursor ? <Link href={`/inventory?${new URLSearchParams(firstPage)}`}>← First page</Link> : <span />}
             {result.page.next_cursor && <Link href={`/inventory?${new URLSearchParams({ ...values, cursor: result.page.next_cursor })}`}>Next page →</Link>}
@@ -66,6 +75,12 @@ export default async function InventoryPage({ searchParams }: Props) {
       <LiveRefresh stream="/api/batches/stream" />
     </div>
   );
+}
+
+/** The page's filters and sort without the page size, which the export does not take. */
+function exportable(values: Record<string, string>): Record<string, string> {
+  const { limit: _limit, ...rest } = values;
+  return rest;
 }
 
 function Notice({ title, body }: { title: string; body: string }) {

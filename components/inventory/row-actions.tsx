@@ -1,0 +1,61 @@
+"use client";
+// A row's own actions: ask for a count, sync with the chain, resolve its open alerts.
+import { useState } from "react";
+import { buttonStyle } from "@/components/batch-detail/section";
+import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
+import { useApiCall } from "@/components/use-api-call";
+
+export type RowPermissions = { canRequest: boolean; canSync: boolean; canResolve: boolean };
+
+type Alert = { id: number; type: string; message: string; status: string };
+
+const small = `${buttonStyle} px-2 py-1 text-xs`;
+
+export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batchId: number; code: string; isMinted: boolean; openAlerts: number; can: RowPermissions }) {
+  const { call, error, pending } = useApiCall();
+  const [alerts, setAlerts] = useState<Alert[] | null>(null);
+
+  async function showAlerts() {
+    const res = await fetch(`/api/batches/${batchId}/alerts`);
+    const json = res.ok ? ((await res.json()) as { data: Alert[] }) : { data: [] };
+    setAlerts(json.data.filter((a) => a.status === "open"));
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex gap-1" role="group" aria-label={`Actions for ${code}`}>
+        {can.canRequest && isMinted && (
+          <button type="button" className={small} disabled={pending} onClick={() => call("POST", `/api/batches/${batchId}/request-verification`, {})}>
+            Request count
+          </button>
+        )}
+        {can.canSync && (
+          <button type="button" className={small} disabled={pending} onClick={() => call("POST", `/api/batches/${batchId}/sync`)}>
+            Sync
+          </button>
+        )}
+        {can.canResolve && openAlerts > 0 && (
+          <button type="button" className={small} onClick={() => (alerts ? setAlerts(null) : showAlerts())} aria-expanded={alerts !== null}>
+            Resolve alert{openAlerts > 1 ? "s" : ""} ({openAlerts})
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      {alerts && (
+        <ul className="flex w-96 flex-col gap-2 whitespace-normal text-left">
+          {alerts.length === 0 && <li className="text-xs text-stone-500">No open alerts.</li>}
+          {alerts.map((a) => (
+            <li key={a.id} className="flex flex-col gap-1 rounded-md border border-stone-200 p-2 dark:border-stone-700">
+              <p className="text-xs">{a.message}</p>
+              <ResolveAlertForm batchId={batchId} alertId={a.id} onResolved={() => setAlerts((list) => list && list.filter((x) => x.id !== a.id))} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
