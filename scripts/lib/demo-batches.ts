@@ -4,7 +4,7 @@ import { seededRandom } from "./random";
 
 type Origin = { country: string; code: string; regions: string[]; farms: string[]; cooperatives: string[]; varieties: string[]; processes: NonNullable<BatchMetadata["process"]>[]; altitude: [number, number]; bagKg: number; price: [number, number]; harvestMonth: number };
 
-const origins: Origin[] = [
+export const origins: Origin[] = [
   { country: "Ethiopia", code: "ETH", regions: ["Yirgacheffe", "Sidama", "Guji", "Limu"], farms: ["Konga Station", "Bensa Washing Station", "Hambela Estate", "Chelchele Station"], cooperatives: ["Yirgacheffe Coffee Farmers Union", "Sidama Coffee Farmers Union", "Oromia Coffee Farmers Union"], varieties: ["Heirloom", "Kurume", "Wolisho", "74110"], processes: ["washed", "natural"], altitude: [1850, 2300], bagKg: 60, price: [6.2, 11.5], harvestMonth: 11 },
   { country: "Colombia", code: "COL", regions: ["Huila", "Nariño", "Cauca", "Tolima"], farms: ["Finca El Paraíso", "Finca La Esperanza", "Finca Monteblanco", "Finca Las Flores"], cooperatives: ["Coocentral", "Cooperativa de Caficultores del Huila", "Asprounión"], varieties: ["Caturra", "Castillo", "Pink Bourbon", "Colombia"], processes: ["washed", "honey", "anaerobic"], altitude: [1600, 2100], bagKg: 70, price: [5.4, 12.8], harvestMonth: 5 },
   { country: "Kenya", code: "KEN", regions: ["Nyeri", "Kirinyaga", "Kiambu", "Murang'a"], farms: ["Gatomboya Factory", "Karimikui Factory", "Kamwangi Factory"], cooperatives: ["Othaya Farmers Cooperative", "Rung'eto Farmers Cooperative", "Mutira Farmers Cooperative"], varieties: ["SL28", "SL34", "Ruiru 11", "Batian"], processes: ["washed"], altitude: [1700, 1950], bagKg: 60, price: [7.5, 13.5], harvestMonth: 12 },
@@ -18,7 +18,7 @@ const origins: Origin[] = [
   { country: "Panama", code: "PAN", regions: ["Boquete", "Volcán"], farms: ["Hacienda La Esmeralda", "Finca Deborah", "Elida Estate"], cooperatives: ["Boquete Specialty Growers"], varieties: ["Geisha", "Catuaí"], processes: ["washed", "natural"], altitude: [1600, 2000], bagKg: 30, price: [28.0, 85.0], harvestMonth: 3 },
 ];
 
-const warehouses = ["Antwerp Bonded", "Hamburg Port", "Rotterdam Freeport", "Oakland Bay", "New Jersey Port", "Djibouti Transit", "Santos Port"];
+export const warehouses = ["Antwerp Bonded", "Hamburg Port", "Rotterdam Freeport", "Oakland Bay", "New Jersey Port", "Djibouti Transit", "Santos Port"];
 
 export type DemoState = "active" | "verified" | "expired" | "redeemed";
 
