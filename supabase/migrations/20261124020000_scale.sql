@@ -98,10 +98,9 @@ end $$;
 -- tg_argv[0] names the table's dimensions function.
 create function count_rows() returns trigger language plpgsql as $$
 declare
-  changes text := case tg_op
-    when 'INSERT' then 'select 1 as sign, r from new_rows r'
-    when 'DELETE' then 'select -1 as sign, r from old_rows r'
-    else 'select 1 as sign, r from new_rows r union all select -1, r from old_rows r' end;
+  added text := format('select 1 as sign, row(r.*)::%I as r from new_rows r', tg_table_name);
+  removed text := format('select -1 as sign, row(r.*)::%I as r from old_rows r', tg_table_name);
+  changes text := case tg_op when 'INSERT' then added when 'DELETE' then removed else added || ' union all ' || removed end;
 begin
   execute format($q$
     insert into count_deltas (dimension, value, n, kg, usd)

@@ -1,0 +1,54 @@
+// A screenshot of every page at 1280×800, in light and in dark mode, kept with the run's artifacts
+// (test-results/screenshots/, and attached to the HTML report).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { query } from "./db";
+import { storageStateFor } from "./stack";
+
+const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
+
+type Shot = { name: string; path: (page: Page) => Promise<string>; ready: (page: Page) => Promise<void>; role?: string };
+
+const heading = (name: string | RegExp) => (page: Page) => expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+const firstBatch = async () => (await query<{ id: string; batch_code: string }>("select id, batch_code from batches where token_id is not null order by id limit 1"))[0];
+
+const shots: Shot[] = [
+  { name: "inventory", path: async () => "/inventory", ready: async (page) => expect(page.locator("tbody tr").first()).toBeVisible() },
+  { name: "dashboard", path: async () => "/dashboard", ready: heading(/Dashboard/) },
+  { name: "analytics", path: async () => "/analytics", ready: heading(/Analytics/) },
+  { name: "batch", path: async () => `/batches/${(await firstBatch()).id}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+  { name: "verification", path: async () => "/verification", ready: heading(/Verification/) },
+  { name: "events", path: async () => "/events", ready: heading(/Event/) },
+  { name: "add-batch", path: async () => "/batches/new", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+  { name: "admin", path: async () => "/admin", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(), role: "admin" },
+  { name: "trace", path: async () => `/trace/${(await firstBatch()).batch_code}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+];
+
+mkdirSync(dir, { recursive: true });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const shot of shots) {
+    test(`${shot.name} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, storageState: storageStateFor(shot.role ?? "operator") });
+      const page = await context.newPage();
+      await page.goto(await shot.path(page));
+      await shot.ready(page);
+      await page.waitForLoadState("networkidle").catch(() => undefined); // live pages keep a stream open
+      const file = path.join(dir, `${shot.name}-${colorScheme}.png`);
+      await page.screenshot({ path: file });
+      await testInfo.attach(`${shot.name}-${colorScheme}`, { path: file, contentType: "image/png" });
+      // The page follows the colour scheme: a dark background in dark mode, a light one in light mode.
+      const luminance = await page.evaluate(() => {
+        const canvas = document.createElement("canvas").getContext("2d")!;
+        canvas.fillStyle = getComputedStyle(document.body).backgroundColor;
+        canvas.fillRect(0, 0, 1, 1);
+        const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      });
+      if (colorScheme === "dark") expect(luminance).toBeLessThan(0.2);
+      else expect(luminance).toBeGreaterThan(0.8);
+      await context.close();
+    });
+  }
+}
