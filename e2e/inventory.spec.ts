@@ -5,6 +5,7 @@ import { gramsToKg } from "@/lib/chain/units";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+import { query } from "./db";
 import { batchTokenAddress, rpcUrl, stack } from "./stack";
 
 const rows = (page: Page) => page.locator("tbody tr");
@@ -204,12 +205,17 @@ test("requests counts for the selected rows in bulk, with progress", async ({ pa
   for (const result of await page.getByTestId("bulk-result").allInnerTexts()) expect(result).toMatch(/Count requested \(#\d+\)/);
 });
 
-test("syncs one row from its actions", async ({ page }) => {
-  await page.goto("/inventory?limit=5");
-  const code = (await rows(page).first().getAttribute("data-batch-code"))!;
-  const actions = page.getByRole("group", { name: `Actions for ${code}` });
-  const synced = page.waitForResponse((r) => r.url().endsWith("/sync") && r.request().method() === "POST");
-  await actions.getByRole("button", { name: "Sync" }).click();
+test("syncs one row from its actions, repairing what was changed behind the chain's back", async ({ page }) => {
+  const [broken] = await query<{ id: string; batch_code: string; onchain_quantity: string }>(
+    "update batches set onchain_quantity = onchain_quantity + 7, sync_status = 'out_of_sync' where id = (select max(id) from batches where token_id is not null and status = 'active') returning id, batch_code, (onchain_quantity - 7)::text as onchain_quantity",
+  );
+  await page.goto(`/inventory?q=${broken.batch_code}`);
+  const row = page.locator(`tbody tr[data-batch-code="${broken.batch_code}"]`);
+  await expect(row.locator('td[data-column="sync_status"]')).toHaveText(/out of sync/i);
+  const synced = page.waitForResponse((r) => r.url().endsWith(`/api/batches/${broken.id}/sync`) && r.request().method() === "POST");
+  await page.getByRole("group", { name: `Actions for ${broken.batch_code}` }).getByRole("button", { name: "Sync" }).click();
   expect((await synced).status()).toBe(200);
-  await expect(page.locator(`tbody tr[data-batch-code="${code}"] td[data-column="sync_status"]`)).toHaveText("Synced");
+  await expect(row.locator('td[data-column="sync_status"]')).toHaveText(/^synced$/i);
+  const [repaired] = await query<{ onchain_quantity: string }>("select onchain_quantity::text from batches where id = $1", [broken.id]);
+  expect(repaired.onchain_quantity).toBe(broken.onchain_quantity);
 });

@@ -77,10 +77,11 @@ describe("listBatches", () => {
     const key = (r: BatchJson) => (r as Record<string, unknown>)[sort] as string | number | null;
     const compare = (a: BatchJson, b: BatchJson) => {
       const [x, y] = [key(a), key(b)];
-      if (x === null || y === null) return x === y ? a.id - b.id : x === null ? 1 : -1;
+      const byId = order === "asc" ? a.id - b.id : b.id - a.id;
+      if (x === null || y === null) return x === y ? byId : x === null ? 1 : -1;
       const numeric = typeof x === "number" || /^-?\d+(\.\d+)?$/.test(String(x));
       const c = numeric ? Number(x) - Number(y) : String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
-      return c !== 0 ? (order === "asc" ? c : -c) : a.id - b.id;
+      return c !== 0 ? (order === "asc" ? c : -c) : byId;
     };
     expect(rows.map((r) => r.id)).toEqual([...rows].sort(compare).map((r) => r.id));
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 import { readCounts } from "@/lib/stats/counts";
@@ -57,27 +57,31 @@ function expiringWithin(window: (typeof expiryWindows)[number]): SQL {
   return and(sellable, sql`${batches.expiryDate} between ${today} and ${today} + ${Number(window)}::int`)!;
 }
 
-/** Rows after the cursor in `order by col <order> nulls last, id asc`. */
-function after(q: BatchListQuery, value: string | null, id: number): SQL {
+type Row = { batch: typeof batches.$inferSelect; sortValue: string | null };
+
+/**
+ * One page in `order by col <order> nulls last, id <order>`, read by keyset so a deep page costs
+ * what the first does. Rows with a value and rows without are read apart, each straight down an
+ * (col, id) index in either direction, the rows without a value after the others.
+ */
+async function readPage(db: Db, q: BatchListQuery, where: SQL[], cursor: { value: string | null; id: number } | null): Promise<Row[]> {
   const col = sortable[q.sort];
-  if (value === null) return and(isNull(col), sql`${batches.id} > ${id}`)!;
-  const beyond = q.order === "asc" ? sql`${col} > ${value}` : sql`${col} < ${value}`;
-  return or(beyond, and(sql`${col} = ${value}`, sql`${batches.id} > ${id}`), isNull(col))!;
+  const isAsc = q.order === "asc";
+  const dir = (c: SQL | typeof col) => (isAsc ? asc(c) : desc(c));
+  const beyond = (a: SQL, b: SQL) => (isAsc ? sql`${a} > ${b}` : sql`${a} < ${b}`);
+  const select = { batch: batches, sortValue: sql<string | null>`${col}::text` };
+  const valued = !cursor ? [] : cursor.value === null ? [sql`false`] : [beyond(sql`(${col}, ${batches.id})`, sql`(${cursor.value}, ${cursor.id})`)];
+  const nulls = cursor?.value === null ? [beyond(sql`${batches.id}`, sql`${cursor.id}`)] : [];
+  const withValue = await db.select(select).from(batches).where(and(...where, isNotNull(col), ...valued)).orderBy(dir(col), dir(batches.id)).limit(q.limit + 1);
+  const wanted = q.limit + 1 - withValue.length;
+  if (wanted === 0) return withValue;
+  const withoutValue = await db.select(select).from(batches).where(and(...where, isNull(col), ...nulls)).orderBy(dir(batches.id)).limit(wanted);
+  return [...withValue, ...withoutValue];
 }
 
 export async function listBatches(db: Db, q: BatchListQuery): Promise<{ data: BatchJson[]; next_cursor: string | null }> {
-  const where = filters(q);
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor, q.sort, q.order);
-    where.push(after(q, c.value, c.id));
-  }
-  const col = sortable[q.sort];
-  const rows = await db
-    .select({ batch: batches, sortValue: sql<string | null>`${col}::text` })
-    .from(batches)
-    .where(and(...where))
-    .orderBy(q.order === "asc" ? sql`${asc(col)} nulls last` : sql`${desc(col)} nulls last`, asc(batches.id))
-    .limit(q.limit + 1);
+  const cursor = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : null;
+  const rows = await readPage(db, q, filters(q), cursor);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const next_cursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id }) : null;

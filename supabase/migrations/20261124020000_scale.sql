@@ -42,6 +42,8 @@ create index batches_cupping_score_idx on batches (cupping_score, id);
 create index batches_batch_code_id_idx on batches (batch_code, id);
 create index batches_token_id_idx on batches (token_id, id);
 create index batches_updated_at_idx on batches (updated_at, id);
+-- The expiry windows: sellable stock, by expiry date.
+create index batches_sellable_expiry_idx on batches (expiry_date, id) where status in ('active', 'verified', 'flagged');
 -- Alerts looked up by batch whatever their status (the open-only index serves only open ones).
 create index batch_alerts_batch_idx on batch_alerts (batch_id, type, source);
 
