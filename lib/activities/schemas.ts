@@ -12,6 +12,3 @@ export const ZRecentActivityQuery = z.strictObject({
 });
 
 export type RecentActivityQuery = z.infer<typeof ZRecentActivityQuery>;
-
-/** The dashboard's endpoints without parameters refuse any, rather than ignore a typo. */
-export const ZNoQuery = z.strictObject({});

@@ -1,6 +1,7 @@
 // The OpenAPI document, built from the same zod schemas the routes parse with and the permission table.
 import { z, type ZodType } from "zod";
-import { ZNoQuery, ZRecentActivityQuery } from "@/lib/activities/schemas";
+import { ZRecentActivityQuery } from "@/lib/activities/schemas";
+import { ZNoQuery } from "@/lib/api/params";
 import { ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";

@@ -1,7 +1,7 @@
 // GET /api/dashboard/metrics — the dashboard's figures, read from the pre-aggregated counters
 import { NextResponse } from "next/server";
-import { ZNoQuery } from "@/lib/activities/schemas";
 import { handle } from "@/lib/api/handler";
+import { ZNoQuery } from "@/lib/api/params";
 import { getDashboardMetrics } from "@/lib/dashboard/metrics";
 import { getDb } from "@/lib/db/server";
 

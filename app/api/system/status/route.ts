@@ -1,7 +1,7 @@
 // GET /api/system/status — each component's state, since when, and its figures
 import { NextResponse } from "next/server";
-import { ZNoQuery } from "@/lib/activities/schemas";
 import { handle } from "@/lib/api/handler";
+import { ZNoQuery } from "@/lib/api/params";
 import { getStatusDeps } from "@/lib/system/server";
 import { getSystemStatus } from "@/lib/system/status";
 
