@@ -20,10 +20,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // The RPC outage runs as setup's teardown: after every project that depends on setup, so it stops anvil last.
+    { name: "setup", testMatch: /auth\.setup\.ts/, teardown: "rpc-outage" },
     // Specs run as the operator unless they choose another role.
-    { name: "chromium", testIgnore: /sign-in-rate-limit/, use: { ...devices["Desktop Chrome"], storageState: storageStateFor("operator") }, dependencies: ["setup"] },
+    { name: "chromium", testIgnore: /sign-in-rate-limit|rpc-outage/, use: { ...devices["Desktop Chrome"], storageState: storageStateFor("operator") }, dependencies: ["setup"] },
     { name: "rate-limit", testMatch: /sign-in-rate-limit/, dependencies: ["chromium"] },
+    { name: "rpc-outage", testMatch: /rpc-outage/, use: { ...devices["Desktop Chrome"], storageState: storageStateFor("operator") } },
   ],
   webServer: {
     // The whole embedded stack on its own ports and data, serving the production build.

@@ -70,6 +70,9 @@ test.beforeAll(async () => {
     "GET /api/sync/[sync_id]": { path: "/api/sync/999999" },
     "POST /api/batches/[batch_id]/sync": { path: "/api/batches/1/sync" },
     "GET /api/cron/sync": { path: "/api/cron/sync" },
+    "GET /api/dashboard/metrics": { path: "/api/dashboard/metrics" },
+    "GET /api/system/status": { path: "/api/system/status" },
+    "GET /api/activities/recent": { path: "/api/activities/recent?limit=1" },
     "GET /api/admin/users": { path: "/api/admin/users" },
     "PATCH /api/admin/users/[user_id]": { path: `/api/admin/users/${viewer.id}`, body: { role: "viewer" } },
     "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },
@@ -112,6 +115,8 @@ test("refuses every caller the table does not name, with 401 or 403, and changes
 });
 
 test("lets every caller the table names through", async () => {
+  // Each allowed event stream is held open for 3 s (eight of them), besides every other route.
+  test.setTimeout(120_000);
   for (const { key, caller } of cases().filter((c) => c.expected === "allowed")) {
     const status = (await send(caller, key)).status();
     expect([401, 403], `${key} as ${caller.name} got ${status}`).not.toContain(status);

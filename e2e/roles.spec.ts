@@ -4,10 +4,10 @@ import { demoPassword } from "@/scripts/lib/demo-users";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 const navFor = {
-  admin: ["Inventory", "Add batch", "Verification", "Event listener", "Admin", "API"],
-  operator: ["Inventory", "Add batch", "Verification", "Event listener", "API"],
-  verifier: ["Inventory", "Verification", "Event listener", "API"],
-  viewer: ["Inventory", "Verification", "Event listener", "API"],
+  admin: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Admin", "API"],
+  operator: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "API"],
+  verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "API"],
+  viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "API"],
 };
 
 for (const [role, links] of Object.entries(navFor)) {

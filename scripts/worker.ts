@@ -9,9 +9,11 @@ import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
-import { pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { foldQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
 import { pruneExpired } from "../lib/jobs/prune";
+import { foldCounts } from "../lib/stats/counts";
 import { runSyncJob } from "../lib/sync/job";
+import { beat, heartbeatNames } from "../lib/system/heartbeat";
 import { followTransactions } from "../lib/sync/transactions";
 import { donAccount } from "./lib/accounts";
 
@@ -54,12 +56,14 @@ async function run() {
         },
       });
       failures = 0;
+      await beat(db, heartbeatNames.listener).catch(() => {});
       // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
       if (round.caughtUp && !hasCaughtUp) void checkExpiry();
       hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
       failures++;
+      await beat(db, heartbeatNames.listener, (error as Error).message).catch(() => {});
       const wait = Math.min(30_000, env.INDEXER_POLL_MS * 2 ** failures);
       console.error(`[worker] indexing failed (${(error as Error).message.split("\n")[0]}); retrying in ${wait} ms`);
       await sleep(wait);
@@ -78,8 +82,10 @@ async function fulfil() {
   while (!isStopping) {
     try {
       for (const f of await fulfiller.step()) console.log(`[worker] Chainlink request ${f.requestId.slice(0, 10)}… fulfilled ${f.error ? `with error: ${f.error}` : `(${(f.response!.length - 2) / 2} bytes)`}`);
+      await beat(db, heartbeatNames.fulfiller).catch(() => {});
     } catch (error) {
       console.error(`[worker] local DON step failed (${(error as Error).message.split("\n")[0]}); retrying`);
+      await beat(db, heartbeatNames.fulfiller, (error as Error).message).catch(() => {});
     }
     await new Promise((resolve) => setTimeout(resolve, env.INDEXER_POLL_MS));
   }
@@ -98,7 +104,11 @@ async function work() {
     const pruned = await pruneExpired(db);
     if (Object.values(pruned).some((n) => n > 0)) console.log(`[worker] pruned ${JSON.stringify(pruned)}`);
   });
-  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly`);
+  await boss.schedule(foldQueue, "* * * * *", {}, { tz: "UTC" });
+  await boss.work(foldQueue, async () => {
+    await foldCounts(db);
+  });
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; dashboard counters folded every minute`);
   return boss;
 }
 

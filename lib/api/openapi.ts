@@ -1,5 +1,7 @@
 // The OpenAPI document, built from the same zod schemas the routes parse with and the permission table.
 import { z, type ZodType } from "zod";
+import { ZRecentActivityQuery } from "@/lib/activities/schemas";
+import { ZNoQuery } from "@/lib/api/params";
 import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
@@ -53,6 +55,9 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/sync/[sync_id]": { tag: "Sync", summary: "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed." },
   "POST /api/batches/[batch_id]/sync": { tag: "Sync", summary: "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed." },
   "GET /api/cron/sync": { tag: "System", summary: "Enqueue a full reconciliation for the worker, for serverless deployments (CRON_SECRET bearer)." },
+  "GET /api/dashboard/metrics": { tag: "Dashboard", summary: "System-wide figures from counters kept by triggers (no scan of the batches): totals, in stock, by status, verification, sync, origin, process, warehouse, quality grade and fraud risk (each as batches, kg and USD value, exact decimal strings), the verification pass rate, open alerts by severity and type, and stock past expiry or expiring within 30, 60 and 90 days.", query: ZNoQuery },
+  "GET /api/system/status": { tag: "Dashboard", summary: "Each component (database, RPC, event listener, job queue, Chainlink fulfiller, sync service) with its state (ok, degraded, down, not_configured), since when it has held that state, a sentence and its figures (latencies, chain id, head block, listener lag, queue depth); `status` is the worst of them.", query: ZNoQuery },
+  "GET /api/activities/recent": { tag: "Dashboard", summary: "Recent activity newest first, merged from audit records, chain events, alerts, verification requests and sync runs; `kind` filters (comma-separated), `limit` (1–100, default 20), `cursor` pages.", query: ZRecentActivityQuery },
   "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
   "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },

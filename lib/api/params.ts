@@ -6,3 +6,6 @@ const ZId = z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
 export function idParams<K extends string>(name: K) {
   return z.object({ [name]: ZId } as { [P in K]: typeof ZId });
 }
+
+/** For endpoints that take no parameters: any given is refused, rather than a typo ignored. */
+export const ZNoQuery = z.strictObject({});

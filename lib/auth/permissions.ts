@@ -57,6 +57,9 @@ export const permissions = {
   "POST /api/chainlink/verify-batch/[batch_id]": { roles: [], chainlink: true },
   "POST /api/chainlink/quality-check/[batch_id]": { roles: [], chainlink: true },
   "POST /api/chainlink/expiry-check/[batch_id]": { roles: [], chainlink: true },
+  "GET /api/dashboard/metrics": { roles: everyone, apiKeys: true },
+  "GET /api/system/status": { roles: everyone, apiKeys: true },
+  "GET /api/activities/recent": { roles: everyone, apiKeys: true },
   "GET /api/admin/users": { roles: admins },
   "PATCH /api/admin/users/[user_id]": { roles: admins },
   "GET /api/admin/api-keys": { roles: admins },
@@ -71,6 +74,7 @@ export type Permission = keyof typeof permissions;
 
 /** Pages, by path prefix; the console nav shows only what the role may open. */
 export const pages = [
+  { href: "/dashboard", label: "Dashboard", roles: everyone },
   { href: "/inventory", label: "Inventory", roles: everyone },
   { href: "/batches/new", label: "Add batch", roles: operators },
   { href: "/verification", label: "Verification", roles: everyone },

@@ -359,3 +359,22 @@ export const countDeltas = pgTable("count_deltas", {
   kg: numeric("kg", { precision: 20, scale: 3 }).notNull(),
   usd: numeric("usd", { precision: 24, scale: 2 }).notNull(),
 });
+
+export const systemStates = ["ok", "degraded", "down", "not_configured"] as const;
+
+/** Each system component's last seen state and since when it has held it (the dashboard migration). */
+export const componentStates = pgTable("component_states", {
+  component: text("component").primaryKey(),
+  state: text("state", { enum: systemStates }).notNull(),
+  since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The worker's loops report here (listener rounds, the local Chainlink DON's steps). */
+export const heartbeats = pgTable("heartbeats", {
+  name: text("name").primaryKey(),
+  beatAt: timestamp("beat_at", { withTimezone: true }).notNull().defaultNow(),
+  okAt: timestamp("ok_at", { withTimezone: true }),
+  error: text("error"),
+  errorAt: timestamp("error_at", { withTimezone: true }),
+});

@@ -5,6 +5,8 @@ import PgBoss from "pg-boss";
 
 export const syncQueue = "sync";
 export const pruneQueue = "prune";
+/** Folds the dashboard counters' deltas into their totals (lib/stats/counts.ts), every minute. */
+export const foldQueue = "fold-counts";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -18,6 +20,8 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   // progress) and runs afresh, every page being idempotent.
   await boss.createQueue(syncQueue, { name: syncQueue, retryLimit: 0, expireInSeconds: 3 * 3600 });
   await boss.createQueue(pruneQueue, { name: pruneQueue, retryLimit: 2 });
+  // A missed fold costs nothing but a longer delta table until the next one: no retries, one at a time.
+  await boss.createQueue(foldQueue, { name: foldQueue, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
   return boss;
 }
 

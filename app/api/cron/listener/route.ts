@@ -3,10 +3,18 @@ import { NextResponse } from "next/server";
 import { handle } from "@/lib/api/handler";
 import { listenRound } from "@/lib/events/run";
 import { getIndexer, getListener } from "@/lib/events/server";
+import { beat, heartbeatNames } from "@/lib/system/heartbeat";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 export const GET = handle("GET /api/cron/listener", async () => {
-  return NextResponse.json(await listenRound(getListener().db, getIndexer(), { budgetMs: 50_000 }));
+  const { db } = getListener();
+  // The dashboard's listener status reads this heartbeat, as it does the worker's.
+  const round = await listenRound(db, getIndexer(), { budgetMs: 50_000 }).catch(async (error: Error) => {
+    await beat(db, heartbeatNames.listener, error.message, 0).catch(() => {});
+    throw error;
+  });
+  await beat(db, heartbeatNames.listener, null, 0);
+  return NextResponse.json(round);
 });

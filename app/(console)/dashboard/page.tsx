@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import { listRecentActivities } from "@/lib/activities/recent";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDashboardMetrics } from "@/lib/dashboard/metrics";
+import { getDb } from "@/lib/db/server";
+import { getStatusDeps } from "@/lib/system/server";
+import { getSystemStatus } from "@/lib/system/status";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  await requirePageUser("/dashboard");
+  const db = getDb();
+  // The first paint has real figures; the page then reads the same endpoints every few seconds.
+  const [metrics, status, activities] = await Promise.all([getDashboardMetrics(db), getSystemStatus(getStatusDeps()), listRecentActivities(db, { limit: 20 })]);
+  return (
+    <div className="flex flex-col gap-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <p className="text-sm text-stone-500 dark:text-stone-400">The whole inventory, the system&apos;s health and what happened lately, live.</p>
+      </div>
+      <Dashboard initial={{ metrics, status, activities }} />
+    </div>
+  );
+}

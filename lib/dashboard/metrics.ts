@@ -1,0 +1,95 @@
+// The dashboard's figures, all from the counters (lib/stats/counts.ts): one read of a small table,
+// whatever the number of batches, and exact to the gram and the cent.
+import "server-only";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import type { Db } from "@/lib/db";
+import { alertSeverities, alertTypes } from "@/lib/db/schema";
+import { readCounts, type Count, type Counts } from "@/lib/stats/counts";
+import { noCount, sumCounts } from "@/lib/stats/sum";
+
+/** A share of the batches: how many, how many kilograms, what they are worth (price × quantity, per batch to the cent). */
+export type Share = { batches: number; quantity_kg: string; value_usd: string };
+
+export type DashboardMetrics = {
+  as_of: string;
+  today: string;
+  totals: Share;
+  in_stock: Share;
+  by_status: Record<string, Share>;
+  by_verification_status: Record<string, Share>;
+  by_sync_status: Record<string, Share>;
+  by_origin_country: ({ value: string } & Share)[];
+  by_process: Record<string, Share>;
+  by_warehouse: ({ value: string } & Share)[];
+  by_quality_grade: Record<string, Share>;
+  by_risk_level: Record<string, Share>;
+  verification: { pending: number; approved: number; rejected: number; pass_rate: number | null; verified_batches: number };
+  alerts: { open: number; by_severity: Record<string, number>; by_type: Record<string, number> };
+  expiry: { past_expiry_in_stock: Share; within_30_days: Share; within_60_days: Share; within_90_days: Share };
+};
+
+/** Statuses whose coffee is still in the warehouse and can be sold. */
+export const inStockStatuses = ["active", "verified", "flagged"] as const;
+
+const share = (c: Count = noCount): Share => ({ batches: c.n, quantity_kg: c.kg, value_usd: c.usd });
+
+/** Every known value, zero when no batch has it, plus any other value the counters hold. */
+function byValue(counts: Counts, dimension: string, known: readonly string[]): Record<string, Share> {
+  const values = counts[dimension] ?? {};
+  return Object.fromEntries([...new Set([...known, ...Object.keys(values)])].map((v) => [v, share(values[v])]));
+}
+
+function ranked(counts: Counts, dimension: string) {
+  return Object.entries(counts[dimension] ?? {})
+    .map(([value, c]) => ({ value, ...share(c) }))
+    .sort((a, b) => b.batches - a.batches || a.value.localeCompare(b.value));
+}
+
+const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** `today` is a UTC date (YYYY-MM-DD); expiry windows run from it, inclusive, for 30, 60 and 90 days. */
+export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardMetrics {
+  const n = (dimension: string, value: string) => counts[dimension]?.[value]?.n ?? 0;
+  const expiry = Object.entries(counts.expiry_date ?? {});
+  const expiringBy = (days: number) => sumCounts(expiry.filter(([d]) => d >= today && d <= addDays(today, days)).map(([, c]) => c));
+  const [approved, rejected] = [n("verification_requests", "approved"), n("verification_requests", "rejected")];
+  const severities = byValue(counts, "open_alert_severity", alertSeverities);
+  const types = byValue(counts, "open_alerts", alertTypes);
+  return {
+    as_of: asOf.toISOString(),
+    today,
+    totals: share(counts.all?.all),
+    in_stock: share(sumCounts(inStockStatuses.map((s) => counts.status?.[s]))),
+    by_status: byValue(counts, "status", batchStatuses),
+    by_verification_status: byValue(counts, "verification_status", verificationStatuses),
+    by_sync_status: byValue(counts, "sync_status", syncStatuses),
+    by_origin_country: ranked(counts, "origin_country"),
+    by_process: byValue(counts, "process", [...processes, "none"]),
+    by_warehouse: ranked(counts, "warehouse"),
+    by_quality_grade: byValue(counts, "quality_grade", [...qualityGrades, "none"]),
+    by_risk_level: byValue(counts, "risk_level", [...riskLevels, "none"]),
+    verification: {
+      pending: n("verification_requests", "pending"),
+      approved,
+      rejected,
+      // Of the requests decided so far, the share approved; none decided yet is no rate at all.
+      pass_rate: approved + rejected ? Math.round((approved / (approved + rejected)) * 10_000) / 10_000 : null,
+      verified_batches: n("verification_status", "verified"),
+    },
+    alerts: {
+      open: Object.values(severities).reduce((sum, s) => sum + s.batches, 0),
+      by_severity: Object.fromEntries(Object.entries(severities).map(([k, s]) => [k, s.batches])),
+      by_type: Object.fromEntries(Object.entries(types).map(([k, s]) => [k, s.batches])),
+    },
+    expiry: {
+      past_expiry_in_stock: share(sumCounts(expiry.filter(([d]) => d < today).map(([, c]) => c))),
+      within_30_days: share(expiringBy(30)),
+      within_60_days: share(expiringBy(60)),
+      within_90_days: share(expiringBy(90)),
+    },
+  };
+}
+
+export async function getDashboardMetrics(db: Db, now = new Date()): Promise<DashboardMetrics> {
+  return toMetrics(await readCounts(db), now.toISOString().slice(0, 10), now);
+}
