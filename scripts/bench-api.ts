@@ -1,14 +1,14 @@
 // npm run bench:api [-- --large N]: p50/p95 of the list endpoint (first page, a deep page, three
-// filter mixes) and of the dashboard metrics, through the production server over HTTP, at 10,000
-// batches and again after growing the same database to N (default 1,000,000). Prints JSON with
-// the ratios. Needs a production build (`npm run build`); makes one when there is none.
+// filter mixes) and of the dashboard metrics, through the production server over HTTP as a
+// signed-in viewer, at 10,000 batches and again after growing the same database to N (default
+// 1,000,000). Prints JSON with the ratios. Needs a production build (`npm run build`); makes one when there is none.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createApiKey } from "../lib/auth/api-keys";
 import { encodeCursor } from "../lib/batches/cursor";
 import { withBenchStack } from "./lib/bench-stack";
+import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { freePort } from "./lib/free-port";
 import { seedScale } from "./lib/scale-seed";
 
@@ -29,16 +29,33 @@ const cases = (batches: number): Record<string, string> => ({
   list_deep_page: `/api/batches?limit=25&cursor=${deepCursor(batches)}`,
   list_origin_status: "/api/batches?limit=25&origin_country=Ethiopia&status=active,verified",
   list_grade_risk_by_quantity: "/api/batches?limit=25&quality_grade=specialty,premium&risk_level=low&sort=quantity_kg&order=desc",
-  list_verified_washed_by_expiry: "/api/batches?limit=25&verification_status=verified&process=washed&sort=expiry_date&order=asc",
+  list_expiring_washed_by_expiry: "/api/batches?limit=25&expiry_window=90&process=washed&sort=expiry_date&order=asc",
   dashboard_metrics: "/api/dashboard/metrics",
 });
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function measure(base: string, key: string, url: string) {
+/** Signs in a viewer through next-auth's own form post, as the browser does; returns the session cookie. */
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const viewer = demoUsers.find((u) => u.role === "viewer")!;
+  const res = await fetch(`${base}/api/auth/callback/password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ email: viewer.email, password: demoPassword, csrfToken }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed: ${res.status}`);
+  return session;
+}
+
+async function measure(base: string, cookie: string, url: string) {
   const get = async () => {
     const started = performance.now();
-    const res = await fetch(base + url, { headers: { authorization: `Bearer ${key}` } });
+    const res = await fetch(base + url, { headers: { cookie } });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url}: ${res.status}`);
     return performance.now() - started;
@@ -56,7 +73,7 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 
 const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => {
-  const { key } = await createApiKey(db, { name: "bench", role: "viewer", createdBy: null });
+  await ensureDemoUsers(db);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
@@ -70,6 +87,7 @@ const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => 
       if (i > 120) throw new Error("the server did not answer /api/health");
       await new Promise((r) => setTimeout(r, 500));
     }
+    const cookie = await signIn(base);
     const figures: Record<number, Record<string, { p50_ms: number; p95_ms: number }>> = {};
     let seeded = 0;
     for (const size of sizes) {
@@ -79,7 +97,7 @@ const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => 
       await pool.query("vacuum analyze");
       figures[size] = {};
       for (const [name, url] of Object.entries(cases(size))) {
-        figures[size][name] = await measure(base, key, url);
+        figures[size][name] = await measure(base, cookie, url);
         log(`${size}: ${name} ${JSON.stringify(figures[size][name])}`);
       }
     }
