@@ -13,7 +13,9 @@ import { foldQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from ".
 import { pruneExpired } from "../lib/jobs/prune";
 import { foldCounts } from "../lib/stats/counts";
 import { runSyncJob } from "../lib/sync/job";
+import { createStatusClient } from "../lib/system/checks";
 import { beat, heartbeatNames } from "../lib/system/heartbeat";
+import { getSystemStatus } from "../lib/system/status";
 import { followTransactions } from "../lib/sync/transactions";
 import { donAccount } from "./lib/accounts";
 
@@ -134,7 +136,19 @@ const transactionTimer = setInterval(() => {
     .finally(() => (isFollowing = false));
 }, 15_000);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), wake()));
+// The dashboard's component states are recorded every 15 s, so each one's `since` is right within
+// 15 s even while no dashboard is open (lib/system/states.ts).
+const statusDeps = { db, client: createStatusClient(env.RPC_URL, env.CHAIN_ID), chainId: env.CHAIN_ID, listener: indexer.key, isFulfillerConfigured: Boolean(env.CHAINLINK_ROUTER_ADDRESS && env.CHAINLINK_COORDINATOR_ADDRESS) };
+let isChecking = false;
+const statusTimer = setInterval(() => {
+  if (isChecking) return;
+  isChecking = true;
+  getSystemStatus(statusDeps)
+    .catch((e: Error) => console.error(`[worker] status check failed: ${e.message.split("\n")[0]}`))
+    .finally(() => (isChecking = false));
+}, 15_000);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), clearInterval(statusTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
 const boss = await work();
 await Promise.all([run(), fulfil()]);

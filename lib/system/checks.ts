@@ -1,7 +1,8 @@
 // One check per component of the system, each judged against the thresholds below. A check never
 // throws: what it cannot reach is its answer.
 import { sql } from "drizzle-orm";
-import type { PublicClient } from "viem";
+import { createPublicClient, http, type PublicClient } from "viem";
+import { chainFor } from "@/lib/chain/client";
 import type { Db } from "@/lib/db";
 import type { Heartbeat } from "./heartbeat";
 
@@ -19,6 +20,10 @@ export const thresholds = {
   jobWaitSeconds: 120,
   fulfillerSilentSeconds: 30,
 } as const;
+
+/** An RPC client that gives up quickly and never retries, so a stopped node shows as down within seconds. */
+export const createStatusClient = (rpcUrl: string, chainId: number): PublicClient =>
+  createPublicClient({ chain: chainFor(chainId, rpcUrl), transport: http(rpcUrl, { retryCount: 0, timeout: thresholds.rpcTimeoutMs }) });
 
 const firstLine = (error: unknown) => ((error as { shortMessage?: string }).shortMessage ?? (error as Error).message ?? String(error)).split("\n")[0].slice(0, 300);
 const secondsSince = (then: Date, now: Date) => Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000));

@@ -1,6 +1,7 @@
 // GET /api/system/status's answer: each component's state (ok, degraded, down, or not configured),
 // since when it has held it, a sentence, and its figures. The whole is as bad as its worst part.
-import "server-only";
+// The app answers it; the worker runs it every 15 s as well, so `since` stays right while no page
+// is open.
 import type { PublicClient } from "viem";
 import type { Db } from "@/lib/db";
 import { readListener, type ListenerKey } from "@/lib/events/listener";
