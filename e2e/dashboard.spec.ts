@@ -7,6 +7,7 @@ import type { SystemStatus } from "@/lib/system/status";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+import { query } from "./db";
 import { batchTokenAddress, rpcUrl, stack } from "./stack";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -93,4 +94,14 @@ test("refuses unknown parameters and bad cursors with a 400 that says why", asyn
   expect((await cursor.json()).error.message).toBe("cursor: is not a cursor this API issued");
   expect((await request.get("/api/activities/recent?kind=gossip")).status()).toBe(400);
   expect((await request.get("/api/activities/recent?limit=101")).status()).toBe(400);
+});
+
+test("the worker runs the fold-counts job every minute", async () => {
+  // pg-boss's clock looks at schedules every 30 s, so the first fold can take up to a minute and a half.
+  test.setTimeout(120_000);
+  const [schedule] = await query<{ cron: string }>("select cron from pgboss.schedule where name = 'fold-counts'");
+  expect(schedule.cron).toBe("* * * * *");
+  // A fold job has completed (pg-boss keeps finished jobs for a while, then archives them).
+  const folds = () => query<{ n: string }>("select (select count(*) from pgboss.job where name = 'fold-counts' and state = 'completed') + (select count(*) from pgboss.archive where name = 'fold-counts' and state = 'completed') as n").then(([r]) => Number(r.n));
+  await expect.poll(folds, { timeout: 100_000, intervals: [2_000] }).toBeGreaterThan(0);
 });

@@ -4,10 +4,10 @@ import type { ComponentName, SystemStatus } from "@/lib/system/status";
 import { duration, utcTime } from "./time";
 
 const look = {
-  ok: { text: "OK", dot: "bg-emerald-500", box: "border-emerald-300 dark:border-emerald-800", label: "text-emerald-800 dark:text-emerald-300" },
-  degraded: { text: "Degraded", dot: "bg-amber-500", box: "border-amber-300 dark:border-amber-700", label: "text-amber-800 dark:text-amber-300" },
+  ok: { text: "OK", dot: "bg-emerald-500", box: "border-emerald-300 bg-white dark:border-emerald-800 dark:bg-stone-900", label: "text-emerald-800 dark:text-emerald-300" },
+  degraded: { text: "Degraded", dot: "bg-amber-500", box: "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30", label: "text-amber-800 dark:text-amber-300" },
   down: { text: "Down", dot: "bg-red-600", box: "border-red-400 bg-red-50 dark:border-red-700 dark:bg-red-950/40", label: "text-red-800 dark:text-red-300" },
-  not_configured: { text: "Not configured", dot: "bg-stone-400", box: "border-stone-200 dark:border-stone-700", label: "text-stone-600 dark:text-stone-400" },
+  not_configured: { text: "Not configured", dot: "bg-stone-400", box: "border-stone-200 bg-white dark:border-stone-700 dark:bg-stone-900", label: "text-stone-600 dark:text-stone-400" },
 } as const;
 
 /** The figures worth a glance, per component; the API has the rest. */
@@ -46,7 +46,7 @@ export function StatusPanel({ status }: { status: SystemStatus }) {
         {(Object.entries(status.components) as [ComponentName, SystemStatus["components"][ComponentName]][]).map(([name, c]) => {
           const l = look[c.state];
           return (
-            <li key={name} aria-label={`${c.label}: ${l.text}`} data-testid={`status-${name}`} data-state={c.state} className={`flex flex-col gap-2 rounded-lg border-2 bg-white p-3 dark:bg-stone-900 ${l.box}`}>
+            <li key={name} aria-label={`${c.label}: ${l.text}`} data-testid={`status-${name}`} data-state={c.state} className={`flex flex-col gap-2 rounded-lg border-2 p-3 ${l.box}`}>
               <div className="flex items-center justify-between gap-2">
                 <span className="font-medium">{c.label}</span>
                 <span className={`inline-flex items-center gap-1.5 text-sm font-semibold ${l.label}`} data-testid={`state-${name}`}>
