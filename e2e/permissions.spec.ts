@@ -70,6 +70,7 @@ test.beforeAll(async () => {
     "GET /api/sync/[sync_id]": { path: "/api/sync/999999" },
     "POST /api/batches/[batch_id]/sync": { path: "/api/batches/1/sync" },
     "GET /api/cron/sync": { path: "/api/cron/sync" },
+    "GET /api/analytics": { path: "/api/analytics?chart=expiry" },
     "GET /api/admin/users": { path: "/api/admin/users" },
     "PATCH /api/admin/users/[user_id]": { path: `/api/admin/users/${viewer.id}`, body: { role: "viewer" } },
     "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },

@@ -9,7 +9,8 @@ import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
-import { pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { refreshAnalytics } from "../lib/analytics/refresh";
+import { analyticsQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
 import { pruneExpired } from "../lib/jobs/prune";
 import { runSyncJob } from "../lib/sync/job";
 import { followTransactions } from "../lib/sync/transactions";
@@ -55,7 +56,7 @@ async function run() {
       });
       failures = 0;
       // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
-      if (round.caughtUp && !hasCaughtUp) void checkExpiry();
+      if (round.caughtUp && !hasCaughtUp) void checkExpiry().then(refreshRollups);
       hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
@@ -98,8 +99,18 @@ async function work() {
     const pruned = await pruneExpired(db);
     if (Object.values(pruned).some((n) => n > 0)) console.log(`[worker] pruned ${JSON.stringify(pruned)}`);
   });
-  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly`);
+  await boss.schedule(analyticsQueue, "*/5 * * * *", {}, { tz: "UTC" });
+  await boss.work(analyticsQueue, async () => void (await refreshRollups()));
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; analytics rollups refreshed every 5 minutes`);
   return boss;
+}
+
+// Analytics rollups: at start (so the page has data at once), every 5 minutes, and once the mirror first catches up.
+function refreshRollups() {
+  return refreshAnalytics(db).then(
+    (r) => console.log(`[worker] analytics rollups refreshed from ${r.from} in ${r.durationMs} ms`),
+    (e: Error) => console.error(`[worker] analytics refresh failed: ${e.message.split("\n")[0]}`),
+  );
 }
 
 // Expiry alerts: once caught up, then hourly; a failure is logged and the next hour tries again.
@@ -126,6 +137,7 @@ const transactionTimer = setInterval(() => {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
+void refreshRollups();
 const boss = await work();
 await Promise.all([run(), fulfil()]);
 // A sync stopped midway is simply run again later: every page is idempotent.

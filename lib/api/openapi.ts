@@ -1,5 +1,6 @@
 // The OpenAPI document, built from the same zod schemas the routes parse with and the permission table.
 import { z, type ZodType } from "zod";
+import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
@@ -53,6 +54,7 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/sync/[sync_id]": { tag: "Sync", summary: "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed." },
   "POST /api/batches/[batch_id]/sync": { tag: "Sync", summary: "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed." },
   "GET /api/cron/sync": { tag: "System", summary: "Enqueue a full reconciliation for the worker, for serverless deployments (CRON_SECRET bearer)." },
+  "GET /api/analytics": { tag: "Analytics", summary: "The analytics page's charts as tables, read from rollups refreshed every 5 minutes: stock by origin / process / warehouse over time, verification pass rate and discrepancies, quality grades, fraud risk and top factors, alerts opened and resolved, events and sync lag, batches expiring within 30/60/90 days, and the stock forecast per origin (Holt's method, 95% band, backtest). Kilograms are exact decimal strings. `format=csv` with one `chart` downloads that table as CSV.", query: ZAnalyticsQuery },
   "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
   "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },

@@ -57,6 +57,7 @@ export const permissions = {
   "POST /api/chainlink/verify-batch/[batch_id]": { roles: [], chainlink: true },
   "POST /api/chainlink/quality-check/[batch_id]": { roles: [], chainlink: true },
   "POST /api/chainlink/expiry-check/[batch_id]": { roles: [], chainlink: true },
+  "GET /api/analytics": { roles: everyone, apiKeys: true },
   "GET /api/admin/users": { roles: admins },
   "PATCH /api/admin/users/[user_id]": { roles: admins },
   "GET /api/admin/api-keys": { roles: admins },
@@ -75,6 +76,7 @@ export const pages = [
   { href: "/batches/new", label: "Add batch", roles: operators },
   { href: "/verification", label: "Verification", roles: everyone },
   { href: "/events", label: "Event listener", roles: everyone },
+  { href: "/analytics", label: "Analytics", roles: everyone },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },
 ] as const;

@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 
 export const syncQueue = "sync";
 export const pruneQueue = "prune";
+export const analyticsQueue = "analytics";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -18,6 +19,8 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   // progress) and runs afresh, every page being idempotent.
   await boss.createQueue(syncQueue, { name: syncQueue, retryLimit: 0, expireInSeconds: 3 * 3600 });
   await boss.createQueue(pruneQueue, { name: pruneQueue, retryLimit: 2 });
+  // Each refresh covers everything since the last one, so a failed run needs no retry: the next one catches up.
+  await boss.createQueue(analyticsQueue, { name: analyticsQueue, retryLimit: 0, expireInSeconds: 1800 });
   return boss;
 }
 
