@@ -1,6 +1,7 @@
 // Keeps the analytics rollups (see the analytics migration): recomputes every bucket from the day
-// of `from` on, plus the earlier days whose stock an edited batch touches, from indexed timestamp
-// ranges, in one transaction under an advisory lock. Running it twice changes nothing.
+// of `from` on, plus the earlier days holding rows of batches whose origin, process, warehouse,
+// quantity or counted state changed since, from indexed ranges, in one transaction under an
+// advisory lock. Running it twice changes nothing.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 
@@ -27,11 +28,25 @@ async function windowStart(tx: Tx, from?: Date): Promise<string> {
   return new Date(rows[0].from).toISOString();
 }
 
-/** Pins removals seen since `from` and lists the days before the window whose stock changed. */
-async function trackRemovals(tx: Tx, from: string, fromDay: string) {
+const facts = sql.raw("b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none'), b.quantity_kg, b.status not in ('draft', 'pending_mint')");
+
+/**
+ * Finds the batches edited since `from` in a way the rollups see (new to them, or another origin,
+ * process, warehouse, quantity or counted state), pins removals seen since `from`, and lists the
+ * days before the window whose stock changed.
+ */
+async function trackBatches(tx: Tx, from: string, fromDay: string) {
   await tx.execute(sql`create temp table analytics_old_days (day date primary key) on commit drop`);
-  await tx.execute(sql`create temp table analytics_edited on commit drop as select id from batches where updated_at >= ${from}`);
+  await tx.execute(sql`
+    create temp table analytics_edited on commit drop as
+    select b.id from batches b left join analytics_batch_facts f on f.batch_id = b.id
+    where b.updated_at >= ${from} and (f.batch_id is null or (f.origin_country, f.process, f.warehouse, f.quantity_kg, f.is_counted) is distinct from (${facts}))`);
   await tx.execute(sql`alter table analytics_edited add primary key (id)`);
+  await tx.execute(sql`
+    insert into analytics_batch_facts (batch_id, origin_country, process, warehouse, quantity_kg, is_counted)
+    select b.id, ${facts} from analytics_edited e join batches b on b.id = e.id
+    on conflict (batch_id) do update set origin_country = excluded.origin_country, process = excluded.process, warehouse = excluded.warehouse,
+      quantity_kg = excluded.quantity_kg, is_counted = excluded.is_counted`);
   await tx.execute(sql`
     with gone as (delete from analytics_removals r using batches b
       where b.id = r.batch_id and b.updated_at >= ${from} and b.status not in ('expired', 'redeemed') returning r.removed_at)
@@ -42,9 +57,9 @@ async function trackRemovals(tx: Tx, from: string, fromDay: string) {
   await tx.execute(sql`
     insert into analytics_old_days
     select distinct day from (
-      select b.created_at::date as day from batches b where b.updated_at >= ${from}
+      select b.created_at::date as day from analytics_edited e join batches b on b.id = e.id
       union all
-      select r.removed_at::date from batches b join analytics_removals r on r.batch_id = b.id where b.updated_at >= ${from}
+      select r.removed_at::date from analytics_edited e join analytics_removals r on r.batch_id = e.id
     ) d where day < ${fromDay}::date on conflict do nothing`);
 }
 
@@ -171,7 +186,7 @@ export async function refreshAnalytics(db: Db, options: { from?: Date } = {}): P
     await tx.execute(sql`set local time zone 'UTC'`);
     const from = await windowStart(tx, options.from);
     const fromDay = `${from.slice(0, 10)}T00:00:00Z`;
-    await trackRemovals(tx, from, fromDay);
+    await trackBatches(tx, from, fromDay);
     await refreshStock(tx, fromDay);
     await refreshActivity(tx, fromDay);
     await refreshSystem(tx, fromDay);

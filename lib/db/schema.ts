@@ -380,6 +380,13 @@ export const analyticsRemovals = pgTable("analytics_removals", {
   removedAt: timestamp("removed_at", { withTimezone: true }).notNull(),
 });
 
+export const analyticsBatchFacts = pgTable("analytics_batch_facts", {
+  batchId: bigint("batch_id", { mode: "number" }).primaryKey().references(() => batches.id, { onDelete: "cascade" }),
+  ...dims,
+  quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
+  isCounted: boolean("is_counted").notNull(),
+});
+
 export const analyticsStockDaily = pgTable("analytics_stock_daily", {
   day: day(),
   ...dims,

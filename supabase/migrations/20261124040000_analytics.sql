@@ -20,6 +20,17 @@ create table analytics_removals (
 );
 create index analytics_removals_removed_at_idx on analytics_removals (removed_at);
 
+-- What each batch last counted as in the rollups: a refresh recomputes a batch's earlier days only
+-- when an edit changed one of these (most edits, a sync or a verification status, change none).
+create table analytics_batch_facts (
+  batch_id bigint primary key references batches (id) on delete cascade,
+  origin_country text not null,
+  process text not null,
+  warehouse text not null,
+  quantity_kg numeric(14, 3) not null,
+  is_counted boolean not null
+);
+
 -- Kilograms into the stock (a batch on the day its row was created; drafts not yet minted are left
 -- out) and out of it (on its removal day). Stock at a day = the sum of net kg up to that day.
 create table analytics_stock_daily (
