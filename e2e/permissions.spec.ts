@@ -73,6 +73,7 @@ test.beforeAll(async () => {
     "GET /api/dashboard/metrics": { path: "/api/dashboard/metrics" },
     "GET /api/system/status": { path: "/api/system/status" },
     "GET /api/activities/recent": { path: "/api/activities/recent?limit=1" },
+    "GET /api/analytics": { path: "/api/analytics?chart=expiry" },
     "GET /api/admin/users": { path: "/api/admin/users" },
     "PATCH /api/admin/users/[user_id]": { path: `/api/admin/users/${viewer.id}`, body: { role: "viewer" } },
     "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },

@@ -9,7 +9,8 @@ import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
-import { foldQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { refreshAnalytics } from "../lib/analytics/refresh";
+import { analyticsQueue, foldQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
 import { pruneExpired } from "../lib/jobs/prune";
 import { foldCounts } from "../lib/stats/counts";
 import { runSyncJob } from "../lib/sync/job";
@@ -60,7 +61,7 @@ async function run() {
       failures = 0;
       await beat(db, heartbeatNames.listener).catch(() => {});
       // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
-      if (round.caughtUp && !hasCaughtUp) void checkExpiry();
+      if (round.caughtUp && !hasCaughtUp) void checkExpiry().then(refreshRollups);
       hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
@@ -110,8 +111,18 @@ async function work() {
   await boss.work(foldQueue, async () => {
     await foldCounts(db);
   });
-  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; dashboard counters folded every minute`);
+  await boss.schedule(analyticsQueue, "*/5 * * * *", {}, { tz: "UTC" });
+  await boss.work(analyticsQueue, async () => void (await refreshRollups()));
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; dashboard counters folded every minute; analytics rollups refreshed every 5 minutes`);
   return boss;
+}
+
+// Analytics rollups: at start (so the page has data at once), every 5 minutes, and once the mirror first catches up.
+function refreshRollups() {
+  return refreshAnalytics(db).then(
+    (r) => console.log(`[worker] analytics rollups refreshed from ${r.from} in ${r.durationMs} ms`),
+    (e: Error) => console.error(`[worker] analytics refresh failed: ${e.message.split("\n")[0]}`),
+  );
 }
 
 // Expiry alerts: once caught up, then hourly; a failure is logged and the next hour tries again.
@@ -150,6 +161,7 @@ const statusTimer = setInterval(() => {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), clearInterval(statusTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
+void refreshRollups();
 const boss = await work();
 await Promise.all([run(), fulfil()]);
 // A sync stopped midway is simply run again later: every page is idempotent.

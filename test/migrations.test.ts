@@ -8,7 +8,7 @@ let t: TestDb;
 beforeAll(async () => (t = await createTestDb()));
 afterAll(() => t.drop());
 
-const tables = [schema.counts, schema.countDeltas, schema.batches, schema.blockchainEvents, schema.listenerState, schema.listenerBlocks, schema.importLogs, schema.users, schema.wallets, schema.siweNonces, schema.apiKeys, schema.signInEvents, schema.rateLimits, schema.auditRecords, schema.verificationRequests, schema.qualityChecks, schema.qualityCheckFiles, schema.fraudAssessments, schema.batchAlerts, schema.componentStates, schema.heartbeats];
+const tables = [schema.counts, schema.countDeltas, schema.batches, schema.blockchainEvents, schema.listenerState, schema.listenerBlocks, schema.importLogs, schema.users, schema.wallets, schema.siweNonces, schema.apiKeys, schema.signInEvents, schema.rateLimits, schema.auditRecords, schema.verificationRequests, schema.qualityChecks, schema.qualityCheckFiles, schema.fraudAssessments, schema.batchAlerts, schema.componentStates, schema.heartbeats, schema.analyticsState, schema.analyticsRemovals, schema.analyticsBatchFacts, schema.analyticsStockDaily, schema.analyticsVerificationDaily, schema.analyticsQualityDaily, schema.analyticsFraudDaily, schema.analyticsFraudFactorsDaily, schema.analyticsAlertsDaily, schema.analyticsEventsHourly, schema.analyticsSyncHourly, schema.analyticsExpiry];
 
 describe("migrations", () => {
   it("applies nothing twice", async () => {

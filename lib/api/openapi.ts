@@ -2,6 +2,7 @@
 import { z, type ZodType } from "zod";
 import { ZRecentActivityQuery } from "@/lib/activities/schemas";
 import { ZNoQuery } from "@/lib/api/params";
+import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
@@ -58,6 +59,7 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/dashboard/metrics": { tag: "Dashboard", summary: "System-wide figures from counters kept by triggers (no scan of the batches): totals, in stock, by status, verification, sync, origin, process, warehouse, quality grade and fraud risk (each as batches, kg and USD value, exact decimal strings), the verification pass rate, open alerts by severity and type, and stock past expiry or expiring within 30, 60 and 90 days.", query: ZNoQuery },
   "GET /api/system/status": { tag: "Dashboard", summary: "Each component (database, RPC, event listener, job queue, Chainlink fulfiller, sync service) with its state (ok, degraded, down, not_configured), since when it has held that state, a sentence and its figures (latencies, chain id, head block, listener lag, queue depth); `status` is the worst of them.", query: ZNoQuery },
   "GET /api/activities/recent": { tag: "Dashboard", summary: "Recent activity newest first, merged from audit records, chain events, alerts, verification requests and sync runs; `kind` filters (comma-separated), `limit` (1–100, default 20), `cursor` pages.", query: ZRecentActivityQuery },
+  "GET /api/analytics": { tag: "Analytics", summary: "The analytics page's charts as tables, read from rollups refreshed every 5 minutes: stock by origin / process / warehouse over time, verification pass rate and discrepancies, quality grades, fraud risk and top factors, alerts opened and resolved, events and sync lag, batches expiring within 30/60/90 days, and the stock forecast per origin (Holt's method, 95% band, backtest). Kilograms are exact decimal strings. `format=csv` with one `chart` downloads that table as CSV.", query: ZAnalyticsQuery },
   "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
   "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },

@@ -60,6 +60,7 @@ export const permissions = {
   "GET /api/dashboard/metrics": { roles: everyone, apiKeys: true },
   "GET /api/system/status": { roles: everyone, apiKeys: true },
   "GET /api/activities/recent": { roles: everyone, apiKeys: true },
+  "GET /api/analytics": { roles: everyone, apiKeys: true },
   "GET /api/admin/users": { roles: admins },
   "PATCH /api/admin/users/[user_id]": { roles: admins },
   "GET /api/admin/api-keys": { roles: admins },
@@ -79,6 +80,7 @@ export const pages = [
   { href: "/batches/new", label: "Add batch", roles: operators },
   { href: "/verification", label: "Verification", roles: everyone },
   { href: "/events", label: "Event listener", roles: everyone },
+  { href: "/analytics", label: "Analytics", roles: everyone },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },
 ] as const;

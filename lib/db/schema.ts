@@ -378,3 +378,102 @@ export const heartbeats = pgTable("heartbeats", {
   error: text("error"),
   errorAt: timestamp("error_at", { withTimezone: true }),
 });
+// Analytics rollups (see the analytics migration); lib/analytics/refresh.ts keeps them.
+const dims = {
+  originCountry: text("origin_country").notNull(),
+  process: text("process").notNull(),
+  warehouse: text("warehouse").notNull(),
+};
+const day = () => date("day").notNull();
+
+export const analyticsState = pgTable("analytics_state", {
+  id: text("id").primaryKey(),
+  refreshedThrough: timestamp("refreshed_through", { withTimezone: true }).notNull(),
+  refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+  durationMs: integer("duration_ms").notNull().default(0),
+});
+
+export const analyticsRemovals = pgTable("analytics_removals", {
+  batchId: bigint("batch_id", { mode: "number" }).primaryKey().references(() => batches.id, { onDelete: "cascade" }),
+  removedAt: timestamp("removed_at", { withTimezone: true }).notNull(),
+});
+
+export const analyticsBatchFacts = pgTable("analytics_batch_facts", {
+  batchId: bigint("batch_id", { mode: "number" }).primaryKey().references(() => batches.id, { onDelete: "cascade" }),
+  ...dims,
+  quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
+  isCounted: boolean("is_counted").notNull(),
+});
+
+export const analyticsStockDaily = pgTable("analytics_stock_daily", {
+  day: day(),
+  ...dims,
+  mintedBatches: integer("minted_batches").notNull(),
+  mintedKg: numeric("minted_kg", { precision: 20, scale: 3 }).notNull(),
+  removedBatches: integer("removed_batches").notNull(),
+  removedKg: numeric("removed_kg", { precision: 20, scale: 3 }).notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse] })]);
+
+export const analyticsVerificationDaily = pgTable("analytics_verification_daily", {
+  day: day(),
+  ...dims,
+  approved: integer("approved").notNull(),
+  rejected: integer("rejected").notNull(),
+  discrepancyKg: numeric("discrepancy_kg", { precision: 20, scale: 3 }).notNull(),
+  discrepancyPct: numeric("discrepancy_pct", { precision: 20, scale: 3 }).notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse] })]);
+
+export const analyticsQualityDaily = pgTable("analytics_quality_daily", {
+  day: day(),
+  ...dims,
+  grade: text("grade").notNull(),
+  checks: integer("checks").notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.grade] })]);
+
+export const analyticsFraudDaily = pgTable("analytics_fraud_daily", {
+  day: day(),
+  ...dims,
+  riskLevel: text("risk_level").notNull(),
+  assessments: integer("assessments").notNull(),
+  scoreSum: bigint("score_sum", { mode: "number" }).notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.riskLevel] })]);
+
+export const analyticsFraudFactorsDaily = pgTable("analytics_fraud_factors_daily", {
+  day: day(),
+  ...dims,
+  factor: text("factor").notNull(),
+  hits: integer("hits").notNull(),
+  points: bigint("points", { mode: "number" }).notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.factor] })]);
+
+export const analyticsAlertsDaily = pgTable("analytics_alerts_daily", {
+  day: day(),
+  ...dims,
+  type: text("type").notNull(),
+  opened: integer("opened").notNull(),
+  resolved: integer("resolved").notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.type] })]);
+
+export const analyticsEventsHourly = pgTable("analytics_events_hourly", {
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  name: text("name").notNull(),
+  events: integer("events").notNull(),
+}, (t) => [primaryKey({ columns: [t.hour, t.name] })]);
+
+export const analyticsSyncHourly = pgTable("analytics_sync_hourly", {
+  hour: timestamp("hour", { withTimezone: true }).primaryKey(),
+  runs: integer("runs").notNull(),
+  failed: integer("failed").notNull(),
+  lagMsSum: bigint("lag_ms_sum", { mode: "number" }).notNull(),
+  lagMsMax: bigint("lag_ms_max", { mode: "number" }).notNull(),
+  checked: bigint("checked", { mode: "number" }).notNull(),
+  updated: bigint("updated", { mode: "number" }).notNull(),
+  flagged: bigint("flagged", { mode: "number" }).notNull(),
+});
+
+export const analyticsExpiry = pgTable("analytics_expiry", {
+  expiryDate: date("expiry_date").notNull(),
+  ...dims,
+  batches: integer("batches").notNull(),
+  kg: numeric("kg", { precision: 20, scale: 3 }).notNull(),
+}, (t) => [primaryKey({ columns: [t.expiryDate, t.originCountry, t.process, t.warehouse] })]);

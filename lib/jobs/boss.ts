@@ -7,6 +7,7 @@ export const syncQueue = "sync";
 export const pruneQueue = "prune";
 /** Folds the dashboard counters' deltas into their totals (lib/stats/counts.ts), every minute. */
 export const foldQueue = "fold-counts";
+export const analyticsQueue = "analytics";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -22,6 +23,8 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   await boss.createQueue(pruneQueue, { name: pruneQueue, retryLimit: 2 });
   // A missed fold costs nothing but a longer delta table until the next one: no retries, one at a time.
   await boss.createQueue(foldQueue, { name: foldQueue, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+  // Each refresh covers everything since the last one, so a failed run needs no retry: the next one catches up.
+  await boss.createQueue(analyticsQueue, { name: analyticsQueue, retryLimit: 0, expireInSeconds: 1800 });
   return boss;
 }
 

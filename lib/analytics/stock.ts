@@ -1,0 +1,74 @@
+// Stock over time: the running sum of each day's net kilograms (minted less removed), at the end of
+// each period, per origin, process or warehouse. Sums are exact (integer grams).
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { bucketFor, dimensionFilter, listPeriods, periodOf, rangeStart } from "./range";
+import type { AnalyticsFilters } from "./schemas";
+import { kgToSignedGrams, signedGramsToKg, type ChartTable } from "./table";
+
+export const stockDimensions = { origin: "origin_country", process: "process", warehouse: "warehouse" } as const;
+export type StockDimension = keyof typeof stockDimensions;
+
+export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimension): Promise<ChartTable> {
+  const bucket = bucketFor(f.from, f.to);
+  const start = rangeStart(bucket, f.from);
+  const column = sql.identifier(stockDimensions[by]);
+  const [periods, { rows }] = await Promise.all([
+    listPeriods(db, f, bucket),
+    db.execute<{ period: string | null; series: string; net: string }>(sql`
+      select case when day < ${start} then null else ${periodOf(sql`day`, bucket)} end as period, ${column} as series, sum(minted_kg - removed_kg)::text as net
+      from analytics_stock_daily where day <= ${f.to}::date and ${dimensionFilter(f)}
+      group by 1, 2`),
+  ]);
+  const running = new Map<string, bigint>();
+  const netBy = new Map<string, bigint>();
+  for (const r of rows) {
+    running.set(r.series, (running.get(r.series) ?? 0n) + (r.period === null ? kgToSignedGrams(r.net) : 0n));
+    if (r.period !== null) netBy.set(`${r.period}|${r.series}`, kgToSignedGrams(r.net));
+  }
+  const names = [...running.keys()].sort();
+  const keyOf = new Map(names.map((name, i) => [name, `s${i}`]));
+  const table = periods.map((period) => {
+    const row: Record<string, string> = { period };
+    for (const name of names) {
+      const stock = running.get(name)! + (netBy.get(`${period}|${name}`) ?? 0n);
+      running.set(name, stock);
+      row[keyOf.get(name)!] = signedGramsToKg(stock);
+    }
+    return row;
+  });
+  const label = { origin: "origin", process: "process", warehouse: "warehouse" }[by];
+  return {
+    id: `stock_by_${by}`,
+    title: `Stock by ${label}`,
+    description: `Kilograms in stock at the end of each ${bucket}, by ${label}: minted less expired and redeemed.`,
+    columns: [{ key: "period", label: bucket }, ...names.map((name) => ({ key: keyOf.get(name)!, label: `${name} (kg)`, isNumeric: true }))],
+    rows: table,
+    chart: { x: "period", series: names.map((name) => ({ key: keyOf.get(name)!, label: name, type: "line" as const, stack: undefined })), leftUnit: "kg" },
+    note: names.length ? undefined : "No stock matches these filters.",
+  };
+}
+
+/** Daily stock per origin over its whole history up to `to`, for the forecast (grams). */
+export async function listDailyStockByOrigin(db: Db, f: AnalyticsFilters): Promise<Map<string, { days: string[]; grams: bigint[] }>> {
+  const { rows } = await db.execute<{ day: string; origin: string; net: string }>(sql`
+    select day::text as day, origin_country as origin, sum(minted_kg - removed_kg)::text as net
+    from analytics_stock_daily where day <= ${f.to}::date and ${dimensionFilter(f)}
+    group by 1, 2 order by 1`);
+  const byOrigin = new Map<string, Map<string, bigint>>();
+  for (const r of rows) (byOrigin.get(r.origin) ?? byOrigin.set(r.origin, new Map()).get(r.origin)!).set(r.day, kgToSignedGrams(r.net));
+  const series = new Map<string, { days: string[]; grams: bigint[] }>();
+  for (const [origin, nets] of byOrigin) {
+    const days: string[] = [];
+    const grams: bigint[] = [];
+    let stock = 0n;
+    for (let t = Date.parse(`${[...nets.keys()][0]}T00:00:00Z`); t <= Date.parse(`${f.to}T00:00:00Z`); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      stock += nets.get(day) ?? 0n;
+      days.push(day);
+      grams.push(stock);
+    }
+    series.set(origin, { days, grams });
+  }
+  return series;
+}
