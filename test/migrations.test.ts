@@ -8,7 +8,7 @@ let t: TestDb;
 beforeAll(async () => (t = await createTestDb()));
 afterAll(() => t.drop());
 
-const tables = [schema.batches, schema.blockchainEvents, schema.listenerState, schema.listenerBlocks, schema.importLogs, schema.users, schema.wallets, schema.siweNonces, schema.apiKeys, schema.signInEvents, schema.rateLimits, schema.auditRecords, schema.verificationRequests, schema.qualityChecks, schema.qualityCheckFiles, schema.fraudAssessments, schema.batchAlerts];
+const tables = [schema.batches, schema.blockchainEvents, schema.listenerState, schema.listenerBlocks, schema.importLogs, schema.users, schema.wallets, schema.siweNonces, schema.apiKeys, schema.signInEvents, schema.rateLimits, schema.auditRecords, schema.verificationRequests, schema.qualityChecks, schema.qualityCheckFiles, schema.fraudAssessments, schema.batchAlerts, schema.auditAnchors, schema.systemAlerts, schema.traceScans];
 
 describe("migrations", () => {
   it("applies nothing twice", async () => {
