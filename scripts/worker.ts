@@ -9,11 +9,13 @@ import { createDb } from "../lib/db";
 import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
-import { pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { anchorQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { anchorPending, type AnchorChain } from "../lib/provenance/anchor";
 import { pruneExpired } from "../lib/jobs/prune";
 import { runSyncJob } from "../lib/sync/job";
 import { followTransactions } from "../lib/sync/transactions";
-import { donAccount } from "./lib/accounts";
+import { privateKeyToAccount } from "viem/accounts";
+import { anchorAccount, donAccount } from "./lib/accounts";
 
 const env = getEnv();
 const { db, pool } = createDb(env.DATABASE_URL, 4);
@@ -28,6 +30,14 @@ const indexer = createIndexer({
   blockRange: env.INDEXER_BLOCK_RANGE,
   confirmations: env.INDEXER_CONFIRMATIONS,
 });
+
+// The audit anchorer: ANCHOR_PRIVATE_KEY, or on the local chain the development account granted ANCHOR_ROLE.
+const anchorSigner = env.ANCHOR_PRIVATE_KEY ? privateKeyToAccount(env.ANCHOR_PRIVATE_KEY as `0x${string}`) : env.CHAIN_ID === 31337 ? anchorAccount : null;
+const anchorer: AnchorChain | null =
+  env.AUDIT_ANCHOR_ADDRESS && anchorSigner
+    ? { client, wallet: createWalletClient({ account: anchorSigner, chain: chainFor(env.CHAIN_ID, env.RPC_URL), transport: http(env.RPC_URL) }), chainId: env.CHAIN_ID, address: env.AUDIT_ANCHOR_ADDRESS as Address }
+    : null;
+let boss: Awaited<ReturnType<typeof startBoss>> | undefined;
 
 let isStopping = false;
 let wake = () => {};
@@ -56,6 +66,8 @@ async function run() {
       failures = 0;
       // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
       if (round.caughtUp && !hasCaughtUp) void checkExpiry();
+      // …and anchor the audit records the catch-up wrote, rather than at the next scheduled run.
+      if (round.caughtUp && !hasCaughtUp && anchorer) void boss?.send(anchorQueue, {}).catch((e: Error) => console.error(`[worker] could not enqueue anchoring: ${e.message}`));
       hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
@@ -98,7 +110,15 @@ async function work() {
     const pruned = await pruneExpired(db);
     if (Object.values(pruned).some((n) => n > 0)) console.log(`[worker] pruned ${JSON.stringify(pruned)}`);
   });
-  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly`);
+  if (anchorer) {
+    await boss.schedule(anchorQueue, env.ANCHOR_CRON, {}, { tz: "UTC" });
+    await boss.work(anchorQueue, { batchSize: 1 }, async () => {
+      const outcome = await anchorPending(db, anchorer);
+      if (outcome.kind === "anchored") for (const r of outcome.ranges) console.log(`[worker] anchored audit records ${r.from}–${r.to} in block ${r.blockNumber} (${r.txHash})`);
+      if (outcome.kind === "broken") console.error(`[worker] anchoring stopped: ${outcome.reason}`);
+    });
+  }
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; ${anchorer ? `audit log anchored on "${env.ANCHOR_CRON}"` : "audit anchoring off (no AUDIT_ANCHOR_ADDRESS, or no ANCHOR_PRIVATE_KEY off the local chain)"}`);
   return boss;
 }
 
@@ -126,7 +146,7 @@ const transactionTimer = setInterval(() => {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
-const boss = await work();
+boss = await work();
 await Promise.all([run(), fulfil()]);
 // A sync stopped midway is simply run again later: every page is idempotent.
 await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

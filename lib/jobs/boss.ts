@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 
 export const syncQueue = "sync";
 export const pruneQueue = "prune";
+export const anchorQueue = "anchor";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -18,6 +19,8 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   // progress) and runs afresh, every page being idempotent.
   await boss.createQueue(syncQueue, { name: syncQueue, retryLimit: 0, expireInSeconds: 3 * 3600 });
   await boss.createQueue(pruneQueue, { name: pruneQueue, retryLimit: 2 });
+  // A failed send is retried with backoff; the next scheduled run would send the range again anyway.
+  await boss.createQueue(anchorQueue, { name: anchorQueue, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
   return boss;
 }
 
