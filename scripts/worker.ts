@@ -37,7 +37,6 @@ const anchorer: AnchorChain | null =
   env.AUDIT_ANCHOR_ADDRESS && anchorSigner
     ? { client, wallet: createWalletClient({ account: anchorSigner, chain: chainFor(env.CHAIN_ID, env.RPC_URL), transport: http(env.RPC_URL) }), chainId: env.CHAIN_ID, address: env.AUDIT_ANCHOR_ADDRESS as Address }
     : null;
-let boss: Awaited<ReturnType<typeof startBoss>> | undefined;
 
 let isStopping = false;
 let wake = () => {};
@@ -67,7 +66,7 @@ async function run() {
       // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
       if (round.caughtUp && !hasCaughtUp) void checkExpiry();
       // …and anchor the audit records the catch-up wrote, rather than at the next scheduled run.
-      if (round.caughtUp && !hasCaughtUp && anchorer) void boss?.send(anchorQueue, {}).catch((e: Error) => console.error(`[worker] could not enqueue anchoring: ${e.message}`));
+      if (round.caughtUp && !hasCaughtUp && anchorer) void bossReady.then((b) => b.send(anchorQueue, {})).catch((e: Error) => console.error(`[worker] could not enqueue anchoring: ${e.message}`));
       hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
@@ -146,7 +145,8 @@ const transactionTimer = setInterval(() => {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
-boss = await work();
+const bossReady = work();
+const boss = await bossReady;
 await Promise.all([run(), fulfil()]);
 // A sync stopped midway is simply run again later: every page is idempotent.
 await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
