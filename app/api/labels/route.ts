@@ -1,0 +1,21 @@
+// GET /api/labels?ids=1,2,3&format=pdf|png — printable labels with a QR code to each batch's trace page
+import { handle } from "@/lib/api/handler";
+import { getDb } from "@/lib/db/server";
+import { getEnv } from "@/lib/env";
+import { listLabels } from "@/lib/labels/batches";
+import { renderLabelsPdf } from "@/lib/labels/pdf";
+import { renderLabelsPng } from "@/lib/labels/png";
+import { ZLabelQuery } from "@/lib/labels/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle("GET /api/labels", async ({ request, searchParams }) => {
+  const { ids, format } = ZLabelQuery.parse(searchParams);
+  // QR codes point at PUBLIC_APP_URL when set, else at the origin this request came to.
+  const labels = await listLabels(getDb(), ids, getEnv().PUBLIC_APP_URL ?? new URL(request.url).origin);
+  const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;
+  const body = format === "pdf" ? await renderLabelsPdf(labels) : await renderLabelsPng(labels);
+  return new Response(Buffer.from(body), {
+    headers: { "content-type": format === "pdf" ? "application/pdf" : "image/png", "content-disposition": `inline; filename="${name.replace(/[^\w.-]/g, "_")}.${format}"`, "cache-control": "private, no-store" },
+  });
+});
