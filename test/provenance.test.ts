@@ -1,6 +1,8 @@
 // Provenance against real Postgres and anvil: the audit log anchored in Merkle roots on AuditAnchor,
 // proofs checked against the chain, and a record edited as a superuser caught by both the audit
 // check and the proof.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { createWalletClient, http, type Account, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,6 +124,13 @@ describe("tampering", () => {
     expect(verdict.message).toMatch(/^Record 4 was changed: its content hashes to/);
     // The records around it still prove.
     expect(await verifyProof(await getProof(t.db, target(), 5), c.client)).toMatchObject({ isVerified: true });
+  });
+
+  it("npm run audit:check names the same record and exits 1", async () => {
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/audit-check.ts"], { env: { ...process.env, DATABASE_URL: t.url, RPC_URL: c.rpcUrl, AUDIT_ANCHOR_ADDRESS: c.anchorAddress } });
+    const failure = await run.then(() => null, (e: { code: number; stdout: string }) => e);
+    expect(failure).toMatchObject({ code: 1 });
+    expect(failure!.stdout).toMatch(/first changed record: 4 \(record 4's content no longer matches its hash/);
   });
 
   it("names a record whose hash was rewritten too, and its proof fails against the root on chain", async () => {

@@ -9,10 +9,19 @@ import { ZLabelQuery } from "@/lib/labels/schemas";
 
 export const dynamic = "force-dynamic";
 
+/** Where QR codes point: PUBLIC_APP_URL, else AUTH_URL, else the host this request was sent to. */
+function publicBaseUrl(request: Request): string {
+  const env = getEnv();
+  if (env.PUBLIC_APP_URL ?? env.AUTH_URL) return (env.PUBLIC_APP_URL ?? env.AUTH_URL)!;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
 export const GET = handle("GET /api/labels", async ({ request, searchParams }) => {
   const { ids, format } = ZLabelQuery.parse(searchParams);
-  // QR codes point at PUBLIC_APP_URL when set, else at the origin this request came to.
-  const labels = await listLabels(getDb(), ids, getEnv().PUBLIC_APP_URL ?? new URL(request.url).origin);
+  const labels = await listLabels(getDb(), ids, publicBaseUrl(request));
   const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;
   const body = format === "pdf" ? await renderLabelsPdf(labels) : await renderLabelsPng(labels);
   return new Response(Buffer.from(body), {
