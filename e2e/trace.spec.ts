@@ -82,3 +82,19 @@ test("prints a label whose QR code opens this trace page", async ({ browser, bas
   expect((await operator.request.get("/api/labels?ids=999999")).status()).toBe(404);
   await operator.close();
 });
+
+test("the batch page links to the trace page and label, and checks its audit records' proofs in the browser", async ({ browser, baseURL }) => {
+  const operator = await browser.newContext({ storageState: storageStateFor("operator"), baseURL });
+  const page = await operator.newPage();
+  await page.goto(`/batches/${batch.id}`);
+  const audit = page.getByRole("region", { name: "Audit trail" });
+  await expect(audit.getByRole("link", { name: "Public trace page" })).toHaveAttribute("href", `/trace/${batch.batch_code}`);
+  await expect(audit.getByRole("link", { name: "Label (PDF)" })).toHaveAttribute("href", `/api/labels?ids=${batch.id}&format=pdf`);
+  await audit.getByRole("button", { name: "Check the proofs in this browser" }).click();
+  const results = audit.getByTestId("browser-check").locator("li");
+  await expect(results.first()).toBeVisible();
+  // Records the worker has not anchored yet say so; none may fail.
+  expect(await results.evaluateAll((li) => li.map((l) => l.getAttribute("data-status")))).not.toContain("mismatch");
+  await expect(audit.getByTestId("browser-check").locator('li[data-status="verified"]').first()).toContainText(/Verified on chain at block \d+/);
+  await operator.close();
+});

@@ -43,8 +43,11 @@ async function settle(db: Db, c: AnchorChain): Promise<boolean> {
     if (last >= row.fromPosition) {
       const [index, found] = await c.client.readContract({ address: c.address, abi: auditAnchorAbi, functionName: "findAnchor", args: [BigInt(row.fromPosition)] });
       if (found.root === row.root && Number(found.toRecord) === row.toPosition) {
-        const [log] = await c.client.getContractEvents({ address: c.address, abi: auditAnchorAbi, eventName: "RootAnchored", args: { anchorId: index }, fromBlock: 0n, strict: true });
-        await db.update(auditAnchors).set({ status: "confirmed", anchorIndex: Number(index), txHash: log?.transactionHash ?? row.txHash, blockNumber: log ? Number(log.blockNumber) : null, confirmedAt: new Date(), error: null }).where(eq(auditAnchors.id, row.id));
+        // The recorded transaction's receipt, else (a crash before it was recorded) the event itself.
+        const receipt = row.txHash ? await c.client.getTransactionReceipt({ hash: row.txHash as Hex }).catch(() => null) : null;
+        const [log] = receipt ? [] : await c.client.getContractEvents({ address: c.address, abi: auditAnchorAbi, eventName: "RootAnchored", args: { anchorId: index }, fromBlock: 0n, strict: true });
+        const mined = receipt ? { txHash: receipt.transactionHash, blockNumber: Number(receipt.blockNumber) } : { txHash: log?.transactionHash ?? row.txHash, blockNumber: log ? Number(log.blockNumber) : null };
+        await db.update(auditAnchors).set({ status: "confirmed", anchorIndex: Number(index), ...mined, confirmedAt: new Date(), error: null }).where(eq(auditAnchors.id, row.id));
         continue;
       }
       await db.update(auditAnchors).set({ status: "failed", error: `the chain holds root ${found.root} for record ${row.fromPosition}, not this one` }).where(eq(auditAnchors.id, row.id));
