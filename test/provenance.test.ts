@@ -4,7 +4,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
-import { createWalletClient, http, type Account, type Hex } from "viem";
+import { createPublicClient, createWalletClient, http, type Account, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashRecord, recordAudit } from "@/lib/audit/record";
 import { auditAnchorAbi } from "@/lib/chain/abi";
@@ -94,6 +94,11 @@ describe("proofs", () => {
     const verdict = await verifyProof(proof, c.client);
     expect(verdict).toMatchObject({ isVerified: true, status: "verified", block: proof.anchor!.block_number });
     expect(verdict.message).toBe(`Verified on chain at block ${proof.anchor!.block_number}.`);
+  });
+
+  it("says so when the chain cannot be read, rather than calling it a mismatch", async () => {
+    const down = createPublicClient({ chain: c.client.chain, transport: http("http://127.0.0.1:9", { retryCount: 0 }) });
+    expect(await verifyProof(await getProof(t.db, target(), 3), down)).toMatchObject({ isVerified: false, status: "unreachable", message: expect.stringMatching(/^The chain could not be read/) });
   });
 
   it("says a record is not anchored yet, and refuses a record the log does not have", async () => {

@@ -3,11 +3,11 @@ import { Badge } from "@/components/ui/badge";
 import type { Verdict } from "@/lib/provenance/verify";
 
 export function ProofBadge({ verdict }: { verdict: Verdict }) {
-  const tone = verdict.status === "verified" ? "green" : verdict.status === "not_anchored" ? "amber" : "red";
-  const label = verdict.status === "verified" ? `✓ ${verdict.message.replace(/\.$/, "")}` : verdict.status === "not_anchored" ? "Not anchored on chain yet" : `✗ ${verdict.message}`;
+  const tone = { verified: "green", not_anchored: "amber", unreachable: "gray", mismatch: "red" } as const;
+  const label = { verified: `✓ ${verdict.message.replace(/\.$/, "")}`, not_anchored: "Not anchored on chain yet", unreachable: "Proof not checked: the chain could not be read", mismatch: `✗ ${verdict.message}` };
   return (
     <span data-testid="proof-badge" data-status={verdict.status} title={verdict.message}>
-      <Badge tone={tone}>{label}</Badge>
+      <Badge tone={tone[verdict.status]}>{label[verdict.status]}</Badge>
     </span>
   );
 }

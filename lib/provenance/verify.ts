@@ -35,7 +35,7 @@ export type Proof = {
   anchor: { anchor_index: number; from_position: number; to_position: number; root: Hex; tx_hash: string; block_number: number } | null;
 };
 
-export type Verdict = { isVerified: boolean; status: "verified" | "not_anchored" | "mismatch"; message: string; block: number | null };
+export type Verdict = { isVerified: boolean; status: "verified" | "not_anchored" | "mismatch" | "unreachable"; message: string; block: number | null };
 
 const fail = (message: string): Verdict => ({ isVerified: false, status: "mismatch", message, block: null });
 
@@ -61,7 +61,9 @@ export async function verifyProof(proof: Proof, client: PublicClient): Promise<V
     onChain = found.root;
   } catch (error) {
     const reason = error instanceof BaseError ? error.shortMessage : String(error);
-    return fail(/RecordNotAnchored/.test(String(error)) ? `The chain has no anchor for record ${proof.position}.` : `The chain could not be read: ${reason}`);
+    if (/RecordNotAnchored/.test(String(error))) return fail(`The chain has no anchor for record ${proof.position}.`);
+    // Not a mismatch: nothing was compared.
+    return { isVerified: false, status: "unreachable", message: `The chain could not be read: ${reason}`, block: null };
   }
   if (onChain !== root) return fail(`The root anchored on chain for record ${proof.position} is ${onChain.slice(0, 12)}…; the record gives ${root.slice(0, 12)}….`);
   return { isVerified: true, status: "verified", message: `Verified on chain at block ${proof.anchor.block_number}.`, block: proof.anchor.block_number };
