@@ -1,7 +1,7 @@
 // A record's Merkle proof: the record, its leaf, the path to the anchored root, and the anchor
 // (range, transaction, block). Worker-safe (no "server-only"); the route and the trace page use it.
 import { and, asc, between, eq, gte, lte } from "drizzle-orm";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import { ApiError } from "@/lib/api/errors";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords } from "@/lib/db/schema";
@@ -39,15 +39,20 @@ export function anchorsCovering(db: Db, target: AnchorTarget, from: number, to: 
 }
 
 /** The proof for record `position` (the record id the contract knows); 404 for a record the log does not have. */
-export async function getProof(db: Db, target: AnchorTarget, position: number): Promise<Proof> {
+/** `leavesByAnchor` lets a caller proving several records build each anchored range's leaves once. */
+export async function getProof(db: Db, target: AnchorTarget, position: number, leavesByAnchor = new Map<number, Hex[]>()): Promise<Proof> {
   const [record] = await db.select().from(auditRecords).where(eq(auditRecords.position, position));
   if (!record) throw new ApiError("not_found", `There is no audit record ${position}.`);
   const [anchor] = await anchorsCovering(db, target, position, position);
   const leaf = leafHash(record.position, record.hash);
   const base = { position, hash: record.hash, record: toRecordJson(record), leaf, chain_id: target.chainId, contract_address: target.address };
   if (!anchor) return { ...base, path: [], root: null, anchor: null };
-  const hashes = await db.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).where(between(auditRecords.position, anchor.fromPosition, anchor.toPosition)).orderBy(asc(auditRecords.position));
-  const leaves = hashes.map((h) => leafHash(h.position, h.hash));
+  let leaves = leavesByAnchor.get(anchor.id);
+  if (!leaves) {
+    const hashes = await db.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).where(between(auditRecords.position, anchor.fromPosition, anchor.toPosition)).orderBy(asc(auditRecords.position));
+    leaves = hashes.map((h) => leafHash(h.position, h.hash));
+    leavesByAnchor.set(anchor.id, leaves);
+  }
   return {
     ...base,
     path: merkleProof(leaves, position - anchor.fromPosition),

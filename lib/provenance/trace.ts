@@ -2,7 +2,7 @@
 // place, transaction and proof, and nothing private (no prices, people, wallets or notes).
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { PublicClient } from "viem";
+import type { Hex, PublicClient } from "viem";
 import type { Db } from "@/lib/db";
 import { auditRecords, batches } from "@/lib/db/schema";
 import { getProof, type AnchorTarget } from "./proof";
@@ -37,9 +37,10 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
   const origin = [batch.region, batch.originCountry].filter(Boolean).join(", ");
   const records = await db.select().from(auditRecords).where(and(eq(auditRecords.batchId, batch.id), inArray(auditRecords.action, Object.keys(steps)))).orderBy(asc(auditRecords.position));
   const timeline: TraceStep[] = [];
+  const leavesByAnchor = new Map<number, Hex[]>();
   for (const r of records) {
     const step = steps[r.action];
-    const proof: Proof | null = chain ? await getProof(db, chain.target, r.position) : null;
+    const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
     const verdict: Verdict = chain && proof ? await verifyProof(proof, chain.client) : { isVerified: false, status: "not_anchored", message: "No audit anchor contract is configured.", block: null };
     timeline.push({
       position: r.position,
