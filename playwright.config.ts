@@ -31,7 +31,7 @@ export default defineConfig({
     // The whole embedded stack on its own ports and data, serving the production build.
     command: "node --import tsx scripts/stack.ts start --fresh",
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), DEMO_BATCHES: String(stack.demoBatches), WALLET_MOCK: "1", CHAINLINK_SECRET: chainlinkSecret, SSE_MAX_SECONDS: "4", SYNC_CRON: "0 0 1 1 *" },
+    env: { DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), DEMO_BATCHES: String(stack.demoBatches), WALLET_MOCK: "1", CHAINLINK_SECRET: chainlinkSecret, SSE_MAX_SECONDS: "4", SYNC_CRON: "0 0 1 1 *", ANCHOR_CRON: "* * * * *" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

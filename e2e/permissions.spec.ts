@@ -62,6 +62,8 @@ test.beforeAll(async () => {
     "POST /api/blockchain-events/toggle-listening": { path: "/api/blockchain-events/toggle-listening", body: { active: true } },
     "GET /api/cron/listener": { path: "/api/cron/listener" },
     "GET /api/batches/[batch_id]/chainlink-requests": { path: "/api/batches/1/chainlink-requests" },
+    "GET /api/audit/[record_id]/proof": { path: "/api/audit/1/proof" },
+    "GET /api/labels": { path: "/api/labels?ids=1&format=pdf" },
     "POST /api/chainlink/verify-batch/[batch_id]": { path: "/api/chainlink/verify-batch/1", body: { chainlink_request_id: `0x${"1".repeat(64)}` } },
     "POST /api/chainlink/quality-check/[batch_id]": { path: "/api/chainlink/quality-check/1", body: { chainlink_request_id: `0x${"2".repeat(64)}` } },
     "POST /api/chainlink/expiry-check/[batch_id]": { path: "/api/chainlink/expiry-check/1", body: { chainlink_request_id: `0x${"3".repeat(64)}` } },

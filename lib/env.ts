@@ -28,6 +28,14 @@ export const ZServerEnv = z.object({
   MULTICALL3_ADDRESS: address.default("0xcA11bde05977b3631167028862bE2a173976CA11"),
   // How often the worker reconciles every batch with the chain (cron syntax, UTC).
   SYNC_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression").default("*/15 * * * *"),
+  // How often the worker anchors the audit log's new records on AuditAnchor (cron syntax, UTC);
+  // it also anchors once the indexer first catches up. The sender needs ANCHOR_ROLE: the key below,
+  // or on the local chain anvil's development account 9 (`npm run dev` grants it the role).
+  ANCHOR_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression").default("*/5 * * * *"),
+  ANCHOR_PRIVATE_KEY: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key").optional(),
+  // The public address of the app, for the QR codes on labels (they point at /trace/{batch_code});
+  // without it, the origin of the request that asked for the labels.
+  PUBLIC_APP_URL: httpUrl.optional(),
   // Signs session tokens; `npm run dev` makes one and keeps it in DATA_DIR.
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   // The app's public URL, when it sits behind a proxy; SIWE messages must name its host.

@@ -13,7 +13,8 @@ import { chainFor, createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv, ZServerEnv } from "../lib/env";
-import { operatorAccount, producerAccounts } from "./lib/accounts";
+import { anchorAccount, operatorAccount, producerAccounts } from "./lib/accounts";
+import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
 import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
@@ -107,6 +108,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     else log("new contracts deployed; rows indexed from earlier contracts stay in DATABASE_URL");
   }
   const address = deployment!.batchToken.address;
+  if (isLocal && deployment!.auditAnchor && (await ensureAnchorRole(chainClient, rpcUrl, deployment!.auditAnchor.address, operatorAccount, anchorAccount.address))) log("granted ANCHOR_ROLE to the worker's anchorer");
   if (isLocal && !env.BATCH_TOKEN_ADDRESS) deployment = await localFunctions(chainClient, rpcUrl, dataDir, deployment!, `http://localhost:${env.PORT}`);
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
   if (isLocal && count < BigInt(env.DEMO_BATCHES)) {

@@ -10,7 +10,8 @@ import { getEnv } from "../lib/env";
 import { createIndexer } from "../lib/events/indexer";
 import { listenRound } from "../lib/events/run";
 import { refreshAnalytics } from "../lib/analytics/refresh";
-import { analyticsQueue, foldQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { analyticsQueue, anchorQueue, foldQueue, pruneQueue, startBoss, syncQueue, type SyncJobData } from "../lib/jobs/boss";
+import { anchorPending, type AnchorChain } from "../lib/provenance/anchor";
 import { pruneExpired } from "../lib/jobs/prune";
 import { foldCounts } from "../lib/stats/counts";
 import { runSyncJob } from "../lib/sync/job";
@@ -18,7 +19,8 @@ import { createStatusClient } from "../lib/system/checks";
 import { beat, heartbeatNames } from "../lib/system/heartbeat";
 import { getSystemStatus } from "../lib/system/status";
 import { followTransactions } from "../lib/sync/transactions";
-import { donAccount } from "./lib/accounts";
+import { privateKeyToAccount } from "viem/accounts";
+import { anchorAccount, donAccount } from "./lib/accounts";
 
 const env = getEnv();
 const { db, pool } = createDb(env.DATABASE_URL, 4);
@@ -33,6 +35,13 @@ const indexer = createIndexer({
   blockRange: env.INDEXER_BLOCK_RANGE,
   confirmations: env.INDEXER_CONFIRMATIONS,
 });
+
+// The audit anchorer: ANCHOR_PRIVATE_KEY, or on the local chain the development account granted ANCHOR_ROLE.
+const anchorSigner = env.ANCHOR_PRIVATE_KEY ? privateKeyToAccount(env.ANCHOR_PRIVATE_KEY as `0x${string}`) : env.CHAIN_ID === 31337 ? anchorAccount : null;
+const anchorer: AnchorChain | null =
+  env.AUDIT_ANCHOR_ADDRESS && anchorSigner
+    ? { client, wallet: createWalletClient({ account: anchorSigner, chain: chainFor(env.CHAIN_ID, env.RPC_URL), transport: http(env.RPC_URL) }), chainId: env.CHAIN_ID, address: env.AUDIT_ANCHOR_ADDRESS as Address }
+    : null;
 
 let isStopping = false;
 let wake = () => {};
@@ -62,6 +71,8 @@ async function run() {
       await beat(db, heartbeatNames.listener).catch(() => {});
       // The first time the mirror is complete, look for expiring batches at once rather than in an hour.
       if (round.caughtUp && !hasCaughtUp) void checkExpiry().then(refreshRollups);
+      // …and anchor the audit records the catch-up wrote, rather than at the next scheduled run.
+      if (round.caughtUp && !hasCaughtUp && anchorer) void bossReady.then((b) => b.send(anchorQueue, {})).catch((e: Error) => console.error(`[worker] could not enqueue anchoring: ${e.message}`));
       hasCaughtUp ||= round.caughtUp;
       if (round.caughtUp || round.paused) await sleep(env.INDEXER_POLL_MS);
     } catch (error) {
@@ -113,7 +124,15 @@ async function work() {
   });
   await boss.schedule(analyticsQueue, "*/5 * * * *", {}, { tz: "UTC" });
   await boss.work(analyticsQueue, async () => void (await refreshRollups()));
-  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; dashboard counters folded every minute; analytics rollups refreshed every 5 minutes`);
+  if (anchorer) {
+    await boss.schedule(anchorQueue, env.ANCHOR_CRON, {}, { tz: "UTC" });
+    await boss.work(anchorQueue, { batchSize: 1 }, async () => {
+      const outcome = await anchorPending(db, anchorer);
+      if (outcome.kind === "anchored") for (const r of outcome.ranges) console.log(`[worker] anchored audit records ${r.from}–${r.to} in block ${r.blockNumber} (${r.txHash})`);
+      if (outcome.kind === "broken") console.error(`[worker] anchoring stopped: ${outcome.reason}`);
+    });
+  }
+  console.log(`[worker] jobs: full sync on "${env.SYNC_CRON}" (UTC) and on demand; expired nonces and rate-limit windows pruned hourly; dashboard counters folded every minute; analytics rollups refreshed every 5 minutes; ${anchorer ? `audit log anchored on "${env.ANCHOR_CRON}"` : "audit anchoring off (no AUDIT_ANCHOR_ADDRESS, or no ANCHOR_PRIVATE_KEY off the local chain)"}`);
   return boss;
 }
 
@@ -162,7 +181,8 @@ const statusTimer = setInterval(() => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => ((isStopping = true), clearInterval(expiryTimer), clearInterval(transactionTimer), clearInterval(statusTimer), wake()));
 console.log(`[worker] following ${env.BATCH_TOKEN_ADDRESS} on chain ${env.CHAIN_ID} from block ${env.BATCH_TOKEN_DEPLOY_BLOCK}`);
 void refreshRollups();
-const boss = await work();
+const bossReady = work();
+const boss = await bossReady;
 await Promise.all([run(), fulfil()]);
 // A sync stopped midway is simply run again later: every page is idempotent.
 await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -1,7 +1,8 @@
 // The batch's audit trail, oldest first: every record with who did it and what changed.
 import { formatWhen, shortHash } from "@/components/verification/display";
 import type { AuditJson } from "@/lib/audit/history";
-import { Empty, headRowStyle, Section, tableStyle } from "./section";
+import { BrowserCheck } from "@/components/trace/browser-check";
+import { buttonStyle, Empty, headRowStyle, Section, tableStyle } from "./section";
 
 const show = (v: unknown) => {
   const text = typeof v === "string" ? v : JSON.stringify(v);
@@ -28,9 +29,28 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
 
 const actorLabel = (actor: AuditJson["actor"]) => (actor.kind === "user" ? actor.label : actor.kind === "api_key" ? `API key ${actor.id}` : actor.label ? `${actor.kind} ${actor.label}` : actor.kind);
 
-export function AuditTrail({ records }: { records: AuditJson[] }) {
+/** Links to the public trace page and the batch's label; the proofs of its latest records checked in the browser. */
+function Provenance({ batch, rpcUrl, positions }: { batch: { id: number; code: string }; rpcUrl: string | null; positions: number[] }) {
+  return (
+    <div className="mb-3 flex flex-wrap items-start gap-2 text-sm">
+      <a className={buttonStyle} href={`/trace/${encodeURIComponent(batch.code)}`}>
+        Public trace page
+      </a>
+      <a className={buttonStyle} href={`/api/labels?ids=${batch.id}&format=pdf`}>
+        Label (PDF)
+      </a>
+      <a className={buttonStyle} href={`/api/labels?ids=${batch.id}&format=png`}>
+        Label (PNG)
+      </a>
+      {rpcUrl && positions.length > 0 && <BrowserCheck rpcUrl={rpcUrl} positions={positions} />}
+    </div>
+  );
+}
+
+export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; batch: { id: number; code: string }; rpcUrl: string | null }) {
   return (
     <Section id="audit" title="Audit trail">
+      <Provenance batch={batch} rpcUrl={rpcUrl} positions={records.slice(-20).map((r) => r.position)} />
       {records.length === 0 ? (
         <Empty>Nothing recorded yet.</Empty>
       ) : (

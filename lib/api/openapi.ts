@@ -7,6 +7,7 @@ import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batche
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
+import { ZLabelQuery } from "@/lib/labels/schemas";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
@@ -39,6 +40,8 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/batches/[batch_id]/alerts": { tag: "Verification", summary: "The batch's alerts, open and resolved, newest first." },
   "POST /api/batches/[batch_id]/resolve-alert": { tag: "Verification", summary: "Resolve an open alert with a note (audited); a resolved alert stays in history.", body: ZResolveAlert },
   "GET /api/batches/[batch_id]/audit-history": { tag: "Verification", summary: "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash." },
+  "GET /api/audit/[record_id]/proof": { tag: "Provenance", summary: "An audit record (record_id = its position, the id AuditAnchor knows) with its Merkle leaf, the path of sibling hashes to the root, the root, and the anchor: range, on-chain index, transaction and block. `anchor` and `root` are null until the record is anchored." },
+  "GET /api/labels": { tag: "Provenance", summary: "Printable labels for the batches named by `ids` (database ids, comma-separated): `format=pdf` (A4 sheets of 2 × 4, up to 200) or `png` (two per row, up to 40), each with the batch code, its origin and a QR code to `/trace/{batch_code}` (under PUBLIC_APP_URL when set, else AUTH_URL, else this request's host). 404 names any id the database does not have.", query: ZLabelQuery },
   "GET /api/cron/expiry": { tag: "System", summary: "Find batches near or past expiry and flag them, for serverless deployments (CRON_SECRET bearer)." },
   "GET /api/blockchain-events": { tag: "Events", summary: "Stored chain events, newest first, with filters and cursor paging.", query: ZEventListQuery },
   "GET /api/blockchain-events/stream": { tag: "Events", summary: "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s." },

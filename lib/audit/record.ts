@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
 import { toJson } from "@/lib/json";
 import { auditRecords, type actorKinds } from "@/lib/db/schema";
+import { recordContent } from "./content";
 
 export type Actor = { kind: (typeof actorKinds)[number]; id?: string | null };
 
@@ -24,20 +25,11 @@ export type AuditEntry = {
 
 export const genesisHash = "0".repeat(64);
 
-/** JSON with keys sorted at every level, as Postgres jsonb gives them back in its own order. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-}
-
 type Row = typeof auditRecords.$inferSelect;
 
 /** The hash of a record: its content and the previous record's hash. */
 export function hashRecord(r: Omit<Row, "id" | "hash">): string {
-  const content = [r.prevHash, r.position, r.entity, r.entityId, r.batchId, r.action, r.actorKind, r.actorId, r.before, r.after, r.txHash, r.note, r.createdAt.toISOString()];
-  return createHash("sha256").update(canonical(content)).digest("hex");
+  return createHash("sha256").update(recordContent(r)).digest("hex");
 }
 
 /** Appends records in order, in the caller's transaction, so the change and its record commit together. */

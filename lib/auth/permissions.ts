@@ -41,6 +41,8 @@ export const permissions = {
   "POST /api/batches/[batch_id]/resolve-alert": { roles: staff },
   "GET /api/batches/[batch_id]/audit-history": { roles: everyone, apiKeys: true },
   "GET /api/batches/[batch_id]/chainlink-requests": { roles: everyone, apiKeys: true },
+  "GET /api/audit/[record_id]/proof": { roles: everyone, apiKeys: true },
+  "GET /api/labels": { roles: everyone, apiKeys: true },
   "GET /api/cron/expiry": { roles: [], cron: true },
   "GET /api/blockchain-events": { roles: everyone, apiKeys: true },
   "GET /api/blockchain-events/stream": { roles: everyone },

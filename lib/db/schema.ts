@@ -230,7 +230,7 @@ export const fraudAssessments = pgTable("fraud_assessments", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch", "sync_error"] as const;
+export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch", "sync_error", "cloned_label"] as const;
 export const alertSeverities = ["low", "medium", "high", "critical"] as const;
 
 export const batchAlerts = pgTable("batch_alerts", {
@@ -477,3 +477,42 @@ export const analyticsExpiry = pgTable("analytics_expiry", {
   batches: integer("batches").notNull(),
   kg: numeric("kg", { precision: 20, scale: 3 }).notNull(),
 }, (t) => [primaryKey({ columns: [t.expiryDate, t.originCountry, t.process, t.warehouse] })]);
+export const auditAnchorStatuses = ["sending", "confirmed", "failed"] as const;
+
+/** Each range of audit records sent to the AuditAnchor contract (supabase/migrations/*_provenance.sql). */
+export const auditAnchors = pgTable("audit_anchors", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  contractAddress: text("contract_address").notNull(),
+  fromPosition: bigint("from_position", { mode: "number" }).notNull(),
+  toPosition: bigint("to_position", { mode: "number" }).notNull(),
+  root: text("root").notNull(),
+  status: text("status", { enum: auditAnchorStatuses }).notNull().default("sending"),
+  txHash: text("tx_hash"),
+  blockNumber: bigint("block_number", { mode: "number" }),
+  anchorIndex: bigint("anchor_index", { mode: "number" }),
+  error: text("error"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+});
+
+export const systemAlertTypes = ["audit_chain_broken"] as const;
+
+export const systemAlerts = pgTable("system_alerts", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  type: text("type", { enum: systemAlertTypes }).notNull(),
+  severity: text("severity", { enum: alertSeverities }).notNull(),
+  status: text("status", { enum: ["open", "resolved"] }).notNull().default("open"),
+  source: text("source").notNull(),
+  message: text("message").notNull(),
+  details: jsonb("details").notNull().default({}),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const traceScans = pgTable("trace_scans", {
+  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
+  place: text("place").notNull(),
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  views: integer("views").notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.batchId, t.hour, t.place] })]);

@@ -8,6 +8,7 @@ export const pruneQueue = "prune";
 /** Folds the dashboard counters' deltas into their totals (lib/stats/counts.ts), every minute. */
 export const foldQueue = "fold-counts";
 export const analyticsQueue = "analytics";
+export const anchorQueue = "anchor";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -25,6 +26,8 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   await boss.createQueue(foldQueue, { name: foldQueue, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
   // Each refresh covers everything since the last one, so a failed run needs no retry: the next one catches up.
   await boss.createQueue(analyticsQueue, { name: analyticsQueue, retryLimit: 0, expireInSeconds: 1800 });
+  // A failed send is retried with backoff; the next scheduled run would send the range again anyway.
+  await boss.createQueue(anchorQueue, { name: anchorQueue, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
   return boss;
 }
 

@@ -10,3 +10,5 @@ export const operatorAccount = devAccount(0);
 export const producerAccounts = [1, 2, 3, 4].map(devAccount);
 /** The local Chainlink DON's transmitter: an account nothing else sends from, so nonces never clash. */
 export const donAccount = devAccount(8);
+/** The worker's audit anchorer on the local chain (ANCHOR_ROLE), its own account for the same reason. */
+export const anchorAccount = devAccount(9);

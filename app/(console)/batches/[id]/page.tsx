@@ -104,7 +104,7 @@ export default async function BatchPage({ params }: Props) {
       <QualitySection batchId={batch.id} checks={data.qualityChecks} canRecord={isMinted && can(user.role, "POST /api/batches/[batch_id]/quality-check")} />
       <FraudSection batchId={batch.id} assessment={data.fraud} canDetect={isMinted && can(user.role, "POST /api/batches/[batch_id]/detect-fraud")} />
       <AlertsSection batchId={batch.id} alerts={data.alerts} canResolve={can(user.role, "POST /api/batches/[batch_id]/resolve-alert")} />
-      <AuditTrail records={data.audit} />
+      <AuditTrail records={data.audit} batch={{ id: batch.id, code: batch.batch_code }} rpcUrl={getEnv().AUDIT_ANCHOR_ADDRESS ? (getEnv().PUBLIC_RPC_URL ?? (getEnv().CHAIN_ID === 31337 ? getEnv().RPC_URL : null)) : null} />
       <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
     </div>
   );

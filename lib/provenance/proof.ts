@@ -1,0 +1,62 @@
+// A record's Merkle proof: the record, its leaf, the path to the anchored root, and the anchor
+// (range, transaction, block). Worker-safe (no "server-only"); the route and the trace page use it.
+import { and, asc, between, eq, gte, lte } from "drizzle-orm";
+import type { Address, Hex } from "viem";
+import { ApiError } from "@/lib/api/errors";
+import type { Db } from "@/lib/db";
+import { auditAnchors, auditRecords } from "@/lib/db/schema";
+import { leafHash, merkleProof, merkleRoot } from "./merkle";
+import type { Proof } from "./verify";
+
+export type AnchorTarget = { chainId: number; address: Address };
+
+export function toRecordJson(r: typeof auditRecords.$inferSelect) {
+  return {
+    position: r.position,
+    entity: r.entity,
+    entity_id: r.entityId,
+    batch_id: r.batchId,
+    action: r.action,
+    actor_kind: r.actorKind,
+    actor_id: r.actorId,
+    before: r.before,
+    after: r.after,
+    tx_hash: r.txHash,
+    note: r.note,
+    created_at: r.createdAt.toISOString(),
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
+}
+
+/** The confirmed anchors of this contract covering positions `from`–`to`. */
+export function anchorsCovering(db: Db, target: AnchorTarget, from: number, to: number) {
+  return db
+    .select()
+    .from(auditAnchors)
+    .where(and(eq(auditAnchors.chainId, target.chainId), eq(auditAnchors.contractAddress, target.address.toLowerCase()), eq(auditAnchors.status, "confirmed"), lte(auditAnchors.fromPosition, to), gte(auditAnchors.toPosition, from)))
+    .orderBy(asc(auditAnchors.fromPosition));
+}
+
+/** The proof for record `position` (the record id the contract knows); 404 for a record the log does not have. */
+/** `leavesByAnchor` lets a caller proving several records build each anchored range's leaves once. */
+export async function getProof(db: Db, target: AnchorTarget, position: number, leavesByAnchor = new Map<number, Hex[]>()): Promise<Proof> {
+  const [record] = await db.select().from(auditRecords).where(eq(auditRecords.position, position));
+  if (!record) throw new ApiError("not_found", `There is no audit record ${position}.`);
+  const [anchor] = await anchorsCovering(db, target, position, position);
+  const leaf = leafHash(record.position, record.hash);
+  const base = { position, hash: record.hash, record: toRecordJson(record), leaf, chain_id: target.chainId, contract_address: target.address };
+  if (!anchor) return { ...base, path: [], root: null, anchor: null };
+  let leaves = leavesByAnchor.get(anchor.id);
+  if (!leaves) {
+    const hashes = await db.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).where(between(auditRecords.position, anchor.fromPosition, anchor.toPosition)).orderBy(asc(auditRecords.position));
+    leaves = hashes.map((h) => leafHash(h.position, h.hash));
+    leavesByAnchor.set(anchor.id, leaves);
+  }
+  return {
+    ...base,
+    path: merkleProof(leaves, position - anchor.fromPosition),
+    root: merkleRoot(leaves),
+    anchor: { anchor_index: anchor.anchorIndex!, from_position: anchor.fromPosition, to_position: anchor.toPosition, root: anchor.root as `0x${string}`, tx_hash: anchor.txHash!, block_number: anchor.blockNumber! },
+  };
+}

@@ -1,0 +1,78 @@
+// A batch's public story for /trace/{batch_code}: the steps a buyer cares about, each with its date,
+// place, transaction and proof, and nothing private (no prices, people, wallets or notes).
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Hex, PublicClient } from "viem";
+import type { Db } from "@/lib/db";
+import { auditRecords, batches } from "@/lib/db/schema";
+import { getProof, type AnchorTarget } from "./proof";
+import { verifyProof, type Proof, type Verdict } from "./verify";
+
+/** The audit actions the trace page tells, and how it names them. Anything else stays private. */
+const steps: Record<string, { kind: "minted" | "verified" | "graded" | "moved" | "redeemed" | "expired"; title: string }> = {
+  "chain.BatchCreated": { kind: "minted", title: "Minted on chain" },
+  "chain.BatchVerified": { kind: "verified", title: "Verified on chain" },
+  "verification.approved": { kind: "verified", title: "Quantity counted and verified" },
+  "verification.passed": { kind: "verified", title: "Passed full verification" },
+  "quality_check.recorded": { kind: "graded", title: "Quality graded" },
+  "chain.TransferSingle": { kind: "moved", title: "Moved to a new holder" },
+  "chain.BatchRedeemed": { kind: "redeemed", title: "Redeemed" },
+  "chain.BatchExpired": { kind: "expired", title: "Expired" },
+};
+
+export type TraceStep = { position: number; kind: string; title: string; detail: string | null; at: string; place: string | null; txHash: string | null; proof: Proof; verdict: Verdict };
+
+const grades: Record<string, string> = { specialty: "Specialty grade", premium: "Premium grade", exchange: "Exchange grade", below_standard: "Below standard" };
+
+/** One public line about a step, from known fields only. */
+function detailOf(action: string, after: unknown): string | null {
+  const a = (after ?? {}) as Record<string, unknown>;
+  if (action === "quality_check.recorded" && typeof a.grade === "string") return [grades[a.grade] ?? a.grade, a.cupping_score ? `cupping score ${a.cupping_score}` : null].filter(Boolean).join(", ");
+  return null;
+}
+
+export async function getTrace(db: Db, code: string, chain: { target: AnchorTarget; client: PublicClient } | null) {
+  const [batch] = await db.select().from(batches).where(eq(batches.batchCode, code));
+  if (!batch) return null;
+  const origin = [batch.region, batch.originCountry].filter(Boolean).join(", ");
+  const records = await db.select().from(auditRecords).where(and(eq(auditRecords.batchId, batch.id), inArray(auditRecords.action, Object.keys(steps)))).orderBy(asc(auditRecords.position));
+  const timeline: TraceStep[] = [];
+  const leavesByAnchor = new Map<number, Hex[]>();
+  for (const r of records) {
+    const step = steps[r.action];
+    const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
+    const verdict: Verdict = chain && proof ? await verifyProof(proof, chain.client) : { isVerified: false, status: "not_anchored", message: "No audit anchor contract is configured.", block: null };
+    timeline.push({
+      position: r.position,
+      kind: step.kind,
+      title: step.title,
+      detail: detailOf(r.action, r.after),
+      at: r.createdAt.toISOString(),
+      place: step.kind === "minted" ? origin : null,
+      txHash: r.txHash,
+      // The public proof starts from the record's hash: its content can hold private fields.
+      proof: { ...(proof ?? { position: r.position, hash: r.hash, leaf: "0x", path: [], root: null, anchor: null, chain_id: 0, contract_address: "0x" }), record: null },
+      verdict,
+    });
+  }
+  return {
+    batch: {
+      id: batch.id,
+      batchCode: batch.batchCode,
+      origin,
+      farm: batch.farm,
+      cooperative: batch.cooperative,
+      variety: batch.variety,
+      process: batch.process,
+      altitudeM: batch.altitudeM,
+      harvestDate: batch.harvestDate,
+      productionDate: batch.productionDate,
+      expiryDate: batch.expiryDate,
+      status: batch.status,
+      tokenId: batch.tokenId,
+    },
+    timeline,
+  };
+}
+
+export type Trace = NonNullable<Awaited<ReturnType<typeof getTrace>>>;
