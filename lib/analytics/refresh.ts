@@ -12,6 +12,7 @@ export type RefreshResult = { from: string; refreshedThrough: string; durationMs
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+// Batches are joined row by row (lateral, through the primary key): a hash join would read all of them.
 const dims = sql.raw("b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none')");
 const dimColumns = sql.raw("origin_country, process, warehouse");
 
@@ -61,6 +62,9 @@ async function trackBatches(tx: Tx, from: string, fromDay: string) {
       union all
       select r.removed_at::date from analytics_edited e join analytics_removals r on r.batch_id = e.id
     ) d where day < ${fromDay}::date on conflict do nothing`);
+  // Temp tables have no statistics: without these the planner guesses them large and scans the sources.
+  await tx.execute(sql`analyze analytics_edited`);
+  await tx.execute(sql`analyze analytics_old_days`);
 }
 
 async function refreshStock(tx: Tx, fromDay: string) {
@@ -76,10 +80,10 @@ async function refreshStock(tx: Tx, fromDay: string) {
         where b.status not in ('draft', 'pending_mint')
       union all
       select r.removed_at::date, ${dims}, 0, 0, 1, b.quantity_kg
-        from analytics_removals r join batches b on b.id = r.batch_id where r.removed_at >= ${fromDay}
+        from analytics_removals r cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = r.batch_id) b where r.removed_at >= ${fromDay}
       union all
       select d.day, ${dims}, 0, 0, 1, b.quantity_kg
-        from analytics_old_days d join analytics_removals r on r.removed_at >= d.day and r.removed_at < d.day + 1 join batches b on b.id = r.batch_id
+        from analytics_old_days d join analytics_removals r on r.removed_at >= d.day and r.removed_at < d.day + 1 cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = r.batch_id) b
     ) x (day, o, p, w, mb, mk, rb, rk)
     group by day, o, p, w`);
 }
@@ -102,6 +106,7 @@ async function listOldDays(tx: Tx, days: string, fromDay: string, sources: [stri
       insert into ${sql.identifier(days)} select distinct s.${sql.identifier(column)}::date from analytics_edited e join ${sql.identifier(source)} s on s.batch_id = e.id
       where s.${sql.identifier(column)} < ${fromDay} on conflict do nothing`);
   }
+  await tx.execute(sql`analyze ${sql.identifier(days)}`);
   return (table: string) => tx.execute(sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date or day in (select day from ${sql.identifier(days)})`);
 }
 
@@ -113,7 +118,7 @@ async function refreshActivity(tx: Tx, fromDay: string) {
     insert into analytics_verification_daily (day, ${dimColumns}, approved, rejected, discrepancy_kg, discrepancy_pct)
     select v.processed_at::date, ${dims}, count(*) filter (where v.status = 'approved'), count(*) filter (where v.status = 'rejected'),
       coalesce(sum(abs(v.discrepancy_kg)), 0), coalesce(sum(abs(v.discrepancy_pct)), 0)
-    from ${windowed("verification_requests", "processed_at", "analytics_days_verification", fromDay)} v join batches b on b.id = v.batch_id
+    from ${windowed("verification_requests", "processed_at", "analytics_days_verification", fromDay)} v cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = v.batch_id) b
     where v.status in ('approved', 'rejected')
     group by 1, 2, 3, 4`);
   const clearQuality = await listOldDays(tx, "analytics_days_quality", fromDay, [["quality_checks", "created_at"]]);
@@ -121,7 +126,7 @@ async function refreshActivity(tx: Tx, fromDay: string) {
   await tx.execute(sql`
     insert into analytics_quality_daily (day, ${dimColumns}, grade, checks)
     select q.created_at::date, ${dims}, q.grade, count(*)
-    from ${windowed("quality_checks", "created_at", "analytics_days_quality", fromDay)} q join batches b on b.id = q.batch_id
+    from ${windowed("quality_checks", "created_at", "analytics_days_quality", fromDay)} q cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = q.batch_id) b
     group by 1, 2, 3, 4, 5`);
   const clearFraud = await listOldDays(tx, "analytics_days_fraud", fromDay, [["fraud_assessments", "created_at"]]);
   await clearFraud("analytics_fraud_daily");
@@ -129,12 +134,12 @@ async function refreshActivity(tx: Tx, fromDay: string) {
   await tx.execute(sql`
     insert into analytics_fraud_daily (day, ${dimColumns}, risk_level, assessments, score_sum)
     select f.created_at::date, ${dims}, risk_level(f.score), count(*), sum(f.score)
-    from ${windowed("fraud_assessments", "created_at", "analytics_days_fraud", fromDay)} f join batches b on b.id = f.batch_id
+    from ${windowed("fraud_assessments", "created_at", "analytics_days_fraud", fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
     group by 1, 2, 3, 4, 5`);
   await tx.execute(sql`
     insert into analytics_fraud_factors_daily (day, ${dimColumns}, factor, hits, points)
     select f.created_at::date, ${dims}, e->>'name', count(*), sum(round(p.points))
-    from ${windowed("fraud_assessments", "created_at", "analytics_days_fraud", fromDay)} f join batches b on b.id = f.batch_id
+    from ${windowed("fraud_assessments", "created_at", "analytics_days_fraud", fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
       cross join lateral jsonb_array_elements(case when jsonb_typeof(f.factors) = 'array' then f.factors else '[]'::jsonb end) e
       cross join lateral (select case when e->>'points' ~ '^[0-9]+(\\.[0-9]+)?$' then (e->>'points')::numeric else 0 end as points) p
     where e->>'name' is not null and p.points > 0
@@ -145,10 +150,10 @@ async function refreshActivity(tx: Tx, fromDay: string) {
     insert into analytics_alerts_daily (day, ${dimColumns}, type, opened, resolved)
     select day, o, p, w, type, sum(opened), sum(resolved) from (
       select a.created_at::date, ${dims}, a.type, 1, 0
-        from ${windowed("batch_alerts", "created_at", "analytics_days_alerts", fromDay)} a join batches b on b.id = a.batch_id
+        from ${windowed("batch_alerts", "created_at", "analytics_days_alerts", fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
       union all
       select a.resolved_at::date, ${dims}, a.type, 0, 1
-        from ${windowed("batch_alerts", "resolved_at", "analytics_days_alerts", fromDay)} a join batches b on b.id = a.batch_id
+        from ${windowed("batch_alerts", "resolved_at", "analytics_days_alerts", fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
     ) x (day, o, p, w, type, opened, resolved)
     group by day, o, p, w, type`);
 }
