@@ -72,7 +72,8 @@ create table count_deltas (
 -- (expiry days only while its coffee can still be sold); alerts while open; requests by status.
 create function batch_dimensions(b batches) returns table (dimension text, value text, kg numeric, usd numeric) language plpgsql immutable as $$
 declare
-  dollars numeric := coalesce(b.quantity_kg * b.price_per_kg, 0);
+  -- Rounded to the cent per batch, so sums stay exact however rows are grouped into statements.
+  dollars numeric := round(coalesce(b.quantity_kg * b.price_per_kg, 0), 2);
 begin
   return query values ('all', 'all', b.quantity_kg, dollars), ('status', b.status, b.quantity_kg, dollars),
     ('verification_status', b.verification_status, b.quantity_kg, dollars), ('sync_status', b.sync_status, b.quantity_kg, dollars),
@@ -147,6 +148,8 @@ begin
   return folded;
 end $$;
 
+-- The counters start from the rows as they are, with writers kept out meanwhile.
+lock table batches, batch_alerts, verification_requests in share mode;
 insert into count_deltas (dimension, value, n, kg, usd)
 select d.dimension, d.value, count(*), sum(d.kg), sum(d.usd) from batches b cross join lateral batch_dimensions(b) d group by 1, 2;
 insert into count_deltas (dimension, value, n, kg, usd)
