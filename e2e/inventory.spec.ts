@@ -5,6 +5,7 @@ import { gramsToKg } from "@/lib/chain/units";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+import { parseCsv } from "@/test/helpers/csv";
 import { query } from "./db";
 import { batchTokenAddress, rpcUrl, stack } from "./stack";
 
@@ -156,30 +157,6 @@ test("sorts by a column heading, and a second click reverses the order", async (
 });
 
 /** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted || (c !== "," && c !== "\n")) field += c;
-    else {
-      row.push(field.replace(/\r$/, ""));
-      field = "";
-      if (c === "\n") {
-        out.push(row);
-        row = [];
-      }
-    }
-  }
-  return out;
-}
-
 test("exports the current filter as CSV, row for row what the API lists", async ({ page }) => {
   await page.goto("/inventory?status=active,verified&sort=quantity_kg&order=asc");
   const download = page.waitForEvent("download");

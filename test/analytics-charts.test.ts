@@ -5,6 +5,7 @@ import { getChart, listCharts } from "@/lib/analytics/charts";
 import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { ZAnalyticsFilters, ZAnalyticsQuery, chartIds } from "@/lib/analytics/schemas";
 import { toCsv } from "@/lib/analytics/table";
+import { parseCsv } from "./helpers/csv";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
@@ -26,32 +27,6 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 /** A minimal RFC 4180 reader, enough for the writer's output. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted) cell += c;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
-
 describe("analytics charts", () => {
   it("ends the stock line of each origin at the kilograms of its live batches", async () => {
     const f = ZAnalyticsFilters.parse({ from: iso(29), to: iso(0) });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvField, exportBatchesCsv } from "@/lib/batches/export";
+import { exportBatchesCsv } from "@/lib/batches/export";
+import { csvField } from "@/lib/csv";
 import { ZBatchExportQuery } from "@/lib/batches/schemas";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";

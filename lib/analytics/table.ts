@@ -1,5 +1,6 @@
 // What every chart is: a table (the same rows feed the chart, the table view and the CSV) and how
-// to draw it. No dependencies, so client components can import the types.
+// to draw it. No server dependencies, so client components can import the types.
+import { csvRow } from "@/lib/csv";
 
 export type Cell = string | number | null;
 export type Column = { key: string; label: string; isNumeric?: boolean };
@@ -16,22 +17,9 @@ export type ChartSpec = {
 };
 export type ChartTable = { id: string; title: string; description: string; columns: Column[]; rows: Record<string, Cell>[]; chart: ChartSpec; note?: string };
 
-const needsQuotes = /[",\r\n]/;
-// A text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers.
-const formulaStart = /^[=+\-@\t\r]/;
-const numeric = /^-?\d+(\.\d+)?$/;
-
-function csvCell(value: Cell): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && formulaStart.test(text) && !numeric.test(text)) text = `'${text}`;
-  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The table as CSV (RFC 4180, CRLF), with the table view's column labels as the header. */
 export function toCsv(table: Pick<ChartTable, "columns" | "rows">): string {
-  const lines = [table.columns.map((c) => csvCell(c.label)), ...table.rows.map((row) => table.columns.map((c) => csvCell(row[c.key] ?? null)))];
-  return lines.map((cells) => cells.join(",")).join("\r\n") + "\r\n";
+  return [csvRow(table.columns.map((c) => c.label)), ...table.rows.map((row) => csvRow(table.columns.map((c) => row[c.key] ?? null)))].join("");
 }
 
 /** Signed kilograms with 3 decimals as integer grams, and back: exact sums. */

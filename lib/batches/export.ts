@@ -1,6 +1,7 @@
 // The inventory as CSV: every batch the filters match, in the list's order, read page by page by
 // keyset so a million rows stream in constant memory.
 import "server-only";
+import { csvRow } from "@/lib/csv";
 import type { Db } from "@/lib/db";
 import { listBatches } from "./list";
 import type { BatchListQuery } from "./schemas";
@@ -15,16 +16,6 @@ const columns = [
   "warehouse", "owner_address", "metadata_uri", "metadata_hash", "status", "verification_status", "sync_status", "quality_grade",
   "risk_score", "risk_level", "last_synced_at", "sync_error", "mint_tx_hash", "created_at", "updated_at",
 ] as const satisfies readonly (keyof BatchJson)[];
-
-/** A field as CSV: quoted when needed, and text a spreadsheet would run as a formula defused. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvRow = (values: unknown[]) => `${values.map(csvField).join(",")}\r\n`;
 
 export function exportBatchesCsv(db: Db, query: Omit<BatchListQuery, "cursor" | "limit">): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
