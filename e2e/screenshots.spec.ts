@@ -8,12 +8,14 @@ import { storageStateFor } from "./stack";
 
 const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
 
-type Shot = { name: string; path: (page: Page) => Promise<string>; ready: (page: Page) => Promise<void>; role?: string };
+/** `role`: whose signed-in browser takes it (operator by default; null: signed out). */
+type Shot = { name: string; path: (page: Page) => Promise<string>; ready: (page: Page) => Promise<void>; role?: string | null };
 
 const heading = (name: string | RegExp) => (page: Page) => expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 const firstBatch = async () => (await query<{ id: string; batch_code: string }>("select id, batch_code from batches where token_id is not null order by id limit 1"))[0];
 
 const shots: Shot[] = [
+  { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
   { name: "inventory", path: async () => "/inventory", ready: async (page) => expect(page.locator("tbody tr").first()).toBeVisible() },
   { name: "dashboard", path: async () => "/dashboard", ready: heading(/Dashboard/) },
   { name: "analytics", path: async () => "/analytics", ready: heading(/Analytics/) },
@@ -22,6 +24,7 @@ const shots: Shot[] = [
   { name: "events", path: async () => "/events", ready: heading(/Event/) },
   { name: "add-batch", path: async () => "/batches/new", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
   { name: "admin", path: async () => "/admin", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(), role: "admin" },
+  { name: "api-docs", path: async () => "/api-docs", ready: heading("API") },
   { name: "trace", path: async () => `/trace/${(await firstBatch()).batch_code}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
 ];
 
@@ -30,7 +33,7 @@ mkdirSync(dir, { recursive: true });
 for (const colorScheme of ["light", "dark"] as const) {
   for (const shot of shots) {
     test(`${shot.name} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, storageState: storageStateFor(shot.role ?? "operator") });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, storageState: shot.role === null ? undefined : storageStateFor(shot.role ?? "operator") });
       const page = await context.newPage();
       await page.goto(await shot.path(page));
       await shot.ready(page);
