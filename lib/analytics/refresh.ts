@@ -92,7 +92,10 @@ async function refreshStock(tx: Tx, fromDay: string) {
  * Rows of `source` in the window: from the window's first day on, plus the earlier days listed in
  * `days` (no overlap: those days are all before the window).
  */
-const windowed = (source: string, column: string, days: string, fromDay: string) => sql`(
+const windowed = (source: string, column: string, days: string | null, fromDay: string) =>
+  days === null
+    ? sql`(select * from ${sql.identifier(source)} where ${sql.identifier(column)} >= ${fromDay})`
+    : sql`(
   select * from ${sql.identifier(source)} where ${sql.identifier(column)} >= ${fromDay}
   union all
   select s.* from ${sql.identifier(days)} d join ${sql.identifier(source)} s on s.${sql.identifier(column)} >= d.day and s.${sql.identifier(column)} < d.day + 1
@@ -106,54 +109,59 @@ async function listOldDays(tx: Tx, days: string, fromDay: string, sources: [stri
       insert into ${sql.identifier(days)} select distinct s.${sql.identifier(column)}::date from analytics_edited e join ${sql.identifier(source)} s on s.batch_id = e.id
       where s.${sql.identifier(column)} < ${fromDay} on conflict do nothing`);
   }
-  await tx.execute(sql`analyze ${sql.identifier(days)}`);
-  return (table: string) => tx.execute(sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date or day in (select day from ${sql.identifier(days)})`);
+  const { rows } = await tx.execute<{ has: boolean }>(sql`select exists (select 1 from ${sql.identifier(days)}) as has`);
+  // Usually none: then the statements name only the window, and their plans stay on its index.
+  const hasOld = rows[0].has;
+  return {
+    days: hasOld ? days : null,
+    clear: (table: string) => tx.execute(hasOld ? sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date or day in (select day from ${sql.identifier(days)})` : sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date`),
+  };
 }
 
 /** Verification, quality, fraud and alert rollups: rows only ever inserted or set once, at the time they carry. */
 async function refreshActivity(tx: Tx, fromDay: string) {
-  const clearVerification = await listOldDays(tx, "analytics_days_verification", fromDay, [["verification_requests", "processed_at"]]);
-  await clearVerification("analytics_verification_daily");
+  const verification = await listOldDays(tx, "analytics_days_verification", fromDay, [["verification_requests", "processed_at"]]);
+  await verification.clear("analytics_verification_daily");
   await tx.execute(sql`
     insert into analytics_verification_daily (day, ${dimColumns}, approved, rejected, discrepancy_kg, discrepancy_pct)
     select v.processed_at::date, ${dims}, count(*) filter (where v.status = 'approved'), count(*) filter (where v.status = 'rejected'),
       coalesce(sum(abs(v.discrepancy_kg)), 0), coalesce(sum(abs(v.discrepancy_pct)), 0)
-    from ${windowed("verification_requests", "processed_at", "analytics_days_verification", fromDay)} v cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = v.batch_id) b
+    from ${windowed("verification_requests", "processed_at", verification.days, fromDay)} v cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = v.batch_id) b
     where v.status in ('approved', 'rejected')
     group by 1, 2, 3, 4`);
-  const clearQuality = await listOldDays(tx, "analytics_days_quality", fromDay, [["quality_checks", "created_at"]]);
-  await clearQuality("analytics_quality_daily");
+  const quality = await listOldDays(tx, "analytics_days_quality", fromDay, [["quality_checks", "created_at"]]);
+  await quality.clear("analytics_quality_daily");
   await tx.execute(sql`
     insert into analytics_quality_daily (day, ${dimColumns}, grade, checks)
     select q.created_at::date, ${dims}, q.grade, count(*)
-    from ${windowed("quality_checks", "created_at", "analytics_days_quality", fromDay)} q cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = q.batch_id) b
+    from ${windowed("quality_checks", "created_at", quality.days, fromDay)} q cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = q.batch_id) b
     group by 1, 2, 3, 4, 5`);
-  const clearFraud = await listOldDays(tx, "analytics_days_fraud", fromDay, [["fraud_assessments", "created_at"]]);
-  await clearFraud("analytics_fraud_daily");
-  await clearFraud("analytics_fraud_factors_daily");
+  const fraud = await listOldDays(tx, "analytics_days_fraud", fromDay, [["fraud_assessments", "created_at"]]);
+  await fraud.clear("analytics_fraud_daily");
+  await fraud.clear("analytics_fraud_factors_daily");
   await tx.execute(sql`
     insert into analytics_fraud_daily (day, ${dimColumns}, risk_level, assessments, score_sum)
     select f.created_at::date, ${dims}, risk_level(f.score), count(*), sum(f.score)
-    from ${windowed("fraud_assessments", "created_at", "analytics_days_fraud", fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
+    from ${windowed("fraud_assessments", "created_at", fraud.days, fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
     group by 1, 2, 3, 4, 5`);
   await tx.execute(sql`
     insert into analytics_fraud_factors_daily (day, ${dimColumns}, factor, hits, points)
     select f.created_at::date, ${dims}, e->>'name', count(*), sum(round(p.points))
-    from ${windowed("fraud_assessments", "created_at", "analytics_days_fraud", fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
+    from ${windowed("fraud_assessments", "created_at", fraud.days, fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
       cross join lateral jsonb_array_elements(case when jsonb_typeof(f.factors) = 'array' then f.factors else '[]'::jsonb end) e
       cross join lateral (select case when e->>'points' ~ '^[0-9]+(\\.[0-9]+)?$' then (e->>'points')::numeric else 0 end as points) p
     where e->>'name' is not null and p.points > 0
     group by 1, 2, 3, 4, 5`);
-  const clearAlerts = await listOldDays(tx, "analytics_days_alerts", fromDay, [["batch_alerts", "created_at"], ["batch_alerts", "resolved_at"]]);
-  await clearAlerts("analytics_alerts_daily");
+  const alerts = await listOldDays(tx, "analytics_days_alerts", fromDay, [["batch_alerts", "created_at"], ["batch_alerts", "resolved_at"]]);
+  await alerts.clear("analytics_alerts_daily");
   await tx.execute(sql`
     insert into analytics_alerts_daily (day, ${dimColumns}, type, opened, resolved)
     select day, o, p, w, type, sum(opened), sum(resolved) from (
       select a.created_at::date, ${dims}, a.type, 1, 0
-        from ${windowed("batch_alerts", "created_at", "analytics_days_alerts", fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
+        from ${windowed("batch_alerts", "created_at", alerts.days, fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
       union all
       select a.resolved_at::date, ${dims}, a.type, 0, 1
-        from ${windowed("batch_alerts", "resolved_at", "analytics_days_alerts", fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
+        from ${windowed("batch_alerts", "resolved_at", alerts.days, fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
     ) x (day, o, p, w, type, opened, resolved)
     group by day, o, p, w, type`);
 }
@@ -189,6 +197,8 @@ export async function refreshAnalytics(db: Db, options: { from?: Date } = {}): P
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('analytics_refresh', 0))`);
     await tx.execute(sql`set local time zone 'UTC'`);
+    // Compiling a plan costs more than running these small, index-bound statements.
+    await tx.execute(sql`set local jit = off`);
     const from = await windowStart(tx, options.from);
     const fromDay = `${from.slice(0, 10)}T00:00:00Z`;
     await trackBatches(tx, from, fromDay);
