@@ -1,7 +1,8 @@
 "use client";
-// Re-renders the server page when its tables change (lib/realtime), at most once a second.
+// Re-renders the server page when its tables change (lib/realtime), at most once a second, and
+// after a reconnection, since a change made while the stream was down sends no message.
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useStream } from "@/lib/realtime/use-stream";
 
 export function LiveRefresh({ stream }: { stream: string }) {
@@ -15,6 +16,11 @@ export function LiveRefresh({ stream }: { stream: string }) {
       }, 1_000);
     },
   });
+  const previous = useRef(state);
+  useEffect(() => {
+    if (previous.current === "reconnecting" && state === "live") router.refresh();
+    previous.current = state;
+  }, [state, router]);
   return (
     <p className="text-xs text-stone-500" data-testid="live-state">
       {state === "live" ? "Live" : state === "connecting" ? "Connecting…" : "Reconnecting…"}
