@@ -64,7 +64,8 @@ select ${SCALE_CHAIN_ID}, s.i, 'SCL-' || (s.e->>'code') || '-' || lpad(s.i::text
   case when s.r10 < 0.97 then 'synced' when s.r10 < 0.99 then 'out_of_sync' else 'error' end,
   s.created + interval '1 hour', '0x' || md5('tx' || s.i) || md5('x' || s.i),
   s.grade, s.risk, risk_level(s.risk),
-  s.created, least(now(), s.created + (s.r5 * 200) * interval '1 day')
+  -- Last changed when it expired (the day after its expiry date), or some days after it was made.
+  s.created, least(now(), case when s.status = 'expired' then s.expiry + interval '1 day' else s.created + (s.r5 * 200) * interval '1 day' end)
 from s`;
 
 // The history, derived from the chunk's batches: creation and end-of-life events, counts, quality
