@@ -4,10 +4,10 @@ import { demoPassword } from "@/scripts/lib/demo-users";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 const navFor = {
-  admin: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Admin", "API"],
-  operator: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "API"],
-  verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "API"],
-  viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "API"],
+  admin: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Analytics", "Admin", "API"],
+  operator: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Analytics", "API"],
+  verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "Analytics", "API"],
+  viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "Analytics", "API"],
 };
 
 for (const [role, links] of Object.entries(navFor)) {
