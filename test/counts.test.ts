@@ -81,6 +81,13 @@ describe("dashboard counters", () => {
     await expectExact();
   });
 
+  it("read only the dimensions asked for, the same figures as the full read", async () => {
+    const all = await readCounts(t.db);
+    const some = await readCounts(t.db, ["origin_country", "warehouse"]);
+    expect(Object.keys(some).sort()).toEqual(["origin_country", "warehouse"]);
+    expect(some).toEqual({ origin_country: all.origin_country, warehouse: all.warehouse });
+  });
+
   it("stay exact through updates of single rows and whole sets, with folds in between", async () => {
     await t.pool.query("update batches set status = 'redeemed' where id = $1", [ids[0]]);
     await t.pool.query("update batches set price_per_kg = price_per_kg + 0.01, quantity_kg = quantity_kg + 0.001 where id % 3 = 0");

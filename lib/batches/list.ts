@@ -90,7 +90,7 @@ export async function listBatches(db: Db, q: BatchListQuery): Promise<{ data: Ba
 
 /** The values the inventory's origin and warehouse filters offer: from the counters, not a scan. */
 export async function listFilterOptions(db: Db): Promise<{ origins: string[]; warehouses: string[] }> {
-  const counts = await readCounts(db);
+  const counts = await readCounts(db, ["origin_country", "warehouse"]);
   const values = (dimension: string) => Object.keys(counts[dimension] ?? {}).filter((v) => v !== "none").sort();
   return { origins: values("origin_country"), warehouses: values("warehouse") };
 }

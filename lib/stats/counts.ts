@@ -8,10 +8,12 @@ export type Count = { n: number; kg: string; usd: string };
 /** dimension → value → count, e.g. counts.status.active. */
 export type Counts = Record<string, Record<string, Count>>;
 
-export async function readCounts(db: Db): Promise<Counts> {
+/** Every counter, or only those of `dimensions`. */
+export async function readCounts(db: Db, dimensions?: string[]): Promise<Counts> {
+  const only = dimensions ? sql`where dimension in ${dimensions}` : sql``;
   const { rows } = await db.execute<{ dimension: string; value: string; n: string; kg: string; usd: string }>(sql`
     select dimension, value, sum(n)::text as n, sum(kg)::text as kg, sum(usd)::text as usd
-    from (select dimension, value, n, kg, usd from counts union all select dimension, value, n, kg, usd from count_deltas) c
+    from (select dimension, value, n, kg, usd from counts ${only} union all select dimension, value, n, kg, usd from count_deltas ${only}) c
     group by dimension, value
     having sum(n) <> 0`);
   const counts: Counts = {};

@@ -34,7 +34,7 @@ export async function getSystemStatus(d: StatusDeps, now = () => new Date()): Pr
     checkRpc(d.client, d.chainId),
     readListener(d.db, d.listener).catch(() => undefined),
     readHeartbeats(d.db).catch(() => none),
-    readCounts(d.db).catch(() => ({}) as Awaited<ReturnType<typeof readCounts>>),
+    readCounts(d.db, ["sync_status"]).catch(() => ({}) as Awaited<ReturnType<typeof readCounts>>),
   ]);
   const at = now();
   const [jobQueue, sync] = await Promise.all([checkJobQueue(d.db, at), checkSync(d.db, counts.sync_status?.error?.n ?? 0, counts.sync_status?.out_of_sync?.n ?? 0)]);
