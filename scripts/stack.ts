@@ -30,6 +30,7 @@ const isFresh = process.argv.includes("--fresh");
 
 const ZStackEnv = z.object({
   DATA_DIR: z.string().default(".data"),
+  NEXT_DIST_DIR: z.string().default(".next"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
@@ -58,11 +59,11 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
-function run(name: string, command: string, args: string[], env: Record<string, string>) {
+function run(name: string, command: string, args: string[], env: Record<string, string>, hint?: string) {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
   child.once("exit", (code, signal) => {
     if (isStopping) return;
-    log(`${name} exited (${signal ?? code}); stopping the stack`);
+    log(`${name} exited (${signal ?? code}); stopping the stack${hint ? `. ${hint}` : ""}`);
     void shutdown(1);
   });
   children.push(child);
@@ -166,7 +167,8 @@ function secret(given: string | undefined, dataDir: string, name: string): strin
 
 async function main() {
   const env = parseEnv(process.env, ZStackEnv);
-  if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first, or use `npm run dev`");
+  const distDir = path.join(root, env.NEXT_DIST_DIR);
+  if (mode === "start" && !existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${env.NEXT_DIST_DIR}: run \`npm run build\` first, or use \`npm run dev\``);
   const dataDir = path.resolve(root, env.DATA_DIR);
   if (isFresh) rmSync(dataDir, { recursive: true, force: true });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
@@ -183,7 +185,7 @@ async function main() {
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv);
+  run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv, `If its error names ${env.NEXT_DIST_DIR}/, that build is stale or foreign: delete the folder (rm -rf ${env.NEXT_DIST_DIR}) and run again.`);
   if (mode === "dev" && c.functions) void warmUp(env.PORT);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
   if (!env.DATABASE_URL) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);

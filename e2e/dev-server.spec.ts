@@ -1,0 +1,76 @@
+// The README's `npm run dev` in a copy of the project that already holds a production build (as it
+// does after `npm run build` or `npm test`): pages load once, sign-in works, and a second run keeps its data.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
+import { cloneProject, removeClone, startDev, type Dev } from "./dev-clone";
+import { stack } from "./stack";
+
+test.describe.configure({ mode: "serial", timeout: 600_000 });
+
+const ports = { port: stack.port + 1, pgPort: stack.pgPort + 1, anvilPort: stack.anvilPort + 1 };
+const operator = demoUsers.find((u) => u.role === "operator")!;
+let dir: string;
+
+test.beforeAll(() => {
+  test.setTimeout(600_000);
+  dir = cloneProject();
+  execFileSync("npm", ["run", "build"], { cwd: dir, stdio: "ignore", env: { ...process.env, NEXT_DIST_DIR: "" } });
+});
+test.afterAll(() => removeClone(dir));
+
+/** Opens /sign-in and counts the page's own navigations for 10 s, while the stack's data folder is written to. */
+async function countNavigations(page: Page, dev: Dev): Promise<number> {
+  let count = 0;
+  page.on("framenavigated", (frame) => void (frame === page.mainFrame() && count++));
+  await page.goto(`${dev.url}/sign-in`, { timeout: 180_000 });
+  // The writes anvil and Postgres make under .data/ while the stack runs: the dev server must not react.
+  const probe = path.join(dir, ".data", "probe");
+  mkdirSync(probe, { recursive: true });
+  for (let i = 0; i < 50; i++) {
+    writeFileSync(path.join(probe, `file-${i % 5}.json`), JSON.stringify({ i }));
+    await page.waitForTimeout(200);
+  }
+  return count;
+}
+
+async function signIn(page: Page) {
+  await page.getByLabel("Email", { exact: true }).fill(operator.email);
+  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/inventory/, { timeout: 120_000 });
+  await expect(page.getByRole("heading", { name: /inventory/i })).toBeVisible({ timeout: 120_000 });
+}
+
+const batchCount = async (page: Page, dev: Dev) => {
+  const res = await page.request.get(`${dev.url}/api/batches?limit=100`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()).data as unknown[]).length;
+};
+
+test("npm run dev beside a production build loads each page once and signs in", async ({ browser }) => {
+  const dev = await startDev(dir, ports);
+  try {
+    const page = await browser.newPage();
+    expect(await countNavigations(page, dev)).toBeLessThanOrEqual(2);
+    await signIn(page);
+    await expect.poll(() => batchCount(page, dev), { timeout: 120_000 }).toBe(6);
+  } finally {
+    await dev.stop();
+  }
+});
+
+test("a second npm run dev reuses .data: the demo data is kept, nothing is minted again", async ({ browser }) => {
+  const dev = await startDev(dir, ports);
+  try {
+    const page = await browser.newPage();
+    expect(await countNavigations(page, dev)).toBeLessThanOrEqual(2);
+    await signIn(page);
+    expect(await batchCount(page, dev)).toBe(6);
+    expect(dev.log()).not.toContain("minting");
+  } finally {
+    await dev.stop();
+  }
+});
