@@ -1,5 +1,6 @@
 // Runs before every page and API request: a per-request CSP nonce and the security headers.
 import { NextResponse, type NextRequest } from "next/server";
+import { fileContentSecurityPolicy, strictTransportSecurity } from "@/lib/api/security-headers";
 import { getEnv } from "@/lib/env";
 
 function contentSecurityPolicy(nonce: string): string {
@@ -30,7 +31,9 @@ export function proxy(request: NextRequest) {
   headers.set("x-pathname", request.nextUrl.pathname);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("content-security-policy", csp);
+  // The proxy's headers replace the route's, so uploaded files get their sandbox here.
+  response.headers.set("content-security-policy", request.nextUrl.pathname.startsWith("/api/files/") ? fileContentSecurityPolicy : csp);
+  if (process.env.NODE_ENV === "production") response.headers.set("strict-transport-security", strictTransportSecurity);
   response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("x-frame-options", "DENY");

@@ -1,13 +1,18 @@
 // CSV as RFC 4180 writes it (CRLF rows, quotes doubled), for every export.
 
-// A text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers.
-const formulaStart = /^[=+\-@\t\r]/;
+// A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's CSV injection
+// advice); spreadsheets skip leading blanks and line breaks, so they are skipped before the check.
+const leadingBlanks = /^[\s\u0000-\u001f\u007f]+/;
+const formulaStart = /^[=+\-@|]/;
 const numeric = /^-?\d+(\.\d+)?$/;
+
+/** Whether a spreadsheet could read this text as a formula. */
+export const isFormulaLike = (text: string) => /^[\t\r\n]/.test(text) || formulaStart.test(text.replace(leadingBlanks, ""));
 
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (typeof value === "string" && formulaStart.test(text) && !numeric.test(text)) text = `'${text}`;
+  if (typeof value === "string" && !numeric.test(text) && isFormulaLike(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

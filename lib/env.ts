@@ -16,6 +16,15 @@ const storageVars = {
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
 };
 
+// What sits in front of the app and so may be believed about the client's address and country:
+// `none` (forwarding headers are ignored: anyone can send them), `vercel`, `cloudflare`, or how many
+// proxies in front each append to X-Forwarded-For (the client is that many entries from the right).
+export const ZTrustedProxy = z
+  .string()
+  .regex(/^(none|vercel|cloudflare|[1-9])$/, "must be none, vercel, cloudflare or a number of proxies from 1 to 9")
+  .transform((v) => (/^\d$/.test(v) ? Number(v) : (v as "none" | "vercel" | "cloudflare")));
+export type TrustedProxy = z.infer<typeof ZTrustedProxy>;
+
 export const ZServerEnv = z.object({
   DATABASE_URL: postgresUrl,
   RPC_URL: httpUrl,
@@ -40,6 +49,7 @@ export const ZServerEnv = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   // The app's public URL, when it sits behind a proxy; SIWE messages must name its host.
   AUTH_URL: httpUrl.optional(),
+  TRUSTED_PROXY: ZTrustedProxy.default("none"),
   // Chainlink Functions. The secret signs the DON's calls to /api/chainlink/* (a DON-hosted secret,
   // `apiSecret`, on a real DON); the consumer is the BatchChecks contract the listener follows and
   // the batch page asks. Router and coordinator are set on the local chain only: the worker then

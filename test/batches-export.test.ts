@@ -23,6 +23,17 @@ describe("CSV export", () => {
     expect(csvField("=1+2")).toBe("'=1+2");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField(42)).toBe("42");
+    expect(csvField("-12.5")).toBe("-12.5");
+  });
+
+  it("defuses a formula behind leading line breaks, tabs, carriage returns, spaces or control characters", () => {
+    for (const text of ["\n=1+2", "\t=1+2", "\r=1+2", "   =1+2", " \t+SUM(A1)", "\n-2+3", "\r\n@SUM(A1)", "\u0000=1", "\u000b=cmd|' /C calc'!A0", "|cmd", "\tplain"]) {
+      const field = csvField(text);
+      const cell = field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field;
+      expect(cell, JSON.stringify(text)).toBe(`'${text}`);
+    }
+    expect(csvField(" plain")).toBe(" plain");
+    expect(csvField("a=b")).toBe("a=b");
   });
 
   it("streams every matching row once, across pages, in the list's order", async () => {

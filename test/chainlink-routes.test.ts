@@ -45,7 +45,7 @@ beforeAll(async () => {
   const [batch] = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 3);
   await mintBatch(chain.target, chain.producer, batch);
   await indexToHead({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 });
-  Object.assign(process.env, { DATABASE_URL: t.url, RPC_URL: chain.rpcUrl, CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: chain.address, AUTH_SECRET: "x".repeat(32), CHAINLINK_SECRET: secret });
+  Object.assign(process.env, { DATABASE_URL: t.url, RPC_URL: chain.rpcUrl, CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: chain.address, AUTH_SECRET: "x".repeat(32), CHAINLINK_SECRET: secret, TRUSTED_PROXY: "1" });
   api = await serveChainlinkRoutes();
 });
 afterAll(async () => {
@@ -142,6 +142,20 @@ describe("refused and recorded, with nothing answered", () => {
     const res = await ask("verify-batch", "1", freshId());
     expect(res.status).toBe(429);
     expect(await tally()).toEqual({ ...before, calls: before.calls + 1, refused: before.refused + 1 });
+    await t.db.delete(rateLimits);
+  });
+
+  it("keys its limit on the address the trusted proxy saw: a forged X-Forwarded-For changes nothing", async () => {
+    const path = "/api/chainlink/verify-batch/1";
+    const forged = (id: string) => {
+      const body = JSON.stringify({ chainlink_request_id: id });
+      return call(path, body, { headers: { ...signedHeaders(secret, { method: "POST", path, body }), "x-forwarded-for": "203.0.113.9, 198.51.100.7" } });
+    };
+    expect((await forged(freshId())).status).toBe(200);
+    expect((await lastCall()).ip).toBe("127.0.0.1");
+    await t.db.execute(sql`insert into rate_limits (key, window_start, count) values ('chainlink:127.0.0.1', to_timestamp(floor(extract(epoch from now()) / 60) * 60), ${callsPerMinute})
+      on conflict (key, window_start) do update set count = excluded.count`);
+    expect((await forged(freshId())).status).toBe(429);
     await t.db.delete(rateLimits);
   });
 });

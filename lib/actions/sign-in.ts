@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { checkSignInRate, clientIp, signIn } from "@/lib/auth/auth";
+import { checkSignInRate, signIn } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/redirect";
 
 export type SignInState = { error: string | null };
@@ -18,8 +18,7 @@ const messages: Record<string, string> = {
 
 
 async function run(provider: "password" | "siwe", fields: Record<string, string>, callbackUrl: unknown): Promise<SignInState> {
-  const ip = clientIp({ headers: await headers() });
-  if (!(await checkSignInRate(ip)).isAllowed) return { error: messages.rate_limited };
+  if (!(await checkSignInRate(await headers())).isAllowed) return { error: messages.rate_limited };
   try {
     await signIn(provider, { ...fields, redirectTo: safeReturnPath(callbackUrl) });
     return { error: null };

@@ -1,16 +1,21 @@
 // API keys: `bt_<prefix>_<secret>`, shown once; only a SHA-256 of the whole key is kept.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { apiKeys } from "@/lib/db/schema";
 
 const hash = (key: string) => createHash("sha256").update(key).digest("hex");
 
-export async function createApiKey(db: Db, input: { name: string; role: "operator" | "verifier" | "viewer"; createdBy: number | null }) {
+/** A new key, audited (never the key itself) with `actor` as who made it. */
+export async function createApiKey(db: Db, input: { name: string; role: "operator" | "verifier" | "viewer"; createdBy: number | null }, actor: Actor) {
   const prefix = randomBytes(6).toString("hex");
   const key = `bt_${prefix}_${randomBytes(24).toString("base64url")}`;
-  const [row] = await db.insert(apiKeys).values({ name: input.name, prefix, keyHash: hash(key), role: input.role, createdBy: input.createdBy }).returning();
-  return { id: row.id, name: row.name, role: row.role, prefix, key };
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiKeys).values({ name: input.name, prefix, keyHash: hash(key), role: input.role, createdBy: input.createdBy }).returning();
+    await recordAudit(tx, { entity: "api_key", entityId: row.id, action: "api_key.created", actor, after: { name: row.name, role: row.role, prefix } });
+    return { id: row.id, name: row.name, role: row.role, prefix, key };
+  });
 }
 
 /** The key's row when it is genuine and not revoked. */
@@ -24,9 +29,12 @@ export async function verifyApiKey(db: Db, key: string) {
   return row;
 }
 
-export async function revokeApiKey(db: Db, id: number) {
-  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
-  return row ?? null;
+export async function revokeApiKey(db: Db, id: number, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
+    if (row) await recordAudit(tx, { entity: "api_key", entityId: row.id, action: "api_key.revoked", actor, before: { name: row.name, prefix: row.prefix, revoked: false }, after: { revoked: true } });
+    return row ? { id: row.id } : null;
+  });
 }
 
 export async function listApiKeys(db: Db) {

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddress, unknownClient } from "@/lib/api/client-ip";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
@@ -17,14 +18,17 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-/** The address the nearest proxy (or Next.js itself) appended: the rightmost one, which a client cannot choose. */
-export const clientIp = (request: { headers: Headers }) => request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
+/** The client's address for the sign-in log: null when no trusted proxy names it. */
+const loggedIp = (request: Request) => {
+  const address = clientAddress(request.headers);
+  return address === unknownClient ? null : address;
+};
 
 // Compared against when there is no usable account, so a refusal takes as long either way.
 const dummyHash = "$2b$11$CwTycUXWue0Thq9StjUM0uJ8.3zpYl5BkRzHk0P0F8lB1Yx6aG6Zq";
 
-/** Sign-in attempts from one IP address: 30 per 5 minutes. */
-export const checkSignInRate = (ip: string | null) => hitRateLimit(getDb(), `sign-in:ip:${ip ?? "unknown"}`, 30, 300);
+/** Sign-in attempts from one client address (lib/api/client-ip.ts): 30 per 5 minutes. */
+export const checkSignInRate = (headers: Headers) => hitRateLimit(getDb(), `sign-in:ip:${clientAddress(headers)}`, 30, 300);
 
 /** Sign-in attempts at one account, from anywhere: 10 per 15 minutes. */
 const checkAccountRate = (identifier: string) => hitRateLimit(getDb(), `sign-in:account:${identifier}`, 10, 900);
@@ -37,7 +41,7 @@ async function authorizePassword(raw: unknown, request: Request) {
   if (!parsed.success) throw new SignInRefused("invalid_input");
   const { email, password } = parsed.data;
   const db = getDb();
-  const ip = clientIp(request);
+  const ip = loggedIp(request);
   if (!(await checkAccountRate(email.toLowerCase())).isAllowed) throw new SignInRefused("rate_limited");
   const user = await findUserByEmail(db, email);
   const matches = await verifyPassword(password, user?.passwordHash ?? dummyHash);
@@ -51,7 +55,7 @@ async function authorizeSiwe(raw: unknown, request: Request) {
   const parsed = ZSiwe.safeParse(raw);
   if (!parsed.success) throw new SignInRefused("invalid_input");
   const db = getDb();
-  const ip = clientIp(request);
+  const ip = loggedIp(request);
   const env = getEnv();
   // The message must name this app's host: AUTH_URL's wherever it is set (required off the local chain).
   const domain = new URL(env.AUTH_URL ?? request.url).host;

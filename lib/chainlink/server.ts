@@ -1,6 +1,7 @@
 // The Chainlink routes' one body: the configured database, chain and secret, and the caller's address.
 import "server-only";
 import { NextResponse } from "next/server";
+import { clientAddress } from "@/lib/api/client-ip";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
@@ -8,7 +9,7 @@ import type { CheckType } from "./answer";
 import { answerCall } from "./calls";
 
 export async function respondToCheck(request: Request, check: CheckType, tokenParam: string): Promise<Response> {
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0].trim() || request.headers.get("x-real-ip") || "unknown";
+  const ip = clientAddress(request.headers);
   const call = { check, tokenParam, path: new URL(request.url).pathname, request, ip };
   return NextResponse.json(await answerCall(getDb(), getChain(), getEnv().CHAINLINK_SECRET, call));
 }

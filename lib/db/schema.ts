@@ -491,6 +491,8 @@ export const auditAnchors = pgTable("audit_anchors", {
   txHash: text("tx_hash"),
   blockNumber: bigint("block_number", { mode: "number" }),
   anchorIndex: bigint("anchor_index", { mode: "number" }),
+  /** The root the chain holds for this range, once read: proofs are then checked without an RPC call. */
+  chainRoot: text("chain_root"),
   error: text("error"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
@@ -516,3 +518,9 @@ export const traceScans = pgTable("trace_scans", {
   hour: timestamp("hour", { withTimezone: true }).notNull(),
   views: integer("views").notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.batchId, t.hour, t.place] })]);
+
+export const traceScanClients = pgTable("trace_scan_clients", {
+  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  client: text("client").notNull(),
+}, (t) => [primaryKey({ columns: [t.batchId, t.hour, t.client] })]);

@@ -47,7 +47,7 @@ async function settle(db: Db, c: AnchorChain): Promise<boolean> {
         const receipt = row.txHash ? await c.client.getTransactionReceipt({ hash: row.txHash as Hex }).catch(() => null) : null;
         const [log] = receipt ? [] : await c.client.getContractEvents({ address: c.address, abi: auditAnchorAbi, eventName: "RootAnchored", args: { anchorId: index }, fromBlock: 0n, strict: true });
         const mined = receipt ? { txHash: receipt.transactionHash, blockNumber: Number(receipt.blockNumber) } : { txHash: log?.transactionHash ?? row.txHash, blockNumber: log ? Number(log.blockNumber) : null };
-        await db.update(auditAnchors).set({ status: "confirmed", anchorIndex: Number(index), ...mined, confirmedAt: new Date(), error: null }).where(eq(auditAnchors.id, row.id));
+        await db.update(auditAnchors).set({ status: "confirmed", anchorIndex: Number(index), chainRoot: found.root, ...mined, confirmedAt: new Date(), error: null }).where(eq(auditAnchors.id, row.id));
         continue;
       }
       await db.update(auditAnchors).set({ status: "failed", error: `the chain holds root ${found.root} for record ${row.fromPosition}, not this one` }).where(eq(auditAnchors.id, row.id));
@@ -70,7 +70,7 @@ async function send(db: Db, c: AnchorChain, from: number, to: number, root: Hex)
     const receipt = await c.client.waitForTransactionReceipt({ hash, timeout: 120_000 });
     if (receipt.status !== "success") throw new Error(`anchor transaction ${hash} reverted`);
     const [event] = parseEventLogs({ abi: auditAnchorAbi, logs: receipt.logs, eventName: "RootAnchored" });
-    await db.update(auditAnchors).set({ status: "confirmed", blockNumber: Number(receipt.blockNumber), anchorIndex: Number(event.args.anchorId), confirmedAt: new Date() }).where(eq(auditAnchors.id, row.id));
+    await db.update(auditAnchors).set({ status: "confirmed", blockNumber: Number(receipt.blockNumber), anchorIndex: Number(event.args.anchorId), chainRoot: event.args.root, confirmedAt: new Date() }).where(eq(auditAnchors.id, row.id));
     return { from, to, txHash: hash, blockNumber: Number(receipt.blockNumber) };
   } catch (error) {
     // A receipt that never came is settled on the next run; anything else failed and is sent again then.

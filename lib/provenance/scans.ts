@@ -1,24 +1,22 @@
 // Scan counting for the public trace page: each view counted per batch, coarse place (a country
-// code from the host's geo header, else "unknown") and hour. A label copied onto other bags shows
-// up as too many scans, or scans too far apart too fast; either raises one `cloned_label` alert per
-// batch (while it is open). Worker-safe (no "server-only").
-import { and, eq, gte, sql } from "drizzle-orm";
+// code from a trusted proxy's geo header, else "unknown") and hour. A label copied onto other bags
+// shows up as too many distinct visitors, or scans too far apart too fast; either raises one
+// `cloned_label` alert per batch (while it is open). Both rules key on what a trusted proxy said
+// (lib/api/client-ip.ts), so a visitor reloading or forging headers cannot raise it. Worker-safe.
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { raiseAlert } from "@/lib/alerts/raise";
 import type { Db } from "@/lib/db";
-import { traceScans } from "@/lib/db/schema";
+import { traceScanClients, traceScans } from "@/lib/db/schema";
 import { countryCentroids } from "./countries";
 
-/** More views than this in one hour, for one batch, looks like many bags carrying one label. */
-export const maxScansPerHour = 100;
+/** More distinct visitors than this in one hour, for one batch, looks like many bags carrying one label. */
+export const maxClientsPerHour = 100;
 /** Two countries this far apart (km) within `travelWindowHours` is faster than bags travel. */
 export const maxDistanceKm = 1_500;
 export const travelWindowHours = 3;
 
-/** The coarse place of a request: an ISO country code from Vercel's or Cloudflare's geo header. */
-export function placeOf(headers: { get(name: string): string | null }): string {
-  const code = (headers.get("x-vercel-ip-country") ?? headers.get("cf-ipcountry") ?? "").trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(code) && code !== "XX" ? code : "unknown";
-}
+/** One view: the country a trusted proxy gave ("unknown" without one), and a keyed hash of the client's trusted address (null without one). */
+export type Scan = { place: string; client: string | null };
 
 export function distanceKm(a: string, b: string): number | null {
   const [p, q] = [countryCentroids[a], countryCentroids[b]];
@@ -31,17 +29,20 @@ export function distanceKm(a: string, b: string): number | null {
 const hourOf = (at: Date) => new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
 
 /** Counts one view and raises the alert when this view crosses a threshold; returns the alert's id if it opened. */
-export async function recordScan(db: Db, batchId: number, place: string, at = new Date()): Promise<number | null> {
+export async function recordScan(db: Db, batchId: number, scan: Scan, at = new Date()): Promise<number | null> {
+  const { place } = scan;
   const hour = hourOf(at);
   await db
     .insert(traceScans)
     .values({ batchId, place, hour, views: 1 })
     .onConflictDoUpdate({ target: [traceScans.batchId, traceScans.hour, traceScans.place], set: { views: sql`${traceScans.views} + 1` } });
+  // Only a new visitor this hour can cross the visitors' threshold.
+  const [isNewClient] = scan.client ? await db.insert(traceScanClients).values({ batchId, hour, client: scan.client }).onConflictDoNothing().returning() : [];
+  const clientsThisHour = isNewClient ? (await db.select({ n: count() }).from(traceScanClients).where(and(eq(traceScanClients.batchId, batchId), eq(traceScanClients.hour, hour))))[0].n : 0;
   const since = new Date(hour.getTime() - (travelWindowHours - 1) * 3_600_000);
   const recent = await db.select().from(traceScans).where(and(eq(traceScans.batchId, batchId), gte(traceScans.hour, since)));
-  const thisHour = recent.filter((r) => r.hour.getTime() === hour.getTime()).reduce((n, r) => n + r.views, 0);
   let reason: { message: string; details: Record<string, unknown> } | null = null;
-  if (thisHour > maxScansPerHour) reason = { message: `${thisHour} scans of this batch's label in one hour (more than ${maxScansPerHour}): the label may have been copied.`, details: { rule: "scans_per_hour", hour: hour.toISOString(), views: thisHour } };
+  if (clientsThisHour > maxClientsPerHour) reason = { message: `${clientsThisHour} different visitors scanned this batch's label in one hour (more than ${maxClientsPerHour}): the label may have been copied.`, details: { rule: "visitors_per_hour", hour: hour.toISOString(), visitors: clientsThisHour } };
   if (!reason && place !== "unknown") {
     for (const other of new Set(recent.map((r) => r.place))) {
       const km = other === place ? null : distanceKm(place, other);

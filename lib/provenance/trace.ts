@@ -1,12 +1,14 @@
 // A batch's public story for /trace/{batch_code}: the steps a buyer cares about, each with its date,
-// place, transaction and proof, and nothing private (no prices, people, wallets or notes).
+// place, transaction and proof, and nothing private (no prices, people, wallets or notes). Proofs
+// are checked against each anchor's root as kept in audit_anchors.chain_root, so a view costs no
+// RPC call once the root is kept (the chain never changes an anchored root).
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
 import type { Db } from "@/lib/db";
-import { auditRecords, batches } from "@/lib/db/schema";
-import { getProof, type AnchorTarget } from "./proof";
-import { verifyProof, type Proof, type Verdict } from "./verify";
+import { auditAnchors, auditRecords, batches } from "@/lib/db/schema";
+import { anchorsCovering, getProof, type AnchorTarget } from "./proof";
+import { verifyProof, verifyProofWithRoot, type Proof, type Verdict } from "./verify";
 
 /** The audit actions the trace page tells, and how it names them. Anything else stays private. */
 const steps: Record<string, { kind: "minted" | "verified" | "graded" | "moved" | "redeemed" | "expired"; title: string }> = {
@@ -31,6 +33,20 @@ function detailOf(action: string, after: unknown): string | null {
   return null;
 }
 
+type AnchorRow = typeof auditAnchors.$inferSelect;
+
+/** Against the kept root when there is one; else asks the chain, and keeps the root once it agrees. */
+async function verify(db: Db, proof: Proof, anchors: AnchorRow[], client: PublicClient): Promise<Verdict> {
+  const anchor = proof.anchor && anchors.find((a) => a.fromPosition === proof.anchor!.from_position);
+  if (anchor?.chainRoot) return verifyProofWithRoot(proof, anchor.chainRoot as Hex);
+  const verdict = await verifyProof(proof, client);
+  if (anchor && verdict.status === "verified" && proof.root) {
+    anchor.chainRoot = proof.root;
+    await db.update(auditAnchors).set({ chainRoot: proof.root }).where(eq(auditAnchors.id, anchor.id));
+  }
+  return verdict;
+}
+
 export async function getTrace(db: Db, code: string, chain: { target: AnchorTarget; client: PublicClient } | null) {
   const [batch] = await db.select().from(batches).where(eq(batches.batchCode, code));
   if (!batch) return null;
@@ -38,10 +54,11 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
   const records = await db.select().from(auditRecords).where(and(eq(auditRecords.batchId, batch.id), inArray(auditRecords.action, Object.keys(steps)))).orderBy(asc(auditRecords.position));
   const timeline: TraceStep[] = [];
   const leavesByAnchor = new Map<number, Hex[]>();
+  const anchors = chain && records.length ? await anchorsCovering(db, chain.target, records[0].position, records.at(-1)!.position) : [];
   for (const r of records) {
     const step = steps[r.action];
     const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
-    const verdict: Verdict = chain && proof ? await verifyProof(proof, chain.client) : { isVerified: false, status: "not_anchored", message: "No audit anchor contract is configured.", block: null };
+    const verdict: Verdict = chain && proof ? await verify(db, proof, anchors, chain.client) : { isVerified: false, status: "not_anchored", message: "No audit anchor contract is configured.", block: null };
     timeline.push({
       position: r.position,
       kind: step.kind,

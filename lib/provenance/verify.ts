@@ -44,17 +44,30 @@ export function hashOfRecord(r: ProofRecord): string {
   return sha256(stringToBytes(content)).slice(2);
 }
 
-/** Checks a proof against the chain; says "verified on chain at block N" or exactly what does not match. */
-export async function verifyProof(proof: Proof, client: PublicClient): Promise<Verdict> {
+/** The root a proof's path leads to, or the verdict that stops it before the chain's root matters. */
+function rootOf(proof: Proof): { root: Hex } | { verdict: Verdict } {
   if (proof.record) {
     const computed = hashOfRecord(proof.record);
-    if (computed !== proof.hash) return fail(`Record ${proof.position} was changed: its content hashes to ${computed.slice(0, 12)}…, but the log says ${proof.hash.slice(0, 12)}….`);
+    if (computed !== proof.hash) return { verdict: fail(`Record ${proof.position} was changed: its content hashes to ${computed.slice(0, 12)}…, but the log says ${proof.hash.slice(0, 12)}….`) };
   }
   const leaf = leafHash(proof.position, proof.hash);
-  if (leaf !== proof.leaf) return fail(`Record ${proof.position}'s leaf is ${leaf.slice(0, 12)}…, not the ${proof.leaf.slice(0, 12)}… the proof gives.`);
-  if (!proof.anchor || !proof.root) return { isVerified: false, status: "not_anchored", message: `Record ${proof.position} is not anchored yet.`, block: null };
+  if (leaf !== proof.leaf) return { verdict: fail(`Record ${proof.position}'s leaf is ${leaf.slice(0, 12)}…, not the ${proof.leaf.slice(0, 12)}… the proof gives.`) };
+  if (!proof.anchor || !proof.root) return { verdict: { isVerified: false, status: "not_anchored", message: `Record ${proof.position} is not anchored yet.`, block: null } };
   const root = rootFromProof(leaf, proof.path);
-  if (root !== proof.root) return fail(`The path from record ${proof.position} leads to root ${root.slice(0, 12)}…, not the proof's ${proof.root.slice(0, 12)}….`);
+  if (root !== proof.root) return { verdict: fail(`The path from record ${proof.position} leads to root ${root.slice(0, 12)}…, not the proof's ${proof.root.slice(0, 12)}….`) };
+  return { root };
+}
+
+function compareRoots(proof: Proof, root: Hex, onChain: Hex): Verdict {
+  if (onChain !== root) return fail(`The root anchored on chain for record ${proof.position} is ${onChain.slice(0, 12)}…; the record gives ${root.slice(0, 12)}….`);
+  const block = proof.anchor!.block_number;
+  return { isVerified: true, status: "verified", message: `Verified on chain at block ${block}.`, block };
+}
+
+/** Checks a proof against the chain; says "verified on chain at block N" or exactly what does not match. */
+export async function verifyProof(proof: Proof, client: PublicClient): Promise<Verdict> {
+  const local = rootOf(proof);
+  if ("verdict" in local) return local.verdict;
   let onChain: Hex;
   try {
     const [, found] = await client.readContract({ address: proof.contract_address, abi: auditAnchorAbi, functionName: "findAnchor", args: [BigInt(proof.position)] });
@@ -65,6 +78,11 @@ export async function verifyProof(proof: Proof, client: PublicClient): Promise<V
     // Not a mismatch: nothing was compared.
     return { isVerified: false, status: "unreachable", message: `The chain could not be read: ${reason}`, block: null };
   }
-  if (onChain !== root) return fail(`The root anchored on chain for record ${proof.position} is ${onChain.slice(0, 12)}…; the record gives ${root.slice(0, 12)}….`);
-  return { isVerified: true, status: "verified", message: `Verified on chain at block ${proof.anchor.block_number}.`, block: proof.anchor.block_number };
+  return compareRoots(proof, local.root, onChain);
+}
+
+/** The same check against the root AuditAnchor holds for the proof's range, read from the chain before: no RPC call. */
+export function verifyProofWithRoot(proof: Proof, onChain: Hex): Verdict {
+  const local = rootOf(proof);
+  return "verdict" in local ? local.verdict : compareRoots(proof, local.root, onChain);
 }

@@ -17,7 +17,8 @@ export async function serveChainlinkRoutes(): Promise<{ url: string; server: Ser
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = req.url?.match(/^\/api\/chainlink\/(verify-batch|quality-check|expiry-check)\/([^/?]*)$/);
     const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));
-    headers.set("x-forwarded-for", req.socket.remoteAddress ?? "unknown");
+    // As a proxy in front would (TRUSTED_PROXY=1): the caller's own address appended to what it sent.
+    headers.set("x-forwarded-for", [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", "));
     const response = match
       ? await handlers[match[1] as keyof typeof handlers](new Request(`${url}${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : Buffer.concat(chunks) }), { params: Promise.resolve({ batch_id: decodeURIComponent(match[2]) }) })
       : Response.json({ error: { code: "not_found", message: "no such route", details: null } }, { status: 404 });

@@ -1,6 +1,7 @@
 // /trace/{batch_code} — public (no sign-in): a batch's journey with a proof for each step. Rendered
 // on the server, so it reads fully without JavaScript; the browser check is an extra.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TraceFacts } from "@/components/trace/batch-facts";
@@ -15,16 +16,27 @@ type Props = { params: Promise<{ code: string }> };
 const load = cache(async (raw: string) => {
   const code = decodeURIComponent(raw);
   if (!/^[\w.-]{1,64}$/.test(code)) notFound();
-  return (await loadTrace(code)) ?? notFound();
+  return (await loadTrace(code, await headers())) ?? notFound();
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { batch } = await load((await params).code);
-  return { title: `Trace ${batch.batchCode}`, description: `The journey of coffee batch ${batch.batchCode} from ${batch.origin}, proven on chain.` };
+  const t = await load((await params).code);
+  if (t.isLimited) return { title: "Too many views", robots: { index: false } };
+  return { title: `Trace ${t.batch.batchCode}`, description: `The journey of coffee batch ${t.batch.batchCode} from ${t.batch.origin}, proven on chain.` };
 }
 
 export default async function TracePage({ params }: Props) {
   const t = await load((await params).code);
+  if (t.isLimited) {
+    return (
+      <main className="mx-auto max-w-2xl space-y-2 px-4 py-8">
+        <h1 className="text-2xl font-semibold">Too many views</h1>
+        <p className="text-stone-600 dark:text-stone-400" data-testid="trace-limited">
+          This network has opened too many provenance pages in the last minute. Try again in {t.retryAfterSeconds} seconds.
+        </p>
+      </main>
+    );
+  }
   const anchored = t.timeline.filter((s) => s.proof.anchor);
   return (
     <main className="mx-auto max-w-2xl space-y-6 px-4 py-8">

@@ -1,5 +1,6 @@
 // GET /api/files/{file_id} — an uploaded quality-check file, served as its checked type
 import { handle } from "@/lib/api/handler";
+import { fileContentSecurityPolicy } from "@/lib/api/security-headers";
 import { idParams } from "@/lib/api/params";
 import { getDb } from "@/lib/db/server";
 import { getQualityFile } from "@/lib/quality/checks";
@@ -16,8 +17,7 @@ export const GET = handle<{ file_id: string }>("GET /api/files/[file_id]", async
       "content-length": String(file.bytes.length),
       "content-disposition": contentDisposition(file.filename),
       "x-content-type-options": "nosniff",
-      // A PDF opened inline runs with no scripts and no access to this origin.
-      "content-security-policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+      "content-security-policy": fileContentSecurityPolicy,
       "cache-control": "private, max-age=0, must-revalidate",
     },
   });
