@@ -70,7 +70,7 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   await admin.close();
 
   // Inventory: exactly its batches.
-  await page.goto("/inventory?limit=200&sort=batch_code&order=asc");
+  await page.goto("/inventory?limit=100&sort=batch_code&order=asc");
   await expect(page.getByTestId("signed-in-as")).toContainText("(viewer)");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Dashboard", "Inventory", "Verification", "Event listener", "Analytics", "API"]);
   await expect.poll(() => page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-batch-code")))).toEqual(codes);
@@ -88,7 +88,7 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   expect(csv.slice(1).map((r) => r[codeColumn])).toEqual(codes);
 
   // The API: the list, one batch, and 404 for another's batch and everything under it.
-  const listed = (await (await page.request.get("/api/batches?limit=200&sort=batch_code&order=asc")).json()) as { data: { batch_code: string }[] };
+  const listed = (await (await page.request.get("/api/batches?limit=100&sort=batch_code&order=asc")).json()) as { data: { batch_code: string }[] };
   expect(listed.data.map((b) => b.batch_code)).toEqual(codes);
   expect((await page.request.get(`/api/batches/${own[0].id}`)).status()).toBe(200);
   for (const path of [`/api/batches/${other.id}`, `/api/batches/${other.id}/audit-history`, `/api/batches/${other.id}/alerts`, `/api/batches/${other.id}/quality-checks`, `/api/labels?ids=${other.id}&format=png`]) {

@@ -25,7 +25,7 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
         }}
       >
         <label className="flex flex-col text-xs">
-          Organisation name
+          New organisation
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} className={input} />
         </label>
         <label className="flex flex-col text-xs">
