@@ -23,6 +23,7 @@ import { listEvents } from "@/lib/events/list";
 import { ZEventListQuery } from "@/lib/events/schemas";
 import { listLabels } from "@/lib/labels/batches";
 import { approvePending, createOrganisation } from "@/lib/organisations/organisations";
+import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { getProof } from "@/lib/provenance/proof";
 import { listRequests } from "@/lib/verification/requests";
 import { ZRequestListQuery } from "@/lib/verification/schemas";
@@ -192,5 +193,21 @@ describe("a pending wallet", () => {
     await expect(createOrganisation(t.db, { name: "Another", kind: "operator" }, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
     await expect(createOrganisation(t.db, { name: "Cooperative A", kind: "roaster" }, { kind: "system" })).rejects.toMatchObject({ code: "conflict" });
     expect(await t.db.select().from(organisations)).toEqual(before);
+  });
+
+  it("says what is wrong with a malformed approval or organisation", () => {
+    expect(ZApproval.safeParse({ organisation_id: 1 }).error?.issues[0].message).toBe("give organisation_id and role, or link_to_user_id");
+    expect(ZApproval.safeParse({ organisation_id: 1, role: "owner" }).success).toBe(false);
+    expect(ZNewOrganisation.safeParse({ name: "X", kind: "bank" }).success).toBe(false);
+    expect(ZNewOrganisation.safeParse({ name: "  ", kind: "roaster" }).success).toBe(false);
+  });
+
+  it("refuses to approve into an organisation that does not exist, or a wallet another organisation holds, changing nothing", async () => {
+    const pending = await userForWallet(t.db, walletB as `0x${string}`);
+    const [a] = await t.db.select().from(organisations).where(eq(organisations.name, "Cooperative A"));
+    await expect(approvePending(t.db, pending.id, { organisation_id: 999_999, role: "viewer" }, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
+    await expect(approvePending(t.db, pending.id, { organisation_id: a.id, role: "viewer" }, { kind: "system" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(walletB) });
+    expect((await t.db.select().from(users).where(eq(users.id, pending.id)))[0]).toMatchObject({ isPending: true, organisationId: null });
+    expect((await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, walletB)))[0].organisationId).not.toBe(a.id);
   });
 });
