@@ -109,6 +109,18 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   await expect(page.getByRole("heading", { name: "Stock by origin" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Verification pass rate" })).toHaveCount(0);
 
+  // The dashboard counts its batches; the system's health is not shown to it.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("kpi-batches")).toHaveText(String(own.length));
+  await expect(page.getByText("Could not refresh")).toHaveCount(0);
+
+  // The event listener page links only its batches.
+  await page.goto("/events?limit=200");
+  const eventBatches = await page.getByTestId("event-row").locator("a[href^='/batches/']").allInnerTexts();
+  expect(eventBatches.length).toBeGreaterThan(0);
+  expect(eventBatches.every((code) => codes.includes(code))).toBe(true);
+  expect(await page.getByTestId("event-row").count()).toBe(eventBatches.length);
+
   // The event stream (and the list) carry only its batches' events.
   const events = await streamMessages(page.request, "/api/blockchain-events/stream?after=0", "event");
   const minted = new Set(own.filter((b) => b.token_id !== null).map((b) => Number(b.id)));
