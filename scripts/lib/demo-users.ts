@@ -1,6 +1,6 @@
 // The local demo accounts, one per role, and the organisations that show who sees what. Only ever
 // created in the embedded database.
-import { eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../lib/db";
 import { createUser } from "../../lib/auth/users";
 import type { Role } from "../../lib/auth/permissions";
@@ -27,7 +27,7 @@ export const demoOrganisations: { name: string; kind: (typeof organisationKinds)
 export async function ensureDemoUsers(db: Db) {
   for (const u of demoUsers) await createUser(db, { ...u, password: demoPassword });
   const [staff] = await db.select().from(organisations).where(eq(organisations.kind, "operator"));
-  if (staff) await db.update(users).set({ organisationId: staff.id }).where(isNull(users.organisationId));
+  if (staff) await db.update(users).set({ organisationId: staff.id }).where(and(isNull(users.organisationId), inArray(users.email, demoUsers.map((u) => u.email))));
   for (const o of demoOrganisations) {
     const [row] = await db.insert(organisations).values({ name: o.name, kind: o.kind }).onConflictDoUpdate({ target: organisations.name, set: { kind: o.kind } }).returning();
     await db.insert(organisationWallets).values({ address: o.wallet.toLowerCase(), organisationId: row.id }).onConflictDoNothing();
