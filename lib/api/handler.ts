@@ -61,9 +61,8 @@ export function handle<P = Record<string, never>>(permission: Permission, body: 
       const searchParams = Object.fromEntries(params);
       const scope = scopeOf(caller);
       const routeParams = await route.params;
-      // Every /api/batches/{batch_id}/… route answers 404 for a batch outside the caller's scope.
+      // Every /api/batches/{batch_id}/… route answers 404 for a batch outside the caller's scope (a malformed id gets the route's own 400).
       const batchId = (routeParams as { batch_id?: string } | undefined)?.batch_id;
-      // (A malformed id goes on to the route's own 400.)
       if (permission.includes("[batch_id]") && scope.kind !== "all" && /^[1-9]\d{0,15}$/.test(batchId ?? "")) await assertBatchInScope(getDb(), scope, Number(batchId));
       return await body({ request, searchParams, params: routeParams, caller, scope });
     } catch (error) {
