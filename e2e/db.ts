@@ -15,7 +15,8 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 /** A fingerprint of everything a caller could change through the API. */
 export async function fingerprint(): Promise<string> {
   const [row] = await query<{ f: string }>(`select md5(concat_ws('|',
-    (select string_agg(concat_ws(',', id, role, is_active, updated_at), ';' order by id) from users),
+    (select string_agg(concat_ws(',', id, role, is_active, is_pending, organisation_id, updated_at), ';' order by id) from users),
+    (select string_agg(concat_ws(',', id, name, kind), ';' order by id) from organisations), (select string_agg(concat_ws(',', address, organisation_id), ';' order by address) from organisation_wallets),
     (select string_agg(concat_ws(',', address, user_id), ';' order by address) from wallets),
     (select string_agg(concat_ws(',', id, revoked_at), ';' order by id) from api_keys),
     (select string_agg(concat_ws(',', id, status, updated_at, last_synced_at), ';' order by id) from batches),

@@ -1,11 +1,14 @@
 // The permission table, tested from the outside: every route × method × kind of caller.
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import { devAccount } from "@/scripts/lib/accounts";
+import { demoOrganisations } from "@/scripts/lib/demo-users";
 import { query, fingerprint } from "./db";
-import { stack, storageStateFor } from "./stack";
+import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
-type Caller = { name: string; role?: string; apiKeyRole?: string; context: APIRequestContext };
+/** `isMember`: a viewer in a producer organisation; `isPending`: a wallet no admin has approved yet. */
+type Caller = { name: string; role?: string; apiKeyRole?: string; isMember?: boolean; isPending?: boolean; context: APIRequestContext };
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 const callers: Caller[] = [];
@@ -16,13 +19,30 @@ function expectation(rule: Rule, caller: Caller): "allowed" | 401 | 403 {
   if (rule.isPublic) return "allowed";
   // Only a call signed with the DON's secret gets through (e2e/chainlink.spec.ts); no session or key does.
   if (rule.chainlink) return 401;
-  if (!caller.role && !caller.apiKeyRole) return 401;
+  if (!caller.role && !caller.apiKeyRole && !caller.isPending) return 401;
+  // Organisations: a pending wallet reaches nothing; a member only the rows marked for members.
+  if (caller.isPending) return 403;
+  if (caller.isMember && !rule.members) return 403;
   if (caller.role) return (rule.roles as readonly string[]).includes(caller.role) ? "allowed" : 403;
   if (caller.apiKeyRole) return rule.apiKeys && (rule.roles as readonly string[]).includes(caller.apiKeyRole) ? "allowed" : 403;
   return 403;
 }
 
-test.beforeAll(async () => {
+/** Signs a wallet in with Ethereum in a browser and hands back its session for API calls. */
+async function walletSession(browser: Browser, address: `0x${string}`) {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  await giveMockWallet(context, address);
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: /^Connect / }).click();
+  await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
+  await page.waitForURL(/\/pending$/);
+  const storageState = await context.storageState();
+  await context.close();
+  return storageState;
+}
+
+test.beforeAll(async ({ browser }) => {
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
   const makeKey = async (role: string) => (await (await admin.post("/api/admin/api-keys", { data: { name: `matrix ${role}`, role } })).json()) as { id: number; key: string };
   const [operatorKey, throwaway] = [await makeKey("operator"), await makeKey("viewer")];
@@ -81,6 +101,9 @@ test.beforeAll(async () => {
     "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },
     "POST /api/admin/api-keys": { path: "/api/admin/api-keys", body: { name: "matrix created", role: "viewer" } },
     "DELETE /api/admin/api-keys/[key_id]": { path: `/api/admin/api-keys/${throwaway.id}` },
+    "GET /api/admin/organisations": { path: "/api/admin/organisations" },
+    "POST /api/admin/organisations": { path: "/api/admin/organisations", body: { name: "Matrix Roasters", kind: "roaster" } },
+    "POST /api/admin/users/[user_id]/approve": { path: `/api/admin/users/${viewer.id}/approve`, body: { organisation_id: 1, role: "viewer" } },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });
@@ -88,6 +111,16 @@ test.beforeAll(async () => {
   for (const role of ["viewer", "operator", "verifier", "admin"]) callers.push({ name: role, role, context: await context({ storageState: storageStateFor(role) }) });
   callers.push({ name: "operator API key", apiKeyRole: "operator", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${operatorKey.key}` } }) });
   callers.push({ name: "viewer API key", apiKeyRole: "viewer", context: await context({ extraHTTPHeaders: { "x-api-key": viewerKey.key } }) });
+
+  // Organisations: anvil account 4 approved into its demo producer organisation; account 6 left waiting.
+  const member = devAccount(4).address;
+  const memberState = await walletSession(browser, member);
+  const [memberUser] = await query<{ user_id: string }>("select user_id from wallets where address = $1", [member.toLowerCase()]);
+  const [producer] = await query<{ id: string }>("select id from organisations where name = $1", [demoOrganisations.find((o) => o.wallet === member)!.name]);
+  const approved = await admin.post(`/api/admin/users/${memberUser.user_id}/approve`, { data: { organisation_id: Number(producer.id), role: "viewer" } });
+  expect(approved.status()).toBe(200);
+  callers.push({ name: "producer organisation member", role: "viewer", isMember: true, context: await context({ storageState: memberState }) });
+  callers.push({ name: "pending wallet", isPending: true, context: await context({ storageState: await walletSession(browser, devAccount(6).address) }) });
   await admin.dispose();
 });
 

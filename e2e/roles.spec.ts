@@ -49,13 +49,13 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("a wallet signs in with Ethereum and arrives as a viewer", async ({ context, page }) => {
+  test("a wallet signs in with Ethereum and waits for an admin's approval", async ({ context, page }) => {
     await giveMockWallet(context, devAccount(2).address);
     await page.goto("/sign-in");
     await page.getByRole("button", { name: /^Connect / }).click();
     await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
-    await expect(page).toHaveURL(/\/inventory/);
-    await expect(page.getByTestId("signed-in-as")).toContainText("(viewer)");
+    await expect(page).toHaveURL(/\/pending$/);
+    await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
   });
 });
 

@@ -17,7 +17,7 @@ import { anchorAccount, operatorAccount, producerAccounts } from "./lib/accounts
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
-import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
+import { demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { deployContracts, type Deployment } from "./lib/deploy";
 import { configureConsumer, deployFunctions } from "./lib/functions";
 import { readDeployment, writeDeployment } from "./lib/deployment";
@@ -189,6 +189,7 @@ async function main() {
   if (mode === "dev" && c.functions) void warmUp(env.PORT);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
   if (!env.DATABASE_URL) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+  if (!env.DATABASE_URL) log(`demo producer wallets, each in its organisation (approve one on the admin page after it signs in): ${demoOrganisations.map((o) => `${o.wallet} (${o.name})`).join(", ")}`);
   log(`open http://localhost:${env.PORT}/inventory — Ctrl-C stops everything`);
 }
 

@@ -2,6 +2,7 @@
 // its table, and bad filters are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getChart, listCharts } from "@/lib/analytics/charts";
+import { everything } from "@/lib/auth/scope";
 import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { ZAnalyticsFilters, ZAnalyticsQuery, chartIds } from "@/lib/analytics/schemas";
 import { toCsv } from "@/lib/analytics/table";
@@ -30,7 +31,7 @@ afterAll(() => t.drop());
 describe("analytics charts", () => {
   it("ends the stock line of each origin at the kilograms of its live batches", async () => {
     const f = ZAnalyticsFilters.parse({ from: iso(29), to: iso(0) });
-    const chart = await getChart(t.db, f, "stock_by_origin");
+    const chart = await getChart(t.db, f, "stock_by_origin", everything);
     const last = chart.rows.at(-1)!;
     const byLabel = Object.fromEntries(chart.columns.slice(1).map((c) => [c.label, last[c.key]]));
     const { rows } = await t.pool.query(`select origin_country, sum(quantity_kg)::text as kg from batches where status = 'active' group by 1`);
@@ -43,9 +44,9 @@ describe("analytics charts", () => {
 
   it("applies the filters and forecasts the trend", async () => {
     const f = ZAnalyticsFilters.parse({ from: iso(29), to: iso(0), origin: "Kenya" });
-    const stock = await getChart(t.db, f, "stock_by_origin");
+    const stock = await getChart(t.db, f, "stock_by_origin", everything);
     expect(stock.columns.map((c) => c.label)).toEqual(["day", "Kenya (kg)"]);
-    const forecast = await getChart(t.db, f, "forecast");
+    const forecast = await getChart(t.db, f, "forecast", everything);
     const ahead = forecast.rows.filter((r) => r.forecast_kg !== null);
     expect(ahead).toHaveLength(30);
     expect(ahead[29].forecast_kg).toBeCloseTo(400 + 30 * 10, 3);
@@ -53,7 +54,7 @@ describe("analytics charts", () => {
   });
 
   it("gives every chart a CSV that is exactly its table", async () => {
-    const charts = await listCharts(t.db, ZAnalyticsFilters.parse({ from: iso(45), to: iso(0) }));
+    const charts = await listCharts(t.db, ZAnalyticsFilters.parse({ from: iso(45), to: iso(0) }), everything);
     expect(charts.map((c) => c.id).sort()).toEqual([...chartIds].sort());
     for (const chart of charts) {
       const [header, ...body] = parseCsv(toCsv(chart));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportBatchesCsv } from "@/lib/batches/export";
+import { everything } from "@/lib/auth/scope";
 import { csvField } from "@/lib/csv";
 import { ZBatchExportQuery } from "@/lib/batches/schemas";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -37,7 +38,7 @@ describe("CSV export", () => {
   });
 
   it("streams every matching row once, across pages, in the list's order", async () => {
-    const csv = await read(exportBatchesCsv(t.db, ZBatchExportQuery.parse({ origin_country: "Kenya", sort: "batch_code", order: "asc" })));
+    const csv = await read(exportBatchesCsv(t.db, ZBatchExportQuery.parse({ origin_country: "Kenya", sort: "batch_code", order: "asc" }), everything));
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0].startsWith("id,chain_id,token_id,batch_code,origin_country")).toBe(true);
     expect(lines).toHaveLength(1 + 1_172);
@@ -48,7 +49,7 @@ describe("CSV export", () => {
   });
 
   it("gives the header alone when nothing matches", async () => {
-    const csv = await read(exportBatchesCsv(t.db, ZBatchExportQuery.parse({ q: "nothing-like-this" })));
+    const csv = await read(exportBatchesCsv(t.db, ZBatchExportQuery.parse({ q: "nothing-like-this" }), everything));
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { everything } from "@/lib/auth/scope";
 import { listBatches } from "@/lib/batches/list";
 import { sortColumns, ZBatchListQuery } from "@/lib/batches/schemas";
 import type { BatchJson } from "@/lib/batches/serialize";
@@ -41,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const list = (params: Record<string, string>) => listBatches(t.db, ZBatchListQuery.parse(params));
+const list = (params: Record<string, string>) => listBatches(t.db, ZBatchListQuery.parse(params), everything);
 
 async function walk(params: Record<string, string>): Promise<BatchJson[]> {
   const all: BatchJson[] = [];

@@ -79,7 +79,7 @@ beforeAll(async () => {
 
   // A verifier grades the first batch specialty, so its verification can pass.
   const [v] = await t.db.insert(users).values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }).returning();
-  const verifier: Caller = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier" } };
+  const verifier: Caller = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier", organisationId: null, organisationKind: null, isPending: false } };
   const [first] = await t.db.select().from(batches).where(eq(batches.tokenId, "1"));
   await recordQualityCheck(t.db, first.id, { cupping_score: 86.5, moisture_pct: 10.5, primary_defects: 0, secondary_defects: 2, screen_size: 16 }, [], verifier);
 }, 180_000);

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
+import { everything as allBatches } from "@/lib/auth/scope";
 import { listRecentActivities, type Activity } from "@/lib/activities/recent";
 import { activityKinds, ZRecentActivityQuery } from "@/lib/activities/schemas";
 import { recordAudit } from "@/lib/audit/record";
@@ -34,7 +35,7 @@ const run = (q: string) => t.pool.query(q);
 
 describe("dashboard metrics", () => {
   it("gives totals, stock and expiry windows to the gram and the cent", async () => {
-    const m = await getDashboardMetrics(t.db, now);
+    const m = await getDashboardMetrics(t.db, allBatches, now);
     expect(m.today).toBe("2026-11-24");
     // 10.5×4 + 100×5.25 + 200.125×6.10 (1220.7625 → 1220.76) + 0 + 1.001×5 (5.005 → 5.01) + 999×9.99 + 5×1
     expect(m.totals).toEqual({ batches: 7, quantity_kg: "1365.626", value_usd: "11777.78" });
@@ -57,7 +58,7 @@ describe("dashboard metrics", () => {
       (${ids[0]}, 'expired', 'high', 't', 'x', 'open'), (${ids[1]}, 'fraud_risk', 'critical', 't', 'x', 'open'),
       (${ids[2]}, 'fraud_risk', 'critical', 't', 'x', 'open'), (${ids[3]}, 'fraud_risk', 'low', 't', 'x', 'open')`);
     await run(`update batch_alerts set status = 'resolved', resolution_note = 'checked', resolved_at = now() where batch_id = ${ids[3]}`);
-    const m = await getDashboardMetrics(t.db, now);
+    const m = await getDashboardMetrics(t.db, allBatches, now);
     expect(m.verification).toMatchObject({ pending: 1, approved: 3, rejected: 1, pass_rate: 0.75 });
     expect(m.alerts.open).toBe(3);
     expect(m.alerts.by_severity).toEqual({ low: 0, medium: 0, high: 1, critical: 2 });
@@ -68,7 +69,7 @@ describe("dashboard metrics", () => {
     const locker = await t.pool.connect();
     try {
       await locker.query("begin; lock table batches in access exclusive mode");
-      const m = await Promise.race([getDashboardMetrics(t.db, now), new Promise<null>((r) => setTimeout(() => r(null), 3_000))]);
+      const m = await Promise.race([getDashboardMetrics(t.db, allBatches, now), new Promise<null>((r) => setTimeout(() => r(null), 3_000))]);
       expect(m?.totals.batches).toBe(7);
     } finally {
       await locker.query("rollback");
@@ -94,7 +95,7 @@ async function walk(params: Record<string, string>): Promise<Activity[]> {
   const all: Activity[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listRecentActivities(t.db, ZRecentActivityQuery.parse({ ...params, ...(cursor ? { cursor } : {}) }));
+    const page = await listRecentActivities(t.db, ZRecentActivityQuery.parse({ ...params, ...(cursor ? { cursor } : {}) }), allBatches);
     expect(page.data.length).toBeLessThanOrEqual(Number(params.limit ?? 20));
     all.push(...page.data);
     cursor = page.next_cursor ?? undefined;
@@ -143,7 +144,7 @@ describe("recent activities", () => {
 
   it("refuses a cursor it did not issue and unknown kinds", async () => {
     for (const cursor of ["nope", Buffer.from(JSON.stringify(["2026-01-01", 0, 1])).toString("base64url"), Buffer.from(JSON.stringify(["2026-01-01T00:00:00.000000Z", 9, 1])).toString("base64url")]) {
-      await expect(listRecentActivities(t.db, ZRecentActivityQuery.parse({ cursor }))).rejects.toBeInstanceOf(ApiError);
+      await expect(listRecentActivities(t.db, ZRecentActivityQuery.parse({ cursor }), allBatches)).rejects.toBeInstanceOf(ApiError);
     }
     expect(ZRecentActivityQuery.safeParse({ kind: "audit,nope" }).success).toBe(false);
     expect(ZRecentActivityQuery.safeParse({ limit: "0" }).success).toBe(false);

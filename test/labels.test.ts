@@ -3,6 +3,7 @@
 import jsQR from "jsqr";
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream, type PDFNumber } from "pdf-lib";
 import { PNG } from "pngjs";
+import { everything } from "@/lib/auth/scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listLabels } from "@/lib/labels/batches";
 import { renderLabelsPdf } from "@/lib/labels/pdf";
@@ -48,7 +49,7 @@ async function imagesIn(pdfBytes: Uint8Array) {
 
 describe("labels", () => {
   it("puts each batch's code, origin and a QR code to its trace page on an A4 PDF, 8 to a sheet", async () => {
-    const labels = await listLabels(t.db, ids, base);
+    const labels = await listLabels(t.db, ids, base, everything);
     expect(labels[0]).toEqual({ batchCode: "ETH-SID-0001", origin: "Sidama, Ethiopia", detail: "Heirloom · washed", traceUrl: `${base}/trace/ETH-SID-0001` });
     const bytes = await renderLabelsPdf(labels);
     const pdf = await PDFDocument.load(bytes);
@@ -59,7 +60,7 @@ describe("labels", () => {
   });
 
   it("draws the same labels as one PNG whose QR codes decode to the trace page", async () => {
-    const [label] = await listLabels(t.db, ids.slice(0, 1), `${base}/`);
+    const [label] = await listLabels(t.db, ids.slice(0, 1), `${base}/`, everything);
     const png = PNG.sync.read(await renderLabelsPng([label]));
     expect(png.width).toBeGreaterThan(400);
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`${base}/trace/ETH-SID-0001`);
@@ -74,6 +75,6 @@ describe("labels", () => {
     expect(issue({ ids: "1", format: "svg" })).toBeDefined();
     expect(issue({ ids: "1", extra: "x" })).toBeDefined();
     expect(ZLabelQuery.parse({ ids: "3, 1" })).toEqual({ ids: [3, 1], format: "pdf" });
-    await expect(listLabels(t.db, [ids[0], 999_999], base)).rejects.toMatchObject({ code: "not_found", message: "No batch with id 999999." });
+    await expect(listLabels(t.db, [ids[0], 999_999], base, everything)).rejects.toMatchObject({ code: "not_found", message: "No batch with id 999999." });
   });
 });

@@ -1,4 +1,5 @@
-import { getTableColumns, getTableName } from "drizzle-orm";
+import { getTableColumns, getTableName, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
@@ -8,11 +9,17 @@ let t: TestDb;
 beforeAll(async () => (t = await createTestDb()));
 afterAll(() => t.drop());
 
-const tables = [schema.counts, schema.countDeltas, schema.batches, schema.blockchainEvents, schema.listenerState, schema.listenerBlocks, schema.importLogs, schema.users, schema.wallets, schema.siweNonces, schema.apiKeys, schema.signInEvents, schema.rateLimits, schema.auditRecords, schema.verificationRequests, schema.qualityChecks, schema.qualityCheckFiles, schema.fraudAssessments, schema.batchAlerts, schema.componentStates, schema.heartbeats, schema.analyticsState, schema.analyticsRemovals, schema.analyticsBatchFacts, schema.analyticsStockDaily, schema.analyticsVerificationDaily, schema.analyticsQualityDaily, schema.analyticsFraudDaily, schema.analyticsFraudFactorsDaily, schema.analyticsAlertsDaily, schema.analyticsEventsHourly, schema.analyticsSyncHourly, schema.analyticsExpiry, schema.auditAnchors, schema.systemAlerts, schema.traceScans, schema.traceScanClients];
+// Every table the Drizzle schema declares: a new table is checked without being listed here.
+const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
 
 describe("migrations", () => {
   it("applies nothing twice", async () => {
     expect(await migrate(t.pool)).toEqual([]);
+  });
+
+  it("declares every migrated table in the Drizzle schema, and nothing else", async () => {
+    const { rows } = await t.pool.query<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by tablename");
+    expect(tables.map((table) => getTableName(table)).sort()).toEqual(rows.map((r) => r.tablename));
   });
 
   it.each(tables.map((table) => [getTableName(table), table] as const))("the Drizzle schema of %s matches the migrated table", async (name, table) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
+import { everything } from "@/lib/auth/scope";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
@@ -45,7 +46,7 @@ beforeAll(async () => {
   vi.stubEnv("SUPABASE_URL", undefined);
   vi.stubEnv("SUPABASE_SERVICE_ROLE_KEY", undefined);
   const [user] = await t.db.insert(users).values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }).returning();
-  caller = { kind: "user", user: { id: user.id, name: user.name, email: user.email, role: "verifier" } };
+  caller = { kind: "user", user: { id: user.id, name: user.name, email: user.email, role: "verifier", organisationId: null, organisationKind: null, isPending: false } };
 
   const chain = await deployTestToken();
   const [batch] = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 7);
@@ -106,12 +107,12 @@ describe("quality checks", () => {
       ["certificate", "Q-grade.pdf", "application/pdf", pdf.length],
     ]);
     expect(check.files[0].url).toBe(`/api/files/${check.files[0].id}`);
-    const served = await getQualityFile(t.db, check.files[1].id);
+    const served = await getQualityFile(t.db, check.files[1].id, everything);
     expect(served).toMatchObject({ filename: "Q-grade.pdf", contentType: "application/pdf" });
     expect(Buffer.from(served.bytes).equals(Buffer.from(pdf))).toBe(true);
     const [row] = await t.db.select().from(qualityCheckFiles).where(eq(qualityCheckFiles.id, check.files[0].id));
     expect(Buffer.from((await readFile(row.storageKey))!.bytes).equals(Buffer.from(png))).toBe(true);
-    await expect(getQualityFile(t.db, 999_999)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getQualityFile(t.db, 999_999, everything)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses a fake PDF by its bytes, naming the file, and writes nothing", async () => {
@@ -129,7 +130,7 @@ describe("quality checks", () => {
 
   it("deletes the saved files when the transaction fails", async () => {
     const before = await counts();
-    const ghost: Caller = { kind: "user", user: { id: 999_999, name: "Nobody", email: null, role: "verifier" } };
+    const ghost: Caller = { kind: "user", user: { id: 999_999, name: "Nobody", email: null, role: "verifier", organisationId: null, organisationKind: null, isPending: false } };
     await expect(recordQualityCheck(t.db, mintedId, specialty, [photo()], ghost)).rejects.toThrow();
     expect(await counts()).toEqual(before);
   });

@@ -36,8 +36,8 @@ beforeAll(async () => {
   for (const b of list) await mintBatch(chain.target, chain.producer, { ...b, state: "active" } as never);
   await indexToHead({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 });
   const [v, o] = await t.db.insert(users).values([{ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }, { name: "Otto Operator", email: "otto@example.com", role: "operator" }]).returning();
-  verifier = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier" } };
-  operator = { kind: "user", user: { id: o.id, name: o.name, email: o.email, role: "operator" } };
+  verifier = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier", organisationId: null, organisationKind: null, isPending: false } };
+  operator = { kind: "user", user: { id: o.id, name: o.name, email: o.email, role: "operator", organisationId: null, organisationKind: null, isPending: false } };
   ids.push(...(await t.db.select({ id: batches.id }).from(batches).orderBy(batches.tokenId)).map((r) => r.id));
 });
 afterAll(() => t.drop());

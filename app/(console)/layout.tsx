@@ -2,14 +2,15 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOutAction } from "@/lib/actions/sign-out";
-import { pages } from "@/lib/auth/permissions";
+import { canOpen, pages } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // Pages with a narrower audience check their own role: a layout is not re-run on client navigation.
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent((await headers()).get("x-pathname") ?? "/inventory")}`);
-  const nav = pages.filter((p) => (p.roles as readonly string[]).includes(user.role));
+  if (user.isPending) redirect("/pending");
+  const nav = pages.filter((p) => canOpen(user, p.href));
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">

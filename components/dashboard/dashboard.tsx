@@ -16,7 +16,8 @@ import { utcTime } from "./time";
 export const refreshMs = 3_000;
 
 type Feed = { data: Activity[]; next_cursor: string | null };
-export type DashboardData = { metrics: DashboardMetrics; status: SystemStatus; activities: Feed };
+/** `status` null: the viewer is a producer's or buyer's member, to whom the system's health is not shown. */
+export type DashboardData = { metrics: DashboardMetrics; status: SystemStatus | null; activities: Feed };
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store" });
@@ -29,7 +30,7 @@ const live = { refetchInterval: refreshMs, refetchIntervalInBackground: true, st
 
 function Live({ initial }: { initial: DashboardData }) {
   const metrics = useQuery({ queryKey: ["metrics"], queryFn: () => getJson<DashboardMetrics>("/api/dashboard/metrics"), initialData: initial.metrics, ...live });
-  const status = useQuery({ queryKey: ["status"], queryFn: () => getJson<SystemStatus>("/api/system/status"), initialData: initial.status, ...live });
+  const status = useQuery({ queryKey: ["status"], queryFn: () => getJson<SystemStatus | null>("/api/system/status"), initialData: initial.status, ...live, enabled: initial.status !== null });
   const recent = useQuery({ queryKey: ["activities"], queryFn: () => getJson<Feed>("/api/activities/recent?limit=20"), initialData: initial.activities, ...live });
   const [older, setOlder] = useState<Feed | null>(null);
   const [olderError, setOlderError] = useState<string | null>(null);
@@ -61,7 +62,7 @@ function Live({ initial }: { initial: DashboardData }) {
         </p>
       )}
       <KpiCards m={m} />
-      <StatusPanel status={status.data} />
+      {status.data && <StatusPanel status={status.data} />}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
         <Breakdown title="By status" rows={toRows(m.by_status)} testId="by-status" />
         <Breakdown title="By verification" rows={toRows(m.by_verification_status)} testId="by-verification" />

@@ -5,7 +5,10 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import type { Scope } from "@/lib/auth/scope";
+import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
+import { batches } from "@/lib/db/schema";
 import { activityKinds, type ActivityKind, type RecentActivityQuery } from "./schemas";
 
 export type Activity = {
@@ -56,10 +59,16 @@ const sources: Record<ActivityKind, { table: string; where?: string; data: strin
 };
 
 /** Rows of one source older than the cursor in the feed's order (created_at, kind, id), newest first. */
-function sourceQuery(kind: ActivityKind, limit: number, cursor: Cursor | null): SQL {
+function sourceQuery(kind: ActivityKind, limit: number, cursor: Cursor | null, scope: Scope): SQL {
   const s = sources[kind];
   const rank = activityKinds.indexOf(kind);
   const conditions: SQL[] = s.where ? [sql.raw(s.where)] : [];
+  // Outside the operating company, only what concerns the organisation's batches (chain events by their token).
+  if (scope.kind !== "all") {
+    conditions.push(kind === "event"
+      ? sql`(chain_id, token_id) in (select ${batches.chainId}, ${batches.tokenId} from ${batches} where ${batchesInScope(scope)})`
+      : sql`batch_id in ${batchIdsInScope(scope)}`);
+  }
   if (cursor) {
     const [at, cursorRank, id] = cursor;
     if (rank < cursorRank) conditions.push(sql`created_at <= ${at}::timestamptz`);
@@ -94,10 +103,11 @@ function toActivity(r: Row): Activity {
   }
 }
 
-export async function listRecentActivities(db: Db, q: RecentActivityQuery): Promise<{ data: Activity[]; next_cursor: string | null }> {
+/** The feed of what concerns the batches in `scope`. */
+export async function listRecentActivities(db: Db, q: RecentActivityQuery, scope: Scope): Promise<{ data: Activity[]; next_cursor: string | null }> {
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   const kinds = q.kind ?? activityKinds;
-  const parts = kinds.map((k) => sourceQuery(k, q.limit + 1, cursor));
+  const parts = kinds.map((k) => sourceQuery(k, q.limit + 1, cursor, scope));
   const { rows } = await db.execute<Row>(sql`
     select rank, id::text, to_char(created_at at time zone 'UTC', ${sql.raw(isoMicros)}) as at, batch_id::text, data
     from (${sql.join(parts, sql` union all `)}) feed

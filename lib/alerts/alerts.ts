@@ -5,6 +5,8 @@ import { findBatch } from "@/lib/batches/get";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import type { Scope } from "@/lib/auth/scope";
+import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 
@@ -34,13 +36,14 @@ export async function listAlerts(db: Db, batchId: number) {
 }
 
 /** Open alerts across batches, most severe and newest first, for the verification page. */
-export async function listOpenAlerts(db: Db, limit = 50) {
+/** Open alerts of the batches in `scope`, most severe first. */
+export async function listOpenAlerts(db: Db, scope: Scope, limit = 50) {
   const rank = sql`case ${batchAlerts.severity} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
   const rows = await db
     .select({ alert: batchAlerts, batchCode: batches.batchCode })
     .from(batchAlerts)
     .innerJoin(batches, eq(batches.id, batchAlerts.batchId))
-    .where(eq(batchAlerts.status, "open"))
+    .where(and(eq(batchAlerts.status, "open"), batchesInScope(scope)))
     .orderBy(rank, desc(batchAlerts.id))
     .limit(limit);
   return rows.map((r) => ({ ...toAlertJson(r.alert), batch_code: r.batchCode }));

@@ -1,15 +1,17 @@
 // Stock over time: the running sum of each day's net kilograms (minted less removed), at the end of
 // each period, per origin, process or warehouse. Sums are exact (integer grams).
 import { sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { bucketFor, dimensionFilter, listPeriods, periodOf, rangeStart } from "./range";
+import { stockSource } from "./scoped";
 import type { AnalyticsFilters } from "./schemas";
 import { kgToSignedGrams, signedGramsToKg, type ChartTable } from "./table";
 
 export const stockDimensions = { origin: "origin_country", process: "process", warehouse: "warehouse" } as const;
 export type StockDimension = keyof typeof stockDimensions;
 
-export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimension): Promise<ChartTable> {
+export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimension, scope: Scope): Promise<ChartTable> {
   const bucket = bucketFor(f.from, f.to);
   const start = rangeStart(bucket, f.from);
   const column = sql.identifier(stockDimensions[by]);
@@ -17,7 +19,7 @@ export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimens
     listPeriods(db, f, bucket),
     db.execute<{ period: string | null; series: string; net: string }>(sql`
       select case when day < ${start} then null else ${periodOf(sql`day`, bucket)} end as period, ${column} as series, sum(minted_kg - removed_kg)::text as net
-      from analytics_stock_daily where day <= ${f.to}::date and ${dimensionFilter(f)}
+      from ${stockSource(scope)} where day <= ${f.to}::date and ${dimensionFilter(f)}
       group by 1, 2`),
   ]);
   const running = new Map<string, bigint>();

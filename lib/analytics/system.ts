@@ -1,8 +1,10 @@
 // The system's charts: chain events stored and sync runs over time, and stock about to expire.
 import { sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf } from "./range";
 import type { AnalyticsFilters } from "./schemas";
+import { expirySource } from "./scoped";
 import type { ChartTable } from "./table";
 
 /** Events per period and the sync's lag (queued to finished); chain-wide, so the batch filters do not apply. */
@@ -56,11 +58,11 @@ const windows = [
 ];
 
 /** Sellable stock by how soon it expires, as of the last refresh; the date range does not apply. */
-export async function getExpiryChart(db: Db, f: AnalyticsFilters): Promise<ChartTable> {
+export async function getExpiryChart(db: Db, f: AnalyticsFilters, scope: Scope): Promise<ChartTable> {
   const { rows } = await db.execute<{ window: number; batches: number; kg: string }>(sql`
     select case when expiry_date - current_date <= 30 then 0 when expiry_date - current_date <= 60 then 1 else 2 end as window,
       sum(batches)::int as batches, sum(kg)::text as kg
-    from analytics_expiry where expiry_date >= current_date and expiry_date <= current_date + 90 and ${dimensionFilter(f)} group by 1`);
+    from ${expirySource(scope)} where expiry_date >= current_date and expiry_date <= current_date + 90 and ${dimensionFilter(f)} group by 1`);
   return {
     id: "expiry",
     title: "Expiring soon",

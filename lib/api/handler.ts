@@ -1,8 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { authorize, resolveCaller, type Caller } from "@/lib/auth/caller";
+import { authorize, resolveCaller, scopeOf, type Caller } from "@/lib/auth/caller";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import type { Scope } from "@/lib/auth/scope";
+import { assertBatchInScope } from "@/lib/batches/scope";
+import { getDb } from "@/lib/db/server";
 import { ApiError, errorStatus } from "./errors";
 
 export type ErrorBody = { error: { code: string; message: string; details: unknown } };
@@ -31,7 +34,8 @@ export function parseJson(text: string): unknown {
   }
 }
 
-type Context<P> = { request: Request; searchParams: Record<string, string>; params: P; caller: Caller };
+/** `scope`: the batches the caller may see; list and get functions take it as their where-clause. */
+type Context<P> = { request: Request; searchParams: Record<string, string>; params: P; caller: Caller; scope: Scope };
 
 /** A browser's cookie-borne call that changes something must come from this app's own origin. */
 function checkOrigin(request: Request, caller: Caller) {
@@ -55,7 +59,12 @@ export function handle<P = Record<string, never>>(permission: Permission, body: 
       const repeated = [...new Set([...params.keys()].filter((k) => params.getAll(k).length > 1))];
       if (repeated.length) throw new ApiError("validation_error", `${repeated.join(", ")}: give each parameter once (lists are comma-separated)`, repeated.map((path) => ({ path, message: "given more than once" })));
       const searchParams = Object.fromEntries(params);
-      return await body({ request, searchParams, params: await route.params, caller });
+      const scope = scopeOf(caller);
+      const routeParams = await route.params;
+      // Every /api/batches/{batch_id}/… route answers 404 for a batch outside the caller's scope (a malformed id gets the route's own 400).
+      const batchId = (routeParams as { batch_id?: string } | undefined)?.batch_id;
+      if (permission.includes("[batch_id]") && scope.kind !== "all" && /^[1-9]\d{0,15}$/.test(batchId ?? "")) await assertBatchInScope(getDb(), scope, Number(batchId));
+      return await body({ request, searchParams, params: routeParams, caller, scope });
     } catch (error) {
       return errorResponse(error);
     }

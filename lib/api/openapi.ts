@@ -8,6 +8,7 @@ import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 import { ZLabelQuery } from "@/lib/labels/schemas";
+import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
@@ -68,6 +69,9 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },
   "POST /api/admin/api-keys": { tag: "Admin", summary: "Create an API key; the key is in this response only.", body: ZNewApiKey },
   "DELETE /api/admin/api-keys/[key_id]": { tag: "Admin", summary: "Revoke an API key." },
+  "GET /api/admin/organisations": { tag: "Admin", summary: "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts." },
+  "POST /api/admin/organisations": { tag: "Admin", summary: "Create a producer or buyer organisation (201); 409 when the name is taken. Audited.", body: ZNewOrganisation },
+  "POST /api/admin/users/[user_id]/approve": { tag: "Admin", summary: "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.", body: ZApproval },
 };
 
 const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, object>; required?: string[] };
@@ -98,6 +102,8 @@ export function openApiDocument() {
       ...(doc.body && { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(doc.body) } } } }),
       security: security(rule),
       "x-roles": rule.isPublic ? "public" : rule.roles,
+      // Whether members of producer and buyer organisations may call it, seeing only their organisation's batches.
+      "x-organisation-members": !!rule.members,
       responses: { "200": { description: "OK" }, "400": error, ...(rule.isPublic ? {} : { "401": error, "403": error }), "404": error, "429": error },
     };
   }

@@ -7,6 +7,7 @@ import { verifyApiKey } from "./api-keys";
 import { auth } from "./auth";
 import type { Rule } from "./permissions";
 import { hitRateLimit } from "./rate-limit";
+import { everything, isMember, scopeOfUser, type Scope } from "./scope";
 import { getActiveUser, type SessionUser } from "./users";
 
 export type Caller =
@@ -43,6 +44,9 @@ export async function resolveCaller(request: Request): Promise<Caller> {
 export function authorize(rule: Rule, caller: Caller): void {
   if (rule.isPublic || rule.chainlink) return;
   if (caller.kind === "anonymous") throw new ApiError("unauthorized", "Sign in, or send an API key.");
+  if (caller.kind === "user" && caller.user.isPending) throw new ApiError("forbidden", "Your wallet is waiting for an admin to approve it into an organisation.");
+  // A producer's or buyer's member reaches only the reads marked for members, scoped to its organisation.
+  if (caller.kind === "user" && isMember(caller.user) && !rule.members) throw new ApiError("forbidden", "You are not allowed to do this.");
   const isAllowed =
     caller.kind === "user"
       ? rule.roles.includes(caller.user.role)
@@ -51,3 +55,6 @@ export function authorize(rule: Rule, caller: Caller): void {
         : caller.kind === "cron" && !!rule.cron;
   if (!isAllowed) throw new ApiError("forbidden", "You are not allowed to do this.");
 }
+
+/** Which batches the caller may see; every list, get, export, stream and chart reads through it. */
+export const scopeOf = (caller: Caller): Scope => (caller.kind === "user" ? scopeOfUser(caller.user) : everything);

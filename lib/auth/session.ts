@@ -3,17 +3,23 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/server";
 import { auth } from "./auth";
 import { canOpen } from "./permissions";
+import { isMember, scopeOfUser, type Scope } from "./scope";
 import { getActiveUser, type SessionUser } from "./users";
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** A signed-in user with what it may see: pages pass `scope` to every read. */
+export type PageUser = SessionUser & { scope: Scope; isMember: boolean };
+
+export async function getSessionUser(): Promise<PageUser | null> {
   const session = await auth();
-  return session?.userId ? getActiveUser(getDb(), session.userId) : null;
+  const user = session?.userId ? await getActiveUser(getDb(), session.userId) : null;
+  return user && { ...user, scope: scopeOfUser(user), isMember: isMember(user) };
 }
 
-/** The signed-in user allowed on `path`; others go to sign-in, or get a 403 page. */
-export async function requirePageUser(path: string): Promise<SessionUser> {
+/** The signed-in user allowed on `path`; others go to sign-in, a pending wallet to its waiting page, the rest get a 403 page. */
+export async function requirePageUser(path: string): Promise<PageUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  if (!canOpen(user.role, path)) redirect("/forbidden");
+  if (user.isPending) redirect("/pending");
+  if (!canOpen(user, path)) redirect("/forbidden");
   return user;
 }

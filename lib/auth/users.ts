@@ -2,15 +2,30 @@ import { desc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
-import { signInEvents, users, wallets } from "@/lib/db/schema";
+import { organisations, signInEvents, users, wallets, type organisationKinds } from "@/lib/db/schema";
 import type { Role } from "./permissions";
 import { hashPassword } from "./passwords";
 
-export type SessionUser = { id: number; name: string; email: string | null; role: Role };
+/** `organisationKind` null: no organisation recorded, which counts as the operating company (lib/auth/scope.ts). */
+export type SessionUser = {
+  id: number;
+  name: string;
+  email: string | null;
+  role: Role;
+  organisationId: number | null;
+  organisationKind: (typeof organisationKinds)[number] | null;
+  isPending: boolean;
+};
 
 export async function getActiveUser(db: Db, id: number): Promise<SessionUser | null> {
-  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, id));
-  return u?.isActive ? { id: u.id, name: u.name, email: u.email, role: u.role } : null;
+  const [u] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive, organisationId: users.organisationId, organisationKind: organisations.kind, isPending: users.isPending })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id));
+  if (!u?.isActive) return null;
+  const { isActive: _, ...user } = u;
+  return user;
 }
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -18,12 +33,12 @@ export async function findUserByEmail(db: Db, email: string) {
   return u ?? null;
 }
 
-/** The user a wallet is linked to; a wallet signing in for the first time becomes a viewer. */
+/** The user a wallet is linked to; a wallet signing in for the first time becomes a pending user with no access until an admin approves it. */
 export async function userForWallet(db: Db, address: `0x${string}`) {
   return db.transaction(async (tx) => {
     const [linked] = await tx.select({ user: users }).from(wallets).innerJoin(users, eq(users.id, wallets.userId)).where(eq(wallets.address, address));
     if (linked) return linked.user;
-    const [user] = await tx.insert(users).values({ name: `${address.slice(0, 6)}…${address.slice(-4)}`, role: "viewer" }).returning();
+    const [user] = await tx.insert(users).values({ name: `${address.slice(0, 6)}…${address.slice(-4)}`, role: "viewer", isPending: true }).returning();
     await tx.insert(wallets).values({ address, userId: user.id });
     return user;
   });
@@ -50,6 +65,8 @@ export async function listUsers(db: Db) {
       name: users.name,
       role: users.role,
       is_active: users.isActive,
+      is_pending: users.isPending,
+      organisation_id: users.organisationId,
       wallets: sql<string[]>`coalesce((select array_agg(address order by address) from ${wallets} where ${wallets.userId} = ${users.id}), '{}')`,
     })
     .from(users)

@@ -2,6 +2,7 @@
 // keyset so a million rows stream in constant memory.
 import "server-only";
 import { csvRow } from "@/lib/csv";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { listBatches } from "./list";
 import type { BatchListQuery } from "./schemas";
@@ -17,7 +18,8 @@ const columns = [
   "risk_score", "risk_level", "last_synced_at", "sync_error", "mint_tx_hash", "created_at", "updated_at",
 ] as const satisfies readonly (keyof BatchJson)[];
 
-export function exportBatchesCsv(db: Db, query: Omit<BatchListQuery, "cursor" | "limit">): ReadableStream<Uint8Array> {
+/** Only the batches in `scope`, as the list shows them. */
+export function exportBatchesCsv(db: Db, query: Omit<BatchListQuery, "cursor" | "limit">, scope: Scope): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let done = false;
@@ -27,7 +29,7 @@ export function exportBatchesCsv(db: Db, query: Omit<BatchListQuery, "cursor" | 
     },
     async pull(controller) {
       if (done) return controller.close();
-      const page = await listBatches(db, { ...query, limit: PAGE, cursor });
+      const page = await listBatches(db, { ...query, limit: PAGE, cursor }, scope);
       let chunk = "";
       for (const b of page.data) chunk += csvRow(columns.map((c) => b[c]));
       controller.enqueue(encoder.encode(chunk));

@@ -1,12 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
+import type { Scope } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { ChainHandle } from "@/lib/chain/server";
 import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
 import type { Tx } from "./from-chain";
+import { batchesInScope } from "./scope";
 import { toBatchJson } from "./serialize";
 
 const chainStatuses = ["none", "created", "active", "verified", "expired", "redeemed"] as const;
@@ -42,9 +44,10 @@ export async function findBatch(db: Db | Tx, id: number, { minted = false } = {}
   return row;
 }
 
-/** The batch with the chain's live view of it; a chain that cannot be read is reported, not fatal. */
-export async function getBatch(db: Db, chain: ChainHandle, id: number) {
-  const row = await findBatch(db, id);
+/** The batch with the chain's live view of it; a chain that cannot be read is reported, not fatal. Outside `scope`: 404. */
+export async function getBatch(db: Db, chain: ChainHandle, id: number, scope: Scope) {
+  const [row] = await db.select().from(batches).where(and(eq(batches.id, id), batchesInScope(scope)));
+  if (!row) throw new ApiError("not_found", `Batch ${id} does not exist.`);
   const batch = toBatchJson(row);
   if (row.tokenId === null) return { ...batch, blockchain: null, blockchain_error: null };
   try {

@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 import { readCounts } from "@/lib/stats/counts";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { batchesInScope } from "./scope";
 import type { BatchListQuery, expiryWindows, sortColumns } from "./schemas";
 import { toBatchJson, type BatchJson } from "./serialize";
 
@@ -79,17 +81,25 @@ async function readPage(db: Db, q: BatchListQuery, where: SQL[], cursor: { value
   return [...withValue, ...withoutValue];
 }
 
-export async function listBatches(db: Db, q: BatchListQuery): Promise<{ data: BatchJson[]; next_cursor: string | null }> {
+/** One page of the batches in `scope` that the filters match. */
+export async function listBatches(db: Db, q: BatchListQuery, scope: Scope): Promise<{ data: BatchJson[]; next_cursor: string | null }> {
   const cursor = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : null;
-  const rows = await readPage(db, q, filters(q), cursor);
+  const inScope = batchesInScope(scope);
+  const rows = await readPage(db, q, inScope ? [...filters(q), inScope] : filters(q), cursor);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const next_cursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id }) : null;
   return { data: page.map((r) => toBatchJson(r.batch)), next_cursor };
 }
 
-/** The values the inventory's origin and warehouse filters offer: from the counters, not a scan. */
-export async function listFilterOptions(db: Db): Promise<{ origins: string[]; warehouses: string[] }> {
+/** The values the inventory's origin and warehouse filters offer: from the counters, not a scan (for an organisation, from its own batches). */
+export async function listFilterOptions(db: Db, scope: Scope): Promise<{ origins: string[]; warehouses: string[] }> {
+  const inScope = batchesInScope(scope);
+  if (inScope) {
+    const distinct = async (col: typeof batches.originCountry | typeof batches.warehouse) =>
+      (await db.selectDistinct({ v: col }).from(batches).where(and(inScope, isNotNull(col))).orderBy(col)).map((r) => r.v as string);
+    return { origins: await distinct(batches.originCountry), warehouses: await distinct(batches.warehouse) };
+  }
   const counts = await readCounts(db, ["origin_country", "warehouse"]);
   const values = (dimension: string) => Object.keys(counts[dimension] ?? {}).filter((v) => v !== "none").sort();
   return { origins: values("origin_country"), warehouses: values("warehouse") };

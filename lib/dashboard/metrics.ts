@@ -2,9 +2,11 @@
 // whatever the number of batches, and exact to the gram and the cent.
 import "server-only";
 import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import type { Scope } from "@/lib/auth/scope";
+import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { alertSeverities, alertTypes } from "@/lib/db/schema";
-import { readCounts, type Count, type Counts } from "@/lib/stats/counts";
+import { countBatches, readCounts, type Count, type Counts } from "@/lib/stats/counts";
 import { noCount, sumCounts } from "@/lib/stats/sum";
 
 /** A share of the batches: how many, how many kilograms, what they are worth (price × quantity, per batch to the cent). */
@@ -90,6 +92,8 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
   };
 }
 
-export async function getDashboardMetrics(db: Db, now = new Date()): Promise<DashboardMetrics> {
-  return toMetrics(await readCounts(db), now.toISOString().slice(0, 10), now);
+/** For the operating company, from the counters; for an organisation, the same figures from its own batches. */
+export async function getDashboardMetrics(db: Db, scope: Scope, now = new Date()): Promise<DashboardMetrics> {
+  const counts = scope.kind === "all" ? await readCounts(db) : await countBatches(db, batchIdsInScope(scope));
+  return toMetrics(counts, now.toISOString().slice(0, 10), now);
 }

@@ -100,6 +100,22 @@ export const importLogs = pgTable("import_logs", {
 
 export const roles = ["admin", "operator", "verifier", "viewer"] as const;
 
+/** The operating company (staff), producers (cooperative, exporter) and buyers (importer, roaster). */
+export const organisationKinds = ["operator", "cooperative", "exporter", "importer", "roaster"] as const;
+
+export const organisations = pgTable("organisations", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: organisationKinds }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const organisationWallets = pgTable("organisation_wallets", {
+  address: text("address").primaryKey(),
+  organisationId: bigint("organisation_id", { mode: "number" }).notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const users = pgTable("users", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
   email: text("email").unique(),
@@ -107,6 +123,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   role: text("role", { enum: roles }).notNull().default("viewer"),
   isActive: boolean("is_active").notNull().default(true),
+  organisationId: bigint("organisation_id", { mode: "number" }).references(() => organisations.id),
+  isPending: boolean("is_pending").notNull().default(false),
   ...timestamps,
 });
 

@@ -2,6 +2,8 @@
 // and the change feed (everything after a change number) that live pages follow.
 import "server-only";
 import { and, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batches, blockchainEvents } from "@/lib/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/batches/cursor";
@@ -50,8 +52,9 @@ function select(db: Db) {
 }
 
 
-export async function listEvents(db: Db, k: ListenerKey, q: EventListQuery): Promise<{ data: EventJson[]; next_cursor: string | null }> {
-  const where: (SQL | undefined)[] = [ofListener(k)];
+/** Events of the batches in `scope` (for the operating company, every event, a batch's or not). */
+export async function listEvents(db: Db, k: ListenerKey, q: EventListQuery, scope: Scope): Promise<{ data: EventJson[]; next_cursor: string | null }> {
+  const where: (SQL | undefined)[] = [ofListener(k), batchesInScope(scope)];
   if (q.status) where.push(inArray(blockchainEvents.status, q.status));
   if (q.name) where.push(inArray(blockchainEvents.name, q.name));
   if (q.batch_id) where.push(eq(batches.id, q.batch_id));
@@ -67,8 +70,8 @@ export async function listEvents(db: Db, k: ListenerKey, q: EventListQuery): Pro
 }
 
 /** Every event inserted or changed after change number `seq`, oldest change first. */
-export async function eventsChangedAfter(db: Db, k: ListenerKey, seq: number, limit = 500): Promise<EventJson[]> {
-  const rows = await select(db).where(and(ofListener(k), gt(blockchainEvents.seq, seq))).orderBy(blockchainEvents.seq).limit(limit);
+export async function eventsChangedAfter(db: Db, k: ListenerKey, seq: number, scope: Scope, limit = 500): Promise<EventJson[]> {
+  const rows = await select(db).where(and(ofListener(k), gt(blockchainEvents.seq, seq), batchesInScope(scope))).orderBy(blockchainEvents.seq).limit(limit);
   return rows.map(toEventJson);
 }
 

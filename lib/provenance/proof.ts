@@ -1,8 +1,10 @@
 // A record's Merkle proof: the record, its leaf, the path to the anchored root, and the anchor
 // (range, transaction, block). Worker-safe (no "server-only"); the route and the trace page use it.
-import { and, asc, between, eq, gte, lte } from "drizzle-orm";
+import { and, asc, between, eq, gte, lte, sql } from "drizzle-orm";
 import type { Address, Hex } from "viem";
 import { ApiError } from "@/lib/api/errors";
+import { everything, type Scope } from "@/lib/auth/scope";
+import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords } from "@/lib/db/schema";
 import { leafHash, merkleProof, merkleRoot } from "./merkle";
@@ -40,8 +42,10 @@ export function anchorsCovering(db: Db, target: AnchorTarget, from: number, to: 
 
 /** The proof for record `position` (the record id the contract knows); 404 for a record the log does not have. */
 /** `leavesByAnchor` lets a caller proving several records build each anchored range's leaves once. */
-export async function getProof(db: Db, target: AnchorTarget, position: number, leavesByAnchor = new Map<number, Hex[]>()): Promise<Proof> {
-  const [record] = await db.select().from(auditRecords).where(eq(auditRecords.position, position));
+/** Outside `scope` (a record of another organisation's batch, or of no batch): 404 as for none. */
+export async function getProof(db: Db, target: AnchorTarget, position: number, leavesByAnchor = new Map<number, Hex[]>(), scope: Scope = everything): Promise<Proof> {
+  const inScope = scope.kind === "all" ? undefined : sql`${auditRecords.batchId} in ${batchIdsInScope(scope)}`;
+  const [record] = await db.select().from(auditRecords).where(and(eq(auditRecords.position, position), inScope));
   if (!record) throw new ApiError("not_found", `There is no audit record ${position}.`);
   const [anchor] = await anchorsCovering(db, target, position, position);
   const leaf = leafHash(record.position, record.hash);

@@ -2,13 +2,15 @@
 // and raising an alert when below standard.
 import "server-only";
 import { findBatch } from "@/lib/batches/get";
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
+import type { Scope } from "@/lib/auth/scope";
+import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Tx } from "@/lib/batches/from-chain";
 import type { Db } from "@/lib/db";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
@@ -173,8 +175,10 @@ export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<Q
 }
 
 /** An uploaded file's bytes with the name and type it was stored under; 404 when unknown. */
-export async function getQualityFile(db: Db, fileId: number) {
-  const [file] = await db.select().from(qualityCheckFiles).where(eq(qualityCheckFiles.id, fileId));
+/** A file of a quality check on a batch in `scope`; any other is answered as missing. */
+export async function getQualityFile(db: Db, fileId: number, scope: Scope) {
+  const inScope = scope.kind === "all" ? undefined : sql`${qualityCheckFiles.qualityCheckId} in (select ${qualityChecks.id} from ${qualityChecks} where ${qualityChecks.batchId} in ${batchIdsInScope(scope)})`;
+  const [file] = await db.select().from(qualityCheckFiles).where(and(eq(qualityCheckFiles.id, fileId), inScope));
   const stored = file ? await readFile(file.storageKey) : null;
   if (!file || !stored) throw new ApiError("not_found", `File ${fileId} does not exist.`);
   return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };

@@ -5,6 +5,7 @@ import { listAlerts } from "@/lib/alerts/alerts";
 import { listChecks } from "@/lib/chainlink/list";
 import { listTransactions } from "@/lib/sync/transactions";
 import { auditHistory } from "@/lib/audit/history";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { listEvents } from "@/lib/events/list";
 import type { ListenerKey } from "@/lib/events/listener";
@@ -12,14 +13,15 @@ import { latestAssessment } from "@/lib/fraud/assess";
 import { listQualityChecks } from "@/lib/quality/checks";
 import { listRequests } from "./requests";
 
-export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId: number) {
+/** For a batch already found in `scope`. */
+export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId: number, scope: Scope) {
   const [requests, qualityChecks, fraud, alerts, audit, events, checks, sent] = await Promise.all([
-    listRequests(db, { batch_id: batchId, limit: 50 }),
+    listRequests(db, { batch_id: batchId, limit: 50 }, scope),
     listQualityChecks(db, batchId),
     latestAssessment(db, batchId),
     listAlerts(db, batchId),
     auditHistory(db, batchId),
-    listEvents(db, key, { batch_id: batchId, limit: 100 }),
+    listEvents(db, key, { batch_id: batchId, limit: 100 }, scope),
     listChecks(db, batchId),
     listTransactions(db, batchId),
   ]);

@@ -7,10 +7,12 @@ import { alias } from "drizzle-orm/pg-core";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
+import { everything, type Scope } from "@/lib/auth/scope";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeCursor, encodeCursor } from "@/lib/batches/cursor";
 import { findBatch, readOnchain } from "@/lib/batches/get";
+import { batchesInScope } from "@/lib/batches/scope";
 import type { ChainHandle } from "@/lib/chain/server";
 import { gramsToKg, kgToGrams, pctToThousandths, thousandthsToPct } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
@@ -76,14 +78,15 @@ export async function requestVerification(db: Db, batchId: number, notes: string
   return { request: toRequestJson(row), isNew: created !== null };
 }
 
-/** A batch's requests; 404 for a batch that does not exist. */
+/** A batch's requests; 404 for a batch that does not exist (the route has already answered 404 for one outside the caller's scope). */
 export async function listBatchRequests(db: Db, batchId: number, q: RequestListQuery) {
   await findBatch(db, batchId);
-  return listRequests(db, { ...q, batch_id: batchId });
+  return listRequests(db, { ...q, batch_id: batchId }, everything);
 }
 
-export async function listRequests(db: Db, q: RequestListQuery): Promise<{ data: RequestJson[]; next_cursor: string | null }> {
-  const where: SQL[] = [];
+/** The requests of batches in `scope`. */
+export async function listRequests(db: Db, q: RequestListQuery, scope: Scope): Promise<{ data: RequestJson[]; next_cursor: string | null }> {
+  const where: (SQL | undefined)[] = [batchesInScope(scope)];
   if (q.status) where.push(inArray(verificationRequests.status, q.status));
   if (q.batch_id) where.push(eq(verificationRequests.batchId, q.batch_id));
   if (q.cursor) where.push(lt(verificationRequests.id, decodeCursor(q.cursor, "id", "desc").id));

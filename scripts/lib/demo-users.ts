@@ -1,7 +1,11 @@
-// The local demo accounts, one per role. Only ever created in the embedded database.
+// The local demo accounts, one per role, and the organisations that show who sees what. Only ever
+// created in the embedded database.
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../lib/db";
 import { createUser } from "../../lib/auth/users";
 import type { Role } from "../../lib/auth/permissions";
+import { organisations, organisationWallets, users, type organisationKinds } from "../../lib/db/schema";
+import { producerAccounts } from "./accounts";
 
 export const demoPassword = "batchtrail-demo";
 export const demoUsers: { email: string; name: string; role: Role }[] = [
@@ -11,6 +15,21 @@ export const demoUsers: { email: string; name: string; role: Role }[] = [
   { email: "viewer@batchtrail.local", name: "Victor Viewer", role: "viewer" },
 ];
 
+/** The four producer wallets that mint the demo batches (scripts/lib/accounts.ts), each in its own organisation. */
+export const demoOrganisations: { name: string; kind: (typeof organisationKinds)[number]; wallet: string }[] = [
+  { name: "Cooperativa Cafetalera del Sur", kind: "cooperative", wallet: producerAccounts[0].address },
+  { name: "Sidama Growers Union", kind: "cooperative", wallet: producerAccounts[1].address },
+  { name: "Highland Green Exporters", kind: "exporter", wallet: producerAccounts[2].address },
+  { name: "Lake Kivu Coffee Export", kind: "exporter", wallet: producerAccounts[3].address },
+];
+
+/** The demo staff in the operating company; the producer wallets in their organisations (no user until one signs in and an admin approves it). */
 export async function ensureDemoUsers(db: Db) {
   for (const u of demoUsers) await createUser(db, { ...u, password: demoPassword });
+  const [staff] = await db.select().from(organisations).where(eq(organisations.kind, "operator"));
+  if (staff) await db.update(users).set({ organisationId: staff.id }).where(and(isNull(users.organisationId), inArray(users.email, demoUsers.map((u) => u.email))));
+  for (const o of demoOrganisations) {
+    const [row] = await db.insert(organisations).values({ name: o.name, kind: o.kind }).onConflictDoUpdate({ target: organisations.name, set: { kind: o.kind } }).returning();
+    await db.insert(organisationWallets).values({ address: o.wallet.toLowerCase(), organisationId: row.id }).onConflictDoNothing();
+  }
 }

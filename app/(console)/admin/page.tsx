@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { AdminApiKeys } from "@/components/admin/api-keys";
+import { AdminOrganisations } from "@/components/admin/organisations";
+import { PendingWallets } from "@/components/admin/pending-wallets";
 import { AdminUsers } from "@/components/admin/users";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSignIns, listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
+import { listOrganisations } from "@/lib/organisations/organisations";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -13,11 +16,14 @@ export const dynamic = "force-dynamic";
 export default async function AdminPage() {
   const me = await requirePageUser("/admin");
   const db = getDb();
-  const [users, keys, signIns] = await Promise.all([listUsers(db), listApiKeys(db), listSignIns(db, 30)]);
+  const [users, keys, signIns, organisations] = await Promise.all([listUsers(db), listApiKeys(db), listSignIns(db, 30), listOrganisations(db)]);
+  const approved = users.filter((u) => !u.is_pending);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-      <AdminUsers users={users} myId={me.id} />
+      <PendingWallets pending={users.filter((u) => u.is_pending)} organisations={organisations} users={approved} />
+      <AdminOrganisations organisations={organisations} />
+      <AdminUsers users={approved} myId={me.id} />
       <AdminApiKeys keys={keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, created_at: k.createdAt.toISOString(), last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked_at: k.revokedAt?.toISOString() ?? null }))} />
       <section aria-labelledby="sign-ins">
         <h2 id="sign-ins" className="mb-2 text-lg font-semibold">Recent sign-ins</h2>

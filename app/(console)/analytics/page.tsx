@@ -28,17 +28,17 @@ function query(f: Partial<AnalyticsFilters>, extra: Record<string, string>): str
 }
 
 export default async function AnalyticsPage({ searchParams }: Props) {
-  await requirePageUser("/analytics");
+  const user = await requirePageUser("/analytics");
   const params = Object.entries(await searchParams);
   // Empty form fields arrive as `origin=`; they mean "any".
   const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
   const parsed = ZAnalyticsFilters.safeParse(values);
   const db = getDb();
-  const [options, status] = await Promise.all([listAnalyticsOptions(db), getAnalyticsStatus(db)]);
+  const [options, status] = await Promise.all([listAnalyticsOptions(db, user.scope), getAnalyticsStatus(db)]);
   const invalid = repeated.length ? `${repeated.join(", ")}: give each filter once` : parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ");
   const filters = parsed.success && !invalid ? parsed.data : null;
-  const charts = filters ? await listCharts(db, filters) : [];
+  const charts = filters ? await listCharts(db, filters, user.scope) : [];
   const today = new Date().toISOString().slice(0, 10);
   const to = filters?.to ?? today;
 
@@ -48,7 +48,8 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Analytics</h1>
         <p className="text-sm text-stone-500">
           {filters ? `${filters.from} to ${filters.to} (UTC). ` : ""}
-          {status.refreshed_at ? `Figures as of ${status.refreshed_at.slice(0, 16).replace("T", " ")} UTC; refreshed every 5 minutes.` : "Not refreshed yet: the worker fills these figures at start and every 5 minutes."}
+          {user.isMember && "Your organisation's batches, computed as you open the page. "}
+          {user.isMember ? "" : status.refreshed_at ? `Figures as of ${status.refreshed_at.slice(0, 16).replace("T", " ")} UTC; refreshed every 5 minutes.` : "Not refreshed yet: the worker fills these figures at start and every 5 minutes."}
         </p>
       </div>
       <AnalyticsFiltersForm

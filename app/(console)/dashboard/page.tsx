@@ -11,15 +11,21 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
-  await requirePageUser("/dashboard");
+  const user = await requirePageUser("/dashboard");
   const db = getDb();
   // The first paint has real figures; the page then reads the same endpoints every few seconds.
-  const [metrics, status, activities] = await Promise.all([getDashboardMetrics(db), getSystemStatus(getStatusDeps()), listRecentActivities(db, { limit: 20 })]);
+  const [metrics, status, activities] = await Promise.all([
+    getDashboardMetrics(db, user.scope),
+    user.isMember ? null : getSystemStatus(getStatusDeps()),
+    listRecentActivities(db, { limit: 20 }, user.scope),
+  ]);
   return (
     <div className="flex flex-col gap-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-        <p className="text-sm text-stone-500 dark:text-stone-400">The whole inventory, the system&apos;s health and what happened lately, live.</p>
+        <p className="text-sm text-stone-500 dark:text-stone-400">
+          {user.isMember ? "Your organisation's batches and what happened to them lately, live." : "The whole inventory, the system's health and what happened lately, live."}
+        </p>
       </div>
       <Dashboard initial={{ metrics, status, activities }} />
     </div>

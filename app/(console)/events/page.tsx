@@ -22,14 +22,14 @@ export default async function EventsPage({ searchParams }: Props) {
   const { db, client, key } = getListener();
   // Read the change number first: anything committed after it reaches the page through the stream.
   const after = await latestEventSeq(db, key);
-  const [status, page] = await Promise.all([getListenerStatus(db, client, key), query.success ? listEvents(db, key, query.data) : null]);
+  const [status, page] = await Promise.all([getListenerStatus(db, client, key), query.success ? listEvents(db, key, query.data, user.scope) : null]);
   const { cursor, ...firstPage } = values;
 
   return (
     <div className="flex flex-col gap-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Event listener</h1>
-        <p className="text-sm text-stone-500">Batch token events as the worker indexes them from the chain, live.</p>
+        <p className="text-sm text-stone-500">{user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes them from the chain, live.</p>
       </div>
       <form method="get" action="/events" role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-3">
         <Select name="status" label="Status" options={eventStatuses} value={values.status} />
@@ -56,7 +56,7 @@ export default async function EventsPage({ searchParams }: Props) {
             after={after}
             filters={{ status: query.data.status, name: query.data.name, tx_hash: query.data.tx_hash, batch_id: query.data.batch_id, from_block: query.data.from_block?.toString(), to_block: query.data.to_block?.toString() }}
             isFirstPage={!cursor}
-            canOperate={can(user.role, "POST /api/blockchain-events/process-all")}
+            canOperate={can(user, "POST /api/blockchain-events/process-all")}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
           />
           <nav aria-label="Pages" className="flex justify-between text-sm">

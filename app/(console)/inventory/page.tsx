@@ -6,6 +6,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { ApiError } from "@/lib/api/errors";
 import { countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
 import { requirePageUser } from "@/lib/auth/session";
@@ -19,11 +20,11 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The page's batches, or why the filters in the URL cannot be used. */
-async function load(db: Db, values: Record<string, string>) {
+async function load(db: Db, values: Record<string, string>, scope: Scope) {
   const query = ZBatchListQuery.safeParse(values);
   if (!query.success) return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
   try {
-    const page = await listBatches(db, query.data);
+    const page = await listBatches(db, query.data, scope);
     return { page, openAlerts: Object.fromEntries(await countOpenAlerts(db, page.data.map((b) => b.id))) };
   } catch (error) {
     if (error instanceof ApiError) return { invalid: error.message };
@@ -39,20 +40,21 @@ export default async function InventoryPage({ searchParams }: Props) {
   const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
   const db = getDb();
   const [options, result, [lastSync]] = await Promise.all([
-    listFilterOptions(db),
-    repeated.length ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined } : load(db, values),
-    listSyncs(db, { limit: 1, full: true }),
+    listFilterOptions(db, user.scope),
+    repeated.length ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined } : load(db, values, user.scope),
+    // Sync runs cover every batch: the operating company's staff see them.
+    user.isMember ? [] : listSyncs(db, { limit: 1, full: true }),
   ]);
   const { cursor, ...firstPage } = values;
-  const permissions = { canRequest: can(user.role, "POST /api/batches/[batch_id]/request-verification"), canSync: can(user.role, "POST /api/batches/[batch_id]/sync"), canResolve: can(user.role, "POST /api/batches/[batch_id]/resolve-alert") };
+  const permissions = { canRequest: can(user, "POST /api/batches/[batch_id]/request-verification"), canSync: can(user, "POST /api/batches/[batch_id]/sync"), canResolve: can(user, "POST /api/batches/[batch_id]/resolve-alert") };
 
   return (
     <div className="flex flex-col gap-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
-        <p className="text-sm text-stone-500">Every coffee batch minted on chain, as indexed from its events.</p>
+        <p className="text-sm text-stone-500">{user.isMember ? "The batches your organisation's wallets hold or held, as indexed from their events." : "Every coffee batch minted on chain, as indexed from its events."}</p>
       </div>
-      <SyncPanel last={lastSync ?? null} canStart={can(user.role, "POST /api/sync")} />
+      {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
       <InventoryFilters values={values} {...options} />
       {result.invalid === undefined && (
         <p className="-mt-2 text-sm">

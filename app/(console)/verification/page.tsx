@@ -20,7 +20,7 @@ export default async function VerificationPage({ searchParams }: Props) {
   const user = await requirePageUser("/verification");
   const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const query = ZRequestListQuery.safeParse(values);
-  const [page, alerts] = await Promise.all([query.success ? listRequests(getDb(), query.data) : null, listOpenAlerts(getDb())]);
+  const [page, alerts] = await Promise.all([query.success ? listRequests(getDb(), query.data, user.scope) : null, listOpenAlerts(getDb(), user.scope)]);
   const { cursor, ...firstPage } = values;
 
   return (
@@ -49,9 +49,9 @@ export default async function VerificationPage({ searchParams }: Props) {
           <RequestQueue
             key={JSON.stringify(values)}
             requests={page.data}
-            canProcess={can(user.role, "POST /api/verification-requests/[request_id]/process")}
-            canDetect={can(user.role, "POST /api/batches/[batch_id]/detect-fraud")}
-            canVerify={can(user.role, "POST /api/batches/[batch_id]/verify")}
+            canProcess={can(user, "POST /api/verification-requests/[request_id]/process")}
+            canDetect={can(user, "POST /api/batches/[batch_id]/detect-fraud")}
+            canVerify={can(user, "POST /api/batches/[batch_id]/verify")}
           />
         ))}
       <nav aria-label="Pages" className="flex justify-between text-sm">

@@ -8,13 +8,13 @@ import { getDb } from "@/lib/db/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/analytics", async ({ searchParams }) => {
+export const GET = handle("GET /api/analytics", async ({ searchParams, scope }) => {
   const { chart, format, ...filters } = ZAnalyticsQuery.parse(searchParams);
   const db = getDb();
   if (chart && format === "csv") {
     const filename = `batchtrail-${chart}-${filters.from}-${filters.to}.csv`;
-    return new Response(toCsv(await getChart(db, filters, chart)), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
+    return new Response(toCsv(await getChart(db, filters, chart, scope)), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
   }
-  const charts = chart ? [await getChart(db, filters, chart)] : await listCharts(db, filters);
+  const charts = chart ? [await getChart(db, filters, chart, scope)] : await listCharts(db, filters, scope);
   return NextResponse.json({ filters, status: await getAnalyticsStatus(db), charts });
 });

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/batches", async ({ searchParams }) => {
+export const GET = handle("GET /api/batches", async ({ searchParams, scope }) => {
   const query = ZBatchListQuery.parse(searchParams);
-  return NextResponse.json(await listBatches(getDb(), query));
+  return NextResponse.json(await listBatches(getDb(), query, scope));
 });

@@ -7,7 +7,7 @@ import { getListener } from "@/lib/events/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/blockchain-events", async ({ searchParams }) => {
+export const GET = handle("GET /api/blockchain-events", async ({ searchParams, scope }) => {
   const { db, key } = getListener();
-  return NextResponse.json(await listEvents(db, key, ZEventListQuery.parse(searchParams)));
+  return NextResponse.json(await listEvents(db, key, ZEventListQuery.parse(searchParams), scope));
 });

@@ -19,9 +19,9 @@ function publicBaseUrl(request: Request): string {
   return `${proto}://${host}`;
 }
 
-export const GET = handle("GET /api/labels", async ({ request, searchParams }) => {
+export const GET = handle("GET /api/labels", async ({ request, searchParams, scope }) => {
   const { ids, format } = ZLabelQuery.parse(searchParams);
-  const labels = await listLabels(getDb(), ids, publicBaseUrl(request));
+  const labels = await listLabels(getDb(), ids, publicBaseUrl(request), scope);
   const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;
   const body = format === "pdf" ? await renderLabelsPdf(labels) : await renderLabelsPng(labels);
   return new Response(Buffer.from(body), {

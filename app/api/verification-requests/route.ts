@@ -7,6 +7,6 @@ import { ZRequestListQuery } from "@/lib/verification/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/verification-requests", async ({ searchParams }) => {
-  return NextResponse.json(await listRequests(getDb(), ZRequestListQuery.parse(searchParams)));
+export const GET = handle("GET /api/verification-requests", async ({ searchParams, scope }) => {
+  return NextResponse.json(await listRequests(getDb(), ZRequestListQuery.parse(searchParams), scope));
 });

@@ -39,8 +39,8 @@ const load = cache(async (idParam: string) => {
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {
     const { db, key } = getListener();
-    const batch = await getBatch(db, getChain(), id);
-    return { user, batch, data: await getBatchVerificationData(db, key, id) };
+    const batch = await getBatch(db, getChain(), id, user.scope);
+    return { user, batch, data: await getBatchVerificationData(db, key, id, user.scope) };
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;
@@ -76,7 +76,7 @@ async function chainlinkAction(batch: Batch, canVerify: boolean) {
 export default async function BatchPage({ params }: Props) {
   const { user, batch, data } = await load((await params).id);
   const isMinted = batch.token_id !== null;
-  const canVerify = can(user.role, "POST /api/batches/[batch_id]/verify");
+  const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -89,21 +89,21 @@ export default async function BatchPage({ params }: Props) {
         </div>
       </div>
       <BatchFacts batch={batch} />
-      <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} canSync={can(user.role, "POST /api/batches/[batch_id]/sync")} sent={data.sent} />
+      <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} canSync={can(user, "POST /api/batches/[batch_id]/sync")} sent={data.sent} />
       <VerificationSection
         batchId={batch.id}
         verificationStatus={batch.verification_status}
         isMinted={isMinted}
         isVerifiedOnchain={batch.blockchain?.is_verified ?? null}
         requests={data.requests}
-        canRequest={can(user.role, "POST /api/batches/[batch_id]/request-verification")}
+        canRequest={can(user, "POST /api/batches/[batch_id]/request-verification")}
         canVerify={canVerify}
         onchainAction={await onchainAction(batch, canVerify)}
       />
       {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && <ChainlinkSection checks={data.checks} explorerUrl={getEnv().EXPLORER_URL ?? null} action={await chainlinkAction(batch, canVerify)} />}
-      <QualitySection batchId={batch.id} checks={data.qualityChecks} canRecord={isMinted && can(user.role, "POST /api/batches/[batch_id]/quality-check")} />
-      <FraudSection batchId={batch.id} assessment={data.fraud} canDetect={isMinted && can(user.role, "POST /api/batches/[batch_id]/detect-fraud")} />
-      <AlertsSection batchId={batch.id} alerts={data.alerts} canResolve={can(user.role, "POST /api/batches/[batch_id]/resolve-alert")} />
+      <QualitySection batchId={batch.id} checks={data.qualityChecks} canRecord={isMinted && can(user, "POST /api/batches/[batch_id]/quality-check")} />
+      <FraudSection batchId={batch.id} assessment={data.fraud} canDetect={isMinted && can(user, "POST /api/batches/[batch_id]/detect-fraud")} />
+      <AlertsSection batchId={batch.id} alerts={data.alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
       <AuditTrail records={data.audit} batch={{ id: batch.id, code: batch.batch_code }} rpcUrl={getEnv().AUDIT_ANCHOR_ADDRESS ? (getEnv().PUBLIC_RPC_URL ?? (getEnv().CHAIN_ID === 31337 ? getEnv().RPC_URL : null)) : null} />
       <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
     </div>

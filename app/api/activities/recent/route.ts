@@ -7,6 +7,6 @@ import { getDb } from "@/lib/db/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/activities/recent", async ({ searchParams }) => {
-  return NextResponse.json(await listRecentActivities(getDb(), ZRecentActivityQuery.parse(searchParams)));
+export const GET = handle("GET /api/activities/recent", async ({ searchParams, scope }) => {
+  return NextResponse.json(await listRecentActivities(getDb(), ZRecentActivityQuery.parse(searchParams), scope));
 });

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle<{ batch_id: string }>("GET /api/batches/[batch_id]", async ({ params }) => {
+export const GET = handle<{ batch_id: string }>("GET /api/batches/[batch_id]", async ({ params, scope }) => {
   const { batch_id } = idParams("batch_id").parse(params);
-  return NextResponse.json(await getBatch(getDb(), getChain(), batch_id));
+  return NextResponse.json(await getBatch(getDb(), getChain(), batch_id, scope));
 });

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 const ZStreamQuery = z.strictObject({ after: z.string().regex(/^\d{1,18}$/, "must be a change number").optional() });
 const pageSize = 200;
 
-export const GET = handle("GET /api/blockchain-events/stream", async ({ request, searchParams }) => {
+export const GET = handle("GET /api/blockchain-events/stream", async ({ request, searchParams, scope }) => {
   const { after } = ZStreamQuery.parse(searchParams);
   const { db, client, key } = getListener();
   const resumeFrom = request.headers.get("last-event-id");
@@ -22,12 +22,12 @@ export const GET = handle("GET /api/blockchain-events/stream", async ({ request,
     {
       tables: ["blockchain_events"],
       async read(cursor) {
-        const events = await eventsChangedAfter(db, key, Number(cursor), pageSize);
+        const events = await eventsChangedAfter(db, key, Number(cursor), scope, pageSize);
         const last = events.at(-1);
         return { messages: events.map((e) => ({ id: String(e.seq), event: "event", data: e })), cursor: last ? String(last.seq) : cursor, more: events.length === pageSize };
       },
-      tick: async () => [{ event: "status", data: await getListenerStatus(db, client, key) }],
-      tickMs: 3_000,
+      // The listener's health is the operating company's business.
+      ...(scope.kind === "all" && { tick: async () => [{ event: "status", data: await getListenerStatus(db, client, key) }], tickMs: 3_000 }),
     },
     start,
   );

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/dashboard/metrics", async ({ searchParams }) => {
+export const GET = handle("GET /api/dashboard/metrics", async ({ searchParams, scope }) => {
   ZNoQuery.parse(searchParams);
-  return NextResponse.json(await getDashboardMetrics(getDb()));
+  return NextResponse.json(await getDashboardMetrics(getDb(), scope));
 });

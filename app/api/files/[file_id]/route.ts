@@ -8,9 +8,9 @@ import { contentDisposition } from "@/lib/storage/uploads";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle<{ file_id: string }>("GET /api/files/[file_id]", async ({ params }) => {
+export const GET = handle<{ file_id: string }>("GET /api/files/[file_id]", async ({ params, scope }) => {
   const { file_id } = idParams("file_id").parse(params);
-  const file = await getQualityFile(getDb(), file_id);
+  const file = await getQualityFile(getDb(), file_id, scope);
   return new Response(file.bytes, {
     headers: {
       "content-type": file.contentType,

@@ -8,7 +8,7 @@ import { getAnchorTarget } from "@/lib/provenance/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle<{ record_id: string }>("GET /api/audit/[record_id]/proof", async ({ params }) => {
+export const GET = handle<{ record_id: string }>("GET /api/audit/[record_id]/proof", async ({ params, scope }) => {
   const { record_id } = idParams("record_id").parse(params);
-  return NextResponse.json(await getProof(getDb(), getAnchorTarget(), record_id));
+  return NextResponse.json(await getProof(getDb(), getAnchorTarget(), record_id, undefined, scope));
 });

@@ -1,0 +1,74 @@
+// Organisations and the wallets they hold, and the admin's approval of a pending wallet.
+import "server-only";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { ApiError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/batches/from-chain";
+import type { Db } from "@/lib/db";
+import { organisations, organisationWallets, users, wallets, type organisationKinds } from "@/lib/db/schema";
+import type { Approval } from "./schemas";
+
+type Kind = (typeof organisationKinds)[number];
+
+export async function listOrganisations(db: Db) {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      wallets: sql<string[]>`coalesce((select array_agg(address order by address) from ${organisationWallets} where ${organisationWallets.organisationId} = ${organisations.id}), '{}')`,
+      members: sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`,
+    })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
+}
+
+export async function createOrganisation(db: Db, input: { name: string; kind: Kind }, actor: Actor) {
+  return db.transaction(async (tx) => {
+    if (input.kind === "operator") throw new ApiError("rule_broken", "There is one operating company; create a cooperative, exporter, importer or roaster.");
+    const [row] = await tx.insert(organisations).values(input).onConflictDoNothing().returning();
+    if (!row) throw new ApiError("conflict", `An organisation named "${input.name}" already exists.`);
+    await recordAudit(tx, { entity: "organisation", entityId: row.id, action: "organisation.created", actor, after: { name: row.name, kind: row.kind } });
+    return { id: row.id, name: row.name, kind: row.kind };
+  });
+}
+
+/** Puts wallets in an organisation; a wallet another organisation already holds is a conflict. */
+async function addWallets(tx: Tx, organisationId: number, addresses: string[]) {
+  if (!addresses.length) return;
+  const taken = await tx.select().from(organisationWallets).where(and(inArray(organisationWallets.address, addresses), ne(organisationWallets.organisationId, organisationId)));
+  if (taken.length) throw new ApiError("conflict", `Wallet ${taken[0].address} belongs to organisation ${taken[0].organisationId}.`);
+  await tx.insert(organisationWallets).values(addresses.map((address) => ({ address, organisationId }))).onConflictDoNothing();
+}
+
+/** Lets a pending wallet in: as a member of an organisation with a role, or as a wallet of an existing user (the pending user goes). */
+export async function approvePending(db: Db, userId: number, approval: Approval, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [pending] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!pending) throw new ApiError("not_found", `User ${userId} does not exist.`);
+    if (!pending.isPending) throw new ApiError("conflict", `User ${userId} is not waiting for approval.`);
+    const addresses = (await tx.select({ address: wallets.address }).from(wallets).where(eq(wallets.userId, userId))).map((w) => w.address);
+
+    if ("link_to_user_id" in approval) {
+      const [target] = await tx.select().from(users).where(eq(users.id, approval.link_to_user_id));
+      if (!target || target.isPending) throw new ApiError("rule_broken", `User ${approval.link_to_user_id} is not an approved user to link the wallet to.`);
+      if (target.organisationId !== null) await addWallets(tx, target.organisationId, addresses);
+      await tx.update(wallets).set({ userId: target.id }).where(eq(wallets.userId, userId));
+      await tx.delete(users).where(eq(users.id, userId));
+      await recordAudit(tx, { entity: "user", entityId: target.id, action: "user.wallet_linked", actor, before: { pending_user_id: userId }, after: { wallets: addresses } });
+      return { id: target.id, wallets: addresses };
+    }
+
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, approval.organisation_id));
+    if (!organisation) throw new ApiError("rule_broken", `Organisation ${approval.organisation_id} does not exist.`);
+    // Producers and buyers read their own batches; what changes the inventory is the operating company's.
+    if (organisation.kind !== "operator" && approval.role !== "viewer") {
+      throw new ApiError("rule_broken", `A member of a ${organisation.kind} is a viewer; ${approval.role} is a role of the operating company's staff.`);
+    }
+    await addWallets(tx, organisation.id, addresses);
+    await tx.update(users).set({ isPending: false, organisationId: organisation.id, role: approval.role, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, { entity: "user", entityId: userId, action: "user.approved", actor, before: { is_pending: true }, after: { organisation_id: organisation.id, role: approval.role, wallets: addresses } });
+    return { id: userId, organisation_id: organisation.id, role: approval.role, wallets: addresses };
+  });
+}
