@@ -81,6 +81,8 @@ test.beforeAll(async () => {
     "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },
     "POST /api/admin/api-keys": { path: "/api/admin/api-keys", body: { name: "matrix created", role: "viewer" } },
     "DELETE /api/admin/api-keys/[key_id]": { path: `/api/admin/api-keys/${throwaway.id}` },
+    "POST /api/admin/invitations": { path: "/api/admin/invitations", body: { email: "matrix-invitee@example.com", role: "viewer" } },
+    "DELETE /api/admin/users/[user_id]/lockout": { path: `/api/admin/users/${viewer.id}/lockout` },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });

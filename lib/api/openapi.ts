@@ -5,6 +5,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
+import { ZInvitation } from "@/lib/auth/account-schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 import { ZLabelQuery } from "@/lib/labels/schemas";
@@ -68,6 +69,8 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },
   "POST /api/admin/api-keys": { tag: "Admin", summary: "Create an API key; the key is in this response only.", body: ZNewApiKey },
   "DELETE /api/admin/api-keys/[key_id]": { tag: "Admin", summary: "Revoke an API key." },
+  "POST /api/admin/invitations": { tag: "Admin", summary: "Invite someone by email as operator, verifier or viewer (201): a single-use link valid 72 hours is mailed to them. 409 when the email already has an account; 422 for a role an invitation cannot grant (admin). Audited.", body: ZInvitation },
+  "DELETE /api/admin/users/[user_id]/lockout": { tag: "Admin", summary: "Lift a sign-in lockout: the user's failed attempts from every client are forgotten. Audited." },
 };
 
 const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, object>; required?: string[] };

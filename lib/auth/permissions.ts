@@ -68,9 +68,20 @@ export const permissions = {
   "GET /api/admin/api-keys": { roles: admins },
   "POST /api/admin/api-keys": { roles: admins },
   "DELETE /api/admin/api-keys/[key_id]": { roles: admins },
+  "POST /api/admin/invitations": { roles: admins },
+  "DELETE /api/admin/users/[user_id]/lockout": { roles: admins },
   "ACTION save-draft": { roles: operators },
   "ACTION record-mint-transaction": { roles: operators },
   "ACTION record-transaction": { roles: verifiers },
+  "ACTION change-password": { roles: everyone },
+  "ACTION start-totp": { roles: everyone },
+  "ACTION enable-totp": { roles: everyone },
+  "ACTION disable-totp": { roles: everyone },
+  // Links from mails and the first-run page: the token they carry is the permission.
+  "ACTION accept-invitation": { roles: [], isPublic: true },
+  "ACTION request-password-reset": { roles: [], isPublic: true },
+  "ACTION reset-password": { roles: [], isPublic: true },
+  "ACTION set-up-first-admin": { roles: [], isPublic: true },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;
@@ -85,6 +96,7 @@ export const pages = [
   { href: "/analytics", label: "Analytics", roles: everyone },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },
+  { href: "/account", label: "Account", roles: everyone },
 ] as const;
 
 export function canOpen(role: Role, path: string): boolean {

@@ -7,7 +7,7 @@ import { getActiveUser, type SessionUser } from "./users";
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
-  return session?.userId ? getActiveUser(getDb(), session.userId) : null;
+  return session?.userId ? getActiveUser(getDb(), session.userId, session.sessionVersion) : null;
 }
 
 /** The signed-in user allowed on `path`; others go to sign-in, or get a 403 page. */

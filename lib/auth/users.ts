@@ -1,15 +1,24 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
+import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { signInEvents, users, wallets } from "@/lib/db/schema";
+import { isLockedOut, liftLockout } from "./lockout";
 import type { Role } from "./permissions";
 import { hashPassword } from "./passwords";
 
 export type SessionUser = { id: number; name: string; email: string | null; role: Role };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export async function getActiveUser(db: Db, id: number): Promise<SessionUser | null> {
-  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, id));
-  return u?.isActive ? { id: u.id, name: u.name, email: u.email, role: u.role } : null;
+/** The session's user, while active and while the session's version is the user's current one. */
+export async function getActiveUser(db: Db, id: number, sessionVersion: number | undefined): Promise<SessionUser | null> {
+  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
+  return u?.isActive && u.sessionVersion === sessionVersion ? { id: u.id, name: u.name, email: u.email, role: u.role } : null;
+}
+
+/** Ends every session of the user: tokens carrying the old version are refused from now on. */
+export async function endSessions(tx: Tx | Db, userId: number) {
+  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -28,10 +37,10 @@ export async function userForWallet(db: Db, address: `0x${string}`) {
   });
 }
 
-export async function createUser(db: Db, input: { email: string; name: string; password: string; role: Role }) {
+export async function createUser(db: Db | Tx, input: { email: string; name: string; password: string | null; role: Role }) {
   const [user] = await db
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password), role: input.role })
+    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.password === null ? null : await hashPassword(input.password), role: input.role })
     .onConflictDoNothing()
     .returning();
   return user ?? null;
@@ -42,34 +51,57 @@ export async function recordSignIn(db: Db, e: { userId: number | null; method: "
 }
 
 export async function listUsers(db: Db) {
-  return db
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
       name: users.name,
       role: users.role,
       is_active: users.isActive,
+      has_totp: sql<boolean>`${users.totpEnabledAt} is not null`,
       wallets: sql<string[]>`coalesce((select array_agg(address order by address) from ${wallets} where ${wallets.userId} = ${users.id}), '{}')`,
     })
     .from(users)
     .orderBy(users.id);
+  return Promise.all(rows.map(async (u) => ({ ...u, is_locked_out: await isLockedOut(db, identifiersOf(u)) })));
 }
 
-export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: string }) {
+const identifiersOf = (u: { email: string | null; wallets: string[] }) => [...(u.email ? [u.email] : []), ...u.wallets];
+
+export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: string }, actor: Actor) {
   return db.transaction(async (tx) => {
+    const [before] = await tx.select({ role: users.role, is_active: users.isActive }).from(users).where(eq(users.id, id)).for("update");
+    if (!before) throw new ApiError("not_found", `User ${id} does not exist.`);
     const [user] = await tx
       .update(users)
       .set({ ...(change.role && { role: change.role }), ...(change.is_active !== undefined && { isActive: change.is_active }), updatedAt: new Date() })
       .where(eq(users.id, id))
-      .returning({ id: users.id });
-    if (!user) throw new ApiError("not_found", `User ${id} does not exist.`);
+      .returning({ id: users.id, role: users.role, is_active: users.isActive });
+    // A deactivated user's open sessions end now, and stay ended if the account is turned back on.
+    if (before.is_active && change.is_active === false) await endSessions(tx, id);
     if (change.link_wallet) {
       const address = change.link_wallet.toLowerCase();
       const [existing] = await tx.select().from(wallets).where(eq(wallets.address, address));
       if (existing && existing.userId !== id) throw new ApiError("conflict", `Wallet ${address} is linked to user ${existing.userId}.`);
       await tx.insert(wallets).values({ address, userId: id }).onConflictDoNothing();
     }
+    const action = change.is_active === false ? "deactivated" : change.is_active === true ? "activated" : change.role ? "role_changed" : "wallet_linked";
+    await recordAudit(tx, { entity: "user", entityId: id, action, actor, before, after: { role: user.role, is_active: user.is_active, ...(change.link_wallet && { linked_wallet: change.link_wallet.toLowerCase() }) } });
     return user;
+  });
+}
+
+/** An admin lifts a sign-in lockout: the account's failed attempts from every client are forgotten. */
+export async function liftUserLockout(db: Db, id: number, actor: Actor) {
+  const [u] = await db
+    .select({ email: users.email, wallets: sql<string[]>`coalesce((select array_agg(address) from ${wallets} where ${wallets.userId} = ${users.id}), '{}')` })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!u) throw new ApiError("not_found", `User ${id} does not exist.`);
+  return db.transaction(async (tx) => {
+    const lifted = await liftLockout(tx, identifiersOf(u));
+    await recordAudit(tx, { entity: "user", entityId: id, action: "lockout_lifted", actor, after: { lifted } });
+    return { id, lifted };
   });
 }
 
