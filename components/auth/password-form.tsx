@@ -18,6 +18,14 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
         Password
       </label>
       <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+      {state.needsCode && (
+        <>
+          <label htmlFor="code" className="text-sm font-medium">
+            Authenticator code
+          </label>
+          <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required autoFocus className={input} />
+        </>
+      )}
       <button type="submit" disabled={isPending} className="mt-2 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-stone-100 dark:text-stone-900">
         Sign in
       </button>

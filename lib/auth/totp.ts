@@ -58,3 +58,8 @@ export async function disableTotp(db: Db, userId: number, code: string) {
     await recordAudit(tx, { entity: "user", entityId: userId, action: "totp_disabled", actor: { kind: "user", id: String(userId) } });
   });
 }
+
+export async function hasTotp(db: Db, userId: number): Promise<boolean> {
+  const [u] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  return !!u?.enabledAt;
+}

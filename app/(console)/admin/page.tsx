@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminApiKeys } from "@/components/admin/api-keys";
+import { InviteForm } from "@/components/admin/invite-form";
 import { AdminUsers } from "@/components/admin/users";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
@@ -16,7 +18,13 @@ export default async function AdminPage() {
   const [users, keys, signIns] = await Promise.all([listUsers(db), listApiKeys(db), listSignIns(db, 30)]);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+      <div className="flex items-baseline gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+        <Link href="/admin/mail" className="text-sm underline">
+          Caught mail
+        </Link>
+      </div>
+      <InviteForm />
       <AdminUsers users={users} myId={me.id} />
       <AdminApiKeys keys={keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, created_at: k.createdAt.toISOString(), last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked_at: k.revokedAt?.toISOString() ?? null }))} />
       <section aria-labelledby="sign-ins">
