@@ -48,7 +48,7 @@ test("admin:create, invite an operator by mail, set a password, sign in, reset i
   await expect(admin.getByText("Your password is set: sign in with it.")).toBeVisible();
   // The link works once.
   await admin.goto(setupLink!);
-  await expect(admin.getByRole("alert")).toHaveText(/already used/);
+  await expect(admin.getByText("This link was already used. Ask for a new one.")).toBeVisible();
   await signIn(admin, "root@example.com", "root-password-0001");
   await expect(admin).toHaveURL(/\/inventory/);
 
@@ -75,11 +75,12 @@ test("admin:create, invite an operator by mail, set a password, sign in, reset i
   await olga.getByRole("button", { name: "Sign out" }).click();
   await expect(olga).toHaveURL(/\/sign-in/);
   await olga.getByRole("link", { name: "Forgot your password?" }).click();
-  await olga.getByLabel("Email").fill("olga@example.com");
+  await expect(olga).toHaveURL(/\/forgot-password/);
+  await olga.getByLabel("Email", { exact: true }).fill("olga@example.com");
   await olga.getByRole("button", { name: "Send me a link" }).click();
   const answer = "If an account uses that email, a link to reset its password is on its way. It works once, for an hour.";
   await expect(olga.getByRole("status")).toHaveText(answer);
-  await olga.getByLabel("Email").fill("nobody@example.com");
+  await olga.getByLabel("Email", { exact: true }).fill("nobody@example.com");
   await olga.getByRole("button", { name: "Send me a link" }).click();
   await expect(olga.getByRole("status")).toHaveText(answer);
   await expect.poll(async () => (await admin.goto("/admin/mail?to=olga%40example.com"), admin.getByText("Reset your Batchtrail password").count())).toBe(1);
@@ -95,16 +96,17 @@ test("admin:create, invite an operator by mail, set a password, sign in, reset i
 
   // She turns on TOTP: a wrong code is refused, the code her app shows turns it on.
   await olga.goto("/account");
+  const totp = olga.getByRole("region", { name: "Two-factor sign-in" });
   await olga.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(olga.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   const secret = (await olga.getByTestId("totp-secret").textContent())!;
   await olga.getByLabel("Code from the app").fill("000000");
   await olga.getByRole("button", { name: "Turn on" }).click();
-  await expect(olga.getByRole("status")).toHaveText(/wrong or was already used/);
+  await expect(totp.getByRole("status")).toHaveText(/wrong or was already used/);
   const enrolCode = await generate({ secret });
   await olga.getByLabel("Code from the app").fill(enrolCode);
   await olga.getByRole("button", { name: "Turn on" }).click();
-  await expect(olga.getByRole("status")).toHaveText("Two-factor sign-in is on: sign-in now asks for a code.");
+  await expect(totp.getByRole("status")).toHaveText("Two-factor sign-in is on: sign-in now asks for a code.");
 
   // Sign-in now asks for a code; the one just used (same time step) is refused, the next one works.
   await olga.getByRole("button", { name: "Sign out" }).click();
