@@ -19,7 +19,7 @@ async function makeUser(label: string) {
 
 /** Signs in through the form in a new browser; returns the browser state (the session cookie) it got. */
 async function signedInState(browser: Browser, email: string) {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email", { exact: true }).fill(email);
