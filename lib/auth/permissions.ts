@@ -96,7 +96,6 @@ export const pages = [
   { href: "/analytics", label: "Analytics", roles: everyone },
   { href: "/admin", label: "Admin", roles: admins },
   { href: "/api-docs", label: "API", roles: everyone },
-  { href: "/account", label: "Account", roles: everyone },
 ] as const;
 
 export function canOpen(role: Role, path: string): boolean {
