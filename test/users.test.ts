@@ -10,7 +10,7 @@ import { enableTotp, startTotp } from "@/lib/auth/totp";
 import { createUser, endSessions, getActiveUser, liftUserLockout, listUsers, updateUser } from "@/lib/auth/users";
 import { users } from "@/lib/db/schema";
 import type { MailCatcher } from "@/lib/mail/catcher";
-import type { Mailer } from "@/lib/mail/mailer";
+import { createMailer, type Mailer } from "@/lib/mail/mailer";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startTestMail, tokenFromMail } from "./helpers/mail";
 
@@ -90,6 +90,13 @@ describe("invitations", () => {
   it("refuses a role an invitation may not grant, changing nothing and sending nothing", async () => {
     const before = await state();
     await expect(inviteUser(t.db, mailer, { email: "boss@example.com", role: "admin", invitedBy: adminId, actor: admin(), appUrl })).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/cannot grant the admin role/) });
+    expect(await state()).toEqual(before);
+  });
+
+  it("an invitation whose mail cannot be sent leaves nothing behind", async () => {
+    const down = createMailer({ smtpUrl: "smtp://127.0.0.1:1", from: "Batchtrail <no-reply@batchtrail.test>" });
+    const before = await state();
+    await expect(inviteUser(t.db, down, { email: "unsent@example.com", role: "viewer", invitedBy: adminId, actor: admin(), appUrl })).rejects.toMatchObject({ code: "unavailable" });
     expect(await state()).toEqual(before);
   });
 

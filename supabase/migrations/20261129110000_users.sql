@@ -32,3 +32,7 @@ create table caught_mails (
   text_body text,
   received_at timestamptz not null default now()
 );
+
+-- Tokens and mail are for the app's own role only: with Supabase, the anon and authenticated roles read nothing.
+alter table auth_tokens enable row level security;
+alter table caught_mails enable row level security;
