@@ -5,6 +5,7 @@ import { createAdmin, createSetupToken, setUpFirstAdmin } from "@/lib/auth/first
 import { acceptInvitation, inviteUser } from "@/lib/auth/invitations";
 import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { checkPasswordSignIn, SignInRefusal } from "@/lib/auth/password-sign-in";
+import { deriveSecretKey, openSecret } from "@/lib/auth/secret-box";
 import { hashToken } from "@/lib/auth/tokens";
 import { enableTotp, startTotp } from "@/lib/auth/totp";
 import { createUser, endSessions, getActiveUser, liftUserLockout, listUsers, updateUser } from "@/lib/auth/users";
@@ -42,7 +43,8 @@ async function state() {
 }
 
 const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: unknown) => (e instanceof SignInRefusal ? e.code : (e as { code?: string }).code ?? String(e)));
-const signIn = (email: string, pw: string, opts: { code?: string; ip?: string } = {}) => checkPasswordSignIn(t.db, { email, password: pw, code: opts.code, ip: opts.ip ?? "10.0.0.1" });
+const totpKey = deriveSecretKey("a-test-secret-that-is-long-enough-0123", "totp");
+const signIn = (email: string, pw: string, opts: { code?: string; ip?: string } = {}) => checkPasswordSignIn(t.db, { email, password: pw, code: opts.code, ip: opts.ip ?? "10.0.0.1" }, totpKey);
 const userRow = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0];
 const auditActions = async (entityId: string) => (await t.pool.query("select action, actor_id from audit_records where entity_id = $1 order by position", [entityId])).rows;
 
@@ -150,13 +152,17 @@ describe("password reset", () => {
 describe("TOTP", () => {
   it("enrols only with a valid code; sign-in then needs a code, and refuses a wrong or replayed one", async () => {
     const u = (await createUser(t.db, { email: "tom@example.com", name: "Tom", password, role: "operator" }))!;
-    const { secret, uri } = await startTotp(t.db, u.id);
+    const { secret, uri } = await startTotp(t.db, u.id, totpKey);
     expect(uri).toMatch(/^otpauth:\/\/totp\/Batchtrail:tom%40example\.com\?/);
     let before = await state();
-    await expect(enableTotp(t.db, u.id, "000000")).rejects.toThrow(/wrong or was already used/);
+    await expect(enableTotp(t.db, u.id, "000000", totpKey)).rejects.toThrow(/wrong or was already used/);
     expect(await state()).toEqual(before);
     const now = await generate({ secret });
-    await enableTotp(t.db, u.id, now);
+    await enableTotp(t.db, u.id, now, totpKey);
+    // Kept sealed: the column holds no trace of the secret, and another key cannot open it.
+    const sealed = (await userRow("tom@example.com")).totpSecret!;
+    expect(sealed).not.toContain(secret);
+    expect(() => openSecret(sealed, deriveSecretKey("another-secret-that-is-long-enough-99", "totp"))).toThrow();
 
     expect(await refusal(signIn("tom@example.com", password))).toBe("totp_required");
     before = await state();
@@ -214,7 +220,7 @@ describe("the first admin", () => {
       await resetPassword(fresh.db, { token: link.searchParams.get("token")!, password });
       const [row] = await fresh.db.select().from(users).where(sql`${users.email} = 'ops@example.com'`);
       expect(row.role).toBe("admin");
-      expect((await checkPasswordSignIn(fresh.db, { email: "ops@example.com", password, ip: null })).id).toBe(String(row.id));
+      expect((await checkPasswordSignIn(fresh.db, { email: "ops@example.com", password, ip: null }, totpKey)).id).toBe(String(row.id));
     } finally {
       await fresh.drop();
     }

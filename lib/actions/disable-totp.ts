@@ -2,12 +2,13 @@
 
 import { ZTotpConfirm } from "@/lib/auth/account-schemas";
 import { disableTotp } from "@/lib/auth/totp";
+import { getTotpKey } from "@/lib/auth/totp-key";
 import { getDb } from "@/lib/db/server";
 import { runAction } from "./safe-action";
 
 export async function disableTotpAction(input: unknown) {
   return runAction("ACTION disable-totp", async (user) => {
-    await disableTotp(getDb(), user.id, ZTotpConfirm.parse(input).code);
+    await disableTotp(getDb(), user.id, ZTotpConfirm.parse(input).code, getTotpKey());
     return { id: user.id };
   });
 }

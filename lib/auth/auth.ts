@@ -9,6 +9,7 @@ import { hitAccountLimit } from "./lockout";
 import { checkPasswordSignIn, SignInRefusal } from "./password-sign-in";
 import { hitRateLimit } from "./rate-limit";
 import { SiweError, verifySiwe } from "./siwe";
+import { getTotpKey } from "./totp-key";
 import { recordSignIn, userForWallet } from "./users";
 
 class SignInRefused extends CredentialsSignin {
@@ -31,7 +32,7 @@ async function authorizePassword(raw: unknown, request: Request) {
   const parsed = ZPassword.safeParse(raw);
   if (!parsed.success) throw new SignInRefused("invalid_input");
   try {
-    return await checkPasswordSignIn(getDb(), { ...parsed.data, code: parsed.data.code || undefined, ip: clientIp(request) });
+    return await checkPasswordSignIn(getDb(), { ...parsed.data, code: parsed.data.code || undefined, ip: clientIp(request) }, getTotpKey());
   } catch (error) {
     if (error instanceof SignInRefusal) throw new SignInRefused(error.code);
     throw error;

@@ -2,6 +2,7 @@
 import type { Db } from "@/lib/db";
 import { hitAccountLimit } from "./lockout";
 import { verifyPassword } from "./passwords";
+import type { SecretKey } from "./secret-box";
 import { spendTotpCode } from "./totp";
 import { findUserByEmail, recordSignIn } from "./users";
 
@@ -14,7 +15,7 @@ export class SignInRefusal extends Error {
 // Compared against when there is no usable account, so a refusal takes as long either way.
 const dummyHash = "$2b$11$CwTycUXWue0Thq9StjUM0uJ8.3zpYl5BkRzHk0P0F8lB1Yx6aG6Zq";
 
-export async function checkPasswordSignIn(db: Db, input: { email: string; password: string; code?: string; ip: string | null }) {
+export async function checkPasswordSignIn(db: Db, input: { email: string; password: string; code?: string; ip: string | null }, totpKey: SecretKey) {
   const email = input.email.toLowerCase();
   if (!(await hitAccountLimit(db, email, input.ip)).isAllowed) throw new SignInRefusal("rate_limited");
   const user = await findUserByEmail(db, email);
@@ -27,7 +28,7 @@ export async function checkPasswordSignIn(db: Db, input: { email: string; passwo
   }
   if (user.totpEnabledAt) {
     if (!input.code) throw new SignInRefusal("totp_required");
-    if (!(await spendTotpCode(db, user.id, input.code.trim()))) {
+    if (!(await spendTotpCode(db, user.id, input.code.trim(), totpKey))) {
       await record(false, "wrong or reused TOTP code");
       throw new SignInRefusal("wrong_code");
     }
