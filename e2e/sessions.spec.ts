@@ -62,7 +62,7 @@ test("deactivation ends every session of the user, and turning the account back 
   expect((await admin.patch(`/api/admin/users/${user.id}`, { data: { is_active: true } })).status()).toBe(200);
   expect(await statusWith(state)).toBe(401);
   const audit = await query<{ action: string }>("select action from audit_records where entity = 'user' and entity_id = $1 order by position", [String(user.id)]);
-  expect(audit.map((a) => a.action)).toEqual(["deactivated", "activated"]);
+  expect(audit.map((a) => a.action)).toEqual(["user.deactivated", "user.activated"]);
   await admin.dispose();
 });
 
@@ -97,6 +97,6 @@ test("an admin lifts a sign-in lockout from the users table", async ({ page }) =
   await expect(page.getByRole("button", { name: "Lift lockout of locked" })).toHaveCount(0);
   expect(await query("select 1 from rate_limits where key like $1", [`sign-in:account:${user.email}:%`])).toEqual([]);
   const [audit] = await query<{ action: string }>("select action from audit_records where entity = 'user' and entity_id = $1", [String(user.id)]);
-  expect(audit.action).toBe("lockout_lifted");
+  expect(audit.action).toBe("user.lockout_lifted");
   await api.dispose();
 });

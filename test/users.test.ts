@@ -59,7 +59,7 @@ describe("invitations", () => {
     const [stored] = (await t.pool.query("select token_hash, expires_at - created_at as ttl from auth_tokens where email = 'olga@example.com'")).rows;
     expect(stored.token_hash).toBe(hashToken(token));
     expect(stored.ttl.hours ?? stored.ttl.days * 24).toBe(72);
-    expect(await auditActions("olga@example.com")).toEqual([{ action: "invited", actor_id: String(adminId) }]);
+    expect(await auditActions("olga@example.com")).toEqual([{ action: "invitation.sent", actor_id: String(adminId) }]);
     const user = await acceptInvitation(t.db, { token, name: "Olga", password });
     expect(user.role).toBe("operator");
     expect((await signIn("olga@example.com", password)).id).toBe(String(user.id));
@@ -188,7 +188,7 @@ describe("sessions and lockouts", () => {
     expect(await getActiveUser(t.db, u.id, current)).toBeNull();
     await updateUser(t.db, u.id, { is_active: true }, admin());
     expect(await getActiveUser(t.db, u.id, current)).toBeNull();
-    expect((await auditActions(String(u.id))).map((a) => a.action)).toEqual(["deactivated", "activated"]);
+    expect((await auditActions(String(u.id))).map((a) => a.action)).toEqual(["user.deactivated", "user.activated"]);
   });
 
   it("someone guessing from another address cannot lock a user out; an admin lifts a lockout", async () => {
@@ -199,7 +199,7 @@ describe("sessions and lockouts", () => {
     expect((await listUsers(t.db)).find((x) => x.id === u.id)?.is_locked_out).toBe(true);
     expect(await liftUserLockout(t.db, u.id, admin())).toEqual({ id: u.id, lifted: 1 });
     expect(await refusal(signIn("lucy@example.com", password, { ip: "203.0.113.9" }))).toBe("accepted");
-    expect(await auditActions(String(u.id))).toEqual([{ action: "lockout_lifted", actor_id: String(adminId) }]);
+    expect(await auditActions(String(u.id))).toEqual([{ action: "user.lockout_lifted", actor_id: String(adminId) }]);
   });
 });
 

@@ -36,7 +36,7 @@ export async function setUpFirstAdmin(db: Db, input: { token: string; email: str
     await consumeToken(tx, "first_admin", input.token);
     const [user] = await tx.insert(users).values({ email: input.email.toLowerCase(), name: input.name, role: "admin", passwordHash }).onConflictDoNothing().returning({ id: users.id, email: users.email });
     if (!user) throw new ApiError("conflict", `${input.email} already has an account; choose another email.`, [{ path: "email", message: "already has an account" }]);
-    await recordAudit(tx, { entity: "user", entityId: user.id, action: "first_admin_created", actor: { kind: "system", id: "setup" }, after: { email: user.email, role: "admin" } });
+    await recordAudit(tx, { entity: "user", entityId: user.id, action: "user.first_admin_created", actor: { kind: "system", id: "setup" }, after: { email: user.email, role: "admin" } });
     return user;
   });
 }
@@ -48,7 +48,7 @@ export async function createAdmin(db: Db, input: { email: string; name: string; 
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) throw new ApiError("conflict", `${email} already has an account.`);
     const [created] = await tx.insert(users).values({ email, name: input.name, role: "admin" }).returning({ id: users.id, email: users.email });
-    await recordAudit(tx, { entity: "user", entityId: created.id, action: "admin_created", actor: { kind: "system", id: "admin:create" }, after: { email, role: "admin" } });
+    await recordAudit(tx, { entity: "user", entityId: created.id, action: "user.admin_created", actor: { kind: "system", id: "admin:create" }, after: { email, role: "admin" } });
     return created;
   });
   return { ...user, link: await createPasswordLink(db, { userId: user.id, appUrl: input.appUrl }) };

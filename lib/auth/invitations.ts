@@ -22,7 +22,7 @@ export async function inviteUser(db: Db, mailer: Mailer, input: { email: string;
     if (existing) throw new ApiError("conflict", `${email} already has an account; change its role in the users table instead.`, [{ path: "email", message: "already has an account" }]);
     await revokeTokens(tx, "invitation", { email });
     const token = await createToken(tx, { purpose: "invitation", hours: invitationHours, email, role: input.role, createdBy: input.invitedBy });
-    await recordAudit(tx, { entity: "invitation", entityId: email, action: "invited", actor: input.actor, after: { email, role: input.role } });
+    await recordAudit(tx, { entity: "invitation", entityId: email, action: "invitation.sent", actor: input.actor, after: { email, role: input.role } });
     // Sent last, inside the transaction: a mail that cannot go out leaves no invitation behind.
     await mailer.send({
       to: email,
@@ -43,7 +43,7 @@ export async function acceptInvitation(db: Db, input: { token: string; name: str
       .onConflictDoNothing()
       .returning({ id: users.id, email: users.email, role: users.role });
     if (!user) throw new ApiError("conflict", `${invitation.email} already has an account; sign in, or reset its password.`);
-    await recordAudit(tx, { entity: "user", entityId: user.id, action: "invitation_accepted", actor: { kind: "user", id: String(user.id) }, after: { email: user.email, role: user.role } });
+    await recordAudit(tx, { entity: "user", entityId: user.id, action: "user.invitation_accepted", actor: { kind: "user", id: String(user.id) }, after: { email: user.email, role: user.role } });
     return user;
   });
 }

@@ -43,7 +43,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     const [user] = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, link.userId!)).returning({ id: users.id, email: users.email, isActive: users.isActive });
     if (!user?.isActive) throw new ApiError("rule_broken", "This account is deactivated; ask an admin.");
     await endSessions(tx, user.id);
-    await recordAudit(tx, { entity: "user", entityId: user.id, action: "password_reset", actor: { kind: "user", id: String(user.id) } });
+    await recordAudit(tx, { entity: "user", entityId: user.id, action: "user.password_reset", actor: { kind: "user", id: String(user.id) } });
     return { id: user.id, email: user.email };
   });
 }
@@ -58,6 +58,6 @@ export async function changePassword(db: Db, input: { userId: number; currentPas
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId));
     await endSessions(tx, input.userId);
-    await recordAudit(tx, { entity: "user", entityId: input.userId, action: "password_changed", actor: { kind: "user", id: String(input.userId) } });
+    await recordAudit(tx, { entity: "user", entityId: input.userId, action: "user.password_changed", actor: { kind: "user", id: String(input.userId) } });
   });
 }

@@ -45,7 +45,7 @@ export async function enableTotp(db: Db, userId: number, code: string, key: Secr
     if (user.enabledAt) throw new ApiError("conflict", "Two-factor sign-in is already on.");
     if (!(await spendTotpCode(tx, userId, code, key))) throw new ApiError("rule_broken", "That code is wrong or was already used; enter the code your app shows now.", [{ path: "code", message: "is wrong or was already used" }]);
     await tx.update(users).set({ totpEnabledAt: sql`now()`, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, { entity: "user", entityId: userId, action: "totp_enabled", actor: { kind: "user", id: String(userId) } });
+    await recordAudit(tx, { entity: "user", entityId: userId, action: "user.totp_enabled", actor: { kind: "user", id: String(userId) } });
   });
 }
 
@@ -56,7 +56,7 @@ export async function disableTotp(db: Db, userId: number, code: string, key: Sec
     if (!user?.enabledAt) throw new ApiError("conflict", "Two-factor sign-in is not on.");
     if (!(await spendTotpCode(tx, userId, code, key))) throw new ApiError("rule_broken", "That code is wrong or was already used.", [{ path: "code", message: "is wrong or was already used" }]);
     await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, { entity: "user", entityId: userId, action: "totp_disabled", actor: { kind: "user", id: String(userId) } });
+    await recordAudit(tx, { entity: "user", entityId: userId, action: "user.totp_disabled", actor: { kind: "user", id: String(userId) } });
   });
 }
 

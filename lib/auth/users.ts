@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { signInEvents, users, wallets } from "@/lib/db/schema";
 import { isLockedOut, liftLockout } from "./lockout";
@@ -68,25 +68,30 @@ export async function listUsers(db: Db) {
 
 const identifiersOf = (u: { email: string | null; wallets: string[] }) => [...(u.email ? [u.email] : []), ...u.wallets];
 
+/** An admin's change to a user; each change made is audited in the same transaction, with `actor` as who made it. */
 export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: string }, actor: Actor) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role, is_active: users.isActive }).from(users).where(eq(users.id, id)).for("update");
+    const [before] = await tx.select({ role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, id)).for("update");
     if (!before) throw new ApiError("not_found", `User ${id} does not exist.`);
     const [user] = await tx
       .update(users)
       .set({ ...(change.role && { role: change.role }), ...(change.is_active !== undefined && { isActive: change.is_active }), updatedAt: new Date() })
       .where(eq(users.id, id))
-      .returning({ id: users.id, role: users.role, is_active: users.isActive });
+      .returning({ id: users.id });
+    const audit: AuditEntry[] = [];
+    const entry = (action: string, was: unknown, now: unknown): AuditEntry => ({ entity: "user", entityId: id, action, actor, before: was, after: now });
+    if (change.role && change.role !== before.role) audit.push(entry("user.role_changed", { role: before.role }, { role: change.role }));
+    if (change.is_active !== undefined && change.is_active !== before.isActive) audit.push(entry(change.is_active ? "user.activated" : "user.deactivated", { is_active: before.isActive }, { is_active: change.is_active }));
     // A deactivated user's open sessions end now, and stay ended if the account is turned back on.
-    if (before.is_active && change.is_active === false) await endSessions(tx, id);
+    if (before.isActive && change.is_active === false) await endSessions(tx, id);
     if (change.link_wallet) {
       const address = change.link_wallet.toLowerCase();
       const [existing] = await tx.select().from(wallets).where(eq(wallets.address, address));
       if (existing && existing.userId !== id) throw new ApiError("conflict", `Wallet ${address} is linked to user ${existing.userId}.`);
-      await tx.insert(wallets).values({ address, userId: id }).onConflictDoNothing();
+      const [linked] = await tx.insert(wallets).values({ address, userId: id }).onConflictDoNothing().returning();
+      if (linked) audit.push(entry("user.wallet_linked", null, { wallet: address }));
     }
-    const action = change.is_active === false ? "deactivated" : change.is_active === true ? "activated" : change.role ? "role_changed" : "wallet_linked";
-    await recordAudit(tx, { entity: "user", entityId: id, action, actor, before, after: { role: user.role, is_active: user.is_active, ...(change.link_wallet && { linked_wallet: change.link_wallet.toLowerCase() }) } });
+    await recordAudit(tx, ...audit);
     return user;
   });
 }
@@ -100,7 +105,7 @@ export async function liftUserLockout(db: Db, id: number, actor: Actor) {
   if (!u) throw new ApiError("not_found", `User ${id} does not exist.`);
   return db.transaction(async (tx) => {
     const lifted = await liftLockout(tx, identifiersOf(u));
-    await recordAudit(tx, { entity: "user", entityId: id, action: "lockout_lifted", actor, after: { lifted } });
+    await recordAudit(tx, { entity: "user", entityId: id, action: "user.lockout_lifted", actor, after: { lifted } });
     return { id, lifted };
   });
 }
