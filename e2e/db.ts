@@ -24,6 +24,8 @@ export async function fingerprint(): Promise<string> {
     (select count(*) from verification_requests), (select count(*) from quality_checks), (select count(*) from fraud_assessments),
     (select string_agg(concat_ws(',', id, status), ';' order by id) from batch_alerts), (select count(*) from audit_records),
     (select string_agg(concat_ws(',', id, is_active), ';' order by id) from listener_state),
-    (select count(*) from siwe_nonces))) as f`);
+    (select count(*) from siwe_nonces),
+    (select string_agg(concat_ws(',', id, expires_at, used_at), ';' order by id) from auth_tokens),
+    (select string_agg(concat_ws(',', id, session_version, password_hash, totp_enabled_at, totp_last_step), ';' order by id) from users))) as f`);
   return row.f;
 }

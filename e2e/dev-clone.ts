@@ -24,9 +24,9 @@ export function cloneProject(): string {
 export type Dev = { url: string; log: () => string; stop: () => Promise<void> };
 
 /** `npm run dev` in `dir` on its own ports; resolves once the app answers its health check. */
-export async function startDev(dir: string, ports: { port: number; pgPort: number; anvilPort: number }): Promise<Dev> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(ports.port), PG_PORT: String(ports.pgPort), ANVIL_PORT: String(ports.anvilPort), DEMO_BATCHES: "6" };
-  for (const name of ["NEXT_DIST_DIR", "DATA_DIR", "DATABASE_URL", "RPC_URL"]) delete env[name];
+export async function startDev(dir: string, ports: { port: number; pgPort: number; anvilPort: number; smtpPort: number }): Promise<Dev> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(ports.port), PG_PORT: String(ports.pgPort), ANVIL_PORT: String(ports.anvilPort), SMTP_PORT: String(ports.smtpPort), DEMO_BATCHES: "6" };
+  for (const name of ["NEXT_DIST_DIR", "DATA_DIR", "DATABASE_URL", "RPC_URL", "SMTP_URL", "DEMO_USERS"]) delete env[name];
   // Its own process group, so a SIGINT reaches every process as Ctrl-C in a terminal would.
   const child = spawn("npm", ["run", "dev"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -10,7 +10,8 @@ import { stack } from "./stack";
 
 test.describe.configure({ mode: "serial", timeout: 600_000 });
 
-const ports = { port: stack.port + 1, pgPort: stack.pgPort + 1, anvilPort: stack.anvilPort + 1 };
+// Beside the e2e stack's ports and the fresh stack's (+1).
+const ports = { port: stack.port + 2, pgPort: stack.pgPort + 2, anvilPort: stack.anvilPort + 2, smtpPort: stack.smtpPort + 2 };
 const operator = demoUsers.find((u) => u.role === "operator")!;
 let dir: string;
 

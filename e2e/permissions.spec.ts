@@ -104,6 +104,8 @@ test.beforeAll(async ({ browser }) => {
     "GET /api/admin/organisations": { path: "/api/admin/organisations" },
     "POST /api/admin/organisations": { path: "/api/admin/organisations", body: { name: "Matrix Roasters", kind: "roaster" } },
     "POST /api/admin/users/[user_id]/approve": { path: `/api/admin/users/${viewer.id}/approve`, body: { organisation_id: 1, role: "viewer" } },
+    "POST /api/admin/invitations": { path: "/api/admin/invitations", body: { email: "matrix-invitee@example.com", role: "viewer" } },
+    "DELETE /api/admin/users/[user_id]/lockout": { path: `/api/admin/users/${viewer.id}/lockout` },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });

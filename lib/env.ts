@@ -77,6 +77,10 @@ export const ZServerEnv = z.object({
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // The RPC browsers read the chain through; RPC_URL may carry a provider key, so it is never sent.
   PUBLIC_RPC_URL: httpUrl.optional(),
+  // Outgoing mail (invitations, password resets): an SMTP server, e.g. smtps://user:pass@smtp.example.com:465.
+  // `npm run dev` points it at its local catcher, whose mail admins read at /admin/mail.
+  SMTP_URL: z.url().refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, "must be an address, optionally with a name: Batchtrail <no-reply@example.com>").default("Batchtrail <no-reply@batchtrail.local>"),
   // On the local chain only: a `mock` wallet whose account a `batchtrail-mock-wallet` cookie picks (tests).
   WALLET_MOCK: z.enum(["0", "1"]).default("0"),
   // A WalletConnect Cloud project id (public); adds the WalletConnect option to wallet pages.

@@ -12,6 +12,8 @@ import { batchTokenAbi } from "../lib/chain/abi";
 import { chainFor, createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
+import { createSetupToken } from "../lib/auth/first-admin";
+import { startMailCatcher } from "../lib/mail/catcher";
 import { parseEnv, ZServerEnv } from "../lib/env";
 import { anchorAccount, operatorAccount, producerAccounts } from "./lib/accounts";
 import { ensureAnchorRole } from "./lib/anchor-role";
@@ -35,6 +37,11 @@ const ZStackEnv = z.object({
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
   DEMO_BATCHES: z.coerce.number().int().min(0).max(5000).default(240),
+  // 0: no demo accounts; the first admin comes from /setup or `npm run admin:create`.
+  DEMO_USERS: z.enum(["0", "1"]).default("1"),
+  // The local SMTP catcher's port, used unless SMTP_URL names a real server.
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+  SMTP_URL: ZServerEnv.shape.SMTP_URL,
   DATABASE_URL: ZServerEnv.shape.DATABASE_URL.optional(),
   RPC_URL: ZServerEnv.shape.RPC_URL.optional(),
   BATCH_TOKEN_ADDRESS: ZServerEnv.shape.BATCH_TOKEN_ADDRESS.optional(),
@@ -154,6 +161,19 @@ async function warmUp(port: number) {
   for (const check of ["verify-batch", "quality-check", "expiry-check"]) await fetch(`${base}/api/chainlink/${check}/0`).catch(() => {});
 }
 
+/** The embedded default's SMTP server: mail from the app lands in caught_mails. */
+async function mailCatcher(databaseUrl: string, port: number): Promise<string> {
+  const { db, pool } = createDb(databaseUrl, 2);
+  const catcher = await startMailCatcher(db, port).catch((error: Error) => {
+    throw new Error(`the mail catcher could not listen on port ${port} (set SMTP_PORT, or SMTP_URL for a real server): ${error.message}`);
+  });
+  stops.push(async () => {
+    await catcher.stop();
+    await pool.end();
+  });
+  return catcher.url;
+}
+
 /** A secret from the environment, else one made once and kept with the local data. */
 function secret(given: string | undefined, dataDir: string, name: string): string {
   if (given) return given;
@@ -177,19 +197,24 @@ async function main() {
   const { db, pool } = createDb(databaseUrl, 2);
   const applied = await migrate(pool);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  if (!env.DATABASE_URL) await ensureDemoUsers(db);
+  const hasDemoUsers = !env.DATABASE_URL && env.DEMO_USERS === "1";
+  if (hasDemoUsers) await ensureDemoUsers(db);
   const c = await chain(env, dataDir, pool);
+  const setupToken = await createSetupToken(db);
   await pool.end();
+  const smtpUrl = env.SMTP_URL ?? (await mailCatcher(databaseUrl, env.SMTP_PORT));
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.multicall3 && { MULTICALL3_ADDRESS: c.multicall3 }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.multicall3 && { MULTICALL3_ADDRESS: c.multicall3 }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
   run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv, `If its error names ${env.NEXT_DIST_DIR}/, that build is stale or foreign: delete the folder (rm -rf ${env.NEXT_DIST_DIR}) and run again.`);
   if (mode === "dev" && c.functions) void warmUp(env.PORT);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
-  if (!env.DATABASE_URL) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
-  if (!env.DATABASE_URL) log(`demo producer wallets, each in its organisation (approve one on the admin page after it signs in): ${demoOrganisations.map((o) => `${o.wallet} (${o.name})`).join(", ")}`);
+  if (hasDemoUsers) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+  if (hasDemoUsers) log(`demo producer wallets, each in its organisation (approve one on the admin page after it signs in): ${demoOrganisations.map((o) => `${o.wallet} (${o.name})`).join(", ")}`);
+  if (!env.SMTP_URL) log(`mail goes to the local catcher at ${smtpUrl}; admins read it at /admin/mail`);
+  if (setupToken) log(`no admin yet: open http://localhost:${env.PORT}/setup?token=${setupToken} (valid 24 h), or run \`npm run admin:create -- --email you@example.com\``);
   log(`open http://localhost:${env.PORT}/inventory — Ctrl-C stops everything`);
 }
 

@@ -29,6 +29,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span data-testid="signed-in-as">
               {user.name} <span className="text-stone-500">({user.role})</span>
             </span>
+            <Link href="/account" className="text-stone-500 underline">
+              Account
+            </Link>
             <button type="submit" className="text-stone-500 underline">
               Sign out
             </button>

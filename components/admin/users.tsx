@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
 import { TableHead } from "@/components/ui/table-head";
 
-type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; wallets: string[] };
+type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; has_totp: boolean; is_locked_out: boolean; wallets: string[] };
 
 const roles = ["admin", "operator", "verifier", "viewer"];
 
@@ -15,7 +15,7 @@ export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
     <section aria-labelledby="users">
       <h2 id="users" className="mb-2 text-lg font-semibold">Users</h2>
       <table className="min-w-full text-sm">
-        <TableHead columns={["Name", "Email", "Role", "Active", "Wallets"]} />
+        <TableHead columns={["Name", "Email", "Role", "Active", "Sign-in", "Wallets"]} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-user-id={u.id} className="border-t border-stone-100 align-top dark:border-stone-800">
@@ -30,6 +30,16 @@ export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
               </td>
               <td className="py-1.5 pr-4">
                 <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { is_active: e.target.checked })} />
+              </td>
+              <td className="py-1.5 pr-4">
+                {u.has_totp && <div className="text-xs">two-factor on</div>}
+                {u.is_locked_out ? (
+                  <button type="button" className="text-xs text-red-700 underline dark:text-red-300" onClick={() => call("DELETE", `/api/admin/users/${u.id}/lockout`)}>
+                    Lift lockout of {u.name}
+                  </button>
+                ) : (
+                  !u.has_totp && <span className="text-xs text-stone-500">—</span>
+                )}
               </td>
               <td className="py-1.5 pr-4">
                 {u.wallets.map((w) => (

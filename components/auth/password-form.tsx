@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";
 
 const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
@@ -8,7 +8,15 @@ const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 text
 export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPassword, { error: null });
   return (
-    <form action={action} className="flex flex-col gap-3">
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        // Not `<form action>`: React would empty the fields afterwards, and a code prompt needs the password kept.
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label htmlFor="email" className="text-sm font-medium">
         Email
@@ -18,6 +26,14 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
         Password
       </label>
       <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+      {state.needsCode && (
+        <>
+          <label htmlFor="code" className="text-sm font-medium">
+            Authenticator code
+          </label>
+          <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required autoFocus className={input} />
+        </>
+      )}
       <button type="submit" disabled={isPending} className="mt-2 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-stone-100 dark:text-stone-900">
         Sign in
       </button>

@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { authorize } from "@/lib/auth/caller";
-import { permissions, type Permission } from "@/lib/auth/permissions";
+import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/users";
 
@@ -10,10 +10,23 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code
 
 /** Runs a server action for a signed-in user the permission table allows; errors come back as a typed result, never a throw. */
 export async function runAction<T>(permission: Permission, body: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
-  try {
+  return settle(async () => {
     const user = await getSessionUser();
     authorize(permissions[permission], user ? { kind: "user", user } : { kind: "anonymous" });
-    return { ok: true, data: await body(user!) };
+    return body(user!);
+  });
+}
+
+/** Runs a server action anyone may call (a link from a mail, the first-run page): its row must say public. */
+export async function runPublicAction<T>(permission: Permission, body: () => Promise<T>): Promise<ActionResult<T>> {
+  const rule: Rule = permissions[permission];
+  if (!rule.isPublic) throw new Error(`${permission} is not public`);
+  return settle(body);
+}
+
+async function settle<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
   } catch (error) {
     if (error instanceof ZodError) {
       const fields = Object.fromEntries(error.issues.map((i) => [i.path.join("."), i.message]));

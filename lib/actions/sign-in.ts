@@ -6,7 +6,7 @@ import { z } from "zod";
 import { checkSignInRate, signIn } from "@/lib/auth/auth";
 import { safeReturnPath } from "@/lib/auth/redirect";
 
-export type SignInState = { error: string | null };
+export type SignInState = { error: string | null; needsCode?: boolean };
 
 const messages: Record<string, string> = {
   rate_limited: "Too many attempts. Wait a few minutes and try again.",
@@ -14,8 +14,9 @@ const messages: Record<string, string> = {
   siwe_refused: "The wallet signature could not be accepted. Request a new message and sign again.",
   deactivated: "This account is deactivated.",
   invalid_input: "Fill in every field.",
+  totp_required: "Enter the 6-digit code from your authenticator app.",
+  wrong_code: "That code is wrong or was already used; enter the code your app shows now.",
 };
-
 
 async function run(provider: "password" | "siwe", fields: Record<string, string>, callbackUrl: unknown): Promise<SignInState> {
   if (!(await checkSignInRate(await headers())).isAllowed) return { error: messages.rate_limited };
@@ -23,14 +24,17 @@ async function run(provider: "password" | "siwe", fields: Record<string, string>
     await signIn(provider, { ...fields, redirectTo: safeReturnPath(callbackUrl) });
     return { error: null };
   } catch (error) {
-    if (error instanceof AuthError) return { error: messages[(error as AuthError & { code?: string }).code ?? ""] ?? "Sign-in failed." };
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code ?? "";
+      return { error: messages[code] ?? "Sign-in failed.", needsCode: code === "totp_required" || code === "wrong_code" };
+    }
     throw error; // next-auth's redirect after a successful sign-in
   }
 }
 
 export async function signInWithPassword(_: SignInState, form: unknown): Promise<SignInState> {
   if (!(form instanceof FormData)) return { error: messages.invalid_input };
-  return run("password", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }, form.get("callbackUrl"));
+  return run("password", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code: String(form.get("code") ?? "") }, form.get("callbackUrl"));
 }
 
 const ZSiweInput = z.object({ message: z.string().max(4000), signature: z.string().max(1000), callbackUrl: z.string().max(2000).optional() });

@@ -5,6 +5,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZBatchExportQuery, ZImportRequest, ZBatchListQuery } from "@/lib/batches/schemas";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
+import { ZInvitation } from "@/lib/auth/account-schemas";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 import { ZLabelQuery } from "@/lib/labels/schemas";
@@ -72,6 +73,8 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/admin/organisations": { tag: "Admin", summary: "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts." },
   "POST /api/admin/organisations": { tag: "Admin", summary: "Create a producer or buyer organisation (201); 409 when the name is taken. Audited.", body: ZNewOrganisation },
   "POST /api/admin/users/[user_id]/approve": { tag: "Admin", summary: "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.", body: ZApproval },
+  "POST /api/admin/invitations": { tag: "Admin", summary: "Invite someone by email as operator, verifier or viewer (201): a single-use link valid 72 hours is mailed to them. 409 when the email already has an account; 422 for a role an invitation cannot grant (admin). Audited.", body: ZInvitation },
+  "DELETE /api/admin/users/[user_id]/lockout": { tag: "Admin", summary: "Lift a sign-in lockout: the user's failed attempts from every client are forgotten. Audited." },
 };
 
 const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, object>; required?: string[] };

@@ -6,10 +6,12 @@ import { clientAddress, unknownClient } from "@/lib/api/client-ip";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
-import { verifyPassword } from "./passwords";
+import { hitAccountLimit } from "./lockout";
+import { checkPasswordSignIn, SignInRefusal } from "./password-sign-in";
 import { hitRateLimit } from "./rate-limit";
 import { SiweError, verifySiwe } from "./siwe";
-import { findUserByEmail, recordSignIn, userForWallet } from "./users";
+import { getTotpKey } from "./totp-key";
+import { recordSignIn, userForWallet } from "./users";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -24,31 +26,21 @@ const loggedIp = (request: Request) => {
   return address === unknownClient ? null : address;
 };
 
-// Compared against when there is no usable account, so a refusal takes as long either way.
-const dummyHash = "$2b$11$CwTycUXWue0Thq9StjUM0uJ8.3zpYl5BkRzHk0P0F8lB1Yx6aG6Zq";
-
 /** Sign-in attempts from one client address (lib/api/client-ip.ts): 30 per 5 minutes. */
 export const checkSignInRate = (headers: Headers) => hitRateLimit(getDb(), `sign-in:ip:${clientAddress(headers)}`, 30, 300);
 
-/** Sign-in attempts at one account, from anywhere: 10 per 15 minutes. */
-const checkAccountRate = (identifier: string) => hitRateLimit(getDb(), `sign-in:account:${identifier}`, 10, 900);
-
-const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
+const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200), code: z.string().max(20).optional() });
 const ZSiwe = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/) });
 
 async function authorizePassword(raw: unknown, request: Request) {
   const parsed = ZPassword.safeParse(raw);
   if (!parsed.success) throw new SignInRefused("invalid_input");
-  const { email, password } = parsed.data;
-  const db = getDb();
-  const ip = loggedIp(request);
-  if (!(await checkAccountRate(email.toLowerCase())).isAllowed) throw new SignInRefused("rate_limited");
-  const user = await findUserByEmail(db, email);
-  const matches = await verifyPassword(password, user?.passwordHash ?? dummyHash);
-  const isValid = !!user?.passwordHash && user.isActive && matches;
-  await recordSignIn(db, { userId: user?.id ?? null, method: "password", identifier: email.toLowerCase(), isSuccess: isValid, reason: isValid ? undefined : "wrong email or password", ip });
-  if (!isValid || !user) throw new SignInRefused("wrong_credentials");
-  return { id: String(user.id), name: user.name, email: user.email };
+  try {
+    return await checkPasswordSignIn(getDb(), { ...parsed.data, code: parsed.data.code || undefined, ip: loggedIp(request) }, getTotpKey());
+  } catch (error) {
+    if (error instanceof SignInRefusal) throw new SignInRefused(error.code);
+    throw error;
+  }
 }
 
 async function authorizeSiwe(raw: unknown, request: Request) {
@@ -67,11 +59,11 @@ async function authorizeSiwe(raw: unknown, request: Request) {
     await recordSignIn(db, { userId: null, method: "siwe", identifier: "unknown wallet", isSuccess: false, reason: error.message, ip });
     throw new SignInRefused("siwe_refused");
   }
-  if (!(await checkAccountRate(address)).isAllowed) throw new SignInRefused("rate_limited");
+  if (!(await hitAccountLimit(db, address, ip)).isAllowed) throw new SignInRefused("rate_limited");
   const user = await userForWallet(db, address);
   await recordSignIn(db, { userId: user.id, method: "siwe", identifier: address, isSuccess: user.isActive, reason: user.isActive ? undefined : "user is deactivated", ip });
   if (!user.isActive) throw new SignInRefused("deactivated");
-  return { id: String(user.id), name: user.name, email: user.email };
+  return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 
 function config(): NextAuthConfig {
@@ -81,12 +73,13 @@ function config(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/sign-in" },
     providers: [
-      Credentials({ id: "password", name: "Email and password", credentials: { email: {}, password: {} }, authorize: authorizePassword }),
+      Credentials({ id: "password", name: "Email and password", credentials: { email: {}, password: {}, code: {} }, authorize: authorizePassword }),
       Credentials({ id: "siwe", name: "Ethereum", credentials: { message: {}, signature: {} }, authorize: authorizeSiwe }),
     ],
     callbacks: {
-      jwt: ({ token, user }) => (user?.id ? { ...token, uid: Number(user.id) } : token),
-      session: ({ session, token }) => ({ ...session, userId: token.uid as number }),
+      // The session version goes into the token; lib/auth/users.ts refuses a token whose version is no longer the user's.
+      jwt: ({ token, user }) => (user?.id ? { ...token, uid: Number(user.id), sv: user.sessionVersion } : token),
+      session: ({ session, token }) => ({ ...session, userId: token.uid as number, sessionVersion: token.sv as number | undefined }),
     },
   };
 }

@@ -37,7 +37,7 @@ export async function resolveCaller(request: Request): Promise<Caller> {
     return { kind: "api_key", keyId: key.id, role: key.role };
   }
   const session = await auth();
-  const user = session?.userId ? await getActiveUser(db, session.userId) : null;
+  const user = session?.userId ? await getActiveUser(db, session.userId, session.sessionVersion) : null;
   return user ? { kind: "user", user } : { kind: "anonymous" };
 }
 

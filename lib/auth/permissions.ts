@@ -73,9 +73,20 @@ export const permissions = {
   "GET /api/admin/organisations": { roles: admins },
   "POST /api/admin/organisations": { roles: admins },
   "POST /api/admin/users/[user_id]/approve": { roles: admins },
+  "POST /api/admin/invitations": { roles: admins },
+  "DELETE /api/admin/users/[user_id]/lockout": { roles: admins },
   "ACTION save-draft": { roles: operators },
   "ACTION record-mint-transaction": { roles: operators },
   "ACTION record-transaction": { roles: verifiers },
+  "ACTION change-password": { roles: everyone },
+  "ACTION start-totp": { roles: everyone },
+  "ACTION enable-totp": { roles: everyone },
+  "ACTION disable-totp": { roles: everyone },
+  // Links from mails and the first-run page: the token they carry is the permission.
+  "ACTION accept-invitation": { roles: [], isPublic: true },
+  "ACTION request-password-reset": { roles: [], isPublic: true },
+  "ACTION reset-password": { roles: [], isPublic: true },
+  "ACTION set-up-first-admin": { roles: [], isPublic: true },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;

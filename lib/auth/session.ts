@@ -11,7 +11,7 @@ export type PageUser = SessionUser & { scope: Scope; isMember: boolean };
 
 export async function getSessionUser(): Promise<PageUser | null> {
   const session = await auth();
-  const user = session?.userId ? await getActiveUser(getDb(), session.userId) : null;
+  const user = session?.userId ? await getActiveUser(getDb(), session.userId, session.sessionVersion) : null;
   return user && { ...user, scope: scopeOfUser(user), isMember: isMember(user) };
 }
 

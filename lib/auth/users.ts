@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { organisations, signInEvents, users, wallets, type organisationKinds } from "@/lib/db/schema";
+import { isLockedOut, liftLockout } from "./lockout";
 import type { Role } from "./permissions";
 import { hashPassword } from "./passwords";
 
@@ -16,16 +17,23 @@ export type SessionUser = {
   organisationKind: (typeof organisationKinds)[number] | null;
   isPending: boolean;
 };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export async function getActiveUser(db: Db, id: number): Promise<SessionUser | null> {
+/** The session's user, while active and while the session's version is the user's current one. */
+export async function getActiveUser(db: Db, id: number, sessionVersion: number | undefined): Promise<SessionUser | null> {
   const [u] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive, organisationId: users.organisationId, organisationKind: organisations.kind, isPending: users.isPending })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isActive: users.isActive, sessionVersion: users.sessionVersion, organisationId: users.organisationId, organisationKind: organisations.kind, isPending: users.isPending })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, id));
-  if (!u?.isActive) return null;
-  const { isActive: _, ...user } = u;
+  if (!u?.isActive || u.sessionVersion !== sessionVersion) return null;
+  const { isActive: _, sessionVersion: __, ...user } = u;
   return user;
+}
+
+/** Ends every session of the user: tokens carrying the old version are refused from now on. */
+export async function endSessions(tx: Tx | Db, userId: number) {
+  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -44,10 +52,10 @@ export async function userForWallet(db: Db, address: `0x${string}`) {
   });
 }
 
-export async function createUser(db: Db, input: { email: string; name: string; password: string; role: Role }) {
+export async function createUser(db: Db | Tx, input: { email: string; name: string; password: string | null; role: Role }) {
   const [user] = await db
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password), role: input.role })
+    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.password === null ? null : await hashPassword(input.password), role: input.role })
     .onConflictDoNothing()
     .returning();
   return user ?? null;
@@ -58,7 +66,7 @@ export async function recordSignIn(db: Db, e: { userId: number | null; method: "
 }
 
 export async function listUsers(db: Db) {
-  return db
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
@@ -67,11 +75,15 @@ export async function listUsers(db: Db) {
       is_active: users.isActive,
       is_pending: users.isPending,
       organisation_id: users.organisationId,
+      has_totp: sql<boolean>`${users.totpEnabledAt} is not null`,
       wallets: sql<string[]>`coalesce((select array_agg(address order by address) from ${wallets} where ${wallets.userId} = ${users.id}), '{}')`,
     })
     .from(users)
     .orderBy(users.id);
+  return Promise.all(rows.map(async (u) => ({ ...u, is_locked_out: await isLockedOut(db, identifiersOf(u)) })));
 }
+
+const identifiersOf = (u: { email: string | null; wallets: string[] }) => [...(u.email ? [u.email] : []), ...u.wallets];
 
 /** An admin's change to a user; each change made is audited in the same transaction, with `actor` as who made it. */
 export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: string }, actor: Actor) {
@@ -87,6 +99,8 @@ export async function updateUser(db: Db, id: number, change: { role?: Role; is_a
     const entry = (action: string, was: unknown, now: unknown): AuditEntry => ({ entity: "user", entityId: id, action, actor, before: was, after: now });
     if (change.role && change.role !== before.role) audit.push(entry("user.role_changed", { role: before.role }, { role: change.role }));
     if (change.is_active !== undefined && change.is_active !== before.isActive) audit.push(entry(change.is_active ? "user.activated" : "user.deactivated", { is_active: before.isActive }, { is_active: change.is_active }));
+    // A deactivated user's open sessions end now, and stay ended if the account is turned back on.
+    if (before.isActive && change.is_active === false) await endSessions(tx, id);
     if (change.link_wallet) {
       const address = change.link_wallet.toLowerCase();
       const [existing] = await tx.select().from(wallets).where(eq(wallets.address, address));
@@ -96,6 +110,20 @@ export async function updateUser(db: Db, id: number, change: { role?: Role; is_a
     }
     await recordAudit(tx, ...audit);
     return user;
+  });
+}
+
+/** An admin lifts a sign-in lockout: the account's failed attempts from every client are forgotten. */
+export async function liftUserLockout(db: Db, id: number, actor: Actor) {
+  const [u] = await db
+    .select({ email: users.email, wallets: sql<string[]>`coalesce((select array_agg(address) from ${wallets} where ${wallets.userId} = ${users.id}), '{}')` })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!u) throw new ApiError("not_found", `User ${id} does not exist.`);
+  return db.transaction(async (tx) => {
+    const lifted = await liftLockout(tx, identifiersOf(u));
+    await recordAudit(tx, { entity: "user", entityId: id, action: "user.lockout_lifted", actor, after: { lifted } });
+    return { id, lifted };
   });
 }
 

@@ -125,7 +125,35 @@ export const users = pgTable("users", {
   isActive: boolean("is_active").notNull().default(true),
   organisationId: bigint("organisation_id", { mode: "number" }).references(() => organisations.id),
   isPending: boolean("is_pending").notNull().default(false),
+  sessionVersion: integer("session_version").notNull().default(1),
+  totpSecret: text("totp_secret"),
+  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
   ...timestamps,
+});
+
+export const tokenPurposes = ["invitation", "password_reset", "first_admin"] as const;
+
+export const authTokens = pgTable("auth_tokens", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  purpose: text("purpose", { enum: tokenPurposes }).notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "cascade" }),
+  email: text("email"),
+  role: text("role", { enum: roles }),
+  createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const caughtMails = pgTable("caught_mails", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  mailFrom: text("mail_from"),
+  rcptTo: text("rcpt_to").array().notNull(),
+  subject: text("subject"),
+  textBody: text("text_body"),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const wallets = pgTable("wallets", {

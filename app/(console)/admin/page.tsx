@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminApiKeys } from "@/components/admin/api-keys";
 import { AdminOrganisations } from "@/components/admin/organisations";
 import { PendingWallets } from "@/components/admin/pending-wallets";
+import { InviteForm } from "@/components/admin/invite-form";
 import { AdminUsers } from "@/components/admin/users";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
@@ -20,9 +22,15 @@ export default async function AdminPage() {
   const approved = users.filter((u) => !u.is_pending);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+      <div className="flex items-baseline gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+        <Link href="/admin/mail" className="text-sm underline">
+          Caught mail
+        </Link>
+      </div>
       <PendingWallets pending={users.filter((u) => u.is_pending)} organisations={organisations} users={approved} />
       <AdminOrganisations organisations={organisations} />
+      <InviteForm />
       <AdminUsers users={approved} myId={me.id} />
       <AdminApiKeys keys={keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, created_at: k.createdAt.toISOString(), last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked_at: k.revokedAt?.toISOString() ?? null }))} />
       <section aria-labelledby="sign-ins">

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/auth/action-form";
+import { TotpSetup } from "@/components/auth/totp-setup";
+import { changePasswordAction } from "@/lib/actions/change-password";
+import { requirePageUser } from "@/lib/auth/session";
+import { hasTotp } from "@/lib/auth/totp";
+import { getDb } from "@/lib/db/server";
+
+export const metadata: Metadata = { title: "Account" };
+export const dynamic = "force-dynamic";
+
+export default async function AccountPage() {
+  const me = await requirePageUser("/account");
+  const isTotpOn = await hasTotp(getDb(), me.id);
+  return (
+    <div className="flex max-w-md flex-col gap-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+      <p className="text-sm text-stone-500">
+        {me.name}, {me.email ?? "no email"} ({me.role})
+      </p>
+      {me.email && (
+        <section aria-labelledby="password" className="flex flex-col gap-2">
+          <h2 id="password" className="text-lg font-semibold">Change password</h2>
+          <p className="text-sm text-stone-500">Every session of your account ends, this one too; sign in again with the new password.</p>
+          <ActionForm
+            action={changePasswordAction}
+            submitLabel="Change password"
+            successHref="/sign-in?notice=password-changed"
+            fields={[
+              { name: "current_password", label: "Current password", type: "password", autoComplete: "current-password" },
+              { name: "new_password", label: "New password", type: "password", autoComplete: "new-password" },
+            ]}
+          />
+        </section>
+      )}
+      <section aria-labelledby="totp" className="flex flex-col gap-2">
+        <h2 id="totp" className="text-lg font-semibold">Two-factor sign-in</h2>
+        <TotpSetup isEnabled={isTotpOn} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+
+/** The frame of the signed-out pages: a title, a line of help, the form. */
+export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <main className="mx-auto flex max-w-md flex-col gap-6 px-6 py-16">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {intro && <p className="mt-1 text-sm text-stone-500">{intro}</p>}
+      </div>
+      {children}
+      <Link href="/sign-in" className="text-sm underline">
+        Back to sign-in
+      </Link>
+    </main>
+  );
+}
+
+export function LinkRefused({ message }: { message: string }) {
+  return (
+    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {message}
+    </p>
+  );
+}

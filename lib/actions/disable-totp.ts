@@ -1,0 +1,14 @@
+"use server";
+
+import { ZTotpConfirm } from "@/lib/auth/account-schemas";
+import { disableTotp } from "@/lib/auth/totp";
+import { getTotpKey } from "@/lib/auth/totp-key";
+import { getDb } from "@/lib/db/server";
+import { runAction } from "./safe-action";
+
+export async function disableTotpAction(input: unknown) {
+  return runAction("ACTION disable-totp", async (user) => {
+    await disableTotp(getDb(), user.id, ZTotpConfirm.parse(input).code, getTotpKey());
+    return { id: user.id };
+  });
+}
