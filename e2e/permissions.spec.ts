@@ -1,13 +1,14 @@
 // The permission table, tested from the outside: every route × method × kind of caller.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import bcrypt from "bcryptjs";
 import { devAccount } from "@/scripts/lib/accounts";
-import { demoOrganisations } from "@/scripts/lib/demo-users";
+import { demoOrganisations, demoPassword } from "@/scripts/lib/demo-users";
 import { query, fingerprint } from "./db";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
-/** `isMember`: a viewer in a producer organisation; `isPending`: a wallet no admin has approved yet. */
+/** `isMember`: a viewer in a producer organisation; `isPending`: a wallet no admin has approved yet; no role: nobody signed in (or a deactivated user). */
 type Caller = { name: string; role?: string; apiKeyRole?: string; isMember?: boolean; isPending?: boolean; context: APIRequestContext };
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
@@ -37,6 +38,20 @@ async function walletSession(browser: Browser, address: `0x${string}`) {
   await page.getByRole("button", { name: /^Connect / }).click();
   await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
   await page.waitForURL(/\/pending$/);
+  const storageState = await context.storageState();
+  await context.close();
+  return storageState;
+}
+
+/** Signs a user in through the sign-in form and hands back its session for API calls. */
+async function passwordSession(browser: Browser, email: string) {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/inventory/);
   const storageState = await context.storageState();
   await context.close();
   return storageState;
@@ -123,6 +138,13 @@ test.beforeAll(async ({ browser }) => {
   expect(approved.status()).toBe(200);
   callers.push({ name: "producer organisation member", role: "viewer", isMember: true, context: await context({ storageState: memberState }) });
   callers.push({ name: "pending wallet", isPending: true, context: await context({ storageState: await walletSession(browser, devAccount(6).address) }) });
+
+  // An operator signed in, then deactivated by an admin: the session it holds is worth nothing.
+  const email = "deactivated-operator@batchtrail.local";
+  const [deactivated] = await query<{ id: string }>("insert into users (email, name, password_hash, role) values ($1, 'Deactivated Operator', $2, 'operator') returning id", [email, await bcrypt.hash(demoPassword, 10)]);
+  const deactivatedState = await passwordSession(browser, email);
+  expect((await admin.patch(`/api/admin/users/${deactivated.id}`, { data: { is_active: false } })).status()).toBe(200);
+  callers.push({ name: "deactivated operator", context: await context({ storageState: deactivatedState }) });
   await admin.dispose();
 });
 
