@@ -13,7 +13,7 @@ type Batch = { id: number; batch_code: string; quantity_kg: string };
 async function freshBatch(): Promise<Batch> {
   const [batch] = await query<Batch>(`
     select b.id, b.batch_code, b.quantity_kg::text as quantity_kg from batches b
-    where b.status = 'active' and b.token_id is not null and b.verification_status = 'unverified'
+    where b.status = 'active' and b.expiry_date > current_date and b.token_id is not null and b.verification_status = 'unverified'
       and not exists (select 1 from verification_requests v where v.batch_id = b.id)
       and not exists (select 1 from quality_checks q where q.batch_id = b.id)
       and not exists (select 1 from fraud_assessments f where f.batch_id = b.id)
@@ -143,9 +143,18 @@ test("bulk fraud detection runs over the selected batches with progress and a re
   await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText(/Fraud risk \d+\/100/);
   expect(await query("select 1 from fraud_assessments where batch_id = $1", [batch.id])).toHaveLength(1);
 
+  // A bulk full verification asks first; nothing runs until confirmed.
   await page.getByRole("button", { name: "Run full verification for selected" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Confirm the full verification" });
+  await expect(confirm).toContainText("Run a full verification of 1 batch?");
+  expect(await query("select 1 from audit_records where batch_id = $1 and action like 'verification.%' and action <> 'verification.requested'", [batch.id])).toHaveLength(0);
+  await confirm.getByRole("button", { name: "Verify 1 batch" }).click();
   await expect(page.getByRole("progressbar", { name: "Verification progress" })).toBeVisible();
-  await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText("Failed: quality");
+  // No quality check is not a failure, and the pending count is not overridden.
+  const result = page.getByTestId("bulk-result").filter({ hasText: batch.batch_code });
+  await expect(result).toContainText("Incomplete: no quality check yet");
+  await expect(result).toContainText("A count is pending");
+  expect(await query("select verification_status from batches where id = $1", [batch.id])).toEqual([{ verification_status: "pending" }]);
   await context.close();
 });
 

@@ -7,6 +7,7 @@ import type { BatchJson } from "@/lib/batches/serialize";
 import { formatDecimal, humanize } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { BulkActions } from "./bulk-actions";
+import { Quantity } from "./quantity";
 import { RowActions, type RowPermissions } from "./row-actions";
 import { SortLink } from "./sort-link";
 import { StatusBadge } from "./status-badge";
@@ -74,7 +75,7 @@ export function BatchTable({ batches, openAlerts, values, can }: Props) {
                 <td className={cell} data-column="process">{b.process ? humanize(b.process) : "—"}</td>
                 <td className={cell} data-column="warehouse">{b.warehouse ?? "—"}</td>
                 <td className={`${cell} text-right tabular-nums`} data-column="quantity_kg">
-                  {formatDecimal(b.quantity_kg, 3)}
+                  <Quantity kg={b.quantity_kg} status={b.status} />
                 </td>
                 <td className={`${cell} text-right tabular-nums`}>{formatDecimal(b.price_per_kg, 2)}</td>
                 <td className={`${cell} tabular-nums`} data-column="expiry_date">{b.expiry_date}</td>

@@ -49,11 +49,14 @@ function filters(q: BatchListQuery): SQL[] {
   return where;
 }
 
-/** Sellable batches past their expiry, or due within the window (today in UTC, as the expiry job counts). */
+/**
+ * Batches past their expiry date, whether or not the chain has marked them expired yet (redeemed
+ * ones are gone); or sellable ones due within the window (today in UTC, as the expiry job counts).
+ */
 function expiringWithin(window: (typeof expiryWindows)[number]): SQL {
   const sellable = inArray(batches.status, ["active", "verified", "flagged"]);
   const today = sql`(now() at time zone 'UTC')::date`;
-  if (window === "expired") return and(sellable, sql`${batches.expiryDate} < ${today}`)!;
+  if (window === "expired") return and(inArray(batches.status, ["active", "verified", "flagged", "expired"]), sql`${batches.expiryDate} < ${today}`)!;
   return and(sellable, sql`${batches.expiryDate} between ${today} and ${today} + ${Number(window)}::int`)!;
 }
 

@@ -14,7 +14,7 @@ export const sortColumns = [
   "cupping_score", "quality_grade", "risk_score", "status", "verification_status", "sync_status", "created_at", "updated_at",
 ] as const;
 
-/** Sellable batches by expiry: already past it, or due within 30, 60 or 90 days. */
+/** By expiry: past it (sellable or marked expired, not redeemed), or sellable and due within 30, 60 or 90 days. */
 export const expiryWindows = ["expired", "30", "60", "90"] as const;
 
 export const ZBatchListQuery = z.strictObject({

@@ -44,7 +44,7 @@ export function hashOfRecord(r: ProofRecord): string {
   return sha256(stringToBytes(content)).slice(2);
 }
 
-/** Checks a proof against the chain; says "verified on chain at block N" or exactly what does not match. */
+/** Checks a proof against the chain; says "record proven … on chain at block N" (the record, not the batch: a batch is verified on chain only by its own event) or exactly what does not match. */
 export async function verifyProof(proof: Proof, client: PublicClient): Promise<Verdict> {
   if (proof.record) {
     const computed = hashOfRecord(proof.record);
@@ -66,5 +66,5 @@ export async function verifyProof(proof: Proof, client: PublicClient): Promise<V
     return { isVerified: false, status: "unreachable", message: `The chain could not be read: ${reason}`, block: null };
   }
   if (onChain !== root) return fail(`The root anchored on chain for record ${proof.position} is ${onChain.slice(0, 12)}…; the record gives ${root.slice(0, 12)}….`);
-  return { isVerified: true, status: "verified", message: `Verified on chain at block ${proof.anchor.block_number}.`, block: proof.anchor.block_number };
+  return { isVerified: true, status: "verified", message: `Record proven against the root anchored on chain at block ${proof.anchor.block_number}.`, block: proof.anchor.block_number };
 }

@@ -56,9 +56,21 @@ function select(db: Db) {
 
 const userIdOf = (caller: Caller) => (caller.kind === "user" ? caller.user.id : null);
 
-/** A pending request for the batch: a new one (isNew), or the one already waiting. */
+/** Why the batch cannot be counted (its coffee is gone or past its date), or null when it can. */
+export function whyNotCountable(batch: { batchCode: string; status: string; expiryDate: string }, today: string): string | null {
+  if (batch.status === "redeemed") return `Batch ${batch.batchCode} is redeemed: its coffee has left the warehouse, so there is nothing to count.`;
+  if (batch.status === "expired" || batch.expiryDate < today) return `Batch ${batch.batchCode} expired on ${batch.expiryDate}: an expired batch is not counted.`;
+  return null;
+}
+
+/**
+ * A pending request for the batch: a new one (isNew), or the one already waiting. A verified batch
+ * stays verified until the count decides; an unverified or failed one becomes pending.
+ */
 export async function requestVerification(db: Db, batchId: number, notes: string | undefined, caller: Caller): Promise<{ request: RequestJson; isNew: boolean }> {
   const batch = await findBatch(db, batchId, { minted: true });
+  const refusal = whyNotCountable(batch, new Date().toISOString().slice(0, 10));
+  if (refusal) throw new ApiError("rule_broken", refusal);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(verificationRequests)
@@ -66,8 +78,9 @@ export async function requestVerification(db: Db, batchId: number, notes: string
       .onConflictDoNothing({ target: verificationRequests.batchId, where: eq(verificationRequests.status, "pending") })
       .returning();
     if (!row) return null;
-    await tx.update(batches).set({ verificationStatus: "pending", updatedAt: new Date() }).where(eq(batches.id, batchId));
-    await recordAudit(tx, { entity: "verification_request", entityId: row.id, batchId, action: "verification.requested", actor: actorOf(caller), before: { verification_status: batch.verificationStatus }, after: { verification_status: "pending" }, note: notes });
+    const verificationStatus = batch.verificationStatus === "verified" ? "verified" : "pending";
+    if (verificationStatus !== batch.verificationStatus) await tx.update(batches).set({ verificationStatus, updatedAt: new Date() }).where(eq(batches.id, batchId));
+    await recordAudit(tx, { entity: "verification_request", entityId: row.id, batchId, action: "verification.requested", actor: actorOf(caller), before: { verification_status: batch.verificationStatus }, after: { verification_status: verificationStatus }, note: notes });
     return row.id;
   });
   const [row] = await select(db).where(created ? eq(verificationRequests.id, created) : and(eq(verificationRequests.batchId, batchId), eq(verificationRequests.status, "pending")));
