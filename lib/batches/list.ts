@@ -43,7 +43,7 @@ function filters(q: BatchListQuery): SQL[] {
   if (q.origin_country) where.push(eq(batches.originCountry, q.origin_country));
   if (q.warehouse) where.push(eq(batches.warehouse, q.warehouse));
   if (q.q) {
-    const haystack = sql`(${batches.batchCode} || ' ' || coalesce(${batches.farm}, '') || ' ' || coalesce(${batches.cooperative}, ''))`;
+    const haystack = sql`(${batches.batchCode} || ' ' || coalesce(${batches.farm}, '') || ' ' || coalesce(${batches.cooperative}, '') || ' ' || ${batches.originCountry} || ' ' || coalesce(${batches.region}, ''))`;
     where.push(ilike(haystack, `%${escapeLike(q.q)}%`));
   }
   return where;
@@ -89,6 +89,12 @@ export async function listBatches(db: Db, q: BatchListQuery): Promise<{ data: Ba
   const last = page.at(-1);
   const next_cursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id }) : null;
   return { data: page.map((r) => toBatchJson(r.batch)), next_cursor };
+}
+
+/** How many batches match the filters (the cursor and sort aside): the inventory's result count. */
+export async function countBatches(db: Db, q: BatchListQuery): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(batches).where(and(...filters(q)));
+  return row.n;
 }
 
 /** The values the inventory's origin and warehouse filters offer: from the counters, not a scan. */
