@@ -44,7 +44,15 @@ export const ZNewBatch = ZBatchMetadata.extend({
   price_per_kg: decimal(2),
   production_date: z.iso.date(),
   expiry_date: z.iso.date(),
-}).refine((b) => b.expiry_date > b.production_date, { path: ["expiry_date"], message: "must be after the production date" });
+}).refine((b) => b.expiry_date > b.production_date, {
+  path: ["expiry_date"],
+  message: "must be after the production date",
+  // Checked as soon as both dates are valid, even while other fields are still wrong, so the form says it at once.
+  when: ({ value }) => {
+    const v = value as { production_date?: unknown; expiry_date?: unknown };
+    return [v.production_date, v.expiry_date].every((d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  },
+});
 
 export type NewBatch = z.infer<typeof ZNewBatch>;
 
