@@ -7,7 +7,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { auditHistory } from "@/lib/audit/history";
 import { batches, users, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
-import { requestVerification } from "@/lib/verification/requests";
+import { processRequest, requestVerification } from "@/lib/verification/requests";
 import { verifyBatch } from "@/lib/verification/verify";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
@@ -67,6 +67,15 @@ describe("requesting a count", () => {
     await expect(requestVerification(t.db, id, undefined, operator)).rejects.toMatchObject({ code: "rule_broken", message: expect.stringContaining(status) });
     expect(await t.db.select().from(verificationRequests).where(eq(verificationRequests.batchId, id))).toEqual([]);
     expect((await statusOf(id)).verificationStatus).toBe("unverified");
+  });
+
+  it("keeps the requester's note and the verifier's note apart, each with its author", async () => {
+    const [v] = await t.db.insert(users).values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }).returning();
+    const verifier: Caller = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier" } };
+    const { request } = await requestVerification(t.db, ids[0], "please count before shipping", operator);
+    const [batch] = await t.db.select().from(batches).where(eq(batches.id, ids[0]));
+    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: batch.quantityKg, notes: "bags re-stacked" }, "0.5", verifier);
+    expect(done).toMatchObject({ notes: "please count before shipping", requested_by: "otto@example.com", process_notes: "bags re-stacked", processed_by: "vera@example.com" });
   });
 
   it("of a batch past its expiry date the chain has not marked yet is refused too", async () => {

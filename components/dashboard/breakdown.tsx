@@ -19,7 +19,7 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
         <ul className="flex flex-col gap-1.5" data-testid={testId}>
           {shown.map((r) => (
             <li key={r.value} className="grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-sm" data-value={r.value}>
-              <span className="truncate capitalize" title={humanize(r.value)}>
+              <span className="truncate" title={humanize(r.value)}>
                 {humanize(r.value)}
               </span>
               <span className="h-2 rounded-full bg-stone-100 dark:bg-stone-800" aria-hidden>

@@ -37,6 +37,7 @@ function toRequestJson({ request: r, batchCode, requestedBy, processedBy }: Row)
     discrepancy_pct: r.discrepancyPct,
     tolerance_pct: r.tolerancePct,
     decision_reason: r.decisionReason,
+    process_notes: r.processNotes,
     processed_by: processedBy,
     processed_at: r.processedAt?.toISOString() ?? null,
     created_at: r.createdAt.toISOString(),
@@ -159,7 +160,7 @@ export async function processRequest(db: Db, chain: ChainHandle, requestId: numb
         discrepancyPct: decision.discrepancyPct,
         tolerancePct,
         decisionReason: decision.reason,
-        notes: input.notes ?? locked.notes,
+        processNotes: input.notes ?? null,
         processedBy: userIdOf(caller),
         processedAt: new Date(),
       })

@@ -17,6 +17,7 @@ import type { ChainHandle } from "@/lib/chain/server";
 import type { Db } from "@/lib/db";
 import { batches, qualityChecks, verificationRequests } from "@/lib/db/schema";
 import { assessFraud } from "@/lib/fraud/assess";
+import { humanize } from "@/lib/format";
 
 /** `isMissing`: the check could not be made (nothing to judge), which is neither a pass nor a failure. */
 export type Check = { name: "quantity" | "metadata" | "dates" | "quality" | "fraud"; passed: boolean; isMissing?: boolean; detail: string };
@@ -74,7 +75,7 @@ export async function verifyBatch(db: Db | Tx, chain: ChainHandle, batchId: numb
         ? { name: "quality", passed: false, isMissing: true, detail: "No quality check is recorded for this batch yet: record one, then run the verification again." }
         : quality.grade === "below_standard"
           ? { name: "quality", passed: false, detail: `The latest quality check (#${quality.id}) grades it below standard.` }
-          : { name: "quality", passed: true, detail: `The latest quality check (#${quality.id}) grades it ${quality.grade.replace("_", " ")}.` },
+          : { name: "quality", passed: true, detail: `The latest quality check (#${quality.id}) grades it ${humanize(quality.grade)}.` },
     );
 
     const fraud = await assessFraud(tx, batchId, actor, caller.kind === "user" ? caller.user.id : undefined);
