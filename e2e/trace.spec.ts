@@ -67,7 +67,12 @@ test("counts each view, and answers 404 for a batch it does not know", async ({ 
   await request.get(`/trace/${batch.batch_code}`, { headers: { "cf-ipcountry": "DE" } });
   expect(await views()).toBe(before + 1);
   expect((await query("select 1 from trace_scans where batch_id = $1 and place = 'DE'", [batch.id])).length).toBe(1);
-  expect((await request.get("/trace/NO-SUCH-BATCH")).status()).toBe(404);
+  const unknown = await request.get("/trace/NO-SUCH-BATCH");
+  expect(unknown.status()).toBe(404);
+  // A page that says what happened and what to do, not a bare 404.
+  const html = await unknown.text();
+  expect(html).toContain("No batch with this code");
+  expect(html).toContain("Check the code printed on the bag");
 });
 
 test("prints a label whose QR code opens this trace page", async ({ browser, baseURL }) => {

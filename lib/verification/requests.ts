@@ -2,7 +2,7 @@
 // which is compared with the chain's quantity read at that moment and with the off-chain record.
 // Approved within the tolerance; otherwise rejected, with the discrepancy kept and an alert raised.
 import "server-only";
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
@@ -100,6 +100,7 @@ export async function listRequests(db: Db, q: RequestListQuery): Promise<{ data:
   const where: SQL[] = [];
   if (q.status) where.push(inArray(verificationRequests.status, q.status));
   if (q.batch_id) where.push(eq(verificationRequests.batchId, q.batch_id));
+  if (q.batch_code) where.push(ilike(batches.batchCode, q.batch_code.replace(/[\\%_]/g, (c) => `\\${c}`)));
   if (q.cursor) where.push(lt(verificationRequests.id, decodeCursor(q.cursor, "id", "desc").id));
   const rows = await select(db).where(and(...where)).orderBy(desc(verificationRequests.id)).limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
