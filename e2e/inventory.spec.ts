@@ -7,7 +7,7 @@ import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 import { parseCsv } from "@/test/helpers/csv";
 import { query } from "./db";
-import { batchTokenAddress, rpcUrl, stack } from "./stack";
+import { batchTokenAddress, rpcUrl, stack, storageStateFor } from "./stack";
 
 const rows = (page: Page) => page.locator("tbody tr");
 const cells = (page: Page, column: string) => page.locator(`tbody td[data-column="${column}"]`).allInnerTexts();
@@ -250,4 +250,16 @@ test("at 1280 px the inventory fits without scrolling sideways, Status and each 
   await expect(first.locator('td[data-column="status"]')).toBeInViewport();
   const actions = first.getByRole("group", { name: /Actions for/ });
   await expect(actions).toBeInViewport({ ratio: 1 });
+});
+
+test("before the page's scripts run, its buttons show busy instead of ignoring a click", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: storageStateFor("operator") });
+  const page = await context.newPage();
+  await page.goto("/inventory");
+  const syncNow = page.getByRole("button", { name: "Sync now" });
+  await expect(syncNow).toBeDisabled();
+  await expect(syncNow).toHaveAttribute("aria-busy", "true");
+  const rowSync = page.getByRole("group", { name: /Actions for/ }).first().getByRole("button", { name: "Sync" });
+  await expect(rowSync).toHaveAttribute("aria-busy", "true");
+  await context.close();
 });

@@ -3,11 +3,13 @@
 import { useState } from "react";
 import { field } from "@/components/ui/select";
 import { useApiCall } from "@/components/use-api-call";
+import { useHydrated } from "@/components/use-hydrated";
 import { buttonStyle } from "./section";
 
 export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: number; alertId: number; onResolved?: () => void }) {
   const { call, error, pending } = useApiCall();
   const [note, setNote] = useState("");
+  const isReady = useHydrated();
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note }, e.currentTarget)) {
@@ -22,7 +24,7 @@ export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: nu
           Resolution note
           <input name="note" value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} className={`${field} min-w-64`} placeholder="How was it resolved?" />
         </label>
-        <button type="submit" className={buttonStyle} disabled={pending}>
+        <button type="submit" className={buttonStyle} disabled={!isReady || pending} aria-busy={!isReady || pending}>
           {pending ? "Resolving…" : "Resolve"}
         </button>
       </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { useApiCall } from "@/components/use-api-call";
+import { useHydrated } from "@/components/use-hydrated";
 import type { Check, Outcome } from "@/lib/verification/verify";
 import { buttonStyle } from "./section";
 
@@ -37,6 +38,7 @@ export function CheckList({ result }: { result: VerifyResult }) {
 
 export function RunVerification({ batchId }: { batchId: number }) {
   const { call, error, pending } = useApiCall();
+  const isReady = useHydrated();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const run = async () => {
     const json = await call("POST", `/api/batches/${batchId}/verify`);
@@ -44,7 +46,7 @@ export function RunVerification({ batchId }: { batchId: number }) {
   };
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" className={`${buttonStyle} self-start`} disabled={pending} onClick={run}>
+      <button type="button" className={`${buttonStyle} self-start`} disabled={!isReady || pending} aria-busy={!isReady || pending} onClick={run}>
         {pending ? "Verifying…" : "Run full verification"}
       </button>
       <div aria-live="polite">

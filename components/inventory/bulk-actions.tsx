@@ -2,6 +2,7 @@
 // What the operator can do to every selected batch at once, with progress.
 import { buttonStyle } from "@/components/batch-detail/section";
 import { BulkProgress, useBulk, type BulkBatch } from "@/components/bulk";
+import { useHydrated } from "@/components/use-hydrated";
 import { requestCount, sync } from "./batch-calls";
 import type { RowPermissions } from "./row-actions";
 
@@ -16,7 +17,8 @@ function describeSelection(selected: number, isWholePage: boolean, pageSize: num
 
 export function BulkActions({ selected, isWholePage, pageSize, total, can }: Props) {
   const { run, isRunning, start } = useBulk();
-  const none = selected.length === 0 || isRunning;
+  const isReady = useHydrated();
+  const none = !isReady || selected.length === 0 || isRunning;
   const labels = `/api/labels?${new URLSearchParams({ ids: selected.map((b) => b.id).join(","), format: "pdf" })}`;
   return (
     <section aria-label="Bulk actions" className="flex flex-col gap-3 rounded-lg border border-stone-200 p-3 dark:border-stone-800">

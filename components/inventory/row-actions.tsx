@@ -6,6 +6,7 @@ import { buttonStyle } from "@/components/batch-detail/section";
 import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { BulkBatch, Outcome } from "@/components/bulk";
 import { Badge } from "@/components/ui/badge";
+import { useHydrated } from "@/components/use-hydrated";
 import { requestCount, sync } from "./batch-calls";
 
 export type RowPermissions = { canRequest: boolean; canSync: boolean; canResolve: boolean };
@@ -17,6 +18,7 @@ const small = `${buttonStyle} px-2 py-1 text-xs`;
 export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batchId: number; code: string; isMinted: boolean; openAlerts: number; can: RowPermissions }) {
   const router = useRouter();
   const [busy, setBusy] = useState<"count" | "sync" | null>(null);
+  const isReady = useHydrated();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
 
@@ -39,12 +41,12 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1" role="group" aria-label={`Actions for ${code}`}>
         {can.canRequest && isMinted && (
-          <button type="button" className={small} disabled={busy !== null} aria-busy={busy === "count"} onClick={() => run("count", requestCount)}>
+          <button type="button" className={small} disabled={!isReady || busy !== null} aria-busy={!isReady || busy === "count"} onClick={() => run("count", requestCount)}>
             {busy === "count" ? "Requesting…" : "Request count"}
           </button>
         )}
         {can.canSync && (
-          <button type="button" className={small} disabled={busy !== null} aria-busy={busy === "sync"} onClick={() => run("sync", sync)}>
+          <button type="button" className={small} disabled={!isReady || busy !== null} aria-busy={!isReady || busy === "sync"} onClick={() => run("sync", sync)}>
             {busy === "sync" ? "Syncing…" : "Sync"}
           </button>
         )}

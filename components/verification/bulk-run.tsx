@@ -2,6 +2,7 @@
 // Runs fraud detection or full verification over the selected batches, with progress.
 import { useState } from "react";
 import { buttonStyle } from "@/components/batch-detail/section";
+import { useHydrated } from "@/components/use-hydrated";
 import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
 import { postJson } from "./post-json";
 
@@ -27,6 +28,7 @@ async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
 export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[]; canDetect: boolean; canVerify: boolean }) {
   const { run, isRunning, start } = useBulk();
   const [isConfirming, setIsConfirming] = useState(false);
+  const isReady = useHydrated();
   const begin = (kind: Kind) => start(kind === "fraud" ? "Fraud detection" : "Verification", batches, (b) => runOne(kind, b));
 
   if (!canDetect && !canVerify) return null;
@@ -36,12 +38,12 @@ export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[
         <p className="text-sm">{batches.length === 0 ? "Select batches below to run checks on them together." : `${batches.length} batch${batches.length === 1 ? "" : "es"} selected.`}</p>
         <div className="ml-auto flex gap-2">
           {canDetect && (
-            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => begin("fraud")}>
+            <button type="button" className={buttonStyle} disabled={!isReady || batches.length === 0 || isRunning} aria-busy={!isReady || isRunning} onClick={() => begin("fraud")}>
               Detect fraud for selected
             </button>
           )}
           {canVerify && (
-            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning || isConfirming} onClick={() => setIsConfirming(true)}>
+            <button type="button" className={buttonStyle} disabled={!isReady || batches.length === 0 || isRunning || isConfirming} aria-busy={!isReady || isRunning} onClick={() => setIsConfirming(true)}>
               Run full verification for selected
             </button>
           )}
