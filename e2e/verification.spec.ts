@@ -247,3 +247,25 @@ test("a batch verified off chain is marked verified on chain by a wallet with th
   expect(onchain.verified).toBe(true);
   await admin.context.close();
 });
+
+test("the queue filters by batch code, and an open alert it lists is resolved right there", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  await requestCount(request, batch.id);
+  const { context, page } = await pageAs(browser, "operator");
+  await page.goto("/verification");
+  await page.getByLabel("Batch code").fill(batch.batch_code.toLowerCase());
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/batch_code=/);
+  await expect(page.getByTestId("request-row")).toHaveCount(1);
+  await expect(page.getByTestId("request-row")).toContainText(batch.batch_code);
+
+  const [alert] = await query<{ id: number }>("insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'quantity_discrepancy', 'critical', 'e2e-queue', 'Counted 3 kg less') returning id", [batch.id]);
+  await page.reload();
+  const listed = page.getByTestId("open-alert").filter({ hasText: "Counted 3 kg less" });
+  await listed.getByText("Resolve this alert").click();
+  await listed.getByLabel("Resolution note").fill("Recounted: scale was off");
+  await listed.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByTestId("open-alert").filter({ hasText: "Counted 3 kg less" })).toHaveCount(0);
+  expect(await query("select status from batch_alerts where id = $1", [alert.id])).toEqual([{ status: "resolved" }]);
+  await context.close();
+});

@@ -29,7 +29,7 @@ export function OpenAlerts({ alerts, canResolve }: { alerts: (AlertJson & { batc
               <span className="text-xs text-stone-500">{formatWhen(a.created_at)}</span>
               {canResolve && (
                 <details className="w-full">
-                  <summary className="cursor-pointer text-xs underline">Resolve</summary>
+                  <summary className="cursor-pointer text-xs underline">Resolve this alert</summary>
                   <ResolveAlertForm batchId={a.batch_id} alertId={a.id} />
                 </details>
               )}
