@@ -94,6 +94,7 @@ test.describe("admin", () => {
     const confirm = page.getByRole("group", { name: "Confirm revoking e2e reader" });
     expect((await client.get("/api/batches?limit=1")).status()).toBe(200);
     await confirm.getByRole("button", { name: "Yes, revoke" }).click();
+    await expect(page.getByRole("row").filter({ hasText: "e2e reader" }).getByText("revoked")).toBeVisible();
     await expect(page.getByRole("button", { name: "Revoke e2e reader" })).toHaveCount(0);
     expect((await client.get("/api/batches?limit=1")).status()).toBe(401);
     await client.dispose();

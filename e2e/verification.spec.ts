@@ -86,7 +86,7 @@ test("a count far from the quantity is rejected, alerts, and is resolved with a 
   await expect(auditRow(audit, "verification.requested")).toContainText("operator@batchtrail.local");
   await expect(auditRow(audit, "verification.rejected")).toContainText("Half the sacks are missing from bay 4");
   await expect(auditRow(audit, "verification.rejected")).toContainText("verifier@batchtrail.local");
-  await expect(auditRow(audit, "alert.raised")).toContainText("quantity_discrepancy");
+  await expect(auditRow(audit, "alert.raised")).toContainText("quantity discrepancy");
   await expect(auditRow(audit, "alert.resolved")).toContainText(note);
   await expect(auditRow(audit, "alert.resolved")).toContainText("operator@batchtrail.local");
 });
