@@ -270,3 +270,22 @@ test("before the page's scripts run, its buttons show busy instead of ignoring a
   await expect(syncNow).toBeEnabled({ timeout: 20_000 });
   await expect(syncNow).toHaveAttribute("aria-busy", "false");
 });
+
+test("the first Tab reaches a skip link, and a dark primary button shows a clear focus ring in light mode", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/inventory");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  const apply = page.getByRole("button", { name: "Apply filters" });
+  await apply.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const ring = await apply.evaluate((el) => getComputedStyle(el));
+  expect(ring.outlineStyle).toBe("solid");
+  expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
+  expect(ring.outlineColor).toBe("rgb(37, 99, 235)");
+});
