@@ -284,7 +284,11 @@ test("the first Tab reaches a skip link, and a dark primary button shows a clear
   await apply.focus();
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Tab");
-  const ring = await apply.evaluate((el) => getComputedStyle(el));
+  await expect(apply).toBeFocused();
+  const ring = await apply.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, outlineColor: style.outlineColor };
+  });
   expect(ring.outlineStyle).toBe("solid");
   expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
   expect(ring.outlineColor).toBe("rgb(37, 99, 235)");
