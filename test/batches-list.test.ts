@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { batches as batchesTable } from "@/lib/db/schema";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { listBatches } from "@/lib/batches/list";
+import { countBatches, listBatches } from "@/lib/batches/list";
 import { sortColumns, ZBatchListQuery } from "@/lib/batches/schemas";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -62,6 +64,15 @@ describe("listBatches", () => {
       expect(["active", "verified"]).toContain(b.status);
       expect([b.origin_country, b.process, b.warehouse]).toEqual(["Kenya", "washed", "Antwerp Bonded"]);
     }
+  });
+
+  it("searches the origin country and region too, and counts every match", async () => {
+    const kenyan = inserted.filter((b) => b.originCountry === "Kenya").length;
+    expect(kenyan).toBeGreaterThan(7);
+    expect((await list({ q: "kenya", limit: "100" })).data.every((b) => b.origin_country === "Kenya")).toBe(true);
+    expect(await countBatches(t.db, ZBatchListQuery.parse({ q: "kenya", limit: "5" }))).toBe(kenyan);
+    await t.db.update(batchesTable).set({ region: "Nyeri" }).where(eq(batchesTable.batchCode, inserted[1].batchCode));
+    expect((await list({ q: "nyeri" })).data.map((b) => b.batch_code)).toEqual([inserted[1].batchCode]);
   });
 
   it("searches code, farm and cooperative case-insensitively, treating % and _ literally", async () => {
