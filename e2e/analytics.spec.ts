@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   // Activity the demo data lacks, made through the API: one count approved, one rejected, a quality check, a fraud score.
   const [operator, verifier] = await Promise.all(["operator", "verifier"].map((role) => playwrightRequest.newContext({ baseURL, storageState: storageStateFor(role) })));
   const batches = await query<{ id: string; quantity_kg: string }>(`
-    select b.id, b.quantity_kg::text from batches b where b.status = 'active' and b.token_id is not null
+    select b.id, b.quantity_kg::text from batches b where b.status = 'active' and b.expiry_date > current_date and b.token_id is not null
       and not exists (select 1 from verification_requests v where v.batch_id = b.id and v.status = 'pending') order by b.id limit 2`);
   expect(batches).toHaveLength(2);
   for (const [i, b] of batches.entries()) {

@@ -51,7 +51,8 @@ test("counts a batch minted on the running chain without a reload, and shows its
   expect(after.totals.batches).toBe(before.totals.batches + 1);
   const created = page.getByTestId("activity-feed").locator("li", { hasText: "BatchCreated in block" }).filter({ hasText: `Token ${tokenId}` });
   await expect(created).toBeVisible({ timeout: 15_000 });
-  await expect(created.getByRole("link", { name: /^Batch \d+$/ })).toBeVisible();
+  // The batch by its code, as people know it, not by its database id.
+  await expect(created.getByRole("link", { name: batch.metadata.batch_code })).toBeVisible();
 });
 
 test("shows each component's state in words with since when, as GET /api/system/status gives them", async ({ page, request }) => {

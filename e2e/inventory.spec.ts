@@ -173,7 +173,9 @@ test("exports the current filter as CSV, row for row what the API lists", async 
 test("requests counts for the selected rows in bulk, with progress", async ({ page }) => {
   await page.goto("/inventory?status=active&limit=10");
   await expect(rows(page).first()).toBeVisible();
-  const picked = await rows(page).evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.getAttribute("data-batch-code")!));
+  // Not past its expiry date: an expired batch is not counted.
+  const day = today();
+  const picked = await rows(page).evaluateAll((trs, d) => trs.filter((tr) => tr.querySelector('td[data-column="expiry_date"]')!.textContent!.trim() > d).slice(0, 2).map((tr) => tr.getAttribute("data-batch-code")!), day);
   for (const code of picked) await page.getByLabel(`Select ${code}`).check();
   await expect(page.getByTestId("selected-count")).toHaveText("2 selected.");
   await page.getByRole("button", { name: "Request counts" }).click();
@@ -192,7 +194,102 @@ test("syncs one row from its actions, repairing what was changed behind the chai
   const synced = page.waitForResponse((r) => r.url().endsWith(`/api/batches/${broken.id}/sync`) && r.request().method() === "POST");
   await page.getByRole("group", { name: `Actions for ${broken.batch_code}` }).getByRole("button", { name: "Sync" }).click();
   expect((await synced).status()).toBe(200);
+  await expect(row.getByTestId("row-outcome")).toHaveText("Synced, row repaired");
   await expect(row.locator('td[data-column="sync_status"]')).toHaveText(/^synced$/i);
   const [repaired] = await query<{ onchain_quantity: string }>("select onchain_quantity::text from batches where id = $1", [broken.id]);
   expect(repaired.onchain_quantity).toBe(broken.onchain_quantity);
+});
+
+test("Reset clears the form and the URL, so the next Apply does not bring the old filter back", async ({ page }) => {
+  await page.goto("/inventory?status=expired&q=ETH");
+  await expect(page.getByLabel("Status")).toHaveValue("expired");
+  await page.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(/\/inventory$/);
+  await expect(page.getByLabel("Status")).toHaveValue("");
+  await expect(page.getByLabel("Search")).toHaveValue("");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=(&|$)/);
+  expect(page.url()).not.toMatch(/status=expired|q=ETH/);
+});
+
+test("a heading sort shows in Sort by and Order, and survives the next filter", async ({ page }) => {
+  await page.goto("/inventory");
+  await page.getByRole("link", { name: "Quantity (kg)" }).click();
+  await expect(page).toHaveURL(/sort=quantity_kg&order=desc/);
+  await expect(page.getByLabel("Sort by")).toHaveValue("quantity_kg");
+  await expect(page.getByLabel("Order")).toHaveValue("desc");
+  await page.getByLabel("Status").selectOption("active");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=active/);
+  await expect(page).toHaveURL(/sort=quantity_kg/);
+  await expect(page.getByRole("columnheader", { name: /Quantity/ })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("search matches the origin country and the region, with a result count", async ({ page }) => {
+  const [{ country, region }] = await query<{ country: string; region: string }>("select origin_country as country, region from batches where region is not null group by 1, 2 order by count(*) desc limit 1");
+  for (const term of [country, region]) {
+    const [{ n }] = await query<{ n: number }>("select count(*)::int as n from batches where origin_country ilike $1 or region ilike $1 or batch_code ilike $1 or farm ilike $1 or cooperative ilike $1", [`%${term}%`]);
+    expect(n, term).toBeGreaterThan(0);
+    await page.goto(`/inventory?${new URLSearchParams({ q: term, limit: "100" })}`);
+    await expect(page.getByTestId("result-count")).toContainText(`${n.toLocaleString("en-US")} batch${n === 1 ? "" : "es"} match`);
+    await expect(rows(page)).toHaveCount(Math.min(n, 100));
+    for (const text of await cells(page, "origin_country")) expect(text, term).toContain(term);
+  }
+});
+
+test("at 1280 px the inventory fits without scrolling sideways, Status and each row's actions in view", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/inventory");
+  await expect(rows(page).first()).toBeVisible();
+  const scroller = page.locator("table").locator("xpath=..");
+  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth, `table ${scrollWidth}px in ${clientWidth}px`).toBeLessThanOrEqual(clientWidth);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await expect(page.getByRole("columnheader", { name: "Status" })).toBeInViewport();
+  const first = rows(page).first();
+  await expect(first.locator('td[data-column="status"]')).toBeInViewport();
+  const actions = first.getByRole("group", { name: /Actions for/ });
+  await expect(actions).toBeInViewport({ ratio: 1 });
+});
+
+test("before the page's scripts run, its buttons show busy instead of ignoring a click", async ({ page }) => {
+  // The page's scripts are held back, as on a slow connection: the server's HTML is all there is.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/inventory", { waitUntil: "commit" });
+  const syncNow = page.getByRole("button", { name: "Sync now" });
+  await expect(syncNow).toHaveAttribute("aria-busy", "true", { timeout: 15_000 });
+  await expect(syncNow).toBeDisabled();
+  const rowSync = page.getByRole("group", { name: /Actions for/ }).first().getByRole("button", { name: "Sync" });
+  await expect(rowSync).toHaveAttribute("aria-busy", "true");
+  release();
+  await expect(syncNow).toBeEnabled({ timeout: 20_000 });
+  await expect(syncNow).toHaveAttribute("aria-busy", "false");
+});
+
+test("the first Tab reaches a skip link, and a dark primary button shows a clear focus ring in light mode", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/inventory");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  const apply = page.getByRole("button", { name: "Apply filters" });
+  await apply.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(apply).toBeFocused();
+  const ring = await apply.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth, outlineColor: style.outlineColor };
+  });
+  expect(ring.outlineStyle).toBe("solid");
+  expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
+  expect(ring.outlineColor).toBe("rgb(37, 99, 235)");
 });

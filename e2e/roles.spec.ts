@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoPassword } from "@/scripts/lib/demo-users";
+import { query } from "./db";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 const navFor = {
@@ -62,18 +63,38 @@ test.describe("signed out", () => {
 test.describe("admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
+  test("a role change asks to confirm, changes nothing until saved, then says Saved", async ({ page }) => {
+    const email = `role-${Date.now()}@example.com`;
+    const [user] = await query<{ id: string }>("insert into users (name, email, role) values ('Rita Roles', $1, 'viewer') returning id::text", [email]);
+    await page.goto("/admin");
+    await page.getByLabel("Role of Rita Roles").selectOption("verifier");
+    const confirm = page.getByRole("group", { name: "Confirm the role of Rita Roles" });
+    await expect(confirm).toContainText("Make Rita Roles a verifier instead of viewer?");
+    expect(await query("select role from users where id = $1", [user.id])).toEqual([{ role: "viewer" }]);
+    await confirm.getByRole("button", { name: "Save role" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    expect(await query("select role from users where id = $1", [user.id])).toEqual([{ role: "verifier" }]);
+  });
+
   test("creates an API key shown once, which then works, and revokes it", async ({ page, playwright }) => {
     await page.goto("/admin");
     await page.getByLabel("Name").fill("e2e reader");
     await page.getByRole("button", { name: "Create key" }).click();
     const key = await page.getByTestId("new-api-key").innerText();
     expect(key).toMatch(/^bt_[0-9a-f]{12}_/);
+    await expect(page.getByTestId("api-key-header")).toContainText("Authorization: Bearer <key>");
+    await expect(page.getByRole("button", { name: "Copy key" })).toBeVisible();
     const client = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
     expect((await client.get("/api/batches?limit=1")).status()).toBe(200);
 
     await page.reload();
     await expect(page.getByText(key)).toHaveCount(0);
     await page.getByRole("button", { name: "Revoke e2e reader" }).click();
+    // Revoking asks first: nothing is revoked until confirmed.
+    const confirm = page.getByRole("group", { name: "Confirm revoking e2e reader" });
+    expect((await client.get("/api/batches?limit=1")).status()).toBe(200);
+    await confirm.getByRole("button", { name: "Yes, revoke" }).click();
+    await expect(page.getByRole("row").filter({ hasText: "e2e reader" }).getByText("revoked")).toBeVisible();
     await expect(page.getByRole("button", { name: "Revoke e2e reader" })).toHaveCount(0);
     expect((await client.get("/api/batches?limit=1")).status()).toBe(401);
     await client.dispose();

@@ -11,13 +11,33 @@ const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots
 /** `role`: whose signed-in browser takes it (operator by default; null: signed out). */
 type Shot = { name: string; path: (page: Page) => Promise<string>; ready: (page: Page) => Promise<void>; role?: string | null };
 
+/** The feed names batches by code and people by name: a fraud check run by the operator shows as both. */
+async function feedSaysCodesAndNames(page: Page) {
+  await heading(/Dashboard/)(page);
+  const batch = await firstBatch();
+  const [operator] = await query<{ name: string }>("select name from users where role = 'operator' order by id limit 1");
+  const feed = page.getByTestId("activity-feed");
+  const mine = feed.locator("li").filter({ has: page.getByTestId("activity-actor").filter({ hasText: `by ${operator.name}` }) });
+  await expect(mine.filter({ has: page.getByTestId("activity-batch").filter({ hasText: batch.batch_code }) }).first()).toBeVisible({ timeout: 15_000 });
+  for (const code of await feed.getByTestId("activity-batch").allInnerTexts()) expect(code).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
+  await expect(feed).not.toContainText(/\bBatch #?\d+|\b(user|system|api_key|wallet):|fraud_assessment|verification_request \d/);
+}
+
 const heading = (name: string | RegExp) => (page: Page) => expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 const firstBatch = async () => (await query<{ id: string; batch_code: string }>("select id, batch_code from batches where token_id is not null order by id limit 1"))[0];
 
 const shots: Shot[] = [
   { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
   { name: "inventory", path: async () => "/inventory", ready: async (page) => expect(page.locator("tbody tr").first()).toBeVisible() },
-  { name: "dashboard", path: async () => "/dashboard", ready: heading(/Dashboard/) },
+  {
+    name: "dashboard",
+    path: async (page) => {
+      const detected = await page.request.post(`/api/batches/${(await firstBatch()).id}/detect-fraud`);
+      expect(detected.ok()).toBe(true);
+      return "/dashboard";
+    },
+    ready: feedSaysCodesAndNames,
+  },
   { name: "analytics", path: async () => "/analytics", ready: heading(/Analytics/) },
   { name: "batch", path: async () => `/batches/${(await firstBatch()).id}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
   { name: "verification", path: async () => "/verification", ready: heading(/Verification/) },

@@ -21,6 +21,14 @@ test("an operator syncs everything from the inventory and sees the run finish", 
   expect(repair).toEqual({ field: "onchain_quantity", action: "updated" });
   const [fixed] = await query<{ onchain_quantity: string }>("select onchain_quantity::text from batches where id = $1", [broken.id]);
   expect(BigInt(fixed.onchain_quantity)).toBe(BigInt(broken.onchain_quantity) - 7n);
+  // Its details are a page people read: the repaired batch by its code, the field in words, no JSON.
+  const [{ code }] = await query<{ code: string }>("select batch_code as code from batches where id = $1", [broken.id]);
+  await panel.getByRole("link", { name: "details" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Sync #\d+$/ })).toBeVisible();
+  const row = page.getByTestId("sync-result").filter({ hasText: code });
+  await expect(row).toContainText("onchain quantity");
+  await expect(row).toContainText("updated");
+  await expect(page.locator("main")).not.toContainText(/[{}]/);
 });
 
 test("a batch's page syncs it with the chain on demand", async ({ page }) => {

@@ -31,12 +31,12 @@ test("tells a demo batch's journey with a verified proof for each step, and chec
   await expect(badges).toHaveCount(await steps.count());
   for (const badge of await badges.all()) {
     await expect(badge).toHaveAttribute("data-status", "verified");
-    await expect(badge).toContainText(/Verified on chain at block \d+/);
+    await expect(badge).toContainText(/Record proven against the root anchored on chain at block \d+/);
   }
   await page.getByRole("button", { name: "Check the proofs in this browser" }).click();
   const checked = page.getByTestId("browser-check").locator("li");
   await expect(checked).toHaveCount(await steps.count());
-  for (const text of await checked.allInnerTexts()) expect(text).toMatch(/Verified on chain at block \d+/);
+  for (const text of await checked.allInnerTexts()) expect(text).toMatch(/Record proven against the root anchored on chain at block \d+/);
 });
 
 test("reads the same without JavaScript", async ({ browser }) => {
@@ -45,7 +45,7 @@ test("reads the same without JavaScript", async ({ browser }) => {
   await page.goto(`/trace/${batch.batch_code}`);
   await expect(page.getByRole("heading", { level: 1, name: batch.batch_code })).toBeVisible();
   await expect(page.getByTestId("trace-step").first()).toContainText("Minted on chain");
-  await expect(page.getByTestId("proof-badge").first()).toContainText(/Verified on chain at block \d+/);
+  await expect(page.getByTestId("proof-badge").first()).toContainText(/Record proven against the root anchored on chain at block \d+/);
   await context.close();
 });
 
@@ -67,7 +67,12 @@ test("counts each view, believes no forged geo header (TRUSTED_PROXY=none), and 
   await request.get(`/trace/${batch.batch_code}`, { headers: { "cf-ipcountry": "DE", "x-vercel-ip-country": "CO", "x-forwarded-for": "198.51.100.7" } });
   expect(await views()).toBe(before + 1);
   expect((await query("select place from trace_scans where batch_id = $1 and place <> 'unknown'", [batch.id])).length).toBe(0);
-  expect((await request.get("/trace/NO-SUCH-BATCH")).status()).toBe(404);
+  const unknown = await request.get("/trace/NO-SUCH-BATCH");
+  expect(unknown.status()).toBe(404);
+  // A page that says what happened and what to do, not a bare 404.
+  const html = await unknown.text();
+  expect(html).toContain("No batch with this code");
+  expect(html).toContain("Check the code printed on the bag");
 });
 
 test("prints a label whose QR code opens this trace page", async ({ browser, baseURL }) => {
@@ -95,6 +100,6 @@ test("the batch page links to the trace page and label, and checks its audit rec
   await expect(results.first()).toBeVisible();
   // Records the worker has not anchored yet say so; none may fail.
   expect(await results.evaluateAll((li) => li.map((l) => l.getAttribute("data-status")))).not.toContain("mismatch");
-  await expect(audit.getByTestId("browser-check").locator('li[data-status="verified"]').first()).toContainText(/Verified on chain at block \d+/);
+  await expect(audit.getByTestId("browser-check").locator('li[data-status="verified"]').first()).toContainText(/Record proven against the root anchored on chain at block \d+/);
   await operator.close();
 });

@@ -13,7 +13,7 @@ type Batch = { id: number; batch_code: string; quantity_kg: string };
 async function freshBatch(): Promise<Batch> {
   const [batch] = await query<Batch>(`
     select b.id, b.batch_code, b.quantity_kg::text as quantity_kg from batches b
-    where b.status = 'active' and b.token_id is not null and b.verification_status = 'unverified'
+    where b.status = 'active' and b.expiry_date > current_date and b.token_id is not null and b.verification_status = 'unverified'
       and not exists (select 1 from verification_requests v where v.batch_id = b.id)
       and not exists (select 1 from quality_checks q where q.batch_id = b.id)
       and not exists (select 1 from fraud_assessments f where f.batch_id = b.id)
@@ -86,7 +86,7 @@ test("a count far from the quantity is rejected, alerts, and is resolved with a 
   await expect(auditRow(audit, "verification.requested")).toContainText("operator@batchtrail.local");
   await expect(auditRow(audit, "verification.rejected")).toContainText("Half the sacks are missing from bay 4");
   await expect(auditRow(audit, "verification.rejected")).toContainText("verifier@batchtrail.local");
-  await expect(auditRow(audit, "alert.raised")).toContainText("quantity_discrepancy");
+  await expect(auditRow(audit, "alert.raised")).toContainText("quantity discrepancy");
   await expect(auditRow(audit, "alert.resolved")).toContainText(note);
   await expect(auditRow(audit, "alert.resolved")).toContainText("operator@batchtrail.local");
 });
@@ -143,9 +143,18 @@ test("bulk fraud detection runs over the selected batches with progress and a re
   await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText(/Fraud risk \d+\/100/);
   expect(await query("select 1 from fraud_assessments where batch_id = $1", [batch.id])).toHaveLength(1);
 
+  // A bulk full verification asks first; nothing runs until confirmed.
   await page.getByRole("button", { name: "Run full verification for selected" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Confirm the full verification" });
+  await expect(confirm).toContainText("Run a full verification of 1 batch?");
+  expect(await query("select 1 from audit_records where batch_id = $1 and action like 'verification.%' and action <> 'verification.requested'", [batch.id])).toHaveLength(0);
+  await confirm.getByRole("button", { name: "Verify 1 batch" }).click();
   await expect(page.getByRole("progressbar", { name: "Verification progress" })).toBeVisible();
-  await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText("Failed: quality");
+  // No quality check is not a failure, and the pending count is not overridden.
+  const result = page.getByTestId("bulk-result").filter({ hasText: batch.batch_code });
+  await expect(result).toContainText("Incomplete: no quality check yet");
+  await expect(result).toContainText("A count is pending");
+  expect(await query("select verification_status from batches where id = $1", [batch.id])).toEqual([{ verification_status: "pending" }]);
   await context.close();
 });
 
@@ -183,10 +192,11 @@ test("a bad count in the process dialog shows the API's message and changes noth
   await page.goto(`/verification?batch_id=${batch.id}`);
   await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
   const dialog = page.getByRole("dialog");
-  for (const bad of ["-5", "about forty"]) {
+  for (const [bad, says] of [["-5", "must be a number (0 or more) with at most 3 decimals"], ["about forty", "must be a number (0 or more) with at most 3 decimals"], ["", "is required"]]) {
     await dialog.getByLabel("Counted quantity (kg)").fill(bad);
     await dialog.getByRole("button", { name: "Record count" }).click();
-    await expect(dialog.getByRole("alert")).toContainText("actual_quantity: a decimal with at most 3 decimals");
+    await expect(dialog.getByRole("alert")).toContainText(`Counted quantity (kg): ${says}`);
+    await expect(dialog.getByRole("alert")).not.toContainText("actual_quantity");
   }
   const [row] = await query<{ status: string; processed_at: Date | null }>("select status, processed_at from verification_requests where id = $1", [id]);
   expect(row).toEqual({ status: "pending", processed_at: null });
@@ -236,4 +246,26 @@ test("a batch verified off chain is marked verified on chain by a wallet with th
   const onchain = await createChainClient(rpcUrl, 31337).readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "getBatch", args: [BigInt(token_id)] });
   expect(onchain.verified).toBe(true);
   await admin.context.close();
+});
+
+test("the queue filters by batch code, and an open alert it lists is resolved right there", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  await requestCount(request, batch.id);
+  const { context, page } = await pageAs(browser, "operator");
+  await page.goto("/verification");
+  await page.getByLabel("Batch code").fill(batch.batch_code.toLowerCase());
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/batch_code=/);
+  await expect(page.getByTestId("request-row")).toHaveCount(1);
+  await expect(page.getByTestId("request-row")).toContainText(batch.batch_code);
+
+  const [alert] = await query<{ id: number }>("insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'quantity_discrepancy', 'critical', 'e2e-queue', 'Counted 3 kg less') returning id", [batch.id]);
+  await page.reload();
+  const listed = page.getByTestId("open-alert").filter({ hasText: "Counted 3 kg less" });
+  await listed.getByText("Resolve this alert").click();
+  await listed.getByLabel("Resolution note").fill("Recounted: scale was off");
+  await listed.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByTestId("open-alert").filter({ hasText: "Counted 3 kg less" })).toHaveCount(0);
+  expect(await query("select status from batch_alerts where id = $1", [alert.id])).toEqual([{ status: "resolved" }]);
+  await context.close();
 });

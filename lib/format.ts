@@ -7,4 +7,13 @@ export function formatDecimal(value: string | null, decimals?: number): string {
   return digits ? `${grouped}.${digits}` : grouped;
 }
 
+/** The one spelling of an enum value wherever a person reads it: "wet_hulled" is "wet hulled", never "Wet Hulled". */
 export const humanize = (value: string) => value.replace(/_/g, " ");
+
+/** A day count from today as people say it: "today", "tomorrow", "in 5 days", "yesterday", "3 days ago". */
+export function fromToday(days: number): string {
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}

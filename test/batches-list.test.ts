@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { batches as batchesTable } from "@/lib/db/schema";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
-import { listBatches } from "@/lib/batches/list";
+import { countBatches, listBatches } from "@/lib/batches/list";
 import { sortColumns, ZBatchListQuery } from "@/lib/batches/schemas";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -65,6 +67,15 @@ describe("listBatches", () => {
     }
   });
 
+  it("searches the origin country and region too, and counts every match", async () => {
+    const kenyan = inserted.filter((b) => b.originCountry === "Kenya").length;
+    expect(kenyan).toBeGreaterThan(7);
+    expect((await list({ q: "kenya", limit: "100" })).data.every((b) => b.origin_country === "Kenya")).toBe(true);
+    expect(await countBatches(t.db, ZBatchListQuery.parse({ q: "kenya", limit: "5" }), everything)).toBe(kenyan);
+    await t.db.update(batchesTable).set({ region: "Nyeri" }).where(eq(batchesTable.batchCode, inserted[1].batchCode));
+    expect((await list({ q: "nyeri" })).data.map((b) => b.batch_code)).toEqual([inserted[1].batchCode]);
+  });
+
   it("searches code, farm and cooperative case-insensitively, treating % and _ literally", async () => {
     expect((await list({ q: "tst-0000" })).data.length).toBeGreaterThan(0);
     expect((await list({ q: "100% geisha_lot" })).data.map((b) => b.farm)).toEqual(["Finca 100% Geisha_Lot"]);
@@ -94,10 +105,18 @@ describe("listBatches", () => {
     expect(data.map((b) => b.id).sort((a, b) => a - b)).toEqual(expected.map((b) => b.id).sort((a, b) => a - b));
   });
 
-  it.each(["expired", "30", "60", "90"] as const)("filters sellable batches by expiry window %s", async (window) => {
+  it.each(["30", "60", "90"] as const)("filters sellable batches by expiry window %s", async (window) => {
     const { data } = await list({ expiry_window: window, limit: "100" });
     const sellable = inserted.filter((b) => ["active", "verified", "flagged"].includes(b.status ?? "active"));
-    const expected = sellable.filter((b) => (window === "expired" ? b.expiryDate < day(0) : b.expiryDate >= day(0) && b.expiryDate <= day(Number(window))));
+    const expected = sellable.filter((b) => b.expiryDate >= day(0) && b.expiryDate <= day(Number(window)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data.map((b) => b.id).sort((a, b) => a - b)).toEqual(expected.map((b) => b.id).sort((a, b) => a - b));
+  });
+
+  it("Past expiry lists every batch past its date that is not redeemed, the ones the chain marked expired included", async () => {
+    const { data } = await list({ expiry_window: "expired", limit: "100" });
+    const expected = inserted.filter((b) => b.status !== "redeemed" && b.expiryDate < day(0));
+    expect(expected.some((b) => b.status === "expired")).toBe(true);
     expect(expected.length).toBeGreaterThan(0);
     expect(data.map((b) => b.id).sort((a, b) => a - b)).toEqual(expected.map((b) => b.id).sort((a, b) => a - b));
   });

@@ -113,7 +113,8 @@ describe("recent activities", () => {
       await tx.execute(sql.raw(`insert into sync_history (trigger, status, checked, updated, batch_id) values ('manual', 'succeeded', 7, 1, null), ('batch', 'failed', 1, 0, ${ids[2]})`));
       await tx.execute(sql.raw(`insert into batch_alerts (batch_id, type, severity, source, message) values (${ids[4]}, 'quantity_discrepancy', 'medium', 't2', 'Counted 2 kg less')`));
     });
-    await recordAudit(t.db, { entity: "alert", entityId: 1, batchId: ids[0], action: "alert.resolved", actor: { kind: "user", id: "3" }, note: "Recounted" });
+    const { rows: [user] } = await t.db.execute<{ id: string }>(sql`insert into users (name, email, role) values ('Otto Operator', 'otto-feed@example.com', 'operator') returning id::text`);
+    await recordAudit(t.db, { entity: "alert", entityId: 1, batchId: ids[0], action: "alert.resolved", actor: { kind: "user", id: user.id }, note: "Recounted" });
     await recordAudit(t.db, { entity: "batch", entityId: ids[0], batchId: ids[0], action: "chain.BatchCreated", actor: { kind: "system", id: "indexer" } });
     await recordAudit(t.db, { entity: "alert", entityId: 2, batchId: ids[1], action: "alert.raised", actor: { kind: "system" } });
     await run(`insert into sync_history (trigger, status, created_at) values ('schedule', 'succeeded', now() - interval '1 day')`);
@@ -128,7 +129,17 @@ describe("recent activities", () => {
   it("leaves out audit records that repeat another source", async () => {
     const feed = await walk({ limit: "100", kind: "audit" });
     expect(feed.map((a) => a.title)).toEqual(["Alert resolved"]);
-    expect(feed[0]).toMatchObject({ detail: "Recounted", actor: "user:3", batch_id: ids[0] });
+    expect(feed[0]).toMatchObject({ detail: "Recounted", actor: "Otto Operator", batch_id: ids[0] });
+  });
+
+  it("names each batch by its code and each actor by name, never by id", async () => {
+    const feed = await walk({ limit: "100" });
+    const [first] = await t.db.execute<{ code: string }>(sql`select batch_code as code from batches where id = ${ids[0]}`).then((r) => r.rows);
+    expect(feed.find((a) => a.kind === "audit")).toMatchObject({ batch_id: ids[0], batch_code: first.code, actor: "Otto Operator" });
+    for (const a of feed) {
+      if (a.batch_id !== null) expect(a.batch_code, a.id).toMatch(/\S/);
+      expect(a.actor ?? "", a.id).not.toMatch(/^(user|system|api_key|wallet):/);
+    }
   });
 
   it("filters by kind and links chain events to their batch by token", async () => {

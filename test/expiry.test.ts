@@ -50,6 +50,13 @@ describe("flagExpiry", () => {
     });
   });
 
+  it("says a batch due today expires today, not in 0 days", async () => {
+    const [alert] = await t.db.select().from(batchAlerts).where(inArray(batchAlerts.batchId, [ids.today]));
+    expect(alert.message).toMatch(/expires on 2026-06-01, today\.$/);
+    const [soon] = await t.db.select().from(batchAlerts).where(inArray(batchAlerts.batchId, [ids.verySoon]));
+    expect(soon.message).toMatch(/in 7 days\.$/);
+  });
+
   it("audits each raised alert as the expiry check", async () => {
     const audits = await t.db.select().from(auditRecords).where(eq(auditRecords.action, "alert.raised"));
     expect(audits).toHaveLength(6);

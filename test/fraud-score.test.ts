@@ -37,7 +37,7 @@ describe("scoreFraud", () => {
       score: 0,
       version: FRAUD_MODEL_VERSION,
       factors: [
-        { name: "quantity_mismatch", weight: 25, value: "0", points: 0, reason: "On-chain and off-chain quantities match exactly (1250500 g)." },
+        { name: "quantity_mismatch", weight: 25, value: "0", points: 0, reason: "On-chain and off-chain quantities match exactly (1250.500 kg)." },
         {
           name: "repeated_discrepancies",
           weight: 15,
@@ -77,9 +77,9 @@ describe("scoreFraud", () => {
 
   it("scores a quantity mismatch by how far apart the two records are", () => {
     expectAlone({ onchain_quantity_grams: 1250000n }, "quantity_mismatch", {
-      value: "-500",
+      value: "-0.500",
       points: 10,
-      reason: "On-chain 1250000 g vs off-chain 1250.500 kg: 500 g apart (0.04%).",
+      reason: "On-chain 1250.000 kg vs off-chain 1250.500 kg: 0.500 kg apart (0.04%).",
     });
     const points = (onchain: string) => factorOf({ onchain_quantity_grams: onchain, offchain_quantity_kg: "1000" }, "quantity_mismatch")?.points;
     expect(points("1000000")).toBe(0);

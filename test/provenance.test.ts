@@ -93,7 +93,7 @@ describe("proofs", () => {
     expect(proof.path.length).toBeGreaterThan(0);
     const verdict = await verifyProof(proof, c.client);
     expect(verdict).toMatchObject({ isVerified: true, status: "verified", block: proof.anchor!.block_number });
-    expect(verdict.message).toBe(`Verified on chain at block ${proof.anchor!.block_number}.`);
+    expect(verdict.message).toBe(`Record proven against the root anchored on chain at block ${proof.anchor!.block_number}.`);
   });
 
   it("says so when the chain cannot be read, rather than calling it a mismatch", async () => {

@@ -13,6 +13,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const nav = pages.filter((p) => canOpen(user, p.href));
   return (
     <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-stone-900 focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50">
+        Skip to content
+      </a>
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
         <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
@@ -38,7 +41,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </form>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-[1600px] flex-1 px-6 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-6 py-6">{children}</main>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
 import { TableHead } from "@/components/ui/table-head";
+import { NewKey, RevokeKey } from "./api-key-parts";
 
 type Key = { id: number; name: string; prefix: string; role: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
 
@@ -39,11 +40,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
         </label>
         <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-white dark:bg-stone-100 dark:text-stone-900">Create key</button>
       </form>
-      {created && (
-        <p role="status" className="mb-3 rounded bg-amber-50 p-2 text-sm dark:bg-amber-950">
-          Copy this key now; it is not shown again: <code data-testid="new-api-key" className="break-all">{created}</code>
-        </p>
-      )}
+      {created && <NewKey value={created} />}
       <table className="min-w-full text-sm">
         <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />
         <tbody>
@@ -57,9 +54,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
                 {k.revoked_at ? (
                   <span className="text-xs text-stone-500">revoked</span>
                 ) : (
-                  <button type="button" onClick={() => call("DELETE", `/api/admin/api-keys/${k.id}`)} className="text-xs text-red-700 underline dark:text-red-300">
-                    Revoke {k.name}
-                  </button>
+                  <RevokeKey name={k.name} onRevoke={() => call("DELETE", `/api/admin/api-keys/${k.id}`)} />
                 )}
               </td>
             </tr>

@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
 import { TableHead } from "@/components/ui/table-head";
+import { RoleSelect } from "./role-select";
 
 type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; has_totp: boolean; is_locked_out: boolean; wallets: string[] };
-
-const roles = ["admin", "operator", "verifier", "viewer"];
 
 export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
   const { call, error } = useApiCall();
@@ -22,11 +21,7 @@ export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
               <td className="py-1.5 pr-4">{u.name}</td>
               <td className="py-1.5 pr-4">{u.email ?? "—"}</td>
               <td className="py-1.5 pr-4">
-                <select aria-label={`Role of ${u.name}`} value={u.role} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { role: e.target.value })} className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-700 dark:bg-stone-900">
-                  {roles.map((r) => (
-                    <option key={r}>{r}</option>
-                  ))}
-                </select>
+                <RoleSelect user={u} isSelf={u.id === myId} />
               </td>
               <td className="py-1.5 pr-4">
                 <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { is_active: e.target.checked })} />

@@ -1,26 +1,31 @@
 // The batch's audit trail, oldest first: every record with who did it and what changed.
 import { formatWhen, shortHash } from "@/components/verification/display";
 import type { AuditJson } from "@/lib/audit/history";
+import { fieldWords, valueWords } from "@/lib/audit/words";
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { buttonStyle, Empty, headRowStyle, Section, tableStyle } from "./section";
 
-const show = (v: unknown) => {
-  const text = typeof v === "string" ? v : JSON.stringify(v);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+const cap = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
+
+/** "verification.passed" and "chain.BatchCreated" as "Verification passed" and "On chain: batch created". */
+const actionWords = (action: string) => {
+  const [scope, what] = action.split(".");
+  return scope === "chain" ? `On chain: ${fieldWords(what).replace(/^\w/, (c) => c.toLowerCase())}` : `${fieldWords(scope).replace(/^\w/, (c) => c.toUpperCase())} ${fieldWords(what ?? "")}`.trim();
 };
 
-/** One line per field that either side names: "status: open → resolved". */
-function Change({ before, after }: { before: unknown; after: unknown }) {
+/** One line per field that either side names: "status: open → resolved", in kg, dates and USD. */
+function Change({ before, after, isChain }: { before: unknown; after: unknown; isChain: boolean }) {
+  const show = (key: string, v: unknown) => cap(valueWords(key, v, isChain));
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   if (keys.length === 0) return <span className="text-stone-400">—</span>;
   return (
-    <ul className="font-mono text-xs">
+    <ul className="text-xs">
       {keys.map((k) => (
-        <li key={k} className="break-all">
-          {k}: {k in b && <span className="text-stone-500">{show(b[k])} → </span>}
-          {k in a ? show(a[k]) : <span className="text-stone-400">removed</span>}
+        <li key={k} className="break-words">
+          {fieldWords(k)}: {k in b && <span className="text-stone-500">{show(k, b[k])} → </span>}
+          {k in a ? show(k, a[k]) : <span className="text-stone-400">removed</span>}
         </li>
       ))}
     </ul>
@@ -70,10 +75,10 @@ export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; b
               {records.map((r) => (
                 <tr key={r.position} data-testid="audit-record" data-action={r.action} className="border-t border-stone-200 align-top dark:border-stone-800">
                   <td className="whitespace-nowrap py-1.5 pr-4 text-xs">{formatWhen(r.created_at)}</td>
-                  <td className="py-1.5 pr-4 font-mono text-xs">{r.action}</td>
+                  <td className="py-1.5 pr-4 text-xs">{actionWords(r.action)}</td>
                   <td className="py-1.5 pr-4 text-xs">{actorLabel(r.actor)}</td>
                   <td className="max-w-xl py-1.5 pr-4">
-                    <Change before={r.before} after={r.after} />
+                    <Change before={r.before} after={r.after} isChain={r.action.startsWith("chain.")} />
                   </td>
                   <td className="py-1.5 pr-4">{r.note ?? ""}</td>
                   <td className="py-1.5 pr-4 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>

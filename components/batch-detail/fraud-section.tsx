@@ -36,7 +36,7 @@ export function FraudSection({ batchId, assessment, canDetect }: { batchId: numb
               <tbody>
                 {assessment.factors.map((f) => (
                   <tr key={f.name} data-testid="fraud-factor" className={`border-t border-stone-200 align-top dark:border-stone-800 ${f.points > 0 ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
-                    <th scope="row" className="py-1.5 pr-4 font-medium capitalize">
+                    <th scope="row" className="py-1.5 pr-4 font-medium">
                       {humanize(f.name)}
                     </th>
                     <td className="py-1.5 pr-4 font-mono text-xs">{f.weight}</td>

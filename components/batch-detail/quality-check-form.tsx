@@ -1,6 +1,7 @@
 "use client";
 // Records a quality check: the measurements checked with the API's own schema, then sent as multipart with any files.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { messageInFormWords } from "@/components/field-errors";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -44,7 +45,7 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
     const json = await res?.json().catch(() => null);
     if (!res?.ok) {
       for (const d of (json?.error?.details ?? []) as { path?: string; message: string }[]) if (d.path && d.path in ZQualityCheck.shape) form.setError(d.path as Name, { message: d.message });
-      return setResult({ ok: false, text: json?.error?.message ?? (res ? `Request failed (${res.status}).` : "The server could not be reached.") });
+      return setResult({ ok: false, text: json?.error?.message ? messageInFormWords(element, json.error.message, json.error.details) : res ? `Request failed (${res.status}).` : "The server could not be reached." });
     }
     setResult({ ok: true, text: `Recorded check #${json.id}: graded ${humanize(json.grade)}.` });
     form.reset();

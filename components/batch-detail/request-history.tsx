@@ -44,6 +44,7 @@ export function RequestHistory({ requests }: { requests: RequestJson[] }) {
                     {r.processed_by ?? "API"}, {formatWhen(r.processed_at)}
                   </div>
                 )}
+                {r.process_notes && <div className="text-xs text-stone-500">“{r.process_notes}”</div>}
               </td>
             </tr>
           ))}

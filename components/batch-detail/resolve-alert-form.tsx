@@ -3,14 +3,16 @@
 import { useState } from "react";
 import { field } from "@/components/ui/select";
 import { useApiCall } from "@/components/use-api-call";
+import { useHydrated } from "@/components/use-hydrated";
 import { buttonStyle } from "./section";
 
 export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: number; alertId: number; onResolved?: () => void }) {
   const { call, error, pending } = useApiCall();
   const [note, setNote] = useState("");
-  const submit = async (e: React.FormEvent) => {
+  const isReady = useHydrated();
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note })) {
+    if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note }, e.currentTarget)) {
       setNote("");
       onResolved?.();
     }
@@ -20,9 +22,9 @@ export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: nu
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-1 flex-col gap-1 text-xs text-stone-600 dark:text-stone-400">
           Resolution note
-          <input value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} className={`${field} min-w-64`} placeholder="How was it resolved?" />
+          <input name="note" value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} className={`${field} min-w-64`} placeholder="How was it resolved?" />
         </label>
-        <button type="submit" className={buttonStyle} disabled={pending}>
+        <button type="submit" className={buttonStyle} disabled={!isReady || pending} aria-busy={!isReady || pending}>
           {pending ? "Resolving…" : "Resolve"}
         </button>
       </div>

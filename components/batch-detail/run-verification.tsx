@@ -3,26 +3,31 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { useApiCall } from "@/components/use-api-call";
-import type { Check } from "@/lib/verification/verify";
+import { useHydrated } from "@/components/use-hydrated";
+import type { Check, Outcome } from "@/lib/verification/verify";
 import { buttonStyle } from "./section";
 
-export type VerifyResult = { verification_status: string; passed: boolean; checks: Check[]; fraud_assessment: { score: number }; onchain_verified: boolean };
+export type VerifyResult = { verification_status: string; outcome: Outcome; passed: boolean; note: string | null; checks: Check[]; fraud_assessment: { score: number }; onchain_verified: boolean };
+
+const outcomeTone = { passed: "green", failed: "red", incomplete: "amber" } as const;
+const outcomeLabel = { passed: "Passed", failed: "Failed", incomplete: "Incomplete" } as const;
 
 export function CheckList({ result }: { result: VerifyResult }) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm">
-        <Badge tone={result.passed ? "green" : "red"}>{result.passed ? "Passed" : "Failed"}</Badge> The batch is now {result.verification_status} off chain
+        <Badge tone={outcomeTone[result.outcome]}>{outcomeLabel[result.outcome]}</Badge> The batch is {result.verification_status} off chain
         {result.onchain_verified ? " and verified on chain." : "; it is not verified on chain."}
+        {result.note && <> {result.note}</>}
       </p>
       <ul className="flex flex-col gap-1 text-sm">
         {result.checks.map((c) => (
           <li key={c.name} data-testid="verification-check" data-passed={c.passed} className="flex gap-2">
-            <span aria-hidden className={c.passed ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
-              {c.passed ? "✓" : "✗"}
+            <span aria-hidden className={c.passed ? "text-emerald-700 dark:text-emerald-300" : c.isMissing ? "text-amber-700 dark:text-amber-300" : "text-red-700 dark:text-red-300"}>
+              {c.passed ? "✓" : c.isMissing ? "–" : "✗"}
             </span>
             <span className="font-medium capitalize">{c.name}</span>
-            <span className="sr-only">{c.passed ? "passed" : "failed"}</span>
+            <span className="sr-only">{c.passed ? "passed" : c.isMissing ? "not made" : "failed"}</span>
             <span className="text-stone-600 dark:text-stone-400">{c.detail}</span>
           </li>
         ))}
@@ -33,6 +38,7 @@ export function CheckList({ result }: { result: VerifyResult }) {
 
 export function RunVerification({ batchId }: { batchId: number }) {
   const { call, error, pending } = useApiCall();
+  const isReady = useHydrated();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const run = async () => {
     const json = await call("POST", `/api/batches/${batchId}/verify`);
@@ -40,7 +46,7 @@ export function RunVerification({ batchId }: { batchId: number }) {
   };
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" className={`${buttonStyle} self-start`} disabled={pending} onClick={run}>
+      <button type="button" className={`${buttonStyle} self-start`} disabled={!isReady || pending} aria-busy={!isReady || pending} onClick={run}>
         {pending ? "Verifying…" : "Run full verification"}
       </button>
       <div aria-live="polite">

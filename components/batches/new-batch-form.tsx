@@ -38,7 +38,7 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
   const { switchChainAsync } = useSwitchChain();
   const { writeContractAsync } = useWriteContract();
   const minter = useReadContract({ address: batchTokenAddress, abi: batchTokenAbi, functionName: "hasRole", args: [MINTER_ROLE, address!], chainId, query: { enabled: !!address } });
-  const form = useForm<BatchFormValues>({ resolver: zodResolver(ZNewBatch) as never });
+  const form = useForm<BatchFormValues>({ resolver: zodResolver(ZNewBatch) as never, mode: "onTouched" });
   const [step, setStep] = useState<Step>("idle");
   const [txHash, setTxHash] = useState<Hex | null>(null);
   const [message, setMessage] = useState<string | null>(null);

@@ -30,11 +30,11 @@ export function ActivityFeed({ items }: { items: Activity[] }) {
             {a.detail && <span className="truncate text-stone-600 dark:text-stone-300">{a.detail}</span>}
             <span className="flex flex-wrap gap-3 text-xs text-stone-500 dark:text-stone-400">
               {a.batch_id !== null && (
-                <Link href={`/batches/${a.batch_id}`} className="underline">
-                  Batch {a.batch_id}
+                <Link href={`/batches/${a.batch_id}`} className="font-mono underline" data-testid="activity-batch">
+                  {a.batch_code ?? `Batch #${a.batch_id}`}
                 </Link>
               )}
-              {a.actor && <span>by {a.actor}</span>}
+              {a.actor && <span data-testid="activity-actor">by {a.actor}</span>}
               {a.tx_hash && <span className="font-mono">tx {a.tx_hash.slice(0, 10)}…</span>}
             </span>
           </div>

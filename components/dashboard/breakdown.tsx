@@ -9,7 +9,8 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
   const nonEmpty = rows.filter((r) => r.batches > 0);
   const shown = nonEmpty.slice(0, limit);
   const max = Math.max(1, ...shown.map((r) => r.batches));
-  const rest = nonEmpty.slice(limit).reduce((sum, r) => sum + r.batches, 0);
+  const hidden = nonEmpty.slice(limit);
+  const hiddenBatches = hidden.reduce((sum, r) => sum + r.batches, 0);
   return (
     <Card title={title}>
       {shown.length === 0 ? (
@@ -18,7 +19,7 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
         <ul className="flex flex-col gap-1.5" data-testid={testId}>
           {shown.map((r) => (
             <li key={r.value} className="grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-sm" data-value={r.value}>
-              <span className="truncate capitalize" title={humanize(r.value)}>
+              <span className="truncate" title={humanize(r.value)}>
                 {humanize(r.value)}
               </span>
               <span className="h-2 rounded-full bg-stone-100 dark:bg-stone-800" aria-hidden>
@@ -29,7 +30,11 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
               </span>
             </li>
           ))}
-          {rest > 0 && <li className="text-xs text-stone-500">and {rest.toLocaleString("en-US")} more</li>}
+          {hidden.length > 0 && (
+            <li className="text-xs text-stone-500" data-testid={`${testId}-more`}>
+              and {hidden.length.toLocaleString("en-US")} more ({hiddenBatches.toLocaleString("en-US")} batches)
+            </li>
+          )}
         </ul>
       )}
     </Card>

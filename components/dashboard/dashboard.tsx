@@ -64,8 +64,8 @@ function Live({ initial }: { initial: DashboardData }) {
       <KpiCards m={m} />
       {status.data && <StatusPanel status={status.data} />}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
-        <Breakdown title="By status" rows={toRows(m.by_status)} testId="by-status" />
-        <Breakdown title="By verification" rows={toRows(m.by_verification_status)} testId="by-verification" />
+        <Breakdown title="By status on chain" rows={toRows(m.by_status)} testId="by-status" />
+        <Breakdown title="By verification off chain" rows={toRows(m.by_verification_status)} testId="by-verification" />
         <Breakdown title="By origin" rows={m.by_origin_country} testId="by-origin" />
         <Breakdown title="By quality grade" rows={toRows(m.by_quality_grade)} testId="by-grade" />
         <Breakdown title="By fraud risk" rows={toRows(m.by_risk_level)} testId="by-risk" />

@@ -1,59 +1,63 @@
 "use client";
 // The inventory's rows: sortable headings, status badges, each row's actions, and a selection the
-// bulk actions work on.
+// bulk actions work on. At 1280 px it fits without scrolling: status and actions come first, and
+// process, warehouse, price, grade and token show from 1536 px (they are on the batch's page).
 import Link from "next/link";
 import { useState } from "react";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { formatDecimal, humanize } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { BulkActions } from "./bulk-actions";
+import { Quantity } from "./quantity";
 import { RowActions, type RowPermissions } from "./row-actions";
 import { SortLink } from "./sort-link";
 import { StatusBadge } from "./status-badge";
 
-const cell = "px-3 py-2 text-sm whitespace-nowrap";
+const cell = "px-2 py-2 text-sm whitespace-nowrap";
+const wide = "hidden 2xl:table-cell";
 const riskTone = { low: "green", medium: "blue", high: "amber", critical: "red" } as const;
 
-type Props = { batches: BatchJson[]; openAlerts: Record<number, number>; values: Record<string, string>; can: RowPermissions };
+type Props = { batches: BatchJson[]; total?: number; openAlerts: Record<number, number>; values: Record<string, string>; can: RowPermissions };
 
-export function BatchTable({ batches, openAlerts, values, can }: Props) {
+export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const toggle = (id: number) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set(s).add(id)));
   const allSelected = batches.length > 0 && batches.every((b) => selected.has(b.id));
   const selectedBatches = batches.filter((b) => selected.has(b.id)).map((b) => ({ id: b.id, code: b.batch_code }));
-  const sort = (column: string, label: string, align?: "right") => <SortLink column={column} label={label} values={values} align={align} />;
+  const sort = (column: string, label: string, options: { align?: "right"; className?: string } = {}) => <SortLink column={column} label={label} values={values} {...options} />;
 
   return (
     <div className="flex flex-col gap-3">
-      <BulkActions selected={selectedBatches} can={can} />
+      <BulkActions selected={selectedBatches} isWholePage={allSelected} pageSize={batches.length} total={total} can={can} />
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
         <table className="min-w-full divide-y divide-stone-200 dark:divide-stone-800">
           <thead>
             <tr>
-              <th scope="col" className="px-3 py-2">
-                <input type="checkbox" aria-label="Select every batch on this page" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(batches.map((b) => b.id)))} />
+              <th scope="col" className="px-2 py-2">
+                <input type="checkbox" aria-label="Select every batch on this page" title={`Selects the ${batches.length} batches on this page`} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(batches.map((b) => b.id)))} />
               </th>
               {sort("batch_code", "Batch")}
-              {sort("origin_country", "Origin")}
-              <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">Farm / cooperative</th>
-              {sort("process", "Process")}
-              {sort("warehouse", "Warehouse")}
-              {sort("quantity_kg", "Quantity (kg)", "right")}
-              {sort("price_per_kg", "Price / kg (USD)", "right")}
-              {sort("expiry_date", "Expiry")}
-              {sort("quality_grade", "Grade")}
-              {sort("risk_score", "Risk")}
               {sort("status", "Status")}
               {sort("verification_status", "Verification")}
               {sort("sync_status", "Sync")}
-              {sort("token_id", "Token", "right")}
-              <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-stone-500">Actions</th>
+              {sort("origin_country", "Origin")}
+              {sort("process", "Process", { className: wide })}
+              {sort("warehouse", "Warehouse", { className: wide })}
+              {sort("quantity_kg", "Quantity (kg)", { align: "right" })}
+              {sort("price_per_kg", "Price / kg (USD)", { align: "right", className: wide })}
+              {sort("expiry_date", "Expiry")}
+              {sort("quality_grade", "Grade", { className: wide })}
+              {sort("risk_score", "Risk")}
+              {sort("token_id", "Token", { align: "right", className: wide })}
+              <th scope="col" className="px-2 py-2 text-right text-xs font-semibold uppercase tracking-wide text-stone-500">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
             {batches.map((b) => (
               <tr key={b.id} data-token-id={b.token_id} data-quantity-kg={b.quantity_kg} data-batch-id={b.id} data-batch-code={b.batch_code}>
-                <td className="px-3 py-2">
+                <td className="px-2 py-2">
                   <input type="checkbox" aria-label={`Select ${b.batch_code}`} checked={selected.has(b.id)} onChange={() => toggle(b.id)} />
                 </td>
                 <td className={`${cell} font-mono font-medium`}>
@@ -61,26 +65,10 @@ export function BatchTable({ batches, openAlerts, values, can }: Props) {
                     {b.batch_code}
                   </Link>
                   {openAlerts[b.id] ? (
-                    <span className="ml-2">
+                    <span className="block">
                       <Badge tone="red">{openAlerts[b.id]} open alert{openAlerts[b.id] > 1 ? "s" : ""}</Badge>
                     </span>
                   ) : null}
-                </td>
-                <td className={cell} data-column="origin_country">
-                  {b.origin_country}
-                  <span className="text-stone-500">{b.region ? ` · ${b.region}` : ""}</span>
-                </td>
-                <td className={cell}>{b.cooperative ?? b.farm ?? "—"}</td>
-                <td className={cell} data-column="process">{b.process ? humanize(b.process) : "—"}</td>
-                <td className={cell} data-column="warehouse">{b.warehouse ?? "—"}</td>
-                <td className={`${cell} text-right tabular-nums`} data-column="quantity_kg">
-                  {formatDecimal(b.quantity_kg, 3)}
-                </td>
-                <td className={`${cell} text-right tabular-nums`}>{formatDecimal(b.price_per_kg, 2)}</td>
-                <td className={`${cell} tabular-nums`} data-column="expiry_date">{b.expiry_date}</td>
-                <td className={cell} data-column="quality_grade">{b.quality_grade ? humanize(b.quality_grade) : "—"}</td>
-                <td className={cell} data-column="risk_level">
-                  {b.risk_level ? <Badge tone={riskTone[b.risk_level]}>{`${humanize(b.risk_level)} · ${b.risk_score}`}</Badge> : "—"}
                 </td>
                 <td className={cell} data-column="status">
                   <StatusBadge value={b.status} />
@@ -91,8 +79,32 @@ export function BatchTable({ batches, openAlerts, values, can }: Props) {
                 <td className={cell} data-column="sync_status">
                   <StatusBadge value={b.sync_status} />
                 </td>
-                <td className={`${cell} text-right font-mono text-stone-500`}>{b.token_id ? `#${b.token_id}` : "—"}</td>
-                <td className={`${cell} text-right`}>
+                <td className="px-2 py-2 text-sm" data-column="origin_country">
+                  {b.origin_country}
+                  <span className="text-stone-500">{b.region ? ` · ${b.region}` : ""}</span>
+                  <span className="block text-xs text-stone-500">{b.cooperative ?? b.farm ?? ""}</span>
+                </td>
+                <td className={`${cell} ${wide}`} data-column="process">
+                  {b.process ? humanize(b.process) : "—"}
+                </td>
+                <td className={`${cell} ${wide}`} data-column="warehouse">
+                  {b.warehouse ?? "—"}
+                </td>
+                <td className={`${cell} text-right tabular-nums`} data-column="quantity_kg">
+                  <Quantity kg={b.quantity_kg} status={b.status} />
+                </td>
+                <td className={`${cell} ${wide} text-right tabular-nums`}>{formatDecimal(b.price_per_kg, 2)}</td>
+                <td className={`${cell} tabular-nums`} data-column="expiry_date">
+                  {b.expiry_date}
+                </td>
+                <td className={`${cell} ${wide}`} data-column="quality_grade">
+                  {b.quality_grade ? humanize(b.quality_grade) : "—"}
+                </td>
+                <td className={cell} data-column="risk_level">
+                  {b.risk_level ? <Badge tone={riskTone[b.risk_level]}>{`${humanize(b.risk_level)} · ${b.risk_score}`}</Badge> : "—"}
+                </td>
+                <td className={`${cell} ${wide} text-right font-mono text-stone-500`}>{b.token_id ? `#${b.token_id}` : "—"}</td>
+                <td className="px-2 py-2 text-right text-sm" data-column="actions">
                   <RowActions batchId={b.id} code={b.batch_code} isMinted={b.token_id !== null} openAlerts={openAlerts[b.id] ?? 0} can={can} />
                 </td>
               </tr>

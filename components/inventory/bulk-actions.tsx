@@ -1,33 +1,30 @@
 "use client";
 // What the operator can do to every selected batch at once, with progress.
 import { buttonStyle } from "@/components/batch-detail/section";
-import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
-import { postJson } from "@/components/verification/post-json";
+import { BulkProgress, useBulk, type BulkBatch } from "@/components/bulk";
+import { useHydrated } from "@/components/use-hydrated";
+import { requestCount, sync } from "./batch-calls";
 import type { RowPermissions } from "./row-actions";
 
-async function requestCount(batch: BulkBatch): Promise<Outcome> {
-  const r = await postJson<{ id: number }>(`/api/batches/${batch.id}/request-verification`, {});
-  return r.ok ? { batch, tone: "green", text: `Count requested (#${r.data.id})` } : { batch, tone: "red", text: r.message };
+type Props = { selected: BulkBatch[]; isWholePage: boolean; pageSize: number; total?: number; can: RowPermissions };
+
+/** What the selection covers, in words: the checkbox in the heading selects this page only. */
+function describeSelection(selected: number, isWholePage: boolean, pageSize: number, total?: number) {
+  if (selected === 0) return "Select rows to act on several batches at once.";
+  if (!isWholePage || total === undefined || total <= pageSize) return `${selected} selected.`;
+  return `${selected} selected. All ${pageSize} on this page are selected, not all ${total.toLocaleString("en-US")} matching: to act on those, page through or export them.`;
 }
 
-async function sync(batch: BulkBatch): Promise<Outcome> {
-  const r = await postJson<{ updated: number; flagged: number; failed: number }>(`/api/batches/${batch.id}/sync`);
-  if (!r.ok) return { batch, tone: "red", text: r.message };
-  const { updated, flagged, failed } = r.data;
-  if (failed) return { batch, tone: "red", text: "Sync failed" };
-  if (flagged) return { batch, tone: "amber", text: "Synced, differences flagged" };
-  return { batch, tone: "green", text: updated ? "Synced, row repaired" : "In sync" };
-}
-
-export function BulkActions({ selected, can }: { selected: BulkBatch[]; can: RowPermissions }) {
+export function BulkActions({ selected, isWholePage, pageSize, total, can }: Props) {
   const { run, isRunning, start } = useBulk();
-  const none = selected.length === 0 || isRunning;
+  const isReady = useHydrated();
+  const none = !isReady || selected.length === 0 || isRunning;
   const labels = `/api/labels?${new URLSearchParams({ ids: selected.map((b) => b.id).join(","), format: "pdf" })}`;
   return (
     <section aria-label="Bulk actions" className="flex flex-col gap-3 rounded-lg border border-stone-200 p-3 dark:border-stone-800">
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm" data-testid="selected-count">
-          {selected.length === 0 ? "Select rows to act on several batches at once." : `${selected.length} selected.`}
+          {describeSelection(selected.length, isWholePage, pageSize, total)}
         </p>
         <div className="ml-auto flex flex-wrap gap-2">
           {can.canRequest && (

@@ -14,7 +14,7 @@ export function InventoryFilters({ values, origins, warehouses }: Props) {
         <label htmlFor="filter-q" className={labelStyle}>
           Search
         </label>
-        <input id="filter-q" type="search" name="q" defaultValue={values.q} placeholder="Batch code, farm or cooperative" className={`${field} w-64`} />
+        <input id="filter-q" type="search" name="q" defaultValue={values.q} placeholder="Code, origin, region, farm or cooperative" className={`${field} w-64`} />
       </div>
       <Select name="status" label="Status" options={batchStatuses} value={values.status} />
       <Select name="verification_status" label="Verification" options={verificationStatuses} value={values.verification_status} />

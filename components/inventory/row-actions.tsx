@@ -1,9 +1,13 @@
 "use client";
 // A row's own actions: ask for a count, sync with the chain, resolve its open alerts.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonStyle } from "@/components/batch-detail/section";
 import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
-import { useApiCall } from "@/components/use-api-call";
+import type { BulkBatch, Outcome } from "@/components/bulk";
+import { Badge } from "@/components/ui/badge";
+import { useHydrated } from "@/components/use-hydrated";
+import { requestCount, sync } from "./batch-calls";
 
 export type RowPermissions = { canRequest: boolean; canSync: boolean; canResolve: boolean };
 
@@ -12,8 +16,20 @@ type Alert = { id: number; type: string; message: string; status: string };
 const small = `${buttonStyle} px-2 py-1 text-xs`;
 
 export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batchId: number; code: string; isMinted: boolean; openAlerts: number; can: RowPermissions }) {
-  const { call, error, pending } = useApiCall();
+  const router = useRouter();
+  const [busy, setBusy] = useState<"count" | "sync" | null>(null);
+  const isReady = useHydrated();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
+
+  async function run(kind: "count" | "sync", action: (batch: BulkBatch) => Promise<Outcome>) {
+    setBusy(kind);
+    setOutcome(null);
+    const result = await action({ id: batchId, code });
+    setOutcome(result);
+    setBusy(null);
+    if (result.tone !== "red") router.refresh();
+  }
 
   async function showAlerts() {
     const res = await fetch(`/api/batches/${batchId}/alerts`);
@@ -23,15 +39,15 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-1" role="group" aria-label={`Actions for ${code}`}>
+      <div className="flex flex-wrap justify-end gap-1" role="group" aria-label={`Actions for ${code}`}>
         {can.canRequest && isMinted && (
-          <button type="button" className={small} disabled={pending} onClick={() => call("POST", `/api/batches/${batchId}/request-verification`, {})}>
-            Request count
+          <button type="button" className={small} disabled={!isReady || busy !== null} aria-busy={!isReady || busy === "count"} onClick={() => run("count", requestCount)}>
+            {busy === "count" ? "Requesting…" : "Request count"}
           </button>
         )}
         {can.canSync && (
-          <button type="button" className={small} disabled={pending} onClick={() => call("POST", `/api/batches/${batchId}/sync`)}>
-            Sync
+          <button type="button" className={small} disabled={!isReady || busy !== null} aria-busy={!isReady || busy === "sync"} onClick={() => run("sync", sync)}>
+            {busy === "sync" ? "Syncing…" : "Sync"}
           </button>
         )}
         {can.canResolve && openAlerts > 0 && (
@@ -40,11 +56,9 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      <p aria-live="polite" data-testid="row-outcome" className="max-w-64 whitespace-normal text-xs">
+        {outcome && <Badge tone={outcome.tone}>{outcome.text}</Badge>}
+      </p>
       {alerts && (
         <ul className="flex w-96 flex-col gap-2 whitespace-normal text-left">
           {alerts.length === 0 && <li className="text-xs text-stone-500">No open alerts.</li>}

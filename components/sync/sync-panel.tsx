@@ -35,7 +35,7 @@ export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart:
             {last.to_block && ` · block ${last.to_block}`}
           </span>
           {last.error && <span className="text-amber-800 dark:text-amber-200">{last.error}</span>}
-          <Link href={`/api/sync/${last.id}`} className="text-stone-500 underline">
+          <Link href={`/inventory/sync/${last.id}`} className="text-stone-500 underline">
             details
           </Link>
         </>

@@ -1,4 +1,5 @@
 // What a buyer may know about the batch: where and how it was grown and made. Nothing private.
+import { humanize } from "@/lib/format";
 import type { Trace } from "@/lib/provenance/trace";
 
 export function TraceFacts({ batch }: { batch: Trace["batch"] }) {
@@ -7,7 +8,7 @@ export function TraceFacts({ batch }: { batch: Trace["batch"] }) {
     ["Farm", batch.farm],
     ["Cooperative", batch.cooperative],
     ["Variety", batch.variety],
-    ["Process", batch.process],
+    ["Process", batch.process && humanize(batch.process)],
     ["Altitude", batch.altitudeM ? `${batch.altitudeM} m` : null],
     ["Harvested", batch.harvestDate],
     ["Produced", batch.productionDate],

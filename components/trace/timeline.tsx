@@ -17,6 +17,12 @@ export function Timeline({ steps, explorerUrl }: { steps: TraceStep[]; explorerU
             <time dateTime={s.at}>{day(s.at)}</time>
             {s.place && <> · {s.place}</>}
             {s.detail && <> · {s.detail}</>}
+            {s.times > 1 && (
+              <>
+                {" "}
+                · {s.times} times, last on <time dateTime={s.lastAt}>{day(s.lastAt)}</time>
+              </>
+            )}
           </p>
           <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
             <ProofBadge verdict={s.verdict} />

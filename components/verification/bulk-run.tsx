@@ -1,6 +1,8 @@
 "use client";
 // Runs fraud detection or full verification over the selected batches, with progress.
+import { useState } from "react";
 import { buttonStyle } from "@/components/batch-detail/section";
+import { useHydrated } from "@/components/use-hydrated";
 import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
 import { postJson } from "./post-json";
 
@@ -13,14 +15,20 @@ async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
     if (!r.ok) return { batch, tone: "gray", text: r.message };
     return { batch, tone: r.data.score >= 75 ? "red" : r.data.score >= 50 ? "amber" : "green", text: `Fraud risk ${r.data.score}/100${r.data.alert_id ? ", alert raised" : ""}` };
   }
-  const r = await postJson<{ passed: boolean; checks: { name: string; passed: boolean }[] }>(`/api/batches/${batch.id}/verify`);
+  const r = await postJson<{ outcome: "passed" | "failed" | "incomplete"; note: string | null; checks: { name: string; passed: boolean; isMissing?: boolean }[] }>(`/api/batches/${batch.id}/verify`);
   if (!r.ok) return { batch, tone: "gray", text: r.message };
-  const failed = r.data.checks.filter((c) => !c.passed).map((c) => c.name);
-  return { batch, tone: r.data.passed ? "green" : "red", text: r.data.passed ? "Verified: every check passed" : `Failed: ${failed.join(", ")}` };
+  const failed = r.data.checks.filter((c) => !c.passed && !c.isMissing).map((c) => c.name);
+  const missing = r.data.checks.filter((c) => c.isMissing).map((c) => c.name);
+  const note = r.data.note ? ` (${r.data.note})` : "";
+  if (r.data.outcome === "failed") return { batch, tone: "red", text: `Failed: ${failed.join(", ")}${note}` };
+  if (r.data.outcome === "incomplete") return { batch, tone: "amber", text: `Incomplete: no ${missing.join(", ")} check yet${note}` };
+  return { batch, tone: "green", text: `Passed: every check passed${note}` };
 }
 
 export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[]; canDetect: boolean; canVerify: boolean }) {
   const { run, isRunning, start } = useBulk();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const isReady = useHydrated();
   const begin = (kind: Kind) => start(kind === "fraud" ? "Fraud detection" : "Verification", batches, (b) => runOne(kind, b));
 
   if (!canDetect && !canVerify) return null;
@@ -30,17 +38,31 @@ export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[
         <p className="text-sm">{batches.length === 0 ? "Select batches below to run checks on them together." : `${batches.length} batch${batches.length === 1 ? "" : "es"} selected.`}</p>
         <div className="ml-auto flex gap-2">
           {canDetect && (
-            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => begin("fraud")}>
+            <button type="button" className={buttonStyle} disabled={!isReady || batches.length === 0 || isRunning} aria-busy={!isReady || isRunning} onClick={() => begin("fraud")}>
               Detect fraud for selected
             </button>
           )}
           {canVerify && (
-            <button type="button" className={buttonStyle} disabled={batches.length === 0 || isRunning} onClick={() => begin("verify")}>
+            <button type="button" className={buttonStyle} disabled={!isReady || batches.length === 0 || isRunning || isConfirming} aria-busy={!isReady || isRunning} onClick={() => setIsConfirming(true)}>
               Run full verification for selected
             </button>
           )}
         </div>
       </div>
+      {isConfirming && (
+        <div role="alertdialog" aria-label="Confirm the full verification" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+          <p>
+            Run a full verification of {batches.length} batch{batches.length === 1 ? "" : "es"}? Each passing batch becomes verified and each failing one failed; a batch with a count pending, or
+            without a quality check, keeps its status.
+          </p>
+          <button type="button" className={buttonStyle} onClick={() => (setIsConfirming(false), begin("verify"))}>
+            Verify {batches.length} batch{batches.length === 1 ? "" : "es"}
+          </button>
+          <button type="button" className="text-sm underline" onClick={() => setIsConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
       <BulkProgress run={run} isRunning={isRunning} />
     </section>
   );

@@ -1,11 +1,12 @@
-// Open alerts across all batches, most severe first; each links to its batch, where it is resolved.
+// Open alerts across all batches, most severe first; each links to its batch and can be resolved here.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
 import { formatWhen, severityTone } from "./display";
 
-export function OpenAlerts({ alerts }: { alerts: (AlertJson & { batch_code: string })[] }) {
+export function OpenAlerts({ alerts, canResolve }: { alerts: (AlertJson & { batch_code: string })[]; canResolve: boolean }) {
   return (
     <section aria-labelledby="open-alerts" className="flex flex-col gap-2">
       <h2 id="open-alerts" className="text-lg font-semibold">
@@ -26,6 +27,12 @@ export function OpenAlerts({ alerts }: { alerts: (AlertJson & { batch_code: stri
                 {a.message}
               </span>
               <span className="text-xs text-stone-500">{formatWhen(a.created_at)}</span>
+              {canResolve && (
+                <details className="w-full">
+                  <summary className="cursor-pointer text-xs underline">Resolve this alert</summary>
+                  <ResolveAlertForm batchId={a.batch_id} alertId={a.id} />
+                </details>
+              )}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { field, labelStyle } from "@/components/ui/select";
 import type { RequestJson } from "@/lib/verification/requests";
 import { requestTone } from "./display";
+import { messageInFormWords } from "@/components/field-errors";
 import { postJson } from "./post-json";
 
 /** Mounted (with the request's id as key) for one request at a time; it opens itself. */
@@ -21,14 +22,15 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const element = e.currentTarget;
+    const form = new FormData(element);
     const notes = String(form.get("notes") ?? "").trim();
     setPending(true);
     setError(null);
     const result = await postJson<RequestJson>(`/api/verification-requests/${request.id}/process`, { actual_quantity: String(form.get("actual_quantity") ?? "").trim(), ...(notes ? { notes } : {}) });
     setPending(false);
     if (result.ok) return setDecision(result.data);
-    setError(result.status === 409 ? `This request was already processed by someone else. ${result.message}` : result.message);
+    setError(result.status === 409 ? `This request was already processed by someone else. ${result.message}` : messageInFormWords(element, result.message, result.details));
   }
 
   // Escape and the Close button both end here; the queue is refreshed to show the decision.

@@ -18,6 +18,8 @@ export type Activity = {
   title: string;
   detail: string | null;
   batch_id: number | null;
+  /** The batch's code, as people know it. */
+  batch_code: string | null;
   status: string | null;
   severity: string | null;
   actor: string | null;
@@ -87,11 +89,12 @@ const humanize = (s: string) => s.replace(/[._]/g, " ").replace(/^\w/, (c) => c.
 function toActivity(r: Row): Activity {
   const kind = activityKinds[r.rank];
   const d = r.data;
-  const base = { id: `${kind}:${r.id}`, kind, at: r.at, batch_id: r.batch_id === null ? null : Number(r.batch_id), status: null, severity: null, actor: null, tx_hash: null };
+  const base = { id: `${kind}:${r.id}`, kind, at: r.at, batch_id: r.batch_id === null ? null : Number(r.batch_id), batch_code: null, status: null, severity: null, actor: null, tx_hash: null };
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   switch (kind) {
     case "audit":
-      return { ...base, title: humanize(String(d.action)), detail: str(d.note) ?? `${d.entity} ${d.entity_id}`, actor: str(d.actor), tx_hash: str(d.tx_hash) };
+      // The batch (shown by its code) says what it was about; a record of no batch names its kind.
+      return { ...base, title: humanize(String(d.action)), detail: str(d.note) ?? (r.batch_id === null ? humanize(String(d.entity)) : null), actor: str(d.actor), tx_hash: str(d.tx_hash) };
     case "event":
       return { ...base, title: `${d.name} in block ${d.block}`, detail: d.error ? `Failed: ${d.error}` : d.token_id ? `Token ${d.token_id}` : null, status: str(d.status), tx_hash: str(d.tx_hash) };
     case "alert":
@@ -115,6 +118,7 @@ export async function listRecentActivities(db: Db, q: RecentActivityQuery, scope
   // Chain events name a token; the batch it belongs to is looked up for the page's rows only.
   const page = rows.slice(0, q.limit).map(toActivity);
   await linkEventsToBatches(db, page, rows);
+  await nameBatchesAndActors(db, page);
   const last = rows.length > q.limit ? rows[q.limit - 1] : null;
   return { data: page, next_cursor: last ? encodeCursor([last.at, last.rank, Number(last.id)]) : null };
 }
@@ -129,4 +133,27 @@ async function linkEventsToBatches(db: Db, page: Activity[], rows: Row[]) {
       on b.chain_id = w.chain_id and b.token_id = w.token_id`);
   const ids = new Map(found.map((f) => [`${f.chain_id}:${f.token_id}`, Number(f.id)]));
   for (const w of wanted) page[w.i].batch_id = ids.get(`${w.chainId}:${w.tokenId}`) ?? null;
+}
+
+const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+const systemNames: Record<string, string> = { indexer: "the chain indexer", worker: "the worker", chainlink: "Chainlink", sync: "the sync job" };
+
+/** Codes for batch ids and names for actors ("user:3" is a person's name, "wallet:0x…" a short address). */
+async function nameBatchesAndActors(db: Db, page: Activity[]) {
+  const batchIds = [...new Set(page.flatMap((a) => (a.batch_id === null ? [] : [a.batch_id])))];
+  const idsOf = (prefix: string) => [...new Set(page.flatMap((a) => (a.actor?.startsWith(prefix) ? [Number(a.actor.slice(prefix.length))] : [])))].filter(Number.isInteger);
+  const [userIds, keyIds] = [idsOf("user:"), idsOf("api_key:")];
+  const [codes, names, keys] = await Promise.all([
+    batchIds.length ? db.execute<{ id: string; code: string }>(sql`select id::text, batch_code as code from batches where id in (select jsonb_array_elements_text(${JSON.stringify(batchIds)}::jsonb)::bigint)`) : { rows: [] },
+    userIds.length ? db.execute<{ id: string; name: string }>(sql`select id::text, coalesce(nullif(name, ''), email) as name from users where id in (select jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb)::bigint)`) : { rows: [] },
+    keyIds.length ? db.execute<{ id: string; name: string }>(sql`select id::text, name from api_keys where id in (select jsonb_array_elements_text(${JSON.stringify(keyIds)}::jsonb)::bigint)`) : { rows: [] },
+  ]);
+  const codeOf = new Map(codes.rows.map((r) => [Number(r.id), r.code]));
+  const nameOf = new Map<string, string>([...names.rows.map((r) => [`user:${r.id}`, r.name] as const), ...keys.rows.map((r) => [`api_key:${r.id}`, `API key “${r.name}”`] as const)]);
+  for (const a of page) {
+    if (a.batch_id !== null) a.batch_code = codeOf.get(a.batch_id) ?? null;
+    if (!a.actor) continue;
+    const [kind, id = ""] = a.actor.split(/:(.*)/s);
+    a.actor = kind === "user" ? (nameOf.get(a.actor) ?? "a deleted user") : kind === "wallet" ? `wallet ${short(id)}` : kind === "api_key" ? (nameOf.get(a.actor) ?? "an API key") : kind === "oracle" ? "the Chainlink oracle" : (systemNames[id] ?? (id || kind));
+  }
 }

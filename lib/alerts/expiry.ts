@@ -43,8 +43,8 @@ function flagPage(today: string | null, withinDays: number, after: { expiry: str
         case when days_left < 0 then 'expired' else 'expiring_soon' end as type,
         case when days_left <= ${EXPIRY_URGENT_DAYS}::int then 'high' else 'medium' end as severity,
         case when days_left < 0 then 'expiry:' else 'expiring:' end || expiry_date::text as source,
-        case when days_left < 0 then format('Batch %s expired on %s, %s days ago.', batch_code, expiry_date, -days_left)
-          else format('Batch %s expires on %s, in %s days.', batch_code, expiry_date, days_left) end as message,
+        case when days_left < 0 then format('Batch %s expired on %s, %s.', batch_code, expiry_date, case when days_left = -1 then 'yesterday' else format('%s days ago', -days_left) end)
+          else format('Batch %s expires on %s, %s.', batch_code, expiry_date, case days_left when 0 then 'today' when 1 then 'tomorrow' else format('in %s days', days_left) end) end as message,
         jsonb_build_object('expiry_date', expiry_date::text, 'days_left', days_left) as details
       from candidates
     ),

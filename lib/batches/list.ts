@@ -45,17 +45,20 @@ function filters(q: BatchListQuery): SQL[] {
   if (q.origin_country) where.push(eq(batches.originCountry, q.origin_country));
   if (q.warehouse) where.push(eq(batches.warehouse, q.warehouse));
   if (q.q) {
-    const haystack = sql`(${batches.batchCode} || ' ' || coalesce(${batches.farm}, '') || ' ' || coalesce(${batches.cooperative}, ''))`;
+    const haystack = sql`(${batches.batchCode} || ' ' || coalesce(${batches.farm}, '') || ' ' || coalesce(${batches.cooperative}, '') || ' ' || ${batches.originCountry} || ' ' || coalesce(${batches.region}, ''))`;
     where.push(ilike(haystack, `%${escapeLike(q.q)}%`));
   }
   return where;
 }
 
-/** Sellable batches past their expiry, or due within the window (today in UTC, as the expiry job counts). */
+/**
+ * Batches past their expiry date, whether or not the chain has marked them expired yet (redeemed
+ * ones are gone); or sellable ones due within the window (today in UTC, as the expiry job counts).
+ */
 function expiringWithin(window: (typeof expiryWindows)[number]): SQL {
   const sellable = inArray(batches.status, ["active", "verified", "flagged"]);
   const today = sql`(now() at time zone 'UTC')::date`;
-  if (window === "expired") return and(sellable, sql`${batches.expiryDate} < ${today}`)!;
+  if (window === "expired") return and(inArray(batches.status, ["active", "verified", "flagged", "expired"]), sql`${batches.expiryDate} < ${today}`)!;
   return and(sellable, sql`${batches.expiryDate} between ${today} and ${today} + ${Number(window)}::int`)!;
 }
 
@@ -90,6 +93,13 @@ export async function listBatches(db: Db, q: BatchListQuery, scope: Scope): Prom
   const last = page.at(-1);
   const next_cursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id }) : null;
   return { data: page.map((r) => toBatchJson(r.batch)), next_cursor };
+}
+
+/** How many batches match the filters (the cursor and sort aside) within the scope: the inventory's result count. */
+export async function countBatches(db: Db, q: BatchListQuery, scope: Scope): Promise<number> {
+  const inScope = batchesInScope(scope);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(batches).where(and(...filters(q), inScope));
+  return row.n;
 }
 
 /** The values the inventory's origin and warehouse filters offer: from the counters, not a scan (for an organisation, from its own batches). */

@@ -14,7 +14,7 @@ export const sortColumns = [
   "cupping_score", "quality_grade", "risk_score", "status", "verification_status", "sync_status", "created_at", "updated_at",
 ] as const;
 
-/** Sellable batches by expiry: already past it, or due within 30, 60 or 90 days. */
+/** By expiry: past it (sellable or marked expired, not redeemed), or sellable and due within 30, 60 or 90 days. */
 export const expiryWindows = ["expired", "30", "60", "90"] as const;
 
 export const ZBatchListQuery = z.strictObject({
@@ -44,7 +44,15 @@ export const ZNewBatch = ZBatchMetadata.extend({
   price_per_kg: decimal(2),
   production_date: z.iso.date(),
   expiry_date: z.iso.date(),
-}).refine((b) => b.expiry_date > b.production_date, { path: ["expiry_date"], message: "must be after the production date" });
+}).refine((b) => b.expiry_date > b.production_date, {
+  path: ["expiry_date"],
+  message: "must be after the production date",
+  // Checked as soon as both dates are valid, even while other fields are still wrong, so the form says it at once.
+  when: ({ value }) => {
+    const v = value as { production_date?: unknown; expiry_date?: unknown };
+    return [v.production_date, v.expiry_date].every((d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  },
+});
 
 export type NewBatch = z.infer<typeof ZNewBatch>;
 

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db";
 import { listQualityChecks } from "@/lib/quality/checks";
 import { verifyBatch, type Check } from "@/lib/verification/verify";
 import { ApiError } from "@/lib/api/errors";
+import { fromToday, humanize } from "@/lib/format";
 import type { CheckType } from "./answer";
 
 export type Verdict = { batchId: number; passed: boolean; code: number; reasons: string[] };
@@ -29,7 +30,7 @@ async function quality(db: Db | Tx, batchId: number): Promise<Omit<Verdict, "bat
   return {
     passed: passingGrades.has(latest.grade),
     code: Math.round(latest.cupping_score * 100),
-    reasons: [`Quality check #${latest.id} graded it ${latest.grade.replace("_", " ")} (cupping ${latest.cupping_score}).`],
+    reasons: [`Quality check #${latest.id} graded it ${humanize(latest.grade)} (cupping ${latest.cupping_score}).`],
   };
 }
 
@@ -39,7 +40,7 @@ async function expiry(db: Db | Tx, expiryDate: string): Promise<Omit<Verdict, "b
   const secondsLeft = Date.parse(`${expiryDate}T00:00:00Z`) / 1000 - Number(now);
   if (secondsLeft <= 0) return { passed: false, code: 0, reasons: [`It expired on ${expiryDate}.`] };
   const days = Math.floor(secondsLeft / daySeconds);
-  return { passed: true, code: days, reasons: [`It expires on ${expiryDate}, in ${days} days.`] };
+  return { passed: true, code: days, reasons: [`It expires on ${expiryDate}, ${fromToday(days)}.`] };
 }
 
 export async function answerCheck(db: Db | Tx, chain: ChainHandle, check: CheckType, tokenId: bigint): Promise<Verdict> {

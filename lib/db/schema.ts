@@ -230,6 +230,8 @@ export const verificationRequests = pgTable("verification_requests", {
   discrepancyPct: numeric("discrepancy_pct", { precision: 9, scale: 3 }),
   tolerancePct: numeric("tolerance_pct", { precision: 6, scale: 3 }),
   decisionReason: text("decision_reason"),
+  /** The verifier's note on the count; `notes` is the requester's. */
+  processNotes: text("process_notes"),
   processedBy: bigint("processed_by", { mode: "number" }).references(() => users.id),
   processedAt: timestamp("processed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,6 @@
 // The named factors behind a batch's fraud risk score: each says what it saw, what it added and why.
 // Pure and exact: quantities and prices are compared as integers (grams, cents), dates as ISO strings.
-import { kgToGrams, usdToCents } from "@/lib/chain/units";
+import { gramsToKg, kgToGrams, usdToCents } from "@/lib/chain/units";
 
 // Weights sum to 100, so a batch that trips every factor in full scores exactly 100.
 export const FRAUD_WEIGHTS = {
@@ -35,13 +35,15 @@ export function getQuantityMismatch(onchainGrams: bigint | null, offchainKg: str
   const offchainGrams = kgToGrams(offchainKg);
   const delta = onchainGrams - offchainGrams;
   const diff = delta < 0n ? -delta : delta;
-  if (diff === 0n) return factor("quantity_mismatch", "0", 0, `On-chain and off-chain quantities match exactly (${onchainGrams} g).`);
-  const seen = `On-chain ${onchainGrams} g vs off-chain ${offchainKg} kg`;
-  if (offchainGrams === 0n) return factor("quantity_mismatch", delta.toString(), 25, `${seen}: nothing recorded off chain.`);
+  // Said in kg, as people weigh coffee; the value is the signed difference in kg, exact.
+  const deltaKg = `${delta < 0n ? "-" : ""}${gramsToKg(diff)}`;
+  if (diff === 0n) return factor("quantity_mismatch", "0", 0, `On-chain and off-chain quantities match exactly (${gramsToKg(onchainGrams)} kg).`);
+  const seen = `On-chain ${gramsToKg(onchainGrams)} kg vs off-chain ${offchainKg} kg`;
+  if (offchainGrams === 0n) return factor("quantity_mismatch", deltaKg, 25, `${seen}: nothing recorded off chain.`);
   const points = diff * 100n <= offchainGrams ? 10 : diff * 20n <= offchainGrams ? 18 : 25;
   const basisPoints = (diff * 20000n + offchainGrams) / (2n * offchainGrams); // hundredths of a percent, half-up
   const pct = basisPoints === 0n ? "<0.01" : `${basisPoints / 100n}.${(basisPoints % 100n).toString().padStart(2, "0")}`;
-  return factor("quantity_mismatch", delta.toString(), points, `${seen}: ${diff} g apart (${pct}%).`);
+  return factor("quantity_mismatch", deltaKg, points, `${seen}: ${gramsToKg(diff)} kg apart (${pct}%).`);
 }
 
 /** One past discrepancy can be bad luck; every one beyond the first, per operator or warehouse, adds 3. */

@@ -1,8 +1,9 @@
 // Labels as a PDF: A4 sheets of 2 × 4 labels, each with the batch code, its origin and a QR code
-// to its public trace page. Helvetica (built into every PDF reader), so no font files are needed.
+// to its public trace page; every text is shrunk to fit and wrapped, never cut. Helvetica (built into every PDF reader), so no font files are needed.
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Label } from "./batches";
+import { fitText } from "./fit";
 
 const a4 = { width: 595.28, height: 841.89 };
 const grid = { columns: 2, rows: 4, margin: 28 };
@@ -37,20 +38,29 @@ export async function renderLabelsPdf(labels: Label[]): Promise<Uint8Array> {
     const y = a4.height - grid.margin - (Math.floor(slot / grid.columns) + 1) * cellH;
     page.drawRectangle({ x: x + 4, y: y + 4, width: cellW - 8, height: cellH - 8, borderColor: rgb(0.75, 0.75, 0.75), borderWidth: 0.5, borderDashArray: [3, 3] });
     const qr = await pdf.embedPng(await QRCode.toBuffer(label.traceUrl, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 6 }));
-    const size = 118;
-    page.drawImage(qr, { x: x + 14, y: y + (cellH - size) / 2, width: size, height: size });
-    const tx = x + 14 + size + 10;
-    const width = cellW - size - 44;
-    const line = (text: string, font: PDFFont, sizePt: number, dy: number, color = rgb(0.1, 0.1, 0.1)) => {
-      let t = drawable(font, text);
-      while (t.length > 1 && font.widthOfTextAtSize(t, sizePt) > width) t = `${t.slice(0, -2)}…`;
-      page.drawText(t, { x: tx, y: y + cellH / 2 + dy, size: sizePt, font, color });
+    const pad = 14;
+    let top = y + cellH - pad - 4;
+    // Top to bottom; each block shrinks to fit its width, then wraps, and is never cut.
+    const block = (text: string, font: PDFFont, fit: { max: number; min: number; maxLines: number }, left: number, width: number, color = rgb(0.1, 0.1, 0.1)) => {
+      const { size, lines } = fitText(drawable(font, text), width, (t, s) => font.widthOfTextAtSize(t, s), fit);
+      for (const l of lines) {
+        top -= size;
+        page.drawText(l, { x: left, y: top, size, font, color });
+        top -= size * 0.25;
+      }
     };
-    line("BATCHTRAIL · TRACE THIS BAG", bold, 7, 44, rgb(0.35, 0.35, 0.35));
-    line(label.batchCode, bold, 13, 22);
-    line(label.origin, regular, 10, 4);
-    if (label.detail) line(label.detail, regular, 8.5, -12, rgb(0.3, 0.3, 0.3));
-    line("Scan to check its story on chain", regular, 7, -34, rgb(0.35, 0.35, 0.35));
+    block("BATCHTRAIL · TRACE THIS BAG", bold, { max: 7, min: 7, maxLines: 1 }, x + pad, cellW - 2 * pad, rgb(0.35, 0.35, 0.35));
+    top -= 3;
+    block(label.batchCode, bold, { max: 18, min: 9, maxLines: 2 }, x + pad, cellW - 2 * pad);
+    top -= 4;
+    const qrSize = Math.min(104, top - y - pad - 4);
+    page.drawImage(qr, { x: x + pad - 6, y: top - qrSize, width: qrSize, height: qrSize });
+    const column = { left: x + pad - 6 + qrSize + 6, width: cellW - 2 * pad - qrSize };
+    top -= 6;
+    block(label.origin, regular, { max: 11, min: 7, maxLines: 3 }, column.left, column.width);
+    if (label.detail) block(label.detail, regular, { max: 8.5, min: 6.5, maxLines: 2 }, column.left, column.width, rgb(0.3, 0.3, 0.3));
+    top -= 4;
+    block("Scan to check its story on chain", regular, { max: 7, min: 6, maxLines: 2 }, column.left, column.width, rgb(0.35, 0.35, 0.35));
   }
   return pdf.save();
 }

@@ -22,7 +22,8 @@ const steps: Record<string, { kind: "minted" | "verified" | "graded" | "moved" |
   "chain.BatchExpired": { kind: "expired", title: "Expired" },
 };
 
-export type TraceStep = { position: number; kind: string; title: string; detail: string | null; at: string; place: string | null; txHash: string | null; proof: Proof; verdict: Verdict };
+/** `times` and `lastAt`: the same step recorded again right after (a rerun), told once. */
+export type TraceStep = { position: number; kind: string; title: string; detail: string | null; at: string; times: number; lastAt: string; place: string | null; txHash: string | null; proof: Proof; verdict: Verdict };
 
 const grades: Record<string, string> = { specialty: "Specialty grade", premium: "Premium grade", exchange: "Exchange grade", below_standard: "Below standard" };
 
@@ -57,14 +58,23 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
   const anchors = chain && records.length ? await anchorsCovering(db, chain.target, records[0].position, records.at(-1)!.position) : [];
   for (const r of records) {
     const step = steps[r.action];
+    const detail = detailOf(r.action, r.after);
+    const previous = timeline.at(-1);
+    if (previous && previous.title === step.title && previous.detail === detail) {
+      previous.times += 1;
+      previous.lastAt = r.createdAt.toISOString();
+      continue;
+    }
     const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
     const verdict: Verdict = chain && proof ? await verify(db, proof, anchors, chain.client) : { isVerified: false, status: "not_anchored", message: "No audit anchor contract is configured.", block: null };
     timeline.push({
       position: r.position,
       kind: step.kind,
       title: step.title,
-      detail: detailOf(r.action, r.after),
+      detail,
       at: r.createdAt.toISOString(),
+      times: 1,
+      lastAt: r.createdAt.toISOString(),
       place: step.kind === "minted" ? origin : null,
       txHash: r.txHash,
       // The public proof starts from the record's hash: its content can hold private fields.

@@ -61,10 +61,10 @@ function rootOf(proof: Proof): { root: Hex } | { verdict: Verdict } {
 function compareRoots(proof: Proof, root: Hex, onChain: Hex): Verdict {
   if (onChain !== root) return fail(`The root anchored on chain for record ${proof.position} is ${onChain.slice(0, 12)}…; the record gives ${root.slice(0, 12)}….`);
   const block = proof.anchor!.block_number;
-  return { isVerified: true, status: "verified", message: `Verified on chain at block ${block}.`, block };
+  return { isVerified: true, status: "verified", message: `Record proven against the root anchored on chain at block ${block}.`, block };
 }
 
-/** Checks a proof against the chain; says "verified on chain at block N" or exactly what does not match. */
+/** Checks a proof against the chain; says "record proven … on chain at block N" (the record, not the batch: a batch is verified on chain only by its own event) or exactly what does not match. */
 export async function verifyProof(proof: Proof, client: PublicClient): Promise<Verdict> {
   const local = rootOf(proof);
   if ("verdict" in local) return local.verdict;

@@ -2,7 +2,7 @@
 // that is; a run that has shown no sign of life for a while (its worker died) is closed first.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { syncHistory, syncResults, syncTriggers } from "@/lib/db/schema";
+import { batches, syncHistory, syncResults, syncTriggers } from "@/lib/db/schema";
 
 /** A queued or running sync untouched this long is taken for dead (a running one beats every page). */
 export const staleAfterMs = 15 * 60_000;
@@ -72,9 +72,9 @@ export async function listSyncs(db: Db, { limit = 20, batchId, full = false }: {
 export async function getSync(db: Db, id: number) {
   const [row] = await db.select().from(syncHistory).where(eq(syncHistory.id, id));
   if (!row) return null;
-  const results = await db.select().from(syncResults).where(eq(syncResults.syncId, id)).orderBy(syncResults.id).limit(1_000);
+  const results = await db.select({ r: syncResults, batchCode: batches.batchCode }).from(syncResults).leftJoin(batches, eq(batches.id, syncResults.batchId)).where(eq(syncResults.syncId, id)).orderBy(syncResults.id).limit(1_000);
   return {
     ...toSyncJson(row),
-    results: results.map((r) => ({ batch_id: r.batchId, token_id: r.tokenId, field: r.field, offchain: r.offchain, onchain: r.onchain, action: r.action, detail: r.detail })),
+    results: results.map(({ r, batchCode }) => ({ batch_id: r.batchId, batch_code: batchCode, token_id: r.tokenId, field: r.field, offchain: r.offchain, onchain: r.onchain, action: r.action, detail: r.detail })),
   };
 }

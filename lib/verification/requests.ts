@@ -2,7 +2,7 @@
 // which is compared with the chain's quantity read at that moment and with the off-chain record.
 // Approved within the tolerance; otherwise rejected, with the discrepancy kept and an alert raised.
 import "server-only";
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
@@ -39,6 +39,7 @@ function toRequestJson({ request: r, batchCode, requestedBy, processedBy }: Row)
     discrepancy_pct: r.discrepancyPct,
     tolerance_pct: r.tolerancePct,
     decision_reason: r.decisionReason,
+    process_notes: r.processNotes,
     processed_by: processedBy,
     processed_at: r.processedAt?.toISOString() ?? null,
     created_at: r.createdAt.toISOString(),
@@ -58,9 +59,21 @@ function select(db: Db) {
 
 const userIdOf = (caller: Caller) => (caller.kind === "user" ? caller.user.id : null);
 
-/** A pending request for the batch: a new one (isNew), or the one already waiting. */
+/** Why the batch cannot be counted (its coffee is gone or past its date), or null when it can. */
+export function whyNotCountable(batch: { batchCode: string; status: string; expiryDate: string }, today: string): string | null {
+  if (batch.status === "redeemed") return `Batch ${batch.batchCode} is redeemed: its coffee has left the warehouse, so there is nothing to count.`;
+  if (batch.status === "expired" || batch.expiryDate < today) return `Batch ${batch.batchCode} expired on ${batch.expiryDate}: an expired batch is not counted.`;
+  return null;
+}
+
+/**
+ * A pending request for the batch: a new one (isNew), or the one already waiting. A verified batch
+ * stays verified until the count decides; an unverified or failed one becomes pending.
+ */
 export async function requestVerification(db: Db, batchId: number, notes: string | undefined, caller: Caller): Promise<{ request: RequestJson; isNew: boolean }> {
   const batch = await findBatch(db, batchId, { minted: true });
+  const refusal = whyNotCountable(batch, new Date().toISOString().slice(0, 10));
+  if (refusal) throw new ApiError("rule_broken", refusal);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(verificationRequests)
@@ -68,8 +81,9 @@ export async function requestVerification(db: Db, batchId: number, notes: string
       .onConflictDoNothing({ target: verificationRequests.batchId, where: eq(verificationRequests.status, "pending") })
       .returning();
     if (!row) return null;
-    await tx.update(batches).set({ verificationStatus: "pending", updatedAt: new Date() }).where(eq(batches.id, batchId));
-    await recordAudit(tx, { entity: "verification_request", entityId: row.id, batchId, action: "verification.requested", actor: actorOf(caller), before: { verification_status: batch.verificationStatus }, after: { verification_status: "pending" }, note: notes });
+    const verificationStatus = batch.verificationStatus === "verified" ? "verified" : "pending";
+    if (verificationStatus !== batch.verificationStatus) await tx.update(batches).set({ verificationStatus, updatedAt: new Date() }).where(eq(batches.id, batchId));
+    await recordAudit(tx, { entity: "verification_request", entityId: row.id, batchId, action: "verification.requested", actor: actorOf(caller), before: { verification_status: batch.verificationStatus }, after: { verification_status: verificationStatus }, note: notes });
     return row.id;
   });
   const [row] = await select(db).where(created ? eq(verificationRequests.id, created) : and(eq(verificationRequests.batchId, batchId), eq(verificationRequests.status, "pending")));
@@ -89,6 +103,7 @@ export async function listRequests(db: Db, q: RequestListQuery, scope: Scope): P
   const where: (SQL | undefined)[] = [batchesInScope(scope)];
   if (q.status) where.push(inArray(verificationRequests.status, q.status));
   if (q.batch_id) where.push(eq(verificationRequests.batchId, q.batch_id));
+  if (q.batch_code) where.push(ilike(batches.batchCode, q.batch_code.replace(/[\\%_]/g, (c) => `\\${c}`)));
   if (q.cursor) where.push(lt(verificationRequests.id, decodeCursor(q.cursor, "id", "desc").id));
   const rows = await select(db).where(and(...where)).orderBy(desc(verificationRequests.id)).limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
@@ -149,7 +164,7 @@ export async function processRequest(db: Db, chain: ChainHandle, requestId: numb
         discrepancyPct: decision.discrepancyPct,
         tolerancePct,
         decisionReason: decision.reason,
-        notes: input.notes ?? locked.notes,
+        processNotes: input.notes ?? null,
         processedBy: userIdOf(caller),
         processedAt: new Date(),
       })

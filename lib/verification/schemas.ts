@@ -17,6 +17,8 @@ export const ZProcessRequest = z.strictObject({
 export const ZRequestListQuery = z.strictObject({
   status: list(requestStatuses).optional(),
   batch_id: z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id").transform(Number).optional(),
+  /** The batch as people name it; the queue's filter. */
+  batch_code: text().trim().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

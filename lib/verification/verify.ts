@@ -1,7 +1,9 @@
 // A full verification of one batch: quantity, metadata, dates, quality and fraud risk, each a
-// named check with what was seen. All passing sets the batch verified; any failing, failed.
+// named check with what was seen. All passing sets the batch verified; any failing, failed. A check
+// that could not be made (no quality check yet) fails nothing: the run is incomplete and the status
+// stays. A count still pending is never overridden: the count decides, the run only reports.
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
@@ -13,10 +15,19 @@ import { findBatch, readOnchain } from "@/lib/batches/get";
 import { decodeMetadata } from "@/lib/batches/metadata";
 import type { ChainHandle } from "@/lib/chain/server";
 import type { Db } from "@/lib/db";
-import { batches, qualityChecks } from "@/lib/db/schema";
+import { batches, qualityChecks, verificationRequests } from "@/lib/db/schema";
 import { assessFraud } from "@/lib/fraud/assess";
+import { humanize } from "@/lib/format";
 
-export type Check = { name: "quantity" | "metadata" | "dates" | "quality" | "fraud"; passed: boolean; detail: string };
+/** `isMissing`: the check could not be made (nothing to judge), which is neither a pass nor a failure. */
+export type Check = { name: "quantity" | "metadata" | "dates" | "quality" | "fraud"; passed: boolean; isMissing?: boolean; detail: string };
+export type Outcome = "passed" | "failed" | "incomplete";
+
+/** Failed when a check failed; incomplete when none failed but one could not be made; else passed. */
+export function outcomeOf(checks: Check[]): Outcome {
+  if (checks.some((c) => !c.passed && !c.isMissing)) return "failed";
+  return checks.some((c) => c.isMissing) ? "incomplete" : "passed";
+}
 
 /** A fraud score at or above this fails the verification. */
 export const fraudThreshold = 50;
@@ -61,20 +72,23 @@ export async function verifyBatch(db: Db | Tx, chain: ChainHandle, batchId: numb
     const [quality] = await tx.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id)).limit(1);
     checks.push(
       !quality
-        ? { name: "quality", passed: false, detail: "No quality check is recorded for this batch." }
+        ? { name: "quality", passed: false, isMissing: true, detail: "No quality check is recorded for this batch yet: record one, then run the verification again." }
         : quality.grade === "below_standard"
           ? { name: "quality", passed: false, detail: `The latest quality check (#${quality.id}) grades it below standard.` }
-          : { name: "quality", passed: true, detail: `The latest quality check (#${quality.id}) grades it ${quality.grade.replace("_", " ")}.` },
+          : { name: "quality", passed: true, detail: `The latest quality check (#${quality.id}) grades it ${humanize(quality.grade)}.` },
     );
 
     const fraud = await assessFraud(tx, batchId, actor, caller.kind === "user" ? caller.user.id : undefined);
     checks.push(fraud.score < fraudThreshold ? { name: "fraud", passed: true, detail: `Fraud risk ${fraud.score}/100.` } : { name: "fraud", passed: false, detail: `Fraud risk ${fraud.score}/100 (${fraudThreshold} or more fails).` });
 
-    const passed = checks.every((c) => c.passed);
-    const verificationStatus = passed ? "verified" : "failed";
-    await tx.update(batches).set({ verificationStatus, updatedAt: new Date() }).where(eq(batches.id, batchId));
-    await recordAudit(tx, { entity: "batch", entityId: batchId, batchId, action: passed ? "verification.passed" : "verification.failed", actor, before: { verification_status: batch.verificationStatus }, after: { verification_status: verificationStatus, checks } });
+    const outcome = outcomeOf(checks);
+    const passed = outcome === "passed";
+    const [pendingCount] = await tx.select({ id: verificationRequests.id }).from(verificationRequests).where(and(eq(verificationRequests.batchId, batchId), eq(verificationRequests.status, "pending"))).limit(1);
+    const verificationStatus = pendingCount || outcome === "incomplete" ? batch.verificationStatus : passed ? "verified" : "failed";
+    if (verificationStatus !== batch.verificationStatus) await tx.update(batches).set({ verificationStatus, updatedAt: new Date() }).where(eq(batches.id, batchId));
+    await recordAudit(tx, { entity: "batch", entityId: batchId, batchId, action: `verification.${outcome}`, actor, before: { verification_status: batch.verificationStatus }, after: { verification_status: verificationStatus, checks } });
     if (!metadata.passed) await raiseAlert(tx, { batchId, type: "metadata_mismatch", severity: "high", source: `metadata:${onchain.metadata_hash}`, message: metadata.detail }, actor);
-    return { batch_id: batchId, verification_status: verificationStatus, passed, checks, fraud_assessment: fraud, onchain_verified: onchain.is_verified };
+    const note = pendingCount ? `A count is pending (request #${pendingCount.id}); it decides the status, so this run left it ${verificationStatus}.` : outcome === "incomplete" ? `Not every check could be made, so the status stays ${verificationStatus}.` : null;
+    return { batch_id: batchId, verification_status: verificationStatus, outcome, passed, note, checks, fraud_assessment: fraud, onchain_verified: onchain.is_verified };
   });
 }

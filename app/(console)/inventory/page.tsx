@@ -4,7 +4,7 @@ import { BatchTable } from "@/components/inventory/batch-table";
 import { InventoryFilters } from "@/components/inventory/filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ApiError } from "@/lib/api/errors";
-import { countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
+import { countBatches, countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
@@ -24,8 +24,8 @@ async function load(db: Db, values: Record<string, string>, scope: Scope) {
   const query = ZBatchListQuery.safeParse(values);
   if (!query.success) return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
   try {
-    const page = await listBatches(db, query.data, scope);
-    return { page, openAlerts: Object.fromEntries(await countOpenAlerts(db, page.data.map((b) => b.id))) };
+    const [page, total] = await Promise.all([listBatches(db, query.data, scope), countBatches(db, query.data, scope)]);
+    return { page, total, openAlerts: Object.fromEntries(await countOpenAlerts(db, page.data.map((b) => b.id))) };
   } catch (error) {
     if (error instanceof ApiError) return { invalid: error.message };
     throw error;
@@ -55,9 +55,16 @@ export default async function InventoryPage({ searchParams }: Props) {
         <p className="text-sm text-stone-500">{user.isMember ? "The batches your organisation's wallets hold or held, as indexed from their events." : "Every coffee batch minted on chain, as indexed from its events."}</p>
       </div>
       {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
-      <InventoryFilters values={values} {...options} />
+      {/* Keyed by the URL: the form shows exactly what the URL holds, after a heading sort or a reset too. */}
+      <InventoryFilters key={new URLSearchParams(values).toString()} values={values} {...options} />
       {result.invalid === undefined && (
-        <p className="-mt-2 text-sm">
+        <p className="-mt-2 flex flex-wrap gap-4 text-sm">
+          {result.total !== undefined && (
+            <span role="status" data-testid="result-count" className="font-medium">
+              {result.total.toLocaleString("en-US")} batch{result.total === 1 ? "" : "es"} match{result.total === 1 ? "es" : ""}
+              {result.page && result.page.data.length < result.total ? ` · ${result.page.data.length} shown on this page` : ""}
+            </span>
+          )}
           <a href={`/api/batches/export?${new URLSearchParams(exportable(firstPage))}`} download className="underline">
             Export these batches as CSV
           </a>
@@ -67,7 +74,7 @@ export default async function InventoryPage({ searchParams }: Props) {
       {result.page?.data.length === 0 && <Notice title="No batches match these filters" body="Try fewer filters, or reset them." />}
       {result.page && result.page.data.length > 0 && (
         <>
-          <BatchTable batches={result.page.data} openAlerts={result.openAlerts} values={values} can={permissions} />
+          <BatchTable batches={result.page.data} total={result.total} openAlerts={result.openAlerts} values={values} can={permissions} />
           <nav aria-label="Pages" className="flex justify-between text-sm">
             {cursor ? <Link href={`/inventory?${new URLSearchParams(firstPage)}`}>← First page</Link> : <span />}
             {result.page.next_cursor && <Link href={`/inventory?${new URLSearchParams({ ...values, cursor: result.page.next_cursor })}`}>Next page →</Link>}

@@ -34,7 +34,7 @@ export default async function VerificationPage({ searchParams }: Props) {
           <LiveRefresh stream="/api/batches/stream" />
         </div>
       </div>
-      <QueueFilters status={values.status} batchId={values.batch_id} />
+      <QueueFilters key={new URLSearchParams(values).toString()} status={values.status} batchCode={values.batch_code} />
       {!query.success && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
@@ -58,7 +58,7 @@ export default async function VerificationPage({ searchParams }: Props) {
         {cursor ? <Link href={`/verification?${new URLSearchParams(firstPage)}`}>← Newest requests</Link> : <span />}
         {page?.next_cursor && <Link href={`/verification?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>Older requests →</Link>}
       </nav>
-      <OpenAlerts alerts={alerts} />
+      <OpenAlerts alerts={alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
     </div>
   );
 }
