@@ -11,7 +11,7 @@ import { getChart, listCharts } from "@/lib/analytics/charts";
 import { ZAnalyticsFilters } from "@/lib/analytics/schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { everything, scopeOfUser, type Scope } from "@/lib/auth/scope";
-import { userForWallet } from "@/lib/auth/users";
+import { updateUser, userForWallet } from "@/lib/auth/users";
 import { exportBatchesCsv } from "@/lib/batches/export";
 import { getBatch } from "@/lib/batches/get";
 import { listBatches, listFilterOptions } from "@/lib/batches/list";
@@ -22,7 +22,7 @@ import { auditRecords, batchAlerts, blockchainEvents, organisations, organisatio
 import { listEvents } from "@/lib/events/list";
 import { ZEventListQuery } from "@/lib/events/schemas";
 import { listLabels } from "@/lib/labels/batches";
-import { approvePending, createOrganisation } from "@/lib/organisations/organisations";
+import { approvePending, createOrganisation, moveUser } from "@/lib/organisations/organisations";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { getProof } from "@/lib/provenance/proof";
 import { listRequests } from "@/lib/verification/requests";
@@ -209,5 +209,39 @@ describe("a pending wallet", () => {
     await expect(approvePending(t.db, pending.id, { organisation_id: a.id, role: "viewer" }, { kind: "system" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(walletB) });
     expect((await t.db.select().from(users).where(eq(users.id, pending.id)))[0]).toMatchObject({ isPending: true, organisationId: null });
     expect((await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, walletB)))[0].organisationId).not.toBe(a.id);
+  });
+});
+
+describe("an admin moving a user", () => {
+  it("moves a viewer with its wallets to another organisation, so it sees that organisation's batches; audited", async () => {
+    const address = `0x${"f".repeat(40)}`;
+    const [a] = await t.db.select().from(organisations).where(eq(organisations.name, "Cooperative A"));
+    const roaster = await createOrganisation(t.db, { name: "Roaster R", kind: "roaster" }, { kind: "system" });
+    const [user] = await t.db.insert(users).values({ name: "Mover", role: "viewer", organisationId: a.id }).returning();
+    await t.db.insert(wallets).values({ address, userId: user.id });
+    await t.db.insert(organisationWallets).values({ address, organisationId: a.id });
+    await insertBatches(t.db, [makeBatch({ batchCode: "ORG-MOVED", ownerAddress: address })]);
+
+    await moveUser(t.db, user.id, roaster.id, { kind: "user", id: "1" });
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row.organisationId).toBe(roaster.id);
+    expect((await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, address)))[0].organisationId).toBe(roaster.id);
+    const scope = scopeOfUser({ ...row, organisationKind: "roaster" });
+    expect(codes((await listBatches(t.db, ZBatchListQuery.parse({ limit: "100" }), scope)).data)).toEqual(["ORG-MOVED"]);
+    const [audit] = await t.db.select().from(auditRecords).where(eq(auditRecords.action, "user.organisation_changed"));
+    expect(audit).toMatchObject({ entityId: String(user.id), before: { organisation_id: a.id }, after: { organisation_id: roaster.id, wallets: [address] } });
+  });
+
+  it("refuses a staff role in a producer's or buyer's organisation, a pending user and a missing organisation, changing nothing", async () => {
+    const [a] = await t.db.select().from(organisations).where(eq(organisations.name, "Cooperative A"));
+    const [operator] = await t.db.insert(users).values({ name: "Op", email: "op@x.test", role: "operator" }).returning();
+    const [member] = await t.db.insert(users).values({ name: "Member", role: "viewer", organisationId: a.id }).returning();
+    const pending = await userForWallet(t.db, `0x${"9".repeat(40)}`);
+    const before = await t.db.select().from(users);
+    await expect(moveUser(t.db, operator.id, a.id, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken", message: expect.stringContaining("viewer") });
+    await expect(updateUser(t.db, member.id, { role: "operator" }, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
+    await expect(moveUser(t.db, pending.id, a.id, { kind: "system" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(moveUser(t.db, member.id, 999_999, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
+    expect(await t.db.select().from(users)).toEqual(before);
   });
 });

@@ -3,18 +3,19 @@
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
 import { TableHead } from "@/components/ui/table-head";
+import { OrganisationSelect } from "./organisation-select";
 import { RoleSelect } from "./role-select";
 
-type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; has_totp: boolean; is_locked_out: boolean; wallets: string[] };
+type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; has_totp: boolean; is_locked_out: boolean; wallets: string[]; organisation_id: number | null };
 
-export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
+export function AdminUsers({ users, organisations, myId }: { users: User[]; organisations: { id: number; name: string }[]; myId: number }) {
   const { call, error } = useApiCall();
   const [wallet, setWallet] = useState<Record<number, string>>({});
   return (
     <section aria-labelledby="users">
       <h2 id="users" className="mb-2 text-lg font-semibold">Users</h2>
       <table className="min-w-full text-sm">
-        <TableHead columns={["Name", "Email", "Role", "Active", "Sign-in", "Wallets"]} />
+        <TableHead columns={["Name", "Email", "Role", "Organisation", "Active", "Sign-in", "Wallets"]} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-user-id={u.id} className="border-t border-stone-100 align-top dark:border-stone-800">
@@ -22,6 +23,9 @@ export function AdminUsers({ users, myId }: { users: User[]; myId: number }) {
               <td className="py-1.5 pr-4">{u.email ?? "—"}</td>
               <td className="py-1.5 pr-4">
                 <RoleSelect user={u} isSelf={u.id === myId} />
+              </td>
+              <td className="py-1.5 pr-4">
+                <OrganisationSelect user={u} organisations={organisations} isSelf={u.id === myId} />
               </td>
               <td className="py-1.5 pr-4">
                 <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { is_active: e.target.checked })} />

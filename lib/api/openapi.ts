@@ -66,7 +66,7 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/activities/recent": { tag: "Dashboard", summary: "Recent activity newest first, merged from audit records, chain events, alerts, verification requests and sync runs; `kind` filters (comma-separated), `limit` (1–100, default 20), `cursor` pages.", query: ZRecentActivityQuery },
   "GET /api/analytics": { tag: "Analytics", summary: "The analytics page's charts as tables, read from rollups refreshed every 5 minutes: stock by origin / process / warehouse over time, verification pass rate and discrepancies, quality grades, fraud risk and top factors, alerts opened and resolved, events and sync lag, batches expiring within 30/60/90 days, and the stock forecast per origin (Holt's method, 95% band, backtest). Kilograms are exact decimal strings. `format=csv` with one `chart` downloads that table as CSV.", query: ZAnalyticsQuery },
   "GET /api/admin/users": { tag: "Admin", summary: "Users with their roles and linked wallets." },
-  "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role or active flag, or link a wallet.", body: ZUserChange },
+  "PATCH /api/admin/users/[user_id]": { tag: "Admin", summary: "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.", body: ZUserChange },
   "GET /api/admin/api-keys": { tag: "Admin", summary: "API keys (never the keys themselves)." },
   "POST /api/admin/api-keys": { tag: "Admin", summary: "Create an API key; the key is in this response only.", body: ZNewApiKey },
   "DELETE /api/admin/api-keys/[key_id]": { tag: "Admin", summary: "Revoke an API key." },

@@ -88,8 +88,13 @@ const identifiersOf = (u: { email: string | null; wallets: string[] }) => [...(u
 /** An admin's change to a user; each change made is audited in the same transaction, with `actor` as who made it. */
 export async function updateUser(db: Db, id: number, change: { role?: Role; is_active?: boolean; link_wallet?: string }, actor: Actor) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role, isActive: users.isActive }).from(users).where(eq(users.id, id)).for("update");
+    const [before] = await tx.select({ role: users.role, isActive: users.isActive, organisationId: users.organisationId }).from(users).where(eq(users.id, id)).for("update");
     if (!before) throw new ApiError("not_found", `User ${id} does not exist.`);
+    if (change.role && change.role !== "viewer" && before.organisationId !== null) {
+      const [organisation] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, before.organisationId));
+      // Producers and buyers read their own batches; the other roles are the operating company's staff.
+      if (organisation.kind !== "operator") throw new ApiError("rule_broken", `A member of a ${organisation.kind} is a viewer; ${change.role} is a role of the operating company's staff.`);
+    }
     const [user] = await tx
       .update(users)
       .set({ ...(change.role && { role: change.role }), ...(change.is_active !== undefined && { isActive: change.is_active }), updatedAt: new Date() })

@@ -72,3 +72,24 @@ export async function approvePending(db: Db, userId: number, approval: Approval,
     return { id: userId, organisation_id: organisation.id, role: approval.role, wallets: addresses };
   });
 }
+
+/** Moves an approved user, with its wallets, to another organisation; a producer's or buyer's member is a viewer. */
+export async function moveUser(db: Db, userId: number, organisationId: number, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw new ApiError("not_found", `User ${userId} does not exist.`);
+    if (user.isPending) throw new ApiError("conflict", `User ${userId} is waiting for approval: approve it into an organisation instead.`);
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+    if (!organisation) throw new ApiError("rule_broken", `Organisation ${organisationId} does not exist.`);
+    if (organisation.kind !== "operator" && user.role !== "viewer") {
+      throw new ApiError("rule_broken", `A member of a ${organisation.kind} is a viewer; make ${user.name} a viewer first.`);
+    }
+    const addresses = (await tx.select({ address: wallets.address }).from(wallets).where(eq(wallets.userId, userId))).map((w) => w.address);
+    // The user's wallets, and so the batches they hold, go with it.
+    if (addresses.length) await tx.delete(organisationWallets).where(inArray(organisationWallets.address, addresses));
+    await addWallets(tx, organisation.id, addresses);
+    await tx.update(users).set({ organisationId: organisation.id, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, { entity: "user", entityId: userId, action: "user.organisation_changed", actor, before: { organisation_id: user.organisationId }, after: { organisation_id: organisation.id, wallets: addresses } });
+    return { id: userId, organisation_id: organisation.id };
+  });
+}

@@ -31,7 +31,7 @@ export default async function AdminPage() {
       <PendingWallets pending={users.filter((u) => u.is_pending)} organisations={organisations} users={approved} />
       <AdminOrganisations organisations={organisations} />
       <InviteForm />
-      <AdminUsers users={approved} myId={me.id} />
+      <AdminUsers users={approved} organisations={organisations} myId={me.id} />
       <AdminApiKeys keys={keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, created_at: k.createdAt.toISOString(), last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked_at: k.revokedAt?.toISOString() ?? null }))} />
       <section aria-labelledby="sign-ins">
         <h2 id="sign-ins" className="mb-2 text-lg font-semibold">Recent sign-ins</h2>
