@@ -10,6 +10,8 @@ for (const user of demoUsers) {
     await page.getByLabel("Password", { exact: true }).fill(demoPassword);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/inventory/);
+    // This browser is now a known device of the account: strangers' guesses never lock it out (lib/auth/device.ts).
+    expect((await page.context().cookies()).map((c) => c.name)).toContain("bt_device");
     await page.context().storageState({ path: storageStateFor(user.role) });
   });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin, createSetupToken, setUpFirstAdmin } from "@/lib/auth/first-admin";
 import { acceptInvitation, inviteUser } from "@/lib/auth/invitations";
 import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { deviceOf, issueDeviceToken } from "@/lib/auth/device";
 import { checkPasswordSignIn, SignInRefusal } from "@/lib/auth/password-sign-in";
 import { deriveSecretKey, openSecret } from "@/lib/auth/secret-box";
 import { hashToken } from "@/lib/auth/tokens";
@@ -44,7 +45,8 @@ async function state() {
 
 const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: unknown) => (e instanceof SignInRefusal ? e.code : (e as { code?: string }).code ?? String(e)));
 const totpKey = deriveSecretKey("a-test-secret-that-is-long-enough-0123", "totp");
-const signIn = (email: string, pw: string, opts: { code?: string; ip?: string } = {}) => checkPasswordSignIn(t.db, { email, password: pw, code: opts.code, ip: opts.ip ?? "10.0.0.1" }, totpKey);
+const signIn = (email: string, pw: string, opts: { code?: string; ip?: string | null; device?: string | null } = {}) =>
+  checkPasswordSignIn(t.db, { email, password: pw, code: opts.code, ip: opts.ip === undefined ? "10.0.0.1" : opts.ip, device: opts.device }, totpKey);
 const userRow = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0];
 const auditActions = async (entityId: string) => (await t.pool.query("select action, actor_id from audit_records where entity_id = $1 order by position", [entityId])).rows;
 
@@ -200,6 +202,29 @@ describe("sessions and lockouts", () => {
     expect(await liftUserLockout(t.db, u.id, admin())).toEqual({ id: u.id, lifted: 1 });
     expect(await refusal(signIn("lucy@example.com", password, { ip: "203.0.113.9" }))).toBe("accepted");
     expect(await auditActions(String(u.id))).toEqual([{ action: "user.lockout_lifted", actor_id: String(adminId) }]);
+  });
+});
+
+describe("device cookies", () => {
+  const deviceKey = deriveSecretKey("a-test-secret-that-is-long-enough-0123", "device");
+
+  it("a token names its device only for the email it was issued to, and only unaltered", () => {
+    const token = issueDeviceToken(deviceKey, "Dora@Example.com");
+    expect(deviceOf(deviceKey, token, "dora@example.com")).toBe(token.split(".")[0]);
+    expect(deviceOf(deviceKey, token, "eve@example.com")).toBeNull();
+    expect(deviceOf(deviceKey, `${token}x`, "dora@example.com")).toBeNull();
+    expect(deviceOf(deriveSecretKey("another-secret-that-is-long-enough-0123", "device"), token, "dora@example.com")).toBeNull();
+    for (const bad of [undefined, "", "x", "a.b.c", "."]) expect(deviceOf(deviceKey, bad, "dora@example.com")).toBeNull();
+  });
+
+  it("with no trusted proxy every client is one, yet strangers' guesses never lock out a browser that signed in before", async () => {
+    await createUser(t.db, { email: "dora@example.com", name: "Dora", password, role: "viewer" });
+    const device = deviceOf(deviceKey, issueDeviceToken(deviceKey, "dora@example.com"), "dora@example.com");
+    for (let i = 0; i < 10; i++) expect(await refusal(signIn("dora@example.com", `guess-${i}`, { ip: null }))).toBe("wrong_credentials");
+    // Locked for every unknown client, the attacker too…
+    expect(await refusal(signIn("dora@example.com", password, { ip: null }))).toBe("rate_limited");
+    // …but not for Dora's own browser, whose guesses are counted apart.
+    expect(await refusal(signIn("dora@example.com", password, { ip: null, device }))).toBe("accepted");
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { ZTotpConfirm } from "@/lib/auth/account-schemas";
 import { disableTotp } from "@/lib/auth/totp";
-import { getTotpKey } from "@/lib/auth/totp-key";
+import { getTotpKey } from "@/lib/auth/keys";
 import { getDb } from "@/lib/db/server";
 import { runAction } from "./safe-action";
 

@@ -1,9 +1,13 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { z } from "zod";
 import { checkSignInRate, signIn } from "@/lib/auth/auth";
+import { deviceCookie, issueDeviceToken } from "@/lib/auth/device";
+import { getDeviceKey } from "@/lib/auth/keys";
+import { getEnv } from "@/lib/env";
 import { safeReturnPath } from "@/lib/auth/redirect";
 
 export type SignInState = { error: string | null; needsCode?: boolean };
@@ -28,13 +32,21 @@ async function run(provider: "password" | "siwe", fields: Record<string, string>
       const code = (error as AuthError & { code?: string }).code ?? "";
       return { error: messages[code] ?? "Sign-in failed.", needsCode: code === "totp_required" || code === "wrong_code" };
     }
-    throw error; // next-auth's redirect after a successful sign-in
+    // next-auth's redirect after a successful sign-in: this browser is now a known device of the account.
+    if (isRedirectError(error) && fields.email) await rememberDevice(fields.email);
+    throw error;
   }
+}
+
+async function rememberDevice(email: string) {
+  const secure = getEnv().AUTH_URL?.startsWith("https:") ?? false;
+  (await cookies()).set(deviceCookie, issueDeviceToken(getDeviceKey(), email), { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 365 * 24 * 3600 });
 }
 
 export async function signInWithPassword(_: SignInState, form: unknown): Promise<SignInState> {
   if (!(form instanceof FormData)) return { error: messages.invalid_input };
-  return run("password", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code: String(form.get("code") ?? "") }, form.get("callbackUrl"));
+  const device = (await cookies()).get(deviceCookie)?.value ?? "";
+  return run("password", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code: String(form.get("code") ?? ""), device }, form.get("callbackUrl"));
 }
 
 const ZSiweInput = z.object({ message: z.string().max(4000), signature: z.string().max(1000), callbackUrl: z.string().max(2000).optional() });

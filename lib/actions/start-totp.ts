@@ -2,7 +2,7 @@
 
 import QRCode from "qrcode";
 import { startTotp } from "@/lib/auth/totp";
-import { getTotpKey } from "@/lib/auth/totp-key";
+import { getTotpKey } from "@/lib/auth/keys";
 import { getDb } from "@/lib/db/server";
 import { runAction } from "./safe-action";
 

@@ -10,7 +10,8 @@ import { hitAccountLimit } from "./lockout";
 import { checkPasswordSignIn, SignInRefusal } from "./password-sign-in";
 import { hitRateLimit } from "./rate-limit";
 import { SiweError, verifySiwe } from "./siwe";
-import { getTotpKey } from "./totp-key";
+import { deviceOf } from "./device";
+import { getDeviceKey, getTotpKey } from "./keys";
 import { recordSignIn, userForWallet } from "./users";
 
 class SignInRefused extends CredentialsSignin {
@@ -29,14 +30,15 @@ const loggedIp = (request: Request) => {
 /** Sign-in attempts from one client address (lib/api/client-ip.ts): 30 per 5 minutes. */
 export const checkSignInRate = (headers: Headers) => hitRateLimit(getDb(), `sign-in:ip:${clientAddress(headers)}`, 30, 300);
 
-const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200), code: z.string().max(20).optional() });
+const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200), code: z.string().max(20).optional(), device: z.string().max(200).optional() });
 const ZSiwe = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/) });
 
 async function authorizePassword(raw: unknown, request: Request) {
   const parsed = ZPassword.safeParse(raw);
   if (!parsed.success) throw new SignInRefused("invalid_input");
   try {
-    return await checkPasswordSignIn(getDb(), { ...parsed.data, code: parsed.data.code || undefined, ip: loggedIp(request) }, getTotpKey());
+    const { device, ...input } = parsed.data;
+    return await checkPasswordSignIn(getDb(), { ...input, code: input.code || undefined, ip: loggedIp(request), device: deviceOf(getDeviceKey(), device, input.email) }, getTotpKey());
   } catch (error) {
     if (error instanceof SignInRefusal) throw new SignInRefused(error.code);
     throw error;

@@ -15,9 +15,11 @@ export class SignInRefusal extends Error {
 // Compared against when there is no usable account, so a refusal takes as long either way.
 const dummyHash = "$2b$11$CwTycUXWue0Thq9StjUM0uJ8.3zpYl5BkRzHk0P0F8lB1Yx6aG6Zq";
 
-export async function checkPasswordSignIn(db: Db, input: { email: string; password: string; code?: string; ip: string | null }, totpKey: SecretKey) {
+/** `device`: the id of a device cookie this browser was given for this email (lib/auth/device.ts), if any. */
+export async function checkPasswordSignIn(db: Db, input: { email: string; password: string; code?: string; ip: string | null; device?: string | null }, totpKey: SecretKey) {
   const email = input.email.toLowerCase();
-  if (!(await hitAccountLimit(db, email, input.ip)).isAllowed) throw new SignInRefusal("rate_limited");
+  // A known device's guesses are counted on their own: a stranger's lockout of the account never reaches it.
+  if (!(await hitAccountLimit(db, email, input.device ? `device:${input.device}` : input.ip)).isAllowed) throw new SignInRefusal("rate_limited");
   const user = await findUserByEmail(db, email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? dummyHash);
   const isValid = !!user?.passwordHash && user.isActive && matches;

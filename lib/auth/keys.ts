@@ -9,3 +9,11 @@ export function getTotpKey(): SecretKey {
   cached ??= deriveSecretKey(getEnv().AUTH_SECRET, "totp");
   return cached;
 }
+
+let device: SecretKey | undefined;
+
+/** The key device cookies are signed with (lib/auth/device.ts), derived from AUTH_SECRET. */
+export function getDeviceKey(): SecretKey {
+  device ??= deriveSecretKey(getEnv().AUTH_SECRET, "device");
+  return device;
+}
