@@ -2,13 +2,12 @@
 import { expect, test as setup } from "@playwright/test";
 import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
 import { storageStateFor } from "./stack";
+import { submitSignIn } from "./sign-in";
 
 for (const user of demoUsers) {
   setup(`sign in as ${user.role}`, async ({ page }) => {
     await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(user.email);
-    await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await submitSignIn(page, user.email, demoPassword);
     await expect(page).toHaveURL(/\/inventory/);
     // This browser is now a known device of the account: strangers' guesses never lock it out (lib/auth/device.ts).
     expect((await page.context().cookies()).map((c) => c.name)).toContain("bt_device");

@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
 import { cloneProject, removeClone, startDev, type Dev } from "./dev-clone";
 import { stack } from "./stack";
+import { submitSignIn } from "./sign-in";
 
 test.describe.configure({ mode: "serial", timeout: 600_000 });
 
@@ -38,9 +39,7 @@ async function countNavigations(page: Page, dev: Dev): Promise<number> {
 }
 
 async function signIn(page: Page) {
-  await page.getByLabel("Email", { exact: true }).fill(operator.email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitSignIn(page, operator.email, demoPassword);
   await expect(page).toHaveURL(/\/inventory/, { timeout: 120_000 });
   await expect(page.getByRole("heading", { name: /inventory/i })).toBeVisible({ timeout: 120_000 });
 }

@@ -6,6 +6,7 @@ import { devAccount } from "@/scripts/lib/accounts";
 import { demoOrganisations, demoPassword } from "@/scripts/lib/demo-users";
 import { query, fingerprint } from "./db";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
+import { submitSignIn } from "./sign-in";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
 /** `isMember`: a viewer in a producer organisation; `isPending`: a wallet no admin has approved yet; no role: nobody signed in (or a deactivated user). */
@@ -48,9 +49,7 @@ async function passwordSession(browser: Browser, email: string) {
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitSignIn(page, email, demoPassword);
   await page.waitForURL(/\/inventory/);
   const storageState = await context.storageState();
   await context.close();

@@ -4,6 +4,7 @@ import { expect, request as playwrightRequest, test, type Browser } from "@playw
 import { hashPassword } from "@/lib/auth/passwords";
 import { fingerprint, query } from "./db";
 import { stack, storageStateFor } from "./stack";
+import { submitSignIn } from "./sign-in";
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 
@@ -22,9 +23,7 @@ async function signedInState(browser: Browser, email: string) {
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitSignIn(page, email, password);
   await expect(page).toHaveURL(/\/inventory/);
   return { context, page, state: await context.storageState() };
 }
