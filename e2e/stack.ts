@@ -6,10 +6,11 @@ import type { Address } from "viem";
 import { mockWalletCookie } from "@/lib/wallet/config";
 
 // E2E_PORT moves the whole stack (app, Postgres and anvil ports) so two checkouts can run e2e at once.
+// Every port stays below Linux's ephemeral range (32768–60999): a client socket there once took the fresh stack's Postgres port.
 const base = Number(process.env.E2E_PORT ?? 3100);
-export const stack = { port: base, pgPort: base + 51239, anvilPort: base + 5455, smtpPort: base + 22000, dataDir: ".data/e2e", demoBatches: 60 };
+export const stack = { port: base, pgPort: base + 21239, anvilPort: base + 5455, smtpPort: base + 22000, dataDir: ".data/e2e", demoBatches: 60 };
 /** A second stack with no demo accounts and no batches: a deployment's first run (playwright.fresh.config.ts). */
-export const freshStack = { port: base + 1, pgPort: base + 51240, anvilPort: base + 5456, smtpPort: base + 22001, dataDir: ".data/e2e-fresh", demoBatches: 0 };
+export const freshStack = { port: base + 1, pgPort: base + 21240, anvilPort: base + 5456, smtpPort: base + 22001, dataDir: ".data/e2e-fresh", demoBatches: 0 };
 /** The secret the e2e stack expects from the Chainlink DON (a test value, never a real one). */
 export const chainlinkSecret = "e2e-chainlink-secret-0123456789abcdef";
 export const rpcUrl = `http://127.0.0.1:${stack.anvilPort}`;
