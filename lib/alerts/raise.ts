@@ -1,8 +1,7 @@
 // Raising an alert: shared by the app and the worker (plain Node), so no "server-only" here.
 import { eq } from "drizzle-orm";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { batchAlerts, type alertSeverities, type alertTypes } from "@/lib/db/schema";
 
 export type NewAlert = { batchId: number; type: (typeof alertTypes)[number]; severity: (typeof alertSeverities)[number]; source: string; message: string; details?: Record<string, unknown> };

@@ -1,7 +1,7 @@
 // Verification, quality, fraud and alert charts, read from their daily rollups.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { qualityGrades, riskLevels } from "@/lib/batches/enums";
+import { qualityGrades, riskLevels } from "@/lib/db/enums";
 import { alertTypes } from "@/lib/db/schema";
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf, rangeStart } from "./range";
 import type { AnalyticsFilters } from "./schemas";

@@ -7,7 +7,7 @@ import { batches } from "@/lib/db/schema";
 import { metadataColumns } from "./from-chain";
 import { encodeMetadata } from "./metadata";
 import type { NewBatch } from "./schemas";
-import { trackTransaction } from "@/lib/sync/transactions";
+import { trackTransaction } from "@/lib/transactions/transactions";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 
 /** Arguments for createBatch after the recipient, in contract order. */

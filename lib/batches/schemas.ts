@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { decimal, text, ZBatchMetadata } from "./metadata";
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { decimal, text } from "@/lib/api/zod";
+import { ZBatchMetadata } from "./metadata";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
 export const list = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -3,7 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { decodeErrorResult, type Hex } from "viem";
 import type { ChainEvent } from "@/lib/batches/apply-event";
-import type { Tx } from "@/lib/batches/from-chain";
+import type { Tx } from "@/lib/db";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { batches, chainlinkRequests, checkTypes } from "@/lib/db/schema";
 

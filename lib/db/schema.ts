@@ -1,5 +1,5 @@
 // Drizzle mirror of supabase/migrations; a test checks the two agree.
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
 

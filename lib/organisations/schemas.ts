@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/batches/metadata";
+import { text } from "@/lib/api/zod";
 import { organisationKinds, roles } from "@/lib/db/schema";
 
 export const ZNewOrganisation = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { list } from "@/lib/batches/schemas";
-import { decimal, text } from "@/lib/batches/metadata";
+import { decimal, text } from "@/lib/api/zod";
 
 export const requestStatuses = ["pending", "approved", "rejected"] as const;
 

@@ -1,5 +1,5 @@
 // Transactions sent from the app's pages, followed until they reach an end (full syncs follow them too).
-import { followTransactions } from "@/lib/sync/transactions";
+import { followTransactions } from "@/lib/transactions/transactions";
 import type { TimerJob } from "../job";
 
 export const transactions: TimerJob = {
