@@ -2,7 +2,8 @@
 import { eq } from "drizzle-orm";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
-import { batchAlerts, type alertSeverities, type alertTypes } from "@/lib/db/schema";
+import { batchAlerts } from "@/lib/db/schema";
+import { type alertSeverities, type alertTypes } from "@/lib/db/enums";
 
 export type NewAlert = { batchId: number; type: (typeof alertTypes)[number]; severity: (typeof alertSeverities)[number]; source: string; message: string; details?: Record<string, unknown> };
 

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { asc, desc, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db";
 import { toJson } from "@/lib/json";
-import { auditRecords, type actorKinds } from "@/lib/db/schema";
+import { auditRecords } from "@/lib/db/schema";
+import { type actorKinds } from "@/lib/db/enums";
 import { recordContent } from "./content";
 
 export type Actor = { kind: (typeof actorKinds)[number]; id?: string | null };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/api/zod";
-import { roles } from "@/lib/db/schema";
+import { roles } from "@/lib/db/enums";
 
 export const ZUserChange = z
   .strictObject({

@@ -5,7 +5,8 @@ import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
-import { organisations, organisationWallets, users, wallets, type organisationKinds } from "@/lib/db/schema";
+import { organisations, organisationWallets, users, wallets } from "@/lib/db/schema";
+import { type organisationKinds } from "@/lib/db/enums";
 import type { Approval } from "./schemas";
 
 type Kind = (typeof organisationKinds)[number];

@@ -2,7 +2,8 @@
 // that is; a run that has shown no sign of life for a while (its worker died) is closed first.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { batches, syncHistory, syncResults, syncTriggers } from "@/lib/db/schema";
+import { batches, syncHistory, syncResults } from "@/lib/db/schema";
+import { syncTriggers } from "@/lib/db/enums";
 
 /** A queued or running sync untouched this long is taken for dead (a running one beats every page). */
 export const staleAfterMs = 15 * 60_000;

@@ -22,7 +22,7 @@ import { createWalletClient, encodeAbiParameters, http, parseEther, stringToHex,
 import { batchChecksAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
 import { checkPath } from "../../lib/chainlink/answer";
-import { checkTypes } from "../../lib/db/schema";
+import { checkTypes } from "@/lib/db/enums";
 import { compileContracts } from "./contracts";
 import { role } from "./deploy";
 
