@@ -34,5 +34,7 @@ export const alertStatuses = ["open", "resolved"] as const;
 export const chainlinkRequestStates = ["sent", "fulfilled", "failed"] as const;
 export const chainlinkCallOutcomes = ["answered", "refused"] as const;
 export const syncRunStatuses = ["queued", "running", "paused", "succeeded", "failed"] as const;
+/** A full sync in one of these is still going: at most one at a time (sync_history_one_active). */
+export const activeSyncRunStatuses = ["queued", "running", "paused"] as const satisfies readonly (typeof syncRunStatuses)[number][];
 export const syncResultActions = ["updated", "imported", "flagged", "failed"] as const;
 export const transactionStatuses = ["pending", "mined", "reverted", "replaced", "dropped"] as const;

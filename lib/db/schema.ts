@@ -2,7 +2,7 @@
 // defaults, checks, keys and indexes). Value lists live in ./enums.ts, for checks and zod alike.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { actorKinds, alertSeverities, alertStatuses, alertTypes, apiKeyRoles, auditAnchorStatuses, batchStatuses, chainlinkCallOutcomes, chainlinkRequestStates, checkTypes, eventStatuses, importActions, organisationKinds, processes, qualityFileKinds, qualityGrades, riskLevels, roles, signInMethods, syncResultActions, syncRunStatuses, syncStatuses, syncTriggers, systemAlertTypes, systemStates, tokenPurposes, transactionKinds, transactionStatuses, verificationRequestStatuses, verificationStatuses, unmintedStatuses } from "./enums";
+import { activeSyncRunStatuses, actorKinds, alertSeverities, alertStatuses, alertTypes, apiKeyRoles, auditAnchorStatuses, batchStatuses, chainlinkCallOutcomes, chainlinkRequestStates, checkTypes, eventStatuses, importActions, organisationKinds, processes, qualityFileKinds, qualityGrades, riskLevels, roles, signInMethods, syncResultActions, syncRunStatuses, syncStatuses, syncTriggers, systemAlertTypes, systemStates, tokenPurposes, transactionKinds, transactionStatuses, verificationRequestStatuses, verificationStatuses, unmintedStatuses } from "./enums";
 
 /** `column in ('a', 'b')`: a check's value list, from the const array in ./enums.ts. */
 const isOneOf = (column: AnyPgColumn, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
@@ -223,7 +223,7 @@ export const wallets = pgTable("wallets", {
   userId: bigint("user_id", { mode: "number" }).notNull().references(() => users.id, { onDelete: "cascade" }),
   linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  check("wallets_address_check", sql`address ~ '^0x[0-9a-f]{40}$'`),
+  check("wallets_address_check", sql`${t.address} ~ '^0x[0-9a-f]{40}$'`),
 ]);
 
 export const siweNonces = pgTable("siwe_nonces", {
@@ -469,7 +469,7 @@ export const syncHistory = pgTable("sync_history", {
   check("sync_history_trigger_check", isOneOf(t.trigger, syncTriggers)),
   index("sync_history_created_idx").on(t.createdAt, t.id),
   index("sync_history_finished_at_idx").on(t.finishedAt).where(sql`finished_at is not null`),
-  uniqueIndex("sync_history_one_active").on(sql`(true)`).where(sql`batch_id is null and status in ('queued', 'running', 'paused')`),
+  uniqueIndex("sync_history_one_active").on(sql`(true)`).where(sql`${t.batchId} is null and ${isOneOf(t.status, activeSyncRunStatuses)}`),
   index("sync_history_recent_idx").on(t.id.desc().nullsFirst()),
 ]);
 
