@@ -15,10 +15,9 @@ type Common = {
   offBecause?: (deps: WorkerDeps) => string | null;
 };
 
-/** A pg-boss queue with a cron schedule (UTC), worked one job at a time; the app may enqueue to it too. */
+/** A pg-boss queue named `name`, with a cron schedule (UTC), worked one job at a time; the app may enqueue to it too. */
 export type ScheduledJob = Common & {
   kind: "schedule";
-  queue: string;
   cron: (deps: WorkerDeps) => string;
   handle: (deps: WorkerDeps, job: { id: string; data: object }) => Promise<void>;
 };
@@ -39,5 +38,9 @@ export type LoopContext = {
 export type LoopJob = Common & { kind: "loop"; run: (deps: WorkerDeps, ctx: LoopContext) => Promise<void> };
 
 export type Job = ScheduledJob | TimerJob | LoopJob;
+
+export const scheduled = (job: Omit<ScheduledJob, "kind">): ScheduledJob => ({ kind: "schedule", ...job });
+export const timer = (job: Omit<TimerJob, "kind">): TimerJob => ({ kind: "timer", ...job });
+export const loop = (job: Omit<LoopJob, "kind">): LoopJob => ({ kind: "loop", ...job });
 
 export const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];

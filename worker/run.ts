@@ -38,7 +38,7 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
       for (const job of active.filter((j) => j.also?.includes(trigger))) {
         if (isStopping) return;
         if (job.kind === "timer") await runOnce(job);
-        if (job.kind === "schedule") await bossReady.then((b) => b.send(job.queue, {})).catch((e: Error) => console.error(`[worker] could not enqueue ${job.name}: ${firstLine(e)}`));
+        if (job.kind === "schedule") await bossReady.then((b) => b.send(job.name, {})).catch((e: Error) => console.error(`[worker] could not enqueue ${job.name}: ${firstLine(e)}`));
       }
     })();
 
@@ -72,6 +72,6 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
 }
 
 async function schedule(boss: PgBoss, job: Extract<Job, { kind: "schedule" }>, deps: WorkerDeps) {
-  await boss.schedule(job.queue, job.cron(deps), {}, { tz: "UTC" });
-  await boss.work<object>(job.queue, { batchSize: 1 }, async ([j]) => job.handle(deps, j));
+  await boss.schedule(job.name, job.cron(deps), {}, { tz: "UTC" });
+  await boss.work<object>(job.name, { batchSize: 1 }, async ([j]) => job.handle(deps, j));
 }

@@ -2,13 +2,11 @@
 // 5 minutes, and once the mirror first catches up. A failed run needs no retry: the next catches up.
 import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { analyticsQueue } from "@/lib/jobs/boss";
-import { firstLine, type ScheduledJob } from "../job";
+import { firstLine, scheduled } from "../job";
 
-export const analytics: ScheduledJob = {
-  kind: "schedule",
-  name: "analytics",
+export const analytics = scheduled({
+  name: analyticsQueue,
   summary: "refreshes the analytics rollups",
-  queue: analyticsQueue,
   cron: () => "*/5 * * * *",
   also: ["start", "caught-up"],
   async handle({ db }) {
@@ -19,4 +17,4 @@ export const analytics: ScheduledJob = {
       console.error(`[worker] analytics refresh failed: ${firstLine(error)}`);
     }
   },
-};
+});

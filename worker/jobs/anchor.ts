@@ -2,13 +2,11 @@
 // once the indexer first catches up; a failed send is retried with backoff by its queue.
 import { anchorQueue } from "@/lib/jobs/boss";
 import { anchorPending } from "@/lib/provenance/anchor";
-import type { ScheduledJob } from "../job";
+import { scheduled } from "../job";
 
-export const anchor: ScheduledJob = {
-  kind: "schedule",
-  name: "anchor",
+export const anchor = scheduled({
+  name: anchorQueue,
   summary: "anchors new audit records on the AuditAnchor contract",
-  queue: anchorQueue,
   cron: ({ env }) => env.ANCHOR_CRON,
   also: ["caught-up"],
   offBecause: (deps) => (deps.anchorer ? null : "no AUDIT_ANCHOR_ADDRESS, or no ANCHOR_PRIVATE_KEY off the local chain"),
@@ -17,4 +15,4 @@ export const anchor: ScheduledJob = {
     if (outcome.kind === "anchored") for (const r of outcome.ranges) console.log(`[worker] anchored audit records ${r.from}–${r.to} in block ${r.blockNumber} (${r.txHash})`);
     if (outcome.kind === "broken") console.error(`[worker] anchoring stopped: ${outcome.reason}`);
   },
-};
+});

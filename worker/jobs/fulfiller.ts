@@ -2,10 +2,9 @@
 // coordinator; a failed step is retried on the next poll.
 import { createFulfiller } from "@/lib/chainlink/fulfiller";
 import { beat, heartbeatNames } from "@/lib/system/heartbeat";
-import { firstLine, type LoopJob } from "../job";
+import { firstLine, loop } from "../job";
 
-export const fulfiller: LoopJob = {
-  kind: "loop",
+export const fulfiller = loop({
   name: "chainlink-don",
   summary: "answers Chainlink Functions requests on the local chain",
   offBecause: (deps) => (deps.fulfiller ? null : "no local Functions router, coordinator and CHAINLINK_SECRET"),
@@ -23,4 +22,4 @@ export const fulfiller: LoopJob = {
       await new Promise((resolve) => setTimeout(resolve, env.INDEXER_POLL_MS));
     }
   },
-};
+});

@@ -4,10 +4,9 @@
 import { createPublicClient, webSocket } from "viem";
 import { listenRound } from "@/lib/events/run";
 import { beat, heartbeatNames } from "@/lib/system/heartbeat";
-import { firstLine, type LoopJob } from "../job";
+import { firstLine, loop } from "../job";
 
-export const listener: LoopJob = {
-  kind: "loop",
+export const listener = loop({
   name: "listener",
   summary: "indexes new blocks' events; backs off up to 30 s after a failure",
   async run({ env, db, indexer }, ctx) {
@@ -41,4 +40,4 @@ export const listener: LoopJob = {
     }
     unwatch();
   },
-};
+});

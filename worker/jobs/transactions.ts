@@ -1,9 +1,8 @@
 // Transactions sent from the app's pages, followed until they reach an end (full syncs follow them too).
 import { followTransactions } from "@/lib/transactions/transactions";
-import type { TimerJob } from "../job";
+import { timer } from "../job";
 
-export const transactions: TimerJob = {
-  kind: "timer",
+export const transactions = timer({
   name: "transactions",
   summary: "follows transactions sent from the app's pages",
   everyMs: 15_000,
@@ -11,4 +10,4 @@ export const transactions: TimerJob = {
     const n = await followTransactions(db, chain.client, chain.chainId);
     if (n > 0) console.log(`[worker] ${n} transaction(s) reached an end`);
   },
-};
+});
