@@ -1,5 +1,5 @@
 // A database's public schema as Postgres describes it: per table, each column's type, nullability,
-// default and identity, each check constraint, each primary key and unique constraint, and each
+// default and identity, each check constraint, each primary key, unique and foreign key, and each
 // index, all in Postgres's own normalised words, so two databases built differently compare equal
 // exactly when they hold the same structure.
 import type pg from "pg";
@@ -29,7 +29,7 @@ export async function describeSchema(pool: pg.Pool): Promise<{ tables: Record<st
   const constraints = (types: string) => `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as def
       from pg_constraint k join pg_class c on c.oid = k.conrelid where c.relnamespace = 'public'::regnamespace and k.contype in (${types})`;
   group(await q(constraints("'c'")), tables, "checks");
-  group(await q(constraints("'p', 'u', 'x'")), tables, "constraints");
+  group(await q(constraints("'p', 'u', 'x', 'f'")), tables, "constraints");
   group(
     await q(`select c.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as def
       from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid where c.relnamespace = 'public'::regnamespace`),

@@ -1,6 +1,7 @@
 // The Drizzle schema written out as SQL (tables, columns with their types, defaults and identities,
 // primary keys, unique and check constraints, indexes, sequences), so a database built from it can
-// be compared with the migrated one through Postgres's own catalog. Foreign keys are left out.
+// be compared with the migrated one through Postgres's own catalog. Foreign keys come last, once
+// every table they point at exists.
 import { getTableName, is, SQL } from "drizzle-orm";
 import { getTableConfig, PgDialect, PgSequence, PgTable, type IndexedColumn, type PgColumn } from "drizzle-orm/pg-core";
 
@@ -60,10 +61,21 @@ function tableSql(table: PgTable): string[] {
   return statements;
 }
 
+function foreignKeySql(table: PgTable): string[] {
+  const config = getTableConfig(table);
+  return config.foreignKeys.map((fk) => {
+    const { columns, foreignColumns } = fk.reference();
+    const isDefault = !fk.reference().name;
+    const target = getTableName(foreignColumns[0].table);
+    const list = (cs: { name: string }[]) => cs.map((c) => name(c.name)).join(", ");
+    return `alter table ${name(config.name)} add ${isDefault ? "" : `constraint ${name(fk.getName())} `}foreign key (${list(columns)}) references ${name(target)} (${list(foreignColumns)}) on delete ${fk.onDelete} on update ${fk.onUpdate}`;
+  });
+}
+
 /** Statements that build every sequence and table the schema module declares. */
 export function schemaSql(schema: Record<string, unknown>): string[] {
   const values = Object.values(schema);
   const sequences = values.filter((v): v is PgSequence => is(v, PgSequence)).map((s) => `create sequence ${name(s.seqName!)}`);
   const tables = values.filter((v): v is PgTable => is(v, PgTable)).sort((a, b) => getTableName(a).localeCompare(getTableName(b)));
-  return [...sequences, ...tables.flatMap(tableSql)];
+  return [...sequences, ...tables.flatMap(tableSql), ...tables.flatMap(foreignKeySql)];
 }
