@@ -1,7 +1,8 @@
 // The Drizzle schema (lib/db/schema.ts) against the migrations: a database built from each, both
 // described by Postgres's catalog (test/helpers/catalog.ts), must hold the same tables, column
-// types, nullability, defaults, check constraints, primary, unique and foreign keys and indexes, both ways. Every `in (…)` list
-// a check holds is also one of the value lists of lib/db/enums.ts, on the column Drizzle types with it.
+// types, nullability, defaults, check constraints, primary, unique and foreign keys, and indexes,
+// both ways. Every `in (…)` list a check holds is also one of the value lists of lib/db/enums.ts,
+// on the column Drizzle types with it.
 import { getTableName, is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
