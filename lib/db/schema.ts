@@ -1,7 +1,7 @@
 // Drizzle mirror of supabase/migrations; test/migrations.test.ts checks the two agree (types,
 // defaults, checks, keys and indexes). Value lists live in ./enums.ts, for checks and zod alike.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, type AnyPgColumn, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
 import { activeSyncRunStatuses, actorKinds, alertSeverities, alertStatuses, alertTypes, apiKeyRoles, auditAnchorStatuses, batchStatuses, chainlinkCallOutcomes, chainlinkRequestStates, checkTypes, eventStatuses, importActions, organisationKinds, processes, qualityFileKinds, qualityGrades, riskLevels, roles, signInMethods, syncResultActions, syncRunStatuses, syncStatuses, syncTriggers, systemAlertTypes, systemStates, tokenPurposes, transactionKinds, transactionStatuses, verificationRequestStatuses, verificationStatuses, unmintedStatuses } from "./enums";
 
 /** `column in ('a', 'b')`: a check's value list, from the const array in ./enums.ts. */
@@ -553,6 +553,14 @@ const dims = {
 };
 const day = () => date("day").notNull();
 
+/** A daily rollup: its day and dimensions, then its figures; keyed by the day, the dimensions and `key`. */
+function daily<C extends Record<string, PgColumnBuilderBase>>(name: string, columns: C, key?: keyof C & string) {
+  return pgTable(name, { day: day(), ...dims, ...columns }, (t) => {
+    const extra = key ? [(t as unknown as Record<string, AnyPgColumn>)[key]] : [];
+    return [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, ...extra] })];
+  });
+}
+
 export const analyticsState = pgTable("analytics_state", {
   id: text("id").primaryKey(),
   refreshedThrough: timestamp("refreshed_through", { withTimezone: true }).notNull(),
@@ -574,54 +582,42 @@ export const analyticsBatchFacts = pgTable("analytics_batch_facts", {
   isCounted: boolean("is_counted").notNull(),
 });
 
-export const analyticsStockDaily = pgTable("analytics_stock_daily", {
-  day: day(),
-  ...dims,
+export const analyticsStockDaily = daily("analytics_stock_daily", {
   mintedBatches: integer("minted_batches").notNull(),
   mintedKg: numeric("minted_kg", { precision: 20, scale: 3 }).notNull(),
   removedBatches: integer("removed_batches").notNull(),
   removedKg: numeric("removed_kg", { precision: 20, scale: 3 }).notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse] })]);
+});
 
-export const analyticsVerificationDaily = pgTable("analytics_verification_daily", {
-  day: day(),
-  ...dims,
+export const analyticsVerificationDaily = daily("analytics_verification_daily", {
   approved: integer("approved").notNull(),
   rejected: integer("rejected").notNull(),
   discrepancyKg: numeric("discrepancy_kg", { precision: 20, scale: 3 }).notNull(),
   discrepancyPct: numeric("discrepancy_pct", { precision: 20, scale: 3 }).notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse] })]);
+});
 
-export const analyticsQualityDaily = pgTable("analytics_quality_daily", {
-  day: day(),
-  ...dims,
+export const analyticsQualityDaily = daily("analytics_quality_daily", {
   grade: text("grade").notNull(),
   checks: integer("checks").notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.grade] })]);
+}, "grade");
 
-export const analyticsFraudDaily = pgTable("analytics_fraud_daily", {
-  day: day(),
-  ...dims,
+export const analyticsFraudDaily = daily("analytics_fraud_daily", {
   riskLevel: text("risk_level").notNull(),
   assessments: integer("assessments").notNull(),
   scoreSum: bigint("score_sum", { mode: "number" }).notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.riskLevel] })]);
+}, "riskLevel");
 
-export const analyticsFraudFactorsDaily = pgTable("analytics_fraud_factors_daily", {
-  day: day(),
-  ...dims,
+export const analyticsFraudFactorsDaily = daily("analytics_fraud_factors_daily", {
   factor: text("factor").notNull(),
   hits: integer("hits").notNull(),
   points: bigint("points", { mode: "number" }).notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.factor] })]);
+}, "factor");
 
-export const analyticsAlertsDaily = pgTable("analytics_alerts_daily", {
-  day: day(),
-  ...dims,
+export const analyticsAlertsDaily = daily("analytics_alerts_daily", {
   type: text("type").notNull(),
   opened: integer("opened").notNull(),
   resolved: integer("resolved").notNull(),
-}, (t) => [primaryKey({ columns: [t.day, t.originCountry, t.process, t.warehouse, t.type] })]);
+}, "type");
 
 export const analyticsEventsHourly = pgTable("analytics_events_hourly", {
   hour: timestamp("hour", { withTimezone: true }).notNull(),
