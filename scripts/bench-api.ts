@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { encodeCursor } from "../lib/batches/cursor";
+import { encodeCursor } from "../lib/api/cursor";
 import { withBenchStack } from "./lib/bench-stack";
 import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { freePort } from "./lib/free-port";

@@ -25,6 +25,7 @@ import { configureConsumer, deployFunctions } from "./lib/functions";
 import { readDeployment, writeDeployment } from "./lib/deployment";
 import { mintDemoBatches } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
+import { workerArgs } from "./lib/worker-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -206,7 +207,7 @@ async function main() {
 
   const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.multicall3 && { MULTICALL3_ADDRESS: c.multicall3 }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
   parseEnv(appEnv);
-  run("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], appEnv);
+  run("worker", process.execPath, workerArgs, appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv, `If its error names ${env.NEXT_DIST_DIR}/, that build is stale or foreign: delete the folder (rm -rf ${env.NEXT_DIST_DIR}) and run again.`);
   if (mode === "dev" && c.functions) void warmUp(env.PORT);

@@ -7,6 +7,7 @@ import { getCheckpoint, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintDemoBatches } from "@/scripts/lib/mint";
 import { seededRandom } from "@/scripts/lib/random";
+import { workerArgs } from "@/scripts/lib/worker-command";
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { auditChain, workerState } from "./helpers/worker-state";
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 function startWorker(t: TestDb): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  return spawn(process.execPath, workerArgs, {
     env: {
       ...process.env,
       DATABASE_URL: t.url,

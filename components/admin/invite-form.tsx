@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
+import { invitableRoles } from "@/lib/auth/account-schemas";
 
 const field = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
 
@@ -29,7 +30,7 @@ export function InviteForm() {
         <label className="flex flex-col gap-1 text-sm">
           Role to invite as
           <select name="role" defaultValue="operator" className={field}>
-            {["operator", "verifier", "viewer"].map((r) => (
+            {invitableRoles.map((r) => (
               <option key={r}>{r}</option>
             ))}
           </select>

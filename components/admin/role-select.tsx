@@ -1,8 +1,9 @@
 "use client";
 // A user's role: choosing another asks to confirm (a role decides what someone may do), then says "Saved".
+import { roles } from "@/lib/db/enums";
 import { ConfirmedSelect } from "./confirmed-select";
 
-const roles = ["admin", "operator", "verifier", "viewer"].map((r) => ({ value: r, label: r }));
+const roleOptions = roles.map((r) => ({ value: r, label: r }));
 
 export function RoleSelect({ user, isSelf }: { user: { id: number; name: string; role: string }; isSelf: boolean }) {
   return (
@@ -11,7 +12,7 @@ export function RoleSelect({ user, isSelf }: { user: { id: number; name: string;
       userName={user.name}
       url={`/api/admin/users/${user.id}`}
       value={user.role}
-      options={roles}
+      options={roleOptions}
       isDisabled={isSelf}
       question={(chosen, current) => `Make ${user.name} ${chosen === "admin" || chosen === "operator" ? "an" : "a"} ${chosen} instead of ${current}?`}
       body={(role) => ({ role })}

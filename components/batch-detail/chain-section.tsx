@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/inventory/status-badge";
 import { formatWhen } from "@/components/verification/display";
 import type { OnchainJson } from "@/lib/batches/get";
 import type { BatchJson } from "@/lib/batches/serialize";
-import type { TransactionJson } from "@/lib/sync/transactions";
+import type { TransactionJson } from "@/lib/transactions/transactions";
 import { humanize } from "@/lib/format";
 import { ActionButton } from "./action-button";
 import { Section } from "./section";

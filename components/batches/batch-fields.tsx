@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { processes } from "@/lib/batches/enums";
+import { processes } from "@/lib/db/enums";
 import { humanize } from "@/lib/format";
 
 export type BatchFormValues = Record<string, string | number | undefined>;

@@ -1,4 +1,4 @@
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
 import { expiryWindows, sortColumns } from "@/lib/batches/schemas";
 import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
 

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { ActionButton } from "@/components/batch-detail/action-button";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatWhen } from "@/components/verification/display";
+import { activeSyncRunStatuses } from "@/lib/db/enums";
 import type { SyncJson } from "@/lib/sync/start";
 
 const tone: Record<SyncJson["status"], Tone> = { queued: "blue", running: "blue", paused: "amber", succeeded: "green", failed: "red" };
 
 export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart: boolean }) {
-  const isActive = last && ["queued", "running", "paused"].includes(last.status);
+  const isActive = last && (activeSyncRunStatuses as readonly string[]).includes(last.status);
   return (
     <section aria-label="Sync with the chain" data-testid="sync-panel" data-status={last?.status ?? "none"} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm dark:border-stone-800 dark:bg-stone-900">
       <span className="font-medium">Sync with the chain</span>

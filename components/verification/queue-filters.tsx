@@ -1,11 +1,11 @@
 // The queue's filters as a plain GET form, so every view is a shareable URL.
 import { field, labelStyle, Select, FilterButtons } from "@/components/ui/select";
-import { requestStatuses } from "@/lib/verification/schemas";
+import { verificationRequestStatuses } from "@/lib/db/enums";
 
 export function QueueFilters({ status, batchCode }: { status?: string; batchCode?: string }) {
   return (
     <form method="get" action="/verification" role="search" aria-label="Filter verification requests" className="flex flex-wrap items-end gap-3">
-      <Select name="status" label="Status" options={requestStatuses} value={status} />
+      <Select name="status" label="Status" options={verificationRequestStatuses} value={status} />
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-batch_code" className={labelStyle}>
           Batch code

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
-import { trackTransaction } from "@/lib/sync/transactions";
+import { trackTransaction } from "@/lib/transactions/transactions";
 import { runAction } from "./safe-action";
 
 const ZInput = z.strictObject({

@@ -1,9 +1,9 @@
 // Raising an alert: shared by the app and the worker (plain Node), so no "server-only" here.
 import { eq } from "drizzle-orm";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
-import { batchAlerts, type alertSeverities, type alertTypes } from "@/lib/db/schema";
+import type { Db, Tx } from "@/lib/db";
+import { batchAlerts } from "@/lib/db/schema";
+import { type alertSeverities, type alertTypes } from "@/lib/db/enums";
 
 export type NewAlert = { batchId: number; type: (typeof alertTypes)[number]; severity: (typeof alertSeverities)[number]; source: string; message: string; details?: Record<string, unknown> };
 

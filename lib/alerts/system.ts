@@ -1,7 +1,8 @@
 // Alerts about the system itself rather than one batch (batch_alerts needs a batch): a broken audit
 // hash chain. Raised once per cause while open. Not audited: the audit log is what is broken.
 import type { Db } from "@/lib/db";
-import { systemAlerts, type alertSeverities, type systemAlertTypes } from "@/lib/db/schema";
+import { systemAlerts } from "@/lib/db/schema";
+import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
 import { eq } from "drizzle-orm";
 
 export type NewSystemAlert = { type: (typeof systemAlertTypes)[number]; severity: (typeof alertSeverities)[number]; source: string; message: string; details?: Record<string, unknown> };

@@ -1,8 +1,7 @@
 // Verification, quality, fraud and alert charts, read from their daily rollups.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { qualityGrades, riskLevels } from "@/lib/batches/enums";
-import { alertTypes } from "@/lib/db/schema";
+import { alertTypes, qualityGrades, riskLevels } from "@/lib/db/enums";
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf, rangeStart } from "./range";
 import type { AnalyticsFilters } from "./schemas";
 import { pct, type ChartTable } from "./table";

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { listFilterOptions } from "@/lib/batches/list";
 import type { Db } from "@/lib/db";
-import { processes } from "@/lib/batches/enums";
+import { processes } from "@/lib/db/enums";
 import { getAlertsChart, getDiscrepancyChart, getFraudFactorsChart, getFraudRiskChart, getQualityChart, getVerificationChart } from "./activity";
 import { getForecastChart, getForecastSummaryChart } from "./forecast-charts";
 import type { AnalyticsFilters, ChartId } from "./schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { text } from "@/lib/batches/metadata";
-import { processes } from "@/lib/batches/enums";
+import { text } from "@/lib/api/zod";
+import { processes } from "@/lib/db/enums";
 
 export const chartIds = ["stock_by_origin", "stock_by_process", "stock_by_warehouse", "verification", "discrepancy", "quality_grades", "fraud_risk", "fraud_factors", "alerts", "events_sync", "expiry", "forecast", "forecast_summary"] as const;
 export type ChartId = (typeof chartIds)[number];

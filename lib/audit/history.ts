@@ -1,12 +1,14 @@
 // A batch's audit trail, oldest first, as the API and the batch page show it.
 import "server-only";
-import { findBatch } from "@/lib/batches/get";
 import { asc, eq, sql } from "drizzle-orm";
+import { ApiError } from "@/lib/api/errors";
 import type { Db } from "@/lib/db";
-import { auditRecords, users } from "@/lib/db/schema";
+import { auditRecords, batches, users } from "@/lib/db/schema";
 
 export async function auditHistory(db: Db, batchId: number) {
-  await findBatch(db, batchId);
+  // Read here rather than through lib/batches, which writes to the audit log and so sits above it.
+  const [batch] = await db.select({ id: batches.id }).from(batches).where(eq(batches.id, batchId));
+  if (!batch) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
   const rows = await db
     .select({ record: auditRecords, userEmail: users.email })
     .from(auditRecords)

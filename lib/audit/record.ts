@@ -3,10 +3,10 @@
 // hash covers its content and the previous record's hash, so an edit anywhere breaks the chain.
 import { createHash } from "node:crypto";
 import { asc, desc, sql } from "drizzle-orm";
-import type { Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { toJson } from "@/lib/json";
-import { auditRecords, type actorKinds } from "@/lib/db/schema";
+import { auditRecords } from "@/lib/db/schema";
+import { type actorKinds } from "@/lib/db/enums";
 import { recordContent } from "./content";
 
 export type Actor = { kind: (typeof actorKinds)[number]; id?: string | null };

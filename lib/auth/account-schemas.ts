@@ -1,6 +1,6 @@
 // Inputs of the account flows: invitations, passwords, TOTP, the first admin.
 import { z } from "zod";
-import { roles } from "@/lib/db/schema";
+import { roles } from "@/lib/db/enums";
 
 export const ZPassword = z.string().min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
 const ZEmail = z.email("must be an email address").max(200).transform((e) => e.toLowerCase());

@@ -1,5 +1,5 @@
 // Who may call what: every route × method has a row here, and a test fails for any route without one.
-import type { roles } from "@/lib/db/schema";
+import type { roles } from "@/lib/db/enums";
 
 export type Role = (typeof roles)[number];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { text } from "@/lib/batches/metadata";
-import { roles } from "@/lib/db/schema";
+import { text } from "@/lib/api/zod";
+import { apiKeyRoles, roles } from "@/lib/db/enums";
 
 export const ZUserChange = z
   .strictObject({
@@ -13,5 +13,5 @@ export const ZUserChange = z
 
 export const ZNewApiKey = z.strictObject({
   name: text().trim().min(1).max(80),
-  role: z.enum(["operator", "verifier", "viewer"]),
+  role: z.enum(apiKeyRoles),
 });

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import type { Db } from "@/lib/db";
-import { authTokens, type tokenPurposes } from "@/lib/db/schema";
+import { authTokens } from "@/lib/db/schema";
+import { type tokenPurposes } from "@/lib/db/enums";
 import type { Role } from "./permissions";
 
 export type TokenPurpose = (typeof tokenPurposes)[number];

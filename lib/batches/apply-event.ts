@@ -6,7 +6,8 @@ import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 import { batches } from "@/lib/db/schema";
 import { decodeMetadata } from "./metadata";
-import { columnsFromChain, metadataColumns, upsertFromChain, type Tx } from "./from-chain";
+import { columnsFromChain, metadataColumns, upsertFromChain } from "./from-chain";
+import type { Tx } from "@/lib/db";
 
 export type ChainEvent = {
   chainId: number;

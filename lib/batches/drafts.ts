@@ -3,11 +3,12 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { dateToUnix, kgToGrams, usdToCents } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
+import { unmintedStatuses } from "@/lib/db/enums";
 import { batches } from "@/lib/db/schema";
 import { metadataColumns } from "./from-chain";
 import { encodeMetadata } from "./metadata";
 import type { NewBatch } from "./schemas";
-import { trackTransaction } from "@/lib/sync/transactions";
+import { trackTransaction } from "@/lib/transactions/transactions";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 
 /** Arguments for createBatch after the recipient, in contract order. */
@@ -53,7 +54,7 @@ export async function recordMintTransaction(db: Db, id: number, txHash: `0x${str
     const [row] = await tx
       .update(batches)
       .set({ status: "pending_mint", mintTxHash: txHash, updatedAt: new Date() })
-      .where(and(eq(batches.id, id), isNull(batches.tokenId), inArray(batches.status, ["draft", "pending_mint"])))
+      .where(and(eq(batches.id, id), isNull(batches.tokenId), inArray(batches.status, unmintedStatuses)))
       .returning({ id: batches.id, chainId: batches.chainId });
     if (!row) throw new ApiError("conflict", `Batch ${id} is not a draft waiting for its mint.`);
     // The sync service follows it to mined, reverted, replaced or dropped.

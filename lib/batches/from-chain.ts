@@ -1,12 +1,10 @@
 // What the chain says about a batch, as a batches row; shared by the indexer and the import.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
 import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
 import { decodeMetadata, type BatchMetadata } from "./metadata";
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type OnchainBatch = { quantity: bigint; productionDate: bigint; expiryDate: bigint; pricePerKg: bigint; metadataHash: Hex; metadataUri: string };
 

@@ -5,9 +5,8 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { ChainHandle } from "@/lib/chain/server";
 import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
-import type { Tx } from "./from-chain";
 import { batchesInScope } from "./scope";
 import { toBatchJson } from "./serialize";
 

@@ -4,7 +4,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 import { readCounts } from "@/lib/stats/counts";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { batchesInScope } from "./scope";
 import type { BatchListQuery, expiryWindows, sortColumns } from "./schemas";
 import { toBatchJson, type BatchJson } from "./serialize";

@@ -1,19 +1,10 @@
 // A batch's off-chain facts travel as JSON whose keccak256 hash is stored on chain.
 import { keccak256, stringToBytes, type Hex } from "viem";
 import { z } from "zod";
-import "@/lib/zod-words";
-import { processes } from "@/lib/batches/enums";
+import { decimal, text } from "@/lib/api/zod";
+import { processes } from "@/lib/db/enums";
 
 const isoDate = z.iso.date();
-
-/** Text Postgres can store: no NUL characters. */
-export const text = () => z.string().refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
-/** A non-negative decimal string with at most `scale` decimals: exact, never a float. */
-export const decimal = (scale: number) =>
-  z
-    .string()
-    .min(1, "is required")
-    .pipe(z.string().regex(new RegExp(`^\\d+(\\.\\d{1,${scale}})?$`), `must be a number (0 or more) with at most ${scale} decimals, like ${scale ? `12.${"5".padEnd(scale, "0")}` : "12"}`));
 
 export const ZBatchMetadata = z.strictObject({
   batch_code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "upper-case letters, digits and dashes"),

@@ -1,14 +1,9 @@
 import { z } from "zod";
-import { decimal, text, ZBatchMetadata } from "./metadata";
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { decimal, list, text } from "@/lib/api/zod";
+import { ZBatchMetadata } from "./metadata";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
-export const list = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1, "at least one value"));
-
 export const sortColumns = [
   "id", "batch_code", "token_id", "origin_country", "process", "warehouse", "harvest_date", "expiry_date", "quantity_kg", "price_per_kg",
   "cupping_score", "quality_grade", "risk_score", "status", "verification_status", "sync_status", "created_at", "updated_at",

@@ -3,9 +3,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { decodeErrorResult, type Hex } from "viem";
 import type { ChainEvent } from "@/lib/batches/apply-event";
-import type { Tx } from "@/lib/batches/from-chain";
+import type { Tx } from "@/lib/db";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { batches, chainlinkRequests, checkTypes } from "@/lib/db/schema";
+import { batches, chainlinkRequests } from "@/lib/db/schema";
+import { checkTypes } from "@/lib/db/enums";
 
 const byRouterId = (e: ChainEvent) => eq(chainlinkRequests.routerRequestId, String(e.args.requestId));
 

@@ -1,11 +1,10 @@
 // The dashboard's figures, all from the counters (lib/stats/counts.ts): one read of a small table,
 // whatever the number of batches, and exact to the gram and the cent.
 import "server-only";
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { alertSeverities, alertTypes, batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
-import { alertSeverities, alertTypes } from "@/lib/db/schema";
 import { countBatches, readCounts, type Count, type Counts } from "@/lib/stats/counts";
 import { noCount, sumCounts } from "@/lib/stats/sum";
 

@@ -3,6 +3,8 @@ import { Pool } from "pg";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
+/** A transaction on a Db: what `db.transaction(async (tx) => …)` hands its callback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A Drizzle handle over its own pool; callers own its lifetime. */
 export function createDb(url: string, max = 10): { db: Db; pool: Pool } {

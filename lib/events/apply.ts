@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { applyBatchEvent, applyBatchEvents, type ChainEvent } from "@/lib/batches/apply-event";
 import { applyCheckEvents } from "@/lib/chainlink/apply-event";
-import type { Tx } from "@/lib/batches/from-chain";
+import type { Tx } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
 
 export type StoredEvent = Pick<typeof blockchainEvents.$inferSelect, "id" | "chainId" | "name" | "args" | "txHash" | "attempts">;

@@ -2,7 +2,7 @@
 // event names (or the indexer when it names none), with its transaction.
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/batches/from-chain";
+import type { Tx } from "@/lib/db";
 import { checkEventNames } from "@/lib/chainlink/apply-event";
 import { batches } from "@/lib/db/schema";
 

@@ -6,7 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batches, blockchainEvents } from "@/lib/db/schema";
-import { decodeCursor, encodeCursor } from "@/lib/batches/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ofListener, type ListenerKey } from "./listener";
 import type { EventListQuery } from "./schemas";
 

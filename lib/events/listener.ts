@@ -1,8 +1,7 @@
 // The listener's stored state: checkpoint, active flag, learned range and last error.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Address } from "viem";
-import type { Db } from "@/lib/db";
-import type { Tx } from "@/lib/batches/from-chain";
+import type { Db, Tx } from "@/lib/db";
 import { blockchainEvents, listenerState } from "@/lib/db/schema";
 
 /** A listener follows the batch token and, when there is one, the Chainlink consumer (BatchChecks). */

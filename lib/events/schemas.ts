@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { list } from "@/lib/batches/schemas";
+import { list } from "@/lib/api/zod";
+import { eventStatuses } from "@/lib/db/enums";
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 
-export const eventStatuses = ["pending", "processed", "failed", "reorged"] as const;
 
 /** The batch token's events and the Chainlink consumer's. */
 export const eventNames = [...new Set([...batchTokenAbi, ...batchChecksAbi].filter((item) => item.type === "event").map((item) => item.name))] as [string, ...string[]];

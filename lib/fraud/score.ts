@@ -1,7 +1,7 @@
 // Scores a batch's fraud risk 0–100 from named factors, every one reported so the UI can explain it.
 // Pure: the caller passes everything in, including `now`.
 import { z } from "zod";
-import { decimal } from "@/lib/batches/metadata";
+import { decimal } from "@/lib/api/zod";
 import {
   getInconsistentDates,
   getMetadataHashReused,

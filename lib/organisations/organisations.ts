@@ -4,9 +4,9 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
-import { organisations, organisationWallets, users, wallets, type organisationKinds } from "@/lib/db/schema";
+import type { Db, Tx } from "@/lib/db";
+import { organisations, organisationWallets, users, wallets } from "@/lib/db/schema";
+import { type organisationKinds } from "@/lib/db/enums";
 import type { Approval } from "./schemas";
 
 type Kind = (typeof organisationKinds)[number];

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { text } from "@/lib/batches/metadata";
-import { organisationKinds, roles } from "@/lib/db/schema";
+import { text } from "@/lib/api/zod";
+import { organisationKinds, roles } from "@/lib/db/enums";
 
 export const ZNewOrganisation = z.strictObject({
   name: text().trim().min(1).max(120),

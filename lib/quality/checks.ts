@@ -11,8 +11,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
-import type { Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { qualityFileKinds } from "@/lib/db/enums";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { getStorageEnv } from "@/lib/env";
 import { deleteFile, newFileKey, readFile, saveFile } from "@/lib/storage/files";
@@ -28,7 +28,7 @@ const allowedTypes: Record<"photo" | "certificate", SniffedType[]> = {
 };
 
 export const ZUploadedFile = z.object({
-  kind: z.enum(["photo", "certificate"]),
+  kind: z.enum(qualityFileKinds),
   filename: z.string().transform(cleanFilename),
   contentType: z.string(),
   bytes: z.instanceof(Uint8Array),

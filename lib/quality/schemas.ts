@@ -1,7 +1,7 @@
 // The green-coffee quality check as the public API receives it, and the grade it earns.
 import { z } from "zod";
-import { qualityGrades } from "@/lib/batches/enums";
-import { text } from "@/lib/batches/metadata";
+import { qualityGrades } from "@/lib/db/enums";
+import { text } from "@/lib/api/zod";
 
 export { qualityGrades };
 export type QualityGrade = (typeof qualityGrades)[number];

@@ -3,9 +3,9 @@
 // status `error` with the reason and raises an alert for a person.
 import { eq } from "drizzle-orm";
 import { raiseAlert } from "@/lib/alerts/raise";
-import type { Tx } from "@/lib/batches/from-chain";
+import type { Tx } from "@/lib/db";
 import { batches, syncResults } from "@/lib/db/schema";
-import { SYNC_ACTOR } from "./transactions";
+import { SYNC_ACTOR } from "@/lib/transactions/transactions";
 
 export const maxSyncAttempts = 5;
 

@@ -6,14 +6,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { recordAudit } from "@/lib/audit/record";
-import { columnsFromChain, statusFromChain, upsertFromChain, type Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
+import { columnsFromChain, statusFromChain, upsertFromChain } from "@/lib/batches/from-chain";
+import type { Db, Tx } from "@/lib/db";
 import { batches, importLogs, syncHistory, syncResults } from "@/lib/db/schema";
 import { lockListener, readListener, type ListenerKey } from "@/lib/events/listener";
 import { compareBatch } from "./compare";
 import { recordSyncFailure } from "./failure";
 import { readBatchCount, readBatches, type ChainBatch, type SyncChain } from "./read";
-import { followTransactions, SYNC_ACTOR, trackPendingMints } from "./transactions";
+import { followTransactions, SYNC_ACTOR, trackPendingMints } from "@/lib/transactions/transactions";
 
 export type SyncConfig = {
   db: Db;

@@ -2,13 +2,13 @@
 // that is; a run that has shown no sign of life for a while (its worker died) is closed first.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { batches, syncHistory, syncResults, syncTriggers } from "@/lib/db/schema";
+import { batches, syncHistory, syncResults } from "@/lib/db/schema";
+import { activeSyncRunStatuses, syncTriggers } from "@/lib/db/enums";
 
 /** A queued or running sync untouched this long is taken for dead (a running one beats every page). */
 export const staleAfterMs = 15 * 60_000;
 
 type Trigger = Exclude<(typeof syncTriggers)[number], "batch">;
-const active = ["queued", "running", "paused"] as const;
 
 /**
  * Returns the active run, or records a new one and then enqueues it with `enqueue` (which returns
@@ -17,7 +17,7 @@ const active = ["queued", "running", "paused"] as const;
 export async function startSync(db: Db, trigger: Trigger, enqueue: (syncId: number) => Promise<string | null>) {
   const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('sync:start', 0))`);
-    const [current] = await tx.select().from(syncHistory).where(and(isNull(syncHistory.batchId), inArray(syncHistory.status, active)));
+    const [current] = await tx.select().from(syncHistory).where(and(isNull(syncHistory.batchId), inArray(syncHistory.status, activeSyncRunStatuses)));
     if (current && Date.now() - current.updatedAt.getTime() < staleAfterMs) return { sync: current, isNew: false };
     if (current) {
       await tx.update(syncHistory).set({ status: "failed", error: "Interrupted: no progress for 15 minutes (its worker stopped).", finishedAt: new Date(), updatedAt: new Date() }).where(eq(syncHistory.id, current.id));

@@ -10,7 +10,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { everything, type Scope } from "@/lib/auth/scope";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { decodeCursor, encodeCursor } from "@/lib/batches/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { findBatch, readOnchain } from "@/lib/batches/get";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { ChainHandle } from "@/lib/chain/server";

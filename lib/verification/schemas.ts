@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { list } from "@/lib/batches/schemas";
-import { decimal, text } from "@/lib/batches/metadata";
+import { list } from "@/lib/api/zod";
+import { verificationRequestStatuses } from "@/lib/db/enums";
+import { decimal, text } from "@/lib/api/zod";
 
-export const requestStatuses = ["pending", "approved", "rejected"] as const;
 
 export const ZVerificationRequest = z.strictObject({ notes: text().trim().max(2000).optional() });
 
@@ -15,7 +15,7 @@ export const ZProcessRequest = z.strictObject({
 });
 
 export const ZRequestListQuery = z.strictObject({
-  status: list(requestStatuses).optional(),
+  status: list(verificationRequestStatuses).optional(),
   batch_id: z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id").transform(Number).optional(),
   /** The batch as people name it; the queue's filter. */
   batch_code: text().trim().min(1).max(64).optional(),

@@ -4,7 +4,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../lib/db";
 import { createUser } from "../../lib/auth/users";
 import type { Role } from "../../lib/auth/permissions";
-import { organisations, organisationWallets, users, type organisationKinds } from "../../lib/db/schema";
+import { organisations, organisationWallets, users } from "../../lib/db/schema";
+import { type organisationKinds } from "@/lib/db/enums";
 import { producerAccounts } from "./accounts";
 
 export const demoPassword = "batchtrail-demo";

@@ -4,25 +4,12 @@
 // with the sources in chainlink/sources and the oracle role on the batch token.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import {
-  FunctionsCoordinatorTestHelperSource,
-  FunctionsRouterSource,
-  LinkTokenSource,
-  MockV3AggregatorSource,
-  simulatedAllowListConfig,
-  simulatedAllowListId,
-  simulatedCoordinatorConfig,
-  simulatedDonId,
-  simulatedLinkEthPrice,
-  simulatedLinkUsdPrice,
-  simulatedRouterConfig,
-  TermsOfServiceAllowListSource,
-} from "../../lib/chainlink/toolkit";
+import * as toolkit from "../../lib/chainlink/toolkit";
 import { createWalletClient, encodeAbiParameters, http, parseEther, stringToHex, type Abi, type Account, type Address, type Hex, type PublicClient } from "viem";
 import { batchChecksAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
 import { checkPath } from "../../lib/chainlink/answer";
-import { checkTypes } from "../../lib/db/schema";
+import { checkTypes } from "@/lib/db/enums";
 import { compileContracts } from "./contracts";
 import { role } from "./deploy";
 
@@ -46,24 +33,24 @@ export async function deployFunctions(opts: { client: PublicClient; rpcUrl: stri
   const write = async (address: Address, abi: unknown, functionName: string, args: unknown[]) =>
     confirm(await wallet.writeContract({ address, abi: abi as Abi, functionName, args }));
 
-  const link = await deploy(LinkTokenSource, []);
-  const linkEthFeed = await deploy(MockV3AggregatorSource, [18, simulatedLinkEthPrice]);
-  const linkUsdFeed = await deploy(MockV3AggregatorSource, [8, simulatedLinkUsdPrice]);
-  const router = await deploy(FunctionsRouterSource, [link, simulatedRouterConfig]);
-  const coordinator = await deploy(FunctionsCoordinatorTestHelperSource, [router, simulatedCoordinatorConfig, linkEthFeed, linkUsdFeed]);
-  const allowList = await deploy(TermsOfServiceAllowListSource, [simulatedAllowListConfig, [], []]);
-  const allowListId = stringToHex(simulatedAllowListId, { size: 32 });
-  const donId = stringToHex(simulatedDonId, { size: 32 });
-  await write(router, FunctionsRouterSource.abi, "setAllowListId", [allowListId]);
-  await write(router, FunctionsRouterSource.abi, "proposeContractsUpdate", [[allowListId, donId], [allowList, coordinator]]);
-  await write(router, FunctionsRouterSource.abi, "updateContracts", []);
+  const link = await deploy(toolkit.LinkTokenSource, []);
+  const linkEthFeed = await deploy(toolkit.MockV3AggregatorSource, [18, toolkit.simulatedLinkEthPrice]);
+  const linkUsdFeed = await deploy(toolkit.MockV3AggregatorSource, [8, toolkit.simulatedLinkUsdPrice]);
+  const router = await deploy(toolkit.FunctionsRouterSource, [link, toolkit.simulatedRouterConfig]);
+  const coordinator = await deploy(toolkit.FunctionsCoordinatorTestHelperSource, [router, toolkit.simulatedCoordinatorConfig, linkEthFeed, linkUsdFeed]);
+  const allowList = await deploy(toolkit.TermsOfServiceAllowListSource, [toolkit.simulatedAllowListConfig, [], []]);
+  const allowListId = stringToHex(toolkit.simulatedAllowListId, { size: 32 });
+  const donId = stringToHex(toolkit.simulatedDonId, { size: 32 });
+  await write(router, toolkit.FunctionsRouterSource.abi, "setAllowListId", [allowListId]);
+  await write(router, toolkit.FunctionsRouterSource.abi, "proposeContractsUpdate", [[allowListId, donId], [allowList, coordinator]]);
+  await write(router, toolkit.FunctionsRouterSource.abi, "updateContracts", []);
 
-  const { result: subscriptionId, request } = await opts.client.simulateContract({ account: opts.admin, address: router, abi: FunctionsRouterSource.abi as Abi, functionName: "createSubscription" });
+  const { result: subscriptionId, request } = await opts.client.simulateContract({ account: opts.admin, address: router, abi: toolkit.FunctionsRouterSource.abi as Abi, functionName: "createSubscription" });
   await confirm(await wallet.writeContract(request));
-  await write(link, LinkTokenSource.abi, "transferAndCall", [router, parseEther("1000"), encodeAbiParameters([{ type: "uint64" }], [subscriptionId as bigint])]);
+  await write(link, toolkit.LinkTokenSource.abi, "transferAndCall", [router, parseEther("1000"), encodeAbiParameters([{ type: "uint64" }], [subscriptionId as bigint])]);
 
   const consumer = await deploy(compileContracts().BatchChecks, [router, opts.batchToken, opts.admin.address]);
-  await write(router, FunctionsRouterSource.abi, "addConsumer", [subscriptionId, consumer]);
+  await write(router, toolkit.FunctionsRouterSource.abi, "addConsumer", [subscriptionId, consumer]);
   await configureConsumer(opts.client, wallet, consumer, { donId, subscriptionId: subscriptionId as bigint, apiUrl: opts.apiUrl });
   for (const check of checkTypes) await write(consumer, batchChecksAbi, "setSource", [checkTypes.indexOf(check), readSource(check)]);
   await write(opts.batchToken, batchTokenAbi, "grantRole", [role("ORACLE_ROLE"), consumer]);

@@ -15,12 +15,11 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, migrated database of this test file's own. */
-export async function createTestDb(): Promise<TestDb> {
-  const name = `t_${randomBytes(6).toString("hex")}`;
-  await admin((c) => c.query(`create database ${name} template ${inject("templateDatabase")}`));
+async function createDatabase(prefix: string, template: string, poolSize: number): Promise<TestDb> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await admin((c) => c.query(`create database ${name} template ${template}`));
   const url = inject("postgresUrl").replace(/\/postgres$/, `/${name}`);
-  const { db, pool } = createDb(url, 5);
+  const { db, pool } = createDb(url, poolSize);
   return {
     db,
     url,
@@ -31,3 +30,9 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+/** A fresh, migrated database of this test file's own. */
+export const createTestDb = () => createDatabase("t", inject("templateDatabase"), 5);
+
+/** A fresh database with nothing in it (from template0): for building a schema some other way. */
+export const createEmptyDb = () => createDatabase("e", "template0", 2);

@@ -6,7 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { latestEventSeq, listEvents } from "@/lib/events/list";
-import { eventNames, eventStatuses, ZEventListQuery } from "@/lib/events/schemas";
+import { eventStatuses } from "@/lib/db/enums";
+import { eventNames, ZEventListQuery } from "@/lib/events/schemas";
 import { getListener } from "@/lib/events/server";
 import { getListenerStatus } from "@/lib/events/status";
 

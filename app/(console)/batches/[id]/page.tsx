@@ -24,7 +24,7 @@ import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";
 import { getEnv } from "@/lib/env";
 import { getListener } from "@/lib/events/server";
-import { getBatchVerificationData } from "@/lib/verification/page-data";
+import { getBatchVerificationData } from "@/lib/pages/batch";
 import { getConfig, type WalletSettings } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 

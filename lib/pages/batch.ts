@@ -1,9 +1,10 @@
 // What the batch page shows beside the batch: its requests, quality checks, fraud score, alerts,
-// audit trail and chain events, read in parallel straight from the library the API uses.
+// audit trail and chain events, read in parallel straight from the library the API uses. lib/pages
+// holds what a page gathers from many domains, so it sits above them all and nothing in lib imports it.
 import "server-only";
 import { listAlerts } from "@/lib/alerts/alerts";
 import { listChecks } from "@/lib/chainlink/list";
-import { listTransactions } from "@/lib/sync/transactions";
+import { listTransactions } from "@/lib/transactions/transactions";
 import { auditHistory } from "@/lib/audit/history";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
@@ -11,7 +12,7 @@ import { listEvents } from "@/lib/events/list";
 import type { ListenerKey } from "@/lib/events/listener";
 import { latestAssessment } from "@/lib/fraud/assess";
 import { listQualityChecks } from "@/lib/quality/checks";
-import { listRequests } from "./requests";
+import { listRequests } from "@/lib/verification/requests";
 
 /** For a batch already found in `scope`. */
 export async function getBatchVerificationData(db: Db, key: ListenerKey, batchId: number, scope: Scope) {

@@ -1,6 +1,6 @@
 // Opaque keyset cursors: the sort they belong to, the last row's sort value and id.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "./errors";
 
 const ZCursor = z.tuple([z.string(), z.enum(["asc", "desc"]), z.string().nullable(), z.number().int().positive()]);
 

@@ -4,9 +4,9 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/batches/from-chain";
-import type { Db } from "@/lib/db";
-import { batches, blockchainTransactions, transactionKinds } from "@/lib/db/schema";
+import type { Db, Tx } from "@/lib/db";
+import { batches, blockchainTransactions } from "@/lib/db/schema";
+import { transactionKinds } from "@/lib/db/enums";
 
 export const SYNC_ACTOR: Actor = { kind: "system", id: "sync" };
 

@@ -1,0 +1,40 @@
+// The value lists of the database's `check (… in (…))` constraints, defined once: the Drizzle schema
+// types its columns and declares its checks with them, the zod schemas and the pages read them.
+// test/migrations.test.ts proves each equals its list in the migrations. No dependencies on purpose.
+export const batchStatuses = ["draft", "pending_mint", "active", "verified", "flagged", "expired", "redeemed"] as const;
+/** The statuses of a batch without a token yet: every other batch has one. */
+export const unmintedStatuses = ["draft", "pending_mint"] as const satisfies readonly (typeof batchStatuses)[number][];
+export const verificationStatuses = ["unverified", "pending", "verified", "failed"] as const;
+export const syncStatuses = ["synced", "pending", "out_of_sync", "error"] as const;
+export const processes = ["washed", "natural", "honey", "anaerobic", "wet_hulled"] as const;
+export const qualityGrades = ["specialty", "premium", "exchange", "below_standard"] as const;
+/** Fraud risk by score: low below 25, medium below 50, high below 75, critical from 75. */
+export const riskLevels = ["low", "medium", "high", "critical"] as const;
+
+export const roles = ["admin", "operator", "verifier", "viewer"] as const;
+/** The operating company (staff), producers (cooperative, exporter) and buyers (importer, roaster). */
+export const organisationKinds = ["operator", "cooperative", "exporter", "importer", "roaster"] as const;
+export const tokenPurposes = ["invitation", "password_reset", "first_admin"] as const;
+export const actorKinds = ["user", "wallet", "api_key", "system", "oracle"] as const;
+export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch", "sync_error", "cloned_label"] as const;
+export const alertSeverities = ["low", "medium", "high", "critical"] as const;
+export const checkTypes = ["verify_batch", "quality_check", "expiry_check"] as const;
+export const syncTriggers = ["schedule", "manual", "cron", "batch"] as const;
+export const transactionKinds = ["mint", "mark_verified", "chainlink_check", "adjust_inventory"] as const;
+export const systemStates = ["ok", "degraded", "down", "not_configured"] as const;
+export const auditAnchorStatuses = ["sending", "confirmed", "failed"] as const;
+export const systemAlertTypes = ["audit_chain_broken"] as const;
+export const eventStatuses = ["pending", "processed", "failed", "reorged"] as const;
+export const importActions = ["created", "refreshed", "failed"] as const;
+export const apiKeyRoles = ["operator", "verifier", "viewer"] as const;
+export const signInMethods = ["password", "siwe"] as const;
+export const verificationRequestStatuses = ["pending", "approved", "rejected"] as const;
+export const qualityFileKinds = ["photo", "certificate"] as const;
+export const alertStatuses = ["open", "resolved"] as const;
+export const chainlinkRequestStates = ["sent", "fulfilled", "failed"] as const;
+export const chainlinkCallOutcomes = ["answered", "refused"] as const;
+export const syncRunStatuses = ["queued", "running", "paused", "succeeded", "failed"] as const;
+/** A full sync in one of these is still going: at most one at a time (sync_history_one_active). */
+export const activeSyncRunStatuses = ["queued", "running", "paused"] as const satisfies readonly (typeof syncRunStatuses)[number][];
+export const syncResultActions = ["updated", "imported", "flagged", "failed"] as const;
+export const transactionStatuses = ["pending", "mined", "reverted", "replaced", "dropped"] as const;

@@ -1,0 +1,15 @@
+// Every job the worker runs, in the order it starts them (and runs the ones a moment triggers).
+// A job file under worker/jobs that is not listed here fails test/worker-registry.test.ts.
+import type { Job } from "./job";
+import { analytics } from "./jobs/analytics";
+import { anchor } from "./jobs/anchor";
+import { expiry } from "./jobs/expiry";
+import { foldCountsJob } from "./jobs/fold-counts";
+import { fulfiller } from "./jobs/fulfiller";
+import { listener } from "./jobs/listener";
+import { prune } from "./jobs/prune";
+import { status } from "./jobs/status";
+import { sync } from "./jobs/sync";
+import { transactions } from "./jobs/transactions";
+
+export const jobs: Job[] = [listener, fulfiller, sync, prune, foldCountsJob, expiry, analytics, anchor, transactions, status];
