@@ -4,7 +4,7 @@ import { idParams } from "@/lib/api/params";
 import { ZInvitation } from "@/lib/auth/account-schemas";
 import { admins } from "@/lib/auth/permissions";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
-import { roles } from "@/lib/db/schema";
+import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { endpoint } from "./define";
 import { listOf } from "./shapes";

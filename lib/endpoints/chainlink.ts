@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idParams } from "@/lib/api/params";
 import { everyone } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
-import { checkTypes } from "@/lib/db/schema";
+import { checkTypes } from "@/lib/db/enums";
 import { endpoint } from "./define";
 import { listOf } from "./shapes";
 

@@ -1,8 +1,6 @@
 // The JSON answers' shapes, shared by several endpoints' declarations. Decimals are strings, times ISO strings.
 import { z, type ZodType } from "zod";
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
-import { alertSeverities, alertTypes } from "@/lib/db/schema";
-import { requestStatuses } from "@/lib/verification/schemas";
+import { alertSeverities, alertTypes, batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationRequestStatuses as requestStatuses, verificationStatuses } from "@/lib/db/enums";
 
 const text = z.string().nullable();
 const time = z.string();

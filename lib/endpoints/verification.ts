@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { idParams } from "@/lib/api/params";
 import { everyone, staff, verifiers } from "@/lib/auth/permissions";
-import { qualityGrades } from "@/lib/batches/enums";
+import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 import { endpoint } from "./define";
