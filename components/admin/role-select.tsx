@@ -1,5 +1,6 @@
 "use client";
 // A user's role: choosing another asks to confirm (a role decides what someone may do), then says "Saved".
+import { ZUserChange } from "@/lib/auth/schemas";
 import { ConfirmedSelect } from "./confirmed-select";
 
 const roles = ["admin", "operator", "verifier", "viewer"].map((r) => ({ value: r, label: r }));
@@ -9,12 +10,12 @@ export function RoleSelect({ user, isSelf }: { user: { id: number; name: string;
     <ConfirmedSelect
       what="role"
       userName={user.name}
-      url={`/api/admin/users/${user.id}`}
+      userId={user.id}
       value={user.role}
       options={roles}
       isDisabled={isSelf}
       question={(chosen, current) => `Make ${user.name} ${chosen === "admin" || chosen === "operator" ? "an" : "a"} ${chosen} instead of ${current}?`}
-      body={(role) => ({ role })}
+      body={(role) => ({ role: ZUserChange.shape.role.unwrap().parse(role) })}
     />
   );
 }
