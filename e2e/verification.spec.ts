@@ -300,7 +300,7 @@ test("seed 000's inputs: a count as a JSON number or a query parameter, and an e
   const resolved = await request.post(`/api/batches/${batch.id}/resolve-alert`);
   expect(resolved.status()).toBe(200);
   const { data } = await resolved.json();
-  expect(data.map((a: { id: number }) => a.id)).toEqual(open.map((a) => a.id));
+  expect(data.map((a: { id: number }) => a.id)).toEqual(open.map((a) => Number(a.id)));
   const note = "Resolved with every open alert of the batch; no note was given.";
   expect(data.every((a: { status: string; resolution_note: string }) => a.status === "resolved" && a.resolution_note === note)).toBe(true);
   expect(await query("select count(*)::int as n from batch_alerts where batch_id = $1 and status = 'open'", [batch.id])).toEqual([{ n: 0 }]);
