@@ -16,7 +16,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     // next-auth imports "next/server" without an extension, which Node's ESM loader cannot find;
-    // bundled by Vite it resolves (the Chainlink route handlers reach it through lib/api/handler).
+    // bundled by Vite it resolves (the Chainlink route handlers reach it through lib/endpoints/handle).
     server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 120_000,
   },

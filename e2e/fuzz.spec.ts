@@ -1,7 +1,7 @@
 // Property test: malformed input to every route is refused cleanly (never a 5xx) and changes nothing.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import fc from "fast-check";
-import { permissions, type Permission } from "@/lib/auth/permissions";
+import { permissions, type Permission } from "@/lib/endpoints/permissions";
 import { fingerprint } from "./db";
 import { stack, storageStateFor } from "./stack";
 

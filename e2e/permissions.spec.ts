@@ -1,6 +1,7 @@
 // The permission table, tested from the outside: every route × method × kind of caller.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import type { Rule } from "@/lib/auth/permissions";
+import { permissions, type Permission } from "@/lib/endpoints/permissions";
 import bcrypt from "bcryptjs";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoOrganisations, demoPassword } from "@/scripts/lib/demo-users";

@@ -269,3 +269,43 @@ test("the queue filters by batch code, and an open alert it lists is resolved ri
   expect(await query("select status from batch_alerts where id = $1", [alert.id])).toEqual([{ status: "resolved" }]);
   await context.close();
 });
+
+test("seed 000's inputs: a count as a JSON number or a query parameter, and an empty resolve-alert body resolving every open alert", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  const { context } = await pageAs(browser, "verifier");
+  const process = (id: number, query: string, data?: object) => context.request.post(`/api/verification-requests/${id}/process${query}`, data ? { data } : {});
+
+  // A number with more decimals than a gram is refused, as its string would be, and changes nothing.
+  const first = await requestCount(request, batch.id);
+  const refused = await process(first, "", { actual_quantity: 1.2345 });
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).error.message).toMatch(/^actual_quantity: must be a number .* at most 3 decimals/);
+  expect(await query("select status from verification_requests where id = $1", [first])).toEqual([{ status: "pending" }]);
+
+  // The exact quantity as a JSON number: its shortest decimal form is the count, and it agrees.
+  const approved = await process(first, "", { actual_quantity: Number(batch.quantity_kg) });
+  expect(approved.status()).toBe(200);
+  expect(await approved.json()).toMatchObject({ status: "approved", actual_quantity_kg: batch.quantity_kg });
+
+  // As a query parameter with no body: 1 kg, far from the chain's quantity, is rejected with an alert.
+  const second = await requestCount(request, batch.id);
+  const rejected = await process(second, "?actual_quantity=1");
+  expect(rejected.status()).toBe(200);
+  expect(await rejected.json()).toMatchObject({ status: "rejected", actual_quantity_kg: "1.000" });
+  await query("insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'sync_error', 'low', 'e2e-seed', 'A second open alert')", [batch.id]);
+  const open = await query<{ id: number }>("select id from batch_alerts where batch_id = $1 and status = 'open' order by id", [batch.id]);
+  expect(open.length).toBe(2);
+
+  // An empty body resolves every open alert of the batch, each with the default note, audited.
+  const resolved = await request.post(`/api/batches/${batch.id}/resolve-alert`);
+  expect(resolved.status()).toBe(200);
+  const { data } = await resolved.json();
+  expect(data.map((a: { id: number }) => a.id)).toEqual(open.map((a) => Number(a.id)));
+  const note = "Resolved with every open alert of the batch; no note was given.";
+  expect(data.every((a: { status: string; resolution_note: string }) => a.status === "resolved" && a.resolution_note === note)).toBe(true);
+  expect(await query("select count(*)::int as n from batch_alerts where batch_id = $1 and status = 'open'", [batch.id])).toEqual([{ n: 0 }]);
+  expect(await query("select count(*)::int as n from audit_records where batch_id = $1 and action = 'alert.resolved' and note = $2", [batch.id, note])).toEqual([{ n: 2 }]);
+  // `{}` is the same request: nothing is open now, so nothing is resolved.
+  expect(await (await request.post(`/api/batches/${batch.id}/resolve-alert`, { data: {} })).json()).toEqual({ data: [] });
+  await context.close();
+});

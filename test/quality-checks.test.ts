@@ -11,7 +11,7 @@ import { saveDraft } from "@/lib/batches/drafts";
 import { ZNewBatch } from "@/lib/batches/schemas";
 import { auditRecords, batchAlerts, batches, qualityCheckFiles, qualityChecks, users } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
-import { getQualityFile, listQualityChecks, readQualityCheckRequest, recordQualityCheck, type UploadedFile } from "@/lib/quality/checks";
+import { getQualityFile, listQualityChecks, readQualityCheckForm, recordQualityCheck, type UploadedFile } from "@/lib/quality/checks";
 import { readFile } from "@/lib/storage/files";
 import { contentDisposition } from "@/lib/storage/uploads";
 import { demoBatches } from "@/scripts/lib/demo-batches";
@@ -140,11 +140,11 @@ describe("quality checks", () => {
     form.set("check", JSON.stringify(specialty));
     form.append("photos", new File([png], "beans.png", { type: "image/png" }));
     form.append("certificates", new File([], ""));
-    const { input, files } = await readQualityCheckRequest(new Request("http://test/x", { method: "POST", body: form }));
+    const { input, files } = await readQualityCheckForm(new Request("http://test/x", { method: "POST", body: form }));
     expect(input).toEqual(specialty);
     expect(files).toEqual([{ kind: "photo", filename: "beans.png", contentType: "image/png", bytes: png }]);
     form.set("check", "{not json");
-    await expect(readQualityCheckRequest(new Request("http://test/x", { method: "POST", body: form }))).rejects.toMatchObject({ code: "validation_error" });
+    await expect(readQualityCheckForm(new Request("http://test/x", { method: "POST", body: form }))).rejects.toMatchObject({ code: "validation_error" });
   });
 
   it("stores a path-traversal-looking filename under a random key inside the upload dir", async () => {

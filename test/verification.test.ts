@@ -3,7 +3,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
-import { listAlerts, resolveAlert } from "@/lib/alerts/alerts";
+import { listAlerts, resolveAlert, resolveOpenAlerts } from "@/lib/alerts/alerts";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { auditHistory } from "@/lib/audit/history";
 import { recordAudit, verifyAuditChain } from "@/lib/audit/record";
 import { batchTokenAbi } from "@/lib/chain/abi";
@@ -11,7 +12,7 @@ import { kgToGrams } from "@/lib/chain/units";
 import { auditRecords, batchAlerts, batches, users, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { judgeCount, processRequest, requestVerification } from "@/lib/verification/requests";
-import { ZProcessRequest, ZResolveAlert } from "@/lib/verification/schemas";
+import { defaultResolutionNote, ZProcessRequest, ZResolveAlert } from "@/lib/verification/schemas";
 import { verifyBatch } from "@/lib/verification/verify";
 import { recordQualityCheck } from "@/lib/quality/checks";
 import { demoBatches } from "@/scripts/lib/demo-batches";
@@ -55,9 +56,17 @@ describe("judging a count", () => {
 
 describe("verification requests", () => {
   it("are refused for bad counts with a message, writing nothing", () => {
-    // A JSON number is refused too: 999.9999999999999999 would arrive as 1000 and pass for exact.
-    for (const bad of [-5, 1250.5, "-5", "abc", "1.2345", "", "1e3", null, "123456789012"]) expect(ZProcessRequest.safeParse({ actual_quantity: bad }).success, String(bad)).toBe(false);
+    for (const bad of [-5, "-5", "abc", "1.2345", "", "1e3", null, true, "123456789012"]) expect(ZProcessRequest.safeParse({ actual_quantity: bad }).success, String(bad)).toBe(false);
     expect(ZProcessRequest.parse({ actual_quantity: "1250.5" }).actual_quantity).toBe("1250.5");
+  });
+
+  it("take a count as a JSON number (seed 000), by its shortest decimal form, within 3 decimals", () => {
+    const read = (n: number) => ZProcessRequest.parse({ actual_quantity: n }).actual_quantity;
+    expect([read(1250.5), read(1250), read(0.001), read(99_999_999_999.999), read(0)]).toEqual(["1250.5", "1250", "0.001", "99999999999.999", "0"]);
+    // More decimals than a gram, negative, not finite, or beyond the cap: refused, as the string would be.
+    for (const bad of [1.2345, 0.0001, 1e-7, -5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 123_456_789_012, 1e21]) {
+      expect(ZProcessRequest.safeParse({ actual_quantity: bad }).success, String(bad)).toBe(false);
+    }
   });
 
   it("a count within the tolerance of the chain's quantity approves, and the batch is verified", async () => {
@@ -129,6 +138,33 @@ describe("verification requests", () => {
     expect((await listAlerts(t.db, ids[2])).map((a) => a.status)).toEqual(["resolved"]);
     const audited = (await auditHistory(t.db, ids[2])).find((h) => h.action === "alert.resolved");
     expect(audited).toMatchObject({ note: "Recounted: a pallet was in the other bay.", actor: { kind: "user", label: "otto@example.com" } });
+  });
+});
+
+describe("resolving without an alert id (seed 000's empty body)", () => {
+  it("reads as every open alert, with a note that says so; an alert id still needs a note", () => {
+    expect(ZResolveAlert.parse({})).toEqual({ alert_id: undefined, note: defaultResolutionNote });
+    expect(ZResolveAlert.parse({ note: "Counted again." })).toEqual({ alert_id: undefined, note: "Counted again." });
+    expect(ZResolveAlert.parse({ alert_id: "7", note: "ok" })).toEqual({ alert_id: 7, note: "ok" });
+    expect(ZResolveAlert.safeParse({ alert_id: 7 }).error?.issues).toMatchObject([{ path: ["note"], message: "is required: say how the alert was resolved" }]);
+  });
+
+  it("resolves every open alert of the batch, each audited with the note, and no other batch's", async () => {
+    const system = { kind: "system" as const, id: "test" };
+    const raise = (batchId: number, source: string) => raiseAlert(t.db, { batchId, type: "sync_error", severity: "low", source, message: `test ${source}` }, system);
+    const mine = [await raise(ids[1], "seed-a"), await raise(ids[1], "seed-b")];
+    const other = await raise(ids[0], "seed-c");
+    const userId = operator.kind === "user" ? operator.user.id : null;
+    const resolved = await resolveOpenAlerts(t.db, ids[1], defaultResolutionNote, userId, { kind: "user", id: String(userId) });
+    expect(resolved.map((a) => a.id)).toEqual(expect.arrayContaining(mine));
+    expect(resolved.every((a) => a.status === "resolved" && a.resolution_note === defaultResolutionNote && a.resolved_by === userId)).toBe(true);
+    expect((await listAlerts(t.db, ids[1])).filter((a) => a.status === "open")).toEqual([]);
+    expect((await listAlerts(t.db, ids[0])).find((a) => a.id === other)?.status).toBe("open");
+    const audited = (await auditHistory(t.db, ids[1])).filter((h) => h.action === "alert.resolved" && mine.includes(Number(h.entity_id)));
+    expect(audited.map((h) => h.note)).toEqual([defaultResolutionNote, defaultResolutionNote]);
+    // Nothing open is nothing to do; an unknown batch is a 404.
+    expect(await resolveOpenAlerts(t.db, ids[1], "again", userId, { kind: "user", id: String(userId) })).toEqual([]);
+    await expect(resolveOpenAlerts(t.db, 999_999, "x", userId, { kind: "user", id: String(userId) })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

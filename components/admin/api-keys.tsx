@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
+import { ZNewApiKey } from "@/lib/auth/schemas";
+import { createApiKey, revokeApiKey } from "@/lib/endpoints/admin";
 import { TableHead } from "@/components/ui/table-head";
 import { NewKey, RevokeKey } from "./api-key-parts";
 
@@ -10,7 +12,7 @@ type Key = { id: number; name: string; prefix: string; role: string; created_at:
 export function AdminApiKeys({ keys }: { keys: Key[] }) {
   const { call, error } = useApiCall();
   const [name, setName] = useState("");
-  const [role, setRole] = useState("viewer");
+  const [role, setRole] = useState<"operator" | "verifier" | "viewer">("viewer");
   const [created, setCreated] = useState<string | null>(null);
   return (
     <section aria-labelledby="api-keys">
@@ -19,7 +21,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
         className="mb-3 flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
-          const result = (await call("POST", "/api/admin/api-keys", { name, role })) as { key: string } | null;
+          const result = await call(createApiKey, { body: { name, role } });
           if (result) {
             setCreated(result.key);
             setName("");
@@ -32,7 +34,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
         </label>
         <label className="flex flex-col text-xs">
           Role
-          <select value={role} onChange={(e) => setRole(e.target.value)} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900">
+          <select value={role} onChange={(e) => setRole(ZNewApiKey.shape.role.parse(e.target.value))} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900">
             <option>viewer</option>
             <option>verifier</option>
             <option>operator</option>
@@ -54,7 +56,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
                 {k.revoked_at ? (
                   <span className="text-xs text-stone-500">revoked</span>
                 ) : (
-                  <RevokeKey name={k.name} onRevoke={() => call("DELETE", `/api/admin/api-keys/${k.id}`)} />
+                  <RevokeKey name={k.name} onRevoke={() => call(revokeApiKey, { params: { key_id: k.id } })} />
                 )}
               </td>
             </tr>

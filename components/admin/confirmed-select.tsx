@@ -2,6 +2,8 @@
 // A choice that matters (a role, an organisation): choosing another asks to confirm, then says "Saved".
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
+import type { Input } from "@/lib/endpoints/define";
+import { changeUser } from "@/lib/endpoints/admin";
 
 const small = "rounded border border-stone-300 px-2 py-0.5 text-xs dark:border-stone-700";
 
@@ -9,15 +11,15 @@ type Props = {
   /** What is chosen, for the labels: "role", "organisation". */
   what: string;
   userName: string;
-  url: string;
+  userId: number;
   value: string;
   options: { value: string; label: string }[];
   isDisabled?: boolean;
   question: (chosen: string, current: string) => string;
-  body: (chosen: string) => unknown;
+  body: (chosen: string) => Input<typeof changeUser>["body"];
 };
 
-export function ConfirmedSelect({ what, userName, url, value, options, isDisabled, question, body }: Props) {
+export function ConfirmedSelect({ what, userName, userId, value, options, isDisabled, question, body }: Props) {
   const { call, error, pending } = useApiCall();
   const [chosen, setChosen] = useState(value);
   const [saved, setSaved] = useState(false);
@@ -25,7 +27,7 @@ export function ConfirmedSelect({ what, userName, url, value, options, isDisable
   const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
 
   async function save() {
-    if (await call("PATCH", url, body(chosen))) setSaved(true);
+    if (await call(changeUser, { params: { user_id: userId }, body: body(chosen) })) setSaved(true);
   }
 
   return (

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
-import { invitableRoles } from "@/lib/auth/account-schemas";
+import { invitableRoles, ZInvitation } from "@/lib/auth/account-schemas";
+import { invite } from "@/lib/endpoints/admin";
 
 const field = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
 
@@ -19,7 +20,7 @@ export function InviteForm() {
           e.preventDefault();
           setSent(null);
           const form = new FormData(e.currentTarget);
-          const result = (await call("POST", "/api/admin/invitations", { email: form.get("email"), role: form.get("role") })) as { email: string } | null;
+          const result = await call(invite, { body: { email: String(form.get("email") ?? ""), role: ZInvitation.shape.role.parse(form.get("role")) } });
           if (result) setSent(`Invitation sent to ${result.email}.`);
         }}
       >

@@ -10,7 +10,7 @@ export function OrganisationSelect({ user, organisations, isSelf }: { user: { id
     <ConfirmedSelect
       what="organisation"
       userName={user.name}
-      url={`/api/admin/users/${user.id}`}
+      userId={user.id}
       value={user.organisation_id === null ? "" : String(user.organisation_id)}
       options={options}
       isDisabled={isSelf}

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
+import { createOrganisation } from "@/lib/endpoints/admin";
+import { ZNewOrganisation } from "@/lib/organisations/schemas";
 import { TableHead } from "@/components/ui/table-head";
 
 export type Organisation = { id: number; name: string; kind: string; wallets: string[]; members: number };
@@ -21,7 +23,7 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
         className="mb-3 flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await call("POST", "/api/admin/organisations", { name, kind })) setName("");
+          if (await call(createOrganisation, { body: { name, kind: ZNewOrganisation.shape.kind.parse(kind) } })) setName("");
         }}
       >
         <label className="flex flex-col text-xs">

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
+import { ZUserChange } from "@/lib/auth/schemas";
+import { approveUser } from "@/lib/endpoints/admin";
 import type { Organisation } from "./organisations";
 
 type Pending = { id: number; name: string; wallets: string[] };
@@ -39,7 +41,7 @@ export function PendingWallets({ pending, organisations, users }: { pending: Pen
                   <option key={r}>{r}</option>
                 ))}
               </select>
-              <button type="button" onClick={() => call("POST", `/api/admin/users/${p.id}/approve`, { organisation_id: Number(organisationId), role: isStaff ? (c.role ?? "viewer") : "viewer" })} className="rounded bg-stone-900 px-2 py-1 text-white dark:bg-stone-100 dark:text-stone-900">
+              <button type="button" onClick={() => call(approveUser, { params: { user_id: p.id }, body: { organisation_id: Number(organisationId), role: ZUserChange.shape.role.unwrap().parse(isStaff ? (c.role ?? "viewer") : "viewer") } })} className="rounded bg-stone-900 px-2 py-1 text-white dark:bg-stone-100 dark:text-stone-900">
                 Approve {p.wallets[0] ?? p.name}
               </button>
               <span className="text-stone-500">or link to</span>
@@ -51,7 +53,7 @@ export function PendingWallets({ pending, organisations, users }: { pending: Pen
                   </option>
                 ))}
               </select>
-              <button type="button" disabled={!c.user} onClick={() => call("POST", `/api/admin/users/${p.id}/approve`, { link_to_user_id: Number(c.user) })} className="underline disabled:opacity-50">
+              <button type="button" disabled={!c.user} onClick={() => call(approveUser, { params: { user_id: p.id }, body: { link_to_user_id: Number(c.user) } })} className="underline disabled:opacity-50">
                 Link
               </button>
             </li>

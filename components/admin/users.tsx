@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
+import { changeUser, liftLockout } from "@/lib/endpoints/admin";
 import { TableHead } from "@/components/ui/table-head";
 import { OrganisationSelect } from "./organisation-select";
 import { RoleSelect } from "./role-select";
@@ -28,12 +29,12 @@ export function AdminUsers({ users, organisations, myId }: { users: User[]; orga
                 <OrganisationSelect user={u} organisations={organisations} isSelf={u.id === myId} />
               </td>
               <td className="py-1.5 pr-4">
-                <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call("PATCH", `/api/admin/users/${u.id}`, { is_active: e.target.checked })} />
+                <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call(changeUser, { params: { user_id: u.id }, body: { is_active: e.target.checked } })} />
               </td>
               <td className="py-1.5 pr-4">
                 {u.has_totp && <div className="text-xs">two-factor on</div>}
                 {u.is_locked_out ? (
-                  <button type="button" className="text-xs text-red-700 underline dark:text-red-300" onClick={() => call("DELETE", `/api/admin/users/${u.id}/lockout`)}>
+                  <button type="button" className="text-xs text-red-700 underline dark:text-red-300" onClick={() => call(liftLockout, { params: { user_id: u.id } })}>
                     Lift lockout of {u.name}
                   </button>
                 ) : (
@@ -48,7 +49,7 @@ export function AdminUsers({ users, organisations, myId }: { users: User[]; orga
                   className="mt-1 flex gap-1"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void call("PATCH", `/api/admin/users/${u.id}`, { link_wallet: wallet[u.id] });
+                    void call(changeUser, { params: { user_id: u.id }, body: { link_wallet: wallet[u.id] } });
                   }}
                 >
                   <input aria-label={`Wallet to link to ${u.name}`} placeholder="0x…" value={wallet[u.id] ?? ""} onChange={(e) => setWallet({ ...wallet, [u.id]: e.target.value })} className="w-44 rounded border border-stone-300 bg-white px-1 font-mono text-xs dark:border-stone-700 dark:bg-stone-900" />

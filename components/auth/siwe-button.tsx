@@ -6,6 +6,8 @@ import { createSiweMessage } from "viem/siwe";
 import { useConnection, useSignMessage } from "wagmi";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { signInWithEthereum } from "@/lib/actions/sign-in";
+import { siweNonce } from "@/lib/endpoints/auth";
+import { call } from "@/lib/endpoints/client";
 
 export function SiweButton({ chainId, callbackUrl }: { chainId: number; callbackUrl: string }) {
   const { address, isConnected } = useConnection();
@@ -18,9 +20,7 @@ export function SiweButton({ chainId, callbackUrl }: { chainId: number; callback
     setError(null);
     setIsPending(true);
     try {
-      const res = await fetch("/api/auth/siwe/nonce", { method: "POST" });
-      if (!res.ok) throw new Error((await res.json()).error?.message ?? "Could not get a sign-in nonce.");
-      const { nonce } = await res.json();
+      const { nonce } = await call(siweNonce);
       const message = createSiweMessage({
         domain: window.location.host,
         address,

@@ -13,7 +13,7 @@ type Props = { batch: BatchJson; onchain: OnchainJson | null; error: string | nu
 
 export function ChainSection({ batch, onchain, error, canSync, sent }: Props) {
   return (
-    <Section id="chain" title="On chain" actions={canSync && <ActionButton label="Sync with chain" pendingLabel="Syncing…" url={`/api/batches/${batch.id}/sync`} />}>
+    <Section id="chain" title="On chain" actions={canSync && <ActionButton label="Sync with chain" pendingLabel="Syncing…" action="sync-batch" batchId={batch.id} />}>
       <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="sync-status">
         Sync: <StatusBadge value={batch.sync_status} />
         <span className="text-stone-500">last {formatWhen(batch.last_synced_at)}</span>

@@ -8,7 +8,7 @@ import { Empty, headRowStyle, Section, tableStyle } from "./section";
 
 export function FraudSection({ batchId, assessment, canDetect }: { batchId: number; assessment: FraudAssessmentJson | null; canDetect: boolean }) {
   return (
-    <Section id="fraud" title="Fraud risk" actions={canDetect && <ActionButton label="Detect fraud" pendingLabel="Scoring…" url={`/api/batches/${batchId}/detect-fraud`} />}>
+    <Section id="fraud" title="Fraud risk" actions={canDetect && <ActionButton label="Detect fraud" pendingLabel="Scoring…" action="detect-fraud" batchId={batchId} />}>
       {!assessment ? (
         <Empty>Never assessed.</Empty>
       ) : (

@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { field, labelStyle } from "@/components/ui/select";
+import { attempt } from "@/lib/endpoints/client";
+import { recordQualityCheck } from "@/lib/endpoints/verification";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { primaryButtonStyle } from "./section";
@@ -41,13 +43,13 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
     const body = new FormData();
     body.set("check", JSON.stringify(check));
     for (const name of ["photos", "certificates"]) for (const f of picked.getAll(name)) body.append(name, f);
-    const res = await fetch(`/api/batches/${batchId}/quality-check`, { method: "POST", body }).catch(() => null);
-    const json = await res?.json().catch(() => null);
-    if (!res?.ok) {
-      for (const d of (json?.error?.details ?? []) as { path?: string; message: string }[]) if (d.path && d.path in ZQualityCheck.shape) form.setError(d.path as Name, { message: d.message });
-      return setResult({ ok: false, text: json?.error?.message ? messageInFormWords(element, json.error.message, json.error.details) : res ? `Request failed (${res.status}).` : "The server could not be reached." });
+    const r = await attempt(recordQualityCheck, { params: { batch_id: batchId }, body });
+    if (!r.ok) {
+      const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
+      for (const d of details) if (d.path && d.path in ZQualityCheck.shape) form.setError(d.path as Name, { message: d.message });
+      return setResult({ ok: false, text: r.error.status ? messageInFormWords(element, r.error.message, r.error.details) : r.error.message });
     }
-    setResult({ ok: true, text: `Recorded check #${json.id}: graded ${humanize(json.grade)}.` });
+    setResult({ ok: true, text: `Recorded check #${r.data.id}: graded ${humanize(r.data.grade)}.` });
     form.reset();
     for (const input of element.querySelectorAll<HTMLInputElement>('input[type="file"]')) input.value = "";
     router.refresh();

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { field } from "@/components/ui/select";
 import { useApiCall } from "@/components/use-api-call";
+import { resolveAlert } from "@/lib/endpoints/verification";
 import { useHydrated } from "@/components/use-hydrated";
 import { buttonStyle } from "./section";
 
@@ -12,7 +13,7 @@ export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: nu
   const isReady = useHydrated();
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (await call("POST", `/api/batches/${batchId}/resolve-alert`, { alert_id: alertId, note }, e.currentTarget)) {
+    if (await call(resolveAlert, { params: { batch_id: batchId }, body: { alert_id: alertId, note } }, e.currentTarget)) {
       setNote("");
       onResolved?.();
     }

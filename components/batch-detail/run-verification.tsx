@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { useApiCall } from "@/components/use-api-call";
+import { verify } from "@/lib/endpoints/verification";
 import { useHydrated } from "@/components/use-hydrated";
 import type { Check, Outcome } from "@/lib/verification/verify";
 import { buttonStyle } from "./section";
@@ -41,8 +42,8 @@ export function RunVerification({ batchId }: { batchId: number }) {
   const isReady = useHydrated();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const run = async () => {
-    const json = await call("POST", `/api/batches/${batchId}/verify`);
-    if (json) setResult(json as VerifyResult);
+    const json = await call(verify, { params: { batch_id: batchId } });
+    if (json) setResult(json);
   };
   return (
     <div className="flex flex-col gap-2">

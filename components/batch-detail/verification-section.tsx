@@ -24,7 +24,7 @@ export function VerificationSection({ batchId, verificationStatus, isMinted, isV
     <Section
       id="verification"
       title="Verification"
-      actions={isMinted && canRequest && !hasPending && <ActionButton label="Request verification" pendingLabel="Requesting…" url={`/api/batches/${batchId}/request-verification`} body={{}} />}
+      actions={isMinted && canRequest && !hasPending && <ActionButton label="Request verification" pendingLabel="Requesting…" action="request-verification" batchId={batchId} />}
     >
       <div className="flex flex-col gap-4">
         <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="verification-status">

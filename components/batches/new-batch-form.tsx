@@ -11,6 +11,8 @@ import { recordMintTransactionAction } from "@/lib/actions/record-mint-transacti
 import { saveDraftAction } from "@/lib/actions/save-draft";
 import { ZNewBatch } from "@/lib/batches/schemas";
 import { batchTokenAbi } from "@/lib/chain/abi";
+import { getBatch } from "@/lib/endpoints/batches";
+import { attempt } from "@/lib/endpoints/client";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { BatchFields, type BatchFormValues } from "./batch-fields";
 import { MintProgress, type Step } from "./mint-progress";
@@ -25,8 +27,8 @@ function describe(error: unknown): string {
 /** Waits until the worker has indexed the mint and the draft has its token. */
 async function waitForIndexing(id: number) {
   for (;;) {
-    const res = await fetch(`/api/batches/${id}`, { cache: "no-store" });
-    if (res.ok && (await res.json()).token_id !== null) return;
+    const r = await attempt(getBatch, { params: { batch_id: id } });
+    if (r.ok && r.data.token_id !== null) return;
     await sleep(500);
   }
 }

@@ -6,6 +6,9 @@ import { useState } from "react";
 import type { Activity } from "@/lib/activities/recent";
 import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import type { SystemStatus } from "@/lib/system/status";
+import { call } from "@/lib/endpoints/client";
+import { dashboardMetrics, recentActivities } from "@/lib/endpoints/dashboard";
+import { systemStatus } from "@/lib/endpoints/system";
 import { ActivityFeed } from "./activity-feed";
 import { Breakdown, toRows } from "./breakdown";
 import { Card } from "./card";
@@ -19,19 +22,12 @@ type Feed = { data: Activity[]; next_cursor: string | null };
 /** `status` null: the viewer is a producer's or buyer's member, to whom the system's health is not shown. */
 export type DashboardData = { metrics: DashboardMetrics; status: SystemStatus | null; activities: Feed };
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: "no-store" });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `${url} answered ${res.status}`);
-  return body as T;
-}
-
 const live = { refetchInterval: refreshMs, refetchIntervalInBackground: true, staleTime: 0, retry: false } as const;
 
 function Live({ initial }: { initial: DashboardData }) {
-  const metrics = useQuery({ queryKey: ["metrics"], queryFn: () => getJson<DashboardMetrics>("/api/dashboard/metrics"), initialData: initial.metrics, ...live });
-  const status = useQuery({ queryKey: ["status"], queryFn: () => getJson<SystemStatus | null>("/api/system/status"), initialData: initial.status, ...live, enabled: initial.status !== null });
-  const recent = useQuery({ queryKey: ["activities"], queryFn: () => getJson<Feed>("/api/activities/recent?limit=20"), initialData: initial.activities, ...live });
+  const metrics = useQuery({ queryKey: ["metrics"], queryFn: () => call(dashboardMetrics), initialData: initial.metrics, ...live });
+  const status = useQuery({ queryKey: ["status"], queryFn: (): Promise<SystemStatus | null> => call(systemStatus), initialData: initial.status, ...live, enabled: initial.status !== null });
+  const recent = useQuery({ queryKey: ["activities"], queryFn: () => call(recentActivities, { query: { limit: 20 } }), initialData: initial.activities, ...live });
   const [older, setOlder] = useState<Feed | null>(null);
   const [olderError, setOlderError] = useState<string | null>(null);
   const errors = [metrics.error, status.error, recent.error].filter((e): e is Error => e !== null);
@@ -43,7 +39,7 @@ function Live({ initial }: { initial: DashboardData }) {
   const loadOlder = async () => {
     if (!cursor) return;
     try {
-      const page = await getJson<Feed>(`/api/activities/recent?limit=20&cursor=${encodeURIComponent(cursor)}`);
+      const page = await call(recentActivities, { query: { limit: 20, cursor } });
       setOlder((o) => ({ data: [...(o?.data ?? []), ...page.data], next_cursor: page.next_cursor }));
       setOlderError(null);
     } catch (error) {

@@ -2,6 +2,7 @@
 // Stored events, newest first: each links to its batch and its transaction; failed ones can be retried.
 import Link from "next/link";
 import { useApiCall } from "@/components/use-api-call";
+import { processEvent } from "@/lib/endpoints/events";
 import type { EventJson } from "@/lib/events/list";
 import { EventStatus, TxLink } from "./tx-link";
 
@@ -10,7 +11,7 @@ function RetryButton({ id }: { id: number }) {
   const { call, error, pending } = useApiCall();
   return (
     <span className="flex flex-col gap-1">
-      <button type="button" disabled={pending} onClick={() => call("POST", `/api/blockchain-events/${id}/process`)} className="rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800">
+      <button type="button" disabled={pending} onClick={() => call(processEvent, { params: { event_id: id } })} className="rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800">
         Retry
       </button>
       {error && <span className="text-xs text-red-700 dark:text-red-300">{error}</span>}

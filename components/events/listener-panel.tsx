@@ -2,6 +2,7 @@
 // The listener at a glance: listening or paused, head and processed block, lag, throughput, errors.
 import { Badge } from "@/components/ui/badge";
 import { useApiCall } from "@/components/use-api-call";
+import { processAllEvents, toggleListening } from "@/lib/endpoints/events";
 import type { ListenerStatus } from "@/lib/events/status";
 import type { StreamState } from "@/lib/realtime/use-stream";
 
@@ -21,8 +22,8 @@ function Fact({ label, value, testId }: { label: string; value: React.ReactNode;
 export function ListenerPanel({ status, stream, canOperate, onStatus }: { status: ListenerStatus; stream: StreamState; canOperate: boolean; onStatus: (s: ListenerStatus) => void }) {
   const { call, error, pending } = useApiCall();
   const toggle = async () => {
-    const next = await call("POST", "/api/blockchain-events/toggle-listening", { active: !status.listening });
-    if (next) onStatus(next as ListenerStatus);
+    const next = await call(toggleListening, { body: { active: !status.listening } });
+    if (next) onStatus(next);
   };
   return (
     <section aria-label="Listener status" className="flex flex-col gap-3 rounded-lg border border-stone-200 p-4 dark:border-stone-800">
@@ -36,7 +37,7 @@ export function ListenerPanel({ status, stream, canOperate, onStatus }: { status
             <button type="button" className={button} disabled={pending} onClick={toggle}>
               {status.listening ? "Pause listening" : "Resume listening"}
             </button>
-            <button type="button" className={button} disabled={pending || status.events.failed + status.events.pending === 0} onClick={() => call("POST", "/api/blockchain-events/process-all")}>
+            <button type="button" className={button} disabled={pending || status.events.failed + status.events.pending === 0} onClick={() => call(processAllEvents)}>
               Retry all failed
             </button>
           </div>

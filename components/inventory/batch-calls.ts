@@ -1,16 +1,18 @@
 // A count request and a sync for one batch, each answered in words: the bulk actions and each
 // row's own buttons say the same thing.
 import type { BulkBatch, Outcome } from "@/components/bulk";
-import { postJson } from "@/components/verification/post-json";
+import { attempt } from "@/lib/endpoints/client";
+import { syncBatch } from "@/lib/endpoints/sync";
+import { requestVerification } from "@/lib/endpoints/verification";
 
 export async function requestCount(batch: BulkBatch): Promise<Outcome> {
-  const r = await postJson<{ id: number }>(`/api/batches/${batch.id}/request-verification`, {});
-  return r.ok ? { batch, tone: "green", text: `Count requested (#${r.data.id})` } : { batch, tone: "red", text: r.message };
+  const r = await attempt(requestVerification, { params: { batch_id: batch.id }, body: {} });
+  return r.ok ? { batch, tone: "green", text: `Count requested (#${r.data.id})` } : { batch, tone: "red", text: r.error.message };
 }
 
 export async function sync(batch: BulkBatch): Promise<Outcome> {
-  const r = await postJson<{ updated: number; flagged: number; failed: number }>(`/api/batches/${batch.id}/sync`);
-  if (!r.ok) return { batch, tone: "red", text: r.message };
+  const r = await attempt(syncBatch, { params: { batch_id: batch.id } });
+  if (!r.ok) return { batch, tone: "red", text: r.error.message };
   const { updated, flagged, failed } = r.data;
   if (failed) return { batch, tone: "red", text: "Sync failed" };
   if (flagged) return { batch, tone: "amber", text: "Synced, differences flagged" };

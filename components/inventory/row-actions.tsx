@@ -7,6 +7,8 @@ import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { BulkBatch, Outcome } from "@/components/bulk";
 import { Badge } from "@/components/ui/badge";
 import { useHydrated } from "@/components/use-hydrated";
+import { attempt } from "@/lib/endpoints/client";
+import { batchAlerts } from "@/lib/endpoints/verification";
 import { requestCount, sync } from "./batch-calls";
 
 export type RowPermissions = { canRequest: boolean; canSync: boolean; canResolve: boolean };
@@ -32,9 +34,8 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
   }
 
   async function showAlerts() {
-    const res = await fetch(`/api/batches/${batchId}/alerts`);
-    const json = res.ok ? ((await res.json()) as { data: Alert[] }) : { data: [] };
-    setAlerts(json.data.filter((a) => a.status === "open"));
+    const r = await attempt(batchAlerts, { params: { batch_id: batchId } });
+    setAlerts((r.ok ? r.data.data : []).filter((a) => a.status === "open"));
   }
 
   return (

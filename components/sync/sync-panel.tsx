@@ -43,7 +43,7 @@ export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart:
       )}
       {canStart && (
         <div className="ml-auto">
-          <ActionButton label="Sync now" pendingLabel="Starting…" url="/api/sync" />
+          <ActionButton label="Sync now" pendingLabel="Starting…" action="sync-all" />
         </div>
       )}
     </section>

@@ -3,6 +3,8 @@
 // trusted. viem loads only when asked, so the page itself stays small. `positions` fetches full
 // proofs (with the record, for signed-in users); `proofs` are public ones that start from the hash.
 import { useState } from "react";
+import { call } from "@/lib/endpoints/client";
+import { auditProof } from "@/lib/endpoints/provenance";
 import type { Proof, Verdict } from "@/lib/provenance/verify";
 
 type Props = { rpcUrl: string; proofs?: Proof[]; positions?: number[] };
@@ -18,11 +20,7 @@ export function BrowserCheck({ rpcUrl, proofs, positions }: Props) {
     try {
       const [{ createPublicClient, http }, { verifyProof }] = await Promise.all([import("viem"), import("@/lib/provenance/verify")]);
       const client = createPublicClient({ transport: http(rpcUrl) });
-      const list = proofs ?? (await Promise.all((positions ?? []).map(async (p) => {
-        const res = await fetch(`/api/audit/${p}/proof`);
-        if (!res.ok) throw new Error(`proof ${p}: ${res.status}`);
-        return (await res.json()) as Proof;
-      })));
+      const list = proofs ?? (await Promise.all((positions ?? []).map((p) => call(auditProof, { params: { record_id: p } }))));
       setResults(await Promise.all(list.map(async (p) => ({ position: p.position, verdict: await verifyProof(p, client) }))));
     } catch (e) {
       setError((e as Error).message);

@@ -4,19 +4,20 @@ import { useState } from "react";
 import { buttonStyle } from "@/components/batch-detail/section";
 import { useHydrated } from "@/components/use-hydrated";
 import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
-import { postJson } from "./post-json";
+import { attempt } from "@/lib/endpoints/client";
+import { detectFraud, verify } from "@/lib/endpoints/verification";
 
 export type { BulkBatch };
 type Kind = "fraud" | "verify";
 
 async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
   if (kind === "fraud") {
-    const r = await postJson<{ score: number; alert_id: number | null }>(`/api/batches/${batch.id}/detect-fraud`);
-    if (!r.ok) return { batch, tone: "gray", text: r.message };
+    const r = await attempt(detectFraud, { params: { batch_id: batch.id } });
+    if (!r.ok) return { batch, tone: "gray", text: r.error.message };
     return { batch, tone: r.data.score >= 75 ? "red" : r.data.score >= 50 ? "amber" : "green", text: `Fraud risk ${r.data.score}/100${r.data.alert_id ? ", alert raised" : ""}` };
   }
-  const r = await postJson<{ outcome: "passed" | "failed" | "incomplete"; note: string | null; checks: { name: string; passed: boolean; isMissing?: boolean }[] }>(`/api/batches/${batch.id}/verify`);
-  if (!r.ok) return { batch, tone: "gray", text: r.message };
+  const r = await attempt(verify, { params: { batch_id: batch.id } });
+  if (!r.ok) return { batch, tone: "gray", text: r.error.message };
   const failed = r.data.checks.filter((c) => !c.passed && !c.isMissing).map((c) => c.name);
   const missing = r.data.checks.filter((c) => c.isMissing).map((c) => c.name);
   const note = r.data.note ? ` (${r.data.note})` : "";

@@ -8,7 +8,8 @@ import { field, labelStyle } from "@/components/ui/select";
 import type { RequestJson } from "@/lib/verification/requests";
 import { requestTone } from "./display";
 import { messageInFormWords } from "@/components/field-errors";
-import { postJson } from "./post-json";
+import { attempt } from "@/lib/endpoints/client";
+import { processRequest } from "@/lib/endpoints/verification";
 
 /** Mounted (with the request's id as key) for one request at a time; it opens itself. */
 export function ProcessDialog({ request, onClose }: { request: RequestJson; onClose: () => void }) {
@@ -27,10 +28,10 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
     const notes = String(form.get("notes") ?? "").trim();
     setPending(true);
     setError(null);
-    const result = await postJson<RequestJson>(`/api/verification-requests/${request.id}/process`, { actual_quantity: String(form.get("actual_quantity") ?? "").trim(), ...(notes ? { notes } : {}) });
+    const result = await attempt(processRequest, { params: { request_id: request.id }, body: { actual_quantity: String(form.get("actual_quantity") ?? "").trim(), ...(notes ? { notes } : {}) } });
     setPending(false);
     if (result.ok) return setDecision(result.data);
-    setError(result.status === 409 ? `This request was already processed by someone else. ${result.message}` : messageInFormWords(element, result.message, result.details));
+    setError(result.error.status === 409 ? `This request was already processed by someone else. ${result.error.message}` : messageInFormWords(element, result.error.message, result.error.details));
   }
 
   // Escape and the Close button both end here; the queue is refreshed to show the decision.

@@ -2,24 +2,24 @@ import "server-only";
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { authorize } from "@/lib/auth/caller";
-import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import { actions, type Rule } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/users";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields: Record<string, string> } };
 
 /** Runs a server action for a signed-in user the permission table allows; errors come back as a typed result, never a throw. */
-export async function runAction<T>(permission: Permission, body: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(permission: keyof typeof actions, body: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   return settle(async () => {
     const user = await getSessionUser();
-    authorize(permissions[permission], user ? { kind: "user", user } : { kind: "anonymous" });
+    authorize(actions[permission], user ? { kind: "user", user } : { kind: "anonymous" });
     return body(user!);
   });
 }
 
 /** Runs a server action anyone may call (a link from a mail, the first-run page): its row must say public. */
-export async function runPublicAction<T>(permission: Permission, body: () => Promise<T>): Promise<ActionResult<T>> {
-  const rule: Rule = permissions[permission];
+export async function runPublicAction<T>(permission: keyof typeof actions, body: () => Promise<T>): Promise<ActionResult<T>> {
+  const rule: Rule = actions[permission];
   if (!rule.isPublic) throw new Error(`${permission} is not public`);
   return settle(body);
 }

@@ -60,3 +60,15 @@ export async function resolveAlert(db: Db, batchId: number, alertId: number, not
     return toAlertJson(resolved);
   });
 }
+
+/** Resolves every open alert of this batch with one note, each audited; none open is an empty list. */
+export async function resolveOpenAlerts(db: Db, batchId: number, note: string, userId: number | null, actor: Actor) {
+  await findBatch(db, batchId);
+  return db.transaction(async (tx) => {
+    const open = and(eq(batchAlerts.batchId, batchId), eq(batchAlerts.status, "open"));
+    const resolved = (await tx.update(batchAlerts).set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() }).where(open).returning()).sort((a, b) => a.id - b.id);
+    const audit = (alertId: number) => ({ entity: "alert", entityId: alertId, batchId, action: "alert.resolved", actor, before: { status: "open" }, after: { status: "resolved" }, note });
+    await recordAudit(tx, ...resolved.map((a) => audit(a.id)));
+    return resolved.map(toAlertJson);
+  });
+}

@@ -1,4 +1,4 @@
-// One error type for the API; lib/api/handler.ts maps it to HTTP.
+// One error type for the API; handle() in lib/endpoints/handle.ts maps it to HTTP.
 export const errorStatus = {
   validation_error: 400,
   unauthorized: 401,

@@ -1,4 +1,6 @@
-// Who may call what: every route × method has a row here, and a test fails for any route without one.
+// Who may do what: roles, the rule a route or server action is guarded by, the server actions' rows
+// and the pages. Each endpoint's rule is in its declaration (lib/endpoints); lib/endpoints/permissions.ts
+// joins the two into one table.
 import type { roles } from "@/lib/db/enums";
 
 export type Role = (typeof roles)[number];
@@ -33,71 +35,6 @@ export const actions = {
   "ACTION set-up-first-admin": { roles: [], isPublic: true },
 } as const satisfies Record<string, Rule>;
 
-export const permissions = {
-  ...actions,
-  "ANY /api/[...path]": { roles: [], isPublic: true },
-  "GET /api/health": { roles: [], isPublic: true },
-  "GET /api/openapi.json": { roles: [], isPublic: true },
-  "GET /api/auth/[...nextauth]": { roles: [], isPublic: true },
-  "POST /api/auth/[...nextauth]": { roles: [], isPublic: true },
-  "POST /api/auth/siwe/nonce": { roles: [], isPublic: true },
-  "GET /api/batches": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/batches/export": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/batches/[batch_id]": { roles: everyone, members: true, apiKeys: true },
-  "POST /api/batches/import-from-blockchain": { roles: operators, apiKeys: true },
-  "GET /api/batches/stream": { roles: everyone, members: true },
-  "POST /api/batches/[batch_id]/request-verification": { roles: staff, apiKeys: true },
-  "GET /api/batches/[batch_id]/verification-requests": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/verification-requests": { roles: everyone, members: true, apiKeys: true },
-  "POST /api/verification-requests/[request_id]/process": { roles: verifiers },
-  "POST /api/batches/[batch_id]/verify": { roles: verifiers },
-  "POST /api/batches/[batch_id]/verify-batch": { roles: verifiers },
-  "POST /api/batches/[batch_id]/quality-check": { roles: verifiers },
-  "GET /api/batches/[batch_id]/quality-checks": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/files/[file_id]": { roles: everyone, members: true },
-  "POST /api/batches/[batch_id]/detect-fraud": { roles: staff, apiKeys: true },
-  "GET /api/batches/[batch_id]/alerts": { roles: everyone, members: true, apiKeys: true },
-  "POST /api/batches/[batch_id]/resolve-alert": { roles: staff },
-  "GET /api/batches/[batch_id]/audit-history": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/batches/[batch_id]/chainlink-requests": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/audit/[record_id]/proof": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/labels": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/cron/expiry": { roles: [], cron: true },
-  "GET /api/blockchain-events": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/blockchain-events/stream": { roles: everyone, members: true },
-  "GET /api/blockchain-events/status": { roles: everyone, apiKeys: true },
-  "POST /api/blockchain-events/[event_id]/process": { roles: operators, apiKeys: true },
-  "POST /api/blockchain-events/process-all": { roles: operators, apiKeys: true },
-  "POST /api/blockchain-events/toggle-listening": { roles: operators, apiKeys: true },
-  "GET /api/cron/listener": { roles: [], cron: true },
-  "POST /api/sync": { roles: operators, apiKeys: true },
-  "GET /api/sync": { roles: everyone, apiKeys: true },
-  "GET /api/sync/[sync_id]": { roles: everyone, apiKeys: true },
-  "POST /api/batches/[batch_id]/sync": { roles: operators, apiKeys: true },
-  "GET /api/cron/sync": { roles: [], cron: true },
-  "POST /api/chainlink/verify-batch/[batch_id]": { roles: [], chainlink: true },
-  "POST /api/chainlink/quality-check/[batch_id]": { roles: [], chainlink: true },
-  "POST /api/chainlink/expiry-check/[batch_id]": { roles: [], chainlink: true },
-  "GET /api/dashboard/metrics": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/system/status": { roles: everyone, apiKeys: true },
-  "GET /api/activities/recent": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/analytics": { roles: everyone, members: true, apiKeys: true },
-  "GET /api/admin/users": { roles: admins },
-  "PATCH /api/admin/users/[user_id]": { roles: admins },
-  "GET /api/admin/api-keys": { roles: admins },
-  "POST /api/admin/api-keys": { roles: admins },
-  "DELETE /api/admin/api-keys/[key_id]": { roles: admins },
-  "GET /api/admin/organisations": { roles: admins },
-  "POST /api/admin/organisations": { roles: admins },
-  "POST /api/admin/users/[user_id]/approve": { roles: admins },
-  "POST /api/admin/invitations": { roles: admins },
-  "DELETE /api/admin/users/[user_id]/lockout": { roles: admins },
-} as const satisfies Record<string, Rule>;
-
-export type Permission = keyof typeof permissions;
-
-
-
 /** Pages, by path prefix; the console nav shows only what the role may open. `members`: as for routes. */
 export const pages = [
   { href: "/dashboard", label: "Dashboard", roles: everyone, members: true },
@@ -118,13 +55,7 @@ export function allows({ role, isMember }: Who, rule: Rule): boolean {
   return (rule.roles as readonly Role[]).includes(role) && (!isMember || !!rule.members);
 }
 
-export function canOpen({ role, isMember }: Who, path: string): boolean {
+export function canOpen(who: Who, path: string): boolean {
   const page = pages.find((p) => path === p.href || path.startsWith(`${p.href}/`));
-  return page ? (page.roles as readonly Role[]).includes(role) && (!isMember || page.members) : true;
-}
-
-/** Whether a signed-in user may make this call; pages use it to show only buttons that work. */
-export function can({ role, isMember }: Who, permission: Permission): boolean {
-  const rule: Rule = permissions[permission];
-  return (rule.roles as readonly Role[]).includes(role) && (!isMember || !!rule.members);
+  return page ? allows(who, page) : true;
 }

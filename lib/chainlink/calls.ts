@@ -6,7 +6,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { ZodError } from "zod";
 import { ApiError, errorStatus } from "@/lib/api/errors";
-import { parseJson } from "@/lib/api/handler";
+import { parseJson } from "@/lib/api/body";
 import { recordAudit } from "@/lib/audit/record";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import type { ChainHandle } from "@/lib/chain/server";
@@ -22,7 +22,8 @@ import { verify } from "./signature";
 export const callsPerMinute = 120;
 const maxBodyBytes = 2_048;
 
-type Call = { check: CheckType; tokenParam: string; path: string; request: Request; ip: string };
+/** `body`: the raw text, as signed. */
+type Call = { check: CheckType; tokenParam: string; path: string; headers: Headers; body: string; ip: string };
 type Outcome = { outcome: "answered" | "refused"; status: number; reason?: string; chainlinkRequestId?: string | null; batchId?: number | null };
 
 async function record(db: Db | Tx, call: Call, o: Outcome, audit = true) {
@@ -71,10 +72,10 @@ export async function answerCall(db: Db, chain: ChainHandle, secret: string | un
     if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many Chainlink calls from this address.", { retry_after_seconds: limit.retryAfterSeconds });
     if (!secret) throw new ApiError("unavailable", "CHAINLINK_SECRET is not set, so no Chainlink call can be checked.");
     const tooLong = new ApiError("validation_error", `The body is over ${maxBodyBytes} bytes.`);
-    if (Number(call.request.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLong;
-    const body = await call.request.text();
+    if (Number(call.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLong;
+    const body = call.body;
     if (Buffer.byteLength(body) > maxBodyBytes) throw tooLong;
-    const verdict = verify(secret, call.request.headers, { method: "POST", path: call.path, body });
+    const verdict = verify(secret, call.headers, { method: "POST", path: call.path, body });
     if (!verdict.ok) throw new ApiError("unauthorized", verdict.reason);
     isSigned = true;
     const [fresh] = await db.insert(chainlinkNonces).values({ nonce: verdict.nonce }).onConflictDoNothing().returning();

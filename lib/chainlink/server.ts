@@ -8,8 +8,9 @@ import { getEnv } from "@/lib/env";
 import type { CheckType } from "./answer";
 import { answerCall } from "./calls";
 
-export async function respondToCheck(request: Request, check: CheckType, tokenParam: string): Promise<Response> {
+/** `body`: the request's raw text, which the signature covers. */
+export async function respondToCheck(request: Request, body: string, check: CheckType, tokenParam: string): Promise<Response> {
   const ip = clientAddress(request.headers);
-  const call = { check, tokenParam, path: new URL(request.url).pathname, request, ip };
+  const call = { check, tokenParam, path: new URL(request.url).pathname, headers: request.headers, body, ip };
   return NextResponse.json(await answerCall(getDb(), getChain(), getEnv().CHAINLINK_SECRET, call));
 }

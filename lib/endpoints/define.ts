@@ -48,7 +48,7 @@ export type BodyOf<S> = S extends { bodyFormat: "text" } ? string : Parsed<S, "b
 /** What the JSON answer looks like on the wire. */
 export type ResponseOf<S> = S extends { response: infer R extends ZodType } ? z.output<R> : Response;
 
-/** What a caller sends: the schemas' inputs. */
-export type Input<S> = (S extends { params: infer T extends ZodType } ? { params: z.input<T> } : { params?: undefined }) &
+/** What a caller sends: route parameters as strings or numbers, the query's and body's schema inputs (a form for multipart). */
+export type Input<S> = (S extends { params: infer T extends ZodType } ? { params: { [K in keyof z.input<T>]: string | number } } : { params?: undefined }) &
   (S extends { query: infer T extends ZodType } ? { query?: z.input<T> } : { query?: undefined }) &
-  (S extends { body: infer T extends ZodType } ? { body?: z.input<T> | FormData } : { body?: undefined });
+  (S extends { body: infer T extends ZodType } ? { body?: z.input<T> | (S extends { bodyFormat: "multipart" } ? FormData : never) } : { body?: undefined });

@@ -28,7 +28,8 @@ function requestBody(d: Endpoint) {
   const schema = jsonSchema(d.body);
   const content: Record<string, object> = { "application/json": { schema } };
   if (d.bodyFormat === "multipart") content["multipart/form-data"] = { schema: { type: "object", properties: { check: schema, photos: { type: "array", items: { type: "string", format: "binary" } }, certificates: { type: "array", items: { type: "string", format: "binary" } } } } };
-  return { required: !d.bodyFromQuery, content };
+  // An empty body reads as `{}` (lib/api/body.ts): a body whose fields are all optional may be left out.
+  return { required: !d.bodyFromQuery && !d.body.safeParse({}).success, content };
 }
 
 function operation(d: Endpoint, path: string) {

@@ -6,6 +6,8 @@ import { ZLabelQuery } from "@/lib/labels/schemas";
 import { endpoint } from "./define";
 
 const readers = { roles: everyone, members: true, apiKeys: true };
+/** `0x…` hex, typed as viem types it. */
+const hex = z.templateLiteral(["0x", z.string()]);
 
 export const auditProof = endpoint({
   method: "GET",
@@ -18,15 +20,30 @@ export const auditProof = endpoint({
   response: z.object({
     position: z.number(),
     hash: z.string(),
-    record: z.record(z.string(), z.unknown()),
-    leaf: z.string(),
-    chain_id: z.number(),
-    contract_address: z.string(),
-    path: z.array(z.string()),
-    root: z.string().nullable(),
-    anchor: z
-      .object({ anchor_index: z.number(), from_position: z.number(), to_position: z.number(), root: z.string(), tx_hash: z.string(), block_number: z.union([z.string(), z.number()]) })
+    record: z
+      .object({
+        position: z.number(),
+        entity: z.string(),
+        entity_id: z.string(),
+        batch_id: z.number().nullable(),
+        action: z.string(),
+        actor_kind: z.string(),
+        actor_id: z.string().nullable(),
+        before: z.unknown(),
+        after: z.unknown(),
+        tx_hash: z.string().nullable(),
+        note: z.string().nullable(),
+        created_at: z.string(),
+        prev_hash: z.string(),
+        hash: z.string(),
+      })
       .nullable(),
+    leaf: hex,
+    path: z.array(z.object({ side: z.enum(["left", "right"]), hash: hex })),
+    root: hex.nullable(),
+    chain_id: z.number(),
+    contract_address: hex,
+    anchor: z.object({ anchor_index: z.number(), from_position: z.number(), to_position: z.number(), root: hex, tx_hash: z.string(), block_number: z.number() }).nullable(),
   }),
 });
 

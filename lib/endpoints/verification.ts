@@ -76,7 +76,7 @@ const ZVerification = z.object({
   passed: z.boolean(),
   note: z.string().nullable(),
   checks: z.array(z.object({ name: z.enum(["quantity", "metadata", "dates", "quality", "fraud"]), passed: z.boolean(), isMissing: z.boolean().optional(), detail: z.string() })),
-  fraud_assessment: ZFraudAssessment.nullable(),
+  fraud_assessment: ZFraudAssessment,
   onchain_verified: z.boolean(),
 });
 

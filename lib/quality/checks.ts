@@ -35,9 +35,8 @@ export const ZUploadedFile = z.object({
 });
 export type UploadedFile = z.input<typeof ZUploadedFile>;
 
-/** The body as JSON, or multipart with a `check` JSON field and `photos` / `certificates` files. */
-export async function readQualityCheckRequest(request: Request): Promise<{ input: unknown; files: UploadedFile[] }> {
-  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return { input: await request.json().catch(() => null), files: [] };
+/** A multipart body: the check as JSON in its `check` field, and `photos` / `certificates` files (a JSON body is handle()'s to read). */
+export async function readQualityCheckForm(request: Request): Promise<{ input: unknown; files: UploadedFile[] }> {
   // Refused before reading: a body larger than every allowed file together is never held in memory.
   const limit = maxFiles * getStorageEnv().UPLOAD_MAX_BYTES + 1_000_000;
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw new ApiError("validation_error", `The upload is larger than ${maxFiles} files of ${getStorageEnv().UPLOAD_MAX_BYTES} bytes.`);

@@ -1,10 +1,25 @@
 import type { Metadata } from "next";
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/endpoints/openapi";
 import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API" };
 
-type Operation = { tags: string[]; summary: string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; "x-roles": string | string[]; security: object[] };
+type Operation = {
+  tags: string[];
+  summary: string;
+  parameters: { name: string; in: string; required: boolean }[];
+  requestBody?: { content: { "application/json": { schema: unknown } } };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  "x-roles": string | string[];
+  security: object[];
+};
+
+/** The success answer: its status, content type and schema. */
+function answerOf(op: Operation) {
+  const [status, response] = Object.entries(op.responses).find(([s]) => s.startsWith("2")) ?? [];
+  const [type, media] = Object.entries(response?.content ?? {})[0] ?? [];
+  return status && type ? { status, type, schema: media!.schema } : null;
+}
 
 export default async function ApiDocsPage() {
   await requirePageUser("/api-docs");
@@ -41,6 +56,14 @@ export default async function ApiDocsPage() {
                   </p>
                 )}
                 {op.requestBody && <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs dark:bg-stone-950">{JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}</pre>}
+                {answerOf(op) && (
+                  <details className="mt-2 text-xs">
+                    <summary className="cursor-pointer text-stone-500">
+                      Answer: {answerOf(op)!.status}, {answerOf(op)!.type}
+                    </summary>
+                    <pre className="mt-1 overflow-x-auto rounded bg-stone-100 p-2 dark:bg-stone-950">{JSON.stringify(answerOf(op)!.schema, null, 2)}</pre>
+                  </details>
+                )}
               </article>
             ))}
         </section>

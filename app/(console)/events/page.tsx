@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EventFeed } from "@/components/events/event-feed";
 import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { latestEventSeq, listEvents } from "@/lib/events/list";

@@ -10,7 +10,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
 import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/endpoints/permissions";
 import { listSyncs } from "@/lib/sync/start";
 import { SyncPanel } from "@/components/sync/sync-panel";
 

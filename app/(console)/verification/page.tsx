@@ -5,7 +5,7 @@ import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
 import { listOpenAlerts } from "@/lib/alerts/alerts";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { listRequests } from "@/lib/verification/requests";

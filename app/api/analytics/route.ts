@@ -1,20 +1,19 @@
 // GET /api/analytics — the analytics charts as tables (JSON), or one chart as CSV
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
 import { getAnalyticsStatus, getChart, listCharts } from "@/lib/analytics/charts";
-import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { toCsv } from "@/lib/analytics/table";
 import { getDb } from "@/lib/db/server";
+import { analytics } from "@/lib/endpoints/dashboard";
+import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/analytics", async ({ searchParams, scope }) => {
-  const { chart, format, ...filters } = ZAnalyticsQuery.parse(searchParams);
+export const GET = handle(analytics, async ({ query, scope }) => {
+  const { chart, format, ...filters } = query;
   const db = getDb();
   if (chart && format === "csv") {
     const filename = `batchtrail-${chart}-${filters.from}-${filters.to}.csv`;
     return new Response(toCsv(await getChart(db, filters, chart, scope)), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
   }
   const charts = chart ? [await getChart(db, filters, chart, scope)] : await listCharts(db, filters, scope);
-  return NextResponse.json({ filters, status: await getAnalyticsStatus(db), charts });
+  return reply({ filters, status: await getAnalyticsStatus(db), charts });
 });

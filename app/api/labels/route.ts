@@ -1,11 +1,11 @@
 // GET /api/labels?ids=1,2,3&format=pdf|png — printable labels with a QR code to each batch's trace page
-import { handle } from "@/lib/api/handler";
 import { getDb } from "@/lib/db/server";
+import { handle } from "@/lib/endpoints/handle";
+import { labels as endpoint } from "@/lib/endpoints/provenance";
 import { getEnv } from "@/lib/env";
 import { listLabels } from "@/lib/labels/batches";
 import { renderLabelsPdf } from "@/lib/labels/pdf";
 import { renderLabelsPng } from "@/lib/labels/png";
-import { ZLabelQuery } from "@/lib/labels/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +19,7 @@ function publicBaseUrl(request: Request): string {
   return `${proto}://${host}`;
 }
 
-export const GET = handle("GET /api/labels", async ({ request, searchParams, scope }) => {
-  const { ids, format } = ZLabelQuery.parse(searchParams);
+export const GET = handle(endpoint, async ({ request, query: { ids, format }, scope }) => {
   const labels = await listLabels(getDb(), ids, publicBaseUrl(request), scope);
   const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;
   const body = format === "pdf" ? await renderLabelsPdf(labels) : await renderLabelsPng(labels);

@@ -1,6 +1,6 @@
 // GET /api/openapi.json — the OpenAPI document for the whole API
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
-import { openApiDocument } from "@/lib/api/openapi";
+import { handle, reply } from "@/lib/endpoints/handle";
+import { openApiDocument } from "@/lib/endpoints/openapi";
+import { openApi } from "@/lib/endpoints/system";
 
-export const GET = handle("GET /api/openapi.json", async () => NextResponse.json(openApiDocument()));
+export const GET = handle(openApi, async () => reply(openApiDocument()));

@@ -18,7 +18,7 @@ import { StatusBadge } from "@/components/inventory/status-badge";
 import { LiveRefresh } from "@/components/live-refresh";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { ApiError } from "@/lib/api/errors";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";

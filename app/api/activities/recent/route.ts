@@ -1,12 +1,9 @@
 // GET /api/activities/recent — what happened lately, newest first, across the system
-import { NextResponse } from "next/server";
-import { ZRecentActivityQuery } from "@/lib/activities/schemas";
 import { listRecentActivities } from "@/lib/activities/recent";
-import { handle } from "@/lib/api/handler";
 import { getDb } from "@/lib/db/server";
+import { recentActivities } from "@/lib/endpoints/dashboard";
+import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/activities/recent", async ({ searchParams, scope }) => {
-  return NextResponse.json(await listRecentActivities(getDb(), ZRecentActivityQuery.parse(searchParams), scope));
-});
+export const GET = handle(recentActivities, async ({ query, scope }) => reply(await listRecentActivities(getDb(), query, scope)));

@@ -1,16 +1,14 @@
 // POST /api/admin/invitations — invite someone by email with a role (the link is mailed, valid 72 h)
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
 import { actorOf } from "@/lib/audit/actor";
-import { ZInvitation } from "@/lib/auth/account-schemas";
 import { getAppUrl } from "@/lib/auth/app-url";
 import { inviteUser } from "@/lib/auth/invitations";
 import { getDb } from "@/lib/db/server";
+import { invite } from "@/lib/endpoints/admin";
+import { handle, reply } from "@/lib/endpoints/handle";
 import { getMailer } from "@/lib/mail/server";
 
-export const POST = handle("POST /api/admin/invitations", async ({ request, caller }) => {
-  const input = ZInvitation.parse(await request.json().catch(() => null));
+export const POST = handle(invite, async ({ body, caller }) => {
   const invitedBy = caller.kind === "user" ? caller.user.id : null;
-  const invitation = await inviteUser(getDb(), getMailer(), { ...input, invitedBy, actor: actorOf(caller), appUrl: await getAppUrl() });
-  return NextResponse.json(invitation, { status: 201 });
+  const invitation = await inviteUser(getDb(), getMailer(), { ...body, invitedBy, actor: actorOf(caller), appUrl: await getAppUrl() });
+  return reply(invitation, 201);
 });

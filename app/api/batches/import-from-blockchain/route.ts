@@ -1,21 +1,15 @@
 // POST /api/batches/import-from-blockchain — create or refresh a batch from the chain by its token id
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
 import { actorOf } from "@/lib/audit/actor";
 import { importBatch } from "@/lib/batches/import";
-import { ZImportRequest } from "@/lib/batches/schemas";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
+import { importBatch as endpoint } from "@/lib/endpoints/batches";
+import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle("POST /api/batches/import-from-blockchain", async ({ request, searchParams, caller }) => {
-  // The seed passes the id as a query parameter; a JSON body works too.
-  const body = request.headers.get("content-type")?.includes("application/json") ? await request.json().catch(() => null) : searchParams;
-  const { blockchain_batch_id } = ZImportRequest.parse(body ?? {});
+// The seed passes the id as a query parameter; a JSON body works too (the declaration's bodyFromQuery).
+export const POST = handle(endpoint, async ({ body: { blockchain_batch_id }, caller }) => {
   const result = await importBatch(getDb(), getChain(), blockchain_batch_id, actorOf(caller));
-  return NextResponse.json(
-    { batch_id: result.batchId, import_log_id: result.importLogId, action: result.isNew ? "created" : "refreshed" },
-    { status: result.isNew ? 201 : 200 },
-  );
+  return reply({ batch_id: result.batchId, import_log_id: result.importLogId, action: result.isNew ? "created" : "refreshed" }, result.isNew ? 201 : 200);
 });

@@ -1,12 +1,12 @@
 // POST /api/blockchain-events/process-all — apply every failed or pending event again now
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
+import { processAllEvents } from "@/lib/endpoints/events";
+import { handle, reply } from "@/lib/endpoints/handle";
 import { processFailed } from "@/lib/events/replay";
 import { getListener } from "@/lib/events/server";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle("POST /api/blockchain-events/process-all", async () => {
+export const POST = handle(processAllEvents, async () => {
   const { db, key } = getListener();
-  return NextResponse.json(await processFailed(db, key, { force: true }));
+  return reply(await processFailed(db, key, { force: true }));
 });

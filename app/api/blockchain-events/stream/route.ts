@@ -1,7 +1,7 @@
 // GET /api/blockchain-events/stream?after={seq} — Server-Sent Events: each new or changed event
 // (id = its change number, so a reconnect resumes exactly), and the listener's status every 3 s
-import { z } from "zod";
-import { handle } from "@/lib/api/handler";
+import { eventStream } from "@/lib/endpoints/events";
+import { handle } from "@/lib/endpoints/handle";
 import { eventsChangedAfter, latestEventSeq } from "@/lib/events/list";
 import { getListener } from "@/lib/events/server";
 import { getListenerStatus } from "@/lib/events/status";
@@ -9,11 +9,9 @@ import { sseResponse } from "@/lib/realtime/sse";
 
 export const dynamic = "force-dynamic";
 
-const ZStreamQuery = z.strictObject({ after: z.string().regex(/^\d{1,18}$/, "must be a change number").optional() });
 const pageSize = 200;
 
-export const GET = handle("GET /api/blockchain-events/stream", async ({ request, searchParams, scope }) => {
-  const { after } = ZStreamQuery.parse(searchParams);
+export const GET = handle(eventStream, async ({ request, query: { after }, scope }) => {
   const { db, client, key } = getListener();
   const resumeFrom = request.headers.get("last-event-id");
   const start = resumeFrom && /^\d{1,18}$/.test(resumeFrom) ? resumeFrom : (after ?? String(await latestEventSeq(db, key)));

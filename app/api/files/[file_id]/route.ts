@@ -1,15 +1,14 @@
 // GET /api/files/{file_id} — an uploaded quality-check file, served as its checked type
-import { handle } from "@/lib/api/handler";
 import { fileContentSecurityPolicy } from "@/lib/api/security-headers";
-import { idParams } from "@/lib/api/params";
 import { getDb } from "@/lib/db/server";
+import { handle } from "@/lib/endpoints/handle";
+import { getFile } from "@/lib/endpoints/verification";
 import { getQualityFile } from "@/lib/quality/checks";
 import { contentDisposition } from "@/lib/storage/uploads";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle<{ file_id: string }>("GET /api/files/[file_id]", async ({ params, scope }) => {
-  const { file_id } = idParams("file_id").parse(params);
+export const GET = handle(getFile, async ({ params: { file_id }, scope }) => {
   const file = await getQualityFile(getDb(), file_id, scope);
   return new Response(file.bytes, {
     headers: {

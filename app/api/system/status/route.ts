@@ -1,13 +1,9 @@
 // GET /api/system/status — each component's state, since when, and its figures
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
-import { ZNoQuery } from "@/lib/api/params";
+import { handle, reply } from "@/lib/endpoints/handle";
+import { systemStatus } from "@/lib/endpoints/system";
 import { getStatusDeps } from "@/lib/system/server";
 import { getSystemStatus } from "@/lib/system/status";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle("GET /api/system/status", async ({ searchParams }) => {
-  ZNoQuery.parse(searchParams);
-  return NextResponse.json(await getSystemStatus(getStatusDeps()));
-});
+export const GET = handle(systemStatus, async () => reply(await getSystemStatus(getStatusDeps())));

@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { headRowStyle, tableStyle } from "@/components/batch-detail/section";
 import { StatusBadge } from "@/components/inventory/status-badge";
 import { formatWhen } from "@/components/verification/display";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { fieldWords } from "@/lib/audit/words";

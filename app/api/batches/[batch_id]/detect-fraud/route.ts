@@ -1,15 +1,13 @@
 // POST /api/batches/{batch_id}/detect-fraud — scores the batch's fraud risk, stores it, alerts when high
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
-import { idParams } from "@/lib/api/params";
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
+import { handle, reply } from "@/lib/endpoints/handle";
+import { detectFraud } from "@/lib/endpoints/verification";
 import { assessFraud } from "@/lib/fraud/assess";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle<{ batch_id: string }>("POST /api/batches/[batch_id]/detect-fraud", async ({ params, caller }) => {
-  const { batch_id } = idParams("batch_id").parse(params);
+export const POST = handle(detectFraud, async ({ params: { batch_id }, caller }) => {
   const userId = caller.kind === "user" ? caller.user.id : null;
-  return NextResponse.json(await assessFraud(getDb(), batch_id, actorOf(caller), userId), { status: 201 });
+  return reply(await assessFraud(getDb(), batch_id, actorOf(caller), userId), 201);
 });

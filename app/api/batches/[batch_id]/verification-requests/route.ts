@@ -1,14 +1,9 @@
 // GET /api/batches/{batch_id}/verification-requests — the batch's requests, newest first
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
-import { idParams } from "@/lib/api/params";
 import { getDb } from "@/lib/db/server";
+import { handle, reply } from "@/lib/endpoints/handle";
+import { batchRequests } from "@/lib/endpoints/verification";
 import { listBatchRequests } from "@/lib/verification/requests";
-import { ZRequestListQuery } from "@/lib/verification/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle<{ batch_id: string }>("GET /api/batches/[batch_id]/verification-requests", async ({ params, searchParams }) => {
-  const { batch_id } = idParams("batch_id").parse(params);
-  return NextResponse.json(await listBatchRequests(getDb(), batch_id, ZRequestListQuery.parse(searchParams)));
-});
+export const GET = handle(batchRequests, async ({ params: { batch_id }, query }) => reply(await listBatchRequests(getDb(), batch_id, query)));

@@ -1,13 +1,10 @@
 // POST /api/batches/{batch_id}/verify-batch — the same full verification as /verify (seed 000 names both)
-import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/handler";
-import { idParams } from "@/lib/api/params";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
+import { handle, reply } from "@/lib/endpoints/handle";
+import { verifyBatch as endpoint } from "@/lib/endpoints/verification";
 import { verifyBatch } from "@/lib/verification/verify";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle<{ batch_id: string }>("POST /api/batches/[batch_id]/verify-batch", async ({ params, caller }) =>
-  NextResponse.json(await verifyBatch(getDb(), getChain(), idParams("batch_id").parse(params).batch_id, caller)),
-);
+export const POST = handle(endpoint, async ({ params: { batch_id }, caller }) => reply(await verifyBatch(getDb(), getChain(), batch_id, caller)));

@@ -1,7 +1,8 @@
 // POST /api/chainlink/quality-check/{batch_id} — the Chainlink DON's signed call (chainlink/sources/quality-check.js)
-import { handle } from "@/lib/api/handler";
 import { respondToCheck } from "@/lib/chainlink/server";
+import { chainlinkQualityCheck } from "@/lib/endpoints/chainlink";
+import { handle } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle<{ batch_id: string }>("POST /api/chainlink/quality-check/[batch_id]", ({ request, params }) => respondToCheck(request, "quality_check", params.batch_id));
+export const POST = handle(chainlinkQualityCheck, ({ request, params, body }) => respondToCheck(request, body, "quality_check", params.batch_id));

@@ -1,7 +1,8 @@
 // POST /api/chainlink/verify-batch/{batch_id} — the Chainlink DON's signed call (chainlink/sources/verify-batch.js)
-import { handle } from "@/lib/api/handler";
 import { respondToCheck } from "@/lib/chainlink/server";
+import { chainlinkVerifyBatch } from "@/lib/endpoints/chainlink";
+import { handle } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle<{ batch_id: string }>("POST /api/chainlink/verify-batch/[batch_id]", ({ request, params }) => respondToCheck(request, "verify_batch", params.batch_id));
+export const POST = handle(chainlinkVerifyBatch, ({ request, params, body }) => respondToCheck(request, body, "verify_batch", params.batch_id));
