@@ -110,7 +110,7 @@ test("a verifier records a quality check with a photo and sees its grade", async
   await quality.getByLabel("Photos (JPEG, PNG, WebP)").setInputFiles({ name: "sample.png", mimeType: "image/png", buffer: png });
   await quality.getByRole("button", { name: "Record quality check" }).click();
 
-  await expect(quality.getByText(/Recorded check #\d+: graded specialty\./)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Recorded check #\d+: graded specialty\./ })).toBeVisible();
   const check = quality.getByTestId("quality-check").first();
   await expect(check).toHaveAttribute("data-grade", "specialty");
   await expect(check).toContainText("Specialty grade: meets every specialty requirement.");

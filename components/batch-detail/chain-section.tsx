@@ -1,21 +1,21 @@
 // What the contract holds beside the off-chain record, with the differences marked.
 import { ChainComparison } from "@/components/batches/chain-comparison";
-import { StatusBadge } from "@/components/inventory/status-badge";
+import { ValueBadge } from "@/components/ui/badge";
 import { formatWhen } from "@/components/verification/display";
 import type { OnchainJson } from "@/lib/batches/get";
 import type { BatchJson } from "@/lib/batches/serialize";
 import type { TransactionJson } from "@/lib/sync/transactions";
 import { humanize } from "@/lib/format";
 import { ActionButton } from "./action-button";
-import { Section } from "./section";
+import { Card } from "@/components/ui/card";
 
 type Props = { batch: BatchJson; onchain: OnchainJson | null; error: string | null; canSync: boolean; sent: TransactionJson[] };
 
 export function ChainSection({ batch, onchain, error, canSync, sent }: Props) {
   return (
-    <Section id="chain" title="On chain" actions={canSync && <ActionButton label="Sync with chain" pendingLabel="Syncing…" url={`/api/batches/${batch.id}/sync`} />}>
+    <Card id="chain" title="On chain" actions={canSync && <ActionButton label="Sync with chain" pendingLabel="Syncing…" doneMessage="Synced with the chain." url={`/api/batches/${batch.id}/sync`} />}>
       <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="sync-status">
-        Sync: <StatusBadge value={batch.sync_status} />
+        Sync: <ValueBadge value={batch.sync_status} />
         <span className="text-stone-500">last {formatWhen(batch.last_synced_at)}</span>
         {batch.sync_error && <span className="text-amber-800 dark:text-amber-200">{batch.sync_error}</span>}
       </p>
@@ -33,12 +33,12 @@ export function ChainSection({ batch, onchain, error, canSync, sent }: Props) {
             <li key={t.tx_hash} data-testid="sent-transaction" data-status={t.status} className="flex flex-wrap items-center gap-2">
               <span className="text-stone-500">{humanize(t.kind)}</span>
               <span className="break-all font-mono text-xs">{t.tx_hash}</span>
-              <StatusBadge value={t.status} />
+              <ValueBadge value={t.status} />
               {t.gas_used && <span className="text-xs text-stone-500">{Number(t.gas_used).toLocaleString("en-US")} gas</span>}
             </li>
           ))}
         </ul>
       )}
-    </Section>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 // A transaction: its hash, shortened, linked to every event it emitted (and to EXPLORER_URL when set).
 import Link from "next/link";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { ValueBadge } from "@/components/ui/badge";
 import { shortHash } from "@/components/verification/display";
 import type { EventJson } from "@/lib/events/list";
 
@@ -19,8 +19,6 @@ export function TxLink({ hash, explorerUrl }: { hash: string; explorerUrl: strin
   );
 }
 
-const statusTone: Record<EventJson["status"], Tone> = { processed: "green", pending: "blue", failed: "red", reorged: "gray" };
-
 export function EventStatus({ status }: { status: EventJson["status"] }) {
-  return <Badge tone={statusTone[status]}>{status}</Badge>;
+  return <ValueBadge value={status}>{status}</ValueBadge>;
 }

@@ -1,0 +1,32 @@
+// A titled card; the heading names the region for screen readers and tests.
+export const cardClass = "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";
+
+type Props = { id?: string; title?: React.ReactNode; actions?: React.ReactNode; className?: string; children: React.ReactNode } & Omit<React.HTMLAttributes<HTMLElement>, "title">;
+
+export function Card({ id, title, actions, className = "", children, ...props }: Props) {
+  return (
+    <section aria-labelledby={title ? id : undefined} className={`${cardClass} ${className}`} {...props}>
+      {(title || actions) && (
+        <div className="mb-3 flex flex-wrap items-center gap-3">
+          {title && (
+            <h2 id={id} className="text-sm font-semibold">
+              {title}
+            </h2>
+          )}
+          {actions && <div className="ml-auto flex flex-wrap items-start gap-2">{actions}</div>}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** A quiet line saying a card or list has nothing to show. */
+export function Empty({ children }: { children: React.ReactNode }) {
+  return <p className="text-sm text-stone-500">{children}</p>;
+}
+
+/** A page-level "nothing here" box, announced as a status. */
+export function EmptyState({ children, className = "" }: { children: React.ReactNode; className?: string }) {
+  return <div role="status" className={`rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700 ${className}`}>{children}</div>;
+}
