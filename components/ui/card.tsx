@@ -26,7 +26,12 @@ export function Empty({ children }: { children: React.ReactNode }) {
   return <p className="text-sm text-stone-500">{children}</p>;
 }
 
-/** A page-level "nothing here" box, announced as a status. */
-export function EmptyState({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return <div role="status" className={`rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700 ${className}`}>{children}</div>;
+/** A page-level "nothing here" box, announced as a status: an optional title, then what to do about it. */
+export function EmptyState({ title, children, className = "" }: { title?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <div role="status" className={`rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700 ${className}`}>
+      {title && <p className="mb-1 text-base font-medium text-stone-900 dark:text-stone-100">{title}</p>}
+      {children}
+    </div>
+  );
 }
