@@ -10,7 +10,7 @@ export function NewKey({ value }: { value: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const copy = () => navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false));
   return (
-    <div role="status" className={`mb-3 flex flex-col gap-1 rounded-md border p-2 text-sm ${toneStyles.amber.box}`}>
+    <div role="status" className={`flex flex-col gap-1 rounded-md border p-2 text-sm ${toneStyles.amber.box}`}>
       <p>
         Copy this key now; it is not shown again: <code data-testid="new-api-key" className="break-all">{value}</code>{" "}
         <Button size="sm" onClick={copy}>

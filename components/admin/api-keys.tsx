@@ -20,7 +20,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
   return (
     <Card id="api-keys" title="API keys">
       <form
-        className="mb-3 flex flex-wrap items-end gap-2 text-sm"
+        className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
           const result = (await call("POST", "/api/admin/api-keys", { name, role })) as { key: string } | null;

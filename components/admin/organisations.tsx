@@ -18,9 +18,9 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
   useErrorToast(error);
   return (
     <Card id="organisations" title="Organisations">
-      <p className="mb-2 text-sm text-stone-500">The operating company&apos;s staff see every batch; a member of any other organisation sees only the batches its wallets hold or held.</p>
+      <p className="text-sm text-stone-500">The operating company&apos;s staff see every batch; a member of any other organisation sees only the batches its wallets hold or held.</p>
       <form
-        className="mb-3 flex flex-wrap items-end gap-2 text-sm"
+        className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
           if (await call("POST", "/api/admin/organisations", { name, kind })) setName("");

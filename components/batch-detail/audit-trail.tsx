@@ -39,7 +39,7 @@ const actorLabel = (actor: AuditJson["actor"]) => (actor.kind === "user" ? actor
 /** Links to the public trace page and the batch's label; the proofs of its latest records checked in the browser. */
 function Provenance({ batch, rpcUrl, positions }: { batch: { id: number; code: string }; rpcUrl: string | null; positions: number[] }) {
   return (
-    <div className="mb-3 flex flex-wrap items-start gap-2 text-sm">
+    <div className="flex flex-wrap items-start gap-2 text-sm">
       <a className={buttonClass()} href={`/trace/${encodeURIComponent(batch.code)}`}>
         Public trace page
       </a>

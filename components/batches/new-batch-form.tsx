@@ -86,7 +86,7 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="flex flex-col gap-6">
-      <Card id="wallet" title="Wallet" className="flex flex-col gap-2">
+      <Card id="wallet" title="Wallet">
         <ConnectWallet />
         {isWrongNetwork && (
           <Notice tone="amber">

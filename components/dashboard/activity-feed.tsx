@@ -1,13 +1,14 @@
 // The recent-activity feed: newest first, each entry's kind, what happened, to which batch, when.
 import Link from "next/link";
 import { ValueBadge } from "@/components/ui/badge";
+import { Empty } from "@/components/ui/card";
 import type { Activity } from "@/lib/activities/recent";
 import { utcTime } from "./time";
 
 const kindLabel: Record<Activity["kind"], string> = { audit: "Audit", event: "Chain event", alert: "Alert", verification: "Verification", sync: "Sync" };
 
 export function ActivityFeed({ items }: { items: Activity[] }) {
-  if (!items.length) return <p className="text-sm text-stone-500">Nothing has happened yet.</p>;
+  if (!items.length) return <Empty>Nothing has happened yet.</Empty>;
   return (
     <ol className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800" data-testid="activity-feed">
       {items.map((a) => (

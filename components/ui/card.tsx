@@ -1,15 +1,16 @@
-// A titled card; the heading names the region for screen readers and tests.
+// A titled card, its children stacked; the heading names the region for screen readers and tests.
 export const cardClass = "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";
+const titleClass = "text-sm font-semibold text-stone-800 dark:text-stone-100";
 
 type Props = { id?: string; title?: React.ReactNode; actions?: React.ReactNode; className?: string; children: React.ReactNode } & Omit<React.HTMLAttributes<HTMLElement>, "title">;
 
 export function Card({ id, title, actions, className = "", children, ...props }: Props) {
   return (
-    <section aria-labelledby={title ? id : undefined} className={`${cardClass} ${className}`} {...props}>
+    <section aria-labelledby={title && id ? id : undefined} aria-label={title && !id && typeof title === "string" ? title : undefined} className={`flex flex-col gap-3 ${cardClass} ${className}`} {...props}>
       {(title || actions) && (
-        <div className="mb-3 flex flex-wrap items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           {title && (
-            <h2 id={id} className="text-sm font-semibold">
+            <h2 id={id} className={titleClass}>
               {title}
             </h2>
           )}

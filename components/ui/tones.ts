@@ -91,6 +91,10 @@ const tones: Record<string, Tone> = {
   premium: "blue",
   exchange: "amber",
   below_standard: "red",
+  // a provenance proof checked against the chain
+  not_anchored: "amber",
+  unreachable: "gray",
+  mismatch: "red",
   // health of a dependency
   ok: "green",
   degraded: "amber",
