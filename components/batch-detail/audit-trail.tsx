@@ -62,22 +62,22 @@ export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; b
         <Empty>Nothing recorded yet.</Empty>
       ) : (
         <Table isFramed={false}>
-<TableHead columns={["When", "Action", "Actor", "Before → after", "Note", "Transaction"]} />
-            <tbody>
-              {records.map((r) => (
-                <tr key={r.position} data-testid="audit-record" data-action={r.action} className={`${rowClass} align-top`}>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-xs">{formatWhen(r.created_at)}</td>
-                  <td className="px-2 py-1.5 text-xs">{actionWords(r.action)}</td>
-                  <td className="px-2 py-1.5 text-xs">{actorLabel(r.actor)}</td>
-                  <td className="max-w-xl px-2 py-1.5">
-                    <Change before={r.before} after={r.after} isChain={r.action.startsWith("chain.")} />
-                  </td>
-                  <td className="px-2 py-1.5">{r.note ?? ""}</td>
-                  <td className="px-2 py-1.5 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <TableHead columns={["When", "Action", "Actor", "Before → after", "Note", "Transaction"]} />
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.position} data-testid="audit-record" data-action={r.action} className={`${rowClass} align-top`}>
+                <td className="whitespace-nowrap px-2 py-1.5 text-xs">{formatWhen(r.created_at)}</td>
+                <td className="px-2 py-1.5 text-xs">{actionWords(r.action)}</td>
+                <td className="px-2 py-1.5 text-xs">{actorLabel(r.actor)}</td>
+                <td className="max-w-xl px-2 py-1.5">
+                  <Change before={r.before} after={r.after} isChain={r.action.startsWith("chain.")} />
+                </td>
+                <td className="px-2 py-1.5">{r.note ?? ""}</td>
+                <td className="px-2 py-1.5 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

@@ -3,7 +3,7 @@
 import { TxLink } from "@/components/events/tx-link";
 import { Badge, ValueBadge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
-import { toneOf } from "@/components/ui/tones";
+import { toneOf, toneStyles } from "@/components/ui/tones";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import type { CheckJson } from "@/lib/chainlink/list";
@@ -37,38 +37,38 @@ export function ChainlinkSection({ checks, explorerUrl, action }: { checks: Chec
           <Empty>No Chainlink check has been asked for this batch.</Empty>
         ) : (
           <Table isFramed={false}>
-<TableHead columns={["Asked", "Check", "Stage", "Answer", "Transactions"]} />
-              <tbody>
-                {checks.map((c) => (
-                  <tr key={c.chainlink_request_id} data-testid="chainlink-check" data-stage={c.stage} className={`${rowClass} align-top`}>
-                    <td className="px-2 py-1.5">
-                      <div>{formatWhen(c.created_at)}</div>
-                      {c.requester && <div className="font-mono text-xs text-stone-500">{c.requester}</div>}
-                    </td>
-                    <td className="px-2 py-1.5">{checkName[c.check]}</td>
-                    <td className="px-2 py-1.5">
-                      <ValueBadge value={c.stage}>{c.stage}</ValueBadge>
-                      {c.error && <div className="mt-1 max-w-xs break-words text-xs text-red-700 dark:text-red-300">{c.error}</div>}
-                    </td>
-                    <td className="px-2 py-1.5">
-                      <Answer c={c} />
-                    </td>
-                    <td className="px-2 py-1.5 text-xs">
-                      {c.request_tx && (
-                        <div>
-                          asked <TxLink hash={c.request_tx} explorerUrl={explorerUrl} />
-                        </div>
-                      )}
-                      {c.settle_tx && (
-                        <div>
-                          answered <TxLink hash={c.settle_tx} explorerUrl={explorerUrl} />
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <TableHead columns={["Asked", "Check", "Stage", "Answer", "Transactions"]} />
+            <tbody>
+              {checks.map((c) => (
+                <tr key={c.chainlink_request_id} data-testid="chainlink-check" data-stage={c.stage} className={`${rowClass} align-top`}>
+                  <td className="px-2 py-1.5">
+                    <div>{formatWhen(c.created_at)}</div>
+                    {c.requester && <div className="font-mono text-xs text-stone-500">{c.requester}</div>}
+                  </td>
+                  <td className="px-2 py-1.5">{checkName[c.check]}</td>
+                  <td className="px-2 py-1.5">
+                    <ValueBadge value={c.stage}>{c.stage}</ValueBadge>
+                    {c.error && <div className={`mt-1 max-w-xs break-words text-xs ${toneStyles.red.text}`}>{c.error}</div>}
+                  </td>
+                  <td className="px-2 py-1.5">
+                    <Answer c={c} />
+                  </td>
+                  <td className="px-2 py-1.5 text-xs">
+                    {c.request_tx && (
+                      <div>
+                        asked <TxLink hash={c.request_tx} explorerUrl={explorerUrl} />
+                      </div>
+                    )}
+                    {c.settle_tx && (
+                      <div>
+                        answered <TxLink hash={c.settle_tx} explorerUrl={explorerUrl} />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         )}
         {action}
       </div>

@@ -2,7 +2,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
-import { scoreTone } from "@/components/ui/tones";
+import { scoreTone, toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import type { FraudAssessmentJson } from "@/lib/fraud/assess";
 import { humanize } from "@/lib/format";
@@ -25,21 +25,21 @@ export function FraudSection({ batchId, assessment, canDetect }: { batchId: numb
             </span>
           </p>
           <Table isFramed={false}>
-<TableHead columns={["Factor", "Weight", "Value", "Points", "Reason"]} />
-              <tbody>
-                {assessment.factors.map((f) => (
-                  <tr key={f.name} data-testid="fraud-factor" className={`${rowClass} align-top ${f.points > 0 ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
-                    <th scope="row" className="px-2 py-1.5 font-medium">
-                      {humanize(f.name)}
-                    </th>
-                    <td className="px-2 py-1.5 font-mono text-xs">{f.weight}</td>
-                    <td className="px-2 py-1.5 font-mono text-xs">{f.value ?? "—"}</td>
-                    <td className="px-2 py-1.5 font-mono text-xs">{f.points}</td>
-                    <td className="px-2 py-1.5">{f.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <TableHead columns={["Factor", "Weight", "Value", "Points", "Reason"]} />
+            <tbody>
+              {assessment.factors.map((f) => (
+                <tr key={f.name} data-testid="fraud-factor" className={`${rowClass} align-top ${f.points > 0 ? toneStyles.amber.box : ""}`}>
+                  <th scope="row" className="px-2 py-1.5 font-medium">
+                    {humanize(f.name)}
+                  </th>
+                  <td className="px-2 py-1.5 font-mono text-xs">{f.weight}</td>
+                  <td className="px-2 py-1.5 font-mono text-xs">{f.value ?? "—"}</td>
+                  <td className="px-2 py-1.5 font-mono text-xs">{f.points}</td>
+                  <td className="px-2 py-1.5">{f.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         </div>
       )}
     </Card>

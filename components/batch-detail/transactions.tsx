@@ -1,5 +1,5 @@
 // The batch's chain events as the listener indexed them, newest first, each linked to its transaction.
-import { EventStatus, TxLink } from "@/components/events/tx-link";
+import { BlockCell, TxAndStatusCells } from "@/components/events/tx-link";
 import { formatWhen } from "@/components/verification/display";
 import type { EventJson } from "@/lib/events/list";
 import { Card, Empty } from "@/components/ui/card";
@@ -13,26 +13,18 @@ export function Transactions({ events, explorerUrl }: { events: EventJson[]; exp
         <Empty>No chain events indexed for this batch.</Empty>
       ) : (
         <Table isFramed={false}>
-<TableHead columns={["Block", "Event", "Transaction", "Status", "Indexed"]} />
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id} data-testid="batch-event" className={rowClass}>
-                  <td className="px-2 py-1.5 font-mono text-xs">
-                    {e.block_number}
-                    <span className="text-stone-400">:{e.log_index}</span>
-                  </td>
-                  <td className="px-2 py-1.5">{e.name}</td>
-                  <td className="px-2 py-1.5 font-mono text-xs">
-                    <TxLink hash={e.tx_hash} explorerUrl={explorerUrl} />
-                  </td>
-                  <td className="px-2 py-1.5">
-                    <EventStatus status={e.status} />
-                  </td>
-                  <td className="px-2 py-1.5 text-xs">{formatWhen(e.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <TableHead columns={["Block", "Event", "Transaction", "Status", "Indexed"]} />
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} data-testid="batch-event" className={rowClass}>
+                <BlockCell event={e} className="text-xs" />
+                <td className="px-2 py-1.5">{e.name}</td>
+                <TxAndStatusCells event={e} explorerUrl={explorerUrl} />
+                <td className="px-2 py-1.5 text-xs">{formatWhen(e.created_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

@@ -7,7 +7,7 @@ import { toneStyles } from "@/components/ui/tones";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { EventJson } from "@/lib/events/list";
-import { EventStatus, TxLink } from "./tx-link";
+import { BlockCell, TxAndStatusCells } from "./tx-link";
 
 
 function RetryButton({ id }: { id: number }) {
@@ -27,22 +27,14 @@ export function EventTable({ events, explorerUrl, canOperate }: { events: EventJ
         <tbody>
           {events.map((e) => (
             <tr key={e.id} data-testid="event-row" data-event-id={e.id} data-status={e.status} className={`${rowClass} align-top`}>
-              <td className="px-2 py-2 font-mono">
-                {e.block_number}
-                <span className="text-stone-400">:{e.log_index}</span>
-              </td>
-              <td className="px-2 py-2">{e.name}</td>
-              <td className="px-2 py-2">
+              <BlockCell event={e} />
+              <td className="px-2 py-1.5">{e.name}</td>
+              <td className="px-2 py-1.5">
                 {e.batch_id ? <Link href={`/batches/${e.batch_id}`}>{e.batch_code}</Link> : e.token_id ? <span className="text-stone-500">token {e.token_id}</span> : "—"}
               </td>
-              <td className="px-2 py-2 font-mono text-xs">
-                <TxLink hash={e.tx_hash} explorerUrl={explorerUrl} />
-              </td>
-              <td className="px-2 py-2">
-                <EventStatus status={e.status} />
-              </td>
-              <td className="px-2 py-2">{e.attempts}</td>
-              <td className="px-2 py-2">
+              <TxAndStatusCells event={e} explorerUrl={explorerUrl} />
+              <td className="px-2 py-1.5">{e.attempts}</td>
+              <td className="px-2 py-1.5">
                 {e.status === "failed" && (
                   <div className="flex flex-col gap-1">
                     <span className={`text-xs ${toneStyles.red.text}`}>{e.error}</span>

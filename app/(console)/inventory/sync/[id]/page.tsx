@@ -61,22 +61,22 @@ export default async function SyncPage({ params }: Props) {
         <Empty>No differences: every batch checked matched the chain.</Empty>
       ) : (
         <Table label="Differences found">
-<TableHead isSticky columns={["Batch", "Field", "Off chain", "On chain", "Done", "Detail"]} />
-            <tbody>
-              {sync.results.map((r, i) => (
-                <tr key={i} data-testid="sync-result" className={`${rowClass} align-top`}>
-                  <td className="px-2 py-1.5 font-mono">{r.batch_id !== null ? <Link href={`/batches/${r.batch_id}`} className="underline">{r.batch_code ?? `#${r.batch_id}`}</Link> : r.token_id ? `token #${r.token_id}` : "—"}</td>
-                  <td className="px-2 py-1.5">{fieldWords(r.field)}</td>
-                  <td className="px-2 py-1.5">{r.offchain ?? "—"}</td>
-                  <td className="px-2 py-1.5">{r.onchain ?? "—"}</td>
-                  <td className="px-2 py-1.5">
-                    <ValueBadge value={r.action} />
-                  </td>
-                  <td className="px-2 py-1.5">{r.detail ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <TableHead isSticky columns={["Batch", "Field", "Off chain", "On chain", "Done", "Detail"]} />
+          <tbody>
+            {sync.results.map((r, i) => (
+              <tr key={i} data-testid="sync-result" className={`${rowClass} align-top`}>
+                <td className="px-2 py-1.5 font-mono">{r.batch_id !== null ? <Link href={`/batches/${r.batch_id}`} className="underline">{r.batch_code ?? `#${r.batch_id}`}</Link> : r.token_id ? `token #${r.token_id}` : "—"}</td>
+                <td className="px-2 py-1.5">{fieldWords(r.field)}</td>
+                <td className="px-2 py-1.5">{r.offchain ?? "—"}</td>
+                <td className="px-2 py-1.5">{r.onchain ?? "—"}</td>
+                <td className="px-2 py-1.5">
+                  <ValueBadge value={r.action} />
+                </td>
+                <td className="px-2 py-1.5">{r.detail ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </div>
   );
