@@ -2,7 +2,7 @@
 // What the operator can do to every selected batch at once, with progress.
 import { BulkProgress, useBulk, type BulkBatch } from "@/components/bulk";
 import { Button, buttonClass } from "@/components/ui/button";
-import { cardClass } from "@/components/ui/card";
+import { frameClass } from "@/components/ui/card";
 import { useHydrated } from "@/components/use-hydrated";
 import { requestCount, sync } from "./batch-calls";
 import type { RowPermissions } from "./row-actions";
@@ -22,7 +22,7 @@ export function BulkActions({ selected, isWholePage, pageSize, total, can }: Pro
   const none = !isReady || selected.length === 0 || isRunning;
   const labels = `/api/labels?${new URLSearchParams({ ids: selected.map((b) => b.id).join(","), format: "pdf" })}`;
   return (
-    <section aria-label="Bulk actions" className={`flex flex-col gap-3 ${cardClass} p-3`}>
+    <section aria-label="Bulk actions" className={`flex flex-col gap-3 ${frameClass} p-3`}>
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm" data-testid="selected-count">
           {describeSelection(selected.length, isWholePage, pageSize, total)}

@@ -20,5 +20,5 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant
 
 /** A pending button is disabled and busy; the caller says what it is doing in its label. */
 export function Button({ variant, size, isPending = false, disabled, className = "", type = "button", ...props }: Props) {
-  return <button type={type} disabled={disabled || isPending} aria-busy={isPending || undefined} className={`${buttonClass({ variant, size })} ${className}`} {...props} />;
+  return <button type={type} disabled={disabled || isPending} aria-busy={isPending} className={`${buttonClass({ variant, size })} ${className}`.trim()} {...props} />;
 }

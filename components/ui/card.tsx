@@ -1,5 +1,7 @@
 // A titled card, its children stacked; the heading names the region for screen readers and tests.
-export const cardClass = "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";
+/** The frame alone, for lists and tables that pad their own rows. */
+export const frameClass = "rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900";
+export const cardClass = `${frameClass} p-4`;
 const titleClass = "text-sm font-semibold text-stone-800 dark:text-stone-100";
 
 type Props = { id?: string; title?: React.ReactNode; actions?: React.ReactNode; className?: string; children: React.ReactNode } & Omit<React.HTMLAttributes<HTMLElement>, "title">;

@@ -1,4 +1,6 @@
 // Tables: a bordered, scrolling frame with a sticky header, one header-row style, and an empty state.
+import { frameClass } from "./card";
+
 export const headRowClass = "text-left text-xs uppercase tracking-wide text-stone-500";
 export const headCellClass = "px-2 py-2 font-semibold";
 export const cellClass = "px-2 py-1.5";
@@ -14,7 +16,7 @@ export function Table({ children, className = "", isFramed = true, label }: Tabl
     </table>
   );
   if (!isFramed) return <div className="-mx-2 overflow-x-auto">{table}</div>;
-  return <div className="max-h-[75vh] overflow-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">{table}</div>;
+  return <div className={`max-h-[75vh] overflow-auto ${frameClass}`}>{table}</div>;
 }
 
 /** The header row; in a framed table it sticks to the top of the frame. */

@@ -1,7 +1,7 @@
 // Open alerts across all batches, most severe first; each links to its batch and can be resolved here.
 import Link from "next/link";
 import { ValueBadge } from "@/components/ui/badge";
-import { cardClass } from "@/components/ui/card";
+import { frameClass } from "@/components/ui/card";
 import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
@@ -16,7 +16,7 @@ export function OpenAlerts({ alerts, canResolve }: { alerts: (AlertJson & { batc
       {alerts.length === 0 ? (
         <p role="status" className="text-sm text-stone-500">No open alerts.</p>
       ) : (
-        <ul className={`divide-y divide-stone-200 dark:divide-stone-800 ${cardClass} p-0`}>
+        <ul className={`divide-y divide-stone-200 dark:divide-stone-800 ${frameClass}`}>
           {alerts.map((a) => (
             <li key={a.id} data-testid="open-alert" className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
               <ValueBadge value={a.severity}>{a.severity}</ValueBadge>

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ValueBadge } from "@/components/ui/badge";
-import { cardClass, Empty } from "@/components/ui/card";
+import { Empty, frameClass } from "@/components/ui/card";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
@@ -51,7 +51,7 @@ export default async function SyncPage({ params }: Props) {
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {figures.map(([label, n]) => (
-          <div key={label} className={`${cardClass} p-3`}>
+          <div key={label} className={`${frameClass} p-3`}>
             <dt className="text-xs uppercase tracking-wide text-stone-500">{label}</dt>
             <dd className="text-xl font-semibold tabular-nums">{n.toLocaleString("en-US")}</dd>
           </div>
