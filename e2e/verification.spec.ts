@@ -214,6 +214,24 @@ test("a bad count in the process dialog shows the API's message and changes noth
   await context.close();
 });
 
+test("the process dialog is modal: focus stays inside it, and Escape closes it without recording anything", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  await requestCount(request, batch.id);
+  const { context, page } = await pageAs(browser, "verifier");
+  await page.goto(`/verification?batch_id=${batch.id}`);
+  await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Process request/ });
+  await expect(dialog).toBeVisible();
+  for (let tab = 0; tab < 6; tab++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `focus after Tab ${tab + 1}`).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("request-row")).toHaveAttribute("data-status", "pending");
+  await context.close();
+});
+
 test("a batch verified off chain is marked verified on chain by a wallet with the verifier role", async ({ browser }) => {
   const batch = await freshBatch();
   const setup = await pageAs(browser, "verifier");
