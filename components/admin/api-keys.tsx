@@ -5,7 +5,7 @@ import { useApiCall } from "@/components/use-api-call";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/select";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { NewKey, RevokeKey } from "./api-key-parts";
 
@@ -50,6 +50,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
       <Table isFramed={false}>
         <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />
         <tbody>
+          {keys.length === 0 && <EmptyRow columns={5}>No API key yet: create one above.</EmptyRow>}
           {keys.map((k) => (
             <tr key={k.id} className={rowClass}>
               <td className="px-2 py-1">{k.name}</td>

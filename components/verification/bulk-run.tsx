@@ -9,7 +9,6 @@ import { useHydrated } from "@/components/use-hydrated";
 import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
 import { postJson } from "./post-json";
 
-export type { BulkBatch };
 type Kind = "fraud" | "verify";
 
 async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
