@@ -107,8 +107,11 @@ const tones: Record<string, Tone> = {
   sync: "amber",
 };
 
+/** Whether the registry names this value (anything it does not name shows gray). */
+export const hasTone = (value: string) => Object.hasOwn(tones, value);
+
 /** The tone of a status, severity, grade, risk or outcome value; gray for anything unknown. */
-export const toneOf = (value: string | null | undefined): Tone => (value ? (tones[value] ?? "gray") : "gray");
+export const toneOf = (value: string | null | undefined): Tone => (value && hasTone(value) ? tones[value] : "gray");
 
 /** A 0–100 fraud score: 75 and up is high risk, 50 and up is worth a look. */
 export const scoreTone = (score: number): Tone => (score >= 75 ? "red" : score >= 50 ? "amber" : "green");
