@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { toast } from "@/components/ui/toast";
 
 export type BulkBatch = { id: number; code: string };
 export type Outcome = { batch: BulkBatch; tone: Tone; text: string };
@@ -25,6 +26,7 @@ export function useBulk() {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
+    toast.success(`${label}: finished ${batches.length} batch${batches.length === 1 ? "" : "es"}; each one's result is listed.`);
     router.refresh();
   }
 

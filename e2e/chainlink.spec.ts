@@ -71,7 +71,7 @@ test("a verifier asks Chainlink from the batch page; the batch ends verified on 
   await section.getByRole("button", { name: /^Connect / }).click();
   await expect(section.getByText("Connected:")).toBeVisible();
   await section.getByRole("button", { name: "Verify via Chainlink" }).click();
-  await expect(section.getByText(/^Sent to the DON in 0x/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Sent to the DON in 0x/ })).toBeVisible({ timeout: 20_000 });
 
   // The page follows the check live: sent, then applied once the callback is indexed.
   const check = section.getByTestId("chainlink-check").first();

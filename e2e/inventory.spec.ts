@@ -194,7 +194,7 @@ test("syncs one row from its actions, repairing what was changed behind the chai
   const synced = page.waitForResponse((r) => r.url().endsWith(`/api/batches/${broken.id}/sync`) && r.request().method() === "POST");
   await page.getByRole("group", { name: `Actions for ${broken.batch_code}` }).getByRole("button", { name: "Sync" }).click();
   expect((await synced).status()).toBe(200);
-  await expect(row.getByTestId("row-outcome")).toHaveText("Synced, row repaired");
+  await expect(page.getByRole("status").filter({ hasText: `${broken.batch_code}: Synced, row repaired` })).toBeVisible();
   await expect(row.locator('td[data-column="sync_status"]')).toHaveText(/^synced$/i);
   const [repaired] = await query<{ onchain_quantity: string }>("select onchain_quantity::text from batches where id = $1", [broken.id]);
   expect(repaired.onchain_quantity).toBe(broken.onchain_quantity);

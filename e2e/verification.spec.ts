@@ -110,7 +110,7 @@ test("a verifier records a quality check with a photo and sees its grade", async
   await quality.getByLabel("Photos (JPEG, PNG, WebP)").setInputFiles({ name: "sample.png", mimeType: "image/png", buffer: png });
   await quality.getByRole("button", { name: "Record quality check" }).click();
 
-  await expect(quality.getByText(/Recorded check #\d+: graded specialty\./)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Recorded check #\d+: graded specialty\./ })).toBeVisible();
   const check = quality.getByTestId("quality-check").first();
   await expect(check).toHaveAttribute("data-grade", "specialty");
   await expect(check).toContainText("Specialty grade: meets every specialty requirement.");
@@ -211,6 +211,24 @@ test("a bad count in the process dialog shows the API's message and changes noth
   await expect(dialog.getByRole("alert")).toContainText("already processed by someone else");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByTestId("request-row")).toHaveAttribute("data-status", "approved");
+  await context.close();
+});
+
+test("the process dialog is modal: focus stays inside it, and Escape closes it without recording anything", async ({ browser, request }) => {
+  const batch = await freshBatch();
+  await requestCount(request, batch.id);
+  const { context, page } = await pageAs(browser, "verifier");
+  await page.goto(`/verification?batch_id=${batch.id}`);
+  await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Process request/ });
+  await expect(dialog).toBeVisible();
+  for (let tab = 0; tab < 6; tab++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `focus after Tab ${tab + 1}`).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("request-row")).toHaveAttribute("data-status", "pending");
   await context.close();
 });
 

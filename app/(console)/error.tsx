@@ -1,15 +1,17 @@
 "use client";
+import { Button } from "@/components/ui/button";
+import { toneStyles } from "@/components/ui/tones";
 
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 dark:border-red-900 dark:bg-red-950">
-      <p className="font-medium text-red-800 dark:text-red-200">This page could not be loaded.</p>
-      <p className="mt-1 text-sm text-red-700 dark:text-red-300">
+    <div role="alert" className={`rounded-lg border p-6 ${toneStyles.red.box}`}>
+      <p className={`font-medium ${toneStyles.red.text}`}>This page could not be loaded.</p>
+      <p className={`mt-1 text-sm ${toneStyles.red.text}`}>
         The database or the chain may be unreachable{error.digest ? ` (reference ${error.digest})` : ""}.
       </p>
-      <button onClick={reset} className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-sm text-white">
+      <Button variant="danger" className="mt-3" onClick={reset}>
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

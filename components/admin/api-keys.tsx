@@ -4,7 +4,11 @@ import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
 import { ZNewApiKey } from "@/lib/auth/schemas";
 import { createApiKey, revokeApiKey } from "@/lib/endpoints/admin";
-import { TableHead } from "@/components/ui/table-head";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { field } from "@/components/ui/select";
+import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
+import { useErrorToast } from "@/components/ui/toast";
 import { NewKey, RevokeKey } from "./api-key-parts";
 
 type Key = { id: number; name: string; prefix: string; role: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
@@ -14,11 +18,11 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<"operator" | "verifier" | "viewer">("viewer");
   const [created, setCreated] = useState<string | null>(null);
+  useErrorToast(error);
   return (
-    <section aria-labelledby="api-keys">
-      <h2 id="api-keys" className="mb-2 text-lg font-semibold">API keys</h2>
+    <Card id="api-keys" title="API keys">
       <form
-        className="mb-3 flex flex-wrap items-end gap-2 text-sm"
+        className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
           const result = await call(createApiKey, { body: { name, role } });
@@ -30,29 +34,32 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
       >
         <label className="flex flex-col text-xs">
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required className="rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900" />
+          <input value={name} onChange={(e) => setName(e.target.value)} required className={field} />
         </label>
         <label className="flex flex-col text-xs">
           Role
-          <select value={role} onChange={(e) => setRole(ZNewApiKey.shape.role.parse(e.target.value))} className="rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900">
+          <select value={role} onChange={(e) => setRole(ZNewApiKey.shape.role.parse(e.target.value))} className={field}>
             <option>viewer</option>
             <option>verifier</option>
             <option>operator</option>
           </select>
         </label>
-        <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-white dark:bg-stone-100 dark:text-stone-900">Create key</button>
+        <Button type="submit" variant="primary">
+          Create key
+        </Button>
       </form>
       {created && <NewKey value={created} />}
-      <table className="min-w-full text-sm">
+      <Table isFramed={false}>
         <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />
         <tbody>
+          {keys.length === 0 && <EmptyRow columns={5}>No API key yet: create one above.</EmptyRow>}
           {keys.map((k) => (
-            <tr key={k.id} className="border-t border-stone-100 dark:border-stone-800">
-              <td className="py-1 pr-4">{k.name}</td>
-              <td className="py-1 pr-4 font-mono text-xs">bt_{k.prefix}_…</td>
-              <td className="py-1 pr-4">{k.role}</td>
-              <td className="py-1 pr-4 text-xs">{k.last_used_at?.slice(0, 19).replace("T", " ") ?? "never"}</td>
-              <td className="py-1 pr-4">
+            <tr key={k.id} className={rowClass}>
+              <td className="px-2 py-1">{k.name}</td>
+              <td className="px-2 py-1 font-mono text-xs">bt_{k.prefix}_…</td>
+              <td className="px-2 py-1">{k.role}</td>
+              <td className="px-2 py-1 text-xs">{k.last_used_at?.slice(0, 19).replace("T", " ") ?? "never"}</td>
+              <td className="px-2 py-1">
                 {k.revoked_at ? (
                   <span className="text-xs text-stone-500">revoked</span>
                 ) : (
@@ -62,8 +69,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
-      {error && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{error}</p>}
-    </section>
+      </Table>
+    </Card>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
-// A choice that matters (a role, an organisation): choosing another asks to confirm, then says "Saved".
+// A choice that matters (a role, an organisation): choosing another asks to confirm, then a toast says "Saved".
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { field } from "@/components/ui/select";
+import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { Input } from "@/lib/endpoints/define";
 import { changeUser } from "@/lib/endpoints/admin";
-
-const small = "rounded border border-stone-300 px-2 py-0.5 text-xs dark:border-stone-700";
 
 type Props = {
   /** What is chosen, for the labels: "role", "organisation". */
@@ -25,6 +26,7 @@ export function ConfirmedSelect({ what, userName, userId, value, options, isDisa
   const [saved, setSaved] = useState(false);
   const isChanging = chosen !== value && !saved;
   const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
+  useOutcomeToast({ pending, error, success: `Saved. ${userName}: ${labelOf(chosen)}.` });
 
   async function save() {
     if (await call(changeUser, { params: { user_id: userId }, body: body(chosen) })) setSaved(true);
@@ -37,7 +39,7 @@ export function ConfirmedSelect({ what, userName, userId, value, options, isDisa
         value={chosen}
         disabled={isDisabled || pending}
         onChange={(e) => (setChosen(e.target.value), setSaved(false))}
-        className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-700 dark:bg-stone-900"
+        className={field}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -48,18 +50,14 @@ export function ConfirmedSelect({ what, userName, userId, value, options, isDisa
       {isChanging && (
         <div role="group" aria-label={`Confirm the ${what} of ${userName}`} className="flex flex-wrap items-center gap-1 text-xs">
           <span>{question(labelOf(chosen), labelOf(value))}</span>
-          <button type="button" className={small} disabled={pending} aria-busy={pending} onClick={save}>
+          <Button size="sm" isPending={pending} onClick={save}>
             {pending ? "Saving…" : `Save ${what}`}
-          </button>
-          <button type="button" className="underline" disabled={pending} onClick={() => setChosen(value)}>
+          </Button>
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => setChosen(value)}>
             Cancel
-          </button>
+          </Button>
         </div>
       )}
-      <span aria-live="polite" className="text-xs">
-        {saved && <span className="text-emerald-700 dark:text-emerald-300">Saved.</span>}
-        {error && <span className="text-red-700 dark:text-red-300">{error}</span>}
-      </span>
     </div>
   );
 }

@@ -4,23 +4,25 @@ import { useState } from "react";
 import { useApiCall } from "@/components/use-api-call";
 import { createOrganisation } from "@/lib/endpoints/admin";
 import { ZNewOrganisation } from "@/lib/organisations/schemas";
-import { TableHead } from "@/components/ui/table-head";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { field } from "@/components/ui/select";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { useErrorToast } from "@/components/ui/toast";
 
 export type Organisation = { id: number; name: string; kind: string; wallets: string[]; members: number };
 
 const kinds = ["cooperative", "exporter", "importer", "roaster"];
-const input = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
-
 export function AdminOrganisations({ organisations }: { organisations: Organisation[] }) {
   const { call, error } = useApiCall();
   const [name, setName] = useState("");
   const [kind, setKind] = useState("cooperative");
+  useErrorToast(error);
   return (
-    <section aria-labelledby="organisations">
-      <h2 id="organisations" className="mb-2 text-lg font-semibold">Organisations</h2>
-      <p className="mb-2 text-sm text-stone-500">The operating company&apos;s staff see every batch; a member of any other organisation sees only the batches its wallets hold or held.</p>
+    <Card id="organisations" title="Organisations">
+      <p className="text-sm text-stone-500">The operating company&apos;s staff see every batch; a member of any other organisation sees only the batches its wallets hold or held.</p>
       <form
-        className="mb-3 flex flex-wrap items-end gap-2 text-sm"
+        className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
           if (await call(createOrganisation, { body: { name, kind: ZNewOrganisation.shape.kind.parse(kind) } })) setName("");
@@ -28,28 +30,29 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
       >
         <label className="flex flex-col text-xs">
           New organisation
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} className={input} />
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} className={field} />
         </label>
         <label className="flex flex-col text-xs">
           Kind
-          <select value={kind} onChange={(e) => setKind(e.target.value)} className={input}>
+          <select value={kind} onChange={(e) => setKind(e.target.value)} className={field}>
             {kinds.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-white dark:bg-stone-100 dark:text-stone-900">Create organisation</button>
+        <Button type="submit" variant="primary">
+          Create organisation
+        </Button>
       </form>
-      {error && <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-300">{error}</p>}
-      <table className="min-w-full text-sm">
+      <Table isFramed={false}>
         <TableHead columns={["Name", "Kind", "Members", "Wallets"]} />
         <tbody>
           {organisations.map((o) => (
-            <tr key={o.id} data-organisation-id={o.id} className="border-t border-stone-100 align-top dark:border-stone-800">
-              <td className="py-1 pr-4">{o.name}</td>
-              <td className="py-1 pr-4">{o.kind}</td>
-              <td className="py-1 pr-4 tabular-nums">{o.members}</td>
-              <td className="py-1 pr-4">
+            <tr key={o.id} data-organisation-id={o.id} className={`${rowClass} align-top`}>
+              <td className="px-2 py-1">{o.name}</td>
+              <td className="px-2 py-1">{o.kind}</td>
+              <td className="px-2 py-1 tabular-nums">{o.members}</td>
+              <td className="px-2 py-1">
                 {o.wallets.map((w) => (
                   <div key={w} className="font-mono text-xs">{w}</div>
                 ))}
@@ -57,7 +60,7 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
             </tr>
           ))}
         </tbody>
-      </table>
-    </section>
+      </Table>
+    </Card>
   );
 }

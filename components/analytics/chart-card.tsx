@@ -1,6 +1,7 @@
 "use client";
 // A chart in a card, with a table view of the same rows and their CSV.
 import { useState } from "react";
+import { cardClass } from "@/components/ui/card";
 import type { ChartTable } from "@/lib/analytics/table";
 import { AnalyticsChart } from "./chart";
 import { ChartTableView } from "./chart-table";
@@ -11,7 +12,7 @@ export function ChartCard({ table, csvHref }: { table: ChartTable; csvHref: stri
   const [view, setView] = useState<"chart" | "table">("chart");
   const titleId = `chart-${table.id}-title`;
   return (
-    <section aria-labelledby={titleId} data-chart={table.id} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+    <section aria-labelledby={titleId} data-chart={table.id} className={`flex flex-col gap-3 ${cardClass}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id={titleId} className="font-semibold">

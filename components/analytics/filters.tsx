@@ -1,30 +1,10 @@
 // The date range and filters: a GET form, so they live in the URL and each change is a history entry.
 import Form from "next/form";
 import Link from "next/link";
+import { field, FilterButtons, labelStyle as label, Select } from "@/components/ui/select";
 import type { AnalyticsFilters } from "@/lib/analytics/schemas";
 
-const label = "text-xs font-medium text-stone-600 dark:text-stone-400";
-const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
-
 type Props = { values: Partial<AnalyticsFilters>; options: { origins: string[]; processes: readonly string[]; warehouses: string[] }; presets: { label: string; href: string; isActive: boolean }[] };
-
-function Choice({ name, text, options, value }: { name: string; text: string; options: readonly string[]; value?: string }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`analytics-${name}`} className={label}>
-        {text}
-      </label>
-      <select id={`analytics-${name}`} name={name} defaultValue={value ?? ""} className={field}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function AnalyticsFiltersForm({ values, options, presets }: Props) {
   return (
@@ -49,15 +29,10 @@ export function AnalyticsFiltersForm({ values, options, presets }: Props) {
           </label>
           <input id="analytics-to" type="date" name="to" defaultValue={values.to} className={field} />
         </div>
-        <Choice name="origin" text="Origin" options={options.origins} value={values.origin} />
-        <Choice name="process" text="Process" options={options.processes} value={values.process} />
-        <Choice name="warehouse" text="Warehouse" options={options.warehouses} value={values.warehouse} />
-        <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
-          Apply
-        </button>
-        <Link href="/analytics" className="py-1.5 text-sm text-stone-600 underline dark:text-stone-300">
-          Reset
-        </Link>
+        <Select name="origin" label="Origin" options={options.origins} value={values.origin} />
+        <Select name="process" label="Process" options={options.processes} value={values.process} />
+        <Select name="warehouse" label="Warehouse" options={options.warehouses} value={values.warehouse} />
+        <FilterButtons resetHref="/analytics" />
       </Form>
     </div>
   );

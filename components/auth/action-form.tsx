@@ -3,10 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { field } from "@/components/ui/select";
+import { toneStyles } from "@/components/ui/tones";
 
 export type Field = { name: string; label: string; type?: "text" | "email" | "password"; autoComplete?: string; value?: string; isHidden?: boolean; inputMode?: "numeric" };
 
-const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
+const input = `${field} w-full`;
 
 /** A form posting its fields to a server action: errors beside their fields, then a message or a redirect. */
 export function ActionForm({ action, fields, submitLabel, successHref, successMessage }: { action: (input: Record<string, string>) => Promise<ActionResult<unknown>>; fields: Field[]; submitLabel: string; successHref?: string; successMessage?: string }) {
@@ -35,15 +39,15 @@ export function ActionForm({ action, fields, submitLabel, successHref, successMe
             <label htmlFor={f.name} className="text-sm font-medium">
               {f.label}
             </label>
-            <input id={f.name} name={f.name} type={f.type ?? "text"} autoComplete={f.autoComplete} inputMode={f.inputMode} defaultValue={f.value} required className={input} aria-invalid={!!fieldErrors[f.name]} />
-            {fieldErrors[f.name] && <p className="text-xs text-red-700 dark:text-red-300">{`${f.label}: ${fieldErrors[f.name]}`}</p>}
+            <input id={f.name} name={f.name} type={f.type ?? "text"} autoComplete={f.autoComplete} inputMode={f.inputMode} defaultValue={f.value} required className={input} aria-invalid={!!fieldErrors[f.name]} aria-describedby={fieldErrors[f.name] ? `${f.name}-error` : undefined} />
+            <FieldError id={`${f.name}-error`} message={fieldErrors[f.name] && `${f.label}: ${fieldErrors[f.name]}`} />
           </div>
         ),
       )}
-      <button type="submit" disabled={isPending} className="mt-2 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-stone-100 dark:text-stone-900">
+      <Button type="submit" variant="primary" className="mt-2" isPending={isPending}>
         {submitLabel}
-      </button>
-      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+      </Button>
+      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles[result?.ok ? "green" : "red"].text}`}>
         {result ? (result.ok ? (successMessage ?? (result.data as { message?: string })?.message ?? "Done.") : result.error.message) : null}
       </p>
     </form>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
+import { toneStyles } from "@/components/ui/tones";
 
 /** The frame of the signed-out pages: a title, a line of help, the form. */
 export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
@@ -18,8 +20,6 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
 
 export function LinkRefused({ message }: { message: string }) {
   return (
-    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-      {message}
-    </p>
+    <Notice className={`rounded-md border p-3 ${toneStyles.red.box}`}>{message}</Notice>
   );
 }

@@ -2,8 +2,11 @@
 
 import { startTransition, useActionState } from "react";
 import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";
+import { Button } from "@/components/ui/button";
+import { field } from "@/components/ui/select";
+import { toneStyles } from "@/components/ui/tones";
 
-const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
+const input = `${field} w-full`;
 
 export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPassword, { error: null });
@@ -34,10 +37,10 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
           <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required autoFocus className={input} />
         </>
       )}
-      <button type="submit" disabled={isPending} className="mt-2 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-stone-100 dark:text-stone-900">
+      <Button type="submit" variant="primary" className="mt-2" isPending={isPending}>
         Sign in
-      </button>
-      <p aria-live="polite" role="status" className="min-h-5 text-sm text-red-700 dark:text-red-300">
+      </Button>
+      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles.red.text}`}>
         {state.error}
       </p>
     </form>

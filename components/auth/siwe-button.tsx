@@ -4,6 +4,8 @@ import { useState } from "react";
 import { BaseError } from "viem";
 import { createSiweMessage } from "viem/siwe";
 import { useConnection, useSignMessage } from "wagmi";
+import { Button } from "@/components/ui/button";
+import { toneStyles } from "@/components/ui/tones";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { signInWithEthereum } from "@/lib/actions/sign-in";
 import { siweNonce } from "@/lib/endpoints/auth";
@@ -45,10 +47,10 @@ export function SiweButton({ chainId, callbackUrl }: { chainId: number; callback
   return (
     <div className="flex flex-col gap-3">
       <ConnectWallet />
-      <button type="button" onClick={signIn} disabled={!isConnected || isPending} className="rounded-md border border-stone-300 px-4 py-2 text-sm font-medium disabled:opacity-40 dark:border-stone-700">
+      <Button disabled={!isConnected} isPending={isPending} onClick={signIn}>
         Sign in with Ethereum
-      </button>
-      <p aria-live="polite" role="status" className="min-h-5 text-sm text-red-700 dark:text-red-300">
+      </Button>
+      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles.red.text}`}>
         {error}
       </p>
     </div>

@@ -5,9 +5,11 @@ import { useState } from "react";
 import { disableTotpAction } from "@/lib/actions/disable-totp";
 import { enableTotpAction } from "@/lib/actions/enable-totp";
 import { startTotpAction } from "@/lib/actions/start-totp";
+import { Button } from "@/components/ui/button";
+import { field } from "@/components/ui/select";
+import { toneStyles } from "@/components/ui/tones";
 
-const input = "w-40 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
-const button = "rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-stone-100 dark:text-stone-900";
+const input = `${field} w-40`;
 
 /** Turns TOTP on (scan, then prove a code) or off (with a current code). */
 export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
@@ -30,9 +32,9 @@ export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
     <div className="flex flex-col gap-3">
       <p className="text-sm">Two-factor sign-in is <strong>{isEnabled ? "on" : "off"}</strong>.</p>
       {!isEnabled && !enrolment && (
-        <button
-          type="button"
-          className={`${button} self-start`}
+        <Button
+          variant="primary"
+          className="self-start"
           onClick={async () => {
             const r = await startTotpAction();
             if (r.ok) setEnrolment(r.data);
@@ -40,7 +42,7 @@ export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
           }}
         >
           Turn on two-factor sign-in
-        </button>
+        </Button>
       )}
       {enrolment && (
         <div className="flex flex-col gap-2">
@@ -64,12 +66,12 @@ export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
             Code from the app
             <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" required className={input} />
           </label>
-          <button type="submit" className={button}>
+          <Button type="submit" variant="primary">
             {enrolment ? "Turn on" : "Turn off"}
-          </button>
+          </Button>
         </form>
       )}
-      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${message?.isError ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}>
+      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles[message?.isError ? "red" : "green"].text}`}>
         {message?.text}
       </p>
     </div>

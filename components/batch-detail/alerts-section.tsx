@@ -1,16 +1,16 @@
 // Alerts, open first: what was raised, how severe, and for resolved ones the note that closed them.
-import { Badge } from "@/components/ui/badge";
-import { formatWhen, severityTone } from "@/components/verification/display";
+import { ValueBadge } from "@/components/ui/badge";
+import { Card, Empty } from "@/components/ui/card";
+import { formatWhen } from "@/components/verification/display";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
 import { ResolveAlertForm } from "./resolve-alert-form";
-import { Empty, Section } from "./section";
 
 export function AlertsSection({ batchId, alerts, canResolve }: { batchId: number; alerts: AlertJson[]; canResolve: boolean }) {
   const ordered = [...alerts.filter((a) => a.status === "open"), ...alerts.filter((a) => a.status !== "open")];
   const open = ordered.filter((a) => a.status === "open").length;
   return (
-    <Section id="alerts" title={`Alerts${open ? ` (${open} open)` : ""}`}>
+    <Card id="alerts" title={`Alerts${open ? ` (${open} open)` : ""}`}>
       {ordered.length === 0 ? (
         <Empty>No alerts.</Empty>
       ) : (
@@ -18,9 +18,9 @@ export function AlertsSection({ batchId, alerts, canResolve }: { batchId: number
           {ordered.map((a) => (
             <li key={a.id} data-testid="alert" data-type={a.type} data-status={a.status} className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800">
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <Badge tone={severityTone[a.severity]}>{a.severity}</Badge>
+                <ValueBadge value={a.severity}>{a.severity}</ValueBadge>
                 <span className="font-medium">{humanize(a.type)}</span>
-                <Badge tone={a.status === "open" ? "amber" : "green"}>{a.status}</Badge>
+                <ValueBadge value={a.status}>{a.status}</ValueBadge>
                 <span className="text-xs text-stone-500">raised {formatWhen(a.created_at)}</span>
               </div>
               <p className="text-sm">{a.message}</p>
@@ -35,6 +35,6 @@ export function AlertsSection({ batchId, alerts, canResolve }: { batchId: number
           ))}
         </ul>
       )}
-    </Section>
+    </Card>
   );
 }

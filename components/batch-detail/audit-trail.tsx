@@ -3,7 +3,9 @@ import { formatWhen, shortHash } from "@/components/verification/display";
 import type { AuditJson } from "@/lib/audit/history";
 import { fieldWords, valueWords } from "@/lib/audit/words";
 import { BrowserCheck } from "@/components/trace/browser-check";
-import { buttonStyle, Empty, headRowStyle, Section, tableStyle } from "./section";
+import { buttonClass } from "@/components/ui/button";
+import { Card, Empty } from "@/components/ui/card";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
 
 const cap = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
@@ -37,14 +39,14 @@ const actorLabel = (actor: AuditJson["actor"]) => (actor.kind === "user" ? actor
 /** Links to the public trace page and the batch's label; the proofs of its latest records checked in the browser. */
 function Provenance({ batch, rpcUrl, positions }: { batch: { id: number; code: string }; rpcUrl: string | null; positions: number[] }) {
   return (
-    <div className="mb-3 flex flex-wrap items-start gap-2 text-sm">
-      <a className={buttonStyle} href={`/trace/${encodeURIComponent(batch.code)}`}>
+    <div className="flex flex-wrap items-start gap-2 text-sm">
+      <a className={buttonClass()} href={`/trace/${encodeURIComponent(batch.code)}`}>
         Public trace page
       </a>
-      <a className={buttonStyle} href={`/api/labels?ids=${batch.id}&format=pdf`}>
+      <a className={buttonClass()} href={`/api/labels?ids=${batch.id}&format=pdf`}>
         Label (PDF)
       </a>
-      <a className={buttonStyle} href={`/api/labels?ids=${batch.id}&format=png`}>
+      <a className={buttonClass()} href={`/api/labels?ids=${batch.id}&format=png`}>
         Label (PNG)
       </a>
       {rpcUrl && positions.length > 0 && <BrowserCheck rpcUrl={rpcUrl} positions={positions} />}
@@ -54,40 +56,29 @@ function Provenance({ batch, rpcUrl, positions }: { batch: { id: number; code: s
 
 export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; batch: { id: number; code: string }; rpcUrl: string | null }) {
   return (
-    <Section id="audit" title="Audit trail">
+    <Card id="audit" title="Audit trail">
       <Provenance batch={batch} rpcUrl={rpcUrl} positions={records.slice(-20).map((r) => r.position)} />
       {records.length === 0 ? (
         <Empty>Nothing recorded yet.</Empty>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={tableStyle}>
-            <thead>
-              <tr className={headRowStyle}>
-                <th className="py-2 pr-4">When</th>
-                <th className="py-2 pr-4">Action</th>
-                <th className="py-2 pr-4">Actor</th>
-                <th className="py-2 pr-4">Before → after</th>
-                <th className="py-2 pr-4">Note</th>
-                <th className="py-2 pr-4">Transaction</th>
+        <Table isFramed={false}>
+          <TableHead columns={["When", "Action", "Actor", "Before → after", "Note", "Transaction"]} />
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.position} data-testid="audit-record" data-action={r.action} className={`${rowClass} align-top`}>
+                <td className="whitespace-nowrap px-2 py-1.5 text-xs">{formatWhen(r.created_at)}</td>
+                <td className="px-2 py-1.5 text-xs">{actionWords(r.action)}</td>
+                <td className="px-2 py-1.5 text-xs">{actorLabel(r.actor)}</td>
+                <td className="max-w-xl px-2 py-1.5">
+                  <Change before={r.before} after={r.after} isChain={r.action.startsWith("chain.")} />
+                </td>
+                <td className="px-2 py-1.5">{r.note ?? ""}</td>
+                <td className="px-2 py-1.5 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>
               </tr>
-            </thead>
-            <tbody>
-              {records.map((r) => (
-                <tr key={r.position} data-testid="audit-record" data-action={r.action} className="border-t border-stone-200 align-top dark:border-stone-800">
-                  <td className="whitespace-nowrap py-1.5 pr-4 text-xs">{formatWhen(r.created_at)}</td>
-                  <td className="py-1.5 pr-4 text-xs">{actionWords(r.action)}</td>
-                  <td className="py-1.5 pr-4 text-xs">{actorLabel(r.actor)}</td>
-                  <td className="max-w-xl py-1.5 pr-4">
-                    <Change before={r.before} after={r.after} isChain={r.action.startsWith("chain.")} />
-                  </td>
-                  <td className="py-1.5 pr-4">{r.note ?? ""}</td>
-                  <td className="py-1.5 pr-4 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
-    </Section>
+    </Card>
   );
 }

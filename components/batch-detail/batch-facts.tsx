@@ -1,7 +1,7 @@
 // The batch's off-chain facts.
 import type { BatchJson } from "@/lib/batches/serialize";
 import { humanize } from "@/lib/format";
-import { Section } from "./section";
+import { Card } from "@/components/ui/card";
 
 export function BatchFacts({ batch }: { batch: BatchJson }) {
   const facts: [string, string | number | null][] = [
@@ -18,7 +18,7 @@ export function BatchFacts({ batch }: { batch: BatchJson }) {
     ["Owner", batch.owner_address],
   ];
   return (
-    <Section id="facts" title="Batch">
+    <Card id="facts" title="Batch">
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label} className="flex gap-2">
@@ -27,6 +27,6 @@ export function BatchFacts({ batch }: { batch: BatchJson }) {
           </div>
         ))}
       </dl>
-    </Section>
+    </Card>
   );
 }

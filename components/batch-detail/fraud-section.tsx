@@ -1,14 +1,16 @@
 // Fraud risk: the latest score and every factor behind it, so the number can be explained.
 import { Badge } from "@/components/ui/badge";
-import { formatWhen, scoreTone } from "@/components/verification/display";
+import { Card, Empty } from "@/components/ui/card";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { scoreTone, toneStyles } from "@/components/ui/tones";
+import { formatWhen } from "@/components/verification/display";
 import type { FraudAssessmentJson } from "@/lib/fraud/assess";
 import { humanize } from "@/lib/format";
 import { ActionButton } from "./action-button";
-import { Empty, headRowStyle, Section, tableStyle } from "./section";
 
 export function FraudSection({ batchId, assessment, canDetect }: { batchId: number; assessment: FraudAssessmentJson | null; canDetect: boolean }) {
   return (
-    <Section id="fraud" title="Fraud risk" actions={canDetect && <ActionButton label="Detect fraud" pendingLabel="Scoring…" action="detect-fraud" batchId={batchId} />}>
+    <Card id="fraud" title="Fraud risk" actions={canDetect && <ActionButton label="Detect fraud" pendingLabel="Scoring…" doneMessage="Fraud risk scored." action="detect-fraud" batchId={batchId} />}>
       {!assessment ? (
         <Empty>Never assessed.</Empty>
       ) : (
@@ -22,34 +24,24 @@ export function FraudSection({ batchId, assessment, canDetect }: { batchId: numb
               {assessment.alert_id && ", which raised an alert"}
             </span>
           </p>
-          <div className="overflow-x-auto">
-            <table className={tableStyle}>
-              <thead>
-                <tr className={headRowStyle}>
-                  <th className="py-2 pr-4">Factor</th>
-                  <th className="py-2 pr-4">Weight</th>
-                  <th className="py-2 pr-4">Value</th>
-                  <th className="py-2 pr-4">Points</th>
-                  <th className="py-2 pr-4">Reason</th>
+          <Table isFramed={false}>
+            <TableHead columns={["Factor", "Weight", "Value", "Points", "Reason"]} />
+            <tbody>
+              {assessment.factors.map((f) => (
+                <tr key={f.name} data-testid="fraud-factor" className={`${rowClass} align-top ${f.points > 0 ? toneStyles.amber.box : ""}`}>
+                  <th scope="row" className="px-2 py-1.5 font-medium">
+                    {humanize(f.name)}
+                  </th>
+                  <td className="px-2 py-1.5 font-mono text-xs">{f.weight}</td>
+                  <td className="px-2 py-1.5 font-mono text-xs">{f.value ?? "—"}</td>
+                  <td className="px-2 py-1.5 font-mono text-xs">{f.points}</td>
+                  <td className="px-2 py-1.5">{f.reason}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {assessment.factors.map((f) => (
-                  <tr key={f.name} data-testid="fraud-factor" className={`border-t border-stone-200 align-top dark:border-stone-800 ${f.points > 0 ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
-                    <th scope="row" className="py-1.5 pr-4 font-medium">
-                      {humanize(f.name)}
-                    </th>
-                    <td className="py-1.5 pr-4 font-mono text-xs">{f.weight}</td>
-                    <td className="py-1.5 pr-4 font-mono text-xs">{f.value ?? "—"}</td>
-                    <td className="py-1.5 pr-4 font-mono text-xs">{f.points}</td>
-                    <td className="py-1.5 pr-4">{f.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         </div>
       )}
-    </Section>
+    </Card>
   );
 }

@@ -3,15 +3,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { messageInFormWords } from "@/components/field-errors";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { field, labelStyle } from "@/components/ui/select";
 import { attempt } from "@/lib/endpoints/client";
 import { recordQualityCheck } from "@/lib/endpoints/verification";
+import { toast } from "@/components/ui/toast";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
-import { primaryButtonStyle } from "./section";
 
 type Input = z.input<typeof ZQualityCheck>;
 type Output = z.output<typeof ZQualityCheck>;
@@ -33,11 +34,9 @@ const fields: { name: Name; label: string; step?: string }[] = [
 export function QualityCheckForm({ batchId }: { batchId: number }) {
   const router = useRouter();
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(ZQualityCheck), defaultValues: { sample_grams: 350 } });
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const errors = form.formState.errors;
 
   async function onSubmit(check: Output, event?: React.BaseSyntheticEvent) {
-    setResult(null);
     const element = event?.target as HTMLFormElement;
     const picked = new FormData(element);
     const body = new FormData();
@@ -45,11 +44,14 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
     for (const name of ["photos", "certificates"]) for (const f of picked.getAll(name)) body.append(name, f);
     const r = await attempt(recordQualityCheck, { params: { batch_id: batchId }, body });
     if (!r.ok) {
+      // Errors about a field show beside it; anything else is the action's outcome, toasted.
       const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
-      for (const d of details) if (d.path && d.path in ZQualityCheck.shape) form.setError(d.path as Name, { message: d.message });
-      return setResult({ ok: false, text: r.error.status ? messageInFormWords(element, r.error.message, r.error.details) : r.error.message });
+      const onFields = details.filter((d) => d.path && d.path in ZQualityCheck.shape);
+      for (const d of onFields) form.setError(d.path as Name, { message: d.message });
+      if (onFields.length === 0) toast.error(r.error.status ? messageInFormWords(element, r.error.message, r.error.details) : r.error.message);
+      return;
     }
-    setResult({ ok: true, text: `Recorded check #${r.data.id}: graded ${humanize(r.data.grade)}.` });
+    toast.success(`Recorded check #${r.data.id}: graded ${humanize(r.data.grade)}.`);
     form.reset();
     for (const input of element.querySelectorAll<HTMLInputElement>('input[type="file"]')) input.value = "";
     router.refresh();
@@ -65,7 +67,7 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
               {f.label}
             </label>
             <input id={`qc-${f.name}`} type="number" step={f.step ?? "1"} inputMode="decimal" className={field} aria-invalid={errors[f.name] ? true : undefined} aria-describedby={errors[f.name] ? `qc-${f.name}-error` : undefined} {...form.register(f.name, { setValueAs: numberOrEmpty })} />
-            {errors[f.name] && <span id={`qc-${f.name}-error`} className="text-xs text-red-700 dark:text-red-300">{errors[f.name]?.message}</span>}
+            <FieldError id={`qc-${f.name}-error`} message={errors[f.name]?.message} />
           </div>
         ))}
       </div>
@@ -74,7 +76,7 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
           Notes (optional)
         </label>
         <textarea id="qc-notes" rows={2} className={field} aria-invalid={errors.notes ? true : undefined} aria-describedby={errors.notes ? "qc-notes-error" : undefined} {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })} />
-        {errors.notes && <span id="qc-notes-error" className="text-xs text-red-700 dark:text-red-300">{errors.notes.message}</span>}
+        <FieldError id="qc-notes-error" message={errors.notes?.message} />
       </div>
       <div className="flex flex-wrap gap-6">
         <div className="flex flex-col gap-1">
@@ -91,12 +93,9 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
         </div>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" className={primaryButtonStyle} disabled={form.formState.isSubmitting}>
+        <Button type="submit" variant="primary" isPending={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? "Recording…" : "Record quality check"}
-        </button>
-        <p aria-live="polite" role={result && !result.ok ? "alert" : undefined} className={`text-sm ${result?.ok ? "text-emerald-800 dark:text-emerald-200" : "text-red-700 dark:text-red-300"}`}>
-          {result?.text}
-        </p>
+        </Button>
       </div>
     </form>
   );

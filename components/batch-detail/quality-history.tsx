@@ -1,9 +1,8 @@
 // The batch's quality checks, newest first: the grade, every measurement, why it got that grade, and its files.
-import { Badge } from "@/components/ui/badge";
-import { formatWhen, gradeTone } from "@/components/verification/display";
-import { humanize } from "@/lib/format";
+import { ValueBadge } from "@/components/ui/badge";
+import { Empty } from "@/components/ui/card";
+import { formatWhen } from "@/components/verification/display";
 import type { QualityCheckJson } from "@/lib/quality/checks";
-import { Empty } from "./section";
 
 function Measurements({ c }: { c: QualityCheckJson }) {
   const facts: [string, string | number | null][] = [
@@ -36,7 +35,7 @@ export function QualityHistory({ checks }: { checks: QualityCheckJson[] }) {
       {checks.map((c) => (
         <li key={c.id} data-testid="quality-check" data-grade={c.grade} className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800">
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <Badge tone={gradeTone[c.grade]}>{humanize(c.grade)}</Badge>
+            <ValueBadge value={c.grade} />
             <span className="text-stone-500">
               Check #{c.id}, {formatWhen(c.created_at)}, rules {c.rules_version}
             </span>

@@ -2,15 +2,15 @@
 import type { QualityCheckJson } from "@/lib/quality/checks";
 import { QualityCheckForm } from "./quality-check-form";
 import { QualityHistory } from "./quality-history";
-import { Section } from "./section";
+import { Card } from "@/components/ui/card";
 
 export function QualitySection({ batchId, checks, canRecord }: { batchId: number; checks: QualityCheckJson[]; canRecord: boolean }) {
   return (
-    <Section id="quality" title="Quality">
+    <Card id="quality" title="Quality">
       <div className="flex flex-col gap-4">
         <QualityHistory checks={checks} />
         {canRecord && <QualityCheckForm batchId={batchId} />}
       </div>
-    </Section>
+    </Card>
   );
 }

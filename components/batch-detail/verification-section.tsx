@@ -1,10 +1,10 @@
 // Verification: where the batch stands off and on chain, its requests, and the actions the role allows.
-import { StatusBadge } from "@/components/inventory/status-badge";
+import { ValueBadge } from "@/components/ui/badge";
 import type { RequestJson } from "@/lib/verification/requests";
 import { ActionButton } from "./action-button";
 import { RequestHistory } from "./request-history";
 import { RunVerification } from "./run-verification";
-import { Empty, Section } from "./section";
+import { Card, Empty } from "@/components/ui/card";
 
 type Props = {
   batchId: number;
@@ -21,22 +21,22 @@ type Props = {
 export function VerificationSection({ batchId, verificationStatus, isMinted, isVerifiedOnchain, requests, canRequest, canVerify, onchainAction }: Props) {
   const hasPending = requests.some((r) => r.status === "pending");
   return (
-    <Section
+    <Card
       id="verification"
       title="Verification"
-      actions={isMinted && canRequest && !hasPending && <ActionButton label="Request verification" pendingLabel="Requesting…" action="request-verification" batchId={batchId} />}
+      actions={isMinted && canRequest && !hasPending && <ActionButton label="Request verification" pendingLabel="Requesting…" doneMessage="Verification requested: a count is waiting for a verifier." action="request-verification" batchId={batchId} />}
     >
       <div className="flex flex-col gap-4">
         <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="verification-status">
-          Off chain: <StatusBadge value={verificationStatus} />
+          Off chain: <ValueBadge value={verificationStatus} />
           <span className="text-stone-500">·</span>
-          On chain: {isVerifiedOnchain === null ? <span className="text-stone-500">unknown</span> : <StatusBadge value={isVerifiedOnchain ? "verified" : "unverified"} />}
+          On chain: {isVerifiedOnchain === null ? <span className="text-stone-500">unknown</span> : <ValueBadge value={isVerifiedOnchain ? "verified" : "unverified"} />}
           {hasPending && <span className="text-stone-500">· a count is waiting for a verifier</span>}
         </p>
         {!isMinted ? <Empty>Only a minted batch can be verified.</Empty> : requests.length === 0 ? <Empty>No verification has been requested yet.</Empty> : <RequestHistory requests={requests} />}
         {isMinted && canVerify && <RunVerification batchId={batchId} />}
         {onchainAction}
       </div>
-    </Section>
+    </Card>
   );
 }

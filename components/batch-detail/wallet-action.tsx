@@ -2,13 +2,14 @@
 // One contract call from the connected wallet, for a wallet holding the contract's verifier role:
 // connect, right network, the role, send, wait for the receipt, and say what happened.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { BaseError, keccak256, stringToBytes, type Abi, type Address } from "viem";
 import { useConfig, useConnection, useReadContract, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { recordTransactionAction } from "@/lib/actions/record-transaction";
-import { buttonStyle } from "./section";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { toast } from "@/components/ui/toast";
 
 const VERIFIER_ROLE = keccak256(stringToBytes("VERIFIER_ROLE"));
 
@@ -36,21 +37,20 @@ export function WalletAction({ chainId, track, contract, contractName, abi, func
   const { address, chainId: walletChainId, isConnected } = useConnection();
   const { writeContractAsync, isPending } = useWriteContract();
   const verifier = useReadContract({ address: contract, abi: [{ type: "function", name: "hasRole", stateMutability: "view", inputs: [{ type: "bytes32" }, { type: "address" }], outputs: [{ type: "bool" }] }] as const, functionName: "hasRole", args: [VERIFIER_ROLE, address!], chainId, query: { enabled: !!address } });
-  const [message, setMessage] = useState<string | null>(null);
   const isWrongNetwork = isConnected && walletChainId !== chainId;
   const isVerifier = verifier.data === true;
 
   async function send() {
-    setMessage(null);
     try {
       const hash = await writeContractAsync({ address: contract, abi, chainId, functionName, args });
       // Best effort: a transaction not recorded is still indexed from its events.
       void recordTransactionAction({ tx_hash: hash, kind: track.kind, batch_id: track.batchId }).catch(() => {});
       const receipt = await waitForTransactionReceipt(config, { hash, chainId });
-      setMessage(receipt.status === "success" ? done(hash) : "The transaction reverted on chain; nothing changed.");
+      if (receipt.status === "success") toast.success(done(hash));
+      else toast.error("The transaction reverted on chain; nothing changed.");
       router.refresh();
     } catch (error) {
-      setMessage(describe(error));
+      toast.error(describe(error));
     }
   }
 
@@ -58,20 +58,21 @@ export function WalletAction({ chainId, track, contract, contractName, abi, func
     <div className="flex flex-col gap-2 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700">
       <p className="text-sm">{intro}</p>
       <ConnectWallet />
-      {isWrongNetwork && <p role="alert" className="text-sm text-amber-800 dark:text-amber-200">Your wallet is on chain {walletChainId}; {contractName} is on chain {chainId}.</p>}
-      {isConnected && !isWrongNetwork && verifier.isSuccess && !isVerifier && (
-        <p role="alert" className="text-sm text-red-800 dark:text-red-200">This wallet does not have the verifier role on {contractName}. Ask an admin to grant it the verifier role.</p>
+      {isWrongNetwork && (
+        <Notice tone="amber">
+          Your wallet is on chain {walletChainId}; {contractName} is on chain {chainId}.
+        </Notice>
       )}
-      {verifier.isError && <p role="alert" className="text-sm text-red-800 dark:text-red-200">The chain could not be read: {describe(verifier.error)}</p>}
+      {isConnected && !isWrongNetwork && verifier.isSuccess && !isVerifier && (
+        <Notice>This wallet does not have the verifier role on {contractName}. Ask an admin to grant it the verifier role.</Notice>
+      )}
+      {verifier.isError && <Notice>The chain could not be read: {describe(verifier.error)}</Notice>}
       <div className="flex flex-wrap items-end gap-2">
         {children}
-        <button type="button" className={buttonStyle} disabled={!isConnected || isWrongNetwork || !isVerifier || isPending} onClick={send}>
+        <Button disabled={!isConnected || isWrongNetwork || !isVerifier || isPending} onClick={send}>
           {label}
-        </button>
+        </Button>
       </div>
-      <p aria-live="polite" className="break-all text-sm">
-        {message}
-      </p>
     </div>
   );
 }

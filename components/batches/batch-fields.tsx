@@ -3,6 +3,8 @@
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { processes } from "@/lib/db/enums";
 import { humanize } from "@/lib/format";
+import { FieldError } from "@/components/ui/field-error";
+import { field, labelStyle } from "@/components/ui/select";
 
 export type BatchFormValues = Record<string, string | number | undefined>;
 
@@ -27,7 +29,7 @@ const fields: Field[] = [
   { name: "expiry_date", label: "Expiry date", type: "date", isRequired: true },
 ];
 
-const input = "w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
+const input = `${field} w-full`;
 
 /** Empty optional fields are left out rather than sent as "". */
 const setValueAs = (type: Field["type"]) => (v: string) => (v === "" ? undefined : type === "number" ? Number(v) : v);
@@ -41,7 +43,7 @@ export function BatchFields({ register, errors }: { register: UseFormRegister<Ba
         const props = { id, "aria-invalid": !!error, "aria-describedby": error ? `${id}-error` : undefined, ...register(f.name, { setValueAs: setValueAs(f.type) }) };
         return (
           <div key={f.name} className="flex flex-col gap-1">
-            <label htmlFor={id} className="text-xs font-medium text-stone-600 dark:text-stone-400">
+            <label htmlFor={id} className={labelStyle}>
               {f.label}
               {f.isRequired && <span aria-hidden> *</span>}
             </label>
@@ -57,11 +59,7 @@ export function BatchFields({ register, errors }: { register: UseFormRegister<Ba
             ) : (
               <input {...props} type={f.type ?? "text"} placeholder={f.hint} className={input} />
             )}
-            {error && (
-              <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-300">
-                {error}
-              </p>
-            )}
+            <FieldError id={`${id}-error`} message={error} />
           </div>
         );
       })}

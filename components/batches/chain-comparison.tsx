@@ -1,6 +1,8 @@
 import type { BatchJson } from "@/lib/batches/serialize";
 import type { OnchainJson } from "@/lib/batches/get";
 import { formatDecimal } from "@/lib/format";
+import { Table, TableHead } from "@/components/ui/table";
+import { toneStyles } from "@/components/ui/tones";
 
 type Row = { label: string; offchain: string | null; onchain: string | null };
 
@@ -28,40 +30,34 @@ function chainOnly(c: OnchainJson): [string, string][] {
 /** The off-chain record beside what the contract holds; rows that disagree are marked. */
 export function ChainComparison({ batch, onchain }: { batch: BatchJson; onchain: OnchainJson }) {
   return (
-    <table className="min-w-full text-sm">
-      <thead>
-        <tr className="text-left text-xs uppercase tracking-wide text-stone-500">
-          <th className="py-2 pr-4">Fact</th>
-          <th className="py-2 pr-4">Off chain</th>
-          <th className="py-2 pr-4">On chain</th>
-        </tr>
-      </thead>
+    <Table isFramed={false}>
+      <TableHead columns={["Fact", "Off chain", "On chain"]} />
       <tbody>
         {rows(batch, onchain).map((r) => {
           const differs = r.offchain !== r.onchain;
           return (
-            <tr key={r.label} data-differs={differs} className={differs ? "bg-amber-50 dark:bg-amber-950/40" : ""}>
-              <th scope="row" className="py-1.5 pr-4 text-left font-medium">
+            <tr key={r.label} data-differs={differs} className={differs ? toneStyles.amber.box : ""}>
+              <th scope="row" className="px-2 py-1.5 text-left font-medium">
                 {r.label}
               </th>
-              <td className="break-all py-1.5 pr-4 font-mono text-xs">{r.offchain ?? "—"}</td>
-              <td className="break-all py-1.5 pr-4 font-mono text-xs">
+              <td className="break-all px-2 py-1.5 font-mono text-xs">{r.offchain ?? "—"}</td>
+              <td className="break-all px-2 py-1.5 font-mono text-xs">
                 {r.onchain ?? "—"}
-                {differs && <span className="ml-2 font-sans text-amber-800 dark:text-amber-200">differs</span>}
+                {differs && <span className={`ml-2 font-sans ${toneStyles.amber.text}`}>differs</span>}
               </td>
             </tr>
           );
         })}
         {chainOnly(onchain).map(([label, value]) => (
           <tr key={label}>
-            <th scope="row" className="py-1.5 pr-4 text-left font-medium">
+            <th scope="row" className="px-2 py-1.5 text-left font-medium">
               {label}
             </th>
-            <td className="py-1.5 pr-4 text-stone-400">—</td>
-            <td className="break-all py-1.5 pr-4 font-mono text-xs">{value}</td>
+            <td className="px-2 py-1.5 text-stone-400">—</td>
+            <td className="break-all px-2 py-1.5 font-mono text-xs">{value}</td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

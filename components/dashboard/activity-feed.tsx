@@ -1,16 +1,14 @@
 // The recent-activity feed: newest first, each entry's kind, what happened, to which batch, when.
 import Link from "next/link";
-import { Badge, type Tone } from "@/components/ui/badge";
-import { humanize } from "@/lib/format";
+import { ValueBadge } from "@/components/ui/badge";
+import { Empty } from "@/components/ui/card";
 import type { Activity } from "@/lib/activities/recent";
 import { utcTime } from "./time";
 
-const kindTone: Record<Activity["kind"], Tone> = { audit: "gray", event: "blue", alert: "red", verification: "green", sync: "amber" };
 const kindLabel: Record<Activity["kind"], string> = { audit: "Audit", event: "Chain event", alert: "Alert", verification: "Verification", sync: "Sync" };
-const statusTone: Record<string, Tone> = { failed: "red", rejected: "red", open: "amber", pending: "amber", queued: "gray", running: "blue", paused: "amber", processed: "green", approved: "green", succeeded: "green", resolved: "green", reorged: "gray" };
 
 export function ActivityFeed({ items }: { items: Activity[] }) {
-  if (!items.length) return <p className="text-sm text-stone-500">Nothing has happened yet.</p>;
+  if (!items.length) return <Empty>Nothing has happened yet.</Empty>;
   return (
     <ol className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800" data-testid="activity-feed">
       {items.map((a) => (
@@ -19,13 +17,13 @@ export function ActivityFeed({ items }: { items: Activity[] }) {
             {utcTime(a.at)}
           </time>
           <span className="w-24 shrink-0">
-            <Badge tone={kindTone[a.kind]}>{kindLabel[a.kind]}</Badge>
+            <ValueBadge value={a.kind}>{kindLabel[a.kind]}</ValueBadge>
           </span>
           <div className="flex min-w-0 flex-1 flex-col">
             <span className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{a.title}</span>
-              {a.severity && <Badge tone={a.severity === "critical" || a.severity === "high" ? "red" : "amber"}>{a.severity}</Badge>}
-              {a.status && <Badge tone={statusTone[a.status] ?? "gray"}>{humanize(a.status)}</Badge>}
+              {a.severity && <ValueBadge value={a.severity}>{a.severity}</ValueBadge>}
+              {a.status && <ValueBadge value={a.status} />}
             </span>
             {a.detail && <span className="truncate text-stone-600 dark:text-stone-300">{a.detail}</span>}
             <span className="flex flex-wrap gap-3 text-xs text-stone-500 dark:text-stone-400">

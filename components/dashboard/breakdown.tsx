@@ -1,7 +1,7 @@
 // One dimension of the counters as labelled bars; the numbers are always written out.
 import { humanize } from "@/lib/format";
 import type { Share } from "@/lib/dashboard/metrics";
-import { Card } from "./card";
+import { Card, Empty } from "@/components/ui/card";
 
 type Row = { value: string } & Share;
 
@@ -14,7 +14,7 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
   return (
     <Card title={title}>
       {shown.length === 0 ? (
-        <p className="text-sm text-stone-500">No batches yet.</p>
+        <Empty>No batches yet.</Empty>
       ) : (
         <ul className="flex flex-col gap-1.5" data-testid={testId}>
           {shown.map((r) => (

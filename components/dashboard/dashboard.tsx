@@ -11,7 +11,9 @@ import { dashboardMetrics, recentActivities } from "@/lib/endpoints/dashboard";
 import { systemStatus } from "@/lib/endpoints/system";
 import { ActivityFeed } from "./activity-feed";
 import { Breakdown, toRows } from "./breakdown";
-import { Card } from "./card";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { KpiCards } from "./kpi-cards";
 import { StatusPanel } from "./status-panel";
 import { utcTime } from "./time";
@@ -53,9 +55,7 @@ function Live({ initial }: { initial: DashboardData }) {
         Figures as of {utcTime(m.as_of)} · refreshed every {refreshMs / 1000} s
       </p>
       {errors.length > 0 && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Could not refresh: {errors.map((e) => e.message).join("; ")}
-        </p>
+        <Notice>Could not refresh: {errors.map((e) => e.message).join("; ")}</Notice>
       )}
       <KpiCards m={m} />
       {status.data && <StatusPanel status={status.data} />}
@@ -72,14 +72,12 @@ function Live({ initial }: { initial: DashboardData }) {
       <Card title="Recent activity">
         <ActivityFeed items={items} />
         {cursor && (
-          <button type="button" onClick={loadOlder} className="self-start rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+          <Button className="self-start" onClick={loadOlder}>
             Show older activity
-          </button>
+          </Button>
         )}
         {olderError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {olderError}
-          </p>
+          <Notice>{olderError}</Notice>
         )}
       </Card>
     </div>

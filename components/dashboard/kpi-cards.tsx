@@ -1,10 +1,12 @@
 // The headline figures: each card a number, what it counts, and the kilograms and dollars behind it.
+import { cardClass } from "@/components/ui/card";
+import { toneStyles } from "@/components/ui/tones";
 import { formatDecimal } from "@/lib/format";
 import type { DashboardMetrics, Share } from "@/lib/dashboard/metrics";
 
 function Kpi({ label, value, note, testId, tone = "" }: { label: string; value: string; note?: string; testId: string; tone?: string }) {
   return (
-    <div className="flex flex-col gap-1 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+    <div className={`flex flex-col gap-1 ${cardClass}`}>
       <dt className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">{label}</dt>
       <dd className={`text-2xl font-semibold tabular-nums ${tone}`} data-testid={testId}>
         {value}
@@ -16,8 +18,8 @@ function Kpi({ label, value, note, testId, tone = "" }: { label: string; value: 
 
 const count = (n: number) => n.toLocaleString("en-US");
 const weight = (s: Share) => `${formatDecimal(s.quantity_kg, 0)} kg · $${formatDecimal(s.value_usd, 2)}`;
-const warn = "text-amber-700 dark:text-amber-300";
-const bad = "text-red-700 dark:text-red-300";
+const warn = toneStyles.amber.text;
+const bad = toneStyles.red.text;
 
 export function KpiCards({ m }: { m: DashboardMetrics }) {
   const passRate = m.verification.pass_rate === null ? "—" : `${(m.verification.pass_rate * 100).toFixed(1)} %`;

@@ -1,14 +1,14 @@
 // Each component's state in words and colour (green ok, amber degraded, red down, grey not
 // configured), since when, the sentence that explains it and its figures.
+import { toneOf, toneStyles } from "@/components/ui/tones";
 import type { ComponentName, SystemStatus } from "@/lib/system/status";
 import { duration, utcTime } from "./time";
 
-const look = {
-  ok: { text: "OK", dot: "bg-emerald-500", box: "border-emerald-300 bg-white dark:border-emerald-800 dark:bg-stone-900", label: "text-emerald-800 dark:text-emerald-300" },
-  degraded: { text: "Degraded", dot: "bg-amber-500", box: "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30", label: "text-amber-800 dark:text-amber-300" },
-  down: { text: "Down", dot: "bg-red-600", box: "border-red-400 bg-red-50 dark:border-red-700 dark:bg-red-950/40", label: "text-red-800 dark:text-red-300" },
-  not_configured: { text: "Not configured", dot: "bg-stone-400", box: "border-stone-200 bg-white dark:border-stone-700 dark:bg-stone-900", label: "text-stone-600 dark:text-stone-400" },
-} as const;
+const words = { ok: "OK", degraded: "Degraded", down: "Down", not_configured: "Not configured" } as const;
+const look = (state: keyof typeof words) => {
+  const tone = toneStyles[toneOf(state)];
+  return { text: words[state], dot: tone.dot, box: tone.box, label: tone.text };
+};
 
 /** The figures worth a glance, per component; the API has the rest. */
 function facts(name: ComponentName, d: Record<string, unknown>): [string, unknown][] {
@@ -31,7 +31,7 @@ function facts(name: ComponentName, d: Record<string, unknown>): [string, unknow
 }
 
 export function StatusPanel({ status }: { status: SystemStatus }) {
-  const overall = look[status.status];
+  const overall = look(status.status);
   return (
     <section aria-label="System status" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -44,7 +44,7 @@ export function StatusPanel({ status }: { status: SystemStatus }) {
       </div>
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3">
         {(Object.entries(status.components) as [ComponentName, SystemStatus["components"][ComponentName]][]).map(([name, c]) => {
-          const l = look[c.state];
+          const l = look(c.state);
           return (
             <li key={name} aria-label={`${c.label}: ${l.text}`} data-testid={`status-${name}`} data-state={c.state} className={`flex flex-col gap-2 rounded-lg border-2 p-3 ${l.box}`}>
               <div className="flex items-center justify-between gap-2">

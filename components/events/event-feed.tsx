@@ -6,6 +6,7 @@ import type { ListenerStatus } from "@/lib/events/status";
 import { useStream } from "@/lib/realtime/use-stream";
 import { EventTable } from "./event-table";
 import { ListenerPanel } from "./listener-panel";
+import { EmptyState } from "@/components/ui/card";
 
 type Filters = { status?: string[]; name?: string[]; tx_hash?: string; batch_id?: number; from_block?: string; to_block?: string };
 
@@ -43,9 +44,7 @@ export function EventFeed({ initialEvents, initialStatus, after, filters, isFirs
     <div className="flex flex-col gap-4">
       <ListenerPanel status={status} stream={stream} canOperate={canOperate} onStatus={setStatus} />
       {events.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700">
-          No events match these filters yet. New ones appear here as they are indexed.
-        </p>
+        <EmptyState>No events match these filters yet. New ones appear here as they are indexed.</EmptyState>
       ) : (
         <EventTable events={events} explorerUrl={explorerUrl} canOperate={canOperate} />
       )}

@@ -1,12 +1,15 @@
 "use client";
 // The listener at a glance: listening or paused, head and processed block, lag, throughput, errors.
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { toneOf } from "@/components/ui/tones";
+import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { processAllEvents, toggleListening } from "@/lib/endpoints/events";
 import type { ListenerStatus } from "@/lib/events/status";
 import type { StreamState } from "@/lib/realtime/use-stream";
-
-const button = "rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
 
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -25,21 +28,22 @@ export function ListenerPanel({ status, stream, canOperate, onStatus }: { status
     const next = await call(toggleListening, { body: { active: !status.listening } });
     if (next) onStatus(next);
   };
+  useOutcomeToast({ pending, error, success: "Done: the listener status below is current." });
   return (
-    <section aria-label="Listener status" className="flex flex-col gap-3 rounded-lg border border-stone-200 p-4 dark:border-stone-800">
+    <section aria-label="Listener status" className={`flex flex-col gap-3 ${cardClass}`}>
       <div className="flex flex-wrap items-center gap-3">
-        <Badge tone={status.listening ? "green" : "amber"}>{status.listening ? "Listening" : "Paused"}</Badge>
+        <Badge tone={toneOf(status.listening ? "running" : "paused")}>{status.listening ? "Listening" : "Paused"}</Badge>
         <span className="text-xs text-stone-500" data-testid="stream-state">
           {stream === "live" ? "Live feed connected" : stream === "connecting" ? "Connecting to the live feed…" : "Live feed reconnecting…"}
         </span>
         {canOperate && (
           <div className="ml-auto flex gap-2">
-            <button type="button" className={button} disabled={pending} onClick={toggle}>
+            <Button isPending={pending} onClick={toggle}>
               {status.listening ? "Pause listening" : "Resume listening"}
-            </button>
-            <button type="button" className={button} disabled={pending || status.events.failed + status.events.pending === 0} onClick={() => call(processAllEvents)}>
+            </Button>
+            <Button disabled={pending || status.events.failed + status.events.pending === 0} onClick={() => call(processAllEvents)}>
               Retry all failed
-            </button>
+            </Button>
           </div>
         )}
       </div>
@@ -53,14 +57,7 @@ export function ListenerPanel({ status, stream, canOperate, onStatus }: { status
         <Fact label="Reorged" value={status.events.reorged} testId="count-reorged" />
       </dl>
       {(status.chain_error || status.last_error) && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {status.chain_error ? `The chain does not answer: ${status.chain_error}` : `Last error (${status.last_error_at}): ${status.last_error}`}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
+        <Notice>{status.chain_error ? `The chain does not answer: ${status.chain_error}` : `Last error (${status.last_error_at}): ${status.last_error}`}</Notice>
       )}
     </section>
   );

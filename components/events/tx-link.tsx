@@ -1,6 +1,7 @@
 // A transaction: its hash, shortened, linked to every event it emitted (and to EXPLORER_URL when set).
 import Link from "next/link";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { ValueBadge } from "@/components/ui/badge";
+import { cellClass } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import type { EventJson } from "@/lib/events/list";
 
@@ -19,8 +20,26 @@ export function TxLink({ hash, explorerUrl }: { hash: string; explorerUrl: strin
   );
 }
 
-const statusTone: Record<EventJson["status"], Tone> = { processed: "green", pending: "blue", failed: "red", reorged: "gray" };
+/** Where an event sits on the chain: block, then log index. */
+export function BlockCell({ event, className = "" }: { event: Pick<EventJson, "block_number" | "log_index">; className?: string }) {
+  return (
+    <td className={`${cellClass} font-mono ${className}`}>
+      {event.block_number}
+      <span className="text-stone-400">:{event.log_index}</span>
+    </td>
+  );
+}
 
-export function EventStatus({ status }: { status: EventJson["status"] }) {
-  return <Badge tone={statusTone[status]}>{status}</Badge>;
+/** The transaction and the event's status, as the two cells every event table shows. */
+export function TxAndStatusCells({ event, explorerUrl }: { event: Pick<EventJson, "tx_hash" | "status">; explorerUrl: string | null }) {
+  return (
+    <>
+      <td className={`${cellClass} font-mono text-xs`}>
+        <TxLink hash={event.tx_hash} explorerUrl={explorerUrl} />
+      </td>
+      <td className={cellClass}>
+        <ValueBadge value={event.status}>{event.status}</ValueBadge>
+      </td>
+    </>
+  );
 }

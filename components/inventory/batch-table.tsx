@@ -3,39 +3,31 @@
 // bulk actions work on. At 1280 px it fits without scrolling: status and actions come first, and
 // process, warehouse, price, grade and token show from 1536 px (they are on the batch's page).
 import Link from "next/link";
-import { useState } from "react";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { formatDecimal, humanize } from "@/lib/format";
-import { Badge } from "@/components/ui/badge";
+import { ValueBadge } from "@/components/ui/badge";
+import { SelectAllCell, SelectCell, useSelection } from "@/components/ui/selection";
+import { headCellClass, Table, TableHead } from "@/components/ui/table";
 import { BulkActions } from "./bulk-actions";
 import { Quantity } from "./quantity";
 import { RowActions, type RowPermissions } from "./row-actions";
 import { SortLink } from "./sort-link";
-import { StatusBadge } from "./status-badge";
 
 const cell = "px-2 py-2 text-sm whitespace-nowrap";
 const wide = "hidden 2xl:table-cell";
-const riskTone = { low: "green", medium: "blue", high: "amber", critical: "red" } as const;
 
 type Props = { batches: BatchJson[]; total?: number; openAlerts: Record<number, number>; values: Record<string, string>; can: RowPermissions };
 
 export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const toggle = (id: number) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set(s).add(id)));
-  const allSelected = batches.length > 0 && batches.every((b) => selected.has(b.id));
-  const selectedBatches = batches.filter((b) => selected.has(b.id)).map((b) => ({ id: b.id, code: b.batch_code }));
+  const selection = useSelection(batches.map((b) => ({ id: b.id, code: b.batch_code })));
   const sort = (column: string, label: string, options: { align?: "right"; className?: string } = {}) => <SortLink column={column} label={label} values={values} {...options} />;
 
   return (
     <div className="flex flex-col gap-3">
-      <BulkActions selected={selectedBatches} isWholePage={allSelected} pageSize={batches.length} total={total} can={can} />
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-        <table className="min-w-full divide-y divide-stone-200 dark:divide-stone-800">
-          <thead>
-            <tr>
-              <th scope="col" className="px-2 py-2">
-                <input type="checkbox" aria-label="Select every batch on this page" title={`Selects the ${batches.length} batches on this page`} checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(batches.map((b) => b.id)))} />
-              </th>
+      <BulkActions selected={selection.selected} isWholePage={selection.isAllSelected} pageSize={batches.length} total={total} can={can} />
+      <Table className="divide-y divide-stone-200 dark:divide-stone-800">
+        <TableHead isSticky>
+          <SelectAllCell selection={selection} count={batches.length} />
               {sort("batch_code", "Batch")}
               {sort("status", "Status")}
               {sort("verification_status", "Verification")}
@@ -49,35 +41,32 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
               {sort("quality_grade", "Grade", { className: wide })}
               {sort("risk_score", "Risk")}
               {sort("token_id", "Token", { align: "right", className: wide })}
-              <th scope="col" className="px-2 py-2 text-right text-xs font-semibold uppercase tracking-wide text-stone-500">
-                Actions
-              </th>
-            </tr>
-          </thead>
+          <th scope="col" className={`${headCellClass} text-right`}>
+            Actions
+          </th>
+        </TableHead>
           <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
             {batches.map((b) => (
               <tr key={b.id} data-token-id={b.token_id} data-quantity-kg={b.quantity_kg} data-batch-id={b.id} data-batch-code={b.batch_code}>
-                <td className="px-2 py-2">
-                  <input type="checkbox" aria-label={`Select ${b.batch_code}`} checked={selected.has(b.id)} onChange={() => toggle(b.id)} />
-                </td>
+                <SelectCell selection={selection} row={{ id: b.id, code: b.batch_code }} />
                 <td className={`${cell} font-mono font-medium`}>
                   <Link href={`/batches/${b.id}`} className="hover:underline">
                     {b.batch_code}
                   </Link>
                   {openAlerts[b.id] ? (
                     <span className="block">
-                      <Badge tone="red">{openAlerts[b.id]} open alert{openAlerts[b.id] > 1 ? "s" : ""}</Badge>
+                      <ValueBadge value="alert">{openAlerts[b.id]} open alert{openAlerts[b.id] > 1 ? "s" : ""}</ValueBadge>
                     </span>
                   ) : null}
                 </td>
                 <td className={cell} data-column="status">
-                  <StatusBadge value={b.status} />
+                  <ValueBadge value={b.status} />
                 </td>
                 <td className={cell} data-column="verification_status">
-                  <StatusBadge value={b.verification_status} />
+                  <ValueBadge value={b.verification_status} />
                 </td>
                 <td className={cell} data-column="sync_status">
-                  <StatusBadge value={b.sync_status} />
+                  <ValueBadge value={b.sync_status} />
                 </td>
                 <td className="px-2 py-2 text-sm" data-column="origin_country">
                   {b.origin_country}
@@ -101,7 +90,7 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
                   {b.quality_grade ? humanize(b.quality_grade) : "—"}
                 </td>
                 <td className={cell} data-column="risk_level">
-                  {b.risk_level ? <Badge tone={riskTone[b.risk_level]}>{`${humanize(b.risk_level)} · ${b.risk_score}`}</Badge> : "—"}
+                  {b.risk_level ? <ValueBadge value={b.risk_level}>{`${humanize(b.risk_level)} · ${b.risk_score}`}</ValueBadge> : "—"}
                 </td>
                 <td className={`${cell} ${wide} text-right font-mono text-stone-500`}>{b.token_id ? `#${b.token_id}` : "—"}</td>
                 <td className="px-2 py-2 text-right text-sm" data-column="actions">
@@ -110,8 +99,7 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </Table>
     </div>
   );
 }

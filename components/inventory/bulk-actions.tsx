@@ -1,7 +1,8 @@
 "use client";
 // What the operator can do to every selected batch at once, with progress.
-import { buttonStyle } from "@/components/batch-detail/section";
 import { BulkProgress, useBulk, type BulkBatch } from "@/components/bulk";
+import { Button, buttonClass } from "@/components/ui/button";
+import { frameClass } from "@/components/ui/card";
 import { useHydrated } from "@/components/use-hydrated";
 import { requestCount, sync } from "./batch-calls";
 import type { RowPermissions } from "./row-actions";
@@ -21,28 +22,28 @@ export function BulkActions({ selected, isWholePage, pageSize, total, can }: Pro
   const none = !isReady || selected.length === 0 || isRunning;
   const labels = `/api/labels?${new URLSearchParams({ ids: selected.map((b) => b.id).join(","), format: "pdf" })}`;
   return (
-    <section aria-label="Bulk actions" className="flex flex-col gap-3 rounded-lg border border-stone-200 p-3 dark:border-stone-800">
+    <section aria-label="Bulk actions" className={`flex flex-col gap-3 ${frameClass} p-3`}>
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm" data-testid="selected-count">
           {describeSelection(selected.length, isWholePage, pageSize, total)}
         </p>
         <div className="ml-auto flex flex-wrap gap-2">
           {can.canRequest && (
-            <button type="button" className={buttonStyle} disabled={none} onClick={() => start("Count requests", selected, requestCount)}>
+            <Button disabled={none} onClick={() => start("Count requests", selected, requestCount)}>
               Request counts
-            </button>
+            </Button>
           )}
           {can.canSync && (
-            <button type="button" className={buttonStyle} disabled={none} onClick={() => start("Sync", selected, sync)}>
+            <Button disabled={none} onClick={() => start("Sync", selected, sync)}>
               Sync selected
-            </button>
+            </Button>
           )}
           {selected.length > 0 ? (
-            <a href={labels} className={buttonStyle} target="_blank" rel="noreferrer">
+            <a href={labels} className={buttonClass()} target="_blank" rel="noreferrer">
               Print labels
             </a>
           ) : (
-            <span className={`${buttonStyle} opacity-50`} aria-disabled="true">
+            <span className={buttonClass()} aria-disabled="true">
               Print labels
             </span>
           )}

@@ -2,10 +2,10 @@
 // A row's own actions: ask for a count, sync with the chain, resolve its open alerts.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { buttonStyle } from "@/components/batch-detail/section";
 import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { BulkBatch, Outcome } from "@/components/bulk";
-import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import { attempt } from "@/lib/endpoints/client";
 import { batchAlerts } from "@/lib/endpoints/verification";
@@ -15,20 +15,16 @@ export type RowPermissions = { canRequest: boolean; canSync: boolean; canResolve
 
 type Alert = { id: number; type: string; message: string; status: string };
 
-const small = `${buttonStyle} px-2 py-1 text-xs`;
-
 export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batchId: number; code: string; isMinted: boolean; openAlerts: number; can: RowPermissions }) {
   const router = useRouter();
   const [busy, setBusy] = useState<"count" | "sync" | null>(null);
   const isReady = useHydrated();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
 
   async function run(kind: "count" | "sync", action: (batch: BulkBatch) => Promise<Outcome>) {
     setBusy(kind);
-    setOutcome(null);
     const result = await action({ id: batchId, code });
-    setOutcome(result);
+    toast.byTone(result.tone, `${code}: ${result.text}`);
     setBusy(null);
     if (result.tone !== "red") router.refresh();
   }
@@ -42,24 +38,21 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1" role="group" aria-label={`Actions for ${code}`}>
         {can.canRequest && isMinted && (
-          <button type="button" className={small} disabled={!isReady || busy !== null} aria-busy={!isReady || busy === "count"} onClick={() => run("count", requestCount)}>
+          <Button size="sm" disabled={busy !== null} isPending={!isReady || busy === "count"} onClick={() => run("count", requestCount)}>
             {busy === "count" ? "Requesting…" : "Request count"}
-          </button>
+          </Button>
         )}
         {can.canSync && (
-          <button type="button" className={small} disabled={!isReady || busy !== null} aria-busy={!isReady || busy === "sync"} onClick={() => run("sync", sync)}>
+          <Button size="sm" disabled={busy !== null} isPending={!isReady || busy === "sync"} onClick={() => run("sync", sync)}>
             {busy === "sync" ? "Syncing…" : "Sync"}
-          </button>
+          </Button>
         )}
         {can.canResolve && openAlerts > 0 && (
-          <button type="button" className={small} onClick={() => (alerts ? setAlerts(null) : showAlerts())} aria-expanded={alerts !== null}>
+          <Button size="sm" onClick={() => (alerts ? setAlerts(null) : showAlerts())} aria-expanded={alerts !== null}>
             Resolve alert{openAlerts > 1 ? "s" : ""} ({openAlerts})
-          </button>
+          </Button>
         )}
       </div>
-      <p aria-live="polite" data-testid="row-outcome" className="max-w-64 whitespace-normal text-xs">
-        {outcome && <Badge tone={outcome.tone}>{outcome.text}</Badge>}
-      </p>
       {alerts && (
         <ul className="flex w-96 flex-col gap-2 whitespace-normal text-left">
           {alerts.length === 0 && <li className="text-xs text-stone-500">No open alerts.</li>}

@@ -2,12 +2,11 @@
 // progress, live through the batches stream), and "Sync now" for operators.
 import Link from "next/link";
 import { ActionButton } from "@/components/batch-detail/action-button";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { ValueBadge } from "@/components/ui/badge";
+import { toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import { activeSyncRunStatuses } from "@/lib/db/enums";
 import type { SyncJson } from "@/lib/sync/start";
-
-const tone: Record<SyncJson["status"], Tone> = { queued: "blue", running: "blue", paused: "amber", succeeded: "green", failed: "red" };
 
 export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart: boolean }) {
   const isActive = last && (activeSyncRunStatuses as readonly string[]).includes(last.status);
@@ -18,7 +17,7 @@ export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart:
         <span className="text-stone-500">No reconciliation has run yet.</span>
       ) : (
         <>
-          <Badge tone={tone[last.status]}>{last.status}</Badge>
+          <ValueBadge value={last.status}>{last.status}</ValueBadge>
           {isActive && last.total > 0 && (
             <span className="flex items-center gap-2">
               <progress className="h-2 w-32" value={last.checked} max={last.total} aria-label="Sync progress" />
@@ -35,7 +34,7 @@ export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart:
             #{last.id}, {last.trigger}, {formatWhen(last.finished_at ?? last.started_at ?? last.created_at)}
             {last.to_block && ` · block ${last.to_block}`}
           </span>
-          {last.error && <span className="text-amber-800 dark:text-amber-200">{last.error}</span>}
+          {last.error && <span className={toneStyles.amber.text}>{last.error}</span>}
           <Link href={`/inventory/sync/${last.id}`} className="text-stone-500 underline">
             details
           </Link>
@@ -43,7 +42,7 @@ export function SyncPanel({ last, canStart }: { last: SyncJson | null; canStart:
       )}
       {canStart && (
         <div className="ml-auto">
-          <ActionButton label="Sync now" pendingLabel="Starting…" action="sync-all" />
+          <ActionButton label="Sync now" pendingLabel="Starting…" doneMessage="Sync started." action="sync-all" />
         </div>
       )}
     </section>

@@ -6,6 +6,8 @@ import { useState } from "react";
 import { call } from "@/lib/endpoints/client";
 import { auditProof } from "@/lib/endpoints/provenance";
 import type { Proof, Verdict } from "@/lib/provenance/verify";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 
 type Props = { rpcUrl: string; proofs?: Proof[]; positions?: number[] };
 
@@ -31,11 +33,11 @@ export function BrowserCheck({ rpcUrl, proofs, positions }: Props) {
 
   return (
     <div className="text-sm">
-      <button type="button" onClick={check} disabled={isChecking} className="rounded-md border border-stone-300 px-3 py-1.5 font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800">
+      <Button isPending={isChecking} onClick={check}>
         {isChecking ? "Checking…" : "Check the proofs in this browser"}
-      </button>
+      </Button>
       <div aria-live="polite" className="mt-2">
-        {error && <p className="text-red-700">Could not check: {error}</p>}
+        {error && <Notice>Could not check: {error}</Notice>}
         {results && (
           <ul data-testid="browser-check" className="space-y-1">
             {results.map((r) => (

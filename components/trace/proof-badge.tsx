@@ -1,13 +1,12 @@
 // A step's proof, as the server checked it against the chain.
-import { Badge } from "@/components/ui/badge";
+import { ValueBadge } from "@/components/ui/badge";
 import type { Verdict } from "@/lib/provenance/verify";
 
 export function ProofBadge({ verdict }: { verdict: Verdict }) {
-  const tone = { verified: "green", not_anchored: "amber", unreachable: "gray", mismatch: "red" } as const;
   const label = { verified: `✓ ${verdict.message.replace(/\.$/, "")}`, not_anchored: "Not anchored on chain yet", unreachable: "Proof not checked: the chain could not be read", mismatch: `✗ ${verdict.message}` };
   return (
     <span data-testid="proof-badge" data-status={verdict.status} title={verdict.message}>
-      <Badge tone={tone[verdict.status]}>{label[verdict.status]}</Badge>
+      <ValueBadge value={verdict.status}>{label[verdict.status]}</ValueBadge>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 // The batch's journey, oldest first: what happened, when, where, its transaction and its proof.
 import type { TraceStep } from "@/lib/provenance/trace";
 import { ProofBadge } from "./proof-badge";
+import { toneStyles } from "@/components/ui/tones";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const short = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
@@ -11,7 +12,7 @@ export function Timeline({ steps, explorerUrl }: { steps: TraceStep[]; explorerU
     <ol className="relative border-l border-stone-300 pl-6 dark:border-stone-700" aria-label="Journey">
       {steps.map((s) => (
         <li key={s.position} data-testid="trace-step" data-kind={s.kind} className="mb-6 last:mb-0">
-          <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full bg-emerald-600" aria-hidden />
+          <span className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full ${toneStyles.green.dot}`} aria-hidden />
           <h3 className="font-medium">{s.title}</h3>
           <p className="text-sm text-stone-600 dark:text-stone-400">
             <time dateTime={s.at}>{day(s.at)}</time>

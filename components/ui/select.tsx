@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { humanize } from "@/lib/format";
+import { Button, buttonClass } from "./button";
 
 export const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
 export const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
@@ -28,10 +29,10 @@ export function Select({ name, label, options, value, all = "Any", labels }: Sel
 export function FilterButtons({ resetHref }: { resetHref: string }) {
   return (
     <>
-      <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
+      <Button type="submit" variant="primary">
         Apply filters
-      </button>
-      <Link href={resetHref} className="px-2 py-1.5 text-sm text-stone-600 underline dark:text-stone-400">
+      </Button>
+      <Link href={resetHref} className={`${buttonClass({ variant: "ghost" })} underline`}>
         Reset
       </Link>
     </>

@@ -1,20 +1,22 @@
 "use client";
 // Runs fraud detection or full verification over the selected batches, with progress.
 import { useState } from "react";
-import { buttonStyle } from "@/components/batch-detail/section";
+import { Button } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { scoreTone } from "@/components/ui/tones";
 import { useHydrated } from "@/components/use-hydrated";
 import { BulkProgress, useBulk, type BulkBatch, type Outcome } from "@/components/bulk";
 import { attempt } from "@/lib/endpoints/client";
 import { detectFraud, verify } from "@/lib/endpoints/verification";
 
-export type { BulkBatch };
 type Kind = "fraud" | "verify";
 
 async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
   if (kind === "fraud") {
     const r = await attempt(detectFraud, { params: { batch_id: batch.id } });
     if (!r.ok) return { batch, tone: "gray", text: r.error.message };
-    return { batch, tone: r.data.score >= 75 ? "red" : r.data.score >= 50 ? "amber" : "green", text: `Fraud risk ${r.data.score}/100${r.data.alert_id ? ", alert raised" : ""}` };
+    return { batch, tone: scoreTone(r.data.score), text: `Fraud risk ${r.data.score}/100${r.data.alert_id ? ", alert raised" : ""}` };
   }
   const r = await attempt(verify, { params: { batch_id: batch.id } });
   if (!r.ok) return { batch, tone: "gray", text: r.error.message };
@@ -34,36 +36,30 @@ export function BulkRun({ batches, canDetect, canVerify }: { batches: BulkBatch[
 
   if (!canDetect && !canVerify) return null;
   return (
-    <section aria-label="Bulk runs" className="flex flex-col gap-3 rounded-lg border border-stone-200 p-4 dark:border-stone-800">
+    <section aria-label="Bulk runs" className={`flex flex-col gap-3 ${cardClass}`}>
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm">{batches.length === 0 ? "Select batches below to run checks on them together." : `${batches.length} batch${batches.length === 1 ? "" : "es"} selected.`}</p>
         <div className="ml-auto flex gap-2">
           {canDetect && (
-            <button type="button" className={buttonStyle} disabled={!isReady || batches.length === 0 || isRunning} aria-busy={!isReady || isRunning} onClick={() => begin("fraud")}>
+            <Button disabled={batches.length === 0} isPending={!isReady || isRunning} onClick={() => begin("fraud")}>
               Detect fraud for selected
-            </button>
+            </Button>
           )}
           {canVerify && (
-            <button type="button" className={buttonStyle} disabled={!isReady || batches.length === 0 || isRunning || isConfirming} aria-busy={!isReady || isRunning} onClick={() => setIsConfirming(true)}>
+            <Button disabled={batches.length === 0 || isConfirming} isPending={!isReady || isRunning} onClick={() => setIsConfirming(true)}>
               Run full verification for selected
-            </button>
+            </Button>
           )}
         </div>
       </div>
-      {isConfirming && (
-        <div role="alertdialog" aria-label="Confirm the full verification" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
-          <p>
-            Run a full verification of {batches.length} batch{batches.length === 1 ? "" : "es"}? Each passing batch becomes verified and each failing one failed; a batch with a count pending, or
-            without a quality check, keeps its status.
-          </p>
-          <button type="button" className={buttonStyle} onClick={() => (setIsConfirming(false), begin("verify"))}>
-            Verify {batches.length} batch{batches.length === 1 ? "" : "es"}
-          </button>
-          <button type="button" className="text-sm underline" onClick={() => setIsConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <ConfirmDialog
+        open={isConfirming}
+        onOpenChange={setIsConfirming}
+        title="Confirm the full verification"
+        description={`Run a full verification of ${batches.length} batch${batches.length === 1 ? "" : "es"}? Each passing batch becomes verified and each failing one failed; a batch with a count pending, or without a quality check, keeps its status.`}
+        confirmLabel={`Verify ${batches.length} batch${batches.length === 1 ? "" : "es"}`}
+        onConfirm={() => begin("verify")}
+      />
       <BulkProgress run={run} isRunning={isRunning} />
     </section>
   );

@@ -1,10 +1,11 @@
 // Open alerts across all batches, most severe first; each links to its batch and can be resolved here.
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { ValueBadge } from "@/components/ui/badge";
+import { frameClass } from "@/components/ui/card";
 import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
-import { formatWhen, severityTone } from "./display";
+import { formatWhen } from "./display";
 
 export function OpenAlerts({ alerts, canResolve }: { alerts: (AlertJson & { batch_code: string })[]; canResolve: boolean }) {
   return (
@@ -15,10 +16,10 @@ export function OpenAlerts({ alerts, canResolve }: { alerts: (AlertJson & { batc
       {alerts.length === 0 ? (
         <p role="status" className="text-sm text-stone-500">No open alerts.</p>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 dark:divide-stone-800 dark:border-stone-800">
+        <ul className={`divide-y divide-stone-200 dark:divide-stone-800 ${frameClass}`}>
           {alerts.map((a) => (
             <li key={a.id} data-testid="open-alert" className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
-              <Badge tone={severityTone[a.severity]}>{a.severity}</Badge>
+              <ValueBadge value={a.severity}>{a.severity}</ValueBadge>
               <Link href={`/batches/${a.batch_id}`} className="font-mono">
                 {a.batch_code}
               </Link>

@@ -1,25 +1,23 @@
 "use client";
 // Records the count for one pending request in a modal dialog, then shows the decision it got.
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { buttonStyle, primaryButtonStyle } from "@/components/batch-detail/section";
-import { Badge } from "@/components/ui/badge";
+import { useState } from "react";
+import { ValueBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
 import { field, labelStyle } from "@/components/ui/select";
 import type { RequestJson } from "@/lib/verification/requests";
-import { requestTone } from "./display";
 import { messageInFormWords } from "@/components/field-errors";
 import { attempt } from "@/lib/endpoints/client";
 import { processRequest } from "@/lib/endpoints/verification";
 
-/** Mounted (with the request's id as key) for one request at a time; it opens itself. */
+/** Mounted (with the request's id as key) for one request at a time; it is open while mounted. */
 export function ProcessDialog({ request, onClose }: { request: RequestJson; onClose: () => void }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [decision, setDecision] = useState<RequestJson | null>(null);
-
-  useEffect(() => dialog.current?.showModal(), []);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -41,15 +39,11 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
   };
 
   return (
-    <dialog ref={dialog} aria-labelledby="process-title" onClose={closed} className="m-auto w-full max-w-lg rounded-lg border border-stone-200 bg-white p-5 text-stone-900 backdrop:bg-black/40 dark:border-stone-800 dark:bg-stone-900 dark:text-stone-100">
-      <div className="flex flex-col gap-4">
-        <h2 id="process-title" className="text-lg font-semibold">
-          Process request #{request.id} for {request.batch_code}
-        </h2>
+    <Dialog open onOpenChange={(open) => open || closed()} title={`Process request #${request.id} for ${request.batch_code}`}>
         {decision ? (
           <div aria-live="polite" className="flex flex-col gap-2 text-sm">
             <p>
-              Decision: <Badge tone={requestTone[decision.status]}>{decision.status}</Badge>
+              Decision: <ValueBadge value={decision.status}>{decision.status}</ValueBadge>
             </p>
             <p data-testid="decision-reason">{decision.decision_reason}</p>
             {decision.discrepancy_kg !== null && (
@@ -64,7 +58,7 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
               <label htmlFor="actual-quantity" className={labelStyle}>
                 Counted quantity (kg)
               </label>
-              <input id="actual-quantity" name="actual_quantity" inputMode="decimal" autoComplete="off" className={`${field} font-mono`} placeholder="1250.5" />
+              <input id="actual-quantity" name="actual_quantity" inputMode="decimal" autoComplete="off" className={`${field} font-mono`} placeholder="1250.5" aria-invalid={error ? true : undefined} aria-describedby={error ? "process-error" : undefined} />
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor="process-notes" className={labelStyle}>
@@ -72,20 +66,12 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
               </label>
               <textarea id="process-notes" name="notes" rows={2} className={field} />
             </div>
-            {error && (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-                {error}
-              </p>
-            )}
-            <button type="submit" className={`${primaryButtonStyle} self-start`} disabled={pending}>
+            <FieldError id="process-error" message={error} />
+            <Button type="submit" variant="primary" className="self-start" isPending={pending}>
               {pending ? "Recording…" : "Record count"}
-            </button>
+            </Button>
           </form>
         )}
-        <button type="button" className={`${buttonStyle} self-end`} onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useConnect, useConnection, useDisconnect } from "wagmi";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
@@ -18,20 +20,20 @@ export function ConnectWallet() {
         <span>
           Connected: <span className="font-mono" title={address}>{short(address)}</span>
         </span>
-        <button type="button" onClick={() => disconnect()} className="text-stone-500 underline">
+        <Button variant="ghost" className="underline" onClick={() => disconnect()}>
           Disconnect
-        </button>
+        </Button>
       </div>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {connectors.map((c) => (
-        <button key={c.uid} type="button" disabled={isPending} onClick={() => connect({ connector: c })} className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+        <Button key={c.uid} disabled={isPending} onClick={() => connect({ connector: c })}>
           Connect {label(c)}
-        </button>
+        </Button>
       ))}
-      {error && <span role="alert" className="text-red-700 dark:text-red-300">{"shortMessage" in error ? error.shortMessage : error.message}</span>}
+      {error && <Notice>{"shortMessage" in error ? error.shortMessage : error.message}</Notice>}
     </div>
   );
 }

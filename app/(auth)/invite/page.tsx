@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/auth/action-form";
-import { AuthCard, LinkRefused } from "@/components/auth/auth-card";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LinkForm } from "@/components/auth/link-form";
 import { acceptInvitationAction } from "@/lib/actions/accept-invitation";
 import { checkLink } from "@/lib/auth/link-check";
 
@@ -12,20 +12,17 @@ export default async function InvitePage({ searchParams }: { searchParams: Promi
   const link = await checkLink("invitation", token);
   return (
     <AuthCard title="Join Batchtrail" intro={"refused" in link ? undefined : `You are invited as ${link.role}, with ${link.email}. Choose your name and a password (12 characters or more).`}>
-      {"refused" in link ? (
-        <LinkRefused message={link.refused} />
-      ) : (
-        <ActionForm
-          action={acceptInvitationAction}
-          submitLabel="Create my account"
-          successHref="/sign-in?notice=account-created"
-          fields={[
-            { name: "token", label: "Token", isHidden: true, value: token },
-            { name: "name", label: "Your name", autoComplete: "name" },
-            { name: "password", label: "New password", type: "password", autoComplete: "new-password" },
-          ]}
-        />
-      )}
+      <LinkForm
+        refused={"refused" in link ? link.refused : null}
+        token={token}
+        action={acceptInvitationAction}
+        submitLabel="Create my account"
+        successHref="/sign-in?notice=account-created"
+        fields={[
+          { name: "name", label: "Your name", autoComplete: "name" },
+          { name: "password", label: "New password", type: "password", autoComplete: "new-password" },
+        ]}
+      />
     </AuthCard>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/auth/action-form";
-import { AuthCard, LinkRefused } from "@/components/auth/auth-card";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LinkForm } from "@/components/auth/link-form";
 import { resetPasswordAction } from "@/lib/actions/reset-password";
 import { checkLink } from "@/lib/auth/link-check";
 
@@ -12,19 +12,16 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const link = await checkLink("password_reset", token);
   return (
     <AuthCard title="Set your password" intro="12 characters or more. Every session of your account ends; sign in again afterwards.">
-      {"refused" in link ? (
-        <LinkRefused message={link.refused} />
-      ) : (
-        <ActionForm
-          action={resetPasswordAction}
-          submitLabel="Set password"
-          successHref="/sign-in?notice=password-set"
-          fields={[
-            { name: "token", label: "Token", isHidden: true, value: token },
-            { name: "password", label: "New password", type: "password", autoComplete: "new-password" },
-          ]}
-        />
-      )}
+      <LinkForm
+        refused={"refused" in link ? link.refused : null}
+        token={token}
+        action={resetPasswordAction}
+        submitLabel="Set password"
+        successHref="/sign-in?notice=password-set"
+        fields={[
+          { name: "password", label: "New password", type: "password", autoComplete: "new-password" },
+        ]}
+      />
     </AuthCard>
   );
 }

@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
 import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
+import { toneStyles } from "@/components/ui/tones";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -39,7 +40,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <p className="text-sm text-stone-500">Operators use their email; cooperatives and exporters sign in with their wallet.</p>
       </div>
       {notice && (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p role="status" className={`rounded-md border p-3 text-sm ${toneStyles.green.box} ${toneStyles.green.text}`}>
           {notice}
         </p>
       )}

@@ -10,7 +10,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listSignIns, listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
 import { listOrganisations } from "@/lib/organisations/organisations";
-import { TableHead } from "@/components/ui/table-head";
+import { Card } from "@/components/ui/card";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { toneStyles } from "@/components/ui/tones";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -33,23 +35,22 @@ export default async function AdminPage() {
       <InviteForm />
       <AdminUsers users={approved} organisations={organisations} myId={me.id} />
       <AdminApiKeys keys={keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, created_at: k.createdAt.toISOString(), last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked_at: k.revokedAt?.toISOString() ?? null }))} />
-      <section aria-labelledby="sign-ins">
-        <h2 id="sign-ins" className="mb-2 text-lg font-semibold">Recent sign-ins</h2>
-        <table className="min-w-full text-sm">
+      <Card id="sign-ins" title="Recent sign-ins">
+        <Table isFramed={false}>
           <TableHead columns={["When", "Who", "How", "Result", "From"]} />
           <tbody>
             {signIns.map((e) => (
-              <tr key={e.id} className="border-t border-stone-100 dark:border-stone-800">
-                <td className="py-1 pr-4 tabular-nums">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td className="py-1 pr-4 font-mono text-xs">{e.identifier}</td>
-                <td className="py-1 pr-4">{e.method}</td>
-                <td className={`py-1 pr-4 ${e.isSuccess ? "" : "text-red-700 dark:text-red-300"}`}>{e.isSuccess ? "signed in" : `refused: ${e.reason}`}</td>
-                <td className="py-1 pr-4 font-mono text-xs">{e.ip ?? "—"}</td>
+              <tr key={e.id} className={rowClass}>
+                <td className="px-2 py-1 tabular-nums">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="px-2 py-1 font-mono text-xs">{e.identifier}</td>
+                <td className="px-2 py-1">{e.method}</td>
+                <td className={`px-2 py-1 ${e.isSuccess ? "" : toneStyles.red.text}`}>{e.isSuccess ? "signed in" : `refused: ${e.reason}`}</td>
+                <td className="px-2 py-1 font-mono text-xs">{e.ip ?? "—"}</td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </section>
+        </Table>
+      </Card>
     </div>
   );
 }

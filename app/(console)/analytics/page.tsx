@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/card";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AnalyticsFiltersForm } from "@/components/analytics/filters";
 import { getAnalyticsStatus, listAnalyticsOptions, listCharts } from "@/lib/analytics/charts";
@@ -59,10 +60,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         presets={presets.map((p) => ({ label: p.label, href: `/analytics?${query(filters ?? {}, { from: daysBefore(to, p.days - 1), to })}`, isActive: !!filters && filters.from === daysBefore(to, p.days - 1) }))}
       />
       {invalid && (
-        <div role="status" className="rounded-lg border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-          <p className="font-medium">These filters are not valid</p>
-          <p className="mt-1 text-sm text-stone-500">{invalid}</p>
-        </div>
+        <EmptyState title="These filters are not valid">{invalid}</EmptyState>
       )}
       {filters && (
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">

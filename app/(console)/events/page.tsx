@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventFeed } from "@/components/events/event-feed";
+import { Notice } from "@/components/ui/notice";
 import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
 import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -44,9 +45,7 @@ export default async function EventsPage({ searchParams }: Props) {
         <FilterButtons resetHref="/events" />
       </form>
       {!query.success && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </p>
+        <Notice>These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</Notice>
       )}
       {page && query.success && (
         <>

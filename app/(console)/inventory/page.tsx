@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/card";
 import { BatchTable } from "@/components/inventory/batch-table";
 import { InventoryFilters } from "@/components/inventory/filters";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -70,8 +71,8 @@ export default async function InventoryPage({ searchParams }: Props) {
           </a>
         </p>
       )}
-      {result.invalid !== undefined && <Notice title="These filters are not valid" body={result.invalid} />}
-      {result.page?.data.length === 0 && <Notice title="No batches match these filters" body="Try fewer filters, or reset them." />}
+      {result.invalid !== undefined && <EmptyState title="These filters are not valid">{result.invalid}</EmptyState>}
+      {result.page?.data.length === 0 && <EmptyState title="No batches match these filters">Try fewer filters, or reset them.</EmptyState>}
       {result.page && result.page.data.length > 0 && (
         <>
           <BatchTable batches={result.page.data} total={result.total} openAlerts={result.openAlerts} values={values} can={permissions} />
@@ -90,13 +91,4 @@ export default async function InventoryPage({ searchParams }: Props) {
 function exportable(values: Record<string, string>): Record<string, string> {
   const { limit: _limit, ...rest } = values;
   return rest;
-}
-
-function Notice({ title, body }: { title: string; body: string }) {
-  return (
-    <div role="status" className="rounded-lg border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-      <p className="font-medium">{title}</p>
-      <p className="mt-1 text-sm text-stone-500">{body}</p>
-    </div>
-  );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LiveRefresh } from "@/components/live-refresh";
+import { EmptyState } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
@@ -36,15 +38,11 @@ export default async function VerificationPage({ searchParams }: Props) {
       </div>
       <QueueFilters key={new URLSearchParams(values).toString()} status={values.status} batchCode={values.batch_code} />
       {!query.success && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
-        </p>
+        <Notice>These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</Notice>
       )}
       {page &&
         (page.data.length === 0 ? (
-          <p role="status" className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700">
-            {cursor ? "No older requests." : "No verification requests match these filters. Request one from a batch's page."}
-          </p>
+          <EmptyState>{cursor ? "No older requests." : "No verification requests match these filters. Request one from a batch's page."}</EmptyState>
         ) : (
           <RequestQueue
             key={JSON.stringify(values)}

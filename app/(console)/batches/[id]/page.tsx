@@ -14,7 +14,7 @@ import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onc
 import { QualitySection } from "@/components/batch-detail/quality-section";
 import { Transactions } from "@/components/batch-detail/transactions";
 import { VerificationSection } from "@/components/batch-detail/verification-section";
-import { StatusBadge } from "@/components/inventory/status-badge";
+import { ValueBadge } from "@/components/ui/badge";
 import { LiveRefresh } from "@/components/live-refresh";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { ApiError } from "@/lib/api/errors";
@@ -81,8 +81,8 @@ export default async function BatchPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold tracking-tight">{batch.batch_code}</h1>
-        <StatusBadge value={batch.status} />
-        <StatusBadge value={batch.verification_status} />
+        <ValueBadge value={batch.status} />
+        <ValueBadge value={batch.verification_status} />
         {batch.token_id && <span className="font-mono text-sm text-stone-500">token #{batch.token_id}</span>}
         <div className="ml-auto">
           <LiveRefresh stream="/api/batches/stream" />

@@ -6,6 +6,7 @@ import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 import { requirePageUser } from "@/lib/auth/session";
+import { EmptyState } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Add new batch" };
 export const dynamic = "force-dynamic";
@@ -24,9 +25,7 @@ export default async function NewBatchPage() {
           <NewBatchForm chainId={settings.chainId} batchTokenAddress={settings.batchTokenAddress} />
         </WalletProviders>
       ) : (
-        <p role="status" className="rounded-lg border border-dashed border-stone-300 p-6 text-sm dark:border-stone-700">
-          Minting from the browser needs a public RPC endpoint for chain reads and wallet calls: set PUBLIC_RPC_URL.
-        </p>
+        <EmptyState>Minting from the browser needs a public RPC endpoint for chain reads and wallet calls: set PUBLIC_RPC_URL.</EmptyState>
       )}
     </div>
   );

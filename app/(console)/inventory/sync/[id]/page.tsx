@@ -3,8 +3,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { headRowStyle, tableStyle } from "@/components/batch-detail/section";
-import { StatusBadge } from "@/components/inventory/status-badge";
+import { ValueBadge } from "@/components/ui/badge";
+import { Empty, frameClass } from "@/components/ui/card";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -39,53 +41,42 @@ export default async function SyncPage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">Sync #{sync.id}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-500">
-          <StatusBadge value={sync.status} /> {humanize(sync.trigger)}
+          <ValueBadge value={sync.status} /> {humanize(sync.trigger)}
           {sync.batch_id === null ? " reconciliation of every batch" : " sync of one batch"}, started {formatWhen(sync.started_at ?? sync.created_at)}
           {sync.finished_at && `, finished ${formatWhen(sync.finished_at)}`}
           {sync.duration_ms !== null && ` in ${(sync.duration_ms / 1000).toFixed(1)} s`}
           {sync.to_block && ` · chain read at block ${sync.to_block}`}
         </p>
-        {sync.error && <p className="mt-1 text-sm text-amber-800 dark:text-amber-200">{sync.error}</p>}
+        {sync.error && <p className={`mt-1 text-sm ${toneStyles.amber.text}`}>{sync.error}</p>}
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {figures.map(([label, n]) => (
-          <div key={label} className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
+          <div key={label} className={`${frameClass} p-3`}>
             <dt className="text-xs uppercase tracking-wide text-stone-500">{label}</dt>
             <dd className="text-xl font-semibold tabular-nums">{n.toLocaleString("en-US")}</dd>
           </div>
         ))}
       </dl>
       {sync.results.length === 0 ? (
-        <p className="text-sm text-stone-500">No differences: every batch checked matched the chain.</p>
+        <Empty>No differences: every batch checked matched the chain.</Empty>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
-          <table className={tableStyle} aria-label="Differences found">
-            <thead>
-              <tr className={headRowStyle}>
-                <th className="py-2 pr-4">Batch</th>
-                <th className="py-2 pr-4">Field</th>
-                <th className="py-2 pr-4">Off chain</th>
-                <th className="py-2 pr-4">On chain</th>
-                <th className="py-2 pr-4">Done</th>
-                <th className="py-2 pr-4">Detail</th>
+        <Table label="Differences found">
+          <TableHead isSticky columns={["Batch", "Field", "Off chain", "On chain", "Done", "Detail"]} />
+          <tbody>
+            {sync.results.map((r, i) => (
+              <tr key={i} data-testid="sync-result" className={`${rowClass} align-top`}>
+                <td className="px-2 py-1.5 font-mono">{r.batch_id !== null ? <Link href={`/batches/${r.batch_id}`} className="underline">{r.batch_code ?? `#${r.batch_id}`}</Link> : r.token_id ? `token #${r.token_id}` : "—"}</td>
+                <td className="px-2 py-1.5">{fieldWords(r.field)}</td>
+                <td className="px-2 py-1.5">{r.offchain ?? "—"}</td>
+                <td className="px-2 py-1.5">{r.onchain ?? "—"}</td>
+                <td className="px-2 py-1.5">
+                  <ValueBadge value={r.action} />
+                </td>
+                <td className="px-2 py-1.5">{r.detail ?? ""}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sync.results.map((r, i) => (
-                <tr key={i} data-testid="sync-result" className="border-t border-stone-200 align-top dark:border-stone-800">
-                  <td className="py-1.5 pr-4 font-mono">{r.batch_id !== null ? <Link href={`/batches/${r.batch_id}`} className="underline">{r.batch_code ?? `#${r.batch_id}`}</Link> : r.token_id ? `token #${r.token_id}` : "—"}</td>
-                  <td className="py-1.5 pr-4">{fieldWords(r.field)}</td>
-                  <td className="py-1.5 pr-4">{r.offchain ?? "—"}</td>
-                  <td className="py-1.5 pr-4">{r.onchain ?? "—"}</td>
-                  <td className="py-1.5 pr-4">
-                    <StatusBadge value={r.action} />
-                  </td>
-                  <td className="py-1.5 pr-4">{r.detail ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </div>
   );

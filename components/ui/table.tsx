@@ -1,0 +1,47 @@
+// Tables: a bordered, scrolling frame with a sticky header, one header-row style, and an empty state.
+import { frameClass } from "./card";
+
+export const headRowClass = "text-left text-xs uppercase tracking-wide text-stone-500";
+export const headCellClass = "px-2 py-2 font-semibold";
+export const cellClass = "px-2 py-1.5";
+export const rowClass = "border-t border-stone-200 dark:border-stone-800";
+
+type TableProps = { children: React.ReactNode; className?: string; isFramed?: boolean; label?: string };
+
+/** A framed table scrolls inside its frame, so its header stays in view over long lists; an unframed one sits in a card. */
+export function Table({ children, className = "", isFramed = true, label }: TableProps) {
+  const table = (
+    <table aria-label={label} className={`min-w-full text-left text-sm ${className}`}>
+      {children}
+    </table>
+  );
+  if (!isFramed) return <div className="-mx-2 overflow-x-auto">{table}</div>;
+  return <div className={`max-h-[75vh] overflow-auto ${frameClass}`}>{table}</div>;
+}
+
+/** The header row; in a framed table it sticks to the top of the frame. */
+export function TableHead({ columns, children, isSticky = false }: { columns?: React.ReactNode[]; children?: React.ReactNode; isSticky?: boolean }) {
+  return (
+    <thead className={isSticky ? "sticky top-0 z-10 bg-white shadow-[0_1px_0_0] shadow-stone-200 dark:bg-stone-900 dark:shadow-stone-800" : undefined}>
+      <tr className={headRowClass}>
+        {children}
+        {columns?.map((c, i) => (
+          <th key={i} scope="col" className={headCellClass}>
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** One row across the table saying it has nothing to show. */
+export function EmptyRow({ columns, children }: { columns: number; children: React.ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="px-2 py-6 text-center text-sm text-stone-500">
+        {children}
+      </td>
+    </tr>
+  );
+}
