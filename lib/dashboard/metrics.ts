@@ -61,7 +61,8 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
     as_of: asOf.toISOString(),
     today,
     totals: share(counts.all?.all),
-    in_stock: share(sumCounts(inStockStatuses.map((s) => counts.status?.[s]))),
+    // On hand: what the holders hold on chain, so a partial redemption or a write-off lowers it.
+    in_stock: share(counts.in_stock?.all),
     by_status: byValue(counts, "status", batchStatuses),
     by_verification_status: byValue(counts, "verification_status", verificationStatuses),
     by_sync_status: byValue(counts, "sync_status", syncStatuses),

@@ -46,6 +46,8 @@ export const batches = pgTable("batches", {
   qualityGrade: text("quality_grade", { enum: qualityGrades }),
   riskScore: integer("risk_score"),
   riskLevel: text("risk_level", { enum: riskLevels }),
+  // Grams held on chain, kept from the stock ledger; null until it has a movement for the batch.
+  onHand: tokenId("on_hand"),
   ...timestamps,
 });
 
@@ -572,3 +574,54 @@ export const traceScanClients = pgTable("trace_scan_clients", {
   hour: timestamp("hour", { withTimezone: true }).notNull(),
   client: text("client").notNull(),
 }, (t) => [primaryKey({ columns: [t.batchId, t.hour, t.client] })]);
+
+export const movementTypes = ["minted", "transferred", "moved", "adjusted", "redeemed", "reserved", "released", "shipped", "returned"] as const;
+export const adjustmentReasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"] as const;
+
+export const warehouses = pgTable("warehouses", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull().unique(),
+  country: text("country").notNull(),
+  address: text("address"),
+  capacityKg: numeric("capacity_kg", { precision: 14, scale: 3 }).notNull(),
+  isActive: boolean("is_active").notNull().default(true),
+  ...timestamps,
+});
+
+export const stockMovements = pgTable("stock_movements", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  type: text("type", { enum: movementTypes }).notNull(),
+  quantity: tokenId("quantity").notNull(),
+  fromHolder: text("from_holder"),
+  toHolder: text("to_holder"),
+  fromWarehouse: text("from_warehouse"),
+  toWarehouse: text("to_warehouse"),
+  reason: text("reason", { enum: adjustmentReasons }),
+  note: text("note"),
+  actor: text("actor"),
+  eventId: bigint("event_id", { mode: "number" }).references(() => blockchainEvents.id),
+  part: integer("part").notNull().default(0),
+  txHash: text("tx_hash"),
+  blockNumber: bigint("block_number", { mode: "bigint" }),
+  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [unique().on(t.eventId, t.part)]);
+
+export const holdings = pgTable("holdings", {
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  holder: text("holder").notNull(),
+  balance: tokenId("balance").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.chainId, t.tokenId, t.holder] })]);
+
+export const warehouseStock = pgTable("warehouse_stock", {
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  holder: text("holder").notNull(),
+  warehouse: text("warehouse").notNull(),
+  balance: tokenId("balance").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.chainId, t.tokenId, t.holder, t.warehouse] })]);
