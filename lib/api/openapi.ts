@@ -12,6 +12,7 @@ import { ZLabelQuery } from "@/lib/labels/schemas";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
+import { ZMovementQuery, ZNewWarehouse, ZStockAdjustment, ZStockMove, ZStockTransfer, ZWarehouseChange } from "@/lib/stock/schemas";
 import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
@@ -61,6 +62,16 @@ export const docs: Record<RouteKey, Doc> = {
   "GET /api/sync/[sync_id]": { tag: "Sync", summary: "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed." },
   "POST /api/batches/[batch_id]/sync": { tag: "Sync", summary: "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed." },
   "GET /api/cron/sync": { tag: "System", summary: "Enqueue a full reconciliation for the worker, for serverless deployments (CRON_SECRET bearer)." },
+  "GET /api/warehouses": { tag: "Stock", summary: "Every warehouse with its capacity, the stock on hand in it and the share of its capacity used." },
+  "POST /api/warehouses": { tag: "Stock", summary: "Add a warehouse. 409 when its code or name is taken. Audited.", body: ZNewWarehouse },
+  "PATCH /api/warehouses/[code]": { tag: "Stock", summary: "Change or deactivate a warehouse. Audited.", body: ZWarehouseChange },
+  "GET /api/stock": { tag: "Stock", summary: "Stock on hand per warehouse (with capacity used) and per holder, from holdings." },
+  "GET /api/stock-movements": { tag: "Stock", summary: "The stock ledger, newest first, with filters and cursor paging.", query: ZMovementQuery },
+  "GET /api/stock-movements/export": { tag: "Stock", summary: "Every movement the filters match, as CSV.", query: ZMovementQuery.omit({ cursor: true, limit: true }) },
+  "POST /api/batches/[batch_id]/stock-moves": { tag: "Stock", summary: "Check a warehouse move (422 past capacity or past what is held there); answers the contract call to sign.", body: ZStockMove },
+  "POST /api/batches/[batch_id]/stock-adjustments": { tag: "Stock", summary: "Check an adjustment with its reason (422 below zero); answers the contract call to sign.", body: ZStockAdjustment },
+  "POST /api/batches/[batch_id]/stock-transfers": { tag: "Stock", summary: "Check a transfer between holders (422 past what is held); answers the contract call to sign.", body: ZStockTransfer },
+  "GET /api/batches/[batch_id]/holdings": { tag: "Stock", summary: "Who holds how much of the batch, per warehouse." },
   "GET /api/dashboard/metrics": { tag: "Dashboard", summary: "System-wide figures from counters kept by triggers (no scan of the batches): totals, in stock, by status, verification, sync, origin, process, warehouse, quality grade and fraud risk (each as batches, kg and USD value, exact decimal strings), the verification pass rate, open alerts by severity and type, and stock past expiry or expiring within 30, 60 and 90 days.", query: ZNoQuery },
   "GET /api/system/status": { tag: "Dashboard", summary: "Each component (database, RPC, event listener, job queue, Chainlink fulfiller, sync service) with its state (ok, degraded, down, not_configured), since when it has held that state, a sentence and its figures (latencies, chain id, head block, listener lag, queue depth); `status` is the worst of them.", query: ZNoQuery },
   "GET /api/activities/recent": { tag: "Dashboard", summary: "Recent activity newest first, merged from audit records, chain events, alerts, verification requests and sync runs; `kind` filters (comma-separated), `limit` (1–100, default 20), `cursor` pages.", query: ZRecentActivityQuery },

@@ -376,7 +376,7 @@ export const syncResults = pgTable("sync_results", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const transactionKinds = ["mint", "mark_verified", "chainlink_check", "adjust_inventory"] as const;
+export const transactionKinds = ["mint", "mark_verified", "chainlink_check", "adjust_inventory", "stock_move", "stock_adjust", "stock_transfer"] as const;
 
 export const blockchainTransactions = pgTable("blockchain_transactions", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),

@@ -149,3 +149,11 @@ alter table holdings enable row level security;
 alter table warehouse_stock enable row level security;
 revoke all on warehouses, stock_movements, holdings, warehouse_stock from anon, authenticated;
 revoke all on function stock_movements_refuse_update(), stock_movements_apply(), stock_add(integer, numeric, text, text, numeric) from public;
+
+-- Organisation scope: the batches any of an organisation's wallets ever received.
+create index stock_movements_to_holder_idx on stock_movements (to_holder, chain_id, token_id);
+
+-- Stock actions sent from a wallet are followed like the others, and shown pending until indexed.
+alter table blockchain_transactions drop constraint blockchain_transactions_kind_check;
+alter table blockchain_transactions add constraint blockchain_transactions_kind_check
+  check (kind in ('mint', 'mark_verified', 'chainlink_check', 'adjust_inventory', 'stock_move', 'stock_adjust', 'stock_transfer'));
