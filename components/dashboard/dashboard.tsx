@@ -8,6 +8,7 @@ import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import type { SystemStatus } from "@/lib/system/status";
 import { ActivityFeed } from "./activity-feed";
 import { Breakdown, toRows } from "./breakdown";
+import { StockByWarehouse } from "./stock-by-warehouse";
 import { Card } from "./card";
 import { KpiCards } from "./kpi-cards";
 import { StatusPanel } from "./status-panel";
@@ -71,6 +72,7 @@ function Live({ initial }: { initial: DashboardData }) {
         <Breakdown title="By fraud risk" rows={toRows(m.by_risk_level)} testId="by-risk" />
         <Breakdown title="By process" rows={toRows(m.by_process)} testId="by-process" />
         <Breakdown title="By warehouse" rows={m.by_warehouse} testId="by-warehouse" />
+        <StockByWarehouse rows={m.stock_by_warehouse} />
         <Breakdown title="By sync status" rows={toRows(m.by_sync_status)} testId="by-sync" />
       </div>
       <Card title="Recent activity">

@@ -117,6 +117,8 @@ export const pages = [
   { href: "/batches/new", label: "Add batch", roles: operators, members: false },
   { href: "/verification", label: "Verification", roles: everyone, members: true },
   { href: "/events", label: "Event listener", roles: everyone, members: true },
+  { href: "/stock", label: "Stock", roles: everyone, members: true },
+  { href: "/movements", label: "Movements", roles: everyone, members: true },
   { href: "/analytics", label: "Analytics", roles: everyone, members: true },
   { href: "/admin", label: "Admin", roles: admins, members: false },
   { href: "/api-docs", label: "API", roles: everyone, members: true },

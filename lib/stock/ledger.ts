@@ -94,17 +94,21 @@ export type StockSummary = {
   by_holder: { holder: string; on_hand_kg: string; batches: number }[];
 };
 
+/** Holdings rows of the batches in scope; for everyone, the table alone (the dashboard answers while batches is locked). */
+function ofScope(table: "warehouse_stock" | "holdings", scope: Scope): SQL {
+  if (scope.kind === "all") return sql.raw(table);
+  return sql`(select s.* from ${sql.raw(table)} s join batches on batches.chain_id = s.chain_id and batches.token_id = s.token_id where ${batchesInScope(scope)})`;
+}
+
 /** Stock on hand per warehouse (with capacity used) and per holder, within the scope. */
 export async function getStockSummary(db: Db, scope: Scope): Promise<StockSummary> {
-  const inScope = batchesInScope(scope) ?? sql`true`;
   const byWarehouse = await db.execute<{ warehouse: string; name: string | null; capacity_kg: string | null; grams: string; batches: string }>(sql`
     select s.warehouse, w.name, w.capacity_kg::text, sum(s.balance)::text as grams, count(distinct s.token_id)::text as batches
-    from warehouse_stock s join batches on batches.chain_id = s.chain_id and batches.token_id = s.token_id left join warehouses w on w.code = s.warehouse
-    where ${inScope} group by 1, 2, 3 order by 1`);
+    from ${ofScope("warehouse_stock", scope)} s left join warehouses w on w.code = s.warehouse
+    group by 1, 2, 3 order by 1`);
   const byHolder = await db.execute<{ holder: string; grams: string; batches: string }>(sql`
     select h.holder, sum(h.balance)::text as grams, count(*)::text as batches
-    from holdings h join batches on batches.chain_id = h.chain_id and batches.token_id = h.token_id
-    where ${inScope} group by 1 order by sum(h.balance) desc, 1`);
+    from ${ofScope("holdings", scope)} h group by 1 order by sum(h.balance) desc, 1`);
   return {
     by_warehouse: byWarehouse.rows.map((r) => {
       const kg = gramsToKg(BigInt(r.grams));
