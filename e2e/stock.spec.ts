@@ -93,6 +93,11 @@ test("an operator moves stock between two warehouses from its wallet: pending, t
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("12.500");
   await expect(rows.first()).toContainText(`@ ${to}`);
+  // The public trace page tells the move as a step, by warehouse code.
+  const [{ code }] = await query<{ code: string }>("select batch_code as code from batches where id = $1", [batch.id]);
+  await page.goto(`/trace/${code}`);
+  await expect(page.getByText("Moved to another warehouse")).toBeVisible();
+  await expect(page.getByText(`from ${batch.warehouse} to ${to}`)).toBeVisible();
   await context.close();
 });
 

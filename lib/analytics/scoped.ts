@@ -33,7 +33,7 @@ export function expirySource(scope: Scope): SQL {
 export function ledgerStockSource(scope: Scope): SQL {
   const inScope = scope.kind === "all" ? sql`true` : sql`b.id in ${batchIdsInScope(scope)}`;
   return sql`(select m.occurred_at::date as day, b.origin_country, coalesce(b.process, 'none') as process, x.warehouse,
-      greatest(x.grams, 0) / 1000.0 as minted_kg, greatest(-x.grams, 0) / 1000.0 as removed_kg
+      (greatest(x.grams, 0) / 1000.0)::numeric(20, 3) as minted_kg, (greatest(-x.grams, 0) / 1000.0)::numeric(20, 3) as removed_kg
     from stock_movements m join batches b on b.chain_id = m.chain_id and b.token_id = m.token_id
     cross join lateral (values (m.to_warehouse, case when m.to_holder is null then 0 else m.quantity end), (m.from_warehouse, case when m.from_holder is null then 0 else -m.quantity end)) x (warehouse, grams)
     where x.grams <> 0 and ${inScope}) as analytics_stock_daily`;
