@@ -2,7 +2,10 @@
 // is held, below zero, with what is there; what passes is the exact call that, sent, the ledger records.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZAnalyticsFilters } from "@/lib/analytics/schemas";
+import { getStockChart } from "@/lib/analytics/stock";
 import { ApiError } from "@/lib/api/errors";
+import { everything } from "@/lib/auth/scope";
 import { batches, warehouses, warehouseStock } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { prepareAdjustment, prepareMove, prepareTransfer } from "@/lib/stock/prepare";
@@ -83,6 +86,11 @@ describe("stock actions", () => {
       ].sort((a, b) => a.holder.localeCompare(b.holder) || a.warehouse.localeCompare(b.warehouse)),
     );
     expect(await ledgerDisagreements(t.db, chain.client, chain.address, [chain.producer.address, chain.stranger.address])).toEqual([]);
+    // Analytics' stock by warehouse, from the ledger, ends at what lies in each warehouse now.
+    const chart = await getStockChart(t.db, ZAnalyticsFilters.parse({}), "warehouse", everything);
+    const last = chart.rows.at(-1)!;
+    const byName = Object.fromEntries(chart.columns.slice(1).map((col) => [col.label, last[col.key]]));
+    expect(byName).toEqual({ "BIG-WH (kg)": "97.250", "TINY-WH (kg)": "1.000" });
     // TINY-WH is now full.
     expect(await refused(prepareMove(t.db, c(), batchId, { holder: holder(), from_warehouse: "BIG-WH", to_warehouse: "TINY-WH", quantity_kg: "0.001" }))).toMatch(/holds 1\.000 kg of its 1\.000 kg capacity/);
   });
