@@ -49,6 +49,10 @@ contract BatchToken is ERC1155Supply, AccessControl {
     event BatchExpired(uint256 indexed batchId, uint64 expiredAt);
     event MetadataUpdated(uint256 indexed batchId, bytes32 metadataHash, string metadataUri);
     event BatchRedeemed(uint256 indexed batchId, address indexed holder, uint256 amount, uint256 redeemed);
+    /// @notice A holder's stock moved between warehouses (codes, right-padded ASCII); no tokens change hands.
+    event StockMoved(uint256 indexed batchId, address indexed holder, uint256 amount, bytes32 fromWarehouse, bytes32 toWarehouse, address actor);
+    /// @notice A holder's stock counted up (tokens minted) or written off (burnt) at a warehouse, with a reason code.
+    event StockAdjusted(uint256 indexed batchId, address indexed holder, int256 delta, bytes32 warehouse, bytes32 reason, address actor);
 
     error InvalidQuantity();
     error InvalidDates(uint64 productionDate, uint64 expiryDate);
@@ -58,6 +62,8 @@ contract BatchToken is ERC1155Supply, AccessControl {
     error InvalidStatus(uint256 batchId, Status status);
     error NotExpired(uint256 batchId, uint64 expiryDate);
     error MissingRole(address account);
+    error SameWarehouse(bytes32 warehouse);
+    error MissingReason();
 
     constructor(address admin, string memory uri_) ERC1155(uri_) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -146,6 +152,44 @@ contract BatchToken is ERC1155Supply, AccessControl {
         b.redeemed += amount;
         if (b.redeemed == b.quantity) b.status = Status.Redeemed;
         emit BatchRedeemed(batchId, msg.sender, amount, b.redeemed);
+    }
+
+    /// @notice Records that `amount` of `holder`'s stock moved between warehouses: by the holder or an inventory manager.
+    function moveStock(uint256 batchId, address holder, uint256 amount, bytes32 fromWarehouse, bytes32 toWarehouse) external {
+        if (msg.sender != holder && !hasRole(INVENTORY_MANAGER_ROLE, msg.sender)) revert MissingRole(msg.sender);
+        _existing(batchId);
+        if (amount == 0) revert InvalidQuantity();
+        if (fromWarehouse == toWarehouse) revert SameWarehouse(toWarehouse);
+        uint256 held = balanceOf(holder, batchId);
+        if (amount > held) revert ERC1155InsufficientBalance(holder, held, amount, batchId);
+        emit StockMoved(batchId, holder, amount, fromWarehouse, toWarehouse, msg.sender);
+    }
+
+    /// @notice Counts stock up (mints to the holder) or writes it off (burns), changing the batch's quantity with it.
+    function adjustStock(uint256 batchId, address holder, int256 delta, bytes32 warehouse, bytes32 reason)
+        external
+        onlyRole(INVENTORY_MANAGER_ROLE)
+    {
+        Batch storage b = _existing(batchId);
+        if (delta == 0) revert InvalidQuantity();
+        if (reason == bytes32(0)) revert MissingReason();
+        uint256 old = b.quantity;
+        if (delta > 0) {
+            if (b.status == Status.Expired || b.status == Status.Redeemed) revert InvalidStatus(batchId, b.status);
+            uint256 amount = uint256(delta);
+            b.quantity += amount;
+            b.minted += amount;
+            _mint(holder, batchId, amount, "");
+        } else {
+            uint256 amount = uint256(-delta);
+            if (amount >= b.quantity) revert InvalidQuantity();
+            _burn(holder, batchId, amount);
+            b.quantity -= amount;
+            b.minted -= amount;
+            if (b.redeemed == b.quantity) b.status = Status.Redeemed;
+        }
+        emit InventoryAdjusted(batchId, old, b.quantity, "stock adjusted");
+        emit StockAdjusted(batchId, holder, delta, warehouse, reason, msg.sender);
     }
 
     function getBatch(uint256 batchId) external view returns (Batch memory) {

@@ -25,6 +25,8 @@ export async function fingerprint(): Promise<string> {
     (select string_agg(concat_ws(',', id, status), ';' order by id) from batch_alerts), (select count(*) from audit_records),
     (select string_agg(concat_ws(',', id, is_active), ';' order by id) from listener_state),
     (select count(*) from siwe_nonces),
+    (select string_agg(concat_ws(',', code, name, country, address, capacity_kg, is_active, updated_at), ';' order by code) from warehouses),
+    (select count(*) from stock_movements), (select count(*) from blockchain_transactions),
     (select string_agg(concat_ws(',', id, expires_at, used_at), ';' order by id) from auth_tokens),
     (select string_agg(concat_ws(',', id, session_version, password_hash, totp_enabled_at, totp_last_step), ';' order by id) from users))) as f`);
   return row.f;

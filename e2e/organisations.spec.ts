@@ -72,7 +72,7 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   // Inventory: exactly its batches.
   await page.goto("/inventory?limit=100&sort=batch_code&order=asc");
   await expect(page.getByTestId("signed-in-as")).toContainText("(viewer)");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Dashboard", "Inventory", "Verification", "Event listener", "Analytics", "API"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"]);
   await expect.poll(() => page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-batch-code")))).toEqual(codes);
 
   // The batch page: its own opens; another's is not found.

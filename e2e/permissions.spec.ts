@@ -121,6 +121,17 @@ test.beforeAll(async ({ browser }) => {
     "POST /api/admin/users/[user_id]/approve": { path: `/api/admin/users/${viewer.id}/approve`, body: { organisation_id: 1, role: "viewer" } },
     "POST /api/admin/invitations": { path: "/api/admin/invitations", body: { email: "matrix-invitee@example.com", role: "viewer" } },
     "DELETE /api/admin/users/[user_id]/lockout": { path: `/api/admin/users/${viewer.id}/lockout` },
+    "GET /api/warehouses": { path: "/api/warehouses" },
+    "POST /api/warehouses": { path: "/api/warehouses", body: { code: "MATRIX-WH", name: "Matrix Warehouse", country: "Belgium", capacity_kg: "1000" } },
+    "PATCH /api/warehouses/[code]": { path: "/api/warehouses/ANR-BND", body: { is_active: true } },
+    "GET /api/stock": { path: "/api/stock" },
+    "GET /api/stock-movements": { path: "/api/stock-movements?limit=1" },
+    "GET /api/stock-movements/export": { path: "/api/stock-movements/export?type=moved" },
+    // Each is only checked and answered with the call to sign; nothing changes.
+    "POST /api/batches/[batch_id]/stock-moves": { path: "/api/batches/1/stock-moves", body: { holder: devAccount(1).address, from_warehouse: "ANR-BND", to_warehouse: "HAM-PRT", quantity_kg: "0.001" } },
+    "POST /api/batches/[batch_id]/stock-adjustments": { path: "/api/batches/1/stock-adjustments", body: { holder: devAccount(1).address, warehouse: "ANR-BND", quantity_kg: "-0.001", reason: "sample" } },
+    "POST /api/batches/[batch_id]/stock-transfers": { path: "/api/batches/1/stock-transfers", body: { from: devAccount(1).address, to: devAccount(2).address, quantity_kg: "0.001" } },
+    "GET /api/batches/[batch_id]/holdings": { path: "/api/batches/1/holdings" },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });

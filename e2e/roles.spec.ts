@@ -5,10 +5,10 @@ import { query } from "./db";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 const navFor = {
-  admin: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Analytics", "Admin", "API"],
-  operator: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Analytics", "API"],
-  verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "Analytics", "API"],
-  viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "Analytics", "API"],
+  admin: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Stock", "Movements", "Analytics", "Admin", "API"],
+  operator: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
+  verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
+  viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
 };
 
 for (const [role, links] of Object.entries(navFor)) {

@@ -23,6 +23,7 @@ import { demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./l
 import { deployContracts, type Deployment } from "./lib/deploy";
 import { configureConsumer, deployFunctions } from "./lib/functions";
 import { readDeployment, writeDeployment } from "./lib/deployment";
+import { ensureDemoWarehouses } from "./lib/demo-warehouses";
 import { mintDemoBatches } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
 import { workerArgs } from "./lib/worker-command";
@@ -113,7 +114,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     // A new contract starts a new history: what the embedded database indexed from the old one no
     // longer holds. A database of your own is never emptied behind your back.
     // (The audit log refuses TRUNCATE by trigger; replica mode lets the owner start over locally.)
-    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces, counts, count_deltas cascade; commit");
+    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces, counts, count_deltas, stock_movements, holdings, warehouse_stock cascade; commit");
     else log("new contracts deployed; rows indexed from earlier contracts stay in DATABASE_URL");
   }
   const address = deployment!.batchToken.address;
@@ -200,6 +201,8 @@ async function main() {
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
   const hasDemoUsers = !env.DATABASE_URL && env.DEMO_USERS === "1";
   if (hasDemoUsers) await ensureDemoUsers(db);
+  // Before anything is indexed, so minted batches are filed under their warehouses' codes.
+  if (!env.DATABASE_URL) await ensureDemoWarehouses(db);
   const c = await chain(env, dataDir, pool);
   const setupToken = await createSetupToken(db);
   await pool.end();

@@ -2,6 +2,7 @@ import { parseEventLogs, type Account, type ContractFunctionName, type Hex } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { encodeMetadata } from "@/lib/batches/metadata";
+import { codeToBytes32 } from "@/lib/chain/units";
 import { devAccount } from "@/scripts/lib/accounts";
 import { role } from "@/scripts/lib/deploy";
 import { deployTestToken } from "./helpers/chain";
@@ -172,6 +173,37 @@ describe("BatchToken", () => {
     await expect(reverts(c.stranger, "redeem", [id, 1n])).rejects.toThrow(/ERC1155InsufficientBalance/);
     await send(c.producer, "redeem", [id, 1_500n]);
     expect((await read(id)).status).toBe(5);
+  });
+
+  it("records a warehouse move by the holder or an inventory manager, never more than held, never to the same warehouse", async () => {
+    const id = await create({ quantity: 5_000n });
+    const [a, b] = [codeToBytes32("WH-A"), codeToBytes32("WH-B")];
+    const events = await send(c.producer, "moveStock", [id, c.producer.address, 2_000n, a, b], "moveStock");
+    expect(events.map((e) => [e.eventName, e.args])).toEqual([["StockMoved", { batchId: id, holder: c.producer.address, amount: 2_000n, fromWarehouse: a, toWarehouse: b, actor: c.producer.address }]]);
+    await send(c.admin, "moveStock", [id, c.producer.address, 5_000n, b, a]);
+    await expect(reverts(c.stranger, "moveStock", [id, c.producer.address, 1n, a, b])).rejects.toThrow(/MissingRole/);
+    await expect(reverts(c.producer, "moveStock", [id, c.producer.address, 5_001n, a, b])).rejects.toThrow(/ERC1155InsufficientBalance/);
+    await expect(reverts(c.producer, "moveStock", [id, c.producer.address, 1n, a, a])).rejects.toThrow(/SameWarehouse/);
+    await expect(reverts(c.producer, "moveStock", [id, c.producer.address, 0n, a, b])).rejects.toThrow(/InvalidQuantity/);
+    await expect(reverts(c.producer, "moveStock", [999_999n, c.producer.address, 1n, a, b])).rejects.toThrow(/UnknownBatch/);
+    expect(await c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "balanceOf", args: [c.producer.address, id] })).toBe(5_000n);
+  });
+
+  it("adjusts a holder's stock up and down with a reason, through the inventory manager, changing the batch's quantity with it", async () => {
+    const id = await create({ quantity: 5_000n });
+    const [wh, damage] = [codeToBytes32("WH-A"), codeToBytes32("damage")];
+    const down = await send(c.admin, "adjustStock", [id, c.producer.address, -1_500n, wh, damage], "adjustStock (write-off)");
+    expect(down.map((e) => e.eventName)).toEqual(["TransferSingle", "InventoryAdjusted", "StockAdjusted"]);
+    expect(down[2].args).toEqual({ batchId: id, holder: c.producer.address, delta: -1_500n, warehouse: wh, reason: damage, actor: c.admin.address });
+    await send(c.admin, "adjustStock", [id, c.producer.address, 500n, wh, codeToBytes32("count_correction")], "adjustStock (count up)");
+    expect([(await read(id)).quantity, (await read(id)).minted]).toEqual([4_000n, 4_000n]);
+    expect(await c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "balanceOf", args: [c.producer.address, id] })).toBe(4_000n);
+    await expect(reverts(c.producer, "adjustStock", [id, c.producer.address, -1n, wh, damage])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    await expect(reverts(c.admin, "adjustStock", [id, c.producer.address, -1n, wh, codeToBytes32("")])).rejects.toThrow(/MissingReason/);
+    await expect(reverts(c.admin, "adjustStock", [id, c.producer.address, 0n, wh, damage])).rejects.toThrow(/InvalidQuantity/);
+    await expect(reverts(c.admin, "adjustStock", [id, c.stranger.address, -1n, wh, damage])).rejects.toThrow(/ERC1155InsufficientBalance/);
+    // Writing off all of a batch is not an adjustment: it would leave a batch of nothing.
+    await expect(reverts(c.admin, "adjustStock", [id, c.producer.address, -4_000n, wh, damage])).rejects.toThrow(/InvalidQuantity/);
   });
 
   it("reports unknown batches with UnknownBatch, and reads many batches in one call", async () => {

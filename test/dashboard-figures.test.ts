@@ -14,6 +14,7 @@ const counts = {
   all: { all: c(10, "10000.000", "50000") },
   status: { active: c(4, "4000.000", "20000"), verified: c(2, "2000.000", "10000"), redeemed: c(3, "3000.000", "15000"), expired: c(1, "1000.000", "5000") },
   verification_status: { verified: c(5, "5000.000"), unverified: c(5, "5000.000") },
+  in_stock: { all: c(6, "6000.000", "30000") },
 };
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 

@@ -1,16 +1,17 @@
-import { eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeFunctionData, type Account, type Hex } from "viem";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { batches, blockchainEvents } from "@/lib/db/schema";
+import { batches, blockchainEvents, stockMovements, warehouseStock } from "@/lib/db/schema";
 import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
 import { mintArgs } from "@/lib/batches/drafts";
 import { encodeMetadata } from "@/lib/batches/metadata";
-import { kgToGrams } from "@/lib/chain/units";
+import { codeToBytes32, kgToGrams } from "@/lib/chain/units";
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
+import { ledgerDisagreements } from "./helpers/ledger";
 import { mirror } from "./helpers/mirror";
 
 let t: TestDb;
@@ -104,6 +105,38 @@ describe("reorgs", () => {
     await indexToHead(config);
     expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
     expect(await chain.client.getBlockNumber()).toBe(before);
+  });
+
+  it("a reorg takes the orphaned blocks' movements and holdings away, and keeps the canonical ones exactly once", async () => {
+    const before = await chain.client.getBlockNumber();
+    const [token, holder, other] = [1n, chain.producer.address, chain.stranger.address];
+    const [{ warehouse }] = await t.db.select({ warehouse: warehouseStock.warehouse }).from(warehouseStock).where(and(eq(warehouseStock.tokenId, "1"), eq(warehouseStock.holder, holder.toLowerCase())));
+    const stockCalls = (tag: string, grams: bigint) => [
+      { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "safeTransferFrom", args: [holder, other, token, grams, "0x"] }) },
+      { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "moveStock", args: [token, holder, grams, codeToBytes32(warehouse), codeToBytes32(`${tag}-WH`)] }) },
+      { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "adjustStock", args: [token, holder, -grams, codeToBytes32(`${tag}-WH`), codeToBytes32("damage")] }) },
+      { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [token, grams] }) },
+    ];
+    const orphanedTxs = await send(stockCalls("ORPHAN", 1_000n));
+    await indexToHead(config);
+    expect(await t.db.$count(stockMovements, inArray(stockMovements.txHash, orphanedTxs))).toBe(4);
+
+    const replacement = stockCalls("CANON", 2_000n).map((c, i) => [{ from: c.from.address, to: chain.address, data: c.data, gas: "0x7a1200" }, i]);
+    await chain.client.request({ method: "anvil_reorg" as never, params: [4, replacement] as never });
+    await indexToHead(config);
+
+    expect(await t.db.$count(stockMovements, inArray(stockMovements.txHash, orphanedTxs))).toBe(0);
+    const canonical = await t.db.select().from(stockMovements).where(gt(stockMovements.blockNumber, before)).orderBy(stockMovements.id);
+    // What was moved to CANON-WH is written off there; the redemption comes from where the batch was minted.
+    expect(canonical.map((m) => [m.type, m.quantity, m.toWarehouse ?? m.fromWarehouse])).toEqual([
+      ["transferred", "2000", warehouse],
+      ["moved", "2000", "CANON-WH"],
+      ["adjusted", "2000", "CANON-WH"],
+      ["redeemed", "2000", warehouse],
+    ]);
+    expect(new Set(canonical.map((m) => m.txHash)).size).toBe(4);
+    expect(await ledgerDisagreements(t.db, chain.client, chain.address, [holder, other])).toEqual([]);
+    expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
   });
 
   it("a batch whose creation is mined again in another block is filled again", async () => {

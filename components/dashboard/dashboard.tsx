@@ -14,6 +14,7 @@ import { Breakdown, toRows } from "./breakdown";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { StockByWarehouse } from "./stock-by-warehouse";
 import { KpiCards } from "./kpi-cards";
 import { StatusPanel } from "./status-panel";
 import { utcTime } from "./time";
@@ -67,6 +68,7 @@ function Live({ initial }: { initial: DashboardData }) {
         <Breakdown title="By fraud risk" rows={toRows(m.by_risk_level)} testId="by-risk" />
         <Breakdown title="By process" rows={toRows(m.by_process)} testId="by-process" />
         <Breakdown title="By warehouse" rows={m.by_warehouse} testId="by-warehouse" />
+        <StockByWarehouse rows={m.stock_by_warehouse} />
         <Breakdown title="By sync status" rows={toRows(m.by_sync_status)} testId="by-sync" />
       </div>
       <Card title="Recent activity">

@@ -29,8 +29,8 @@ export function KpiCards({ m }: { m: DashboardMetrics }) {
   return (
     <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <Kpi label="Batches" value={count(m.totals.batches)} note={`every batch ever minted · ${count(gone("redeemed"))} redeemed and ${count(gone("expired"))} expired are no longer in stock`} testId="kpi-batches" />
-      <Kpi label="In stock" value={count(m.in_stock.batches)} note={`${weight(m.in_stock)} · active, verified and flagged`} testId="kpi-in-stock" />
-      <Kpi label="Stock value (USD)" value={`$${formatDecimal(m.in_stock.value_usd, 2)}`} note="active, verified and flagged batches" testId="kpi-stock-value" />
+      <Kpi label="In stock" value={count(m.in_stock.batches)} note={`${weight(m.in_stock)} on hand · active, verified and flagged`} testId="kpi-in-stock" />
+      <Kpi label="Stock value (USD)" value={`$${formatDecimal(m.in_stock.value_usd, 2)}`} note="on hand in active, verified and flagged batches" testId="kpi-stock-value" />
       <Kpi label="Passed verification" value={count(m.verification.verified_batches)} note={`batches whose latest count or full verification passed (off chain; ${count(m.by_status.verified?.batches ?? 0)} are verified on chain) · count pass rate ${passRate} · ${count(m.verification.pending)} counts pending`} testId="kpi-verified" />
       <Kpi label="Open alerts" value={count(m.alerts.open)} note={`${count(m.alerts.by_severity.critical ?? 0)} critical · ${count(m.alerts.by_severity.high ?? 0)} high · ${count(m.alerts.by_severity.medium ?? 0)} medium · ${count(m.alerts.by_severity.low ?? 0)} low`} testId="kpi-open-alerts" tone={severe ? bad : ""} />
       <Kpi label="Expiring in 30 days" value={count(m.expiry.within_30_days.batches)} note={`${weight(m.expiry.within_30_days)} · ${count(m.expiry.within_90_days.batches)} within 90 days`} testId="kpi-expiring-30" tone={m.expiry.within_30_days.batches ? warn : ""} />

@@ -6,12 +6,12 @@ export const headCellClass = "px-2 py-2 font-semibold";
 export const cellClass = "px-2 py-1.5";
 export const rowClass = "border-t border-stone-200 dark:border-stone-800";
 
-type TableProps = { children: React.ReactNode; className?: string; isFramed?: boolean; label?: string };
+type TableProps = { children: React.ReactNode; className?: string; isFramed?: boolean; label?: string; testId?: string };
 
 /** A framed table scrolls inside its frame, so its header stays in view over long lists; an unframed one sits in a card. */
-export function Table({ children, className = "", isFramed = true, label }: TableProps) {
+export function Table({ children, className = "", isFramed = true, label, testId }: TableProps) {
   const table = (
-    <table aria-label={label} className={`min-w-full text-left text-sm ${className}`}>
+    <table aria-label={label} data-testid={testId} className={`min-w-full text-left text-sm ${className}`}>
       {children}
     </table>
   );

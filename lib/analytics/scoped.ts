@@ -24,3 +24,17 @@ export function expirySource(scope: Scope): SQL {
   return sql`(select b.expiry_date, ${dims}, count(*)::int as batches, sum(b.quantity_kg) as kg
       from batches b where b.status in ('active', 'verified', 'flagged') and b.id in ${batchIdsInScope(scope)} group by 1, 2, 3, 4) as analytics_expiry (expiry_date, origin_country, process, warehouse, batches, kg)`;
 }
+
+/**
+ * Stock per warehouse from the stock ledger, in the same shape as analytics_stock_daily: each
+ * movement adds its quantity to the warehouse it arrives at and takes it from the one it leaves, on
+ * the day it happened, so a move shows in both warehouses' history and history stays as it was.
+ */
+export function ledgerStockSource(scope: Scope): SQL {
+  const inScope = scope.kind === "all" ? sql`true` : sql`b.id in ${batchIdsInScope(scope)}`;
+  return sql`(select m.occurred_at::date as day, b.origin_country, coalesce(b.process, 'none') as process, x.warehouse,
+      (greatest(x.grams, 0) / 1000.0)::numeric(20, 3) as minted_kg, (greatest(-x.grams, 0) / 1000.0)::numeric(20, 3) as removed_kg
+    from stock_movements m join batches b on b.chain_id = m.chain_id and b.token_id = m.token_id
+    cross join lateral (values (m.to_warehouse, case when m.to_holder is null then 0 else m.quantity end), (m.from_warehouse, case when m.from_holder is null then 0 else -m.quantity end)) x (warehouse, grams)
+    where x.grams <> 0 and ${inScope}) as analytics_stock_daily`;
+}

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { bucketFor, dimensionFilter, listPeriods, periodOf, rangeStart } from "./range";
-import { stockSource } from "./scoped";
+import { ledgerStockSource, stockSource } from "./scoped";
 import type { AnalyticsFilters } from "./schemas";
 import { kgToSignedGrams, signedGramsToKg, type ChartTable } from "./table";
 
@@ -19,7 +19,7 @@ export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimens
     listPeriods(db, f, bucket),
     db.execute<{ period: string | null; series: string; net: string }>(sql`
       select case when day < ${start} then null else ${periodOf(sql`day`, bucket)} end as period, ${column} as series, sum(minted_kg - removed_kg)::text as net
-      from ${stockSource(scope)} where day <= ${f.to}::date and ${dimensionFilter(f)}
+      from ${by === "warehouse" ? ledgerStockSource(scope) : stockSource(scope)} where day <= ${f.to}::date and ${dimensionFilter(f)}
       group by 1, 2`),
   ]);
   const running = new Map<string, bigint>();
@@ -43,7 +43,7 @@ export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimens
   return {
     id: `stock_by_${by}`,
     title: `Stock by ${label}`,
-    description: `Kilograms in stock at the end of each ${bucket}, by ${label}: minted less expired and redeemed.`,
+    description: by === "warehouse" ? `Kilograms on hand at the end of each ${bucket}, by warehouse, from the stock ledger: minted, moved in and counted up, less redeemed, moved out and written off.` : `Kilograms in stock at the end of each ${bucket}, by ${label}: minted less expired and redeemed.`,
     columns: [{ key: "period", label: bucket }, ...names.map((name) => ({ key: keyOf.get(name)!, label: `${name} (kg)`, isNumeric: true }))],
     rows: table,
     chart: { x: "period", series: names.map((name) => ({ key: keyOf.get(name)!, label: name, type: "line" as const, stack: undefined })), leftUnit: "kg" },

@@ -24,6 +24,8 @@ export const actions = {
   "ACTION save-draft": { roles: operators },
   "ACTION record-mint-transaction": { roles: operators },
   "ACTION record-transaction": { roles: verifiers },
+  // A holder's wallet (a member of its organisation) records the stock action it sent, to show it pending.
+  "ACTION record-stock-transaction": { roles: everyone, members: true },
   "ACTION change-password": { roles: everyone },
   "ACTION start-totp": { roles: everyone },
   "ACTION enable-totp": { roles: everyone },
@@ -42,6 +44,8 @@ export const pages = [
   { href: "/batches/new", label: "Add batch", roles: operators, members: false },
   { href: "/verification", label: "Verification", roles: everyone, members: true },
   { href: "/events", label: "Event listener", roles: everyone, members: true },
+  { href: "/stock", label: "Stock", roles: everyone, members: true },
+  { href: "/movements", label: "Movements", roles: everyone, members: true },
   { href: "/analytics", label: "Analytics", roles: everyone, members: true },
   { href: "/admin", label: "Admin", roles: admins, members: false },
   { href: "/api-docs", label: "API", roles: everyone, members: true },

@@ -115,6 +115,6 @@ export async function forgetChainFacts(tx: Tx, chainId: number, tokenId: string)
 export async function unbindToken(tx: Tx, chainId: number, tokenId: string): Promise<void> {
   await tx
     .update(batches)
-    .set({ tokenId: null, status: "draft", onchainQuantity: null, ownerAddress: null, mintTxHash: null, verificationStatus: "unverified", updatedAt: new Date() })
+    .set({ tokenId: null, status: "draft", onchainQuantity: null, onHand: null, ownerAddress: null, mintTxHash: null, verificationStatus: "unverified", updatedAt: new Date() })
     .where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId)));
 }

@@ -7,11 +7,13 @@ import type { Db } from "@/lib/db";
 import { batches, organisationWallets } from "@/lib/db/schema";
 
 /**
- * The wallets a batch counts as held by, for "its organisation holds or held it": today the batch's
- * owner_address, the wallet that minted it, which transfers do not change. When the holdings ledger
- * arrives this becomes every wallet in `holdings` for the batch, past or present, and scope follows.
+ * "Its organisation holds or held it": the wallet that minted the batch (owner_address), or any
+ * wallet the stock ledger ever delivered some of it to (a mint, a transfer, a count up).
  */
-export const batchHolderWallets = (): SQL[] => [sql`${batches.ownerAddress}`];
+const heldByAny = (wallets: SQL): SQL[] => [
+  sql`${batches.ownerAddress} in ${wallets}`,
+  sql`exists (select 1 from stock_movements m where m.chain_id = ${batches.chainId} and m.token_id = ${batches.tokenId} and m.to_holder in ${wallets})`,
+];
 
 /** The organisation's wallets, as a subquery. */
 const walletsOf = (organisationId: number) =>
@@ -21,7 +23,7 @@ const walletsOf = (organisationId: number) =>
 export function batchesInScope(scope: Scope): SQL | undefined {
   if (scope.kind === "all") return undefined;
   if (scope.kind === "none") return sql`false`;
-  return or(...batchHolderWallets().map((wallet) => sql`${wallet} in ${walletsOf(scope.organisationId)}`));
+  return or(...heldByAny(walletsOf(scope.organisationId)));
 }
 
 /** The ids of the batches in scope, as a subquery for tables that point at a batch. */

@@ -29,3 +29,13 @@ export function unixToDate(seconds: bigint): string {
 }
 export const pctToThousandths = (pct: string) => toUnits(pct, 3, "percentage");
 export const thousandthsToPct = (thousandths: bigint) => fromUnits(thousandths, 3);
+
+/** Warehouse and reason codes travel on chain as bytes32: ASCII, right-padded with zeros. */
+export function codeToBytes32(code: string): `0x${string}` {
+  if (!/^[\x20-\x7e]{0,32}$/.test(code)) throw new RangeError(`a code must be at most 32 ASCII characters: ${code}`);
+  return `0x${Buffer.from(code, "ascii").toString("hex").padEnd(64, "0")}`;
+}
+
+export function bytes32ToCode(hex: string): string {
+  return Buffer.from(hex.slice(2), "hex").toString("ascii").replace(/\0+$/, "");
+}

@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { countBatches, readCounts, type Count, type Counts } from "@/lib/stats/counts";
+import { getStockSummary } from "@/lib/stock/ledger";
 import { noCount, sumCounts } from "@/lib/stats/sum";
 
 /** A share of the batches: how many, how many kilograms, what they are worth (price × quantity, per batch to the cent). */
@@ -27,6 +28,8 @@ export type DashboardMetrics = {
   verification: { pending: number; approved: number; rejected: number; pass_rate: number | null; verified_batches: number };
   alerts: { open: number; by_severity: Record<string, number>; by_type: Record<string, number> };
   expiry: { past_expiry_in_stock: Share; within_30_days: Share; within_60_days: Share; within_90_days: Share };
+  /** Kilograms on hand per warehouse, from the stock ledger's holdings (a move shows here at once). */
+  stock_by_warehouse: { warehouse: string; name: string | null; on_hand_kg: string }[];
 };
 
 /** Statuses whose coffee is still in the warehouse and can be sold. */
@@ -60,7 +63,8 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
     as_of: asOf.toISOString(),
     today,
     totals: share(counts.all?.all),
-    in_stock: share(sumCounts(inStockStatuses.map((s) => counts.status?.[s]))),
+    // On hand: what the holders hold on chain, so a partial redemption or a write-off lowers it.
+    in_stock: share(counts.in_stock?.all),
     by_status: byValue(counts, "status", batchStatuses),
     by_verification_status: byValue(counts, "verification_status", verificationStatuses),
     by_sync_status: byValue(counts, "sync_status", syncStatuses),
@@ -88,11 +92,13 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
       within_60_days: share(expiringBy(60)),
       within_90_days: share(expiringBy(90)),
     },
+    stock_by_warehouse: [],
   };
 }
 
 /** For the operating company, from the counters; for an organisation, the same figures from its own batches. */
 export async function getDashboardMetrics(db: Db, scope: Scope, now = new Date()): Promise<DashboardMetrics> {
-  const counts = scope.kind === "all" ? await readCounts(db) : await countBatches(db, batchIdsInScope(scope));
-  return toMetrics(counts, now.toISOString().slice(0, 10), now);
+  const [counts, stock] = await Promise.all([scope.kind === "all" ? readCounts(db) : countBatches(db, batchIdsInScope(scope)), getStockSummary(db, scope)]);
+  const stockByWarehouse = stock.by_warehouse.map((w) => ({ warehouse: w.warehouse, name: w.name, on_hand_kg: w.on_hand_kg }));
+  return { ...toMetrics(counts, now.toISOString().slice(0, 10), now), stock_by_warehouse: stockByWarehouse };
 }

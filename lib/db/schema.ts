@@ -2,7 +2,7 @@
 // defaults, checks, keys and indexes). Value lists live in ./enums.ts, for checks and zod alike.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, type AnyPgColumn, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
-import { activeSyncRunStatuses, actorKinds, alertSeverities, alertStatuses, alertTypes, apiKeyRoles, auditAnchorStatuses, batchStatuses, chainlinkCallOutcomes, chainlinkRequestStates, checkTypes, eventStatuses, importActions, organisationKinds, processes, qualityFileKinds, qualityGrades, riskLevels, roles, signInMethods, syncResultActions, syncRunStatuses, syncStatuses, syncTriggers, systemAlertTypes, systemStates, tokenPurposes, transactionKinds, transactionStatuses, verificationRequestStatuses, verificationStatuses, unmintedStatuses } from "./enums";
+import { activeSyncRunStatuses, actorKinds, alertSeverities, alertStatuses, alertTypes, apiKeyRoles, auditAnchorStatuses, batchStatuses, chainlinkCallOutcomes, chainlinkRequestStates, checkTypes, eventStatuses, importActions, organisationKinds, processes, qualityFileKinds, qualityGrades, riskLevels, roles, signInMethods, syncResultActions, syncRunStatuses, syncStatuses, syncTriggers, systemAlertTypes, systemStates, tokenPurposes, transactionKinds, transactionStatuses, movementTypes, adjustmentReasons, verificationRequestStatuses, verificationStatuses, unmintedStatuses } from "./enums";
 
 /** `column in ('a', 'b')`: a check's value list, from the const array in ./enums.ts. */
 const isOneOf = (column: AnyPgColumn, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
@@ -48,6 +48,8 @@ export const batches = pgTable("batches", {
   qualityGrade: text("quality_grade", { enum: qualityGrades }),
   riskScore: integer("risk_score"),
   riskLevel: text("risk_level", { enum: riskLevels }),
+  // Grams held on chain, kept from the stock ledger; null until it has a movement for the batch.
+  onHand: tokenId("on_hand"),
   ...timestamps,
 }, (t) => [
   check("batches_altitude_m_check", sql`altitude_m >= 0 and altitude_m <= 6000`),
@@ -698,4 +700,77 @@ export const traceScanClients = pgTable("trace_scan_clients", {
 }, (t) => [
   primaryKey({ columns: [t.batchId, t.hour, t.client] }),
   index("trace_scan_clients_hour_idx").on(t.hour),
+]);
+
+
+export const warehouses = pgTable("warehouses", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull().unique(),
+  country: text("country").notNull(),
+  address: text("address"),
+  capacityKg: numeric("capacity_kg", { precision: 14, scale: 3 }).notNull(),
+  isActive: boolean("is_active").notNull().default(true),
+  ...timestamps,
+}, () => [
+  check("warehouses_capacity_kg_check", sql`capacity_kg > 0`),
+  check("warehouses_code_check", sql`code ~ '^[A-Z0-9][A-Z0-9-]{1,30}$'`),
+  check("warehouses_country_check", sql`length(country) between 2 and 80`),
+  check("warehouses_name_check", sql`length(name) between 1 and 120`),
+]);
+
+export const stockMovements = pgTable("stock_movements", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  type: text("type", { enum: movementTypes }).notNull(),
+  quantity: tokenId("quantity").notNull(),
+  fromHolder: text("from_holder"),
+  toHolder: text("to_holder"),
+  fromWarehouse: text("from_warehouse"),
+  toWarehouse: text("to_warehouse"),
+  reason: text("reason", { enum: adjustmentReasons }),
+  note: text("note"),
+  actor: text("actor"),
+  eventId: bigint("event_id", { mode: "number" }).references(() => blockchainEvents.id),
+  part: integer("part").notNull().default(0),
+  txHash: text("tx_hash"),
+  blockNumber: bigint("block_number", { mode: "bigint" }),
+  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  unique().on(t.eventId, t.part),
+  check("stock_movements_check", sql`(from_holder is null) = (from_warehouse is null) and (to_holder is null) = (to_warehouse is null)`),
+  check("stock_movements_check1", sql`from_holder is not null or to_holder is not null`),
+  check("stock_movements_check2", sql`type <> 'adjusted' or reason is not null`),
+  check("stock_movements_quantity_check", sql`quantity > 0`),
+  check("stock_movements_reason_check", isOneOf(t.reason, adjustmentReasons)),
+  check("stock_movements_type_check", isOneOf(t.type, movementTypes)),
+  index("stock_movements_occurred_idx").on(t.occurredAt, t.id),
+  index("stock_movements_to_holder_idx").on(t.toHolder, t.chainId, t.tokenId),
+  index("stock_movements_token_idx").on(t.chainId, t.tokenId, t.id),
+]);
+
+export const holdings = pgTable("holdings", {
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  holder: text("holder").notNull(),
+  balance: tokenId("balance").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.chainId, t.tokenId, t.holder] }),
+  check("holdings_balance_check", sql`balance >= 0`),
+  index("holdings_holder_idx").on(t.holder).where(sql`balance > 0`),
+]);
+
+export const warehouseStock = pgTable("warehouse_stock", {
+  chainId: integer("chain_id").notNull(),
+  tokenId: tokenId("token_id").notNull(),
+  holder: text("holder").notNull(),
+  warehouse: text("warehouse").notNull(),
+  balance: tokenId("balance").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.chainId, t.tokenId, t.holder, t.warehouse] }),
+  check("warehouse_stock_balance_check", sql`balance >= 0`),
+  index("warehouse_stock_warehouse_idx").on(t.warehouse).where(sql`balance > 0`),
 ]);

@@ -33,6 +33,7 @@ export const dashboardMetrics = endpoint({
     by_origin_country: ranked,
     by_process: byValue,
     by_warehouse: ranked,
+    stock_by_warehouse: z.array(z.object({ warehouse: z.string(), name: z.string().nullable(), on_hand_kg: z.string() })),
     by_quality_grade: byValue,
     by_risk_level: byValue,
     verification: z.object({ pending: z.number(), approved: z.number(), rejected: z.number(), pass_rate: z.number().nullable(), verified_batches: z.number() }),

@@ -10,10 +10,11 @@ import type { Endpoint } from "./define";
 import * as events from "./events";
 import * as provenance from "./provenance";
 import * as sync from "./sync";
+import * as stock from "./stock";
 import * as system from "./system";
 import * as verification from "./verification";
 
-export const endpoints = { ...system, ...auth, ...batches, ...verification, ...provenance, ...events, ...sync, ...chainlink, ...dashboard, ...admin };
+export const endpoints = { ...system, ...auth, ...batches, ...verification, ...provenance, ...events, ...sync, ...chainlink, ...dashboard, ...admin, ...stock };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
 

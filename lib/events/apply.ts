@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { applyBatchEvent, applyBatchEvents, type ChainEvent } from "@/lib/batches/apply-event";
 import { applyCheckEvents } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/db";
+import { prepareStockEvents } from "@/lib/stock/apply-event";
 import { blockchainEvents } from "@/lib/db/schema";
 
 export type StoredEvent = Pick<typeof blockchainEvents.$inferSelect, "id" | "chainId" | "name" | "args" | "txHash" | "attempts">;
@@ -27,8 +28,10 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
   if (!events.length) return { processed: 0, failed: 0, failedIds };
   try {
     await tx.transaction(async (all) => {
+      const stock = await prepareStockEvents(all, events);
       await applyBatchEvents(all, events.map(toChainEvent));
       await applyCheckEvents(all, events.map(toChainEvent));
+      await stock.apply();
     });
     await tx
       .update(blockchainEvents)
@@ -41,8 +44,10 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
   for (const e of events) {
     try {
       await tx.transaction(async (one) => {
+        const stock = await prepareStockEvents(one, [e]);
         await applyBatchEvent(one, toChainEvent(e));
         await applyCheckEvents(one, [toChainEvent(e)]);
+        await stock.apply();
       });
       await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
     } catch (error) {

@@ -10,17 +10,20 @@ type Applied = { name: string; tokenId: string | null; txHash: string; args: unk
 
 /** The address an event says acted: the creator, the verifier, the holder who redeemed. */
 function actorOf(args: Record<string, unknown>): Actor {
-  const wallet = args.creator ?? args.verifier ?? args.holder ?? args.requester;
+  const wallet = args.actor ?? args.creator ?? args.verifier ?? args.holder ?? args.requester ?? args.operator;
   return typeof wallet === "string" ? { kind: "wallet", id: wallet.toLowerCase() } : { kind: "system", id: "indexer" };
 }
 
 /** The metadata URI (a whole document locally) stays in the event; its hash, in the record, pins it. */
 const withoutUri = ({ metadataUri: _uri, ...rest }: Record<string, unknown>) => rest;
 
-const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed", ...checkEventNames]);
+const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed", "StockMoved", "StockAdjusted", ...checkEventNames]);
+const zero = "0x0000000000000000000000000000000000000000";
+/** A transfer between holders is a change to its batch; a mint's or burn's transfer repeats its typed event. */
+const isHolderTransfer = (e: Applied) => e.name === "TransferSingle" && ![(e.args as { from: string }).from, (e.args as { to: string }).to].includes(zero);
 
 export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[]): Promise<void> {
-  const relevant = events.filter((e) => e.tokenId !== null && batchEvents.has(e.name));
+  const relevant = events.filter((e) => e.tokenId !== null && (batchEvents.has(e.name) || isHolderTransfer(e)));
   if (!relevant.length) return;
   const tokens = JSON.stringify([...new Set(relevant.map((e) => e.tokenId))]);
   const rows = await tx

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { batches, blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { listenerId, lockListener, ofListener, readListener, saveListener, type ListenerKey } from "./listener";
+import { removeMovements } from "@/lib/stock/remove";
 import { replayTokens } from "./replay";
 
 /** How many recent block hashes are kept to find a common ancestor. */
@@ -50,8 +51,10 @@ export async function rollBack(db: Db, k: ListenerKey, checkpoint: bigint, ances
       .update(blockchainEvents)
       .set({ status: "reorged", nextAttemptAt: null })
       .where(and(ofListener(k), gt(blockchainEvents.blockNumber, ancestor), ne(blockchainEvents.status, "reorged")))
-      .returning({ tokenId: blockchainEvents.tokenId, name: blockchainEvents.name, txHash: blockchainEvents.txHash });
+      .returning({ id: blockchainEvents.id, tokenId: blockchainEvents.tokenId, name: blockchainEvents.name, txHash: blockchainEvents.txHash });
     await tx.delete(listenerBlocks).where(and(eq(listenerBlocks.listenerId, listenerId(k)), gt(listenerBlocks.blockNumber, ancestor)));
+    // Their movements go with them; the triggers take their effect off holdings and stock on hand.
+    await removeMovements(tx, orphaned.map((e) => e.id));
     await saveListener(tx, k, { lastBlock: ancestor }, { lastBlock: ancestor });
     const tokens = [...new Set(orphaned.flatMap((e) => (e.tokenId === null ? [] : [e.tokenId])))];
     // Looked up before the replay: a batch whose creation was orphaned loses its token in it.

@@ -5,6 +5,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
+import { bytes32ToCode } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords, batches } from "@/lib/db/schema";
 import { anchorsCovering, getProof, type AnchorTarget } from "./proof";
@@ -18,6 +19,7 @@ const steps: Record<string, { kind: "minted" | "verified" | "graded" | "moved" |
   "verification.passed": { kind: "verified", title: "Passed full verification" },
   "quality_check.recorded": { kind: "graded", title: "Quality graded" },
   "chain.TransferSingle": { kind: "moved", title: "Moved to a new holder" },
+  "chain.StockMoved": { kind: "moved", title: "Moved to another warehouse" },
   "chain.BatchRedeemed": { kind: "redeemed", title: "Redeemed" },
   "chain.BatchExpired": { kind: "expired", title: "Expired" },
 };
@@ -30,6 +32,8 @@ const grades: Record<string, string> = { specialty: "Specialty grade", premium: 
 /** One public line about a step, from known fields only. */
 function detailOf(action: string, after: unknown): string | null {
   const a = (after ?? {}) as Record<string, unknown>;
+  // The stock ledger's warehouse codes (bytes32 on chain): places, never holders.
+  if (action === "chain.StockMoved" && typeof a.fromWarehouse === "string" && typeof a.toWarehouse === "string") return `from ${bytes32ToCode(a.fromWarehouse)} to ${bytes32ToCode(a.toWarehouse)}`;
   if (action === "quality_check.recorded" && typeof a.grade === "string") return [grades[a.grade] ?? a.grade, a.cupping_score ? `cupping score ${a.cupping_score}` : null].filter(Boolean).join(", ");
   return null;
 }

@@ -1,5 +1,6 @@
 // Realistic green-coffee batches, generated from a fixed seed so every fresh stack looks the same.
 import type { BatchMetadata } from "../../lib/batches/metadata";
+import { demoWarehouses } from "./demo-warehouses";
 import { seededRandom } from "./random";
 
 type Origin = { country: string; code: string; regions: string[]; farms: string[]; cooperatives: string[]; varieties: string[]; processes: NonNullable<BatchMetadata["process"]>[]; altitude: [number, number]; bagKg: number; price: [number, number]; harvestMonth: number };
@@ -18,7 +19,8 @@ export const origins: Origin[] = [
   { country: "Panama", code: "PAN", regions: ["Boquete", "Volcán"], farms: ["Hacienda La Esmeralda", "Finca Deborah", "Elida Estate"], cooperatives: ["Boquete Specialty Growers"], varieties: ["Geisha", "Catuaí"], processes: ["washed", "natural"], altitude: [1600, 2000], bagKg: 30, price: [28.0, 85.0], harvestMonth: 3 },
 ];
 
-export const warehouses = ["Antwerp Bonded", "Hamburg Port", "Rotterdam Freeport", "Oakland Bay", "New Jersey Port", "Djibouti Transit", "Santos Port"];
+/** The names of scripts/lib/demo-warehouses.ts's warehouses, which batches' metadata carries. */
+export const warehouses = demoWarehouses.map((w) => w.name);
 
 export type DemoState = "active" | "verified" | "expired" | "redeemed";
 

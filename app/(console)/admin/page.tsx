@@ -26,6 +26,9 @@ export default async function AdminPage() {
     <div className="flex flex-col gap-8">
       <div className="flex items-baseline gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+        <Link href="/admin/warehouses" className="text-sm underline">
+          Warehouses
+        </Link>
         <Link href="/admin/mail" className="text-sm underline">
           Caught mail
         </Link>

@@ -15,6 +15,8 @@ import { QualitySection } from "@/components/batch-detail/quality-section";
 import { Transactions } from "@/components/batch-detail/transactions";
 import { VerificationSection } from "@/components/batch-detail/verification-section";
 import { ValueBadge } from "@/components/ui/badge";
+import { BatchStock } from "@/components/stock/batch-stock";
+import { StockActions } from "@/components/stock/stock-actions";
 import { LiveRefresh } from "@/components/live-refresh";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { ApiError } from "@/lib/api/errors";
@@ -27,6 +29,8 @@ import { getListener } from "@/lib/events/server";
 import { getBatchVerificationData } from "@/lib/pages/batch";
 import { getConfig, type WalletSettings } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
+import { listBatchHoldings, listMovements, listPendingStockActions } from "@/lib/stock/ledger";
+import { listWarehouseRows } from "@/lib/stock/warehouses";
 
 export const dynamic = "force-dynamic";
 
@@ -73,6 +77,21 @@ async function chainlinkAction(batch: Batch, canVerify: boolean) {
   return withWallet((s) => s.consumerAddress && <AskChainlink chainId={s.chainId} consumerAddress={s.consumerAddress} batchId={batch.id} tokenId={batch.token_id!} />);
 }
 
+/** The batch's holders, pending stock actions, ledger, and (for a minted batch) the actions through a wallet. */
+async function stockSection(batch: Batch, user: Awaited<ReturnType<typeof load>>["user"]) {
+  const { db } = getListener();
+  const [holdings, pending, ledger, warehouses] = await Promise.all([
+    listBatchHoldings(db, batch.id),
+    listPendingStockActions(db, batch.id),
+    listMovements(db, user.scope, { batch_id: batch.id, limit: 50 }),
+    listWarehouseRows(db),
+  ]);
+  const active = warehouses.filter((w) => w.isActive).map((w) => ({ code: w.code, name: w.name }));
+  const canManage = can(user, "POST /api/batches/[batch_id]/stock-moves");
+  const actions = batch.token_id ? await withWallet((s) => <StockActions batchId={batch.id} chainId={s.chainId} places={holdings} warehouses={active} canManage={canManage} />) : undefined;
+  return <BatchStock holdings={holdings} pending={pending} movements={ledger.data} actions={actions} />;
+}
+
 export default async function BatchPage({ params }: Props) {
   const { user, batch, data } = await load((await params).id);
   const isMinted = batch.token_id !== null;
@@ -90,6 +109,7 @@ export default async function BatchPage({ params }: Props) {
       </div>
       <BatchFacts batch={batch} />
       <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} canSync={can(user, "POST /api/batches/[batch_id]/sync")} sent={data.sent} />
+      {await stockSection(batch, user)}
       <VerificationSection
         batchId={batch.id}
         verificationStatus={batch.verification_status}

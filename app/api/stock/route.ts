@@ -1,0 +1,9 @@
+// "GET /api/stock" — stock on hand per warehouse and per holder, within the caller's scope
+import { getDb } from "@/lib/db/server";
+import { getStock } from "@/lib/endpoints/stock";
+import { handle, reply } from "@/lib/endpoints/handle";
+import { getStockSummary } from "@/lib/stock/ledger";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(getStock, async ({ scope }) => reply(await getStockSummary(getDb(), scope)));

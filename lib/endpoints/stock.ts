@@ -1,0 +1,130 @@
+// The stock ledger: warehouses, stock on hand, the movements, and the stock actions, each checked
+// here and then sent from a wallet (the chain wants the holder's or an inventory manager's signature).
+import { z } from "zod";
+import { idParams, ZNoQuery } from "@/lib/api/params";
+import { admins, everyone, operators } from "@/lib/auth/permissions";
+import { ZMovementQuery, ZNewWarehouse, ZStockAdjustment, ZStockMove, ZStockTransfer, ZWarehouseChange, ZWarehouseCode } from "@/lib/stock/schemas";
+import { endpoint } from "./define";
+import { listOf, pageOf } from "./shapes";
+
+const tag = "Stock";
+const text = z.string().nullable();
+
+const ZWarehouseJson = z.object({ code: z.string(), name: z.string(), country: z.string(), address: text, capacity_kg: z.string(), is_active: z.boolean() });
+const ZWarehouseStock = ZWarehouseJson.extend({ on_hand_kg: z.string(), used_pct: z.string() });
+const ZMovementJson = z.object({
+  id: z.number(), batch_id: z.number().nullable(), batch_code: text, token_id: z.string(), type: z.string(), quantity_kg: z.string(),
+  from_holder: text, to_holder: text, from_warehouse: text, to_warehouse: text, reason: text, note: text, actor: text, tx_hash: text, block_number: text, occurred_at: z.string(),
+});
+const ZPreparedCall = z.object({ chain_id: z.number(), to: z.string(), function_name: z.enum(["moveStock", "adjustStock", "safeTransferFrom"]), args: z.array(z.string()), data: z.string(), summary: z.string() });
+const ZStockSummary = z.object({
+  by_warehouse: z.array(z.object({ warehouse: z.string(), name: text, capacity_kg: text, on_hand_kg: z.string(), used_pct: text, batches: z.number() })),
+  by_holder: z.array(z.object({ holder: z.string(), on_hand_kg: z.string(), batches: z.number() })),
+});
+const prepared = "Nothing is changed here: the answer is the contract call to sign and send from a wallet (`to`, `data`), and the ledger records it once its event is indexed.";
+
+export const listWarehouses = endpoint({
+  method: "GET",
+  path: "/api/warehouses",
+  rule: { roles: everyone, apiKeys: true },
+  tag,
+  summary: "Every warehouse with its capacity, the stock on hand in it (all holders) and the share of its capacity used.",
+  query: ZNoQuery,
+  response: listOf(ZWarehouseStock),
+});
+
+export const createWarehouse = endpoint({
+  method: "POST",
+  path: "/api/warehouses",
+  rule: { roles: admins },
+  tag,
+  summary: "Add a warehouse (code, name, country, address, capacity in kg). 409 when its code or name is taken. Audited.",
+  body: ZNewWarehouse,
+  response: ZWarehouseJson,
+  statuses: [201],
+});
+
+export const updateWarehouse = endpoint({
+  method: "PATCH",
+  path: "/api/warehouses/[code]",
+  rule: { roles: admins },
+  tag,
+  summary: "Change a warehouse's name, country, address, capacity, or deactivate it (an inactive warehouse takes no stock). Audited.",
+  params: ZWarehouseCode,
+  body: ZWarehouseChange,
+  response: ZWarehouseJson,
+});
+
+export const getStock = endpoint({
+  method: "GET",
+  path: "/api/stock",
+  rule: { roles: everyone, members: true, apiKeys: true },
+  tag,
+  summary: "Stock on hand per warehouse (with its capacity used) and per holder, from holdings: what the chain's balances say.",
+  query: ZNoQuery,
+  response: ZStockSummary,
+});
+
+export const listMovements = endpoint({
+  method: "GET",
+  path: "/api/stock-movements",
+  rule: { roles: everyone, members: true, apiKeys: true },
+  tag,
+  summary: "The stock ledger, newest first: minted, transferred, moved, adjusted and redeemed, with quantity, holders, warehouses, reason, actor and transaction. Filters: batch_id, type, warehouse, holder, from, to (dates, UTC).",
+  query: ZMovementQuery,
+  response: pageOf(ZMovementJson),
+});
+
+export const exportMovements = endpoint({
+  method: "GET",
+  path: "/api/stock-movements/export",
+  rule: { roles: everyone, members: true, apiKeys: true },
+  tag,
+  summary: "Every movement the filters match, newest first, as CSV.",
+  query: ZMovementQuery.omit({ cursor: true, limit: true }),
+  response: { contentType: "text/csv", description: "One row per movement, with a header row." },
+});
+
+export const prepareMove = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/stock-moves",
+  rule: { roles: operators, apiKeys: true },
+  tag,
+  summary: `Check a move of a holder's stock between warehouses: refused (422) past the destination's capacity or past what the holder has at the source. ${prepared}`,
+  params: idParams("batch_id"),
+  body: ZStockMove,
+  response: ZPreparedCall,
+});
+
+export const prepareAdjustment = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/stock-adjustments",
+  rule: { roles: operators, apiKeys: true },
+  tag,
+  summary: `Check an adjustment (count correction, damage, loss, sample, moisture loss; quantity_kg negative to write off): refused (422) below zero at that warehouse or past its capacity. Sent by a wallet with the inventory manager role. ${prepared}`,
+  params: idParams("batch_id"),
+  body: ZStockAdjustment,
+  response: ZPreparedCall,
+});
+
+export const prepareTransfer = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/stock-transfers",
+  rule: { roles: everyone, members: true, apiKeys: true },
+  tag,
+  summary: `Check a transfer of part of a batch from one holder to another: refused (422) past what the sender holds. The sender's wallet signs it. ${prepared}`,
+  params: idParams("batch_id"),
+  body: ZStockTransfer,
+  response: ZPreparedCall,
+});
+
+export const batchHoldings = endpoint({
+  method: "GET",
+  path: "/api/batches/[batch_id]/holdings",
+  rule: { roles: everyone, members: true, apiKeys: true },
+  tag,
+  summary: "Who holds how much of the batch, per warehouse, as the ledger sums it (equal to balanceOf on chain).",
+  params: idParams("batch_id"),
+  query: ZNoQuery,
+  response: listOf(z.object({ holder: z.string(), warehouse: z.string(), quantity_kg: z.string(), holder_total_kg: z.string() })),
+});
