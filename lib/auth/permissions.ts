@@ -11,13 +11,30 @@ export type Role = (typeof roles)[number];
  */
 export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: boolean; cron?: boolean; isPublic?: boolean; members?: boolean };
 
-const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
-const operators: Role[] = ["admin", "operator"];
-const admins: Role[] = ["admin"];
-const verifiers: Role[] = ["admin", "verifier"];
-const staff: Role[] = ["admin", "operator", "verifier"];
+export const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
+export const operators: Role[] = ["admin", "operator"];
+export const admins: Role[] = ["admin"];
+export const verifiers: Role[] = ["admin", "verifier"];
+export const staff: Role[] = ["admin", "operator", "verifier"];
+
+/** Server actions (lib/actions): who may run each; runAction checks its row. */
+export const actions = {
+  "ACTION save-draft": { roles: operators },
+  "ACTION record-mint-transaction": { roles: operators },
+  "ACTION record-transaction": { roles: verifiers },
+  "ACTION change-password": { roles: everyone },
+  "ACTION start-totp": { roles: everyone },
+  "ACTION enable-totp": { roles: everyone },
+  "ACTION disable-totp": { roles: everyone },
+  // Links from mails and the first-run page: the token they carry is the permission.
+  "ACTION accept-invitation": { roles: [], isPublic: true },
+  "ACTION request-password-reset": { roles: [], isPublic: true },
+  "ACTION reset-password": { roles: [], isPublic: true },
+  "ACTION set-up-first-admin": { roles: [], isPublic: true },
+} as const satisfies Record<string, Rule>;
 
 export const permissions = {
+  ...actions,
   "ANY /api/[...path]": { roles: [], isPublic: true },
   "GET /api/health": { roles: [], isPublic: true },
   "GET /api/openapi.json": { roles: [], isPublic: true },
@@ -75,21 +92,11 @@ export const permissions = {
   "POST /api/admin/users/[user_id]/approve": { roles: admins },
   "POST /api/admin/invitations": { roles: admins },
   "DELETE /api/admin/users/[user_id]/lockout": { roles: admins },
-  "ACTION save-draft": { roles: operators },
-  "ACTION record-mint-transaction": { roles: operators },
-  "ACTION record-transaction": { roles: verifiers },
-  "ACTION change-password": { roles: everyone },
-  "ACTION start-totp": { roles: everyone },
-  "ACTION enable-totp": { roles: everyone },
-  "ACTION disable-totp": { roles: everyone },
-  // Links from mails and the first-run page: the token they carry is the permission.
-  "ACTION accept-invitation": { roles: [], isPublic: true },
-  "ACTION request-password-reset": { roles: [], isPublic: true },
-  "ACTION reset-password": { roles: [], isPublic: true },
-  "ACTION set-up-first-admin": { roles: [], isPublic: true },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;
+
+
 
 /** Pages, by path prefix; the console nav shows only what the role may open. `members`: as for routes. */
 export const pages = [
@@ -104,7 +111,12 @@ export const pages = [
 ] as const;
 
 /** `isMember`: the user belongs to a producer or buyer organisation, not the operating company. */
-type Who = { role: Role; isMember?: boolean };
+export type Who = { role: Role; isMember?: boolean };
+
+/** Whether a signed-in user with this role (and membership) passes the rule. */
+export function allows({ role, isMember }: Who, rule: Rule): boolean {
+  return (rule.roles as readonly Role[]).includes(role) && (!isMember || !!rule.members);
+}
 
 export function canOpen({ role, isMember }: Who, path: string): boolean {
   const page = pages.find((p) => path === p.href || path.startsWith(`${p.href}/`));

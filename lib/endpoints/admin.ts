@@ -1,0 +1,134 @@
+// Administration: users, API keys, organisations, invitations and lockouts (admins only).
+import { z } from "zod";
+import { idParams } from "@/lib/api/params";
+import { ZInvitation } from "@/lib/auth/account-schemas";
+import { admins } from "@/lib/auth/permissions";
+import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
+import { roles } from "@/lib/db/schema";
+import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
+import { endpoint } from "./define";
+import { listOf } from "./shapes";
+
+const rule = { roles: admins };
+const tag = "Admin";
+const userId = idParams("user_id");
+const keyRole = z.enum(["operator", "verifier", "viewer"]);
+
+export const listUsers = endpoint({
+  method: "GET",
+  path: "/api/admin/users",
+  rule,
+  tag,
+  summary: "Users with their roles and linked wallets.",
+  response: listOf(
+    z.object({
+      id: z.number(),
+      email: z.string().nullable(),
+      name: z.string().nullable(),
+      role: z.enum(roles),
+      is_active: z.boolean(),
+      is_pending: z.boolean(),
+      organisation_id: z.number().nullable(),
+      has_totp: z.boolean(),
+      wallets: z.array(z.string()),
+      is_locked_out: z.boolean(),
+    }),
+  ),
+});
+
+export const changeUser = endpoint({
+  method: "PATCH",
+  path: "/api/admin/users/[user_id]",
+  rule,
+  tag,
+  summary: "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.",
+  params: userId,
+  body: ZUserChange,
+  response: z.object({ id: z.number() }),
+});
+
+export const listApiKeys = endpoint({
+  method: "GET",
+  path: "/api/admin/api-keys",
+  rule,
+  tag,
+  summary: "API keys (never the keys themselves).",
+  response: listOf(
+    z.object({ id: z.number(), name: z.string(), prefix: z.string(), role: keyRole, createdBy: z.number().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }),
+  ),
+});
+
+export const createApiKey = endpoint({
+  method: "POST",
+  path: "/api/admin/api-keys",
+  rule,
+  tag,
+  summary: "Create an API key; the key is in this response only.",
+  body: ZNewApiKey,
+  response: z.object({ id: z.number(), name: z.string(), role: keyRole, prefix: z.string(), key: z.string() }),
+  statuses: [201],
+});
+
+export const revokeApiKey = endpoint({
+  method: "DELETE",
+  path: "/api/admin/api-keys/[key_id]",
+  rule,
+  tag,
+  summary: "Revoke an API key.",
+  params: idParams("key_id"),
+  response: z.object({ id: z.number(), revoked: z.literal(true) }),
+});
+
+export const listOrganisations = endpoint({
+  method: "GET",
+  path: "/api/admin/organisations",
+  rule,
+  tag,
+  summary: "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts.",
+  response: listOf(z.object({ id: z.number(), name: z.string(), kind: z.string(), wallets: z.array(z.string()), members: z.number() })),
+});
+
+export const createOrganisation = endpoint({
+  method: "POST",
+  path: "/api/admin/organisations",
+  rule,
+  tag,
+  summary: "Create a producer or buyer organisation (201); 409 when the name is taken. Audited.",
+  body: ZNewOrganisation,
+  response: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
+  statuses: [201],
+});
+
+export const approveUser = endpoint({
+  method: "POST",
+  path: "/api/admin/users/[user_id]/approve",
+  rule,
+  tag,
+  summary:
+    "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.",
+  params: userId,
+  body: ZApproval,
+  response: z.object({ id: z.number(), wallets: z.array(z.string()), organisation_id: z.number().optional(), role: z.enum(roles).optional() }),
+});
+
+export const invite = endpoint({
+  method: "POST",
+  path: "/api/admin/invitations",
+  rule,
+  tag,
+  summary:
+    "Invite someone by email as operator, verifier or viewer (201): a single-use link valid 72 hours is mailed to them. 409 when the email already has an account; 422 for a role an invitation cannot grant (admin). Audited.",
+  body: ZInvitation,
+  response: z.object({ email: z.string(), role: z.enum(roles) }),
+  statuses: [201],
+});
+
+export const liftLockout = endpoint({
+  method: "DELETE",
+  path: "/api/admin/users/[user_id]/lockout",
+  rule,
+  tag,
+  summary: "Lift a sign-in lockout: the user's failed attempts from every client are forgotten. Audited.",
+  params: userId,
+  response: z.object({ id: z.number(), lifted: z.number() }),
+});

@@ -1,0 +1,34 @@
+// Sign-in: next-auth's own routes and the Sign-In With Ethereum nonce.
+import { z } from "zod";
+import { endpoint } from "./define";
+
+const open = { roles: [], isPublic: true };
+const nextAuth = { contentType: "application/json", description: "next-auth's answer (JSON, or a redirect)." };
+
+export const nextAuthGet = endpoint({
+  method: "GET",
+  path: "/api/auth/[...nextauth]",
+  rule: open,
+  tag: "Auth",
+  summary: "next-auth: session, CSRF token, providers, sign-out page.",
+  response: nextAuth,
+});
+
+export const nextAuthPost = endpoint({
+  method: "POST",
+  path: "/api/auth/[...nextauth]",
+  rule: open,
+  tag: "Auth",
+  summary: "next-auth: sign in (password or siwe callback) and sign out. Sign-in attempts are rate limited (429 with Retry-After).",
+  response: nextAuth,
+});
+
+export const siweNonce = endpoint({
+  method: "POST",
+  path: "/api/auth/siwe/nonce",
+  rule: open,
+  tag: "Auth",
+  summary: "A single-use nonce for a Sign-In With Ethereum (EIP-4361) message; valid 10 minutes.",
+  response: z.object({ nonce: z.string() }),
+  statuses: [201],
+});

@@ -1,0 +1,54 @@
+// What an endpoint is, declared once: the route file's handler, the permission table, the OpenAPI
+// document, the /api-docs page and the browser's client all read the declaration. Client-safe.
+import type { z, ZodType } from "zod";
+import type { Rule } from "@/lib/auth/permissions";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** An answer that is not JSON: a file, a CSV, an event stream. */
+export type Download = { contentType: string; description: string };
+
+export type Spec = {
+  /** `ANY`: one handler for every method (the catch-all 404). */
+  method: Method | "ANY";
+  /** As the route's folder names it: `/api/batches/[batch_id]`. */
+  path: `/api/${string}`;
+  rule: Rule;
+  tag: string;
+  summary: string;
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  /**
+   * How the body is read: JSON (the default); `multipart`, JSON or a form whose `check` field holds
+   * the JSON beside files (the route reads the files); `text`, the raw body, for a signature over it.
+   */
+  bodyFormat?: "json" | "multipart" | "text";
+  /** The body's fields may come as query parameters instead (seed 000 sent them so). */
+  bodyFromQuery?: boolean;
+  /** The JSON answer on success, or what else is sent. */
+  response: ZodType | Download;
+  /** Its success statuses when not just 200, e.g. [201] for a creation, [200, 201] for "found or created". */
+  statuses?: readonly number[];
+};
+
+export type Endpoint<S extends Spec = Spec> = S & { key: `${S["method"]} ${S["path"]}` };
+
+export function endpoint<const S extends Spec>(spec: S): Endpoint<S> {
+  return { ...spec, key: `${spec.method} ${spec.path}` as Endpoint<S>["key"] };
+}
+
+export const isDownload = (response: Spec["response"]): response is Download => "contentType" in response && !("parse" in response);
+
+type Parsed<S, K extends string, Else> = S extends { [P in K]: infer T extends ZodType } ? z.output<T> : Else;
+
+export type ParamsOf<S> = Parsed<S, "params", Record<string, string>>;
+export type QueryOf<S> = Parsed<S, "query", Record<string, string>>;
+export type BodyOf<S> = S extends { bodyFormat: "text" } ? string : Parsed<S, "body", undefined>;
+/** What the JSON answer looks like on the wire. */
+export type ResponseOf<S> = S extends { response: infer R extends ZodType } ? z.output<R> : Response;
+
+/** What a caller sends: the schemas' inputs. */
+export type Input<S> = (S extends { params: infer T extends ZodType } ? { params: z.input<T> } : { params?: undefined }) &
+  (S extends { query: infer T extends ZodType } ? { query?: z.input<T> } : { query?: undefined }) &
+  (S extends { body: infer T extends ZodType } ? { body?: z.input<T> | FormData } : { body?: undefined });

@@ -1,0 +1,90 @@
+// The chain's events as stored, the listener's status, and retrying or pausing it.
+import { z } from "zod";
+import { idParams } from "@/lib/api/params";
+import { everyone, operators } from "@/lib/auth/permissions";
+import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
+import { endpoint } from "./define";
+import { pageOf, ZListenerStatus } from "./shapes";
+
+const ZEventJson = z.object({
+  id: z.number(),
+  seq: z.number(),
+  chain_id: z.number(),
+  contract_address: z.string(),
+  block_number: z.string(),
+  block_hash: z.string(),
+  tx_hash: z.string(),
+  log_index: z.number(),
+  name: z.string(),
+  token_id: z.string().nullable(),
+  batch_id: z.number().nullable(),
+  batch_code: z.string().nullable(),
+  args: z.unknown(),
+  status: z.enum(["pending", "processed", "failed", "reorged"]),
+  attempts: z.number(),
+  error: z.string().nullable(),
+  next_attempt_at: z.string().nullable(),
+  created_at: z.string(),
+  processed_at: z.string().nullable(),
+});
+
+const ZProcessing = z.object({ event_id: z.number().nullable(), events: z.number(), processed: z.number(), failed: z.number() });
+const operate = { roles: operators, apiKeys: true };
+
+export const listEvents = endpoint({
+  method: "GET",
+  path: "/api/blockchain-events",
+  rule: { roles: everyone, members: true, apiKeys: true },
+  tag: "Events",
+  summary: "Stored chain events, newest first, with filters and cursor paging.",
+  query: ZEventListQuery,
+  response: pageOf(ZEventJson),
+});
+
+export const eventStream = endpoint({
+  method: "GET",
+  path: "/api/blockchain-events/stream",
+  rule: { roles: everyone, members: true },
+  tag: "Events",
+  summary: "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
+  query: z.strictObject({ after: z.string().regex(/^\d{1,18}$/, "must be a change number").optional() }),
+  response: { contentType: "text/event-stream", description: "`event` messages (an event, as in the list) and `status` messages (the listener's status)." },
+});
+
+export const listenerStatus = endpoint({
+  method: "GET",
+  path: "/api/blockchain-events/status",
+  rule: { roles: everyone, apiKeys: true },
+  tag: "Events",
+  summary: "The listener: listening, head and last processed block, lag, events per minute, errors.",
+  response: ZListenerStatus,
+});
+
+export const processEvent = endpoint({
+  method: "POST",
+  path: "/api/blockchain-events/[event_id]/process",
+  rule: operate,
+  tag: "Events",
+  summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
+  params: idParams("event_id"),
+  response: ZProcessing,
+});
+
+export const processAllEvents = endpoint({
+  method: "POST",
+  path: "/api/blockchain-events/process-all",
+  rule: operate,
+  tag: "Events",
+  summary: "Apply every failed or pending event again now, whatever its backoff.",
+  response: ZProcessing,
+});
+
+export const toggleListening = endpoint({
+  method: "POST",
+  path: "/api/blockchain-events/toggle-listening",
+  rule: operate,
+  tag: "Events",
+  summary: "Pause (`active: false`) or resume the listener; answers its status.",
+  body: ZToggleListening,
+  response: ZListenerStatus,
+});

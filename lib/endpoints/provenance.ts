@@ -1,0 +1,42 @@
+// Provenance: an audit record's Merkle proof, and printable labels with a QR code to the trace page.
+import { z } from "zod";
+import { idParams } from "@/lib/api/params";
+import { everyone } from "@/lib/auth/permissions";
+import { ZLabelQuery } from "@/lib/labels/schemas";
+import { endpoint } from "./define";
+
+const readers = { roles: everyone, members: true, apiKeys: true };
+
+export const auditProof = endpoint({
+  method: "GET",
+  path: "/api/audit/[record_id]/proof",
+  rule: readers,
+  tag: "Provenance",
+  summary:
+    "An audit record (record_id = its position, the id AuditAnchor knows) with its Merkle leaf, the path of sibling hashes to the root, the root, and the anchor: range, on-chain index, transaction and block. `anchor` and `root` are null until the record is anchored.",
+  params: idParams("record_id"),
+  response: z.object({
+    position: z.number(),
+    hash: z.string(),
+    record: z.record(z.string(), z.unknown()),
+    leaf: z.string(),
+    chain_id: z.number(),
+    contract_address: z.string(),
+    path: z.array(z.string()),
+    root: z.string().nullable(),
+    anchor: z
+      .object({ anchor_index: z.number(), from_position: z.number(), to_position: z.number(), root: z.string(), tx_hash: z.string(), block_number: z.union([z.string(), z.number()]) })
+      .nullable(),
+  }),
+});
+
+export const labels = endpoint({
+  method: "GET",
+  path: "/api/labels",
+  rule: readers,
+  tag: "Provenance",
+  summary:
+    "Printable labels for the batches named by `ids` (database ids, comma-separated): `format=pdf` (A4 sheets of 2 × 4, up to 200) or `png` (two per row, up to 40), each with the batch code, its origin and a QR code to `/trace/{batch_code}` (under PUBLIC_APP_URL when set, else AUTH_URL, else this request's host). 404 names any id the database does not have.",
+  query: ZLabelQuery,
+  response: { contentType: "application/pdf", description: "The labels as a PDF, or a PNG with `format=png`." },
+});

@@ -1,0 +1,25 @@
+// Every endpoint of the API, declared once (one file per domain). A new endpoint: declare it in its
+// domain's file with endpoint(), add the file here if it is new, and export handle(declaration, fn)
+// from its route file; the permission table, the OpenAPI document and /api-docs follow.
+import * as admin from "./admin";
+import * as auth from "./auth";
+import * as batches from "./batches";
+import * as chainlink from "./chainlink";
+import * as dashboard from "./dashboard";
+import type { Endpoint } from "./define";
+import * as events from "./events";
+import * as provenance from "./provenance";
+import * as sync from "./sync";
+import * as system from "./system";
+import * as verification from "./verification";
+
+export const endpoints = { ...system, ...auth, ...batches, ...verification, ...provenance, ...events, ...sync, ...chainlink, ...dashboard, ...admin };
+
+type Declared = (typeof endpoints)[keyof typeof endpoints];
+
+/** `METHOD /api/...`, as the permission table and `can()` name an endpoint. */
+export type EndpointKey = Declared["key"];
+
+export const declarations: readonly Endpoint[] = Object.values(endpoints);
+
+export const byKey = new Map<string, Endpoint>(declarations.map((d) => [d.key, d]));

@@ -1,0 +1,145 @@
+// The JSON answers' shapes, shared by several endpoints' declarations. Decimals are strings, times ISO strings.
+import { z, type ZodType } from "zod";
+import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/batches/enums";
+import { alertSeverities, alertTypes } from "@/lib/db/schema";
+import { requestStatuses } from "@/lib/verification/schemas";
+
+const text = z.string().nullable();
+const time = z.string();
+
+/** `{data: [...]}`. */
+export const listOf = <T extends ZodType>(item: T) => z.object({ data: z.array(item) });
+/** `{data: [...], next_cursor}`: one page; the next with `cursor=next_cursor`. */
+export const pageOf = <T extends ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+
+export const ZBatchJson = z.object({
+  id: z.number(),
+  chain_id: z.number(),
+  token_id: text,
+  batch_code: z.string(),
+  origin_country: z.string(),
+  region: text,
+  farm: text,
+  cooperative: text,
+  variety: text,
+  process: z.enum(processes).nullable(),
+  altitude_m: z.number().nullable(),
+  harvest_date: text,
+  production_date: z.string(),
+  expiry_date: z.string(),
+  quantity_kg: z.string(),
+  onchain_quantity: text,
+  price_per_kg: text,
+  cupping_score: text,
+  moisture_pct: text,
+  warehouse: text,
+  owner_address: text,
+  metadata_uri: text,
+  metadata_hash: text,
+  status: z.enum(batchStatuses),
+  verification_status: z.enum(verificationStatuses),
+  sync_status: z.enum(syncStatuses),
+  quality_grade: z.enum(qualityGrades).nullable(),
+  risk_score: z.number().nullable(),
+  risk_level: z.enum(riskLevels).nullable(),
+  last_synced_at: text,
+  sync_error: text,
+  mint_tx_hash: text,
+  created_at: time,
+  updated_at: time,
+});
+
+export const ZOnchainJson = z.object({
+  token_id: z.string(),
+  contract_address: z.string(),
+  chain_id: z.number(),
+  quantity_kg: z.string(),
+  minted_kg: z.string(),
+  redeemed_kg: z.string(),
+  price_per_kg: z.string(),
+  production_date: z.string(),
+  expiry_date: z.string(),
+  metadata_hash: z.string(),
+  is_verified: z.boolean(),
+  last_verified_at: text,
+  status: z.string(),
+  creator: z.string(),
+});
+
+export const ZRequestJson = z.object({
+  id: z.number(),
+  batch_id: z.number(),
+  batch_code: z.string(),
+  status: z.enum(requestStatuses),
+  notes: text,
+  requested_by: text,
+  offchain_quantity_kg: text,
+  onchain_quantity_kg: text,
+  actual_quantity_kg: text,
+  discrepancy_kg: text,
+  discrepancy_pct: text,
+  tolerance_pct: text,
+  decision_reason: text,
+  process_notes: text,
+  processed_by: text,
+  processed_at: text,
+  created_at: time,
+});
+
+export const ZAlertJson = z.object({
+  id: z.number(),
+  batch_id: z.number(),
+  type: z.enum(alertTypes),
+  severity: z.enum(alertSeverities),
+  status: z.enum(["open", "resolved"]),
+  source: z.string(),
+  message: z.string(),
+  details: z.unknown(),
+  resolved_by: z.number().nullable(),
+  resolution_note: text,
+  resolved_at: text,
+  created_at: time,
+});
+
+export const ZSyncJson = z.object({
+  id: z.number(),
+  job_id: text,
+  trigger: z.string(),
+  batch_id: z.number().nullable(),
+  status: z.string(),
+  from_block: text,
+  to_block: text,
+  total: z.number().nullable(),
+  checked: z.number(),
+  updated: z.number(),
+  imported: z.number(),
+  flagged: z.number(),
+  failed: z.number(),
+  error: text,
+  started_at: text,
+  finished_at: text,
+  duration_ms: z.number().nullable(),
+  created_at: time,
+});
+
+export const ZSyncRun = ZSyncJson.extend({
+  results: z.array(
+    z.object({ batch_id: z.number().nullable(), batch_code: text, token_id: text, field: z.string(), offchain: text, onchain: text, action: z.string(), detail: text }),
+  ),
+});
+
+export const ZListenerStatus = z.object({
+  listening: z.boolean(),
+  chain_id: z.number(),
+  contract_address: z.string(),
+  head_block: text,
+  last_processed_block: text,
+  lag_blocks: text,
+  block_range: z.number().nullable(),
+  events_per_minute: z.number(),
+  events: z.object({ pending: z.number(), processed: z.number(), failed: z.number(), reorged: z.number() }),
+  last_error: text,
+  last_error_at: text,
+  chain_error: text,
+  updated_at: text,
+});

@@ -1,0 +1,71 @@
+// The system's own endpoints: the catch-all 404, health, the OpenAPI document, and the cron routes
+// serverless deployments call.
+import { z } from "zod";
+import { everyone } from "@/lib/auth/permissions";
+import { ZNoQuery } from "@/lib/api/params";
+import { endpoint } from "./define";
+
+const open = { roles: [], isPublic: true };
+const cron = { roles: [], cron: true };
+
+export const notFound = endpoint({
+  method: "ANY",
+  path: "/api/[...path]",
+  rule: open,
+  tag: "System",
+  summary: "Any path no endpoint serves: 404 in the error shape.",
+  response: { contentType: "application/json", description: "Always the 404 error." },
+});
+
+export const health = endpoint({
+  method: "GET",
+  path: "/api/health",
+  rule: open,
+  tag: "System",
+  summary: "Liveness: the app and its database answer; the last indexed block.",
+  response: z.object({ status: z.literal("ok"), database: z.literal("up"), indexed_block: z.string().nullable() }),
+});
+
+export const openApi = endpoint({
+  method: "GET",
+  path: "/api/openapi.json",
+  rule: open,
+  tag: "System",
+  summary: "This document.",
+  response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+});
+
+export const cronExpiry = endpoint({
+  method: "GET",
+  path: "/api/cron/expiry",
+  rule: cron,
+  tag: "System",
+  summary: "Find batches near or past expiry and flag them, for serverless deployments (CRON_SECRET bearer).",
+  response: z.object({ checked: z.number(), raised: z.number() }),
+});
+
+export const cronListener = endpoint({
+  method: "GET",
+  path: "/api/cron/listener",
+  rule: cron,
+  tag: "System",
+  summary: "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token.",
+  response: z.object({ events: z.number(), reorgs: z.number(), retried: z.number(), caughtUp: z.boolean(), paused: z.boolean() }),
+});
+
+const ZComponent = z.object({ state: z.enum(["ok", "degraded", "down", "not_configured"]), message: z.string(), details: z.record(z.string(), z.unknown()), label: z.string(), since: z.string() });
+
+export const systemStatus = endpoint({
+  method: "GET",
+  path: "/api/system/status",
+  rule: { roles: everyone, apiKeys: true },
+  tag: "Dashboard",
+  summary:
+    "Each component (database, RPC, event listener, job queue, Chainlink fulfiller, sync service) with its state (ok, degraded, down, not_configured), since when it has held that state, a sentence and its figures (latencies, chain id, head block, listener lag, queue depth); `status` is the worst of them.",
+  query: ZNoQuery,
+  response: z.object({
+    status: z.enum(["ok", "degraded", "down"]),
+    checked_at: z.string(),
+    components: z.object({ database: ZComponent, rpc: ZComponent, listener: ZComponent, job_queue: ZComponent, chainlink_fulfiller: ZComponent, sync: ZComponent }),
+  }),
+});

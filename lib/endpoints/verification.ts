@@ -1,0 +1,216 @@
+// Verification: counts (requests and their processing), full verifications, quality checks and
+// their files, fraud scores, alerts, and the audit history.
+import { z } from "zod";
+import { idParams } from "@/lib/api/params";
+import { everyone, staff, verifiers } from "@/lib/auth/permissions";
+import { qualityGrades } from "@/lib/batches/enums";
+import { ZQualityCheck } from "@/lib/quality/schemas";
+import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
+import { endpoint } from "./define";
+import { listOf, pageOf, ZAlertJson, ZRequestJson } from "./shapes";
+
+const readers = { roles: everyone, members: true, apiKeys: true };
+const batchId = idParams("batch_id");
+
+export const requestVerification = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/request-verification",
+  rule: { roles: staff, apiKeys: true },
+  tag: "Verification",
+  summary:
+    "Ask for a count of the batch (201); while one waits, the same request again (200). A redeemed or expired batch is refused (422); a verified batch stays verified until the count decides.",
+  params: batchId,
+  body: ZVerificationRequest,
+  response: ZRequestJson,
+  statuses: [200, 201],
+});
+
+export const batchRequests = endpoint({
+  method: "GET",
+  path: "/api/batches/[batch_id]/verification-requests",
+  rule: readers,
+  tag: "Verification",
+  summary: "The batch's verification requests, newest first.",
+  params: batchId,
+  query: ZRequestListQuery,
+  response: pageOf(ZRequestJson),
+});
+
+export const listRequests = endpoint({
+  method: "GET",
+  path: "/api/verification-requests",
+  rule: readers,
+  tag: "Verification",
+  summary: "The verification queue, with filters and cursor paging.",
+  query: ZRequestListQuery,
+  response: pageOf(ZRequestJson),
+});
+
+export const processRequest = endpoint({
+  method: "POST",
+  path: "/api/verification-requests/[request_id]/process",
+  rule: { roles: verifiers },
+  tag: "Verification",
+  summary:
+    "Record the counted quantity (`actual_quantity`: a decimal string, a JSON number, or a query parameter; kg, at most 3 decimals): compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.",
+  params: idParams("request_id"),
+  body: ZProcessRequest,
+  bodyFromQuery: true,
+  response: ZRequestJson,
+});
+
+const ZFraudAssessment = z.object({
+  id: z.number(),
+  batch_id: z.number(),
+  score: z.number(),
+  model_version: z.string(),
+  factors: z.array(z.object({ name: z.string(), weight: z.number(), value: z.union([z.string(), z.number()]).nullable(), points: z.number(), reason: z.string() })),
+  created_at: z.string(),
+  alert_id: z.number().nullable(),
+});
+
+const ZVerification = z.object({
+  batch_id: z.number(),
+  verification_status: z.string(),
+  outcome: z.enum(["passed", "failed", "incomplete"]),
+  passed: z.boolean(),
+  note: z.string().nullable(),
+  checks: z.array(z.object({ name: z.enum(["quantity", "metadata", "dates", "quality", "fraud"]), passed: z.boolean(), isMissing: z.boolean().optional(), detail: z.string() })),
+  fraud_assessment: ZFraudAssessment.nullable(),
+  onchain_verified: z.boolean(),
+});
+
+const verifySummary =
+  "A full verification: quantity, metadata hash, dates, quality and fraud score. `outcome` is passed, failed or incomplete (a check that could not be made, such as no quality check yet, fails nothing); it sets the verification status unless incomplete or a count is pending (then `note` says why).";
+
+export const verify = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/verify",
+  rule: { roles: verifiers },
+  tag: "Verification",
+  summary: verifySummary,
+  params: batchId,
+  response: ZVerification,
+});
+
+export const verifyBatch = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/verify-batch",
+  rule: { roles: verifiers },
+  tag: "Verification",
+  summary: "The same full verification as /verify (seed 000 names both).",
+  params: batchId,
+  response: ZVerification,
+});
+
+const ZQualityCheckJson = z.object({
+  id: z.number(),
+  batch_id: z.number(),
+  inspected_by: z.number().nullable(),
+  cupping_score: z.number(),
+  moisture_pct: z.number(),
+  primary_defects: z.number(),
+  secondary_defects: z.number(),
+  sample_grams: z.number(),
+  screen_size: z.number(),
+  screen_size_variance_pct: z.number().nullable(),
+  quakers: z.number().nullable(),
+  notes: z.string().nullable(),
+  grade: z.enum(qualityGrades),
+  full_defects: z.number(),
+  reasons: z.array(z.string()),
+  rules_version: z.string(),
+  created_at: z.string(),
+  files: z.array(z.object({ id: z.number(), kind: z.string(), filename: z.string(), content_type: z.string(), size_bytes: z.number(), url: z.string() })),
+});
+
+export const recordQualityCheck = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/quality-check",
+  rule: { roles: verifiers },
+  tag: "Verification",
+  summary: "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
+  params: batchId,
+  body: ZQualityCheck,
+  bodyFormat: "multipart",
+  response: ZQualityCheckJson,
+  statuses: [201],
+});
+
+export const qualityChecks = endpoint({
+  method: "GET",
+  path: "/api/batches/[batch_id]/quality-checks",
+  rule: readers,
+  tag: "Verification",
+  summary: "The batch's quality checks with their grades, reasons and files, newest first.",
+  params: batchId,
+  response: listOf(ZQualityCheckJson),
+});
+
+export const getFile = endpoint({
+  method: "GET",
+  path: "/api/files/[file_id]",
+  rule: { roles: everyone, members: true },
+  tag: "Verification",
+  summary: "A quality check's photo or certificate (signed-in users only).",
+  params: idParams("file_id"),
+  response: { contentType: "application/octet-stream", description: "The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF)." },
+});
+
+export const detectFraud = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/detect-fraud",
+  rule: { roles: staff, apiKeys: true },
+  tag: "Verification",
+  summary: "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
+  params: batchId,
+  response: ZFraudAssessment,
+  statuses: [201],
+});
+
+export const batchAlerts = endpoint({
+  method: "GET",
+  path: "/api/batches/[batch_id]/alerts",
+  rule: readers,
+  tag: "Verification",
+  summary: "The batch's alerts, open and resolved, newest first.",
+  params: batchId,
+  response: listOf(ZAlertJson),
+});
+
+export const resolveAlert = endpoint({
+  method: "POST",
+  path: "/api/batches/[batch_id]/resolve-alert",
+  rule: { roles: staff },
+  tag: "Verification",
+  summary:
+    "Resolve an open alert (`alert_id`) with a note (audited); a resolved alert stays in history. Without `alert_id` (an empty body, as seed 000 sent), every open alert of the batch is resolved, the note defaulting to one that says so; the answer is then `{data: [...]}`.",
+  params: batchId,
+  body: ZResolveAlert,
+  response: z.union([ZAlertJson, listOf(ZAlertJson)]),
+});
+
+export const auditHistory = endpoint({
+  method: "GET",
+  path: "/api/batches/[batch_id]/audit-history",
+  rule: readers,
+  tag: "Verification",
+  summary: "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
+  params: batchId,
+  response: listOf(
+    z.object({
+      position: z.number(),
+      entity: z.string(),
+      entity_id: z.string(),
+      action: z.string(),
+      actor: z.object({ kind: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+      before: z.unknown(),
+      after: z.unknown(),
+      tx_hash: z.string().nullable(),
+      note: z.string().nullable(),
+      created_at: z.string(),
+      hash: z.string(),
+      prev_hash: z.string(),
+    }),
+  ),
+});
