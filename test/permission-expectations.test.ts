@@ -1,11 +1,11 @@
-// The permission table (lib/auth/permissions.ts) against the hand-written expectation the e2e matrix
-// checks the live server with (e2e/permission-expectations.ts): a row widened or narrowed in either
-// place, or a route in one and not the other, fails here before any server starts.
+// The permission rules, both as the route handlers read them today (lib/auth/permissions.ts) and as
+// the endpoint declarations give them (lib/endpoints), against the hand-written expectation the e2e
+// matrix checks the live server with (e2e/permission-expectations.ts): a rule widened or narrowed
+// in any of them, or a route in one and not another, fails here before any server starts.
 import { describe, expect, it } from "vitest";
-import { permissions, type Permission, type Rule } from "@/lib/auth/permissions";
+import { permissions, type Rule } from "@/lib/auth/permissions";
+import { routeRules } from "@/lib/endpoints/permissions";
 import { expected, kinds, type Kind } from "@/e2e/permission-expectations";
-
-type RouteKey = Exclude<Permission, `ACTION ${string}`>;
 
 /** What the table lets this kind of caller do, read straight from its row. */
 function tableAllows(rule: Rule, kind: Kind): boolean {
@@ -19,16 +19,20 @@ function tableAllows(rule: Rule, kind: Kind): boolean {
   return roles.includes(kind);
 }
 
-const routeKeys = (Object.keys(permissions) as Permission[]).filter((k): k is RouteKey => !k.startsWith("ACTION "));
+const tables: [string, Record<string, Rule>][] = [
+  ["lib/auth/permissions.ts", Object.fromEntries(Object.entries(permissions).filter(([k]) => !k.startsWith("ACTION ")))],
+  ["the endpoint declarations (lib/endpoints)", routeRules],
+];
 
-describe("the permission table and the hand-written expectation", () => {
+describe.each(tables)("%s and the hand-written expectation", (_, table) => {
   it("name the same routes", () => {
-    expect(Object.keys(expected).sort()).toEqual([...routeKeys].sort());
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(table).sort());
   });
 
   it("agree for every route and every kind of caller", () => {
-    const disagreements = routeKeys.flatMap((key) =>
-      kinds.filter((kind) => tableAllows(permissions[key], kind) !== expected[key].includes(kind)).map((kind) => `${key} as ${kind}: the table ${tableAllows(permissions[key], kind) ? "allows" : "refuses"}, the expectation ${expected[key].includes(kind) ? "allows" : "refuses"}`),
+    const says = (key: string, kind: Kind) => (expected[key]?.includes(kind) ? "allows" : "refuses");
+    const disagreements = Object.entries(table).flatMap(([key, rule]) =>
+      kinds.filter((kind) => tableAllows(rule, kind) !== expected[key]?.includes(kind)).map((kind) => `${key} as ${kind}: the table ${tableAllows(rule, kind) ? "allows" : "refuses"}, the expectation ${says(key, kind)}`),
     );
     expect(disagreements).toEqual([]);
   });
