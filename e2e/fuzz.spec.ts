@@ -124,9 +124,10 @@ test("every route, fed valid ids with mutated bodies and queries, never answers 
             sent++;
             expect(status, what).toBeLessThan(500);
             const isChainlink = route.path.startsWith("/api/chainlink/");
-            // Recorded by design: a refused DON call (the call, its address's rate limit, and, signed, an
-            // audit record), and a call over a rate limit (the limiter counts every attempt in its window).
-            const except = isChainlink ? ["chainlink_calls", "rate_limits", "audit_records"] : status === 429 ? ["rate_limits"] : [];
+            // Recorded by design: a refused DON call (the call, its address's rate limit, and, signed, its
+            // nonce, spent so it cannot be replayed, and an audit record), and a call over a rate limit
+            // (the limiter counts every attempt in its window).
+            const except = isChainlink ? ["chainlink_calls", "chainlink_nonces", "rate_limits", "audit_records"] : status === 429 ? ["rate_limits"] : [];
             const after = await fingerprint({ client, except });
             timing.requests += t1 - t0;
             timing.fingerprints += Date.now() - t1;
