@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/browser";
-import { chainlinkSecret, stack, storageStateFor } from "./e2e/stack";
+import { chainlinkSecret, cronSecret, stack, storageStateFor } from "./e2e/stack";
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 
@@ -33,7 +33,7 @@ export default defineConfig({
     // The whole embedded stack on its own ports and data, serving the production build.
     command: "node --import tsx scripts/stack.ts start --fresh",
     url: `${baseURL}/api/health`,
-    env: { NEXT_DIST_DIR: ".next-test", DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), SMTP_PORT: String(stack.smtpPort), DEMO_BATCHES: String(stack.demoBatches), WALLET_MOCK: "1", CHAINLINK_SECRET: chainlinkSecret, SSE_MAX_SECONDS: "4", SYNC_CRON: "0 0 1 1 *", ANCHOR_CRON: "* * * * *" },
+    env: { NEXT_DIST_DIR: ".next-test", DATA_DIR: stack.dataDir, PORT: String(stack.port), PG_PORT: String(stack.pgPort), ANVIL_PORT: String(stack.anvilPort), SMTP_PORT: String(stack.smtpPort), DEMO_BATCHES: String(stack.demoBatches), WALLET_MOCK: "1", CHAINLINK_SECRET: chainlinkSecret, CRON_SECRET: cronSecret, SSE_MAX_SECONDS: "4", SYNC_CRON: "0 0 1 1 *", ANCHOR_CRON: "* * * * *" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

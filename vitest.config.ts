@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // Vitest's default, said out loud: with CI set (.ci/run sets CI=true), a committed `.only` fails the run.
+    allowOnly: !process.env.CI,
     globalSetup: ["test/global-setup.ts"],
     // One shared anvil: files run one at a time so their transactions never race for nonces.
     fileParallelism: false,

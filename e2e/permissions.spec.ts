@@ -1,35 +1,31 @@
-// The permission table, tested from the outside: every route × method × kind of caller.
+// Who may call what, tested from the outside against an independent source: a hand-written
+// expectation per route and kind of caller (e2e/permission-expectations.ts, written from the API's
+// documentation, not from lib/auth/permissions.ts), checked against the live server.
+// test/permission-expectations.test.ts fails when the permission table says otherwise.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import type { Rule } from "@/lib/auth/permissions";
-import { permissions, type Permission } from "@/lib/endpoints/permissions";
+import type { Permission } from "@/lib/endpoints/permissions";
+import { signedHeaders } from "@/lib/chainlink/signature";
 import bcrypt from "bcryptjs";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoOrganisations, demoPassword } from "@/scripts/lib/demo-users";
-import { query, fingerprint } from "./db";
-import { giveMockWallet, stack, storageStateFor } from "./stack";
+import { changedTables, connect, fingerprint, query, whileWorkerQuiet } from "./db";
+import { chainlinkSecret, cronSecret, giveMockWallet, stack, storageStateFor } from "./stack";
 import { submitSignIn } from "./sign-in";
+import { expected, kinds, type Kind } from "./permission-expectations";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
-/** `isMember`: a viewer in a producer organisation; `isPending`: a wallet no admin has approved yet; no role: nobody signed in (or a deactivated user). */
-type Caller = { name: string; role?: string; apiKeyRole?: string; isMember?: boolean; isPending?: boolean; context: APIRequestContext };
+type Caller = { kind: Kind; context: APIRequestContext; headersFor?: (path: string, body: string) => Record<string, string> };
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 const callers: Caller[] = [];
 let targets: Record<RouteKey, { path: string; body?: unknown }>;
 let viewerKey: { id: number; key: string };
 
-function expectation(rule: Rule, caller: Caller): "allowed" | 401 | 403 {
-  if (rule.isPublic) return "allowed";
-  // Only a call signed with the DON's secret gets through (e2e/chainlink.spec.ts); no session or key does.
-  if (rule.chainlink) return 401;
-  if (!caller.role && !caller.apiKeyRole && !caller.isPending) return 401;
-  // Organisations: a pending wallet reaches nothing; a member only the rows marked for members.
-  if (caller.isPending) return 403;
-  if (caller.isMember && !rule.members) return 403;
-  if (caller.role) return (rule.roles as readonly string[]).includes(caller.role) ? "allowed" : 403;
-  if (caller.apiKeyRole) return rule.apiKeys && (rule.roles as readonly string[]).includes(caller.apiKeyRole) ? "allowed" : 403;
-  return 403;
-}
+/**
+ * What a refused caller gets: 401 when the server does not know who it is, 403 when it knows and says
+ * no. A DON route knows nobody but a signed call: every other caller is unknown to it.
+ */
+const refusal = (kind: Kind, key: string) => (key.includes("/api/chainlink/") || ["anonymous", "chainlink signature", "deactivated operator"].includes(kind) ? 401 : 403);
 
 /** Signs a wallet in with Ethereum in a browser and hands back its session for API calls. */
 async function walletSession(browser: Browser, address: `0x${string}`) {
@@ -58,9 +54,11 @@ async function passwordSession(browser: Browser, email: string) {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Keys, and four sign-ins in a browser (two wallets, a password, a deactivation): more than a test's 30 s on a busy machine.
+  test.setTimeout(120_000);
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
   const makeKey = async (role: string) => (await (await admin.post("/api/admin/api-keys", { data: { name: `matrix ${role}`, role } })).json()) as { id: number; key: string };
-  const [operatorKey, throwaway] = [await makeKey("operator"), await makeKey("viewer")];
+  const [operatorKey, verifierKey, throwaway] = [await makeKey("operator"), await makeKey("verifier"), await makeKey("viewer")];
   viewerKey = await makeKey("viewer");
   const [viewer] = await query<{ id: string }>("select id from users where email = 'viewer@batchtrail.local'");
   targets = {
@@ -135,10 +133,14 @@ test.beforeAll(async ({ browser }) => {
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });
-  callers.push({ name: "anonymous", context: await context() });
-  for (const role of ["viewer", "operator", "verifier", "admin"]) callers.push({ name: role, role, context: await context({ storageState: storageStateFor(role) }) });
-  callers.push({ name: "operator API key", apiKeyRole: "operator", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${operatorKey.key}` } }) });
-  callers.push({ name: "viewer API key", apiKeyRole: "viewer", context: await context({ extraHTTPHeaders: { "x-api-key": viewerKey.key } }) });
+  callers.push({ kind: "anonymous", context: await context() });
+  for (const role of ["viewer", "operator", "verifier", "admin"] as const) callers.push({ kind: role, context: await context({ storageState: storageStateFor(role) }) });
+  callers.push({ kind: "operator API key", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${operatorKey.key}` } }) });
+  callers.push({ kind: "verifier API key", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${verifierKey.key}` } }) });
+  callers.push({ kind: "viewer API key", context: await context({ extraHTTPHeaders: { "x-api-key": viewerKey.key } }) });
+  callers.push({ kind: "cron secret", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${cronSecret}` } }) });
+  // The DON's way in: each call signed with the shared secret over its own path and body.
+  callers.push({ kind: "chainlink signature", context: await context(), headersFor: (path, body) => signedHeaders(chainlinkSecret, { method: "POST", path, body }) });
 
   // Organisations: anvil account 4 approved into its demo producer organisation; account 6 left waiting.
   const member = devAccount(4).address;
@@ -147,51 +149,97 @@ test.beforeAll(async ({ browser }) => {
   const [producer] = await query<{ id: string }>("select id from organisations where name = $1", [demoOrganisations.find((o) => o.wallet === member)!.name]);
   const approved = await admin.post(`/api/admin/users/${memberUser.user_id}/approve`, { data: { organisation_id: Number(producer.id), role: "viewer" } });
   expect(approved.status()).toBe(200);
-  callers.push({ name: "producer organisation member", role: "viewer", isMember: true, context: await context({ storageState: memberState }) });
-  callers.push({ name: "pending wallet", isPending: true, context: await context({ storageState: await walletSession(browser, devAccount(6).address) }) });
+  callers.push({ kind: "producer organisation member", context: await context({ storageState: memberState }) });
+  callers.push({ kind: "pending wallet", context: await context({ storageState: await walletSession(browser, devAccount(6).address) }) });
 
   // An operator signed in, then deactivated by an admin: the session it holds is worth nothing.
   const email = "deactivated-operator@batchtrail.local";
   const [deactivated] = await query<{ id: string }>("insert into users (email, name, password_hash, role) values ($1, 'Deactivated Operator', $2, 'operator') returning id", [email, await bcrypt.hash(demoPassword, 10)]);
   const deactivatedState = await passwordSession(browser, email);
   expect((await admin.patch(`/api/admin/users/${deactivated.id}`, { data: { is_active: false } })).status()).toBe(200);
-  callers.push({ name: "deactivated operator", context: await context({ storageState: deactivatedState }) });
+  callers.push({ kind: "deactivated operator", context: await context({ storageState: deactivatedState }) });
+  expect(callers.map((c) => c.kind).sort()).toEqual([...kinds].sort());
   await admin.dispose();
 });
+
+const isStream = (key: RouteKey) => key.endsWith("/stream");
 
 async function send(caller: Caller, key: RouteKey) {
   const method = key.split(" ")[0].replace("ANY", "DELETE");
   const { path, body } = targets[key];
-  if (!path.endsWith("/stream")) return caller.context.fetch(path, { method, data: body, maxRedirects: 0 });
-  // An event stream never ends: a refusal answers at once, an allowed caller is still reading when the timeout fires.
-  return caller.context.fetch(path, { method, timeout: 3_000 }).catch((error: Error) => {
-    if (!/Timeout/i.test(error.message)) throw error;
-    return { status: () => 200, json: async () => ({}) };
-  });
+  const data = body === undefined ? "" : JSON.stringify(body);
+  const headers = { ...(body !== undefined && { "content-type": "application/json" }), ...caller.headersFor?.(path.split("?")[0], data) };
+  return caller.context.fetch(path, { method, headers, ...(body !== undefined && { data }), maxRedirects: 0 });
 }
 
-const cases = () => (Object.keys(targets) as RouteKey[]).flatMap((key) => callers.map((caller) => ({ key, caller, expected: expectation(permissions[key], caller) })));
-
-test("refuses every caller the table does not name, with 401 or 403, and changes nothing", async () => {
-  const before = await fingerprint();
-  // A refused Chainlink call is recorded by design (e2e/chainlink.spec.ts checks that); the rest change nothing.
-  const refused = cases().filter((c) => c.expected !== "allowed" && !(permissions[c.key] as Rule).chainlink);
-  expect(refused.length).toBeGreaterThan(40);
-  for (const { key, caller, expected } of refused) {
-    const res = await send(caller, key);
-    expect(res.status(), `${key} as ${caller.name}`).toBe(expected);
-    expect((await res.json()).error.code, `${key} as ${caller.name}`).toBe(expected === 401 ? "unauthorized" : "forbidden");
+/**
+ * Opens an event stream as the caller and reads until its first event. Staff get the listener's status
+ * at once; the batches feed, and a member's events feed, speak on a change: made here to the batches
+ * table (a statement that changes no row) and to the newest event the caller may list (rewritten as
+ * it is, which gives it a new change number).
+ */
+async function firstEvent(caller: Caller, path: string): Promise<{ status: number; event?: string }> {
+  const { cookies } = await caller.context.storageState();
+  const listed = (await (await caller.context.get("/api/blockchain-events?limit=1")).json()) as { data?: { id: number }[] };
+  const visible = listed.data?.[0]?.id ?? 0;
+  const abort = new AbortController();
+  const res = await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }, signal: abort.signal });
+  if (!res.ok || !res.body) return { status: res.status };
+  const poke = setInterval(() => void query("update batches set status = status where false").then(() => query("update blockchain_events set status = status where id = $1", [visible])), 300);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  try {
+    // The e2e stack ends a stream after SSE_MAX_SECONDS; one that ends without an event fails below.
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += chunk.value;
+      const event = /^event: (.+)$/m.exec(text)?.[1];
+      if (event) return { status: res.status, event };
+    }
+    return { status: res.status };
+  } finally {
+    clearInterval(poke);
+    abort.abort();
   }
-  expect(await fingerprint()).toBe(before);
+}
+
+const cases = () =>
+  (Object.keys(targets) as RouteKey[]).flatMap((key) => callers.map((caller) => ({ key, caller, isAllowed: expected[key].includes(caller.kind) })));
+
+test("refuses every caller the expectation does not name, with 401 or 403, and changes nothing", async () => {
+  // Over 500 calls, each between two fingerprints of every table.
+  test.setTimeout(600_000);
+  const refused = cases().filter((c) => !c.isAllowed);
+  expect(refused.length).toBeGreaterThan(400);
+  const client = await connect();
+  await whileWorkerQuiet(async () => {
+    for (const { key, caller } of refused) {
+      // Recorded by design: a refused call to a DON route (the call and its address's rate limit; never
+      // the audit log, being unsigned), and an API key's use (its last use, and its per-key rate limit).
+      const except = [...(key.includes("/api/chainlink/") ? ["chainlink_calls", "rate_limits"] : []), ...(caller.kind.endsWith("API key") ? ["api_keys.last_used_at", "rate_limits"] : [])];
+      const before = await fingerprint({ except, client });
+      const res = await send(caller, key);
+      const status = refusal(caller.kind, key);
+      expect(res.status(), `${key} as ${caller.kind}`).toBe(status);
+      expect((await res.json()).error.code, `${key} as ${caller.kind}`).toBe(status === 401 ? "unauthorized" : "forbidden");
+      expect(changedTables(before, await fingerprint({ except, client })), `tables changed by ${key} as ${caller.kind}`).toEqual([]);
+    }
+  }).finally(() => client.end());
 });
 
-test("lets every caller the table names through", async () => {
-  // Each allowed event stream is held open for 3 s (eight of them), besides every other route.
-  test.setTimeout(120_000);
-  for (const { key, caller } of cases().filter((c) => c.expected === "allowed")) {
+test("lets every caller the expectation names through, and an allowed stream gives its first event", async () => {
+  test.setTimeout(300_000);
+  const allowed = cases().filter((c) => c.isAllowed);
+  expect(allowed.length).toBeGreaterThan(200);
+  for (const { key, caller } of allowed) {
+    if (isStream(key)) {
+      const { status, event } = await firstEvent(caller, targets[key].path);
+      expect(status, `${key} as ${caller.kind}`).toBe(200);
+      expect(event, `${key} as ${caller.kind}: no event before the stream ended`).toBeTruthy();
+      continue;
+    }
     const status = (await send(caller, key)).status();
-    expect([401, 403], `${key} as ${caller.name} got ${status}`).not.toContain(status);
-    expect(status, `${key} as ${caller.name}`).toBeLessThan(500);
+    expect([401, 403], `${key} as ${caller.kind} got ${status}`).not.toContain(status);
+    expect(status, `${key} as ${caller.kind}`).toBeLessThan(500);
   }
 });
 
@@ -200,7 +248,7 @@ test("refuses a revoked or made-up API key with 401", async ({ request }) => {
   expect(made.status()).toBe(401);
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
   expect((await admin.delete(`/api/admin/api-keys/${viewerKey.id}`)).status()).toBe(200);
-  const viewerKeyCaller = callers.find((c) => c.name === "viewer API key")!;
+  const viewerKeyCaller = callers.find((c) => c.kind === "viewer API key")!;
   expect((await viewerKeyCaller.context.get("/api/batches")).status()).toBe(401);
   await admin.dispose();
 });

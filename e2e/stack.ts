@@ -13,6 +13,8 @@ export const stack = { port: base, pgPort: base + 21239, anvilPort: base + 5455,
 export const freshStack = { port: base + 1, pgPort: base + 21240, anvilPort: base + 5456, smtpPort: base + 22001, dataDir: ".data/e2e-fresh", demoBatches: 0 };
 /** The secret the e2e stack expects from the Chainlink DON (a test value, never a real one). */
 export const chainlinkSecret = "e2e-chainlink-secret-0123456789abcdef";
+/** The secret the e2e stack expects from a cron caller (CRON_SECRET; a test value). */
+export const cronSecret = "e2e-cron-secret-0123456789abcdef";
 export const rpcUrl = `http://127.0.0.1:${stack.anvilPort}`;
 
 export function batchTokenAddress(): Address {

@@ -37,17 +37,32 @@ function newBatch(code: string) {
   return mintArgs({ ...b.metadata, batch_code: code, quantity_kg: "120.5", price_per_kg: "7.25", production_date: b.productionDate, expiry_date: b.expiryDate });
 }
 
-/** One transaction per block: a new batch, then changes to the base batches. */
+/** The blocks of an activity that create a batch, with the code's suffix. */
+const creations: [number, string][] = [[0, "NEW"], [5, "NEW-2"], [9, "NEW-3"]];
+/** The batch codes a tag's activity of `depth` blocks creates. */
+const createdCodes = (tag: string, depth: number) => creations.filter(([block]) => block < depth).map(([, suffix]) => `${tag}-${suffix}`);
+
+/** One transaction per block: a new batch, then changes to the base batches, and again from the sixth block on. */
 function activity(tag: string, depth: number, tokenShift: bigint): { from: Account; data: Hex }[] {
-  const moved = encodeMetadata({ ...base[Number(4n + tokenShift) - 1].metadata, warehouse: `${tag} warehouse` });
+  const [codes, token] = [createdCodes(tag, 10), (n: bigint) => n + tokenShift];
+  const move = (warehouse: string) => encodeMetadata({ ...base[Number(token(4n)) - 1].metadata, warehouse });
+  const [moved, movedAgain] = [move(`${tag} warehouse`), move(`${tag} second warehouse`)];
+  const grams = kgToGrams(base[Number(token(2n)) - 1].quantityKg);
+  const create = (code: string) => ({ from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "createBatch", args: [chain.producer.address, ...newBatch(code)] }) });
+  const adjust = (extra: bigint, why: string) => ({ from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "adjustInventory", args: [token(2n), grams + extra, why] }) });
+  const redeem = () => ({ from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [token(3n), kgToGrams("1")] }) });
   const calls: { from: Account; data: Hex }[] = [
-    { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "createBatch", args: [chain.producer.address, ...newBatch(`${tag}-NEW`)] }) },
-    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "markVerified", args: [1n + tokenShift] }) },
-    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "adjustInventory", args: [2n + tokenShift, kgToGrams(base[Number(2n + tokenShift) - 1].quantityKg) + BigInt(depth) * 1000n, `${tag} recount`] }) },
-    { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [3n + tokenShift, kgToGrams("1")] }) },
-    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "updateMetadata", args: [4n + tokenShift, moved.hash, moved.uri] }) },
+    create(codes[0]),
+    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "markVerified", args: [token(1n)] }) },
+    adjust(BigInt(depth) * 1000n, `${tag} recount`),
+    redeem(),
+    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "updateMetadata", args: [token(4n), moved.hash, moved.uri] }) },
+    create(codes[1]),
+    adjust(BigInt(depth) * 1000n + 500n, `${tag} second recount`),
+    redeem(),
+    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "updateMetadata", args: [token(4n), movedAgain.hash, movedAgain.uri] }) },
   ];
-  return calls.slice(0, depth);
+  return [...calls, create(codes[2])].slice(0, depth);
 }
 
 async function send(calls: { from: Account; data: Hex }[]) {
@@ -69,7 +84,8 @@ async function cleanRun() {
 }
 
 describe("reorgs", () => {
-  it.each([1, 2, 3, 4, 5])("after a %i-block reorg the database matches the canonical chain", async (depth) => {
+  const orphanCodes: string[] = [];
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])("after a %i-block reorg the database matches the canonical chain", async (depth) => {
     const before = await chain.client.getBlockNumber();
     const orphanedTxs = await send(activity(`ORPHAN-${depth}`, depth, 0n));
     await indexToHead(config);
@@ -89,9 +105,10 @@ describe("reorgs", () => {
     expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
     const [undone] = await t.db.select().from(batches).where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
     expect(undone).toMatchObject({ id: orphan.id, tokenId: null, status: "draft" });
-    // The only rows without a token are the orphaned creations.
+    // The only rows without a token are the orphaned creations, of this reorg and the shallower ones before it.
+    orphanCodes.push(...createdCodes(`ORPHAN-${depth}`, depth));
     const drafts = await t.db.select({ code: batches.batchCode }).from(batches).where(isNull(batches.tokenId));
-    expect(drafts.map((d) => d.code).sort()).toEqual(Array.from({ length: depth }, (_, i) => `ORPHAN-${i + 1}-NEW`));
+    expect(drafts.map((d) => d.code).sort()).toEqual([...orphanCodes].sort());
     const orphaned = await t.db.select().from(blockchainEvents).where(inArray(blockchainEvents.txHash, orphanedTxs));
     expect(orphaned.length).toBeGreaterThanOrEqual(depth);
     expect(orphaned.every((e) => e.status === "reorged")).toBe(true);

@@ -6,7 +6,7 @@ import { clientAddress, unknownClient } from "@/lib/api/client-ip";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
-import { hitAccountLimit } from "./lockout";
+import { hitAccountLimit, signInRate } from "./lockout";
 import { checkPasswordSignIn, SignInRefusal } from "./password-sign-in";
 import { hitRateLimit } from "./rate-limit";
 import { SiweError, verifySiwe } from "./siwe";
@@ -27,8 +27,8 @@ const loggedIp = (request: Request) => {
   return address === unknownClient ? null : address;
 };
 
-/** Sign-in attempts from one client address (lib/api/client-ip.ts): 30 per 5 minutes. */
-export const checkSignInRate = (headers: Headers) => hitRateLimit(getDb(), `sign-in:ip:${clientAddress(headers)}`, 30, 300);
+/** Sign-in attempts from one client address (lib/api/client-ip.ts): signInRate, 30 per 5 minutes. */
+export const checkSignInRate = (headers: Headers) => hitRateLimit(getDb(), `sign-in:ip:${clientAddress(headers)}`, signInRate.attempts, signInRate.windowSeconds);
 
 const ZPassword = z.object({ email: z.email().max(200), password: z.string().min(1).max(200), code: z.string().max(20).optional(), device: z.string().max(200).optional() });
 const ZSiwe = z.object({ message: z.string().min(1).max(4000), signature: z.string().regex(/^0x[0-9a-fA-F]+$/) });

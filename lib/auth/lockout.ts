@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db";
 import { hitRateLimit } from "./rate-limit";
 
 export const accountLimit = { attempts: 10, windowSeconds: 900 };
+/** Sign-in attempts from one client address, whatever the account (lib/auth/auth.ts). */
+export const signInRate = { attempts: 30, windowSeconds: 300 } as const;
 
 const prefix = (identifier: string) => `sign-in:account:${identifier.toLowerCase()}:`;
 

@@ -1,0 +1,110 @@
+// Who may call each route, written out by hand from the API's documentation (docs/api.md), one kind
+// of caller at a time: the independent source e2e/permissions.spec.ts checks the live server and the
+// permission table (the endpoint declarations, lib/endpoints) against. Edit it only when the documented access changes.
+
+export const kinds = [
+  "anonymous",
+  "viewer",
+  "operator",
+  "verifier",
+  "admin",
+  "viewer API key",
+  "operator API key",
+  "verifier API key",
+  "cron secret",
+  "chainlink signature",
+  "deactivated operator",
+  "producer organisation member",
+  "pending wallet",
+] as const;
+export type Kind = (typeof kinds)[number];
+
+const anyone: Kind[] = [...kinds];
+const signedIn: Kind[] = ["viewer", "operator", "verifier", "admin"];
+const allKeys: Kind[] = ["viewer API key", "operator API key", "verifier API key"];
+const member: Kind[] = ["producer organisation member"];
+
+/** Reads every signed-in user and every key may make, members too (scoped to their organisation). */
+const read = [...signedIn, ...allKeys, ...member];
+/** Reads of the whole system (status, sync runs): staff and keys, not members. */
+const systemRead = [...signedIn, ...allKeys];
+/** Live streams and files: a browser's, so sessions only (members too). */
+const sessionRead = [...signedIn, ...member];
+/** Running the chain side (imports, events, syncs): operators and admins, and operator keys. */
+const operate: Kind[] = ["operator", "admin", "operator API key"];
+/** Asking for checks: staff and their keys. */
+const ask: Kind[] = ["operator", "verifier", "admin", "operator API key", "verifier API key"];
+/** Deciding checks: verifiers and admins, in person. */
+const decide: Kind[] = ["verifier", "admin"];
+const admin: Kind[] = ["admin"];
+
+export const expected: Record<string, readonly Kind[]> = {
+  "ANY /api/[...path]": anyone,
+  "GET /api/health": anyone,
+  "GET /api/openapi.json": anyone,
+  "GET /api/auth/[...nextauth]": anyone,
+  "POST /api/auth/[...nextauth]": anyone,
+  "POST /api/auth/siwe/nonce": anyone,
+  "GET /api/batches": read,
+  "GET /api/batches/export": read,
+  "GET /api/batches/[batch_id]": read,
+  "POST /api/batches/import-from-blockchain": operate,
+  "GET /api/batches/stream": sessionRead,
+  "POST /api/batches/[batch_id]/request-verification": ask,
+  "GET /api/batches/[batch_id]/verification-requests": read,
+  "GET /api/verification-requests": read,
+  "POST /api/verification-requests/[request_id]/process": decide,
+  "POST /api/batches/[batch_id]/verify": decide,
+  "POST /api/batches/[batch_id]/verify-batch": decide,
+  "POST /api/batches/[batch_id]/quality-check": decide,
+  "GET /api/batches/[batch_id]/quality-checks": read,
+  "GET /api/files/[file_id]": sessionRead,
+  "POST /api/batches/[batch_id]/detect-fraud": ask,
+  "GET /api/batches/[batch_id]/alerts": read,
+  "POST /api/batches/[batch_id]/resolve-alert": ["operator", "verifier", "admin"],
+  "GET /api/batches/[batch_id]/audit-history": read,
+  "GET /api/batches/[batch_id]/chainlink-requests": read,
+  "GET /api/audit/[record_id]/proof": read,
+  "GET /api/labels": read,
+  "GET /api/cron/expiry": ["cron secret"],
+  "GET /api/blockchain-events": read,
+  "GET /api/blockchain-events/stream": sessionRead,
+  "GET /api/blockchain-events/status": systemRead,
+  "POST /api/blockchain-events/[event_id]/process": operate,
+  "POST /api/blockchain-events/process-all": operate,
+  "POST /api/blockchain-events/toggle-listening": operate,
+  "GET /api/cron/listener": ["cron secret"],
+  "POST /api/sync": operate,
+  "GET /api/sync": systemRead,
+  "GET /api/sync/[sync_id]": systemRead,
+  "POST /api/batches/[batch_id]/sync": operate,
+  "GET /api/cron/sync": ["cron secret"],
+  "POST /api/chainlink/verify-batch/[batch_id]": ["chainlink signature"],
+  "POST /api/chainlink/quality-check/[batch_id]": ["chainlink signature"],
+  "POST /api/chainlink/expiry-check/[batch_id]": ["chainlink signature"],
+  "GET /api/dashboard/metrics": read,
+  "GET /api/warehouses": systemRead,
+  "POST /api/warehouses": admin,
+  "PATCH /api/warehouses/[code]": admin,
+  "GET /api/stock": read,
+  "GET /api/stock-movements": read,
+  "GET /api/stock-movements/export": read,
+  "POST /api/batches/[batch_id]/stock-moves": operate,
+  "POST /api/batches/[batch_id]/stock-adjustments": operate,
+  // A holder transfers what it holds: any signed-in user or key, and the holder organisation's members.
+  "POST /api/batches/[batch_id]/stock-transfers": read,
+  "GET /api/batches/[batch_id]/holdings": read,
+  "GET /api/system/status": systemRead,
+  "GET /api/activities/recent": read,
+  "GET /api/analytics": read,
+  "GET /api/admin/users": admin,
+  "PATCH /api/admin/users/[user_id]": admin,
+  "GET /api/admin/api-keys": admin,
+  "POST /api/admin/api-keys": admin,
+  "DELETE /api/admin/api-keys/[key_id]": admin,
+  "GET /api/admin/organisations": admin,
+  "POST /api/admin/organisations": admin,
+  "POST /api/admin/users/[user_id]/approve": admin,
+  "POST /api/admin/invitations": admin,
+  "DELETE /api/admin/users/[user_id]/lockout": admin,
+};
