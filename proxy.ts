@@ -1,12 +1,18 @@
 // Runs before every page and API request: a per-request CSP nonce and the security headers.
 import { NextResponse, type NextRequest } from "next/server";
+
 import { fileContentSecurityPolicy, strictTransportSecurity } from "@/lib/api/security-headers";
 import { getEnv } from "@/lib/env";
 
 function contentSecurityPolicy(nonce: string): string {
   const env = getEnv();
   const rpc = env.PUBLIC_RPC_URL ?? (env.CHAIN_ID === 31337 ? env.RPC_URL : undefined);
-  const connect = ["'self'", rpc && new URL(rpc).origin, env.WALLETCONNECT_PROJECT_ID && "https://*.walletconnect.com wss://*.walletconnect.com https://*.walletconnect.org wss://*.walletconnect.org"];
+  const connect = [
+    "'self'",
+    rpc && new URL(rpc).origin,
+    env.WALLETCONNECT_PROJECT_ID &&
+      "https://*.walletconnect.com wss://*.walletconnect.com https://*.walletconnect.org wss://*.walletconnect.org",
+  ];
   const isDev = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
@@ -15,7 +21,9 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src ${connect.filter(Boolean).join(" ")}`,
-    env.WALLETCONNECT_PROJECT_ID ? "frame-src https://verify.walletconnect.com https://verify.walletconnect.org" : "frame-src 'none'",
+    env.WALLETCONNECT_PROJECT_ID
+      ? "frame-src https://verify.walletconnect.com https://verify.walletconnect.org"
+      : "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -32,7 +40,10 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   // The proxy's headers replace the route's, so uploaded files get their sandbox here.
-  response.headers.set("content-security-policy", request.nextUrl.pathname.startsWith("/api/files/") ? fileContentSecurityPolicy : csp);
+  response.headers.set(
+    "content-security-policy",
+    request.nextUrl.pathname.startsWith("/api/files/") ? fileContentSecurityPolicy : csp,
+  );
   if (process.env.NODE_ENV === "production") response.headers.set("strict-transport-security", strictTransportSecurity);
   response.headers.set("referrer-policy", "strict-origin-when-cross-origin");
   response.headers.set("x-content-type-options", "nosniff");

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+
 import { Toaster } from "@/components/ui/toast";
+
 import "./globals.css";
 
 export const metadata: Metadata = {

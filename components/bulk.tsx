@@ -1,7 +1,9 @@
 "use client";
+
 // Runs one action over many batches, three at a time, and shows how far it got and what each answered.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { toast } from "@/components/ui/toast";
 
@@ -26,7 +28,9 @@ export function useBulk() {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
-    toast.success(`${label}: finished ${batches.length} batch${batches.length === 1 ? "" : "es"}; each one's result is listed.`);
+    toast.success(
+      `${label}: finished ${batches.length} batch${batches.length === 1 ? "" : "es"}; each one's result is listed.`,
+    );
     router.refresh();
   }
 
@@ -38,7 +42,12 @@ export function BulkProgress({ run, isRunning }: { run: Run | null; isRunning: b
   return (
     <div className="flex flex-col gap-2" aria-live="polite">
       <div className="flex items-center gap-3 text-sm">
-        <progress aria-label={`${run.label} progress`} value={run.outcomes.length} max={run.total} className="h-2 w-64" />
+        <progress
+          aria-label={`${run.label} progress`}
+          value={run.outcomes.length}
+          max={run.total}
+          className="h-2 w-64"
+        />
         <span data-testid="bulk-progress">
           {run.outcomes.length} of {run.total}
         </span>

@@ -12,7 +12,9 @@ export function labelOf(form: HTMLFormElement | null, name: string): string | nu
 
 /** One message for the whole error: per field when the API named fields, else the API's message. */
 export function messageInFormWords(form: HTMLFormElement | null, message: string, details: unknown): string {
-  const issues = Array.isArray(details) ? (details as FieldIssue[]).filter((d) => d && typeof d.message === "string") : [];
+  const issues = Array.isArray(details)
+    ? (details as FieldIssue[]).filter((d) => d && typeof d.message === "string")
+    : [];
   if (!issues.length) return message;
   return issues.map((d) => (d.path ? `${labelOf(form, d.path) ?? "This form"}: ${d.message}` : d.message)).join("; ");
 }

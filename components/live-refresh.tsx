@@ -1,8 +1,10 @@
 "use client";
+
 // Re-renders the server page when its tables change (lib/realtime), at most once a second, and
 // after a reconnection, since a change made while the stream was down sends no message.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+
 import { useStream } from "@/lib/realtime/use-stream";
 
 export function LiveRefresh({ stream }: { stream: string }) {

@@ -3,11 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ZodType } from "zod";
+
 import { ApiError, call as callApi, type Args } from "@/lib/endpoints/client";
 import type { Endpoint, Input, ResponseOf, Spec } from "@/lib/endpoints/define";
+
 import { messageInFormWords } from "./field-errors";
 
-type WithForm<S> = S extends { params: ZodType } ? [input: Input<S>, form?: HTMLFormElement | null] : [input?: Input<S>, form?: HTMLFormElement | null];
+type WithForm<S> = S extends { params: ZodType }
+  ? [input: Input<S>, form?: HTMLFormElement | null]
+  : [input?: Input<S>, form?: HTMLFormElement | null];
 
 /**
  * Calls one of our endpoints (lib/endpoints/client.ts) from a button or form, shows its error message
@@ -17,7 +21,10 @@ export function useApiCall() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  async function call<S extends Spec>(endpoint: Endpoint<S>, ...[input, form]: WithForm<S>): Promise<ResponseOf<S> | null> {
+  async function call<S extends Spec>(
+    endpoint: Endpoint<S>,
+    ...[input, form]: WithForm<S>
+  ): Promise<ResponseOf<S> | null> {
     setError(null);
     setPending(true);
     try {

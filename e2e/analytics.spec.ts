@@ -2,10 +2,12 @@
 // the API and its CSV, the date range and filters in the URL (typed, chosen, and undone with Back).
 import { readFile } from "node:fs/promises";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+
 import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { chartIds } from "@/lib/analytics/schemas";
 import type { ChartTable } from "@/lib/analytics/table";
 import { createDb } from "@/lib/db";
+
 import { query } from "./db";
 import { stack, storageStateFor } from "./stack";
 
@@ -37,15 +39,24 @@ async function readTable(page: Page, id: string): Promise<string[][]> {
   const table = section.getByRole("table");
   await expect(table).toBeVisible();
   const header = await table.locator("thead th").allInnerTexts();
-  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
   return [header.map((h) => h.trim()), ...rows];
 }
 
-const asShown = (chart: ChartTable) => [chart.columns.map((c) => c.label), ...chart.rows.map((r) => chart.columns.map((c) => (r[c.key] === null ? "—" : String(r[c.key]))))];
+const asShown = (chart: ChartTable) => [
+  chart.columns.map((c) => c.label),
+  ...chart.rows.map((r) => chart.columns.map((c) => (r[c.key] === null ? "—" : String(r[c.key])))),
+];
 
 test.beforeAll(async () => {
   // Activity the demo data lacks, made through the API: one count approved, one rejected, a quality check, a fraud score.
-  const [operator, verifier] = await Promise.all(["operator", "verifier"].map((role) => playwrightRequest.newContext({ baseURL, storageState: storageStateFor(role) })));
+  const [operator, verifier] = await Promise.all(
+    ["operator", "verifier"].map((role) =>
+      playwrightRequest.newContext({ baseURL, storageState: storageStateFor(role) }),
+    ),
+  );
   const batches = await query<{ id: string; quantity_kg: string }>(`
     select b.id, b.quantity_kg::text from batches b where b.status = 'active' and b.expiry_date > current_date and b.token_id is not null
       and not exists (select 1 from verification_requests v where v.batch_id = b.id and v.status = 'pending') order by b.id limit 2`);
@@ -54,9 +65,21 @@ test.beforeAll(async () => {
     const asked = await operator.post(`/api/batches/${b.id}/request-verification`, { data: {} });
     expect(asked.ok()).toBe(true);
     const counted = i === 0 ? b.quantity_kg : (Number(b.quantity_kg) / 2).toFixed(3);
-    expect((await verifier.post(`/api/verification-requests/${(await asked.json()).id}/process`, { data: { actual_quantity: counted } })).ok()).toBe(true);
+    expect(
+      (
+        await verifier.post(`/api/verification-requests/${(await asked.json()).id}/process`, {
+          data: { actual_quantity: counted },
+        })
+      ).ok(),
+    ).toBe(true);
   }
-  expect((await verifier.post(`/api/batches/${batches[0].id}/quality-check`, { data: { cupping_score: 86.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 3, screen_size: 16 } })).ok()).toBe(true);
+  expect(
+    (
+      await verifier.post(`/api/batches/${batches[0].id}/quality-check`, {
+        data: { cupping_score: 86.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 3, screen_size: 16 },
+      })
+    ).ok(),
+  ).toBe(true);
   expect((await operator.post(`/api/batches/${batches[1].id}/detect-fraud`)).ok()).toBe(true);
   await Promise.all([operator.dispose(), verifier.dispose()]);
   await refreshNow();
@@ -76,9 +99,13 @@ test("draws every chart from the demo stack's data, each table equal to the API'
   }
   const byId = Object.fromEntries(charts.map((c) => [c.id, c]));
   // What the demo stack holds, and what beforeAll added, is there.
-  const [{ live }] = await query<{ live: string }>(`select sum(quantity_kg)::text as live from batches where status in ('active', 'verified', 'flagged')`);
+  const [{ live }] = await query<{ live: string }>(
+    `select sum(quantity_kg)::text as live from batches where status in ('active', 'verified', 'flagged')`,
+  );
   const lastStock = byId.stock_by_origin.rows.at(-1)!;
-  const total = byId.stock_by_origin.columns.slice(1).reduce((sum, c) => sum + Math.round(Number(lastStock[c.key]) * 1000), 0);
+  const total = byId.stock_by_origin.columns
+    .slice(1)
+    .reduce((sum, c) => sum + Math.round(Number(lastStock[c.key]) * 1000), 0);
   expect(total).toBe(Math.round(Number(live) * 1000));
   const todayVerification = byId.verification.rows.find((r) => r.period === today)!;
   expect(Number(todayVerification.approved)).toBeGreaterThanOrEqual(1);
@@ -95,18 +122,30 @@ test("draws every chart from the demo stack's data, each table equal to the API'
 test("downloads a chart's CSV with exactly its table's rows", async ({ page }) => {
   await page.goto("/analytics");
   const shown = await readTable(page, "stock_by_origin");
-  const [download] = await Promise.all([page.waitForEvent("download"), card(page, "stock_by_origin").getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    card(page, "stock_by_origin").getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`batchtrail-stock_by_origin-${daysBefore(89)}-${today}.csv`);
   const csv = await readFile((await download.path())!, "utf8");
-  const lines = csv.trimEnd().split("\r\n").map((line) => line.split(","));
+  const lines = csv
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(","));
   expect(lines).toEqual(shown.map((row) => row.map((cell) => (cell === "—" ? "" : cell))));
-  const res = await page.request.get(`/api/analytics?chart=stock_by_origin&format=csv&from=${daysBefore(89)}&to=${today}`);
+  const res = await page.request.get(
+    `/api/analytics?chart=stock_by_origin&format=csv&from=${daysBefore(89)}&to=${today}`,
+  );
   expect(res.headers()["content-type"]).toContain("text/csv");
   expect(await res.text()).toBe(csv);
 });
 
-test("takes the date range and filters from the URL, and from the controls with Back undoing them", async ({ page }) => {
-  const [{ origin }] = await query<{ origin: string }>(`select origin_country as origin from batches where status = 'active' group by 1 order by count(*) desc limit 1`);
+test("takes the date range and filters from the URL, and from the controls with Back undoing them", async ({
+  page,
+}) => {
+  const [{ origin }] = await query<{ origin: string }>(
+    `select origin_country as origin from batches where status = 'active' group by 1 order by count(*) desc limit 1`,
+  );
   await page.goto(`/analytics?from=${daysBefore(6)}&to=${today}&origin=${encodeURIComponent(origin)}`);
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(daysBefore(6));
   await expect(page.getByLabel("Origin", { exact: true })).toHaveValue(origin);

@@ -1,8 +1,10 @@
 // Signs in once per role through the real sign-in form and keeps each session for the specs.
 import { expect, test as setup } from "@playwright/test";
+
 import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
-import { storageStateFor } from "./stack";
+
 import { submitSignIn } from "./sign-in";
+import { storageStateFor } from "./stack";
 
 for (const user of demoUsers) {
   setup(`sign in as ${user.role}`, async ({ page }) => {

@@ -3,20 +3,30 @@
 // playwright.config.ts), so no other spec meets a stopped chain.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+
 import type { SystemStatus } from "@/lib/system/status";
+
 import { stack } from "./stack";
 
 /** The process listening on anvil's port: ss names it as users:(("anvil",pid=123,fd=9)); fuser as a bare pid. */
 function anvilPid(): number {
   const ss = execFileSync("ss", ["-Hltnp", `sport = :${stack.anvilPort}`], { encoding: "utf8" });
-  const pid = /pid=(\d+)/.exec(ss)?.[1] ?? execFileSync("fuser", ["-n", "tcp", String(stack.anvilPort)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split(/\s+/)[0];
+  const pid =
+    /pid=(\d+)/.exec(ss)?.[1] ??
+    execFileSync("fuser", ["-n", "tcp", String(stack.anvilPort)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    })
+      .trim()
+      .split(/\s+/)[0];
   if (!pid || !/^\d+$/.test(pid)) throw new Error(`found no process listening on port ${stack.anvilPort}`);
   return Number(pid);
 }
 
 test("shows the RPC down in red while anvil is stopped, and ok again once it runs", async ({ page, request }) => {
   test.setTimeout(90_000);
-  const rpcStatus = async () => ((await (await request.get("/api/system/status")).json()) as SystemStatus).components.rpc;
+  const rpcStatus = async () =>
+    ((await (await request.get("/api/system/status")).json()) as SystemStatus).components.rpc;
   await page.goto("/dashboard");
   const rpc = page.getByTestId("status-rpc");
   await expect(rpc).toHaveAttribute("data-state", "ok");

@@ -1,8 +1,9 @@
 // Direct reads of the e2e stack's database, for checking that a refused call changed nothing.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+
 import { stack } from "./stack";
 
 const url = `postgres://postgres:batchtrail@127.0.0.1:${stack.pgPort}/batchtrail`;
@@ -49,7 +50,10 @@ let tables: string[] | undefined;
  * or one column of it (`api_keys.last_used_at`; then take both fingerprints with it), each for a
  * reason its caller gives. `client`: reuse one connection.
  */
-export async function fingerprint({ except = [] as string[], client = undefined as pg.Client | undefined } = {}): Promise<string> {
+export async function fingerprint({
+  except = [] as string[],
+  client = undefined as pg.Client | undefined,
+} = {}): Promise<string> {
   tables ??= await fingerprintedTables();
   // "table" or "pgboss.table": the whole table; "table.column": one column of a table in public.
   const isTable = (e: string) => !e.includes(".") || /^(public|pgboss)\./.test(e);
@@ -58,21 +62,29 @@ export async function fingerprint({ except = [] as string[], client = undefined 
   const branches = tables
     .filter((t) => !skipped.has(t))
     .map((t) => {
-      const dropped = columns.filter(([table]) => `public.${table}` === t).map(([, column]) => ` - '${column}'`).join("");
+      const dropped = columns
+        .filter(([table]) => `public.${table}` === t)
+        .map(([, column]) => ` - '${column}'`)
+        .join("");
       const row = dropped ? `(to_jsonb(r)${dropped})::text` : "r::text";
       return `select '${t}' as t, count(*) as n, coalesce(sum(hashtextextended(${row}, 0)::numeric), 0) as h from ${t} r`;
     });
   const text = branches.join(" union all ");
   // Prepared once per connection and exception list: planning the union of every table costs more than running it.
   const name = `fingerprint ${except.join(",")}`.slice(0, 60);
-  const rows = client ? (await client.query<{ t: string; n: string; h: string }>({ name, text })).rows : await query<{ t: string; n: string; h: string }>(text);
+  const rows = client
+    ? (await client.query<{ t: string; n: string; h: string }>({ name, text })).rows
+    : await query<{ t: string; n: string; h: string }>(text);
   return rows.map((r) => `${r.t}:${r.n}:${r.h}`).join("\n");
 }
 
 /** The tables two fingerprints disagree on, for a readable failure. */
 export function changedTables(before: string, after: string): string[] {
   const was = new Set(before.split("\n"));
-  return after.split("\n").filter((line) => !was.has(line)).map((line) => line.split(":")[0]);
+  return after
+    .split("\n")
+    .filter((line) => !was.has(line))
+    .map((line) => line.split(":")[0]);
 }
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -84,7 +96,12 @@ function workerPid(): number {
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
       const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
-      if (cmdline.includes("scripts/worker.ts") && readlinkSync(`/proc/${entry}/cwd`) === root && environ.includes(`DATABASE_URL=${url}`)) return Number(entry);
+      if (
+        cmdline.includes("scripts/worker.ts") &&
+        readlinkSync(`/proc/${entry}/cwd`) === root &&
+        environ.includes(`DATABASE_URL=${url}`)
+      )
+        return Number(entry);
     } catch {
       // a process that ended while we looked, or one we may not read
     }
@@ -94,8 +111,13 @@ function workerPid(): number {
 
 /** The local ports of the worker's connections to Postgres, from ss's users:(("node",pid=123,fd=9)). */
 function workerPorts(pid: number): number[] {
-  const lines = execFileSync("ss", ["-Htnp", "state", "established", `dport = :${stack.pgPort}`], { encoding: "utf8" }).split("\n");
-  return lines.filter((l) => l.includes(`pid=${pid},`)).map((l) => Number(/127\.0\.0\.1:(\d+)\s/.exec(l)?.[1])).filter(Boolean);
+  const lines = execFileSync("ss", ["-Htnp", "state", "established", `dport = :${stack.pgPort}`], {
+    encoding: "utf8",
+  }).split("\n");
+  return lines
+    .filter((l) => l.includes(`pid=${pid},`))
+    .map((l) => Number(/127\.0\.0\.1:(\d+)\s/.exec(l)?.[1]))
+    .filter(Boolean);
 }
 
 /**
@@ -107,7 +129,10 @@ export async function whileWorkerQuiet<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     process.kill(pid, "SIGSTOP");
     const ports = workerPorts(pid);
-    const [{ busy }] = await query<{ busy: string }>("select count(*) as busy from pg_stat_activity where client_port = any($1) and state <> 'idle'", [ports]);
+    const [{ busy }] = await query<{ busy: string }>(
+      "select count(*) as busy from pg_stat_activity where client_port = any($1) and state <> 'idle'",
+      [ports],
+    );
     if (ports.length && busy === "0") break;
     process.kill(pid, "SIGCONT");
     if (attempt === 50) throw new Error("the worker never came to rest between statements");

@@ -1,7 +1,7 @@
 // A copy of this project in a temporary folder, to run its README commands as a new user would.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createConnection } from "node:net";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -11,7 +11,10 @@ const root = path.resolve(import.meta.dirname, "..");
 export function cloneProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "batchtrail-clone-"));
   chmodSync(dir, 0o755); // Postgres runs as its own user and must reach its data directory.
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" }).split("\0");
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+  }).split("\0");
   for (const file of files) {
     if (!file || !existsSync(path.join(root, file))) continue;
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -24,9 +27,20 @@ export function cloneProject(): string {
 export type Dev = { url: string; log: () => string; stop: () => Promise<void> };
 
 /** `npm run dev` in `dir` on its own ports; resolves once the app answers its health check. */
-export async function startDev(dir: string, ports: { port: number; pgPort: number; anvilPort: number; smtpPort: number }): Promise<Dev> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(ports.port), PG_PORT: String(ports.pgPort), ANVIL_PORT: String(ports.anvilPort), SMTP_PORT: String(ports.smtpPort), DEMO_BATCHES: "6" };
-  for (const name of ["NEXT_DIST_DIR", "DATA_DIR", "DATABASE_URL", "RPC_URL", "SMTP_URL", "DEMO_USERS"]) delete env[name];
+export async function startDev(
+  dir: string,
+  ports: { port: number; pgPort: number; anvilPort: number; smtpPort: number },
+): Promise<Dev> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(ports.port),
+    PG_PORT: String(ports.pgPort),
+    ANVIL_PORT: String(ports.anvilPort),
+    SMTP_PORT: String(ports.smtpPort),
+    DEMO_BATCHES: "6",
+  };
+  for (const name of ["NEXT_DIST_DIR", "DATA_DIR", "DATABASE_URL", "RPC_URL", "SMTP_URL", "DEMO_USERS"])
+    delete env[name];
   // Its own process group, so a SIGINT reaches every process as Ctrl-C in a terminal would.
   const child = spawn("npm", ["run", "dev"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -36,7 +50,12 @@ export async function startDev(dir: string, ports: { port: number; pgPort: numbe
   // localhost, not 127.0.0.1: `next dev` refuses its HMR socket to other origins, and the socket is what could loop.
   const url = `http://localhost:${ports.port}`;
   const deadline = Date.now() + 300_000;
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stopGroup(child, ports);
       throw new Error(`npm run dev did not come up:\n${output.slice(-4000)}`);

@@ -4,15 +4,22 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+
 import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
+
 import { cloneProject, removeClone, startDev, type Dev } from "./dev-clone";
-import { stack } from "./stack";
 import { submitSignIn } from "./sign-in";
+import { stack } from "./stack";
 
 test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 // Beside the e2e stack's ports and the fresh stack's (+1).
-const ports = { port: stack.port + 2, pgPort: stack.pgPort + 2, anvilPort: stack.anvilPort + 2, smtpPort: stack.smtpPort + 2 };
+const ports = {
+  port: stack.port + 2,
+  pgPort: stack.pgPort + 2,
+  anvilPort: stack.anvilPort + 2,
+  smtpPort: stack.smtpPort + 2,
+};
 const operator = demoUsers.find((u) => u.role === "operator")!;
 let dir: string;
 

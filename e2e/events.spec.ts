@@ -1,13 +1,15 @@
 // The Event Listener page: live feed, pause and resume, failed events and their retry, and a
 // dropped connection that loses and repeats nothing.
 import { expect, test, type Page, type Request } from "@playwright/test";
+
+import { encodeMetadata } from "@/lib/batches/metadata";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { kgToGrams } from "@/lib/chain/units";
-import { encodeMetadata } from "@/lib/batches/metadata";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+
 import { query } from "./db";
 import { batchTokenAddress, rpcUrl, storageStateFor } from "./stack";
 
@@ -20,7 +22,8 @@ function newBatch(tag: string) {
   return batch;
 }
 
-const row = (page: Page, batchCode: string, name = "BatchCreated") => page.getByTestId("event-row").filter({ hasText: batchCode }).filter({ hasText: name });
+const row = (page: Page, batchCode: string, name = "BatchCreated") =>
+  page.getByTestId("event-row").filter({ hasText: batchCode }).filter({ hasText: name });
 
 test("new events appear live, linked to their batch and their transaction", async ({ page }) => {
   await page.goto("/events");
@@ -50,7 +53,11 @@ test("pausing stops indexing until resumed, and shows on the page", async ({ pag
     const batch = newBatch("PAUSED");
     await mintBatch(target(), devAccount(1), batch);
     await page.waitForTimeout(3_000);
-    expect(await query("select 1 from blockchain_events where args->>'metadataUri' like $1", [`%${batch.metadata.batch_code}%`])).toHaveLength(0);
+    expect(
+      await query("select 1 from blockchain_events where args->>'metadataUri' like $1", [
+        `%${batch.metadata.batch_code}%`,
+      ]),
+    ).toHaveLength(0);
     await expect(row(page, batch.metadata.batch_code)).toHaveCount(0);
 
     await page.getByRole("button", { name: "Resume listening" }).click();
@@ -69,19 +76,30 @@ async function mintBroken() {
   const producer = devAccount(1);
   const { createWalletClient, http } = await import("viem");
   const wallet = createWalletClient({ account: producer, chain: client.chain, transport: http(rpcUrl) });
-  const hash = await wallet.writeContract({ address: batchTokenAddress(), abi: batchTokenAbi, chain: client.chain, functionName: "createBatch", args: [producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, good.hash, other.uri] });
+  const hash = await wallet.writeContract({
+    address: batchTokenAddress(),
+    abi: batchTokenAbi,
+    chain: client.chain,
+    functionName: "createBatch",
+    args: [producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, good.hash, other.uri],
+  });
   await client.waitForTransactionReceipt({ hash });
 }
 
 test("a failed event shows its error, and an operator can retry it", async ({ page }) => {
   await mintBroken();
   await page.goto("/events?status=failed");
-  const failed = page.getByTestId("event-row").filter({ hasText: "BatchCreated" }).filter({ hasText: /metadata hash mismatch/ });
+  const failed = page
+    .getByTestId("event-row")
+    .filter({ hasText: "BatchCreated" })
+    .filter({ hasText: /metadata hash mismatch/ });
   await expect(failed.first()).toBeVisible({ timeout: 20_000 });
   const id = await failed.first().getAttribute("data-event-id");
   const [before] = await query<{ attempts: number }>("select attempts from blockchain_events where id = $1", [id]);
   await failed.first().getByRole("button", { name: "Retry" }).click();
-  await expect(page.locator(`[data-event-id="${id}"] td`).nth(5)).toHaveText(String(before.attempts + 1), { timeout: 10_000 });
+  await expect(page.locator(`[data-event-id="${id}"] td`).nth(5)).toHaveText(String(before.attempts + 1), {
+    timeout: 10_000,
+  });
   await expect(page.locator(`[data-event-id="${id}"]`)).toHaveAttribute("data-status", "failed");
 });
 
@@ -100,7 +118,9 @@ test("a dropped connection resumes without losing or repeating an event", async 
     await page.waitForTimeout(1_500);
   }
   for (const b of minted) await expect(row(page, b.metadata.batch_code)).toHaveCount(1, { timeout: 30_000 });
-  const ids = await page.getByTestId("event-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event-id")));
+  const ids = await page
+    .getByTestId("event-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event-id")));
   expect(new Set(ids).size).toBe(ids.length);
   // The browser reconnected, and told the server the last change it had seen.
   const resumedFrom = await Promise.all(streams.map(async (r) => (await r.allHeaders())["last-event-id"]));
@@ -112,7 +132,17 @@ test("a dropped connection resumes without losing or repeating an event", async 
 function parseStream(body: string) {
   return body
     .split("\n\n")
-    .map((block) => Object.fromEntries(block.split("\n").flatMap((line) => (/^(id|event|data): /.test(line) ? [[line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]] : []))))
+    .map((block) =>
+      Object.fromEntries(
+        block
+          .split("\n")
+          .flatMap((line) =>
+            /^(id|event|data): /.test(line)
+              ? [[line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]]
+              : [],
+          ),
+      ),
+    )
     .filter((m) => m.event === "event")
     .map((m) => ({ id: Number(m.id), data: JSON.parse(m.data) as { tx_hash: string; seq: number } }));
 }
@@ -124,15 +154,25 @@ test("the event stream, resumed from its last id, delivers every change once and
   const hashes = [(await mintBatch(target(), devAccount(3), newBatch("SSE-A"))).hash];
   const firstMessages = parseStream(await (await first).text());
   hashes.push((await mintBatch(target(), devAccount(3), newBatch("SSE-B"))).hash);
-  await expect.poll(async () => (await query("select 1 from blockchain_events where tx_hash = $1", [hashes[1]])).length, { timeout: 15_000 }).toBe(3);
+  await expect
+    .poll(async () => (await query("select 1 from blockchain_events where tx_hash = $1", [hashes[1]])).length, {
+      timeout: 15_000,
+    })
+    .toBe(3);
   const lastId = firstMessages.at(-1)?.id ?? Number(seq);
-  const secondMessages = parseStream(await (await request.get("/api/blockchain-events/stream", { headers: { "last-event-id": String(lastId) } })).text());
+  const secondMessages = parseStream(
+    await (await request.get("/api/blockchain-events/stream", { headers: { "last-event-id": String(lastId) } })).text(),
+  );
 
   const ids = [...firstMessages, ...secondMessages].map((m) => m.id);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
   expect(new Set(ids).size).toBe(ids.length);
   const delivered = [...firstMessages, ...secondMessages].map((m) => m.data.tx_hash);
-  for (const hash of hashes) expect(delivered.filter((h) => h === hash), hash).toHaveLength(3);
+  for (const hash of hashes)
+    expect(
+      delivered.filter((h) => h === hash),
+      hash,
+    ).toHaveLength(3);
   const expected = await query<{ seq: string }>("select seq from blockchain_events where seq > $1 order by seq", [seq]);
   expect(ids).toEqual(expected.map((r) => Number(r.seq)));
 });

@@ -1,6 +1,7 @@
 // Every validation message on the main forms names the field as the page labels it, next to the
 // field or in the form's alert, and never by its internal name (quantity_kg, actual_quantity, …).
 import { expect, test, type Locator } from "@playwright/test";
+
 import { query } from "./db";
 import { storageStateFor } from "./stack";
 
@@ -15,13 +16,17 @@ async function messageFor(field: Locator) {
   return text;
 }
 
-test("Add batch: a negative quantity and an expiry before production are refused next to their fields before any wallet is asked", async ({ page }) => {
+test("Add batch: a negative quantity and an expiry before production are refused next to their fields before any wallet is asked", async ({
+  page,
+}) => {
   await page.goto("/batches/new");
   await page.getByLabel("Quantity (kg)").fill("-5");
   await page.getByLabel("Production date").fill("2026-05-01");
   await page.getByLabel("Expiry date").fill("2026-01-01");
   await page.getByLabel("Batch code").click();
-  expect(await messageFor(page.getByLabel("Quantity (kg)"))).toBe("must be a number (0 or more) with at most 3 decimals, like 12.500");
+  expect(await messageFor(page.getByLabel("Quantity (kg)"))).toBe(
+    "must be a number (0 or more) with at most 3 decimals, like 12.500",
+  );
   expect(await messageFor(page.getByLabel("Expiry date"))).toBe("must be after the production date");
   await page.getByLabel("Batch code").fill("");
   await page.getByLabel("Origin country").click();

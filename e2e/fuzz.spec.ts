@@ -7,8 +7,10 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import fc from "fast-check";
 import type pg from "pg";
 import { z, type ZodType } from "zod";
+
 import { signedHeaders } from "@/lib/chainlink/signature";
 import { declarations } from "@/lib/endpoints/registry";
+
 import { changedTables, connect, fingerprint, query, whileWorkerQuiet } from "./db";
 import { badId, bodyFor, queryFor, segment, type JsonSchema } from "./fuzz-values";
 import { chainlinkSecret, stack, storageStateFor } from "./stack";
@@ -33,17 +35,42 @@ function routes(): Route[] {
     .filter((d) => !skipped.includes(d.key))
     .map((d) => {
       const method = d.method === "ANY" ? "GET" : d.method;
-      const runs = streams.includes(d.path) ? 30 : d.path.startsWith("/api/chainlink/") ? chainlinkRuns : noInput.includes(d.key) ? 40 : d.method === "ANY" ? 100 : defaultRuns;
-      return { method, path: d.path, query: d.query ? (jsonSchema(d.query).properties ?? {}) : {}, body: d.body && jsonSchema(d.body), runs };
+      const runs = streams.includes(d.path)
+        ? 30
+        : d.path.startsWith("/api/chainlink/")
+          ? chainlinkRuns
+          : noInput.includes(d.key)
+            ? 40
+            : d.method === "ANY"
+              ? 100
+              : defaultRuns;
+      return {
+        method,
+        path: d.path,
+        query: d.query ? (jsonSchema(d.query).properties ?? {}) : {},
+        body: d.body && jsonSchema(d.body),
+        runs,
+      };
     });
 }
 
 /** Ids of rows that exist, per path parameter; the fuzz's own users and keys where a call could lock out a demo account. */
 async function existingIds(admin: APIRequestContext): Promise<Record<string, string[]>> {
   const ids = async (sql: string) => (await query<{ id: string }>(sql)).map((r) => String(r.id));
-  const users = await ids(`insert into users (email, name, role, is_pending) select 'fuzz-' || g || '-' || floor(random() * 1e9) || '@example.com', 'Fuzz ' || g, 'viewer', g = 1 from generate_series(1, 3) g returning id`);
+  const users = await ids(
+    `insert into users (email, name, role, is_pending) select 'fuzz-' || g || '-' || floor(random() * 1e9) || '@example.com', 'Fuzz ' || g, 'viewer', g = 1 from generate_series(1, 3) g returning id`,
+  );
   const keys: string[] = [];
-  for (const n of [1, 2, 3]) keys.push(String(((await (await admin.post("/api/admin/api-keys", { data: { name: `fuzz ${n}`, role: "viewer" } })).json()) as { id: number }).id));
+  for (const n of [1, 2, 3])
+    keys.push(
+      String(
+        (
+          (await (await admin.post("/api/admin/api-keys", { data: { name: `fuzz ${n}`, role: "viewer" } })).json()) as {
+            id: number;
+          }
+        ).id,
+      ),
+    );
   return {
     // The newest demo batches: their changes (quality checks, counts, alerts resolved) touch no other spec's rows.
     batch_id: await ids("select id from batches where token_id is not null order by id desc limit 4"),
@@ -79,12 +106,17 @@ function hinted(schema: JsonSchema | undefined, known: Record<string, unknown[]>
   if (!schema) return schema;
   if (schema.anyOf) return { ...schema, anyOf: schema.anyOf.map((s) => hinted(s, known)!) };
   if (!schema.properties) return schema;
-  const properties = Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, known[k]?.length ? { anyOf: [s, { enum: known[k] }] } : s]));
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties).map(([k, s]) => [k, known[k]?.length ? { anyOf: [s, { enum: known[k] }] } : s]),
+  );
   return { ...schema, properties };
 }
 
 /** Mostly the admin's session alone, so calls reach the code; sometimes a bad key beside it, which must win (401). */
-const authorizations = fc.oneof({ arbitrary: fc.constant(""), weight: 10 }, { arbitrary: fc.constantFrom("Bearer nonsense", "Bearer bt_000000000000_x", "Basic YTpi"), weight: 1 });
+const authorizations = fc.oneof(
+  { arbitrary: fc.constant(""), weight: 10 },
+  { arbitrary: fc.constantFrom("Bearer nonsense", "Bearer bt_000000000000_x", "Basic YTpi"), weight: 1 },
+);
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -107,36 +139,55 @@ test("every route, fed valid ids with mutated bodies and queries, never answers 
     await whileWorkerQuiet(async () => {
       let before = await fingerprint({ client });
       for (const [index, route] of routes().entries()) {
-        const names = [...route.path.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map(([, n]) => (route.path.startsWith("/api/chainlink/") ? "token_id" : n));
-        const idArb = fc.tuple(...names.map((n) => fc.oneof({ arbitrary: fc.constantFrom(...(ids[n]?.length ? ids[n] : ["1"])), weight: 4 }, { arbitrary: badId, weight: 1 })));
+        const names = [...route.path.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map(([, n]) =>
+          route.path.startsWith("/api/chainlink/") ? "token_id" : n,
+        );
+        const idArb = fc.tuple(
+          ...names.map((n) =>
+            fc.oneof(
+              { arbitrary: fc.constantFrom(...(ids[n]?.length ? ids[n] : ["1"])), weight: 4 },
+              { arbitrary: badId, weight: 1 },
+            ),
+          ),
+        );
         const bodyArb = bodyFor(hinted(route.body, known));
         const routeStarted = Date.now();
         await fc.assert(
-          fc.asyncProperty(idArb, queryFor(route.query), bodyArb, authorizations, async (idValues, pairs, body, authorization) => {
-            let path = route.path;
-            for (const value of idValues) path = path.replace(/\[(?:\.\.\.)?\w+\]/, segment(value) || "%20");
-            const search = new URLSearchParams(pairs).toString();
-            const url = search ? `${path}?${search}` : path;
-            const what = `${route.method} ${url} ${route.method === "GET" ? "" : JSON.stringify(body)} (FUZZ_SEED=${seed})`;
-            const t0 = Date.now();
-            const status = await send(cookie, route, url, body, authorization);
-            const t1 = Date.now();
-            sent++;
-            expect(status, what).toBeLessThan(500);
-            const isChainlink = route.path.startsWith("/api/chainlink/");
-            // Recorded by design: a refused DON call (the call, its address's rate limit, and, signed, its
-            // nonce, spent so it cannot be replayed, and an audit record), and a call over a rate limit
-            // (the limiter counts every attempt in its window).
-            const except = isChainlink ? ["chainlink_calls", "chainlink_nonces", "rate_limits", "audit_records"] : status === 429 ? ["rate_limits"] : [];
-            const after = await fingerprint({ client, except });
-            timing.requests += t1 - t0;
-            timing.fingerprints += Date.now() - t1;
-            if (status >= 400) {
-              refused++;
-              expect(changedTables(before, after), `tables changed by the refused ${what} → ${status}`).toEqual([]);
-            }
-            before = except.length ? await fingerprint({ client }) : after;
-          }),
+          fc.asyncProperty(
+            idArb,
+            queryFor(route.query),
+            bodyArb,
+            authorizations,
+            async (idValues, pairs, body, authorization) => {
+              let path = route.path;
+              for (const value of idValues) path = path.replace(/\[(?:\.\.\.)?\w+\]/, segment(value) || "%20");
+              const search = new URLSearchParams(pairs).toString();
+              const url = search ? `${path}?${search}` : path;
+              const what = `${route.method} ${url} ${route.method === "GET" ? "" : JSON.stringify(body)} (FUZZ_SEED=${seed})`;
+              const t0 = Date.now();
+              const status = await send(cookie, route, url, body, authorization);
+              const t1 = Date.now();
+              sent++;
+              expect(status, what).toBeLessThan(500);
+              const isChainlink = route.path.startsWith("/api/chainlink/");
+              // Recorded by design: a refused DON call (the call, its address's rate limit, and, signed, its
+              // nonce, spent so it cannot be replayed, and an audit record), and a call over a rate limit
+              // (the limiter counts every attempt in its window).
+              const except = isChainlink
+                ? ["chainlink_calls", "chainlink_nonces", "rate_limits", "audit_records"]
+                : status === 429
+                  ? ["rate_limits"]
+                  : [];
+              const after = await fingerprint({ client, except });
+              timing.requests += t1 - t0;
+              timing.fingerprints += Date.now() - t1;
+              if (status >= 400) {
+                refused++;
+                expect(changedTables(before, after), `tables changed by the refused ${what} → ${status}`).toEqual([]);
+              }
+              before = except.length ? await fingerprint({ client }) : after;
+            },
+          ),
           { numRuns: route.runs, seed: seed + index, endOnFailure: true },
         );
         perRoute.push([`${route.method} ${route.path}`, Date.now() - routeStarted]);
@@ -148,22 +199,43 @@ test("every route, fed valid ids with mutated bodies and queries, never answers 
     await admin.post("/api/blockchain-events/toggle-listening", { data: { active: true } });
     await admin.dispose();
   }
-  console.log(`fuzz: ${sent} requests, ${refused} refused, ${timing.requests} ms in requests, ${timing.fingerprints} ms in fingerprints (FUZZ_SEED=${seed})`);
-  console.log(`fuzz: slowest routes ${perRoute.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([r, ms]) => `${r} ${ms} ms`).join(", ")}`);
+  console.log(
+    `fuzz: ${sent} requests, ${refused} refused, ${timing.requests} ms in requests, ${timing.fingerprints} ms in fingerprints (FUZZ_SEED=${seed})`,
+  );
+  console.log(
+    `fuzz: slowest routes ${perRoute
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([r, ms]) => `${r} ${ms} ms`)
+      .join(", ")}`,
+  );
   const planned = routes().reduce((n, r) => n + r.runs, 0);
   expect(planned).toBeGreaterThanOrEqual(10_000);
   expect(sent).toBe(planned);
 });
 
 /** The admin's session cookie, from the setup project's stored sign-in. */
-const adminCookie = () => (JSON.parse(readFileSync(storageStateFor("admin"), "utf8")) as { cookies: { name: string; value: string }[] }).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+const adminCookie = () =>
+  (JSON.parse(readFileSync(storageStateFor("admin"), "utf8")) as { cookies: { name: string; value: string }[] }).cookies
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
 
 /** Sends one case with Node's fetch (kept-alive connections, cheaper than the browser's request API); an event stream answers with its headers. */
 async function send(cookie: string, route: Route, url: string, body: string, authorization: string): Promise<number> {
-  const headers: Record<string, string> = { cookie, "content-type": "application/json", ...(authorization && { authorization }) };
+  const headers: Record<string, string> = {
+    cookie,
+    "content-type": "application/json",
+    ...(authorization && { authorization }),
+  };
   const hasBody = route.method !== "GET" && route.method !== "DELETE";
-  if (route.path.startsWith("/api/chainlink/")) Object.assign(headers, signedHeaders(chainlinkSecret, { method: "POST", path: url.split("?")[0], body }));
-  const res = await fetch(`${baseURL}${url}`, { method: route.method, headers, redirect: "manual", ...(hasBody && { body }) });
+  if (route.path.startsWith("/api/chainlink/"))
+    Object.assign(headers, signedHeaders(chainlinkSecret, { method: "POST", path: url.split("?")[0], body }));
+  const res = await fetch(`${baseURL}${url}`, {
+    method: route.method,
+    headers,
+    redirect: "manual",
+    ...(hasBody && { body }),
+  });
   if (streams.includes(route.path)) await res.body?.cancel();
   else await res.arrayBuffer();
   return res.status;

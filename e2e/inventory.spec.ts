@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { gramsToKg } from "@/lib/chain/units";
@@ -6,6 +7,7 @@ import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 import { parseCsv } from "@/test/helpers/csv";
+
 import { query } from "./db";
 import { batchTokenAddress, rpcUrl, stack, storageStateFor } from "./stack";
 
@@ -16,14 +18,23 @@ test("lists the demo batches, each on chain with the same quantity", async ({ pa
   await page.goto("/inventory?limit=100");
   await expect.poll(() => rows(page).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(stack.demoBatches);
 
-  const listed = await rows(page).evaluateAll((trs) => trs.map((tr) => ({ tokenId: tr.getAttribute("data-token-id")!, quantityKg: tr.getAttribute("data-quantity-kg")! })));
+  const listed = await rows(page).evaluateAll((trs) =>
+    trs.map((tr) => ({ tokenId: tr.getAttribute("data-token-id")!, quantityKg: tr.getAttribute("data-quantity-kg")! })),
+  );
   const client = createChainClient(rpcUrl, 31337);
-  const onChain = await client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "getBatches", args: [listed.map((r) => BigInt(r.tokenId))] });
+  const onChain = await client.readContract({
+    address: batchTokenAddress(),
+    abi: batchTokenAbi,
+    functionName: "getBatches",
+    args: [listed.map((r) => BigInt(r.tokenId))],
+  });
   expect(onChain.every((b) => b.status > 0)).toBe(true);
   expect(listed.map((r) => r.quantityKg)).toEqual(onChain.map((b) => gramsToKg(b.quantity)));
 });
 
-test("filters by origin with the controls, keeps the filter in the URL, and the back button undoes it", async ({ page }) => {
+test("filters by origin with the controls, keeps the filter in the URL, and the back button undoes it", async ({
+  page,
+}) => {
   await page.goto("/inventory");
   await expect(rows(page).first()).toBeVisible();
   const origin = page.getByLabel("Origin");
@@ -87,14 +98,23 @@ test("a batch minted on the running chain appears on the open page without a rel
   await expect(row).toContainText(batch.metadata.batch_code);
 });
 
-type ApiBatch = { id: number; batch_code: string; quantity_kg: string; status: string; expiry_date: string; process: string | null };
+type ApiBatch = {
+  id: number;
+  batch_code: string;
+  quantity_kg: string;
+  status: string;
+  expiry_date: string;
+  process: string | null;
+};
 
 /** Every batch the API lists for these filters, page by page. */
 async function listAll(page: Page, params: Record<string, string>): Promise<ApiBatch[]> {
   const all: ApiBatch[] = [];
   let cursor: string | null = null;
   do {
-    const res = await page.request.get(`/api/batches?${new URLSearchParams({ ...params, limit: "100", ...(cursor ? { cursor } : {}) })}`);
+    const res = await page.request.get(
+      `/api/batches?${new URLSearchParams({ ...params, limit: "100", ...(cursor ? { cursor } : {}) })}`,
+    );
     expect(res.ok()).toBe(true);
     const body = (await res.json()) as { data: ApiBatch[]; next_cursor: string | null };
     all.push(...body.data);
@@ -115,7 +135,9 @@ test("filters by expiry window and process from a shared URL, the same rows the 
   }
   await page.goto("/inventory?expiry_window=90&limit=100");
   await expect(page.getByLabel("Expiry")).toHaveValue("90");
-  await expect.poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-batch-id"))))).toEqual(apiRows.map((b) => b.id));
+  await expect
+    .poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-batch-id")))))
+    .toEqual(apiRows.map((b) => b.id));
 
   const process = apiRows[0].process!;
   await page.goto(`/inventory?expiry_window=90&process=${process}&sync_status=synced&limit=100`);
@@ -124,16 +146,28 @@ test("filters by expiry window and process from a shared URL, the same rows the 
   expect(new Set(await cells(page, "sync_status"))).toEqual(new Set(["synced"]));
 });
 
-test("filters by grade, risk and expiry with the controls, all kept in the URL, and lists exactly the matching rows", async ({ page }) => {
+test("filters by grade, risk and expiry with the controls, all kept in the URL, and lists exactly the matching rows", async ({
+  page,
+}) => {
   // The demo batches have no grade or risk yet: give an expired one both, as a verifier and an operator would.
-  const [target] = await query<{ id: string; batch_code: string }>("select id, batch_code from batches where token_id is not null and expiry_date < (now() at time zone 'UTC')::date and status in ('active', 'verified', 'flagged', 'expired') order by id limit 1");
-  const verifier = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, storageState: storageStateFor("verifier") });
-  const checked = await verifier.post(`/api/batches/${target.id}/quality-check`, { data: { cupping_score: 86.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 2, screen_size: 17 } });
+  const [target] = await query<{ id: string; batch_code: string }>(
+    "select id, batch_code from batches where token_id is not null and expiry_date < (now() at time zone 'UTC')::date and status in ('active', 'verified', 'flagged', 'expired') order by id limit 1",
+  );
+  const verifier = await playwrightRequest.newContext({
+    baseURL: `http://127.0.0.1:${stack.port}`,
+    storageState: storageStateFor("verifier"),
+  });
+  const checked = await verifier.post(`/api/batches/${target.id}/quality-check`, {
+    data: { cupping_score: 86.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 2, screen_size: 17 },
+  });
   expect(checked.status()).toBe(201);
   await verifier.dispose();
   const fraud = await page.request.post(`/api/batches/${target.id}/detect-fraud`);
   expect(fraud.ok()).toBe(true);
-  const [{ quality_grade: grade, risk_level: risk }] = await query<{ quality_grade: string; risk_level: string }>("select quality_grade, risk_level from batches where id = $1", [target.id]);
+  const [{ quality_grade: grade, risk_level: risk }] = await query<{ quality_grade: string; risk_level: string }>(
+    "select quality_grade, risk_level from batches where id = $1",
+    [target.id],
+  );
   expect(grade).toBe("specialty");
   expect(risk).toBeTruthy();
 
@@ -148,7 +182,10 @@ test("filters by grade, risk and expiry with the controls, all kept in the URL, 
   const apiRows = await listAll(page, { expiry_window: "expired", risk_level: risk, quality_grade: grade });
   expect(apiRows.map((r) => r.batch_code)).toContain(target.batch_code);
   // Every row the API and the page give satisfies all three filters, and no other batch does.
-  const matching = await query<{ batch_code: string }>("select batch_code from batches where expiry_date < (now() at time zone 'UTC')::date and status in ('active', 'verified', 'flagged', 'expired') and risk_level = $1 and quality_grade = $2", [risk, grade]);
+  const matching = await query<{ batch_code: string }>(
+    "select batch_code from batches where expiry_date < (now() at time zone 'UTC')::date and status in ('active', 'verified', 'flagged', 'expired') and risk_level = $1 and quality_grade = $2",
+    [risk, grade],
+  );
   expect(apiRows.map((r) => r.batch_code).sort()).toEqual(matching.map((r) => r.batch_code).sort());
   await expect.poll(() => rows(page).count()).toBe(Math.min(apiRows.length, 25));
   for (const text of await cells(page, "quality_grade")) expect(text.toLowerCase()).toContain(grade);
@@ -162,7 +199,8 @@ test("sorts by a column heading, and a second click reverses the order", async (
   await page.goto("/inventory?limit=100");
   await page.getByRole("link", { name: "Quantity (kg)" }).click();
   await expect(page).toHaveURL(/sort=quantity_kg&order=desc/);
-  const quantities = () => rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-quantity-kg"))));
+  const quantities = () =>
+    rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-quantity-kg"))));
   await expect.poll(quantities).toEqual((await quantities()).toSorted((a, b) => b - a));
   const descending = await quantities();
   expect(descending.length).toBeGreaterThan(1);
@@ -185,7 +223,9 @@ test("exports the current filter as CSV, row for row what the API lists", async 
   const at = (name: string) => header.indexOf(name);
   const apiRows = await listAll(page, { status: "active,verified", sort: "quantity_kg", order: "asc" });
   expect(apiRows.length).toBeGreaterThan(25); // more than one page of the table
-  expect(data.map((r) => [Number(r[at("id")]), r[at("batch_code")], r[at("quantity_kg")], r[at("status")]])).toEqual(apiRows.map((b) => [b.id, b.batch_code, b.quantity_kg, b.status]));
+  expect(data.map((r) => [Number(r[at("id")]), r[at("batch_code")], r[at("quantity_kg")], r[at("status")]])).toEqual(
+    apiRows.map((b) => [b.id, b.batch_code, b.quantity_kg, b.status]),
+  );
 });
 
 test("requests counts for the selected rows in bulk, with progress", async ({ page }) => {
@@ -193,13 +233,21 @@ test("requests counts for the selected rows in bulk, with progress", async ({ pa
   await expect(rows(page).first()).toBeVisible();
   // Not past its expiry date: an expired batch is not counted.
   const day = today();
-  const picked = await rows(page).evaluateAll((trs, d) => trs.filter((tr) => tr.querySelector('td[data-column="expiry_date"]')!.textContent!.trim() > d).slice(0, 2).map((tr) => tr.getAttribute("data-batch-code")!), day);
+  const picked = await rows(page).evaluateAll(
+    (trs, d) =>
+      trs
+        .filter((tr) => tr.querySelector('td[data-column="expiry_date"]')!.textContent!.trim() > d)
+        .slice(0, 2)
+        .map((tr) => tr.getAttribute("data-batch-code")!),
+    day,
+  );
   for (const code of picked) await page.getByLabel(`Select ${code}`).check();
   await expect(page.getByTestId("selected-count")).toHaveText("2 selected.");
   await page.getByRole("button", { name: "Request counts" }).click();
   await expect(page.getByTestId("bulk-progress")).toHaveText("2 of 2");
   await expect(page.getByTestId("bulk-result")).toHaveCount(2);
-  for (const result of await page.getByTestId("bulk-result").allInnerTexts()) expect(result).toMatch(/Count requested \(#\d+\)/);
+  for (const result of await page.getByTestId("bulk-result").allInnerTexts())
+    expect(result).toMatch(/Count requested \(#\d+\)/);
 });
 
 test("syncs one row from its actions, repairing what was changed behind the chain's back", async ({ page }) => {
@@ -209,12 +257,22 @@ test("syncs one row from its actions, repairing what was changed behind the chai
   await page.goto(`/inventory?q=${broken.batch_code}`);
   const row = page.locator(`tbody tr[data-batch-code="${broken.batch_code}"]`);
   await expect(row.locator('td[data-column="sync_status"]')).toHaveText(/out of sync/i);
-  const synced = page.waitForResponse((r) => r.url().endsWith(`/api/batches/${broken.id}/sync`) && r.request().method() === "POST");
-  await page.getByRole("group", { name: `Actions for ${broken.batch_code}` }).getByRole("button", { name: "Sync" }).click();
+  const synced = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/batches/${broken.id}/sync`) && r.request().method() === "POST",
+  );
+  await page
+    .getByRole("group", { name: `Actions for ${broken.batch_code}` })
+    .getByRole("button", { name: "Sync" })
+    .click();
   expect((await synced).status()).toBe(200);
-  await expect(page.getByRole("status").filter({ hasText: `${broken.batch_code}: Synced, row repaired` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `${broken.batch_code}: Synced, row repaired` }),
+  ).toBeVisible();
   await expect(row.locator('td[data-column="sync_status"]')).toHaveText(/^synced$/i);
-  const [repaired] = await query<{ onchain_quantity: string }>("select onchain_quantity::text from batches where id = $1", [broken.id]);
+  const [repaired] = await query<{ onchain_quantity: string }>(
+    "select onchain_quantity::text from batches where id = $1",
+    [broken.id],
+  );
   expect(repaired.onchain_quantity).toBe(broken.onchain_quantity);
 });
 
@@ -244,23 +302,35 @@ test("a heading sort shows in Sort by and Order, and survives the next filter", 
 });
 
 test("search matches the origin country and the region, with a result count", async ({ page }) => {
-  const [{ country, region }] = await query<{ country: string; region: string }>("select origin_country as country, region from batches where region is not null group by 1, 2 order by count(*) desc limit 1");
+  const [{ country, region }] = await query<{ country: string; region: string }>(
+    "select origin_country as country, region from batches where region is not null group by 1, 2 order by count(*) desc limit 1",
+  );
   for (const term of [country, region]) {
-    const [{ n }] = await query<{ n: number }>("select count(*)::int as n from batches where origin_country ilike $1 or region ilike $1 or batch_code ilike $1 or farm ilike $1 or cooperative ilike $1", [`%${term}%`]);
+    const [{ n }] = await query<{ n: number }>(
+      "select count(*)::int as n from batches where origin_country ilike $1 or region ilike $1 or batch_code ilike $1 or farm ilike $1 or cooperative ilike $1",
+      [`%${term}%`],
+    );
     expect(n, term).toBeGreaterThan(0);
     await page.goto(`/inventory?${new URLSearchParams({ q: term, limit: "100" })}`);
-    await expect(page.getByTestId("result-count")).toContainText(`${n.toLocaleString("en-US")} batch${n === 1 ? "" : "es"} match`);
+    await expect(page.getByTestId("result-count")).toContainText(
+      `${n.toLocaleString("en-US")} batch${n === 1 ? "" : "es"} match`,
+    );
     await expect(rows(page)).toHaveCount(Math.min(n, 100));
     for (const text of await cells(page, "origin_country")) expect(text, term).toContain(term);
   }
 });
 
-test("at 1280 px the inventory fits without scrolling sideways, Status and each row's actions in view", async ({ page }) => {
+test("at 1280 px the inventory fits without scrolling sideways, Status and each row's actions in view", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/inventory");
   await expect(rows(page).first()).toBeVisible();
   const scroller = page.locator("table").locator("xpath=..");
-  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
   expect(scrollWidth, `table ${scrollWidth}px in ${clientWidth}px`).toBeLessThanOrEqual(clientWidth);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   await expect(page.getByRole("columnheader", { name: "Status" })).toBeInViewport();
@@ -282,14 +352,19 @@ test("before the page's scripts run, its buttons show busy instead of ignoring a
   const syncNow = page.getByRole("button", { name: "Sync now" });
   await expect(syncNow).toHaveAttribute("aria-busy", "true", { timeout: 15_000 });
   await expect(syncNow).toBeDisabled();
-  const rowSync = page.getByRole("group", { name: /Actions for/ }).first().getByRole("button", { name: "Sync" });
+  const rowSync = page
+    .getByRole("group", { name: /Actions for/ })
+    .first()
+    .getByRole("button", { name: "Sync" });
   await expect(rowSync).toHaveAttribute("aria-busy", "true");
   release();
   await expect(syncNow).toBeEnabled({ timeout: 20_000 });
   await expect(syncNow).toHaveAttribute("aria-busy", "false");
 });
 
-test("the first Tab reaches a skip link, and a dark primary button shows a clear focus ring in light mode", async ({ page }) => {
+test("the first Tab reaches a skip link, and a dark primary button shows a clear focus ring in light mode", async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/inventory");
   await page.keyboard.press("Tab");

@@ -1,12 +1,15 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { gramsToKg } from "@/lib/chain/units";
 import { devAccount } from "@/scripts/lib/accounts";
+
 import { batchTokenAddress, giveMockWallet, rpcUrl } from "./stack";
 
 const client = createChainClient(rpcUrl, 31337);
-const batchCount = () => client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "batchCount" });
+const batchCount = () =>
+  client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "batchCount" });
 
 /** Opens the page with wagmi's mock connector holding `account` (an unlocked anvil account). */
 async function connectAs(context: BrowserContext, page: Page, account: `0x${string}`) {
@@ -27,7 +30,10 @@ async function fillBatch(page: Page, code: string) {
   await page.getByLabel("Expiry date").fill("2027-08-01");
 }
 
-test("a producer mints a batch from the page and lands on its detail page with the transaction", async ({ context, page }) => {
+test("a producer mints a batch from the page and lands on its detail page with the transaction", async ({
+  context,
+  page,
+}) => {
   const producer = devAccount(1).address;
   await connectAs(context, page, producer);
   const code = `KEN-NYE-2026-${Date.now().toString(36).toUpperCase()}`;
@@ -46,14 +52,23 @@ test("a producer mints a batch from the page and lands on its detail page with t
   expect(receipt.status).toBe("success");
   expect(receipt.from.toLowerCase()).toBe(producer.toLowerCase());
   const tokenId = (await page.locator("text=/token #\\d+/").innerText()).replace(/\D/g, "");
-  const onchain = await client.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "getBatch", args: [BigInt(tokenId)] });
+  const onchain = await client.readContract({
+    address: batchTokenAddress(),
+    abi: batchTokenAbi,
+    functionName: "getBatch",
+    args: [BigInt(tokenId)],
+  });
   expect(gramsToKg(onchain.quantity)).toBe("1234.567");
 
   await page.goto(`/inventory?q=${code}`);
   await expect(page.locator(`tbody tr[data-token-id="${tokenId}"]`)).toContainText(code);
 });
 
-test("a wallet without the minter role is told so before any prompt, and nothing is sent", async ({ context, page, request }) => {
+test("a wallet without the minter role is told so before any prompt, and nothing is sent", async ({
+  context,
+  page,
+  request,
+}) => {
   const before = await batchCount();
   await connectAs(context, page, devAccount(5).address);
   await expect(page.getByRole("alert").filter({ hasText: "does not have the minter role" })).toBeVisible();

@@ -2,9 +2,11 @@
 // nothing until an admin approves it; approved into a producer organisation it sees exactly that
 // organisation's batches on every page and API it can reach, and another's batch is not found.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoOrganisations } from "@/scripts/lib/demo-users";
 import { parseCsv } from "@/test/helpers/csv";
+
 import { query } from "./db";
 import { giveMockWallet, storageStateFor } from "./stack";
 
@@ -23,12 +25,21 @@ async function signInWithWallet(page: Page) {
 
 /** The organisation's batches as the database has them, and one batch of another organisation. */
 async function expected() {
-  const own = await query<{ id: string; batch_code: string; token_id: string | null; origin_country: string; status: string }>(
+  const own = await query<{
+    id: string;
+    batch_code: string;
+    token_id: string | null;
+    origin_country: string;
+    status: string;
+  }>(
     `select id, batch_code, token_id, origin_country, status from batches
      where owner_address in (select w.address from organisation_wallets w join organisations o on o.id = w.organisation_id where o.name = $1) order by batch_code`,
     [organisation.name],
   );
-  const [other] = await query<{ id: string; batch_code: string }>(`select id, batch_code from batches where owner_address = $1 limit 1`, [devAccount(1).address.toLowerCase()]);
+  const [other] = await query<{ id: string; batch_code: string }>(
+    `select id, batch_code from batches where owner_address = $1 limit 1`,
+    [devAccount(1).address.toLowerCase()],
+  );
   return { own, codes: own.map((b) => b.batch_code), other };
 }
 
@@ -38,10 +49,20 @@ async function streamMessages(request: APIRequestContext, path: string, name: st
   return text
     .split("\n\n")
     .filter((block) => block.split("\n").includes(`event: ${name}`))
-    .map((block) => JSON.parse(block.split("\n").find((l) => l.startsWith("data: "))!.slice(6)));
+    .map((block) =>
+      JSON.parse(
+        block
+          .split("\n")
+          .find((l) => l.startsWith("data: "))!
+          .slice(6),
+      ),
+    );
 }
 
-test("a new wallet sees nothing until approved, then exactly its organisation's batches everywhere", async ({ page, browser }) => {
+test("a new wallet sees nothing until approved, then exactly its organisation's batches everywhere", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signInWithWallet(page);
   await expect(page).toHaveURL(/\/pending$/);
@@ -54,7 +75,16 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/pending$/);
   }
-  for (const path of ["/api/batches?limit=1", "/api/batches/export", `/api/batches/${own[0].id}`, "/api/dashboard/metrics", "/api/analytics?chart=expiry", "/api/blockchain-events?limit=1", "/api/activities/recent", "/api/blockchain-events/stream"]) {
+  for (const path of [
+    "/api/batches?limit=1",
+    "/api/batches/export",
+    `/api/batches/${own[0].id}`,
+    "/api/dashboard/metrics",
+    "/api/analytics?chart=expiry",
+    "/api/blockchain-events?limit=1",
+    "/api/activities/recent",
+    "/api/blockchain-events/stream",
+  ]) {
     const res = await page.request.get(path, { timeout: 10_000 });
     expect(res.status(), path).toBe(403);
     expect((await res.json()).error.message, path).toMatch(/waiting for an admin/);
@@ -72,8 +102,19 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   // Inventory: exactly its batches.
   await page.goto("/inventory?limit=100&sort=batch_code&order=asc");
   await expect(page.getByTestId("signed-in-as")).toContainText("(viewer)");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"]);
-  await expect.poll(() => page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-batch-code")))).toEqual(codes);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Dashboard",
+    "Inventory",
+    "Verification",
+    "Event listener",
+    "Stock",
+    "Movements",
+    "Analytics",
+    "API",
+  ]);
+  await expect
+    .poll(() => page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-batch-code"))))
+    .toEqual(codes);
 
   // The batch page: its own opens; another's is not found.
   await page.goto(`/batches/${own[0].id}`);
@@ -88,10 +129,18 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   expect(csv.slice(1).map((r) => r[codeColumn])).toEqual(codes);
 
   // The API: the list, one batch, and 404 for another's batch and everything under it.
-  const listed = (await (await page.request.get("/api/batches?limit=100&sort=batch_code&order=asc")).json()) as { data: { batch_code: string }[] };
+  const listed = (await (await page.request.get("/api/batches?limit=100&sort=batch_code&order=asc")).json()) as {
+    data: { batch_code: string }[];
+  };
   expect(listed.data.map((b) => b.batch_code)).toEqual(codes);
   expect((await page.request.get(`/api/batches/${own[0].id}`)).status()).toBe(200);
-  for (const path of [`/api/batches/${other.id}`, `/api/batches/${other.id}/audit-history`, `/api/batches/${other.id}/alerts`, `/api/batches/${other.id}/quality-checks`, `/api/labels?ids=${other.id}&format=png`]) {
+  for (const path of [
+    `/api/batches/${other.id}`,
+    `/api/batches/${other.id}/audit-history`,
+    `/api/batches/${other.id}/alerts`,
+    `/api/batches/${other.id}/quality-checks`,
+    `/api/labels?ids=${other.id}&format=png`,
+  ]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(404);
   }
@@ -101,8 +150,12 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   // The dashboard's figures and analytics count its batches only; charts of everyone's rollups are not shown.
   const metrics = (await (await page.request.get("/api/dashboard/metrics")).json()) as { totals: { batches: number } };
   expect(metrics.totals.batches).toBe(own.length);
-  const stock = (await (await page.request.get("/api/analytics?chart=stock_by_origin")).json()) as { charts: { columns: { label: string }[] }[] };
-  const origins = [...new Set(own.filter((b) => !["draft", "pending_mint"].includes(b.status)).map((b) => b.origin_country))].sort();
+  const stock = (await (await page.request.get("/api/analytics?chart=stock_by_origin")).json()) as {
+    charts: { columns: { label: string }[] }[];
+  };
+  const origins = [
+    ...new Set(own.filter((b) => !["draft", "pending_mint"].includes(b.status)).map((b) => b.origin_country)),
+  ].sort();
   expect(stock.charts[0].columns.slice(1).map((c) => c.label)).toEqual(origins.map((o) => `${o} (kg)`));
   expect((await page.request.get("/api/analytics?chart=verification")).status()).toBe(403);
   await page.goto("/analytics");
@@ -126,6 +179,8 @@ test("a new wallet sees nothing until approved, then exactly its organisation's 
   const minted = new Set(own.filter((b) => b.token_id !== null).map((b) => Number(b.id)));
   expect(events.length).toBeGreaterThan(0);
   expect(new Set(events.map((e: { batch_id: number }) => e.batch_id))).toEqual(minted);
-  const listedEvents = (await (await page.request.get("/api/blockchain-events?limit=200")).json()) as { data: { batch_id: number }[] };
+  const listedEvents = (await (await page.request.get("/api/blockchain-events?limit=200")).json()) as {
+    data: { batch_id: number }[];
+  };
   expect(listedEvents.data.every((e) => minted.has(e.batch_id))).toBe(true);
 });

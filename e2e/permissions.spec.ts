@@ -3,18 +3,24 @@
 // documentation, not from lib/auth/permissions.ts), checked against the live server.
 // test/permission-expectations.test.ts fails when the permission table says otherwise.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import type { Permission } from "@/lib/endpoints/permissions";
-import { signedHeaders } from "@/lib/chainlink/signature";
 import bcrypt from "bcryptjs";
+
+import { signedHeaders } from "@/lib/chainlink/signature";
+import type { Permission } from "@/lib/endpoints/permissions";
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoOrganisations, demoPassword } from "@/scripts/lib/demo-users";
+
 import { changedTables, connect, fingerprint, query, whileWorkerQuiet } from "./db";
-import { chainlinkSecret, cronSecret, giveMockWallet, stack, storageStateFor } from "./stack";
-import { submitSignIn } from "./sign-in";
 import { expected, kinds, type Kind } from "./permission-expectations";
+import { submitSignIn } from "./sign-in";
+import { chainlinkSecret, cronSecret, giveMockWallet, stack, storageStateFor } from "./stack";
 
 type RouteKey = Exclude<Permission, `ACTION ${string}`>;
-type Caller = { kind: Kind; context: APIRequestContext; headersFor?: (path: string, body: string) => Record<string, string> };
+type Caller = {
+  kind: Kind;
+  context: APIRequestContext;
+  headersFor?: (path: string, body: string) => Record<string, string>;
+};
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 const callers: Caller[] = [];
@@ -25,7 +31,10 @@ let viewerKey: { id: number; key: string };
  * What a refused caller gets: 401 when the server does not know who it is, 403 when it knows and says
  * no. A DON route knows nobody but a signed call: every other caller is unknown to it.
  */
-const refusal = (kind: Kind, key: string) => (key.includes("/api/chainlink/") || ["anonymous", "chainlink signature", "deactivated operator"].includes(kind) ? 401 : 403);
+const refusal = (kind: Kind, key: string) =>
+  key.includes("/api/chainlink/") || ["anonymous", "chainlink signature", "deactivated operator"].includes(kind)
+    ? 401
+    : 403;
 
 /** Signs a wallet in with Ethereum in a browser and hands back its session for API calls. */
 async function walletSession(browser: Browser, address: `0x${string}`) {
@@ -57,8 +66,16 @@ test.beforeAll(async ({ browser }) => {
   // Keys, and four sign-ins in a browser (two wallets, a password, a deactivation): more than a test's 30 s on a busy machine.
   test.setTimeout(120_000);
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
-  const makeKey = async (role: string) => (await (await admin.post("/api/admin/api-keys", { data: { name: `matrix ${role}`, role } })).json()) as { id: number; key: string };
-  const [operatorKey, verifierKey, throwaway] = [await makeKey("operator"), await makeKey("verifier"), await makeKey("viewer")];
+  const makeKey = async (role: string) =>
+    (await (await admin.post("/api/admin/api-keys", { data: { name: `matrix ${role}`, role } })).json()) as {
+      id: number;
+      key: string;
+    };
+  const [operatorKey, verifierKey, throwaway] = [
+    await makeKey("operator"),
+    await makeKey("verifier"),
+    await makeKey("viewer"),
+  ];
   viewerKey = await makeKey("viewer");
   const [viewer] = await query<{ id: string }>("select id from users where email = 'viewer@batchtrail.local'");
   targets = {
@@ -71,20 +88,32 @@ test.beforeAll(async ({ browser }) => {
     "GET /api/batches": { path: "/api/batches?limit=1" },
     "GET /api/batches/export": { path: "/api/batches/export?status=active" },
     "GET /api/batches/[batch_id]": { path: "/api/batches/1" },
-    "POST /api/batches/import-from-blockchain": { path: "/api/batches/import-from-blockchain", body: { blockchain_batch_id: "1" } },
+    "POST /api/batches/import-from-blockchain": {
+      path: "/api/batches/import-from-blockchain",
+      body: { blockchain_batch_id: "1" },
+    },
     "GET /api/batches/stream": { path: "/api/batches/stream" },
     "POST /api/batches/[batch_id]/request-verification": { path: "/api/batches/1/request-verification", body: {} },
     "GET /api/batches/[batch_id]/verification-requests": { path: "/api/batches/1/verification-requests" },
     "GET /api/verification-requests": { path: "/api/verification-requests?limit=1" },
-    "POST /api/verification-requests/[request_id]/process": { path: "/api/verification-requests/999999/process", body: { actual_quantity: "1" } },
+    "POST /api/verification-requests/[request_id]/process": {
+      path: "/api/verification-requests/999999/process",
+      body: { actual_quantity: "1" },
+    },
     "POST /api/batches/[batch_id]/verify": { path: "/api/batches/1/verify" },
     "POST /api/batches/[batch_id]/verify-batch": { path: "/api/batches/1/verify-batch" },
-    "POST /api/batches/[batch_id]/quality-check": { path: "/api/batches/1/quality-check", body: { cupping_score: 84.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 3, screen_size: 16 } },
+    "POST /api/batches/[batch_id]/quality-check": {
+      path: "/api/batches/1/quality-check",
+      body: { cupping_score: 84.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 3, screen_size: 16 },
+    },
     "GET /api/batches/[batch_id]/quality-checks": { path: "/api/batches/1/quality-checks" },
     "GET /api/files/[file_id]": { path: "/api/files/999999" },
     "POST /api/batches/[batch_id]/detect-fraud": { path: "/api/batches/1/detect-fraud" },
     "GET /api/batches/[batch_id]/alerts": { path: "/api/batches/1/alerts" },
-    "POST /api/batches/[batch_id]/resolve-alert": { path: "/api/batches/1/resolve-alert", body: { alert_id: 999999, note: "checked" } },
+    "POST /api/batches/[batch_id]/resolve-alert": {
+      path: "/api/batches/1/resolve-alert",
+      body: { alert_id: 999999, note: "checked" },
+    },
     "GET /api/batches/[batch_id]/audit-history": { path: "/api/batches/1/audit-history" },
     "GET /api/cron/expiry": { path: "/api/cron/expiry" },
     "GET /api/blockchain-events": { path: "/api/blockchain-events?limit=1" },
@@ -92,14 +121,26 @@ test.beforeAll(async ({ browser }) => {
     "GET /api/blockchain-events/status": { path: "/api/blockchain-events/status" },
     "POST /api/blockchain-events/[event_id]/process": { path: "/api/blockchain-events/1/process" },
     "POST /api/blockchain-events/process-all": { path: "/api/blockchain-events/process-all" },
-    "POST /api/blockchain-events/toggle-listening": { path: "/api/blockchain-events/toggle-listening", body: { active: true } },
+    "POST /api/blockchain-events/toggle-listening": {
+      path: "/api/blockchain-events/toggle-listening",
+      body: { active: true },
+    },
     "GET /api/cron/listener": { path: "/api/cron/listener" },
     "GET /api/batches/[batch_id]/chainlink-requests": { path: "/api/batches/1/chainlink-requests" },
     "GET /api/audit/[record_id]/proof": { path: "/api/audit/1/proof" },
     "GET /api/labels": { path: "/api/labels?ids=1&format=pdf" },
-    "POST /api/chainlink/verify-batch/[batch_id]": { path: "/api/chainlink/verify-batch/1", body: { chainlink_request_id: `0x${"1".repeat(64)}` } },
-    "POST /api/chainlink/quality-check/[batch_id]": { path: "/api/chainlink/quality-check/1", body: { chainlink_request_id: `0x${"2".repeat(64)}` } },
-    "POST /api/chainlink/expiry-check/[batch_id]": { path: "/api/chainlink/expiry-check/1", body: { chainlink_request_id: `0x${"3".repeat(64)}` } },
+    "POST /api/chainlink/verify-batch/[batch_id]": {
+      path: "/api/chainlink/verify-batch/1",
+      body: { chainlink_request_id: `0x${"1".repeat(64)}` },
+    },
+    "POST /api/chainlink/quality-check/[batch_id]": {
+      path: "/api/chainlink/quality-check/1",
+      body: { chainlink_request_id: `0x${"2".repeat(64)}` },
+    },
+    "POST /api/chainlink/expiry-check/[batch_id]": {
+      path: "/api/chainlink/expiry-check/1",
+      body: { chainlink_request_id: `0x${"3".repeat(64)}` },
+    },
     "POST /api/sync": { path: "/api/sync" },
     "GET /api/sync": { path: "/api/sync" },
     "GET /api/sync/[sync_id]": { path: "/api/sync/999999" },
@@ -115,46 +156,97 @@ test.beforeAll(async ({ browser }) => {
     "POST /api/admin/api-keys": { path: "/api/admin/api-keys", body: { name: "matrix created", role: "viewer" } },
     "DELETE /api/admin/api-keys/[key_id]": { path: `/api/admin/api-keys/${throwaway.id}` },
     "GET /api/admin/organisations": { path: "/api/admin/organisations" },
-    "POST /api/admin/organisations": { path: "/api/admin/organisations", body: { name: "Matrix Roasters", kind: "roaster" } },
-    "POST /api/admin/users/[user_id]/approve": { path: `/api/admin/users/${viewer.id}/approve`, body: { organisation_id: 1, role: "viewer" } },
-    "POST /api/admin/invitations": { path: "/api/admin/invitations", body: { email: "matrix-invitee@example.com", role: "viewer" } },
+    "POST /api/admin/organisations": {
+      path: "/api/admin/organisations",
+      body: { name: "Matrix Roasters", kind: "roaster" },
+    },
+    "POST /api/admin/users/[user_id]/approve": {
+      path: `/api/admin/users/${viewer.id}/approve`,
+      body: { organisation_id: 1, role: "viewer" },
+    },
+    "POST /api/admin/invitations": {
+      path: "/api/admin/invitations",
+      body: { email: "matrix-invitee@example.com", role: "viewer" },
+    },
     "DELETE /api/admin/users/[user_id]/lockout": { path: `/api/admin/users/${viewer.id}/lockout` },
     "GET /api/warehouses": { path: "/api/warehouses" },
-    "POST /api/warehouses": { path: "/api/warehouses", body: { code: "MATRIX-WH", name: "Matrix Warehouse", country: "Belgium", capacity_kg: "1000" } },
+    "POST /api/warehouses": {
+      path: "/api/warehouses",
+      body: { code: "MATRIX-WH", name: "Matrix Warehouse", country: "Belgium", capacity_kg: "1000" },
+    },
     "PATCH /api/warehouses/[code]": { path: "/api/warehouses/ANR-BND", body: { is_active: true } },
     "GET /api/stock": { path: "/api/stock" },
     "GET /api/stock-movements": { path: "/api/stock-movements?limit=1" },
     "GET /api/stock-movements/export": { path: "/api/stock-movements/export?type=moved" },
     // Each is only checked and answered with the call to sign; nothing changes.
-    "POST /api/batches/[batch_id]/stock-moves": { path: "/api/batches/1/stock-moves", body: { holder: devAccount(1).address, from_warehouse: "ANR-BND", to_warehouse: "HAM-PRT", quantity_kg: "0.001" } },
-    "POST /api/batches/[batch_id]/stock-adjustments": { path: "/api/batches/1/stock-adjustments", body: { holder: devAccount(1).address, warehouse: "ANR-BND", quantity_kg: "-0.001", reason: "sample" } },
-    "POST /api/batches/[batch_id]/stock-transfers": { path: "/api/batches/1/stock-transfers", body: { from: devAccount(1).address, to: devAccount(2).address, quantity_kg: "0.001" } },
+    "POST /api/batches/[batch_id]/stock-moves": {
+      path: "/api/batches/1/stock-moves",
+      body: { holder: devAccount(1).address, from_warehouse: "ANR-BND", to_warehouse: "HAM-PRT", quantity_kg: "0.001" },
+    },
+    "POST /api/batches/[batch_id]/stock-adjustments": {
+      path: "/api/batches/1/stock-adjustments",
+      body: { holder: devAccount(1).address, warehouse: "ANR-BND", quantity_kg: "-0.001", reason: "sample" },
+    },
+    "POST /api/batches/[batch_id]/stock-transfers": {
+      path: "/api/batches/1/stock-transfers",
+      body: { from: devAccount(1).address, to: devAccount(2).address, quantity_kg: "0.001" },
+    },
     "GET /api/batches/[batch_id]/holdings": { path: "/api/batches/1/holdings" },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
-  const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) => playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });
+  const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>
+    playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, ...extra });
   callers.push({ kind: "anonymous", context: await context() });
-  for (const role of ["viewer", "operator", "verifier", "admin"] as const) callers.push({ kind: role, context: await context({ storageState: storageStateFor(role) }) });
-  callers.push({ kind: "operator API key", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${operatorKey.key}` } }) });
-  callers.push({ kind: "verifier API key", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${verifierKey.key}` } }) });
-  callers.push({ kind: "viewer API key", context: await context({ extraHTTPHeaders: { "x-api-key": viewerKey.key } }) });
-  callers.push({ kind: "cron secret", context: await context({ extraHTTPHeaders: { authorization: `Bearer ${cronSecret}` } }) });
+  for (const role of ["viewer", "operator", "verifier", "admin"] as const)
+    callers.push({ kind: role, context: await context({ storageState: storageStateFor(role) }) });
+  callers.push({
+    kind: "operator API key",
+    context: await context({ extraHTTPHeaders: { authorization: `Bearer ${operatorKey.key}` } }),
+  });
+  callers.push({
+    kind: "verifier API key",
+    context: await context({ extraHTTPHeaders: { authorization: `Bearer ${verifierKey.key}` } }),
+  });
+  callers.push({
+    kind: "viewer API key",
+    context: await context({ extraHTTPHeaders: { "x-api-key": viewerKey.key } }),
+  });
+  callers.push({
+    kind: "cron secret",
+    context: await context({ extraHTTPHeaders: { authorization: `Bearer ${cronSecret}` } }),
+  });
   // The DON's way in: each call signed with the shared secret over its own path and body.
-  callers.push({ kind: "chainlink signature", context: await context(), headersFor: (path, body) => signedHeaders(chainlinkSecret, { method: "POST", path, body }) });
+  callers.push({
+    kind: "chainlink signature",
+    context: await context(),
+    headersFor: (path, body) => signedHeaders(chainlinkSecret, { method: "POST", path, body }),
+  });
 
   // Organisations: anvil account 4 approved into its demo producer organisation; account 6 left waiting.
   const member = devAccount(4).address;
   const memberState = await walletSession(browser, member);
-  const [memberUser] = await query<{ user_id: string }>("select user_id from wallets where address = $1", [member.toLowerCase()]);
-  const [producer] = await query<{ id: string }>("select id from organisations where name = $1", [demoOrganisations.find((o) => o.wallet === member)!.name]);
-  const approved = await admin.post(`/api/admin/users/${memberUser.user_id}/approve`, { data: { organisation_id: Number(producer.id), role: "viewer" } });
+  const [memberUser] = await query<{ user_id: string }>("select user_id from wallets where address = $1", [
+    member.toLowerCase(),
+  ]);
+  const [producer] = await query<{ id: string }>("select id from organisations where name = $1", [
+    demoOrganisations.find((o) => o.wallet === member)!.name,
+  ]);
+  const approved = await admin.post(`/api/admin/users/${memberUser.user_id}/approve`, {
+    data: { organisation_id: Number(producer.id), role: "viewer" },
+  });
   expect(approved.status()).toBe(200);
   callers.push({ kind: "producer organisation member", context: await context({ storageState: memberState }) });
-  callers.push({ kind: "pending wallet", context: await context({ storageState: await walletSession(browser, devAccount(6).address) }) });
+  callers.push({
+    kind: "pending wallet",
+    context: await context({ storageState: await walletSession(browser, devAccount(6).address) }),
+  });
 
   // An operator signed in, then deactivated by an admin: the session it holds is worth nothing.
   const email = "deactivated-operator@batchtrail.local";
-  const [deactivated] = await query<{ id: string }>("insert into users (email, name, password_hash, role) values ($1, 'Deactivated Operator', $2, 'operator') returning id", [email, await bcrypt.hash(demoPassword, 10)]);
+  const [deactivated] = await query<{ id: string }>(
+    "insert into users (email, name, password_hash, role) values ($1, 'Deactivated Operator', $2, 'operator') returning id",
+    [email, await bcrypt.hash(demoPassword, 10)],
+  );
   const deactivatedState = await passwordSession(browser, email);
   expect((await admin.patch(`/api/admin/users/${deactivated.id}`, { data: { is_active: false } })).status()).toBe(200);
   callers.push({ kind: "deactivated operator", context: await context({ storageState: deactivatedState }) });
@@ -168,7 +260,10 @@ async function send(caller: Caller, key: RouteKey) {
   const method = key.split(" ")[0].replace("ANY", "DELETE");
   const { path, body } = targets[key];
   const data = body === undefined ? "" : JSON.stringify(body);
-  const headers = { ...(body !== undefined && { "content-type": "application/json" }), ...caller.headersFor?.(path.split("?")[0], data) };
+  const headers = {
+    ...(body !== undefined && { "content-type": "application/json" }),
+    ...caller.headersFor?.(path.split("?")[0], data),
+  };
   return caller.context.fetch(path, { method, headers, ...(body !== undefined && { data }), maxRedirects: 0 });
 }
 
@@ -180,12 +275,23 @@ async function send(caller: Caller, key: RouteKey) {
  */
 async function firstEvent(caller: Caller, path: string): Promise<{ status: number; event?: string }> {
   const { cookies } = await caller.context.storageState();
-  const listed = (await (await caller.context.get("/api/blockchain-events?limit=1")).json()) as { data?: { id: number }[] };
+  const listed = (await (await caller.context.get("/api/blockchain-events?limit=1")).json()) as {
+    data?: { id: number }[];
+  };
   const visible = listed.data?.[0]?.id ?? 0;
   const abort = new AbortController();
-  const res = await fetch(`${baseURL}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }, signal: abort.signal });
+  const res = await fetch(`${baseURL}${path}`, {
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
+    signal: abort.signal,
+  });
   if (!res.ok || !res.body) return { status: res.status };
-  const poke = setInterval(() => void query("update batches set status = status where false").then(() => query("update blockchain_events set status = status where id = $1", [visible])), 300);
+  const poke = setInterval(
+    () =>
+      void query("update batches set status = status where false").then(() =>
+        query("update blockchain_events set status = status where id = $1", [visible]),
+      ),
+    300,
+  );
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
   try {
@@ -203,7 +309,9 @@ async function firstEvent(caller: Caller, path: string): Promise<{ status: numbe
 }
 
 const cases = () =>
-  (Object.keys(targets) as RouteKey[]).flatMap((key) => callers.map((caller) => ({ key, caller, isAllowed: expected[key].includes(caller.kind) })));
+  (Object.keys(targets) as RouteKey[]).flatMap((key) =>
+    callers.map((caller) => ({ key, caller, isAllowed: expected[key].includes(caller.kind) })),
+  );
 
 test("refuses every caller the expectation does not name, with 401 or 403, and changes nothing", async () => {
   // Over 500 calls, each between two fingerprints of every table.
@@ -215,13 +323,21 @@ test("refuses every caller the expectation does not name, with 401 or 403, and c
     for (const { key, caller } of refused) {
       // Recorded by design: a refused call to a DON route (the call and its address's rate limit; never
       // the audit log, being unsigned), and an API key's use (its last use, and its per-key rate limit).
-      const except = [...(key.includes("/api/chainlink/") ? ["chainlink_calls", "rate_limits"] : []), ...(caller.kind.endsWith("API key") ? ["api_keys.last_used_at", "rate_limits"] : [])];
+      const except = [
+        ...(key.includes("/api/chainlink/") ? ["chainlink_calls", "rate_limits"] : []),
+        ...(caller.kind.endsWith("API key") ? ["api_keys.last_used_at", "rate_limits"] : []),
+      ];
       const before = await fingerprint({ except, client });
       const res = await send(caller, key);
       const status = refusal(caller.kind, key);
       expect(res.status(), `${key} as ${caller.kind}`).toBe(status);
-      expect((await res.json()).error.code, `${key} as ${caller.kind}`).toBe(status === 401 ? "unauthorized" : "forbidden");
-      expect(changedTables(before, await fingerprint({ except, client })), `tables changed by ${key} as ${caller.kind}`).toEqual([]);
+      expect((await res.json()).error.code, `${key} as ${caller.kind}`).toBe(
+        status === 401 ? "unauthorized" : "forbidden",
+      );
+      expect(
+        changedTables(before, await fingerprint({ except, client })),
+        `tables changed by ${key} as ${caller.kind}`,
+      ).toEqual([]);
     }
   }).finally(() => client.end());
 });
@@ -244,7 +360,9 @@ test("lets every caller the expectation names through, and an allowed stream giv
 });
 
 test("refuses a revoked or made-up API key with 401", async ({ request }) => {
-  const made = await request.get("/api/batches", { headers: { authorization: "Bearer bt_000000000000_notarealkeynotarealkeynotarealkey" } });
+  const made = await request.get("/api/batches", {
+    headers: { authorization: "Bearer bt_000000000000_notarealkeynotarealkeynotarealkey" },
+  });
   expect(made.status()).toBe(401);
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
   expect((await admin.delete(`/api/admin/api-keys/${viewerKey.id}`)).status()).toBe(200);

@@ -1,12 +1,35 @@
 import { expect, test } from "@playwright/test";
+
 import { devAccount } from "@/scripts/lib/accounts";
 import { demoPassword } from "@/scripts/lib/demo-users";
+
 import { query } from "./db";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
 
 const navFor = {
-  admin: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Stock", "Movements", "Analytics", "Admin", "API"],
-  operator: ["Dashboard", "Inventory", "Add batch", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
+  admin: [
+    "Dashboard",
+    "Inventory",
+    "Add batch",
+    "Verification",
+    "Event listener",
+    "Stock",
+    "Movements",
+    "Analytics",
+    "Admin",
+    "API",
+  ],
+  operator: [
+    "Dashboard",
+    "Inventory",
+    "Add batch",
+    "Verification",
+    "Event listener",
+    "Stock",
+    "Movements",
+    "Analytics",
+    "API",
+  ],
   verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
   viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
 };
@@ -65,7 +88,10 @@ test.describe("admin", () => {
 
   test("a role change asks to confirm, changes nothing until saved, then says Saved", async ({ page }) => {
     const email = `role-${Date.now()}@example.com`;
-    const [user] = await query<{ id: string }>("insert into users (name, email, role) values ('Rita Roles', $1, 'viewer') returning id::text", [email]);
+    const [user] = await query<{ id: string }>(
+      "insert into users (name, email, role) values ('Rita Roles', $1, 'viewer') returning id::text",
+      [email],
+    );
     await page.goto("/admin");
     await page.getByLabel("Role of Rita Roles").selectOption("verifier");
     const confirm = page.getByRole("group", { name: "Confirm the role of Rita Roles" });
@@ -84,7 +110,10 @@ test.describe("admin", () => {
     expect(key).toMatch(/^bt_[0-9a-f]{12}_/);
     await expect(page.getByTestId("api-key-header")).toContainText("Authorization: Bearer <key>");
     await expect(page.getByRole("button", { name: "Copy key" })).toBeVisible();
-    const client = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    const client = await playwright.request.newContext({
+      baseURL: `http://127.0.0.1:${stack.port}`,
+      extraHTTPHeaders: { authorization: `Bearer ${key}` },
+    });
     expect((await client.get("/api/batches?limit=1")).status()).toBe(200);
 
     await page.reload();

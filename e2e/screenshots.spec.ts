@@ -4,32 +4,57 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
+
 import { query } from "./db";
 import { storageStateFor } from "./stack";
 
 const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
 
 /** `role`: whose signed-in browser takes it (operator by default; null: signed out). */
-type Shot = { name: string; path: (page: Page) => Promise<string>; ready: (page: Page) => Promise<void>; role?: string | null };
+type Shot = {
+  name: string;
+  path: (page: Page) => Promise<string>;
+  ready: (page: Page) => Promise<void>;
+  role?: string | null;
+};
 
 /** The feed names batches by code and people by name: a fraud check run by the operator shows as both. */
 async function feedSaysCodesAndNames(page: Page) {
   await heading(/Dashboard/)(page);
   const batch = await firstBatch();
-  const [operator] = await query<{ name: string }>("select name from users where role = 'operator' order by id limit 1");
+  const [operator] = await query<{ name: string }>(
+    "select name from users where role = 'operator' order by id limit 1",
+  );
   const feed = page.getByTestId("activity-feed");
-  const mine = feed.locator("li").filter({ has: page.getByTestId("activity-actor").filter({ hasText: `by ${operator.name}` }) });
-  await expect(mine.filter({ has: page.getByTestId("activity-batch").filter({ hasText: batch.batch_code }) }).first()).toBeVisible({ timeout: 15_000 });
-  for (const code of await feed.getByTestId("activity-batch").allInnerTexts()) expect(code).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
-  await expect(feed).not.toContainText(/\bBatch #?\d+|\b(user|system|api_key|wallet):|fraud_assessment|verification_request \d/);
+  const mine = feed
+    .locator("li")
+    .filter({ has: page.getByTestId("activity-actor").filter({ hasText: `by ${operator.name}` }) });
+  await expect(
+    mine.filter({ has: page.getByTestId("activity-batch").filter({ hasText: batch.batch_code }) }).first(),
+  ).toBeVisible({ timeout: 15_000 });
+  for (const code of await feed.getByTestId("activity-batch").allInnerTexts())
+    expect(code).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
+  await expect(feed).not.toContainText(
+    /\bBatch #?\d+|\b(user|system|api_key|wallet):|fraud_assessment|verification_request \d/,
+  );
 }
 
-const heading = (name: string | RegExp) => (page: Page) => expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-const firstBatch = async () => (await query<{ id: string; batch_code: string }>("select id, batch_code from batches where token_id is not null order by id limit 1"))[0];
+const heading = (name: string | RegExp) => (page: Page) =>
+  expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+const firstBatch = async () =>
+  (
+    await query<{ id: string; batch_code: string }>(
+      "select id, batch_code from batches where token_id is not null order by id limit 1",
+    )
+  )[0];
 
 const shots: Shot[] = [
   { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
-  { name: "inventory", path: async () => "/inventory", ready: async (page) => expect(page.locator("tbody tr").first()).toBeVisible() },
+  {
+    name: "inventory",
+    path: async () => "/inventory",
+    ready: async (page) => expect(page.locator("tbody tr").first()).toBeVisible(),
+  },
   {
     name: "dashboard",
     path: async (page) => {
@@ -40,22 +65,40 @@ const shots: Shot[] = [
     ready: feedSaysCodesAndNames,
   },
   { name: "analytics", path: async () => "/analytics", ready: heading(/Analytics/) },
-  { name: "batch", path: async () => `/batches/${(await firstBatch()).id}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+  {
+    name: "batch",
+    path: async () => `/batches/${(await firstBatch()).id}`,
+    ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+  },
   { name: "verification", path: async () => "/verification", ready: heading(/Verification/) },
   { name: "stock", path: async () => "/stock", ready: heading(/Stock on hand/) },
   { name: "movements", path: async () => "/movements", ready: heading(/Stock movements/) },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   { name: "events", path: async () => "/events", ready: heading(/Event/) },
-  { name: "add-batch", path: async () => "/batches/new", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
-  { name: "admin", path: async () => "/admin", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(), role: "admin" },
+  {
+    name: "add-batch",
+    path: async () => "/batches/new",
+    ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+  },
+  {
+    name: "admin",
+    path: async () => "/admin",
+    ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+    role: "admin",
+  },
   { name: "api-docs", path: async () => "/api-docs", ready: heading("API") },
-  { name: "trace", path: async () => `/trace/${(await firstBatch()).batch_code}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+  {
+    name: "trace",
+    path: async () => `/trace/${(await firstBatch()).batch_code}`,
+    ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+  },
 ];
 
 /** The mean relative luminance (0 black, 1 white) of every pixel of a screenshot, from its decoded RGBA bytes. */
 function meanLuminance(png: PNG): number {
   let sum = 0;
-  for (let i = 0; i < png.data.length; i += 4) sum += 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2];
+  for (let i = 0; i < png.data.length; i += 4)
+    sum += 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2];
   return sum / (png.data.length / 4) / 255;
 }
 
@@ -64,7 +107,11 @@ mkdirSync(dir, { recursive: true });
 for (const colorScheme of ["light", "dark"] as const) {
   for (const shot of shots) {
     test(`${shot.name} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, storageState: shot.role === null ? undefined : storageStateFor(shot.role ?? "operator") });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        colorScheme,
+        storageState: shot.role === null ? undefined : storageStateFor(shot.role ?? "operator"),
+      });
       const page = await context.newPage();
       await page.goto(await shot.path(page));
       await shot.ready(page);
@@ -74,7 +121,8 @@ for (const colorScheme of ["light", "dark"] as const) {
       await testInfo.attach(`${shot.name}-${colorScheme}`, { path: file, contentType: "image/png" });
       // The picture itself follows the colour scheme: dark pixels on the whole in dark mode, light ones in light mode.
       const luminance = meanLuminance(png);
-      if (colorScheme === "dark") expect(luminance, `${shot.name}: mean luminance of the dark screenshot`).toBeLessThan(0.3);
+      if (colorScheme === "dark")
+        expect(luminance, `${shot.name}: mean luminance of the dark screenshot`).toBeLessThan(0.3);
       else expect(luminance, `${shot.name}: mean luminance of the light screenshot`).toBeGreaterThan(0.7);
       await context.close();
     });

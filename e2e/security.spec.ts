@@ -1,10 +1,14 @@
 // Security findings checked against the real server: no open redirect after sign-in, uploaded files
 // keep their sandbox policy, HSTS in production, and admin actions leave audit records.
 import { expect, test } from "@playwright/test";
+
 import { query } from "./db";
 import { storageStateFor } from "./stack";
 
-test("a signed-in user sent to /sign-in?callbackUrl=/%09/evil.example stays on this site", async ({ request, baseURL }) => {
+test("a signed-in user sent to /sign-in?callbackUrl=/%09/evil.example stays on this site", async ({
+  request,
+  baseURL,
+}) => {
   for (const callback of ["/%09/evil.example", "/%0a/evil.example", "/%5C/evil.example", "//evil.example"]) {
     const res = await request.get(`/sign-in?callbackUrl=${callback}`, { maxRedirects: 0 });
     expect(res.status(), callback).toBeGreaterThanOrEqual(300);
@@ -20,17 +24,31 @@ test("uploaded files keep their sandbox policy; every response carries HSTS in p
   expect(file.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
   const page = await request.get("/inventory");
   expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
-  for (const res of [file, page]) expect(res.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  for (const res of [file, page])
+    expect(res.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
 });
 
-test("an admin's role change, wallet link and API key create and revoke each leave an audit record naming the admin", async ({ browser, baseURL }) => {
+test("an admin's role change, wallet link and API key create and revoke each leave an audit record naming the admin", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await browser.newContext({ storageState: storageStateFor("admin"), baseURL });
-  const [{ id: adminId }] = await query<{ id: string }>("select id::text from users where email = 'admin@batchtrail.local'");
-  const [{ id: viewerId }] = await query<{ id: string }>("select id::text from users where email = 'viewer@batchtrail.local'");
+  const [{ id: adminId }] = await query<{ id: string }>(
+    "select id::text from users where email = 'admin@batchtrail.local'",
+  );
+  const [{ id: viewerId }] = await query<{ id: string }>(
+    "select id::text from users where email = 'viewer@batchtrail.local'",
+  );
   const wallet = `0x${[...crypto.getRandomValues(new Uint8Array(20))].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
   const since = (await query<{ n: string }>("select coalesce(max(position), 0)::text as n from audit_records"))[0].n;
-  expect((await admin.request.patch(`/api/admin/users/${viewerId}`, { data: { role: "verifier" } })).status()).toBe(200);
-  expect((await admin.request.patch(`/api/admin/users/${viewerId}`, { data: { role: "viewer", link_wallet: wallet } })).status()).toBe(200);
+  expect((await admin.request.patch(`/api/admin/users/${viewerId}`, { data: { role: "verifier" } })).status()).toBe(
+    200,
+  );
+  expect(
+    (
+      await admin.request.patch(`/api/admin/users/${viewerId}`, { data: { role: "viewer", link_wallet: wallet } })
+    ).status(),
+  ).toBe(200);
   const key = await admin.request.post("/api/admin/api-keys", { data: { name: "audited", role: "viewer" } });
   expect(key.status()).toBe(201);
   const { id: keyId } = await key.json();

@@ -1,10 +1,12 @@
 // Sessions end for real: after sign-out or deactivation, a copy of the old session cookie opens nothing.
 // And refused invitations change nothing.
 import { expect, request as playwrightRequest, test, type Browser } from "@playwright/test";
+
 import { hashPassword } from "@/lib/auth/passwords";
+
 import { changedTables, fingerprint, query, whileWorkerQuiet } from "./db";
-import { stack, storageStateFor } from "./stack";
 import { submitSignIn } from "./sign-in";
+import { stack, storageStateFor } from "./stack";
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 
@@ -14,7 +16,10 @@ const password = "session-test-password";
 /** A user of our own, so ending its sessions touches no other spec's stored sign-in. */
 async function makeUser(label: string) {
   const email = `${label}-${Date.now()}@example.com`;
-  const [u] = await query<{ id: string }>("insert into users (email, name, role, password_hash) values ($1, $2, 'viewer', $3) returning id", [email, label, await hashPassword(password)]);
+  const [u] = await query<{ id: string }>(
+    "insert into users (email, name, role, password_hash) values ($1, $2, 'viewer', $3) returning id",
+    [email, label, await hashPassword(password)],
+  );
   return { id: Number(u.id), email };
 }
 
@@ -51,7 +56,9 @@ test("sign-out ends the session: the old session cookie no longer works, on any 
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("deactivation ends every session of the user, and turning the account back on does not revive them", async ({ browser }) => {
+test("deactivation ends every session of the user, and turning the account back on does not revive them", async ({
+  browser,
+}) => {
   const user = await makeUser("deactivated");
   const { state } = await signedInState(browser, user.email);
   expect(await statusWith(state)).toBe(200);
@@ -60,7 +67,10 @@ test("deactivation ends every session of the user, and turning the account back 
   expect(await statusWith(state)).toBe(401);
   expect((await admin.patch(`/api/admin/users/${user.id}`, { data: { is_active: true } })).status()).toBe(200);
   expect(await statusWith(state)).toBe(401);
-  const audit = await query<{ action: string }>("select action from audit_records where entity = 'user' and entity_id = $1 order by position", [String(user.id)]);
+  const audit = await query<{ action: string }>(
+    "select action from audit_records where entity = 'user' and entity_id = $1 order by position",
+    [String(user.id)],
+  );
   expect(audit.map((a) => a.action)).toEqual(["user.deactivated", "user.activated"]);
   await admin.dispose();
 });
@@ -71,13 +81,21 @@ test("an invitation to an existing email, or for a role an invitation cannot gra
   const mailsBefore = await mails();
   await whileWorkerQuiet(async () => {
     const before = await fingerprint();
-    const existing = await admin.post("/api/admin/invitations", { data: { email: "Viewer@batchtrail.local", role: "operator" } });
+    const existing = await admin.post("/api/admin/invitations", {
+      data: { email: "Viewer@batchtrail.local", role: "operator" },
+    });
     expect(existing.status()).toBe(409);
-    expect((await existing.json()).error.message).toBe("viewer@batchtrail.local already has an account; change its role in the users table instead.");
-    const asAdmin = await admin.post("/api/admin/invitations", { data: { email: "new-admin@example.com", role: "admin" } });
+    expect((await existing.json()).error.message).toBe(
+      "viewer@batchtrail.local already has an account; change its role in the users table instead.",
+    );
+    const asAdmin = await admin.post("/api/admin/invitations", {
+      data: { email: "new-admin@example.com", role: "admin" },
+    });
     expect(asAdmin.status()).toBe(422);
     expect((await asAdmin.json()).error.message).toMatch(/An invitation cannot grant the admin role/);
-    const unknownRole = await admin.post("/api/admin/invitations", { data: { email: "new-owner@example.com", role: "owner" } });
+    const unknownRole = await admin.post("/api/admin/invitations", {
+      data: { email: "new-owner@example.com", role: "owner" },
+    });
     expect(unknownRole.status()).toBe(400);
     const after = await fingerprint();
     expect(changedTables(before, after), "tables changed").toEqual([]);
@@ -94,15 +112,24 @@ test("an admin lifts a sign-in lockout from the users table", async ({ page }) =
   await query("delete from rate_limits where key like 'sign-in:ip:%'");
   const api = await playwrightRequest.newContext({ baseURL });
   const csrf = async () => (await (await api.get("/api/auth/csrf")).json()).csrfToken as string;
-  for (let i = 0; i < 11; i++) await api.post("/api/auth/callback/password", { form: { email: user.email, password: `guess-${i}`, csrfToken: await csrf() }, maxRedirects: 0 });
-  const [row] = await query<{ count: number }>("select max(count) as count from rate_limits where key like $1", [`sign-in:account:${user.email}:%`]);
+  for (let i = 0; i < 11; i++)
+    await api.post("/api/auth/callback/password", {
+      form: { email: user.email, password: `guess-${i}`, csrfToken: await csrf() },
+      maxRedirects: 0,
+    });
+  const [row] = await query<{ count: number }>("select max(count) as count from rate_limits where key like $1", [
+    `sign-in:account:${user.email}:%`,
+  ]);
   expect(row.count).toBeGreaterThan(10);
 
   await page.goto("/admin");
   await page.getByRole("button", { name: "Lift lockout of locked" }).click();
   await expect(page.getByRole("button", { name: "Lift lockout of locked" })).toHaveCount(0);
   expect(await query("select 1 from rate_limits where key like $1", [`sign-in:account:${user.email}:%`])).toEqual([]);
-  const [audit] = await query<{ action: string }>("select action from audit_records where entity = 'user' and entity_id = $1", [String(user.id)]);
+  const [audit] = await query<{ action: string }>(
+    "select action from audit_records where entity = 'user' and entity_id = $1",
+    [String(user.id)],
+  );
   expect(audit.action).toBe("user.lockout_lifted");
   await api.dispose();
 });

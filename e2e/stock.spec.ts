@@ -4,12 +4,14 @@
 // warehouse's capacity and a write-off below zero are refused with a clear message and change nothing.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createWalletClient, http } from "viem";
+
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { gramsToKg, kgToGrams, usdToCents } from "@/lib/chain/units";
 import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import { formatDecimal } from "@/lib/format";
 import { devAccount } from "@/scripts/lib/accounts";
+
 import { fingerprint, query } from "./db";
 import { batchTokenAddress, giveMockWallet, rpcUrl, storageStateFor } from "./stack";
 
@@ -20,26 +22,36 @@ const chain = createChainClient(rpcUrl, 31337);
 
 /** An active demo batch one producer holds, all of it at one warehouse, that no other test has touched. */
 async function heldBatch(skip: number[] = []): Promise<Held> {
-  const [row] = await query<Held>(`
+  const [row] = await query<Held>(
+    `
     select b.id, b.token_id::text, s.holder, s.warehouse, s.balance::text as grams from batches b
     join warehouse_stock s on s.chain_id = b.chain_id and s.token_id = b.token_id
     where b.status = 'active' and b.expiry_date > current_date + 90 and s.balance > 100000 and not (b.id = any($1::bigint[]))
       and (select count(*) from warehouse_stock o where o.chain_id = b.chain_id and o.token_id = b.token_id) = 1
       and not exists (select 1 from stock_movements m where m.chain_id = b.chain_id and m.token_id = b.token_id and m.type <> 'minted')
-    order by b.id limit 1`, [skip]);
+    order by b.id limit 1`,
+    [skip],
+  );
   expect(row, "a demo batch held whole at one warehouse").toBeTruthy();
   return { ...row, id: Number(row.id) };
 }
 
-const metrics = async (page: Page) => (await (await page.request.get("/api/dashboard/metrics")).json()) as DashboardMetrics;
-const stockAt = (m: DashboardMetrics, code: string) => kgToGrams(m.stock_by_warehouse.find((w) => w.warehouse === code)?.on_hand_kg ?? "0");
+const metrics = async (page: Page) =>
+  (await (await page.request.get("/api/dashboard/metrics")).json()) as DashboardMetrics;
+const stockAt = (m: DashboardMetrics, code: string) =>
+  kgToGrams(m.stock_by_warehouse.find((w) => w.warehouse === code)?.on_hand_kg ?? "0");
 
 /** The stock-by-warehouse chart's last row, in grams per warehouse. */
 async function chartEnd(page: Page): Promise<Map<string, bigint>> {
   const today = new Date().toISOString().slice(0, 10);
-  const res = await page.request.get(`/api/analytics?chart=stock_by_warehouse&from=${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${today}`);
+  const res = await page.request.get(
+    `/api/analytics?chart=stock_by_warehouse&from=${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${today}`,
+  );
   expect(res.status()).toBe(200);
-  const [chart] = (await res.json()).charts as { columns: { key: string; label: string }[]; rows: Record<string, string>[] }[];
+  const [chart] = (await res.json()).charts as {
+    columns: { key: string; label: string }[];
+    rows: Record<string, string>[];
+  }[];
   const last = chart.rows[chart.rows.length - 1];
   return new Map(chart.columns.slice(1).map((c) => [c.label.replace(/ \(kg\)$/, ""), kgToGrams(last[c.key])]));
 }
@@ -59,11 +71,17 @@ async function batchPage(browser: Browser, role: string, wallet: `0x${string}`, 
 async function awaitMovement(page: Page, type: string) {
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("region", { name: "Holders and stock ledger" }).locator(`[data-testid="movement"][data-type="${type}"]`)).toHaveCount(1);
+    await expect(
+      page
+        .getByRole("region", { name: "Holders and stock ledger" })
+        .locator(`[data-testid="movement"][data-type="${type}"]`),
+    ).toHaveCount(1);
   }).toPass({ timeout: 30_000 });
 }
 
-test("an operator moves stock between two warehouses from its wallet: pending, then on the batch page, the Movements page, the dashboard and the analytics chart by exactly its amount", async ({ browser }) => {
+test("an operator moves stock between two warehouses from its wallet: pending, then on the batch page, the Movements page, the dashboard and the analytics chart by exactly its amount", async ({
+  browser,
+}) => {
   const batch = await heldBatch();
   const to = batch.warehouse === "HAM-PRT" ? "RTM-FRP" : "HAM-PRT";
   const { context, page, stock } = await batchPage(browser, "operator", operatorWallet.address, batch.id);
@@ -76,7 +94,9 @@ test("an operator moves stock between two warehouses from its wallet: pending, t
   await move.getByRole("button", { name: "Move" }).click();
   await expect(stock.getByTestId("stock-action-message")).toContainText(/pending until the listener indexes it/);
   await awaitMovement(page, "moved");
-  await expect(stock.locator(`[data-testid="holders"] tr[data-warehouse="${to}"] [data-testid="held"]`)).toHaveText("12.500");
+  await expect(stock.locator(`[data-testid="holders"] tr[data-warehouse="${to}"] [data-testid="held"]`)).toHaveText(
+    "12.500",
+  );
 
   const after = await metrics(page);
   expect(stockAt(before, batch.warehouse) - stockAt(after, batch.warehouse)).toBe(12_500n);
@@ -87,7 +107,9 @@ test("an operator moves stock between two warehouses from its wallet: pending, t
   expect((chartAfter.get(to) ?? 0n) - (chartBefore.get(to) ?? 0n)).toBe(12_500n);
 
   await page.goto("/dashboard");
-  await expect(page.getByTestId(`stock-warehouse-${to}`)).toHaveText(formatDecimal(after.stock_by_warehouse.find((w) => w.warehouse === to)!.on_hand_kg, 3));
+  await expect(page.getByTestId(`stock-warehouse-${to}`)).toHaveText(
+    formatDecimal(after.stock_by_warehouse.find((w) => w.warehouse === to)!.on_hand_kg, 3),
+  );
   await page.goto(`/movements?batch_id=${batch.id}&type=moved`);
   const rows = page.getByTestId("movement");
   await expect(rows).toHaveCount(1);
@@ -101,7 +123,9 @@ test("an operator moves stock between two warehouses from its wallet: pending, t
   await context.close();
 });
 
-test("a holder transfers part of a batch from its wallet; the recipient holds it, at the same warehouse, and stock on hand does not change", async ({ browser }) => {
+test("a holder transfers part of a batch from its wallet; the recipient holds it, at the same warehouse, and stock on hand does not change", async ({
+  browser,
+}) => {
   const batch = await heldBatch();
   const holder = producers.find((p) => p.address.toLowerCase() === batch.holder)!;
   const recipient = producers.find((p) => p !== holder)!.address.toLowerCase();
@@ -114,9 +138,18 @@ test("a holder transfers part of a batch from its wallet; the recipient holds it
   await transfer.getByRole("button", { name: "Transfer" }).click();
   await expect(stock.getByTestId("stock-action-message")).toContainText(/pending until the listener indexes it/);
   await awaitMovement(page, "transferred");
-  await expect(stock.locator(`[data-testid="holders"] tr[data-holder="${recipient}"] [data-testid="held"]`)).toHaveText("20.125");
-  await expect(stock.locator(`[data-testid="holders"] tr[data-holder="${batch.holder}"] [data-testid="held"]`)).toHaveText(formatDecimal(gramsToKg(BigInt(batch.grams) - 20_125n), 3));
-  const balance = await chain.readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "balanceOf", args: [recipient as `0x${string}`, BigInt(batch.token_id)] });
+  await expect(stock.locator(`[data-testid="holders"] tr[data-holder="${recipient}"] [data-testid="held"]`)).toHaveText(
+    "20.125",
+  );
+  await expect(
+    stock.locator(`[data-testid="holders"] tr[data-holder="${batch.holder}"] [data-testid="held"]`),
+  ).toHaveText(formatDecimal(gramsToKg(BigInt(batch.grams) - 20_125n), 3));
+  const balance = await chain.readContract({
+    address: batchTokenAddress(),
+    abi: batchTokenAbi,
+    functionName: "balanceOf",
+    args: [recipient as `0x${string}`, BigInt(batch.token_id)],
+  });
   expect(balance).toBe(20_125n);
 
   const after = await metrics(page);
@@ -127,10 +160,14 @@ test("a holder transfers part of a batch from its wallet; the recipient holds it
   await context.close();
 });
 
-test("a move past a warehouse's capacity and a write-off below zero are refused with a clear message and change nothing", async ({ browser }) => {
+test("a move past a warehouse's capacity and a write-off below zero are refused with a clear message and change nothing", async ({
+  browser,
+}) => {
   const batch = await heldBatch();
   const admin = await browser.newContext({ storageState: storageStateFor("admin") });
-  const created = await admin.request.post("/api/warehouses", { data: { code: "TINY-WH", name: "Tiny Warehouse", country: "Belgium", capacity_kg: "1" } });
+  const created = await admin.request.post("/api/warehouses", {
+    data: { code: "TINY-WH", name: "Tiny Warehouse", country: "Belgium", capacity_kg: "1" },
+  });
   expect([201, 409]).toContain(created.status());
   await admin.close();
   const { context, stock } = await batchPage(browser, "operator", operatorWallet.address, batch.id);
@@ -141,7 +178,9 @@ test("a move past a warehouse's capacity and a write-off below zero are refused 
   await move.getByLabel("To warehouse").selectOption("TINY-WH");
   await move.getByLabel("Quantity (kg)").fill("2");
   await move.getByRole("button", { name: "Move" }).click();
-  await expect(stock.getByRole("alert")).toContainText("Warehouse TINY-WH (Tiny Warehouse) holds 0.000 kg of its 1.000 kg capacity; 2.000 kg more would exceed it by 1.000 kg.");
+  await expect(stock.getByRole("alert")).toContainText(
+    "Warehouse TINY-WH (Tiny Warehouse) holds 0.000 kg of its 1.000 kg capacity; 2.000 kg more would exceed it by 1.000 kg.",
+  );
 
   const adjust = stock.getByRole("form", { name: "Adjust stock" });
   await adjust.getByLabel("Stock to adjust").selectOption(`${batch.holder}|${batch.warehouse}`);
@@ -152,24 +191,41 @@ test("a move past a warehouse's capacity and a write-off below zero are refused 
   await expect(stock.getByRole("alert")).toContainText(`An adjustment of -${over} kg would leave 1.000 kg below zero`);
 
   expect(await fingerprint()).toBe(before);
-  const [{ n }] = await query<{ n: string }>("select count(*)::text as n from stock_movements m join batches b on b.token_id = m.token_id where b.id = $1", [batch.id]);
+  const [{ n }] = await query<{ n: string }>(
+    "select count(*)::text as n from stock_movements m join batches b on b.token_id = m.token_id where b.id = $1",
+    [batch.id],
+  );
   expect(n).toBe("1");
   await context.close();
 });
 
-test("a partial redemption lowers the dashboard's In stock kilograms and value by exactly its amount", async ({ page }) => {
+test("a partial redemption lowers the dashboard's In stock kilograms and value by exactly its amount", async ({
+  page,
+}) => {
   const batch = await heldBatch();
-  const [{ price }] = await query<{ price: string }>("select price_per_kg::text as price from batches where id = $1", [batch.id]);
+  const [{ price }] = await query<{ price: string }>("select price_per_kg::text as price from batches where id = $1", [
+    batch.id,
+  ]);
   const holder = producers.find((p) => p.address.toLowerCase() === batch.holder)!;
   const before = await metrics(page);
   const wallet = createWalletClient({ account: holder, chain: chain.chain, transport: http(rpcUrl) });
-  const hash = await wallet.writeContract({ chain: chain.chain, address: batchTokenAddress(), abi: batchTokenAbi, functionName: "redeem", args: [BigInt(batch.token_id), 10_000n] });
+  const hash = await wallet.writeContract({
+    chain: chain.chain,
+    address: batchTokenAddress(),
+    abi: batchTokenAbi,
+    functionName: "redeem",
+    args: [BigInt(batch.token_id), 10_000n],
+  });
   expect((await chain.waitForTransactionReceipt({ hash })).status).toBe("success");
-  await expect.poll(async () => (await metrics(page)).in_stock.quantity_kg, { timeout: 30_000 }).not.toBe(before.in_stock.quantity_kg);
+  await expect
+    .poll(async () => (await metrics(page)).in_stock.quantity_kg, { timeout: 30_000 })
+    .not.toBe(before.in_stock.quantity_kg);
   const after = await metrics(page);
   expect(kgToGrams(before.in_stock.quantity_kg) - kgToGrams(after.in_stock.quantity_kg)).toBe(10_000n);
   // Per batch to the cent: round(on hand × price) before less the same after.
   const cents = (grams: bigint) => (grams * usdToCents(price) + 500n) / 1000n;
-  expect(usdToCents(before.in_stock.value_usd) - usdToCents(after.in_stock.value_usd)).toBe(cents(BigInt(batch.grams)) - cents(BigInt(batch.grams) - 10_000n));
+  expect(usdToCents(before.in_stock.value_usd) - usdToCents(after.in_stock.value_usd)).toBe(
+    cents(BigInt(batch.grams)) - cents(BigInt(batch.grams) - 10_000n),
+  );
   expect(after.in_stock.batches).toBe(before.in_stock.batches);
 });

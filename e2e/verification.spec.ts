@@ -1,9 +1,11 @@
 // The verification engine from the browser: a count requested, rejected, alerted and resolved on the
 // record; quality checks; bulk runs; what a viewer sees; and bad counts that change nothing.
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { devAccount } from "@/scripts/lib/accounts";
+
 import { query } from "./db";
 import { batchTokenAddress, giveMockWallet, rpcUrl, storageStateFor } from "./stack";
 
@@ -36,10 +38,14 @@ async function requestCount(request: APIRequestContext, batchId: number): Promis
 }
 
 const region = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
-const auditRow = (scope: Page | Locator, action: string) => scope.locator(`[data-testid="audit-record"][data-action="${action}"]`);
+const auditRow = (scope: Page | Locator, action: string) =>
+  scope.locator(`[data-testid="audit-record"][data-action="${action}"]`);
 const discrepancyAlert = (page: Page) => page.locator('[data-testid="alert"][data-type="quantity_discrepancy"]');
 
-test("a count far from the quantity is rejected, alerts, and is resolved with a note on the record", async ({ page, browser }) => {
+test("a count far from the quantity is rejected, alerts, and is resolved with a note on the record", async ({
+  page,
+  browser,
+}) => {
   const batch = await freshBatch();
 
   // The operator asks for a count on the batch's page.
@@ -64,15 +70,22 @@ test("a count far from the quantity is rejected, alerts, and is resolved with a 
   await expect(dialog).toBeHidden();
   await expect(verifier.page.getByRole("status").filter({ hasText: "No verification requests match" })).toBeVisible();
   // The queue page lists the new open alert across batches, linked to its batch.
-  await expect(verifier.page.getByTestId("open-alert").filter({ hasText: batch.batch_code })).toContainText(/quantity discrepancy/i);
+  await expect(verifier.page.getByTestId("open-alert").filter({ hasText: batch.batch_code })).toContainText(
+    /quantity discrepancy/i,
+  );
 
   await verifier.page.goto(`/batches/${batch.id}`);
-  await expect(region(verifier.page, "Verification").getByTestId("verification-request")).toHaveAttribute("data-status", "rejected");
+  await expect(region(verifier.page, "Verification").getByTestId("verification-request")).toHaveAttribute(
+    "data-status",
+    "rejected",
+  );
   await expect(discrepancyAlert(verifier.page)).toHaveAttribute("data-status", "open");
   await verifier.context.close();
 
   // The operator's open page catches up by itself, then the operator resolves the alert.
-  await expect(verification.getByTestId("verification-request")).toHaveAttribute("data-status", "rejected", { timeout: 15_000 });
+  await expect(verification.getByTestId("verification-request")).toHaveAttribute("data-status", "rejected", {
+    timeout: 15_000,
+  });
   const alert = discrepancyAlert(page);
   await expect(alert).toHaveAttribute("data-status", "open");
   await expect(alert).toContainText("critical");
@@ -92,7 +105,10 @@ test("a count far from the quantity is rejected, alerts, and is resolved with a 
 });
 
 // The smallest valid PNG: quality-check photos are checked by their bytes, not their name.
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 test("a verifier records a quality check with a photo and sees its grade", async ({ browser }) => {
   const batch = await freshBatch();
@@ -107,7 +123,9 @@ test("a verifier records a quality check with a photo and sees its grade", async
   await quality.getByLabel("Screen size").fill("17");
   await quality.getByLabel("Screen variance (%, optional)").fill("3");
   await quality.getByLabel("Quakers (optional)").fill("0");
-  await quality.getByLabel("Photos (JPEG, PNG, WebP)").setInputFiles({ name: "sample.png", mimeType: "image/png", buffer: png });
+  await quality
+    .getByLabel("Photos (JPEG, PNG, WebP)")
+    .setInputFiles({ name: "sample.png", mimeType: "image/png", buffer: png });
   await quality.getByRole("button", { name: "Record quality check" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: /Recorded check #\d+: graded specialty\./ })).toBeVisible();
@@ -131,7 +149,10 @@ test("a verifier records a quality check with a photo and sees its grade", async
   await context.close();
 });
 
-test("bulk fraud detection runs over the selected batches with progress and a result per batch", async ({ browser, request }) => {
+test("bulk fraud detection runs over the selected batches with progress and a result per batch", async ({
+  browser,
+  request,
+}) => {
   const batch = await freshBatch();
   await requestCount(request, batch.id);
   const { context, page } = await pageAs(browser, "verifier");
@@ -140,21 +161,30 @@ test("bulk fraud detection runs over the selected batches with progress and a re
   await expect(page.getByRole("checkbox", { name: `Select ${batch.batch_code}` })).toBeChecked();
   await page.getByRole("button", { name: "Detect fraud for selected" }).click();
   await expect(page.getByTestId("bulk-progress")).toHaveText("1 of 1");
-  await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText(/Fraud risk \d+\/100/);
+  await expect(page.getByTestId("bulk-result").filter({ hasText: batch.batch_code })).toContainText(
+    /Fraud risk \d+\/100/,
+  );
   expect(await query("select 1 from fraud_assessments where batch_id = $1", [batch.id])).toHaveLength(1);
 
   // A bulk full verification asks first; nothing runs until confirmed.
   await page.getByRole("button", { name: "Run full verification for selected" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Confirm the full verification" });
   await expect(confirm).toContainText("Run a full verification of 1 batch?");
-  expect(await query("select 1 from audit_records where batch_id = $1 and action like 'verification.%' and action <> 'verification.requested'", [batch.id])).toHaveLength(0);
+  expect(
+    await query(
+      "select 1 from audit_records where batch_id = $1 and action like 'verification.%' and action <> 'verification.requested'",
+      [batch.id],
+    ),
+  ).toHaveLength(0);
   await confirm.getByRole("button", { name: "Verify 1 batch" }).click();
   await expect(page.getByRole("progressbar", { name: "Verification progress" })).toBeVisible();
   // No quality check is not a failure, and the pending count is not overridden.
   const result = page.getByTestId("bulk-result").filter({ hasText: batch.batch_code });
   await expect(result).toContainText("Incomplete: no quality check yet");
   await expect(result).toContainText("A count is pending");
-  expect(await query("select verification_status from batches where id = $1", [batch.id])).toEqual([{ verification_status: "pending" }]);
+  expect(await query("select verification_status from batches where id = $1", [batch.id])).toEqual([
+    { verification_status: "pending" },
+  ]);
   await context.close();
 });
 
@@ -163,16 +193,36 @@ test("a viewer sees every section and the queue, but no action", async ({ browse
   // An open alert and a pending request, set up through the API.
   const first = await requestCount(request, batch.id);
   const verifier = await pageAs(browser, "verifier");
-  expect((await verifier.context.request.post(`/api/verification-requests/${first}/process`, { data: { actual_quantity: "1" } })).ok()).toBe(true);
+  expect(
+    (
+      await verifier.context.request.post(`/api/verification-requests/${first}/process`, {
+        data: { actual_quantity: "1" },
+      })
+    ).ok(),
+  ).toBe(true);
   await verifier.context.close();
   await requestCount(request, batch.id);
 
   const { context, page } = await pageAs(browser, "viewer");
   await page.goto(`/batches/${batch.id}`);
-  for (const name of ["Batch", "On chain", "Verification", "Quality", "Fraud risk", /^Alerts/, "Audit trail", "Transactions"]) await expect(region(page, name)).toBeVisible();
+  for (const name of [
+    "Batch",
+    "On chain",
+    "Verification",
+    "Quality",
+    "Fraud risk",
+    /^Alerts/,
+    "Audit trail",
+    "Transactions",
+  ])
+    await expect(region(page, name)).toBeVisible();
   await expect(discrepancyAlert(page)).toHaveAttribute("data-status", "open");
   await expect(region(page, "Transactions").getByTestId("batch-event").first()).toBeVisible();
-  await expect(page.getByRole("button", { name: /Request verification|Run full verification|Detect fraud|Resolve|Record quality check|Mark verified/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("button", {
+      name: /Request verification|Run full verification|Detect fraud|Resolve|Record quality check|Mark verified/,
+    }),
+  ).toHaveCount(0);
   await expect(page.getByLabel("Resolution note")).toHaveCount(0);
 
   await page.goto(`/verification?batch_id=${batch.id}`);
@@ -182,7 +232,10 @@ test("a viewer sees every section and the queue, but no action", async ({ browse
   await context.close();
 });
 
-test("a bad count in the process dialog shows the API's message and changes nothing; a count already taken says so", async ({ browser, request }) => {
+test("a bad count in the process dialog shows the API's message and changes nothing; a count already taken says so", async ({
+  browser,
+  request,
+}) => {
   const batch = await freshBatch();
   const id = await requestCount(request, batch.id);
   const audit = () => query("select position from audit_records where batch_id = $1", [batch.id]);
@@ -192,20 +245,36 @@ test("a bad count in the process dialog shows the API's message and changes noth
   await page.goto(`/verification?batch_id=${batch.id}`);
   await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
   const dialog = page.getByRole("dialog");
-  for (const [bad, says] of [["-5", "must be a number (0 or more) with at most 3 decimals"], ["about forty", "must be a number (0 or more) with at most 3 decimals"], ["", "is required"]]) {
+  for (const [bad, says] of [
+    ["-5", "must be a number (0 or more) with at most 3 decimals"],
+    ["about forty", "must be a number (0 or more) with at most 3 decimals"],
+    ["", "is required"],
+  ]) {
     await dialog.getByLabel("Counted quantity (kg)").fill(bad);
     await dialog.getByRole("button", { name: "Record count" }).click();
     await expect(dialog.getByRole("alert")).toContainText(`Counted quantity (kg): ${says}`);
     await expect(dialog.getByRole("alert")).not.toContainText("actual_quantity");
   }
-  const [row] = await query<{ status: string; processed_at: Date | null }>("select status, processed_at from verification_requests where id = $1", [id]);
+  const [row] = await query<{ status: string; processed_at: Date | null }>(
+    "select status, processed_at from verification_requests where id = $1",
+    [id],
+  );
   expect(row).toEqual({ status: "pending", processed_at: null });
   expect((await audit()).length).toBe(before);
-  const [{ verification_status }] = await query<{ verification_status: string }>("select verification_status from batches where id = $1", [batch.id]);
+  const [{ verification_status }] = await query<{ verification_status: string }>(
+    "select verification_status from batches where id = $1",
+    [batch.id],
+  );
   expect(verification_status).toBe("pending");
 
   // Someone else records the count while the dialog is open.
-  expect((await context.request.post(`/api/verification-requests/${id}/process`, { data: { actual_quantity: batch.quantity_kg } })).ok()).toBe(true);
+  expect(
+    (
+      await context.request.post(`/api/verification-requests/${id}/process`, {
+        data: { actual_quantity: batch.quantity_kg },
+      })
+    ).ok(),
+  ).toBe(true);
   await dialog.getByLabel("Counted quantity (kg)").fill(batch.quantity_kg);
   await dialog.getByRole("button", { name: "Record count" }).click();
   await expect(dialog.getByRole("alert")).toContainText("already processed by someone else");
@@ -214,7 +283,10 @@ test("a bad count in the process dialog shows the API's message and changes noth
   await context.close();
 });
 
-test("the process dialog is modal: focus stays inside it, and Escape closes it without recording anything", async ({ browser, request }) => {
+test("the process dialog is modal: focus stays inside it, and Escape closes it without recording anything", async ({
+  browser,
+  request,
+}) => {
   const batch = await freshBatch();
   await requestCount(request, batch.id);
   const { context, page } = await pageAs(browser, "verifier");
@@ -232,7 +304,9 @@ test("the process dialog is modal: focus stays inside it, and Escape closes it w
   await context.close();
 });
 
-test("a batch verified off chain is marked verified on chain by a wallet with the verifier role", async ({ browser }) => {
+test("a batch verified off chain is marked verified on chain by a wallet with the verifier role", async ({
+  browser,
+}) => {
   const batch = await freshBatch();
   const setup = await pageAs(browser, "verifier");
   const check = { cupping_score: 85, moisture_pct: 11, primary_defects: 0, secondary_defects: 1, screen_size: 17 };
@@ -253,20 +327,34 @@ test("a batch verified off chain is marked verified on chain by a wallet with th
 
   // A wallet without the role is told so, and cannot press the button.
   const stranger = await openWith(devAccount(5).address);
-  await expect(stranger.verification.getByRole("alert").filter({ hasText: "does not have the verifier role" })).toBeVisible();
+  await expect(
+    stranger.verification.getByRole("alert").filter({ hasText: "does not have the verifier role" }),
+  ).toBeVisible();
   await expect(stranger.verification.getByRole("button", { name: "Mark verified on chain" })).toBeDisabled();
   await stranger.context.close();
 
   const admin = await openWith(devAccount(0).address);
   await admin.verification.getByRole("button", { name: "Mark verified on chain" }).click();
-  await expect(admin.verification.getByTestId("verification-status")).toContainText("On chain: verified", { timeout: 20_000 });
-  const [{ token_id }] = await query<{ token_id: string }>("select token_id::text from batches where id = $1", [batch.id]);
-  const onchain = await createChainClient(rpcUrl, 31337).readContract({ address: batchTokenAddress(), abi: batchTokenAbi, functionName: "getBatch", args: [BigInt(token_id)] });
+  await expect(admin.verification.getByTestId("verification-status")).toContainText("On chain: verified", {
+    timeout: 20_000,
+  });
+  const [{ token_id }] = await query<{ token_id: string }>("select token_id::text from batches where id = $1", [
+    batch.id,
+  ]);
+  const onchain = await createChainClient(rpcUrl, 31337).readContract({
+    address: batchTokenAddress(),
+    abi: batchTokenAbi,
+    functionName: "getBatch",
+    args: [BigInt(token_id)],
+  });
   expect(onchain.verified).toBe(true);
   await admin.context.close();
 });
 
-test("the queue filters by batch code, and an open alert it lists is resolved right there", async ({ browser, request }) => {
+test("the queue filters by batch code, and an open alert it lists is resolved right there", async ({
+  browser,
+  request,
+}) => {
   const batch = await freshBatch();
   await requestCount(request, batch.id);
   const { context, page } = await pageAs(browser, "operator");
@@ -277,7 +365,10 @@ test("the queue filters by batch code, and an open alert it lists is resolved ri
   await expect(page.getByTestId("request-row")).toHaveCount(1);
   await expect(page.getByTestId("request-row")).toContainText(batch.batch_code);
 
-  const [alert] = await query<{ id: number }>("insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'quantity_discrepancy', 'critical', 'e2e-queue', 'Counted 3 kg less') returning id", [batch.id]);
+  const [alert] = await query<{ id: number }>(
+    "insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'quantity_discrepancy', 'critical', 'e2e-queue', 'Counted 3 kg less') returning id",
+    [batch.id],
+  );
   await page.reload();
   const listed = page.getByTestId("open-alert").filter({ hasText: "Counted 3 kg less" });
   await listed.getByText("Resolve this alert").click();
@@ -288,17 +379,23 @@ test("the queue filters by batch code, and an open alert it lists is resolved ri
   await context.close();
 });
 
-test("seed 000's inputs: a count as a JSON number or a query parameter, and an empty resolve-alert body resolving every open alert", async ({ browser, request }) => {
+test("seed 000's inputs: a count as a JSON number or a query parameter, and an empty resolve-alert body resolving every open alert", async ({
+  browser,
+  request,
+}) => {
   const batch = await freshBatch();
   const { context } = await pageAs(browser, "verifier");
-  const process = (id: number, query: string, data?: object) => context.request.post(`/api/verification-requests/${id}/process${query}`, data ? { data } : {});
+  const process = (id: number, query: string, data?: object) =>
+    context.request.post(`/api/verification-requests/${id}/process${query}`, data ? { data } : {});
 
   // A number with more decimals than a gram is refused, as its string would be, and changes nothing.
   const first = await requestCount(request, batch.id);
   const refused = await process(first, "", { actual_quantity: 1.2345 });
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error.message).toMatch(/^actual_quantity: must be a number .* at most 3 decimals/);
-  expect(await query("select status from verification_requests where id = $1", [first])).toEqual([{ status: "pending" }]);
+  expect(await query("select status from verification_requests where id = $1", [first])).toEqual([
+    { status: "pending" },
+  ]);
 
   // The exact quantity as a JSON number: its shortest decimal form is the count, and it agrees.
   const approved = await process(first, "", { actual_quantity: Number(batch.quantity_kg) });
@@ -310,8 +407,14 @@ test("seed 000's inputs: a count as a JSON number or a query parameter, and an e
   const rejected = await process(second, "?actual_quantity=1");
   expect(rejected.status()).toBe(200);
   expect(await rejected.json()).toMatchObject({ status: "rejected", actual_quantity_kg: "1.000" });
-  await query("insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'sync_error', 'low', 'e2e-seed', 'A second open alert')", [batch.id]);
-  const open = await query<{ id: number }>("select id from batch_alerts where batch_id = $1 and status = 'open' order by id", [batch.id]);
+  await query(
+    "insert into batch_alerts (batch_id, type, severity, source, message) values ($1, 'sync_error', 'low', 'e2e-seed', 'A second open alert')",
+    [batch.id],
+  );
+  const open = await query<{ id: number }>(
+    "select id from batch_alerts where batch_id = $1 and status = 'open' order by id",
+    [batch.id],
+  );
   expect(open.length).toBe(2);
 
   // An empty body resolves every open alert of the batch, each with the default note, audited.
@@ -320,10 +423,23 @@ test("seed 000's inputs: a count as a JSON number or a query parameter, and an e
   const { data } = await resolved.json();
   expect(data.map((a: { id: number }) => a.id)).toEqual(open.map((a) => Number(a.id)));
   const note = "Resolved with every open alert of the batch; no note was given.";
-  expect(data.every((a: { status: string; resolution_note: string }) => a.status === "resolved" && a.resolution_note === note)).toBe(true);
-  expect(await query("select count(*)::int as n from batch_alerts where batch_id = $1 and status = 'open'", [batch.id])).toEqual([{ n: 0 }]);
-  expect(await query("select count(*)::int as n from audit_records where batch_id = $1 and action = 'alert.resolved' and note = $2", [batch.id, note])).toEqual([{ n: 2 }]);
+  expect(
+    data.every(
+      (a: { status: string; resolution_note: string }) => a.status === "resolved" && a.resolution_note === note,
+    ),
+  ).toBe(true);
+  expect(
+    await query("select count(*)::int as n from batch_alerts where batch_id = $1 and status = 'open'", [batch.id]),
+  ).toEqual([{ n: 0 }]);
+  expect(
+    await query(
+      "select count(*)::int as n from audit_records where batch_id = $1 and action = 'alert.resolved' and note = $2",
+      [batch.id, note],
+    ),
+  ).toEqual([{ n: 2 }]);
   // `{}` is the same request: nothing is open now, so nothing is resolved.
-  expect(await (await request.post(`/api/batches/${batch.id}/resolve-alert`, { data: {} })).json()).toEqual({ data: [] });
+  expect(await (await request.post(`/api/batches/${batch.id}/resolve-alert`, { data: {} })).json()).toEqual({
+    data: [],
+  });
   await context.close();
 });

@@ -7,7 +7,8 @@ const formulaStart = /^[=+\-@|]/;
 const numeric = /^-?\d+(\.\d+)?$/;
 
 /** Whether a spreadsheet could read this text as a formula. */
-export const isFormulaLike = (text: string) => /^[\t\r\n]/.test(text) || formulaStart.test(text.replace(leadingBlanks, ""));
+export const isFormulaLike = (text: string) =>
+  /^[\t\r\n]/.test(text) || formulaStart.test(text.replace(leadingBlanks, ""));
 
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+
 import { createAdmin } from "../lib/auth/first-admin";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
@@ -19,7 +20,11 @@ const ZScriptEnv = z.object({
   PUBLIC_APP_URL: ZServerEnv.shape.PUBLIC_APP_URL,
   AUTH_URL: ZServerEnv.shape.AUTH_URL,
 });
-const ZArgs = z.object({ email: z.email("--email: must be an email address"), name: z.string().trim().min(1).max(80).optional(), url: z.url("--url: must be a URL").optional() });
+const ZArgs = z.object({
+  email: z.email("--email: must be an email address"),
+  name: z.string().trim().min(1).max(80).optional(),
+  url: z.url("--url: must be a URL").optional(),
+});
 
 const embeddedUrl = (port: number) => `postgres://postgres:batchtrail@127.0.0.1:${port}/batchtrail`;
 
@@ -37,9 +42,15 @@ async function reachable(url: string) {
 
 async function main() {
   const env = parseEnv(process.env, ZScriptEnv);
-  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, url: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, name: { type: "string" }, url: { type: "string" } },
+  });
   const parsed = ZArgs.safeParse(values);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; ") + '\nusage: npm run admin:create -- --email you@example.com [--name "Your Name"] [--url https://app.example.com]');
+  if (!parsed.success)
+    throw new Error(
+      parsed.error.issues.map((i) => i.message).join("; ") +
+        '\nusage: npm run admin:create -- --email you@example.com [--name "Your Name"] [--url https://app.example.com]',
+    );
   const args = parsed.data;
 
   let url = env.DATABASE_URL;
@@ -48,16 +59,24 @@ async function main() {
     url = embeddedUrl(env.PG_PORT);
     if (!(await reachable(url))) {
       const dataDir = path.resolve(import.meta.dirname, "..", env.DATA_DIR, "postgres");
-      if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`no database: set DATABASE_URL, or run \`npm run dev\` once to create the embedded one in ${env.DATA_DIR}`);
+      if (!existsSync(path.join(dataDir, "PG_VERSION")))
+        throw new Error(
+          `no database: set DATABASE_URL, or run \`npm run dev\` once to create the embedded one in ${env.DATA_DIR}`,
+        );
       embedded = await startPostgres({ dataDir, port: env.PG_PORT });
     }
   }
   const { db, pool } = createDb(url, 2);
   try {
     await migrate(pool);
-    const appUrl = (args.url ?? env.PUBLIC_APP_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+    const appUrl = (args.url ?? env.PUBLIC_APP_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(
+      /\/$/,
+      "",
+    );
     const admin = await createAdmin(db, { email: args.email, name: args.name ?? args.email.split("@")[0], appUrl });
-    console.log(`Created admin ${admin.email} (user ${admin.id}). Set its password within 72 hours, once, at:\n${admin.link}`);
+    console.log(
+      `Created admin ${admin.email} (user ${admin.id}). Set its password within 72 hours, once, at:\n${admin.link}`,
+    );
   } finally {
     await pool.end();
     await embedded?.stop();

@@ -6,13 +6,20 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
 import { encodeCursor } from "../lib/api/cursor";
 import { withBenchStack } from "./lib/bench-stack";
 import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { freePort } from "./lib/free-port";
 import { seedScale } from "./lib/scale-seed";
 
-const { values } = parseArgs({ options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1000000" }, requests: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: {
+    small: { type: "string", default: "10000" },
+    large: { type: "string", default: "1000000" },
+    requests: { type: "string", default: "200" },
+  },
+});
 const sizes = [Number(values.small), Number(values.large)];
 const requests = Number(values.requests);
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,12 +35,14 @@ const cases = (batches: number): Record<string, string> => ({
   list_first_page: "/api/batches?limit=25",
   list_deep_page: `/api/batches?limit=25&cursor=${deepCursor(batches)}`,
   list_origin_status: "/api/batches?limit=25&origin_country=Ethiopia&status=active,verified",
-  list_grade_risk_by_quantity: "/api/batches?limit=25&quality_grade=specialty,premium&risk_level=low&sort=quantity_kg&order=desc",
+  list_grade_risk_by_quantity:
+    "/api/batches?limit=25&quality_grade=specialty,premium&risk_level=low&sort=quantity_kg&order=desc",
   list_expiring_washed_by_expiry: "/api/batches?limit=25&expiry_window=90&process=washed&sort=expiry_date&order=asc",
   dashboard_metrics: "/api/dashboard/metrics",
 });
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Signs in a viewer through next-auth's own form post, as the browser does; returns the session cookie. */
 async function signIn(base: string): Promise<string> {
@@ -47,7 +56,10 @@ async function signIn(base: string): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ email: viewer.email, password: demoPassword, csrfToken }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in failed: ${res.status}`);
   return session;
 }
@@ -69,7 +81,13 @@ async function measure(base: string, cookie: string, url: string) {
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   log("no production build: running next build…");
-  if (spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("next build failed");
+  if (
+    spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      stdio: "inherit",
+    }).status !== 0
+  )
+    throw new Error("next build failed");
 }
 
 const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => {
@@ -77,13 +95,29 @@ const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
-    ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: (pool.options as { connectionString: string }).connectionString,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret", RPC_URL: rpcUrl, CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: deployment.batchToken.address,
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: (pool.options as { connectionString: string }).connectionString,
+    AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    RPC_URL: rpcUrl,
+    CHAIN_ID: "31337",
+    BATCH_TOKEN_ADDRESS: deployment.batchToken.address,
   };
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 120) throw new Error("the server did not answer /api/health");
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -106,8 +140,15 @@ const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => 
     return {
       requests_per_case: requests,
       figures,
-      p95_large_over_small: Object.fromEntries(Object.keys(figures[small]).map((name) => [name, ratio(figures[large][name].p95_ms, figures[small][name].p95_ms)])),
-      p95_deep_over_first: Object.fromEntries(sizes.map((size) => [size, ratio(figures[size].list_deep_page.p95_ms, figures[size].list_first_page.p95_ms)])),
+      p95_large_over_small: Object.fromEntries(
+        Object.keys(figures[small]).map((name) => [
+          name,
+          ratio(figures[large][name].p95_ms, figures[small][name].p95_ms),
+        ]),
+      ),
+      p95_deep_over_first: Object.fromEntries(
+        sizes.map((size) => [size, ratio(figures[size].list_deep_page.p95_ms, figures[size].list_first_page.p95_ms)]),
+      ),
     };
   } finally {
     server.kill("SIGTERM");

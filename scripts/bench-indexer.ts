@@ -1,6 +1,7 @@
 // npm run bench:indexer [-- N]: mints N events (default 50,000) on a fresh anvil, backfills them
 // into an empty database with the real indexer, and prints events per second and peak memory.
 import { sql } from "drizzle-orm";
+
 import { createIndexer } from "../lib/events/indexer";
 import { operatorAccount, producerAccounts } from "./lib/accounts";
 import { withBenchStack } from "./lib/bench-stack";
@@ -14,8 +15,14 @@ await withBenchStack(async ({ db, client, rpcUrl, deployment }) => {
   const address = deployment.batchToken.address as `0x${string}`;
 
   log(`minting ${count} events…`);
-  const minted = await generateEvents({ client, rpcUrl, address, admin: operatorAccount, producers: producerAccounts }, count, log);
-  log(`minted ${minted.events} events in ${minted.transactions} transactions, blocks ${minted.fromBlock}–${minted.toBlock}; backfilling…`);
+  const minted = await generateEvents(
+    { client, rpcUrl, address, admin: operatorAccount, producers: producerAccounts },
+    count,
+    log,
+  );
+  log(
+    `minted ${minted.events} events in ${minted.transactions} transactions, blocks ${minted.fromBlock}–${minted.toBlock}; backfilling…`,
+  );
 
   let peakRss = 0;
   let peakHeap = 0;
@@ -26,15 +33,31 @@ await withBenchStack(async ({ db, client, rpcUrl, deployment }) => {
   };
   const sampler = setInterval(sample, 20);
   const started = performance.now();
-  const stored = await createIndexer({ db, client, chainId: 31337, address, deployBlock: BigInt(deployment.batchToken.deployBlock), blockRange }).toHead();
+  const stored = await createIndexer({
+    db,
+    client,
+    chainId: 31337,
+    address,
+    deployBlock: BigInt(deployment.batchToken.deployBlock),
+    blockRange,
+  }).toHead();
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   sample();
 
-  const [{ processed }] = (await db.execute(sql`select count(*) filter (where status = 'processed')::int as processed from blockchain_events`)).rows as { processed: number }[];
+  const [{ processed }] = (
+    await db.execute(sql`select count(*) filter (where status = 'processed')::int as processed from blockchain_events`)
+  ).rows as { processed: number }[];
   // Deploying granted roles before the minting began; those events are indexed too.
-  const setup = (await client.getLogs({ address, fromBlock: BigInt(deployment.batchToken.deployBlock), toBlock: minted.fromBlock - 1n })).length;
-  if (stored !== minted.events + setup || processed !== stored) throw new Error(`stored ${stored}, processed ${processed}, but ${minted.events + setup} are on chain`);
+  const setup = (
+    await client.getLogs({
+      address,
+      fromBlock: BigInt(deployment.batchToken.deployBlock),
+      toBlock: minted.fromBlock - 1n,
+    })
+  ).length;
+  if (stored !== minted.events + setup || processed !== stored)
+    throw new Error(`stored ${stored}, processed ${processed}, but ${minted.events + setup} are on chain`);
   console.log(
     JSON.stringify(
       {

@@ -8,22 +8,23 @@ import type pg from "pg";
 import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
+
+import { createSetupToken } from "../lib/auth/first-admin";
 import { batchTokenAbi } from "../lib/chain/abi";
 import { chainFor, createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
-import { createSetupToken } from "../lib/auth/first-admin";
-import { startMailCatcher } from "../lib/mail/catcher";
 import { parseEnv, ZServerEnv } from "../lib/env";
+import { startMailCatcher } from "../lib/mail/catcher";
 import { anchorAccount, operatorAccount, producerAccounts } from "./lib/accounts";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
 import { demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
-import { deployContracts, type Deployment } from "./lib/deploy";
-import { configureConsumer, deployFunctions } from "./lib/functions";
-import { readDeployment, writeDeployment } from "./lib/deployment";
 import { ensureDemoWarehouses } from "./lib/demo-warehouses";
+import { deployContracts, type Deployment } from "./lib/deploy";
+import { readDeployment, writeDeployment } from "./lib/deployment";
+import { configureConsumer, deployFunctions } from "./lib/functions";
 import { mintDemoBatches } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
 import { workerArgs } from "./lib/worker-command";
@@ -50,7 +51,10 @@ const ZStackEnv = z.object({
   BATCH_TOKEN_DEPLOY_BLOCK: z.coerce.bigint().nonnegative().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   CHAINLINK_SECRET: ZServerEnv.shape.CHAINLINK_SECRET,
-  DEPLOYER_PRIVATE_KEY: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key").optional(),
+  DEPLOYER_PRIVATE_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key")
+    .optional(),
 });
 
 const log = (msg: string) => console.log(`[stack] ${msg}`);
@@ -63,7 +67,9 @@ async function shutdown(code: number) {
   isStopping = true;
   log("stopping…");
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  await Promise.all(
+    children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null)),
+  );
   for (const stop of stops.reverse()) await stop().catch(() => {});
   process.exit(code);
 }
@@ -100,26 +106,61 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
   const chainClient = createChainClient(rpcUrl, chainId);
 
   let deployment: Deployment | undefined = env.BATCH_TOKEN_ADDRESS
-    ? { chainId, batchToken: { address: env.BATCH_TOKEN_ADDRESS as `0x${string}`, deployBlock: String(env.BATCH_TOKEN_DEPLOY_BLOCK ?? 0n) } }
+    ? {
+        chainId,
+        batchToken: {
+          address: env.BATCH_TOKEN_ADDRESS as `0x${string}`,
+          deployBlock: String(env.BATCH_TOKEN_DEPLOY_BLOCK ?? 0n),
+        },
+      }
     : readDeployment(dataDir, chainId);
-  const hasCode = async (d?: { address: `0x${string}` }) => !!d && !!(await chainClient.getCode({ address: d.address }));
-  const isDeployed = (await hasCode(deployment?.batchToken)) && (env.BATCH_TOKEN_ADDRESS || ((await hasCode(deployment?.auditAnchor)) && (await hasCode(deployment?.multicall3))));
+  const hasCode = async (d?: { address: `0x${string}` }) =>
+    !!d && !!(await chainClient.getCode({ address: d.address }));
+  const isDeployed =
+    (await hasCode(deployment?.batchToken)) &&
+    (env.BATCH_TOKEN_ADDRESS || ((await hasCode(deployment?.auditAnchor)) && (await hasCode(deployment?.multicall3))));
   if (!isDeployed) {
-    if (env.BATCH_TOKEN_ADDRESS) throw new Error(`BATCH_TOKEN_ADDRESS: no contract at ${env.BATCH_TOKEN_ADDRESS} on chain ${chainId}`);
-    if (!isLocal && !env.DEPLOYER_PRIVATE_KEY) throw new Error("DEPLOYER_PRIVATE_KEY: is not set (needed to deploy to a non-local chain without BATCH_TOKEN_ADDRESS)");
-    const admin = env.DEPLOYER_PRIVATE_KEY ? privateKeyToAccount(env.DEPLOYER_PRIVATE_KEY as `0x${string}`) : operatorAccount;
+    if (env.BATCH_TOKEN_ADDRESS)
+      throw new Error(`BATCH_TOKEN_ADDRESS: no contract at ${env.BATCH_TOKEN_ADDRESS} on chain ${chainId}`);
+    if (!isLocal && !env.DEPLOYER_PRIVATE_KEY)
+      throw new Error(
+        "DEPLOYER_PRIVATE_KEY: is not set (needed to deploy to a non-local chain without BATCH_TOKEN_ADDRESS)",
+      );
+    const admin = env.DEPLOYER_PRIVATE_KEY
+      ? privateKeyToAccount(env.DEPLOYER_PRIVATE_KEY as `0x${string}`)
+      : operatorAccount;
     log(`deploying BatchToken and AuditAnchor to chain ${chainId}…`);
-    deployment = await deployContracts({ client: chainClient, rpcUrl, admin, minters: isLocal ? producerAccounts.map((a) => a.address) : [] });
+    deployment = await deployContracts({
+      client: chainClient,
+      rpcUrl,
+      admin,
+      minters: isLocal ? producerAccounts.map((a) => a.address) : [],
+    });
     writeDeployment(dataDir, deployment);
     // A new contract starts a new history: what the embedded database indexed from the old one no
     // longer holds. A database of your own is never emptied behind your back.
     // (The audit log refuses TRUNCATE by trigger; replica mode lets the owner start over locally.)
-    if (!env.DATABASE_URL) await pool.query("begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces, counts, count_deltas, stock_movements, holdings, warehouse_stock cascade; commit");
+    if (!env.DATABASE_URL)
+      await pool.query(
+        "begin; set local session_replication_role = replica; truncate batches, blockchain_events, listener_state, import_logs, chainlink_requests, chainlink_calls, chainlink_nonces, counts, count_deltas, stock_movements, holdings, warehouse_stock cascade; commit",
+      );
     else log("new contracts deployed; rows indexed from earlier contracts stay in DATABASE_URL");
   }
   const address = deployment!.batchToken.address;
-  if (isLocal && deployment!.auditAnchor && (await ensureAnchorRole(chainClient, rpcUrl, deployment!.auditAnchor.address, operatorAccount, anchorAccount.address))) log("granted ANCHOR_ROLE to the worker's anchorer");
-  if (isLocal && !env.BATCH_TOKEN_ADDRESS) deployment = await localFunctions(chainClient, rpcUrl, dataDir, deployment!, `http://localhost:${env.PORT}`);
+  if (
+    isLocal &&
+    deployment!.auditAnchor &&
+    (await ensureAnchorRole(
+      chainClient,
+      rpcUrl,
+      deployment!.auditAnchor.address,
+      operatorAccount,
+      anchorAccount.address,
+    ))
+  )
+    log("granted ANCHOR_ROLE to the worker's anchorer");
+  if (isLocal && !env.BATCH_TOKEN_ADDRESS)
+    deployment = await localFunctions(chainClient, rpcUrl, dataDir, deployment!, `http://localhost:${env.PORT}`);
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
   if (isLocal && count < BigInt(env.DEMO_BATCHES)) {
     // Resumes an interrupted seeding: the list is the same for the same day.
@@ -128,21 +169,51 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
   // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
-  return { rpcUrl, chainId, address, deployBlock: deployment!.batchToken.deployBlock, auditAnchor: deployment!.auditAnchor?.address, multicall3: deployment!.multicall3?.address, functions: deployment!.functions, publicRpcUrl: isLocal ? rpcUrl : undefined };
+  return {
+    rpcUrl,
+    chainId,
+    address,
+    deployBlock: deployment!.batchToken.deployBlock,
+    auditAnchor: deployment!.auditAnchor?.address,
+    multicall3: deployment!.multicall3?.address,
+    functions: deployment!.functions,
+    publicRpcUrl: isLocal ? rpcUrl : undefined,
+  };
 }
 
 /** Chainlink's router and coordinator and our consumer, once; the consumer follows the app's URL. */
-async function localFunctions(client: ReturnType<typeof createChainClient>, rpcUrl: string, dataDir: string, d: Deployment, apiUrl: string): Promise<Deployment> {
+async function localFunctions(
+  client: ReturnType<typeof createChainClient>,
+  rpcUrl: string,
+  dataDir: string,
+  d: Deployment,
+  apiUrl: string,
+): Promise<Deployment> {
   const f = d.functions;
   if (f && (await client.getCode({ address: f.consumer }))) {
     if (f.apiUrl === apiUrl) return d;
     log(`pointing the Chainlink consumer at ${apiUrl}…`);
-    const wallet = createWalletClient({ account: operatorAccount, chain: chainFor(d.chainId, rpcUrl), transport: http(rpcUrl) });
-    await configureConsumer(client, wallet, f.consumer, { donId: f.donId, subscriptionId: BigInt(f.subscriptionId), apiUrl });
+    const wallet = createWalletClient({
+      account: operatorAccount,
+      chain: chainFor(d.chainId, rpcUrl),
+      transport: http(rpcUrl),
+    });
+    await configureConsumer(client, wallet, f.consumer, {
+      donId: f.donId,
+      subscriptionId: BigInt(f.subscriptionId),
+      apiUrl,
+    });
     d = { ...d, functions: { ...f, apiUrl } };
   } else {
     log("deploying Chainlink Functions (router, coordinator, subscription) and the BatchChecks consumer…");
-    const functions = await deployFunctions({ client, rpcUrl, admin: operatorAccount, batchToken: d.batchToken.address, apiUrl, verifiers: [operatorAccount.address] });
+    const functions = await deployFunctions({
+      client,
+      rpcUrl,
+      admin: operatorAccount,
+      batchToken: d.batchToken.address,
+      apiUrl,
+      verifiers: [operatorAccount.address],
+    });
     d = { ...d, functions: { ...functions, apiUrl } };
   }
   writeDeployment(dataDir, d);
@@ -157,17 +228,26 @@ async function localFunctions(client: ReturnType<typeof createChainClient>, rpcU
 async function warmUp(port: number) {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120 && !isStopping; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  for (const check of ["verify-batch", "quality-check", "expiry-check"]) await fetch(`${base}/api/chainlink/${check}/0`).catch(() => {});
+  for (const check of ["verify-batch", "quality-check", "expiry-check"])
+    await fetch(`${base}/api/chainlink/${check}/0`).catch(() => {});
 }
 
 /** The embedded default's SMTP server: mail from the app lands in caught_mails. */
 async function mailCatcher(databaseUrl: string, port: number): Promise<string> {
   const { db, pool } = createDb(databaseUrl, 2);
   const catcher = await startMailCatcher(db, port).catch((error: Error) => {
-    throw new Error(`the mail catcher could not listen on port ${port} (set SMTP_PORT, or SMTP_URL for a real server): ${error.message}`);
+    throw new Error(
+      `the mail catcher could not listen on port ${port} (set SMTP_PORT, or SMTP_URL for a real server): ${error.message}`,
+    );
   });
   stops.push(async () => {
     await catcher.stop();
@@ -190,7 +270,8 @@ function secret(given: string | undefined, dataDir: string, name: string): strin
 async function main() {
   const env = parseEnv(process.env, ZStackEnv);
   const distDir = path.join(root, env.NEXT_DIST_DIR);
-  if (mode === "start" && !existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${env.NEXT_DIST_DIR}: run \`npm run build\` first, or use \`npm run dev\``);
+  if (mode === "start" && !existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error(`no production build in ${env.NEXT_DIST_DIR}: run \`npm run build\` first, or use \`npm run dev\``);
   const dataDir = path.resolve(root, env.DATA_DIR);
   if (isFresh) rmSync(dataDir, { recursive: true, force: true });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
@@ -208,17 +289,49 @@ async function main() {
   await pool.end();
   const smtpUrl = env.SMTP_URL ?? (await mailCatcher(databaseUrl, env.SMTP_PORT));
 
-  const appEnv = { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"), DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, RPC_URL: c.rpcUrl, CHAIN_ID: String(c.chainId), BATCH_TOKEN_ADDRESS: c.address, BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock, UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"), ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }), ...(c.multicall3 && { MULTICALL3_ADDRESS: c.multicall3 }), ...(c.functions && { CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"), CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer, CHAINLINK_ROUTER_ADDRESS: c.functions.router, CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator }), ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }) };
+  const appEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: secret(env.AUTH_SECRET, dataDir, "auth-secret"),
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: smtpUrl,
+    RPC_URL: c.rpcUrl,
+    CHAIN_ID: String(c.chainId),
+    BATCH_TOKEN_ADDRESS: c.address,
+    BATCH_TOKEN_DEPLOY_BLOCK: c.deployBlock,
+    UPLOAD_DIR: process.env.UPLOAD_DIR ?? path.join(dataDir, "uploads"),
+    ...(c.auditAnchor && { AUDIT_ANCHOR_ADDRESS: c.auditAnchor }),
+    ...(c.multicall3 && { MULTICALL3_ADDRESS: c.multicall3 }),
+    ...(c.functions && {
+      CHAINLINK_SECRET: secret(env.CHAINLINK_SECRET, dataDir, "chainlink-secret"),
+      CHAINLINK_CONSUMER_ADDRESS: c.functions.consumer,
+      CHAINLINK_ROUTER_ADDRESS: c.functions.router,
+      CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator,
+    }),
+    ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }),
+  };
   parseEnv(appEnv);
   run("worker", process.execPath, workerArgs, appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  run("next", process.execPath, [next, mode, "-p", String(env.PORT)], appEnv, `If its error names ${env.NEXT_DIST_DIR}/, that build is stale or foreign: delete the folder (rm -rf ${env.NEXT_DIST_DIR}) and run again.`);
+  run(
+    "next",
+    process.execPath,
+    [next, mode, "-p", String(env.PORT)],
+    appEnv,
+    `If its error names ${env.NEXT_DIST_DIR}/, that build is stale or foreign: delete the folder (rm -rf ${env.NEXT_DIST_DIR}) and run again.`,
+  );
   if (mode === "dev" && c.functions) void warmUp(env.PORT);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
-  if (hasDemoUsers) log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
-  if (hasDemoUsers) log(`demo producer wallets, each in its organisation (approve one on the admin page after it signs in): ${demoOrganisations.map((o) => `${o.wallet} (${o.name})`).join(", ")}`);
+  if (hasDemoUsers)
+    log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+  if (hasDemoUsers)
+    log(
+      `demo producer wallets, each in its organisation (approve one on the admin page after it signs in): ${demoOrganisations.map((o) => `${o.wallet} (${o.name})`).join(", ")}`,
+    );
   if (!env.SMTP_URL) log(`mail goes to the local catcher at ${smtpUrl}; admins read it at /admin/mail`);
-  if (setupToken) log(`no admin yet: open http://localhost:${env.PORT}/setup?token=${setupToken} (valid 24 h), or run \`npm run admin:create -- --email you@example.com\``);
+  if (setupToken)
+    log(
+      `no admin yet: open http://localhost:${env.PORT}/setup?token=${setupToken} (valid 24 h), or run \`npm run admin:create -- --email you@example.com\``,
+    );
   log(`open http://localhost:${env.PORT}/inventory — Ctrl-C stops everything`);
 }
 

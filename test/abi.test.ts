@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { renderAbiModule } from "@/scripts/lib/abi-module";
 import { compileContracts } from "@/scripts/lib/contracts";
 

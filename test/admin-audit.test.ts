@@ -2,22 +2,39 @@
 // audit record naming the admin who acted; a refused or empty change writes none.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { verifyAuditChain } from "@/lib/audit/record";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createUser, updateUser } from "@/lib/auth/users";
 import { auditRecords } from "@/lib/db/schema";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
 let adminId: number;
 let userId: number;
 const admin = () => ({ kind: "user" as const, id: String(adminId) });
-const recordsFor = (entity: string, id: number) => t.db.select().from(auditRecords).where(eq(auditRecords.entityId, String(id))).then((rows) => rows.filter((r) => r.entity === entity));
+const recordsFor = (entity: string, id: number) =>
+  t.db
+    .select()
+    .from(auditRecords)
+    .where(eq(auditRecords.entityId, String(id)))
+    .then((rows) => rows.filter((r) => r.entity === entity));
 
 beforeAll(async () => {
   t = await createTestDb();
-  adminId = (await createUser(t.db, { email: "admin@audit.test", name: "Admin", password: "correct horse battery", role: "admin" }))!.id;
-  userId = (await createUser(t.db, { email: "op@audit.test", name: "Op", password: "correct horse battery", role: "viewer" }))!.id;
+  adminId = (await createUser(t.db, {
+    email: "admin@audit.test",
+    name: "Admin",
+    password: "correct horse battery",
+    role: "admin",
+  }))!.id;
+  userId = (await createUser(t.db, {
+    email: "op@audit.test",
+    name: "Op",
+    password: "correct horse battery",
+    role: "viewer",
+  }))!.id;
 });
 afterAll(() => t.drop());
 
@@ -25,7 +42,12 @@ describe("admin actions are audited", () => {
   it("a role change, a deactivation, a reactivation and a wallet link each write one record by the admin", async () => {
     await updateUser(t.db, userId, { role: "operator" }, admin());
     await updateUser(t.db, userId, { is_active: false }, admin());
-    await updateUser(t.db, userId, { is_active: true, link_wallet: "0x00000000000000000000000000000000000000AA" }, admin());
+    await updateUser(
+      t.db,
+      userId,
+      { is_active: true, link_wallet: "0x00000000000000000000000000000000000000AA" },
+      admin(),
+    );
     const rows = await recordsFor("user", userId);
     expect(rows.map((r) => [r.action, r.actorKind, r.actorId, r.before, r.after])).toEqual([
       ["user.role_changed", "user", String(adminId), { role: "viewer" }, { role: "operator" }],
@@ -38,9 +60,16 @@ describe("admin actions are audited", () => {
 
   it("a change that changes nothing, or is refused, writes nothing", async () => {
     const before = (await recordsFor("user", userId)).length;
-    await updateUser(t.db, userId, { role: "operator", link_wallet: "0x00000000000000000000000000000000000000aa" }, admin());
+    await updateUser(
+      t.db,
+      userId,
+      { role: "operator", link_wallet: "0x00000000000000000000000000000000000000aa" },
+      admin(),
+    );
     await expect(updateUser(t.db, 999_999, { role: "viewer" }, admin())).rejects.toThrow(/does not exist/);
-    await expect(updateUser(t.db, adminId, { link_wallet: "0x00000000000000000000000000000000000000aa" }, admin())).rejects.toThrow(/is linked to user/);
+    await expect(
+      updateUser(t.db, adminId, { link_wallet: "0x00000000000000000000000000000000000000aa" }, admin()),
+    ).rejects.toThrow(/is linked to user/);
     expect((await recordsFor("user", userId)).length).toBe(before);
     expect(await recordsFor("user", adminId)).toEqual([]);
   });
@@ -50,7 +79,10 @@ describe("admin actions are audited", () => {
     expect(await revokeApiKey(t.db, key.id, admin())).toEqual({ id: key.id });
     expect(await revokeApiKey(t.db, key.id, admin())).toBeNull();
     const rows = await recordsFor("api_key", key.id);
-    expect(rows.map((r) => [r.action, r.actorId])).toEqual([["api_key.created", String(adminId)], ["api_key.revoked", String(adminId)]]);
+    expect(rows.map((r) => [r.action, r.actorId])).toEqual([
+      ["api_key.created", String(adminId)],
+      ["api_key.revoked", String(adminId)],
+    ]);
     expect(rows[0].after).toEqual({ name: "ci", role: "viewer", prefix: key.prefix });
     expect(JSON.stringify(rows)).not.toContain(key.key);
   });

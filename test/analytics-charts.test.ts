@@ -1,11 +1,13 @@
 // The charts read back from the rollups: stock adds up to the batches on hand, every chart's CSV is
 // its table, and bad filters are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { getChart, listCharts } from "@/lib/analytics/charts";
-import { everything } from "@/lib/auth/scope";
 import { refreshAnalytics } from "@/lib/analytics/refresh";
-import { ZAnalyticsFilters, ZAnalyticsQuery, chartIds } from "@/lib/analytics/schemas";
+import { chartIds, ZAnalyticsFilters, ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { toCsv } from "@/lib/analytics/table";
+import { everything } from "@/lib/auth/scope";
+
 import { parseCsv } from "./helpers/csv";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
@@ -18,11 +20,28 @@ beforeAll(async () => {
   t = await createTestDb();
   // Two origins over 40 days: Kenya grows by 10 kg a day, Brazil by 3; some Brazil batches redeemed.
   const rows = Array.from({ length: 40 }, (_, i) => [
-    makeBatch({ originCountry: "Kenya", process: "washed", warehouse: "Hamburg, \"North\"", quantityKg: "10.000", createdAt: day(39 - i), updatedAt: day(39 - i), expiryDate: iso(-(i + 1) * 2) }),
-    makeBatch({ originCountry: "Brazil", process: "natural", quantityKg: "3.500", status: i % 10 === 0 ? "redeemed" : "active", createdAt: day(39 - i), updatedAt: day(39 - i) }),
+    makeBatch({
+      originCountry: "Kenya",
+      process: "washed",
+      warehouse: 'Hamburg, "North"',
+      quantityKg: "10.000",
+      createdAt: day(39 - i),
+      updatedAt: day(39 - i),
+      expiryDate: iso(-(i + 1) * 2),
+    }),
+    makeBatch({
+      originCountry: "Brazil",
+      process: "natural",
+      quantityKg: "3.500",
+      status: i % 10 === 0 ? "redeemed" : "active",
+      createdAt: day(39 - i),
+      updatedAt: day(39 - i),
+    }),
   ]).flat();
   await insertBatches(t.db, rows);
-  await t.pool.query(`insert into fraud_assessments (batch_id, score, model_version, factors) select id, 60, 'test', '[{"name":"price_outlier","weight":15,"value":null,"points":15,"reason":"x"}]' from batches limit 5`);
+  await t.pool.query(
+    `insert into fraud_assessments (batch_id, score, model_version, factors) select id, 60, 'test', '[{"name":"price_outlier","weight":15,"value":null,"points":15,"reason":"x"}]' from batches limit 5`,
+  );
   await refreshAnalytics(t.db);
 });
 afterAll(() => t.drop());
@@ -34,7 +53,9 @@ describe("analytics charts", () => {
     const chart = await getChart(t.db, f, "stock_by_origin", everything);
     const last = chart.rows.at(-1)!;
     const byLabel = Object.fromEntries(chart.columns.slice(1).map((c) => [c.label, last[c.key]]));
-    const { rows } = await t.pool.query(`select origin_country, sum(quantity_kg)::text as kg from batches where status = 'active' group by 1`);
+    const { rows } = await t.pool.query(
+      `select origin_country, sum(quantity_kg)::text as kg from batches where status = 'active' group by 1`,
+    );
     expect(byLabel).toEqual(Object.fromEntries(rows.map((r) => [`${r.origin_country} (kg)`, r.kg])));
     expect(chart.rows).toHaveLength(30);
     // The first day in range already carries the ten days before it.
@@ -59,18 +80,34 @@ describe("analytics charts", () => {
     for (const chart of charts) {
       const [header, ...body] = parseCsv(toCsv(chart));
       expect(header, chart.id).toEqual(chart.columns.map((c) => c.label));
-      expect(body, chart.id).toEqual(chart.rows.map((r) => chart.columns.map((c) => (r[c.key] === null ? "" : String(r[c.key])))));
+      expect(body, chart.id).toEqual(
+        chart.rows.map((r) => chart.columns.map((c) => (r[c.key] === null ? "" : String(r[c.key])))),
+      );
     }
-    expect(charts.find((c) => c.id === "fraud_factors")!.rows).toEqual([{ factor: "price_outlier", hits: 5, share_pct: 100, mean_points: 15 }]);
+    expect(charts.find((c) => c.id === "fraud_factors")!.rows).toEqual([
+      { factor: "price_outlier", hits: 5, share_pct: 100, mean_points: 15 },
+    ]);
   });
 
   it("quotes commas and quotes, and defuses spreadsheet formulas, but leaves negative numbers alone", () => {
-    const csv = toCsv({ columns: [{ key: "a", label: "name, \"quoted\"" }, { key: "b", label: "n" }], rows: [{ a: "=HYPERLINK(1)", b: "-12.500" }, { a: null, b: -3 }] });
+    const csv = toCsv({
+      columns: [
+        { key: "a", label: 'name, "quoted"' },
+        { key: "b", label: "n" },
+      ],
+      rows: [
+        { a: "=HYPERLINK(1)", b: "-12.500" },
+        { a: null, b: -3 },
+      ],
+    });
     expect(csv).toBe('"name, ""quoted""",n\r\n\'=HYPERLINK(1),-12.500\r\n,-3\r\n');
   });
 
   it("refuses bad filters with a reason, and fills the default range", () => {
-    const bad = (q: Record<string, string>) => ZAnalyticsQuery.safeParse(q).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const bad = (q: Record<string, string>) =>
+      ZAnalyticsQuery.safeParse(q)
+        .error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ");
     expect(bad({ from: "2026-05-02", to: "2026-05-01" })).toMatch(/from: must not be after `to`/);
     expect(bad({ format: "csv" })).toMatch(/chart: name one chart for CSV/);
     expect(bad({ origin: "Ken\u0000ya" })).toMatch(/NUL/);

@@ -2,7 +2,9 @@
 // refresh, and after a second refresh that must change nothing.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { refreshAnalytics } from "@/lib/analytics/refresh";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
@@ -77,23 +79,37 @@ async function expectRollupsMatchSources() {
 }
 
 const snapshot = async () => Promise.all(Object.values(pairs).map(([rollup]) => rows(rollup)));
-const daysAgo = (d: number, hour = 10) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - d, hour, 30));
+const daysAgo = (d: number, hour = 10) =>
+  new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - d, hour, 30));
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-const factors = (a: number, b: number) => JSON.stringify([{ name: "quantity_mismatch", weight: 25, value: "1", points: a, reason: "x" }, { name: "price_outlier", weight: 15, value: null, points: b, reason: "y" }]);
+const factors = (a: number, b: number) =>
+  JSON.stringify([
+    { name: "quantity_mismatch", weight: 25, value: "1", points: a, reason: "x" },
+    { name: "price_outlier", weight: 15, value: null, points: b, reason: "y" },
+  ]);
 
 let ids: number[] = [];
 
 async function addActivity(batchIds: number[], when: (i: number) => Date) {
   for (const [i, id] of batchIds.entries()) {
     const at = when(i).toISOString();
-    await t.pool.query(`insert into verification_requests (batch_id, status, discrepancy_kg, discrepancy_pct, processed_at, created_at) values ($1, $2, $3, $4, $5, $5)`, [id, i % 3 ? "approved" : "rejected", i % 3 ? "0.000" : "-12.500", i % 3 ? "0" : "-1.250", at]);
+    await t.pool.query(
+      `insert into verification_requests (batch_id, status, discrepancy_kg, discrepancy_pct, processed_at, created_at) values ($1, $2, $3, $4, $5, $5)`,
+      [id, i % 3 ? "approved" : "rejected", i % 3 ? "0.000" : "-12.500", i % 3 ? "0" : "-1.250", at],
+    );
     await t.pool.query(
       `insert into quality_checks (batch_id, cupping_score, moisture_pct, primary_defects, secondary_defects, sample_grams, screen_size, grade, full_defects, reasons, rules_version, created_at)
        values ($1, 84, 11, 0, 3, 350, 16, $2, 0, '[]', 'test', $3)`,
       [id, ["specialty", "premium", "exchange", "below_standard"][i % 4], at],
     );
-    await t.pool.query(`insert into fraud_assessments (batch_id, score, model_version, factors, created_at) values ($1, $2, 'test', $3, $4)`, [id, (i * 17) % 100, factors(i % 2 ? 10 : 0, 15), at]);
-    await t.pool.query(`insert into batch_alerts (batch_id, type, severity, source, message, created_at) values ($1, 'fraud_risk', 'high', $2, 'm', $3)`, [id, `test ${at} ${i}`, at]);
+    await t.pool.query(
+      `insert into fraud_assessments (batch_id, score, model_version, factors, created_at) values ($1, $2, 'test', $3, $4)`,
+      [id, (i * 17) % 100, factors(i % 2 ? 10 : 0, 15), at],
+    );
+    await t.pool.query(
+      `insert into batch_alerts (batch_id, type, severity, source, message, created_at) values ($1, 'fraud_risk', 'high', $2, 'm', $3)`,
+      [id, `test ${at} ${i}`, at],
+    );
   }
 }
 
@@ -107,7 +123,9 @@ describe("refreshAnalytics", () => {
           originCountry: origins[i % 3],
           process: i % 4 === 0 ? null : (["washed", "natural", "honey"] as const)[i % 3],
           warehouse: i % 5 === 0 ? null : `WH ${i % 2}`,
-          quantityKg: `${100 + i}.${String(i * 37).padStart(3, "0").slice(-3)}`,
+          quantityKg: `${100 + i}.${String(i * 37)
+            .padStart(3, "0")
+            .slice(-3)}`,
           status: i % 7 === 3 ? "expired" : i % 7 === 5 ? "redeemed" : i % 11 === 4 ? "draft" : "active",
           expiryDate: inDays(5 + i * 3),
           createdAt: daysAgo(12 - (i % 10), i % 24),
@@ -118,12 +136,24 @@ describe("refreshAnalytics", () => {
     );
     ids = made.map((b) => b.id);
     await addActivity(ids.slice(0, 20), (i) => daysAgo(i % 9, (i * 5) % 24));
-    await t.pool.query(`update batch_alerts set status = 'resolved', resolved_at = created_at + interval '30 hours', resolution_note = 'ok' where id % 3 = 0`);
+    await t.pool.query(
+      `update batch_alerts set status = 'resolved', resolved_at = created_at + interval '30 hours', resolution_note = 'ok' where id % 3 = 0`,
+    );
     for (let i = 0; i < 12; i++) {
-      await t.pool.query(`insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args, created_at) values (31337, '0xa', $1, '0xb', $2, $5, $3, '{}', $4)`, [i, `0x${i}`, i % 2 ? "BatchCreated" : "BatchMinted", daysAgo(i % 4, i).toISOString(), i]);
+      await t.pool.query(
+        `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args, created_at) values (31337, '0xa', $1, '0xb', $2, $5, $3, '{}', $4)`,
+        [i, `0x${i}`, i % 2 ? "BatchCreated" : "BatchMinted", daysAgo(i % 4, i).toISOString(), i],
+      );
     }
     for (let i = 0; i < 4; i++) {
-      await t.pool.query(`insert into sync_history (trigger, status, checked, created_at, finished_at) values ('schedule', $1, 10, $2, $3)`, [i === 2 ? "failed" : "succeeded", daysAgo(i, 3).toISOString(), new Date(daysAgo(i, 3).getTime() + 4321 * (i + 1)).toISOString()]);
+      await t.pool.query(
+        `insert into sync_history (trigger, status, checked, created_at, finished_at) values ('schedule', $1, 10, $2, $3)`,
+        [
+          i === 2 ? "failed" : "succeeded",
+          daysAgo(i, 3).toISOString(),
+          new Date(daysAgo(i, 3).getTime() + 4321 * (i + 1)).toISOString(),
+        ],
+      );
     }
     const result = await refreshAnalytics(t.db);
     expect(Date.parse(result.from)).toBeLessThanOrEqual(daysAgo(12, 0).getTime());
@@ -138,20 +168,32 @@ describe("refreshAnalytics", () => {
   });
 
   it("takes in new rows, removals and edits of old batches on an incremental refresh", async () => {
-    const [fresh] = await insertBatches(t.db, [makeBatch({ originCountry: "Kenya", quantityKg: "55.555", expiryDate: inDays(20) })]);
+    const [fresh] = await insertBatches(t.db, [
+      makeBatch({ originCountry: "Kenya", quantityKg: "55.555", expiryDate: inDays(20) }),
+    ]);
     // An old batch redeemed now, and another whose quantity and warehouse were corrected now.
     await t.pool.query(`update batches set status = 'redeemed', updated_at = now() where id = $1`, [ids[0]]);
-    await t.pool.query(`update batches set quantity_kg = 999.999, warehouse = 'WH moved', updated_at = now() where id = $1`, [ids[1]]);
+    await t.pool.query(
+      `update batches set quantity_kg = 999.999, warehouse = 'WH moved', updated_at = now() where id = $1`,
+      [ids[1]],
+    );
     await addActivity([fresh.id, ids[2]], () => new Date());
-    await t.pool.query(`update batch_alerts set status = 'resolved', resolved_at = now(), resolution_note = 'ok' where status = 'open' and id % 3 = 1`);
-    await t.pool.query(`insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args) values (31337, '0xa', 99, '0xb', '0xnew', 99, 'BatchRedeemed', '{}')`);
+    await t.pool.query(
+      `update batch_alerts set status = 'resolved', resolved_at = now(), resolution_note = 'ok' where status = 'open' and id % 3 = 1`,
+    );
+    await t.pool.query(
+      `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args) values (31337, '0xa', 99, '0xb', '0xnew', 99, 'BatchRedeemed', '{}')`,
+    );
     await refreshAnalytics(t.db);
     await expectRollupsMatchSources();
   });
 
   it("keeps a removal on the day it was first seen, whatever later edits the row gets", async () => {
     const [{ removed_at: before }] = await rows(`select removed_at from analytics_removals where batch_id = ${ids[0]}`);
-    await t.pool.query(`update batches set last_synced_at = now(), updated_at = now() + interval '2 days' where id = $1`, [ids[0]]);
+    await t.pool.query(
+      `update batches set last_synced_at = now(), updated_at = now() + interval '2 days' where id = $1`,
+      [ids[0]],
+    );
     await refreshAnalytics(t.db);
     const [{ removed_at: after }] = await rows(`select removed_at from analytics_removals where batch_id = ${ids[0]}`);
     expect(after).toEqual(before);
@@ -159,7 +201,9 @@ describe("refreshAnalytics", () => {
 
   it("adds up to the stock on hand: minted less removed equals the kilograms of live batches", async () => {
     const [{ net }] = await rows(`select sum(minted_kg - removed_kg)::text as net from analytics_stock_daily`);
-    const [{ live }] = await rows(`select sum(quantity_kg)::text as live from batches where status not in ('draft', 'pending_mint', 'expired', 'redeemed')`);
+    const [{ live }] = await rows(
+      `select sum(quantity_kg)::text as live from batches where status not in ('draft', 'pending_mint', 'expired', 'redeemed')`,
+    );
     expect(net).toBe(live);
   });
 
@@ -173,7 +217,9 @@ describe("refreshAnalytics", () => {
 // The refresh runs in the worker; make sure the watermark moves so the next run is incremental.
 describe("analytics_state", () => {
   it("records how far the rollups reach", async () => {
-    const { rows: state } = await t.db.execute<{ refreshed_through: string }>(sql`select refreshed_through::text from analytics_state where id = 'rollups'`);
+    const { rows: state } = await t.db.execute<{ refreshed_through: string }>(
+      sql`select refreshed_through::text from analytics_state where id = 'rollups'`,
+    );
     expect(Date.now() - Date.parse(state[0].refreshed_through)).toBeLessThan(60_000);
   });
 });

@@ -1,6 +1,8 @@
 import { keccak256, parseEventLogs, stringToBytes, type Account } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { auditAnchorAbi } from "@/lib/chain/abi";
+
 import { deployTestToken } from "./helpers/chain";
 
 let c: Awaited<ReturnType<typeof deployTestToken>>;
@@ -20,13 +22,24 @@ async function anchor(from: bigint, to: bigint, n: number) {
   return parseEventLogs({ abi: auditAnchorAbi, logs: receipt.logs });
 }
 
-const read = <F extends "findAnchor" | "lastAnchoredRecord" | "anchorCount">(functionName: F, args: readonly unknown[] = []) =>
-  c.client.readContract({ address: c.anchorAddress, abi: auditAnchorAbi, functionName, args } as never) as Promise<unknown>;
+const read = <F extends "findAnchor" | "lastAnchoredRecord" | "anchorCount">(
+  functionName: F,
+  args: readonly unknown[] = [],
+) =>
+  c.client.readContract({
+    address: c.anchorAddress,
+    abi: auditAnchorAbi,
+    functionName,
+    args,
+  } as never) as Promise<unknown>;
 
 describe("AuditAnchor", () => {
   it("anchors contiguous ranges and emits RootAnchored for each", async () => {
     const first = await anchor(1n, 10n, 1);
-    expect(first[0]).toMatchObject({ eventName: "RootAnchored", args: { anchorId: 0n, root: root(1), fromRecord: 1n, toRecord: 10n } });
+    expect(first[0]).toMatchObject({
+      eventName: "RootAnchored",
+      args: { anchorId: 0n, root: root(1), fromRecord: 1n, toRecord: 10n },
+    });
     await anchor(11n, 25n, 2);
     expect(await read("lastAnchoredRecord")).toBe(25n);
     expect(await read("anchorCount")).toBe(2n);
@@ -44,9 +57,13 @@ describe("AuditAnchor", () => {
   });
 
   it("refuses an empty root, a backwards range and a caller without the anchor role", async () => {
-    await expect(call(c.admin, "anchor", ["0x0000000000000000000000000000000000000000000000000000000000000000", 26n, 30n])).rejects.toThrow(/EmptyRoot/);
+    await expect(
+      call(c.admin, "anchor", ["0x0000000000000000000000000000000000000000000000000000000000000000", 26n, 30n]),
+    ).rejects.toThrow(/EmptyRoot/);
     await expect(call(c.admin, "anchor", [root(4), 26n, 25n])).rejects.toThrow(/InvalidRange/);
     await expect(call(c.stranger, "anchor", [root(4), 26n, 30n])).rejects.toThrow(/AccessControlUnauthorizedAccount/);
-    await expect(c.client.readContract({ address: c.anchorAddress, abi: auditAnchorAbi, functionName: "getAnchor", args: [9n] })).rejects.toThrow(/UnknownAnchor/);
+    await expect(
+      c.client.readContract({ address: c.anchorAddress, abi: auditAnchorAbi, functionName: "getAnchor", args: [9n] }),
+    ).rejects.toThrow(/UnknownAnchor/);
   });
 });

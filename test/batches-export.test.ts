@@ -1,15 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportBatchesCsv } from "@/lib/batches/export";
+
 import { everything } from "@/lib/auth/scope";
-import { csvField } from "@/lib/csv";
+import { exportBatchesCsv } from "@/lib/batches/export";
 import { ZBatchExportQuery } from "@/lib/batches/schemas";
+import { csvField } from "@/lib/csv";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await insertBatches(t.db, Array.from({ length: 2_345 }, (_, i) => makeBatch({ originCountry: i % 2 ? "Kenya" : "Ethiopia", farm: i === 3 ? '=HYPERLINK("http://evil")' : `Farm, "${i}"` })));
+  await insertBatches(
+    t.db,
+    Array.from({ length: 2_345 }, (_, i) =>
+      makeBatch({
+        originCountry: i % 2 ? "Kenya" : "Ethiopia",
+        farm: i === 3 ? '=HYPERLINK("http://evil")' : `Farm, "${i}"`,
+      }),
+    ),
+  );
 });
 afterAll(() => t.drop());
 
@@ -28,7 +38,19 @@ describe("CSV export", () => {
   });
 
   it("defuses a formula behind leading line breaks, tabs, carriage returns, spaces or control characters", () => {
-    for (const text of ["\n=1+2", "\t=1+2", "\r=1+2", "   =1+2", " \t+SUM(A1)", "\n-2+3", "\r\n@SUM(A1)", "\u0000=1", "\u000b=cmd|' /C calc'!A0", "|cmd", "\tplain"]) {
+    for (const text of [
+      "\n=1+2",
+      "\t=1+2",
+      "\r=1+2",
+      "   =1+2",
+      " \t+SUM(A1)",
+      "\n-2+3",
+      "\r\n@SUM(A1)",
+      "\u0000=1",
+      "\u000b=cmd|' /C calc'!A0",
+      "|cmd",
+      "\tplain",
+    ]) {
       const field = csvField(text);
       const cell = field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field;
       expect(cell, JSON.stringify(text)).toBe(`'${text}`);
@@ -38,7 +60,13 @@ describe("CSV export", () => {
   });
 
   it("streams every matching row once, across pages, in the list's order", async () => {
-    const csv = await read(exportBatchesCsv(t.db, ZBatchExportQuery.parse({ origin_country: "Kenya", sort: "batch_code", order: "asc" }), everything));
+    const csv = await read(
+      exportBatchesCsv(
+        t.db,
+        ZBatchExportQuery.parse({ origin_country: "Kenya", sort: "batch_code", order: "asc" }),
+        everything,
+      ),
+    );
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0].startsWith("id,chain_id,token_id,batch_code,origin_country")).toBe(true);
     expect(lines).toHaveLength(1 + 1_172);

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { batches as batchesTable } from "@/lib/db/schema";
 import { ZodError } from "zod";
+
 import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
 import { countBatches, listBatches } from "@/lib/batches/list";
 import { sortColumns, ZBatchListQuery } from "@/lib/batches/schemas";
 import type { BatchJson } from "@/lib/batches/serialize";
+import { batches as batchesTable } from "@/lib/db/schema";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
@@ -35,7 +37,8 @@ beforeAll(async () => {
         pricePerKg: `${5 + (i % 3)}.10`,
         qualityGrade: grades[i % 5],
         riskScore: i % 3 === 0 ? null : (i * 7) % 100,
-        riskLevel: i % 3 === 0 ? null : (["low", "medium", "high", "critical"] as const)[Math.floor(((i * 7) % 100) / 25)],
+        riskLevel:
+          i % 3 === 0 ? null : (["low", "medium", "high", "critical"] as const)[Math.floor(((i * 7) % 100) / 25)],
         // From 60 days past expiry to 200 days ahead, so each window holds some.
         expiryDate: day(i * 5 - 60),
       }),
@@ -59,7 +62,13 @@ async function walk(params: Record<string, string>): Promise<BatchJson[]> {
 
 describe("listBatches", () => {
   it("filters by status, origin, process and warehouse together", async () => {
-    const { data } = await list({ status: "active,verified", origin_country: "Kenya", process: "washed", warehouse: "Antwerp Bonded", limit: "100" });
+    const { data } = await list({
+      status: "active,verified",
+      origin_country: "Kenya",
+      process: "washed",
+      warehouse: "Antwerp Bonded",
+      limit: "100",
+    });
     expect(data.length).toBeGreaterThan(0);
     for (const b of data) {
       expect(["active", "verified"]).toContain(b.status);
@@ -82,7 +91,15 @@ describe("listBatches", () => {
     expect((await list({ q: "100%_" })).data).toEqual([]);
   });
 
-  it.each(sortColumns.flatMap((sort) => [[sort, "asc"], [sort, "desc"]] as const))("pages through every row exactly once sorted by %s %s", async (sort, order) => {
+  it.each(
+    sortColumns.flatMap(
+      (sort) =>
+        [
+          [sort, "asc"],
+          [sort, "desc"],
+        ] as const,
+    ),
+  )("pages through every row exactly once sorted by %s %s", async (sort, order) => {
     const rows = await walk({ sort, order });
     expect(rows).toHaveLength(53);
     expect(new Set(rows.map((r) => r.id)).size).toBe(53);
@@ -100,7 +117,10 @@ describe("listBatches", () => {
 
   it("filters by quality grade and fraud risk, each a list", async () => {
     const { data } = await list({ quality_grade: "specialty,premium", risk_level: "high,critical", limit: "100" });
-    const expected = inserted.filter((b) => ["specialty", "premium"].includes(b.qualityGrade ?? "") && ["high", "critical"].includes(b.riskLevel ?? ""));
+    const expected = inserted.filter(
+      (b) =>
+        ["specialty", "premium"].includes(b.qualityGrade ?? "") && ["high", "critical"].includes(b.riskLevel ?? ""),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(data.map((b) => b.id).sort((a, b) => a - b)).toEqual(expected.map((b) => b.id).sort((a, b) => a - b));
   });
@@ -128,7 +148,17 @@ describe("listBatches", () => {
   });
 
   it("refuses unknown filter values, unknown parameters and out-of-range limits", () => {
-    for (const bad of [{ status: "lost" }, { quality_grade: "excellent" }, { risk_level: "extreme" }, { expiry_window: "45" }, { limit: "0" }, { limit: "101" }, { limit: "ten" }, { sort: "password" }, { color: "red" }]) {
+    for (const bad of [
+      { status: "lost" },
+      { quality_grade: "excellent" },
+      { risk_level: "extreme" },
+      { expiry_window: "45" },
+      { limit: "0" },
+      { limit: "101" },
+      { limit: "ten" },
+      { sort: "password" },
+      { color: "red" },
+    ]) {
       expect(() => ZBatchListQuery.parse(bad)).toThrow(ZodError);
     }
   });

@@ -1,12 +1,15 @@
 // generateEvents: many events fast, counted exactly, every transaction mined and the chain left automining.
-import { describe, expect, it } from "vitest";
 import { parseEventLogs } from "viem";
+import { describe, expect, it } from "vitest";
+
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/scripts/lib/accounts";
 import { generateEvents } from "@/scripts/lib/bulk-events";
+
 import { deployTestToken } from "./helpers/chain";
 
-const isAutomining = (t: Awaited<ReturnType<typeof deployTestToken>>) => t.client.request({ method: "anvil_getAutomine" } as never) as Promise<boolean>;
+const isAutomining = (t: Awaited<ReturnType<typeof deployTestToken>>) =>
+  t.client.request({ method: "anvil_getAutomine" } as never) as Promise<boolean>;
 
 describe("generateEvents", () => {
   it("emits at least the asked events, counts them exactly and mines every transaction successfully", async () => {
@@ -17,15 +20,31 @@ describe("generateEvents", () => {
     expect(result.events).toBeGreaterThanOrEqual(600);
     expect(logs).toHaveLength(result.events);
 
-    const blocks = await Promise.all(Array.from({ length: Number(result.toBlock - result.fromBlock) + 1 }, (_, i) => t.client.getBlock({ blockNumber: result.fromBlock + BigInt(i) })));
-    const receipts = await Promise.all(blocks.flatMap((b) => b.transactions).map((hash) => t.client.getTransactionReceipt({ hash })));
+    const blocks = await Promise.all(
+      Array.from({ length: Number(result.toBlock - result.fromBlock) + 1 }, (_, i) =>
+        t.client.getBlock({ blockNumber: result.fromBlock + BigInt(i) }),
+      ),
+    );
+    const receipts = await Promise.all(
+      blocks.flatMap((b) => b.transactions).map((hash) => t.client.getTransactionReceipt({ hash })),
+    );
     expect(receipts).toHaveLength(result.transactions);
     expect(receipts.filter((r) => r.status !== "success")).toEqual([]);
 
     const names = new Set(parseEventLogs({ abi: batchTokenAbi, logs }).map((l) => l.eventName));
-    expect([...names].sort()).toEqual(["BatchCreated", "BatchExpired", "BatchMinted", "BatchRedeemed", "BatchVerified", "InventoryAdjusted", "TransferSingle"]);
+    expect([...names].sort()).toEqual([
+      "BatchCreated",
+      "BatchExpired",
+      "BatchMinted",
+      "BatchRedeemed",
+      "BatchVerified",
+      "InventoryAdjusted",
+      "TransferSingle",
+    ]);
     const created = parseEventLogs({ abi: batchTokenAbi, eventName: "BatchCreated", logs });
-    expect(await t.client.readContract({ address: t.address, abi: batchTokenAbi, functionName: "batchCount" })).toBe(BigInt(created.length));
+    expect(await t.client.readContract({ address: t.address, abi: batchTokenAbi, functionName: "batchCount" })).toBe(
+      BigInt(created.length),
+    );
   });
 
   it("leaves automine on afterwards, so a plain transaction gets its receipt", async () => {
@@ -42,7 +61,9 @@ describe("generateEvents", () => {
     const t = await deployTestToken();
     // Gas is estimated on the producer's longest call, so the other account's creates fail only once mined.
     const withoutMinterRole = devAccount(6);
-    await expect(generateEvents({ ...t.target, admin: t.admin, producers: [withoutMinterRole, t.producer] }, 30)).rejects.toThrow(/bulk createBatch reverted/);
+    await expect(
+      generateEvents({ ...t.target, admin: t.admin, producers: [withoutMinterRole, t.producer] }, 30),
+    ).rejects.toThrow(/bulk createBatch reverted/);
 
     expect(await isAutomining(t)).toBe(true);
     expect(await t.client.request({ method: "txpool_status" } as never)).toEqual({ pending: "0x0", queued: "0x0" });

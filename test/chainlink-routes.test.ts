@@ -4,6 +4,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { decodeAnswer } from "@/lib/chainlink/answer";
 import { callsPerMinute } from "@/lib/chainlink/calls";
 import { signedHeaders } from "@/lib/chainlink/signature";
@@ -11,6 +12,7 @@ import { auditRecords, chainlinkCalls, chainlinkRequests, rateLimits } from "@/l
 import { indexToHead } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+
 import { deployTestToken } from "./helpers/chain";
 import { serveChainlinkRoutes } from "./helpers/chainlink-server";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -25,16 +27,27 @@ type Signing = { secret?: string; timestamp?: string; nonce?: string; headers?: 
 
 /** POSTs `body` to a Chainlink route, signed as a Functions source signs (or as `s` says). */
 async function call(path: string, body: string, s: Signing = {}) {
-  const headers = s.headers ?? signedHeaders(s.secret ?? secret, { method: "POST", path, body, timestamp: s.timestamp, nonce: s.nonce });
-  const res = await fetch(`${api.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
+  const headers =
+    s.headers ??
+    signedHeaders(s.secret ?? secret, { method: "POST", path, body, timestamp: s.timestamp, nonce: s.nonce });
+  const res = await fetch(`${api.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } },
+  };
 }
-const ask = (check: string, tokenId: string, id: string, s?: Signing) => call(`/api/chainlink/${check}/${tokenId}`, JSON.stringify({ chainlink_request_id: id }), s);
+const ask = (check: string, tokenId: string, id: string, s?: Signing) =>
+  call(`/api/chainlink/${check}/${tokenId}`, JSON.stringify({ chainlink_request_id: id }), s);
 
 const tally = async () => ({
   calls: (await t.db.select({ n: count() }).from(chainlinkCalls))[0].n,
   refused: (await t.db.select({ n: count() }).from(chainlinkCalls).where(eq(chainlinkCalls.outcome, "refused")))[0].n,
-  audited: (await t.db.select({ n: count() }).from(auditRecords).where(eq(auditRecords.entity, "chainlink_request")))[0].n,
+  audited: (await t.db.select({ n: count() }).from(auditRecords).where(eq(auditRecords.entity, "chainlink_request")))[0]
+    .n,
   answers: (await t.db.select({ n: count() }).from(chainlinkRequests))[0].n,
 });
 const lastCall = async () => (await t.db.select().from(chainlinkCalls).orderBy(chainlinkCalls.id)).at(-1)!;
@@ -44,8 +57,23 @@ beforeAll(async () => {
   const chain = await deployTestToken();
   const [batch] = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 3);
   await mintBatch(chain.target, chain.producer, batch);
-  await indexToHead({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 });
-  Object.assign(process.env, { DATABASE_URL: t.url, RPC_URL: chain.rpcUrl, CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: chain.address, AUTH_SECRET: "x".repeat(32), CHAINLINK_SECRET: secret, TRUSTED_PROXY: "1" });
+  await indexToHead({
+    db: t.db,
+    client: chain.client,
+    chainId: 31337,
+    address: chain.address,
+    deployBlock: chain.deployBlock,
+    blockRange: 100,
+  });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    RPC_URL: chain.rpcUrl,
+    CHAIN_ID: "31337",
+    BATCH_TOKEN_ADDRESS: chain.address,
+    AUTH_SECRET: "x".repeat(32),
+    CHAINLINK_SECRET: secret,
+    TRUSTED_PROXY: "1",
+  });
   api = await serveChainlinkRoutes();
 });
 afterAll(async () => {
@@ -81,28 +109,51 @@ describe("a signed call", () => {
     const before = await tally();
     const res = await ask("verify-batch", "424242", freshId());
     expect(res.status).toBe(404);
-    expect(await tally()).toEqual({ ...before, calls: before.calls + 1, refused: before.refused + 1, audited: before.audited + 1 });
+    expect(await tally()).toEqual({
+      ...before,
+      calls: before.calls + 1,
+      refused: before.refused + 1,
+      audited: before.audited + 1,
+    });
   });
 });
 
 describe("refused and recorded, with nothing answered", () => {
   /** `isSigned`: the call proved it holds the secret, so its refusal is audited as well as stored. */
-  const refusedWith = async (send: () => Promise<{ status: number; json: { error?: { message: string } } }>, status: number, reason: RegExp, isSigned = false) => {
+  const refusedWith = async (
+    send: () => Promise<{ status: number; json: { error?: { message: string } } }>,
+    status: number,
+    reason: RegExp,
+    isSigned = false,
+  ) => {
     const before = await tally();
     const res = await send();
     expect(res.status).toBe(status);
     expect(res.json.error!.message).toMatch(reason);
-    expect(await tally()).toEqual({ ...before, calls: before.calls + 1, refused: before.refused + 1, audited: before.audited + (isSigned ? 1 : 0) });
+    expect(await tally()).toEqual({
+      ...before,
+      calls: before.calls + 1,
+      refused: before.refused + 1,
+      audited: before.audited + (isSigned ? 1 : 0),
+    });
     expect(await lastCall()).toMatchObject({ outcome: "refused", status, reason: expect.stringMatching(reason) });
   };
 
   it("a bad signature: another secret, a changed body, another path, or none at all", async () => {
     const path = "/api/chainlink/verify-batch/1";
     const body = JSON.stringify({ chainlink_request_id: freshId() });
-    await refusedWith(() => call(path, body, { secret: "some-other-secret-0123456789abcdef" }), 401, /signature does not match/);
+    await refusedWith(
+      () => call(path, body, { secret: "some-other-secret-0123456789abcdef" }),
+      401,
+      /signature does not match/,
+    );
     const signed = signedHeaders(secret, { method: "POST", path, body });
     await refusedWith(() => call(path, body.replace(/.$/, " }"), { headers: signed }), 401, /signature does not match/);
-    await refusedWith(() => call("/api/chainlink/expiry-check/1", body, { headers: signed }), 401, /signature does not match/);
+    await refusedWith(
+      () => call("/api/chainlink/expiry-check/1", body, { headers: signed }),
+      401,
+      /signature does not match/,
+    );
     await refusedWith(() => call(path, body, { headers: {} }), 401, /not signed/);
   });
 
@@ -123,11 +174,19 @@ describe("refused and recorded, with nothing answered", () => {
   it("malformed ids and bodies, signed, never get a 5xx and never an answer", async () => {
     const answers = (await tally()).answers;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 12 }), fc.constant("1")), fc.oneof(fc.json(), fc.string({ maxLength: 80 }), fc.record({ chainlink_request_id: fc.string({ maxLength: 70 }) }).map((o) => JSON.stringify(o))), async (tokenId, body) => {
-        const res = await call(`/api/chainlink/verify-batch/${encodeURIComponent(tokenId)}`, body);
-        expect(res.status).toBeGreaterThanOrEqual(400);
-        expect(res.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constant("1")),
+        fc.oneof(
+          fc.json(),
+          fc.string({ maxLength: 80 }),
+          fc.record({ chainlink_request_id: fc.string({ maxLength: 70 }) }).map((o) => JSON.stringify(o)),
+        ),
+        async (tokenId, body) => {
+          const res = await call(`/api/chainlink/verify-batch/${encodeURIComponent(tokenId)}`, body);
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 60, seed: 2026 },
     );
     expect((await tally()).answers).toBe(answers);
@@ -136,7 +195,8 @@ describe("refused and recorded, with nothing answered", () => {
   it("too many calls from one address: 429, counted but not audited one by one", async () => {
     // This address has used up this minute's calls (the window as hitRateLimit computes it).
     const key = `chainlink:${(await lastCall()).ip}`;
-    await t.db.execute(sql`insert into rate_limits (key, window_start, count) values (${key}, to_timestamp(floor(extract(epoch from now()) / 60) * 60), ${callsPerMinute})
+    await t.db
+      .execute(sql`insert into rate_limits (key, window_start, count) values (${key}, to_timestamp(floor(extract(epoch from now()) / 60) * 60), ${callsPerMinute})
       on conflict (key, window_start) do update set count = excluded.count`);
     const before = await tally();
     const res = await ask("verify-batch", "1", freshId());
@@ -149,11 +209,17 @@ describe("refused and recorded, with nothing answered", () => {
     const path = "/api/chainlink/verify-batch/1";
     const forged = (id: string) => {
       const body = JSON.stringify({ chainlink_request_id: id });
-      return call(path, body, { headers: { ...signedHeaders(secret, { method: "POST", path, body }), "x-forwarded-for": "203.0.113.9, 198.51.100.7" } });
+      return call(path, body, {
+        headers: {
+          ...signedHeaders(secret, { method: "POST", path, body }),
+          "x-forwarded-for": "203.0.113.9, 198.51.100.7",
+        },
+      });
     };
     expect((await forged(freshId())).status).toBe(200);
     expect((await lastCall()).ip).toBe("127.0.0.1");
-    await t.db.execute(sql`insert into rate_limits (key, window_start, count) values ('chainlink:127.0.0.1', to_timestamp(floor(extract(epoch from now()) / 60) * 60), ${callsPerMinute})
+    await t.db
+      .execute(sql`insert into rate_limits (key, window_start, count) values ('chainlink:127.0.0.1', to_timestamp(floor(extract(epoch from now()) / 60) * 60), ${callsPerMinute})
       on conflict (key, window_start) do update set count = excluded.count`);
     expect((await forged(freshId())).status).toBe(429);
     await t.db.delete(rateLimits);

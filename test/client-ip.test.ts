@@ -1,6 +1,7 @@
 // Who a request comes from, believed only as far as TRUSTED_PROXY says: with none, every forwarding
 // header a client can send is ignored.
 import { describe, expect, it } from "vitest";
+
 import { clientAddress, clientCountry } from "@/lib/api/client-ip";
 import { parseEnv, ZTrustedProxy } from "@/lib/env";
 
@@ -15,11 +16,20 @@ const forged = new Headers({
 
 describe("TRUSTED_PROXY", () => {
   it("defaults to none and takes vercel, cloudflare or a number of hops", () => {
-    const valid = { DATABASE_URL: "postgres://u:p@localhost:5432/db", RPC_URL: "http://127.0.0.1:8545", CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: "0x5fbdb2315678afecb367f032d93f642f64180aa3", AUTH_SECRET: "x".repeat(32) };
+    const valid = {
+      DATABASE_URL: "postgres://u:p@localhost:5432/db",
+      RPC_URL: "http://127.0.0.1:8545",
+      CHAIN_ID: "31337",
+      BATCH_TOKEN_ADDRESS: "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+      AUTH_SECRET: "x".repeat(32),
+    };
     expect(parseEnv(valid).TRUSTED_PROXY).toBe("none");
     expect(parseEnv({ ...valid, TRUSTED_PROXY: "2" }).TRUSTED_PROXY).toBe(2);
     expect(parseEnv({ ...valid, TRUSTED_PROXY: "vercel" }).TRUSTED_PROXY).toBe("vercel");
-    for (const bad of ["0", "yes", "true", "10", "-1", ""]) expect(() => parseEnv({ ...valid, TRUSTED_PROXY: bad }), bad).toThrow(/TRUSTED_PROXY: must be none, vercel, cloudflare or a number of proxies/);
+    for (const bad of ["0", "yes", "true", "10", "-1", ""])
+      expect(() => parseEnv({ ...valid, TRUSTED_PROXY: bad }), bad).toThrow(
+        /TRUSTED_PROXY: must be none, vercel, cloudflare or a number of proxies/,
+      );
     expect(ZTrustedProxy.parse("cloudflare")).toBe("cloudflare");
   });
 });
@@ -44,7 +54,9 @@ describe("clientAddress", () => {
 
   it("with vercel or cloudflare, reads only that proxy's own header", () => {
     expect(clientAddress(forged, "vercel")).toBe("203.0.113.11");
-    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.10", "x-forwarded-for": "1.1.1.1" }), "vercel")).toBe("203.0.113.10");
+    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.10", "x-forwarded-for": "1.1.1.1" }), "vercel")).toBe(
+      "203.0.113.10",
+    );
     expect(clientAddress(forged, "cloudflare")).toBe("203.0.113.12");
     expect(clientAddress(new Headers({ "x-forwarded-for": "1.1.1.1" }), "cloudflare")).toBe("unknown");
   });
@@ -57,6 +69,7 @@ describe("clientCountry", () => {
     expect(clientCountry(forged, "vercel")).toBe("CO");
     expect(clientCountry(forged, "cloudflare")).toBe("DE");
     expect(clientCountry(new Headers({ "x-vercel-ip-country": "de" }), "vercel")).toBe("DE");
-    for (const bad of ["XX", "T1", "<script>", "DEU", ""]) expect(clientCountry(new Headers({ "cf-ipcountry": bad }), "cloudflare"), bad).toBeNull();
+    for (const bad of ["XX", "T1", "<script>", "DEU", ""])
+      expect(clientCountry(new Headers({ "cf-ipcountry": bad }), "cloudflare"), bad).toBeNull();
   });
 });

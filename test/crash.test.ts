@@ -2,12 +2,14 @@
 // replays one), up to 20 times, and checks that the database it leaves matches a clean worker run's.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { flagExpiry } from "@/lib/alerts/expiry";
 import { getCheckpoint, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintDemoBatches } from "@/scripts/lib/mint";
 import { seededRandom } from "@/scripts/lib/random";
 import { workerArgs } from "@/scripts/lib/worker-command";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { auditChain, workerState } from "./helpers/worker-state";
@@ -20,7 +22,12 @@ let head: bigint;
 beforeAll(async () => {
   [clean, crashed] = await Promise.all([createTestDb(), createTestDb()]);
   chain = await deployTestToken();
-  await mintDemoBatches(chain.target, chain.admin, [chain.producer], demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5));
+  await mintDemoBatches(
+    chain.target,
+    chain.admin,
+    [chain.producer],
+    demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5),
+  );
   // Uncached: viem's cached number can lag the last mint by seconds, and both runs must reach the real head.
   head = await chain.client.getBlockNumber({ cacheTime: 0 });
 });
@@ -49,7 +56,14 @@ function startWorker(t: TestDb): ChildProcess {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isAlive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
 const exited = (p: ChildProcess) => new Promise((r) => (isAlive(p) ? p.once("exit", r) : r(null)));
-const configOf = (t: TestDb): IndexerConfig => ({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 1 });
+const configOf = (t: TestDb): IndexerConfig => ({
+  db: t.db,
+  client: chain.client,
+  chainId: 31337,
+  address: chain.address,
+  deployBlock: chain.deployBlock,
+  blockRange: 1,
+});
 
 /** Runs a worker until it has indexed the head, then stops it as the stack would. */
 async function runToHead(t: TestDb) {
@@ -89,6 +103,8 @@ describe("crash safety", () => {
     // (it raises each alert once, so a check a kill interrupted must not count twice).
     for (const t of [crashed, clean]) await flagExpiry(t.db);
     expect(await auditChain(crashed.db), `CRASH_SEED=${seed}`).toMatchObject({ brokenAt: null });
-    expect(await workerState(crashed.db, crashed.pool), `CRASH_SEED=${seed}, ${kills} kills`).toEqual(await workerState(clean.db, clean.pool));
+    expect(await workerState(crashed.db, crashed.pool), `CRASH_SEED=${seed}, ${kills} kills`).toEqual(
+      await workerState(clean.db, clean.pool),
+    );
   }, 420_000);
 });

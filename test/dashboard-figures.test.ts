@@ -4,6 +4,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, it } from "vitest";
+
 import { Breakdown } from "@/components/dashboard/breakdown";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { Quantity } from "@/components/inventory/quantity";
@@ -12,7 +13,12 @@ import { toMetrics } from "@/lib/dashboard/metrics";
 const c = (n: number, kg: string, usd = "0") => ({ n, kg, usd });
 const counts = {
   all: { all: c(10, "10000.000", "50000") },
-  status: { active: c(4, "4000.000", "20000"), verified: c(2, "2000.000", "10000"), redeemed: c(3, "3000.000", "15000"), expired: c(1, "1000.000", "5000") },
+  status: {
+    active: c(4, "4000.000", "20000"),
+    verified: c(2, "2000.000", "10000"),
+    redeemed: c(3, "3000.000", "15000"),
+    expired: c(1, "1000.000", "5000"),
+  },
   verification_status: { verified: c(5, "5000.000"), unverified: c(5, "5000.000") },
   in_stock: { all: c(6, "6000.000", "30000") },
 };
@@ -27,12 +33,21 @@ it("the Batches card does not add redeemed and expired kilograms to what is pres
 
 it("the two verified figures each say what they count", () => {
   const html = text(renderToStaticMarkup(createElement(KpiCards, { m: toMetrics(counts, "2026-11-29", new Date()) })));
-  expect(html).toMatch(/Passed verification 5 batches whose latest count or full verification passed \(off chain; 2 are verified on chain\)/);
+  expect(html).toMatch(
+    /Passed verification 5 batches whose latest count or full verification passed \(off chain; 2 are verified on chain\)/,
+  );
 });
 
 it("and N more under a breakdown counts the values it hides, not their batches", () => {
-  const rows = Array.from({ length: 11 }, (_, i) => ({ value: `Origin ${i}`, batches: 10, quantity_kg: "0", value_usd: "0" }));
-  const html = text(renderToStaticMarkup(createElement(Breakdown, { title: "By origin", rows, testId: "by-origin", limit: 8 })));
+  const rows = Array.from({ length: 11 }, (_, i) => ({
+    value: `Origin ${i}`,
+    batches: 10,
+    quantity_kg: "0",
+    value_usd: "0",
+  }));
+  const html = text(
+    renderToStaticMarkup(createElement(Breakdown, { title: "By origin", rows, testId: "by-origin", limit: 8 })),
+  );
   expect(html).toContain("and 3 more (30 batches)");
 });
 

@@ -1,12 +1,14 @@
 // The dashboard's figures and its activity feed, against the real Postgres.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
-import { everything as allBatches } from "@/lib/auth/scope";
+
 import { listRecentActivities, type Activity } from "@/lib/activities/recent";
 import { activityKinds, ZRecentActivityQuery } from "@/lib/activities/schemas";
+import { ApiError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { everything as allBatches } from "@/lib/auth/scope";
 import { getDashboardMetrics } from "@/lib/dashboard/metrics";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
@@ -19,19 +21,30 @@ beforeAll(async () => {
   t = await createTestDb();
   const rows = await insertBatches(t.db, [
     makeBatch({ status: "active", expiryDate: day(-3), quantityKg: "10.500", pricePerKg: "4.00" }),
-    makeBatch({ status: "verified", verificationStatus: "verified", expiryDate: day(0), quantityKg: "100.000", pricePerKg: "5.25" }),
+    makeBatch({
+      status: "verified",
+      verificationStatus: "verified",
+      expiryDate: day(0),
+      quantityKg: "100.000",
+      pricePerKg: "5.25",
+    }),
     makeBatch({ status: "flagged", expiryDate: day(30), quantityKg: "200.125", pricePerKg: "6.10" }),
     makeBatch({ status: "active", expiryDate: day(31), quantityKg: "50.000", pricePerKg: null }),
     makeBatch({ status: "active", expiryDate: day(90), quantityKg: "1.001", pricePerKg: "5.00" }),
     makeBatch({ status: "redeemed", expiryDate: day(10), quantityKg: "999.000", pricePerKg: "9.99" }),
-    makeBatch({ status: "expired", expiryDate: day(-100), quantityKg: "5.000", pricePerKg: "1.00", originCountry: "Kenya" }),
+    makeBatch({
+      status: "expired",
+      expiryDate: day(-100),
+      quantityKg: "5.000",
+      pricePerKg: "1.00",
+      originCountry: "Kenya",
+    }),
   ]);
   ids = rows.map((r) => r.id);
 });
 afterAll(() => t.drop());
 
 const run = (q: string) => t.pool.query(q);
-
 
 describe("dashboard metrics", () => {
   it("gives totals, stock and expiry windows to the gram and the cent", async () => {
@@ -47,17 +60,24 @@ describe("dashboard metrics", () => {
     expect(m.expiry.within_90_days).toEqual({ batches: 4, quantity_kg: "351.126", value_usd: "1750.77" });
     expect(m.by_status.draft).toEqual({ batches: 0, quantity_kg: "0.000", value_usd: "0.00" });
     expect(m.by_status.active.batches).toBe(3);
-    expect(m.by_origin_country.map((o) => [o.value, o.batches])).toEqual([["Ethiopia", 6], ["Kenya", 1]]);
+    expect(m.by_origin_country.map((o) => [o.value, o.batches])).toEqual([
+      ["Ethiopia", 6],
+      ["Kenya", 1],
+    ]);
     expect(m.verification.verified_batches).toBe(1);
     expect(m.verification.pass_rate).toBeNull();
   });
 
   it("gives the verification pass rate and open alerts by severity and type", async () => {
-    await run(`insert into verification_requests (batch_id, status) values (${ids[0]}, 'approved'), (${ids[1]}, 'approved'), (${ids[2]}, 'approved'), (${ids[3]}, 'rejected'), (${ids[4]}, 'pending')`);
+    await run(
+      `insert into verification_requests (batch_id, status) values (${ids[0]}, 'approved'), (${ids[1]}, 'approved'), (${ids[2]}, 'approved'), (${ids[3]}, 'rejected'), (${ids[4]}, 'pending')`,
+    );
     await run(`insert into batch_alerts (batch_id, type, severity, source, message, status) values
       (${ids[0]}, 'expired', 'high', 't', 'x', 'open'), (${ids[1]}, 'fraud_risk', 'critical', 't', 'x', 'open'),
       (${ids[2]}, 'fraud_risk', 'critical', 't', 'x', 'open'), (${ids[3]}, 'fraud_risk', 'low', 't', 'x', 'open')`);
-    await run(`update batch_alerts set status = 'resolved', resolution_note = 'checked', resolved_at = now() where batch_id = ${ids[3]}`);
+    await run(
+      `update batch_alerts set status = 'resolved', resolution_note = 'checked', resolved_at = now() where batch_id = ${ids[3]}`,
+    );
     const m = await getDashboardMetrics(t.db, allBatches, now);
     expect(m.verification).toMatchObject({ pending: 1, approved: 3, rejected: 1, pass_rate: 0.75 });
     expect(m.alerts.open).toBe(3);
@@ -69,7 +89,10 @@ describe("dashboard metrics", () => {
     const locker = await t.pool.connect();
     try {
       await locker.query("begin; lock table batches in access exclusive mode");
-      const m = await Promise.race([getDashboardMetrics(t.db, allBatches, now), new Promise<null>((r) => setTimeout(() => r(null), 3_000))]);
+      const m = await Promise.race([
+        getDashboardMetrics(t.db, allBatches, now),
+        new Promise<null>((r) => setTimeout(() => r(null), 3_000)),
+      ]);
       expect(m?.totals.batches).toBe(7);
     } finally {
       await locker.query("rollback");
@@ -95,7 +118,11 @@ async function walk(params: Record<string, string>): Promise<Activity[]> {
   const all: Activity[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listRecentActivities(t.db, ZRecentActivityQuery.parse({ ...params, ...(cursor ? { cursor } : {}) }), allBatches);
+    const page = await listRecentActivities(
+      t.db,
+      ZRecentActivityQuery.parse({ ...params, ...(cursor ? { cursor } : {}) }),
+      allBatches,
+    );
     expect(page.data.length).toBeLessThanOrEqual(Number(params.limit ?? 20));
     all.push(...page.data);
     cursor = page.next_cursor ?? undefined;
@@ -107,17 +134,52 @@ describe("recent activities", () => {
   beforeAll(async () => {
     // One transaction: its rows share one created_at across sources, so ties are broken by kind and id.
     await t.db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status)
+      await tx.execute(
+        sql.raw(`insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status)
         values (31337, '0xaa', 7, '0xb7', '0xt7', 0, 'BatchCreated', (select token_id from batches where id = ${ids[0]}), '{}', 'processed'),
-               (31337, '0xaa', 7, '0xb7', '0xt7', 1, 'BatchMinted', 424242, '{}', 'failed')`));
-      await tx.execute(sql.raw(`insert into sync_history (trigger, status, checked, updated, batch_id) values ('manual', 'succeeded', 7, 1, null), ('batch', 'failed', 1, 0, ${ids[2]})`));
-      await tx.execute(sql.raw(`insert into batch_alerts (batch_id, type, severity, source, message) values (${ids[4]}, 'quantity_discrepancy', 'medium', 't2', 'Counted 2 kg less')`));
+               (31337, '0xaa', 7, '0xb7', '0xt7', 1, 'BatchMinted', 424242, '{}', 'failed')`),
+      );
+      await tx.execute(
+        sql.raw(
+          `insert into sync_history (trigger, status, checked, updated, batch_id) values ('manual', 'succeeded', 7, 1, null), ('batch', 'failed', 1, 0, ${ids[2]})`,
+        ),
+      );
+      await tx.execute(
+        sql.raw(
+          `insert into batch_alerts (batch_id, type, severity, source, message) values (${ids[4]}, 'quantity_discrepancy', 'medium', 't2', 'Counted 2 kg less')`,
+        ),
+      );
     });
-    const { rows: [user] } = await t.db.execute<{ id: string }>(sql`insert into users (name, email, role) values ('Otto Operator', 'otto-feed@example.com', 'operator') returning id::text`);
-    await recordAudit(t.db, { entity: "alert", entityId: 1, batchId: ids[0], action: "alert.resolved", actor: { kind: "user", id: user.id }, note: "Recounted" });
-    await recordAudit(t.db, { entity: "batch", entityId: ids[0], batchId: ids[0], action: "chain.BatchCreated", actor: { kind: "system", id: "indexer" } });
-    await recordAudit(t.db, { entity: "alert", entityId: 2, batchId: ids[1], action: "alert.raised", actor: { kind: "system" } });
-    await run(`insert into sync_history (trigger, status, created_at) values ('schedule', 'succeeded', now() - interval '1 day')`);
+    const {
+      rows: [user],
+    } = await t.db.execute<{ id: string }>(
+      sql`insert into users (name, email, role) values ('Otto Operator', 'otto-feed@example.com', 'operator') returning id::text`,
+    );
+    await recordAudit(t.db, {
+      entity: "alert",
+      entityId: 1,
+      batchId: ids[0],
+      action: "alert.resolved",
+      actor: { kind: "user", id: user.id },
+      note: "Recounted",
+    });
+    await recordAudit(t.db, {
+      entity: "batch",
+      entityId: ids[0],
+      batchId: ids[0],
+      action: "chain.BatchCreated",
+      actor: { kind: "system", id: "indexer" },
+    });
+    await recordAudit(t.db, {
+      entity: "alert",
+      entityId: 2,
+      batchId: ids[1],
+      action: "alert.raised",
+      actor: { kind: "system" },
+    });
+    await run(
+      `insert into sync_history (trigger, status, created_at) values ('schedule', 'succeeded', now() - interval '1 day')`,
+    );
   });
 
   it("pages newest first through every source, each activity once, in the tables' order", async () => {
@@ -134,8 +196,14 @@ describe("recent activities", () => {
 
   it("names each batch by its code and each actor by name, never by id", async () => {
     const feed = await walk({ limit: "100" });
-    const [first] = await t.db.execute<{ code: string }>(sql`select batch_code as code from batches where id = ${ids[0]}`).then((r) => r.rows);
-    expect(feed.find((a) => a.kind === "audit")).toMatchObject({ batch_id: ids[0], batch_code: first.code, actor: "Otto Operator" });
+    const [first] = await t.db
+      .execute<{ code: string }>(sql`select batch_code as code from batches where id = ${ids[0]}`)
+      .then((r) => r.rows);
+    expect(feed.find((a) => a.kind === "audit")).toMatchObject({
+      batch_id: ids[0],
+      batch_code: first.code,
+      actor: "Otto Operator",
+    });
     for (const a of feed) {
       if (a.batch_id !== null) expect(a.batch_code, a.id).toMatch(/\S/);
       expect(a.actor ?? "", a.id).not.toMatch(/^(user|system|api_key|wallet):/);
@@ -154,8 +222,14 @@ describe("recent activities", () => {
   });
 
   it("refuses a cursor it did not issue and unknown kinds", async () => {
-    for (const cursor of ["nope", Buffer.from(JSON.stringify(["2026-01-01", 0, 1])).toString("base64url"), Buffer.from(JSON.stringify(["2026-01-01T00:00:00.000000Z", 9, 1])).toString("base64url")]) {
-      await expect(listRecentActivities(t.db, ZRecentActivityQuery.parse({ cursor }), allBatches)).rejects.toBeInstanceOf(ApiError);
+    for (const cursor of [
+      "nope",
+      Buffer.from(JSON.stringify(["2026-01-01", 0, 1])).toString("base64url"),
+      Buffer.from(JSON.stringify(["2026-01-01T00:00:00.000000Z", 9, 1])).toString("base64url"),
+    ]) {
+      await expect(
+        listRecentActivities(t.db, ZRecentActivityQuery.parse({ cursor }), allBatches),
+      ).rejects.toBeInstanceOf(ApiError);
     }
     expect(ZRecentActivityQuery.safeParse({ kind: "audit,nope" }).success).toBe(false);
     expect(ZRecentActivityQuery.safeParse({ limit: "0" }).success).toBe(false);
@@ -168,9 +242,22 @@ describe("recent activities", () => {
     try {
       // The tables here are tiny, where a scan is cheaper; forbid it to see which index the plan takes.
       await c.query("set enable_seqscan = off; set enable_bitmapscan = off");
-      const plan = async (table: string, where = "") => (await c.query<{ "QUERY PLAN": string }>(`explain select id from ${table} ${where} order by created_at desc, id desc limit 21`)).rows.map((r) => r["QUERY PLAN"]).join("\n");
-      expect(await plan("audit_records", "where action not like 'chain.%' and action not in ('alert.raised', 'verification.requested')")).toMatch(/Index (Only )?Scan Backward using audit_records_feed_idx/);
-      for (const table of ["blockchain_events", "batch_alerts", "verification_requests", "sync_history"]) expect(await plan(table)).toMatch(new RegExp(`Index (Only )?Scan Backward using ${table}_created_idx`));
+      const plan = async (table: string, where = "") =>
+        (
+          await c.query<{ "QUERY PLAN": string }>(
+            `explain select id from ${table} ${where} order by created_at desc, id desc limit 21`,
+          )
+        ).rows
+          .map((r) => r["QUERY PLAN"])
+          .join("\n");
+      expect(
+        await plan(
+          "audit_records",
+          "where action not like 'chain.%' and action not in ('alert.raised', 'verification.requested')",
+        ),
+      ).toMatch(/Index (Only )?Scan Backward using audit_records_feed_idx/);
+      for (const table of ["blockchain_events", "batch_alerts", "verification_requests", "sync_history"])
+        expect(await plan(table)).toMatch(new RegExp(`Index (Only )?Scan Backward using ${table}_created_idx`));
     } finally {
       c.release();
     }

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
-const pages = ["README.md", ...readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const pages = [
+  "README.md",
+  ...readdirSync(path.join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** The text outside fenced and inline code, where links are links. */
 const prose = (markdown: string) => markdown.replace(/^```[\s\S]*?^```/gm, "").replace(/`[^`\n]*`/g, "");
@@ -17,7 +22,10 @@ function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   for (const [, heading] of markdown.replace(/^```[\s\S]*?^```/gm, "").matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[`*_]/g, "");
-    const slug = text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, "")
+      .replace(/\s/g, "-");
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     anchors.add(n === 0 ? slug : `${slug}-${n}`);
@@ -32,7 +40,10 @@ function deadLinks(page: string): string[] {
     const [file, anchor] = target.split("#");
     const resolved = file ? path.posix.join(path.posix.dirname(page), decodeURI(file)) : page;
     if (!existsSync(path.join(root, resolved))) dead.push(`${page}: ${target} (no ${resolved})`);
-    else if (anchor !== undefined && (statSync(path.join(root, resolved)).isDirectory() || !anchorsOf(read(resolved)).has(anchor)))
+    else if (
+      anchor !== undefined &&
+      (statSync(path.join(root, resolved)).isDirectory() || !anchorsOf(read(resolved)).has(anchor))
+    )
       dead.push(`${page}: ${target} (no heading #${anchor} in ${resolved})`);
   }
   return dead;
@@ -45,17 +56,20 @@ describe("docs", () => {
   });
 
   it("reads GitHub's anchors from headings", () => {
-    expect([...anchorsOf("# Sign-in, roles and security\n## A testnet\n```\n# not a heading\n```\n## A testnet\n## `npm run dev`")]).toEqual([
-      "sign-in-roles-and-security",
-      "a-testnet",
-      "a-testnet-1",
-      "npm-run-dev",
-    ]);
+    expect([
+      ...anchorsOf(
+        "# Sign-in, roles and security\n## A testnet\n```\n# not a heading\n```\n## A testnet\n## `npm run dev`",
+      ),
+    ]).toEqual(["sign-in-roles-and-security", "a-testnet", "a-testnet-1", "npm-run-dev"]);
   });
 
   it("docs/configuration.md documents every variable lib/env.ts reads", () => {
     const env = read("lib/env.ts");
-    const names = new Set([...env.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm), ...env.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]));
+    const names = new Set(
+      [...env.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm), ...env.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map(
+        (m) => m[1],
+      ),
+    );
     expect(names.size).toBeGreaterThan(20);
     const documented = new Set([...read("docs/configuration.md").matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
     expect([...names].filter((name) => !documented.has(name))).toEqual([]);

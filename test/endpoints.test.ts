@@ -4,6 +4,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { actions } from "@/lib/auth/permissions";
 import { isDownload, type Endpoint } from "@/lib/endpoints/define";
 import { openApiDocument, openApiPath } from "@/lib/endpoints/openapi";
@@ -12,7 +13,9 @@ import { declarations } from "@/lib/endpoints/registry";
 
 const root = path.resolve(import.meta.dirname, "..");
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const routeFiles = readdirSync(path.join(root, "app/api"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
+const routeFiles = readdirSync(path.join(root, "app/api"), { recursive: true, encoding: "utf8" }).filter(
+  (f) => path.basename(f) === "route.ts",
+);
 const urlOf = (file: string) => `/api/${path.dirname(file)}`.replace(/\/\.$/, "");
 
 /** `METHOD /api/...` → the declaration its handler was built from (null for next-auth's own handlers). */
@@ -20,10 +23,13 @@ async function exportedHandlers(): Promise<Map<string, Endpoint | null>> {
   const found = new Map<string, Endpoint | null>();
   for (const file of routeFiles) {
     const mod = (await import(path.join(root, "app/api", file))) as Record<string, unknown>;
-    const handlers = methods.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as { endpoint?: Endpoint }] as const);
+    const handlers = methods
+      .filter((m) => typeof mod[m] === "function")
+      .map((m) => [m, mod[m] as { endpoint?: Endpoint }] as const);
     // One handler exported under every method is one endpoint: `ANY /api/...`.
     const isAny = handlers.length === methods.length && new Set(handlers.map(([, h]) => h)).size === 1;
-    for (const [method, handler] of isAny ? [["ANY", handlers[0][1]] as const] : handlers) found.set(`${method} ${urlOf(file)}`, handler.endpoint ?? null);
+    for (const [method, handler] of isAny ? [["ANY", handlers[0][1]] as const] : handlers)
+      found.set(`${method} ${urlOf(file)}`, handler.endpoint ?? null);
   }
   return found;
 }
@@ -45,31 +51,44 @@ describe("the endpoint declarations", () => {
     expect(new Set(declarations.map((d) => d.key)).size).toBe(declarations.length);
     for (const d of declarations) {
       expect(Array.isArray(d.rule.roles), d.key).toBe(true);
-      expect(d.rule.isPublic || d.rule.chainlink || d.rule.cron || d.rule.roles.length > 0, `${d.key} lets no one in`).toBe(true);
+      expect(
+        d.rule.isPublic || d.rule.chainlink || d.rule.cron || d.rule.roles.length > 0,
+        `${d.key} lets no one in`,
+      ).toBe(true);
       expect(d.tag && d.summary, d.key).toBeTruthy();
       expect(d.response, d.key).toBeDefined();
       // A route parameter the path names is parsed by the declaration's params schema.
-      if (/\[\w+\]/.test(d.path) && !d.path.includes("[...")) expect(d.params, `${d.key} names a parameter without a schema`).toBeDefined();
+      if (/\[\w+\]/.test(d.path) && !d.path.includes("[..."))
+        expect(d.params, `${d.key} names a parameter without a schema`).toBeDefined();
     }
   });
 
   it("make the permission table: every declaration's rule, and every server action's row", () => {
     const table: Record<string, unknown> = permissions;
     for (const d of declarations) expect(table[d.key], d.key).toBe(d.rule);
-    expect(Object.keys(permissions).sort()).toEqual([...declarations.map((d) => d.key), ...Object.keys(actions)].sort());
+    expect(Object.keys(permissions).sort()).toEqual(
+      [...declarations.map((d) => d.key), ...Object.keys(actions)].sort(),
+    );
   });
 
   it("make the OpenAPI document, with the answer's schema for every operation", () => {
     const doc = openApiDocument();
-    const operations = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => ({ key: `${m.toUpperCase()} ${p}`, op })));
+    const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).map(([m, op]) => ({ key: `${m.toUpperCase()} ${p}`, op })),
+    );
     const expected = declarations.filter((d) => d.method !== "ANY").map((d) => `${d.method} ${openApiPath(d.path)}`);
     expect(operations.map((o) => o.key).sort()).toEqual(expected.sort());
     for (const d of declarations.filter((e) => e.method !== "ANY")) {
       const op = doc.paths[openApiPath(d.path)][d.method.toLowerCase()];
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith("2"));
-      expect(success.map(([status]) => Number(status)), d.key).toEqual(d.statuses ?? [200]);
+      expect(
+        success.map(([status]) => Number(status)),
+        d.key,
+      ).toEqual(d.statuses ?? [200]);
       for (const [status, response] of success) {
-        const content = (response as { content?: Record<string, { schema?: { properties?: object; anyOf?: object } }> }).content ?? {};
+        const content =
+          (response as { content?: Record<string, { schema?: { properties?: object; anyOf?: object } }> }).content ??
+          {};
         const [type, media] = Object.entries(content)[0] ?? [];
         expect(media?.schema, `${d.key} ${status} has no schema`).toBeDefined();
         if (isDownload(d.response)) expect(type, d.key).toBe(d.response.contentType);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseEnv } from "@/lib/env";
 
 const valid = {
@@ -24,11 +25,14 @@ describe("environment", () => {
 
   it("requires AUTH_URL off the local chain, so SIWE never trusts a request's Host header", () => {
     expect(() => parseEnv({ ...valid, CHAIN_ID: "11155111" })).toThrow(/AUTH_URL: is required off the local chain/);
-    expect(parseEnv({ ...valid, CHAIN_ID: "11155111", AUTH_URL: "https://batchtrail.example" }).AUTH_URL).toBe("https://batchtrail.example");
+    expect(parseEnv({ ...valid, CHAIN_ID: "11155111", AUTH_URL: "https://batchtrail.example" }).AUTH_URL).toBe(
+      "https://batchtrail.example",
+    );
   });
 
   it("names every malformed variable with what is wrong", () => {
-    const run = () => parseEnv({ ...valid, RPC_URL: "localhost:8545", BATCH_TOKEN_ADDRESS: "0x123", DATABASE_URL: "mysql://x/y" });
+    const run = () =>
+      parseEnv({ ...valid, RPC_URL: "localhost:8545", BATCH_TOKEN_ADDRESS: "0x123", DATABASE_URL: "mysql://x/y" });
     expect(run).toThrow(/RPC_URL: /);
     expect(run).toThrow(/BATCH_TOKEN_ADDRESS: must be a 0x-prefixed 20-byte hex address/);
     expect(run).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);

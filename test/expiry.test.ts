@@ -1,9 +1,11 @@
 // flagExpiry against real Postgres: which minted batches it flags, how severely, and only once.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { resolveAlert } from "@/lib/alerts/alerts";
 import { flagExpiry } from "@/lib/alerts/expiry";
 import { auditRecords, batchAlerts } from "@/lib/db/schema";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
@@ -22,7 +24,13 @@ beforeAll(async () => {
     edge: makeBatch({ productionDate: "2025-07-01", expiryDate: "2026-07-01" }),
     far: makeBatch({ productionDate: "2025-07-02", expiryDate: "2026-07-02" }),
     redeemed: makeBatch({ productionDate: "2025-05-01", expiryDate: "2026-05-01", status: "redeemed" }),
-    draft: makeBatch({ productionDate: "2025-05-01", expiryDate: "2026-05-01", status: "draft", tokenId: null, onchainQuantity: null }),
+    draft: makeBatch({
+      productionDate: "2025-05-01",
+      expiryDate: "2026-05-01",
+      status: "draft",
+      tokenId: null,
+      onchainQuantity: null,
+    }),
   };
   const rows = await insertBatches(t.db, Object.values(fixtures));
   Object.keys(fixtures).forEach((name, i) => (ids[name] = rows[i].id));
@@ -30,8 +38,16 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const alertsByBatch = async () => {
-  const rows = await t.db.select().from(batchAlerts).where(inArray(batchAlerts.batchId, Object.values(ids)));
-  return Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, rows.filter((a) => a.batchId === id).map((a) => ({ type: a.type, severity: a.severity, source: a.source }))]));
+  const rows = await t.db
+    .select()
+    .from(batchAlerts)
+    .where(inArray(batchAlerts.batchId, Object.values(ids)));
+  return Object.fromEntries(
+    Object.entries(ids).map(([name, id]) => [
+      name,
+      rows.filter((a) => a.batchId === id).map((a) => ({ type: a.type, severity: a.severity, source: a.source })),
+    ]),
+  );
 };
 
 describe("flagExpiry", () => {
@@ -51,16 +67,24 @@ describe("flagExpiry", () => {
   });
 
   it("says a batch due today expires today, not in 0 days", async () => {
-    const [alert] = await t.db.select().from(batchAlerts).where(inArray(batchAlerts.batchId, [ids.today]));
+    const [alert] = await t.db
+      .select()
+      .from(batchAlerts)
+      .where(inArray(batchAlerts.batchId, [ids.today]));
     expect(alert.message).toMatch(/expires on 2026-06-01, today\.$/);
-    const [soon] = await t.db.select().from(batchAlerts).where(inArray(batchAlerts.batchId, [ids.verySoon]));
+    const [soon] = await t.db
+      .select()
+      .from(batchAlerts)
+      .where(inArray(batchAlerts.batchId, [ids.verySoon]));
     expect(soon.message).toMatch(/in 7 days\.$/);
   });
 
   it("audits each raised alert as the expiry check", async () => {
     const audits = await t.db.select().from(auditRecords).where(eq(auditRecords.action, "alert.raised"));
     expect(audits).toHaveLength(6);
-    expect(audits.every((a) => a.actorKind === "system" && a.actorId === "expiry-check" && a.entity === "alert")).toBe(true);
+    expect(audits.every((a) => a.actorKind === "system" && a.actorId === "expiry-check" && a.entity === "alert")).toBe(
+      true,
+    );
   });
 
   it("raises nothing new when run again, nor for a cause already resolved", async () => {
@@ -82,7 +106,9 @@ describe("flagExpiry", () => {
   });
 
   it("pages through more candidates than one page holds, sharing an expiry date, each flagged once", async () => {
-    const many = Array.from({ length: 5_002 }, () => makeBatch({ productionDate: "2025-06-20", expiryDate: "2026-06-20" }));
+    const many = Array.from({ length: 5_002 }, () =>
+      makeBatch({ productionDate: "2025-06-20", expiryDate: "2026-06-20" }),
+    );
     for (let i = 0; i < many.length; i += 2_000) await insertBatches(t.db, many.slice(i, i + 2_000));
     expect(await flagExpiry(t.db, { today: "2026-06-09" })).toEqual({ checked: 7 + 5_002, raised: 5_002 });
     expect(await flagExpiry(t.db, { today: "2026-06-09" })).toEqual({ checked: 7 + 5_002, raised: 0 });

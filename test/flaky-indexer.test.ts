@@ -2,11 +2,13 @@
 // backfill still completes, with exactly the events and batches a clean run stores.
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { chainFor } from "@/lib/chain/client";
 import { createIndexer, getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { listenRound } from "@/lib/events/run";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintDemoBatches } from "@/scripts/lib/mint";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startFlakyRpc, type FlakyRpc } from "./helpers/flaky-rpc";
@@ -21,10 +23,30 @@ let config: IndexerConfig;
 beforeAll(async () => {
   [clean, flaky] = await Promise.all([createTestDb(), createTestDb()]);
   chain = await deployTestToken();
-  await mintDemoBatches(chain.target, chain.admin, [chain.producer], demoBatches(40, new Date("2026-11-23T00:00:00Z"), 9));
-  config = { db: clean.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 64 };
+  await mintDemoBatches(
+    chain.target,
+    chain.admin,
+    [chain.producer],
+    demoBatches(40, new Date("2026-11-23T00:00:00Z"), 9),
+  );
+  config = {
+    db: clean.db,
+    client: chain.client,
+    chainId: 31337,
+    address: chain.address,
+    deployBlock: chain.deployBlock,
+    blockRange: 64,
+  };
   await indexToHead(config);
-  rpc = await startFlakyRpc({ upstream: chain.rpcUrl, seed: 2026, failRate: 0.15, timeoutRate: 0.1, rateLimitRate: 0.15, maxLogRange: 6, hangMs: 1_000 });
+  rpc = await startFlakyRpc({
+    upstream: chain.rpcUrl,
+    seed: 2026,
+    failRate: 0.15,
+    timeoutRate: 0.1,
+    rateLimitRate: 0.15,
+    maxLogRange: 6,
+    hangMs: 1_000,
+  });
 });
 afterAll(async () => {
   await rpc.stop();
@@ -35,7 +57,10 @@ afterAll(async () => {
 describe("a bad RPC", () => {
   it("slows the backfill down but changes nothing in what it stores", async () => {
     // A short timeout and one retry, so faults reach the indexer instead of being absorbed by viem.
-    const client = createPublicClient({ chain: chainFor(31337, rpc.url), transport: http(rpc.url, { timeout: 300, retryCount: 1, retryDelay: 10 }) });
+    const client = createPublicClient({
+      chain: chainFor(31337, rpc.url),
+      transport: http(rpc.url, { timeout: 300, retryCount: 1, retryDelay: 10 }),
+    });
     const indexer = createIndexer({ ...config, db: flaky.db, client });
     const head = await chain.client.getBlockNumber();
     let errors = 0;

@@ -4,6 +4,7 @@
 // the database a sync over a clean RPC leaves. (The indexer under the same faults: flaky-indexer.test.ts.)
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createChainClient } from "@/lib/chain/client";
 import { createIndexer } from "@/lib/events/indexer";
 import { runSync, type SyncConfig } from "@/lib/sync/run";
@@ -12,6 +13,7 @@ import { createStatusClient, thresholds } from "@/lib/system/checks";
 import { getSystemStatus } from "@/lib/system/status";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startFlakyRpc, type FlakyRpc, type FlakyRpcOptions } from "./helpers/flaky-rpc";
@@ -24,7 +26,14 @@ let listenerKey: ReturnType<typeof createIndexer>["key"];
 const listener = { chainId: 31337, address: "0x00000000000000000000000000000000000000aa" as const };
 
 async function proxy(opts: Partial<FlakyRpcOptions>) {
-  const p = await startFlakyRpc({ upstream: chain.rpcUrl, seed: 7, failRate: 0, timeoutRate: 0, rateLimitRate: 0, ...opts });
+  const p = await startFlakyRpc({
+    upstream: chain.rpcUrl,
+    seed: 7,
+    failRate: 0,
+    timeoutRate: 0,
+    rateLimitRate: 0,
+    ...opts,
+  });
   proxies.push(p);
   return p;
 }
@@ -34,7 +43,14 @@ beforeAll(async () => {
   chain = await deployTestToken();
   for (const b of demoBatches(8, new Date("2026-11-23T00:00:00Z"), 5)) await mintBatch(chain.target, chain.producer, b);
   for (const t of [overFlaky, overClean]) {
-    const indexer = createIndexer({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 1_000 });
+    const indexer = createIndexer({
+      db: t.db,
+      client: chain.client,
+      chainId: 31337,
+      address: chain.address,
+      deployBlock: chain.deployBlock,
+      blockRange: 1_000,
+    });
     await indexer.toHead();
     listenerKey = indexer.key;
     // Broken behind the app's back, the same way in both: quantities on and off chain, a price, a row gone.
@@ -54,10 +70,22 @@ afterAll(async () => {
 
 describe("the app behind a bad RPC", () => {
   const statusThrough = async (url: string) =>
-    (await getSystemStatus({ db: overClean.db, client: createStatusClient(url, 31337), chainId: 31337, listener, isFulfillerConfigured: false })).components.rpc;
+    (
+      await getSystemStatus({
+        db: overClean.db,
+        client: createStatusClient(url, 31337),
+        chainId: 31337,
+        listener,
+        isFulfillerConfigured: false,
+      })
+    ).components.rpc;
 
   it("the status check calls an RPC down when every read fails, is rate limited or hangs, and ok through the same proxy without faults", async () => {
-    for (const faults of [{ failRate: 1 }, { rateLimitRate: 1 }, { timeoutRate: 1, hangMs: thresholds.rpcTimeoutMs * 4 }]) {
+    for (const faults of [
+      { failRate: 1 },
+      { rateLimitRate: 1 },
+      { timeoutRate: 1, hangMs: thresholds.rpcTimeoutMs * 4 },
+    ]) {
       const p = await proxy(faults);
       const rpc = await statusThrough(p.url);
       expect(rpc, JSON.stringify(faults)).toMatchObject({ state: "down", details: { head_block: null } });
@@ -81,13 +109,29 @@ describe("the app behind a bad RPC", () => {
     const flakyRun = await runSync(configFor(overFlaky, flakyClient), await queued(overFlaky));
     const cleanRun = await runSync(configFor(overClean, chain.client), await queued(overClean));
     expect(p.stats.failures + p.stats.rateLimited + p.stats.timeouts, JSON.stringify(p.stats)).toBeGreaterThan(0);
-    const counts = (r: typeof flakyRun) => ({ status: r.status, checked: r.checked, updated: r.updated, imported: r.imported, flagged: r.flagged, failed: r.failed });
+    const counts = (r: typeof flakyRun) => ({
+      status: r.status,
+      checked: r.checked,
+      updated: r.updated,
+      imported: r.imported,
+      flagged: r.flagged,
+      failed: r.failed,
+    });
     expect(counts(flakyRun)).toEqual(counts(cleanRun));
     expect(cleanRun).toMatchObject({ status: "succeeded", failed: 0, imported: 1 });
     expect(cleanRun.updated).toBeGreaterThanOrEqual(3);
-    const alerts = async (t: TestDb) => (await t.pool.query("select b.token_id::text, a.type, a.severity, a.status, a.message from batch_alerts a join batches b on b.id = a.batch_id order by 1, 2, 5")).rows;
-    const results = async (t: TestDb) => (await t.pool.query("select token_id::text, field, action, offchain, onchain from sync_results order by 1, 2, 3")).rows;
-    expect(await mirror(overFlaky.db, { withAttempts: false })).toEqual(await mirror(overClean.db, { withAttempts: false }));
+    const alerts = async (t: TestDb) =>
+      (
+        await t.pool.query(
+          "select b.token_id::text, a.type, a.severity, a.status, a.message from batch_alerts a join batches b on b.id = a.batch_id order by 1, 2, 5",
+        )
+      ).rows;
+    const results = async (t: TestDb) =>
+      (await t.pool.query("select token_id::text, field, action, offchain, onchain from sync_results order by 1, 2, 3"))
+        .rows;
+    expect(await mirror(overFlaky.db, { withAttempts: false })).toEqual(
+      await mirror(overClean.db, { withAttempts: false }),
+    );
     expect(await alerts(overFlaky)).toEqual(await alerts(overClean));
     expect(await results(overFlaky)).toEqual(await results(overClean));
   }, 120_000);

@@ -1,11 +1,12 @@
 // Holt's method on series whose answers are known.
 import { describe, expect, it } from "vitest";
+
 import { backtestHolt, chooseHolt, fitHolt, forecastHolt, holdout } from "@/lib/analytics/forecast";
 
 /** A seeded generator, so the noisy series are the same on every run. */
 function random(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 const gaussian = (next: () => number) => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 

@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { startAnvil } from "../scripts/lib/anvil";

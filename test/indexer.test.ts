@@ -1,12 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { encodeMetadata } from "@/lib/batches/metadata";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { gramsToKg, kgToGrams, unixToDate } from "@/lib/chain/units";
 import { batches, blockchainEvents, listenerState } from "@/lib/db/schema";
-import { encodeMetadata } from "@/lib/batches/metadata";
 import { getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
@@ -18,23 +20,44 @@ const list = demoBatches(24, new Date("2026-11-23T00:00:00Z"), 7);
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = { db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 7 };
+  config = {
+    db: t.db,
+    client: chain.client,
+    chainId: 31337,
+    address: chain.address,
+    deployBlock: chain.deployBlock,
+    blockRange: 7,
+  };
   await mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
 });
 afterAll(() => t.drop());
 
 async function snapshot() {
   const rows = await t.db.select().from(batches).orderBy(batches.tokenId);
-  const events = await t.db.select().from(blockchainEvents).orderBy(blockchainEvents.blockNumber, blockchainEvents.logIndex);
-  const strip = <T extends object>(r: T) => Object.fromEntries(Object.entries(r).filter(([k]) => !["createdAt", "updatedAt", "lastSyncedAt", "processedAt", "id"].includes(k)));
+  const events = await t.db
+    .select()
+    .from(blockchainEvents)
+    .orderBy(blockchainEvents.blockNumber, blockchainEvents.logIndex);
+  const strip = <T extends object>(r: T) =>
+    Object.fromEntries(
+      Object.entries(r).filter(([k]) => !["createdAt", "updatedAt", "lastSyncedAt", "processedAt", "id"].includes(k)),
+    );
   return { rows: rows.map(strip), events: events.map(strip) };
 }
 
 describe("indexer", () => {
   it("mirrors every batch with the chain's quantity, dates, price and state", async () => {
     await indexToHead(config);
-    const onChain = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatches", args: [list.map((_, i) => BigInt(i + 1))] });
-    const rows = await t.db.select().from(batches).orderBy(sql`${batches.tokenId}::int`);
+    const onChain = await chain.client.readContract({
+      address: chain.address,
+      abi: batchTokenAbi,
+      functionName: "getBatches",
+      args: [list.map((_, i) => BigInt(i + 1))],
+    });
+    const rows = await t.db
+      .select()
+      .from(batches)
+      .orderBy(sql`${batches.tokenId}::int`);
     expect(rows).toHaveLength(list.length);
     const stateName = ["none", "created", "active", "verified", "expired", "redeemed"];
     rows.forEach((row, i) => {
@@ -64,7 +87,10 @@ describe("indexer", () => {
   });
 
   it("picks up a batch minted later, without a restart", async () => {
-    const { tokenId } = await mintBatch(chain.target, chain.producer, { ...list[0], metadata: { ...list[0].metadata, batch_code: "LATE-BATCH-0001" } });
+    const { tokenId } = await mintBatch(chain.target, chain.producer, {
+      ...list[0],
+      metadata: { ...list[0].metadata, batch_code: "LATE-BATCH-0001" },
+    });
     await indexToHead(config);
     const [row] = await t.db.select().from(batches).where(eq(batches.batchCode, "LATE-BATCH-0001"));
     expect(row.tokenId).toBe(tokenId.toString());
@@ -75,7 +101,13 @@ describe("indexer", () => {
     const good = encodeMetadata({ ...list[1].metadata, batch_code: "GOOD-AFTER-BAD" });
     const bad = encodeMetadata({ ...list[1].metadata, batch_code: "BAD-HASH-0001" });
     const write = (hash: `0x${string}`, uri: string) =>
-      chain.wallet(chain.producer).writeContract({ address: chain.address, abi: batchTokenAbi, chain: chain.client.chain, functionName: "createBatch", args: [chain.producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, hash, uri] });
+      chain.wallet(chain.producer).writeContract({
+        address: chain.address,
+        abi: batchTokenAbi,
+        chain: chain.client.chain,
+        functionName: "createBatch",
+        args: [chain.producer.address, kgToGrams("10"), 1_700_000_000n, 1_800_000_000n, 500n, hash, uri],
+      });
     await chain.client.waitForTransactionReceipt({ hash: await write(good.hash, bad.uri) });
     await chain.client.waitForTransactionReceipt({ hash: await write(good.hash, good.uri) });
     await indexToHead(config);

@@ -21,7 +21,11 @@ function importsOf(file: string): string[] {
   const source = readFileSync(path.join(root, file), "utf8");
   const specifiers = [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map((m) => m[1]);
   return specifiers.flatMap((s) => {
-    const target = s.startsWith("@/") ? s.slice(2) : s.startsWith(".") ? path.posix.join(path.posix.dirname(file), s) : null;
+    const target = s.startsWith("@/")
+      ? s.slice(2)
+      : s.startsWith(".")
+        ? path.posix.join(path.posix.dirname(file), s)
+        : null;
     return target?.startsWith("lib/") ? [target] : [];
   });
 }
@@ -51,7 +55,7 @@ function cycles(): string[][] {
     }
     if (low.get(v) !== index.get(v)) return;
     const component: string[] = [];
-    for (let w = ""; w !== v; ) component.push((w = stack.pop()!));
+    for (let w = ""; w !== v;) component.push((w = stack.pop()!));
     if (component.length > 1) found.push(component.sort());
   };
   for (const v of next.keys()) if (!index.has(v)) visit(v);
@@ -66,19 +70,25 @@ describe("layering of lib/", () => {
         const [from, to] = pair.split(" → ");
         return inside.some((e) => e.from === to && e.to === from);
       });
-      const files = (pair: string) => [...new Set(inside.filter((e) => `${e.from} → ${e.to}` === pair).map((e) => e.file))].join(", ");
+      const files = (pair: string) =>
+        [...new Set(inside.filter((e) => `${e.from} → ${e.to}` === pair).map((e) => e.file))].join(", ");
       return `cycle through ${component.join(", ")}; folders importing each other: ${pairs.map((p) => `${p} (${files(p)})`).join("; ")}`;
     });
     expect(described).toEqual([]);
   });
 
   it("finds a cycle when there is one", () => {
-    edges.push({ from: "db", to: "batches", file: "probe", target: "probe" }, { from: "batches", to: "db", file: "probe", target: "probe" });
+    edges.push(
+      { from: "db", to: "batches", file: "probe", target: "probe" },
+      { from: "batches", to: "db", file: "probe", target: "probe" },
+    );
     expect(cycles().some((c) => c.includes("db") && c.includes("batches"))).toBe(true);
     edges.splice(-2);
   });
 
   it("lib/api imports no domain folder, only lib/ root files", () => {
-    expect(edges.filter((e) => e.from === "api" && !e.to.includes(".")).map((e) => `${e.file} → ${e.target}`)).toEqual([]);
+    expect(edges.filter((e) => e.from === "api" && !e.to.includes(".")).map((e) => `${e.file} → ${e.target}`)).toEqual(
+      [],
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { decodeMetadata, encodeMetadata } from "@/lib/batches/metadata";
 
-const metadata = { batch_code: "ETH-YIR-2026-0001", origin_country: "Ethiopia", region: "Yirgacheffe", process: "washed" as const, cupping_score: "87.25" };
+const metadata = {
+  batch_code: "ETH-YIR-2026-0001",
+  origin_country: "Ethiopia",
+  region: "Yirgacheffe",
+  process: "washed" as const,
+  cupping_score: "87.25",
+};
 
 describe("batch metadata", () => {
   it("round-trips through a data URI checked against its hash", () => {
@@ -10,7 +17,13 @@ describe("batch metadata", () => {
   });
 
   it("hashes the same facts to the same hash whatever the key order", () => {
-    const reordered = { cupping_score: "87.25", process: "washed" as const, region: "Yirgacheffe", origin_country: "Ethiopia", batch_code: "ETH-YIR-2026-0001" };
+    const reordered = {
+      cupping_score: "87.25",
+      process: "washed" as const,
+      region: "Yirgacheffe",
+      origin_country: "Ethiopia",
+      batch_code: "ETH-YIR-2026-0001",
+    };
     expect(encodeMetadata(reordered).hash).toBe(encodeMetadata(metadata).hash);
   });
 

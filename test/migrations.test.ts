@@ -6,9 +6,11 @@
 import { getTableName, is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import * as enums from "@/lib/db/enums";
 import { migrate } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
+
 import { describeSchema } from "./helpers/catalog";
 import { createEmptyDb, createTestDb, type TestDb } from "./helpers/db";
 import { schemaSql } from "./helpers/drizzle-ddl";
@@ -48,7 +50,11 @@ describe("migrations", () => {
   });
 
   it("takes every value list of a check from lib/db/enums.ts; a check that is only the list types its column with it", () => {
-    const lists = new Set(Object.values(enums).filter(Array.isArray).map((list) => JSON.stringify(list)));
+    const lists = new Set(
+      Object.values(enums)
+        .filter(Array.isArray)
+        .map((list) => JSON.stringify(list)),
+    );
     const found: string[] = [];
     for (const [table, shape] of Object.entries(inMigrations.tables)) {
       const columns = getTableConfig(tables.find((t) => getTableName(t) === table)!).columns;
@@ -58,7 +64,8 @@ describe("migrations", () => {
           const column = columns.find((c) => c.name === m[1]);
           expect(lists.has(values), `${table}.${m[1]}: ${values} is not a list in lib/db/enums.ts`).toBe(true);
           // Only the list: `CHECK ((col = ANY (ARRAY[…])))`.
-          if (def === `CHECK (${m[0]})))`) expect(JSON.stringify(column?.enumValues), `${table}.${m[1]} is not typed with its list`).toBe(values);
+          if (def === `CHECK (${m[0]})))`)
+            expect(JSON.stringify(column?.enumValues), `${table}.${m[1]} is not typed with its list`).toBe(values);
           found.push(`${table}.${m[1]}`);
         }
       }

@@ -3,8 +3,8 @@
 // admin's approval of a pending wallet.
 import { eq } from "drizzle-orm";
 import type { Address } from "viem";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { listRecentActivities } from "@/lib/activities/recent";
 import { listOpenAlerts } from "@/lib/alerts/alerts";
 import { getChart, listCharts } from "@/lib/analytics/charts";
@@ -18,7 +18,16 @@ import { listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchExportQuery, ZBatchListQuery } from "@/lib/batches/schemas";
 import { createChainClient } from "@/lib/chain/client";
 import { getDashboardMetrics } from "@/lib/dashboard/metrics";
-import { auditRecords, batchAlerts, blockchainEvents, organisations, organisationWallets, users, verificationRequests, wallets } from "@/lib/db/schema";
+import {
+  auditRecords,
+  batchAlerts,
+  blockchainEvents,
+  organisations,
+  organisationWallets,
+  users,
+  verificationRequests,
+  wallets,
+} from "@/lib/db/schema";
 import { listEvents } from "@/lib/events/list";
 import { ZEventListQuery } from "@/lib/events/schemas";
 import { listLabels } from "@/lib/labels/batches";
@@ -27,6 +36,7 @@ import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { getProof } from "@/lib/provenance/proof";
 import { listRequests } from "@/lib/verification/requests";
 import { ZRequestListQuery } from "@/lib/verification/schemas";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
 
@@ -47,11 +57,31 @@ beforeAll(async () => {
   const actor = { kind: "system" as const };
   const a = await createOrganisation(t.db, { name: "Cooperative A", kind: "cooperative" }, actor);
   const b = await createOrganisation(t.db, { name: "Exporter B", kind: "exporter" }, actor);
-  await t.db.insert(organisationWallets).values([{ address: walletA, organisationId: a.id }, { address: walletB, organisationId: b.id }]);
+  await t.db.insert(organisationWallets).values([
+    { address: walletA, organisationId: a.id },
+    { address: walletB, organisationId: b.id },
+  ]);
   scopeA = { kind: "organisation", organisationId: a.id };
   const rows = await insertBatches(t.db, [
-    ...[1, 2, 3].map((i) => makeBatch({ batchCode: `ORG-A-${i}`, ownerAddress: walletA, originCountry: "Kenya", quantityKg: "100.000", pricePerKg: "5.00", warehouse: "Mombasa" })),
-    ...[1, 2].map((i) => makeBatch({ batchCode: `ORG-B-${i}`, ownerAddress: walletB, originCountry: "Colombia", quantityKg: "700.000", warehouse: "Cartagena" })),
+    ...[1, 2, 3].map((i) =>
+      makeBatch({
+        batchCode: `ORG-A-${i}`,
+        ownerAddress: walletA,
+        originCountry: "Kenya",
+        quantityKg: "100.000",
+        pricePerKg: "5.00",
+        warehouse: "Mombasa",
+      }),
+    ),
+    ...[1, 2].map((i) =>
+      makeBatch({
+        batchCode: `ORG-B-${i}`,
+        ownerAddress: walletB,
+        originCountry: "Colombia",
+        quantityKg: "700.000",
+        warehouse: "Cartagena",
+      }),
+    ),
     makeBatch({ batchCode: "ORG-OTHER", ownerAddress: stranger, originCountry: "Brazil" }),
     makeBatch({ batchCode: "ORG-DRAFT", tokenId: null, status: "draft", originCountry: "Peru" }),
   ]);
@@ -61,12 +91,47 @@ beforeAll(async () => {
   for (const [i, batchId] of [ids.a[0], ids.b[0]].entries()) {
     const row = rows.find((r) => r.id === batchId)!;
     await t.db.insert(verificationRequests).values({ batchId });
-    await t.db.insert(batchAlerts).values({ batchId, type: "quantity_discrepancy", severity: "high", source: "test", message: `alert ${row.batchCode}` });
-    await t.db.insert(blockchainEvents).values({ chainId: 31337, contractAddress: contract, blockNumber: BigInt(10 + i), blockHash: `0x${String(i).repeat(64)}`, txHash: `0x${String(i + 3).repeat(64)}`, logIndex: 0, name: "BatchCreated", tokenId: row.tokenId, args: {}, status: "processed" });
-    await recordAudit(t.db, { entity: "batch", entityId: batchId, batchId, action: "batch.noted", actor, note: row.batchCode });
+    await t.db.insert(batchAlerts).values({
+      batchId,
+      type: "quantity_discrepancy",
+      severity: "high",
+      source: "test",
+      message: `alert ${row.batchCode}`,
+    });
+    await t.db.insert(blockchainEvents).values({
+      chainId: 31337,
+      contractAddress: contract,
+      blockNumber: BigInt(10 + i),
+      blockHash: `0x${String(i).repeat(64)}`,
+      txHash: `0x${String(i + 3).repeat(64)}`,
+      logIndex: 0,
+      name: "BatchCreated",
+      tokenId: row.tokenId,
+      args: {},
+      status: "processed",
+    });
+    await recordAudit(t.db, {
+      entity: "batch",
+      entityId: batchId,
+      batchId,
+      action: "batch.noted",
+      actor,
+      note: row.batchCode,
+    });
   }
   // An event of no batch (a role granted): the operating company's business only.
-  await t.db.insert(blockchainEvents).values({ chainId: 31337, contractAddress: contract, blockNumber: 20n, blockHash: `0x${"9".repeat(64)}`, txHash: `0x${"8".repeat(64)}`, logIndex: 0, name: "RoleGranted", tokenId: null, args: {}, status: "processed" });
+  await t.db.insert(blockchainEvents).values({
+    chainId: 31337,
+    contractAddress: contract,
+    blockNumber: 20n,
+    blockHash: `0x${"9".repeat(64)}`,
+    txHash: `0x${"8".repeat(64)}`,
+    logIndex: 0,
+    name: "RoleGranted",
+    tokenId: null,
+    args: {},
+    status: "processed",
+  });
 });
 afterAll(() => t.drop());
 
@@ -77,9 +142,17 @@ describe("an organisation's scope", () => {
     expect((await list(everything)).data).toHaveLength(7);
     expect((await list({ kind: "none" })).data).toEqual([]);
     // Filters and paging still apply inside the scope.
-    const page = await listBatches(t.db, ZBatchListQuery.parse({ limit: "2", sort: "batch_code", order: "asc" }), scopeA);
+    const page = await listBatches(
+      t.db,
+      ZBatchListQuery.parse({ limit: "2", sort: "batch_code", order: "asc" }),
+      scopeA,
+    );
     expect(codes(page.data)).toEqual(["ORG-A-1", "ORG-A-2"]);
-    const rest = await listBatches(t.db, ZBatchListQuery.parse({ limit: "2", sort: "batch_code", order: "asc", cursor: page.next_cursor! }), scopeA);
+    const rest = await listBatches(
+      t.db,
+      ZBatchListQuery.parse({ limit: "2", sort: "batch_code", order: "asc", cursor: page.next_cursor! }),
+      scopeA,
+    );
     expect(codes(rest.data)).toEqual(["ORG-A-3"]);
     expect(rest.next_cursor).toBeNull();
     expect(await listFilterOptions(t.db, scopeA)).toEqual({ origins: ["Kenya"], warehouses: ["Mombasa"] });
@@ -88,13 +161,20 @@ describe("an organisation's scope", () => {
   it("gets its own batch, and another organisation's is not found, as a missing one is", async () => {
     const chain = { client: createChainClient(inject("rpcUrl"), 31337), chainId: 31337, address: contract };
     expect((await getBatch(t.db, chain, ids.a[0], scopeA)).batch_code).toBe("ORG-A-1");
-    await expect(getBatch(t.db, chain, ids.b[0], scopeA)).rejects.toMatchObject({ code: "not_found", message: `Batch ${ids.b[0]} does not exist.` });
+    await expect(getBatch(t.db, chain, ids.b[0], scopeA)).rejects.toMatchObject({
+      code: "not_found",
+      message: `Batch ${ids.b[0]} does not exist.`,
+    });
     await expect(getBatch(t.db, chain, ids.other[0], scopeA)).rejects.toMatchObject({ code: "not_found" });
     expect((await getBatch(t.db, chain, ids.b[0], everything)).batch_code).toBe("ORG-B-1");
   });
 
   it("exports only its batches as CSV", async () => {
-    const reader = exportBatchesCsv(t.db, ZBatchExportQuery.parse({ sort: "batch_code", order: "asc" }), scopeA).getReader();
+    const reader = exportBatchesCsv(
+      t.db,
+      ZBatchExportQuery.parse({ sort: "batch_code", order: "asc" }),
+      scopeA,
+    ).getReader();
     let csv = "";
     for (let r = await reader.read(); !r.done; r = await reader.read()) csv += new TextDecoder().decode(r.value);
     const lines = csv.trimEnd().split("\r\n");
@@ -105,7 +185,9 @@ describe("an organisation's scope", () => {
     const events = await listEvents(t.db, key, ZEventListQuery.parse({}), scopeA);
     expect(events.data.map((e) => e.batch_code)).toEqual(["ORG-A-1"]);
     expect((await listEvents(t.db, key, ZEventListQuery.parse({}), everything)).data).toHaveLength(3);
-    expect((await listRequests(t.db, ZRequestListQuery.parse({}), scopeA)).data.map((r) => r.batch_id)).toEqual([ids.a[0]]);
+    expect((await listRequests(t.db, ZRequestListQuery.parse({}), scopeA)).data.map((r) => r.batch_id)).toEqual([
+      ids.a[0],
+    ]);
     expect((await listOpenAlerts(t.db, scopeA)).map((a) => a.batch_code)).toEqual(["ORG-A-1"]);
     const feed = await listRecentActivities(t.db, { limit: 50 }, scopeA);
     expect(feed.data.length).toBeGreaterThan(0);
@@ -116,13 +198,18 @@ describe("an organisation's scope", () => {
 
   it("labels and proves only its own batches", async () => {
     expect((await listLabels(t.db, [ids.a[0]], "https://x.test", scopeA)).map((l) => l.batchCode)).toEqual(["ORG-A-1"]);
-    await expect(listLabels(t.db, [ids.a[0], ids.b[0]], "https://x.test", scopeA)).rejects.toMatchObject({ code: "not_found", message: `No batch with id ${ids.b[0]}.` });
+    await expect(listLabels(t.db, [ids.a[0], ids.b[0]], "https://x.test", scopeA)).rejects.toMatchObject({
+      code: "not_found",
+      message: `No batch with id ${ids.b[0]}.`,
+    });
     const records = await t.db.select().from(auditRecords).orderBy(auditRecords.position);
     const own = records.find((r) => r.batchId === ids.a[0])!;
     const other = records.find((r) => r.batchId === ids.b[0])!;
     const target = { chainId: 31337, address: contract };
     expect((await getProof(t.db, target, own.position, undefined, scopeA)).record?.batch_id).toBe(ids.a[0]);
-    await expect(getProof(t.db, target, other.position, undefined, scopeA)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getProof(t.db, target, other.position, undefined, scopeA)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("counts the dashboard's figures from its own batches, never the global counters", async () => {
@@ -157,25 +244,37 @@ describe("a pending wallet", () => {
     const auditBefore = (await t.db.select().from(auditRecords)).length;
 
     // A producer's member is a viewer: a staff role is refused and nothing changes.
-    await expect(approvePending(t.db, user.id, { organisation_id: a.id, role: "operator" }, actor)).rejects.toMatchObject({ code: "rule_broken" });
+    await expect(
+      approvePending(t.db, user.id, { organisation_id: a.id, role: "operator" }, actor),
+    ).rejects.toMatchObject({ code: "rule_broken" });
     expect((await t.db.select().from(users).where(eq(users.id, user.id)))[0].isPending).toBe(true);
 
     const approved = await approvePending(t.db, user.id, { organisation_id: a.id, role: "viewer" }, actor);
     expect(approved).toMatchObject({ organisation_id: a.id, role: "viewer", wallets: [address] });
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ isPending: false, organisationId: a.id, role: "viewer" });
-    expect(scopeOfUser({ ...row, organisationKind: "cooperative" })).toEqual({ kind: "organisation", organisationId: a.id });
-    expect((await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, address)))[0].organisationId).toBe(a.id);
+    expect(scopeOfUser({ ...row, organisationKind: "cooperative" })).toEqual({
+      kind: "organisation",
+      organisationId: a.id,
+    });
+    expect(
+      (await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, address)))[0].organisationId,
+    ).toBe(a.id);
     const audit = (await t.db.select().from(auditRecords)).slice(auditBefore);
     expect(audit.map((r) => r.action)).toEqual(["user.approved"]);
 
-    await expect(approvePending(t.db, user.id, { organisation_id: a.id, role: "viewer" }, actor)).rejects.toMatchObject({ code: "conflict" });
+    await expect(approvePending(t.db, user.id, { organisation_id: a.id, role: "viewer" }, actor)).rejects.toMatchObject(
+      { code: "conflict" },
+    );
   });
 
   it("can be linked to an existing user instead: the wallet moves, the pending user goes", async () => {
     const address = `0x${"e".repeat(40)}` as const;
     const pending = await userForWallet(t.db, address);
-    const [staff] = await t.db.insert(users).values({ name: "Staff", email: "staff@x.test", role: "operator" }).returning();
+    const [staff] = await t.db
+      .insert(users)
+      .values({ name: "Staff", email: "staff@x.test", role: "operator" })
+      .returning();
     await approvePending(t.db, pending.id, { link_to_user_id: staff.id }, { kind: "system" });
     expect((await t.db.select().from(wallets).where(eq(wallets.address, address)))[0].userId).toBe(staff.id);
     expect(await t.db.select().from(users).where(eq(users.id, pending.id))).toEqual([]);
@@ -190,13 +289,19 @@ describe("a pending wallet", () => {
 
   it("refuses a second operating company and a duplicate name, changing nothing", async () => {
     const before = await t.db.select().from(organisations);
-    await expect(createOrganisation(t.db, { name: "Another", kind: "operator" }, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
-    await expect(createOrganisation(t.db, { name: "Cooperative A", kind: "roaster" }, { kind: "system" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createOrganisation(t.db, { name: "Another", kind: "operator" }, { kind: "system" }),
+    ).rejects.toMatchObject({ code: "rule_broken" });
+    await expect(
+      createOrganisation(t.db, { name: "Cooperative A", kind: "roaster" }, { kind: "system" }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await t.db.select().from(organisations)).toEqual(before);
   });
 
   it("says what is wrong with a malformed approval or organisation", () => {
-    expect(ZApproval.safeParse({ organisation_id: 1 }).error?.issues[0].message).toBe("give organisation_id and role, or link_to_user_id");
+    expect(ZApproval.safeParse({ organisation_id: 1 }).error?.issues[0].message).toBe(
+      "give organisation_id and role, or link_to_user_id",
+    );
     expect(ZApproval.safeParse({ organisation_id: 1, role: "owner" }).success).toBe(false);
     expect(ZNewOrganisation.safeParse({ name: "X", kind: "bank" }).success).toBe(false);
     expect(ZNewOrganisation.safeParse({ name: "  ", kind: "roaster" }).success).toBe(false);
@@ -205,10 +310,19 @@ describe("a pending wallet", () => {
   it("refuses to approve into an organisation that does not exist, or a wallet another organisation holds, changing nothing", async () => {
     const pending = await userForWallet(t.db, walletB as `0x${string}`);
     const [a] = await t.db.select().from(organisations).where(eq(organisations.name, "Cooperative A"));
-    await expect(approvePending(t.db, pending.id, { organisation_id: 999_999, role: "viewer" }, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
-    await expect(approvePending(t.db, pending.id, { organisation_id: a.id, role: "viewer" }, { kind: "system" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(walletB) });
-    expect((await t.db.select().from(users).where(eq(users.id, pending.id)))[0]).toMatchObject({ isPending: true, organisationId: null });
-    expect((await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, walletB)))[0].organisationId).not.toBe(a.id);
+    await expect(
+      approvePending(t.db, pending.id, { organisation_id: 999_999, role: "viewer" }, { kind: "system" }),
+    ).rejects.toMatchObject({ code: "rule_broken" });
+    await expect(
+      approvePending(t.db, pending.id, { organisation_id: a.id, role: "viewer" }, { kind: "system" }),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(walletB) });
+    expect((await t.db.select().from(users).where(eq(users.id, pending.id)))[0]).toMatchObject({
+      isPending: true,
+      organisationId: null,
+    });
+    expect(
+      (await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, walletB)))[0].organisationId,
+    ).not.toBe(a.id);
   });
 });
 
@@ -225,21 +339,40 @@ describe("an admin moving a user", () => {
     await moveUser(t.db, user.id, roaster.id, { kind: "user", id: "1" });
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row.organisationId).toBe(roaster.id);
-    expect((await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, address)))[0].organisationId).toBe(roaster.id);
+    expect(
+      (await t.db.select().from(organisationWallets).where(eq(organisationWallets.address, address)))[0].organisationId,
+    ).toBe(roaster.id);
     const scope = scopeOfUser({ ...row, organisationKind: "roaster" });
-    expect(codes((await listBatches(t.db, ZBatchListQuery.parse({ limit: "100" }), scope)).data)).toEqual(["ORG-MOVED"]);
+    expect(codes((await listBatches(t.db, ZBatchListQuery.parse({ limit: "100" }), scope)).data)).toEqual([
+      "ORG-MOVED",
+    ]);
     const [audit] = await t.db.select().from(auditRecords).where(eq(auditRecords.action, "user.organisation_changed"));
-    expect(audit).toMatchObject({ entityId: String(user.id), before: { organisation_id: a.id }, after: { organisation_id: roaster.id, wallets: [address] } });
+    expect(audit).toMatchObject({
+      entityId: String(user.id),
+      before: { organisation_id: a.id },
+      after: { organisation_id: roaster.id, wallets: [address] },
+    });
   });
 
   it("refuses a staff role in a producer's or buyer's organisation, a pending user and a missing organisation, changing nothing", async () => {
     const [a] = await t.db.select().from(organisations).where(eq(organisations.name, "Cooperative A"));
-    const [operator] = await t.db.insert(users).values({ name: "Op", email: "op@x.test", role: "operator" }).returning();
-    const [member] = await t.db.insert(users).values({ name: "Member", role: "viewer", organisationId: a.id }).returning();
+    const [operator] = await t.db
+      .insert(users)
+      .values({ name: "Op", email: "op@x.test", role: "operator" })
+      .returning();
+    const [member] = await t.db
+      .insert(users)
+      .values({ name: "Member", role: "viewer", organisationId: a.id })
+      .returning();
     const pending = await userForWallet(t.db, `0x${"9".repeat(40)}`);
     const before = await t.db.select().from(users);
-    await expect(moveUser(t.db, operator.id, a.id, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken", message: expect.stringContaining("viewer") });
-    await expect(updateUser(t.db, member.id, { role: "operator" }, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
+    await expect(moveUser(t.db, operator.id, a.id, { kind: "system" })).rejects.toMatchObject({
+      code: "rule_broken",
+      message: expect.stringContaining("viewer"),
+    });
+    await expect(updateUser(t.db, member.id, { role: "operator" }, { kind: "system" })).rejects.toMatchObject({
+      code: "rule_broken",
+    });
     await expect(moveUser(t.db, pending.id, a.id, { kind: "system" })).rejects.toMatchObject({ code: "conflict" });
     await expect(moveUser(t.db, member.id, 999_999, { kind: "system" })).rejects.toMatchObject({ code: "rule_broken" });
     expect(await t.db.select().from(users)).toEqual(before);

@@ -2,9 +2,10 @@
 // expectation the e2e matrix checks the live server with (e2e/permission-expectations.ts): a rule
 // widened or narrowed, or a route in one and not the other, fails here before any server starts.
 import { describe, expect, it } from "vitest";
+
+import { expected, kinds, type Kind } from "@/e2e/permission-expectations";
 import type { Rule } from "@/lib/auth/permissions";
 import { routeRules } from "@/lib/endpoints/permissions";
-import { expected, kinds, type Kind } from "@/e2e/permission-expectations";
 
 /** What the table lets this kind of caller do, read straight from its row. */
 function tableAllows(rule: Rule, kind: Kind): boolean {
@@ -28,7 +29,12 @@ describe("the endpoint declarations and the hand-written expectation", () => {
   it("agree for every route and every kind of caller", () => {
     const says = (key: string, kind: Kind) => (expected[key]?.includes(kind) ? "allows" : "refuses");
     const disagreements = Object.entries(table).flatMap(([key, rule]) =>
-      kinds.filter((kind) => tableAllows(rule, kind) !== expected[key]?.includes(kind)).map((kind) => `${key} as ${kind}: the table ${tableAllows(rule, kind) ? "allows" : "refuses"}, the expectation ${says(key, kind)}`),
+      kinds
+        .filter((kind) => tableAllows(rule, kind) !== expected[key]?.includes(kind))
+        .map(
+          (kind) =>
+            `${key} as ${kind}: the table ${tableAllows(rule, kind) ? "allows" : "refuses"}, the expectation ${says(key, kind)}`,
+        ),
     );
     expect(disagreements).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { createPublicClient, createWalletClient, http, type Account, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { hashRecord, recordAudit } from "@/lib/audit/record";
 import { auditAnchorAbi } from "@/lib/chain/abi";
 import { auditAnchors, auditRecords, systemAlerts } from "@/lib/db/schema";
@@ -14,6 +15,7 @@ import { checkAudit } from "@/lib/provenance/check";
 import { leafHash, merkleProof, merkleRoot, rootFromProof } from "@/lib/provenance/merkle";
 import { getProof } from "@/lib/provenance/proof";
 import { verifyProof } from "@/lib/provenance/verify";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
@@ -21,10 +23,25 @@ let t: TestDb;
 let c: Awaited<ReturnType<typeof deployTestToken>>;
 let anchorer: AnchorChain;
 
-const chainWith = (account: Account): AnchorChain => ({ client: c.client, wallet: createWalletClient({ account, chain: c.client.chain!, transport: http(c.rpcUrl) }), chainId: 31337, address: c.anchorAddress });
+const chainWith = (account: Account): AnchorChain => ({
+  client: c.client,
+  wallet: createWalletClient({ account, chain: c.client.chain!, transport: http(c.rpcUrl) }),
+  chainId: 31337,
+  address: c.anchorAddress,
+});
 const target = () => ({ chainId: 31337, address: c.anchorAddress });
 const append = (n: number, from: number) =>
-  recordAudit(t.db, ...Array.from({ length: n }, (_, i) => ({ entity: "batch", entityId: from + i, action: "test.changed", actor: { kind: "system" as const, id: "test" }, after: { price_per_kg: "7.10", n: from + i }, note: `note ${from + i}` })));
+  recordAudit(
+    t.db,
+    ...Array.from({ length: n }, (_, i) => ({
+      entity: "batch",
+      entityId: from + i,
+      action: "test.changed",
+      actor: { kind: "system" as const, id: "test" },
+      after: { price_per_kg: "7.10", n: from + i },
+      note: `note ${from + i}`,
+    })),
+  );
 const superuser = async (statement: string) => {
   const client = await t.pool.connect();
   try {
@@ -44,7 +61,9 @@ afterAll(() => t.drop());
 describe("the Merkle tree", () => {
   it("proves every leaf of trees of 1 to 9 leaves, and no leaf at another position", () => {
     for (let n = 1; n <= 9; n++) {
-      const leaves = Array.from({ length: n }, (_, i) => leafHash(i + 1, "ab".repeat(32).slice(0, 62) + String(i).padStart(2, "0")));
+      const leaves = Array.from({ length: n }, (_, i) =>
+        leafHash(i + 1, "ab".repeat(32).slice(0, 62) + String(i).padStart(2, "0")),
+      );
       const root = merkleRoot(leaves);
       leaves.forEach((leaf, i) => expect(rootFromProof(leaf, merkleProof(leaves, i))).toBe(root));
       if (n > 1) expect(rootFromProof(leaves[0], merkleProof(leaves, 1))).not.toBe(root);
@@ -63,9 +82,19 @@ describe("anchoring", () => {
     expect(first).toMatchObject({ kind: "anchored", ranges: [{ from: 1, to: 5 }] });
     expect(await anchorPending(t.db, anchorer)).toEqual({ kind: "up_to_date" });
     await append(3, 6);
-    expect(await anchorPending(t.db, anchorer, { maxRecords: 2 })).toMatchObject({ kind: "anchored", ranges: [{ from: 6, to: 7 }, { from: 8, to: 8 }] });
+    expect(await anchorPending(t.db, anchorer, { maxRecords: 2 })).toMatchObject({
+      kind: "anchored",
+      ranges: [
+        { from: 6, to: 7 },
+        { from: 8, to: 8 },
+      ],
+    });
     const rows = await t.db.select().from(auditAnchors).orderBy(auditAnchors.id);
-    expect(rows.map((r) => [r.fromPosition, r.toPosition, r.status])).toEqual([[1, 5, "confirmed"], [6, 7, "confirmed"], [8, 8, "confirmed"]]);
+    expect(rows.map((r) => [r.fromPosition, r.toPosition, r.status])).toEqual([
+      [1, 5, "confirmed"],
+      [6, 7, "confirmed"],
+      [8, 8, "confirmed"],
+    ]);
     expect(rows.every((r) => r.txHash && r.blockNumber)).toBe(true);
   });
 
@@ -93,24 +122,39 @@ describe("proofs", () => {
     expect(proof.path.length).toBeGreaterThan(0);
     const verdict = await verifyProof(proof, c.client);
     expect(verdict).toMatchObject({ isVerified: true, status: "verified", block: proof.anchor!.block_number });
-    expect(verdict.message).toBe(`Record proven against the root anchored on chain at block ${proof.anchor!.block_number}.`);
+    expect(verdict.message).toBe(
+      `Record proven against the root anchored on chain at block ${proof.anchor!.block_number}.`,
+    );
   });
 
   it("says so when the chain cannot be read, rather than calling it a mismatch", async () => {
-    const down = createPublicClient({ chain: c.client.chain, transport: http("http://127.0.0.1:9", { retryCount: 0 }) });
-    expect(await verifyProof(await getProof(t.db, target(), 3), down)).toMatchObject({ isVerified: false, status: "unreachable", message: expect.stringMatching(/^The chain could not be read/) });
+    const down = createPublicClient({
+      chain: c.client.chain,
+      transport: http("http://127.0.0.1:9", { retryCount: 0 }),
+    });
+    expect(await verifyProof(await getProof(t.db, target(), 3), down)).toMatchObject({
+      isVerified: false,
+      status: "unreachable",
+      message: expect.stringMatching(/^The chain could not be read/),
+    });
   });
 
   it("says a record is not anchored yet, and refuses a record the log does not have", async () => {
     await append(1, 12);
-    expect(await verifyProof(await getProof(t.db, target(), 12), c.client)).toMatchObject({ isVerified: false, status: "not_anchored" });
+    expect(await verifyProof(await getProof(t.db, target(), 12), c.client)).toMatchObject({
+      isVerified: false,
+      status: "not_anchored",
+    });
     await expect(getProof(t.db, target(), 999)).rejects.toMatchObject({ code: "not_found" });
     await anchorPending(t.db, anchorer);
   });
 
   it("fails a proof whose path or root was tampered with, saying what does not match", async () => {
     const proof = await getProof(t.db, target(), 2);
-    const wrongSibling = { ...proof, path: proof.path.map((s, i) => (i === 0 ? { ...s, hash: `0x${"00".repeat(32)}` as Hex } : s)) };
+    const wrongSibling = {
+      ...proof,
+      path: proof.path.map((s, i) => (i === 0 ? { ...s, hash: `0x${"00".repeat(32)}` as Hex } : s)),
+    };
     expect((await verifyProof(wrongSibling, c.client)).message).toMatch(/path from record 2 leads to root/);
     const forgedRoot = { ...wrongSibling, root: rootFromProof(proof.leaf, wrongSibling.path) };
     expect((await verifyProof(forgedRoot, c.client)).message).toMatch(/root anchored on chain for record 2 is/);
@@ -119,8 +163,15 @@ describe("proofs", () => {
 
 describe("tampering", () => {
   it("names a record edited as a superuser, and its proof fails with the reason", async () => {
-    expect(await checkAudit(t.db, { client: c.client, address: c.anchorAddress })).toMatchObject({ records: 12, anchoredUpTo: 12, firstChanged: null, problems: [] });
-    await superuser("update audit_records set note = 'nothing to see', after = after || '{\"price_per_kg\": \"3.10\"}' where position = 4");
+    expect(await checkAudit(t.db, { client: c.client, address: c.anchorAddress })).toMatchObject({
+      records: 12,
+      anchoredUpTo: 12,
+      firstChanged: null,
+      problems: [],
+    });
+    await superuser(
+      "update audit_records set note = 'nothing to see', after = after || '{\"price_per_kg\": \"3.10\"}' where position = 4",
+    );
     const check = await checkAudit(t.db, { client: c.client, address: c.anchorAddress });
     expect(check.firstChanged).toMatchObject({ position: 4 });
     expect(check.firstChanged!.reason).toMatch(/record 4's content no longer matches its hash/);
@@ -132,8 +183,13 @@ describe("tampering", () => {
   });
 
   it("npm run audit:check names the same record and exits 1", async () => {
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/audit-check.ts"], { env: { ...process.env, DATABASE_URL: t.url, RPC_URL: c.rpcUrl, AUDIT_ANCHOR_ADDRESS: c.anchorAddress } });
-    const failure = await run.then(() => null, (e: { code: number; stdout: string }) => e);
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/audit-check.ts"], {
+      env: { ...process.env, DATABASE_URL: t.url, RPC_URL: c.rpcUrl, AUDIT_ANCHOR_ADDRESS: c.anchorAddress },
+    });
+    const failure = await run.then(
+      () => null,
+      (e: { code: number; stdout: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 1 });
     expect(failure!.stdout).toMatch(/first changed record: 4 \(record 4's content no longer matches its hash/);
   });
@@ -159,6 +215,12 @@ describe("tampering", () => {
     const alerts = await t.db.select().from(systemAlerts);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ type: "audit_chain_broken", status: "open", source: "position:14" });
-    expect(await c.client.readContract({ address: c.anchorAddress, abi: auditAnchorAbi, functionName: "lastAnchoredRecord" })).toBe(12n);
+    expect(
+      await c.client.readContract({
+        address: c.anchorAddress,
+        abi: auditAnchorAbi,
+        functionName: "lastAnchoredRecord",
+      }),
+    ).toBe(12n);
   });
 });

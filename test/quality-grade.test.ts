@@ -1,5 +1,6 @@
 // SCA green-coffee grading: known lots, every boundary, sample scaling and rejected input.
 import { describe, expect, it } from "vitest";
+
 import { gradeQuality, QUALITY_RULES_VERSION } from "@/lib/quality/grade";
 import { ZQualityCheck, type QualityCheckInput } from "@/lib/quality/schemas";
 
@@ -38,7 +39,10 @@ describe("gradeQuality", () => {
   it("grades 15 full defects exchange, held back from premium by the count", () => {
     const result = lot({ primary_defects: 5, secondary_defects: 10 });
     expect(result.grade).toBe("exchange");
-    expect(result.reasons).toEqual(["Exchange grade: meets every exchange requirement.", "15 full defects per 350 g: premium grade allows at most 8."]);
+    expect(result.reasons).toEqual([
+      "Exchange grade: meets every exchange requirement.",
+      "15 full defects per 350 g: premium grade allows at most 8.",
+    ]);
   });
 
   it("grades a lot failing exchange below standard and lists every exchange failure", () => {
@@ -77,17 +81,25 @@ describe("gradeQuality", () => {
     expect(lot({ cupping_score: 80 }).grade).toBe("specialty");
     expect(lot({ cupping_score: 79.99 })).toMatchObject({
       grade: "exchange",
-      reasons: ["Exchange grade: meets every exchange requirement.", "Cupping score 79.99: premium grade needs at least 80."],
+      reasons: [
+        "Exchange grade: meets every exchange requirement.",
+        "Cupping score 79.99: premium grade needs at least 80.",
+      ],
     });
   });
 
   it("allows at most 5% screen variance for specialty and premium", () => {
     expect(lot({ screen_size_variance_pct: 5 }).grade).toBe("specialty");
-    expect(lot({ screen_size_variance_pct: 5.01 }).reasons).toContain("5.01% of beans off the stated screen: premium grade allows at most 5%.");
+    expect(lot({ screen_size_variance_pct: 5.01 }).reasons).toContain(
+      "5.01% of beans off the stated screen: premium grade allows at most 5%.",
+    );
   });
 
   it("allows no quakers in specialty, 3 in premium and 5 in exchange", () => {
-    expect(lot({ quakers: 1 }).reasons).toEqual(["Premium grade: meets every premium requirement.", "1 quaker: specialty grade allows none."]);
+    expect(lot({ quakers: 1 }).reasons).toEqual([
+      "Premium grade: meets every premium requirement.",
+      "1 quaker: specialty grade allows none.",
+    ]);
     expect(lot({ quakers: 3 }).grade).toBe("premium");
     expect(lot({ quakers: 4 }).grade).toBe("exchange");
     expect(lot({ quakers: 5 }).grade).toBe("exchange");
@@ -111,7 +123,10 @@ describe("gradeQuality", () => {
       "Defects counted in 300 g and scaled to the standard 350 g sample.",
     ]);
     expect(lot({ sample_grams: 300, secondary_defects: 7 })).toMatchObject({ grade: "exchange", full_defects: 8.17 });
-    expect(lot({ sample_grams: 300, secondary_defects: 20 })).toMatchObject({ grade: "below_standard", full_defects: 23.33 });
+    expect(lot({ sample_grams: 300, secondary_defects: 20 })).toMatchObject({
+      grade: "below_standard",
+      full_defects: 23.33,
+    });
     expect(lot({ sample_grams: 700, secondary_defects: 10 })).toMatchObject({ grade: "specialty", full_defects: 5 });
   });
 

@@ -1,5 +1,6 @@
 import { HttpRequestError, ResponseBodyTooLargeError, RpcRequestError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
+
 import { growRange, isRangeRefusal, shrinkRange } from "@/lib/events/range";
 
 const rpc = (message: string) => new RpcRequestError({ body: {}, url: "http://rpc", error: { code: -32005, message } });
@@ -21,9 +22,13 @@ describe("getLogs ranges", () => {
   });
 
   it("does not shrink for a rate limit or an outage", () => {
-    expect(isRangeRefusal(new HttpRequestError({ url: "http://rpc", status: 429, details: "Too Many Requests" }))).toBe(false);
+    expect(isRangeRefusal(new HttpRequestError({ url: "http://rpc", status: 429, details: "Too Many Requests" }))).toBe(
+      false,
+    );
     expect(isRangeRefusal(rpc("rate limited"))).toBe(false);
-    expect(isRangeRefusal(new HttpRequestError({ url: "http://rpc", status: 500, details: "Internal Server Error" }))).toBe(false);
+    expect(
+      isRangeRefusal(new HttpRequestError({ url: "http://rpc", status: 500, details: "Internal Server Error" })),
+    ).toBe(false);
   });
 
   it("halves down to one block, and grows back while answers are small", () => {

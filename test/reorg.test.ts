@@ -1,14 +1,16 @@
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeFunctionData, type Account, type Hex } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { mintArgs } from "@/lib/batches/drafts";
+import { encodeMetadata } from "@/lib/batches/metadata";
 import { batchTokenAbi } from "@/lib/chain/abi";
+import { codeToBytes32, kgToGrams } from "@/lib/chain/units";
 import { batches, blockchainEvents, stockMovements, warehouseStock } from "@/lib/db/schema";
 import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
-import { mintArgs } from "@/lib/batches/drafts";
-import { encodeMetadata } from "@/lib/batches/metadata";
-import { codeToBytes32, kgToGrams } from "@/lib/chain/units";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
@@ -23,7 +25,14 @@ const cleanDbs: TestDb[] = [];
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = { db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 3 };
+  config = {
+    db: t.db,
+    client: chain.client,
+    chainId: 31337,
+    address: chain.address,
+    deployBlock: chain.deployBlock,
+    blockRange: 3,
+  };
   await mintDemoBatches(chain.target, chain.admin, [chain.producer], base);
   await indexToHead(config);
 });
@@ -34,13 +43,25 @@ afterAll(async () => {
 
 function newBatch(code: string) {
   const b = base[0];
-  return mintArgs({ ...b.metadata, batch_code: code, quantity_kg: "120.5", price_per_kg: "7.25", production_date: b.productionDate, expiry_date: b.expiryDate });
+  return mintArgs({
+    ...b.metadata,
+    batch_code: code,
+    quantity_kg: "120.5",
+    price_per_kg: "7.25",
+    production_date: b.productionDate,
+    expiry_date: b.expiryDate,
+  });
 }
 
 /** The blocks of an activity that create a batch, with the code's suffix. */
-const creations: [number, string][] = [[0, "NEW"], [5, "NEW-2"], [9, "NEW-3"]];
+const creations: [number, string][] = [
+  [0, "NEW"],
+  [5, "NEW-2"],
+  [9, "NEW-3"],
+];
 /** The batch codes a tag's activity of `depth` blocks creates. */
-const createdCodes = (tag: string, depth: number) => creations.filter(([block]) => block < depth).map(([, suffix]) => `${tag}-${suffix}`);
+const createdCodes = (tag: string, depth: number) =>
+  creations.filter(([block]) => block < depth).map(([, suffix]) => `${tag}-${suffix}`);
 
 /** One transaction per block: a new batch, then changes to the base batches, and again from the sixth block on. */
 function activity(tag: string, depth: number, tokenShift: bigint): { from: Account; data: Hex }[] {
@@ -48,19 +69,53 @@ function activity(tag: string, depth: number, tokenShift: bigint): { from: Accou
   const move = (warehouse: string) => encodeMetadata({ ...base[Number(token(4n)) - 1].metadata, warehouse });
   const [moved, movedAgain] = [move(`${tag} warehouse`), move(`${tag} second warehouse`)];
   const grams = kgToGrams(base[Number(token(2n)) - 1].quantityKg);
-  const create = (code: string) => ({ from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "createBatch", args: [chain.producer.address, ...newBatch(code)] }) });
-  const adjust = (extra: bigint, why: string) => ({ from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "adjustInventory", args: [token(2n), grams + extra, why] }) });
-  const redeem = () => ({ from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [token(3n), kgToGrams("1")] }) });
+  const create = (code: string) => ({
+    from: chain.producer,
+    data: encodeFunctionData({
+      abi: batchTokenAbi,
+      functionName: "createBatch",
+      args: [chain.producer.address, ...newBatch(code)],
+    }),
+  });
+  const adjust = (extra: bigint, why: string) => ({
+    from: chain.admin,
+    data: encodeFunctionData({
+      abi: batchTokenAbi,
+      functionName: "adjustInventory",
+      args: [token(2n), grams + extra, why],
+    }),
+  });
+  const redeem = () => ({
+    from: chain.producer,
+    data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [token(3n), kgToGrams("1")] }),
+  });
   const calls: { from: Account; data: Hex }[] = [
     create(codes[0]),
-    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "markVerified", args: [token(1n)] }) },
+    {
+      from: chain.admin,
+      data: encodeFunctionData({ abi: batchTokenAbi, functionName: "markVerified", args: [token(1n)] }),
+    },
     adjust(BigInt(depth) * 1000n, `${tag} recount`),
     redeem(),
-    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "updateMetadata", args: [token(4n), moved.hash, moved.uri] }) },
+    {
+      from: chain.admin,
+      data: encodeFunctionData({
+        abi: batchTokenAbi,
+        functionName: "updateMetadata",
+        args: [token(4n), moved.hash, moved.uri],
+      }),
+    },
     create(codes[1]),
     adjust(BigInt(depth) * 1000n + 500n, `${tag} second recount`),
     redeem(),
-    { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "updateMetadata", args: [token(4n), movedAgain.hash, movedAgain.uri] }) },
+    {
+      from: chain.admin,
+      data: encodeFunctionData({
+        abi: batchTokenAbi,
+        functionName: "updateMetadata",
+        args: [token(4n), movedAgain.hash, movedAgain.uri],
+      }),
+    },
   ];
   return [...calls, create(codes[2])].slice(0, depth);
 }
@@ -68,7 +123,9 @@ function activity(tag: string, depth: number, tokenShift: bigint): { from: Accou
 async function send(calls: { from: Account; data: Hex }[]) {
   const hashes: Hex[] = [];
   for (const c of calls) {
-    const hash = await chain.wallet(c.from).sendTransaction({ to: chain.address, data: c.data, chain: chain.client.chain, account: c.from });
+    const hash = await chain
+      .wallet(c.from)
+      .sendTransaction({ to: chain.address, data: c.data, chain: chain.client.chain, account: c.from });
     const receipt = await chain.client.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe("success");
     hashes.push(hash);
@@ -85,34 +142,46 @@ async function cleanRun() {
 
 describe("reorgs", () => {
   const orphanCodes: string[] = [];
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])("after a %i-block reorg the database matches the canonical chain", async (depth) => {
-    const before = await chain.client.getBlockNumber();
-    const orphanedTxs = await send(activity(`ORPHAN-${depth}`, depth, 0n));
-    await indexToHead(config);
-    const [orphan] = await t.db.select().from(batches).where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
-    expect(orphan.tokenId).not.toBeNull();
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+    "after a %i-block reorg the database matches the canonical chain",
+    async (depth) => {
+      const before = await chain.client.getBlockNumber();
+      const orphanedTxs = await send(activity(`ORPHAN-${depth}`, depth, 0n));
+      await indexToHead(config);
+      const [orphan] = await t.db
+        .select()
+        .from(batches)
+        .where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
+      expect(orphan.tokenId).not.toBeNull();
 
-    // Replace the last `depth` blocks: other transactions, touching other batches.
-    const replacement = activity(`CANON-${depth}`, depth, 1n).map((c, i) => [{ from: c.from.address, to: chain.address, data: c.data, gas: "0x7a1200" }, i]);
-    await chain.client.request({ method: "anvil_reorg" as never, params: [depth, replacement] as never });
-    expect(await chain.client.getBlockNumber()).toBe(before + BigInt(depth));
+      // Replace the last `depth` blocks: other transactions, touching other batches.
+      const replacement = activity(`CANON-${depth}`, depth, 1n).map((c, i) => [
+        { from: c.from.address, to: chain.address, data: c.data, gas: "0x7a1200" },
+        i,
+      ]);
+      await chain.client.request({ method: "anvil_reorg" as never, params: [depth, replacement] as never });
+      expect(await chain.client.getBlockNumber()).toBe(before + BigInt(depth));
 
-    const indexer = createIndexer(config);
-    const first = await indexer.step();
-    expect(first).toMatchObject({ kind: "reorg", ancestor: before });
-    await indexer.toHead();
+      const indexer = createIndexer(config);
+      const first = await indexer.step();
+      expect(first).toMatchObject({ kind: "reorg", ancestor: before });
+      await indexer.toHead();
 
-    expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
-    const [undone] = await t.db.select().from(batches).where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
-    expect(undone).toMatchObject({ id: orphan.id, tokenId: null, status: "draft" });
-    // The only rows without a token are the orphaned creations, of this reorg and the shallower ones before it.
-    orphanCodes.push(...createdCodes(`ORPHAN-${depth}`, depth));
-    const drafts = await t.db.select({ code: batches.batchCode }).from(batches).where(isNull(batches.tokenId));
-    expect(drafts.map((d) => d.code).sort()).toEqual([...orphanCodes].sort());
-    const orphaned = await t.db.select().from(blockchainEvents).where(inArray(blockchainEvents.txHash, orphanedTxs));
-    expect(orphaned.length).toBeGreaterThanOrEqual(depth);
-    expect(orphaned.every((e) => e.status === "reorged")).toBe(true);
-  });
+      expect(await mirror(t.db, { withAttempts: false })).toEqual(await cleanRun());
+      const [undone] = await t.db
+        .select()
+        .from(batches)
+        .where(eq(batches.batchCode, `ORPHAN-${depth}-NEW`));
+      expect(undone).toMatchObject({ id: orphan.id, tokenId: null, status: "draft" });
+      // The only rows without a token are the orphaned creations, of this reorg and the shallower ones before it.
+      orphanCodes.push(...createdCodes(`ORPHAN-${depth}`, depth));
+      const drafts = await t.db.select({ code: batches.batchCode }).from(batches).where(isNull(batches.tokenId));
+      expect(drafts.map((d) => d.code).sort()).toEqual([...orphanCodes].sort());
+      const orphaned = await t.db.select().from(blockchainEvents).where(inArray(blockchainEvents.txHash, orphanedTxs));
+      expect(orphaned.length).toBeGreaterThanOrEqual(depth);
+      expect(orphaned.every((e) => e.status === "reorged")).toBe(true);
+    },
+  );
 
   it("undoes a reorg that shortens the chain", async () => {
     const before = await chain.client.getBlockNumber();
@@ -127,23 +196,57 @@ describe("reorgs", () => {
   it("a reorg takes the orphaned blocks' movements and holdings away, and keeps the canonical ones exactly once", async () => {
     const before = await chain.client.getBlockNumber();
     const [token, holder, other] = [1n, chain.producer.address, chain.stranger.address];
-    const [{ warehouse }] = await t.db.select({ warehouse: warehouseStock.warehouse }).from(warehouseStock).where(and(eq(warehouseStock.tokenId, "1"), eq(warehouseStock.holder, holder.toLowerCase())));
+    const [{ warehouse }] = await t.db
+      .select({ warehouse: warehouseStock.warehouse })
+      .from(warehouseStock)
+      .where(and(eq(warehouseStock.tokenId, "1"), eq(warehouseStock.holder, holder.toLowerCase())));
     const stockCalls = (tag: string, grams: bigint) => [
-      { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "safeTransferFrom", args: [holder, other, token, grams, "0x"] }) },
-      { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "moveStock", args: [token, holder, grams, codeToBytes32(warehouse), codeToBytes32(`${tag}-WH`)] }) },
-      { from: chain.admin, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "adjustStock", args: [token, holder, -grams, codeToBytes32(`${tag}-WH`), codeToBytes32("damage")] }) },
-      { from: chain.producer, data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [token, grams] }) },
+      {
+        from: chain.producer,
+        data: encodeFunctionData({
+          abi: batchTokenAbi,
+          functionName: "safeTransferFrom",
+          args: [holder, other, token, grams, "0x"],
+        }),
+      },
+      {
+        from: chain.admin,
+        data: encodeFunctionData({
+          abi: batchTokenAbi,
+          functionName: "moveStock",
+          args: [token, holder, grams, codeToBytes32(warehouse), codeToBytes32(`${tag}-WH`)],
+        }),
+      },
+      {
+        from: chain.admin,
+        data: encodeFunctionData({
+          abi: batchTokenAbi,
+          functionName: "adjustStock",
+          args: [token, holder, -grams, codeToBytes32(`${tag}-WH`), codeToBytes32("damage")],
+        }),
+      },
+      {
+        from: chain.producer,
+        data: encodeFunctionData({ abi: batchTokenAbi, functionName: "redeem", args: [token, grams] }),
+      },
     ];
     const orphanedTxs = await send(stockCalls("ORPHAN", 1_000n));
     await indexToHead(config);
     expect(await t.db.$count(stockMovements, inArray(stockMovements.txHash, orphanedTxs))).toBe(4);
 
-    const replacement = stockCalls("CANON", 2_000n).map((c, i) => [{ from: c.from.address, to: chain.address, data: c.data, gas: "0x7a1200" }, i]);
+    const replacement = stockCalls("CANON", 2_000n).map((c, i) => [
+      { from: c.from.address, to: chain.address, data: c.data, gas: "0x7a1200" },
+      i,
+    ]);
     await chain.client.request({ method: "anvil_reorg" as never, params: [4, replacement] as never });
     await indexToHead(config);
 
     expect(await t.db.$count(stockMovements, inArray(stockMovements.txHash, orphanedTxs))).toBe(0);
-    const canonical = await t.db.select().from(stockMovements).where(gt(stockMovements.blockNumber, before)).orderBy(stockMovements.id);
+    const canonical = await t.db
+      .select()
+      .from(stockMovements)
+      .where(gt(stockMovements.blockNumber, before))
+      .orderBy(stockMovements.id);
     // What was moved to CANON-WH is written off there; the redemption comes from where the batch was minted.
     expect(canonical.map((m) => [m.type, m.quantity, m.toWarehouse ?? m.fromWarehouse])).toEqual([
       ["transferred", "2000", warehouse],
@@ -158,12 +261,22 @@ describe("reorgs", () => {
 
   it("a batch whose creation is mined again in another block is filled again", async () => {
     const before = await chain.client.getBlockNumber();
-    const { tokenId } = await mintBatch(chain.target, chain.producer, { ...base[5], metadata: { ...base[5].metadata, batch_code: "REMINED-1" } });
+    const { tokenId } = await mintBatch(chain.target, chain.producer, {
+      ...base[5],
+      metadata: { ...base[5].metadata, batch_code: "REMINED-1" },
+    });
     await indexToHead(config);
     const [first] = await t.db.select().from(batches).where(eq(batches.batchCode, "REMINED-1"));
     // The same call lands one block later on the new chain, as an orphaned transaction usually does.
-    const data = encodeFunctionData({ abi: batchTokenAbi, functionName: "createBatch", args: [chain.producer.address, ...newBatch("REMINED-1")] });
-    await chain.client.request({ method: "anvil_reorg" as never, params: [1, [[{ from: chain.producer.address, to: chain.address, data, gas: "0x7a1200" }, 0]]] as never });
+    const data = encodeFunctionData({
+      abi: batchTokenAbi,
+      functionName: "createBatch",
+      args: [chain.producer.address, ...newBatch("REMINED-1")],
+    });
+    await chain.client.request({
+      method: "anvil_reorg" as never,
+      params: [1, [[{ from: chain.producer.address, to: chain.address, data, gas: "0x7a1200" }, 0]]] as never,
+    });
     await indexToHead(config);
     const [again] = await t.db.select().from(batches).where(eq(batches.batchCode, "REMINED-1"));
     expect(again).toMatchObject({ id: first.id, tokenId: tokenId.toString(), status: "active", quantityKg: "120.500" });
@@ -171,4 +284,3 @@ describe("reorgs", () => {
     expect(await chain.client.getBlockNumber()).toBe(before + 1n);
   });
 });
-

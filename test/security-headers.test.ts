@@ -1,10 +1,17 @@
 // The proxy's headers replace a route's own, so the policies that matter are checked on what it sends.
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { fileContentSecurityPolicy } from "@/lib/api/security-headers";
 import { proxy } from "@/proxy";
 
-const env = { DATABASE_URL: "postgres://u:p@localhost:5432/db", RPC_URL: "http://127.0.0.1:8545", CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: "0x5fbdb2315678afecb367f032d93f642f64180aa3", AUTH_SECRET: "x".repeat(32) };
+const env = {
+  DATABASE_URL: "postgres://u:p@localhost:5432/db",
+  RPC_URL: "http://127.0.0.1:8545",
+  CHAIN_ID: "31337",
+  BATCH_TOKEN_ADDRESS: "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+  AUTH_SECRET: "x".repeat(32),
+};
 const headersFor = (path: string) => proxy(new NextRequest(`http://127.0.0.1:3000${path}`)).headers;
 
 beforeAll(() => void Object.assign(process.env, env));

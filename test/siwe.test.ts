@@ -1,10 +1,11 @@
 import type { Hex } from "viem";
 import { createSiweMessage } from "viem/siwe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { createNonce, verifySiwe } from "@/lib/auth/siwe";
-import { devAccount } from "@/scripts/lib/accounts";
 import { createChainClient } from "@/lib/chain/client";
-import { inject } from "vitest";
+import { devAccount } from "@/scripts/lib/accounts";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
@@ -60,7 +61,10 @@ describe("Sign-In With Ethereum", () => {
   });
 
   it("refuses an expired message, and one issued too long ago", async () => {
-    const expired = await signed({ issuedAt: new Date(Date.now() - 60_000), expirationTime: new Date(Date.now() - 1_000) });
+    const expired = await signed({
+      issuedAt: new Date(Date.now() - 60_000),
+      expirationTime: new Date(Date.now() - 1_000),
+    });
     await expect(verifySiwe(t.db, expired.message, expired.signature, expected)).rejects.toThrow(/expired/);
     const old = await signed({ issuedAt: new Date(Date.now() - 60 * 60_000), expirationTime: undefined });
     await expect(verifySiwe(t.db, old.message, old.signature, expected)).rejects.toThrow(/too old/);

@@ -5,6 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "@/lib/audit/record";
 import { recordMintTransaction, saveDraft } from "@/lib/batches/drafts";
 import { ZNewBatch } from "@/lib/batches/schemas";
@@ -17,6 +18,7 @@ import { runSync, syncBatch, type SyncConfig } from "@/lib/sync/run";
 import { startSync } from "@/lib/sync/start";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startOutageRpc } from "./helpers/outage-rpc";
@@ -28,36 +30,79 @@ let indexer: ReturnType<typeof createIndexer>;
 let config: SyncConfig;
 const list = demoBatches(10, new Date("2026-11-23T00:00:00Z"), 11);
 
-const row = async (tokenId: number | string) => (await t.db.select().from(batches).where(eq(batches.tokenId, String(tokenId))))[0];
+const row = async (tokenId: number | string) =>
+  (
+    await t.db
+      .select()
+      .from(batches)
+      .where(eq(batches.tokenId, String(tokenId)))
+  )[0];
 const send = async (hash: Promise<Hex>) => {
   const receipt = await chain.client.waitForTransactionReceipt({ hash: await hash });
   return receipt;
 };
 const token = { address: () => chain.address, abi: batchTokenAbi } as const;
 /** Moves the listener's checkpoint to the head without reading: whatever happened meanwhile is never indexed. */
-const skipToHead = async () => saveListener(t.db, indexer.key, { lastBlock: await chain.client.getBlockNumber({ cacheTime: 0 }) }, { lastBlock: 0n });
+const skipToHead = async () =>
+  saveListener(
+    t.db,
+    indexer.key,
+    { lastBlock: await chain.client.getBlockNumber({ cacheTime: 0 }) },
+    { lastBlock: 0n },
+  );
 /** As a superuser would, behind the app's back: no triggers, no foreign keys. */
-const behindTheBack = (query: ReturnType<typeof sql>) => t.db.transaction(async (tx) => {
-  await tx.execute(sql`set local session_replication_role = replica`);
-  await tx.execute(query);
-});
+const behindTheBack = (query: ReturnType<typeof sql>) =>
+  t.db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(query);
+  });
 const queued = async () => (await startSync(t.db, "manual", async () => null)).sync.id;
 
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   for (const b of list) await mintBatch(chain.target, chain.producer, b);
-  indexer = createIndexer({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 1_000 });
+  indexer = createIndexer({
+    db: t.db,
+    client: chain.client,
+    chainId: 31337,
+    address: chain.address,
+    deployBlock: chain.deployBlock,
+    blockRange: 1_000,
+  });
   await indexer.toHead();
-  const verify = await send(chain.wallet(chain.admin).writeContract({ address: token.address(), abi: token.abi, chain: chain.client.chain, functionName: "markVerified", args: [5n] }));
+  const verify = await send(
+    chain.wallet(chain.admin).writeContract({
+      address: token.address(),
+      abi: token.abi,
+      chain: chain.client.chain,
+      functionName: "markVerified",
+      args: [5n],
+    }),
+  );
   expect(verify.status).toBe("success");
   await indexer.toHead();
-  config = { db: t.db, chain: { client: chain.client, chainId: 31337, address: chain.address, multicall: chain.multicall }, listener: indexer.key, pageSize: 4 };
+  config = {
+    db: t.db,
+    chain: { client: chain.client, chainId: 31337, address: chain.address, multicall: chain.multicall },
+    listener: indexer.key,
+    pageSize: 4,
+  };
 });
 afterAll(() => t.drop());
 
 describe("one sync after the database was broken behind the chain's back", () => {
-  const draftInput = (code: string) => ZNewBatch.parse({ batch_code: code, origin_country: "Peru", region: "Cajamarca", process: "washed", quantity_kg: "1200.000", price_per_kg: "7.10", production_date: "2026-04-01", expiry_date: "2027-04-01" });
+  const draftInput = (code: string) =>
+    ZNewBatch.parse({
+      batch_code: code,
+      origin_country: "Peru",
+      region: "Cajamarca",
+      process: "washed",
+      quantity_kg: "1200.000",
+      price_per_kg: "7.10",
+      production_date: "2026-04-01",
+      expiry_date: "2027-04-01",
+    });
   let mined: number;
   let reverted: number;
   let dropped: number;
@@ -71,18 +116,41 @@ describe("one sync after the database was broken behind the chain's back", () =>
     await behindTheBack(sql`update batches set price_per_kg = 99.99 where token_id = 6`);
     // 5. A missed event: BatchVerified of token 5 gone, and its effect with it.
     await behindTheBack(sql`delete from blockchain_events where token_id = 5 and name = 'BatchVerified'`);
-    await behindTheBack(sql`update batches set status = 'active', verification_status = 'unverified' where token_id = 5`);
+    await behindTheBack(
+      sql`update batches set status = 'active', verification_status = 'unverified' where token_id = 5`,
+    );
     // 6. A farm renamed off chain, under the same metadata hash.
     await behindTheBack(sql`update batches set farm = 'Somewhere Else' where token_id = 7`);
     // 7. A row claiming a token the chain never made.
-    await behindTheBack(sql`insert into batches (chain_id, token_id, batch_code, origin_country, production_date, expiry_date, quantity_kg) values (31337, 999, 'STRAY-0001', 'Peru', '2026-01-01', '2027-01-01', 100)`);
+    await behindTheBack(
+      sql`insert into batches (chain_id, token_id, batch_code, origin_country, production_date, expiry_date, quantity_kg) values (31337, 999, 'STRAY-0001', 'Peru', '2026-01-01', '2027-01-01', 100)`,
+    );
 
     // 7. Events the RPC never returned: an adjustment of token 8, and a draft's mint that did mine.
-    const eight = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [8n] });
+    const eight = await chain.client.readContract({
+      address: chain.address,
+      abi: batchTokenAbi,
+      functionName: "getBatch",
+      args: [8n],
+    });
     adjusted = eight.quantity + 5_000n;
-    await send(chain.wallet(chain.admin).writeContract({ address: token.address(), abi: token.abi, chain: chain.client.chain, functionName: "adjustInventory", args: [8n, adjusted, "recount"] }));
+    await send(
+      chain.wallet(chain.admin).writeContract({
+        address: token.address(),
+        abi: token.abi,
+        chain: chain.client.chain,
+        functionName: "adjustInventory",
+        args: [8n, adjusted, "recount"],
+      }),
+    );
     const draft = await saveDraft(t.db, 31337, draftInput("PER-CAJ-2026-0001"), system);
-    const hash = await chain.wallet(chain.producer).writeContract({ address: token.address(), abi: token.abi, chain: chain.client.chain, functionName: "createBatch", args: [chain.producer.address, ...draft.args] });
+    const hash = await chain.wallet(chain.producer).writeContract({
+      address: token.address(),
+      abi: token.abi,
+      chain: chain.client.chain,
+      functionName: "createBatch",
+      args: [chain.producer.address, ...draft.args],
+    });
     await recordMintTransaction(t.db, draft.id, hash, system);
     await send(Promise.resolve(hash));
     mined = draft.id;
@@ -92,7 +160,14 @@ describe("one sync after the database was broken behind the chain's back", () =>
     const bad = await saveDraft(t.db, 31337, draftInput("PER-CAJ-2026-0002"), system);
     const badArgs = [...bad.args] as typeof bad.args;
     (badArgs as unknown as bigint[])[2] = (badArgs as unknown as bigint[])[1] - 1n;
-    const revertHash = await chain.wallet(chain.producer).writeContract({ address: token.address(), abi: token.abi, chain: chain.client.chain, functionName: "createBatch", args: [chain.producer.address, ...badArgs], gas: 500_000n });
+    const revertHash = await chain.wallet(chain.producer).writeContract({
+      address: token.address(),
+      abi: token.abi,
+      chain: chain.client.chain,
+      functionName: "createBatch",
+      args: [chain.producer.address, ...badArgs],
+      gas: 500_000n,
+    });
     expect((await send(Promise.resolve(revertHash))).status).toBe("reverted");
     await recordMintTransaction(t.db, bad.id, revertHash, system);
     reverted = bad.id;
@@ -101,7 +176,10 @@ describe("one sync after the database was broken behind the chain's back", () =>
     // 9. A mint transaction the node never saw, recorded twenty minutes ago.
     const lost = await saveDraft(t.db, 31337, draftInput("PER-CAJ-2026-0003"), system);
     await recordMintTransaction(t.db, lost.id, `0x${"ab".repeat(32)}`, system);
-    await t.db.update(blockchainTransactions).set({ createdAt: new Date(Date.now() - 20 * 60_000) }).where(eq(blockchainTransactions.batchId, lost.id));
+    await t.db
+      .update(blockchainTransactions)
+      .set({ createdAt: new Date(Date.now() - 20 * 60_000) })
+      .where(eq(blockchainTransactions.batchId, lost.id));
     dropped = lost.id;
   }, 60_000);
 
@@ -110,37 +188,87 @@ describe("one sync after the database was broken behind the chain's back", () =>
     expect(run).toMatchObject({ status: "succeeded", total: 12, checked: 12, imported: 2, failed: 0 });
     expect(run.updated).toBe(4); // tokens 3, 5, 6, 8
     expect(run.flagged).toBe(3); // tokens 4, 7 and the stray 999
-    const onchain = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatches", args: [[2n, 3n, 8n]] });
+    const onchain = await chain.client.readContract({
+      address: chain.address,
+      abi: batchTokenAbi,
+      functionName: "getBatches",
+      args: [[2n, 3n, 8n]],
+    });
 
-    expect(await row(2)).toMatchObject({ onchainQuantity: onchain[0].quantity.toString(), batchCode: list[1].metadata.batch_code, syncStatus: "synced" });
+    expect(await row(2)).toMatchObject({
+      onchainQuantity: onchain[0].quantity.toString(),
+      batchCode: list[1].metadata.batch_code,
+      syncStatus: "synced",
+    });
     expect(await row(3)).toMatchObject({ onchainQuantity: onchain[1].quantity.toString(), syncStatus: "synced" });
     expect(await row(5)).toMatchObject({ status: "verified", verificationStatus: "verified" });
     expect((await row(6)).pricePerKg).toBe(list[5].pricePerKg);
-    expect(await row(8)).toMatchObject({ onchainQuantity: adjusted.toString(), quantityKg: (Number(adjusted) / 1000).toFixed(3) });
+    expect(await row(8)).toMatchObject({
+      onchainQuantity: adjusted.toString(),
+      quantityKg: (Number(adjusted) / 1000).toFixed(3),
+    });
     const minted = (await t.db.select().from(batches).where(eq(batches.id, mined)))[0];
     expect(minted).toMatchObject({ tokenId: "11", status: "active" });
 
     // The off-chain record the chain contradicts stays as it is, flagged.
-    expect(await row(4)).toMatchObject({ quantityKg: (Number(list[3].quantityKg) + 12).toFixed(3), syncStatus: "out_of_sync" });
+    expect(await row(4)).toMatchObject({
+      quantityKg: (Number(list[3].quantityKg) + 12).toFixed(3),
+      syncStatus: "out_of_sync",
+    });
     expect((await row(7)).farm).toBe("Somewhere Else");
-    const alerts = await t.db.select({ batchId: batchAlerts.batchId, type: batchAlerts.type }).from(batchAlerts).where(eq(batchAlerts.status, "open"));
-    expect(alerts).toEqual(expect.arrayContaining([{ batchId: (await row(4)).id, type: "quantity_discrepancy" }, { batchId: (await row(7)).id, type: "metadata_mismatch" }]));
+    const alerts = await t.db
+      .select({ batchId: batchAlerts.batchId, type: batchAlerts.type })
+      .from(batchAlerts)
+      .where(eq(batchAlerts.status, "open"));
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        { batchId: (await row(4)).id, type: "quantity_discrepancy" },
+        { batchId: (await row(7)).id, type: "metadata_mismatch" },
+      ]),
+    );
     expect(alerts.filter((a) => a.type === "quantity_discrepancy" || a.type === "metadata_mismatch")).toHaveLength(2);
-    expect(await row(999)).toMatchObject({ syncStatus: "out_of_sync", syncError: expect.stringMatching(/does not exist on chain/) });
+    expect(await row(999)).toMatchObject({
+      syncStatus: "out_of_sync",
+      syncError: expect.stringMatching(/does not exist on chain/),
+    });
     expect(alerts).toContainEqual({ batchId: (await row(999)).id, type: "sync_error" });
 
     // Each difference is on the run's record.
     const results = await t.db.select().from(syncResults).where(eq(syncResults.syncId, run.id));
     const seen = results.map((r) => `${r.tokenId}:${r.field}:${r.action}`);
-    expect(seen).toEqual(expect.arrayContaining(["2:batch:imported", "3:onchain_quantity:updated", "4:quantity_kg:flagged", "5:status:updated", "5:verification_status:updated", "6:price_per_kg:updated", "7:farm:flagged", "8:onchain_quantity:updated", "8:quantity_kg:updated", "11:batch:imported", "999:token_id:flagged"]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        "2:batch:imported",
+        "3:onchain_quantity:updated",
+        "4:quantity_kg:flagged",
+        "5:status:updated",
+        "5:verification_status:updated",
+        "6:price_per_kg:updated",
+        "7:farm:flagged",
+        "8:onchain_quantity:updated",
+        "8:quantity_kg:updated",
+        "11:batch:imported",
+        "999:token_id:flagged",
+      ]),
+    );
 
     // The mints: mined and filled, reverted and dropped back to drafts with the reason.
-    const txs = await t.db.select({ batchId: blockchainTransactions.batchId, status: blockchainTransactions.status, gasUsed: blockchainTransactions.gasUsed }).from(blockchainTransactions);
+    const txs = await t.db
+      .select({
+        batchId: blockchainTransactions.batchId,
+        status: blockchainTransactions.status,
+        gasUsed: blockchainTransactions.gasUsed,
+      })
+      .from(blockchainTransactions);
     expect(txs.find((x) => x.batchId === mined)).toMatchObject({ status: "mined" });
     expect(Number(txs.find((x) => x.batchId === mined)!.gasUsed)).toBeGreaterThan(100_000);
     expect(txs.find((x) => x.batchId === reverted)).toMatchObject({ status: "reverted" });
     expect(txs.find((x) => x.batchId === dropped)).toMatchObject({ status: "dropped" });
-    const drafts = await t.db.select({ id: batches.id, status: batches.status, syncError: batches.syncError }).from(batches).where(sql`${batches.id} in (${reverted}, ${dropped})`).orderBy(batches.id);
+    const drafts = await t.db
+      .select({ id: batches.id, status: batches.status, syncError: batches.syncError })
+      .from(batches)
+      .where(sql`${batches.id} in (${reverted}, ${dropped})`)
+      .orderBy(batches.id);
     expect(drafts).toEqual([
       { id: reverted, status: "draft", syncError: expect.stringMatching(/reverted/) },
       { id: dropped, status: "draft", syncError: expect.stringMatching(/dropped/) },
@@ -158,7 +286,15 @@ describe("one sync after the database was broken behind the chain's back", () =>
 describe("a batch whose sync fails", () => {
   it("waits with backoff, then after five failures is marked error with the reason and an alert", async () => {
     // Metadata the chain points at that cannot be read: every attempt to follow it fails.
-    await send(chain.wallet(chain.admin).writeContract({ address: token.address(), abi: token.abi, chain: chain.client.chain, functionName: "updateMetadata", args: [9n, `0x${"12".repeat(32)}`, "ipfs://nowhere"] }));
+    await send(
+      chain.wallet(chain.admin).writeContract({
+        address: token.address(),
+        abi: token.abi,
+        chain: chain.client.chain,
+        functionName: "updateMetadata",
+        args: [9n, `0x${"12".repeat(32)}`, "ipfs://nowhere"],
+      }),
+    );
     await skipToHead();
     const target = await row(9);
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -171,11 +307,17 @@ describe("a batch whose sync fails", () => {
         expect(now.nextSyncAt!.getTime()).toBeGreaterThan(Date.now());
         // The next run skips it until the backoff is over.
         expect((await runSync(config, await queued())).failed).toBe(0);
-        await t.db.update(batches).set({ nextSyncAt: new Date(Date.now() - 1) }).where(eq(batches.id, target.id));
+        await t.db
+          .update(batches)
+          .set({ nextSyncAt: new Date(Date.now() - 1) })
+          .where(eq(batches.id, target.id));
       }
     }
     expect(await row(9)).toMatchObject({ syncStatus: "error", syncError: expect.stringMatching(/ipfs/) });
-    const [alert] = await t.db.select().from(batchAlerts).where(and(eq(batchAlerts.batchId, target.id), eq(batchAlerts.type, "sync_error")));
+    const [alert] = await t.db
+      .select()
+      .from(batchAlerts)
+      .where(and(eq(batchAlerts.batchId, target.id), eq(batchAlerts.type, "sync_error")));
     expect(alert).toMatchObject({ status: "open", severity: "high" });
     // Given up: scheduled runs leave it for a person.
     expect((await runSync(config, await queued())).failed).toBe(0);
@@ -207,9 +349,15 @@ describe("starting a sync", () => {
 
 describe("an RPC that fails mid-run", () => {
   it("pauses the run, which completes once the RPC is back, with nothing marked wrongly", async () => {
-    await t.db.update(syncHistory).set({ status: "succeeded" }).where(sql`status in ('queued', 'running', 'paused')`);
+    await t.db
+      .update(syncHistory)
+      .set({ status: "succeeded" })
+      .where(sql`status in ('queued', 'running', 'paused')`);
     await behindTheBack(sql`update batches set onchain_quantity = 2 where token_id = 1`);
-    const before = await t.db.select({ id: batches.id, syncStatus: batches.syncStatus, syncAttempts: batches.syncAttempts }).from(batches).orderBy(batches.id);
+    const before = await t.db
+      .select({ id: batches.id, syncStatus: batches.syncStatus, syncAttempts: batches.syncAttempts })
+      .from(batches)
+      .orderBy(batches.id);
     const proxy = await startOutageRpc(chain.rpcUrl);
     try {
       const client = createChainClient(proxy.url, 31337);
@@ -218,7 +366,10 @@ describe("an RPC that fails mid-run", () => {
       proxy.downAfterCalls(2, 2_000);
       const syncId = await queued();
       const watcher = setInterval(async () => {
-        const [r] = await t.db.select({ status: syncHistory.status }).from(syncHistory).where(eq(syncHistory.id, syncId));
+        const [r] = await t.db
+          .select({ status: syncHistory.status })
+          .from(syncHistory)
+          .where(eq(syncHistory.id, syncId));
         if (r) paused.push(r.status);
       }, 100);
       const run = await runSync({ ...config, chain: { ...config.chain, client } }, syncId);
@@ -227,7 +378,10 @@ describe("an RPC that fails mid-run", () => {
       expect(paused).toContain("paused");
       expect(run).toMatchObject({ status: "succeeded", total: 12, checked: 12, failed: 0, updated: 1 });
       expect((await row(1)).onchainQuantity).not.toBe("2");
-      const after = await t.db.select({ id: batches.id, syncStatus: batches.syncStatus, syncAttempts: batches.syncAttempts }).from(batches).orderBy(batches.id);
+      const after = await t.db
+        .select({ id: batches.id, syncStatus: batches.syncStatus, syncAttempts: batches.syncAttempts })
+        .from(batches)
+        .orderBy(batches.id);
       expect(after).toEqual(before);
     } finally {
       await proxy.stop();

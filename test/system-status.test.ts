@@ -2,13 +2,14 @@
 // one that never answers, through the RPC client the app itself builds for them (createStatusClient,
 // which getStatusDeps uses), and once through getStatusDeps itself, as the route calls it.
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { createStatusClient, judgeFulfiller, judgeListener, thresholds } from "@/lib/system/checks";
 import { beat, heartbeatNames, readHeartbeats } from "@/lib/system/heartbeat";
-import { recordStates } from "@/lib/system/states";
 import { getStatusDeps } from "@/lib/system/server";
+import { recordStates } from "@/lib/system/states";
 import { getSystemStatus, type StatusDeps } from "@/lib/system/status";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
@@ -23,7 +24,13 @@ beforeAll(async () => {
   silent = net.createServer((s) => void sockets.push(s));
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   // The app's configuration, read once by getEnv: its RPC is the node that never answers.
-  Object.assign(process.env, { DATABASE_URL: t.url, RPC_URL: silentUrl(), CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: listener.address, AUTH_SECRET: "status-test-secret-status-test-secret" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    RPC_URL: silentUrl(),
+    CHAIN_ID: "31337",
+    BATCH_TOKEN_ADDRESS: listener.address,
+    AUTH_SECRET: "status-test-secret-status-test-secret",
+  });
 });
 afterAll(async () => {
   sockets.forEach((s) => s.destroy());
@@ -31,7 +38,14 @@ afterAll(async () => {
   await t.drop();
 });
 
-const deps = (url: string, over: Partial<StatusDeps> = {}): StatusDeps => ({ db: t.db, client: statusClient(url), chainId: 31337, listener, isFulfillerConfigured: true, ...over });
+const deps = (url: string, over: Partial<StatusDeps> = {}): StatusDeps => ({
+  db: t.db,
+  client: statusClient(url),
+  chainId: 31337,
+  listener,
+  isFulfillerConfigured: true,
+  ...over,
+});
 const silentUrl = () => `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
 
 describe("system status", () => {
@@ -95,7 +109,10 @@ describe("system status", () => {
     expect(judgeListener(facts, fresh, 105n, now)).toMatchObject({ state: "ok", details: { lag_blocks: "5" } });
     expect(judgeListener(facts, fresh, 100n + BigInt(thresholds.listenerLagBlocks) + 1n, now).state).toBe("degraded");
     expect(judgeListener({ ...facts, isActive: false }, fresh, 100n, now).message).toBe("Paused by an operator");
-    expect(judgeListener(facts, { ...fresh, error: "boom" }, 100n, now)).toMatchObject({ state: "degraded", message: "The last round failed: boom" });
+    expect(judgeListener(facts, { ...fresh, error: "boom" }, 100n, now)).toMatchObject({
+      state: "degraded",
+      message: "The last round failed: boom",
+    });
     const old = new Date(now.getTime() - (thresholds.listenerSilentSeconds + 5) * 1000);
     expect(judgeListener(facts, { ...fresh, beat_at: old }, 100n, now).state).toBe("down");
     expect(judgeListener(facts, undefined, 100n, now).state).toBe("down");
@@ -109,7 +126,10 @@ describe("system status", () => {
     expect(judgeFulfiller(true, undefined, now).state).toBe("down");
     await beat(t.db, heartbeatNames.fulfiller, "RPC timed out\nstack");
     let hb = (await readHeartbeats(t.db)).get(heartbeatNames.fulfiller);
-    expect(judgeFulfiller(true, hb, new Date())).toMatchObject({ state: "degraded", message: "The last step failed: RPC timed out" });
+    expect(judgeFulfiller(true, hb, new Date())).toMatchObject({
+      state: "degraded",
+      message: "The last step failed: RPC timed out",
+    });
     // A recovery is written at once, whatever the throttle.
     await beat(t.db, heartbeatNames.fulfiller);
     hb = (await readHeartbeats(t.db)).get(heartbeatNames.fulfiller);
@@ -123,12 +143,21 @@ describe("system status", () => {
     const s = await getSystemStatus(deps(inject("rpcUrl")));
     // The test database has no pgboss schema: the queue cannot be read.
     expect(s.components.job_queue.state).toBe("down");
-    await t.pool.query(`create schema pgboss; create type pgboss.job_state as enum ('created', 'retry', 'active', 'completed', 'cancelled', 'failed');
+    await t.pool
+      .query(`create schema pgboss; create type pgboss.job_state as enum ('created', 'retry', 'active', 'completed', 'cancelled', 'failed');
       create table pgboss.job (name text, state pgboss.job_state, start_after timestamptz default now(), created_on timestamptz default now(), completed_on timestamptz)`);
-    await t.pool.query("insert into pgboss.job (name, state) values ('sync', 'created'), ('sync', 'active'), ('fold-counts', 'created'), ('prune', 'completed')");
+    await t.pool.query(
+      "insert into pgboss.job (name, state) values ('sync', 'created'), ('sync', 'active'), ('fold-counts', 'created'), ('prune', 'completed')",
+    );
     const q = (await getSystemStatus(deps(inject("rpcUrl")))).components.job_queue;
-    expect(q).toMatchObject({ state: "ok", message: "2 queued, 1 running", details: { queued: 2, active: 1, failed_last_hour: 0 } });
-    await t.pool.query("insert into pgboss.job (name, state, start_after, completed_on) values ('sync', 'created', now() - interval '10 minutes', null), ('prune', 'failed', now(), now())");
+    expect(q).toMatchObject({
+      state: "ok",
+      message: "2 queued, 1 running",
+      details: { queued: 2, active: 1, failed_last_hour: 0 },
+    });
+    await t.pool.query(
+      "insert into pgboss.job (name, state, start_after, completed_on) values ('sync', 'created', now() - interval '10 minutes', null), ('prune', 'failed', now(), now())",
+    );
     const late = (await getSystemStatus(deps(inject("rpcUrl")))).components.job_queue;
     expect(late.state).toBe("degraded");
     expect(late.message).toMatch(/has waited \d+ s for a worker/);

@@ -1,9 +1,18 @@
 // The one tone registry names every status, severity, grade, risk, stage and verdict the app shows.
 import { describe, expect, it } from "vitest";
+
 import { hasTone, scoreTone, toneOf } from "@/components/ui/tones";
 import { activityKinds } from "@/lib/activities/schemas";
-import { batchStatuses, eventStatuses, qualityGrades, riskLevels, syncStatuses, verificationRequestStatuses as requestStatuses, verificationStatuses } from "@/lib/db/enums";
 import type { CheckStage } from "@/lib/chainlink/list";
+import {
+  batchStatuses,
+  eventStatuses,
+  qualityGrades,
+  verificationRequestStatuses as requestStatuses,
+  riskLevels,
+  syncStatuses,
+  verificationStatuses,
+} from "@/lib/db/enums";
 import type { Verdict } from "@/lib/provenance/verify";
 import type { SyncJson } from "@/lib/sync/start";
 import type { State } from "@/lib/system/checks";
@@ -11,9 +20,18 @@ import type { Outcome } from "@/lib/verification/verify";
 
 // `satisfies Record<…>` makes tsc fail when one of these types gains a value the list lacks.
 const keys = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
-const stages = keys({ sent: true, answered: true, fulfilled: true, applied: true, failed: true } satisfies Record<CheckStage, true>);
-const verdicts = keys({ verified: true, not_anchored: true, mismatch: true, unreachable: true } satisfies Record<Verdict["status"], true>);
-const syncRuns = keys({ queued: true, running: true, paused: true, succeeded: true, failed: true } satisfies Record<SyncJson["status"], true>);
+const stages = keys({ sent: true, answered: true, fulfilled: true, applied: true, failed: true } satisfies Record<
+  CheckStage,
+  true
+>);
+const verdicts = keys({ verified: true, not_anchored: true, mismatch: true, unreachable: true } satisfies Record<
+  Verdict["status"],
+  true
+>);
+const syncRuns = keys({ queued: true, running: true, paused: true, succeeded: true, failed: true } satisfies Record<
+  SyncJson["status"],
+  true
+>);
 const states = keys({ ok: true, degraded: true, down: true, not_configured: true } satisfies Record<State, true>);
 const outcomes = keys({ passed: true, failed: true, incomplete: true } satisfies Record<Outcome, true>);
 const alertStatuses = ["open", "resolved"];
@@ -47,12 +65,29 @@ describe("tone registry", () => {
   });
 
   it("gives one value one tone wherever it appears: high is orange as a risk and as a severity", () => {
-    expect([toneOf("low"), toneOf("medium"), toneOf("high"), toneOf("critical")]).toEqual(["green", "amber", "orange", "red"]);
+    expect([toneOf("low"), toneOf("medium"), toneOf("high"), toneOf("critical")]).toEqual([
+      "green",
+      "amber",
+      "orange",
+      "red",
+    ]);
     expect([toneOf("pending"), toneOf("failed"), toneOf("verified")]).toEqual(["amber", "red", "green"]);
   });
 
   it("shows an unknown or missing value gray, and a fraud score by its bands", () => {
-    expect([toneOf("no_such_status"), toneOf(null), toneOf(undefined), toneOf("constructor")]).toEqual(["gray", "gray", "gray", "gray"]);
-    expect([scoreTone(0), scoreTone(49), scoreTone(50), scoreTone(74), scoreTone(75), scoreTone(100)]).toEqual(["green", "green", "amber", "amber", "red", "red"]);
+    expect([toneOf("no_such_status"), toneOf(null), toneOf(undefined), toneOf("constructor")]).toEqual([
+      "gray",
+      "gray",
+      "gray",
+      "gray",
+    ]);
+    expect([scoreTone(0), scoreTone(49), scoreTone(50), scoreTone(74), scoreTone(75), scoreTone(100)]).toEqual([
+      "green",
+      "green",
+      "amber",
+      "amber",
+      "red",
+      "red",
+    ]);
   });
 });

@@ -4,10 +4,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { createWalletClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { recordAudit } from "@/lib/audit/record";
 import { auditAnchors, batchAlerts, rateLimits, traceScanClients, traceScans } from "@/lib/db/schema";
 import { anchorPending } from "@/lib/provenance/anchor";
 import { loadTrace, traceViewsPerMinute } from "@/lib/provenance/page-data";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBatches, makeBatch } from "./helpers/factories";
@@ -29,13 +31,34 @@ beforeAll(async () => {
   const c = await deployTestToken();
   // A pass-through proxy in front of anvil, counting every RPC request the app makes.
   rpc = await startFlakyRpc({ upstream: c.rpcUrl, seed: 1, failRate: 0, timeoutRate: 0, rateLimitRate: 0 });
-  Object.assign(process.env, { DATABASE_URL: t.url, RPC_URL: rpc.url, CHAIN_ID: "31337", BATCH_TOKEN_ADDRESS: c.address, AUDIT_ANCHOR_ADDRESS: c.anchorAddress, AUTH_SECRET: "x".repeat(32), TRUSTED_PROXY: "none" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    RPC_URL: rpc.url,
+    CHAIN_ID: "31337",
+    BATCH_TOKEN_ADDRESS: c.address,
+    AUDIT_ANCHOR_ADDRESS: c.anchorAddress,
+    AUTH_SECRET: "x".repeat(32),
+    TRUSTED_PROXY: "none",
+  });
   [batch] = await insertBatches(t.db, [makeBatch()]);
-  const step = (action: string) => ({ entity: "batch", entityId: batch.id, batchId: batch.id, action, actor: { kind: "system" as const, id: "test" } });
-  await recordAudit(t.db, step("chain.BatchCreated"), { ...step("batch.note"), batchId: null }, step("chain.BatchVerified"));
+  const step = (action: string) => ({
+    entity: "batch",
+    entityId: batch.id,
+    batchId: batch.id,
+    action,
+    actor: { kind: "system" as const, id: "test" },
+  });
+  await recordAudit(
+    t.db,
+    step("chain.BatchCreated"),
+    { ...step("batch.note"), batchId: null },
+    step("chain.BatchVerified"),
+  );
   await recordAudit(t.db, step("quality_check.recorded"));
   const wallet = createWalletClient({ account: c.admin, chain: c.client.chain!, transport: http(c.rpcUrl) });
-  expect((await anchorPending(t.db, { client: c.client, wallet, chainId: 31337, address: c.anchorAddress })).kind).toBe("anchored");
+  expect((await anchorPending(t.db, { client: c.client, wallet, chainId: 31337, address: c.anchorAddress })).kind).toBe(
+    "anchored",
+  );
 });
 afterAll(async () => {
   await rpc?.stop();
@@ -65,7 +88,9 @@ describe("the trace page's proofs", () => {
   it("still catch a record whose hash was changed, without asking the chain", async () => {
     const client = await t.pool.connect();
     try {
-      await client.query(`begin; set local session_replication_role = replica; update audit_records set hash = repeat('0', 64) where action = 'chain.BatchVerified'; commit`);
+      await client.query(
+        `begin; set local session_replication_role = replica; update audit_records set hash = repeat('0', 64) where action = 'chain.BatchVerified'; commit`,
+      );
     } finally {
       client.release();
     }
@@ -86,7 +111,13 @@ describe("the trace page's visitors, with no trusted proxy", () => {
     let limited = null as null | number;
     for (let i = 0; i < 2 * traceViewsPerMinute + 1 && limited === null; i++) {
       const country = i % 2 ? "CO" : "DE";
-      const headers = new Headers({ "x-forwarded-for": `198.51.100.${i + 1}`, "x-real-ip": `203.0.113.${i + 1}`, "x-vercel-ip-country": country, "cf-ipcountry": country, "x-vercel-forwarded-for": `192.0.2.${i + 1}` });
+      const headers = new Headers({
+        "x-forwarded-for": `198.51.100.${i + 1}`,
+        "x-real-ip": `203.0.113.${i + 1}`,
+        "x-vercel-ip-country": country,
+        "cf-ipcountry": country,
+        "x-vercel-forwarded-for": `192.0.2.${i + 1}`,
+      });
       const data = await loadTrace(batch.batchCode, headers);
       if (data?.isLimited) limited = data.retryAfterSeconds;
       else shown++;
@@ -96,7 +127,12 @@ describe("the trace page's visitors, with no trusted proxy", () => {
     const places = await t.db.select().from(traceScans).where(eq(traceScans.batchId, batch.id));
     expect(places.map((p) => [p.place, p.views])).toEqual([["unknown", shown]]);
     expect(await t.db.select().from(traceScanClients)).toEqual([]);
-    expect(await t.db.select().from(batchAlerts).where(and(eq(batchAlerts.batchId, batch.id), eq(batchAlerts.type, "cloned_label")))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(batchAlerts)
+        .where(and(eq(batchAlerts.batchId, batch.id), eq(batchAlerts.type, "cloned_label"))),
+    ).toEqual([]);
     const [row] = (await t.db.execute<{ key: string }>(sql`select key from rate_limits where key like 'trace:%'`)).rows;
     expect(row.key).toBe("trace:unknown");
   });

@@ -1,10 +1,12 @@
 // The public trace tells each step once: a verification run again, or a quality grade recorded
 // twice alike, is one step ("3 times, last on …"), not a list of repeats.
 import { afterAll, beforeAll, expect, it } from "vitest";
+
 import { recordAudit } from "@/lib/audit/record";
 import { getTrace } from "@/lib/provenance/trace";
-import { insertBatches, makeBatch } from "./helpers/factories";
+
 import { createTestDb, type TestDb } from "./helpers/db";
+import { insertBatches, makeBatch } from "./helpers/factories";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -14,7 +16,14 @@ afterAll(() => t.drop());
 
 it("tells a step repeated back to back once, with how many times and when last", async () => {
   const [batch] = await insertBatches(t.db, [makeBatch({ region: "Nyeri", originCountry: "Kenya" })]);
-  const entry = (action: string, after: Record<string, unknown> = {}) => ({ entity: "batch", entityId: batch.id, batchId: batch.id, action, actor: { kind: "system" as const, id: "test" }, after });
+  const entry = (action: string, after: Record<string, unknown> = {}) => ({
+    entity: "batch",
+    entityId: batch.id,
+    batchId: batch.id,
+    action,
+    actor: { kind: "system" as const, id: "test" },
+    after,
+  });
   await recordAudit(t.db, entry("chain.BatchCreated"));
   await recordAudit(t.db, entry("quality_check.recorded", { grade: "specialty", cupping_score: "86.5" }));
   await recordAudit(t.db, entry("verification.passed"));

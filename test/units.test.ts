@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { centsToUsd, dateToUnix, gramsToKg, kgToGrams, unixToDate, usdToCents } from "@/lib/chain/units";
 
 describe("unit conversion", () => {

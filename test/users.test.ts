@@ -1,10 +1,11 @@
-import { generate } from "otplib";
 import { eq, sql } from "drizzle-orm";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { deviceOf, issueDeviceToken } from "@/lib/auth/device";
 import { createAdmin, createSetupToken, setUpFirstAdmin } from "@/lib/auth/first-admin";
 import { acceptInvitation, inviteUser } from "@/lib/auth/invitations";
 import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
-import { deviceOf, issueDeviceToken } from "@/lib/auth/device";
 import { checkPasswordSignIn, SignInRefusal } from "@/lib/auth/password-sign-in";
 import { deriveSecretKey, openSecret } from "@/lib/auth/secret-box";
 import { hashToken } from "@/lib/auth/tokens";
@@ -13,6 +14,7 @@ import { createUser, endSessions, getActiveUser, liftUserLockout, listUsers, upd
 import { users } from "@/lib/db/schema";
 import type { MailCatcher } from "@/lib/mail/catcher";
 import { createMailer, type Mailer } from "@/lib/mail/mailer";
+
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startTestMail, tokenFromMail } from "./helpers/mail";
 
@@ -43,12 +45,22 @@ async function state() {
   return rows[0];
 }
 
-const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: unknown) => (e instanceof SignInRefusal ? e.code : (e as { code?: string }).code ?? String(e)));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => "accepted",
+    (e: unknown) => (e instanceof SignInRefusal ? e.code : ((e as { code?: string }).code ?? String(e))),
+  );
 const totpKey = deriveSecretKey("a-test-secret-that-is-long-enough-0123", "totp");
 const signIn = (email: string, pw: string, opts: { code?: string; ip?: string | null; device?: string | null } = {}) =>
-  checkPasswordSignIn(t.db, { email, password: pw, code: opts.code, ip: opts.ip === undefined ? "10.0.0.1" : opts.ip, device: opts.device }, totpKey);
+  checkPasswordSignIn(
+    t.db,
+    { email, password: pw, code: opts.code, ip: opts.ip === undefined ? "10.0.0.1" : opts.ip, device: opts.device },
+    totpKey,
+  );
 const userRow = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0];
-const auditActions = async (entityId: string) => (await t.pool.query("select action, actor_id from audit_records where entity_id = $1 order by position", [entityId])).rows;
+const auditActions = async (entityId: string) =>
+  (await t.pool.query("select action, actor_id from audit_records where entity_id = $1 order by position", [entityId]))
+    .rows;
 
 async function invite(email: string, role: "operator" | "viewer" = "operator") {
   await inviteUser(t.db, mailer, { email, role, invitedBy: adminId, actor: admin(), appUrl });
@@ -58,7 +70,11 @@ async function invite(email: string, role: "operator" | "viewer" = "operator") {
 describe("invitations", () => {
   it("mails a single-use link; the invitee sets a password, gets the role and signs in", async () => {
     const token = await invite("olga@example.com");
-    const [stored] = (await t.pool.query("select token_hash, expires_at - created_at as ttl from auth_tokens where email = 'olga@example.com'")).rows;
+    const [stored] = (
+      await t.pool.query(
+        "select token_hash, expires_at - created_at as ttl from auth_tokens where email = 'olga@example.com'",
+      )
+    ).rows;
     expect(stored.token_hash).toBe(hashToken(token));
     expect(stored.ttl.hours ?? stored.ttl.days * 24).toBe(72);
     expect(await auditActions("olga@example.com")).toEqual([{ action: "invitation.sent", actor_id: String(adminId) }]);
@@ -71,14 +87,20 @@ describe("invitations", () => {
     const token = await invite("reuse@example.com");
     await acceptInvitation(t.db, { token, name: "First", password });
     const before = await state();
-    expect(await refusal(acceptInvitation(t.db, { token, name: "Second", password: "another-password-1" }))).toBe("rule_broken");
-    await expect(acceptInvitation(t.db, { token, name: "Second", password: "another-password-1" })).rejects.toThrow(/already used/);
+    expect(await refusal(acceptInvitation(t.db, { token, name: "Second", password: "another-password-1" }))).toBe(
+      "rule_broken",
+    );
+    await expect(acceptInvitation(t.db, { token, name: "Second", password: "another-password-1" })).rejects.toThrow(
+      /already used/,
+    );
     expect(await state()).toEqual(before);
   });
 
   it("refuses an expired invitation link, changing nothing", async () => {
     const token = await invite("late@example.com");
-    await t.pool.query("update auth_tokens set expires_at = now() - interval '1 second' where token_hash = $1", [hashToken(token)]);
+    await t.pool.query("update auth_tokens set expires_at = now() - interval '1 second' where token_hash = $1", [
+      hashToken(token),
+    ]);
     const before = await state();
     await expect(acceptInvitation(t.db, { token, name: "Late", password })).rejects.toThrow(/expired/);
     expect(await state()).toEqual(before);
@@ -87,20 +109,44 @@ describe("invitations", () => {
 
   it("refuses an invitation to an email that has an account, changing nothing and sending nothing", async () => {
     const before = await state();
-    await expect(inviteUser(t.db, mailer, { email: "Admin@Batchtrail.test", role: "viewer", invitedBy: adminId, actor: admin(), appUrl })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already has an account/) });
+    await expect(
+      inviteUser(t.db, mailer, {
+        email: "Admin@Batchtrail.test",
+        role: "viewer",
+        invitedBy: adminId,
+        actor: admin(),
+        appUrl,
+      }),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already has an account/) });
     expect(await state()).toEqual(before);
   });
 
   it("refuses a role an invitation may not grant, changing nothing and sending nothing", async () => {
     const before = await state();
-    await expect(inviteUser(t.db, mailer, { email: "boss@example.com", role: "admin", invitedBy: adminId, actor: admin(), appUrl })).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/cannot grant the admin role/) });
+    await expect(
+      inviteUser(t.db, mailer, {
+        email: "boss@example.com",
+        role: "admin",
+        invitedBy: adminId,
+        actor: admin(),
+        appUrl,
+      }),
+    ).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/cannot grant the admin role/) });
     expect(await state()).toEqual(before);
   });
 
   it("an invitation whose mail cannot be sent leaves nothing behind", async () => {
     const down = createMailer({ smtpUrl: "smtp://127.0.0.1:1", from: "Batchtrail <no-reply@batchtrail.test>" });
     const before = await state();
-    await expect(inviteUser(t.db, down, { email: "unsent@example.com", role: "viewer", invitedBy: adminId, actor: admin(), appUrl })).rejects.toMatchObject({ code: "unavailable" });
+    await expect(
+      inviteUser(t.db, down, {
+        email: "unsent@example.com",
+        role: "viewer",
+        invitedBy: adminId,
+        actor: admin(),
+        appUrl,
+      }),
+    ).rejects.toMatchObject({ code: "unavailable" });
     expect(await state()).toEqual(before);
   });
 
@@ -132,8 +178,12 @@ describe("password reset", () => {
 
     const before = await state();
     await expect(resetPassword(t.db, { token, password: "yet-another-password" })).rejects.toThrow(/already used/);
-    const expired = (await requestPasswordReset(t.db, { email: "rita@example.com", appUrl }))!.text.match(/token=([\w-]+)/)![1];
-    await t.pool.query("update auth_tokens set expires_at = now() - interval '1 second' where token_hash = $1", [hashToken(expired)]);
+    const expired = (await requestPasswordReset(t.db, { email: "rita@example.com", appUrl }))!.text.match(
+      /token=([\w-]+)/,
+    )![1];
+    await t.pool.query("update auth_tokens set expires_at = now() - interval '1 second' where token_hash = $1", [
+      hashToken(expired),
+    ]);
     const afterRequest = await state();
     await expect(resetPassword(t.db, { token: expired, password: "yet-another-password" })).rejects.toThrow(/expired/);
     expect(await state()).toEqual(afterRequest);
@@ -143,7 +193,9 @@ describe("password reset", () => {
   it("changes a password only with the current one", async () => {
     const u = (await createUser(t.db, { email: "carl@example.com", name: "Carl", password, role: "viewer" }))!;
     const before = await state();
-    await expect(changePassword(t.db, { userId: u.id, currentPassword: "wrong-password-here", newPassword: "the-new-password-2" })).rejects.toThrow(/current password is wrong/);
+    await expect(
+      changePassword(t.db, { userId: u.id, currentPassword: "wrong-password-here", newPassword: "the-new-password-2" }),
+    ).rejects.toThrow(/current password is wrong/);
     expect(await state()).toEqual(before);
     await changePassword(t.db, { userId: u.id, currentPassword: password, newPassword: "the-new-password-2" });
     expect(await getActiveUser(t.db, u.id, u.sessionVersion)).toBeNull();
@@ -170,7 +222,9 @@ describe("TOTP", () => {
     before = await state();
     // The code just used to enrol: same time step, so a replay.
     expect(await refusal(signIn("tom@example.com", password, { code: now }))).toBe("wrong_code");
-    expect(await refusal(signIn("tom@example.com", password, { code: now === "123456" ? "654321" : "123456" }))).toBe("wrong_code");
+    expect(await refusal(signIn("tom@example.com", password, { code: now === "123456" ? "654321" : "123456" }))).toBe(
+      "wrong_code",
+    );
     expect((await state()).user_rows).toBe(before.user_rows);
 
     const next = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
@@ -195,7 +249,8 @@ describe("sessions and lockouts", () => {
 
   it("someone guessing from another address cannot lock a user out; an admin lifts a lockout", async () => {
     const u = (await createUser(t.db, { email: "lucy@example.com", name: "Lucy", password, role: "viewer" }))!;
-    for (let i = 0; i < 10; i++) expect(await refusal(signIn("lucy@example.com", "guess-" + i, { ip: "203.0.113.9" }))).toBe("wrong_credentials");
+    for (let i = 0; i < 10; i++)
+      expect(await refusal(signIn("lucy@example.com", "guess-" + i, { ip: "203.0.113.9" }))).toBe("wrong_credentials");
     expect(await refusal(signIn("lucy@example.com", password, { ip: "203.0.113.9" }))).toBe("rate_limited");
     expect(await refusal(signIn("lucy@example.com", password, { ip: "198.51.100.7" }))).toBe("accepted");
     expect((await listUsers(t.db)).find((x) => x.id === u.id)?.is_locked_out).toBe(true);
@@ -213,14 +268,18 @@ describe("device cookies", () => {
     expect(deviceOf(deviceKey, token, "dora@example.com")).toBe(token.split(".")[0]);
     expect(deviceOf(deviceKey, token, "eve@example.com")).toBeNull();
     expect(deviceOf(deviceKey, `${token}x`, "dora@example.com")).toBeNull();
-    expect(deviceOf(deriveSecretKey("another-secret-that-is-long-enough-0123", "device"), token, "dora@example.com")).toBeNull();
-    for (const bad of [undefined, "", "x", "a.b.c", "."]) expect(deviceOf(deviceKey, bad, "dora@example.com")).toBeNull();
+    expect(
+      deviceOf(deriveSecretKey("another-secret-that-is-long-enough-0123", "device"), token, "dora@example.com"),
+    ).toBeNull();
+    for (const bad of [undefined, "", "x", "a.b.c", "."])
+      expect(deviceOf(deviceKey, bad, "dora@example.com")).toBeNull();
   });
 
   it("with no trusted proxy every client is one, yet strangers' guesses never lock out a browser that signed in before", async () => {
     await createUser(t.db, { email: "dora@example.com", name: "Dora", password, role: "viewer" });
     const device = deviceOf(deviceKey, issueDeviceToken(deviceKey, "dora@example.com"), "dora@example.com");
-    for (let i = 0; i < 10; i++) expect(await refusal(signIn("dora@example.com", `guess-${i}`, { ip: null }))).toBe("wrong_credentials");
+    for (let i = 0; i < 10; i++)
+      expect(await refusal(signIn("dora@example.com", `guess-${i}`, { ip: null }))).toBe("wrong_credentials");
     // Locked for every unknown client, the attacker too…
     expect(await refusal(signIn("dora@example.com", password, { ip: null }))).toBe("rate_limited");
     // …but not for Dora's own browser, whose guesses are counted apart.
@@ -233,19 +292,30 @@ describe("the first admin", () => {
     const fresh = await createTestDb();
     try {
       const token = (await createSetupToken(fresh.db))!;
-      await expect(setUpFirstAdmin(fresh.db, { token: "x".repeat(43), email: "a@example.com", name: "A", password })).rejects.toThrow(/not valid/);
+      await expect(
+        setUpFirstAdmin(fresh.db, { token: "x".repeat(43), email: "a@example.com", name: "A", password }),
+      ).rejects.toThrow(/not valid/);
       await setUpFirstAdmin(fresh.db, { token, email: "first@example.com", name: "First", password });
       expect(await createSetupToken(fresh.db)).toBeNull();
-      await expect(setUpFirstAdmin(fresh.db, { token, email: "second@example.com", name: "Second", password })).rejects.toThrow(/already has an admin/);
+      await expect(
+        setUpFirstAdmin(fresh.db, { token, email: "second@example.com", name: "Second", password }),
+      ).rejects.toThrow(/already has an admin/);
 
       const created = await createAdmin(fresh.db, { email: "ops@example.com", name: "Ops", appUrl });
-      await expect(createAdmin(fresh.db, { email: "ops@example.com", name: "Ops", appUrl })).rejects.toThrow(/already has an account/);
+      await expect(createAdmin(fresh.db, { email: "ops@example.com", name: "Ops", appUrl })).rejects.toThrow(
+        /already has an account/,
+      );
       const link = new URL(created.link);
       expect(link.pathname).toBe("/reset-password");
       await resetPassword(fresh.db, { token: link.searchParams.get("token")!, password });
-      const [row] = await fresh.db.select().from(users).where(sql`${users.email} = 'ops@example.com'`);
+      const [row] = await fresh.db
+        .select()
+        .from(users)
+        .where(sql`${users.email} = 'ops@example.com'`);
       expect(row.role).toBe("admin");
-      expect((await checkPasswordSignIn(fresh.db, { email: "ops@example.com", password, ip: null }, totpKey)).id).toBe(String(row.id));
+      expect((await checkPasswordSignIn(fresh.db, { email: "ops@example.com", password, ip: null }, totpKey)).id).toBe(
+        String(row.id),
+      );
     } finally {
       await fresh.drop();
     }

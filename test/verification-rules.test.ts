@@ -3,14 +3,16 @@
 // and a redeemed or expired batch cannot be counted.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Caller } from "@/lib/auth/caller";
+
 import { auditHistory } from "@/lib/audit/history";
+import type { Caller } from "@/lib/auth/caller";
 import { batches, users, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { processRequest, requestVerification } from "@/lib/verification/requests";
 import { verifyBatch } from "@/lib/verification/verify";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
+
 import { deployTestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
@@ -25,11 +27,34 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   const today = new Date().toISOString().slice(0, 10);
-  const list = demoBatches(40, new Date(), 27).filter((b) => b.expiryDate > today).slice(0, 5);
+  const list = demoBatches(40, new Date(), 27)
+    .filter((b) => b.expiryDate > today)
+    .slice(0, 5);
   for (const b of list) await mintBatch(chain.target, chain.producer, b);
-  await indexToHead({ db: t.db, client: chain.client, chainId: 31337, address: chain.address, deployBlock: chain.deployBlock, blockRange: 100 });
-  const [o] = await t.db.insert(users).values({ name: "Otto Operator", email: "otto@example.com", role: "operator" }).returning();
-  operator = { kind: "user", user: { id: o.id, name: o.name, email: o.email, role: "operator", organisationId: null, organisationKind: null, isPending: false } };
+  await indexToHead({
+    db: t.db,
+    client: chain.client,
+    chainId: 31337,
+    address: chain.address,
+    deployBlock: chain.deployBlock,
+    blockRange: 100,
+  });
+  const [o] = await t.db
+    .insert(users)
+    .values({ name: "Otto Operator", email: "otto@example.com", role: "operator" })
+    .returning();
+  operator = {
+    kind: "user",
+    user: {
+      id: o.id,
+      name: o.name,
+      email: o.email,
+      role: "operator",
+      organisationId: null,
+      organisationKind: null,
+      isPending: false,
+    },
+  };
   ids.push(...(await t.db.select({ id: batches.id }).from(batches).orderBy(batches.tokenId)).map((r) => r.id));
 });
 afterAll(() => t.drop());
@@ -64,22 +89,57 @@ describe("requesting a count", () => {
   it.each(["redeemed", "expired"] as const)("of a %s batch is refused with 422 and writes nothing", async (status) => {
     const id = status === "redeemed" ? ids[3] : ids[4];
     await t.db.update(batches).set({ status }).where(eq(batches.id, id));
-    await expect(requestVerification(t.db, id, undefined, operator)).rejects.toMatchObject({ code: "rule_broken", message: expect.stringContaining(status) });
+    await expect(requestVerification(t.db, id, undefined, operator)).rejects.toMatchObject({
+      code: "rule_broken",
+      message: expect.stringContaining(status),
+    });
     expect(await t.db.select().from(verificationRequests).where(eq(verificationRequests.batchId, id))).toEqual([]);
     expect((await statusOf(id)).verificationStatus).toBe("unverified");
   });
 
   it("keeps the requester's note and the verifier's note apart, each with its author", async () => {
-    const [v] = await t.db.insert(users).values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }).returning();
-    const verifier: Caller = { kind: "user", user: { id: v.id, name: v.name, email: v.email, role: "verifier", organisationId: null, organisationKind: null, isPending: false } };
+    const [v] = await t.db
+      .insert(users)
+      .values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" })
+      .returning();
+    const verifier: Caller = {
+      kind: "user",
+      user: {
+        id: v.id,
+        name: v.name,
+        email: v.email,
+        role: "verifier",
+        organisationId: null,
+        organisationKind: null,
+        isPending: false,
+      },
+    };
     const { request } = await requestVerification(t.db, ids[0], "please count before shipping", operator);
     const [batch] = await t.db.select().from(batches).where(eq(batches.id, ids[0]));
-    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: batch.quantityKg, notes: "bags re-stacked" }, "0.5", verifier);
-    expect(done).toMatchObject({ notes: "please count before shipping", requested_by: "otto@example.com", process_notes: "bags re-stacked", processed_by: "vera@example.com" });
+    const done = await processRequest(
+      t.db,
+      handleOf(),
+      request.id,
+      { actual_quantity: batch.quantityKg, notes: "bags re-stacked" },
+      "0.5",
+      verifier,
+    );
+    expect(done).toMatchObject({
+      notes: "please count before shipping",
+      requested_by: "otto@example.com",
+      process_notes: "bags re-stacked",
+      processed_by: "vera@example.com",
+    });
   });
 
   it("of a batch past its expiry date the chain has not marked yet is refused too", async () => {
-    await t.db.update(batches).set({ status: "active", expiryDate: "2020-01-01", productionDate: "2019-01-01" }).where(eq(batches.id, ids[4]));
-    await expect(requestVerification(t.db, ids[4], undefined, operator)).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/expired on 2020-01-01/) });
+    await t.db
+      .update(batches)
+      .set({ status: "active", expiryDate: "2020-01-01", productionDate: "2019-01-01" })
+      .where(eq(batches.id, ids[4]));
+    await expect(requestVerification(t.db, ids[4], undefined, operator)).rejects.toMatchObject({
+      code: "rule_broken",
+      message: expect.stringMatching(/expired on 2020-01-01/),
+    });
   });
 });

@@ -4,11 +4,13 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+
 import type { Job } from "@/worker/job";
 import { jobs } from "@/worker/registry";
 
 const jobsDir = path.resolve(import.meta.dirname, "../worker/jobs");
-const isJob = (value: unknown): value is Job => typeof value === "object" && value !== null && "kind" in value && "name" in value;
+const isJob = (value: unknown): value is Job =>
+  typeof value === "object" && value !== null && "kind" in value && "name" in value;
 
 // A configuration that parses; --list connects to nothing.
 const env = {
@@ -34,8 +36,17 @@ describe("worker registry", () => {
   });
 
   it("npm run worker -- --list prints every registered job with its kind and when it runs", async () => {
-    const { stdout } = await promisify(execFile)("npm", ["run", "-s", "worker", "--", "--list"], { env, cwd: path.resolve(import.meta.dirname, "..") });
-    const rows = new Map(stdout.trim().split("\n").slice(1).map((line) => [line.split(/\s+/)[0], line] as const));
+    const { stdout } = await promisify(execFile)("npm", ["run", "-s", "worker", "--", "--list"], {
+      env,
+      cwd: path.resolve(import.meta.dirname, ".."),
+    });
+    const rows = new Map(
+      stdout
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => [line.split(/\s+/)[0], line] as const),
+    );
     expect([...rows.keys()].sort()).toEqual(jobs.map((job) => job.name).sort());
     for (const job of jobs) expect(rows.get(job.name)).toContain(` ${job.kind} `);
     expect(rows.get("sync")).toContain('cron "7 3 * * *" (UTC)');

@@ -3,6 +3,7 @@
 // the worker holds, the signers of the audit anchorer and of the local Chainlink DON.
 import { createWalletClient, http, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+
 import { chainFor } from "@/lib/chain/client";
 import { getChain } from "@/lib/chain/server";
 import type { FulfillerConfig } from "@/lib/chainlink/fulfiller";
@@ -33,9 +34,17 @@ export function createWorkerDeps() {
 // ANCHOR_PRIVATE_KEY, or on the local chain the development account granted ANCHOR_ROLE.
 function getAnchorer(): AnchorChain | null {
   const env = getEnv();
-  const signer = env.ANCHOR_PRIVATE_KEY ? privateKeyToAccount(env.ANCHOR_PRIVATE_KEY as `0x${string}`) : env.CHAIN_ID === 31337 ? anchorAccount : null;
+  const signer = env.ANCHOR_PRIVATE_KEY
+    ? privateKeyToAccount(env.ANCHOR_PRIVATE_KEY as `0x${string}`)
+    : env.CHAIN_ID === 31337
+      ? anchorAccount
+      : null;
   if (!env.AUDIT_ANCHOR_ADDRESS || !signer) return null;
-  const wallet = createWalletClient({ account: signer, chain: chainFor(env.CHAIN_ID, env.RPC_URL), transport: http(env.RPC_URL) });
+  const wallet = createWalletClient({
+    account: signer,
+    chain: chainFor(env.CHAIN_ID, env.RPC_URL),
+    transport: http(env.RPC_URL),
+  });
   return { client: getChain().client, wallet, chainId: env.CHAIN_ID, address: env.AUDIT_ANCHOR_ADDRESS as Address };
 }
 
@@ -43,8 +52,15 @@ function getAnchorer(): AnchorChain | null {
 function getFulfillerConfig(): FulfillerConfig | null {
   const env = getEnv();
   if (!env.CHAINLINK_COORDINATOR_ADDRESS || !env.CHAINLINK_ROUTER_ADDRESS || !env.CHAINLINK_SECRET) return null;
-  if (env.CHAIN_ID !== 31337) throw new Error("CHAINLINK_COORDINATOR_ADDRESS: the local DON runs on the local chain (31337) only; a real chain has a real DON");
-  const wallet = createWalletClient({ account: donAccount, chain: chainFor(env.CHAIN_ID, env.RPC_URL), transport: http(env.RPC_URL) });
+  if (env.CHAIN_ID !== 31337)
+    throw new Error(
+      "CHAINLINK_COORDINATOR_ADDRESS: the local DON runs on the local chain (31337) only; a real chain has a real DON",
+    );
+  const wallet = createWalletClient({
+    account: donAccount,
+    chain: chainFor(env.CHAIN_ID, env.RPC_URL),
+    transport: http(env.RPC_URL),
+  });
   return {
     client: getChain().client,
     wallet,

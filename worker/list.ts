@@ -4,7 +4,12 @@ import type { Job, Trigger } from "./job";
 
 const moments: Record<Trigger, string> = { start: "start", "caught-up": "first catch-up" };
 
-const every = (ms: number) => (ms % 3_600_000 === 0 ? `every ${ms / 3_600_000} h` : ms % 60_000 === 0 ? `every ${ms / 60_000} min` : `every ${ms / 1000} s`);
+const every = (ms: number) =>
+  ms % 3_600_000 === 0
+    ? `every ${ms / 3_600_000} h`
+    : ms % 60_000 === 0
+      ? `every ${ms / 60_000} min`
+      : `every ${ms / 1000} s`;
 
 function when(job: Job, deps: WorkerDeps): string {
   if (job.kind === "schedule") return `cron "${job.cron(deps)}" (UTC)`;
@@ -20,6 +25,10 @@ export function listJobs(jobs: Job[], deps: WorkerDeps): string[] {
     return [job.name, job.kind, `${when(job, deps)}${also}`, off ? `off: ${off}` : job.summary];
   });
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ["name", "kind", "when"][i].length));
-  const line = (r: string[]) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell))
+      .join("  ")
+      .trimEnd();
   return [line(["name", "kind", "when", "what"]), ...rows.map(line)];
 }

@@ -12,4 +12,15 @@ import { status } from "./jobs/status";
 import { sync } from "./jobs/sync";
 import { transactions } from "./jobs/transactions";
 
-export const jobs: Job[] = [listener, fulfiller, sync, prune, foldCountsJob, expiry, analytics, anchor, transactions, status];
+export const jobs: Job[] = [
+  listener,
+  fulfiller,
+  sync,
+  prune,
+  foldCountsJob,
+  expiry,
+  analytics,
+  anchor,
+  transactions,
+  status,
+];

@@ -1,7 +1,9 @@
 // Starts the registered jobs: pg-boss schedules and workers, timers and loops, and the moments
 // (start, first catch-up) that run some of them at once. Resolves once the loops end after a stop.
 import type PgBoss from "pg-boss";
+
 import { startBoss } from "@/lib/jobs/boss";
+
 import type { WorkerDeps } from "./deps";
 import { firstLine, type Job, type LoopContext, type Trigger } from "./job";
 
@@ -38,7 +40,10 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
       for (const job of active.filter((j) => j.also?.includes(trigger))) {
         if (isStopping) return;
         if (job.kind === "timer") await runOnce(job);
-        if (job.kind === "schedule") await bossReady.then((b) => b.send(job.name, {})).catch((e: Error) => console.error(`[worker] could not enqueue ${job.name}: ${firstLine(e)}`));
+        if (job.kind === "schedule")
+          await bossReady
+            .then((b) => b.send(job.name, {}))
+            .catch((e: Error) => console.error(`[worker] could not enqueue ${job.name}: ${firstLine(e)}`));
       }
     })();
 
@@ -58,7 +63,9 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
 
   emit("start");
   for (const job of active) if (job.kind === "timer") timers.push(setInterval(() => void runOnce(job), job.everyMs));
-  const loops = bossReady.then(() => Promise.all(active.filter((job) => job.kind === "loop").map((job) => job.run(deps, ctx))));
+  const loops = bossReady.then(() =>
+    Promise.all(active.filter((job) => job.kind === "loop").map((job) => job.run(deps, ctx))),
+  );
   const done = loops.then(async () => {
     // A sync stopped midway is simply run again later: every page is idempotent.
     await (await bossReady).stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -1,4 +1,5 @@
 "use client";
+
 import { Button } from "@/components/ui/button";
 import { toneStyles } from "@/components/ui/tones";
 

@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
+
 import { signOutAction } from "@/lib/actions/sign-out";
 import { canOpen, pages } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
@@ -8,12 +9,16 @@ import { getSessionUser } from "@/lib/auth/session";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // Pages with a narrower audience check their own role: a layout is not re-run on client navigation.
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent((await headers()).get("x-pathname") ?? "/inventory")}`);
+  if (!user)
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent((await headers()).get("x-pathname") ?? "/inventory")}`);
   if (user.isPending) redirect("/pending");
   const nav = pages.filter((p) => canOpen(user, p.href));
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-stone-900 focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-stone-900 focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50"
+      >
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
@@ -23,7 +28,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
             {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white">
+              <Link
+                key={item.href}
+                href={item.href}
+                className="text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white"
+              >
                 {item.label}
               </Link>
             ))}
@@ -41,7 +50,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </form>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-6 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-6 py-6">
+        {children}
+      </main>
     </div>
   );
 }

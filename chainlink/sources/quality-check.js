@@ -10,19 +10,32 @@ const path = `/api/chainlink/quality-check/${batchId}`;
 const data = { chainlink_request_id: chainlinkRequestId };
 const timestamp = String(Math.floor(Date.now() / 1000));
 const nonce = crypto.randomBytes(16).toString("hex");
-const signature = crypto.createHmac("sha256", secrets.apiSecret).update(`${timestamp}.${nonce}.POST.${path}.${JSON.stringify(data)}`).digest("hex");
+const signature = crypto
+  .createHmac("sha256", secrets.apiSecret)
+  .update(`${timestamp}.${nonce}.POST.${path}.${JSON.stringify(data)}`)
+  .digest("hex");
 
 const response = await Functions.makeHttpRequest({
   url: apiUrl + path,
   method: "POST",
   data,
   // identity: the simulator's HTTP proxy passes a compressed body on already inflated.
-  headers: { "x-batchtrail-timestamp": timestamp, "x-batchtrail-nonce": nonce, "x-batchtrail-signature": signature, "accept-encoding": "identity" },
+  headers: {
+    "x-batchtrail-timestamp": timestamp,
+    "x-batchtrail-nonce": nonce,
+    "x-batchtrail-signature": signature,
+    "accept-encoding": "identity",
+  },
   timeout: 9000,
 });
 if (response.error) {
   // The response's body says why: a fetch Response in the simulator, parsed data on a DON.
-  const body = typeof response.response?.json === "function" ? await response.response.json().catch(() => null) : response.response?.data;
-  throw Error(`Batchtrail answered ${response.code ?? response.response?.status ?? "nothing"}: ${body?.error?.message ?? body?.error ?? response.message}`);
+  const body =
+    typeof response.response?.json === "function"
+      ? await response.response.json().catch(() => null)
+      : response.response?.data;
+  throw Error(
+    `Batchtrail answered ${response.code ?? response.response?.status ?? "nothing"}: ${body?.error?.message ?? body?.error ?? response.message}`,
+  );
 }
 return Buffer.from(response.data.answer.slice(2), "hex");

@@ -1,17 +1,27 @@
 "use client";
 
 import { useState } from "react";
-import { useApiCall } from "@/components/use-api-call";
-import { ZNewApiKey } from "@/lib/auth/schemas";
-import { createApiKey, revokeApiKey } from "@/lib/endpoints/admin";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/select";
 import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/use-api-call";
+import { ZNewApiKey } from "@/lib/auth/schemas";
+import { createApiKey, revokeApiKey } from "@/lib/endpoints/admin";
+
 import { NewKey, RevokeKey } from "./api-key-parts";
 
-type Key = { id: number; name: string; prefix: string; role: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+type Key = {
+  id: number;
+  name: string;
+  prefix: string;
+  role: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
 
 export function AdminApiKeys({ keys }: { keys: Key[] }) {
   const { call, error } = useApiCall();

@@ -1,12 +1,14 @@
 "use client";
+
 // A choice that matters (a role, an organisation): choosing another asks to confirm, then a toast says "Saved".
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/select";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import type { Input } from "@/lib/endpoints/define";
 import { changeUser } from "@/lib/endpoints/admin";
+import type { Input } from "@/lib/endpoints/define";
 
 type Props = {
   /** What is chosen, for the labels: "role", "organisation". */
@@ -48,7 +50,11 @@ export function ConfirmedSelect({ what, userName, userId, value, options, isDisa
         ))}
       </select>
       {isChanging && (
-        <div role="group" aria-label={`Confirm the ${what} of ${userName}`} className="flex flex-wrap items-center gap-1 text-xs">
+        <div
+          role="group"
+          aria-label={`Confirm the ${what} of ${userName}`}
+          className="flex flex-wrap items-center gap-1 text-xs"
+        >
           <span>{question(labelOf(chosen), labelOf(value))}</span>
           <Button size="sm" isPending={pending} onClick={save}>
             {pending ? "Saving…" : `Save ${what}`}

@@ -19,7 +19,9 @@ export function InviteForm() {
         onSubmit={async (e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          const result = await call(invite, { body: { email: String(form.get("email") ?? ""), role: ZInvitation.shape.role.parse(form.get("role")) } });
+          const result = await call(invite, {
+            body: { email: String(form.get("email") ?? ""), role: ZInvitation.shape.role.parse(form.get("role")) },
+          });
           if (result) toast.success(`Invitation sent to ${result.email}.`);
         }}
       >

@@ -1,14 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { useApiCall } from "@/components/use-api-call";
-import { createOrganisation } from "@/lib/endpoints/admin";
-import { ZNewOrganisation } from "@/lib/organisations/schemas";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/select";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/use-api-call";
+import { createOrganisation } from "@/lib/endpoints/admin";
+import { ZNewOrganisation } from "@/lib/organisations/schemas";
 
 export type Organisation = { id: number; name: string; kind: string; wallets: string[]; members: number };
 
@@ -20,12 +21,16 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
   useErrorToast(error);
   return (
     <Card id="organisations" title="Organisations">
-      <p className="text-sm text-stone-500">The operating company&apos;s staff see every batch; a member of any other organisation sees only the batches its wallets hold or held.</p>
+      <p className="text-sm text-stone-500">
+        The operating company&apos;s staff see every batch; a member of any other organisation sees only the batches its
+        wallets hold or held.
+      </p>
       <form
         className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await call(createOrganisation, { body: { name, kind: ZNewOrganisation.shape.kind.parse(kind) } })) setName("");
+          if (await call(createOrganisation, { body: { name, kind: ZNewOrganisation.shape.kind.parse(kind) } }))
+            setName("");
         }}
       >
         <label className="flex flex-col text-xs">
@@ -54,7 +59,9 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
               <td className="px-2 py-1 tabular-nums">{o.members}</td>
               <td className="px-2 py-1">
                 {o.wallets.map((w) => (
-                  <div key={w} className="font-mono text-xs">{w}</div>
+                  <div key={w} className="font-mono text-xs">
+                    {w}
+                  </div>
                 ))}
               </td>
             </tr>

@@ -1,19 +1,39 @@
 "use client";
 
 import { useState } from "react";
-import { useApiCall } from "@/components/use-api-call";
-import { changeUser, liftLockout } from "@/lib/endpoints/admin";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/select";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/use-api-call";
+import { changeUser, liftLockout } from "@/lib/endpoints/admin";
+
 import { OrganisationSelect } from "./organisation-select";
 import { RoleSelect } from "./role-select";
 
-type User = { id: number; email: string | null; name: string; role: string; is_active: boolean; has_totp: boolean; is_locked_out: boolean; wallets: string[]; organisation_id: number | null };
+type User = {
+  id: number;
+  email: string | null;
+  name: string;
+  role: string;
+  is_active: boolean;
+  has_totp: boolean;
+  is_locked_out: boolean;
+  wallets: string[];
+  organisation_id: number | null;
+};
 
-export function AdminUsers({ users, organisations, myId }: { users: User[]; organisations: { id: number; name: string }[]; myId: number }) {
+export function AdminUsers({
+  users,
+  organisations,
+  myId,
+}: {
+  users: User[];
+  organisations: { id: number; name: string }[];
+  myId: number;
+}) {
   const { call, error } = useApiCall();
   const [wallet, setWallet] = useState<Record<number, string>>({});
   useErrorToast(error);
@@ -33,7 +53,15 @@ export function AdminUsers({ users, organisations, myId }: { users: User[]; orga
                 <OrganisationSelect user={u} organisations={organisations} isSelf={u.id === myId} />
               </td>
               <td className="px-2 py-1.5">
-                <input type="checkbox" aria-label={`${u.name} is active`} checked={u.is_active} disabled={u.id === myId} onChange={(e) => call(changeUser, { params: { user_id: u.id }, body: { is_active: e.target.checked } })} />
+                <input
+                  type="checkbox"
+                  aria-label={`${u.name} is active`}
+                  checked={u.is_active}
+                  disabled={u.id === myId}
+                  onChange={(e) =>
+                    call(changeUser, { params: { user_id: u.id }, body: { is_active: e.target.checked } })
+                  }
+                />
               </td>
               <td className="px-2 py-1.5">
                 {u.has_totp && <div className="text-xs">two-factor on</div>}
@@ -47,7 +75,9 @@ export function AdminUsers({ users, organisations, myId }: { users: User[]; orga
               </td>
               <td className="px-2 py-1.5">
                 {u.wallets.map((w) => (
-                  <div key={w} className="font-mono text-xs">{w}</div>
+                  <div key={w} className="font-mono text-xs">
+                    {w}
+                  </div>
                 ))}
                 <form
                   className="mt-1 flex gap-1"
@@ -56,7 +86,13 @@ export function AdminUsers({ users, organisations, myId }: { users: User[]; orga
                     void call(changeUser, { params: { user_id: u.id }, body: { link_wallet: wallet[u.id] } });
                   }}
                 >
-                  <input aria-label={`Wallet to link to ${u.name}`} placeholder="0x…" value={wallet[u.id] ?? ""} onChange={(e) => setWallet({ ...wallet, [u.id]: e.target.value })} className={`${field} w-44 font-mono text-xs`} />
+                  <input
+                    aria-label={`Wallet to link to ${u.name}`}
+                    placeholder="0x…"
+                    value={wallet[u.id] ?? ""}
+                    onChange={(e) => setWallet({ ...wallet, [u.id]: e.target.value })}
+                    className={`${field} w-44 font-mono text-xs`}
+                  />
                   <Button type="submit" variant="ghost" size="sm">
                     Link
                   </Button>

@@ -1,12 +1,16 @@
 "use client";
+
 // A chart in a card, with a table view of the same rows and their CSV.
 import { useState } from "react";
+
 import { cardClass } from "@/components/ui/card";
 import type { ChartTable } from "@/lib/analytics/table";
+
 import { AnalyticsChart } from "./chart";
 import { ChartTableView } from "./chart-table";
 
-const toggle = "rounded-md px-2.5 py-1 text-xs font-medium aria-pressed:bg-stone-900 aria-pressed:text-white dark:aria-pressed:bg-stone-100 dark:aria-pressed:text-stone-900";
+const toggle =
+  "rounded-md px-2.5 py-1 text-xs font-medium aria-pressed:bg-stone-900 aria-pressed:text-white dark:aria-pressed:bg-stone-100 dark:aria-pressed:text-stone-900";
 
 export function ChartCard({ table, csvHref }: { table: ChartTable; csvHref: string }) {
   const [view, setView] = useState<"chart" | "table">("chart");
@@ -32,7 +36,15 @@ export function ChartCard({ table, csvHref }: { table: ChartTable; csvHref: stri
           </a>
         </div>
       </div>
-      {view === "chart" ? table.rows.length > 0 ? <AnalyticsChart table={table} /> : <p className="py-10 text-center text-sm text-stone-500">No data in this range.</p> : <ChartTableView table={table} />}
+      {view === "chart" ? (
+        table.rows.length > 0 ? (
+          <AnalyticsChart table={table} />
+        ) : (
+          <p className="py-10 text-center text-sm text-stone-500">No data in this range.</p>
+        )
+      ) : (
+        <ChartTableView table={table} />
+      )}
       {table.note && <p className="text-xs text-stone-500 dark:text-stone-400">{table.note}</p>}
     </section>
   );

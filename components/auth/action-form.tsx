@@ -2,18 +2,39 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/safe-action";
+
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { field } from "@/components/ui/select";
 import { toneStyles } from "@/components/ui/tones";
+import type { ActionResult } from "@/lib/actions/safe-action";
 
-export type Field = { name: string; label: string; type?: "text" | "email" | "password"; autoComplete?: string; value?: string; isHidden?: boolean; inputMode?: "numeric" };
+export type Field = {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
+  value?: string;
+  isHidden?: boolean;
+  inputMode?: "numeric";
+};
 
 const input = `${field} w-full`;
 
 /** A form posting its fields to a server action: errors beside their fields, then a message or a redirect. */
-export function ActionForm({ action, fields, submitLabel, successHref, successMessage }: { action: (input: Record<string, string>) => Promise<ActionResult<unknown>>; fields: Field[]; submitLabel: string; successHref?: string; successMessage?: string }) {
+export function ActionForm({
+  action,
+  fields,
+  submitLabel,
+  successHref,
+  successMessage,
+}: {
+  action: (input: Record<string, string>) => Promise<ActionResult<unknown>>;
+  fields: Field[];
+  submitLabel: string;
+  successHref?: string;
+  successMessage?: string;
+}) {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [isPending, setPending] = useState(false);
@@ -25,7 +46,10 @@ export function ActionForm({ action, fields, submitLabel, successHref, successMe
         e.preventDefault();
         setPending(true);
         const data = Object.fromEntries([...new FormData(e.currentTarget)].map(([k, v]) => [k, String(v)]));
-        const r = await action(data).catch(() => ({ ok: false as const, error: { code: "network", message: "The server could not be reached.", fields: {} } }));
+        const r = await action(data).catch(() => ({
+          ok: false as const,
+          error: { code: "network", message: "The server could not be reached.", fields: {} },
+        }));
         setPending(false);
         setResult(r);
         if (r.ok && successHref) router.push(successHref);
@@ -39,7 +63,18 @@ export function ActionForm({ action, fields, submitLabel, successHref, successMe
             <label htmlFor={f.name} className="text-sm font-medium">
               {f.label}
             </label>
-            <input id={f.name} name={f.name} type={f.type ?? "text"} autoComplete={f.autoComplete} inputMode={f.inputMode} defaultValue={f.value} required className={input} aria-invalid={!!fieldErrors[f.name]} aria-describedby={fieldErrors[f.name] ? `${f.name}-error` : undefined} />
+            <input
+              id={f.name}
+              name={f.name}
+              type={f.type ?? "text"}
+              autoComplete={f.autoComplete}
+              inputMode={f.inputMode}
+              defaultValue={f.value}
+              required
+              className={input}
+              aria-invalid={!!fieldErrors[f.name]}
+              aria-describedby={fieldErrors[f.name] ? `${f.name}-error` : undefined}
+            />
             <FieldError id={`${f.name}-error`} message={fieldErrors[f.name] && `${f.label}: ${fieldErrors[f.name]}`} />
           </div>
         ),
@@ -47,8 +82,16 @@ export function ActionForm({ action, fields, submitLabel, successHref, successMe
       <Button type="submit" variant="primary" className="mt-2" isPending={isPending}>
         {submitLabel}
       </Button>
-      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles[result?.ok ? "green" : "red"].text}`}>
-        {result ? (result.ok ? (successMessage ?? (result.data as { message?: string })?.message ?? "Done.") : result.error.message) : null}
+      <p
+        aria-live="polite"
+        role="status"
+        className={`min-h-5 text-sm ${toneStyles[result?.ok ? "green" : "red"].text}`}
+      >
+        {result
+          ? result.ok
+            ? (successMessage ?? (result.data as { message?: string })?.message ?? "Done.")
+            : result.error.message
+          : null}
       </p>
     </form>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";
+
 import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/select";
 import { toneStyles } from "@/components/ui/tones";
+import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";
 
 const input = `${field} w-full`;
 
@@ -34,7 +35,16 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
           <label htmlFor="code" className="text-sm font-medium">
             Authenticator code
           </label>
-          <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required autoFocus className={input} />
+          <input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            required
+            autoFocus
+            className={input}
+          />
         </>
       )}
       <Button type="submit" variant="primary" className="mt-2" isPending={isPending}>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { BaseError } from "viem";
 import { createSiweMessage } from "viem/siwe";
 import { useConnection, useSignMessage } from "wagmi";
+
 import { Button } from "@/components/ui/button";
 import { toneStyles } from "@/components/ui/tones";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";

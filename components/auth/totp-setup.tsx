@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { disableTotpAction } from "@/lib/actions/disable-totp";
-import { enableTotpAction } from "@/lib/actions/enable-totp";
-import { startTotpAction } from "@/lib/actions/start-totp";
+
 import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/select";
 import { toneStyles } from "@/components/ui/tones";
+import { disableTotpAction } from "@/lib/actions/disable-totp";
+import { enableTotpAction } from "@/lib/actions/enable-totp";
+import { startTotpAction } from "@/lib/actions/start-totp";
 
 const input = `${field} w-40`;
 
@@ -30,7 +31,9 @@ export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-sm">Two-factor sign-in is <strong>{isEnabled ? "on" : "off"}</strong>.</p>
+      <p className="text-sm">
+        Two-factor sign-in is <strong>{isEnabled ? "on" : "off"}</strong>.
+      </p>
       {!isEnabled && !enrolment && (
         <Button
           variant="primary"
@@ -59,19 +62,32 @@ export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
           className="flex items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void (enrolment ? confirm(enableTotpAction, "Two-factor sign-in is on: sign-in now asks for a code.") : confirm(disableTotpAction, "Two-factor sign-in is off."));
+            void (enrolment
+              ? confirm(enableTotpAction, "Two-factor sign-in is on: sign-in now asks for a code.")
+              : confirm(disableTotpAction, "Two-factor sign-in is off."));
           }}
         >
           <label className="flex flex-col gap-1 text-sm font-medium">
             Code from the app
-            <input value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" required className={input} />
+            <input
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              className={input}
+            />
           </label>
           <Button type="submit" variant="primary">
             {enrolment ? "Turn on" : "Turn off"}
           </Button>
         </form>
       )}
-      <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles[message?.isError ? "red" : "green"].text}`}>
+      <p
+        aria-live="polite"
+        role="status"
+        className={`min-h-5 text-sm ${toneStyles[message?.isError ? "red" : "green"].text}`}
+      >
         {message?.text}
       </p>
     </div>

@@ -1,4 +1,5 @@
 "use client";
+
 // A button that makes one API call, toasts its outcome (the API's message if it fails), and refreshes the page if not.
 import { Button } from "@/components/ui/button";
 import { useOutcomeToast } from "@/components/ui/toast";
@@ -16,7 +17,13 @@ export function ActionButton({ label, pendingLabel, doneMessage, action, batchId
   const { call, error, pending } = useApiCall();
   const params = { batch_id: batchId };
   const run = () =>
-    action === "request-verification" ? call(requestVerification, { params, body: {} }) : action === "detect-fraud" ? call(detectFraud, { params }) : action === "sync-batch" ? call(syncBatch, { params }) : call(startSync);
+    action === "request-verification"
+      ? call(requestVerification, { params, body: {} })
+      : action === "detect-fraud"
+        ? call(detectFraud, { params })
+        : action === "sync-batch"
+          ? call(syncBatch, { params })
+          : call(startSync);
   const isReady = useHydrated();
   useOutcomeToast({ pending, error, success: doneMessage });
   return (

@@ -4,9 +4,18 @@ import { Card, Empty } from "@/components/ui/card";
 import { formatWhen } from "@/components/verification/display";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
+
 import { ResolveAlertForm } from "./resolve-alert-form";
 
-export function AlertsSection({ batchId, alerts, canResolve }: { batchId: number; alerts: AlertJson[]; canResolve: boolean }) {
+export function AlertsSection({
+  batchId,
+  alerts,
+  canResolve,
+}: {
+  batchId: number;
+  alerts: AlertJson[];
+  canResolve: boolean;
+}) {
   const ordered = [...alerts.filter((a) => a.status === "open"), ...alerts.filter((a) => a.status !== "open")];
   const open = ordered.filter((a) => a.status === "open").length;
   return (
@@ -16,7 +25,13 @@ export function AlertsSection({ batchId, alerts, canResolve }: { batchId: number
       ) : (
         <ul className="flex flex-col gap-3">
           {ordered.map((a) => (
-            <li key={a.id} data-testid="alert" data-type={a.type} data-status={a.status} className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800">
+            <li
+              key={a.id}
+              data-testid="alert"
+              data-type={a.type}
+              data-status={a.status}
+              className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800"
+            >
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <ValueBadge value={a.severity}>{a.severity}</ValueBadge>
                 <span className="font-medium">{humanize(a.type)}</span>

@@ -1,9 +1,12 @@
 "use client";
+
 // Asks the Chainlink consumer (BatchChecks) to check this batch through the DON, from the verifier's wallet.
 import { useState } from "react";
 import type { Address } from "viem";
+
 import { field, labelStyle } from "@/components/ui/select";
 import { batchChecksAbi } from "@/lib/chain/abi";
+
 import { WalletAction } from "./wallet-action";
 
 const checks = [
@@ -12,7 +15,17 @@ const checks = [
   { label: "Check expiry via Chainlink", name: "Expiry" },
 ];
 
-export function AskChainlink({ chainId, consumerAddress, batchId, tokenId }: { chainId: number; consumerAddress: Address; batchId: number; tokenId: string }) {
+export function AskChainlink({
+  chainId,
+  consumerAddress,
+  batchId,
+  tokenId,
+}: {
+  chainId: number;
+  consumerAddress: Address;
+  batchId: number;
+  tokenId: string;
+}) {
   const [check, setCheck] = useState(0);
   return (
     <WalletAction

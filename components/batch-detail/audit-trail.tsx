@@ -1,18 +1,20 @@
 // The batch's audit trail, oldest first: every record with who did it and what changed.
-import { formatWhen, shortHash } from "@/components/verification/display";
-import type { AuditJson } from "@/lib/audit/history";
-import { fieldWords, valueWords } from "@/lib/audit/words";
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { formatWhen, shortHash } from "@/components/verification/display";
+import type { AuditJson } from "@/lib/audit/history";
+import { fieldWords, valueWords } from "@/lib/audit/words";
 
 const cap = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
 /** "verification.passed" and "chain.BatchCreated" as "Verification passed" and "On chain: batch created". */
 const actionWords = (action: string) => {
   const [scope, what] = action.split(".");
-  return scope === "chain" ? `On chain: ${fieldWords(what).replace(/^\w/, (c) => c.toLowerCase())}` : `${fieldWords(scope).replace(/^\w/, (c) => c.toUpperCase())} ${fieldWords(what ?? "")}`.trim();
+  return scope === "chain"
+    ? `On chain: ${fieldWords(what).replace(/^\w/, (c) => c.toLowerCase())}`
+    : `${fieldWords(scope).replace(/^\w/, (c) => c.toUpperCase())} ${fieldWords(what ?? "")}`.trim();
 };
 
 /** One line per field that either side names: "status: open → resolved", in kg, dates and USD. */
@@ -34,10 +36,25 @@ function Change({ before, after, isChain }: { before: unknown; after: unknown; i
   );
 }
 
-const actorLabel = (actor: AuditJson["actor"]) => (actor.kind === "user" ? actor.label : actor.kind === "api_key" ? `API key ${actor.id}` : actor.label ? `${actor.kind} ${actor.label}` : actor.kind);
+const actorLabel = (actor: AuditJson["actor"]) =>
+  actor.kind === "user"
+    ? actor.label
+    : actor.kind === "api_key"
+      ? `API key ${actor.id}`
+      : actor.label
+        ? `${actor.kind} ${actor.label}`
+        : actor.kind;
 
 /** Links to the public trace page and the batch's label; the proofs of its latest records checked in the browser. */
-function Provenance({ batch, rpcUrl, positions }: { batch: { id: number; code: string }; rpcUrl: string | null; positions: number[] }) {
+function Provenance({
+  batch,
+  rpcUrl,
+  positions,
+}: {
+  batch: { id: number; code: string };
+  rpcUrl: string | null;
+  positions: number[];
+}) {
   return (
     <div className="flex flex-wrap items-start gap-2 text-sm">
       <a className={buttonClass()} href={`/trace/${encodeURIComponent(batch.code)}`}>
@@ -54,7 +71,15 @@ function Provenance({ batch, rpcUrl, positions }: { batch: { id: number; code: s
   );
 }
 
-export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; batch: { id: number; code: string }; rpcUrl: string | null }) {
+export function AuditTrail({
+  records,
+  batch,
+  rpcUrl,
+}: {
+  records: AuditJson[];
+  batch: { id: number; code: string };
+  rpcUrl: string | null;
+}) {
   return (
     <Card id="audit" title="Audit trail">
       <Provenance batch={batch} rpcUrl={rpcUrl} positions={records.slice(-20).map((r) => r.position)} />
@@ -65,7 +90,12 @@ export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; b
           <TableHead columns={["When", "Action", "Actor", "Before → after", "Note", "Transaction"]} />
           <tbody>
             {records.map((r) => (
-              <tr key={r.position} data-testid="audit-record" data-action={r.action} className={`${rowClass} align-top`}>
+              <tr
+                key={r.position}
+                data-testid="audit-record"
+                data-action={r.action}
+                className={`${rowClass} align-top`}
+              >
                 <td className="whitespace-nowrap px-2 py-1.5 text-xs">{formatWhen(r.created_at)}</td>
                 <td className="px-2 py-1.5 text-xs">{actionWords(r.action)}</td>
                 <td className="px-2 py-1.5 text-xs">{actorLabel(r.actor)}</td>
@@ -73,7 +103,9 @@ export function AuditTrail({ records, batch, rpcUrl }: { records: AuditJson[]; b
                   <Change before={r.before} after={r.after} isChain={r.action.startsWith("chain.")} />
                 </td>
                 <td className="px-2 py-1.5">{r.note ?? ""}</td>
-                <td className="px-2 py-1.5 font-mono text-xs">{r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}</td>
+                <td className="px-2 py-1.5 font-mono text-xs">
+                  {r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}
+                </td>
               </tr>
             ))}
           </tbody>

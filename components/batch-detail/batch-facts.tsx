@@ -1,7 +1,7 @@
 // The batch's off-chain facts.
+import { Card } from "@/components/ui/card";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { humanize } from "@/lib/format";
-import { Card } from "@/components/ui/card";
 
 export function BatchFacts({ batch }: { batch: BatchJson }) {
   const facts: [string, string | number | null][] = [

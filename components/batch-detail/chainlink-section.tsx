@@ -3,15 +3,20 @@
 import { TxLink } from "@/components/events/tx-link";
 import { Badge, ValueBadge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
-import { toneOf, toneStyles } from "@/components/ui/tones";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { toneOf, toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import type { CheckJson } from "@/lib/chainlink/list";
 
-const checkName: Record<CheckJson["check"], string> = { verify_batch: "Verification", quality_check: "Quality", expiry_check: "Expiry" };
+const checkName: Record<CheckJson["check"], string> = {
+  verify_batch: "Verification",
+  quality_check: "Quality",
+  expiry_check: "Expiry",
+};
 
 function Answer({ c }: { c: CheckJson }) {
-  if (c.passed === null) return <span className="text-stone-500">{c.stage === "failed" ? "No answer." : "Waiting for the DON."}</span>;
+  if (c.passed === null)
+    return <span className="text-stone-500">{c.stage === "failed" ? "No answer." : "Waiting for the DON."}</span>;
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2">
@@ -29,7 +34,15 @@ function Answer({ c }: { c: CheckJson }) {
   );
 }
 
-export function ChainlinkSection({ checks, explorerUrl, action }: { checks: CheckJson[]; explorerUrl: string | null; action?: React.ReactNode }) {
+export function ChainlinkSection({
+  checks,
+  explorerUrl,
+  action,
+}: {
+  checks: CheckJson[];
+  explorerUrl: string | null;
+  action?: React.ReactNode;
+}) {
   return (
     <Card id="chainlink" title="Chainlink checks">
       <div className="flex flex-col gap-4">
@@ -40,7 +53,12 @@ export function ChainlinkSection({ checks, explorerUrl, action }: { checks: Chec
             <TableHead columns={["Asked", "Check", "Stage", "Answer", "Transactions"]} />
             <tbody>
               {checks.map((c) => (
-                <tr key={c.chainlink_request_id} data-testid="chainlink-check" data-stage={c.stage} className={`${rowClass} align-top`}>
+                <tr
+                  key={c.chainlink_request_id}
+                  data-testid="chainlink-check"
+                  data-stage={c.stage}
+                  className={`${rowClass} align-top`}
+                >
                   <td className="px-2 py-1.5">
                     <div>{formatWhen(c.created_at)}</div>
                     {c.requester && <div className="font-mono text-xs text-stone-500">{c.requester}</div>}
@@ -48,7 +66,9 @@ export function ChainlinkSection({ checks, explorerUrl, action }: { checks: Chec
                   <td className="px-2 py-1.5">{checkName[c.check]}</td>
                   <td className="px-2 py-1.5">
                     <ValueBadge value={c.stage}>{c.stage}</ValueBadge>
-                    {c.error && <div className={`mt-1 max-w-xs break-words text-xs ${toneStyles.red.text}`}>{c.error}</div>}
+                    {c.error && (
+                      <div className={`mt-1 max-w-xs break-words text-xs ${toneStyles.red.text}`}>{c.error}</div>
+                    )}
                   </td>
                   <td className="px-2 py-1.5">
                     <Answer c={c} />

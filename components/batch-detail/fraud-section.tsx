@@ -4,13 +4,36 @@ import { Card, Empty } from "@/components/ui/card";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { scoreTone, toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
-import type { FraudAssessmentJson } from "@/lib/fraud/assess";
 import { humanize } from "@/lib/format";
+import type { FraudAssessmentJson } from "@/lib/fraud/assess";
+
 import { ActionButton } from "./action-button";
 
-export function FraudSection({ batchId, assessment, canDetect }: { batchId: number; assessment: FraudAssessmentJson | null; canDetect: boolean }) {
+export function FraudSection({
+  batchId,
+  assessment,
+  canDetect,
+}: {
+  batchId: number;
+  assessment: FraudAssessmentJson | null;
+  canDetect: boolean;
+}) {
   return (
-    <Card id="fraud" title="Fraud risk" actions={canDetect && <ActionButton label="Detect fraud" pendingLabel="Scoring…" doneMessage="Fraud risk scored." action="detect-fraud" batchId={batchId} />}>
+    <Card
+      id="fraud"
+      title="Fraud risk"
+      actions={
+        canDetect && (
+          <ActionButton
+            label="Detect fraud"
+            pendingLabel="Scoring…"
+            doneMessage="Fraud risk scored."
+            action="detect-fraud"
+            batchId={batchId}
+          />
+        )
+      }
+    >
       {!assessment ? (
         <Empty>Never assessed.</Empty>
       ) : (
@@ -28,7 +51,11 @@ export function FraudSection({ batchId, assessment, canDetect }: { batchId: numb
             <TableHead columns={["Factor", "Weight", "Value", "Points", "Reason"]} />
             <tbody>
               {assessment.factors.map((f) => (
-                <tr key={f.name} data-testid="fraud-factor" className={`${rowClass} align-top ${f.points > 0 ? toneStyles.amber.box : ""}`}>
+                <tr
+                  key={f.name}
+                  data-testid="fraud-factor"
+                  className={`${rowClass} align-top ${f.points > 0 ? toneStyles.amber.box : ""}`}
+                >
                   <th scope="row" className="px-2 py-1.5 font-medium">
                     {humanize(f.name)}
                   </th>

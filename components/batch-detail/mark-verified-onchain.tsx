@@ -1,10 +1,23 @@
 "use client";
+
 // Asks the connected wallet to call markVerified(tokenId); the contract allows only its verifier role.
 import type { Address } from "viem";
+
 import { batchTokenAbi } from "@/lib/chain/abi";
+
 import { WalletAction } from "./wallet-action";
 
-export function MarkVerifiedOnchain({ chainId, batchTokenAddress, batchId, tokenId }: { chainId: number; batchTokenAddress: Address; batchId: number; tokenId: string }) {
+export function MarkVerifiedOnchain({
+  chainId,
+  batchTokenAddress,
+  batchId,
+  tokenId,
+}: {
+  chainId: number;
+  batchTokenAddress: Address;
+  batchId: number;
+  tokenId: string;
+}) {
   return (
     <WalletAction
       chainId={chainId}

@@ -1,16 +1,18 @@
 "use client";
+
 // Records a quality check: the measurements checked with the API's own schema, then sent as multipart with any files.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { messageInFormWords } from "@/components/field-errors";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+
+import { messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { field, labelStyle } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { recordQualityCheck } from "@/lib/endpoints/verification";
-import { toast } from "@/components/ui/toast";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 
@@ -33,7 +35,10 @@ const fields: { name: Name; label: string; step?: string }[] = [
 
 export function QualityCheckForm({ batchId }: { batchId: number }) {
   const router = useRouter();
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(ZQualityCheck), defaultValues: { sample_grams: 350 } });
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(ZQualityCheck),
+    defaultValues: { sample_grams: 350 },
+  });
   const errors = form.formState.errors;
 
   async function onSubmit(check: Output, event?: React.BaseSyntheticEvent) {
@@ -48,7 +53,8 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
       const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
       const onFields = details.filter((d) => d.path && d.path in ZQualityCheck.shape);
       for (const d of onFields) form.setError(d.path as Name, { message: d.message });
-      if (onFields.length === 0) toast.error(r.error.status ? messageInFormWords(element, r.error.message, r.error.details) : r.error.message);
+      if (onFields.length === 0)
+        toast.error(r.error.status ? messageInFormWords(element, r.error.message, r.error.details) : r.error.message);
       return;
     }
     toast.success(`Recorded check #${r.data.id}: graded ${humanize(r.data.grade)}.`);
@@ -58,7 +64,12 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Record a quality check" className="flex flex-col gap-3 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700">
+    <form
+      onSubmit={form.handleSubmit(onSubmit)}
+      noValidate
+      aria-label="Record a quality check"
+      className="flex flex-col gap-3 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700"
+    >
       <h3 className="text-sm font-semibold">Record a quality check</h3>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {fields.map((f) => (
@@ -66,7 +77,16 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
             <label htmlFor={`qc-${f.name}`} className={labelStyle}>
               {f.label}
             </label>
-            <input id={`qc-${f.name}`} type="number" step={f.step ?? "1"} inputMode="decimal" className={field} aria-invalid={errors[f.name] ? true : undefined} aria-describedby={errors[f.name] ? `qc-${f.name}-error` : undefined} {...form.register(f.name, { setValueAs: numberOrEmpty })} />
+            <input
+              id={`qc-${f.name}`}
+              type="number"
+              step={f.step ?? "1"}
+              inputMode="decimal"
+              className={field}
+              aria-invalid={errors[f.name] ? true : undefined}
+              aria-describedby={errors[f.name] ? `qc-${f.name}-error` : undefined}
+              {...form.register(f.name, { setValueAs: numberOrEmpty })}
+            />
             <FieldError id={`qc-${f.name}-error`} message={errors[f.name]?.message} />
           </div>
         ))}
@@ -75,7 +95,14 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
         <label htmlFor="qc-notes" className={labelStyle}>
           Notes (optional)
         </label>
-        <textarea id="qc-notes" rows={2} className={field} aria-invalid={errors.notes ? true : undefined} aria-describedby={errors.notes ? "qc-notes-error" : undefined} {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })} />
+        <textarea
+          id="qc-notes"
+          rows={2}
+          className={field}
+          aria-invalid={errors.notes ? true : undefined}
+          aria-describedby={errors.notes ? "qc-notes-error" : undefined}
+          {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
+        />
         <FieldError id="qc-notes-error" message={errors.notes?.message} />
       </div>
       <div className="flex flex-wrap gap-6">
@@ -83,13 +110,27 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
           <label htmlFor="qc-photos" className={labelStyle}>
             Photos (JPEG, PNG, WebP)
           </label>
-          <input id="qc-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp" className="text-sm" />
+          <input
+            id="qc-photos"
+            name="photos"
+            type="file"
+            multiple
+            accept="image/jpeg,image/png,image/webp"
+            className="text-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="qc-certificates" className={labelStyle}>
             Certificates (PDF or image)
           </label>
-          <input id="qc-certificates" name="certificates" type="file" multiple accept="application/pdf,image/jpeg,image/png,image/webp" className="text-sm" />
+          <input
+            id="qc-certificates"
+            name="certificates"
+            type="file"
+            multiple
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            className="text-sm"
+          />
         </div>
       </div>
       <div className="flex items-center gap-3">

@@ -33,7 +33,12 @@ export function QualityHistory({ checks }: { checks: QualityCheckJson[] }) {
   return (
     <ol className="flex flex-col gap-3">
       {checks.map((c) => (
-        <li key={c.id} data-testid="quality-check" data-grade={c.grade} className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800">
+        <li
+          key={c.id}
+          data-testid="quality-check"
+          data-grade={c.grade}
+          className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800"
+        >
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <ValueBadge value={c.grade} />
             <span className="text-stone-500">

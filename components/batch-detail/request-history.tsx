@@ -6,7 +6,9 @@ import type { RequestJson } from "@/lib/verification/requests";
 export function RequestHistory({ requests }: { requests: RequestJson[] }) {
   return (
     <Table isFramed={false}>
-      <TableHead columns={["Requested", "Status", "Off chain (kg)", "On chain (kg)", "Counted (kg)", "Discrepancy", "Decision"]} />
+      <TableHead
+        columns={["Requested", "Status", "Off chain (kg)", "On chain (kg)", "Counted (kg)", "Discrepancy", "Decision"]}
+      />
       <tbody>
         {requests.map((r) => (
           <tr key={r.id} data-testid="verification-request" data-status={r.status} className={`${rowClass} align-top`}>

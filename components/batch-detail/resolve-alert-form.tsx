@@ -1,15 +1,25 @@
 "use client";
+
 // Resolves one open alert; the note saying how is required, by the API as much as here.
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { field } from "@/components/ui/select";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { resolveAlert } from "@/lib/endpoints/verification";
 import { useHydrated } from "@/components/use-hydrated";
+import { resolveAlert } from "@/lib/endpoints/verification";
 
-export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: number; alertId: number; onResolved?: () => void }) {
+export function ResolveAlertForm({
+  batchId,
+  alertId,
+  onResolved,
+}: {
+  batchId: number;
+  alertId: number;
+  onResolved?: () => void;
+}) {
   const { call, error, pending } = useApiCall();
   const [note, setNote] = useState("");
   const isReady = useHydrated();
@@ -18,7 +28,9 @@ export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: nu
   const errorId = `resolve-${alertId}-error`;
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (await call(resolveAlert, { params: { batch_id: batchId }, body: { alert_id: alertId, note } }, e.currentTarget)) {
+    if (
+      await call(resolveAlert, { params: { batch_id: batchId }, body: { alert_id: alertId, note } }, e.currentTarget)
+    ) {
       setNote("");
       onResolved?.();
     }
@@ -28,7 +40,17 @@ export function ResolveAlertForm({ batchId, alertId, onResolved }: { batchId: nu
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-1 flex-col gap-1 text-xs text-stone-600 dark:text-stone-400">
           Resolution note
-          <input name="note" value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} className={`${field} min-w-64`} placeholder="How was it resolved?" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+          <input
+            name="note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            required
+            maxLength={2000}
+            className={`${field} min-w-64`}
+            placeholder="How was it resolved?"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          />
         </label>
         <Button type="submit" isPending={!isReady || pending}>
           {pending ? "Resolving…" : "Resolve"}

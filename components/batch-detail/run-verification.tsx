@@ -1,16 +1,26 @@
 "use client";
+
 // Runs the full verification and lists each check it made, passed or failed, with what it saw.
 import { useState } from "react";
+
 import { ValueBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { toneStyles } from "@/components/ui/tones";
 import { useOutcomeToast } from "@/components/ui/toast";
+import { toneStyles } from "@/components/ui/tones";
 import { useApiCall } from "@/components/use-api-call";
-import { verify } from "@/lib/endpoints/verification";
 import { useHydrated } from "@/components/use-hydrated";
+import { verify } from "@/lib/endpoints/verification";
 import type { Check, Outcome } from "@/lib/verification/verify";
 
-export type VerifyResult = { verification_status: string; outcome: Outcome; passed: boolean; note: string | null; checks: Check[]; fraud_assessment: { score: number }; onchain_verified: boolean };
+export type VerifyResult = {
+  verification_status: string;
+  outcome: Outcome;
+  passed: boolean;
+  note: string | null;
+  checks: Check[];
+  fraud_assessment: { score: number };
+  onchain_verified: boolean;
+};
 
 const outcomeLabel = { passed: "Passed", failed: "Failed", incomplete: "Incomplete" } as const;
 
@@ -18,7 +28,8 @@ export function CheckList({ result }: { result: VerifyResult }) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm">
-        <ValueBadge value={result.outcome}>{outcomeLabel[result.outcome]}</ValueBadge> The batch is {result.verification_status} off chain
+        <ValueBadge value={result.outcome}>{outcomeLabel[result.outcome]}</ValueBadge> The batch is{" "}
+        {result.verification_status} off chain
         {result.onchain_verified ? " and verified on chain." : "; it is not verified on chain."}
         {result.note && <> {result.note}</>}
       </p>

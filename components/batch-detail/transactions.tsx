@@ -1,10 +1,9 @@
 // The batch's chain events as the listener indexed them, newest first, each linked to its transaction.
 import { BlockCell, TxAndStatusCells } from "@/components/events/tx-link";
-import { formatWhen } from "@/components/verification/display";
-import type { EventJson } from "@/lib/events/list";
 import { Card, Empty } from "@/components/ui/card";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
-
+import { formatWhen } from "@/components/verification/display";
+import type { EventJson } from "@/lib/events/list";
 
 export function Transactions({ events, explorerUrl }: { events: EventJson[]; explorerUrl: string | null }) {
   return (

@@ -1,19 +1,22 @@
 "use client";
+
 // One contract call from the connected wallet, for a wallet holding the contract's verifier role:
 // connect, right network, the role, send, wait for the receipt, and say what happened.
 import { useRouter } from "next/navigation";
 import { BaseError, keccak256, stringToBytes, type Abi, type Address } from "viem";
 import { useConfig, useConnection, useReadContract, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
-import { ConnectWallet } from "@/components/wallet/connect-wallet";
-import { recordTransactionAction } from "@/lib/actions/record-transaction";
+
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { toast } from "@/components/ui/toast";
+import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { recordTransactionAction } from "@/lib/actions/record-transaction";
 
 const VERIFIER_ROLE = keccak256(stringToBytes("VERIFIER_ROLE"));
 
-const describe = (error: unknown) => (error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error));
+const describe = (error: unknown) =>
+  error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
 
 type Props = {
   chainId: number;
@@ -31,12 +34,39 @@ type Props = {
   children?: React.ReactNode;
 };
 
-export function WalletAction({ chainId, track, contract, contractName, abi, functionName, args, intro, label, done, children }: Props) {
+export function WalletAction({
+  chainId,
+  track,
+  contract,
+  contractName,
+  abi,
+  functionName,
+  args,
+  intro,
+  label,
+  done,
+  children,
+}: Props) {
   const router = useRouter();
   const config = useConfig();
   const { address, chainId: walletChainId, isConnected } = useConnection();
   const { writeContractAsync, isPending } = useWriteContract();
-  const verifier = useReadContract({ address: contract, abi: [{ type: "function", name: "hasRole", stateMutability: "view", inputs: [{ type: "bytes32" }, { type: "address" }], outputs: [{ type: "bool" }] }] as const, functionName: "hasRole", args: [VERIFIER_ROLE, address!], chainId, query: { enabled: !!address } });
+  const verifier = useReadContract({
+    address: contract,
+    abi: [
+      {
+        type: "function",
+        name: "hasRole",
+        stateMutability: "view",
+        inputs: [{ type: "bytes32" }, { type: "address" }],
+        outputs: [{ type: "bool" }],
+      },
+    ] as const,
+    functionName: "hasRole",
+    args: [VERIFIER_ROLE, address!],
+    chainId,
+    query: { enabled: !!address },
+  });
   const isWrongNetwork = isConnected && walletChainId !== chainId;
   const isVerifier = verifier.data === true;
 
@@ -64,7 +94,9 @@ export function WalletAction({ chainId, track, contract, contractName, abi, func
         </Notice>
       )}
       {isConnected && !isWrongNetwork && verifier.isSuccess && !isVerifier && (
-        <Notice>This wallet does not have the verifier role on {contractName}. Ask an admin to grant it the verifier role.</Notice>
+        <Notice>
+          This wallet does not have the verifier role on {contractName}. Ask an admin to grant it the verifier role.
+        </Notice>
       )}
       {verifier.isError && <Notice>The chain could not be read: {describe(verifier.error)}</Notice>}
       <div className="flex flex-wrap items-end gap-2">

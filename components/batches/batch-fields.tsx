@@ -1,14 +1,21 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { processes } from "@/lib/db/enums";
-import { humanize } from "@/lib/format";
+
 import { FieldError } from "@/components/ui/field-error";
 import { field, labelStyle } from "@/components/ui/select";
+import { processes } from "@/lib/db/enums";
+import { humanize } from "@/lib/format";
 
 export type BatchFormValues = Record<string, string | number | undefined>;
 
-type Field = { name: string; label: string; type?: "text" | "date" | "number" | "select"; hint?: string; isRequired?: boolean };
+type Field = {
+  name: string;
+  label: string;
+  type?: "text" | "date" | "number" | "select";
+  hint?: string;
+  isRequired?: boolean;
+};
 
 const fields: Field[] = [
   { name: "batch_code", label: "Batch code", hint: "e.g. ETH-YIR-2026-0042", isRequired: true },
@@ -34,13 +41,24 @@ const input = `${field} w-full`;
 /** Empty optional fields are left out rather than sent as "". */
 const setValueAs = (type: Field["type"]) => (v: string) => (v === "" ? undefined : type === "number" ? Number(v) : v);
 
-export function BatchFields({ register, errors }: { register: UseFormRegister<BatchFormValues>; errors: FieldErrors<BatchFormValues> }) {
+export function BatchFields({
+  register,
+  errors,
+}: {
+  register: UseFormRegister<BatchFormValues>;
+  errors: FieldErrors<BatchFormValues>;
+}) {
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
       {fields.map((f) => {
         const id = `batch-${f.name}`;
         const error = errors[f.name]?.message as string | undefined;
-        const props = { id, "aria-invalid": !!error, "aria-describedby": error ? `${id}-error` : undefined, ...register(f.name, { setValueAs: setValueAs(f.type) }) };
+        const props = {
+          id,
+          "aria-invalid": !!error,
+          "aria-describedby": error ? `${id}-error` : undefined,
+          ...register(f.name, { setValueAs: setValueAs(f.type) }),
+        };
         return (
           <div key={f.name} className="flex flex-col gap-1">
             <label htmlFor={id} className={labelStyle}>

@@ -1,19 +1,31 @@
-import type { BatchJson } from "@/lib/batches/serialize";
-import type { OnchainJson } from "@/lib/batches/get";
-import { formatDecimal } from "@/lib/format";
 import { Table, TableHead } from "@/components/ui/table";
 import { toneStyles } from "@/components/ui/tones";
+import type { OnchainJson } from "@/lib/batches/get";
+import type { BatchJson } from "@/lib/batches/serialize";
+import { formatDecimal } from "@/lib/format";
 
 type Row = { label: string; offchain: string | null; onchain: string | null };
 
 function rows(b: BatchJson, c: OnchainJson): Row[] {
   return [
-    { label: "Quantity (kg)", offchain: b.quantity_kg && formatDecimal(b.quantity_kg, 3), onchain: formatDecimal(c.quantity_kg, 3) },
-    { label: "Price per kg (USD)", offchain: b.price_per_kg && formatDecimal(b.price_per_kg, 2), onchain: formatDecimal(c.price_per_kg, 2) },
+    {
+      label: "Quantity (kg)",
+      offchain: b.quantity_kg && formatDecimal(b.quantity_kg, 3),
+      onchain: formatDecimal(c.quantity_kg, 3),
+    },
+    {
+      label: "Price per kg (USD)",
+      offchain: b.price_per_kg && formatDecimal(b.price_per_kg, 2),
+      onchain: formatDecimal(c.price_per_kg, 2),
+    },
     { label: "Production date", offchain: b.production_date, onchain: c.production_date },
     { label: "Expiry date", offchain: b.expiry_date, onchain: c.expiry_date },
     { label: "Metadata hash", offchain: b.metadata_hash, onchain: c.metadata_hash },
-    { label: "Verified", offchain: b.verification_status === "verified" ? "yes" : "no", onchain: c.is_verified ? "yes" : "no" },
+    {
+      label: "Verified",
+      offchain: b.verification_status === "verified" ? "yes" : "no",
+      onchain: c.is_verified ? "yes" : "no",
+    },
   ];
 }
 

@@ -7,17 +7,19 @@ import { useForm } from "react-hook-form";
 import { BaseError, keccak256, stringToBytes, type Address, type Hex } from "viem";
 import { useConfig, useConnection, useReadContract, useSwitchChain, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
+
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { toast } from "@/components/ui/toast";
+import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { recordMintTransactionAction } from "@/lib/actions/record-mint-transaction";
 import { saveDraftAction } from "@/lib/actions/save-draft";
 import { ZNewBatch } from "@/lib/batches/schemas";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { getBatch } from "@/lib/endpoints/batches";
 import { attempt } from "@/lib/endpoints/client";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
-import { toast } from "@/components/ui/toast";
-import { ConnectWallet } from "@/components/wallet/connect-wallet";
+
 import { BatchFields, type BatchFormValues } from "./batch-fields";
 import { MintProgress, type Step } from "./mint-progress";
 
@@ -43,7 +45,14 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
   const { address, chainId: walletChainId, isConnected } = useConnection();
   const { switchChainAsync } = useSwitchChain();
   const { writeContractAsync } = useWriteContract();
-  const minter = useReadContract({ address: batchTokenAddress, abi: batchTokenAbi, functionName: "hasRole", args: [MINTER_ROLE, address!], chainId, query: { enabled: !!address } });
+  const minter = useReadContract({
+    address: batchTokenAddress,
+    abi: batchTokenAbi,
+    functionName: "hasRole",
+    args: [MINTER_ROLE, address!],
+    chainId,
+    query: { enabled: !!address },
+  });
   const form = useForm<BatchFormValues>({ resolver: zodResolver(ZNewBatch) as never, mode: "onTouched" });
   const [step, setStep] = useState<Step>("idle");
   const [txHash, setTxHash] = useState<Hex | null>(null);
@@ -66,7 +75,21 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
     let hash: Hex;
     try {
       const [quantity, production, expiry, price, metadataHash, metadataUri] = args;
-      hash = await writeContractAsync({ address: batchTokenAddress, abi: batchTokenAbi, chainId, functionName: "createBatch", args: [address, BigInt(quantity), BigInt(production), BigInt(expiry), BigInt(price), metadataHash as Hex, metadataUri] });
+      hash = await writeContractAsync({
+        address: batchTokenAddress,
+        abi: batchTokenAbi,
+        chainId,
+        functionName: "createBatch",
+        args: [
+          address,
+          BigInt(quantity),
+          BigInt(production),
+          BigInt(expiry),
+          BigInt(price),
+          metadataHash as Hex,
+          metadataUri,
+        ],
+      });
     } catch (error) {
       toast.error(`${describe(error)} Nothing was sent; your draft is saved, so you can submit again.`);
       return setStep("idle");
@@ -93,13 +116,20 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
         {isWrongNetwork && (
           <Notice tone="amber">
             Your wallet is on chain {walletChainId}; batches are minted on chain {chainId}.{" "}
-            <button type="button" className="underline" onClick={() => switchChainAsync({ chainId }).catch((e) => toast.error(describe(e)))}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => switchChainAsync({ chainId }).catch((e) => toast.error(describe(e)))}
+            >
               Switch network
             </button>
           </Notice>
         )}
         {isConnected && !isWrongNetwork && minter.isSuccess && !isMinter && (
-          <Notice>This wallet does not have the minter role on the batch token, so it cannot mint batches. Ask an admin to grant it the minter role.</Notice>
+          <Notice>
+            This wallet does not have the minter role on the batch token, so it cannot mint batches. Ask an admin to
+            grant it the minter role.
+          </Notice>
         )}
         {minter.isError && <Notice>The chain could not be read: {describe(minter.error)}</Notice>}
       </Card>

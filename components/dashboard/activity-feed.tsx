@@ -1,18 +1,30 @@
 // The recent-activity feed: newest first, each entry's kind, what happened, to which batch, when.
 import Link from "next/link";
+
 import { ValueBadge } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/card";
 import type { Activity } from "@/lib/activities/recent";
+
 import { utcTime } from "./time";
 
-const kindLabel: Record<Activity["kind"], string> = { audit: "Audit", event: "Chain event", alert: "Alert", verification: "Verification", sync: "Sync" };
+const kindLabel: Record<Activity["kind"], string> = {
+  audit: "Audit",
+  event: "Chain event",
+  alert: "Alert",
+  verification: "Verification",
+  sync: "Sync",
+};
 
 export function ActivityFeed({ items }: { items: Activity[] }) {
   if (!items.length) return <Empty>Nothing has happened yet.</Empty>;
   return (
     <ol className="flex flex-col divide-y divide-stone-200 dark:divide-stone-800" data-testid="activity-feed">
       {items.map((a) => (
-        <li key={a.id} className="flex flex-col gap-1 py-2 text-sm sm:flex-row sm:items-start sm:gap-3" data-activity-id={a.id}>
+        <li
+          key={a.id}
+          className="flex flex-col gap-1 py-2 text-sm sm:flex-row sm:items-start sm:gap-3"
+          data-activity-id={a.id}
+        >
           <time dateTime={a.at} className="shrink-0 font-mono text-xs text-stone-500 sm:w-44 dark:text-stone-400">
             {utcTime(a.at)}
           </time>

@@ -1,11 +1,21 @@
 // One dimension of the counters as labelled bars; the numbers are always written out.
-import { humanize } from "@/lib/format";
-import type { Share } from "@/lib/dashboard/metrics";
 import { Card, Empty } from "@/components/ui/card";
+import type { Share } from "@/lib/dashboard/metrics";
+import { humanize } from "@/lib/format";
 
 type Row = { value: string } & Share;
 
-export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; rows: Row[]; testId: string; limit?: number }) {
+export function Breakdown({
+  title,
+  rows,
+  testId,
+  limit = 8,
+}: {
+  title: string;
+  rows: Row[];
+  testId: string;
+  limit?: number;
+}) {
   const nonEmpty = rows.filter((r) => r.batches > 0);
   const shown = nonEmpty.slice(0, limit);
   const max = Math.max(1, ...shown.map((r) => r.batches));
@@ -18,12 +28,19 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
       ) : (
         <ul className="flex flex-col gap-1.5" data-testid={testId}>
           {shown.map((r) => (
-            <li key={r.value} className="grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-sm" data-value={r.value}>
+            <li
+              key={r.value}
+              className="grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-sm"
+              data-value={r.value}
+            >
               <span className="truncate" title={humanize(r.value)}>
                 {humanize(r.value)}
               </span>
               <span className="h-2 rounded-full bg-stone-100 dark:bg-stone-800" aria-hidden>
-                <span className="block h-2 rounded-full bg-emerald-600 dark:bg-emerald-400" style={{ width: `${(r.batches / max) * 100}%` }} />
+                <span
+                  className="block h-2 rounded-full bg-emerald-600 dark:bg-emerald-400"
+                  style={{ width: `${(r.batches / max) * 100}%` }}
+                />
               </span>
               <span className="text-right tabular-nums" data-testid={`${testId}-${r.value}`}>
                 {r.batches.toLocaleString("en-US")}
@@ -41,4 +58,7 @@ export function Breakdown({ title, rows, testId, limit = 8 }: { title: string; r
   );
 }
 
-export const toRows = (shares: Record<string, Share>): Row[] => Object.entries(shares).map(([value, s]) => ({ value, ...s })).sort((a, b) => b.batches - a.batches);
+export const toRows = (shares: Record<string, Share>): Row[] =>
+  Object.entries(shares)
+    .map(([value, s]) => ({ value, ...s }))
+    .sort((a, b) => b.batches - a.batches);

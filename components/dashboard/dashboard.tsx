@@ -1,22 +1,25 @@
 "use client";
+
 // The off-chain dashboard, kept live: the figures, the system status and the first page of the
 // activity feed are read again every few seconds; older activity is loaded on request.
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Activity } from "@/lib/activities/recent";
-import type { DashboardMetrics } from "@/lib/dashboard/metrics";
-import type { SystemStatus } from "@/lib/system/status";
-import { call } from "@/lib/endpoints/client";
-import { dashboardMetrics, recentActivities } from "@/lib/endpoints/dashboard";
-import { systemStatus } from "@/lib/endpoints/system";
-import { ActivityFeed } from "./activity-feed";
-import { Breakdown, toRows } from "./breakdown";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { StockByWarehouse } from "./stock-by-warehouse";
+import type { Activity } from "@/lib/activities/recent";
+import type { DashboardMetrics } from "@/lib/dashboard/metrics";
+import { call } from "@/lib/endpoints/client";
+import { dashboardMetrics, recentActivities } from "@/lib/endpoints/dashboard";
+import { systemStatus } from "@/lib/endpoints/system";
+import type { SystemStatus } from "@/lib/system/status";
+
+import { ActivityFeed } from "./activity-feed";
+import { Breakdown, toRows } from "./breakdown";
 import { KpiCards } from "./kpi-cards";
 import { StatusPanel } from "./status-panel";
+import { StockByWarehouse } from "./stock-by-warehouse";
 import { utcTime } from "./time";
 
 export const refreshMs = 3_000;
@@ -28,9 +31,25 @@ export type DashboardData = { metrics: DashboardMetrics; status: SystemStatus | 
 const live = { refetchInterval: refreshMs, refetchIntervalInBackground: true, staleTime: 0, retry: false } as const;
 
 function Live({ initial }: { initial: DashboardData }) {
-  const metrics = useQuery({ queryKey: ["metrics"], queryFn: () => call(dashboardMetrics), initialData: initial.metrics, ...live });
-  const status = useQuery({ queryKey: ["status"], queryFn: (): Promise<SystemStatus | null> => call(systemStatus), initialData: initial.status, ...live, enabled: initial.status !== null });
-  const recent = useQuery({ queryKey: ["activities"], queryFn: () => call(recentActivities, { query: { limit: 20 } }), initialData: initial.activities, ...live });
+  const metrics = useQuery({
+    queryKey: ["metrics"],
+    queryFn: () => call(dashboardMetrics),
+    initialData: initial.metrics,
+    ...live,
+  });
+  const status = useQuery({
+    queryKey: ["status"],
+    queryFn: (): Promise<SystemStatus | null> => call(systemStatus),
+    initialData: initial.status,
+    ...live,
+    enabled: initial.status !== null,
+  });
+  const recent = useQuery({
+    queryKey: ["activities"],
+    queryFn: () => call(recentActivities, { query: { limit: 20 } }),
+    initialData: initial.activities,
+    ...live,
+  });
   const [older, setOlder] = useState<Feed | null>(null);
   const [olderError, setOlderError] = useState<string | null>(null);
   const errors = [metrics.error, status.error, recent.error].filter((e): e is Error => e !== null);
@@ -55,9 +74,7 @@ function Live({ initial }: { initial: DashboardData }) {
       <p className="text-xs text-stone-500 dark:text-stone-400" data-testid="refreshed">
         Figures as of {utcTime(m.as_of)} · refreshed every {refreshMs / 1000} s
       </p>
-      {errors.length > 0 && (
-        <Notice>Could not refresh: {errors.map((e) => e.message).join("; ")}</Notice>
-      )}
+      {errors.length > 0 && <Notice>Could not refresh: {errors.map((e) => e.message).join("; ")}</Notice>}
       <KpiCards m={m} />
       {status.data && <StatusPanel status={status.data} />}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
@@ -78,9 +95,7 @@ function Live({ initial }: { initial: DashboardData }) {
             Show older activity
           </Button>
         )}
-        {olderError && (
-          <Notice>{olderError}</Notice>
-        )}
+        {olderError && <Notice>{olderError}</Notice>}
       </Card>
     </div>
   );

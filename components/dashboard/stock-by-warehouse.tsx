@@ -1,7 +1,7 @@
 // Kilograms on hand per warehouse, from the stock ledger: a move shows here as soon as it is indexed.
-import { formatDecimal } from "@/lib/format";
-import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import { Card } from "@/components/ui/card";
+import type { DashboardMetrics } from "@/lib/dashboard/metrics";
+import { formatDecimal } from "@/lib/format";
 
 export function StockByWarehouse({ rows }: { rows: DashboardMetrics["stock_by_warehouse"] }) {
   return (
@@ -12,8 +12,12 @@ export function StockByWarehouse({ rows }: { rows: DashboardMetrics["stock_by_wa
         <ul className="flex flex-col gap-1.5" data-testid="stock-by-warehouse">
           {rows.map((r) => (
             <li key={r.warehouse} className="flex justify-between gap-2 text-sm">
-              <span className="truncate" title={r.name ?? r.warehouse}>{r.name ?? (r.warehouse || "no warehouse")}</span>
-              <span className="tabular-nums" data-testid={`stock-warehouse-${r.warehouse}`}>{formatDecimal(r.on_hand_kg, 3)}</span>
+              <span className="truncate" title={r.name ?? r.warehouse}>
+                {r.name ?? (r.warehouse || "no warehouse")}
+              </span>
+              <span className="tabular-nums" data-testid={`stock-warehouse-${r.warehouse}`}>
+                {formatDecimal(r.on_hand_kg, 3)}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,14 +1,24 @@
 "use client";
+
 // The live part of the Event Listener page: the status and the events, kept current by the stream.
 import { useState } from "react";
+
+import { EmptyState } from "@/components/ui/card";
 import type { EventJson } from "@/lib/events/list";
 import type { ListenerStatus } from "@/lib/events/status";
 import { useStream } from "@/lib/realtime/use-stream";
+
 import { EventTable } from "./event-table";
 import { ListenerPanel } from "./listener-panel";
-import { EmptyState } from "@/components/ui/card";
 
-type Filters = { status?: string[]; name?: string[]; tx_hash?: string; batch_id?: number; from_block?: string; to_block?: string };
+type Filters = {
+  status?: string[];
+  name?: string[];
+  tx_hash?: string;
+  batch_id?: number;
+  from_block?: string;
+  to_block?: string;
+};
 
 const matches = (e: EventJson, f: Filters) =>
   (!f.status || f.status.includes(e.status)) &&
@@ -20,9 +30,25 @@ const matches = (e: EventJson, f: Filters) =>
 
 const shown = 200;
 
-type Props = { initialEvents: EventJson[]; initialStatus: ListenerStatus; after: number; filters: Filters; isFirstPage: boolean; canOperate: boolean; explorerUrl: string | null };
+type Props = {
+  initialEvents: EventJson[];
+  initialStatus: ListenerStatus;
+  after: number;
+  filters: Filters;
+  isFirstPage: boolean;
+  canOperate: boolean;
+  explorerUrl: string | null;
+};
 
-export function EventFeed({ initialEvents, initialStatus, after, filters, isFirstPage, canOperate, explorerUrl }: Props) {
+export function EventFeed({
+  initialEvents,
+  initialStatus,
+  after,
+  filters,
+  isFirstPage,
+  canOperate,
+  explorerUrl,
+}: Props) {
   const [events, setEvents] = useState(initialEvents);
   const [status, setStatus] = useState(initialStatus);
   // Where this page's rows stop; a server refresh (after a button) must not move the stream past changes not yet seen.

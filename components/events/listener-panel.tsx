@@ -1,11 +1,12 @@
 "use client";
+
 // The listener at a glance: listening or paused, head and processed block, lag, throughput, errors.
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { toneOf } from "@/components/ui/tones";
 import { useOutcomeToast } from "@/components/ui/toast";
+import { toneOf } from "@/components/ui/tones";
 import { useApiCall } from "@/components/use-api-call";
 import { processAllEvents, toggleListening } from "@/lib/endpoints/events";
 import type { ListenerStatus } from "@/lib/events/status";
@@ -22,7 +23,17 @@ function Fact({ label, value, testId }: { label: string; value: React.ReactNode;
   );
 }
 
-export function ListenerPanel({ status, stream, canOperate, onStatus }: { status: ListenerStatus; stream: StreamState; canOperate: boolean; onStatus: (s: ListenerStatus) => void }) {
+export function ListenerPanel({
+  status,
+  stream,
+  canOperate,
+  onStatus,
+}: {
+  status: ListenerStatus;
+  stream: StreamState;
+  canOperate: boolean;
+  onStatus: (s: ListenerStatus) => void;
+}) {
   const { call, error, pending } = useApiCall();
   const toggle = async () => {
     const next = await call(toggleListening, { body: { active: !status.listening } });
@@ -32,16 +43,25 @@ export function ListenerPanel({ status, stream, canOperate, onStatus }: { status
   return (
     <section aria-label="Listener status" className={`flex flex-col gap-3 ${cardClass}`}>
       <div className="flex flex-wrap items-center gap-3">
-        <Badge tone={toneOf(status.listening ? "running" : "paused")}>{status.listening ? "Listening" : "Paused"}</Badge>
+        <Badge tone={toneOf(status.listening ? "running" : "paused")}>
+          {status.listening ? "Listening" : "Paused"}
+        </Badge>
         <span className="text-xs text-stone-500" data-testid="stream-state">
-          {stream === "live" ? "Live feed connected" : stream === "connecting" ? "Connecting to the live feed…" : "Live feed reconnecting…"}
+          {stream === "live"
+            ? "Live feed connected"
+            : stream === "connecting"
+              ? "Connecting to the live feed…"
+              : "Live feed reconnecting…"}
         </span>
         {canOperate && (
           <div className="ml-auto flex gap-2">
             <Button isPending={pending} onClick={toggle}>
               {status.listening ? "Pause listening" : "Resume listening"}
             </Button>
-            <Button disabled={pending || status.events.failed + status.events.pending === 0} onClick={() => call(processAllEvents)}>
+            <Button
+              disabled={pending || status.events.failed + status.events.pending === 0}
+              onClick={() => call(processAllEvents)}
+            >
               Retry all failed
             </Button>
           </div>
@@ -57,7 +77,11 @@ export function ListenerPanel({ status, stream, canOperate, onStatus }: { status
         <Fact label="Reorged" value={status.events.reorged} testId="count-reorged" />
       </dl>
       {(status.chain_error || status.last_error) && (
-        <Notice>{status.chain_error ? `The chain does not answer: ${status.chain_error}` : `Last error (${status.last_error_at}): ${status.last_error}`}</Notice>
+        <Notice>
+          {status.chain_error
+            ? `The chain does not answer: ${status.chain_error}`
+            : `Last error (${status.last_error_at}): ${status.last_error}`}
+        </Notice>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 // A transaction: its hash, shortened, linked to every event it emitted (and to EXPLORER_URL when set).
 import Link from "next/link";
+
 import { ValueBadge } from "@/components/ui/badge";
 import { cellClass } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
@@ -12,7 +13,13 @@ export function TxLink({ hash, explorerUrl }: { hash: string; explorerUrl: strin
         {shortHash(hash)}
       </Link>
       {explorerUrl && (
-        <a href={`${explorerUrl}/tx/${hash}`} target="_blank" rel="noreferrer" className="ml-2 text-stone-500" aria-label="Open in the block explorer">
+        <a
+          href={`${explorerUrl}/tx/${hash}`}
+          target="_blank"
+          rel="noreferrer"
+          className="ml-2 text-stone-500"
+          aria-label="Open in the block explorer"
+        >
           ↗
         </a>
       )}
@@ -21,7 +28,13 @@ export function TxLink({ hash, explorerUrl }: { hash: string; explorerUrl: strin
 }
 
 /** Where an event sits on the chain: block, then log index. */
-export function BlockCell({ event, className = "" }: { event: Pick<EventJson, "block_number" | "log_index">; className?: string }) {
+export function BlockCell({
+  event,
+  className = "",
+}: {
+  event: Pick<EventJson, "block_number" | "log_index">;
+  className?: string;
+}) {
   return (
     <td className={`${cellClass} font-mono ${className}`}>
       {event.block_number}
@@ -31,7 +44,13 @@ export function BlockCell({ event, className = "" }: { event: Pick<EventJson, "b
 }
 
 /** The transaction and the event's status, as the two cells every event table shows. */
-export function TxAndStatusCells({ event, explorerUrl }: { event: Pick<EventJson, "tx_hash" | "status">; explorerUrl: string | null }) {
+export function TxAndStatusCells({
+  event,
+  explorerUrl,
+}: {
+  event: Pick<EventJson, "tx_hash" | "status">;
+  explorerUrl: string | null;
+}) {
   return (
     <>
       <td className={`${cellClass} font-mono text-xs`}>

@@ -7,7 +7,9 @@ import { requestVerification } from "@/lib/endpoints/verification";
 
 export async function requestCount(batch: BulkBatch): Promise<Outcome> {
   const r = await attempt(requestVerification, { params: { batch_id: batch.id }, body: {} });
-  return r.ok ? { batch, tone: "green", text: `Count requested (#${r.data.id})` } : { batch, tone: "red", text: r.error.message };
+  return r.ok
+    ? { batch, tone: "green", text: `Count requested (#${r.data.id})` }
+    : { batch, tone: "red", text: r.error.message };
 }
 
 export async function sync(batch: BulkBatch): Promise<Outcome> {
@@ -18,4 +20,3 @@ export async function sync(batch: BulkBatch): Promise<Outcome> {
   if (flagged) return { batch, tone: "amber", text: "Synced, differences flagged" };
   return { batch, tone: "green", text: updated ? "Synced, row repaired" : "In sync" };
 }
-

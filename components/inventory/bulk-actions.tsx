@@ -1,9 +1,11 @@
 "use client";
+
 // What the operator can do to every selected batch at once, with progress.
 import { BulkProgress, useBulk, type BulkBatch } from "@/components/bulk";
 import { Button, buttonClass } from "@/components/ui/button";
 import { frameClass } from "@/components/ui/card";
 import { useHydrated } from "@/components/use-hydrated";
+
 import { requestCount, sync } from "./batch-calls";
 import type { RowPermissions } from "./row-actions";
 

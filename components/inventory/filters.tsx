@@ -1,6 +1,13 @@
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
+import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
 import { expiryWindows, sortColumns } from "@/lib/batches/schemas";
-import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
+import {
+  batchStatuses,
+  processes,
+  qualityGrades,
+  riskLevels,
+  syncStatuses,
+  verificationStatuses,
+} from "@/lib/db/enums";
 
 const expiryLabels = { expired: "Past expiry", "30": "Within 30 days", "60": "Within 60 days", "90": "Within 90 days" };
 
@@ -9,20 +16,44 @@ type Props = { values: Record<string, string>; origins: string[]; warehouses: st
 /** A plain GET form: the filters live in the URL, and it works without JavaScript. */
 export function InventoryFilters({ values, origins, warehouses }: Props) {
   return (
-    <form method="get" action="/inventory" role="search" aria-label="Filter batches" className="flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/inventory"
+      role="search"
+      aria-label="Filter batches"
+      className="flex flex-wrap items-end gap-3"
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-q" className={labelStyle}>
           Search
         </label>
-        <input id="filter-q" type="search" name="q" defaultValue={values.q} placeholder="Code, origin, region, farm or cooperative" className={`${field} w-64`} />
+        <input
+          id="filter-q"
+          type="search"
+          name="q"
+          defaultValue={values.q}
+          placeholder="Code, origin, region, farm or cooperative"
+          className={`${field} w-64`}
+        />
       </div>
       <Select name="status" label="Status" options={batchStatuses} value={values.status} />
-      <Select name="verification_status" label="Verification" options={verificationStatuses} value={values.verification_status} />
+      <Select
+        name="verification_status"
+        label="Verification"
+        options={verificationStatuses}
+        value={values.verification_status}
+      />
       <Select name="sync_status" label="Sync" options={syncStatuses} value={values.sync_status} />
       <Select name="origin_country" label="Origin" options={origins} value={values.origin_country} />
       <Select name="process" label="Process" options={processes} value={values.process} />
       <Select name="warehouse" label="Warehouse" options={warehouses} value={values.warehouse} />
-      <Select name="expiry_window" label="Expiry" options={expiryWindows} value={values.expiry_window} labels={expiryLabels} />
+      <Select
+        name="expiry_window"
+        label="Expiry"
+        options={expiryWindows}
+        value={values.expiry_window}
+        labels={expiryLabels}
+      />
       <Select name="quality_grade" label="Quality grade" options={qualityGrades} value={values.quality_grade} />
       <Select name="risk_level" label="Fraud risk" options={riskLevels} value={values.risk_level} />
       <Select name="sort" label="Sort by" options={sortColumns} value={values.sort ?? "id"} all={null} />

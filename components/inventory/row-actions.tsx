@@ -1,7 +1,9 @@
 "use client";
+
 // A row's own actions: ask for a count, sync with the chain, resolve its open alerts.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { BulkBatch, Outcome } from "@/components/bulk";
 import { Button } from "@/components/ui/button";
@@ -9,13 +11,26 @@ import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import { attempt } from "@/lib/endpoints/client";
 import { batchAlerts } from "@/lib/endpoints/verification";
+
 import { requestCount, sync } from "./batch-calls";
 
 export type RowPermissions = { canRequest: boolean; canSync: boolean; canResolve: boolean };
 
 type Alert = { id: number; type: string; message: string; status: string };
 
-export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batchId: number; code: string; isMinted: boolean; openAlerts: number; can: RowPermissions }) {
+export function RowActions({
+  batchId,
+  code,
+  isMinted,
+  openAlerts,
+  can,
+}: {
+  batchId: number;
+  code: string;
+  isMinted: boolean;
+  openAlerts: number;
+  can: RowPermissions;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState<"count" | "sync" | null>(null);
   const isReady = useHydrated();
@@ -38,12 +53,22 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1" role="group" aria-label={`Actions for ${code}`}>
         {can.canRequest && isMinted && (
-          <Button size="sm" disabled={busy !== null} isPending={!isReady || busy === "count"} onClick={() => run("count", requestCount)}>
+          <Button
+            size="sm"
+            disabled={busy !== null}
+            isPending={!isReady || busy === "count"}
+            onClick={() => run("count", requestCount)}
+          >
             {busy === "count" ? "Requesting…" : "Request count"}
           </Button>
         )}
         {can.canSync && (
-          <Button size="sm" disabled={busy !== null} isPending={!isReady || busy === "sync"} onClick={() => run("sync", sync)}>
+          <Button
+            size="sm"
+            disabled={busy !== null}
+            isPending={!isReady || busy === "sync"}
+            onClick={() => run("sync", sync)}
+          >
             {busy === "sync" ? "Syncing…" : "Sync"}
           </Button>
         )}
@@ -59,7 +84,11 @@ export function RowActions({ batchId, code, isMinted, openAlerts, can }: { batch
           {alerts.map((a) => (
             <li key={a.id} className="flex flex-col gap-1 rounded-md border border-stone-200 p-2 dark:border-stone-700">
               <p className="text-xs">{a.message}</p>
-              <ResolveAlertForm batchId={batchId} alertId={a.id} onResolved={() => setAlerts((list) => list && list.filter((x) => x.id !== a.id))} />
+              <ResolveAlertForm
+                batchId={batchId}
+                alertId={a.id}
+                onResolved={() => setAlerts((list) => list && list.filter((x) => x.id !== a.id))}
+              />
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { headCellClass } from "@/components/ui/table";
 
 type Props = { column: string; label: string; values: Record<string, string>; align?: "right"; className?: string };
@@ -11,7 +12,11 @@ export function SortLink({ column, label, values, align, className = "" }: Props
   const href = `/inventory?${new URLSearchParams({ ...rest, sort: column, order })}`;
   const arrow = current ? ((values.order ?? "desc") === "desc" ? " ↓" : " ↑") : "";
   return (
-    <th scope="col" aria-sort={current ? ((values.order ?? "desc") === "desc" ? "descending" : "ascending") : undefined} className={`${headCellClass} ${align === "right" ? "text-right" : "text-left"} ${className}`}>
+    <th
+      scope="col"
+      aria-sort={current ? ((values.order ?? "desc") === "desc" ? "descending" : "ascending") : undefined}
+      className={`${headCellClass} ${align === "right" ? "text-right" : "text-left"} ${className}`}
+    >
       <Link href={href} className="hover:text-stone-900 dark:hover:text-white">
         {label}
         {arrow}

@@ -1,10 +1,11 @@
 // The batch page's stock: who holds how much where, actions sent and not yet indexed, and the batch's own ledger.
-import { Card, Empty } from "@/components/ui/card";
-import { Table, headRowClass } from "@/components/ui/table";
-import { shortHash } from "@/components/verification/display";
 import { Badge } from "@/components/ui/badge";
+import { Card, Empty } from "@/components/ui/card";
+import { headRowClass, Table } from "@/components/ui/table";
+import { shortHash } from "@/components/verification/display";
 import { formatDecimal, humanize } from "@/lib/format";
 import type { MovementJson } from "@/lib/stock/ledger";
+
 import { MovementsTable } from "./movements-table";
 
 type Props = {
@@ -31,10 +32,19 @@ export function BatchStock({ holdings, pending, movements, actions }: Props) {
             </thead>
             <tbody>
               {holdings.map((h) => (
-                <tr key={`${h.holder}|${h.warehouse}`} data-holder={h.holder} data-warehouse={h.warehouse} className="border-t border-stone-200 dark:border-stone-800">
-                  <td className="py-1.5 pr-4 font-mono text-xs" title={h.holder}>{shortHash(h.holder)}</td>
+                <tr
+                  key={`${h.holder}|${h.warehouse}`}
+                  data-holder={h.holder}
+                  data-warehouse={h.warehouse}
+                  className="border-t border-stone-200 dark:border-stone-800"
+                >
+                  <td className="py-1.5 pr-4 font-mono text-xs" title={h.holder}>
+                    {shortHash(h.holder)}
+                  </td>
                   <td className="py-1.5 pr-4">{h.warehouse || "no warehouse"}</td>
-                  <td className="py-1.5 pr-4 text-right tabular-nums" data-testid="held">{formatDecimal(h.quantity_kg, 3)}</td>
+                  <td className="py-1.5 pr-4 text-right tabular-nums" data-testid="held">
+                    {formatDecimal(h.quantity_kg, 3)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -42,11 +52,17 @@ export function BatchStock({ holdings, pending, movements, actions }: Props) {
         )}
         {pending.map((p) => (
           <p key={p.txHash} className="text-sm" data-testid="pending-stock-action">
-            <Badge tone="blue">pending</Badge> {humanize(p.kind)} in <span className="font-mono text-xs">{shortHash(p.txHash)}</span>: {p.status === "mined" ? "mined, waiting for the listener" : "waiting to be mined"}.
+            <Badge tone="blue">pending</Badge> {humanize(p.kind)} in{" "}
+            <span className="font-mono text-xs">{shortHash(p.txHash)}</span>:{" "}
+            {p.status === "mined" ? "mined, waiting for the listener" : "waiting to be mined"}.
           </p>
         ))}
         {actions}
-        {movements.length === 0 ? <Empty>No movement yet.</Empty> : <MovementsTable movements={movements} showBatch={false} />}
+        {movements.length === 0 ? (
+          <Empty>No movement yet.</Empty>
+        ) : (
+          <MovementsTable movements={movements} showBatch={false} />
+        )}
       </div>
     </Card>
   );

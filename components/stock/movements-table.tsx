@@ -1,12 +1,14 @@
 // The stock ledger as a table: when, batch, type, quantity, holders, warehouses, reason, transaction.
 import Link from "next/link";
-import { Table, headRowClass } from "@/components/ui/table";
+
 import { TxLink } from "@/components/events/tx-link";
+import { headRowClass, Table } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import { formatDecimal, humanize } from "@/lib/format";
 import type { MovementJson } from "@/lib/stock/ledger";
 
-const place = (holder: string | null, warehouse: string | null) => (holder === null ? "—" : `${shortHash(holder)} @ ${warehouse || "no warehouse"}`);
+const place = (holder: string | null, warehouse: string | null) =>
+  holder === null ? "—" : `${shortHash(holder)} @ ${warehouse || "no warehouse"}`;
 
 export function MovementsTable({ movements, showBatch = true }: { movements: MovementJson[]; showBatch?: boolean }) {
   return (
@@ -26,15 +28,30 @@ export function MovementsTable({ movements, showBatch = true }: { movements: Mov
         </thead>
         <tbody>
           {movements.map((m) => (
-            <tr key={m.id} data-testid="movement" data-type={m.type} className="border-t border-stone-200 dark:border-stone-800">
+            <tr
+              key={m.id}
+              data-testid="movement"
+              data-type={m.type}
+              className="border-t border-stone-200 dark:border-stone-800"
+            >
               <td className="py-1.5 pr-4 text-xs">{m.occurred_at.slice(0, 19).replace("T", " ")}</td>
-              {showBatch && <td className="py-1.5 pr-4 font-mono text-xs">{m.batch_id ? <Link href={`/batches/${m.batch_id}`}>{m.batch_code}</Link> : `token ${m.token_id}`}</td>}
+              {showBatch && (
+                <td className="py-1.5 pr-4 font-mono text-xs">
+                  {m.batch_id ? <Link href={`/batches/${m.batch_id}`}>{m.batch_code}</Link> : `token ${m.token_id}`}
+                </td>
+              )}
               <td className="py-1.5 pr-4">{humanize(m.type)}</td>
               <td className="py-1.5 pr-4 text-right tabular-nums">{formatDecimal(m.quantity_kg, 3)}</td>
-              <td className="py-1.5 pr-4 font-mono text-xs" title={m.from_holder ?? undefined}>{place(m.from_holder, m.from_warehouse)}</td>
-              <td className="py-1.5 pr-4 font-mono text-xs" title={m.to_holder ?? undefined}>{place(m.to_holder, m.to_warehouse)}</td>
+              <td className="py-1.5 pr-4 font-mono text-xs" title={m.from_holder ?? undefined}>
+                {place(m.from_holder, m.from_warehouse)}
+              </td>
+              <td className="py-1.5 pr-4 font-mono text-xs" title={m.to_holder ?? undefined}>
+                {place(m.to_holder, m.to_warehouse)}
+              </td>
               <td className="py-1.5 pr-4">{m.reason ? humanize(m.reason) : ""}</td>
-              <td className="py-1.5 pr-4 font-mono text-xs">{m.tx_hash && <TxLink hash={m.tx_hash} explorerUrl={null} />}</td>
+              <td className="py-1.5 pr-4 font-mono text-xs">
+                {m.tx_hash && <TxLink hash={m.tx_hash} explorerUrl={null} />}
+              </td>
             </tr>
           ))}
         </tbody>

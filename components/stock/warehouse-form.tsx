@@ -1,4 +1,5 @@
 "use client";
+
 // Adds a warehouse, or switches one on or off, through the warehouses API (admins).
 import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/select";
@@ -14,17 +15,40 @@ export function NewWarehouseForm() {
     const form = event.currentTarget;
     const f = new FormData(form);
     const text = (k: string) => (f.get(k) ? String(f.get(k)) : undefined);
-    const body = { code: text("code") ?? "", name: text("name") ?? "", country: text("country") ?? "", address: text("address"), capacity_kg: text("capacity_kg") ?? "" };
+    const body = {
+      code: text("code") ?? "",
+      name: text("name") ?? "",
+      country: text("country") ?? "",
+      address: text("address"),
+      capacity_kg: text("capacity_kg") ?? "",
+    };
     if (await call(createWarehouse, { body }, form)) form.reset();
   }
   return (
     <form aria-label="Add a warehouse" onSubmit={submit} className="flex flex-wrap items-end gap-2">
-      <label className="flex flex-col text-xs">Code<input name="code" className={field} placeholder="ANR-BND" required /></label>
-      <label className="flex flex-col text-xs">Name<input name="name" className={field} required /></label>
-      <label className="flex flex-col text-xs">Country<input name="country" className={field} required /></label>
-      <label className="flex flex-col text-xs">Address<input name="address" className={field} /></label>
-      <label className="flex flex-col text-xs">Capacity (kg)<input name="capacity_kg" className={field} inputMode="decimal" required /></label>
-      <Button type="submit" isPending={pending}>Add warehouse</Button>
+      <label className="flex flex-col text-xs">
+        Code
+        <input name="code" className={field} placeholder="ANR-BND" required />
+      </label>
+      <label className="flex flex-col text-xs">
+        Name
+        <input name="name" className={field} required />
+      </label>
+      <label className="flex flex-col text-xs">
+        Country
+        <input name="country" className={field} required />
+      </label>
+      <label className="flex flex-col text-xs">
+        Address
+        <input name="address" className={field} />
+      </label>
+      <label className="flex flex-col text-xs">
+        Capacity (kg)
+        <input name="capacity_kg" className={field} inputMode="decimal" required />
+      </label>
+      <Button type="submit" isPending={pending}>
+        Add warehouse
+      </Button>
     </form>
   );
 }
@@ -33,7 +57,11 @@ export function ToggleWarehouse({ code, isActive }: { code: string; isActive: bo
   const { call, error, pending } = useApiCall();
   useErrorToast(error);
   return (
-    <Button size="sm" isPending={pending} onClick={() => call(updateWarehouse, { params: { code }, body: { is_active: !isActive } })}>
+    <Button
+      size="sm"
+      isPending={pending}
+      onClick={() => call(updateWarehouse, { params: { code }, body: { is_active: !isActive } })}
+    >
       {isActive ? "Deactivate" : "Activate"}
     </Button>
   );

@@ -1,13 +1,15 @@
 "use client";
+
 // Checks the proofs again in the browser, against the chain directly: the page's verdicts need not be
 // trusted. viem loads only when asked, so the page itself stays small. `positions` fetches full
 // proofs (with the record, for signed-in users); `proofs` are public ones that start from the hash.
 import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { call } from "@/lib/endpoints/client";
 import { auditProof } from "@/lib/endpoints/provenance";
 import type { Proof, Verdict } from "@/lib/provenance/verify";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 
 type Props = { rpcUrl: string; proofs?: Proof[]; positions?: number[] };
 
@@ -20,10 +22,16 @@ export function BrowserCheck({ rpcUrl, proofs, positions }: Props) {
     setIsChecking(true);
     setError(null);
     try {
-      const [{ createPublicClient, http }, { verifyProof }] = await Promise.all([import("viem"), import("@/lib/provenance/verify")]);
+      const [{ createPublicClient, http }, { verifyProof }] = await Promise.all([
+        import("viem"),
+        import("@/lib/provenance/verify"),
+      ]);
       const client = createPublicClient({ transport: http(rpcUrl) });
-      const list = proofs ?? (await Promise.all((positions ?? []).map((p) => call(auditProof, { params: { record_id: p } }))));
-      setResults(await Promise.all(list.map(async (p) => ({ position: p.position, verdict: await verifyProof(p, client) }))));
+      const list =
+        proofs ?? (await Promise.all((positions ?? []).map((p) => call(auditProof, { params: { record_id: p } }))));
+      setResults(
+        await Promise.all(list.map(async (p) => ({ position: p.position, verdict: await verifyProof(p, client) }))),
+      );
     } catch (e) {
       setError((e as Error).message);
     } finally {

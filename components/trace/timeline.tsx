@@ -1,9 +1,11 @@
 // The batch's journey, oldest first: what happened, when, where, its transaction and its proof.
-import type { TraceStep } from "@/lib/provenance/trace";
-import { ProofBadge } from "./proof-badge";
 import { toneStyles } from "@/components/ui/tones";
+import type { TraceStep } from "@/lib/provenance/trace";
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { ProofBadge } from "./proof-badge";
+
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const short = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
 
 export function Timeline({ steps, explorerUrl }: { steps: TraceStep[]; explorerUrl: string | null }) {
@@ -29,7 +31,12 @@ export function Timeline({ steps, explorerUrl }: { steps: TraceStep[]; explorerU
             <ProofBadge verdict={s.verdict} />
             {s.txHash &&
               (explorerUrl ? (
-                <a href={`${explorerUrl}/tx/${s.txHash}`} target="_blank" rel="noreferrer" className="font-mono underline">
+                <a
+                  href={`${explorerUrl}/tx/${s.txHash}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="font-mono underline"
+                >
                   tx {short(s.txHash)}
                 </a>
               ) : (

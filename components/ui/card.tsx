@@ -4,11 +4,22 @@ export const frameClass = "rounded-lg border border-stone-200 bg-white dark:bord
 export const cardClass = `${frameClass} p-4`;
 const titleClass = "text-sm font-semibold text-stone-800 dark:text-stone-100";
 
-type Props = { id?: string; title?: React.ReactNode; actions?: React.ReactNode; className?: string; children: React.ReactNode } & Omit<React.HTMLAttributes<HTMLElement>, "title">;
+type Props = {
+  id?: string;
+  title?: React.ReactNode;
+  actions?: React.ReactNode;
+  className?: string;
+  children: React.ReactNode;
+} & Omit<React.HTMLAttributes<HTMLElement>, "title">;
 
 export function Card({ id, title, actions, className = "", children, ...props }: Props) {
   return (
-    <section aria-labelledby={title && id ? id : undefined} aria-label={title && !id && typeof title === "string" ? title : undefined} className={`flex flex-col gap-3 ${cardClass} ${className}`} {...props}>
+    <section
+      aria-labelledby={title && id ? id : undefined}
+      aria-label={title && !id && typeof title === "string" ? title : undefined}
+      className={`flex flex-col gap-3 ${cardClass} ${className}`}
+      {...props}
+    >
       {(title || actions) && (
         <div className="flex flex-wrap items-center gap-3">
           {title && (
@@ -30,9 +41,20 @@ export function Empty({ children }: { children: React.ReactNode }) {
 }
 
 /** A page-level "nothing here" box, announced as a status: an optional title, then what to do about it. */
-export function EmptyState({ title, children, className = "" }: { title?: string; children: React.ReactNode; className?: string }) {
+export function EmptyState({
+  title,
+  children,
+  className = "",
+}: {
+  title?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <div role="status" className={`rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700 ${className}`}>
+    <div
+      role="status"
+      className={`rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-500 dark:border-stone-700 ${className}`}
+    >
       {title && <p className="mb-1 text-base font-medium text-stone-900 dark:text-stone-100">{title}</p>}
       {children}
     </div>

@@ -1,11 +1,21 @@
 import Link from "next/link";
+
 import { humanize } from "@/lib/format";
+
 import { Button, buttonClass } from "./button";
 
 export const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
-export const field = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
+export const field =
+  "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
 
-type SelectProps = { name: string; label: string; options: readonly string[]; value?: string; all?: string | null; labels?: Record<string, string> };
+type SelectProps = {
+  name: string;
+  label: string;
+  options: readonly string[];
+  value?: string;
+  all?: string | null;
+  labels?: Record<string, string>;
+};
 
 export function Select({ name, label, options, value, all = "Any", labels }: SelectProps) {
   return (

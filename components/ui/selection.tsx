@@ -1,4 +1,5 @@
 "use client";
+
 // Row selection for any table: a checkbox per row and one in the header for the whole page.
 import { useState } from "react";
 
@@ -24,7 +25,13 @@ type Selection = ReturnType<typeof useSelection>;
 export function SelectAllCell({ selection, count }: { selection: Selection; count: number }) {
   return (
     <th scope="col" className="px-2 py-2">
-      <input type="checkbox" aria-label="Select every batch on this page" title={`Selects the ${count} batches on this page`} checked={selection.isAllSelected} onChange={selection.toggleAll} />
+      <input
+        type="checkbox"
+        aria-label="Select every batch on this page"
+        title={`Selects the ${count} batches on this page`}
+        checked={selection.isAllSelected}
+        onChange={selection.toggleAll}
+      />
     </th>
   );
 }
@@ -32,7 +39,12 @@ export function SelectAllCell({ selection, count }: { selection: Selection; coun
 export function SelectCell({ selection, row }: { selection: Selection; row: Selectable }) {
   return (
     <td className="px-2 py-2">
-      <input type="checkbox" aria-label={`Select ${row.code}`} checked={selection.isSelected(row.id)} onChange={() => selection.toggle(row.id)} />
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.code}`}
+        checked={selection.isSelected(row.id)}
+        onChange={() => selection.toggle(row.id)}
+      />
     </td>
   );
 }

@@ -6,7 +6,13 @@ export const headCellClass = "px-2 py-2 font-semibold";
 export const cellClass = "px-2 py-1.5";
 export const rowClass = "border-t border-stone-200 dark:border-stone-800";
 
-type TableProps = { children: React.ReactNode; className?: string; isFramed?: boolean; label?: string; testId?: string };
+type TableProps = {
+  children: React.ReactNode;
+  className?: string;
+  isFramed?: boolean;
+  label?: string;
+  testId?: string;
+};
 
 /** A framed table scrolls inside its frame, so its header stays in view over long lists; an unframed one sits in a card. */
 export function Table({ children, className = "", isFramed = true, label, testId }: TableProps) {
@@ -20,9 +26,23 @@ export function Table({ children, className = "", isFramed = true, label, testId
 }
 
 /** The header row; in a framed table it sticks to the top of the frame. */
-export function TableHead({ columns, children, isSticky = false }: { columns?: React.ReactNode[]; children?: React.ReactNode; isSticky?: boolean }) {
+export function TableHead({
+  columns,
+  children,
+  isSticky = false,
+}: {
+  columns?: React.ReactNode[];
+  children?: React.ReactNode;
+  isSticky?: boolean;
+}) {
   return (
-    <thead className={isSticky ? "sticky top-0 z-10 bg-white shadow-[0_1px_0_0] shadow-stone-200 dark:bg-stone-900 dark:shadow-stone-800" : undefined}>
+    <thead
+      className={
+        isSticky
+          ? "sticky top-0 z-10 bg-white shadow-[0_1px_0_0] shadow-stone-200 dark:bg-stone-900 dark:shadow-stone-800"
+          : undefined
+      }
+    >
       <tr className={headRowClass}>
         {children}
         {columns?.map((c, i) => (

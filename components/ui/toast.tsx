@@ -1,7 +1,9 @@
 "use client";
+
 // The outcome of every action, success or failure, as a toast: one helper, one look, read out by screen readers.
 import { useEffect, useRef } from "react";
 import { Toaster as Sonner, toast as sonner } from "sonner";
+
 import type { Tone } from "./tones";
 
 /** Mounted once, in the root layout; follows the system's light or dark scheme. */
@@ -14,7 +16,12 @@ export const toast = {
   warning: (message: string) => sonner.warning(<span role="status">{message}</span>, { duration: 12_000 }),
   error: (message: string) => sonner.error(<span role="alert">{message}</span>, { duration: 12_000 }),
   /** An outcome already in a tone: green succeeded, amber needs a look, red or gray failed. */
-  byTone: (tone: Tone, message: string) => (tone === "green" || tone === "blue" ? toast.success(message) : tone === "amber" || tone === "orange" ? toast.warning(message) : toast.error(message)),
+  byTone: (tone: Tone, message: string) =>
+    tone === "green" || tone === "blue"
+      ? toast.success(message)
+      : tone === "amber" || tone === "orange"
+        ? toast.warning(message)
+        : toast.error(message),
 };
 
 /** Shows an action's error message as a toast each time one arrives. */

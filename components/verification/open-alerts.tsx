@@ -1,20 +1,33 @@
 // Open alerts across all batches, most severe first; each links to its batch and can be resolved here.
 import Link from "next/link";
+
+import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import { ValueBadge } from "@/components/ui/badge";
 import { frameClass } from "@/components/ui/card";
-import { ResolveAlertForm } from "@/components/batch-detail/resolve-alert-form";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
+
 import { formatWhen } from "./display";
 
-export function OpenAlerts({ alerts, canResolve }: { alerts: (AlertJson & { batch_code: string })[]; canResolve: boolean }) {
+export function OpenAlerts({
+  alerts,
+  canResolve,
+}: {
+  alerts: (AlertJson & { batch_code: string })[];
+  canResolve: boolean;
+}) {
   return (
     <section aria-labelledby="open-alerts" className="flex flex-col gap-2">
       <h2 id="open-alerts" className="text-lg font-semibold">
-        Open alerts <span className="text-sm font-normal text-stone-500">({alerts.length === 50 ? "50 most severe" : alerts.length})</span>
+        Open alerts{" "}
+        <span className="text-sm font-normal text-stone-500">
+          ({alerts.length === 50 ? "50 most severe" : alerts.length})
+        </span>
       </h2>
       {alerts.length === 0 ? (
-        <p role="status" className="text-sm text-stone-500">No open alerts.</p>
+        <p role="status" className="text-sm text-stone-500">
+          No open alerts.
+        </p>
       ) : (
         <ul className={`divide-y divide-stone-200 dark:divide-stone-800 ${frameClass}`}>
           {alerts.map((a) => (

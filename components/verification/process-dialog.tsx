@@ -1,16 +1,18 @@
 "use client";
+
 // Records the count for one pending request in a modal dialog, then shows the decision it got.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
+import { messageInFormWords } from "@/components/field-errors";
 import { ValueBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
 import { field, labelStyle } from "@/components/ui/select";
-import type { RequestJson } from "@/lib/verification/requests";
-import { messageInFormWords } from "@/components/field-errors";
 import { attempt } from "@/lib/endpoints/client";
 import { processRequest } from "@/lib/endpoints/verification";
+import type { RequestJson } from "@/lib/verification/requests";
 
 /** Mounted (with the request's id as key) for one request at a time; it is open while mounted. */
 export function ProcessDialog({ request, onClose }: { request: RequestJson; onClose: () => void }) {
@@ -26,10 +28,17 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
     const notes = String(form.get("notes") ?? "").trim();
     setPending(true);
     setError(null);
-    const result = await attempt(processRequest, { params: { request_id: request.id }, body: { actual_quantity: String(form.get("actual_quantity") ?? "").trim(), ...(notes ? { notes } : {}) } });
+    const result = await attempt(processRequest, {
+      params: { request_id: request.id },
+      body: { actual_quantity: String(form.get("actual_quantity") ?? "").trim(), ...(notes ? { notes } : {}) },
+    });
     setPending(false);
     if (result.ok) return setDecision(result.data);
-    setError(result.error.status === 409 ? `This request was already processed by someone else. ${result.error.message}` : messageInFormWords(element, result.error.message, result.error.details));
+    setError(
+      result.error.status === 409
+        ? `This request was already processed by someone else. ${result.error.message}`
+        : messageInFormWords(element, result.error.message, result.error.details),
+    );
   }
 
   // Escape and the Close button both end here; the queue is refreshed to show the decision.
@@ -39,39 +48,53 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
   };
 
   return (
-    <Dialog open onOpenChange={(open) => open || closed()} title={`Process request #${request.id} for ${request.batch_code}`}>
-        {decision ? (
-          <div aria-live="polite" className="flex flex-col gap-2 text-sm">
-            <p>
-              Decision: <ValueBadge value={decision.status}>{decision.status}</ValueBadge>
+    <Dialog
+      open
+      onOpenChange={(open) => open || closed()}
+      title={`Process request #${request.id} for ${request.batch_code}`}
+    >
+      {decision ? (
+        <div aria-live="polite" className="flex flex-col gap-2 text-sm">
+          <p>
+            Decision: <ValueBadge value={decision.status}>{decision.status}</ValueBadge>
+          </p>
+          <p data-testid="decision-reason">{decision.decision_reason}</p>
+          {decision.discrepancy_kg !== null && (
+            <p className="text-stone-500">
+              Discrepancy {decision.discrepancy_kg} kg ({decision.discrepancy_pct}%), tolerance {decision.tolerance_pct}
+              %.
             </p>
-            <p data-testid="decision-reason">{decision.decision_reason}</p>
-            {decision.discrepancy_kg !== null && (
-              <p className="text-stone-500">
-                Discrepancy {decision.discrepancy_kg} kg ({decision.discrepancy_pct}%), tolerance {decision.tolerance_pct}%.
-              </p>
-            )}
+          )}
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="actual-quantity" className={labelStyle}>
+              Counted quantity (kg)
+            </label>
+            <input
+              id="actual-quantity"
+              name="actual_quantity"
+              inputMode="decimal"
+              autoComplete="off"
+              className={`${field} font-mono`}
+              placeholder="1250.5"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "process-error" : undefined}
+            />
           </div>
-        ) : (
-          <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="actual-quantity" className={labelStyle}>
-                Counted quantity (kg)
-              </label>
-              <input id="actual-quantity" name="actual_quantity" inputMode="decimal" autoComplete="off" className={`${field} font-mono`} placeholder="1250.5" aria-invalid={error ? true : undefined} aria-describedby={error ? "process-error" : undefined} />
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="process-notes" className={labelStyle}>
-                Notes
-              </label>
-              <textarea id="process-notes" name="notes" rows={2} className={field} />
-            </div>
-            <FieldError id="process-error" message={error} />
-            <Button type="submit" variant="primary" className="self-start" isPending={pending}>
-              {pending ? "Recording…" : "Record count"}
-            </Button>
-          </form>
-        )}
+          <div className="flex flex-col gap-1">
+            <label htmlFor="process-notes" className={labelStyle}>
+              Notes
+            </label>
+            <textarea id="process-notes" name="notes" rows={2} className={field} />
+          </div>
+          <FieldError id="process-error" message={error} />
+          <Button type="submit" variant="primary" className="self-start" isPending={pending}>
+            {pending ? "Recording…" : "Record count"}
+          </Button>
+        </form>
+      )}
     </Dialog>
   );
 }

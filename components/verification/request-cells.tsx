@@ -3,6 +3,7 @@ import { ValueBadge } from "@/components/ui/badge";
 import { cellClass } from "@/components/ui/table";
 import { formatDecimal } from "@/lib/format";
 import type { RequestJson } from "@/lib/verification/requests";
+
 import { formatWhen } from "./display";
 
 const kg = (v: string | null) => (v === null ? "—" : formatDecimal(v, 3));
@@ -30,7 +31,9 @@ export function RequestFigureCells({ r, isDetailed = false }: { r: RequestJson; 
       {isDetailed && <td className={mono}>{kg(r.offchain_quantity_kg)}</td>}
       <td className={mono}>{kg(r.onchain_quantity_kg)}</td>
       <td className={mono}>{kg(r.actual_quantity_kg)}</td>
-      <td className={mono}>{r.discrepancy_kg === null ? "—" : `${r.discrepancy_kg} kg (${r.discrepancy_pct}%${tolerance})`}</td>
+      <td className={mono}>
+        {r.discrepancy_kg === null ? "—" : `${r.discrepancy_kg} kg (${r.discrepancy_pct}%${tolerance})`}
+      </td>
     </>
   );
 }

@@ -1,11 +1,14 @@
 "use client";
+
 // The verification queue: requests newest first, a Process dialog for pending ones, and batch selection for bulk runs.
 import Link from "next/link";
 import { useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { SelectAllCell, SelectCell, useSelection } from "@/components/ui/selection";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import type { RequestJson } from "@/lib/verification/requests";
+
 import { BulkRun } from "./bulk-run";
 import { ProcessDialog } from "./process-dialog";
 import { DecisionCell, RequestedCell, RequestFigureCells } from "./request-cells";
@@ -16,19 +19,40 @@ export function RequestQueue({ requests, canProcess, canDetect, canVerify }: Pro
   const [target, setTarget] = useState<RequestJson | null>(null);
   const canRunBulk = canDetect || canVerify;
   // Selection is by batch: a batch with two requests on the page is one row to select.
-  const pageBatches = [...new Map(requests.map((r) => [r.batch_id, r.batch_code])).entries()].map(([id, code]) => ({ id, code }));
+  const pageBatches = [...new Map(requests.map((r) => [r.batch_id, r.batch_code])).entries()].map(([id, code]) => ({
+    id,
+    code,
+  }));
   const selection = useSelection(pageBatches);
 
   return (
     <div className="flex flex-col gap-4">
       {canRunBulk && <BulkRun batches={selection.selected} canDetect={canDetect} canVerify={canVerify} />}
       <Table>
-        <TableHead isSticky columns={["Requested", "Batch", "Status", "On chain (kg)", "Counted (kg)", "Discrepancy", "Decision", ...(canProcess ? [""] : [])]}>
+        <TableHead
+          isSticky
+          columns={[
+            "Requested",
+            "Batch",
+            "Status",
+            "On chain (kg)",
+            "Counted (kg)",
+            "Discrepancy",
+            "Decision",
+            ...(canProcess ? [""] : []),
+          ]}
+        >
           {canRunBulk && <SelectAllCell selection={selection} count={pageBatches.length} />}
         </TableHead>
         <tbody>
           {requests.map((r) => (
-            <tr key={r.id} data-testid="request-row" data-request-id={r.id} data-status={r.status} className={`${rowClass} align-top`}>
+            <tr
+              key={r.id}
+              data-testid="request-row"
+              data-request-id={r.id}
+              data-status={r.status}
+              className={`${rowClass} align-top`}
+            >
               {canRunBulk && <SelectCell selection={selection} row={{ id: r.batch_id, code: r.batch_code }} />}
               <RequestedCell r={r} />
               <td className="px-2 py-1.5">

@@ -1,13 +1,15 @@
 "use client";
 
 import { useConnect, useConnection, useDisconnect } from "wagmi";
+
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /** wagmi calls an unidentified browser wallet "Injected"; people call it a browser wallet. */
-const label = (c: { id: string; name: string }) => (c.id === "injected" && c.name === "Injected" ? "browser wallet (MetaMask…)" : c.name);
+const label = (c: { id: string; name: string }) =>
+  c.id === "injected" && c.name === "Injected" ? "browser wallet (MetaMask…)" : c.name;
 
 export function ConnectWallet() {
   const { address, isConnected } = useConnection();
@@ -18,7 +20,10 @@ export function ConnectWallet() {
     return (
       <div className="flex items-center gap-3 text-sm">
         <span>
-          Connected: <span className="font-mono" title={address}>{short(address)}</span>
+          Connected:{" "}
+          <span className="font-mono" title={address}>
+            {short(address)}
+          </span>
         </span>
         <Button variant="ghost" className="underline" onClick={() => disconnect()}>
           Disconnect

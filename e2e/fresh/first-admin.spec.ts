@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
+
 import { freshStack } from "../stack";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -30,7 +31,9 @@ async function linkFromMail(admin: Page, to: string, linkPath: string): Promise<
 
 const newPage = async (browser: Browser) => (await browser.newContext({ baseURL })).newPage();
 
-test("admin:create, invite an operator by mail, set a password, sign in, reset it, turn on TOTP and sign in with a code", async ({ browser }) => {
+test("admin:create, invite an operator by mail, set a password, sign in, reset it, turn on TOTP and sign in with a code", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const admin = await newPage(browser);
   // No account exists: the sign-in page shows no demo accounts, and nobody can sign in as the demo admin.
@@ -39,7 +42,21 @@ test("admin:create, invite an operator by mail, set a password, sign in, reset i
   await expect(admin.getByText("Local demo accounts")).toHaveCount(0);
 
   // npm run admin:create -- --email …, against the stack's database
-  const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", "--email", "root@example.com", "--name", "Rosa Root", "--url", baseURL], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/admin-create.ts",
+      "--email",
+      "root@example.com",
+      "--name",
+      "Rosa Root",
+      "--url",
+      baseURL,
+    ],
+    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
+  );
   const setupLink = out.match(/https?:\/\/\S+\/reset-password\?token=[\w-]+/)?.[0];
   expect(setupLink, out).toBeTruthy();
   await admin.goto(setupLink!);
@@ -78,12 +95,20 @@ test("admin:create, invite an operator by mail, set a password, sign in, reset i
   await expect(olga).toHaveURL(/\/forgot-password/);
   await olga.getByLabel("Email", { exact: true }).fill("olga@example.com");
   await olga.getByRole("button", { name: "Send me a link" }).click();
-  const answer = "If an account uses that email, a link to reset its password is on its way. It works once, for an hour.";
+  const answer =
+    "If an account uses that email, a link to reset its password is on its way. It works once, for an hour.";
   await expect(olga.getByRole("status")).toHaveText(answer);
   await olga.getByLabel("Email", { exact: true }).fill("nobody@example.com");
   await olga.getByRole("button", { name: "Send me a link" }).click();
   await expect(olga.getByRole("status")).toHaveText(answer);
-  await expect.poll(async () => (await admin.goto("/admin/mail?to=olga%40example.com"), admin.getByText("Reset your Batchtrail password").count())).toBe(1);
+  await expect
+    .poll(
+      async () => (
+        await admin.goto("/admin/mail?to=olga%40example.com"),
+        admin.getByText("Reset your Batchtrail password").count()
+      ),
+    )
+    .toBe(1);
   const reset = await linkFromMail(admin, "olga@example.com", "/reset-password");
   await olga.goto(reset);
   await olga.getByLabel("New password").fill("olga-password-0002");
@@ -115,7 +140,9 @@ test("admin:create, invite an operator by mail, set a password, sign in, reset i
   await olga.getByLabel("Authenticator code").fill(enrolCode);
   await olga.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(olga.getByRole("status").first()).toHaveText(/wrong or was already used/);
-  await olga.getByLabel("Authenticator code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await olga
+    .getByLabel("Authenticator code")
+    .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
   await olga.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(olga).toHaveURL(/\/inventory/);
   await expect(olga.getByTestId("signed-in-as")).toContainText("Olga Operator (operator)");

@@ -3,6 +3,7 @@
 import { ZAcceptInvitation } from "@/lib/auth/account-schemas";
 import { acceptInvitation } from "@/lib/auth/invitations";
 import { getDb } from "@/lib/db/server";
+
 import { runPublicAction } from "./safe-action";
 
 /** The invitee sets a name and password from the mailed link; they sign in next. */

@@ -3,6 +3,7 @@
 import { ZChangePassword } from "@/lib/auth/account-schemas";
 import { changePassword } from "@/lib/auth/password-reset";
 import { getDb } from "@/lib/db/server";
+
 import { runAction } from "./safe-action";
 
 /** The current password is required; afterwards every session ends and the user signs in again. */

@@ -1,9 +1,10 @@
 "use server";
 
 import { ZTotpConfirm } from "@/lib/auth/account-schemas";
-import { disableTotp } from "@/lib/auth/totp";
 import { getTotpKey } from "@/lib/auth/keys";
+import { disableTotp } from "@/lib/auth/totp";
 import { getDb } from "@/lib/db/server";
+
 import { runAction } from "./safe-action";
 
 export async function disableTotpAction(input: unknown) {

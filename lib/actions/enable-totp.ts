@@ -1,9 +1,10 @@
 "use server";
 
 import { ZTotpConfirm } from "@/lib/auth/account-schemas";
-import { enableTotp } from "@/lib/auth/totp";
 import { getTotpKey } from "@/lib/auth/keys";
+import { enableTotp } from "@/lib/auth/totp";
 import { getDb } from "@/lib/db/server";
+
 import { runAction } from "./safe-action";
 
 export async function enableTotpAction(input: unknown) {

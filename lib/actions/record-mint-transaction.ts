@@ -1,11 +1,16 @@
 "use server";
 
 import { z } from "zod";
+
 import { recordMintTransaction } from "@/lib/batches/drafts";
 import { getDb } from "@/lib/db/server";
+
 import { runAction } from "./safe-action";
 
-const ZInput = z.strictObject({ id: z.number().int().positive(), tx_hash: z.string().regex(/^0x[0-9a-f]{64}$/i, "must be a transaction hash") });
+const ZInput = z.strictObject({
+  id: z.number().int().positive(),
+  tx_hash: z.string().regex(/^0x[0-9a-f]{64}$/i, "must be a transaction hash"),
+});
 
 export async function recordMintTransactionAction(input: unknown) {
   return runAction("ACTION record-mint-transaction", async (user) => {

@@ -1,9 +1,11 @@
 "use server";
 
 import { z } from "zod";
+
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
 import { trackTransaction } from "@/lib/transactions/transactions";
+
 import { runAction } from "./safe-action";
 
 const ZInput = z.strictObject({
@@ -16,7 +18,12 @@ const ZInput = z.strictObject({
 export async function recordTransactionAction(input: unknown) {
   return runAction("ACTION record-transaction", async () => {
     const t = ZInput.parse(input);
-    await trackTransaction(getDb(), { chainId: getEnv().CHAIN_ID, txHash: t.tx_hash as `0x${string}`, kind: t.kind, batchId: t.batch_id });
+    await trackTransaction(getDb(), {
+      chainId: getEnv().CHAIN_ID,
+      txHash: t.tx_hash as `0x${string}`,
+      kind: t.kind,
+      batchId: t.batch_id,
+    });
     return { tx_hash: t.tx_hash.toLowerCase() };
   });
 }

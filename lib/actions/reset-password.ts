@@ -3,6 +3,7 @@
 import { ZResetPassword } from "@/lib/auth/account-schemas";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { getDb } from "@/lib/db/server";
+
 import { runPublicAction } from "./safe-action";
 
 /** A new password from a reset (or set-up) link; every session of the user ends. */

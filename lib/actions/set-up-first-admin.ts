@@ -3,6 +3,7 @@
 import { ZFirstAdmin } from "@/lib/auth/account-schemas";
 import { setUpFirstAdmin } from "@/lib/auth/first-admin";
 import { getDb } from "@/lib/db/server";
+
 import { runPublicAction } from "./safe-action";
 
 /** /setup: the token printed by the stack makes the first admin, while there is none. */

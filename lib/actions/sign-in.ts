@@ -1,14 +1,15 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { cookies, headers } from "next/headers";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
+
 import { checkSignInRate, signIn } from "@/lib/auth/auth";
 import { deviceCookie, issueDeviceToken } from "@/lib/auth/device";
 import { getDeviceKey } from "@/lib/auth/keys";
-import { getEnv } from "@/lib/env";
 import { safeReturnPath } from "@/lib/auth/redirect";
+import { getEnv } from "@/lib/env";
 
 export type SignInState = { error: string | null; needsCode?: boolean };
 
@@ -22,7 +23,11 @@ const messages: Record<string, string> = {
   wrong_code: "That code is wrong or was already used; enter the code your app shows now.",
 };
 
-async function run(provider: "password" | "siwe", fields: Record<string, string>, callbackUrl: unknown): Promise<SignInState> {
+async function run(
+  provider: "password" | "siwe",
+  fields: Record<string, string>,
+  callbackUrl: unknown,
+): Promise<SignInState> {
   if (!(await checkSignInRate(await headers())).isAllowed) return { error: messages.rate_limited };
   try {
     await signIn(provider, { ...fields, redirectTo: safeReturnPath(callbackUrl) });
@@ -30,7 +35,10 @@ async function run(provider: "password" | "siwe", fields: Record<string, string>
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "";
-      return { error: messages[code] ?? "Sign-in failed.", needsCode: code === "totp_required" || code === "wrong_code" };
+      return {
+        error: messages[code] ?? "Sign-in failed.",
+        needsCode: code === "totp_required" || code === "wrong_code",
+      };
     }
     // next-auth's redirect after a successful sign-in: this browser is now a known device of the account.
     if (isRedirectError(error) && fields.email) await rememberDevice(fields.email);
@@ -40,16 +48,35 @@ async function run(provider: "password" | "siwe", fields: Record<string, string>
 
 async function rememberDevice(email: string) {
   const secure = getEnv().AUTH_URL?.startsWith("https:") ?? false;
-  (await cookies()).set(deviceCookie, issueDeviceToken(getDeviceKey(), email), { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(deviceCookie, issueDeviceToken(getDeviceKey(), email), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+  });
 }
 
 export async function signInWithPassword(_: SignInState, form: unknown): Promise<SignInState> {
   if (!(form instanceof FormData)) return { error: messages.invalid_input };
   const device = (await cookies()).get(deviceCookie)?.value ?? "";
-  return run("password", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code: String(form.get("code") ?? ""), device }, form.get("callbackUrl"));
+  return run(
+    "password",
+    {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
+      device,
+    },
+    form.get("callbackUrl"),
+  );
 }
 
-const ZSiweInput = z.object({ message: z.string().max(4000), signature: z.string().max(1000), callbackUrl: z.string().max(2000).optional() });
+const ZSiweInput = z.object({
+  message: z.string().max(4000),
+  signature: z.string().max(1000),
+  callbackUrl: z.string().max(2000).optional(),
+});
 
 export async function signInWithEthereum(input: unknown): Promise<SignInState> {
   const parsed = ZSiweInput.safeParse(input);

@@ -1,9 +1,11 @@
 "use server";
 
 import QRCode from "qrcode";
-import { startTotp } from "@/lib/auth/totp";
+
 import { getTotpKey } from "@/lib/auth/keys";
+import { startTotp } from "@/lib/auth/totp";
 import { getDb } from "@/lib/db/server";
+
 import { runAction } from "./safe-action";
 
 /** A new TOTP secret and its QR code; not in force until enable-totp gets a valid code. */

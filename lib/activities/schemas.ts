@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { list } from "@/lib/api/zod";
 
 /** Where an activity comes from; the order breaks ties between activities of the same instant. */

@@ -1,11 +1,13 @@
 // Batch alerts: typed, with a severity, raised once per cause, resolved with a note (audited),
 // and kept in history once resolved.
 import "server-only";
-import { findBatch } from "@/lib/batches/get";
+
 import { and, desc, eq, sql } from "drizzle-orm";
+
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
+import { findBatch } from "@/lib/batches/get";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
@@ -31,7 +33,11 @@ export type AlertJson = ReturnType<typeof toAlertJson>;
 
 export async function listAlerts(db: Db, batchId: number) {
   await findBatch(db, batchId);
-  const rows = await db.select().from(batchAlerts).where(eq(batchAlerts.batchId, batchId)).orderBy(desc(batchAlerts.id));
+  const rows = await db
+    .select()
+    .from(batchAlerts)
+    .where(eq(batchAlerts.batchId, batchId))
+    .orderBy(desc(batchAlerts.id));
   return rows.map(toAlertJson);
 }
 
@@ -50,13 +56,37 @@ export async function listOpenAlerts(db: Db, scope: Scope, limit = 50) {
 }
 
 /** Resolves an open alert of this batch with a note; a second resolve is a 409, and nothing changes. */
-export async function resolveAlert(db: Db, batchId: number, alertId: number, note: string, userId: number | null, actor: Actor) {
+export async function resolveAlert(
+  db: Db,
+  batchId: number,
+  alertId: number,
+  note: string,
+  userId: number | null,
+  actor: Actor,
+) {
   return db.transaction(async (tx) => {
-    const [alert] = await tx.select().from(batchAlerts).where(and(eq(batchAlerts.id, alertId), eq(batchAlerts.batchId, batchId))).for("update");
+    const [alert] = await tx
+      .select()
+      .from(batchAlerts)
+      .where(and(eq(batchAlerts.id, alertId), eq(batchAlerts.batchId, batchId)))
+      .for("update");
     if (!alert) throw new ApiError("not_found", `Batch ${batchId} has no alert ${alertId}.`);
     if (alert.status === "resolved") throw new ApiError("conflict", `Alert ${alertId} was already resolved.`);
-    const [resolved] = await tx.update(batchAlerts).set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() }).where(eq(batchAlerts.id, alertId)).returning();
-    await recordAudit(tx, { entity: "alert", entityId: alertId, batchId, action: "alert.resolved", actor, before: { status: "open" }, after: { status: "resolved" }, note });
+    const [resolved] = await tx
+      .update(batchAlerts)
+      .set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() })
+      .where(eq(batchAlerts.id, alertId))
+      .returning();
+    await recordAudit(tx, {
+      entity: "alert",
+      entityId: alertId,
+      batchId,
+      action: "alert.resolved",
+      actor,
+      before: { status: "open" },
+      after: { status: "resolved" },
+      note,
+    });
     return toAlertJson(resolved);
   });
 }
@@ -66,8 +96,23 @@ export async function resolveOpenAlerts(db: Db, batchId: number, note: string, u
   await findBatch(db, batchId);
   return db.transaction(async (tx) => {
     const open = and(eq(batchAlerts.batchId, batchId), eq(batchAlerts.status, "open"));
-    const resolved = (await tx.update(batchAlerts).set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() }).where(open).returning()).sort((a, b) => a.id - b.id);
-    const audit = (alertId: number) => ({ entity: "alert", entityId: alertId, batchId, action: "alert.resolved", actor, before: { status: "open" }, after: { status: "resolved" }, note });
+    const resolved = (
+      await tx
+        .update(batchAlerts)
+        .set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() })
+        .where(open)
+        .returning()
+    ).sort((a, b) => a.id - b.id);
+    const audit = (alertId: number) => ({
+      entity: "alert",
+      entityId: alertId,
+      batchId,
+      action: "alert.resolved",
+      actor,
+      before: { status: "open" },
+      after: { status: "resolved" },
+      note,
+    });
     await recordAudit(tx, ...resolved.map((a) => audit(a.id)));
     return resolved.map(toAlertJson);
   });

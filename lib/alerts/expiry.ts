@@ -3,6 +3,7 @@
 // No "server-only": the worker (plain Node) runs it; it inserts alerts in bulk and records them with recordAudit.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 
@@ -74,7 +75,14 @@ export async function flagExpiry(db: Db, options: FlagExpiryOptions = {}): Promi
       const raised = rows[0].raised;
       await recordAudit(
         tx,
-        ...raised.map((a) => ({ entity: "alert", entityId: a.id, batchId: a.batch_id, action: "alert.raised", actor: EXPIRY_ACTOR, after: { type: a.type, severity: a.severity, message: a.message, source: a.source } })),
+        ...raised.map((a) => ({
+          entity: "alert",
+          entityId: a.id,
+          batchId: a.batch_id,
+          action: "alert.raised",
+          actor: EXPIRY_ACTOR,
+          after: { type: a.type, severity: a.severity, message: a.message, source: a.source },
+        })),
       );
       return rows[0];
     });

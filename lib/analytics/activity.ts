@@ -1,14 +1,23 @@
 // Verification, quality, fraud and alert charts, read from their daily rollups.
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
 import { alertTypes, qualityGrades, riskLevels } from "@/lib/db/enums";
+
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf, rangeStart } from "./range";
 import type { AnalyticsFilters } from "./schemas";
 import { pct, type ChartTable } from "./table";
 
-const inRange = (f: AnalyticsFilters, start = sql`${f.from}::date`) => sql`day >= ${start} and day <= ${f.to}::date and ${dimensionFilter(f)}`;
+const inRange = (f: AnalyticsFilters, start = sql`${f.from}::date`) =>
+  sql`day >= ${start} and day <= ${f.to}::date and ${dimensionFilter(f)}`;
 
-type VerificationRow = { period: string; approved: number; rejected: number; discrepancy_kg: string; discrepancy_pct_sum: string };
+type VerificationRow = {
+  period: string;
+  approved: number;
+  rejected: number;
+  discrepancy_kg: string;
+  discrepancy_pct_sum: string;
+};
 
 async function listVerification(db: Db, f: AnalyticsFilters) {
   const bucket = bucketFor(f.from, f.to);
@@ -19,7 +28,15 @@ async function listVerification(db: Db, f: AnalyticsFilters) {
         sum(discrepancy_kg)::text as discrepancy_kg, sum(discrepancy_pct)::text as discrepancy_pct_sum
       from analytics_verification_daily where ${inRange(f, rangeStart(bucket, f.from))} group by 1`),
   ]);
-  return { bucket, rows: fillPeriods<Omit<VerificationRow, "period">>(periods, rows, () => ({ approved: 0, rejected: 0, discrepancy_kg: "0.000", discrepancy_pct_sum: "0" })) };
+  return {
+    bucket,
+    rows: fillPeriods<Omit<VerificationRow, "period">>(periods, rows, () => ({
+      approved: 0,
+      rejected: 0,
+      discrepancy_kg: "0.000",
+      discrepancy_pct_sum: "0",
+    })),
+  };
 }
 
 export async function getVerificationChart(db: Db, f: AnalyticsFilters): Promise<ChartTable> {
@@ -28,8 +45,18 @@ export async function getVerificationChart(db: Db, f: AnalyticsFilters): Promise
     id: "verification",
     title: "Verification pass rate",
     description: `Verification requests processed each ${bucket}: approved, rejected, and the share approved.`,
-    columns: [{ key: "period", label: bucket }, { key: "approved", label: "approved", isNumeric: true }, { key: "rejected", label: "rejected", isNumeric: true }, { key: "pass_rate_pct", label: "pass rate (%)", isNumeric: true }],
-    rows: rows.map((r) => ({ period: r.period, approved: r.approved, rejected: r.rejected, pass_rate_pct: pct(r.approved, r.approved + r.rejected) })),
+    columns: [
+      { key: "period", label: bucket },
+      { key: "approved", label: "approved", isNumeric: true },
+      { key: "rejected", label: "rejected", isNumeric: true },
+      { key: "pass_rate_pct", label: "pass rate (%)", isNumeric: true },
+    ],
+    rows: rows.map((r) => ({
+      period: r.period,
+      approved: r.approved,
+      rejected: r.rejected,
+      pass_rate_pct: pct(r.approved, r.approved + r.rejected),
+    })),
     chart: {
       x: "period",
       series: [
@@ -49,12 +76,30 @@ export async function getDiscrepancyChart(db: Db, f: AnalyticsFilters): Promise<
     id: "discrepancy",
     title: "Discrepancy trend",
     description: `How far counted quantities were from the records, per ${bucket}: total kilograms off and the mean difference per request.`,
-    columns: [{ key: "period", label: bucket }, { key: "requests", label: "requests", isNumeric: true }, { key: "discrepancy_kg", label: "discrepancy (kg)", isNumeric: true }, { key: "mean_discrepancy_pct", label: "mean discrepancy (%)", isNumeric: true }],
+    columns: [
+      { key: "period", label: bucket },
+      { key: "requests", label: "requests", isNumeric: true },
+      { key: "discrepancy_kg", label: "discrepancy (kg)", isNumeric: true },
+      { key: "mean_discrepancy_pct", label: "mean discrepancy (%)", isNumeric: true },
+    ],
     rows: rows.map((r) => {
       const n = r.approved + r.rejected;
-      return { period: r.period, requests: n, discrepancy_kg: r.discrepancy_kg, mean_discrepancy_pct: n ? Math.round((1000 * Number(r.discrepancy_pct_sum)) / n) / 1000 : null };
+      return {
+        period: r.period,
+        requests: n,
+        discrepancy_kg: r.discrepancy_kg,
+        mean_discrepancy_pct: n ? Math.round((1000 * Number(r.discrepancy_pct_sum)) / n) / 1000 : null,
+      };
     }),
-    chart: { x: "period", series: [{ key: "discrepancy_kg", label: "discrepancy (kg)", type: "bar" }, { key: "mean_discrepancy_pct", label: "mean discrepancy", type: "line", axis: "right" }], leftUnit: "kg", rightUnit: "%" },
+    chart: {
+      x: "period",
+      series: [
+        { key: "discrepancy_kg", label: "discrepancy (kg)", type: "bar" },
+        { key: "mean_discrepancy_pct", label: "mean discrepancy", type: "line", axis: "right" },
+      ],
+      leftUnit: "kg",
+      rightUnit: "%",
+    },
   };
 }
 
@@ -67,7 +112,11 @@ export async function getQualityChart(db: Db, f: AnalyticsFilters): Promise<Char
     id: "quality_grades",
     title: "Quality grade distribution",
     description: "Quality checks recorded in the range, by SCA grade.",
-    columns: [{ key: "grade", label: "grade" }, { key: "checks", label: "checks", isNumeric: true }, { key: "share_pct", label: "share (%)", isNumeric: true }],
+    columns: [
+      { key: "grade", label: "grade" },
+      { key: "checks", label: "checks", isNumeric: true },
+      { key: "share_pct", label: "share (%)", isNumeric: true },
+    ],
     rows: qualityGrades.map((grade) => ({ grade, checks: checksOf(grade), share_pct: pct(checksOf(grade), total) })),
     chart: { x: "grade", series: [{ key: "checks", label: "checks", type: "bar" }], leftUnit: "checks" },
   };
@@ -81,13 +130,27 @@ export async function getFraudRiskChart(db: Db, f: AnalyticsFilters): Promise<Ch
     id: "fraud_risk",
     title: "Fraud risk distribution",
     description: "Fraud assessments made in the range, by risk level (low < 25 ≤ medium < 50 ≤ high < 75 ≤ critical).",
-    columns: [{ key: "risk_level", label: "risk level" }, { key: "assessments", label: "assessments", isNumeric: true }, { key: "share_pct", label: "share (%)", isNumeric: true }, { key: "mean_score", label: "mean score", isNumeric: true }],
+    columns: [
+      { key: "risk_level", label: "risk level" },
+      { key: "assessments", label: "assessments", isNumeric: true },
+      { key: "share_pct", label: "share (%)", isNumeric: true },
+      { key: "mean_score", label: "mean score", isNumeric: true },
+    ],
     rows: riskLevels.map((level) => {
       const r = rows.find((x) => x.level === level);
       const n = r?.n ?? 0;
-      return { risk_level: level, assessments: n, share_pct: pct(n, total), mean_score: n ? Math.round((10 * Number(r!.score_sum)) / n) / 10 : null };
+      return {
+        risk_level: level,
+        assessments: n,
+        share_pct: pct(n, total),
+        mean_score: n ? Math.round((10 * Number(r!.score_sum)) / n) / 10 : null,
+      };
     }),
-    chart: { x: "risk_level", series: [{ key: "assessments", label: "assessments", type: "bar" }], leftUnit: "assessments" },
+    chart: {
+      x: "risk_level",
+      series: [{ key: "assessments", label: "assessments", type: "bar" }],
+      leftUnit: "assessments",
+    },
   };
 }
 
@@ -95,14 +158,26 @@ export async function getFraudFactorsChart(db: Db, f: AnalyticsFilters): Promise
   const [{ rows }, { rows: totals }] = await Promise.all([
     db.execute<{ factor: string; hits: number; points: string }>(sql`
       select factor, sum(hits)::int as hits, sum(points)::text as points from analytics_fraud_factors_daily where ${inRange(f)} group by 1 order by 2 desc, 1 limit 10`),
-    db.execute<{ n: number }>(sql`select coalesce(sum(assessments), 0)::int as n from analytics_fraud_daily where ${inRange(f)}`),
+    db.execute<{ n: number }>(
+      sql`select coalesce(sum(assessments), 0)::int as n from analytics_fraud_daily where ${inRange(f)}`,
+    ),
   ]);
   return {
     id: "fraud_factors",
     title: "Top fraud factors",
     description: "The factors that added points to fraud assessments in the range, most frequent first.",
-    columns: [{ key: "factor", label: "factor" }, { key: "hits", label: "assessments it scored in", isNumeric: true }, { key: "share_pct", label: "share of assessments (%)", isNumeric: true }, { key: "mean_points", label: "mean points", isNumeric: true }],
-    rows: rows.map((r) => ({ factor: r.factor, hits: r.hits, share_pct: pct(r.hits, totals[0].n), mean_points: Math.round((10 * Number(r.points)) / r.hits) / 10 })),
+    columns: [
+      { key: "factor", label: "factor" },
+      { key: "hits", label: "assessments it scored in", isNumeric: true },
+      { key: "share_pct", label: "share of assessments (%)", isNumeric: true },
+      { key: "mean_points", label: "mean points", isNumeric: true },
+    ],
+    rows: rows.map((r) => ({
+      factor: r.factor,
+      hits: r.hits,
+      share_pct: pct(r.hits, totals[0].n),
+      mean_points: Math.round((10 * Number(r.points)) / r.hits) / 10,
+    })),
     chart: { x: "factor", series: [{ key: "hits", label: "assessments", type: "bar" }], isVertical: true },
     note: rows.length ? undefined : "No fraud factor scored in this range.",
   };
@@ -120,8 +195,19 @@ export async function getAlertsChart(db: Db, f: AnalyticsFilters): Promise<Chart
     id: "alerts",
     title: "Alerts opened and resolved",
     description: `Alerts raised and resolved each ${bucket} (${alertTypes.length} types: discrepancies, fraud, expiry, quality, metadata, sync).`,
-    columns: [{ key: "period", label: bucket }, { key: "opened", label: "opened", isNumeric: true }, { key: "resolved", label: "resolved", isNumeric: true }],
+    columns: [
+      { key: "period", label: bucket },
+      { key: "opened", label: "opened", isNumeric: true },
+      { key: "resolved", label: "resolved", isNumeric: true },
+    ],
     rows: fillPeriods(periods, rows, () => ({ opened: 0, resolved: 0 })),
-    chart: { x: "period", series: [{ key: "opened", label: "opened", type: "bar" }, { key: "resolved", label: "resolved", type: "bar" }], leftUnit: "alerts" },
+    chart: {
+      x: "period",
+      series: [
+        { key: "opened", label: "opened", type: "bar" },
+        { key: "resolved", label: "resolved", type: "bar" },
+      ],
+      leftUnit: "alerts",
+    },
   };
 }

@@ -1,6 +1,8 @@
 // Buckets and filters shared by the chart queries.
 import { sql, type SQL } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
+
 import type { AnalyticsFilters } from "./schemas";
 
 export type Bucket = "hour" | "day" | "week" | "month";
@@ -30,7 +32,8 @@ export async function listPeriods(db: Db, f: AnalyticsFilters, bucket: Bucket): 
 }
 
 /** The first day of the bucket holding `from`: charts over time cover whole buckets. */
-export const rangeStart = (bucket: Bucket, from: string) => sql`date_trunc(${bucket === "hour" ? "day" : bucket}, ${from}::timestamp)::date`;
+export const rangeStart = (bucket: Bucket, from: string) =>
+  sql`date_trunc(${bucket === "hour" ? "day" : bucket}, ${from}::timestamp)::date`;
 
 /** The origin / process / warehouse filters, on a rollup's columns. */
 export function dimensionFilter(f: AnalyticsFilters): SQL {
@@ -42,7 +45,11 @@ export function dimensionFilter(f: AnalyticsFilters): SQL {
 }
 
 /** Fills each period with the values found for it, zeros elsewhere. */
-export function fillPeriods<T extends Record<string, unknown>>(periods: string[], found: (T & { period: string })[], empty: () => T): (T & { period: string })[] {
+export function fillPeriods<T extends Record<string, unknown>>(
+  periods: string[],
+  found: (T & { period: string })[],
+  empty: () => T,
+): (T & { period: string })[] {
   const byPeriod = new Map(found.map((r) => [r.period, r]));
   return periods.map((period) => byPeriod.get(period) ?? { ...empty(), period });
 }

@@ -3,6 +3,7 @@
 // quantity or counted state changed since, from indexed ranges, in one transaction under an
 // advisory lock. Running it twice changes nothing.
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
 
 /** Rows committed up to this long after a refresh started may carry earlier timestamps. */
@@ -29,7 +30,9 @@ async function windowStart(tx: Tx, from?: Date): Promise<string> {
   return new Date(rows[0].from).toISOString();
 }
 
-const facts = sql.raw("b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none'), b.quantity_kg, b.status not in ('draft', 'pending_mint')");
+const facts = sql.raw(
+  "b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none'), b.quantity_kg, b.status not in ('draft', 'pending_mint')",
+);
 
 /**
  * Finds the batches edited since `from` in a way the rollups see (new to them, or another origin,
@@ -68,7 +71,9 @@ async function trackBatches(tx: Tx, from: string, fromDay: string) {
 }
 
 async function refreshStock(tx: Tx, fromDay: string) {
-  await tx.execute(sql`delete from analytics_stock_daily where day >= ${fromDay}::date or day in (select day from analytics_old_days)`);
+  await tx.execute(
+    sql`delete from analytics_stock_daily where day >= ${fromDay}::date or day in (select day from analytics_old_days)`,
+  );
   await tx.execute(sql`
     insert into analytics_stock_daily (day, ${dimColumns}, minted_batches, minted_kg, removed_batches, removed_kg)
     select day, o, p, w, sum(mb), sum(mk), sum(rb), sum(rk) from (
@@ -109,18 +114,27 @@ async function listOldDays(tx: Tx, days: string, fromDay: string, sources: [stri
       insert into ${sql.identifier(days)} select distinct s.${sql.identifier(column)}::date from analytics_edited e join ${sql.identifier(source)} s on s.batch_id = e.id
       where s.${sql.identifier(column)} < ${fromDay} on conflict do nothing`);
   }
-  const { rows } = await tx.execute<{ has: boolean }>(sql`select exists (select 1 from ${sql.identifier(days)}) as has`);
+  const { rows } = await tx.execute<{ has: boolean }>(
+    sql`select exists (select 1 from ${sql.identifier(days)}) as has`,
+  );
   // Usually none: then the statements name only the window, and their plans stay on its index.
   const hasOld = rows[0].has;
   return {
     days: hasOld ? days : null,
-    clear: (table: string) => tx.execute(hasOld ? sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date or day in (select day from ${sql.identifier(days)})` : sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date`),
+    clear: (table: string) =>
+      tx.execute(
+        hasOld
+          ? sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date or day in (select day from ${sql.identifier(days)})`
+          : sql`delete from ${sql.identifier(table)} where day >= ${fromDay}::date`,
+      ),
   };
 }
 
 /** Verification, quality, fraud and alert rollups: rows only ever inserted or set once, at the time they carry. */
 async function refreshActivity(tx: Tx, fromDay: string) {
-  const verification = await listOldDays(tx, "analytics_days_verification", fromDay, [["verification_requests", "processed_at"]]);
+  const verification = await listOldDays(tx, "analytics_days_verification", fromDay, [
+    ["verification_requests", "processed_at"],
+  ]);
   await verification.clear("analytics_verification_daily");
   await tx.execute(sql`
     insert into analytics_verification_daily (day, ${dimColumns}, approved, rejected, discrepancy_kg, discrepancy_pct)
@@ -152,7 +166,10 @@ async function refreshActivity(tx: Tx, fromDay: string) {
       cross join lateral (select case when e->>'points' ~ '^[0-9]+(\\.[0-9]+)?$' then (e->>'points')::numeric else 0 end as points) p
     where e->>'name' is not null and p.points > 0
     group by 1, 2, 3, 4, 5`);
-  const alerts = await listOldDays(tx, "analytics_days_alerts", fromDay, [["batch_alerts", "created_at"], ["batch_alerts", "resolved_at"]]);
+  const alerts = await listOldDays(tx, "analytics_days_alerts", fromDay, [
+    ["batch_alerts", "created_at"],
+    ["batch_alerts", "resolved_at"],
+  ]);
   await alerts.clear("analytics_alerts_daily");
   await tx.execute(sql`
     insert into analytics_alerts_daily (day, ${dimColumns}, type, opened, resolved)

@@ -1,14 +1,30 @@
 import { z } from "zod";
+
 import { text } from "@/lib/api/zod";
 import { processes } from "@/lib/db/enums";
 
-export const chartIds = ["stock_by_origin", "stock_by_process", "stock_by_warehouse", "verification", "discrepancy", "quality_grades", "fraud_risk", "fraud_factors", "alerts", "events_sync", "expiry", "forecast", "forecast_summary"] as const;
+export const chartIds = [
+  "stock_by_origin",
+  "stock_by_process",
+  "stock_by_warehouse",
+  "verification",
+  "discrepancy",
+  "quality_grades",
+  "fraud_risk",
+  "fraud_factors",
+  "alerts",
+  "events_sync",
+  "expiry",
+  "forecast",
+  "forecast_summary",
+] as const;
 export type ChartId = (typeof chartIds)[number];
 
 export const maxRangeDays = 3660;
 const dayMs = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
-const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * dayMs).toISOString().slice(0, 10);
+const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * dayMs).toISOString().slice(0, 10);
 
 const filterShape = {
   from: z.iso.date().optional(),
@@ -26,7 +42,10 @@ function withRange<S extends z.ZodType<{ from?: string; to?: string }>>(schema: 
       return { ...q, to, from: q.from ?? daysBefore(to, 89) } as z.output<S> & { from: string; to: string };
     })
     .refine((q) => q.from <= q.to, { path: ["from"], message: "must not be after `to`" })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) < maxRangeDays * dayMs, { path: ["from"], message: `the range may span at most ${maxRangeDays} days` });
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) < maxRangeDays * dayMs, {
+      path: ["from"],
+      message: `the range may span at most ${maxRangeDays} days`,
+    });
 }
 
 /** The page's filters: the date range and the batch dimensions. */

@@ -2,6 +2,7 @@
 // be told from its own batches read the same shapes computed from the base tables, limited to its
 // batches; the rest are shown to the operating company only (lib/analytics/charts.ts).
 import { sql, type SQL } from "drizzle-orm";
+
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
 

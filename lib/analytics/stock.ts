@@ -1,17 +1,24 @@
 // Stock over time: the running sum of each day's net kilograms (minted less removed), at the end of
 // each period, per origin, process or warehouse. Sums are exact (integer grams).
 import { sql } from "drizzle-orm";
+
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
+
 import { bucketFor, dimensionFilter, listPeriods, periodOf, rangeStart } from "./range";
-import { ledgerStockSource, stockSource } from "./scoped";
 import type { AnalyticsFilters } from "./schemas";
+import { ledgerStockSource, stockSource } from "./scoped";
 import { kgToSignedGrams, signedGramsToKg, type ChartTable } from "./table";
 
 export const stockDimensions = { origin: "origin_country", process: "process", warehouse: "warehouse" } as const;
 export type StockDimension = keyof typeof stockDimensions;
 
-export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimension, scope: Scope): Promise<ChartTable> {
+export async function getStockChart(
+  db: Db,
+  f: AnalyticsFilters,
+  by: StockDimension,
+  scope: Scope,
+): Promise<ChartTable> {
   const bucket = bucketFor(f.from, f.to);
   const start = rangeStart(bucket, f.from);
   const column = sql.identifier(stockDimensions[by]);
@@ -43,28 +50,46 @@ export async function getStockChart(db: Db, f: AnalyticsFilters, by: StockDimens
   return {
     id: `stock_by_${by}`,
     title: `Stock by ${label}`,
-    description: by === "warehouse" ? `Kilograms on hand at the end of each ${bucket}, by warehouse, from the stock ledger: minted, moved in and counted up, less redeemed, moved out and written off.` : `Kilograms in stock at the end of each ${bucket}, by ${label}: minted less expired and redeemed.`,
-    columns: [{ key: "period", label: bucket }, ...names.map((name) => ({ key: keyOf.get(name)!, label: `${name} (kg)`, isNumeric: true }))],
+    description:
+      by === "warehouse"
+        ? `Kilograms on hand at the end of each ${bucket}, by warehouse, from the stock ledger: minted, moved in and counted up, less redeemed, moved out and written off.`
+        : `Kilograms in stock at the end of each ${bucket}, by ${label}: minted less expired and redeemed.`,
+    columns: [
+      { key: "period", label: bucket },
+      ...names.map((name) => ({ key: keyOf.get(name)!, label: `${name} (kg)`, isNumeric: true })),
+    ],
     rows: table,
-    chart: { x: "period", series: names.map((name) => ({ key: keyOf.get(name)!, label: name, type: "line" as const, stack: undefined })), leftUnit: "kg" },
+    chart: {
+      x: "period",
+      series: names.map((name) => ({ key: keyOf.get(name)!, label: name, type: "line" as const, stack: undefined })),
+      leftUnit: "kg",
+    },
     note: names.length ? undefined : "No stock matches these filters.",
   };
 }
 
 /** Daily stock per origin over its whole history up to `to`, for the forecast (grams). */
-export async function listDailyStockByOrigin(db: Db, f: AnalyticsFilters): Promise<Map<string, { days: string[]; grams: bigint[] }>> {
+export async function listDailyStockByOrigin(
+  db: Db,
+  f: AnalyticsFilters,
+): Promise<Map<string, { days: string[]; grams: bigint[] }>> {
   const { rows } = await db.execute<{ day: string; origin: string; net: string }>(sql`
     select day::text as day, origin_country as origin, sum(minted_kg - removed_kg)::text as net
     from analytics_stock_daily where day <= ${f.to}::date and ${dimensionFilter(f)}
     group by 1, 2 order by 1`);
   const byOrigin = new Map<string, Map<string, bigint>>();
-  for (const r of rows) (byOrigin.get(r.origin) ?? byOrigin.set(r.origin, new Map()).get(r.origin)!).set(r.day, kgToSignedGrams(r.net));
+  for (const r of rows)
+    (byOrigin.get(r.origin) ?? byOrigin.set(r.origin, new Map()).get(r.origin)!).set(r.day, kgToSignedGrams(r.net));
   const series = new Map<string, { days: string[]; grams: bigint[] }>();
   for (const [origin, nets] of byOrigin) {
     const days: string[] = [];
     const grams: bigint[] = [];
     let stock = 0n;
-    for (let t = Date.parse(`${[...nets.keys()][0]}T00:00:00Z`); t <= Date.parse(`${f.to}T00:00:00Z`); t += 86_400_000) {
+    for (
+      let t = Date.parse(`${[...nets.keys()][0]}T00:00:00Z`);
+      t <= Date.parse(`${f.to}T00:00:00Z`);
+      t += 86_400_000
+    ) {
       const day = new Date(t).toISOString().slice(0, 10);
       stock += nets.get(day) ?? 0n;
       days.push(day);

@@ -1,7 +1,9 @@
 // The system's charts: chain events stored and sync runs over time, and stock about to expire.
 import { sql } from "drizzle-orm";
+
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
+
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf } from "./range";
 import type { AnalyticsFilters } from "./schemas";
 import { expirySource } from "./scoped";
@@ -46,7 +48,15 @@ export async function getEventsSyncChart(db: Db, f: AnalyticsFilters): Promise<C
       { key: "max_lag_s", label: "max sync lag (s)", isNumeric: true },
     ],
     rows,
-    chart: { x: "period", series: [{ key: "events", label: "events", type: "bar" }, { key: "mean_lag_s", label: "mean sync lag", type: "line", axis: "right" }], leftUnit: "events", rightUnit: "s" },
+    chart: {
+      x: "period",
+      series: [
+        { key: "events", label: "events", type: "bar" },
+        { key: "mean_lag_s", label: "mean sync lag", type: "line", axis: "right" },
+      ],
+      leftUnit: "events",
+      rightUnit: "s",
+    },
     note: "Chain-wide: the origin, process and warehouse filters do not apply.",
   };
 }
@@ -67,7 +77,11 @@ export async function getExpiryChart(db: Db, f: AnalyticsFilters, scope: Scope):
     id: "expiry",
     title: "Expiring soon",
     description: "Sellable batches (active, verified, flagged) expiring within 30, 60 and 90 days from today.",
-    columns: [{ key: "window", label: "expires in" }, { key: "batches", label: "batches", isNumeric: true }, { key: "kg", label: "stock (kg)", isNumeric: true }],
+    columns: [
+      { key: "window", label: "expires in" },
+      { key: "batches", label: "batches", isNumeric: true },
+      { key: "kg", label: "stock (kg)", isNumeric: true },
+    ],
     rows: windows.map((w, i) => {
       const r = rows.find((x) => x.window === i);
       return { window: w.label, batches: r?.batches ?? 0, kg: r?.kg ?? "0.000" };

@@ -4,7 +4,14 @@ import { csvRow } from "@/lib/csv";
 
 export type Cell = string | number | null;
 export type Column = { key: string; label: string; isNumeric?: boolean };
-export type Series = { key: string; label: string; type: "line" | "bar"; axis?: "left" | "right"; stack?: string; isDashed?: boolean };
+export type Series = {
+  key: string;
+  label: string;
+  type: "line" | "bar";
+  axis?: "left" | "right";
+  stack?: string;
+  isDashed?: boolean;
+};
 export type ChartSpec = {
   x: string;
   series: Series[];
@@ -15,11 +22,22 @@ export type ChartSpec = {
   leftUnit?: string;
   rightUnit?: string;
 };
-export type ChartTable = { id: string; title: string; description: string; columns: Column[]; rows: Record<string, Cell>[]; chart: ChartSpec; note?: string };
+export type ChartTable = {
+  id: string;
+  title: string;
+  description: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+  chart: ChartSpec;
+  note?: string;
+};
 
 /** The table as CSV (RFC 4180, CRLF), with the table view's column labels as the header. */
 export function toCsv(table: Pick<ChartTable, "columns" | "rows">): string {
-  return [csvRow(table.columns.map((c) => c.label)), ...table.rows.map((row) => csvRow(table.columns.map((c) => row[c.key] ?? null)))].join("");
+  return [
+    csvRow(table.columns.map((c) => c.label)),
+    ...table.rows.map((row) => csvRow(table.columns.map((c) => row[c.key] ?? null))),
+  ].join("");
 }
 
 /** Signed kilograms with 3 decimals as integer grams, and back: exact sums. */
@@ -36,4 +54,5 @@ export function signedGramsToKg(grams: bigint): string {
 }
 
 /** A percentage with one decimal, or null without a denominator. */
-export const pct = (part: number, whole: number): number | null => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
+export const pct = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;

@@ -1,6 +1,7 @@
 // The one place that decides who a request comes from: its address and country are believed only
 // from the proxy TRUSTED_PROXY names, never from headers a client could have sent itself.
 import { isIP } from "node:net";
+
 import { getEnv, type TrustedProxy } from "@/lib/env";
 
 type HeaderSource = { get(name: string): string | null };
@@ -17,7 +18,12 @@ function addressOf(raw: string | null | undefined): string | null {
 
 /** The client's address as the trusted proxy reports it, else "unknown". */
 export function clientAddress(headers: HeaderSource, proxy: TrustedProxy = getEnv().TRUSTED_PROXY): string {
-  if (proxy === "vercel") return addressOf(headers.get("x-vercel-forwarded-for")?.split(",")[0]) ?? addressOf(headers.get("x-real-ip")) ?? unknownClient;
+  if (proxy === "vercel")
+    return (
+      addressOf(headers.get("x-vercel-forwarded-for")?.split(",")[0]) ??
+      addressOf(headers.get("x-real-ip")) ??
+      unknownClient
+    );
   if (proxy === "cloudflare") return addressOf(headers.get("cf-connecting-ip")) ?? unknownClient;
   if (typeof proxy === "number") {
     // Each proxy appends the address it was called from; entries left of ours are the client's to forge.

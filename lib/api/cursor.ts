@@ -1,5 +1,6 @@
 // Opaque keyset cursors: the sort they belong to, the last row's sort value and id.
 import { z } from "zod";
+
 import { ApiError } from "./errors";
 
 const ZCursor = z.tuple([z.string(), z.enum(["asc", "desc"]), z.string().nullable(), z.number().int().positive()]);
@@ -15,7 +16,9 @@ export function decodeCursor(raw: string, sort: string, order: "asc" | "desc"): 
   try {
     parsed = ZCursor.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
   } catch {
-    throw new ApiError("validation_error", "cursor: is not a cursor this API issued", [{ path: "cursor", message: "is not a cursor this API issued" }]);
+    throw new ApiError("validation_error", "cursor: is not a cursor this API issued", [
+      { path: "cursor", message: "is not a cursor this API issued" },
+    ]);
   }
   const [cursorSort, cursorOrder, value, id] = parsed;
   if (cursorSort !== sort || cursorOrder !== order) {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-const ZId = z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id").transform(Number);
+const ZId = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
+  .transform(Number);
 
 /** Route params with one numeric id, e.g. `idParams("batch_id").parse(params).batch_id`. */
 export function idParams<K extends string>(name: K) {

@@ -1,5 +1,6 @@
 // Field helpers every domain's zod schemas use, with the shared wording of their errors.
 import { z } from "zod";
+
 import "@/lib/zod-words";
 
 /** Text Postgres can store: no NUL characters. */
@@ -9,10 +10,22 @@ export const decimal = (scale: number) =>
   z
     .string()
     .min(1, "is required")
-    .pipe(z.string().regex(new RegExp(`^\\d+(\\.\\d{1,${scale}})?$`), `must be a number (0 or more) with at most ${scale} decimals, like ${scale ? `12.${"5".padEnd(scale, "0")}` : "12"}`));
+    .pipe(
+      z
+        .string()
+        .regex(
+          new RegExp(`^\\d+(\\.\\d{1,${scale}})?$`),
+          `must be a number (0 or more) with at most ${scale} decimals, like ${scale ? `12.${"5".padEnd(scale, "0")}` : "12"}`,
+        ),
+    );
 /** A query parameter listing values of `values`, comma-separated: `status=open,resolved`. */
 export const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1, "at least one value"));

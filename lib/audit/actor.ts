@@ -2,7 +2,10 @@
 import type { Actor } from "./record";
 
 /** A caller as lib/auth/caller.ts's `Caller` has it, by shape only: the audit log sits below auth. */
-export type CallerLike = { kind: "anonymous" | "chainlink" | "cron" } | { kind: "user"; user: { id: number } } | { kind: "api_key"; keyId: number };
+export type CallerLike =
+  | { kind: "anonymous" | "chainlink" | "cron" }
+  | { kind: "user"; user: { id: number } }
+  | { kind: "api_key"; keyId: number };
 
 export function actorOf(caller: CallerLike): Actor {
   if (caller.kind === "user") return { kind: "user", id: String(caller.user.id) };

@@ -6,7 +6,10 @@ export function canonical(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  return `{${entries
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+    .join(",")}}`;
 }
 
 export type HashedFields = {
@@ -27,5 +30,19 @@ export type HashedFields = {
 
 /** The exact text a record's sha256 hash is taken over. */
 export function recordContent(r: HashedFields): string {
-  return canonical([r.prevHash, r.position, r.entity, r.entityId, r.batchId, r.action, r.actorKind, r.actorId, r.before, r.after, r.txHash, r.note, r.createdAt.toISOString()]);
+  return canonical([
+    r.prevHash,
+    r.position,
+    r.entity,
+    r.entityId,
+    r.batchId,
+    r.action,
+    r.actorKind,
+    r.actorId,
+    r.before,
+    r.after,
+    r.txHash,
+    r.note,
+    r.createdAt.toISOString(),
+  ]);
 }

@@ -1,6 +1,8 @@
 // A batch's audit trail, oldest first, as the API and the batch page show it.
 import "server-only";
+
 import { asc, eq, sql } from "drizzle-orm";
+
 import { ApiError } from "@/lib/api/errors";
 import type { Db } from "@/lib/db";
 import { auditRecords, batches, users } from "@/lib/db/schema";

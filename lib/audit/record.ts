@@ -3,10 +3,12 @@
 // hash covers its content and the previous record's hash, so an edit anywhere breaks the chain.
 import { createHash } from "node:crypto";
 import { asc, desc, sql } from "drizzle-orm";
+
 import type { Db, Tx } from "@/lib/db";
-import { toJson } from "@/lib/json";
-import { auditRecords } from "@/lib/db/schema";
 import { type actorKinds } from "@/lib/db/enums";
+import { auditRecords } from "@/lib/db/schema";
+import { toJson } from "@/lib/json";
+
 import { recordContent } from "./content";
 
 export type Actor = { kind: (typeof actorKinds)[number]; id?: string | null };
@@ -36,7 +38,11 @@ export function hashRecord(r: Omit<Row, "id" | "hash">): string {
 export async function recordAudit(tx: Tx | Db, ...entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('audit_records', 0))`);
-  const [last] = await tx.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).orderBy(desc(auditRecords.position)).limit(1);
+  const [last] = await tx
+    .select({ position: auditRecords.position, hash: auditRecords.hash })
+    .from(auditRecords)
+    .orderBy(desc(auditRecords.position))
+    .limit(1);
   let position = last?.position ?? 0;
   let prevHash = last?.hash ?? genesisHash;
   const createdAt = new Date();
@@ -66,11 +72,17 @@ export async function recordAudit(tx: Tx | Db, ...entries: AuditEntry[]): Promis
 export async function verifyAuditChain(db: Db): Promise<{ records: number; brokenAt: number | null }> {
   let prevHash = genesisHash;
   let records = 0;
-  for (let after = 0; ; ) {
-    const page = await db.select().from(auditRecords).where(sql`${auditRecords.position} > ${after}`).orderBy(asc(auditRecords.position)).limit(5_000);
+  for (let after = 0; ;) {
+    const page = await db
+      .select()
+      .from(auditRecords)
+      .where(sql`${auditRecords.position} > ${after}`)
+      .orderBy(asc(auditRecords.position))
+      .limit(5_000);
     if (!page.length) return { records, brokenAt: null };
     for (const r of page) {
-      if (r.prevHash !== prevHash || r.position !== records + 1 || hashRecord(r) !== r.hash) return { records, brokenAt: r.position };
+      if (r.prevHash !== prevHash || r.position !== records + 1 || hashRecord(r) !== r.hash)
+        return { records, brokenAt: r.position };
       prevHash = r.hash;
       records++;
     }

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { createHash, timingSafeEqual } from "node:crypto";
+
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
+
 import { verifyApiKey } from "./api-keys";
 import { auth } from "./auth";
 import type { Rule } from "./permissions";
@@ -33,7 +36,10 @@ export async function resolveCaller(request: Request): Promise<Caller> {
     const key = await verifyApiKey(db, apiKey);
     if (!key) throw new ApiError("unauthorized", "The API key is not valid, or it was revoked.");
     const limit = await hitRateLimit(db, `api-key:${key.id}`, 600, 60);
-    if (!limit.isAllowed) throw new ApiError("rate_limited", "Too many requests with this API key.", { retry_after_seconds: limit.retryAfterSeconds });
+    if (!limit.isAllowed)
+      throw new ApiError("rate_limited", "Too many requests with this API key.", {
+        retry_after_seconds: limit.retryAfterSeconds,
+      });
     return { kind: "api_key", keyId: key.id, role: key.role };
   }
   const session = await auth();
@@ -44,9 +50,11 @@ export async function resolveCaller(request: Request): Promise<Caller> {
 export function authorize(rule: Rule, caller: Caller): void {
   if (rule.isPublic || rule.chainlink) return;
   if (caller.kind === "anonymous") throw new ApiError("unauthorized", "Sign in, or send an API key.");
-  if (caller.kind === "user" && caller.user.isPending) throw new ApiError("forbidden", "Your wallet is waiting for an admin to approve it into an organisation.");
+  if (caller.kind === "user" && caller.user.isPending)
+    throw new ApiError("forbidden", "Your wallet is waiting for an admin to approve it into an organisation.");
   // A producer's or buyer's member reaches only the reads marked for members, scoped to its organisation.
-  if (caller.kind === "user" && isMember(caller.user) && !rule.members) throw new ApiError("forbidden", "You are not allowed to do this.");
+  if (caller.kind === "user" && isMember(caller.user) && !rule.members)
+    throw new ApiError("forbidden", "You are not allowed to do this.");
   const isAllowed =
     caller.kind === "user"
       ? rule.roles.includes(caller.user.role)

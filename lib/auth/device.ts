@@ -2,11 +2,13 @@
 // before counts its failed guesses apart from everyone else's, so strangers' guesses never lock it
 // out, even where no trusted proxy tells one client from another (TRUSTED_PROXY=none).
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
 import type { SecretKey } from "./secret-box";
 
 export const deviceCookie = "bt_device";
 
-const sign = (key: SecretKey, email: string, nonce: string) => createHmac("sha256", key).update(`${email.toLowerCase()}\n${nonce}`).digest("base64url");
+const sign = (key: SecretKey, email: string, nonce: string) =>
+  createHmac("sha256", key).update(`${email.toLowerCase()}\n${nonce}`).digest("base64url");
 
 /** A token for the browser that just signed in as `email`. */
 export function issueDeviceToken(key: SecretKey, email: string): string {

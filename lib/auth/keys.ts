@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
+
 import { deriveSecretKey, type SecretKey } from "./secret-box";
 
 let cached: SecretKey | undefined;

@@ -1,6 +1,8 @@
 // Failed-guess limits per account *and* client: someone else's guesses never lock a user out of their own sign-in.
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
+
 import { hitRateLimit } from "./rate-limit";
 
 export const accountLimit = { attempts: 10, windowSeconds: 900 };
@@ -18,7 +20,10 @@ export async function isLockedOut(db: Db, identifiers: string[]): Promise<boolea
   if (!identifiers.length) return false;
   const { rows } = await db.execute<{ locked: boolean }>(sql`
     select exists (select 1 from rate_limits
-      where (${sql.join(identifiers.map((i) => sql`starts_with(key, ${prefix(i)})`), sql` or `)})
+      where (${sql.join(
+        identifiers.map((i) => sql`starts_with(key, ${prefix(i)})`),
+        sql` or `,
+      )})
         and count > ${accountLimit.attempts}
         and window_start > now() - make_interval(secs => ${accountLimit.windowSeconds})) as locked`);
   return rows[0].locked;
@@ -28,7 +33,10 @@ export async function isLockedOut(db: Db, identifiers: string[]): Promise<boolea
 export async function liftLockout(db: Pick<Db, "execute">, identifiers: string[]): Promise<number> {
   if (!identifiers.length) return 0;
   const { rows } = await db.execute<{ count: number }>(sql`
-    with gone as (delete from rate_limits where ${sql.join(identifiers.map((i) => sql`starts_with(key, ${prefix(i)})`), sql` or `)} returning count)
+    with gone as (delete from rate_limits where ${sql.join(
+      identifiers.map((i) => sql`starts_with(key, ${prefix(i)})`),
+      sql` or `,
+    )} returning count)
     select count(*) filter (where count > ${accountLimit.attempts})::int as count from gone`);
   return rows[0].count;
 }

@@ -1,10 +1,12 @@
 // Forgotten and changed passwords. A reset request answers the same whether or not the email is known.
 import { eq } from "drizzle-orm";
+
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { Mail } from "@/lib/mail/mailer";
+
 import { hashPassword, verifyPassword } from "./passwords";
 import { consumeToken, createToken, revokeTokens } from "./tokens";
 import { endSessions } from "./users";
@@ -16,7 +18,10 @@ export const setupHours = 72;
 export async function requestPasswordReset(db: Db, input: { email: string; appUrl: string }): Promise<Mail | null> {
   const email = input.email.toLowerCase();
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(eq(users.email, email));
+    const [user] = await tx
+      .select({ id: users.id, isActive: users.isActive })
+      .from(users)
+      .where(eq(users.email, email));
     if (!user?.isActive) return null;
     await revokeTokens(tx, "password_reset", { userId: user.id });
     const token = await createToken(tx, { purpose: "password_reset", hours: resetHours, userId: user.id });
@@ -40,10 +45,19 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const link = await consumeToken(tx, "password_reset", input.token);
-    const [user] = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, link.userId!)).returning({ id: users.id, email: users.email, isActive: users.isActive });
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, link.userId!))
+      .returning({ id: users.id, email: users.email, isActive: users.isActive });
     if (!user?.isActive) throw new ApiError("rule_broken", "This account is deactivated; ask an admin.");
     await endSessions(tx, user.id);
-    await recordAudit(tx, { entity: "user", entityId: user.id, action: "user.password_reset", actor: { kind: "user", id: String(user.id) } });
+    await recordAudit(tx, {
+      entity: "user",
+      entityId: user.id,
+      action: "user.password_reset",
+      actor: { kind: "user", id: String(user.id) },
+    });
     return { id: user.id, email: user.email };
   });
 }
@@ -52,12 +66,19 @@ export async function resetPassword(db: Db, input: { token: string; password: st
 export async function changePassword(db: Db, input: { userId: number; currentPassword: string; newPassword: string }) {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new ApiError("rule_broken", "The current password is wrong.", [{ path: "current_password", message: "is wrong" }]);
+    throw new ApiError("rule_broken", "The current password is wrong.", [
+      { path: "current_password", message: "is wrong" },
+    ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId));
     await endSessions(tx, input.userId);
-    await recordAudit(tx, { entity: "user", entityId: input.userId, action: "user.password_changed", actor: { kind: "user", id: String(input.userId) } });
+    await recordAudit(tx, {
+      entity: "user",
+      entityId: input.userId,
+      action: "user.password_changed",
+      actor: { kind: "user", id: String(input.userId) },
+    });
   });
 }

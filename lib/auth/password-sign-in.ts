@@ -1,5 +1,6 @@
 // The checks behind an email-and-password sign-in: lockout per account and client, password, then the TOTP code.
 import type { Db } from "@/lib/db";
+
 import { hitAccountLimit } from "./lockout";
 import { verifyPassword } from "./passwords";
 import type { SecretKey } from "./secret-box";
@@ -16,14 +17,27 @@ export class SignInRefusal extends Error {
 const dummyHash = "$2b$11$CwTycUXWue0Thq9StjUM0uJ8.3zpYl5BkRzHk0P0F8lB1Yx6aG6Zq";
 
 /** `device`: the id of a device cookie this browser was given for this email (lib/auth/device.ts), if any. */
-export async function checkPasswordSignIn(db: Db, input: { email: string; password: string; code?: string; ip: string | null; device?: string | null }, totpKey: SecretKey) {
+export async function checkPasswordSignIn(
+  db: Db,
+  input: { email: string; password: string; code?: string; ip: string | null; device?: string | null },
+  totpKey: SecretKey,
+) {
   const email = input.email.toLowerCase();
   // A known device's guesses are counted on their own: a stranger's lockout of the account never reaches it.
-  if (!(await hitAccountLimit(db, email, input.device ? `device:${input.device}` : input.ip)).isAllowed) throw new SignInRefusal("rate_limited");
+  if (!(await hitAccountLimit(db, email, input.device ? `device:${input.device}` : input.ip)).isAllowed)
+    throw new SignInRefusal("rate_limited");
   const user = await findUserByEmail(db, email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? dummyHash);
   const isValid = !!user?.passwordHash && user.isActive && matches;
-  const record = (isSuccess: boolean, reason?: string) => recordSignIn(db, { userId: user?.id ?? null, method: "password", identifier: email, isSuccess, reason, ip: input.ip });
+  const record = (isSuccess: boolean, reason?: string) =>
+    recordSignIn(db, {
+      userId: user?.id ?? null,
+      method: "password",
+      identifier: email,
+      isSuccess,
+      reason,
+      ip: input.ip,
+    });
   if (!isValid || !user) {
     await record(false, "wrong email or password");
     throw new SignInRefusal("wrong_credentials");

@@ -11,7 +11,14 @@ export type Role = (typeof roles)[number];
  * `members`: members of a producer or buyer organisation with one of `roles` may call it too, and
  * see only their organisation's batches (lib/auth/scope.ts); without it only the operating company's staff.
  */
-export type Rule = { roles: readonly Role[]; apiKeys?: boolean; chainlink?: boolean; cron?: boolean; isPublic?: boolean; members?: boolean };
+export type Rule = {
+  roles: readonly Role[];
+  apiKeys?: boolean;
+  chainlink?: boolean;
+  cron?: boolean;
+  isPublic?: boolean;
+  members?: boolean;
+};
 
 export const everyone: Role[] = ["admin", "operator", "verifier", "viewer"];
 export const operators: Role[] = ["admin", "operator"];

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
 
 export type RateLimit = { isAllowed: boolean; retryAfterSeconds: number };

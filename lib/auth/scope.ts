@@ -15,4 +15,5 @@ export function scopeOfUser(user: Pick<SessionUser, "isPending" | "organisationI
 }
 
 /** Whether the user belongs to a producer or buyer organisation (not the operating company's staff). */
-export const isMember = (user: Pick<SessionUser, "isPending" | "organisationId" | "organisationKind">) => scopeOfUser(user).kind === "organisation";
+export const isMember = (user: Pick<SessionUser, "isPending" | "organisationId" | "organisationKind">) =>
+  scopeOfUser(user).kind === "organisation";

@@ -3,7 +3,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 
 export type SecretKey = Buffer;
 
-export const deriveSecretKey = (authSecret: string, purpose: string): SecretKey => Buffer.from(hkdfSync("sha256", authSecret, "batchtrail", purpose, 32));
+export const deriveSecretKey = (authSecret: string, purpose: string): SecretKey =>
+  Buffer.from(hkdfSync("sha256", authSecret, "batchtrail", purpose, 32));
 
 export function sealSecret(plain: string, key: SecretKey): string {
   const iv = randomBytes(12);

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { redirect } from "next/navigation";
+
 import { getDb } from "@/lib/db/server";
+
 import { auth } from "./auth";
 import { canOpen } from "./permissions";
 import { isMember, scopeOfUser, type Scope } from "./scope";

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
 import { parseSiweMessage } from "viem/siwe";
+
 import type { Db } from "@/lib/db";
 import { siweNonces } from "@/lib/db/schema";
 
@@ -23,11 +24,13 @@ type Expected = { domain: string; chainId: number; client: PublicClient; now?: D
 export async function verifySiwe(db: Db, message: string, signature: Hex, expected: Expected): Promise<`0x${string}`> {
   const now = expected.now ?? new Date();
   const fields = parseSiweMessage(message);
-  if (!fields.address || !fields.nonce || !fields.domain || !fields.chainId || !fields.issuedAt) throw new SiweError("not a complete EIP-4361 message");
+  if (!fields.address || !fields.nonce || !fields.domain || !fields.chainId || !fields.issuedAt)
+    throw new SiweError("not a complete EIP-4361 message");
   const dates = [fields.issuedAt, fields.expirationTime, fields.notBefore].filter((d): d is Date => d !== undefined);
   if (dates.some((d) => Number.isNaN(d.getTime()))) throw new SiweError("message has a malformed date");
   if (fields.domain !== expected.domain) throw new SiweError(`message is for ${fields.domain}, not ${expected.domain}`);
-  if (fields.chainId !== expected.chainId) throw new SiweError(`message is for chain ${fields.chainId}, not ${expected.chainId}`);
+  if (fields.chainId !== expected.chainId)
+    throw new SiweError(`message is for chain ${fields.chainId}, not ${expected.chainId}`);
   if (fields.expirationTime && fields.expirationTime <= now) throw new SiweError("message has expired");
   if (fields.notBefore && fields.notBefore > now) throw new SiweError("message is not valid yet");
   if (now.getTime() - fields.issuedAt.getTime() > maxMessageAgeMs) throw new SiweError("message is too old");

@@ -4,10 +4,12 @@
 // strings), so a replay is exact.
 import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
-import { batches } from "@/lib/db/schema";
-import { decodeMetadata } from "./metadata";
-import { columnsFromChain, metadataColumns, upsertFromChain } from "./from-chain";
+
 import type { Tx } from "@/lib/db";
+import { batches } from "@/lib/db/schema";
+
+import { columnsFromChain, metadataColumns, upsertFromChain } from "./from-chain";
+import { decodeMetadata } from "./metadata";
 
 export type ChainEvent = {
   chainId: number;
@@ -25,11 +27,25 @@ const valuesByToken = (events: ChainEvent[], value: (e: ChainEvent) => string) =
   sql`jsonb_to_recordset(${JSON.stringify(events.map((e) => ({ token_id: tokenOf(e), value: value(e) })))}::jsonb) as v(token_id text, value text)`;
 
 const ofTokens = (events: ChainEvent[]) =>
-  and(eq(batches.chainId, events[0].chainId), sql`${batches.tokenId} in (select jsonb_array_elements_text(${JSON.stringify(events.map(tokenOf))}::jsonb)::numeric)`);
+  and(
+    eq(batches.chainId, events[0].chainId),
+    sql`${batches.tokenId} in (select jsonb_array_elements_text(${JSON.stringify(events.map(tokenOf))}::jsonb)::numeric)`,
+  );
 
 function createdRow({ chainId, args: a, transactionHash }: ChainEvent) {
-  const onchain = { quantity: int(a.quantity), productionDate: int(a.productionDate), expiryDate: int(a.expiryDate), pricePerKg: int(a.pricePerKg), metadataHash: a.metadataHash as Hex, metadataUri: String(a.metadataUri) };
-  return { ...columnsFromChain(chainId, int(a.batchId), onchain), status: "active" as const, mintTxHash: transactionHash };
+  const onchain = {
+    quantity: int(a.quantity),
+    productionDate: int(a.productionDate),
+    expiryDate: int(a.expiryDate),
+    pricePerKg: int(a.pricePerKg),
+    metadataHash: a.metadataHash as Hex,
+    metadataUri: String(a.metadataUri),
+  };
+  return {
+    ...columnsFromChain(chainId, int(a.batchId), onchain),
+    status: "active" as const,
+    mintTxHash: transactionHash,
+  };
 }
 
 const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> = {
@@ -40,14 +56,30 @@ const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> 
     const waiting = await tx
       .select({ code: batches.batchCode })
       .from(batches)
-      .where(and(eq(batches.chainId, rows[0].chainId), isNull(batches.tokenId), sql`${batches.batchCode} in (select jsonb_array_elements_text(${codes}::jsonb))`));
+      .where(
+        and(
+          eq(batches.chainId, rows[0].chainId),
+          isNull(batches.tokenId),
+          sql`${batches.batchCode} in (select jsonb_array_elements_text(${codes}::jsonb))`,
+        ),
+      );
     const drafts = new Set(waiting.map((w) => w.code));
     for (const row of rows.filter((r) => drafts.has(r.batchCode))) await upsertFromChain(tx, row);
     const rest = rows.filter((r) => !drafts.has(r.batchCode));
     const columns = getTableColumns(batches);
-    const refreshed = Object.fromEntries(Object.keys(rows[0]).filter((k) => k !== "chainId" && k !== "tokenId").map((k) => [k, sql.raw(`excluded."${columns[k as keyof typeof columns].name}"`)]));
+    const refreshed = Object.fromEntries(
+      Object.keys(rows[0])
+        .filter((k) => k !== "chainId" && k !== "tokenId")
+        .map((k) => [k, sql.raw(`excluded."${columns[k as keyof typeof columns].name}"`)]),
+    );
     for (let i = 0; i < rest.length; i += rowsPerInsert) {
-      await tx.insert(batches).values(rest.slice(i, i + rowsPerInsert)).onConflictDoUpdate({ target: [batches.chainId, batches.tokenId], set: { ...refreshed, updatedAt: new Date() } });
+      await tx
+        .insert(batches)
+        .values(rest.slice(i, i + rowsPerInsert))
+        .onConflictDoUpdate({
+          target: [batches.chainId, batches.tokenId],
+          set: { ...refreshed, updatedAt: new Date() },
+        });
     }
   },
   async BatchMinted(tx, events) {
@@ -59,7 +91,14 @@ const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> 
       where batches.chain_id = ${events[0].chainId} and batches.token_id = v.token_id::numeric`);
   },
   async BatchVerified(tx, events) {
-    await tx.update(batches).set({ status: sql`case when ${batches.status} in ('active', 'verified') then 'verified' else ${batches.status} end`, verificationStatus: "verified", updatedAt: new Date() }).where(ofTokens(events));
+    await tx
+      .update(batches)
+      .set({
+        status: sql`case when ${batches.status} in ('active', 'verified') then 'verified' else ${batches.status} end`,
+        verificationStatus: "verified",
+        updatedAt: new Date(),
+      })
+      .where(ofTokens(events));
   },
   async BatchExpired(tx, events) {
     await tx.update(batches).set({ status: "expired", updatedAt: new Date() }).where(ofTokens(events));
@@ -67,7 +106,15 @@ const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> 
   async MetadataUpdated(tx, events) {
     for (const e of events) {
       const a = e.args as { metadataHash: Hex; metadataUri: string };
-      await tx.update(batches).set({ ...metadataColumns(decodeMetadata(a.metadataUri, a.metadataHash)), metadataHash: a.metadataHash, metadataUri: a.metadataUri, updatedAt: new Date() }).where(ofTokens([e]));
+      await tx
+        .update(batches)
+        .set({
+          ...metadataColumns(decodeMetadata(a.metadataUri, a.metadataHash)),
+          metadataHash: a.metadataHash,
+          metadataUri: a.metadataUri,
+          updatedAt: new Date(),
+        })
+        .where(ofTokens([e]));
     }
   },
   /** All of it redeemed, against the quantity at that moment, makes the batch redeemed. */
@@ -105,7 +152,10 @@ export async function applyBatchEvents(tx: Tx, events: ChainEvent[]): Promise<vo
 
 /** Before a token's surviving events are replayed: what only later events set goes back to its start. */
 export async function forgetChainFacts(tx: Tx, chainId: number, tokenId: string): Promise<void> {
-  await tx.update(batches).set({ ownerAddress: null, verificationStatus: "unverified", updatedAt: new Date() }).where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId)));
+  await tx
+    .update(batches)
+    .set({ ownerAddress: null, verificationStatus: "unverified", updatedAt: new Date() })
+    .where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId)));
 }
 
 /**
@@ -115,6 +165,15 @@ export async function forgetChainFacts(tx: Tx, chainId: number, tokenId: string)
 export async function unbindToken(tx: Tx, chainId: number, tokenId: string): Promise<void> {
   await tx
     .update(batches)
-    .set({ tokenId: null, status: "draft", onchainQuantity: null, onHand: null, ownerAddress: null, mintTxHash: null, verificationStatus: "unverified", updatedAt: new Date() })
+    .set({
+      tokenId: null,
+      status: "draft",
+      onchainQuantity: null,
+      onHand: null,
+      ownerAddress: null,
+      mintTxHash: null,
+      verificationStatus: "unverified",
+      updatedAt: new Date(),
+    })
     .where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId)));
 }

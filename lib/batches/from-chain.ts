@@ -1,12 +1,21 @@
 // What the chain says about a batch, as a batches row; shared by the indexer and the import.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
+
+import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
-import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
+
 import { decodeMetadata, type BatchMetadata } from "./metadata";
 
-export type OnchainBatch = { quantity: bigint; productionDate: bigint; expiryDate: bigint; pricePerKg: bigint; metadataHash: Hex; metadataUri: string };
+export type OnchainBatch = {
+  quantity: bigint;
+  productionDate: bigint;
+  expiryDate: bigint;
+  pricePerKg: bigint;
+  metadataHash: Hex;
+  metadataUri: string;
+};
 
 /** The contract's Status enum (None, Created, Active, Verified, Expired, Redeemed) as batch statuses. */
 export const statusFromChain = ["draft", "active", "active", "verified", "expired", "redeemed"] as const;
@@ -30,13 +39,16 @@ export function metadataColumns(m: BatchMetadata) {
 
 /** "86.50" and "86.5" are the same number; compared as text with trailing zeros dropped. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === null || v === undefined ? null : /^\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, "") : String(v));
+  const norm = (v: unknown) =>
+    v === null || v === undefined ? null : /^\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, "") : String(v);
   return norm(a) === norm(b);
 }
 
 /** The columns of `expected` whose value in `row` is not the same. */
 export function differingColumns(expected: Record<string, unknown>, row: Record<string, unknown>): string[] {
-  return Object.entries(expected).filter(([k, v]) => !sameValue(v, row[k])).map(([k]) => k);
+  return Object.entries(expected)
+    .filter(([k, v]) => !sameValue(v, row[k]))
+    .map(([k]) => k);
 }
 
 export function columnsFromChain(chainId: number, tokenId: bigint, b: OnchainBatch) {

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
@@ -7,6 +9,7 @@ import type { ChainHandle } from "@/lib/chain/server";
 import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
+
 import { batchesInScope } from "./scope";
 import { toBatchJson } from "./serialize";
 
@@ -14,7 +17,12 @@ const chainStatuses = ["none", "created", "active", "verified", "expired", "rede
 
 /** What the contract holds for a batch right now, in the same units as the off-chain record. */
 export async function readOnchain(chain: ChainHandle, tokenId: bigint) {
-  const b = await chain.client.readContract({ address: chain.address, abi: batchTokenAbi, functionName: "getBatch", args: [tokenId] });
+  const b = await chain.client.readContract({
+    address: chain.address,
+    abi: batchTokenAbi,
+    functionName: "getBatch",
+    args: [tokenId],
+  });
   return {
     token_id: tokenId.toString(),
     contract_address: chain.address,
@@ -39,25 +47,39 @@ export type OnchainJson = Awaited<ReturnType<typeof readOnchain>>;
 export async function findBatch(db: Db | Tx, id: number, { minted = false } = {}) {
   const [row] = await db.select().from(batches).where(eq(batches.id, id));
   if (!row) throw new ApiError("not_found", `Batch ${id} does not exist.`);
-  if (minted && row.tokenId === null) throw new ApiError("rule_broken", `Batch ${row.batchCode} is not minted yet; only a batch on chain can be checked.`);
+  if (minted && row.tokenId === null)
+    throw new ApiError(
+      "rule_broken",
+      `Batch ${row.batchCode} is not minted yet; only a batch on chain can be checked.`,
+    );
   return row;
 }
 
 /** The batch with the chain's live view of it; a chain that cannot be read is reported, not fatal. Outside `scope`: 404. */
 export async function getBatch(db: Db, chain: ChainHandle, id: number, scope: Scope) {
-  const [row] = await db.select().from(batches).where(and(eq(batches.id, id), batchesInScope(scope)));
+  const [row] = await db
+    .select()
+    .from(batches)
+    .where(and(eq(batches.id, id), batchesInScope(scope)));
   if (!row) throw new ApiError("not_found", `Batch ${id} does not exist.`);
   const batch = toBatchJson(row);
   if (row.tokenId === null) return { ...batch, blockchain: null, blockchain_error: null };
   try {
     return { ...batch, blockchain: await readOnchain(chain, BigInt(row.tokenId)), blockchain_error: null };
   } catch (error) {
-    return { ...batch, blockchain: null, blockchain_error: `The chain could not be read: ${(error as Error).message.split("\n")[0]}` };
+    return {
+      ...batch,
+      blockchain: null,
+      blockchain_error: `The chain could not be read: ${(error as Error).message.split("\n")[0]}`,
+    };
   }
 }
 
 /** The row of an on-chain batch, by its token id; null when Postgres has none. */
 export async function findBatchByToken(db: Db | Tx, chainId: number, tokenId: bigint) {
-  const [row] = await db.select().from(batches).where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId.toString())));
+  const [row] = await db
+    .select()
+    .from(batches)
+    .where(and(eq(batches.chainId, chainId), eq(batches.tokenId, tokenId.toString())));
   return row ?? null;
 }

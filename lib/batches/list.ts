@@ -1,12 +1,15 @@
 import "server-only";
+
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 import { readCounts } from "@/lib/stats/counts";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
-import { batchesInScope } from "./scope";
+
 import type { BatchListQuery, expiryWindows, sortColumns } from "./schemas";
+import { batchesInScope } from "./scope";
 import { toBatchJson, type BatchJson } from "./serialize";
 
 // Every column has an index on (column, id), so any sort pages by keyset at any depth.
@@ -58,7 +61,11 @@ function filters(q: BatchListQuery): SQL[] {
 function expiringWithin(window: (typeof expiryWindows)[number]): SQL {
   const sellable = inArray(batches.status, ["active", "verified", "flagged"]);
   const today = sql`(now() at time zone 'UTC')::date`;
-  if (window === "expired") return and(inArray(batches.status, ["active", "verified", "flagged", "expired"]), sql`${batches.expiryDate} < ${today}`)!;
+  if (window === "expired")
+    return and(
+      inArray(batches.status, ["active", "verified", "flagged", "expired"]),
+      sql`${batches.expiryDate} < ${today}`,
+    )!;
   return and(sellable, sql`${batches.expiryDate} between ${today} and ${today} + ${Number(window)}::int`)!;
 }
 
@@ -69,36 +76,65 @@ type Row = { batch: typeof batches.$inferSelect; sortValue: string | null };
  * what the first does. Rows with a value and rows without are read apart, each straight down an
  * (col, id) index in either direction, the rows without a value after the others.
  */
-async function readPage(db: Db, q: BatchListQuery, where: SQL[], cursor: { value: string | null; id: number } | null): Promise<Row[]> {
+async function readPage(
+  db: Db,
+  q: BatchListQuery,
+  where: SQL[],
+  cursor: { value: string | null; id: number } | null,
+): Promise<Row[]> {
   const col = sortable[q.sort];
   const isAsc = q.order === "asc";
   const dir = (c: SQL | typeof col) => (isAsc ? asc(c) : desc(c));
   const beyond = (a: SQL, b: SQL) => (isAsc ? sql`${a} > ${b}` : sql`${a} < ${b}`);
   const select = { batch: batches, sortValue: sql<string | null>`${col}::text` };
-  const valued = !cursor ? [] : cursor.value === null ? [sql`false`] : [beyond(sql`(${col}, ${batches.id})`, sql`(${cursor.value}, ${cursor.id})`)];
+  const valued = !cursor
+    ? []
+    : cursor.value === null
+      ? [sql`false`]
+      : [beyond(sql`(${col}, ${batches.id})`, sql`(${cursor.value}, ${cursor.id})`)];
   const nulls = cursor?.value === null ? [beyond(sql`${batches.id}`, sql`${cursor.id}`)] : [];
-  const withValue = await db.select(select).from(batches).where(and(...where, isNotNull(col), ...valued)).orderBy(dir(col), dir(batches.id)).limit(q.limit + 1);
+  const withValue = await db
+    .select(select)
+    .from(batches)
+    .where(and(...where, isNotNull(col), ...valued))
+    .orderBy(dir(col), dir(batches.id))
+    .limit(q.limit + 1);
   const wanted = q.limit + 1 - withValue.length;
   if (wanted === 0) return withValue;
-  const withoutValue = await db.select(select).from(batches).where(and(...where, isNull(col), ...nulls)).orderBy(dir(batches.id)).limit(wanted);
+  const withoutValue = await db
+    .select(select)
+    .from(batches)
+    .where(and(...where, isNull(col), ...nulls))
+    .orderBy(dir(batches.id))
+    .limit(wanted);
   return [...withValue, ...withoutValue];
 }
 
 /** One page of the batches in `scope` that the filters match. */
-export async function listBatches(db: Db, q: BatchListQuery, scope: Scope): Promise<{ data: BatchJson[]; next_cursor: string | null }> {
+export async function listBatches(
+  db: Db,
+  q: BatchListQuery,
+  scope: Scope,
+): Promise<{ data: BatchJson[]; next_cursor: string | null }> {
   const cursor = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : null;
   const inScope = batchesInScope(scope);
   const rows = await readPage(db, q, inScope ? [...filters(q), inScope] : filters(q), cursor);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const next_cursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id }) : null;
+  const next_cursor =
+    rows.length > q.limit && last
+      ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id })
+      : null;
   return { data: page.map((r) => toBatchJson(r.batch)), next_cursor };
 }
 
 /** How many batches match the filters (the cursor and sort aside) within the scope: the inventory's result count. */
 export async function countBatches(db: Db, q: BatchListQuery, scope: Scope): Promise<number> {
   const inScope = batchesInScope(scope);
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(batches).where(and(...filters(q), inScope));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(batches)
+    .where(and(...filters(q), inScope));
   return row.n;
 }
 
@@ -107,11 +143,20 @@ export async function listFilterOptions(db: Db, scope: Scope): Promise<{ origins
   const inScope = batchesInScope(scope);
   if (inScope) {
     const distinct = async (col: typeof batches.originCountry | typeof batches.warehouse) =>
-      (await db.selectDistinct({ v: col }).from(batches).where(and(inScope, isNotNull(col))).orderBy(col)).map((r) => r.v as string);
+      (
+        await db
+          .selectDistinct({ v: col })
+          .from(batches)
+          .where(and(inScope, isNotNull(col)))
+          .orderBy(col)
+      ).map((r) => r.v as string);
     return { origins: await distinct(batches.originCountry), warehouses: await distinct(batches.warehouse) };
   }
   const counts = await readCounts(db, ["origin_country", "warehouse"]);
-  const values = (dimension: string) => Object.keys(counts[dimension] ?? {}).filter((v) => v !== "none").sort();
+  const values = (dimension: string) =>
+    Object.keys(counts[dimension] ?? {})
+      .filter((v) => v !== "none")
+      .sort();
   return { origins: values("origin_country"), warehouses: values("warehouse") };
 }
 

@@ -1,6 +1,7 @@
 // A batch's off-chain facts travel as JSON whose keccak256 hash is stored on chain.
 import { keccak256, stringToBytes, type Hex } from "viem";
 import { z } from "zod";
+
 import { decimal, text } from "@/lib/api/zod";
 import { processes } from "@/lib/db/enums";
 
@@ -37,6 +38,7 @@ export function decodeMetadata(uri: string, expectedHash: Hex): BatchMetadata {
   if (!uri.startsWith(prefix)) throw new Error(`unsupported metadata URI scheme: ${uri.slice(0, 40)}`);
   const json = Buffer.from(uri.slice(prefix.length), "base64").toString("utf8");
   const hash = keccak256(stringToBytes(json));
-  if (hash !== expectedHash.toLowerCase()) throw new Error(`metadata hash mismatch: chain has ${expectedHash}, URI content hashes to ${hash}`);
+  if (hash !== expectedHash.toLowerCase())
+    throw new Error(`metadata hash mismatch: chain has ${expectedHash}, URI content hashes to ${hash}`);
   return ZBatchMetadata.parse(JSON.parse(json));
 }

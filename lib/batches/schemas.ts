@@ -1,12 +1,37 @@
 import { z } from "zod";
+
 import { decimal, list, text } from "@/lib/api/zod";
+import {
+  batchStatuses,
+  processes,
+  qualityGrades,
+  riskLevels,
+  syncStatuses,
+  verificationStatuses,
+} from "@/lib/db/enums";
+
 import { ZBatchMetadata } from "./metadata";
-import { batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
 
 /** A comma-separated list of allowed values, e.g. `status=active,verified`. */
 export const sortColumns = [
-  "id", "batch_code", "token_id", "origin_country", "process", "warehouse", "harvest_date", "expiry_date", "quantity_kg", "price_per_kg",
-  "cupping_score", "quality_grade", "risk_score", "status", "verification_status", "sync_status", "created_at", "updated_at",
+  "id",
+  "batch_code",
+  "token_id",
+  "origin_country",
+  "process",
+  "warehouse",
+  "harvest_date",
+  "expiry_date",
+  "quantity_kg",
+  "price_per_kg",
+  "cupping_score",
+  "quality_grade",
+  "risk_score",
+  "status",
+  "verification_status",
+  "sync_status",
+  "created_at",
+  "updated_at",
 ] as const;
 
 /** By expiry: past it (sellable or marked expired, not redeemed), or sellable and due within 30, 60 or 90 days. */

@@ -1,6 +1,7 @@
 // A Scope (lib/auth/scope.ts) as the where-clause on batches that every read applies: lists, gets,
 // exports, streams, labels, proofs, activities and charts go through these, never their own test.
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
+
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
@@ -27,11 +28,15 @@ export function batchesInScope(scope: Scope): SQL | undefined {
 }
 
 /** The ids of the batches in scope, as a subquery for tables that point at a batch. */
-export const batchIdsInScope = (scope: Scope): SQL => sql`(select ${batches.id} from ${batches} where ${batchesInScope(scope) ?? sql`true`})`;
+export const batchIdsInScope = (scope: Scope): SQL =>
+  sql`(select ${batches.id} from ${batches} where ${batchesInScope(scope) ?? sql`true`})`;
 
 /** A batch outside the caller's scope is answered as missing: 404, the same words as for no batch at all. */
 export async function assertBatchInScope(db: Db, scope: Scope, batchId: number): Promise<void> {
   if (scope.kind === "all") return;
-  const [row] = await db.select({ id: batches.id }).from(batches).where(and(eq(batches.id, batchId), batchesInScope(scope)));
+  const [row] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(and(eq(batches.id, batchId), batchesInScope(scope)));
   if (!row) throw new ApiError("not_found", `Batch ${batchId} does not exist.`);
 }

@@ -5,11 +5,20 @@ import { anvil } from "viem/chains";
 export function chainFor(chainId: number, rpcUrl: string): Chain {
   const rpcUrls = { default: { http: [rpcUrl] } };
   if (chainId === anvil.id) return { ...anvil, rpcUrls };
-  return defineChain({ id: chainId, name: `Chain ${chainId}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls });
+  return defineChain({
+    id: chainId,
+    name: `Chain ${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls,
+  });
 }
 
 export function createChainClient(rpcUrl: string, chainId: number): PublicClient {
   // A local chain mines at once; public chains take seconds per block.
   const pollingInterval = chainId === anvil.id ? 50 : 4_000;
-  return createPublicClient({ chain: chainFor(chainId, rpcUrl), pollingInterval, transport: http(rpcUrl, { retryCount: 3, timeout: 15_000 }) });
+  return createPublicClient({
+    chain: chainFor(chainId, rpcUrl),
+    pollingInterval,
+    transport: http(rpcUrl, { retryCount: 3, timeout: 15_000 }),
+  });
 }

@@ -3,7 +3,8 @@
 
 function toUnits(decimal: string, scale: number, what: string): bigint {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
-  if (!match || (match[2]?.length ?? 0) > scale) throw new RangeError(`${what} must be a non-negative decimal with at most ${scale} decimals: ${decimal}`);
+  if (!match || (match[2]?.length ?? 0) > scale)
+    throw new RangeError(`${what} must be a non-negative decimal with at most ${scale} decimals: ${decimal}`);
   return BigInt(match[1] + (match[2] ?? "").padEnd(scale, "0"));
 }
 

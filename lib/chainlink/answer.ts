@@ -1,6 +1,7 @@
 // The one answer a check gets, on the wire and on chain: abi.encode(uint256 batchId, uint8 check,
 // bool passed, uint32 code, uint64 asOf), 160 bytes (BatchChecks.sol reads exactly this).
 import { decodeAbiParameters, encodeAbiParameters, parseAbiParameters, type Hex } from "viem";
+
 import { checkTypes } from "@/lib/db/enums";
 
 export type CheckType = (typeof checkTypes)[number];

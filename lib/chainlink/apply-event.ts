@@ -2,11 +2,12 @@
 // token took it), or failed. One event at a time (checks are few), idempotent, so a replay is exact.
 import { and, eq, sql } from "drizzle-orm";
 import { decodeErrorResult, type Hex } from "viem";
+
 import type { ChainEvent } from "@/lib/batches/apply-event";
-import type { Tx } from "@/lib/db";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { batches, chainlinkRequests } from "@/lib/db/schema";
+import type { Tx } from "@/lib/db";
 import { checkTypes } from "@/lib/db/enums";
+import { batches, chainlinkRequests } from "@/lib/db/schema";
 
 const byRouterId = (e: ChainEvent) => eq(chainlinkRequests.routerRequestId, String(e.args.requestId));
 
@@ -22,23 +23,60 @@ function refusal(reason: Hex): string {
 
 const handlers: Record<string, (tx: Tx, e: ChainEvent) => Promise<void>> = {
   async CheckRequested(tx, e) {
-    const a = e.args as { requestId: Hex; batchId: bigint | string; check: number | string; apiRequestId: Hex; requester: string };
+    const a = e.args as {
+      requestId: Hex;
+      batchId: bigint | string;
+      check: number | string;
+      apiRequestId: Hex;
+      requester: string;
+    };
     const tokenId = String(a.batchId);
-    const [batch] = await tx.select({ id: batches.id }).from(batches).where(and(eq(batches.chainId, e.chainId), eq(batches.tokenId, tokenId)));
-    const onChain = { routerRequestId: a.requestId, requester: a.requester.toLowerCase(), requestTx: e.transactionHash, state: sql`coalesce(${chainlinkRequests.state}, 'sent')` };
+    const [batch] = await tx
+      .select({ id: batches.id })
+      .from(batches)
+      .where(and(eq(batches.chainId, e.chainId), eq(batches.tokenId, tokenId)));
+    const onChain = {
+      routerRequestId: a.requestId,
+      requester: a.requester.toLowerCase(),
+      requestTx: e.transactionHash,
+      state: sql`coalesce(${chainlinkRequests.state}, 'sent')`,
+    };
     await tx
       .insert(chainlinkRequests)
-      .values({ id: a.apiRequestId.toLowerCase(), chainId: e.chainId, checkType: checkTypes[Number(a.check)], tokenId, batchId: batch?.id ?? null, ...onChain, state: "sent" })
+      .values({
+        id: a.apiRequestId.toLowerCase(),
+        chainId: e.chainId,
+        checkType: checkTypes[Number(a.check)],
+        tokenId,
+        batchId: batch?.id ?? null,
+        ...onChain,
+        state: "sent",
+      })
       .onConflictDoUpdate({ target: chainlinkRequests.id, set: { ...onChain, updatedAt: new Date() } });
   },
   async CheckFulfilled(tx, e) {
-    await tx.update(chainlinkRequests).set({ state: "fulfilled", applied: Boolean(e.args.applied), settleTx: e.transactionHash, updatedAt: new Date() }).where(byRouterId(e));
+    await tx
+      .update(chainlinkRequests)
+      .set({ state: "fulfilled", applied: Boolean(e.args.applied), settleTx: e.transactionHash, updatedAt: new Date() })
+      .where(byRouterId(e));
   },
   async CheckFailed(tx, e) {
-    await tx.update(chainlinkRequests).set({ state: "failed", applied: false, error: String(e.args.reason), settleTx: e.transactionHash, updatedAt: new Date() }).where(byRouterId(e));
+    await tx
+      .update(chainlinkRequests)
+      .set({
+        state: "failed",
+        applied: false,
+        error: String(e.args.reason),
+        settleTx: e.transactionHash,
+        updatedAt: new Date(),
+      })
+      .where(byRouterId(e));
   },
   async CheckNotApplied(tx, e) {
-    await tx.update(chainlinkRequests).set({ error: refusal(e.args.reason as Hex), updatedAt: new Date() }).where(byRouterId(e));
+    await tx
+      .update(chainlinkRequests)
+      .set({ error: refusal(e.args.reason as Hex), updatedAt: new Date() })
+      .where(byRouterId(e));
   },
 };
 
@@ -53,6 +91,15 @@ export async function applyCheckEvents(tx: Tx, events: ChainEvent[]): Promise<vo
 export async function forgetChecks(tx: Tx, chainId: number, tokenId: string): Promise<void> {
   await tx
     .update(chainlinkRequests)
-    .set({ routerRequestId: null, state: null, applied: null, error: null, requester: null, requestTx: null, settleTx: null, updatedAt: new Date() })
+    .set({
+      routerRequestId: null,
+      state: null,
+      applied: null,
+      error: null,
+      requester: null,
+      requestTx: null,
+      settleTx: null,
+      updatedAt: new Date(),
+    })
     .where(and(eq(chainlinkRequests.chainId, chainId), eq(chainlinkRequests.tokenId, tokenId)));
 }

@@ -11,7 +11,10 @@ export function denoBinary(): string {
   const libc = process.platform === "linux" ? "-glibc" : "";
   const pkg = `@deno/${process.platform === "win32" ? "win32" : process.platform}-${process.arch}${libc}`;
   try {
-    const bin = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), process.platform === "win32" ? "deno.exe" : "deno");
+    const bin = path.join(
+      path.dirname(require.resolve(`${pkg}/package.json`)),
+      process.platform === "win32" ? "deno.exe" : "deno",
+    );
     if (existsSync(bin)) return bin;
   } catch {
     // fall through to the error below
@@ -27,6 +30,7 @@ export function putDenoOnPath(): string {
   const link = path.join(dir, path.basename(bin));
   mkdirSync(dir, { recursive: true });
   if (!existsSync(link)) symlinkSync(bin, link);
-  if (!process.env.PATH?.split(path.delimiter).includes(dir)) process.env.PATH = `${dir}${path.delimiter}${process.env.PATH ?? ""}`;
+  if (!process.env.PATH?.split(path.delimiter).includes(dir))
+    process.env.PATH = `${dir}${path.delimiter}${process.env.PATH ?? ""}`;
   return link;
 }

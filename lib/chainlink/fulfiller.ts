@@ -4,9 +4,25 @@
 // the successes, or the commonest error), and reports through the coordinator test helper. The
 // consumer contract and the API routes cannot tell it from a DON.
 import cbor from "cbor";
-import { encodeAbiParameters, parseAbiParameters, stringToHex, type Abi, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
+import {
+  encodeAbiParameters,
+  parseAbiParameters,
+  stringToHex,
+  type Abi,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
+
 import { putDenoOnPath } from "./deno";
-import { callReportGasLimit, FunctionsCoordinatorTestHelperSource, FunctionsRouterSource, numberOfSimulatedNodeExecutions, simulateScript } from "./toolkit";
+import {
+  callReportGasLimit,
+  FunctionsCoordinatorTestHelperSource,
+  FunctionsRouterSource,
+  numberOfSimulatedNodeExecutions,
+  simulateScript,
+} from "./toolkit";
 
 export type FulfillerConfig = {
   client: PublicClient;
@@ -19,17 +35,49 @@ export type FulfillerConfig = {
   nodes?: number;
 };
 
-type Commitment = { requestId: Hex; coordinator: Address; estimatedTotalCostJuels: bigint; client: Address; subscriptionId: bigint; callbackGasLimit: number; adminFee: bigint; donFee: bigint; gasOverheadBeforeCallback: number; gasOverheadAfterCallback: number; timeoutTimestamp: number };
+type Commitment = {
+  requestId: Hex;
+  coordinator: Address;
+  estimatedTotalCostJuels: bigint;
+  client: Address;
+  subscriptionId: bigint;
+  callbackGasLimit: number;
+  adminFee: bigint;
+  donFee: bigint;
+  gasOverheadBeforeCallback: number;
+  gasOverheadAfterCallback: number;
+  timeoutTimestamp: number;
+};
 type OracleRequest = { requestId: Hex; data: Hex; commitment: Commitment };
 export type Fulfilment = { requestId: Hex; response?: Hex; error?: string; txHash: Hex };
 
-const commitmentParams = parseAbiParameters("bytes32, address, uint96, address, uint64, uint32, uint72, uint72, uint40, uint40, uint32");
+const commitmentParams = parseAbiParameters(
+  "bytes32, address, uint96, address, uint64, uint32, uint72, uint72, uint40, uint40, uint32",
+);
 const reportParams = parseAbiParameters("bytes32[], bytes[], bytes[], bytes[], bytes[]");
 
 /** The report the coordinator test helper takes: one request's result or error, with its commitment. */
 export function encodeReport(requestId: Hex, c: Commitment, result: { response?: Hex; error?: string }): Hex {
-  const commitment = encodeAbiParameters(commitmentParams, [c.requestId, c.coordinator, c.estimatedTotalCostJuels, c.client, c.subscriptionId, c.callbackGasLimit, c.adminFee, c.donFee, c.gasOverheadBeforeCallback, c.gasOverheadAfterCallback, c.timeoutTimestamp]);
-  return encodeAbiParameters(reportParams, [[requestId], [result.response ?? "0x"], [result.error ? stringToHex(result.error) : "0x"], [commitment], ["0x"]]);
+  const commitment = encodeAbiParameters(commitmentParams, [
+    c.requestId,
+    c.coordinator,
+    c.estimatedTotalCostJuels,
+    c.client,
+    c.subscriptionId,
+    c.callbackGasLimit,
+    c.adminFee,
+    c.donFee,
+    c.gasOverheadBeforeCallback,
+    c.gasOverheadAfterCallback,
+    c.timeoutTimestamp,
+  ]);
+  return encodeAbiParameters(reportParams, [
+    [requestId],
+    [result.response ?? "0x"],
+    [result.error ? stringToHex(result.error) : "0x"],
+    [commitment],
+    ["0x"],
+  ]);
 }
 
 /** A request's CBOR: alternating keys and values (FunctionsRequest.encodeCBOR). */
@@ -37,14 +85,19 @@ export function decodeRequest(data: Hex): { source?: string; args?: string[] } {
   const items = cbor.decodeAllSync(Buffer.from(data.slice(2), "hex"));
   const out: Record<string, unknown> = {};
   for (let i = 0; i + 1 < items.length; i += 2) out[String(items[i])] = items[i + 1];
-  return { source: typeof out.source === "string" ? out.source : undefined, args: Array.isArray(out.args) ? out.args.map(String) : undefined };
+  return {
+    source: typeof out.source === "string" ? out.source : undefined,
+    args: Array.isArray(out.args) ? out.args.map(String) : undefined,
+  };
 }
 
 /** The DON's aggregation: a majority of successes gives their median (bytewise); else the commonest error. */
 export function aggregate(results: { response?: Hex; error?: string }[]): { response?: Hex; error?: string } {
   const ok = results.filter((r) => r.response !== undefined).map((r) => r.response!);
   if (ok.length > results.length - ok.length) {
-    const sorted = ok.map((h) => Buffer.from(h.slice(2), "hex")).sort((a, b) => a.length - b.length || Buffer.compare(a, b));
+    const sorted = ok
+      .map((h) => Buffer.from(h.slice(2), "hex"))
+      .sort((a, b) => a.length - b.length || Buffer.compare(a, b));
     return { response: `0x${sorted[Math.floor((sorted.length - 1) / 2)].toString("hex")}` };
   }
   const counts = new Map<string, number>();
@@ -67,7 +120,9 @@ export function createFulfiller(c: FulfillerConfig) {
     const nodes = Array.from({ length: c.nodes ?? numberOfSimulatedNodeExecutions }, async () => {
       try {
         const r = await simulateScript({ source: decoded.source!, args: decoded.args, secrets: c.secrets });
-        return r.errorString !== undefined || !r.responseBytesHexstring ? { error: r.errorString ?? "empty response" } : { response: r.responseBytesHexstring as Hex };
+        return r.errorString !== undefined || !r.responseBytesHexstring
+          ? { error: r.errorString ?? "empty response" }
+          : { response: r.responseBytesHexstring as Hex };
       } catch (error) {
         return { error: (error as Error).message.slice(0, 256) };
       }
@@ -94,8 +149,18 @@ export function createFulfiller(c: FulfillerConfig) {
     const head = await c.client.getBlockNumber({ cacheTime: 0 });
     if (next > head) return [];
     const range = { fromBlock: next, toBlock: head };
-    const requests = await c.client.getContractEvents({ address: c.coordinator, abi: FunctionsCoordinatorTestHelperSource.abi as Abi, eventName: "OracleRequest", ...range });
-    const settled = await c.client.getContractEvents({ address: c.router, abi: FunctionsRouterSource.abi as Abi, eventName: "RequestProcessed", ...range });
+    const requests = await c.client.getContractEvents({
+      address: c.coordinator,
+      abi: FunctionsCoordinatorTestHelperSource.abi as Abi,
+      eventName: "OracleRequest",
+      ...range,
+    });
+    const settled = await c.client.getContractEvents({
+      address: c.router,
+      abi: FunctionsRouterSource.abi as Abi,
+      eventName: "RequestProcessed",
+      ...range,
+    });
     const done = new Set(settled.map((l) => (l.args as { requestId: Hex }).requestId));
     const out: Fulfilment[] = [];
     for (const log of requests) {

@@ -1,9 +1,12 @@
 // A batch's Chainlink checks for the batch page and the API: where each stands, and its answer.
 import "server-only";
+
 import { desc, eq } from "drizzle-orm";
+
 import { findBatch } from "@/lib/batches/get";
 import type { Db } from "@/lib/db";
 import { chainlinkRequests } from "@/lib/db/schema";
+
 import { codeMeaning } from "./answer";
 
 /**
@@ -48,6 +51,11 @@ export type CheckJson = ReturnType<typeof toCheckJson>;
 /** Newest first; at most `limit`. */
 export async function listChecks(db: Db, batchId: number, limit = 20): Promise<CheckJson[]> {
   await findBatch(db, batchId);
-  const rows = await db.select().from(chainlinkRequests).where(eq(chainlinkRequests.batchId, batchId)).orderBy(desc(chainlinkRequests.createdAt)).limit(limit);
+  const rows = await db
+    .select()
+    .from(chainlinkRequests)
+    .where(eq(chainlinkRequests.batchId, batchId))
+    .orderBy(desc(chainlinkRequests.createdAt))
+    .limit(limit);
   return rows.map(toCheckJson);
 }

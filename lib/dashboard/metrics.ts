@@ -1,13 +1,23 @@
 // The dashboard's figures, all from the counters (lib/stats/counts.ts): one read of a small table,
 // whatever the number of batches, and exact to the gram and the cent.
 import "server-only";
-import { alertSeverities, alertTypes, batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationStatuses } from "@/lib/db/enums";
+
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
+import {
+  alertSeverities,
+  alertTypes,
+  batchStatuses,
+  processes,
+  qualityGrades,
+  riskLevels,
+  syncStatuses,
+  verificationStatuses,
+} from "@/lib/db/enums";
 import { countBatches, readCounts, type Count, type Counts } from "@/lib/stats/counts";
-import { getStockSummary } from "@/lib/stock/ledger";
 import { noCount, sumCounts } from "@/lib/stats/sum";
+import { getStockSummary } from "@/lib/stock/ledger";
 
 /** A share of the batches: how many, how many kilograms, what they are worth (price × quantity, per batch to the cent). */
 export type Share = { batches: number; quantity_kg: string; value_usd: string };
@@ -25,7 +35,13 @@ export type DashboardMetrics = {
   by_warehouse: ({ value: string } & Share)[];
   by_quality_grade: Record<string, Share>;
   by_risk_level: Record<string, Share>;
-  verification: { pending: number; approved: number; rejected: number; pass_rate: number | null; verified_batches: number };
+  verification: {
+    pending: number;
+    approved: number;
+    rejected: number;
+    pass_rate: number | null;
+    verified_batches: number;
+  };
   alerts: { open: number; by_severity: Record<string, number>; by_type: Record<string, number> };
   expiry: { past_expiry_in_stock: Share; within_30_days: Share; within_60_days: Share; within_90_days: Share };
   /** Kilograms on hand per warehouse, from the stock ledger's holdings (a move shows here at once). */
@@ -49,13 +65,15 @@ function ranked(counts: Counts, dimension: string) {
     .sort((a, b) => b.batches - a.batches || a.value.localeCompare(b.value));
 }
 
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** `today` is a UTC date (YYYY-MM-DD); expiry windows run from it, inclusive, for 30, 60 and 90 days. */
 export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardMetrics {
   const n = (dimension: string, value: string) => counts[dimension]?.[value]?.n ?? 0;
   const expiry = Object.entries(counts.expiry_date ?? {});
-  const expiringBy = (days: number) => sumCounts(expiry.filter(([d]) => d >= today && d <= addDays(today, days)).map(([, c]) => c));
+  const expiringBy = (days: number) =>
+    sumCounts(expiry.filter(([d]) => d >= today && d <= addDays(today, days)).map(([, c]) => c));
   const [approved, rejected] = [n("verification_requests", "approved"), n("verification_requests", "rejected")];
   const severities = byValue(counts, "open_alert_severity", alertSeverities);
   const types = byValue(counts, "open_alerts", alertTypes);
@@ -98,7 +116,14 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
 
 /** For the operating company, from the counters; for an organisation, the same figures from its own batches. */
 export async function getDashboardMetrics(db: Db, scope: Scope, now = new Date()): Promise<DashboardMetrics> {
-  const [counts, stock] = await Promise.all([scope.kind === "all" ? readCounts(db) : countBatches(db, batchIdsInScope(scope)), getStockSummary(db, scope)]);
-  const stockByWarehouse = stock.by_warehouse.map((w) => ({ warehouse: w.warehouse, name: w.name, on_hand_kg: w.on_hand_kg }));
+  const [counts, stock] = await Promise.all([
+    scope.kind === "all" ? readCounts(db) : countBatches(db, batchIdsInScope(scope)),
+    getStockSummary(db, scope),
+  ]);
+  const stockByWarehouse = stock.by_warehouse.map((w) => ({
+    warehouse: w.warehouse,
+    name: w.name,
+    on_hand_kg: w.on_hand_kg,
+  }));
   return { ...toMetrics(counts, now.toISOString().slice(0, 10), now), stock_by_warehouse: stockByWarehouse };
 }

@@ -16,11 +16,28 @@ export const roles = ["admin", "operator", "verifier", "viewer"] as const;
 export const organisationKinds = ["operator", "cooperative", "exporter", "importer", "roaster"] as const;
 export const tokenPurposes = ["invitation", "password_reset", "first_admin"] as const;
 export const actorKinds = ["user", "wallet", "api_key", "system", "oracle"] as const;
-export const alertTypes = ["quantity_discrepancy", "fraud_risk", "expiring_soon", "expired", "quality_below_standard", "metadata_mismatch", "sync_error", "cloned_label"] as const;
+export const alertTypes = [
+  "quantity_discrepancy",
+  "fraud_risk",
+  "expiring_soon",
+  "expired",
+  "quality_below_standard",
+  "metadata_mismatch",
+  "sync_error",
+  "cloned_label",
+] as const;
 export const alertSeverities = ["low", "medium", "high", "critical"] as const;
 export const checkTypes = ["verify_batch", "quality_check", "expiry_check"] as const;
 export const syncTriggers = ["schedule", "manual", "cron", "batch"] as const;
-export const transactionKinds = ["mint", "mark_verified", "chainlink_check", "adjust_inventory", "stock_move", "stock_adjust", "stock_transfer"] as const;
+export const transactionKinds = [
+  "mint",
+  "mark_verified",
+  "chainlink_check",
+  "adjust_inventory",
+  "stock_move",
+  "stock_adjust",
+  "stock_transfer",
+] as const;
 export const systemStates = ["ok", "degraded", "down", "not_configured"] as const;
 export const auditAnchorStatuses = ["sending", "confirmed", "failed"] as const;
 export const systemAlertTypes = ["audit_chain_broken"] as const;
@@ -35,8 +52,22 @@ export const chainlinkRequestStates = ["sent", "fulfilled", "failed"] as const;
 export const chainlinkCallOutcomes = ["answered", "refused"] as const;
 export const syncRunStatuses = ["queued", "running", "paused", "succeeded", "failed"] as const;
 /** A full sync in one of these is still going: at most one at a time (sync_history_one_active). */
-export const activeSyncRunStatuses = ["queued", "running", "paused"] as const satisfies readonly (typeof syncRunStatuses)[number][];
+export const activeSyncRunStatuses = [
+  "queued",
+  "running",
+  "paused",
+] as const satisfies readonly (typeof syncRunStatuses)[number][];
 export const syncResultActions = ["updated", "imported", "flagged", "failed"] as const;
 export const transactionStatuses = ["pending", "mined", "reverted", "replaced", "dropped"] as const;
-export const movementTypes = ["minted", "transferred", "moved", "adjusted", "redeemed", "reserved", "released", "shipped", "returned"] as const;
+export const movementTypes = [
+  "minted",
+  "transferred",
+  "moved",
+  "adjusted",
+  "redeemed",
+  "reserved",
+  "released",
+  "shipped",
+  "returned",
+] as const;
 export const adjustmentReasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"] as const;

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;

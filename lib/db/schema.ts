@@ -1,127 +1,197 @@
 // Drizzle mirror of supabase/migrations; test/migrations.test.ts checks the two agree (types,
 // defaults, checks, keys and indexes). Value lists live in ./enums.ts, for checks and zod alike.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, type AnyPgColumn, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
-import { activeSyncRunStatuses, actorKinds, alertSeverities, alertStatuses, alertTypes, apiKeyRoles, auditAnchorStatuses, batchStatuses, chainlinkCallOutcomes, chainlinkRequestStates, checkTypes, eventStatuses, importActions, organisationKinds, processes, qualityFileKinds, qualityGrades, riskLevels, roles, signInMethods, syncResultActions, syncRunStatuses, syncStatuses, syncTriggers, systemAlertTypes, systemStates, tokenPurposes, transactionKinds, transactionStatuses, movementTypes, adjustmentReasons, verificationRequestStatuses, verificationStatuses, unmintedStatuses } from "./enums";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  type AnyPgColumn,
+  type PgColumnBuilderBase,
+} from "drizzle-orm/pg-core";
+
+import {
+  activeSyncRunStatuses,
+  actorKinds,
+  adjustmentReasons,
+  alertSeverities,
+  alertStatuses,
+  alertTypes,
+  apiKeyRoles,
+  auditAnchorStatuses,
+  batchStatuses,
+  chainlinkCallOutcomes,
+  chainlinkRequestStates,
+  checkTypes,
+  eventStatuses,
+  importActions,
+  movementTypes,
+  organisationKinds,
+  processes,
+  qualityFileKinds,
+  qualityGrades,
+  riskLevels,
+  roles,
+  signInMethods,
+  syncResultActions,
+  syncRunStatuses,
+  syncStatuses,
+  syncTriggers,
+  systemAlertTypes,
+  systemStates,
+  tokenPurposes,
+  transactionKinds,
+  transactionStatuses,
+  unmintedStatuses,
+  verificationRequestStatuses,
+  verificationStatuses,
+} from "./enums";
 
 /** `column in ('a', 'b')`: a check's value list, from the const array in ./enums.ts. */
-const isOneOf = (column: AnyPgColumn, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+const isOneOf = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const batches = pgTable("batches", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainId: integer("chain_id").notNull(),
-  tokenId: tokenId("token_id"),
-  batchCode: text("batch_code").notNull().unique(),
-  originCountry: text("origin_country").notNull(),
-  region: text("region"),
-  farm: text("farm"),
-  cooperative: text("cooperative"),
-  variety: text("variety"),
-  process: text("process", { enum: processes }),
-  altitudeM: integer("altitude_m"),
-  harvestDate: date("harvest_date"),
-  productionDate: date("production_date").notNull(),
-  expiryDate: date("expiry_date").notNull(),
-  quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
-  onchainQuantity: tokenId("onchain_quantity"),
-  pricePerKg: numeric("price_per_kg", { precision: 12, scale: 2 }),
-  cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }),
-  moisturePct: numeric("moisture_pct", { precision: 4, scale: 1 }),
-  warehouse: text("warehouse"),
-  ownerAddress: text("owner_address"),
-  metadataUri: text("metadata_uri"),
-  metadataHash: text("metadata_hash"),
-  status: text("status", { enum: batchStatuses }).notNull().default("active"),
-  verificationStatus: text("verification_status", { enum: verificationStatuses }).notNull().default("unverified"),
-  syncStatus: text("sync_status", { enum: syncStatuses }).notNull().default("synced"),
-  lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
-  mintTxHash: text("mint_tx_hash"),
-  syncError: text("sync_error"),
-  syncAttempts: integer("sync_attempts").notNull().default(0),
-  nextSyncAt: timestamp("next_sync_at", { withTimezone: true }),
-  // The latest quality check's grade and fraud assessment, kept here by triggers.
-  qualityGrade: text("quality_grade", { enum: qualityGrades }),
-  riskScore: integer("risk_score"),
-  riskLevel: text("risk_level", { enum: riskLevels }),
-  // Grams held on chain, kept from the stock ledger; null until it has a movement for the batch.
-  onHand: tokenId("on_hand"),
-  ...timestamps,
-}, (t) => [
-  check("batches_altitude_m_check", sql`altitude_m >= 0 and altitude_m <= 6000`),
-  check("batches_cupping_score_check", sql`cupping_score >= 0 and cupping_score <= 100`),
-  check("batches_minted_has_token", sql`${t.tokenId} is not null or ${isOneOf(t.status, unmintedStatuses)}`),
-  check("batches_moisture_pct_check", sql`moisture_pct >= 0 and moisture_pct <= 100`),
-  check("batches_onchain_quantity_check", sql`onchain_quantity >= 0`),
-  check("batches_price_per_kg_check", sql`price_per_kg >= 0`),
-  check("batches_process_check", isOneOf(t.process, processes)),
-  check("batches_quality_grade_check", isOneOf(t.qualityGrade, qualityGrades)),
-  check("batches_quantity_kg_check", sql`quantity_kg >= 0`),
-  check("batches_risk_level_check", isOneOf(t.riskLevel, riskLevels)),
-  check("batches_risk_score_check", sql`risk_score >= 0 and risk_score <= 100`),
-  check("batches_status_check", isOneOf(t.status, batchStatuses)),
-  check("batches_sync_status_check", isOneOf(t.syncStatus, syncStatuses)),
-  check("batches_verification_status_check", isOneOf(t.verificationStatus, verificationStatuses)),
-  index("batches_batch_code_id_idx").on(t.batchCode, t.id),
-  index("batches_created_at_idx").on(t.createdAt, t.id),
-  index("batches_cupping_score_idx").on(t.cuppingScore, t.id),
-  index("batches_expiry_date_idx").on(t.expiryDate, t.id),
-  index("batches_harvest_date_idx").on(t.harvestDate, t.id),
-  index("batches_origin_country_idx").on(t.originCountry, t.id),
-  index("batches_owner_address_idx").on(t.ownerAddress, t.id),
-  index("batches_price_per_kg_idx").on(t.pricePerKg, t.id),
-  index("batches_process_idx").on(t.process, t.id),
-  index("batches_quality_grade_idx").on(t.qualityGrade, t.id),
-  index("batches_quantity_kg_idx").on(t.quantityKg, t.id),
-  index("batches_risk_level_idx").on(t.riskLevel, t.id),
-  index("batches_risk_score_idx").on(t.riskScore, t.id),
-  index("batches_search_idx").using("gin", sql`(batch_code || ' ' || coalesce(farm, '') || ' ' || coalesce(cooperative, '') || ' ' || origin_country || ' ' || coalesce(region, '')) gin_trgm_ops`),
-  index("batches_sellable_expiry_idx").on(t.expiryDate, t.id).where(sql`status in ('active', 'verified', 'flagged')`),
-  index("batches_status_idx").on(t.status, t.id),
-  index("batches_sync_status_idx").on(t.syncStatus, t.id),
-  index("batches_token_id_idx").on(t.tokenId, t.id),
-  index("batches_updated_at_idx").on(t.updatedAt, t.id),
-  index("batches_verification_status_idx").on(t.verificationStatus, t.id),
-  index("batches_warehouse_idx").on(t.warehouse, t.id),
-  unique("batches_chain_id_token_id_key").on(t.chainId, t.tokenId),
-]);
+export const batches = pgTable(
+  "batches",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer("chain_id").notNull(),
+    tokenId: tokenId("token_id"),
+    batchCode: text("batch_code").notNull().unique(),
+    originCountry: text("origin_country").notNull(),
+    region: text("region"),
+    farm: text("farm"),
+    cooperative: text("cooperative"),
+    variety: text("variety"),
+    process: text("process", { enum: processes }),
+    altitudeM: integer("altitude_m"),
+    harvestDate: date("harvest_date"),
+    productionDate: date("production_date").notNull(),
+    expiryDate: date("expiry_date").notNull(),
+    quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
+    onchainQuantity: tokenId("onchain_quantity"),
+    pricePerKg: numeric("price_per_kg", { precision: 12, scale: 2 }),
+    cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }),
+    moisturePct: numeric("moisture_pct", { precision: 4, scale: 1 }),
+    warehouse: text("warehouse"),
+    ownerAddress: text("owner_address"),
+    metadataUri: text("metadata_uri"),
+    metadataHash: text("metadata_hash"),
+    status: text("status", { enum: batchStatuses }).notNull().default("active"),
+    verificationStatus: text("verification_status", { enum: verificationStatuses }).notNull().default("unverified"),
+    syncStatus: text("sync_status", { enum: syncStatuses }).notNull().default("synced"),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    mintTxHash: text("mint_tx_hash"),
+    syncError: text("sync_error"),
+    syncAttempts: integer("sync_attempts").notNull().default(0),
+    nextSyncAt: timestamp("next_sync_at", { withTimezone: true }),
+    // The latest quality check's grade and fraud assessment, kept here by triggers.
+    qualityGrade: text("quality_grade", { enum: qualityGrades }),
+    riskScore: integer("risk_score"),
+    riskLevel: text("risk_level", { enum: riskLevels }),
+    // Grams held on chain, kept from the stock ledger; null until it has a movement for the batch.
+    onHand: tokenId("on_hand"),
+    ...timestamps,
+  },
+  (t) => [
+    check("batches_altitude_m_check", sql`altitude_m >= 0 and altitude_m <= 6000`),
+    check("batches_cupping_score_check", sql`cupping_score >= 0 and cupping_score <= 100`),
+    check("batches_minted_has_token", sql`${t.tokenId} is not null or ${isOneOf(t.status, unmintedStatuses)}`),
+    check("batches_moisture_pct_check", sql`moisture_pct >= 0 and moisture_pct <= 100`),
+    check("batches_onchain_quantity_check", sql`onchain_quantity >= 0`),
+    check("batches_price_per_kg_check", sql`price_per_kg >= 0`),
+    check("batches_process_check", isOneOf(t.process, processes)),
+    check("batches_quality_grade_check", isOneOf(t.qualityGrade, qualityGrades)),
+    check("batches_quantity_kg_check", sql`quantity_kg >= 0`),
+    check("batches_risk_level_check", isOneOf(t.riskLevel, riskLevels)),
+    check("batches_risk_score_check", sql`risk_score >= 0 and risk_score <= 100`),
+    check("batches_status_check", isOneOf(t.status, batchStatuses)),
+    check("batches_sync_status_check", isOneOf(t.syncStatus, syncStatuses)),
+    check("batches_verification_status_check", isOneOf(t.verificationStatus, verificationStatuses)),
+    index("batches_batch_code_id_idx").on(t.batchCode, t.id),
+    index("batches_created_at_idx").on(t.createdAt, t.id),
+    index("batches_cupping_score_idx").on(t.cuppingScore, t.id),
+    index("batches_expiry_date_idx").on(t.expiryDate, t.id),
+    index("batches_harvest_date_idx").on(t.harvestDate, t.id),
+    index("batches_origin_country_idx").on(t.originCountry, t.id),
+    index("batches_owner_address_idx").on(t.ownerAddress, t.id),
+    index("batches_price_per_kg_idx").on(t.pricePerKg, t.id),
+    index("batches_process_idx").on(t.process, t.id),
+    index("batches_quality_grade_idx").on(t.qualityGrade, t.id),
+    index("batches_quantity_kg_idx").on(t.quantityKg, t.id),
+    index("batches_risk_level_idx").on(t.riskLevel, t.id),
+    index("batches_risk_score_idx").on(t.riskScore, t.id),
+    index("batches_search_idx").using(
+      "gin",
+      sql`(batch_code || ' ' || coalesce(farm, '') || ' ' || coalesce(cooperative, '') || ' ' || origin_country || ' ' || coalesce(region, '')) gin_trgm_ops`,
+    ),
+    index("batches_sellable_expiry_idx")
+      .on(t.expiryDate, t.id)
+      .where(sql`status in ('active', 'verified', 'flagged')`),
+    index("batches_status_idx").on(t.status, t.id),
+    index("batches_sync_status_idx").on(t.syncStatus, t.id),
+    index("batches_token_id_idx").on(t.tokenId, t.id),
+    index("batches_updated_at_idx").on(t.updatedAt, t.id),
+    index("batches_verification_status_idx").on(t.verificationStatus, t.id),
+    index("batches_warehouse_idx").on(t.warehouse, t.id),
+    unique("batches_chain_id_token_id_key").on(t.chainId, t.tokenId),
+  ],
+);
 
 /** The events feed's change numbers (blockchain_events.seq). */
 export const blockchainEventsSeq = pgSequence("blockchain_events_seq");
 
-export const blockchainEvents = pgTable("blockchain_events", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainId: integer("chain_id").notNull(),
-  contractAddress: text("contract_address").notNull(),
-  blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
-  blockHash: text("block_hash").notNull(),
-  txHash: text("tx_hash").notNull(),
-  logIndex: integer("log_index").notNull(),
-  name: text("name").notNull(),
-  tokenId: tokenId("token_id"),
-  args: jsonb("args").notNull(),
-  status: text("status", { enum: eventStatuses }).notNull().default("pending"),
-  attempts: integer("attempts").notNull().default(0),
-  error: text("error"),
-  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
-  seq: bigint("seq", { mode: "number" }).notNull().default(sql`nextval('${sql.raw(blockchainEventsSeq.seqName!)}')`),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  processedAt: timestamp("processed_at", { withTimezone: true }),
-}, (t) => [
-  check("blockchain_events_status_check", isOneOf(t.status, eventStatuses)),
-  index("blockchain_events_block_idx").on(t.chainId, t.blockNumber),
-  index("blockchain_events_created_at_idx").on(t.createdAt),
-  index("blockchain_events_created_idx").on(t.createdAt, t.id),
-  uniqueIndex("blockchain_events_seq_idx").on(t.seq),
-  index("blockchain_events_status_idx").on(t.status, t.nextAttemptAt),
-  index("blockchain_events_token_idx").on(t.tokenId),
-  index("blockchain_events_tx_idx").on(t.txHash),
-  unique("blockchain_events_log_key").on(t.chainId, t.blockHash, t.logIndex),
-]);
+export const blockchainEvents = pgTable(
+  "blockchain_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer("chain_id").notNull(),
+    contractAddress: text("contract_address").notNull(),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockHash: text("block_hash").notNull(),
+    txHash: text("tx_hash").notNull(),
+    logIndex: integer("log_index").notNull(),
+    name: text("name").notNull(),
+    tokenId: tokenId("token_id"),
+    args: jsonb("args").notNull(),
+    status: text("status", { enum: eventStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    seq: bigint("seq", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('${sql.raw(blockchainEventsSeq.seqName!)}')`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("blockchain_events_status_check", isOneOf(t.status, eventStatuses)),
+    index("blockchain_events_block_idx").on(t.chainId, t.blockNumber),
+    index("blockchain_events_created_at_idx").on(t.createdAt),
+    index("blockchain_events_created_idx").on(t.createdAt, t.id),
+    uniqueIndex("blockchain_events_seq_idx").on(t.seq),
+    index("blockchain_events_status_idx").on(t.status, t.nextAttemptAt),
+    index("blockchain_events_token_idx").on(t.tokenId),
+    index("blockchain_events_tx_idx").on(t.txHash),
+    unique("blockchain_events_log_key").on(t.chainId, t.blockHash, t.logIndex),
+  ],
+);
 
 export const listenerState = pgTable("listener_state", {
   id: text("id").primaryKey(),
@@ -136,80 +206,109 @@ export const listenerState = pgTable("listener_state", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const listenerBlocks = pgTable("listener_blocks", {
-  listenerId: text("listener_id").notNull().references(() => listenerState.id, { onDelete: "cascade" }),
-  blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
-  blockHash: text("block_hash").notNull(),
-}, (t) => [primaryKey({ columns: [t.listenerId, t.blockNumber] })]);
+export const listenerBlocks = pgTable(
+  "listener_blocks",
+  {
+    listenerId: text("listener_id")
+      .notNull()
+      .references(() => listenerState.id, { onDelete: "cascade" }),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockHash: text("block_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.listenerId, t.blockNumber] })],
+);
 
-export const importLogs = pgTable("import_logs", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainId: integer("chain_id").notNull(),
-  tokenId: tokenId("token_id").notNull(),
-  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
-  action: text("action", { enum: importActions }).notNull(),
-  message: text("message"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("import_logs_action_check", isOneOf(t.action, importActions)),
-  index("import_logs_token_idx").on(t.chainId, t.tokenId),
-]);
+export const importLogs = pgTable(
+  "import_logs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer("chain_id").notNull(),
+    tokenId: tokenId("token_id").notNull(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    action: text("action", { enum: importActions }).notNull(),
+    message: text("message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("import_logs_action_check", isOneOf(t.action, importActions)),
+    index("import_logs_token_idx").on(t.chainId, t.tokenId),
+  ],
+);
 
-export const organisations = pgTable("organisations", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  name: text("name").notNull().unique(),
-  kind: text("kind", { enum: organisationKinds }).notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("organisations_kind_check", isOneOf(t.kind, organisationKinds)),
-  check("organisations_name_check", sql`length(btrim(name)) >= 1 and length(btrim(name)) <= 120`),
-  uniqueIndex("organisations_one_operator_idx").on(t.kind).where(sql`kind = 'operator'`),
-]);
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull().unique(),
+    kind: text("kind", { enum: organisationKinds }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("organisations_kind_check", isOneOf(t.kind, organisationKinds)),
+    check("organisations_name_check", sql`length(btrim(name)) >= 1 and length(btrim(name)) <= 120`),
+    uniqueIndex("organisations_one_operator_idx")
+      .on(t.kind)
+      .where(sql`kind = 'operator'`),
+  ],
+);
 
-export const organisationWallets = pgTable("organisation_wallets", {
-  address: text("address").primaryKey(),
-  organisationId: bigint("organisation_id", { mode: "number" }).notNull().references(() => organisations.id, { onDelete: "cascade" }),
-  addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("organisation_wallets_address_check", sql`address ~ '^0x[0-9a-f]{40}$'`),
-  index("organisation_wallets_organisation_idx").on(t.organisationId, t.address),
-]);
+export const organisationWallets = pgTable(
+  "organisation_wallets",
+  {
+    address: text("address").primaryKey(),
+    organisationId: bigint("organisation_id", { mode: "number" })
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("organisation_wallets_address_check", sql`address ~ '^0x[0-9a-f]{40}$'`),
+    index("organisation_wallets_organisation_idx").on(t.organisationId, t.address),
+  ],
+);
 
-export const users = pgTable("users", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  email: text("email").unique(),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash"),
-  role: text("role", { enum: roles }).notNull().default("viewer"),
-  isActive: boolean("is_active").notNull().default(true),
-  organisationId: bigint("organisation_id", { mode: "number" }).references(() => organisations.id),
-  isPending: boolean("is_pending").notNull().default(false),
-  sessionVersion: integer("session_version").notNull().default(1),
-  totpSecret: text("totp_secret"),
-  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
-  totpLastStep: bigint("totp_last_step", { mode: "number" }),
-  ...timestamps,
-}, (t) => [
-  check("users_email_check", sql`email = lower(email)`),
-  check("users_role_check", isOneOf(t.role, roles)),
-]);
+export const users = pgTable(
+  "users",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: roles }).notNull().default("viewer"),
+    isActive: boolean("is_active").notNull().default(true),
+    organisationId: bigint("organisation_id", { mode: "number" }).references(() => organisations.id),
+    isPending: boolean("is_pending").notNull().default(false),
+    sessionVersion: integer("session_version").notNull().default(1),
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    ...timestamps,
+  },
+  (t) => [check("users_email_check", sql`email = lower(email)`), check("users_role_check", isOneOf(t.role, roles))],
+);
 
-export const authTokens = pgTable("auth_tokens", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  purpose: text("purpose", { enum: tokenPurposes }).notNull(),
-  tokenHash: text("token_hash").notNull().unique(),
-  userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "cascade" }),
-  email: text("email"),
-  role: text("role", { enum: roles }),
-  createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("auth_tokens_email_check", sql`email = lower(email)`),
-  check("auth_tokens_purpose_check", isOneOf(t.purpose, tokenPurposes)),
-  index("auth_tokens_email_idx").on(t.purpose, t.email).where(sql`used_at is null`),
-]);
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    purpose: text("purpose", { enum: tokenPurposes }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "cascade" }),
+    email: text("email"),
+    role: text("role", { enum: roles }),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("auth_tokens_email_check", sql`email = lower(email)`),
+    check("auth_tokens_purpose_check", isOneOf(t.purpose, tokenPurposes)),
+    index("auth_tokens_email_idx")
+      .on(t.purpose, t.email)
+      .where(sql`used_at is null`),
+  ],
+);
 
 export const caughtMails = pgTable("caught_mails", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
@@ -220,13 +319,17 @@ export const caughtMails = pgTable("caught_mails", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const wallets = pgTable("wallets", {
-  address: text("address").primaryKey(),
-  userId: bigint("user_id", { mode: "number" }).notNull().references(() => users.id, { onDelete: "cascade" }),
-  linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("wallets_address_check", sql`${t.address} ~ '^0x[0-9a-f]{40}$'`),
-]);
+export const wallets = pgTable(
+  "wallets",
+  {
+    address: text("address").primaryKey(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("wallets_address_check", sql`${t.address} ~ '^0x[0-9a-f]{40}$'`)],
+);
 
 export const siweNonces = pgTable("siwe_nonces", {
   nonce: text("nonce").primaryKey(),
@@ -234,291 +337,375 @@ export const siweNonces = pgTable("siwe_nonces", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
-export const apiKeys = pgTable("api_keys", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  name: text("name").notNull(),
-  prefix: text("prefix").notNull().unique(),
-  keyHash: text("key_hash").notNull(),
-  role: text("role", { enum: apiKeyRoles }).notNull(),
-  createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-}, (t) => [
-  check("api_keys_role_check", isOneOf(t.role, apiKeyRoles)),
-]);
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull().unique(),
+    keyHash: text("key_hash").notNull(),
+    role: text("role", { enum: apiKeyRoles }).notNull(),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [check("api_keys_role_check", isOneOf(t.role, apiKeyRoles))],
+);
 
-export const signInEvents = pgTable("sign_in_events", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
-  method: text("method", { enum: signInMethods }).notNull(),
-  identifier: text("identifier").notNull(),
-  isSuccess: boolean("is_success").notNull(),
-  reason: text("reason"),
-  ip: text("ip"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("sign_in_events_method_check", isOneOf(t.method, signInMethods)),
-  index("sign_in_events_created_idx").on(t.createdAt.desc().nullsFirst()),
-]);
+export const signInEvents = pgTable(
+  "sign_in_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+    method: text("method", { enum: signInMethods }).notNull(),
+    identifier: text("identifier").notNull(),
+    isSuccess: boolean("is_success").notNull(),
+    reason: text("reason"),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("sign_in_events_method_check", isOneOf(t.method, signInMethods)),
+    index("sign_in_events_created_idx").on(t.createdAt.desc().nullsFirst()),
+  ],
+);
 
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").notNull(),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-  count: integer("count").notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.key, t.windowStart] }),
-]);
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
 
-export const auditRecords = pgTable("audit_records", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  position: bigint("position", { mode: "number" }).notNull().unique(),
-  entity: text("entity").notNull(),
-  entityId: text("entity_id").notNull(),
-  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
-  action: text("action").notNull(),
-  actorKind: text("actor_kind", { enum: actorKinds }).notNull(),
-  actorId: text("actor_id"),
-  before: jsonb("before"),
-  after: jsonb("after"),
-  txHash: text("tx_hash"),
-  note: text("note"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  prevHash: text("prev_hash").notNull(),
-  hash: text("hash").notNull().unique(),
-}, (t) => [
-  check("audit_records_actor_kind_check", isOneOf(t.actorKind, actorKinds)),
-  index("audit_records_batch_idx").on(t.batchId, t.position),
-  index("audit_records_entity_idx").on(t.entity, t.entityId),
-  index("audit_records_feed_idx").on(t.createdAt, t.id).where(sql`action not like 'chain.%' and action not in ('alert.raised', 'verification.requested')`),
-]);
+export const auditRecords = pgTable(
+  "audit_records",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    position: bigint("position", { mode: "number" }).notNull().unique(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    action: text("action").notNull(),
+    actorKind: text("actor_kind", { enum: actorKinds }).notNull(),
+    actorId: text("actor_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    txHash: text("tx_hash"),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull().unique(),
+  },
+  (t) => [
+    check("audit_records_actor_kind_check", isOneOf(t.actorKind, actorKinds)),
+    index("audit_records_batch_idx").on(t.batchId, t.position),
+    index("audit_records_entity_idx").on(t.entity, t.entityId),
+    index("audit_records_feed_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`action not like 'chain.%' and action not in ('alert.raised', 'verification.requested')`),
+  ],
+);
 
-export const verificationRequests = pgTable("verification_requests", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
-  status: text("status", { enum: verificationRequestStatuses }).notNull().default("pending"),
-  requestedBy: bigint("requested_by", { mode: "number" }).references(() => users.id),
-  notes: text("notes"),
-  offchainQuantityKg: numeric("offchain_quantity_kg", { precision: 14, scale: 3 }),
-  onchainQuantityKg: numeric("onchain_quantity_kg", { precision: 14, scale: 3 }),
-  actualQuantityKg: numeric("actual_quantity_kg", { precision: 14, scale: 3 }),
-  discrepancyKg: numeric("discrepancy_kg", { precision: 14, scale: 3 }),
-  discrepancyPct: numeric("discrepancy_pct", { precision: 9, scale: 3 }),
-  tolerancePct: numeric("tolerance_pct", { precision: 6, scale: 3 }),
-  decisionReason: text("decision_reason"),
-  /** The verifier's note on the count; `notes` is the requester's. */
-  processNotes: text("process_notes"),
-  processedBy: bigint("processed_by", { mode: "number" }).references(() => users.id),
-  processedAt: timestamp("processed_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("verification_requests_status_check", isOneOf(t.status, verificationRequestStatuses)),
-  index("verification_requests_batch_idx").on(t.batchId, t.id),
-  index("verification_requests_created_idx").on(t.createdAt, t.id),
-  uniqueIndex("verification_requests_one_pending").on(t.batchId).where(sql`status = 'pending'`),
-  index("verification_requests_processed_at_idx").on(t.processedAt).where(sql`processed_at is not null`),
-  index("verification_requests_status_idx").on(t.status, t.id),
-]);
+export const verificationRequests = pgTable(
+  "verification_requests",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    status: text("status", { enum: verificationRequestStatuses }).notNull().default("pending"),
+    requestedBy: bigint("requested_by", { mode: "number" }).references(() => users.id),
+    notes: text("notes"),
+    offchainQuantityKg: numeric("offchain_quantity_kg", { precision: 14, scale: 3 }),
+    onchainQuantityKg: numeric("onchain_quantity_kg", { precision: 14, scale: 3 }),
+    actualQuantityKg: numeric("actual_quantity_kg", { precision: 14, scale: 3 }),
+    discrepancyKg: numeric("discrepancy_kg", { precision: 14, scale: 3 }),
+    discrepancyPct: numeric("discrepancy_pct", { precision: 9, scale: 3 }),
+    tolerancePct: numeric("tolerance_pct", { precision: 6, scale: 3 }),
+    decisionReason: text("decision_reason"),
+    /** The verifier's note on the count; `notes` is the requester's. */
+    processNotes: text("process_notes"),
+    processedBy: bigint("processed_by", { mode: "number" }).references(() => users.id),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("verification_requests_status_check", isOneOf(t.status, verificationRequestStatuses)),
+    index("verification_requests_batch_idx").on(t.batchId, t.id),
+    index("verification_requests_created_idx").on(t.createdAt, t.id),
+    uniqueIndex("verification_requests_one_pending")
+      .on(t.batchId)
+      .where(sql`status = 'pending'`),
+    index("verification_requests_processed_at_idx")
+      .on(t.processedAt)
+      .where(sql`processed_at is not null`),
+    index("verification_requests_status_idx").on(t.status, t.id),
+  ],
+);
 
-export const qualityChecks = pgTable("quality_checks", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
-  inspectedBy: bigint("inspected_by", { mode: "number" }).references(() => users.id),
-  cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }).notNull(),
-  moisturePct: numeric("moisture_pct", { precision: 5, scale: 2 }).notNull(),
-  primaryDefects: integer("primary_defects").notNull(),
-  secondaryDefects: integer("secondary_defects").notNull(),
-  sampleGrams: integer("sample_grams").notNull(),
-  screenSize: integer("screen_size").notNull(),
-  screenSizeVariancePct: numeric("screen_size_variance_pct", { precision: 5, scale: 2 }),
-  quakers: integer("quakers"),
-  notes: text("notes"),
-  grade: text("grade", { enum: qualityGrades }).notNull(),
-  fullDefects: numeric("full_defects", { precision: 9, scale: 2 }).notNull(),
-  reasons: jsonb("reasons").$type<string[]>().notNull(),
-  rulesVersion: text("rules_version").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("quality_checks_grade_check", isOneOf(t.grade, qualityGrades)),
-  index("quality_checks_batch_idx").on(t.batchId, t.id),
-  index("quality_checks_created_at_idx").on(t.createdAt),
-]);
+export const qualityChecks = pgTable(
+  "quality_checks",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    inspectedBy: bigint("inspected_by", { mode: "number" }).references(() => users.id),
+    cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }).notNull(),
+    moisturePct: numeric("moisture_pct", { precision: 5, scale: 2 }).notNull(),
+    primaryDefects: integer("primary_defects").notNull(),
+    secondaryDefects: integer("secondary_defects").notNull(),
+    sampleGrams: integer("sample_grams").notNull(),
+    screenSize: integer("screen_size").notNull(),
+    screenSizeVariancePct: numeric("screen_size_variance_pct", { precision: 5, scale: 2 }),
+    quakers: integer("quakers"),
+    notes: text("notes"),
+    grade: text("grade", { enum: qualityGrades }).notNull(),
+    fullDefects: numeric("full_defects", { precision: 9, scale: 2 }).notNull(),
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
+    rulesVersion: text("rules_version").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("quality_checks_grade_check", isOneOf(t.grade, qualityGrades)),
+    index("quality_checks_batch_idx").on(t.batchId, t.id),
+    index("quality_checks_created_at_idx").on(t.createdAt),
+  ],
+);
 
-export const qualityCheckFiles = pgTable("quality_check_files", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  qualityCheckId: bigint("quality_check_id", { mode: "number" }).notNull().references(() => qualityChecks.id),
-  kind: text("kind", { enum: qualityFileKinds }).notNull(),
-  filename: text("filename").notNull(),
-  contentType: text("content_type").notNull(),
-  sizeBytes: integer("size_bytes").notNull(),
-  storageKey: text("storage_key").notNull().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("quality_check_files_kind_check", isOneOf(t.kind, qualityFileKinds)),
-]);
+export const qualityCheckFiles = pgTable(
+  "quality_check_files",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    qualityCheckId: bigint("quality_check_id", { mode: "number" })
+      .notNull()
+      .references(() => qualityChecks.id),
+    kind: text("kind", { enum: qualityFileKinds }).notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("quality_check_files_kind_check", isOneOf(t.kind, qualityFileKinds))],
+);
 
-export const fraudAssessments = pgTable("fraud_assessments", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
-  score: integer("score").notNull(),
-  modelVersion: text("model_version").notNull(),
-  factors: jsonb("factors").notNull(),
-  assessedBy: bigint("assessed_by", { mode: "number" }).references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("fraud_assessments_score_check", sql`score >= 0 and score <= 100`),
-  index("fraud_assessments_batch_idx").on(t.batchId, t.id),
-  index("fraud_assessments_created_at_idx").on(t.createdAt),
-]);
+export const fraudAssessments = pgTable(
+  "fraud_assessments",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    score: integer("score").notNull(),
+    modelVersion: text("model_version").notNull(),
+    factors: jsonb("factors").notNull(),
+    assessedBy: bigint("assessed_by", { mode: "number" }).references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("fraud_assessments_score_check", sql`score >= 0 and score <= 100`),
+    index("fraud_assessments_batch_idx").on(t.batchId, t.id),
+    index("fraud_assessments_created_at_idx").on(t.createdAt),
+  ],
+);
 
-export const batchAlerts = pgTable("batch_alerts", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
-  type: text("type", { enum: alertTypes }).notNull(),
-  severity: text("severity", { enum: alertSeverities }).notNull(),
-  status: text("status", { enum: alertStatuses }).notNull().default("open"),
-  source: text("source").notNull(),
-  message: text("message").notNull(),
-  details: jsonb("details").notNull().default({}),
-  resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
-  resolutionNote: text("resolution_note"),
-  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("batch_alerts_check", sql`(status = 'resolved') = (resolved_at is not null and resolution_note is not null)`),
-  check("batch_alerts_severity_check", isOneOf(t.severity, alertSeverities)),
-  check("batch_alerts_status_check", isOneOf(t.status, alertStatuses)),
-  check("batch_alerts_type_check", isOneOf(t.type, alertTypes)),
-  index("batch_alerts_batch_idx").on(t.batchId, t.type, t.source),
-  index("batch_alerts_created_at_idx").on(t.createdAt),
-  index("batch_alerts_created_idx").on(t.createdAt, t.id),
-  uniqueIndex("batch_alerts_one_open").on(t.batchId, t.type, t.source).where(sql`status = 'open'`),
-  index("batch_alerts_resolved_at_idx").on(t.resolvedAt).where(sql`resolved_at is not null`),
-  index("batch_alerts_status_idx").on(t.status, t.severity),
-]);
+export const batchAlerts = pgTable(
+  "batch_alerts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    type: text("type", { enum: alertTypes }).notNull(),
+    severity: text("severity", { enum: alertSeverities }).notNull(),
+    status: text("status", { enum: alertStatuses }).notNull().default("open"),
+    source: text("source").notNull(),
+    message: text("message").notNull(),
+    details: jsonb("details").notNull().default({}),
+    resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
+    resolutionNote: text("resolution_note"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("batch_alerts_check", sql`(status = 'resolved') = (resolved_at is not null and resolution_note is not null)`),
+    check("batch_alerts_severity_check", isOneOf(t.severity, alertSeverities)),
+    check("batch_alerts_status_check", isOneOf(t.status, alertStatuses)),
+    check("batch_alerts_type_check", isOneOf(t.type, alertTypes)),
+    index("batch_alerts_batch_idx").on(t.batchId, t.type, t.source),
+    index("batch_alerts_created_at_idx").on(t.createdAt),
+    index("batch_alerts_created_idx").on(t.createdAt, t.id),
+    uniqueIndex("batch_alerts_one_open")
+      .on(t.batchId, t.type, t.source)
+      .where(sql`status = 'open'`),
+    index("batch_alerts_resolved_at_idx")
+      .on(t.resolvedAt)
+      .where(sql`resolved_at is not null`),
+    index("batch_alerts_status_idx").on(t.status, t.severity),
+  ],
+);
 
-export const chainlinkRequests = pgTable("chainlink_requests", {
-  id: text("id").primaryKey(),
-  chainId: integer("chain_id").notNull(),
-  checkType: text("check_type", { enum: checkTypes }).notNull(),
-  tokenId: numeric("token_id", { precision: 78, scale: 0 }).notNull(),
-  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
-  answer: text("answer"),
-  passed: boolean("passed"),
-  code: bigint("code", { mode: "number" }),
-  asOf: timestamp("as_of", { withTimezone: true }),
-  reasons: jsonb("reasons").$type<string[]>(),
-  answeredAt: timestamp("answered_at", { withTimezone: true }),
-  routerRequestId: text("router_request_id").unique(),
-  state: text("state", { enum: chainlinkRequestStates }),
-  applied: boolean("applied"),
-  error: text("error"),
-  requester: text("requester"),
-  requestTx: text("request_tx"),
-  settleTx: text("settle_tx"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("chainlink_requests_check_type_check", isOneOf(t.checkType, checkTypes)),
-  check("chainlink_requests_id_check", sql`id ~ '^0x[0-9a-f]{64}$'`),
-  check("chainlink_requests_state_check", isOneOf(t.state, chainlinkRequestStates)),
-  index("chainlink_requests_batch_idx").on(t.batchId, t.createdAt.desc().nullsFirst()),
-  index("chainlink_requests_token_idx").on(t.chainId, t.tokenId, t.createdAt.desc().nullsFirst()),
-]);
+export const chainlinkRequests = pgTable(
+  "chainlink_requests",
+  {
+    id: text("id").primaryKey(),
+    chainId: integer("chain_id").notNull(),
+    checkType: text("check_type", { enum: checkTypes }).notNull(),
+    tokenId: numeric("token_id", { precision: 78, scale: 0 }).notNull(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    answer: text("answer"),
+    passed: boolean("passed"),
+    code: bigint("code", { mode: "number" }),
+    asOf: timestamp("as_of", { withTimezone: true }),
+    reasons: jsonb("reasons").$type<string[]>(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    routerRequestId: text("router_request_id").unique(),
+    state: text("state", { enum: chainlinkRequestStates }),
+    applied: boolean("applied"),
+    error: text("error"),
+    requester: text("requester"),
+    requestTx: text("request_tx"),
+    settleTx: text("settle_tx"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("chainlink_requests_check_type_check", isOneOf(t.checkType, checkTypes)),
+    check("chainlink_requests_id_check", sql`id ~ '^0x[0-9a-f]{64}$'`),
+    check("chainlink_requests_state_check", isOneOf(t.state, chainlinkRequestStates)),
+    index("chainlink_requests_batch_idx").on(t.batchId, t.createdAt.desc().nullsFirst()),
+    index("chainlink_requests_token_idx").on(t.chainId, t.tokenId, t.createdAt.desc().nullsFirst()),
+  ],
+);
 
-export const chainlinkCalls = pgTable("chainlink_calls", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainlinkRequestId: text("chainlink_request_id"),
-  checkType: text("check_type").notNull(),
-  tokenId: text("token_id"),
-  outcome: text("outcome", { enum: chainlinkCallOutcomes }).notNull(),
-  status: integer("status").notNull(),
-  reason: text("reason"),
-  ip: text("ip"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("chainlink_calls_outcome_check", isOneOf(t.outcome, chainlinkCallOutcomes)),
-  index("chainlink_calls_refused_idx").on(t.createdAt).where(sql`outcome = 'refused'`),
-  index("chainlink_calls_request_idx").on(t.chainlinkRequestId, t.id),
-]);
+export const chainlinkCalls = pgTable(
+  "chainlink_calls",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainlinkRequestId: text("chainlink_request_id"),
+    checkType: text("check_type").notNull(),
+    tokenId: text("token_id"),
+    outcome: text("outcome", { enum: chainlinkCallOutcomes }).notNull(),
+    status: integer("status").notNull(),
+    reason: text("reason"),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("chainlink_calls_outcome_check", isOneOf(t.outcome, chainlinkCallOutcomes)),
+    index("chainlink_calls_refused_idx")
+      .on(t.createdAt)
+      .where(sql`outcome = 'refused'`),
+    index("chainlink_calls_request_idx").on(t.chainlinkRequestId, t.id),
+  ],
+);
 
 export const chainlinkNonces = pgTable("chainlink_nonces", {
   nonce: text("nonce").primaryKey(),
   seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const syncHistory = pgTable("sync_history", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  jobId: text("job_id"),
-  trigger: text("trigger", { enum: syncTriggers }).notNull(),
-  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
-  status: text("status", { enum: syncRunStatuses }).notNull().default("queued"),
-  fromBlock: tokenId("from_block"),
-  toBlock: tokenId("to_block"),
-  total: integer("total").notNull().default(0),
-  checked: integer("checked").notNull().default(0),
-  updated: integer("updated").notNull().default(0),
-  imported: integer("imported").notNull().default(0),
-  flagged: integer("flagged").notNull().default(0),
-  failed: integer("failed").notNull().default(0),
-  error: text("error"),
-  startedAt: timestamp("started_at", { withTimezone: true }),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-  durationMs: integer("duration_ms"),
-  ...timestamps,
-}, (t) => [
-  check("sync_history_status_check", isOneOf(t.status, syncRunStatuses)),
-  check("sync_history_trigger_check", isOneOf(t.trigger, syncTriggers)),
-  index("sync_history_created_idx").on(t.createdAt, t.id),
-  index("sync_history_finished_at_idx").on(t.finishedAt).where(sql`finished_at is not null`),
-  uniqueIndex("sync_history_one_active").on(sql`(true)`).where(sql`${t.batchId} is null and ${isOneOf(t.status, activeSyncRunStatuses)}`),
-  index("sync_history_recent_idx").on(t.id.desc().nullsFirst()),
-]);
+export const syncHistory = pgTable(
+  "sync_history",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    jobId: text("job_id"),
+    trigger: text("trigger", { enum: syncTriggers }).notNull(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    status: text("status", { enum: syncRunStatuses }).notNull().default("queued"),
+    fromBlock: tokenId("from_block"),
+    toBlock: tokenId("to_block"),
+    total: integer("total").notNull().default(0),
+    checked: integer("checked").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    flagged: integer("flagged").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    ...timestamps,
+  },
+  (t) => [
+    check("sync_history_status_check", isOneOf(t.status, syncRunStatuses)),
+    check("sync_history_trigger_check", isOneOf(t.trigger, syncTriggers)),
+    index("sync_history_created_idx").on(t.createdAt, t.id),
+    index("sync_history_finished_at_idx")
+      .on(t.finishedAt)
+      .where(sql`finished_at is not null`),
+    uniqueIndex("sync_history_one_active")
+      .on(sql`(true)`)
+      .where(sql`${t.batchId} is null and ${isOneOf(t.status, activeSyncRunStatuses)}`),
+    index("sync_history_recent_idx").on(t.id.desc().nullsFirst()),
+  ],
+);
 
-export const syncResults = pgTable("sync_results", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  syncId: bigint("sync_id", { mode: "number" }).notNull().references(() => syncHistory.id),
-  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
-  tokenId: tokenId("token_id"),
-  field: text("field").notNull(),
-  offchain: text("offchain"),
-  onchain: text("onchain"),
-  action: text("action", { enum: syncResultActions }).notNull(),
-  detail: text("detail"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("sync_results_action_check", isOneOf(t.action, syncResultActions)),
-  index("sync_results_batch_idx").on(t.batchId, t.id),
-  index("sync_results_sync_idx").on(t.syncId, t.id),
-]);
+export const syncResults = pgTable(
+  "sync_results",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    syncId: bigint("sync_id", { mode: "number" })
+      .notNull()
+      .references(() => syncHistory.id),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    tokenId: tokenId("token_id"),
+    field: text("field").notNull(),
+    offchain: text("offchain"),
+    onchain: text("onchain"),
+    action: text("action", { enum: syncResultActions }).notNull(),
+    detail: text("detail"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("sync_results_action_check", isOneOf(t.action, syncResultActions)),
+    index("sync_results_batch_idx").on(t.batchId, t.id),
+    index("sync_results_sync_idx").on(t.syncId, t.id),
+  ],
+);
 
-export const blockchainTransactions = pgTable("blockchain_transactions", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainId: integer("chain_id").notNull(),
-  txHash: text("tx_hash").notNull(),
-  kind: text("kind", { enum: transactionKinds }).notNull(),
-  batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
-  fromAddress: text("from_address"),
-  nonce: bigint("nonce", { mode: "number" }),
-  status: text("status", { enum: transactionStatuses }).notNull().default("pending"),
-  gasUsed: tokenId("gas_used"),
-  blockNumber: tokenId("block_number"),
-  ...timestamps,
-}, (t) => [
-  unique().on(t.chainId, t.txHash),
-  check("blockchain_transactions_kind_check", isOneOf(t.kind, transactionKinds)),
-  check("blockchain_transactions_status_check", isOneOf(t.status, transactionStatuses)),
-  index("blockchain_transactions_pending_idx").on(t.status, t.id).where(sql`status = 'pending'`),
-]);
+export const blockchainTransactions = pgTable(
+  "blockchain_transactions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer("chain_id").notNull(),
+    txHash: text("tx_hash").notNull(),
+    kind: text("kind", { enum: transactionKinds }).notNull(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    fromAddress: text("from_address"),
+    nonce: bigint("nonce", { mode: "number" }),
+    status: text("status", { enum: transactionStatuses }).notNull().default("pending"),
+    gasUsed: tokenId("gas_used"),
+    blockNumber: tokenId("block_number"),
+    ...timestamps,
+  },
+  (t) => [
+    unique().on(t.chainId, t.txHash),
+    check("blockchain_transactions_kind_check", isOneOf(t.kind, transactionKinds)),
+    check("blockchain_transactions_status_check", isOneOf(t.status, transactionStatuses)),
+    index("blockchain_transactions_pending_idx")
+      .on(t.status, t.id)
+      .where(sql`status = 'pending'`),
+  ],
+);
 
 /** Rows, kilograms and dollars per value of each dimension (see the scale migration). */
-export const counts = pgTable("counts", {
-  dimension: text("dimension").notNull(),
-  value: text("value").notNull(),
-  n: bigint("n", { mode: "number" }).notNull().default(0),
-  kg: numeric("kg", { precision: 20, scale: 3 }).notNull().default("0"),
-  usd: numeric("usd", { precision: 24, scale: 2 }).notNull().default("0"),
-}, (t) => [primaryKey({ columns: [t.dimension, t.value] })]);
+export const counts = pgTable(
+  "counts",
+  {
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(0),
+    kg: numeric("kg", { precision: 20, scale: 3 }).notNull().default("0"),
+    usd: numeric("usd", { precision: 24, scale: 2 }).notNull().default("0"),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.value] })],
+);
 
 export const countDeltas = pgTable("count_deltas", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
@@ -530,14 +717,16 @@ export const countDeltas = pgTable("count_deltas", {
 });
 
 /** Each system component's last seen state and since when it has held it (the dashboard migration). */
-export const componentStates = pgTable("component_states", {
-  component: text("component").primaryKey(),
-  state: text("state", { enum: systemStates }).notNull(),
-  since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
-  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("component_states_state_check", isOneOf(t.state, systemStates)),
-]);
+export const componentStates = pgTable(
+  "component_states",
+  {
+    component: text("component").primaryKey(),
+    state: text("state", { enum: systemStates }).notNull(),
+    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("component_states_state_check", isOneOf(t.state, systemStates))],
+);
 
 /** The worker's loops report here (listener rounds, the local Chainlink DON's steps). */
 export const heartbeats = pgTable("heartbeats", {
@@ -570,15 +759,21 @@ export const analyticsState = pgTable("analytics_state", {
   durationMs: integer("duration_ms").notNull().default(0),
 });
 
-export const analyticsRemovals = pgTable("analytics_removals", {
-  batchId: bigint("batch_id", { mode: "number" }).primaryKey().references(() => batches.id, { onDelete: "cascade" }),
-  removedAt: timestamp("removed_at", { withTimezone: true }).notNull(),
-}, (t) => [
-  index("analytics_removals_removed_at_idx").on(t.removedAt),
-]);
+export const analyticsRemovals = pgTable(
+  "analytics_removals",
+  {
+    batchId: bigint("batch_id", { mode: "number" })
+      .primaryKey()
+      .references(() => batches.id, { onDelete: "cascade" }),
+    removedAt: timestamp("removed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("analytics_removals_removed_at_idx").on(t.removedAt)],
+);
 
 export const analyticsBatchFacts = pgTable("analytics_batch_facts", {
-  batchId: bigint("batch_id", { mode: "number" }).primaryKey().references(() => batches.id, { onDelete: "cascade" }),
+  batchId: bigint("batch_id", { mode: "number" })
+    .primaryKey()
+    .references(() => batches.id, { onDelete: "cascade" }),
   ...dims,
   quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
   isCounted: boolean("is_counted").notNull(),
@@ -598,34 +793,54 @@ export const analyticsVerificationDaily = daily("analytics_verification_daily", 
   discrepancyPct: numeric("discrepancy_pct", { precision: 20, scale: 3 }).notNull(),
 });
 
-export const analyticsQualityDaily = daily("analytics_quality_daily", {
-  grade: text("grade").notNull(),
-  checks: integer("checks").notNull(),
-}, "grade");
+export const analyticsQualityDaily = daily(
+  "analytics_quality_daily",
+  {
+    grade: text("grade").notNull(),
+    checks: integer("checks").notNull(),
+  },
+  "grade",
+);
 
-export const analyticsFraudDaily = daily("analytics_fraud_daily", {
-  riskLevel: text("risk_level").notNull(),
-  assessments: integer("assessments").notNull(),
-  scoreSum: bigint("score_sum", { mode: "number" }).notNull(),
-}, "riskLevel");
+export const analyticsFraudDaily = daily(
+  "analytics_fraud_daily",
+  {
+    riskLevel: text("risk_level").notNull(),
+    assessments: integer("assessments").notNull(),
+    scoreSum: bigint("score_sum", { mode: "number" }).notNull(),
+  },
+  "riskLevel",
+);
 
-export const analyticsFraudFactorsDaily = daily("analytics_fraud_factors_daily", {
-  factor: text("factor").notNull(),
-  hits: integer("hits").notNull(),
-  points: bigint("points", { mode: "number" }).notNull(),
-}, "factor");
+export const analyticsFraudFactorsDaily = daily(
+  "analytics_fraud_factors_daily",
+  {
+    factor: text("factor").notNull(),
+    hits: integer("hits").notNull(),
+    points: bigint("points", { mode: "number" }).notNull(),
+  },
+  "factor",
+);
 
-export const analyticsAlertsDaily = daily("analytics_alerts_daily", {
-  type: text("type").notNull(),
-  opened: integer("opened").notNull(),
-  resolved: integer("resolved").notNull(),
-}, "type");
+export const analyticsAlertsDaily = daily(
+  "analytics_alerts_daily",
+  {
+    type: text("type").notNull(),
+    opened: integer("opened").notNull(),
+    resolved: integer("resolved").notNull(),
+  },
+  "type",
+);
 
-export const analyticsEventsHourly = pgTable("analytics_events_hourly", {
-  hour: timestamp("hour", { withTimezone: true }).notNull(),
-  name: text("name").notNull(),
-  events: integer("events").notNull(),
-}, (t) => [primaryKey({ columns: [t.hour, t.name] })]);
+export const analyticsEventsHourly = pgTable(
+  "analytics_events_hourly",
+  {
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    name: text("name").notNull(),
+    events: integer("events").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.name] })],
+);
 
 export const analyticsSyncHourly = pgTable("analytics_sync_hourly", {
   hour: timestamp("hour", { withTimezone: true }).primaryKey(),
@@ -638,139 +853,188 @@ export const analyticsSyncHourly = pgTable("analytics_sync_hourly", {
   flagged: bigint("flagged", { mode: "number" }).notNull(),
 });
 
-export const analyticsExpiry = pgTable("analytics_expiry", {
-  expiryDate: date("expiry_date").notNull(),
-  ...dims,
-  batches: integer("batches").notNull(),
-  kg: numeric("kg", { precision: 20, scale: 3 }).notNull(),
-}, (t) => [primaryKey({ columns: [t.expiryDate, t.originCountry, t.process, t.warehouse] })]);
+export const analyticsExpiry = pgTable(
+  "analytics_expiry",
+  {
+    expiryDate: date("expiry_date").notNull(),
+    ...dims,
+    batches: integer("batches").notNull(),
+    kg: numeric("kg", { precision: 20, scale: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.expiryDate, t.originCountry, t.process, t.warehouse] })],
+);
 
 /** Each range of audit records sent to the AuditAnchor contract (supabase/migrations/*_provenance.sql). */
-export const auditAnchors = pgTable("audit_anchors", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainId: integer("chain_id").notNull(),
-  contractAddress: text("contract_address").notNull(),
-  fromPosition: bigint("from_position", { mode: "number" }).notNull(),
-  toPosition: bigint("to_position", { mode: "number" }).notNull(),
-  root: text("root").notNull(),
-  status: text("status", { enum: auditAnchorStatuses }).notNull().default("sending"),
-  txHash: text("tx_hash"),
-  blockNumber: bigint("block_number", { mode: "number" }),
-  anchorIndex: bigint("anchor_index", { mode: "number" }),
-  /** The root the chain holds for this range, once read: proofs are then checked without an RPC call. */
-  chainRoot: text("chain_root"),
-  error: text("error"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
-}, (t) => [
-  check("audit_anchors_check", sql`from_position >= 1 and to_position >= from_position`),
-  check("audit_anchors_status_check", isOneOf(t.status, auditAnchorStatuses)),
-  uniqueIndex("audit_anchors_one_live").on(t.chainId, t.contractAddress, t.fromPosition).where(sql`status <> 'failed'`),
-  index("audit_anchors_range_idx").on(t.chainId, t.contractAddress, t.toPosition).where(sql`status = 'confirmed'`),
-]);
+export const auditAnchors = pgTable(
+  "audit_anchors",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer("chain_id").notNull(),
+    contractAddress: text("contract_address").notNull(),
+    fromPosition: bigint("from_position", { mode: "number" }).notNull(),
+    toPosition: bigint("to_position", { mode: "number" }).notNull(),
+    root: text("root").notNull(),
+    status: text("status", { enum: auditAnchorStatuses }).notNull().default("sending"),
+    txHash: text("tx_hash"),
+    blockNumber: bigint("block_number", { mode: "number" }),
+    anchorIndex: bigint("anchor_index", { mode: "number" }),
+    /** The root the chain holds for this range, once read: proofs are then checked without an RPC call. */
+    chainRoot: text("chain_root"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("audit_anchors_check", sql`from_position >= 1 and to_position >= from_position`),
+    check("audit_anchors_status_check", isOneOf(t.status, auditAnchorStatuses)),
+    uniqueIndex("audit_anchors_one_live")
+      .on(t.chainId, t.contractAddress, t.fromPosition)
+      .where(sql`status <> 'failed'`),
+    index("audit_anchors_range_idx")
+      .on(t.chainId, t.contractAddress, t.toPosition)
+      .where(sql`status = 'confirmed'`),
+  ],
+);
 
-export const systemAlerts = pgTable("system_alerts", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  type: text("type", { enum: systemAlertTypes }).notNull(),
-  severity: text("severity", { enum: alertSeverities }).notNull(),
-  status: text("status", { enum: alertStatuses }).notNull().default("open"),
-  source: text("source").notNull(),
-  message: text("message").notNull(),
-  details: jsonb("details").notNull().default({}),
-  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check("system_alerts_severity_check", isOneOf(t.severity, alertSeverities)),
-  check("system_alerts_status_check", isOneOf(t.status, alertStatuses)),
-  check("system_alerts_type_check", isOneOf(t.type, systemAlertTypes)),
-  uniqueIndex("system_alerts_one_open").on(t.type, t.source).where(sql`status = 'open'`),
-]);
+export const systemAlerts = pgTable(
+  "system_alerts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    type: text("type", { enum: systemAlertTypes }).notNull(),
+    severity: text("severity", { enum: alertSeverities }).notNull(),
+    status: text("status", { enum: alertStatuses }).notNull().default("open"),
+    source: text("source").notNull(),
+    message: text("message").notNull(),
+    details: jsonb("details").notNull().default({}),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("system_alerts_severity_check", isOneOf(t.severity, alertSeverities)),
+    check("system_alerts_status_check", isOneOf(t.status, alertStatuses)),
+    check("system_alerts_type_check", isOneOf(t.type, systemAlertTypes)),
+    uniqueIndex("system_alerts_one_open")
+      .on(t.type, t.source)
+      .where(sql`status = 'open'`),
+  ],
+);
 
-export const traceScans = pgTable("trace_scans", {
-  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
-  place: text("place").notNull(),
-  hour: timestamp("hour", { withTimezone: true }).notNull(),
-  views: integer("views").notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.batchId, t.hour, t.place] })]);
+export const traceScans = pgTable(
+  "trace_scans",
+  {
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    place: text("place").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.hour, t.place] })],
+);
 
-export const traceScanClients = pgTable("trace_scan_clients", {
-  batchId: bigint("batch_id", { mode: "number" }).notNull().references(() => batches.id),
-  hour: timestamp("hour", { withTimezone: true }).notNull(),
-  client: text("client").notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.batchId, t.hour, t.client] }),
-  index("trace_scan_clients_hour_idx").on(t.hour),
-]);
+export const traceScanClients = pgTable(
+  "trace_scan_clients",
+  {
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    client: text("client").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.hour, t.client] }), index("trace_scan_clients_hour_idx").on(t.hour)],
+);
 
+export const warehouses = pgTable(
+  "warehouses",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull().unique(),
+    country: text("country").notNull(),
+    address: text("address"),
+    capacityKg: numeric("capacity_kg", { precision: 14, scale: 3 }).notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    ...timestamps,
+  },
+  () => [
+    check("warehouses_capacity_kg_check", sql`capacity_kg > 0`),
+    check("warehouses_code_check", sql`code ~ '^[A-Z0-9][A-Z0-9-]{1,30}$'`),
+    check("warehouses_country_check", sql`length(country) between 2 and 80`),
+    check("warehouses_name_check", sql`length(name) between 1 and 120`),
+  ],
+);
 
-export const warehouses = pgTable("warehouses", {
-  code: text("code").primaryKey(),
-  name: text("name").notNull().unique(),
-  country: text("country").notNull(),
-  address: text("address"),
-  capacityKg: numeric("capacity_kg", { precision: 14, scale: 3 }).notNull(),
-  isActive: boolean("is_active").notNull().default(true),
-  ...timestamps,
-}, () => [
-  check("warehouses_capacity_kg_check", sql`capacity_kg > 0`),
-  check("warehouses_code_check", sql`code ~ '^[A-Z0-9][A-Z0-9-]{1,30}$'`),
-  check("warehouses_country_check", sql`length(country) between 2 and 80`),
-  check("warehouses_name_check", sql`length(name) between 1 and 120`),
-]);
+export const stockMovements = pgTable(
+  "stock_movements",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer("chain_id").notNull(),
+    tokenId: tokenId("token_id").notNull(),
+    type: text("type", { enum: movementTypes }).notNull(),
+    quantity: tokenId("quantity").notNull(),
+    fromHolder: text("from_holder"),
+    toHolder: text("to_holder"),
+    fromWarehouse: text("from_warehouse"),
+    toWarehouse: text("to_warehouse"),
+    reason: text("reason", { enum: adjustmentReasons }),
+    note: text("note"),
+    actor: text("actor"),
+    eventId: bigint("event_id", { mode: "number" }).references(() => blockchainEvents.id),
+    part: integer("part").notNull().default(0),
+    txHash: text("tx_hash"),
+    blockNumber: bigint("block_number", { mode: "bigint" }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique().on(t.eventId, t.part),
+    check(
+      "stock_movements_check",
+      sql`(from_holder is null) = (from_warehouse is null) and (to_holder is null) = (to_warehouse is null)`,
+    ),
+    check("stock_movements_check1", sql`from_holder is not null or to_holder is not null`),
+    check("stock_movements_check2", sql`type <> 'adjusted' or reason is not null`),
+    check("stock_movements_quantity_check", sql`quantity > 0`),
+    check("stock_movements_reason_check", isOneOf(t.reason, adjustmentReasons)),
+    check("stock_movements_type_check", isOneOf(t.type, movementTypes)),
+    index("stock_movements_occurred_idx").on(t.occurredAt, t.id),
+    index("stock_movements_to_holder_idx").on(t.toHolder, t.chainId, t.tokenId),
+    index("stock_movements_token_idx").on(t.chainId, t.tokenId, t.id),
+  ],
+);
 
-export const stockMovements = pgTable("stock_movements", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  chainId: integer("chain_id").notNull(),
-  tokenId: tokenId("token_id").notNull(),
-  type: text("type", { enum: movementTypes }).notNull(),
-  quantity: tokenId("quantity").notNull(),
-  fromHolder: text("from_holder"),
-  toHolder: text("to_holder"),
-  fromWarehouse: text("from_warehouse"),
-  toWarehouse: text("to_warehouse"),
-  reason: text("reason", { enum: adjustmentReasons }),
-  note: text("note"),
-  actor: text("actor"),
-  eventId: bigint("event_id", { mode: "number" }).references(() => blockchainEvents.id),
-  part: integer("part").notNull().default(0),
-  txHash: text("tx_hash"),
-  blockNumber: bigint("block_number", { mode: "bigint" }),
-  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  unique().on(t.eventId, t.part),
-  check("stock_movements_check", sql`(from_holder is null) = (from_warehouse is null) and (to_holder is null) = (to_warehouse is null)`),
-  check("stock_movements_check1", sql`from_holder is not null or to_holder is not null`),
-  check("stock_movements_check2", sql`type <> 'adjusted' or reason is not null`),
-  check("stock_movements_quantity_check", sql`quantity > 0`),
-  check("stock_movements_reason_check", isOneOf(t.reason, adjustmentReasons)),
-  check("stock_movements_type_check", isOneOf(t.type, movementTypes)),
-  index("stock_movements_occurred_idx").on(t.occurredAt, t.id),
-  index("stock_movements_to_holder_idx").on(t.toHolder, t.chainId, t.tokenId),
-  index("stock_movements_token_idx").on(t.chainId, t.tokenId, t.id),
-]);
+export const holdings = pgTable(
+  "holdings",
+  {
+    chainId: integer("chain_id").notNull(),
+    tokenId: tokenId("token_id").notNull(),
+    holder: text("holder").notNull(),
+    balance: tokenId("balance").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.tokenId, t.holder] }),
+    check("holdings_balance_check", sql`balance >= 0`),
+    index("holdings_holder_idx")
+      .on(t.holder)
+      .where(sql`balance > 0`),
+  ],
+);
 
-export const holdings = pgTable("holdings", {
-  chainId: integer("chain_id").notNull(),
-  tokenId: tokenId("token_id").notNull(),
-  holder: text("holder").notNull(),
-  balance: tokenId("balance").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  primaryKey({ columns: [t.chainId, t.tokenId, t.holder] }),
-  check("holdings_balance_check", sql`balance >= 0`),
-  index("holdings_holder_idx").on(t.holder).where(sql`balance > 0`),
-]);
-
-export const warehouseStock = pgTable("warehouse_stock", {
-  chainId: integer("chain_id").notNull(),
-  tokenId: tokenId("token_id").notNull(),
-  holder: text("holder").notNull(),
-  warehouse: text("warehouse").notNull(),
-  balance: tokenId("balance").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  primaryKey({ columns: [t.chainId, t.tokenId, t.holder, t.warehouse] }),
-  check("warehouse_stock_balance_check", sql`balance >= 0`),
-  index("warehouse_stock_warehouse_idx").on(t.warehouse).where(sql`balance > 0`),
-]);
+export const warehouseStock = pgTable(
+  "warehouse_stock",
+  {
+    chainId: integer("chain_id").notNull(),
+    tokenId: tokenId("token_id").notNull(),
+    holder: text("holder").notNull(),
+    warehouse: text("warehouse").notNull(),
+    balance: tokenId("balance").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.tokenId, t.holder, t.warehouse] }),
+    check("warehouse_stock_balance_check", sql`balance >= 0`),
+    index("warehouse_stock_warehouse_idx")
+      .on(t.warehouse)
+      .where(sql`balance > 0`),
+  ],
+);

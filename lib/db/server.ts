@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
+
 import { createDb, type Db } from "./index";
 
 const globalForDb = globalThis as unknown as { batchtrailDbHandle?: ReturnType<typeof createDb> };

@@ -1,11 +1,13 @@
 // Administration: users, API keys, organisations, invitations and lockouts (admins only).
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { ZInvitation } from "@/lib/auth/account-schemas";
 import { admins } from "@/lib/auth/permissions";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
+
 import { endpoint } from "./define";
 import { listOf } from "./shapes";
 
@@ -41,7 +43,8 @@ export const changeUser = endpoint({
   path: "/api/admin/users/[user_id]",
   rule,
   tag,
-  summary: "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.",
+  summary:
+    "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.",
   params: userId,
   body: ZUserChange,
   response: z.object({ id: z.number() }),
@@ -54,7 +57,16 @@ export const listApiKeys = endpoint({
   tag,
   summary: "API keys (never the keys themselves).",
   response: listOf(
-    z.object({ id: z.number(), name: z.string(), prefix: z.string(), role: keyRole, createdBy: z.number().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      prefix: z.string(),
+      role: keyRole,
+      createdBy: z.number().nullable(),
+      createdAt: z.string(),
+      lastUsedAt: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+    }),
   ),
 });
 
@@ -84,8 +96,11 @@ export const listOrganisations = endpoint({
   path: "/api/admin/organisations",
   rule,
   tag,
-  summary: "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts.",
-  response: listOf(z.object({ id: z.number(), name: z.string(), kind: z.string(), wallets: z.array(z.string()), members: z.number() })),
+  summary:
+    "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts.",
+  response: listOf(
+    z.object({ id: z.number(), name: z.string(), kind: z.string(), wallets: z.array(z.string()), members: z.number() }),
+  ),
 });
 
 export const createOrganisation = endpoint({
@@ -108,7 +123,12 @@ export const approveUser = endpoint({
     "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.",
   params: userId,
   body: ZApproval,
-  response: z.object({ id: z.number(), wallets: z.array(z.string()), organisation_id: z.number().optional(), role: z.enum(roles).optional() }),
+  response: z.object({
+    id: z.number(),
+    wallets: z.array(z.string()),
+    organisation_id: z.number().optional(),
+    role: z.enum(roles).optional(),
+  }),
 });
 
 export const invite = endpoint({

@@ -1,5 +1,6 @@
 // Sign-in: next-auth's own routes and the Sign-In With Ethereum nonce.
 import { z } from "zod";
+
 import { endpoint } from "./define";
 
 const open = { roles: [], isPublic: true };
@@ -19,7 +20,8 @@ export const nextAuthPost = endpoint({
   path: "/api/auth/[...nextauth]",
   rule: open,
   tag: "Auth",
-  summary: "next-auth: sign in (password or siwe callback) and sign out. Sign-in attempts are rate limited (429 with Retry-After).",
+  summary:
+    "next-auth: sign in (password or siwe callback) and sign out. Sign-in attempts are rate limited (429 with Retry-After).",
   response: nextAuth,
 });
 

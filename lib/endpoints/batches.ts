@@ -1,8 +1,10 @@
 // Batches: the list, one batch, the CSV export, an import from the chain, and the live stream.
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { everyone, operators } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
+
 import { endpoint } from "./define";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
 
@@ -23,7 +25,8 @@ export const exportBatches = endpoint({
   path: "/api/batches/export",
   rule: readers,
   tag: "Batches",
-  summary: "Every batch the filters match, in the list's sort, as CSV (streamed, any size). Text a spreadsheet would run as a formula is prefixed with an apostrophe.",
+  summary:
+    "Every batch the filters match, in the list's sort, as CSV (streamed, any size). Text a spreadsheet would run as a formula is prefixed with an apostrophe.",
   query: ZBatchExportQuery,
   response: { contentType: "text/csv", description: "One row per batch, with a header row." },
 });
@@ -33,7 +36,8 @@ export const getBatch = endpoint({
   path: "/api/batches/[batch_id]",
   rule: readers,
   tag: "Batches",
-  summary: "One batch, with the contract's live view of it (`blockchain`), or `blockchain_error` when the chain cannot be read.",
+  summary:
+    "One batch, with the contract's live view of it (`blockchain`), or `blockchain_error` when the chain cannot be read.",
   params: idParams("batch_id"),
   response: ZBatchJson.extend({ blockchain: ZOnchainJson.nullable(), blockchain_error: z.string().nullable() }),
 });
@@ -43,7 +47,8 @@ export const importBatch = endpoint({
   path: "/api/batches/import-from-blockchain",
   rule: { roles: operators, apiKeys: true },
   tag: "Batches",
-  summary: "Create (201) or refresh (200) a batch from the chain by token id (in the body, or as the query parameter `blockchain_batch_id`).",
+  summary:
+    "Create (201) or refresh (200) a batch from the chain by token id (in the body, or as the query parameter `blockchain_batch_id`).",
   body: ZImportRequest,
   bodyFromQuery: true,
   response: z.object({ batch_id: z.number(), import_log_id: z.number(), action: z.enum(["created", "refreshed"]) }),

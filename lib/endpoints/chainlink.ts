@@ -1,9 +1,11 @@
 // Chainlink Functions: the DON's three signed calls, and a batch's checks as stored.
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { everyone } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
+
 import { endpoint } from "./define";
 import { listOf } from "./shapes";
 
@@ -35,22 +37,39 @@ const ZCheckJson = z.object({
 });
 
 function donCall<const P extends `/api/chainlink/${string}/[batch_id]`>(path: P, summary: string) {
-  return endpoint({ method: "POST", path, rule: don, tag, summary, params: tokenParam, body: ZChainlinkCall, bodyFormat: "text", response: ZCheckJson });
+  return endpoint({
+    method: "POST",
+    path,
+    rule: don,
+    tag,
+    summary,
+    params: tokenParam,
+    body: ZChainlinkCall,
+    bodyFormat: "text",
+    response: ZCheckJson,
+  });
 }
 
 export const chainlinkVerifyBatch = donCall(
   "/api/chainlink/verify-batch/[batch_id]",
   "For the Chainlink DON (signed): run the verification engine on the batch with this on-chain id and answer one 160-byte ABI encoding; the same chainlink_request_id always gets the same answer.",
 );
-export const chainlinkQualityCheck = donCall("/api/chainlink/quality-check/[batch_id]", "For the Chainlink DON (signed): the latest quality grade of the batch with this on-chain id, as one 160-byte ABI encoding.");
-export const chainlinkExpiryCheck = donCall("/api/chainlink/expiry-check/[batch_id]", "For the Chainlink DON (signed): whether the batch with this on-chain id has expired, as one 160-byte ABI encoding.");
+export const chainlinkQualityCheck = donCall(
+  "/api/chainlink/quality-check/[batch_id]",
+  "For the Chainlink DON (signed): the latest quality grade of the batch with this on-chain id, as one 160-byte ABI encoding.",
+);
+export const chainlinkExpiryCheck = donCall(
+  "/api/chainlink/expiry-check/[batch_id]",
+  "For the Chainlink DON (signed): whether the batch with this on-chain id has expired, as one 160-byte ABI encoding.",
+);
 
 export const chainlinkRequests = endpoint({
   method: "GET",
   path: "/api/batches/[batch_id]/chainlink-requests",
   rule: { roles: everyone, members: true, apiKeys: true },
   tag,
-  summary: "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",
+  summary:
+    "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",
   params: idParams("batch_id"),
   response: listOf(ZCheckJson),
 });

@@ -1,9 +1,11 @@
 // The dashboard's figures, the activity feed, and the analytics tables.
 import { z } from "zod";
-import { ZRecentActivityQuery, activityKinds } from "@/lib/activities/schemas";
+
+import { activityKinds, ZRecentActivityQuery } from "@/lib/activities/schemas";
 import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZNoQuery } from "@/lib/api/params";
 import { everyone } from "@/lib/auth/permissions";
+
 import { endpoint } from "./define";
 import { pageOf } from "./shapes";
 
@@ -33,12 +35,29 @@ export const dashboardMetrics = endpoint({
     by_origin_country: ranked,
     by_process: byValue,
     by_warehouse: ranked,
-    stock_by_warehouse: z.array(z.object({ warehouse: z.string(), name: z.string().nullable(), on_hand_kg: z.string() })),
+    stock_by_warehouse: z.array(
+      z.object({ warehouse: z.string(), name: z.string().nullable(), on_hand_kg: z.string() }),
+    ),
     by_quality_grade: byValue,
     by_risk_level: byValue,
-    verification: z.object({ pending: z.number(), approved: z.number(), rejected: z.number(), pass_rate: z.number().nullable(), verified_batches: z.number() }),
-    alerts: z.object({ open: z.number(), by_severity: z.record(z.string(), z.number()), by_type: z.record(z.string(), z.number()) }),
-    expiry: z.object({ past_expiry_in_stock: ZShare, within_30_days: ZShare, within_60_days: ZShare, within_90_days: ZShare }),
+    verification: z.object({
+      pending: z.number(),
+      approved: z.number(),
+      rejected: z.number(),
+      pass_rate: z.number().nullable(),
+      verified_batches: z.number(),
+    }),
+    alerts: z.object({
+      open: z.number(),
+      by_severity: z.record(z.string(), z.number()),
+      by_type: z.record(z.string(), z.number()),
+    }),
+    expiry: z.object({
+      past_expiry_in_stock: ZShare,
+      within_30_days: ZShare,
+      within_60_days: ZShare,
+      within_90_days: ZShare,
+    }),
   }),
 });
 
@@ -79,7 +98,11 @@ export const analytics = endpoint({
   query: ZAnalyticsQuery,
   response: z.object({
     filters: z.record(z.string(), z.unknown()),
-    status: z.object({ refreshed_at: z.string().nullable(), refreshed_through: z.string().nullable(), duration_ms: z.number().nullable() }),
+    status: z.object({
+      refreshed_at: z.string().nullable(),
+      refreshed_through: z.string().nullable(),
+      duration_ms: z.number().nullable(),
+    }),
     charts: z.array(
       z.object({
         id: z.string(),

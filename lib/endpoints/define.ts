@@ -1,6 +1,7 @@
 // What an endpoint is, declared once: the route file's handler, the permission table, the OpenAPI
 // document, the /api-docs page and the browser's client all read the declaration. Client-safe.
 import type { z, ZodType } from "zod";
+
 import type { Rule } from "@/lib/auth/permissions";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -38,7 +39,8 @@ export function endpoint<const S extends Spec>(spec: S): Endpoint<S> {
   return { ...spec, key: `${spec.method} ${spec.path}` as Endpoint<S>["key"] };
 }
 
-export const isDownload = (response: Spec["response"]): response is Download => "contentType" in response && !("parse" in response);
+export const isDownload = (response: Spec["response"]): response is Download =>
+  "contentType" in response && !("parse" in response);
 
 type Parsed<S, K extends string, Else> = S extends { [P in K]: infer T extends ZodType } ? z.output<T> : Else;
 
@@ -49,6 +51,10 @@ export type BodyOf<S> = S extends { bodyFormat: "text" } ? string : Parsed<S, "b
 export type ResponseOf<S> = S extends { response: infer R extends ZodType } ? z.output<R> : Response;
 
 /** What a caller sends: route parameters as strings or numbers, the query's and body's schema inputs (a form for multipart). */
-export type Input<S> = (S extends { params: infer T extends ZodType } ? { params: { [K in keyof z.input<T>]: string | number } } : { params?: undefined }) &
+export type Input<S> = (S extends { params: infer T extends ZodType }
+  ? { params: { [K in keyof z.input<T>]: string | number } }
+  : { params?: undefined }) &
   (S extends { query: infer T extends ZodType } ? { query?: z.input<T> } : { query?: undefined }) &
-  (S extends { body: infer T extends ZodType } ? { body?: z.input<T> | (S extends { bodyFormat: "multipart" } ? FormData : never) } : { body?: undefined });
+  (S extends { body: infer T extends ZodType }
+    ? { body?: z.input<T> | (S extends { bodyFormat: "multipart" } ? FormData : never) }
+    : { body?: undefined });

@@ -1,8 +1,10 @@
 // The chain's events as stored, the listener's status, and retrying or pausing it.
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { everyone, operators } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
+
 import { endpoint } from "./define";
 import { pageOf, ZListenerStatus } from "./shapes";
 
@@ -28,7 +30,12 @@ const ZEventJson = z.object({
   processed_at: z.string().nullable(),
 });
 
-const ZProcessing = z.object({ event_id: z.number().nullable(), events: z.number(), processed: z.number(), failed: z.number() });
+const ZProcessing = z.object({
+  event_id: z.number().nullable(),
+  events: z.number(),
+  processed: z.number(),
+  failed: z.number(),
+});
 const operate = { roles: operators, apiKeys: true };
 
 export const listEvents = endpoint({
@@ -46,9 +53,18 @@ export const eventStream = endpoint({
   path: "/api/blockchain-events/stream",
   rule: { roles: everyone, members: true },
   tag: "Events",
-  summary: "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
-  query: z.strictObject({ after: z.string().regex(/^\d{1,18}$/, "must be a change number").optional() }),
-  response: { contentType: "text/event-stream", description: "`event` messages (an event, as in the list) and `status` messages (the listener's status)." },
+  summary:
+    "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
+  query: z.strictObject({
+    after: z
+      .string()
+      .regex(/^\d{1,18}$/, "must be a change number")
+      .optional(),
+  }),
+  response: {
+    contentType: "text/event-stream",
+    description: "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
+  },
 });
 
 export const listenerStatus = endpoint({

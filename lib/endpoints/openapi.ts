@@ -1,13 +1,19 @@
 // The OpenAPI document, generated from the endpoints' declarations: their rules, schemas and answers.
 import { z, type ZodType } from "zod";
+
 import type { Rule } from "@/lib/auth/permissions";
+
 import { isDownload, type Endpoint } from "./define";
 import { declarations } from "./registry";
 
 type JsonSchema = { properties?: Record<string, object>; required?: string[] };
-const jsonSchema = (schema: ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+const jsonSchema = (schema: ZodType, io: "input" | "output" = "input") =>
+  z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
 
-const error = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+const error = {
+  description: "Error",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
 
 function security(rule: Rule) {
   if (rule.isPublic) return [];
@@ -27,15 +33,35 @@ function requestBody(d: Endpoint) {
   if (!d.body) return undefined;
   const schema = jsonSchema(d.body);
   const content: Record<string, object> = { "application/json": { schema } };
-  if (d.bodyFormat === "multipart") content["multipart/form-data"] = { schema: { type: "object", properties: { check: schema, photos: { type: "array", items: { type: "string", format: "binary" } }, certificates: { type: "array", items: { type: "string", format: "binary" } } } } };
+  if (d.bodyFormat === "multipart")
+    content["multipart/form-data"] = {
+      schema: {
+        type: "object",
+        properties: {
+          check: schema,
+          photos: { type: "array", items: { type: "string", format: "binary" } },
+          certificates: { type: "array", items: { type: "string", format: "binary" } },
+        },
+      },
+    };
   // An empty body reads as `{}` (lib/api/body.ts): a body whose fields are all optional may be left out.
   return { required: !d.bodyFromQuery && !d.body.safeParse({}).success, content };
 }
 
 function operation(d: Endpoint, path: string) {
-  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   const query = d.query ? jsonSchema(d.query) : null;
-  const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: query?.required?.includes(name) ?? false, schema }));
+  const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: query?.required?.includes(name) ?? false,
+    schema,
+  }));
   const ok = successResponse(d);
   return {
     tags: [d.tag],
@@ -68,12 +94,21 @@ export function openApiDocument() {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Batchtrail API", version: "0.1.0", description: "Coffee batches minted on chain and mirrored in Postgres. Errors are {error: {code, message, details}}." },
+    info: {
+      title: "Batchtrail API",
+      version: "0.1.0",
+      description:
+        "Coffee batches minted on chain and mirrored in Postgres. Errors are {error: {code, message, details}}.",
+    },
     paths,
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
-        apiKey: { type: "http", scheme: "bearer", description: "An API key (bt_…) as `Authorization: Bearer` or `x-api-key`." },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key (bt_…) as `Authorization: Bearer` or `x-api-key`.",
+        },
         chainlinkSignature: {
           type: "apiKey",
           in: "header",
@@ -84,7 +119,17 @@ export function openApiDocument() {
         cronSecret: { type: "http", scheme: "bearer", description: "CRON_SECRET, as Vercel Cron sends it." },
       },
       schemas: {
-        Error: { type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message", "details"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } } },
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message", "details"],
+              properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+            },
+          },
+        },
       },
     },
   };

@@ -1,5 +1,6 @@
 // Who may call what: each endpoint's rule from its declaration, beside the server actions' rows.
 import { actions, allows, type Rule, type Who } from "@/lib/auth/permissions";
+
 import { declarations, type EndpointKey } from "./registry";
 
 export const routeRules = Object.fromEntries(declarations.map((d) => [d.key, d.rule])) as Record<EndpointKey, Rule>;

@@ -1,8 +1,10 @@
 // Provenance: an audit record's Merkle proof, and printable labels with a QR code to the trace page.
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { everyone } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
+
 import { endpoint } from "./define";
 
 const readers = { roles: everyone, members: true, apiKeys: true };
@@ -43,7 +45,16 @@ export const auditProof = endpoint({
     root: hex.nullable(),
     chain_id: z.number(),
     contract_address: hex,
-    anchor: z.object({ anchor_index: z.number(), from_position: z.number(), to_position: z.number(), root: hex, tx_hash: z.string(), block_number: z.number() }).nullable(),
+    anchor: z
+      .object({
+        anchor_index: z.number(),
+        from_position: z.number(),
+        to_position: z.number(),
+        root: hex,
+        tx_hash: z.string(),
+        block_number: z.number(),
+      })
+      .nullable(),
   }),
 });
 

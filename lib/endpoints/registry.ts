@@ -9,12 +9,24 @@ import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
 import * as events from "./events";
 import * as provenance from "./provenance";
-import * as sync from "./sync";
 import * as stock from "./stock";
+import * as sync from "./sync";
 import * as system from "./system";
 import * as verification from "./verification";
 
-export const endpoints = { ...system, ...auth, ...batches, ...verification, ...provenance, ...events, ...sync, ...chainlink, ...dashboard, ...admin, ...stock };
+export const endpoints = {
+  ...system,
+  ...auth,
+  ...batches,
+  ...verification,
+  ...provenance,
+  ...events,
+  ...sync,
+  ...chainlink,
+  ...dashboard,
+  ...admin,
+  ...stock,
+};
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
 

@@ -1,6 +1,17 @@
 // The JSON answers' shapes, shared by several endpoints' declarations. Decimals are strings, times ISO strings.
 import { z, type ZodType } from "zod";
-import { alertSeverities, alertTypes, batchStatuses, processes, qualityGrades, riskLevels, syncStatuses, verificationRequestStatuses as requestStatuses, verificationStatuses } from "@/lib/db/enums";
+
+import {
+  alertSeverities,
+  alertTypes,
+  batchStatuses,
+  processes,
+  qualityGrades,
+  verificationRequestStatuses as requestStatuses,
+  riskLevels,
+  syncStatuses,
+  verificationStatuses,
+} from "@/lib/db/enums";
 
 const text = z.string().nullable();
 const time = z.string();
@@ -8,7 +19,8 @@ const time = z.string();
 /** `{data: [...]}`. */
 export const listOf = <T extends ZodType>(item: T) => z.object({ data: z.array(item) });
 /** `{data: [...], next_cursor}`: one page; the next with `cursor=next_cursor`. */
-export const pageOf = <T extends ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+export const pageOf = <T extends ZodType>(item: T) =>
+  z.object({ data: z.array(item), next_cursor: z.string().nullable() });
 
 export const ZBatchJson = z.object({
   id: z.number(),
@@ -122,7 +134,16 @@ export const ZSyncJson = z.object({
 
 export const ZSyncRun = ZSyncJson.extend({
   results: z.array(
-    z.object({ batch_id: z.number().nullable(), batch_code: text, token_id: text, field: z.string(), offchain: text, onchain: text, action: z.string(), detail: text }),
+    z.object({
+      batch_id: z.number().nullable(),
+      batch_code: text,
+      token_id: text,
+      field: z.string(),
+      offchain: text,
+      onchain: text,
+      action: z.string(),
+      detail: text,
+    }),
   ),
 });
 

@@ -1,34 +1,83 @@
 // The stock ledger: warehouses, stock on hand, the movements, and the stock actions, each checked
 // here and then sent from a wallet (the chain wants the holder's or an inventory manager's signature).
 import { z } from "zod";
+
 import { idParams, ZNoQuery } from "@/lib/api/params";
 import { admins, everyone, operators } from "@/lib/auth/permissions";
-import { ZMovementQuery, ZNewWarehouse, ZStockAdjustment, ZStockMove, ZStockTransfer, ZWarehouseChange, ZWarehouseCode } from "@/lib/stock/schemas";
+import {
+  ZMovementQuery,
+  ZNewWarehouse,
+  ZStockAdjustment,
+  ZStockMove,
+  ZStockTransfer,
+  ZWarehouseChange,
+  ZWarehouseCode,
+} from "@/lib/stock/schemas";
+
 import { endpoint } from "./define";
 import { listOf, pageOf } from "./shapes";
 
 const tag = "Stock";
 const text = z.string().nullable();
 
-const ZWarehouseJson = z.object({ code: z.string(), name: z.string(), country: z.string(), address: text, capacity_kg: z.string(), is_active: z.boolean() });
+const ZWarehouseJson = z.object({
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  address: text,
+  capacity_kg: z.string(),
+  is_active: z.boolean(),
+});
 const ZWarehouseStock = ZWarehouseJson.extend({ on_hand_kg: z.string(), used_pct: z.string() });
 const ZMovementJson = z.object({
-  id: z.number(), batch_id: z.number().nullable(), batch_code: text, token_id: z.string(), type: z.string(), quantity_kg: z.string(),
-  from_holder: text, to_holder: text, from_warehouse: text, to_warehouse: text, reason: text, note: text, actor: text, tx_hash: text, block_number: text, occurred_at: z.string(),
+  id: z.number(),
+  batch_id: z.number().nullable(),
+  batch_code: text,
+  token_id: z.string(),
+  type: z.string(),
+  quantity_kg: z.string(),
+  from_holder: text,
+  to_holder: text,
+  from_warehouse: text,
+  to_warehouse: text,
+  reason: text,
+  note: text,
+  actor: text,
+  tx_hash: text,
+  block_number: text,
+  occurred_at: z.string(),
 });
-const ZPreparedCall = z.object({ chain_id: z.number(), to: z.string(), function_name: z.enum(["moveStock", "adjustStock", "safeTransferFrom"]), args: z.array(z.string()), data: z.string(), summary: z.string() });
+const ZPreparedCall = z.object({
+  chain_id: z.number(),
+  to: z.string(),
+  function_name: z.enum(["moveStock", "adjustStock", "safeTransferFrom"]),
+  args: z.array(z.string()),
+  data: z.string(),
+  summary: z.string(),
+});
 const ZStockSummary = z.object({
-  by_warehouse: z.array(z.object({ warehouse: z.string(), name: text, capacity_kg: text, on_hand_kg: z.string(), used_pct: text, batches: z.number() })),
+  by_warehouse: z.array(
+    z.object({
+      warehouse: z.string(),
+      name: text,
+      capacity_kg: text,
+      on_hand_kg: z.string(),
+      used_pct: text,
+      batches: z.number(),
+    }),
+  ),
   by_holder: z.array(z.object({ holder: z.string(), on_hand_kg: z.string(), batches: z.number() })),
 });
-const prepared = "Nothing is changed here: the answer is the contract call to sign and send from a wallet (`to`, `data`), and the ledger records it once its event is indexed.";
+const prepared =
+  "Nothing is changed here: the answer is the contract call to sign and send from a wallet (`to`, `data`), and the ledger records it once its event is indexed.";
 
 export const listWarehouses = endpoint({
   method: "GET",
   path: "/api/warehouses",
   rule: { roles: everyone, apiKeys: true },
   tag,
-  summary: "Every warehouse with its capacity, the stock on hand in it (all holders) and the share of its capacity used.",
+  summary:
+    "Every warehouse with its capacity, the stock on hand in it (all holders) and the share of its capacity used.",
   query: ZNoQuery,
   response: listOf(ZWarehouseStock),
 });
@@ -38,7 +87,8 @@ export const createWarehouse = endpoint({
   path: "/api/warehouses",
   rule: { roles: admins },
   tag,
-  summary: "Add a warehouse (code, name, country, address, capacity in kg). 409 when its code or name is taken. Audited.",
+  summary:
+    "Add a warehouse (code, name, country, address, capacity in kg). 409 when its code or name is taken. Audited.",
   body: ZNewWarehouse,
   response: ZWarehouseJson,
   statuses: [201],
@@ -49,7 +99,8 @@ export const updateWarehouse = endpoint({
   path: "/api/warehouses/[code]",
   rule: { roles: admins },
   tag,
-  summary: "Change a warehouse's name, country, address, capacity, or deactivate it (an inactive warehouse takes no stock). Audited.",
+  summary:
+    "Change a warehouse's name, country, address, capacity, or deactivate it (an inactive warehouse takes no stock). Audited.",
   params: ZWarehouseCode,
   body: ZWarehouseChange,
   response: ZWarehouseJson,
@@ -60,7 +111,8 @@ export const getStock = endpoint({
   path: "/api/stock",
   rule: { roles: everyone, members: true, apiKeys: true },
   tag,
-  summary: "Stock on hand per warehouse (with its capacity used) and per holder, from holdings: what the chain's balances say.",
+  summary:
+    "Stock on hand per warehouse (with its capacity used) and per holder, from holdings: what the chain's balances say.",
   query: ZNoQuery,
   response: ZStockSummary,
 });
@@ -70,7 +122,8 @@ export const listMovements = endpoint({
   path: "/api/stock-movements",
   rule: { roles: everyone, members: true, apiKeys: true },
   tag,
-  summary: "The stock ledger, newest first: minted, transferred, moved, adjusted and redeemed, with quantity, holders, warehouses, reason, actor and transaction. Filters: batch_id, type, warehouse, holder, from, to (dates, UTC).",
+  summary:
+    "The stock ledger, newest first: minted, transferred, moved, adjusted and redeemed, with quantity, holders, warehouses, reason, actor and transaction. Filters: batch_id, type, warehouse, holder, from, to (dates, UTC).",
   query: ZMovementQuery,
   response: pageOf(ZMovementJson),
 });
@@ -126,5 +179,7 @@ export const batchHoldings = endpoint({
   summary: "Who holds how much of the batch, per warehouse, as the ledger sums it (equal to balanceOf on chain).",
   params: idParams("batch_id"),
   query: ZNoQuery,
-  response: listOf(z.object({ holder: z.string(), warehouse: z.string(), quantity_kg: z.string(), holder_total_kg: z.string() })),
+  response: listOf(
+    z.object({ holder: z.string(), warehouse: z.string(), quantity_kg: z.string(), holder_total_kg: z.string() }),
+  ),
 });

@@ -1,7 +1,9 @@
 // Reconciliation with the chain: full runs (queued for the worker), one batch now, and the history.
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { everyone, operators } from "@/lib/auth/permissions";
+
 import { endpoint } from "./define";
 import { listOf, ZSyncJson, ZSyncRun } from "./shapes";
 
@@ -13,7 +15,8 @@ export const startSync = endpoint({
   path: "/api/sync",
   rule: { roles: operators, apiKeys: true },
   tag,
-  summary: "Start a full reconciliation of every batch with the chain: 202 with the queued run (the worker runs it), or 200 with the run already queued or running.",
+  summary:
+    "Start a full reconciliation of every batch with the chain: 202 with the queued run (the worker runs it), or 200 with the run already queued or running.",
   response: ZStarted,
   statuses: [200, 202],
 });
@@ -23,7 +26,8 @@ export const listSyncs = endpoint({
   path: "/api/sync",
   rule: { roles: everyone, apiKeys: true },
   tag,
-  summary: "The latest reconciliation runs, newest first: trigger, status, blocks read at, counts checked / updated / imported / flagged / failed, duration.",
+  summary:
+    "The latest reconciliation runs, newest first: trigger, status, blocks read at, counts checked / updated / imported / flagged / failed, duration.",
   response: listOf(ZSyncJson),
 });
 
@@ -32,7 +36,8 @@ export const getSync = endpoint({
   path: "/api/sync/[sync_id]",
   rule: { roles: everyone, apiKeys: true },
   tag,
-  summary: "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed.",
+  summary:
+    "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed.",
   params: idParams("sync_id"),
   response: ZSyncRun,
 });
@@ -42,7 +47,8 @@ export const syncBatch = endpoint({
   path: "/api/batches/[batch_id]/sync",
   rule: { roles: operators, apiKeys: true },
   tag,
-  summary: "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed.",
+  summary:
+    "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed.",
   params: idParams("batch_id"),
   response: ZSyncRun,
 });

@@ -1,8 +1,10 @@
 // The system's own endpoints: the catch-all 404, health, the OpenAPI document, and the cron routes
 // serverless deployments call.
 import { z } from "zod";
-import { everyone } from "@/lib/auth/permissions";
+
 import { ZNoQuery } from "@/lib/api/params";
+import { everyone } from "@/lib/auth/permissions";
+
 import { endpoint } from "./define";
 
 const open = { roles: [], isPublic: true };
@@ -32,7 +34,11 @@ export const openApi = endpoint({
   rule: open,
   tag: "System",
   summary: "This document.",
-  response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+  response: z.object({
+    openapi: z.string(),
+    info: z.object({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }),
 });
 
 export const cronExpiry = endpoint({
@@ -49,11 +55,24 @@ export const cronListener = endpoint({
   path: "/api/cron/listener",
   rule: cron,
   tag: "System",
-  summary: "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token.",
-  response: z.object({ events: z.number(), reorgs: z.number(), retried: z.number(), caughtUp: z.boolean(), paused: z.boolean() }),
+  summary:
+    "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token.",
+  response: z.object({
+    events: z.number(),
+    reorgs: z.number(),
+    retried: z.number(),
+    caughtUp: z.boolean(),
+    paused: z.boolean(),
+  }),
 });
 
-const ZComponent = z.object({ state: z.enum(["ok", "degraded", "down", "not_configured"]), message: z.string(), details: z.record(z.string(), z.unknown()), label: z.string(), since: z.string() });
+const ZComponent = z.object({
+  state: z.enum(["ok", "degraded", "down", "not_configured"]),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  label: z.string(),
+  since: z.string(),
+});
 
 export const systemStatus = endpoint({
   method: "GET",
@@ -66,6 +85,13 @@ export const systemStatus = endpoint({
   response: z.object({
     status: z.enum(["ok", "degraded", "down"]),
     checked_at: z.string(),
-    components: z.object({ database: ZComponent, rpc: ZComponent, listener: ZComponent, job_queue: ZComponent, chainlink_fulfiller: ZComponent, sync: ZComponent }),
+    components: z.object({
+      database: ZComponent,
+      rpc: ZComponent,
+      listener: ZComponent,
+      job_queue: ZComponent,
+      chainlink_fulfiller: ZComponent,
+      sync: ZComponent,
+    }),
   }),
 });

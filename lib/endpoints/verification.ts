@@ -1,11 +1,13 @@
 // Verification: counts (requests and their processing), full verifications, quality checks and
 // their files, fraud scores, alerts, and the audit history.
 import { z } from "zod";
+
 import { idParams } from "@/lib/api/params";
 import { everyone, staff, verifiers } from "@/lib/auth/permissions";
 import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
+
 import { endpoint } from "./define";
 import { listOf, pageOf, ZAlertJson, ZRequestJson } from "./shapes";
 
@@ -64,7 +66,15 @@ const ZFraudAssessment = z.object({
   batch_id: z.number(),
   score: z.number(),
   model_version: z.string(),
-  factors: z.array(z.object({ name: z.string(), weight: z.number(), value: z.union([z.string(), z.number()]).nullable(), points: z.number(), reason: z.string() })),
+  factors: z.array(
+    z.object({
+      name: z.string(),
+      weight: z.number(),
+      value: z.union([z.string(), z.number()]).nullable(),
+      points: z.number(),
+      reason: z.string(),
+    }),
+  ),
   created_at: z.string(),
   alert_id: z.number().nullable(),
 });
@@ -75,7 +85,14 @@ const ZVerification = z.object({
   outcome: z.enum(["passed", "failed", "incomplete"]),
   passed: z.boolean(),
   note: z.string().nullable(),
-  checks: z.array(z.object({ name: z.enum(["quantity", "metadata", "dates", "quality", "fraud"]), passed: z.boolean(), isMissing: z.boolean().optional(), detail: z.string() })),
+  checks: z.array(
+    z.object({
+      name: z.enum(["quantity", "metadata", "dates", "quality", "fraud"]),
+      passed: z.boolean(),
+      isMissing: z.boolean().optional(),
+      detail: z.string(),
+    }),
+  ),
   fraud_assessment: ZFraudAssessment,
   onchain_verified: z.boolean(),
 });
@@ -121,7 +138,16 @@ const ZQualityCheckJson = z.object({
   reasons: z.array(z.string()),
   rules_version: z.string(),
   created_at: z.string(),
-  files: z.array(z.object({ id: z.number(), kind: z.string(), filename: z.string(), content_type: z.string(), size_bytes: z.number(), url: z.string() })),
+  files: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      filename: z.string(),
+      content_type: z.string(),
+      size_bytes: z.number(),
+      url: z.string(),
+    }),
+  ),
 });
 
 export const recordQualityCheck = endpoint({
@@ -129,7 +155,8 @@ export const recordQualityCheck = endpoint({
   path: "/api/batches/[batch_id]/quality-check",
   rule: { roles: verifiers },
   tag: "Verification",
-  summary: "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
+  summary:
+    "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
   params: batchId,
   body: ZQualityCheck,
   bodyFormat: "multipart",
@@ -154,7 +181,10 @@ export const getFile = endpoint({
   tag: "Verification",
   summary: "A quality check's photo or certificate (signed-in users only).",
   params: idParams("file_id"),
-  response: { contentType: "application/octet-stream", description: "The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF)." },
+  response: {
+    contentType: "application/octet-stream",
+    description: "The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF).",
+  },
 });
 
 export const detectFraud = endpoint({
@@ -162,7 +192,8 @@ export const detectFraud = endpoint({
   path: "/api/batches/[batch_id]/detect-fraud",
   rule: { roles: staff, apiKeys: true },
   tag: "Verification",
-  summary: "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
+  summary:
+    "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
   params: batchId,
   response: ZFraudAssessment,
   statuses: [201],
@@ -195,7 +226,8 @@ export const auditHistory = endpoint({
   path: "/api/batches/[batch_id]/audit-history",
   rule: readers,
   tag: "Verification",
-  summary: "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
+  summary:
+    "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
   params: batchId,
   response: listOf(
     z.object({

@@ -1,13 +1,17 @@
 // Runs the batch handlers for stored events and records each outcome: processed, or failed with
 // its error and the time of its next attempt (backing off, then left for a person to retry).
 import { eq, sql } from "drizzle-orm";
+
 import { applyBatchEvent, applyBatchEvents, type ChainEvent } from "@/lib/batches/apply-event";
 import { applyCheckEvents } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/db";
-import { prepareStockEvents } from "@/lib/stock/apply-event";
 import { blockchainEvents } from "@/lib/db/schema";
+import { prepareStockEvents } from "@/lib/stock/apply-event";
 
-export type StoredEvent = Pick<typeof blockchainEvents.$inferSelect, "id" | "chainId" | "name" | "args" | "txHash" | "attempts">;
+export type StoredEvent = Pick<
+  typeof blockchainEvents.$inferSelect,
+  "id" | "chainId" | "name" | "args" | "txHash" | "attempts"
+>;
 
 export const maxAutomaticAttempts = 5;
 
@@ -17,13 +21,21 @@ export function nextAttemptAt(attempts: number, now = new Date()): Date | null {
   return new Date(now.getTime() + 10_000 * 4 ** (attempts - 1));
 }
 
-const toChainEvent = (e: StoredEvent): ChainEvent => ({ chainId: e.chainId, eventName: e.name, args: e.args as Record<string, unknown>, transactionHash: e.txHash });
+const toChainEvent = (e: StoredEvent): ChainEvent => ({
+  chainId: e.chainId,
+  eventName: e.name,
+  args: e.args as Record<string, unknown>,
+  transactionHash: e.txHash,
+});
 
 /** One id list as a single array parameter, however many events a range holds. */
 export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{${ids.join(",")}}`}::bigint[])`;
 
 /** Applies the events in order; a failing handler marks only its own event failed. */
-export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ processed: number; failed: number; failedIds: Set<number> }> {
+export async function applyEvents(
+  tx: Tx,
+  events: StoredEvent[],
+): Promise<{ processed: number; failed: number; failedIds: Set<number> }> {
   const failedIds = new Set<number>();
   if (!events.length) return { processed: 0, failed: 0, failedIds };
   try {
@@ -35,7 +47,13 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
     });
     await tx
       .update(blockchainEvents)
-      .set({ status: "processed", attempts: sql`${blockchainEvents.attempts} + 1`, error: null, nextAttemptAt: null, processedAt: new Date() })
+      .set({
+        status: "processed",
+        attempts: sql`${blockchainEvents.attempts} + 1`,
+        error: null,
+        nextAttemptAt: null,
+        processedAt: new Date(),
+      })
       .where(idArray(events.map((e) => e.id)));
     return { processed: events.length, failed: 0, failedIds };
   } catch {
@@ -49,13 +67,31 @@ export async function applyEvents(tx: Tx, events: StoredEvent[]): Promise<{ proc
         await applyCheckEvents(one, [toChainEvent(e)]);
         await stock.apply();
       });
-      await tx.update(blockchainEvents).set({ status: "processed", attempts: e.attempts + 1, error: null, nextAttemptAt: null, processedAt: new Date() }).where(eq(blockchainEvents.id, e.id));
+      await tx
+        .update(blockchainEvents)
+        .set({
+          status: "processed",
+          attempts: e.attempts + 1,
+          error: null,
+          nextAttemptAt: null,
+          processedAt: new Date(),
+        })
+        .where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failedIds.add(e.id);
       // Drizzle wraps the database's error; its own message names the query, the cause says why.
       const cause = (error as Error & { cause?: Error }).cause;
       const message = (cause?.message ?? (error as Error).message ?? String(error)).slice(0, 2000);
-      await tx.update(blockchainEvents).set({ status: "failed", attempts: e.attempts + 1, error: message, nextAttemptAt: nextAttemptAt(e.attempts + 1), processedAt: null }).where(eq(blockchainEvents.id, e.id));
+      await tx
+        .update(blockchainEvents)
+        .set({
+          status: "failed",
+          attempts: e.attempts + 1,
+          error: message,
+          nextAttemptAt: nextAttemptAt(e.attempts + 1),
+          processedAt: null,
+        })
+        .where(eq(blockchainEvents.id, e.id));
     }
   }
   return { processed: events.length - failedIds.size, failed: failedIds.size, failedIds };

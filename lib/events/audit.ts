@@ -1,9 +1,10 @@
 // Chain events in the audit log: each applied event is a change to its batch, by the wallet the
 // event names (or the indexer when it names none), with its transaction.
 import { and, eq, sql } from "drizzle-orm";
+
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db";
 import { checkEventNames } from "@/lib/chainlink/apply-event";
+import type { Tx } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
 
 type Applied = { name: string; tokenId: string | null; txHash: string; args: unknown };
@@ -17,10 +18,22 @@ function actorOf(args: Record<string, unknown>): Actor {
 /** The metadata URI (a whole document locally) stays in the event; its hash, in the record, pins it. */
 const withoutUri = ({ metadataUri: _uri, ...rest }: Record<string, unknown>) => rest;
 
-const batchEvents = new Set(["BatchCreated", "BatchMinted", "InventoryAdjusted", "BatchVerified", "BatchExpired", "MetadataUpdated", "BatchRedeemed", "StockMoved", "StockAdjusted", ...checkEventNames]);
+const batchEvents = new Set([
+  "BatchCreated",
+  "BatchMinted",
+  "InventoryAdjusted",
+  "BatchVerified",
+  "BatchExpired",
+  "MetadataUpdated",
+  "BatchRedeemed",
+  "StockMoved",
+  "StockAdjusted",
+  ...checkEventNames,
+]);
 const zero = "0x0000000000000000000000000000000000000000";
 /** A transfer between holders is a change to its batch; a mint's or burn's transfer repeats its typed event. */
-const isHolderTransfer = (e: Applied) => e.name === "TransferSingle" && ![(e.args as { from: string }).from, (e.args as { to: string }).to].includes(zero);
+const isHolderTransfer = (e: Applied) =>
+  e.name === "TransferSingle" && ![(e.args as { from: string }).from, (e.args as { to: string }).to].includes(zero);
 
 export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[]): Promise<void> {
   const relevant = events.filter((e) => e.tokenId !== null && (batchEvents.has(e.name) || isHolderTransfer(e)));
@@ -29,7 +42,12 @@ export async function auditChainEvents(tx: Tx, chainId: number, events: Applied[
   const rows = await tx
     .select({ id: batches.id, tokenId: batches.tokenId })
     .from(batches)
-    .where(and(eq(batches.chainId, chainId), sql`${batches.tokenId} in (select jsonb_array_elements_text(${tokens}::jsonb)::numeric)`));
+    .where(
+      and(
+        eq(batches.chainId, chainId),
+        sql`${batches.tokenId} in (select jsonb_array_elements_text(${tokens}::jsonb)::numeric)`,
+      ),
+    );
   const batchOf = new Map(rows.map((r) => [r.tokenId, r.id]));
   await recordAudit(
     tx,

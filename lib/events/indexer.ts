@@ -3,10 +3,12 @@
 // chain no longer has the checkpoint's block, rolls back to the common ancestor.
 import { and, eq, sql } from "drizzle-orm";
 import type { Address, PublicClient } from "viem";
+
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
-import { toJson } from "@/lib/json";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
+import { toJson } from "@/lib/json";
+
 import { applyEvents } from "./apply";
 import { auditChainEvents } from "./audit";
 import { listenerContracts, listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
@@ -37,7 +39,6 @@ export type Step =
 const rowsPerInsert = 2_000;
 const listenedAbi = [...batchTokenAbi, ...batchChecksAbi.filter((item) => item.type === "event")];
 
-
 export function createIndexer(c: IndexerConfig) {
   const key: ListenerKey = { chainId: c.chainId, address: c.address, consumer: c.consumer };
   let blockRange: number | undefined;
@@ -47,16 +48,31 @@ export function createIndexer(c: IndexerConfig) {
   async function fetchRange(fromBlock: bigint, toBlock: bigint) {
     const header = await c.client.getBlock({ blockNumber: toBlock });
     const first = fromBlock === toBlock ? header : await c.client.getBlock({ blockNumber: fromBlock });
-    const logs = await c.client.getContractEvents({ address: listenerContracts(key), abi: listenedAbi, fromBlock, toBlock, strict: true });
+    const logs = await c.client.getContractEvents({
+      address: listenerContracts(key),
+      abi: listenedAbi,
+      fromBlock,
+      toBlock,
+      strict: true,
+    });
     // The range must continue the stored chain, and logs and header describe the same one; if the
     // chain moved between the calls, the next step looks again (and rolls back if it must).
     const parent = await storedHash(c.db, key, fromBlock - 1n);
-    if (parent !== null && first.parentHash !== parent) throw new Error(`block ${fromBlock} does not follow the stored block ${fromBlock - 1n}; the chain reorganised while it was read`);
-    if (logs.some((l) => l.blockNumber === toBlock && l.blockHash !== header.hash)) throw new Error(`block ${toBlock} changed while its logs were read; retrying`);
+    if (parent !== null && first.parentHash !== parent)
+      throw new Error(
+        `block ${fromBlock} does not follow the stored block ${fromBlock - 1n}; the chain reorganised while it was read`,
+      );
+    if (logs.some((l) => l.blockNumber === toBlock && l.blockHash !== header.hash))
+      throw new Error(`block ${toBlock} changed while its logs were read; retrying`);
     return { header, logs };
   }
 
-  async function store(checkpoint: bigint, toBlock: bigint, range: Awaited<ReturnType<typeof fetchRange>>, head: bigint) {
+  async function store(
+    checkpoint: bigint,
+    toBlock: bigint,
+    range: Awaited<ReturnType<typeof fetchRange>>,
+    head: bigint,
+  ) {
     return c.db.transaction(async (tx) => {
       await lockListener(tx, key);
       // Another indexer may have stored this range first; then there is nothing left to do.
@@ -74,7 +90,8 @@ export function createIndexer(c: IndexerConfig) {
           logIndex: log.logIndex,
           name: log.eventName,
           // Batch events name it batchId; the ERC-1155 TransferSingle names it id.
-          tokenId: "batchId" in args ? String(args.batchId) : log.eventName === "TransferSingle" ? String(args.id) : null,
+          tokenId:
+            "batchId" in args ? String(args.batchId) : log.eventName === "TransferSingle" ? String(args.id) : null,
           args: toJson(args),
         };
       });
@@ -84,28 +101,58 @@ export function createIndexer(c: IndexerConfig) {
           .insert(blockchainEvents)
           .values(rows.slice(i, i + rowsPerInsert))
           // A log seen before a reorg and back on the chain again is applied again.
-          .onConflictDoUpdate({ target: [blockchainEvents.chainId, blockchainEvents.blockHash, blockchainEvents.logIndex], set: { status: "pending", error: null }, setWhere: eq(blockchainEvents.status, "reorged") })
-          .returning({ id: blockchainEvents.id, chainId: blockchainEvents.chainId, name: blockchainEvents.name, args: blockchainEvents.args, txHash: blockchainEvents.txHash, attempts: blockchainEvents.attempts, blockNumber: blockchainEvents.blockNumber, logIndex: blockchainEvents.logIndex, tokenId: blockchainEvents.tokenId });
+          .onConflictDoUpdate({
+            target: [blockchainEvents.chainId, blockchainEvents.blockHash, blockchainEvents.logIndex],
+            set: { status: "pending", error: null },
+            setWhere: eq(blockchainEvents.status, "reorged"),
+          })
+          .returning({
+            id: blockchainEvents.id,
+            chainId: blockchainEvents.chainId,
+            name: blockchainEvents.name,
+            args: blockchainEvents.args,
+            txHash: blockchainEvents.txHash,
+            attempts: blockchainEvents.attempts,
+            blockNumber: blockchainEvents.blockNumber,
+            logIndex: blockchainEvents.logIndex,
+            tokenId: blockchainEvents.tokenId,
+          });
         stored.push(...inserted);
       }
-      stored.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+      stored.sort((a, b) =>
+        a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+      );
       const applied = await applyEvents(tx, stored);
-      await auditChainEvents(tx, c.chainId, stored.filter((e) => !applied.failedIds.has(e.id)));
+      await auditChainEvents(
+        tx,
+        c.chainId,
+        stored.filter((e) => !applied.failedIds.has(e.id)),
+      );
 
-      await saveListener(tx, key, { lastBlock: toBlock, headBlock: head, blockRange, lastError: null }, { lastBlock: toBlock });
+      await saveListener(
+        tx,
+        key,
+        { lastBlock: toBlock, headBlock: head, blockRange, lastError: null },
+        { lastBlock: toBlock },
+      );
       const hashes = new Map<bigint, string>([[toBlock, range.header.hash]]);
       for (const log of range.logs) hashes.set(log.blockNumber, log.blockHash);
       const newest = [...hashes].sort(([a], [b]) => (a < b ? 1 : -1)).slice(0, keptBlocks);
       await tx
         .insert(listenerBlocks)
         .values(newest.map(([blockNumber, blockHash]) => ({ listenerId: listenerId(key), blockNumber, blockHash })))
-        .onConflictDoUpdate({ target: [listenerBlocks.listenerId, listenerBlocks.blockNumber], set: { blockHash: sql`excluded.block_hash` } });
-      await tx.delete(listenerBlocks).where(
-        and(
-          eq(listenerBlocks.listenerId, listenerId(key)),
-          sql`${listenerBlocks.blockNumber} < (select block_number from listener_blocks where listener_id = ${listenerId(key)} order by block_number desc offset ${keptBlocks - 1} limit 1)`,
-        ),
-      );
+        .onConflictDoUpdate({
+          target: [listenerBlocks.listenerId, listenerBlocks.blockNumber],
+          set: { blockHash: sql`excluded.block_hash` },
+        });
+      await tx
+        .delete(listenerBlocks)
+        .where(
+          and(
+            eq(listenerBlocks.listenerId, listenerId(key)),
+            sql`${listenerBlocks.blockNumber} < (select block_number from listener_blocks where listener_id = ${listenerId(key)} order by block_number desc offset ${keptBlocks - 1} limit 1)`,
+          ),
+        );
       return { events: stored.length, failed: applied.failed };
     });
   }
@@ -159,7 +206,9 @@ export function createIndexer(c: IndexerConfig) {
 export type Indexer = ReturnType<typeof createIndexer>;
 
 /** The checkpoint: the last block whose events are stored and applied. */
-export async function getCheckpoint(c: Pick<IndexerConfig, "db" | "chainId" | "address" | "deployBlock">): Promise<bigint> {
+export async function getCheckpoint(
+  c: Pick<IndexerConfig, "db" | "chainId" | "address" | "deployBlock">,
+): Promise<bigint> {
   return (await readListener(c.db, { chainId: c.chainId, address: c.address }))?.lastBlock ?? c.deployBlock - 1n;
 }
 

@@ -1,12 +1,15 @@
 // Stored events for the API and the Event Listener page: filters, newest first, cursor pages,
 // and the change feed (everything after a change number) that live pages follow.
 import "server-only";
+
 import { and, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batches, blockchainEvents } from "@/lib/db/schema";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+
 import { ofListener, type ListenerKey } from "./listener";
 import type { EventListQuery } from "./schemas";
 
@@ -48,12 +51,19 @@ function select(db: Db) {
   return db
     .select(columns)
     .from(blockchainEvents)
-    .leftJoin(batches, and(eq(batches.chainId, blockchainEvents.chainId), eq(batches.tokenId, blockchainEvents.tokenId)));
+    .leftJoin(
+      batches,
+      and(eq(batches.chainId, blockchainEvents.chainId), eq(batches.tokenId, blockchainEvents.tokenId)),
+    );
 }
 
-
 /** Events of the batches in `scope` (for the operating company, every event, a batch's or not). */
-export async function listEvents(db: Db, k: ListenerKey, q: EventListQuery, scope: Scope): Promise<{ data: EventJson[]; next_cursor: string | null }> {
+export async function listEvents(
+  db: Db,
+  k: ListenerKey,
+  q: EventListQuery,
+  scope: Scope,
+): Promise<{ data: EventJson[]; next_cursor: string | null }> {
   const where: (SQL | undefined)[] = [ofListener(k), batchesInScope(scope)];
   if (q.status) where.push(inArray(blockchainEvents.status, q.status));
   if (q.name) where.push(inArray(blockchainEvents.name, q.name));
@@ -62,21 +72,39 @@ export async function listEvents(db: Db, k: ListenerKey, q: EventListQuery, scop
   if (q.from_block !== undefined) where.push(gte(blockchainEvents.blockNumber, q.from_block));
   if (q.to_block !== undefined) where.push(lte(blockchainEvents.blockNumber, q.to_block));
   if (q.cursor) where.push(lt(blockchainEvents.id, decodeCursor(q.cursor, "id", "desc").id));
-  const rows = await select(db).where(and(...where)).orderBy(desc(blockchainEvents.id)).limit(q.limit + 1);
+  const rows = await select(db)
+    .where(and(...where))
+    .orderBy(desc(blockchainEvents.id))
+    .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const next_cursor = rows.length > q.limit && last ? encodeCursor({ sort: "id", order: "desc", value: String(last.event.id), id: last.event.id }) : null;
+  const next_cursor =
+    rows.length > q.limit && last
+      ? encodeCursor({ sort: "id", order: "desc", value: String(last.event.id), id: last.event.id })
+      : null;
   return { data: page.map(toEventJson), next_cursor };
 }
 
 /** Every event inserted or changed after change number `seq`, oldest change first. */
-export async function eventsChangedAfter(db: Db, k: ListenerKey, seq: number, scope: Scope, limit = 500): Promise<EventJson[]> {
-  const rows = await select(db).where(and(ofListener(k), gt(blockchainEvents.seq, seq), batchesInScope(scope))).orderBy(blockchainEvents.seq).limit(limit);
+export async function eventsChangedAfter(
+  db: Db,
+  k: ListenerKey,
+  seq: number,
+  scope: Scope,
+  limit = 500,
+): Promise<EventJson[]> {
+  const rows = await select(db)
+    .where(and(ofListener(k), gt(blockchainEvents.seq, seq), batchesInScope(scope)))
+    .orderBy(blockchainEvents.seq)
+    .limit(limit);
   return rows.map(toEventJson);
 }
 
 /** The newest change number, where a page that just rendered starts following. */
 export async function latestEventSeq(db: Db, k: ListenerKey): Promise<number> {
-  const [row] = await db.select({ seq: sql<string | null>`max(${blockchainEvents.seq})` }).from(blockchainEvents).where(ofListener(k));
+  const [row] = await db
+    .select({ seq: sql<string | null>`max(${blockchainEvents.seq})` })
+    .from(blockchainEvents)
+    .where(ofListener(k));
   return Number(row?.seq ?? 0);
 }

@@ -6,7 +6,8 @@ const comfortableLogs = 2_000;
 
 // Infura "query returned more than 10000 results", Alchemy "Log response size exceeded",
 // QuickNode "limited to a 10,000 range", Ankr "block range is too wide", and timeouts.
-const rangeRefusal = /more than|too wide|block range|limited to|exceed|response size|timed? ?out|timeout|took too long/i;
+const rangeRefusal =
+  /more than|too wide|block range|limited to|exceed|response size|timed? ?out|timeout|took too long/i;
 const rateLimit = /rate.?limit|too many requests/i;
 
 /** The error and its causes, as viem nests them. */
@@ -14,7 +15,8 @@ type Cause = { name?: string; message?: string; details?: string; status?: numbe
 
 function chain(error: unknown): Cause[] {
   const list: Cause[] = [];
-  for (let e = error as Cause | undefined, depth = 0; e && depth < 8; e = e.cause as Cause | undefined, depth++) list.push(e);
+  for (let e = error as Cause | undefined, depth = 0; e && depth < 8; e = e.cause as Cause | undefined, depth++)
+    list.push(e);
   return list;
 }
 

@@ -1,9 +1,12 @@
 // The listener's status for the page and the API (seed 000's EventListenerStatus).
 import "server-only";
+
 import { and, count, gt, sql } from "drizzle-orm";
 import type { PublicClient } from "viem";
+
 import type { Db } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
+
 import { ofListener, readListener, saveListener, type ListenerKey } from "./listener";
 
 export type ListenerStatus = {
@@ -26,9 +29,16 @@ export async function getListenerStatus(db: Db, client: PublicClient, k: Listene
   const ofThis = ofListener(k);
   const [state, counts, [recent], head] = await Promise.all([
     readListener(db, k),
-    db.select({ status: blockchainEvents.status, n: count() }).from(blockchainEvents).where(ofThis).groupBy(blockchainEvents.status),
+    db
+      .select({ status: blockchainEvents.status, n: count() })
+      .from(blockchainEvents)
+      .where(ofThis)
+      .groupBy(blockchainEvents.status),
     // Over five minutes, so one busy block does not make the rate jump about.
-    db.select({ n: count() }).from(blockchainEvents).where(and(ofThis, gt(blockchainEvents.createdAt, sql`now() - interval '5 minutes'`))),
+    db
+      .select({ n: count() })
+      .from(blockchainEvents)
+      .where(and(ofThis, gt(blockchainEvents.createdAt, sql`now() - interval '5 minutes'`))),
     client.getBlockNumber({ cacheTime: 0 }).then(
       (n) => ({ n, error: null }),
       (e: Error) => ({ n: null, error: e.message.split("\n")[0] }),

@@ -1,12 +1,15 @@
 // Assesses a batch's fraud risk from what the database knows: gathers the scorer's input, stores the
 // assessment with its audit record, and raises a fraud_risk alert when the score is high.
 import "server-only";
-import { findBatch } from "@/lib/batches/get";
+
 import { and, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+
 import { raiseAlert } from "@/lib/alerts/raise";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { findBatch } from "@/lib/batches/get";
 import type { Db, Tx } from "@/lib/db";
 import { batchAlerts, batches, fraudAssessments, verificationRequests } from "@/lib/db/schema";
+
 import type { FraudFactor } from "./factors";
 import { scoreFraud, type FraudInput } from "./score";
 
@@ -20,7 +23,15 @@ type Batch = typeof batches.$inferSelect;
 type Assessment = typeof fraudAssessments.$inferSelect;
 
 function toAssessmentJson(a: Assessment, alertId: number | null) {
-  return { id: a.id, batch_id: a.batchId, score: a.score, model_version: a.modelVersion, factors: a.factors as FraudFactor[], created_at: a.createdAt.toISOString(), alert_id: alertId };
+  return {
+    id: a.id,
+    batch_id: a.batchId,
+    score: a.score,
+    model_version: a.modelVersion,
+    factors: a.factors as FraudFactor[],
+    created_at: a.createdAt.toISOString(),
+    alert_id: alertId,
+  };
 }
 
 export type FraudAssessmentJson = ReturnType<typeof toAssessmentJson>;
@@ -36,21 +47,42 @@ async function countRejected(tx: Tx, batchId: number, where: SQL): Promise<numbe
 }
 
 async function getFraudInput(tx: Tx, b: Batch): Promise<FraudInput> {
-  const nowRows = await tx.execute<{ now: string }>(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`);
-  const peers = b.pricePerKg === null ? [] : await tx
-    .select({ price: batches.pricePerKg })
-    .from(batches)
-    .where(and(eq(batches.originCountry, b.originCountry), ne(batches.id, b.id), isNotNull(batches.tokenId), isNotNull(batches.pricePerKg)))
-    .orderBy(desc(batches.id))
-    .limit(PEER_SAMPLE);
-  const [reuse] = b.metadataHash === null ? [{ n: 0 }] : await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(batches)
-    .where(and(sql`lower(${batches.metadataHash}) = lower(${b.metadataHash})`, ne(batches.id, b.id)));
+  const nowRows = await tx.execute<{ now: string }>(
+    sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`,
+  );
+  const peers =
+    b.pricePerKg === null
+      ? []
+      : await tx
+          .select({ price: batches.pricePerKg })
+          .from(batches)
+          .where(
+            and(
+              eq(batches.originCountry, b.originCountry),
+              ne(batches.id, b.id),
+              isNotNull(batches.tokenId),
+              isNotNull(batches.pricePerKg),
+            ),
+          )
+          .orderBy(desc(batches.id))
+          .limit(PEER_SAMPLE);
+  const [reuse] =
+    b.metadataHash === null
+      ? [{ n: 0 }]
+      : await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(batches)
+          .where(and(sql`lower(${batches.metadataHash}) = lower(${b.metadataHash})`, ne(batches.id, b.id)));
   const [verified] = await tx
     .select({ at: verificationRequests.processedAt })
     .from(verificationRequests)
-    .where(and(eq(verificationRequests.batchId, b.id), eq(verificationRequests.status, "approved"), isNotNull(verificationRequests.processedAt)))
+    .where(
+      and(
+        eq(verificationRequests.batchId, b.id),
+        eq(verificationRequests.status, "approved"),
+        isNotNull(verificationRequests.processedAt),
+      ),
+    )
     .orderBy(desc(verificationRequests.processedAt))
     .limit(1);
   const requests = await tx
@@ -63,8 +95,12 @@ async function getFraudInput(tx: Tx, b: Batch): Promise<FraudInput> {
     onchain_quantity_grams: b.onchainQuantity,
     offchain_quantity_kg: b.quantityKg,
     // Both exclude this batch: its own discrepancies are the quantity factor's business.
-    operator_discrepancies: b.ownerAddress === null ? 0 : await countRejected(tx, b.id, sql`lower(${batches.ownerAddress}) = lower(${b.ownerAddress})`),
-    warehouse_discrepancies: b.warehouse === null ? 0 : await countRejected(tx, b.id, eq(batches.warehouse, b.warehouse)),
+    operator_discrepancies:
+      b.ownerAddress === null
+        ? 0
+        : await countRejected(tx, b.id, sql`lower(${batches.ownerAddress}) = lower(${b.ownerAddress})`),
+    warehouse_discrepancies:
+      b.warehouse === null ? 0 : await countRejected(tx, b.id, eq(batches.warehouse, b.warehouse)),
     // Without a price there is nothing to compare, so no peers are offered either.
     price_per_kg: b.pricePerKg ?? "0",
     peer_prices_per_kg: b.pricePerKg === null ? [] : peers.map((p) => p.price!),
@@ -81,17 +117,35 @@ async function getFraudInput(tx: Tx, b: Batch): Promise<FraudInput> {
 
 /** "quantity mismatch (+25), metadata hash reused (+15)": the factors that scored, highest first. */
 function describeTopFactors(factors: FraudFactor[]): string {
-  const scored = factors.filter((f) => f.points > 0).sort((a, b) => b.points - a.points).slice(0, 3);
+  const scored = factors
+    .filter((f) => f.points > 0)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 3);
   return scored.map((f) => `${f.name.replaceAll("_", " ")} (+${f.points})`).join(", ");
 }
 
 /** Scores the batch and stores the assessment, its audit record and any alert in one transaction. */
-export async function assessFraud(db: Db | Tx, batchId: number, actor: Actor, userId?: number | null): Promise<FraudAssessmentJson> {
+export async function assessFraud(
+  db: Db | Tx,
+  batchId: number,
+  actor: Actor,
+  userId?: number | null,
+): Promise<FraudAssessmentJson> {
   return db.transaction(async (tx) => {
     const batch = await findBatch(tx, batchId, { minted: true });
     const { score, version, factors } = scoreFraud(await getFraudInput(tx, batch));
-    const [row] = await tx.insert(fraudAssessments).values({ batchId, score, modelVersion: version, factors, assessedBy: userId ?? null }).returning();
-    await recordAudit(tx, { entity: "fraud_assessment", entityId: row.id, batchId, action: "fraud.assessed", actor, after: { score, model_version: version } });
+    const [row] = await tx
+      .insert(fraudAssessments)
+      .values({ batchId, score, modelVersion: version, factors, assessedBy: userId ?? null })
+      .returning();
+    await recordAudit(tx, {
+      entity: "fraud_assessment",
+      entityId: row.id,
+      batchId,
+      action: "fraud.assessed",
+      actor,
+      after: { score, model_version: version },
+    });
     let alertId: number | null = null;
     if (score >= FRAUD_ALERT_SCORE) {
       alertId = await raiseAlert(
@@ -117,7 +171,14 @@ export async function latestAssessment(db: Db | Tx, batchId: number): Promise<Fr
   const [found] = await db
     .select({ assessment: fraudAssessments, alertId: batchAlerts.id })
     .from(fraudAssessments)
-    .leftJoin(batchAlerts, and(eq(batchAlerts.batchId, fraudAssessments.batchId), eq(batchAlerts.type, "fraud_risk"), sql`${batchAlerts.details}->>'assessment_id' = ${fraudAssessments.id}::text`))
+    .leftJoin(
+      batchAlerts,
+      and(
+        eq(batchAlerts.batchId, fraudAssessments.batchId),
+        eq(batchAlerts.type, "fraud_risk"),
+        sql`${batchAlerts.details}->>'assessment_id' = ${fraudAssessments.id}::text`,
+      ),
+    )
     .where(eq(fraudAssessments.batchId, batchId))
     .orderBy(desc(fraudAssessments.id))
     .limit(1);

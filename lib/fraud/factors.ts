@@ -13,7 +13,13 @@ export const FRAUD_WEIGHTS = {
 } as const;
 
 export type FraudFactorName = keyof typeof FRAUD_WEIGHTS;
-export type FraudFactor = { name: FraudFactorName; weight: number; value: string | number | null; points: number; reason: string };
+export type FraudFactor = {
+  name: FraudFactorName;
+  weight: number;
+  value: string | number | null;
+  points: number;
+  reason: string;
+};
 
 function factor(name: FraudFactorName, value: FraudFactor["value"], points: number, reason: string): FraudFactor {
   const weight = FRAUD_WEIGHTS[name];
@@ -23,10 +29,20 @@ function factor(name: FraudFactorName, value: FraudFactor["value"], points: numb
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /** Issues are [points, clause] pairs: the points add up (capped at the weight) and the clauses make one sentence. */
-function fromIssues(name: FraudFactorName, value: FraudFactor["value"], issues: [number, string][], okReason: string): FraudFactor {
+function fromIssues(
+  name: FraudFactorName,
+  value: FraudFactor["value"],
+  issues: [number, string][],
+  okReason: string,
+): FraudFactor {
   if (issues.length === 0) return factor(name, value, 0, okReason);
   const text = issues.map(([, clause]) => clause).join("; ");
-  return factor(name, value, issues.reduce((sum, [points]) => sum + points, 0), `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+  return factor(
+    name,
+    value,
+    issues.reduce((sum, [points]) => sum + points, 0),
+    `${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
+  );
 }
 
 /** Any difference scores; ≤ 1 % → 10, ≤ 5 % → 18, more (or nothing off chain) → 25. */
@@ -37,12 +53,19 @@ export function getQuantityMismatch(onchainGrams: bigint | null, offchainKg: str
   const diff = delta < 0n ? -delta : delta;
   // Said in kg, as people weigh coffee; the value is the signed difference in kg, exact.
   const deltaKg = `${delta < 0n ? "-" : ""}${gramsToKg(diff)}`;
-  if (diff === 0n) return factor("quantity_mismatch", "0", 0, `On-chain and off-chain quantities match exactly (${gramsToKg(onchainGrams)} kg).`);
+  if (diff === 0n)
+    return factor(
+      "quantity_mismatch",
+      "0",
+      0,
+      `On-chain and off-chain quantities match exactly (${gramsToKg(onchainGrams)} kg).`,
+    );
   const seen = `On-chain ${gramsToKg(onchainGrams)} kg vs off-chain ${offchainKg} kg`;
   if (offchainGrams === 0n) return factor("quantity_mismatch", deltaKg, 25, `${seen}: nothing recorded off chain.`);
   const points = diff * 100n <= offchainGrams ? 10 : diff * 20n <= offchainGrams ? 18 : 25;
   const basisPoints = (diff * 20000n + offchainGrams) / (2n * offchainGrams); // hundredths of a percent, half-up
-  const pct = basisPoints === 0n ? "<0.01" : `${basisPoints / 100n}.${(basisPoints % 100n).toString().padStart(2, "0")}`;
+  const pct =
+    basisPoints === 0n ? "<0.01" : `${basisPoints / 100n}.${(basisPoints % 100n).toString().padStart(2, "0")}`;
   return factor("quantity_mismatch", deltaKg, points, `${seen}: ${gramsToKg(diff)} kg apart (${pct}%).`);
 }
 
@@ -79,35 +102,54 @@ function formatUsd(value: bigint, per: bigint): string {
  */
 export function getPriceOutlier(priceUsd: string, peerPricesUsd: string[]): FraudFactor {
   if (peerPricesUsd.length < 5)
-    return factor("price_outlier", null, 0, `Only ${plural(peerPricesUsd.length, "peer price")} for this origin: at least 5 are needed to judge the price.`);
+    return factor(
+      "price_outlier",
+      null,
+      0,
+      `Only ${plural(peerPricesUsd.length, "peer price")} for this origin: at least 5 are needed to judge the price.`,
+    );
   const peers = peerPricesUsd.map(usdToCents);
   const median2 = getDoubleMedian(peers);
   const mad4 = getDoubleMedian(peers.map((p) => (2n * p > median2 ? 2n * p - median2 : median2 - 2n * p)));
-  if (mad4 === 0n) return factor("price_outlier", null, 0, "Peer prices are too uniform (MAD is 0) to judge the price.");
+  if (mad4 === 0n)
+    return factor("price_outlier", null, 0, "Peer prices are too uniform (MAD is 0) to judge the price.");
   const offset2 = 2n * usdToCents(priceUsd) - median2;
   const abs2 = offset2 < 0n ? -offset2 : offset2;
   const mThousandths = (abs2 * 13490n * 2n + 10n * mad4) / (20n * mad4); // |M|·1000, half-up
   const m = Number(offset2 < 0n ? -mThousandths : mThousandths) / 1000;
   const seen = `Price $${priceUsd}/kg against ${peers.length} peers (median ${formatUsd(median2, 200n)}/kg, MAD ${formatUsd(mad4, 400n)})`;
   if (abs2 * 13490n > 35000n * mad4)
-    return factor("price_outlier", m, 15, `${seen} is far ${offset2 > 0n ? "above" : "below"} them: modified z-score ${m} beyond ±3.5.`);
+    return factor(
+      "price_outlier",
+      m,
+      15,
+      `${seen} is far ${offset2 > 0n ? "above" : "below"} them: modified z-score ${m} beyond ±3.5.`,
+    );
   return factor("price_outlier", m, 0, `${seen} is in line: modified z-score ${m} within ±3.5.`);
 }
 
-const addYears = (isoDate: string, years: number) => `${String(Number(isoDate.slice(0, 4)) + years).padStart(4, "0")}${isoDate.slice(4)}`;
+const addYears = (isoDate: string, years: number) =>
+  `${String(Number(isoDate.slice(0, 4)) + years).padStart(4, "0")}${isoDate.slice(4)}`;
 
 /**
  * Expiry not after production → 15, production in the future → 10, harvest after production → 10,
  * shelf life over 3 years (green coffee keeps about one) → 5; capped at 15. Dates are compared as
  * ISO strings, which order like the dates; "today" is the UTC date of `now`.
  */
-export function getInconsistentDates(d: { production: string; expiry: string; harvest?: string; now: string }): FraudFactor {
+export function getInconsistentDates(d: {
+  production: string;
+  expiry: string;
+  harvest?: string;
+  now: string;
+}): FraudFactor {
   const today = new Date(Date.parse(d.now)).toISOString().slice(0, 10);
   const issues: [number, string][] = [];
   if (d.expiry <= d.production) issues.push([15, `expiry ${d.expiry} is not after production ${d.production}`]);
   if (d.production > today) issues.push([10, `production ${d.production} is in the future (today is ${today})`]);
-  if (d.harvest !== undefined && d.harvest > d.production) issues.push([10, `harvest ${d.harvest} is after production ${d.production}`]);
-  if (d.expiry > addYears(d.production, 3)) issues.push([5, `shelf life from ${d.production} to ${d.expiry} is over 3 years`]);
+  if (d.harvest !== undefined && d.harvest > d.production)
+    issues.push([10, `harvest ${d.harvest} is after production ${d.production}`]);
+  if (d.expiry > addYears(d.production, 3))
+    issues.push([5, `shelf life from ${d.production} to ${d.expiry} is over 3 years`]);
   const value = `production ${d.production}, expiry ${d.expiry}${d.harvest ? `, harvest ${d.harvest}` : ""}`;
   return fromIssues("inconsistent_dates", value, issues, "Harvest, production and expiry dates are consistent.");
 }
@@ -115,7 +157,12 @@ export function getInconsistentDates(d: { production: string; expiry: string; ha
 /** Metadata includes the unique batch code, so a shared hash means copied metadata: 1 other → 15, more → 20. */
 export function getMetadataHashReused(otherBatches: number): FraudFactor {
   if (otherBatches === 0) return factor("metadata_hash_reused", 0, 0, "No other batch carries this metadata hash.");
-  return factor("metadata_hash_reused", otherBatches, otherBatches === 1 ? 15 : 20, `${plural(otherBatches, "other batch", "other batches")} ${otherBatches === 1 ? "carries" : "carry"} this metadata hash.`);
+  return factor(
+    "metadata_hash_reused",
+    otherBatches,
+    otherBatches === 1 ? 15 : 20,
+    `${plural(otherBatches, "other batch", "other batches")} ${otherBatches === 1 ? "carries" : "carry"} this metadata hash.`,
+  );
 }
 
 const FAST_VERIFICATION_MS = 60_000;
@@ -145,8 +192,10 @@ export function getVerificationTiming(t: { createdAt?: string; verifiedAt?: stri
     const ms = Date.parse(t.verifiedAt) - Date.parse(t.createdAt);
     seen = `verified ${Math.abs(ms) / 1000} s ${ms < 0 ? "before" : "after"} creation, ${seen}`;
     if (ms < 0) issues.push([10, `verified ${-ms / 1000} s before the batch was created`]);
-    else if (ms <= FAST_VERIFICATION_MS) issues.push([6, `verified ${ms / 1000} s after creation, too quick for an inspection`]);
+    else if (ms <= FAST_VERIFICATION_MS)
+      issues.push([6, `verified ${ms / 1000} s after creation, too quick for an inspection`]);
   }
-  if (busiest > MAX_REQUESTS_PER_WINDOW) issues.push([5, `${busiest} verification requests within one hour (more than ${MAX_REQUESTS_PER_WINDOW})`]);
+  if (busiest > MAX_REQUESTS_PER_WINDOW)
+    issues.push([5, `${busiest} verification requests within one hour (more than ${MAX_REQUESTS_PER_WINDOW})`]);
   return fromIssues("verification_timing", seen, issues, "Verification timing looks normal.");
 }

@@ -1,7 +1,9 @@
 // Scores a batch's fraud risk 0–100 from named factors, every one reported so the UI can explain it.
 // Pure: the caller passes everything in, including `now`.
 import { z } from "zod";
+
 import { decimal } from "@/lib/api/zod";
+
 import {
   getInconsistentDates,
   getMetadataHashReused,
@@ -14,7 +16,8 @@ import {
 
 export const FRAUD_MODEL_VERSION = "fraud-v1";
 
-const count = () => z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative");
+const count = () =>
+  z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative");
 const timestamp = () => z.iso.datetime({ offset: true, error: "must be an ISO timestamp" });
 
 export const ZFraudInput = z.strictObject({
@@ -49,9 +52,18 @@ export function scoreFraud(input: FraudInput): FraudScore {
     getQuantityMismatch(i.onchain_quantity_grams ?? null, i.offchain_quantity_kg),
     getRepeatedDiscrepancies(i.operator_discrepancies, i.warehouse_discrepancies),
     getPriceOutlier(i.price_per_kg, i.peer_prices_per_kg),
-    getInconsistentDates({ production: i.production_date, expiry: i.expiry_date, harvest: i.harvest_date ?? undefined, now: i.now }),
+    getInconsistentDates({
+      production: i.production_date,
+      expiry: i.expiry_date,
+      harvest: i.harvest_date ?? undefined,
+      now: i.now,
+    }),
     getMetadataHashReused(i.metadata_hash_reuse_count),
-    getVerificationTiming({ createdAt: i.created_at ?? undefined, verifiedAt: i.verified_at ?? undefined, requests: i.verification_requests }),
+    getVerificationTiming({
+      createdAt: i.created_at ?? undefined,
+      verifiedAt: i.verified_at ?? undefined,
+      requests: i.verification_requests,
+    }),
   ];
   const total = factors.reduce((sum, f) => sum + f.points, 0);
   return { score: Math.min(100, Math.round(total)), version: FRAUD_MODEL_VERSION, factors };

@@ -15,7 +15,13 @@ export type SyncJobData = { syncId?: number };
 
 export async function startBoss(connectionString: string, role: "worker" | "sender"): Promise<PgBoss> {
   const isWorker = role === "worker";
-  const boss = new PgBoss({ connectionString, max: isWorker ? 3 : 1, supervise: isWorker, schedule: isWorker, application_name: `batchtrail-${role}` });
+  const boss = new PgBoss({
+    connectionString,
+    max: isWorker ? 3 : 1,
+    supervise: isWorker,
+    schedule: isWorker,
+    application_name: `batchtrail-${role}`,
+  });
   boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
   await boss.start();
   // A run stopped midway is not retried: the next start closes it (after 15 minutes without
@@ -27,7 +33,13 @@ export async function startBoss(connectionString: string, role: "worker" | "send
   // Each refresh covers everything since the last one, so a failed run needs no retry: the next one catches up.
   await boss.createQueue(analyticsQueue, { name: analyticsQueue, retryLimit: 0, expireInSeconds: 1800 });
   // A failed send is retried with backoff; the next scheduled run would send the range again anyway.
-  await boss.createQueue(anchorQueue, { name: anchorQueue, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 });
+  await boss.createQueue(anchorQueue, {
+    name: anchorQueue,
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 600,
+  });
   return boss;
 }
 

@@ -4,12 +4,19 @@
 // past their retention window (anyone can send them; signed ones stay in the audit log). Pruned
 // hourly by the worker. Trace page visitors (keyed hashes) matter for the cloned-label rule's hour only.
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
 
 /** How long a refused Chainlink call stays in chainlink_calls, for the operator to look into. */
 export const refusedCallRetentionDays = 14;
 
-export type Pruned = { rate_limits: number; siwe_nonces: number; chainlink_nonces: number; refused_chainlink_calls: number; trace_scan_clients: number };
+export type Pruned = {
+  rate_limits: number;
+  siwe_nonces: number;
+  chainlink_nonces: number;
+  refused_chainlink_calls: number;
+  trace_scan_clients: number;
+};
 
 export async function pruneExpired(db: Db): Promise<Pruned> {
   const count = async (query: ReturnType<typeof sql>) => (await db.execute(query)).rowCount ?? 0;
@@ -18,6 +25,8 @@ export async function pruneExpired(db: Db): Promise<Pruned> {
     siwe_nonces: await count(sql`delete from siwe_nonces where expires_at < now() - interval '1 day'`),
     chainlink_nonces: await count(sql`delete from chainlink_nonces where seen_at < now() - interval '1 hour'`),
     trace_scan_clients: await count(sql`delete from trace_scan_clients where hour < now() - interval '1 day'`),
-    refused_chainlink_calls: await count(sql`delete from chainlink_calls where outcome = 'refused' and created_at < now() - make_interval(days => ${refusedCallRetentionDays})`),
+    refused_chainlink_calls: await count(
+      sql`delete from chainlink_calls where outcome = 'refused' and created_at < now() - make_interval(days => ${refusedCallRetentionDays})`,
+    ),
   };
 }

@@ -1,7 +1,10 @@
 // The app's pg-boss, to send jobs; started once per server process.
 import "server-only";
+
 import type PgBoss from "pg-boss";
+
 import { getEnv } from "@/lib/env";
+
 import { startBoss } from "./boss";
 
 const globalForBoss = globalThis as unknown as { batchtrailBoss?: Promise<PgBoss> };

@@ -1,7 +1,12 @@
 // Fitting a label's text to its width: shrink to fit, then wrap at spaces (or hyphens), never cut.
 
 /** Lines of `text` at the largest size from `max` down to `min` that fits `width` in `maxLines`. */
-export function fitText(text: string, width: number, measure: (text: string, size: number) => number, { max, min, maxLines }: { max: number; min: number; maxLines: number }): { size: number; lines: string[] } {
+export function fitText(
+  text: string,
+  width: number,
+  measure: (text: string, size: number) => number,
+  { max, min, maxLines }: { max: number; min: number; maxLines: number },
+): { size: number; lines: string[] } {
   for (let size = max; size >= min; size -= 0.5) {
     const lines = wrap(text, width, (t) => measure(t, size));
     if (lines.length <= maxLines && lines.every((l) => measure(l, size) <= width)) return { size, lines };

@@ -1,6 +1,7 @@
 // The embedded default's SMTP server: it accepts any mail on localhost and keeps it in caught_mails.
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+
 import type { Db } from "@/lib/db";
 import { caughtMails } from "@/lib/db/schema";
 
@@ -21,7 +22,10 @@ export async function startMailCatcher(db: Db, port: number): Promise<MailCatche
             textBody: parsed.text ?? null,
           }),
         )
-        .then(() => done(), (error: Error) => done(error));
+        .then(
+          () => done(),
+          (error: Error) => done(error),
+        );
     },
   });
   await new Promise<void>((resolve, reject) => {

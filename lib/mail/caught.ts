@@ -1,4 +1,5 @@
 import { desc, sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
 import { caughtMails } from "@/lib/db/schema";
 

@@ -1,5 +1,6 @@
 // Outgoing mail over SMTP (nodemailer). A mailer is handed in, so tests use a real SMTP catcher.
 import nodemailer from "nodemailer";
+
 import { ApiError } from "@/lib/api/errors";
 
 export type Mail = { to: string; subject: string; text: string };

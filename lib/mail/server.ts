@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
+
 import { createMailer, type Mailer } from "./mailer";
 
 let cached: Mailer | undefined;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { text } from "@/lib/api/zod";
 import { organisationKinds, roles } from "@/lib/db/enums";
 
@@ -8,9 +9,12 @@ export const ZNewOrganisation = z.strictObject({
 });
 
 /** Approve a pending wallet: into an organisation with a role, or onto a user who already exists. */
-export const ZApproval = z.union([
-  z.strictObject({ organisation_id: z.number().int().positive(), role: z.enum(roles) }),
-  z.strictObject({ link_to_user_id: z.number().int().positive() }),
-], { error: "give organisation_id and role, or link_to_user_id" });
+export const ZApproval = z.union(
+  [
+    z.strictObject({ organisation_id: z.number().int().positive(), role: z.enum(roles) }),
+    z.strictObject({ link_to_user_id: z.number().int().positive() }),
+  ],
+  { error: "give organisation_id and role, or link_to_user_id" },
+);
 
 export type Approval = z.infer<typeof ZApproval>;

@@ -2,16 +2,17 @@
 // audit trail and chain events, read in parallel straight from the library the API uses. lib/pages
 // holds what a page gathers from many domains, so it sits above them all and nothing in lib imports it.
 import "server-only";
+
 import { listAlerts } from "@/lib/alerts/alerts";
-import { listChecks } from "@/lib/chainlink/list";
-import { listTransactions } from "@/lib/transactions/transactions";
 import { auditHistory } from "@/lib/audit/history";
 import type { Scope } from "@/lib/auth/scope";
+import { listChecks } from "@/lib/chainlink/list";
 import type { Db } from "@/lib/db";
 import { listEvents } from "@/lib/events/list";
 import type { ListenerKey } from "@/lib/events/listener";
 import { latestAssessment } from "@/lib/fraud/assess";
 import { listQualityChecks } from "@/lib/quality/checks";
+import { listTransactions } from "@/lib/transactions/transactions";
 import { listRequests } from "@/lib/verification/requests";
 
 /** For a batch already found in `scope`. */

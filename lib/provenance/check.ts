@@ -3,13 +3,21 @@
 // (an edit with the triggers off, a restored backup).
 import { asc, between, sql } from "drizzle-orm";
 import type { Address, Hex, PublicClient } from "viem";
+
 import { auditAnchorAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
 import { auditRecords } from "@/lib/db/schema";
+
 import { leafHash, merkleRoot } from "./merkle";
 import { findBreak, recordsAfter, type ChainBreak } from "./walk";
 
-export type AuditCheck = { records: number; anchors: number; anchoredUpTo: number; firstChanged: ChainBreak | null; problems: string[] };
+export type AuditCheck = {
+  records: number;
+  anchors: number;
+  anchoredUpTo: number;
+  firstChanged: ChainBreak | null;
+  problems: string[];
+};
 
 export async function checkAudit(db: Db, chain: { client: PublicClient; address: Address }): Promise<AuditCheck> {
   const problems: string[] = [];
@@ -27,7 +35,7 @@ export async function checkAudit(db: Db, chain: { client: PublicClient; address:
     const rows = await recordsAfter(db, prev.position, 5_000);
     if (!rows.length) break;
     records += rows.length;
-    for (let rest = rows, link = prev; rest.length; ) {
+    for (let rest = rows, link = prev; rest.length;) {
       const broken = findBreak(rest, link);
       if (!broken) break;
       note({ position: broken.position, reason: broken.reason });
@@ -36,21 +44,47 @@ export async function checkAudit(db: Db, chain: { client: PublicClient; address:
     }
     prev = { position: rows.at(-1)!.position, hash: rows.at(-1)!.hash };
   }
-  const [{ max }] = await db.select({ max: sql<number>`coalesce(max(${auditRecords.position}), 0)::int` }).from(auditRecords);
+  const [{ max }] = await db
+    .select({ max: sql<number>`coalesce(max(${auditRecords.position}), 0)::int` })
+    .from(auditRecords);
 
-  const count = Number(await chain.client.readContract({ address: chain.address, abi: auditAnchorAbi, functionName: "anchorCount" }));
+  const count = Number(
+    await chain.client.readContract({ address: chain.address, abi: auditAnchorAbi, functionName: "anchorCount" }),
+  );
   let anchoredUpTo = 0;
   for (let i = 0; i < count; i++) {
-    const a = await chain.client.readContract({ address: chain.address, abi: auditAnchorAbi, functionName: "getAnchor", args: [BigInt(i)] });
+    const a = await chain.client.readContract({
+      address: chain.address,
+      abi: auditAnchorAbi,
+      functionName: "getAnchor",
+      args: [BigInt(i)],
+    });
     const [from, to] = [Number(a.fromRecord), Number(a.toRecord)];
     anchoredUpTo = to;
-    const rows = await db.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).where(between(auditRecords.position, from, to)).orderBy(asc(auditRecords.position));
+    const rows = await db
+      .select({ position: auditRecords.position, hash: auditRecords.hash })
+      .from(auditRecords)
+      .where(between(auditRecords.position, from, to))
+      .orderBy(asc(auditRecords.position));
     if (rows.length !== to - from + 1) {
-      note({ position: Math.min(max + 1, to), reason: `anchor ${i} covers records ${from}–${to}, but the database has ${rows.length} of them (records removed or a backup restored)` }, false);
+      note(
+        {
+          position: Math.min(max + 1, to),
+          reason: `anchor ${i} covers records ${from}–${to}, but the database has ${rows.length} of them (records removed or a backup restored)`,
+        },
+        false,
+      );
       continue;
     }
     const root: Hex = merkleRoot(rows.map((r) => leafHash(r.position, r.hash)));
-    if (root !== a.root) note({ position: from, reason: `anchor ${i} (records ${from}–${to}): the records give root ${root.slice(0, 12)}…, the chain holds ${a.root.slice(0, 12)}…` }, false);
+    if (root !== a.root)
+      note(
+        {
+          position: from,
+          reason: `anchor ${i} (records ${from}–${to}): the records give root ${root.slice(0, 12)}…, the chain holds ${a.root.slice(0, 12)}…`,
+        },
+        false,
+      );
   }
   return { records, anchors: count, anchoredUpTo, firstChanged, problems };
 }

@@ -8,7 +8,9 @@ import { encodePacked, keccak256, type Hex } from "viem";
 export type ProofStep = { side: "left" | "right"; hash: Hex };
 
 export function leafHash(position: number, recordHash: string): Hex {
-  return keccak256(encodePacked(["uint8", "uint64", "bytes32"], [0, BigInt(position), `0x${recordHash.replace(/^0x/, "")}`]));
+  return keccak256(
+    encodePacked(["uint8", "uint64", "bytes32"], [0, BigInt(position), `0x${recordHash.replace(/^0x/, "")}`]),
+  );
 }
 
 export function innerHash(left: Hex, right: Hex): Hex {
@@ -17,7 +19,8 @@ export function innerHash(left: Hex, right: Hex): Hex {
 
 function nextLevel(level: Hex[]): Hex[] {
   const next: Hex[] = [];
-  for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? innerHash(level[i], level[i + 1]) : level[i]);
+  for (let i = 0; i < level.length; i += 2)
+    next.push(i + 1 < level.length ? innerHash(level[i], level[i + 1]) : level[i]);
   return next;
 }
 

@@ -2,11 +2,13 @@
 // (range, transaction, block). Worker-safe (no "server-only"); the route and the trace page use it.
 import { and, asc, between, eq, gte, lte, sql } from "drizzle-orm";
 import type { Address, Hex } from "viem";
+
 import { ApiError } from "@/lib/api/errors";
 import { everything, type Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords } from "@/lib/db/schema";
+
 import { leafHash, merkleProof, merkleRoot } from "./merkle";
 import type { Proof } from "./verify";
 
@@ -36,24 +38,52 @@ export function anchorsCovering(db: Db, target: AnchorTarget, from: number, to: 
   return db
     .select()
     .from(auditAnchors)
-    .where(and(eq(auditAnchors.chainId, target.chainId), eq(auditAnchors.contractAddress, target.address.toLowerCase()), eq(auditAnchors.status, "confirmed"), lte(auditAnchors.fromPosition, to), gte(auditAnchors.toPosition, from)))
+    .where(
+      and(
+        eq(auditAnchors.chainId, target.chainId),
+        eq(auditAnchors.contractAddress, target.address.toLowerCase()),
+        eq(auditAnchors.status, "confirmed"),
+        lte(auditAnchors.fromPosition, to),
+        gte(auditAnchors.toPosition, from),
+      ),
+    )
     .orderBy(asc(auditAnchors.fromPosition));
 }
 
 /** The proof for record `position` (the record id the contract knows); 404 for a record the log does not have. */
 /** `leavesByAnchor` lets a caller proving several records build each anchored range's leaves once. */
 /** Outside `scope` (a record of another organisation's batch, or of no batch): 404 as for none. */
-export async function getProof(db: Db, target: AnchorTarget, position: number, leavesByAnchor = new Map<number, Hex[]>(), scope: Scope = everything): Promise<Proof> {
+export async function getProof(
+  db: Db,
+  target: AnchorTarget,
+  position: number,
+  leavesByAnchor = new Map<number, Hex[]>(),
+  scope: Scope = everything,
+): Promise<Proof> {
   const inScope = scope.kind === "all" ? undefined : sql`${auditRecords.batchId} in ${batchIdsInScope(scope)}`;
-  const [record] = await db.select().from(auditRecords).where(and(eq(auditRecords.position, position), inScope));
+  const [record] = await db
+    .select()
+    .from(auditRecords)
+    .where(and(eq(auditRecords.position, position), inScope));
   if (!record) throw new ApiError("not_found", `There is no audit record ${position}.`);
   const [anchor] = await anchorsCovering(db, target, position, position);
   const leaf = leafHash(record.position, record.hash);
-  const base = { position, hash: record.hash, record: toRecordJson(record), leaf, chain_id: target.chainId, contract_address: target.address };
+  const base = {
+    position,
+    hash: record.hash,
+    record: toRecordJson(record),
+    leaf,
+    chain_id: target.chainId,
+    contract_address: target.address,
+  };
   if (!anchor) return { ...base, path: [], root: null, anchor: null };
   let leaves = leavesByAnchor.get(anchor.id);
   if (!leaves) {
-    const hashes = await db.select({ position: auditRecords.position, hash: auditRecords.hash }).from(auditRecords).where(between(auditRecords.position, anchor.fromPosition, anchor.toPosition)).orderBy(asc(auditRecords.position));
+    const hashes = await db
+      .select({ position: auditRecords.position, hash: auditRecords.hash })
+      .from(auditRecords)
+      .where(between(auditRecords.position, anchor.fromPosition, anchor.toPosition))
+      .orderBy(asc(auditRecords.position));
     leaves = hashes.map((h) => leafHash(h.position, h.hash));
     leavesByAnchor.set(anchor.id, leaves);
   }
@@ -61,6 +91,13 @@ export async function getProof(db: Db, target: AnchorTarget, position: number, l
     ...base,
     path: merkleProof(leaves, position - anchor.fromPosition),
     root: merkleRoot(leaves),
-    anchor: { anchor_index: anchor.anchorIndex!, from_position: anchor.fromPosition, to_position: anchor.toPosition, root: anchor.root as `0x${string}`, tx_hash: anchor.txHash!, block_number: anchor.blockNumber! },
+    anchor: {
+      anchor_index: anchor.anchorIndex!,
+      from_position: anchor.fromPosition,
+      to_position: anchor.toPosition,
+      root: anchor.root as `0x${string}`,
+      tx_hash: anchor.txHash!,
+      block_number: anchor.blockNumber!,
+    },
   };
 }

@@ -3,16 +3,22 @@
 // are checked against each anchor's root as kept in audit_anchors.chain_root, so a view costs no
 // RPC call once the root is kept (the chain never changes an anchored root).
 import "server-only";
+
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
+
 import { bytes32ToCode } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords, batches } from "@/lib/db/schema";
+
 import { anchorsCovering, getProof, type AnchorTarget } from "./proof";
 import { verifyProof, verifyProofWithRoot, type Proof, type Verdict } from "./verify";
 
 /** The audit actions the trace page tells, and how it names them. Anything else stays private. */
-const steps: Record<string, { kind: "minted" | "verified" | "graded" | "moved" | "redeemed" | "expired"; title: string }> = {
+const steps: Record<
+  string,
+  { kind: "minted" | "verified" | "graded" | "moved" | "redeemed" | "expired"; title: string }
+> = {
   "chain.BatchCreated": { kind: "minted", title: "Minted on chain" },
   "chain.BatchVerified": { kind: "verified", title: "Verified on chain" },
   "verification.approved": { kind: "verified", title: "Quantity counted and verified" },
@@ -25,16 +31,37 @@ const steps: Record<string, { kind: "minted" | "verified" | "graded" | "moved" |
 };
 
 /** `times` and `lastAt`: the same step recorded again right after (a rerun), told once. */
-export type TraceStep = { position: number; kind: string; title: string; detail: string | null; at: string; times: number; lastAt: string; place: string | null; txHash: string | null; proof: Proof; verdict: Verdict };
+export type TraceStep = {
+  position: number;
+  kind: string;
+  title: string;
+  detail: string | null;
+  at: string;
+  times: number;
+  lastAt: string;
+  place: string | null;
+  txHash: string | null;
+  proof: Proof;
+  verdict: Verdict;
+};
 
-const grades: Record<string, string> = { specialty: "Specialty grade", premium: "Premium grade", exchange: "Exchange grade", below_standard: "Below standard" };
+const grades: Record<string, string> = {
+  specialty: "Specialty grade",
+  premium: "Premium grade",
+  exchange: "Exchange grade",
+  below_standard: "Below standard",
+};
 
 /** One public line about a step, from known fields only. */
 function detailOf(action: string, after: unknown): string | null {
   const a = (after ?? {}) as Record<string, unknown>;
   // The stock ledger's warehouse codes (bytes32 on chain): places, never holders.
-  if (action === "chain.StockMoved" && typeof a.fromWarehouse === "string" && typeof a.toWarehouse === "string") return `from ${bytes32ToCode(a.fromWarehouse)} to ${bytes32ToCode(a.toWarehouse)}`;
-  if (action === "quality_check.recorded" && typeof a.grade === "string") return [grades[a.grade] ?? a.grade, a.cupping_score ? `cupping score ${a.cupping_score}` : null].filter(Boolean).join(", ");
+  if (action === "chain.StockMoved" && typeof a.fromWarehouse === "string" && typeof a.toWarehouse === "string")
+    return `from ${bytes32ToCode(a.fromWarehouse)} to ${bytes32ToCode(a.toWarehouse)}`;
+  if (action === "quality_check.recorded" && typeof a.grade === "string")
+    return [grades[a.grade] ?? a.grade, a.cupping_score ? `cupping score ${a.cupping_score}` : null]
+      .filter(Boolean)
+      .join(", ");
   return null;
 }
 
@@ -56,10 +83,17 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
   const [batch] = await db.select().from(batches).where(eq(batches.batchCode, code));
   if (!batch) return null;
   const origin = [batch.region, batch.originCountry].filter(Boolean).join(", ");
-  const records = await db.select().from(auditRecords).where(and(eq(auditRecords.batchId, batch.id), inArray(auditRecords.action, Object.keys(steps)))).orderBy(asc(auditRecords.position));
+  const records = await db
+    .select()
+    .from(auditRecords)
+    .where(and(eq(auditRecords.batchId, batch.id), inArray(auditRecords.action, Object.keys(steps))))
+    .orderBy(asc(auditRecords.position));
   const timeline: TraceStep[] = [];
   const leavesByAnchor = new Map<number, Hex[]>();
-  const anchors = chain && records.length ? await anchorsCovering(db, chain.target, records[0].position, records.at(-1)!.position) : [];
+  const anchors =
+    chain && records.length
+      ? await anchorsCovering(db, chain.target, records[0].position, records.at(-1)!.position)
+      : [];
   for (const r of records) {
     const step = steps[r.action];
     const detail = detailOf(r.action, r.after);
@@ -70,7 +104,15 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
       continue;
     }
     const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
-    const verdict: Verdict = chain && proof ? await verify(db, proof, anchors, chain.client) : { isVerified: false, status: "not_anchored", message: "No audit anchor contract is configured.", block: null };
+    const verdict: Verdict =
+      chain && proof
+        ? await verify(db, proof, anchors, chain.client)
+        : {
+            isVerified: false,
+            status: "not_anchored",
+            message: "No audit anchor contract is configured.",
+            block: null,
+          };
     timeline.push({
       position: r.position,
       kind: step.kind,
@@ -82,7 +124,19 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
       place: step.kind === "minted" ? origin : null,
       txHash: r.txHash,
       // The public proof starts from the record's hash: its content can hold private fields.
-      proof: { ...(proof ?? { position: r.position, hash: r.hash, leaf: "0x", path: [], root: null, anchor: null, chain_id: 0, contract_address: "0x" }), record: null },
+      proof: {
+        ...(proof ?? {
+          position: r.position,
+          hash: r.hash,
+          leaf: "0x",
+          path: [],
+          root: null,
+          anchor: null,
+          chain_id: 0,
+          contract_address: "0x",
+        }),
+        record: null,
+      },
       verdict,
     });
   }

@@ -1,15 +1,17 @@
 // Quality checks of a minted batch: graded, stored with their photos and certificates, audited,
 // and raising an alert when below standard.
 import "server-only";
-import { findBatch } from "@/lib/batches/get";
+
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+
 import { raiseAlert } from "@/lib/alerts/raise";
+import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import type { Scope } from "@/lib/auth/scope";
+import { findBatch } from "@/lib/batches/get";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
 import { qualityFileKinds } from "@/lib/db/enums";
@@ -17,6 +19,7 @@ import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { getStorageEnv } from "@/lib/env";
 import { deleteFile, newFileKey, readFile, saveFile } from "@/lib/storage/files";
 import { cleanFilename, sniffContentType, type SniffedType } from "@/lib/storage/uploads";
+
 import { gradeQuality } from "./grade";
 import { ZQualityCheck } from "./schemas";
 
@@ -39,7 +42,11 @@ export type UploadedFile = z.input<typeof ZUploadedFile>;
 export async function readQualityCheckForm(request: Request): Promise<{ input: unknown; files: UploadedFile[] }> {
   // Refused before reading: a body larger than every allowed file together is never held in memory.
   const limit = maxFiles * getStorageEnv().UPLOAD_MAX_BYTES + 1_000_000;
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new ApiError("validation_error", `The upload is larger than ${maxFiles} files of ${getStorageEnv().UPLOAD_MAX_BYTES} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > limit)
+    throw new ApiError(
+      "validation_error",
+      `The upload is larger than ${maxFiles} files of ${getStorageEnv().UPLOAD_MAX_BYTES} bytes.`,
+    );
   const form = await request.formData().catch(() => {
     throw new ApiError("validation_error", "The multipart body could not be read.");
   });
@@ -51,7 +58,10 @@ export async function readQualityCheckForm(request: Request): Promise<{ input: u
     throw new ApiError("validation_error", "check: must be the quality check as JSON");
   }
   const files: UploadedFile[] = [];
-  for (const [field, kind] of [["photos", "photo"], ["certificates", "certificate"]] as const) {
+  for (const [field, kind] of [
+    ["photos", "photo"],
+    ["certificates", "certificate"],
+  ] as const) {
     for (const f of form.getAll(field)) {
       // A file input left empty still sends an empty, unnamed part (which some parsers read as "").
       if (f === "" || (typeof f !== "string" && f.size === 0 && !f.name)) continue;
@@ -65,16 +75,24 @@ export async function readQualityCheckForm(request: Request): Promise<{ input: u
 /** Each file's real type from its bytes; the declared type (when given) must agree. */
 function checkFiles(files: z.output<typeof ZUploadedFile>[]) {
   const maxBytes = getStorageEnv().UPLOAD_MAX_BYTES;
-  if (files.length > maxFiles) throw new ApiError("validation_error", `At most ${maxFiles} files per quality check; ${files.length} were sent.`);
+  if (files.length > maxFiles)
+    throw new ApiError("validation_error", `At most ${maxFiles} files per quality check; ${files.length} were sent.`);
   return files.map((f) => {
     if (f.bytes.length === 0) throw new ApiError("validation_error", `${f.filename}: the file is empty.`);
-    if (f.bytes.length > maxBytes) throw new ApiError("validation_error", `${f.filename}: ${f.bytes.length} bytes is over the ${maxBytes}-byte limit.`);
+    if (f.bytes.length > maxBytes)
+      throw new ApiError(
+        "validation_error",
+        `${f.filename}: ${f.bytes.length} bytes is over the ${maxBytes}-byte limit.`,
+      );
     const sniffed = sniffContentType(f.bytes);
     const declared = f.contentType.split(";")[0].trim().toLowerCase();
     const isDeclaredKnown = declared !== "" && declared !== "application/octet-stream";
     if (!sniffed || !allowedTypes[f.kind].includes(sniffed) || (isDeclaredKnown && declared !== sniffed)) {
       const found = sniffed ? `its content is ${sniffed}` : "its content is not a recognised file type";
-      throw new ApiError("validation_error", `${f.filename}: a ${f.kind} must be ${allowedTypes[f.kind].join(", ")}, and ${found}${isDeclaredKnown ? ` (declared ${declared})` : ""}.`);
+      throw new ApiError(
+        "validation_error",
+        `${f.filename}: a ${f.kind} must be ${allowedTypes[f.kind].join(", ")}, and ${found}${isDeclaredKnown ? ` (declared ${declared})` : ""}.`,
+      );
     }
     return { ...f, contentType: sniffed, key: newFileKey() };
   });
@@ -103,14 +121,27 @@ function toCheckJson(c: CheckRow, files: FileRow[]) {
     reasons: c.reasons,
     rules_version: c.rulesVersion,
     created_at: c.createdAt.toISOString(),
-    files: files.map((f) => ({ id: f.id, kind: f.kind, filename: f.filename, content_type: f.contentType, size_bytes: f.sizeBytes, url: `/api/files/${f.id}` })),
+    files: files.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      filename: f.filename,
+      content_type: f.contentType,
+      size_bytes: f.sizeBytes,
+      url: `/api/files/${f.id}`,
+    })),
   };
 }
 
 export type QualityCheckJson = ReturnType<typeof toCheckJson>;
 
 /** Validates everything first, writes the files, then stores check, files, audit and alert in one transaction. */
-export async function recordQualityCheck(db: Db, batchId: number, input: unknown, files: UploadedFile[], caller: Caller): Promise<QualityCheckJson> {
+export async function recordQualityCheck(
+  db: Db,
+  batchId: number,
+  input: unknown,
+  files: UploadedFile[],
+  caller: Caller,
+): Promise<QualityCheckJson> {
   const check = ZQualityCheck.parse(input);
   const uploads = checkFiles(z.array(ZUploadedFile).parse(files));
   await findBatch(db, batchId, { minted: true });
@@ -135,7 +166,8 @@ export async function recordQualityCheck(db: Db, batchId: number, input: unknown
           secondaryDefects: check.secondary_defects,
           sampleGrams: check.sample_grams,
           screenSize: check.screen_size,
-          screenSizeVariancePct: check.screen_size_variance_pct === undefined ? null : String(check.screen_size_variance_pct),
+          screenSizeVariancePct:
+            check.screen_size_variance_pct === undefined ? null : String(check.screen_size_variance_pct),
           quakers: check.quakers ?? null,
           notes: check.notes ?? null,
           grade: result.grade,
@@ -147,14 +179,41 @@ export async function recordQualityCheck(db: Db, batchId: number, input: unknown
       const fileRows = uploads.length
         ? await tx
             .insert(qualityCheckFiles)
-            .values(uploads.map((u) => ({ qualityCheckId: row.id, kind: u.kind, filename: u.filename, contentType: u.contentType, sizeBytes: u.bytes.length, storageKey: u.key })))
+            .values(
+              uploads.map((u) => ({
+                qualityCheckId: row.id,
+                kind: u.kind,
+                filename: u.filename,
+                contentType: u.contentType,
+                sizeBytes: u.bytes.length,
+                storageKey: u.key,
+              })),
+            )
             .returning()
         : [];
       const json = toCheckJson(row, fileRows);
-      await recordAudit(tx, { entity: "quality_check", entityId: row.id, batchId, action: "quality_check.recorded", actor, after: json });
+      await recordAudit(tx, {
+        entity: "quality_check",
+        entityId: row.id,
+        batchId,
+        action: "quality_check.recorded",
+        actor,
+        after: json,
+      });
       if (result.grade === "below_standard") {
         const message = `Quality check ${row.id} graded below standard. ${result.reasons.slice(1).join(" ")}`.trim();
-        await raiseAlert(tx, { batchId, type: "quality_below_standard", severity: "medium", source: `quality_check:${row.id}`, message, details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons } }, actor);
+        await raiseAlert(
+          tx,
+          {
+            batchId,
+            type: "quality_below_standard",
+            severity: "medium",
+            source: `quality_check:${row.id}`,
+            message,
+            details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons },
+          },
+          actor,
+        );
       }
       return json;
     });
@@ -168,16 +227,42 @@ export async function recordQualityCheck(db: Db, batchId: number, input: unknown
 /** A batch's checks, newest first, each with its files. */
 export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<QualityCheckJson[]> {
   await findBatch(db, batchId);
-  const rows = await db.select().from(qualityChecks).where(eq(qualityChecks.batchId, batchId)).orderBy(desc(qualityChecks.id));
-  const files = rows.length ? await db.select().from(qualityCheckFiles).where(inArray(qualityCheckFiles.qualityCheckId, rows.map((r) => r.id))).orderBy(qualityCheckFiles.id) : [];
-  return rows.map((r) => toCheckJson(r, files.filter((f) => f.qualityCheckId === r.id)));
+  const rows = await db
+    .select()
+    .from(qualityChecks)
+    .where(eq(qualityChecks.batchId, batchId))
+    .orderBy(desc(qualityChecks.id));
+  const files = rows.length
+    ? await db
+        .select()
+        .from(qualityCheckFiles)
+        .where(
+          inArray(
+            qualityCheckFiles.qualityCheckId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(qualityCheckFiles.id)
+    : [];
+  return rows.map((r) =>
+    toCheckJson(
+      r,
+      files.filter((f) => f.qualityCheckId === r.id),
+    ),
+  );
 }
 
 /** An uploaded file's bytes with the name and type it was stored under; 404 when unknown. */
 /** A file of a quality check on a batch in `scope`; any other is answered as missing. */
 export async function getQualityFile(db: Db, fileId: number, scope: Scope) {
-  const inScope = scope.kind === "all" ? undefined : sql`${qualityCheckFiles.qualityCheckId} in (select ${qualityChecks.id} from ${qualityChecks} where ${qualityChecks.batchId} in ${batchIdsInScope(scope)})`;
-  const [file] = await db.select().from(qualityCheckFiles).where(and(eq(qualityCheckFiles.id, fileId), inScope));
+  const inScope =
+    scope.kind === "all"
+      ? undefined
+      : sql`${qualityCheckFiles.qualityCheckId} in (select ${qualityChecks.id} from ${qualityChecks} where ${qualityChecks.batchId} in ${batchIdsInScope(scope)})`;
+  const [file] = await db
+    .select()
+    .from(qualityCheckFiles)
+    .where(and(eq(qualityCheckFiles.id, fileId), inScope));
   const stored = file ? await readFile(file.storageKey) : null;
   if (!file || !stored) throw new ApiError("not_found", `File ${fileId} does not exist.`);
   return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };

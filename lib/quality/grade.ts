@@ -2,7 +2,13 @@
 // SCAA "Green Coffee Classification" / SCA Arabica Green Coffee Defect Handbook, 350 g sample.
 // Pure: every comparison is exact, on integers (scores and percentages in hundredths,
 // defects cross-multiplied against the sample weight), so results never depend on float rounding.
-import { ZQualityCheck, type QualityCheck, type QualityCheckInput, type QualityGrade, type QualityResult } from "./schemas";
+import {
+  ZQualityCheck,
+  type QualityCheck,
+  type QualityCheckInput,
+  type QualityGrade,
+  type QualityResult,
+} from "./schemas";
 
 export const QUALITY_RULES_VERSION = "sca-green-v1";
 
@@ -35,7 +41,9 @@ const noPrimaryDefects: Rule = (f, grade) =>
 const maxFullDefects =
   (max: number): Rule =>
   (f, grade) =>
-    f.scaledDefects <= max * f.sampleGrams ? null : `${show(f.defectsHundredths)} full defects per 350 g: ${grade} grade allows at most ${max}`;
+    f.scaledDefects <= max * f.sampleGrams
+      ? null
+      : `${show(f.defectsHundredths)} full defects per 350 g: ${grade} grade allows at most ${max}`;
 
 const minCupping: Rule = (f, grade) =>
   f.cupping >= 8000 ? null : `Cupping score ${show(f.cupping)}: ${grade} grade needs at least 80`;
@@ -45,7 +53,9 @@ const moistureInRange: Rule = (f, grade) =>
 
 // SCA: no more than 5 % of beans above or below the stated screen size.
 const maxScreenVariance: Rule = (f, grade) =>
-  f.variance === undefined || f.variance <= 500 ? null : `${show(f.variance)}% of beans off the stated screen: ${grade} grade allows at most 5%`;
+  f.variance === undefined || f.variance <= 500
+    ? null
+    : `${show(f.variance)}% of beans off the stated screen: ${grade} grade allows at most 5%`;
 
 const maxQuakers =
   (max: number): Rule =>
@@ -60,7 +70,10 @@ const minScreen14: Rule = (f, grade) =>
 
 // Checked best first; a check earns the first grade whose rules all hold.
 const ladder: { grade: Exclude<QualityGrade, "below_standard">; rules: Rule[] }[] = [
-  { grade: "specialty", rules: [noPrimaryDefects, maxFullDefects(5), minCupping, moistureInRange, maxScreenVariance, maxQuakers(0)] },
+  {
+    grade: "specialty",
+    rules: [noPrimaryDefects, maxFullDefects(5), minCupping, moistureInRange, maxScreenVariance, maxQuakers(0)],
+  },
   { grade: "premium", rules: [maxFullDefects(8), minCupping, moistureInRange, maxScreenVariance, maxQuakers(3)] },
   // SCA lists exchange as 9–23 full defects; the 9 is where premium ends, so fewer defects never grade lower.
   { grade: "exchange", rules: [maxFullDefects(23), moistureInRange, maxQuakers(5), minScreen14] },
@@ -85,7 +98,8 @@ function getFacts(check: QualityCheck): Facts {
 /** Optional measurements that were not taken do not block a grade, but the reasons say so. */
 function getNotes(f: Facts): string[] {
   const notes: string[] = [];
-  if (f.sampleGrams !== STANDARD_SAMPLE_GRAMS) notes.push(`Defects counted in ${f.sampleGrams} g and scaled to the standard 350 g sample.`);
+  if (f.sampleGrams !== STANDARD_SAMPLE_GRAMS)
+    notes.push(`Defects counted in ${f.sampleGrams} g and scaled to the standard 350 g sample.`);
   if (f.variance === undefined) notes.push("Screen size variance not recorded: not checked.");
   if (f.quakers === undefined) notes.push("Quakers not recorded: not checked.");
   return notes;
@@ -95,11 +109,15 @@ const label = (grade: string) => grade.charAt(0).toUpperCase() + grade.slice(1);
 
 export function gradeQuality(input: QualityCheckInput): QualityResult {
   const facts = getFacts(ZQualityCheck.parse(input));
-  const failures = ladder.map(({ grade, rules }) => rules.map((rule) => rule(facts, grade)).filter((r): r is string => r !== null));
+  const failures = ladder.map(({ grade, rules }) =>
+    rules.map((rule) => rule(facts, grade)).filter((r): r is string => r !== null),
+  );
   const index = failures.findIndex((f) => f.length === 0);
   const grade = index === -1 ? "below_standard" : ladder[index].grade;
   const summary =
-    index === -1 ? "Below standard: fails the exchange grade." : `${label(grade)} grade: meets every ${grade} requirement.`;
+    index === -1
+      ? "Below standard: fails the exchange grade."
+      : `${label(grade)} grade: meets every ${grade} requirement.`;
   // What held it back is the grade just above: for below standard that is exchange.
   const heldBack = index === -1 ? failures[failures.length - 1] : index > 0 ? failures[index - 1] : [];
   return {

@@ -1,7 +1,8 @@
 // The green-coffee quality check as the public API receives it, and the grade it earns.
 import { z } from "zod";
-import { qualityGrades } from "@/lib/db/enums";
+
 import { text } from "@/lib/api/zod";
+import { qualityGrades } from "@/lib/db/enums";
 
 export { qualityGrades };
 export type QualityGrade = (typeof qualityGrades)[number];
@@ -18,15 +19,28 @@ const percent = () =>
 
 // The cap keeps every later product safely inside integer range; a 350 g sample holds about 2,500 beans.
 const count = () =>
-  z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(10_000, "must be at most 10000");
+  z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .max(10_000, "must be at most 10000");
 
 export const ZQualityCheck = z.strictObject({
   cupping_score: percent(),
   moisture_pct: percent(),
   primary_defects: count(),
   secondary_defects: count(),
-  sample_grams: z.number({ error: "must be a number" }).int("must be whole grams").min(1, "must be more than zero").max(10_000, "must be at most 10000").default(350),
-  screen_size: z.number({ error: "must be a number" }).int("must be a whole screen size").min(8, "must be between 8 and 20").max(20, "must be between 8 and 20"),
+  sample_grams: z
+    .number({ error: "must be a number" })
+    .int("must be whole grams")
+    .min(1, "must be more than zero")
+    .max(10_000, "must be at most 10000")
+    .default(350),
+  screen_size: z
+    .number({ error: "must be a number" })
+    .int("must be a whole screen size")
+    .min(8, "must be between 8 and 20")
+    .max(20, "must be between 8 and 20"),
   screen_size_variance_pct: percent().optional(),
   quakers: count().optional(),
   notes: text().max(2000, "must be at most 2000 characters").optional(),

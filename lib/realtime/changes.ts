@@ -2,8 +2,10 @@
 // triggers notify on commit), Supabase Realtime when SUPABASE_URL and its key are set. One
 // connection per server process, shared by every open page; reconnects by itself.
 import "server-only";
-import pg from "pg";
+
 import { createClient } from "@supabase/supabase-js";
+import pg from "pg";
+
 import { getEnv } from "@/lib/env";
 
 type Listener = (table: string) => void;
@@ -65,7 +67,8 @@ export function onTableChange(listener: Listener): () => void {
   if (!s.started) {
     s.started = true;
     const env = getEnv();
-    if (env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY) listenToSupabase(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY);
+    if (env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY)
+      listenToSupabase(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY);
     else listenToPostgres(env.DATABASE_URL);
   }
   return () => s.listeners.delete(listener);

@@ -2,7 +2,9 @@
 // browser's Last-Event-ID after a reconnect), then read again whenever one of the feed's tables changes. Messages carry their
 // cursor as the SSE id, so a reconnecting page gets each change exactly once.
 import "server-only";
+
 import { getEnv } from "@/lib/env";
+
 import { anyTable, onTableChange } from "./changes";
 
 export type Message = { id?: string; event: string; data: unknown };
@@ -57,12 +59,19 @@ export function sseResponse(request: Request, feed: Feed, start: string): Respon
           isReading = false;
         }
       };
-      const tick = () => feed.tick?.().then((ms) => ms.forEach(send), () => {});
+      const tick = () =>
+        feed.tick?.().then(
+          (ms) => ms.forEach(send),
+          () => {},
+        );
       // Subscribe before catching up, so nothing committed in between goes unannounced.
       const unsubscribe = onTableChange((table) => {
         if (table === anyTable || feed.tables.includes(table)) void readAll();
       });
-      const timers = [setInterval(() => write(": keep-alive\n\n"), 15_000), ...(feed.tick ? [setInterval(tick, feed.tickMs ?? 5_000)] : [])];
+      const timers = [
+        setInterval(() => write(": keep-alive\n\n"), 15_000),
+        ...(feed.tick ? [setInterval(tick, feed.tickMs ?? 5_000)] : []),
+      ];
       // Streams end after a while and the browser resumes from its last id, as serverless hosts require.
       const end = setTimeout(close, getEnv().SSE_MAX_SECONDS * 1_000);
       cleanup = () => {
@@ -80,5 +89,11 @@ export function sseResponse(request: Request, feed: Feed, start: string): Respon
       cleanup();
     },
   });
-  return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" } });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
 }

@@ -1,4 +1,5 @@
 "use client";
+
 // Follows a feed from lib/realtime/sse. The browser reconnects by itself and sends the last id it
 // saw; when the connection is refused outright we open a new one from that id ourselves.
 import { useEffect, useRef, useState } from "react";

@@ -2,6 +2,7 @@
 // folds them every minute, and a read sums both in one statement, so it is exact at any moment
 // and costs the same at ten thousand batches as at a million.
 import { sql, type SQL } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
 
 export type Count = { n: number; kg: string; usd: string };

@@ -4,8 +4,9 @@
 // An event already in the ledger is skipped, so a replay or retry never counts twice.
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
-import { bytes32ToCode } from "@/lib/chain/units";
+
 import { decodeMetadata } from "@/lib/batches/metadata";
+import { bytes32ToCode } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
 import { batches, stockMovements, warehouses, warehouseStock } from "@/lib/db/schema";
 
@@ -16,14 +17,28 @@ const zero = "0x0000000000000000000000000000000000000000";
 const int = (value: unknown) => BigInt(value as bigint | string);
 const address = (value: unknown) => String(value).toLowerCase();
 
-export const stockEventNames = new Set(["BatchCreated", "MetadataUpdated", "BatchMinted", "BatchRedeemed", "TransferSingle", "TransferBatch", "StockMoved", "StockAdjusted"]);
+export const stockEventNames = new Set([
+  "BatchCreated",
+  "MetadataUpdated",
+  "BatchMinted",
+  "BatchRedeemed",
+  "TransferSingle",
+  "TransferBatch",
+  "StockMoved",
+  "StockAdjusted",
+]);
 
 /** The warehouse a batch's metadata names, as a warehouse code when one matches its code or name. */
 type WarehouseOf = Map<string, string>;
 
 async function warehouseCodes(tx: Tx): Promise<(named: string | null | undefined) => string> {
   const rows = await tx.select({ code: warehouses.code, name: warehouses.name }).from(warehouses);
-  const byName = new Map(rows.flatMap((r) => [[r.code, r.code], [r.name, r.code]]));
+  const byName = new Map(
+    rows.flatMap((r) => [
+      [r.code, r.code],
+      [r.name, r.code],
+    ]),
+  );
   return (named) => (named ? (byName.get(named) ?? byName.get(named.toUpperCase()) ?? named) : "");
 }
 
@@ -36,11 +51,24 @@ function metadataWarehouse(args: Record<string, unknown>): string | null | undef
 }
 
 /** A holder's stock leaving without a warehouse named (a transfer, a redemption): taken from its warehouses in code order. */
-async function allocate(tx: Tx, chainId: number, tokenId: string, holder: string, amount: bigint): Promise<{ warehouse: string; quantity: bigint }[]> {
+async function allocate(
+  tx: Tx,
+  chainId: number,
+  tokenId: string,
+  holder: string,
+  amount: bigint,
+): Promise<{ warehouse: string; quantity: bigint }[]> {
   const rows = await tx
     .select({ warehouse: warehouseStock.warehouse, balance: warehouseStock.balance })
     .from(warehouseStock)
-    .where(and(eq(warehouseStock.chainId, chainId), eq(warehouseStock.tokenId, tokenId), eq(warehouseStock.holder, holder), gt(warehouseStock.balance, "0")))
+    .where(
+      and(
+        eq(warehouseStock.chainId, chainId),
+        eq(warehouseStock.tokenId, tokenId),
+        eq(warehouseStock.holder, holder),
+        gt(warehouseStock.balance, "0"),
+      ),
+    )
     .orderBy(warehouseStock.warehouse);
   const parts = [];
   let left = amount;
@@ -50,19 +78,52 @@ async function allocate(tx: Tx, chainId: number, tokenId: string, holder: string
     parts.push({ warehouse: r.warehouse, quantity: take });
     left -= take;
   }
-  if (left > 0n) throw new Error(`the ledger holds ${amount - left} g of token ${tokenId} for ${holder}, less than the ${amount} g the chain moved`);
+  if (left > 0n)
+    throw new Error(
+      `the ledger holds ${amount - left} g of token ${tokenId} for ${holder}, less than the ${amount} g the chain moved`,
+    );
   return parts;
 }
 
 async function movementsOf(tx: Tx, e: StockEvent, warehouseOf: WarehouseOf): Promise<Omit<Movement, "part">[]> {
   const a = e.args as Record<string, unknown>;
-  const base = { chainId: e.chainId, eventId: e.id, txHash: e.txHash, blockNumber: sql`(select block_number from blockchain_events where id = ${e.id})` as unknown as bigint };
-  const leaving = async (type: "transferred" | "redeemed", tokenId: string, from: string, to: string | null, amount: bigint) =>
-    (await allocate(tx, e.chainId, tokenId, from, amount)).map((p) => ({ ...base, type, tokenId, quantity: p.quantity.toString(), fromHolder: from, fromWarehouse: p.warehouse, toHolder: to, toWarehouse: to === null ? null : p.warehouse, actor: address(a.operator ?? from) }));
+  const base = {
+    chainId: e.chainId,
+    eventId: e.id,
+    txHash: e.txHash,
+    blockNumber: sql`(select block_number from blockchain_events where id = ${e.id})` as unknown as bigint,
+  };
+  const leaving = async (
+    type: "transferred" | "redeemed",
+    tokenId: string,
+    from: string,
+    to: string | null,
+    amount: bigint,
+  ) =>
+    (await allocate(tx, e.chainId, tokenId, from, amount)).map((p) => ({
+      ...base,
+      type,
+      tokenId,
+      quantity: p.quantity.toString(),
+      fromHolder: from,
+      fromWarehouse: p.warehouse,
+      toHolder: to,
+      toWarehouse: to === null ? null : p.warehouse,
+      actor: address(a.operator ?? from),
+    }));
   switch (e.name) {
     case "BatchMinted": {
       const tokenId = String(a.batchId);
-      return [{ ...base, type: "minted", tokenId, quantity: int(a.amount).toString(), toHolder: address(a.to), toWarehouse: warehouseOf.get(tokenId) ?? "" }];
+      return [
+        {
+          ...base,
+          type: "minted",
+          tokenId,
+          quantity: int(a.amount).toString(),
+          toHolder: address(a.to),
+          toWarehouse: warehouseOf.get(tokenId) ?? "",
+        },
+      ];
     }
     case "BatchRedeemed":
       return leaving("redeemed", String(a.batchId), address(a.holder), null, int(a.amount));
@@ -73,20 +134,45 @@ async function movementsOf(tx: Tx, e: StockEvent, warehouseOf: WarehouseOf): Pro
       const ids = e.name === "TransferSingle" ? [a.id] : (a.ids as unknown[]);
       const values = e.name === "TransferSingle" ? [a.value] : (a.values as unknown[]);
       const out = [];
-      for (let i = 0; i < ids.length; i++) if (int(values[i]) > 0n) out.push(...(await leaving("transferred", String(ids[i]), address(a.from), address(a.to), int(values[i]))));
+      for (let i = 0; i < ids.length; i++)
+        if (int(values[i]) > 0n)
+          out.push(...(await leaving("transferred", String(ids[i]), address(a.from), address(a.to), int(values[i]))));
       return out;
     }
     case "StockMoved": {
       const holder = address(a.holder);
-      return [{ ...base, type: "moved", tokenId: String(a.batchId), quantity: int(a.amount).toString(), fromHolder: holder, toHolder: holder, fromWarehouse: bytes32ToCode(String(a.fromWarehouse)), toWarehouse: bytes32ToCode(String(a.toWarehouse)), actor: address(a.actor) }];
+      return [
+        {
+          ...base,
+          type: "moved",
+          tokenId: String(a.batchId),
+          quantity: int(a.amount).toString(),
+          fromHolder: holder,
+          toHolder: holder,
+          fromWarehouse: bytes32ToCode(String(a.fromWarehouse)),
+          toWarehouse: bytes32ToCode(String(a.toWarehouse)),
+          actor: address(a.actor),
+        },
+      ];
     }
     case "StockAdjusted": {
       const delta = int(a.delta);
       const holder = address(a.holder);
       const warehouse = bytes32ToCode(String(a.warehouse));
-      const side = delta > 0n ? { toHolder: holder, toWarehouse: warehouse } : { fromHolder: holder, fromWarehouse: warehouse };
+      const side =
+        delta > 0n ? { toHolder: holder, toWarehouse: warehouse } : { fromHolder: holder, fromWarehouse: warehouse };
       const reason = bytes32ToCode(String(a.reason)) as Movement["reason"];
-      return [{ ...base, type: "adjusted", tokenId: String(a.batchId), quantity: (delta > 0n ? delta : -delta).toString(), ...side, reason, actor: address(a.actor) }];
+      return [
+        {
+          ...base,
+          type: "adjusted",
+          tokenId: String(a.batchId),
+          quantity: (delta > 0n ? delta : -delta).toString(),
+          ...side,
+          reason,
+          actor: address(a.actor),
+        },
+      ];
     }
     default:
       return [];
@@ -103,12 +189,37 @@ export async function prepareStockEvents(tx: Tx, events: StockEvent[]): Promise<
   const relevant = events.filter((e) => stockEventNames.has(e.name));
   if (!relevant.length) return { apply: async () => {} };
   const codeOf = await warehouseCodes(tx);
-  const tokens = [...new Set(relevant.flatMap((e) => ((e.args as { batchId?: unknown }).batchId === undefined ? [] : [String((e.args as { batchId: unknown }).batchId)])))];
-  const rows = tokens.length ? await tx.select({ tokenId: batches.tokenId, warehouse: batches.warehouse }).from(batches).where(and(eq(batches.chainId, relevant[0].chainId), inArray(batches.tokenId, tokens))) : [];
+  const tokens = [
+    ...new Set(
+      relevant.flatMap((e) =>
+        (e.args as { batchId?: unknown }).batchId === undefined
+          ? []
+          : [String((e.args as { batchId: unknown }).batchId)],
+      ),
+    ),
+  ];
+  const rows = tokens.length
+    ? await tx
+        .select({ tokenId: batches.tokenId, warehouse: batches.warehouse })
+        .from(batches)
+        .where(and(eq(batches.chainId, relevant[0].chainId), inArray(batches.tokenId, tokens)))
+    : [];
   const warehouseOf: WarehouseOf = new Map(rows.map((r) => [r.tokenId!, codeOf(r.warehouse)]));
   return {
     async apply() {
-      const done = new Set((await tx.selectDistinct({ id: stockMovements.eventId }).from(stockMovements).where(inArray(stockMovements.eventId, relevant.map((e) => e.id)))).map((r) => r.id));
+      const done = new Set(
+        (
+          await tx
+            .selectDistinct({ id: stockMovements.eventId })
+            .from(stockMovements)
+            .where(
+              inArray(
+                stockMovements.eventId,
+                relevant.map((e) => e.id),
+              ),
+            )
+        ).map((r) => r.id),
+      );
       for (const e of relevant) {
         const args = e.args as Record<string, unknown>;
         if (e.name === "BatchCreated" || e.name === "MetadataUpdated") {
@@ -118,7 +229,12 @@ export async function prepareStockEvents(tx: Tx, events: StockEvent[]): Promise<
         if (done.has(e.id)) continue;
         if (e.name === "BatchCreated") {
           // A created batch has nothing on hand until it is minted.
-          await tx.update(batches).set({ onHand: "0" }).where(and(eq(batches.chainId, e.chainId), eq(batches.tokenId, String(args.batchId)), isNull(batches.onHand)));
+          await tx
+            .update(batches)
+            .set({ onHand: "0" })
+            .where(
+              and(eq(batches.chainId, e.chainId), eq(batches.tokenId, String(args.batchId)), isNull(batches.onHand)),
+            );
           continue;
         }
         const movements = await movementsOf(tx, e, warehouseOf);

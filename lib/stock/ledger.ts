@@ -1,19 +1,35 @@
 // Reads of the stock ledger, within the caller's scope: movements with filters and cursor paging
 // (newest first), a batch's holders, stock on hand per warehouse and per holder.
 import "server-only";
+
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { batches, blockchainTransactions, holdings, stockMovements, warehouseStock } from "@/lib/db/schema";
+
 import type { MovementQuery } from "./schemas";
 
 export type MovementJson = {
-  id: number; batch_id: number | null; batch_code: string | null; token_id: string; type: string; quantity_kg: string;
-  from_holder: string | null; to_holder: string | null; from_warehouse: string | null; to_warehouse: string | null;
-  reason: string | null; note: string | null; actor: string | null; tx_hash: string | null; block_number: string | null; occurred_at: string;
+  id: number;
+  batch_id: number | null;
+  batch_code: string | null;
+  token_id: string;
+  type: string;
+  quantity_kg: string;
+  from_holder: string | null;
+  to_holder: string | null;
+  from_warehouse: string | null;
+  to_warehouse: string | null;
+  reason: string | null;
+  note: string | null;
+  actor: string | null;
+  tx_hash: string | null;
+  block_number: string | null;
+  occurred_at: string;
 };
 
 const ofBatch = and(eq(batches.chainId, stockMovements.chainId), eq(batches.tokenId, stockMovements.tokenId));
@@ -23,8 +39,12 @@ function filters(scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">): SQL 
     batchesInScope(scope),
     q.batch_id === undefined ? undefined : eq(batches.id, q.batch_id),
     q.type === undefined ? undefined : eq(stockMovements.type, q.type),
-    q.warehouse === undefined ? undefined : or(eq(stockMovements.fromWarehouse, q.warehouse), eq(stockMovements.toWarehouse, q.warehouse)),
-    q.holder === undefined ? undefined : or(eq(stockMovements.fromHolder, q.holder), eq(stockMovements.toHolder, q.holder)),
+    q.warehouse === undefined
+      ? undefined
+      : or(eq(stockMovements.fromWarehouse, q.warehouse), eq(stockMovements.toWarehouse, q.warehouse)),
+    q.holder === undefined
+      ? undefined
+      : or(eq(stockMovements.fromHolder, q.holder), eq(stockMovements.toHolder, q.holder)),
     q.from === undefined ? undefined : sql`${stockMovements.occurredAt} >= ${q.from}::date`,
     q.to === undefined ? undefined : sql`${stockMovements.occurredAt} < ${q.to}::date + 1`,
   );
@@ -32,12 +52,29 @@ function filters(scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">): SQL 
 
 const columns = { m: stockMovements, batchId: batches.id, batchCode: batches.batchCode };
 
-function toJson(r: { m: typeof stockMovements.$inferSelect; batchId: number | null; batchCode: string | null }): MovementJson {
+function toJson(r: {
+  m: typeof stockMovements.$inferSelect;
+  batchId: number | null;
+  batchCode: string | null;
+}): MovementJson {
   const m = r.m;
   return {
-    id: m.id, batch_id: r.batchId, batch_code: r.batchCode, token_id: m.tokenId, type: m.type, quantity_kg: gramsToKg(BigInt(m.quantity)),
-    from_holder: m.fromHolder, to_holder: m.toHolder, from_warehouse: m.fromWarehouse, to_warehouse: m.toWarehouse,
-    reason: m.reason, note: m.note, actor: m.actor, tx_hash: m.txHash, block_number: m.blockNumber?.toString() ?? null, occurred_at: m.occurredAt.toISOString(),
+    id: m.id,
+    batch_id: r.batchId,
+    batch_code: r.batchCode,
+    token_id: m.tokenId,
+    type: m.type,
+    quantity_kg: gramsToKg(BigInt(m.quantity)),
+    from_holder: m.fromHolder,
+    to_holder: m.toHolder,
+    from_warehouse: m.fromWarehouse,
+    to_warehouse: m.toWarehouse,
+    reason: m.reason,
+    note: m.note,
+    actor: m.actor,
+    tx_hash: m.txHash,
+    block_number: m.blockNumber?.toString() ?? null,
+    occurred_at: m.occurredAt.toISOString(),
   };
 }
 
@@ -47,18 +84,34 @@ function decodeCursor(raw: string): number {
     const [kind, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (kind === "movements" && Number.isSafeInteger(id) && id > 0) return id;
   } catch {}
-  throw new ApiError("validation_error", "cursor: is not a cursor this API issued", [{ path: "cursor", message: "is not a cursor this API issued" }]);
+  throw new ApiError("validation_error", "cursor: is not a cursor this API issued", [
+    { path: "cursor", message: "is not a cursor this API issued" },
+  ]);
 }
 
-export async function listMovements(db: Db, scope: Scope, q: MovementQuery): Promise<{ data: MovementJson[]; next_cursor: string | null }> {
+export async function listMovements(
+  db: Db,
+  scope: Scope,
+  q: MovementQuery,
+): Promise<{ data: MovementJson[]; next_cursor: string | null }> {
   const before = q.cursor === undefined ? undefined : lt(stockMovements.id, decodeCursor(q.cursor));
-  const rows = await db.select(columns).from(stockMovements).innerJoin(batches, ofBatch).where(and(filters(scope, q), before)).orderBy(desc(stockMovements.id)).limit(q.limit + 1);
+  const rows = await db
+    .select(columns)
+    .from(stockMovements)
+    .innerJoin(batches, ofBatch)
+    .where(and(filters(scope, q), before))
+    .orderBy(desc(stockMovements.id))
+    .limit(q.limit + 1);
   const page = rows.slice(0, q.limit).map(toJson);
   return { data: page, next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].id) : null };
 }
 
 /** Every movement the filters match, newest first, in pages of 200 (for the CSV). */
-export async function* allMovements(db: Db, scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">): AsyncGenerator<MovementJson[]> {
+export async function* allMovements(
+  db: Db,
+  scope: Scope,
+  q: Omit<MovementQuery, "cursor" | "limit">,
+): AsyncGenerator<MovementJson[]> {
   let cursor: string | undefined;
   do {
     const page = await listMovements(db, scope, { ...q, cursor, limit: 200 });
@@ -70,27 +123,62 @@ export async function* allMovements(db: Db, scope: Scope, q: Omit<MovementQuery,
 /** Who holds how much of a batch, and where. */
 export async function listBatchHoldings(db: Db, batchId: number) {
   const rows = await db
-    .select({ holder: warehouseStock.holder, warehouse: warehouseStock.warehouse, balance: warehouseStock.balance, total: holdings.balance })
+    .select({
+      holder: warehouseStock.holder,
+      warehouse: warehouseStock.warehouse,
+      balance: warehouseStock.balance,
+      total: holdings.balance,
+    })
     .from(warehouseStock)
     .innerJoin(batches, and(eq(batches.chainId, warehouseStock.chainId), eq(batches.tokenId, warehouseStock.tokenId)))
-    .innerJoin(holdings, and(eq(holdings.chainId, warehouseStock.chainId), eq(holdings.tokenId, warehouseStock.tokenId), eq(holdings.holder, warehouseStock.holder)))
+    .innerJoin(
+      holdings,
+      and(
+        eq(holdings.chainId, warehouseStock.chainId),
+        eq(holdings.tokenId, warehouseStock.tokenId),
+        eq(holdings.holder, warehouseStock.holder),
+      ),
+    )
     .where(eq(batches.id, batchId))
     .orderBy(warehouseStock.holder, warehouseStock.warehouse);
-  return rows.map((r) => ({ holder: r.holder, warehouse: r.warehouse, quantity_kg: gramsToKg(BigInt(r.balance)), holder_total_kg: gramsToKg(BigInt(r.total)) }));
+  return rows.map((r) => ({
+    holder: r.holder,
+    warehouse: r.warehouse,
+    quantity_kg: gramsToKg(BigInt(r.balance)),
+    holder_total_kg: gramsToKg(BigInt(r.total)),
+  }));
 }
 
 /** Stock actions sent from a wallet for this batch and not yet in the ledger: shown as pending. */
 export async function listPendingStockActions(db: Db, batchId: number) {
   return db
-    .select({ txHash: blockchainTransactions.txHash, kind: blockchainTransactions.kind, status: blockchainTransactions.status, createdAt: blockchainTransactions.createdAt })
+    .select({
+      txHash: blockchainTransactions.txHash,
+      kind: blockchainTransactions.kind,
+      status: blockchainTransactions.status,
+      createdAt: blockchainTransactions.createdAt,
+    })
     .from(blockchainTransactions)
-    .where(and(eq(blockchainTransactions.batchId, batchId), sql`${blockchainTransactions.kind} in ('stock_move', 'stock_adjust', 'stock_transfer')`, sql`${blockchainTransactions.status} in ('pending', 'mined')`,
-      sql`not exists (select 1 from stock_movements m where m.tx_hash = ${blockchainTransactions.txHash})`))
+    .where(
+      and(
+        eq(blockchainTransactions.batchId, batchId),
+        sql`${blockchainTransactions.kind} in ('stock_move', 'stock_adjust', 'stock_transfer')`,
+        sql`${blockchainTransactions.status} in ('pending', 'mined')`,
+        sql`not exists (select 1 from stock_movements m where m.tx_hash = ${blockchainTransactions.txHash})`,
+      ),
+    )
     .orderBy(desc(blockchainTransactions.id));
 }
 
 export type StockSummary = {
-  by_warehouse: { warehouse: string; name: string | null; capacity_kg: string | null; on_hand_kg: string; used_pct: string | null; batches: number }[];
+  by_warehouse: {
+    warehouse: string;
+    name: string | null;
+    capacity_kg: string | null;
+    on_hand_kg: string;
+    used_pct: string | null;
+    batches: number;
+  }[];
   by_holder: { holder: string; on_hand_kg: string; batches: number }[];
 };
 
@@ -102,7 +190,13 @@ function ofScope(table: "warehouse_stock" | "holdings", scope: Scope): SQL {
 
 /** Stock on hand per warehouse (with capacity used) and per holder, within the scope. */
 export async function getStockSummary(db: Db, scope: Scope): Promise<StockSummary> {
-  const byWarehouse = await db.execute<{ warehouse: string; name: string | null; capacity_kg: string | null; grams: string; batches: string }>(sql`
+  const byWarehouse = await db.execute<{
+    warehouse: string;
+    name: string | null;
+    capacity_kg: string | null;
+    grams: string;
+    batches: string;
+  }>(sql`
     select s.warehouse, w.name, w.capacity_kg::text, sum(s.balance)::text as grams, count(distinct s.token_id)::text as batches
     from ${ofScope("warehouse_stock", scope)} s left join warehouses w on w.code = s.warehouse
     group by 1, 2, 3 order by 1`);
@@ -113,8 +207,19 @@ export async function getStockSummary(db: Db, scope: Scope): Promise<StockSummar
     by_warehouse: byWarehouse.rows.map((r) => {
       const kg = gramsToKg(BigInt(r.grams));
       const pct = r.capacity_kg === null ? null : ((Number(kg) / Number(r.capacity_kg)) * 100).toFixed(1);
-      return { warehouse: r.warehouse, name: r.name, capacity_kg: r.capacity_kg, on_hand_kg: kg, used_pct: pct, batches: Number(r.batches) };
+      return {
+        warehouse: r.warehouse,
+        name: r.name,
+        capacity_kg: r.capacity_kg,
+        on_hand_kg: kg,
+        used_pct: pct,
+        batches: Number(r.batches),
+      };
     }),
-    by_holder: byHolder.rows.map((r) => ({ holder: r.holder, on_hand_kg: gramsToKg(BigInt(r.grams)), batches: Number(r.batches) })),
+    by_holder: byHolder.rows.map((r) => ({
+      holder: r.holder,
+      on_hand_kg: gramsToKg(BigInt(r.grams)),
+      batches: Number(r.batches),
+    })),
   };
 }

@@ -1,10 +1,16 @@
 // What the stock endpoints and pages take in: warehouses, moves, adjustments, transfers, the ledger's filters.
 import { z } from "zod";
+
 import { decimal, text } from "@/lib/api/zod";
 import { adjustmentReasons, movementTypes } from "@/lib/db/enums";
 
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a wallet address (0x and 40 hex digits)").transform((a) => a.toLowerCase());
-const code = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,30}$/, "must be 2–31 capital letters, digits or dashes, e.g. ANR-BND");
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, "must be a wallet address (0x and 40 hex digits)")
+  .transform((a) => a.toLowerCase());
+const code = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,30}$/, "must be 2–31 capital letters, digits or dashes, e.g. ANR-BND");
 const positiveKg = decimal(3).refine((v) => /[1-9]/.test(v), "must be more than zero");
 
 export const ZWarehouseCode = z.object({ code });
@@ -18,32 +24,48 @@ export const ZNewWarehouse = z.strictObject({
   is_active: z.boolean().optional(),
 });
 
-export const ZWarehouseChange = ZNewWarehouse.omit({ code: true }).partial().refine((c) => Object.keys(c).length > 0, "give at least one field to change");
+export const ZWarehouseChange = ZNewWarehouse.omit({ code: true })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, "give at least one field to change");
 
 /** A holder's stock moved between two warehouses (an operator's action, on chain). */
-export const ZStockMove = z.strictObject({
-  holder: address,
-  from_warehouse: code,
-  to_warehouse: code,
-  quantity_kg: positiveKg,
-}).refine((m) => m.from_warehouse !== m.to_warehouse, { message: "must differ from from_warehouse", path: ["to_warehouse"] });
+export const ZStockMove = z
+  .strictObject({
+    holder: address,
+    from_warehouse: code,
+    to_warehouse: code,
+    quantity_kg: positiveKg,
+  })
+  .refine((m) => m.from_warehouse !== m.to_warehouse, {
+    message: "must differ from from_warehouse",
+    path: ["to_warehouse"],
+  });
 
 /** A count up (positive) or a write-off (negative) at one warehouse, with its reason. */
 export const ZStockAdjustment = z.strictObject({
   holder: address,
   warehouse: code,
-  quantity_kg: z.string().regex(/^-?\d{1,12}(\.\d{1,3})?$/, "must be a signed decimal with at most 3 decimals, e.g. -12.5").refine((v) => /[1-9]/.test(v), "must not be zero"),
+  quantity_kg: z
+    .string()
+    .regex(/^-?\d{1,12}(\.\d{1,3})?$/, "must be a signed decimal with at most 3 decimals, e.g. -12.5")
+    .refine((v) => /[1-9]/.test(v), "must not be zero"),
   reason: z.enum(adjustmentReasons),
   note: text().max(500).optional(),
 });
 
 /** Part of a batch sent from one holder's wallet to another's. */
-export const ZStockTransfer = z.strictObject({ from: address, to: address, quantity_kg: positiveKg }).refine((t) => t.from !== t.to, { message: "must differ from from", path: ["to"] });
+export const ZStockTransfer = z
+  .strictObject({ from: address, to: address, quantity_kg: positiveKg })
+  .refine((t) => t.from !== t.to, { message: "must differ from from", path: ["to"] });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD");
 
 export const ZMovementQuery = z.strictObject({
-  batch_id: z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id").transform(Number).optional(),
+  batch_id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
+    .transform(Number)
+    .optional(),
   type: z.enum(movementTypes).optional(),
   warehouse: z.string().max(40).optional(),
   holder: address.optional(),

@@ -1,11 +1,13 @@
 // Uploaded files by key: Supabase Storage when it is configured, else the local disk under UPLOAD_DIR.
 // Keys are server-made random names (newFileKey), never a user's filename, so no path can escape.
 import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile as readDiskFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
+
 import { getStorageEnv } from "@/lib/env";
 
 export type StoredFile = { bytes: Uint8Array<ArrayBuffer>; contentType: string };
@@ -21,7 +23,9 @@ function getBucket() {
   const env = getStorageEnv();
   if (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY) return null;
   if (supabase?.url !== env.SUPABASE_URL) {
-    const client = createClient(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
+    const client = createClient(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, {
+      auth: { persistSession: false, autoRefreshToken: false },
+    });
     supabase = { url: env.SUPABASE_URL, client };
   }
   return supabase.client.storage.from(env.SUPABASE_STORAGE_BUCKET);
@@ -36,7 +40,10 @@ function diskPaths(key: string) {
 export async function saveFile(input: { key: string; contentType: string; bytes: Uint8Array }): Promise<void> {
   const bucket = getBucket();
   if (bucket) {
-    const { error } = await bucket.upload(ZKey.parse(input.key), input.bytes, { contentType: input.contentType, upsert: false });
+    const { error } = await bucket.upload(ZKey.parse(input.key), input.bytes, {
+      contentType: input.contentType,
+      upsert: false,
+    });
     if (error) throw new Error(`Supabase Storage upload of ${input.key} failed: ${error.message}`);
     return;
   }

@@ -17,13 +17,20 @@ export function sniffContentType(bytes: Uint8Array): SniffedType | null {
 /** The last path segment, without control characters, at most 200 characters: a label, never a path. */
 export function cleanFilename(name: string): string {
   // Control characters and bidi overrides (which can make "…fdp.exe" read as "…exe.pdf") go.
-  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").trim();
+  const base = name
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim();
   return base.slice(-200) || "file";
 }
 
 /** `inline` with an ASCII fallback name and the exact name in RFC 5987 form, so no header can be injected. */
 export function contentDisposition(filename: string): string {
   const fallback = filename.replace(/[^A-Za-z0-9._ -]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -7,6 +7,7 @@ import { differingColumns, metadataColumns, sameValue, statusFromChain } from "@
 import { decodeMetadata } from "@/lib/batches/metadata";
 import { centsToUsd, gramsToKg, unixToDate } from "@/lib/chain/units";
 import type { batches } from "@/lib/db/schema";
+
 import type { ChainBatch } from "./read";
 
 type Row = typeof batches.$inferSelect;
@@ -33,7 +34,14 @@ export function compareBatch(row: Row, chain: ChainBatch): Comparison {
   const knownKg = row.onchainQuantity === null ? null : gramsToKg(BigInt(row.onchainQuantity));
   if (!sameValue(row.quantityKg, chainKg)) {
     if (sameValue(row.quantityKg, knownKg)) own("quantityKg", "quantity_kg", chainKg);
-    else contradicted.push({ type: "quantity_discrepancy", field: "quantity_kg", offchain: row.quantityKg, onchain: chainKg, message: `The off-chain record says ${row.quantityKg} kg; the chain says ${chainKg} kg.` });
+    else
+      contradicted.push({
+        type: "quantity_discrepancy",
+        field: "quantity_kg",
+        offchain: row.quantityKg,
+        onchain: chainKg,
+        message: `The off-chain record says ${row.quantityKg} kg; the chain says ${chainKg} kg.`,
+      });
   }
   own("onchainQuantity", "onchain_quantity", chain.quantity.toString());
   own("pricePerKg", "price_per_kg", centsToUsd(chain.pricePerKg));
@@ -49,12 +57,19 @@ export function compareBatch(row: Row, chain: ChainBatch): Comparison {
   const differ = differingColumns(committed, row);
   if (hashMoved) for (const k of differ) own(k as keyof Row, k, committed[k as keyof typeof committed] as never);
   else if (differ.length) {
-    contradicted.push({ type: "metadata_mismatch", field: differ.join(","), offchain: differ.map((k) => text(row[k as keyof Row])).join(","), onchain: differ.map((k) => text(committed[k as keyof typeof committed])).join(","), message: `The off-chain record differs from the metadata the chain's hash commits to in: ${differ.join(", ")}.` });
+    contradicted.push({
+      type: "metadata_mismatch",
+      field: differ.join(","),
+      offchain: differ.map((k) => text(row[k as keyof Row])).join(","),
+      onchain: differ.map((k) => text(committed[k as keyof typeof committed])).join(","),
+      message: `The off-chain record differs from the metadata the chain's hash commits to in: ${differ.join(", ")}.`,
+    });
   }
 
   // Status: the chain's, except a batch flagged off chain stays flagged while the chain calls it live.
   const status = statusFromChain[chain.status];
   if (!(row.status === "flagged" && (status === "active" || status === "verified"))) own("status", "status", status);
-  if (chain.verified && row.verificationStatus !== "verified") own("verificationStatus", "verification_status", "verified");
+  if (chain.verified && row.verificationStatus !== "verified")
+    own("verificationStatus", "verification_status", "verified");
   return { set, updated, contradicted };
 }

@@ -2,6 +2,7 @@
 // and 32 min (each with jitter) before the next runs try it again; the fifth failure marks its sync
 // status `error` with the reason and raises an alert for a person.
 import { eq } from "drizzle-orm";
+
 import { raiseAlert } from "@/lib/alerts/raise";
 import type { Tx } from "@/lib/db";
 import { batches, syncResults } from "@/lib/db/schema";
@@ -21,10 +22,34 @@ export async function recordSyncFailure(tx: Tx, syncId: number, row: typeof batc
   const isGivenUp = attempts >= maxSyncAttempts;
   await tx
     .update(batches)
-    .set({ syncStatus: isGivenUp ? "error" : "out_of_sync", syncError: reason, syncAttempts: attempts, nextSyncAt: isGivenUp ? null : new Date(Date.now() + syncBackoffMs(attempts)), updatedAt: new Date() })
+    .set({
+      syncStatus: isGivenUp ? "error" : "out_of_sync",
+      syncError: reason,
+      syncAttempts: attempts,
+      nextSyncAt: isGivenUp ? null : new Date(Date.now() + syncBackoffMs(attempts)),
+      updatedAt: new Date(),
+    })
     .where(eq(batches.id, row.id));
-  await tx.insert(syncResults).values({ syncId, batchId: row.id, tokenId: row.tokenId, field: "batch", action: "failed", detail: `Attempt ${attempts} of ${maxSyncAttempts}: ${reason}` });
+  await tx.insert(syncResults).values({
+    syncId,
+    batchId: row.id,
+    tokenId: row.tokenId,
+    field: "batch",
+    action: "failed",
+    detail: `Attempt ${attempts} of ${maxSyncAttempts}: ${reason}`,
+  });
   if (isGivenUp) {
-    await raiseAlert(tx, { batchId: row.id, type: "sync_error", severity: "high", source: "sync:error", message: `Sync gave up on this batch after ${attempts} attempts: ${reason}`, details: { sync_id: syncId, attempts } }, SYNC_ACTOR);
+    await raiseAlert(
+      tx,
+      {
+        batchId: row.id,
+        type: "sync_error",
+        severity: "high",
+        source: "sync:error",
+        message: `Sync gave up on this batch after ${attempts} attempts: ${reason}`,
+        details: { sync_id: syncId, attempts },
+      },
+      SYNC_ACTOR,
+    );
   }
 }

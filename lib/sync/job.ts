@@ -1,8 +1,10 @@
 // The worker's handler for the sync queue: a run the API recorded, or the scheduled one, which
 // records itself unless another run is under way.
 import { eq } from "drizzle-orm";
+
 import { syncHistory } from "@/lib/db/schema";
 import type { SyncJobData } from "@/lib/jobs/boss";
+
 import { runSync, type SyncConfig } from "./run";
 import { startSync } from "./start";
 

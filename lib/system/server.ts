@@ -1,10 +1,13 @@
 // The app's status check: its database, and an RPC client of its own that gives up quickly, so a
 // stopped chain shows as down within seconds instead of after the app's patient retries.
 import "server-only";
+
 import type { PublicClient } from "viem";
+
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
 import { getListener } from "@/lib/events/server";
+
 import { createStatusClient } from "./checks";
 import type { StatusDeps } from "./status";
 

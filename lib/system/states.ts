@@ -2,10 +2,14 @@
 // moves only when the state changes. When the database itself cannot be written, this process
 // remembers instead.
 import { sql } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
+
 import type { State } from "./checks";
 
-const remembered = (globalThis as unknown as { batchtrailStates?: Map<string, { state: State; since: Date }> }).batchtrailStates ??= new Map();
+const remembered = ((
+  globalThis as unknown as { batchtrailStates?: Map<string, { state: State; since: Date }> }
+).batchtrailStates ??= new Map());
 
 function rememberHere(states: Record<string, State>, now: Date): Record<string, Date> {
   const out: Record<string, Date> = {};
@@ -18,7 +22,11 @@ function rememberHere(states: Record<string, State>, now: Date): Record<string, 
 }
 
 /** Records the states seen now; returns since when each has held. */
-export async function recordStates(db: Db, states: Record<string, State>, now = new Date()): Promise<Record<string, Date>> {
+export async function recordStates(
+  db: Db,
+  states: Record<string, State>,
+  now = new Date(),
+): Promise<Record<string, Date>> {
   try {
     const { rows } = await db.execute<{ component: string; since: string }>(sql`
       insert into component_states (component, state, since, checked_at)
@@ -28,7 +36,8 @@ export async function recordStates(db: Db, states: Record<string, State>, now = 
             state = excluded.state, checked_at = excluded.checked_at
       returning component, since`);
     const since = Object.fromEntries(rows.map((r) => [r.component, new Date(r.since)]));
-    for (const [component, state] of Object.entries(states)) remembered.set(component, { state, since: since[component] });
+    for (const [component, state] of Object.entries(states))
+      remembered.set(component, { state, since: since[component] });
     return since;
   } catch {
     return rememberHere(states, now);

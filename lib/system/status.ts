@@ -3,10 +3,21 @@
 // The app answers it; the worker runs it every 15 s as well, so `since` stays right while no page
 // is open.
 import type { PublicClient } from "viem";
+
 import type { Db } from "@/lib/db";
 import { readListener, type ListenerKey } from "@/lib/events/listener";
 import { readCounts } from "@/lib/stats/counts";
-import { checkDatabase, checkJobQueue, checkRpc, checkSync, judgeFulfiller, judgeListener, type Check, type State } from "./checks";
+
+import {
+  checkDatabase,
+  checkJobQueue,
+  checkRpc,
+  checkSync,
+  judgeFulfiller,
+  judgeListener,
+  type Check,
+  type State,
+} from "./checks";
 import { heartbeatNames, readHeartbeats, type Heartbeat } from "./heartbeat";
 import { recordStates } from "./states";
 
@@ -21,9 +32,19 @@ export const components = {
 
 export type ComponentName = keyof typeof components;
 export type ComponentStatus = Check & { label: string; since: string };
-export type SystemStatus = { status: Exclude<State, "not_configured">; checked_at: string; components: Record<ComponentName, ComponentStatus> };
+export type SystemStatus = {
+  status: Exclude<State, "not_configured">;
+  checked_at: string;
+  components: Record<ComponentName, ComponentStatus>;
+};
 
-export type StatusDeps = { db: Db; client: PublicClient; chainId: number; listener: ListenerKey; isFulfillerConfigured: boolean };
+export type StatusDeps = {
+  db: Db;
+  client: PublicClient;
+  chainId: number;
+  listener: ListenerKey;
+  isFulfillerConfigured: boolean;
+};
 
 const rank: Record<State, number> = { not_configured: 0, ok: 0, degraded: 1, down: 2 };
 
@@ -37,8 +58,18 @@ export async function getSystemStatus(d: StatusDeps, now = () => new Date()): Pr
     readCounts(d.db, ["sync_status"]).catch(() => ({}) as Awaited<ReturnType<typeof readCounts>>),
   ]);
   const at = now();
-  const [jobQueue, sync] = await Promise.all([checkJobQueue(d.db, at), checkSync(d.db, counts.sync_status?.error?.n ?? 0, counts.sync_status?.out_of_sync?.n ?? 0)]);
-  const facts = listener ? { isActive: listener.isActive, lastBlock: listener.lastBlock, storedHead: listener.headBlock, lastError: listener.lastError } : null;
+  const [jobQueue, sync] = await Promise.all([
+    checkJobQueue(d.db, at),
+    checkSync(d.db, counts.sync_status?.error?.n ?? 0, counts.sync_status?.out_of_sync?.n ?? 0),
+  ]);
+  const facts = listener
+    ? {
+        isActive: listener.isActive,
+        lastBlock: listener.lastBlock,
+        storedHead: listener.headBlock,
+        lastError: listener.lastError,
+      }
+    : null;
   const { head, ...rpcCheck } = rpc;
   const checks: Record<ComponentName, Check> = {
     database,
@@ -54,7 +85,10 @@ export async function getSystemStatus(d: StatusDeps, now = () => new Date()): Pr
     status: worst === 2 ? "down" : worst === 1 ? "degraded" : "ok",
     checked_at: at.toISOString(),
     components: Object.fromEntries(
-      (Object.keys(components) as ComponentName[]).map((name) => [name, { label: components[name], ...checks[name], since: (since[name] ?? at).toISOString() }]),
+      (Object.keys(components) as ComponentName[]).map((name) => [
+        name,
+        { label: components[name], ...checks[name], since: (since[name] ?? at).toISOString() },
+      ]),
     ) as Record<ComponentName, ComponentStatus>,
   };
 }

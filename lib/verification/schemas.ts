@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { list } from "@/lib/api/zod";
-import { verificationRequestStatuses } from "@/lib/db/enums";
-import { decimal, text } from "@/lib/api/zod";
 
+import { decimal, list, text } from "@/lib/api/zod";
+import { verificationRequestStatuses } from "@/lib/db/enums";
 
 export const ZVerificationRequest = z.strictObject({ notes: text().trim().max(2000).optional() });
 
@@ -12,7 +11,9 @@ export const ZVerificationRequest = z.strictObject({ notes: text().trim().max(20
  * 999.9999999999999999 arrives as 1000; send a string when every digit matters.
  */
 const ZCountedKg = z
-  .union([z.string(), z.number().transform((n) => String(n))], { error: 'must be the counted quantity in kg, e.g. "1250.5" or 1250.5' })
+  .union([z.string(), z.number().transform((n) => String(n))], {
+    error: 'must be the counted quantity in kg, e.g. "1250.5" or 1250.5',
+  })
   .pipe(decimal(3).refine((v) => v.split(".")[0].length <= 11, "must be below 100,000,000,000 kg"));
 
 export const ZProcessRequest = z.strictObject({
@@ -22,7 +23,11 @@ export const ZProcessRequest = z.strictObject({
 
 export const ZRequestListQuery = z.strictObject({
   status: list(verificationRequestStatuses).optional(),
-  batch_id: z.string().regex(/^[1-9]\d{0,15}$/, "must be a positive integer id").transform(Number).optional(),
+  batch_id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
+    .transform(Number)
+    .optional(),
   /** The batch as people name it; the queue's filter. */
   batch_code: text().trim().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -37,8 +42,22 @@ export const defaultResolutionNote = "Resolved with every open alert of the batc
 /** One alert (`alert_id`, with a note), or, without `alert_id`, every open alert of the batch. */
 export const ZResolveAlert = z
   .strictObject({
-    alert_id: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,15}$/).transform(Number)], { error: "must be the alert's id" }).optional(),
+    alert_id: z
+      .union(
+        [
+          z.number().int().positive(),
+          z
+            .string()
+            .regex(/^[1-9]\d{0,15}$/)
+            .transform(Number),
+        ],
+        { error: "must be the alert's id" },
+      )
+      .optional(),
     note: text().trim().min(1, "is required: say how the alert was resolved").max(2000).optional(),
   })
-  .refine((r) => r.alert_id === undefined || r.note !== undefined, { path: ["note"], message: "is required: say how the alert was resolved" })
+  .refine((r) => r.alert_id === undefined || r.note !== undefined, {
+    path: ["note"],
+    message: "is required: say how the alert was resolved",
+  })
   .transform((r) => ({ alert_id: r.alert_id, note: r.note ?? defaultResolutionNote }));

@@ -10,19 +10,34 @@ export function anvilBinary(): string {
   const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string];
   const pkg = `@foundry-rs/anvil-${process.platform}-${arch}`;
   try {
-    const bin = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "bin", process.platform === "win32" ? "anvil.exe" : "anvil");
+    const bin = path.join(
+      path.dirname(require.resolve(`${pkg}/package.json`)),
+      "bin",
+      process.platform === "win32" ? "anvil.exe" : "anvil",
+    );
     if (existsSync(bin)) return bin;
   } catch {
     // fall through to the error below
   }
-  throw new Error(`anvil binary not found: install ${pkg} (npm ci installs it as an optional dependency of @foundry-rs/anvil)`);
+  throw new Error(
+    `anvil binary not found: install ${pkg} (npm ci installs it as an optional dependency of @foundry-rs/anvil)`,
+  );
 }
 
 export type Anvil = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
 /** Starts anvil; with stateFile, the chain is loaded from and saved to that file. */
 export async function startAnvil(opts: { port: number; stateFile?: string; accounts?: number }): Promise<Anvil> {
-  const args = ["--host", "127.0.0.1", "--port", String(opts.port), "--chain-id", "31337", "--accounts", String(opts.accounts ?? 10)];
+  const args = [
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(opts.port),
+    "--chain-id",
+    "31337",
+    "--accounts",
+    String(opts.accounts ?? 10),
+  ];
   if (opts.stateFile) {
     mkdirSync(path.dirname(opts.stateFile), { recursive: true });
     // Saved when anvil stops (the stack stops it on Ctrl-C), not every few seconds: a file written
@@ -39,7 +54,9 @@ export async function startAnvil(opts: { port: number; stateFile?: string; accou
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
     child.once("exit", (code) => {
-      const hint = output.includes("Address already in use") ? ` Port ${opts.port} is taken (another anvil?); stop it or set ANVIL_PORT.` : "";
+      const hint = output.includes("Address already in use")
+        ? ` Port ${opts.port} is taken (another anvil?); stop it or set ANVIL_PORT.`
+        : "";
       reject(new Error(`anvil exited with code ${code} before it was ready.${hint}\n${output.slice(-2000)}`));
     });
   });

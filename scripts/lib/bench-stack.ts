@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import type { PublicClient } from "viem";
+
 import { createChainClient } from "../../lib/chain/client";
 import { createDb, type Db } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
@@ -28,7 +29,12 @@ export async function withBenchStack<T>(run: (s: BenchStack) => Promise<T>): Pro
     const { db, pool } = createDb(pgServer.url("bench"), 4);
     await migrate(pool);
     const client = createChainClient(anvil.url, 31337);
-    const deployment = await deployContracts({ client, rpcUrl: anvil.url, admin: operatorAccount, minters: producerAccounts.map((a) => a.address) });
+    const deployment = await deployContracts({
+      client,
+      rpcUrl: anvil.url,
+      admin: operatorAccount,
+      minters: producerAccounts.map((a) => a.address),
+    });
     try {
       return await run({ db, pool, client, rpcUrl: anvil.url, deployment });
     } finally {

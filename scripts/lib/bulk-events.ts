@@ -1,9 +1,20 @@
 // Floods the batch token with a realistic mix of events, fast: automine off, locally signed raw
 // transactions sent in JSON-RPC batches, and one mined block per chunk, its logs checked.
-import { encodeEventTopics, encodeFunctionData, keccak256, toHex, type Account, type Address, type Hex, type LocalAccount, type PublicClient } from "viem";
+import {
+  encodeEventTopics,
+  encodeFunctionData,
+  keccak256,
+  toHex,
+  type Account,
+  type Address,
+  type Hex,
+  type LocalAccount,
+  type PublicClient,
+} from "viem";
+
+import { encodeMetadata } from "../../lib/batches/metadata";
 import { batchTokenAbi } from "../../lib/chain/abi";
 import { dateToUnix, kgToGrams, usdToCents } from "../../lib/chain/units";
-import { encodeMetadata } from "../../lib/batches/metadata";
 import { demoBatches, type DemoBatch } from "./demo-batches";
 
 type Target = { client: PublicClient; rpcUrl: string; address: Address };
@@ -19,7 +30,8 @@ type Log = { transactionHash: Hex; topics: Hex[] };
 const chunkSize = 1500;
 const reasons = ["warehouse recount: extra bags found", "re-weighed at intake", "sample bags returned to stock"];
 const batchCreatedTopic = encodeEventTopics({ abi: batchTokenAbi, eventName: "BatchCreated" })[0];
-const encode = (kind: string, args: unknown[]) => encodeFunctionData({ abi: batchTokenAbi, functionName: kind, args } as never);
+const encode = (kind: string, args: unknown[]) =>
+  encodeFunctionData({ abi: batchTokenAbi, functionName: kind, args } as never);
 const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));
 
 async function rpcBatch<T>(url: string, calls: { method: string; params: unknown[] }[]): Promise<T[]> {
@@ -35,10 +47,12 @@ async function rpcBatch<T>(url: string, calls: { method: string; params: unknown
     });
 }
 
-const rpc = async <T>(url: string, method: string, ...params: unknown[]) => (await rpcBatch<T>(url, [{ method, params }]))[0];
+const rpc = async <T>(url: string, method: string, ...params: unknown[]) =>
+  (await rpcBatch<T>(url, [{ method, params }]))[0];
 
 function asLocal(account: Account): LocalAccount {
-  if (account.type !== "local") throw new Error(`generateEvents signs locally; ${account.address} is not a local account`);
+  if (account.type !== "local")
+    throw new Error(`generateEvents signs locally; ${account.address} is not a local account`);
   return account;
 }
 
@@ -46,8 +60,21 @@ function asLocal(account: Account): LocalAccount {
 function followUps({ batch: b, grams, index: i }: Planned, id: bigint): FollowUp[] {
   const isOpen = b.state === "active" || b.state === "verified";
   const steps: (FollowUp | false)[] = [
-    isOpen && i % 4 === 1 && { phase: 1, isByHolder: false, kind: "adjustInventory", args: [id, grams + grams / 50n + 1n, reasons[i % reasons.length]], events: 1 },
-    (b.state === "verified" || b.state === "redeemed") && { phase: 1, isByHolder: false, kind: "markVerified", args: [id], events: 1 },
+    isOpen &&
+      i % 4 === 1 && {
+        phase: 1,
+        isByHolder: false,
+        kind: "adjustInventory",
+        args: [id, grams + grams / 50n + 1n, reasons[i % reasons.length]],
+        events: 1,
+      },
+    (b.state === "verified" || b.state === "redeemed") && {
+      phase: 1,
+      isByHolder: false,
+      kind: "markVerified",
+      args: [id],
+      events: 1,
+    },
     b.state === "expired" && { phase: 1, isByHolder: false, kind: "markExpired", args: [id], events: 1 },
     b.state === "redeemed" && { phase: 2, isByHolder: true, kind: "redeem", args: [id, grams], events: 2 },
     isOpen && i % 5 === 2 && { phase: 2, isByHolder: true, kind: "redeem", args: [id, grams / 3n + 1n], events: 2 },
@@ -73,14 +100,24 @@ async function estimateGasByKind(t: BulkTarget, calls: Call[]): Promise<Map<stri
   const longest = new Map<string, Call>();
   for (const c of calls) if ((longest.get(c.kind)?.data.length ?? 0) < c.data.length) longest.set(c.kind, c);
   const samples = [...longest.values()];
-  const estimates = await rpcBatch<Hex>(t.rpcUrl, samples.map((c) => ({ method: "eth_estimateGas", params: [{ from: c.from.address, to: t.address, data: c.data }] })));
+  const estimates = await rpcBatch<Hex>(
+    t.rpcUrl,
+    samples.map((c) => ({
+      method: "eth_estimateGas",
+      params: [{ from: c.from.address, to: t.address, data: c.data }],
+    })),
+  );
   return new Map(samples.map((c, i) => [c.kind, (BigInt(estimates[i]) * 5n) / 4n + 20_000n]));
 }
 
 async function sendRaw(url: string, raws: Hex[]): Promise<void> {
   const parts = Array.from({ length: Math.ceil(raws.length / 250) }, (_, i) => raws.slice(i * 250, i * 250 + 250));
   const worker = async () => {
-    for (let part = parts.shift(); part; part = parts.shift()) await rpcBatch<Hex>(url, part.map((raw) => ({ method: "eth_sendRawTransaction", params: [raw] })));
+    for (let part = parts.shift(); part; part = parts.shift())
+      await rpcBatch<Hex>(
+        url,
+        part.map((raw) => ({ method: "eth_sendRawTransaction", params: [raw] })),
+      );
   };
   await Promise.all([worker(), worker(), worker()]);
 }
@@ -91,12 +128,24 @@ async function sendRaw(url: string, raws: Hex[]): Promise<void> {
  * MINTER_ROLE, the admin VERIFIER_ROLE and INVENTORY_MANAGER_ROLE (as deployContracts grants). While it runs,
  * automine is off and the block gas limit raised; both are restored, also on failure.
  */
-export async function generateEvents(t: BulkTarget, count: number, log: (message: string) => void = () => {}, batches?: number): Promise<BulkResult> {
+export async function generateEvents(
+  t: BulkTarget,
+  count: number,
+  log: (message: string) => void = () => {},
+  batches?: number,
+): Promise<BulkResult> {
   const [admin, producers] = [asLocal(t.admin), t.producers.map(asLocal)];
   const chainId = await t.client.getChainId();
   const latest = await t.client.getBlock({ blockTag: "latest" });
-  const serialFrom = (await t.client.readContract({ address: t.address, abi: batchTokenAbi, functionName: "batchCount" })) + 1n;
-  const planned = planBatches(producers, count, new Date(Number(latest.timestamp) * 1000), 2026 + Number(serialFrom), batches);
+  const serialFrom =
+    (await t.client.readContract({ address: t.address, abi: batchTokenAbi, functionName: "batchCount" })) + 1n;
+  const planned = planBatches(
+    producers,
+    count,
+    new Date(Number(latest.timestamp) * 1000),
+    2026 + Number(serialFrom),
+    batches,
+  );
   // Full blocks raise the base fee 12.5% a block; pinning it keeps one fee good for every transaction.
   const baseFee = latest.baseFeePerGas ?? 1_000_000_000n;
   const fees = { maxPriorityFeePerGas: 1_000_000_000n, maxFeePerGas: baseFee * 2n + 1_000_000_000n };
@@ -116,7 +165,13 @@ export async function generateEvents(t: BulkTarget, count: number, log: (message
       await rpc(t.rpcUrl, "evm_mine");
       const block = await rpc<{ number: Hex; transactions: Hex[] }>(t.rpcUrl, "eth_getBlockByNumber", "latest", false);
       block.transactions.forEach((h) => pending.delete(h));
-      logs.push(...(await rpc<Log[]>(t.rpcUrl, "eth_getLogs", { address: t.address, fromBlock: block.number, toBlock: block.number })));
+      logs.push(
+        ...(await rpc<Log[]>(t.rpcUrl, "eth_getLogs", {
+          address: t.address,
+          fromBlock: block.number,
+          toBlock: block.number,
+        })),
+      );
       if (result.fromBlock === 0n) result.fromBlock = BigInt(block.number);
       result.toBlock = BigInt(block.number);
     }
@@ -139,10 +194,24 @@ export async function generateEvents(t: BulkTarget, count: number, log: (message
       const chunk = calls.slice(start, start + chunkSize);
       const raws: Hex[] = [];
       for (const c of chunk) {
-        if (!nonces.has(c.from.address)) nonces.set(c.from.address, await t.client.getTransactionCount({ address: c.from.address, blockTag: "pending" }));
+        if (!nonces.has(c.from.address))
+          nonces.set(
+            c.from.address,
+            await t.client.getTransactionCount({ address: c.from.address, blockTag: "pending" }),
+          );
         const nonce = nonces.get(c.from.address)!;
         nonces.set(c.from.address, nonce + 1);
-        raws.push(await c.from.signTransaction!({ type: "eip1559", chainId, nonce, to: t.address, data: c.data, gas: gas.get(c.kind)!, ...fees }));
+        raws.push(
+          await c.from.signTransaction!({
+            type: "eip1559",
+            chainId,
+            nonce,
+            to: t.address,
+            data: c.data,
+            gas: gas.get(c.kind)!,
+            ...fees,
+          }),
+        );
         if (raws.length % 25 === 0) await yieldToIo();
       }
       const chunkHashes = raws.map((raw) => keccak256(raw));
@@ -154,7 +223,9 @@ export async function generateEvents(t: BulkTarget, count: number, log: (message
       mining.catch(() => {}); // awaited on the next turn; this only keeps Node from calling it unhandled meanwhile
     }
     await mining;
-    log(`${result.transactions} transactions, ${result.events} events mined (${Math.round(performance.now() - started)} ms)`);
+    log(
+      `${result.transactions} transactions, ${result.events} events mined (${Math.round(performance.now() - started)} ms)`,
+    );
     return { logs, hashes };
   };
 
@@ -163,17 +234,37 @@ export async function generateEvents(t: BulkTarget, count: number, log: (message
   try {
     const creates = planned.map(({ batch: b, producer, grams, index }): Call => {
       // Serials from the contract's counter keep batch codes unique per contract and apart from the 4-digit demo serials.
-      const meta = encodeMetadata({ ...b.metadata, batch_code: b.metadata.batch_code.replace(/-\d+$/, `-${String(serialFrom + BigInt(index)).padStart(6, "0")}`) });
-      const args = [producer.address, grams, dateToUnix(b.productionDate), dateToUnix(b.expiryDate), usdToCents(b.pricePerKg), meta.hash, meta.uri];
+      const meta = encodeMetadata({
+        ...b.metadata,
+        batch_code: b.metadata.batch_code.replace(/-\d+$/, `-${String(serialFrom + BigInt(index)).padStart(6, "0")}`),
+      });
+      const args = [
+        producer.address,
+        grams,
+        dateToUnix(b.productionDate),
+        dateToUnix(b.expiryDate),
+        usdToCents(b.pricePerKg),
+        meta.hash,
+        meta.uri,
+      ];
       return { from: producer, kind: "createBatch", data: encode("createBatch", args), events: 3 };
     });
     // Producers' transactions interleave within a block, so the ids come from the BatchCreated logs.
     const created = await runPhase(creates);
-    const idByTx = new Map(created.logs.filter((l) => l.topics[0] === batchCreatedTopic).map((l) => [l.transactionHash, BigInt(l.topics[1])]));
+    const idByTx = new Map(
+      created.logs
+        .filter((l) => l.topics[0] === batchCreatedTopic)
+        .map((l) => [l.transactionHash, BigInt(l.topics[1])]),
+    );
     const phases: Call[][] = [[], [], []];
     for (const [i, p] of planned.entries()) {
       for (const f of followUps(p, idByTx.get(created.hashes[i])!)) {
-        phases[f.phase].push({ from: f.isByHolder ? p.producer : admin, kind: f.kind, data: encode(f.kind, f.args), events: f.events });
+        phases[f.phase].push({
+          from: f.isByHolder ? p.producer : admin,
+          kind: f.kind,
+          data: encode(f.kind, f.args),
+          events: f.events,
+        });
       }
     }
     for (const calls of phases.slice(1)) await runPhase(calls);

@@ -1,6 +1,6 @@
 // Compiles contracts/*.sol with the solc package; output is cached under .data/cache by source hash.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Abi, Hex } from "viem";
@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 
 function readSources(): Record<string, { content: string }> {
   const dir = path.join(root, "contracts");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".sol")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".sol"))
+    .sort();
   return Object.fromEntries(files.map((f) => [`contracts/${f}`, { content: readFileSync(path.join(dir, f), "utf8") }]));
 }
 
@@ -47,7 +49,9 @@ export function compileContracts(): Artifacts {
 
   const artifacts: Artifacts = {};
   for (const file of Object.keys(sources)) {
-    for (const [name, c] of Object.entries<{ abi: Abi; evm: { bytecode: { object: string } } }>(output.contracts[file])) {
+    for (const [name, c] of Object.entries<{ abi: Abi; evm: { bytecode: { object: string } } }>(
+      output.contracts[file],
+    )) {
       artifacts[name] = { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
     }
   }

@@ -1,11 +1,13 @@
 // The local demo accounts, one per role, and the organisations that show who sees what. Only ever
 // created in the embedded database.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "../../lib/db";
-import { createUser } from "../../lib/auth/users";
-import type { Role } from "../../lib/auth/permissions";
-import { organisations, organisationWallets, users } from "../../lib/db/schema";
+
 import { type organisationKinds } from "@/lib/db/enums";
+
+import type { Role } from "../../lib/auth/permissions";
+import { createUser } from "../../lib/auth/users";
+import type { Db } from "../../lib/db";
+import { organisations, organisationWallets, users } from "../../lib/db/schema";
 import { producerAccounts } from "./accounts";
 
 export const demoPassword = "batchtrail-demo";
@@ -28,9 +30,28 @@ export const demoOrganisations: { name: string; kind: (typeof organisationKinds)
 export async function ensureDemoUsers(db: Db) {
   for (const u of demoUsers) await createUser(db, { ...u, password: demoPassword });
   const [staff] = await db.select().from(organisations).where(eq(organisations.kind, "operator"));
-  if (staff) await db.update(users).set({ organisationId: staff.id }).where(and(isNull(users.organisationId), inArray(users.email, demoUsers.map((u) => u.email))));
+  if (staff)
+    await db
+      .update(users)
+      .set({ organisationId: staff.id })
+      .where(
+        and(
+          isNull(users.organisationId),
+          inArray(
+            users.email,
+            demoUsers.map((u) => u.email),
+          ),
+        ),
+      );
   for (const o of demoOrganisations) {
-    const [row] = await db.insert(organisations).values({ name: o.name, kind: o.kind }).onConflictDoUpdate({ target: organisations.name, set: { kind: o.kind } }).returning();
-    await db.insert(organisationWallets).values({ address: o.wallet.toLowerCase(), organisationId: row.id }).onConflictDoNothing();
+    const [row] = await db
+      .insert(organisations)
+      .values({ name: o.name, kind: o.kind })
+      .onConflictDoUpdate({ target: organisations.name, set: { kind: o.kind } })
+      .returning();
+    await db
+      .insert(organisationWallets)
+      .values({ address: o.wallet.toLowerCase(), organisationId: row.id })
+      .onConflictDoNothing();
   }
 }

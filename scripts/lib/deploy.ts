@@ -1,18 +1,44 @@
 // Deploys the batch token, the audit anchor and Multicall3 with viem, and grants the demo roles.
-import { createWalletClient, http, keccak256, stringToBytes, type Abi, type Account, type Address, type Hex, type PublicClient } from "viem";
+import {
+  createWalletClient,
+  http,
+  keccak256,
+  stringToBytes,
+  type Abi,
+  type Account,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
+
 import { auditAnchorAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
 import { compileContracts } from "./contracts";
 import type { FunctionsDeployment } from "./functions";
 
 type Deployed = { address: Address; deployBlock: string };
-export type Deployment = { chainId: number; batchToken: Deployed; auditAnchor?: Deployed; multicall3?: Deployed; functions?: FunctionsDeployment & { apiUrl: string } };
+export type Deployment = {
+  chainId: number;
+  batchToken: Deployed;
+  auditAnchor?: Deployed;
+  multicall3?: Deployed;
+  functions?: FunctionsDeployment & { apiUrl: string };
+};
 
 export const role = (name: string) => keccak256(stringToBytes(name));
 
-export async function deployContracts(opts: { client: PublicClient; rpcUrl: string; admin: Account; minters: Address[] }): Promise<Deployment> {
+export async function deployContracts(opts: {
+  client: PublicClient;
+  rpcUrl: string;
+  admin: Account;
+  minters: Address[];
+}): Promise<Deployment> {
   const chainId = await opts.client.getChainId();
-  const wallet = createWalletClient({ account: opts.admin, chain: chainFor(chainId, opts.rpcUrl), transport: http(opts.rpcUrl) });
+  const wallet = createWalletClient({
+    account: opts.admin,
+    chain: chainFor(chainId, opts.rpcUrl),
+    transport: http(opts.rpcUrl),
+  });
   const artifacts = compileContracts();
   const confirm = async (hash: Hex) => {
     const receipt = await opts.client.waitForTransactionReceipt({ hash });
@@ -29,7 +55,12 @@ export async function deployContracts(opts: { client: PublicClient; rpcUrl: stri
   // Public chains have Multicall3 at its usual address; a fresh local chain has none.
   const multicall3 = await deploy(artifacts.Multicall3.abi, artifacts.Multicall3.bytecode, []);
   const grants: [Address, Abi, string, Address][] = [
-    ...[opts.admin.address, ...opts.minters].map((a): [Address, Abi, string, Address] => [batchToken.address, batchTokenAbi, "MINTER_ROLE", a]),
+    ...[opts.admin.address, ...opts.minters].map((a): [Address, Abi, string, Address] => [
+      batchToken.address,
+      batchTokenAbi,
+      "MINTER_ROLE",
+      a,
+    ]),
     [batchToken.address, batchTokenAbi, "VERIFIER_ROLE", opts.admin.address],
     [batchToken.address, batchTokenAbi, "INVENTORY_MANAGER_ROLE", opts.admin.address],
     [batchToken.address, batchTokenAbi, "ORACLE_ROLE", opts.admin.address],

@@ -1,6 +1,7 @@
 // Where the dev stack records contract addresses, per chain id.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
 import type { Deployment } from "./deploy";
 
 const file = (dataDir: string, chainId: number) => path.join(dataDir, "deployments", `${chainId}.json`);

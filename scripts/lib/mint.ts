@@ -1,8 +1,9 @@
 // Mints batches through the batch token contract, as the wallet holders would.
 import { createWalletClient, http, parseEventLogs, type Account, type Address, type PublicClient } from "viem";
+
+import { encodeMetadata } from "../../lib/batches/metadata";
 import { batchTokenAbi } from "../../lib/chain/abi";
 import { dateToUnix, kgToGrams, usdToCents } from "../../lib/chain/units";
-import { encodeMetadata } from "../../lib/batches/metadata";
 import type { DemoBatch } from "./demo-batches";
 
 type Target = { client: PublicClient; rpcUrl: string; address: Address };
@@ -12,14 +13,26 @@ function walletFor(t: Target, account: Account) {
 }
 
 /** Creates the batch and mints its whole quantity to the producer; returns the token id. */
-export async function mintBatch(t: Target, producer: Account, b: Pick<DemoBatch, "metadata" | "quantityKg" | "pricePerKg" | "productionDate" | "expiryDate">) {
+export async function mintBatch(
+  t: Target,
+  producer: Account,
+  b: Pick<DemoBatch, "metadata" | "quantityKg" | "pricePerKg" | "productionDate" | "expiryDate">,
+) {
   const meta = encodeMetadata(b.metadata);
   const hash = await walletFor(t, producer).writeContract({
     address: t.address,
     abi: batchTokenAbi,
     chain: t.client.chain,
     functionName: "createBatch",
-    args: [producer.address, kgToGrams(b.quantityKg), dateToUnix(b.productionDate), dateToUnix(b.expiryDate), usdToCents(b.pricePerKg), meta.hash, meta.uri],
+    args: [
+      producer.address,
+      kgToGrams(b.quantityKg),
+      dateToUnix(b.productionDate),
+      dateToUnix(b.expiryDate),
+      usdToCents(b.pricePerKg),
+      meta.hash,
+      meta.uri,
+    ],
   });
   const receipt = await t.client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`createBatch reverted: ${hash}`);
@@ -28,7 +41,13 @@ export async function mintBatch(t: Target, producer: Account, b: Pick<DemoBatch,
 }
 
 /** Mints every demo batch, then moves each to its state with the operator's and holders' own calls. */
-export async function mintDemoBatches(t: Target, operator: Account, producers: Account[], list: DemoBatch[], log = (_: string) => {}) {
+export async function mintDemoBatches(
+  t: Target,
+  operator: Account,
+  producers: Account[],
+  list: DemoBatch[],
+  log = (_: string) => {},
+) {
   const operatorWallet = walletFor(t, operator);
   for (const [i, b] of list.entries()) {
     const producer = producers[i % producers.length];
@@ -38,9 +57,18 @@ export async function mintDemoBatches(t: Target, operator: Account, producers: A
       if (r.status !== "success") throw new Error(`demo transaction reverted for ${b.metadata.batch_code}`);
     };
     const common = { address: t.address, abi: batchTokenAbi, chain: t.client.chain } as const;
-    if (b.state === "verified" || b.state === "redeemed") await send(operatorWallet.writeContract({ ...common, functionName: "markVerified", args: [tokenId] }));
-    if (b.state === "expired") await send(operatorWallet.writeContract({ ...common, functionName: "markExpired", args: [tokenId] }));
-    if (b.state === "redeemed") await send(walletFor(t, producer).writeContract({ ...common, functionName: "redeem", args: [tokenId, kgToGrams(b.quantityKg)] }));
+    if (b.state === "verified" || b.state === "redeemed")
+      await send(operatorWallet.writeContract({ ...common, functionName: "markVerified", args: [tokenId] }));
+    if (b.state === "expired")
+      await send(operatorWallet.writeContract({ ...common, functionName: "markExpired", args: [tokenId] }));
+    if (b.state === "redeemed")
+      await send(
+        walletFor(t, producer).writeContract({
+          ...common,
+          functionName: "redeem",
+          args: [tokenId, kgToGrams(b.quantityKg)],
+        }),
+      );
     if ((i + 1) % 50 === 0) log(`minted ${i + 1} of ${list.length} demo batches`);
   }
 }

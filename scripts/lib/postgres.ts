@@ -32,9 +32,17 @@ function hydrateSymlinks() {
   }
 }
 
-export type Postgres = { url: (database: string) => string; stop: () => Promise<void>; createDatabase: (name: string, template?: string) => Promise<void> };
+export type Postgres = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  createDatabase: (name: string, template?: string) => Promise<void>;
+};
 
-export async function startPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<Postgres> {
+export async function startPostgres(opts: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<Postgres> {
   hydrateSymlinks();
   const password = "batchtrail";
   const server = new EmbeddedPostgres({

@@ -3,6 +3,7 @@
 // chunk one transaction, so a crash leaves whole chunks and a rerun carries on after the last one.
 // Seeded batches belong to chain id 0, which the listener and the sync never read.
 import type pg from "pg";
+
 import { origins, warehouses } from "./demo-batches";
 
 export const SCALE_CHAIN_ID = 0;
@@ -107,7 +108,10 @@ const insertHistory = [
 ];
 
 /** Seeds token ids [from, to] of the scale chain; returns the batches written. */
-export async function seedScale(pool: pg.Pool, opts: { from: number; to: number; log?: (line: string) => void }): Promise<number> {
+export async function seedScale(
+  pool: pg.Pool,
+  opts: { from: number; to: number; log?: (line: string) => void },
+): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query("select setseed(0.2026)");
@@ -116,10 +120,17 @@ export async function seedScale(pool: pg.Pool, opts: { from: number; to: number;
       const b = Math.min(opts.to, a + CHUNK - 1);
       await client.query("begin");
       try {
-        for (const [table, trigger] of rowTriggers) await client.query(`alter table ${table} disable trigger ${trigger}`);
-        const { rowCount } = await client.query(insertBatches, [a, b, JSON.stringify(origins), JSON.stringify(warehouses)]);
+        for (const [table, trigger] of rowTriggers)
+          await client.query(`alter table ${table} disable trigger ${trigger}`);
+        const { rowCount } = await client.query(insertBatches, [
+          a,
+          b,
+          JSON.stringify(origins),
+          JSON.stringify(warehouses),
+        ]);
         for (const statement of insertHistory) await client.query(statement, [a, b]);
-        for (const [table, trigger] of rowTriggers) await client.query(`alter table ${table} enable trigger ${trigger}`);
+        for (const [table, trigger] of rowTriggers)
+          await client.query(`alter table ${table} enable trigger ${trigger}`);
         await client.query("commit");
         written += rowCount ?? 0;
       } catch (error) {
@@ -138,6 +149,8 @@ export async function seedScale(pool: pg.Pool, opts: { from: number; to: number;
 
 /** The highest token id seeded so far, so a rerun carries on after it. */
 export async function lastSeeded(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ max: string | null }>(`select max(token_id)::text as max from batches where chain_id = ${SCALE_CHAIN_ID}`);
+  const { rows } = await pool.query<{ max: string | null }>(
+    `select max(token_id)::text as max from batches where chain_id = ${SCALE_CHAIN_ID}`,
+  );
   return Number(rows[0].max ?? 0);
 }

@@ -4,16 +4,30 @@
 // exactly when they hold the same structure.
 import type pg from "pg";
 
-export type TableShape = { columns: Record<string, string>; checks: Record<string, string>; constraints: Record<string, string>; indexes: Record<string, string> };
-
-const group = <T extends { table: string; name: string; def: string }>(rows: T[], into: Record<string, TableShape>, key: keyof TableShape) => {
-  for (const r of rows) (into[r.table] ??= { columns: {}, checks: {}, constraints: {}, indexes: {} })[key][r.name] = r.def;
+export type TableShape = {
+  columns: Record<string, string>;
+  checks: Record<string, string>;
+  constraints: Record<string, string>;
+  indexes: Record<string, string>;
 };
 
-export async function describeSchema(pool: pg.Pool): Promise<{ tables: Record<string, TableShape>; sequences: string[] }> {
+const group = <T extends { table: string; name: string; def: string }>(
+  rows: T[],
+  into: Record<string, TableShape>,
+  key: keyof TableShape,
+) => {
+  for (const r of rows)
+    (into[r.table] ??= { columns: {}, checks: {}, constraints: {}, indexes: {} })[key][r.name] = r.def;
+};
+
+export async function describeSchema(
+  pool: pg.Pool,
+): Promise<{ tables: Record<string, TableShape>; sequences: string[] }> {
   const q = async (sql: string) => (await pool.query<{ table: string; name: string; def: string }>(sql)).rows;
   const tables: Record<string, TableShape> = {};
-  for (const { table } of await q("select relname as table from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p')"))
+  for (const { table } of await q(
+    "select relname as table from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p')",
+  ))
     tables[table] = { columns: {}, checks: {}, constraints: {}, indexes: {} };
   group(
     await q(`select c.relname as table, a.attname as name,
@@ -26,7 +40,9 @@ export async function describeSchema(pool: pg.Pool): Promise<{ tables: Record<st
     tables,
     "columns",
   );
-  const constraints = (types: string) => `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as def
+  const constraints = (
+    types: string,
+  ) => `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as def
       from pg_constraint k join pg_class c on c.oid = k.conrelid where c.relnamespace = 'public'::regnamespace and k.contype in (${types})`;
   group(await q(constraints("'c'")), tables, "checks");
   group(await q(constraints("'p', 'u', 'x', 'f'")), tables, "constraints");
@@ -37,6 +53,10 @@ export async function describeSchema(pool: pg.Pool): Promise<{ tables: Record<st
     "indexes",
   );
   // Sequences of their own (an identity column's is described by the column).
-  const sequences = (await q("select relname as name from pg_class s where relnamespace = 'public'::regnamespace and relkind = 'S' and not exists (select 1 from pg_depend d where d.objid = s.oid and d.deptype in ('a', 'i'))")).map((r) => r.name);
+  const sequences = (
+    await q(
+      "select relname as name from pg_class s where relnamespace = 'public'::regnamespace and relkind = 'S' and not exists (select 1 from pg_depend d where d.objid = s.oid and d.deptype in ('a', 'i'))",
+    )
+  ).map((r) => r.name);
   return { tables, sequences: sequences.sort() };
 }

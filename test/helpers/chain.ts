@@ -1,5 +1,6 @@
 import { createWalletClient, http, type Account, type Address } from "viem";
 import { inject } from "vitest";
+
 import { createChainClient } from "@/lib/chain/client";
 import { devAccount } from "@/scripts/lib/accounts";
 import { deployContracts } from "@/scripts/lib/deploy";
@@ -12,5 +13,17 @@ export async function deployTestToken() {
   const deployment = await deployContracts({ client, rpcUrl, admin, minters: [producer.address] });
   const address = deployment.batchToken.address;
   const wallet = (account: Account) => createWalletClient({ account, chain: client.chain, transport: http(rpcUrl) });
-  return { rpcUrl, client, address: address as Address, anchorAddress: deployment.auditAnchor!.address, multicall: deployment.multicall3!.address, deployBlock: BigInt(deployment.batchToken.deployBlock), admin, producer, stranger, wallet, target: { client, rpcUrl, address } };
+  return {
+    rpcUrl,
+    client,
+    address: address as Address,
+    anchorAddress: deployment.auditAnchor!.address,
+    multicall: deployment.multicall3!.address,
+    deployBlock: BigInt(deployment.batchToken.deployBlock),
+    admin,
+    producer,
+    stranger,
+    wallet,
+    target: { client, rpcUrl, address },
+  };
 }

@@ -2,6 +2,7 @@
 // (a Web Request in, a Response out), so the local DON's sources reach the real handlers without
 // a Next.js build. The app's environment must be in process.env before the first call.
 import { createServer, type Server } from "node:http";
+
 import { POST as expiryCheck } from "@/app/api/chainlink/expiry-check/[batch_id]/route";
 import { POST as qualityCheck } from "@/app/api/chainlink/quality-check/[batch_id]/route";
 import { POST as verifyBatch } from "@/app/api/chainlink/verify-batch/[batch_id]/route";
@@ -16,11 +17,23 @@ export async function serveChainlinkRoutes(): Promise<{ url: string; server: Ser
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = req.url?.match(/^\/api\/chainlink\/(verify-batch|quality-check|expiry-check)\/([^/?]*)$/);
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));
+    const headers = new Headers(
+      Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])),
+    );
     // As a proxy in front would (TRUSTED_PROXY=1): the caller's own address appended to what it sent.
-    headers.set("x-forwarded-for", [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", "));
+    headers.set(
+      "x-forwarded-for",
+      [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", "),
+    );
     const response = match
-      ? await handlers[match[1] as keyof typeof handlers](new Request(`${url}${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : Buffer.concat(chunks) }), { params: Promise.resolve({ batch_id: decodeURIComponent(match[2]) }) })
+      ? await handlers[match[1] as keyof typeof handlers](
+          new Request(`${url}${req.url}`, {
+            method: req.method,
+            headers,
+            body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+          }),
+          { params: Promise.resolve({ batch_id: decodeURIComponent(match[2]) }) },
+        )
       : Response.json({ error: { code: "not_found", message: "no such route", details: null } }, { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));

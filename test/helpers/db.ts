@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+
 import { createDb, type Db } from "@/lib/db";
 
 export type TestDb = { db: Db; url: string; pool: pg.Pool; drop: () => Promise<void> };

@@ -23,14 +23,17 @@ export function render(fragment: SQL): string {
 
 function columnSql(table: string, c: PgColumn): string {
   const parts = [name(c.name), c.getSQLType()];
-  if (c.generatedIdentity) parts.push(`generated ${c.generatedIdentity.type === "always" ? "always" : "by default"} as identity`);
+  if (c.generatedIdentity)
+    parts.push(`generated ${c.generatedIdentity.type === "always" ? "always" : "by default"} as identity`);
   if (c.generated) parts.push(`generated always as (${render(c.generated.as as SQL)}) stored`);
   // A numeric column's default is a decimal string in Drizzle, a number in SQL.
   const isNumeric = c.getSQLType().startsWith("numeric") && typeof c.default === "string";
-  if (c.default !== undefined) parts.push(`default ${is(c.default, SQL) ? render(c.default) : isNumeric ? c.default : literal(c.default)}`);
+  if (c.default !== undefined)
+    parts.push(`default ${is(c.default, SQL) ? render(c.default) : isNumeric ? c.default : literal(c.default)}`);
   if (c.notNull && !c.primary) parts.push("not null");
   if (c.primary) parts.push("primary key");
-  if (c.isUnique) parts.push(c.uniqueName === `${table}_${c.name}_unique` ? "unique" : `constraint ${name(c.uniqueName!)} unique`);
+  if (c.isUnique)
+    parts.push(c.uniqueName === `${table}_${c.name}_unique` ? "unique" : `constraint ${name(c.uniqueName!)} unique`);
   return parts.join(" ");
 }
 
@@ -40,11 +43,15 @@ function tableSql(table: PgTable): string[] {
   const lines = config.columns.map((c) => columnSql(t, c));
   for (const pk of config.primaryKeys) {
     const isDefault = pk.getName() === `${t}_${pk.columns.map((c) => c.name).join("_")}_pk`;
-    lines.push(`${isDefault ? "" : `constraint ${name(pk.getName())} `}primary key (${pk.columns.map((c) => name(c.name)).join(", ")})`);
+    lines.push(
+      `${isDefault ? "" : `constraint ${name(pk.getName())} `}primary key (${pk.columns.map((c) => name(c.name)).join(", ")})`,
+    );
   }
   for (const u of config.uniqueConstraints) {
     const isDefault = u.getName() === `${t}_${u.columns.map((c) => c.name).join("_")}_unique`;
-    lines.push(`${isDefault ? "" : `constraint ${name(u.getName()!)} `}unique${u.nullsNotDistinct ? " nulls not distinct" : ""} (${u.columns.map((c) => name(c.name)).join(", ")})`);
+    lines.push(
+      `${isDefault ? "" : `constraint ${name(u.getName()!)} `}unique${u.nullsNotDistinct ? " nulls not distinct" : ""} (${u.columns.map((c) => name(c.name)).join(", ")})`,
+    );
   }
   for (const check of config.checks) lines.push(`constraint ${name(check.name)} check (${render(check.value)})`);
   const statements = [`create table ${name(t)} (\n  ${lines.join(",\n  ")}\n)`];
@@ -56,7 +63,9 @@ function tableSql(table: PgTable): string[] {
       return [name(column.name!), opClass, order, nulls && `nulls ${nulls}`].filter(Boolean).join(" ");
     });
     const where = i.where ? ` where ${render(i.where)}` : "";
-    statements.push(`create ${i.unique ? "unique " : ""}index ${name(i.name!)} on ${name(t)} using ${i.method ?? "btree"} (${columns.join(", ")})${where}`);
+    statements.push(
+      `create ${i.unique ? "unique " : ""}index ${name(i.name!)} on ${name(t)} using ${i.method ?? "btree"} (${columns.join(", ")})${where}`,
+    );
   }
   return statements;
 }
@@ -75,7 +84,11 @@ function foreignKeySql(table: PgTable): string[] {
 /** Statements that build every sequence and table the schema module declares. */
 export function schemaSql(schema: Record<string, unknown>): string[] {
   const values = Object.values(schema);
-  const sequences = values.filter((v): v is PgSequence => is(v, PgSequence)).map((s) => `create sequence ${name(s.seqName!)}`);
-  const tables = values.filter((v): v is PgTable => is(v, PgTable)).sort((a, b) => getTableName(a).localeCompare(getTableName(b)));
+  const sequences = values
+    .filter((v): v is PgSequence => is(v, PgSequence))
+    .map((s) => `create sequence ${name(s.seqName!)}`);
+  const tables = values
+    .filter((v): v is PgTable => is(v, PgTable))
+    .sort((a, b) => getTableName(a).localeCompare(getTableName(b)));
   return [...sequences, ...tables.flatMap(tableSql), ...tables.flatMap(foreignKeySql)];
 }

@@ -2,6 +2,7 @@
 // HTTP 500s, hangs, 429 rate limits and eth_getLogs range refusals. Sends always pass untouched.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+
 import { seededRandom } from "@/scripts/lib/random";
 
 export type FlakyRpcOptions = {
@@ -15,15 +16,32 @@ export type FlakyRpcOptions = {
   hangMs?: number;
 };
 /** `calls` counts HTTP requests (a batch is one); the rest count injected faults. */
-export type FlakyRpcStats = { calls: number; failures: number; timeouts: number; rateLimited: number; rangeRefusals: number };
+export type FlakyRpcStats = {
+  calls: number;
+  failures: number;
+  timeouts: number;
+  rateLimited: number;
+  rangeRefusals: number;
+};
 export type FlakyRpc = { url: string; stats: FlakyRpcStats; stop: () => Promise<void> };
 
 type RpcRequest = { jsonrpc: string; id: number | string | null; method: string; params?: unknown[] };
 type LogFilter = { fromBlock?: string; toBlock?: string; blockHash?: string };
 
-const faultableMethods = new Set(["eth_getLogs", "eth_getBlockByNumber", "eth_blockNumber", "eth_call", "eth_chainId", "eth_getBlockByHash"]);
+const faultableMethods = new Set([
+  "eth_getLogs",
+  "eth_getBlockByNumber",
+  "eth_blockNumber",
+  "eth_call",
+  "eth_chainId",
+  "eth_getBlockByHash",
+]);
 
-const rpcError = (r: RpcRequest, code: number, message: string) => ({ jsonrpc: "2.0", id: r.id ?? null, error: { code, message } });
+const rpcError = (r: RpcRequest, code: number, message: string) => ({
+  jsonrpc: "2.0",
+  id: r.id ?? null,
+  error: { code, message },
+});
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -46,7 +64,11 @@ export async function startFlakyRpc(opts: FlakyRpcOptions): Promise<FlakyRpc> {
   const timers = new Set<NodeJS.Timeout>();
 
   const upstream = async (body: string) => {
-    const response = await fetch(opts.upstream, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const response = await fetch(opts.upstream, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     return { status: response.status, body: await response.text() };
   };
 
@@ -60,21 +82,30 @@ export async function startFlakyRpc(opts: FlakyRpcOptions): Promise<FlakyRpc> {
     if (r.method !== "eth_getLogs" || opts.maxLogRange === undefined) return false;
     const filter = (r.params?.[0] ?? {}) as LogFilter;
     if (filter.blockHash) return false;
-    return (await blockNumber(filter.toBlock, head)) - (await blockNumber(filter.fromBlock, head)) + 1 > opts.maxLogRange;
+    return (
+      (await blockNumber(filter.toBlock, head)) - (await blockNumber(filter.fromBlock, head)) + 1 > opts.maxLogRange
+    );
   };
 
   /** Forwards to upstream, answering refused eth_getLogs elements itself. */
   const forward = async (raw: string, requests: RpcRequest[], isBatch: boolean) => {
     let headNumber: Promise<number> | undefined;
-    const head = () => (headNumber ??= upstream(JSON.stringify({ jsonrpc: "2.0", id: 0, method: "eth_blockNumber" })).then((r) => Number(BigInt(JSON.parse(r.body).result))));
+    const head = () =>
+      (headNumber ??= upstream(JSON.stringify({ jsonrpc: "2.0", id: 0, method: "eth_blockNumber" })).then((r) =>
+        Number(BigInt(JSON.parse(r.body).result)),
+      ));
     const refused = await Promise.all(requests.map((r) => isTooWide(r, head)));
     stats.rangeRefusals += refused.filter(Boolean).length;
     if (!refused.includes(true)) return upstream(raw);
     const errors = requests.map((r) => rpcError(r, -32005, "query returned more than 10000 results"));
     if (!isBatch) return { status: 200, body: JSON.stringify(errors[0]) };
     const passed = requests.filter((_, i) => !refused[i]);
-    const answers = passed.length > 0 ? (JSON.parse((await upstream(JSON.stringify(passed))).body) as { id: unknown }[]) : [];
-    return { status: 200, body: JSON.stringify(requests.map((r, i) => (refused[i] ? errors[i] : answers.find((a) => a.id === r.id)))) };
+    const answers =
+      passed.length > 0 ? (JSON.parse((await upstream(JSON.stringify(passed))).body) as { id: unknown }[]) : [];
+    return {
+      status: 200,
+      body: JSON.stringify(requests.map((r, i) => (refused[i] ? errors[i] : answers.find((a) => a.id === r.id)))),
+    };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -93,7 +124,11 @@ export async function startFlakyRpc(opts: FlakyRpcOptions): Promise<FlakyRpc> {
     const requests: RpcRequest[] = Array.isArray(parsed) ? parsed : [parsed];
     const isFaultable = requests.length > 0 && requests.every((r) => faultableMethods.has(r.method));
     const roll = isFaultable ? random() : 1;
-    const [fail, hang, limit] = [opts.failRate, opts.failRate + opts.timeoutRate, opts.failRate + opts.timeoutRate + opts.rateLimitRate];
+    const [fail, hang, limit] = [
+      opts.failRate,
+      opts.failRate + opts.timeoutRate,
+      opts.failRate + opts.timeoutRate + opts.rateLimitRate,
+    ];
 
     if (roll < fail) {
       stats.failures++;
@@ -117,7 +152,8 @@ export async function startFlakyRpc(opts: FlakyRpcOptions): Promise<FlakyRpc> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
-      if (!res.destroyed && !res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`flaky-rpc: upstream failed: ${error.message}`);
+      if (!res.destroyed && !res.headersSent)
+        res.writeHead(502, { "content-type": "text/plain" }).end(`flaky-rpc: upstream failed: ${error.message}`);
     });
   });
   server.on("connection", (socket) => {

@@ -3,7 +3,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type OutageRpc = { url: string; refused: number; calls: number; downAfterCalls: (n: number, forMs: number) => void; stop: () => Promise<void> };
+export type OutageRpc = {
+  url: string;
+  refused: number;
+  calls: number;
+  downAfterCalls: (n: number, forMs: number) => void;
+  stop: () => Promise<void>;
+};
 
 export async function startOutageRpc(upstream: string): Promise<OutageRpc> {
   let downUntil = 0;

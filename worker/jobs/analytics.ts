@@ -2,6 +2,7 @@
 // 5 minutes, and once the mirror first catches up. A failed run needs no retry: the next catches up.
 import { refreshAnalytics } from "@/lib/analytics/refresh";
 import { analyticsQueue } from "@/lib/jobs/boss";
+
 import { firstLine, scheduled } from "../job";
 
 export const analytics = scheduled({

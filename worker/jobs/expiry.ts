@@ -1,6 +1,7 @@
 // Expiry alerts (lib/alerts/expiry.ts): once the mirror first catches up, then hourly; a failure is
 // logged and the next hour tries again.
 import { flagExpiry } from "@/lib/alerts/expiry";
+
 import { timer } from "../job";
 
 export const expiry = timer({

@@ -1,6 +1,7 @@
 // The dashboard counters: their deltas folded into their totals (lib/stats/counts.ts).
 import { foldQueue } from "@/lib/jobs/boss";
 import { foldCounts } from "@/lib/stats/counts";
+
 import { scheduled } from "../job";
 
 export const foldCountsJob = scheduled({

@@ -2,6 +2,7 @@
 // coordinator; a failed step is retried on the next poll.
 import { createFulfiller } from "@/lib/chainlink/fulfiller";
 import { beat, heartbeatNames } from "@/lib/system/heartbeat";
+
 import { firstLine, loop } from "../job";
 
 export const fulfiller = loop({
@@ -13,7 +14,10 @@ export const fulfiller = loop({
     console.log(`[worker] local Chainlink DON answering requests on ${config!.coordinator}`);
     while (!ctx.isStopping()) {
       try {
-        for (const f of await don.step()) console.log(`[worker] Chainlink request ${f.requestId.slice(0, 10)}… fulfilled ${f.error ? `with error: ${f.error}` : `(${(f.response!.length - 2) / 2} bytes)`}`);
+        for (const f of await don.step())
+          console.log(
+            `[worker] Chainlink request ${f.requestId.slice(0, 10)}… fulfilled ${f.error ? `with error: ${f.error}` : `(${(f.response!.length - 2) / 2} bytes)`}`,
+          );
         await beat(db, heartbeatNames.fulfiller).catch(() => {});
       } catch (error) {
         console.error(`[worker] local DON step failed (${firstLine(error)}); retrying`);

@@ -2,8 +2,10 @@
 // each new block over a WebSocket when RPC_WS_URL is set. Its first catch-up triggers the jobs that
 // run `also: ["caught-up"]`.
 import { createPublicClient, webSocket } from "viem";
+
 import { listenRound } from "@/lib/events/run";
 import { beat, heartbeatNames } from "@/lib/system/heartbeat";
+
 import { firstLine, loop } from "../job";
 
 export const listener = loop({
@@ -11,7 +13,10 @@ export const listener = loop({
   summary: "indexes new blocks' events; backs off up to 30 s after a failure",
   async run({ env, db, indexer }, ctx) {
     const unwatch = env.RPC_WS_URL
-      ? createPublicClient({ transport: webSocket(env.RPC_WS_URL) }).watchBlockNumber({ onBlockNumber: ctx.wake, onError: (e) => console.error(`[worker] block subscription: ${firstLine(e)}`) })
+      ? createPublicClient({ transport: webSocket(env.RPC_WS_URL) }).watchBlockNumber({
+          onBlockNumber: ctx.wake,
+          onError: (e) => console.error(`[worker] block subscription: ${firstLine(e)}`),
+        })
       : () => {};
     let failures = 0;
     let hasCaughtUp = false;
@@ -20,9 +25,14 @@ export const listener = loop({
         const round = await listenRound(db, indexer, {
           budgetMs: 10_000,
           onStep: (s) => {
-            if (s.kind === "indexed" && s.events > 0) console.log(`[worker] indexed ${s.events} events in blocks ${s.fromBlock}–${s.toBlock}${s.failed ? ` (${s.failed} failed)` : ""}`);
-            if (s.kind === "reorg") console.log(`[worker] reorg: rolled back to block ${s.ancestor}, ${s.orphaned} events orphaned`);
-            if (s.kind === "narrowed") console.log(`[worker] RPC refused the range; trying ${s.blockRange} blocks (${s.error})`);
+            if (s.kind === "indexed" && s.events > 0)
+              console.log(
+                `[worker] indexed ${s.events} events in blocks ${s.fromBlock}–${s.toBlock}${s.failed ? ` (${s.failed} failed)` : ""}`,
+              );
+            if (s.kind === "reorg")
+              console.log(`[worker] reorg: rolled back to block ${s.ancestor}, ${s.orphaned} events orphaned`);
+            if (s.kind === "narrowed")
+              console.log(`[worker] RPC refused the range; trying ${s.blockRange} blocks (${s.error})`);
           },
         });
         failures = 0;

@@ -1,6 +1,7 @@
 // Expired nonces, tokens and rate-limit windows, deleted hourly (lib/jobs/prune.ts).
 import { pruneQueue } from "@/lib/jobs/boss";
 import { pruneExpired } from "@/lib/jobs/prune";
+
 import { scheduled } from "../job";
 
 export const prune = scheduled({

@@ -2,6 +2,7 @@
 // app enqueues a run (POST /api/sync). One at a time; a run stopped midway is simply run again.
 import { syncQueue, type SyncJobData } from "@/lib/jobs/boss";
 import { runSyncJob } from "@/lib/sync/job";
+
 import { scheduled } from "../job";
 
 export const sync = scheduled({

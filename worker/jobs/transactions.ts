@@ -1,5 +1,6 @@
 // Transactions sent from the app's pages, followed until they reach an end (full syncs follow them too).
 import { followTransactions } from "@/lib/transactions/transactions";
+
 import { timer } from "../job";
 
 export const transactions = timer({

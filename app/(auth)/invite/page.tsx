@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { AuthCard } from "@/components/auth/auth-card";
 import { LinkForm } from "@/components/auth/link-form";
 import { acceptInvitationAction } from "@/lib/actions/accept-invitation";
@@ -11,7 +12,14 @@ export default async function InvitePage({ searchParams }: { searchParams: Promi
   const { token } = await searchParams;
   const link = await checkLink("invitation", token);
   return (
-    <AuthCard title="Join Batchtrail" intro={"refused" in link ? undefined : `You are invited as ${link.role}, with ${link.email}. Choose your name and a password (12 characters or more).`}>
+    <AuthCard
+      title="Join Batchtrail"
+      intro={
+        "refused" in link
+          ? undefined
+          : `You are invited as ${link.role}, with ${link.email}. Choose your name and a password (12 characters or more).`
+      }
+    >
       <LinkForm
         refused={"refused" in link ? link.refused : null}
         token={token}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ActionForm } from "@/components/auth/action-form";
 import { AuthCard, LinkRefused } from "@/components/auth/auth-card";
 import { setUpFirstAdminAction } from "@/lib/actions/set-up-first-admin";
@@ -19,7 +20,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     );
   }
   return (
-    <AuthCard title="Set up Batchtrail" intro="Create the first admin. The setup token is printed by `npm run dev` / `npm start` while no admin exists.">
+    <AuthCard
+      title="Set up Batchtrail"
+      intro="Create the first admin. The setup token is printed by `npm run dev` / `npm start` while no admin exists."
+    >
       <ActionForm
         action={setUpFirstAdminAction}
         submitLabel="Create the admin"

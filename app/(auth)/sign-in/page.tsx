@@ -3,8 +3,10 @@ import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { cookieToInitialState } from "wagmi";
+
 import { PasswordForm } from "@/components/auth/password-form";
 import { SiweButton } from "@/components/auth/siwe-button";
+import { toneStyles } from "@/components/ui/tones";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { getSessionUser } from "@/lib/auth/session";
@@ -13,7 +15,6 @@ import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
 import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
-import { toneStyles } from "@/components/ui/tones";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,9 @@ export default async function SignInPage({ searchParams }: Props) {
     <main className="mx-auto flex max-w-md flex-col gap-8 px-6 py-16">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to Batchtrail</h1>
-        <p className="text-sm text-stone-500">Operators use their email; cooperatives and exporters sign in with their wallet.</p>
+        <p className="text-sm text-stone-500">
+          Operators use their email; cooperatives and exporters sign in with their wallet.
+        </p>
       </div>
       {notice && (
         <p role="status" className={`rounded-md border p-3 text-sm ${toneStyles.green.box} ${toneStyles.green.text}`}>
@@ -45,7 +48,9 @@ export default async function SignInPage({ searchParams }: Props) {
         </p>
       )}
       <section aria-labelledby="with-password" className="flex flex-col gap-2">
-        <h2 id="with-password" className="text-sm font-semibold">With email and password</h2>
+        <h2 id="with-password" className="text-sm font-semibold">
+          With email and password
+        </h2>
         <PasswordForm callbackUrl={callbackUrl} />
         <Link href="/forgot-password" className="text-sm underline">
           Forgot your password?
@@ -53,15 +58,21 @@ export default async function SignInPage({ searchParams }: Props) {
       </section>
       {settings && (
         <section aria-labelledby="with-wallet" className="flex flex-col gap-2">
-          <h2 id="with-wallet" className="text-sm font-semibold">With a wallet</h2>
-          <WalletProviders settings={settings} initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}>
+          <h2 id="with-wallet" className="text-sm font-semibold">
+            With a wallet
+          </h2>
+          <WalletProviders
+            settings={settings}
+            initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
+          >
             <SiweButton chainId={settings.chainId} callbackUrl={callbackUrl} />
           </WalletProviders>
         </section>
       )}
       {hasDemoUsers && (
         <p className="rounded-md bg-stone-100 p-3 text-xs text-stone-600 dark:bg-stone-900 dark:text-stone-400">
-          Local demo accounts (password <code>batchtrail-demo</code>): admin@batchtrail.local, operator@batchtrail.local, verifier@batchtrail.local, viewer@batchtrail.local.
+          Local demo accounts (password <code>batchtrail-demo</code>): admin@batchtrail.local,
+          operator@batchtrail.local, verifier@batchtrail.local, viewer@batchtrail.local.
         </p>
       )}
     </main>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ActionForm } from "@/components/auth/action-form";
 import { TotpSetup } from "@/components/auth/totp-setup";
 import { changePasswordAction } from "@/lib/actions/change-password";
@@ -20,21 +21,32 @@ export default async function AccountPage() {
       </p>
       {me.email && (
         <section aria-labelledby="password" className="flex flex-col gap-2">
-          <h2 id="password" className="text-lg font-semibold">Change password</h2>
-          <p className="text-sm text-stone-500">Every session of your account ends, this one too; sign in again with the new password.</p>
+          <h2 id="password" className="text-lg font-semibold">
+            Change password
+          </h2>
+          <p className="text-sm text-stone-500">
+            Every session of your account ends, this one too; sign in again with the new password.
+          </p>
           <ActionForm
             action={changePasswordAction}
             submitLabel="Change password"
             successHref="/sign-in?notice=password-changed"
             fields={[
-              { name: "current_password", label: "Current password", type: "password", autoComplete: "current-password" },
+              {
+                name: "current_password",
+                label: "Current password",
+                type: "password",
+                autoComplete: "current-password",
+              },
               { name: "new_password", label: "New password", type: "password", autoComplete: "new-password" },
             ]}
           />
         </section>
       )}
       <section aria-labelledby="totp" className="flex flex-col gap-2">
-        <h2 id="totp" className="text-lg font-semibold">Two-factor sign-in</h2>
+        <h2 id="totp" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
         <TotpSetup isEnabled={isTotpOn} />
       </section>
     </div>

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { AdminApiKeys } from "@/components/admin/api-keys";
+import { InviteForm } from "@/components/admin/invite-form";
 import { AdminOrganisations } from "@/components/admin/organisations";
 import { PendingWallets } from "@/components/admin/pending-wallets";
-import { InviteForm } from "@/components/admin/invite-form";
 import { AdminUsers } from "@/components/admin/users";
+import { Card } from "@/components/ui/card";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { toneStyles } from "@/components/ui/tones";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSignIns, listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
 import { listOrganisations } from "@/lib/organisations/organisations";
-import { Card } from "@/components/ui/card";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
-import { toneStyles } from "@/components/ui/tones";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -20,7 +21,12 @@ export const dynamic = "force-dynamic";
 export default async function AdminPage() {
   const me = await requirePageUser("/admin");
   const db = getDb();
-  const [users, keys, signIns, organisations] = await Promise.all([listUsers(db), listApiKeys(db), listSignIns(db, 30), listOrganisations(db)]);
+  const [users, keys, signIns, organisations] = await Promise.all([
+    listUsers(db),
+    listApiKeys(db),
+    listSignIns(db, 30),
+    listOrganisations(db),
+  ]);
   const approved = users.filter((u) => !u.is_pending);
   return (
     <div className="flex flex-col gap-8">
@@ -37,7 +43,17 @@ export default async function AdminPage() {
       <AdminOrganisations organisations={organisations} />
       <InviteForm />
       <AdminUsers users={approved} organisations={organisations} myId={me.id} />
-      <AdminApiKeys keys={keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, created_at: k.createdAt.toISOString(), last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked_at: k.revokedAt?.toISOString() ?? null }))} />
+      <AdminApiKeys
+        keys={keys.map((k) => ({
+          id: k.id,
+          name: k.name,
+          prefix: k.prefix,
+          role: k.role,
+          created_at: k.createdAt.toISOString(),
+          last_used_at: k.lastUsedAt?.toISOString() ?? null,
+          revoked_at: k.revokedAt?.toISOString() ?? null,
+        }))}
+      />
       <Card id="sign-ins" title="Recent sign-ins">
         <Table isFramed={false}>
           <TableHead columns={["When", "Who", "How", "Result", "From"]} />
@@ -47,7 +63,9 @@ export default async function AdminPage() {
                 <td className="px-2 py-1 tabular-nums">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
                 <td className="px-2 py-1 font-mono text-xs">{e.identifier}</td>
                 <td className="px-2 py-1">{e.method}</td>
-                <td className={`px-2 py-1 ${e.isSuccess ? "" : toneStyles.red.text}`}>{e.isSuccess ? "signed in" : `refused: ${e.reason}`}</td>
+                <td className={`px-2 py-1 ${e.isSuccess ? "" : toneStyles.red.text}`}>
+                  {e.isSuccess ? "signed in" : `refused: ${e.reason}`}
+                </td>
                 <td className="px-2 py-1 font-mono text-xs">{e.ip ?? "—"}</td>
               </tr>
             ))}

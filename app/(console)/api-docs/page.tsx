@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { openApiDocument } from "@/lib/endpoints/openapi";
+
 import { requirePageUser } from "@/lib/auth/session";
+import { openApiDocument } from "@/lib/endpoints/openapi";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -24,44 +25,64 @@ function answerOf(op: Operation) {
 export default async function ApiDocsPage() {
   await requirePageUser("/api-docs");
   const doc = openApiDocument();
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation })),
+  );
   const tags = [...new Set(operations.map((o) => o.op.tags[0]))];
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">API</h1>
         <p className="text-sm text-stone-500">
-          Every endpoint, who may call it, and what it takes. Machine-readable: <a className="underline" href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are{" "}
-          <code>{'{"error": {"code", "message", "details"}}'}</code>.
+          Every endpoint, who may call it, and what it takes. Machine-readable:{" "}
+          <a className="underline" href="/api/openapi.json">
+            /api/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1). Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>.
         </p>
       </div>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="flex flex-col gap-3">
-          <h2 id={`tag-${tag}`} className="text-lg font-semibold">{tag}</h2>
+          <h2 id={`tag-${tag}`} className="text-lg font-semibold">
+            {tag}
+          </h2>
           {operations
             .filter((o) => o.op.tags[0] === tag)
             .map(({ path, method, op }) => (
-              <article key={`${method} ${path}`} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <article
+                key={`${method} ${path}`}
+                className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+              >
                 <h3 className="font-mono text-sm">
                   <span className="mr-2 font-semibold">{method}</span>
                   {path}
                 </h3>
                 <p className="mt-1 text-sm">{op.summary}</p>
                 <p className="mt-1 text-xs text-stone-500">
-                  Who: {op["x-roles"] === "public" ? "anyone" : `${(op["x-roles"] as string[]).join(", ")}${op.security.some((s) => "apiKey" in s) ? ", and API keys with those roles" : ""}`}
+                  Who:{" "}
+                  {op["x-roles"] === "public"
+                    ? "anyone"
+                    : `${(op["x-roles"] as string[]).join(", ")}${op.security.some((s) => "apiKey" in s) ? ", and API keys with those roles" : ""}`}
                 </p>
                 {op.parameters.length > 0 && (
                   <p className="mt-1 text-xs text-stone-500">
-                    Parameters: {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`).join(", ")}
+                    Parameters:{" "}
+                    {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`).join(", ")}
                   </p>
                 )}
-                {op.requestBody && <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs dark:bg-stone-950">{JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}</pre>}
+                {op.requestBody && (
+                  <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs dark:bg-stone-950">
+                    {JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}
+                  </pre>
+                )}
                 {answerOf(op) && (
                   <details className="mt-2 text-xs">
                     <summary className="cursor-pointer text-stone-500">
                       Answer: {answerOf(op)!.status}, {answerOf(op)!.type}
                     </summary>
-                    <pre className="mt-1 overflow-x-auto rounded bg-stone-100 p-2 dark:bg-stone-950">{JSON.stringify(answerOf(op)!.schema, null, 2)}</pre>
+                    <pre className="mt-1 overflow-x-auto rounded bg-stone-100 p-2 dark:bg-stone-950">
+                      {JSON.stringify(answerOf(op)!.schema, null, 2)}
+                    </pre>
                   </details>
                 )}
               </article>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { listRecentActivities } from "@/lib/activities/recent";
 import { requirePageUser } from "@/lib/auth/session";
@@ -24,7 +25,9 @@ export default async function DashboardPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
         <p className="text-sm text-stone-500 dark:text-stone-400">
-          {user.isMember ? "Your organisation's batches and what happened to them lately, live." : "The whole inventory, the system's health and what happened lately, live."}
+          {user.isMember
+            ? "Your organisation's batches and what happened to them lately, live."
+            : "The whole inventory, the system's health and what happened lately, live."}
         </p>
       </div>
       <Dashboard initial={{ metrics, status, activities }} />

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { EventFeed } from "@/components/events/event-feed";
 import { Notice } from "@/components/ui/notice";
-import { Select, field, labelStyle, FilterButtons } from "@/components/ui/select";
-import { can } from "@/lib/endpoints/permissions";
+import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth/session";
+import { eventStatuses } from "@/lib/db/enums";
+import { can } from "@/lib/endpoints/permissions";
 import { getEnv } from "@/lib/env";
 import { latestEventSeq, listEvents } from "@/lib/events/list";
-import { eventStatuses } from "@/lib/db/enums";
 import { eventNames, ZEventListQuery } from "@/lib/events/schemas";
 import { getListener } from "@/lib/events/server";
 import { getListenerStatus } from "@/lib/events/status";
@@ -19,33 +20,55 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function EventsPage({ searchParams }: Props) {
   const user = await requirePageUser("/events");
-  const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const values = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
+  );
   const query = ZEventListQuery.safeParse(values);
   const { db, client, key } = getListener();
   // Read the change number first: anything committed after it reaches the page through the stream.
   const after = await latestEventSeq(db, key);
-  const [status, page] = await Promise.all([getListenerStatus(db, client, key), query.success ? listEvents(db, key, query.data, user.scope) : null]);
+  const [status, page] = await Promise.all([
+    getListenerStatus(db, client, key),
+    query.success ? listEvents(db, key, query.data, user.scope) : null,
+  ]);
   const { cursor, ...firstPage } = values;
 
   return (
     <div className="flex flex-col gap-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Event listener</h1>
-        <p className="text-sm text-stone-500">{user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes them from the chain, live.</p>
+        <p className="text-sm text-stone-500">
+          {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes
+          them from the chain, live.
+        </p>
       </div>
-      <form method="get" action="/events" role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-3">
+      <form
+        method="get"
+        action="/events"
+        role="search"
+        aria-label="Filter events"
+        className="flex flex-wrap items-end gap-3"
+      >
         <Select name="status" label="Status" options={eventStatuses} value={values.status} />
         <Select name="name" label="Event" options={eventNames} value={values.name} />
         <div className="flex flex-col gap-1">
           <label htmlFor="filter-tx" className={labelStyle}>
             Transaction
           </label>
-          <input id="filter-tx" name="tx_hash" defaultValue={values.tx_hash} placeholder="0x…" className={`${field} w-72 font-mono`} />
+          <input
+            id="filter-tx"
+            name="tx_hash"
+            defaultValue={values.tx_hash}
+            placeholder="0x…"
+            className={`${field} w-72 font-mono`}
+          />
         </div>
         <FilterButtons resetHref="/events" />
       </form>
       {!query.success && (
-        <Notice>These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</Notice>
+        <Notice>
+          These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </Notice>
       )}
       {page && query.success && (
         <>
@@ -54,14 +77,25 @@ export default async function EventsPage({ searchParams }: Props) {
             initialEvents={page.data}
             initialStatus={status}
             after={after}
-            filters={{ status: query.data.status, name: query.data.name, tx_hash: query.data.tx_hash, batch_id: query.data.batch_id, from_block: query.data.from_block?.toString(), to_block: query.data.to_block?.toString() }}
+            filters={{
+              status: query.data.status,
+              name: query.data.name,
+              tx_hash: query.data.tx_hash,
+              batch_id: query.data.batch_id,
+              from_block: query.data.from_block?.toString(),
+              to_block: query.data.to_block?.toString(),
+            }}
             isFirstPage={!cursor}
             canOperate={can(user, "POST /api/blockchain-events/process-all")}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
           />
           <nav aria-label="Pages" className="flex justify-between text-sm">
             {cursor ? <Link href={`/events?${new URLSearchParams(firstPage)}`}>← Newest events</Link> : <span />}
-            {page.next_cursor && <Link href={`/events?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>Older events →</Link>}
+            {page.next_cursor && (
+              <Link href={`/events?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>
+                Older events →
+              </Link>
+            )}
           </nav>
         </>
       )}

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/card";
+
 import { BatchTable } from "@/components/inventory/batch-table";
 import { InventoryFilters } from "@/components/inventory/filters";
 import { LiveRefresh } from "@/components/live-refresh";
+import { SyncPanel } from "@/components/sync/sync-panel";
+import { EmptyState } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/errors";
+import type { Scope } from "@/lib/auth/scope";
+import { requirePageUser } from "@/lib/auth/session";
 import { countBatches, countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
-import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
-import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/endpoints/permissions";
 import { listSyncs } from "@/lib/sync/start";
-import { SyncPanel } from "@/components/sync/sync-panel";
 
 export const metadata: Metadata = { title: "Inventory" };
 export const dynamic = "force-dynamic";
@@ -23,10 +24,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The page's batches, or why the filters in the URL cannot be used. */
 async function load(db: Db, values: Record<string, string>, scope: Scope) {
   const query = ZBatchListQuery.safeParse(values);
-  if (!query.success) return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
+  if (!query.success)
+    return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
   try {
     const [page, total] = await Promise.all([listBatches(db, query.data, scope), countBatches(db, query.data, scope)]);
-    return { page, total, openAlerts: Object.fromEntries(await countOpenAlerts(db, page.data.map((b) => b.id))) };
+    return {
+      page,
+      total,
+      openAlerts: Object.fromEntries(
+        await countOpenAlerts(
+          db,
+          page.data.map((b) => b.id),
+        ),
+      ),
+    };
   } catch (error) {
     if (error instanceof ApiError) return { invalid: error.message };
     throw error;
@@ -42,18 +53,28 @@ export default async function InventoryPage({ searchParams }: Props) {
   const db = getDb();
   const [options, result, [lastSync]] = await Promise.all([
     listFilterOptions(db, user.scope),
-    repeated.length ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined } : load(db, values, user.scope),
+    repeated.length
+      ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)`, page: undefined }
+      : load(db, values, user.scope),
     // Sync runs cover every batch: the operating company's staff see them.
     user.isMember ? [] : listSyncs(db, { limit: 1, full: true }),
   ]);
   const { cursor, ...firstPage } = values;
-  const permissions = { canRequest: can(user, "POST /api/batches/[batch_id]/request-verification"), canSync: can(user, "POST /api/batches/[batch_id]/sync"), canResolve: can(user, "POST /api/batches/[batch_id]/resolve-alert") };
+  const permissions = {
+    canRequest: can(user, "POST /api/batches/[batch_id]/request-verification"),
+    canSync: can(user, "POST /api/batches/[batch_id]/sync"),
+    canResolve: can(user, "POST /api/batches/[batch_id]/resolve-alert"),
+  };
 
   return (
     <div className="flex flex-col gap-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
-        <p className="text-sm text-stone-500">{user.isMember ? "The batches your organisation's wallets hold or held, as indexed from their events." : "Every coffee batch minted on chain, as indexed from its events."}</p>
+        <p className="text-sm text-stone-500">
+          {user.isMember
+            ? "The batches your organisation's wallets hold or held, as indexed from their events."
+            : "Every coffee batch minted on chain, as indexed from its events."}
+        </p>
       </div>
       {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
       {/* Keyed by the URL: the form shows exactly what the URL holds, after a heading sort or a reset too. */}
@@ -62,8 +83,11 @@ export default async function InventoryPage({ searchParams }: Props) {
         <p className="-mt-2 flex flex-wrap gap-4 text-sm">
           {result.total !== undefined && (
             <span role="status" data-testid="result-count" className="font-medium">
-              {result.total.toLocaleString("en-US")} batch{result.total === 1 ? "" : "es"} match{result.total === 1 ? "es" : ""}
-              {result.page && result.page.data.length < result.total ? ` · ${result.page.data.length} shown on this page` : ""}
+              {result.total.toLocaleString("en-US")} batch{result.total === 1 ? "" : "es"} match
+              {result.total === 1 ? "es" : ""}
+              {result.page && result.page.data.length < result.total
+                ? ` · ${result.page.data.length} shown on this page`
+                : ""}
             </span>
           )}
           <a href={`/api/batches/export?${new URLSearchParams(exportable(firstPage))}`} download className="underline">
@@ -72,13 +96,25 @@ export default async function InventoryPage({ searchParams }: Props) {
         </p>
       )}
       {result.invalid !== undefined && <EmptyState title="These filters are not valid">{result.invalid}</EmptyState>}
-      {result.page?.data.length === 0 && <EmptyState title="No batches match these filters">Try fewer filters, or reset them.</EmptyState>}
+      {result.page?.data.length === 0 && (
+        <EmptyState title="No batches match these filters">Try fewer filters, or reset them.</EmptyState>
+      )}
       {result.page && result.page.data.length > 0 && (
         <>
-          <BatchTable batches={result.page.data} total={result.total} openAlerts={result.openAlerts} values={values} can={permissions} />
+          <BatchTable
+            batches={result.page.data}
+            total={result.total}
+            openAlerts={result.openAlerts}
+            values={values}
+            can={permissions}
+          />
           <nav aria-label="Pages" className="flex justify-between text-sm">
             {cursor ? <Link href={`/inventory?${new URLSearchParams(firstPage)}`}>← First page</Link> : <span />}
-            {result.page.next_cursor && <Link href={`/inventory?${new URLSearchParams({ ...values, cursor: result.page.next_cursor })}`}>Next page →</Link>}
+            {result.page.next_cursor && (
+              <Link href={`/inventory?${new URLSearchParams({ ...values, cursor: result.page.next_cursor })}`}>
+                Next page →
+              </Link>
+            )}
           </nav>
         </>
       )}

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { Card, Empty } from "@/components/ui/card";
+
 import { MovementsTable } from "@/components/stock/movements-table";
+import { Card, Empty } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/server";
 import { movementTypes } from "@/lib/db/enums";
+import { getDb } from "@/lib/db/server";
 import { humanize } from "@/lib/format";
 import { listMovements } from "@/lib/stock/ledger";
 import { ZMovementQuery } from "@/lib/stock/schemas";
@@ -29,29 +30,66 @@ export default async function MovementsPage({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Stock movements</h1>
       <Form action="/movements" role="search" aria-label="Filter movements" className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-xs">Batch id<input name="batch_id" defaultValue={values.batch_id} className={inputStyle} inputMode="numeric" /></label>
+        <label className="flex flex-col text-xs">
+          Batch id
+          <input name="batch_id" defaultValue={values.batch_id} className={inputStyle} inputMode="numeric" />
+        </label>
         <label className="flex flex-col text-xs">
           Type
           <select name="type" defaultValue={values.type ?? ""} className={inputStyle}>
             <option value="">any</option>
-            {movementTypes.map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+            {movementTypes.map((t) => (
+              <option key={t} value={t}>
+                {humanize(t)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs">Warehouse<input name="warehouse" defaultValue={values.warehouse} className={inputStyle} /></label>
-        <label className="flex flex-col text-xs">Holder<input name="holder" defaultValue={values.holder} className={inputStyle} placeholder="0x…" /></label>
-        <label className="flex flex-col text-xs">From<input type="date" name="from" defaultValue={values.from} className={inputStyle} /></label>
-        <label className="flex flex-col text-xs">To<input type="date" name="to" defaultValue={values.to} className={inputStyle} /></label>
-        <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm text-white dark:bg-stone-100 dark:text-stone-900">Filter</button>
-        <Link href="/movements" className="py-1.5 text-sm underline">Clear</Link>
-        <a href={`/api/stock-movements/export?${filters}`} className="ml-auto py-1.5 text-sm underline" download>Download CSV</a>
+        <label className="flex flex-col text-xs">
+          Warehouse
+          <input name="warehouse" defaultValue={values.warehouse} className={inputStyle} />
+        </label>
+        <label className="flex flex-col text-xs">
+          Holder
+          <input name="holder" defaultValue={values.holder} className={inputStyle} placeholder="0x…" />
+        </label>
+        <label className="flex flex-col text-xs">
+          From
+          <input type="date" name="from" defaultValue={values.from} className={inputStyle} />
+        </label>
+        <label className="flex flex-col text-xs">
+          To
+          <input type="date" name="to" defaultValue={values.to} className={inputStyle} />
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-stone-900 px-3 py-1.5 text-sm text-white dark:bg-stone-100 dark:text-stone-900"
+        >
+          Filter
+        </button>
+        <Link href="/movements" className="py-1.5 text-sm underline">
+          Clear
+        </Link>
+        <a href={`/api/stock-movements/export?${filters}`} className="ml-auto py-1.5 text-sm underline" download>
+          Download CSV
+        </a>
       </Form>
       {!parsed.success ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p>
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
       ) : (
         <Card id="ledger" title="Ledger">
-          {page!.data.length === 0 ? <Empty>No movement matches these filters.</Empty> : <MovementsTable movements={page!.data} />}
+          {page!.data.length === 0 ? (
+            <Empty>No movement matches these filters.</Empty>
+          ) : (
+            <MovementsTable movements={page!.data} />
+          )}
           {page!.next_cursor && (
-            <Link className="mt-3 inline-block text-sm underline" href={`/movements?${new URLSearchParams([...filters, ["cursor", page!.next_cursor]])}`}>
+            <Link
+              className="mt-3 inline-block text-sm underline"
+              href={`/movements?${new URLSearchParams([...filters, ["cursor", page!.next_cursor]])}`}
+            >
               Older movements
             </Link>
           )}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
-import { Table, headRowClass } from "@/components/ui/table";
+import { headRowClass, Table } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -17,7 +18,13 @@ export default async function StockPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Stock on hand</h1>
-      <p className="text-sm text-stone-600 dark:text-stone-300">What the holders hold on chain, per warehouse and per holder, from the stock ledger. <Link className="underline" href="/movements">Every movement</Link>.</p>
+      <p className="text-sm text-stone-600 dark:text-stone-300">
+        What the holders hold on chain, per warehouse and per holder, from the stock ledger.{" "}
+        <Link className="underline" href="/movements">
+          Every movement
+        </Link>
+        .
+      </p>
       <Card id="by-warehouse" title="By warehouse">
         <Table testId="stock-by-warehouse" isFramed={false}>
           <thead>
@@ -31,17 +38,33 @@ export default async function StockPage() {
           </thead>
           <tbody>
             {stock.by_warehouse.map((w) => (
-              <tr key={w.warehouse} data-warehouse={w.warehouse} className="border-t border-stone-200 dark:border-stone-800">
+              <tr
+                key={w.warehouse}
+                data-warehouse={w.warehouse}
+                className="border-t border-stone-200 dark:border-stone-800"
+              >
                 <td className="py-1.5 pr-4">
-                  <Link href={`/movements?warehouse=${encodeURIComponent(w.warehouse)}`}>{w.name ? `${w.name} (${w.warehouse})` : w.warehouse || "no warehouse"}</Link>
+                  <Link href={`/movements?warehouse=${encodeURIComponent(w.warehouse)}`}>
+                    {w.name ? `${w.name} (${w.warehouse})` : w.warehouse || "no warehouse"}
+                  </Link>
                 </td>
                 <td className="py-1.5 pr-4 text-right tabular-nums">{w.batches}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums" data-testid="on-hand">{formatDecimal(w.on_hand_kg, 3)}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{w.capacity_kg ? formatDecimal(w.capacity_kg, 3) : "—"}</td>
+                <td className="py-1.5 pr-4 text-right tabular-nums" data-testid="on-hand">
+                  {formatDecimal(w.on_hand_kg, 3)}
+                </td>
+                <td className="py-1.5 pr-4 text-right tabular-nums">
+                  {w.capacity_kg ? formatDecimal(w.capacity_kg, 3) : "—"}
+                </td>
                 <td className="py-1.5 pr-4">
                   {w.used_pct !== null && (
                     <span className="flex items-center gap-2">
-                      <meter min={0} max={100} value={Math.min(100, Number(w.used_pct))} aria-label={`${w.warehouse} capacity used`} className="w-32" />
+                      <meter
+                        min={0}
+                        max={100}
+                        value={Math.min(100, Number(w.used_pct))}
+                        aria-label={`${w.warehouse} capacity used`}
+                        className="w-32"
+                      />
                       {w.used_pct} %
                     </span>
                   )}

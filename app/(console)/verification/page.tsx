@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { LiveRefresh } from "@/components/live-refresh";
 import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -7,9 +8,9 @@ import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
 import { listOpenAlerts } from "@/lib/alerts/alerts";
-import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
+import { can } from "@/lib/endpoints/permissions";
 import { listRequests } from "@/lib/verification/requests";
 import { ZRequestListQuery } from "@/lib/verification/schemas";
 
@@ -20,9 +21,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function VerificationPage({ searchParams }: Props) {
   const user = await requirePageUser("/verification");
-  const values = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const values = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
+  );
   const query = ZRequestListQuery.safeParse(values);
-  const [page, alerts] = await Promise.all([query.success ? listRequests(getDb(), query.data, user.scope) : null, listOpenAlerts(getDb(), user.scope)]);
+  const [page, alerts] = await Promise.all([
+    query.success ? listRequests(getDb(), query.data, user.scope) : null,
+    listOpenAlerts(getDb(), user.scope),
+  ]);
   const { cursor, ...firstPage } = values;
 
   return (
@@ -30,7 +36,10 @@ export default async function VerificationPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Verification engine</h1>
-          <p className="text-sm text-stone-500">Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is rejected and an alert raised.</p>
+          <p className="text-sm text-stone-500">
+            Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is
+            rejected and an alert raised.
+          </p>
         </div>
         <div className="ml-auto">
           <LiveRefresh stream="/api/batches/stream" />
@@ -38,11 +47,17 @@ export default async function VerificationPage({ searchParams }: Props) {
       </div>
       <QueueFilters key={new URLSearchParams(values).toString()} status={values.status} batchCode={values.batch_code} />
       {!query.success && (
-        <Notice>These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</Notice>
+        <Notice>
+          These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </Notice>
       )}
       {page &&
         (page.data.length === 0 ? (
-          <EmptyState>{cursor ? "No older requests." : "No verification requests match these filters. Request one from a batch's page."}</EmptyState>
+          <EmptyState>
+            {cursor
+              ? "No older requests."
+              : "No verification requests match these filters. Request one from a batch's page."}
+          </EmptyState>
         ) : (
           <RequestQueue
             key={JSON.stringify(values)}
@@ -54,7 +69,11 @@ export default async function VerificationPage({ searchParams }: Props) {
         ))}
       <nav aria-label="Pages" className="flex justify-between text-sm">
         {cursor ? <Link href={`/verification?${new URLSearchParams(firstPage)}`}>← Newest requests</Link> : <span />}
-        {page?.next_cursor && <Link href={`/verification?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>Older requests →</Link>}
+        {page?.next_cursor && (
+          <Link href={`/verification?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>
+            Older requests →
+          </Link>
+        )}
       </nav>
       <OpenAlerts alerts={alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
     </div>

@@ -4,7 +4,10 @@ import { handle } from "@/lib/endpoints/handle";
 import { notFound as endpoint } from "@/lib/endpoints/system";
 
 const notFound = handle(endpoint, async ({ request }) => {
-  throw new ApiError("not_found", `No endpoint at ${request.method} ${new URL(request.url).pathname}. The API is described at /api/openapi.json.`);
+  throw new ApiError(
+    "not_found",
+    `No endpoint at ${request.method} ${new URL(request.url).pathname}. The API is described at /api/openapi.json.`,
+  );
 });
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

@@ -12,7 +12,12 @@ export const GET = handle(analytics, async ({ query, scope }) => {
   const db = getDb();
   if (chart && format === "csv") {
     const filename = `batchtrail-${chart}-${filters.from}-${filters.to}.csv`;
-    return new Response(toCsv(await getChart(db, filters, chart, scope)), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
+    return new Response(toCsv(await getChart(db, filters, chart, scope)), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      },
+    });
   }
   const charts = chart ? [await getChart(db, filters, chart, scope)] : await listCharts(db, filters, scope);
   return reply({ filters, status: await getAnalyticsStatus(db), charts });

@@ -24,6 +24,10 @@ export const GET = handle(endpoint, async ({ request, query: { ids, format }, sc
   const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;
   const body = format === "pdf" ? await renderLabelsPdf(labels) : await renderLabelsPng(labels);
   return new Response(Buffer.from(body), {
-    headers: { "content-type": format === "pdf" ? "application/pdf" : "image/png", "content-disposition": `inline; filename="${name.replace(/[^\w.-]/g, "_")}.${format}"`, "cache-control": "private, no-store" },
+    headers: {
+      "content-type": format === "pdf" ? "application/pdf" : "image/png",
+      "content-disposition": `inline; filename="${name.replace(/[^\w.-]/g, "_")}.${format}"`,
+      "cache-control": "private, no-store",
+    },
   });
 });

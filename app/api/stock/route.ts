@@ -1,7 +1,7 @@
 // "GET /api/stock" — stock on hand per warehouse and per holder, within the caller's scope
 import { getDb } from "@/lib/db/server";
-import { getStock } from "@/lib/endpoints/stock";
 import { handle, reply } from "@/lib/endpoints/handle";
+import { getStock } from "@/lib/endpoints/stock";
 import { getStockSummary } from "@/lib/stock/ledger";
 
 export const dynamic = "force-dynamic";

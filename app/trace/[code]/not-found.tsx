@@ -9,10 +9,13 @@ export default function TraceNotFound() {
       <p className="text-xs uppercase tracking-widest text-stone-500">Batchtrail · provenance</p>
       <h1 className="text-2xl font-semibold">No batch with this code</h1>
       <p className="text-stone-600 dark:text-stone-400">
-        We could not find a coffee batch with the code in this address. Check the code printed on the bag&apos;s label (for example <span className="font-mono">KEN-NYE-2025-0003</span>), or scan
-        its QR code again: it opens the right page.
+        We could not find a coffee batch with the code in this address. Check the code printed on the bag&apos;s label
+        (for example <span className="font-mono">KEN-NYE-2025-0003</span>), or scan its QR code again: it opens the
+        right page.
       </p>
-      <p className="text-sm text-stone-500">If the code on the label does not work, the seller can tell you more about the batch.</p>
+      <p className="text-sm text-stone-500">
+        If the code on the label does not work, the seller can tell you more about the batch.
+      </p>
     </main>
   );
 }

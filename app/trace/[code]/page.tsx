@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+
 import { TraceFacts } from "@/components/trace/batch-facts";
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { Timeline } from "@/components/trace/timeline";
@@ -22,7 +23,10 @@ const load = cache(async (raw: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await load((await params).code);
   if (t.isLimited) return { title: "Too many views", robots: { index: false } };
-  return { title: `Trace ${t.batch.batchCode}`, description: `The journey of coffee batch ${t.batch.batchCode} from ${t.batch.origin}, proven on chain.` };
+  return {
+    title: `Trace ${t.batch.batchCode}`,
+    description: `The journey of coffee batch ${t.batch.batchCode} from ${t.batch.origin}, proven on chain.`,
+  };
 }
 
 export default async function TracePage({ params }: Props) {
@@ -32,7 +36,8 @@ export default async function TracePage({ params }: Props) {
       <main className="mx-auto max-w-2xl space-y-2 px-4 py-8">
         <h1 className="text-2xl font-semibold">Too many views</h1>
         <p className="text-stone-600 dark:text-stone-400" data-testid="trace-limited">
-          This network has opened too many provenance pages in the last minute. Try again in {t.retryAfterSeconds} seconds.
+          This network has opened too many provenance pages in the last minute. Try again in {t.retryAfterSeconds}{" "}
+          seconds.
         </p>
       </main>
     );
@@ -65,7 +70,8 @@ export default async function TracePage({ params }: Props) {
           How these steps are proven
         </h2>
         <p>
-          Every step is a record in an append-only, hash-chained audit log. The log&apos;s records are gathered into Merkle trees whose roots are written to the AuditAnchor contract
+          Every step is a record in an append-only, hash-chained audit log. The log&apos;s records are gathered into
+          Merkle trees whose roots are written to the AuditAnchor contract
           {t.anchor && (
             <>
               {" "}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { listCaughtMails } from "@/lib/mail/caught";
@@ -16,15 +17,24 @@ export default async function CaughtMailPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Caught mail</h1>
       <p className="text-sm text-stone-500">
-        Mail sent through the local catcher that <code>npm run dev</code> starts; with SMTP_URL set to a real server this stays empty. <Link href="/admin" className="underline">Back to admin</Link>
+        Mail sent through the local catcher that <code>npm run dev</code> starts; with SMTP_URL set to a real server
+        this stays empty.{" "}
+        <Link href="/admin" className="underline">
+          Back to admin
+        </Link>
       </p>
       {mails.length === 0 && <p className="text-sm">No mail yet.</p>}
       <ul className="flex flex-col gap-4">
         {mails.map((m) => (
-          <li key={m.id} data-testid="caught-mail" className="rounded-md border border-stone-200 p-3 dark:border-stone-800">
+          <li
+            key={m.id}
+            data-testid="caught-mail"
+            className="rounded-md border border-stone-200 p-3 dark:border-stone-800"
+          >
             <p className="text-sm font-semibold">{m.subject ?? "(no subject)"}</p>
             <p className="text-xs text-stone-500">
-              to {m.rcptTo.join(", ")} · from {m.mailFrom ?? "—"} · {m.receivedAt.toISOString().replace("T", " ").slice(0, 19)}
+              to {m.rcptTo.join(", ")} · from {m.mailFrom ?? "—"} ·{" "}
+              {m.receivedAt.toISOString().replace("T", " ").slice(0, 19)}
             </p>
             <pre className="mt-2 whitespace-pre-wrap break-all text-sm">{m.textBody}</pre>
           </li>

@@ -3,34 +3,35 @@ import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { cookieToInitialState } from "wagmi";
+
 import { AlertsSection } from "@/components/batch-detail/alerts-section";
 import { AskChainlink } from "@/components/batch-detail/ask-chainlink";
 import { AuditTrail } from "@/components/batch-detail/audit-trail";
 import { BatchFacts } from "@/components/batch-detail/batch-facts";
-import { ChainlinkSection } from "@/components/batch-detail/chainlink-section";
 import { ChainSection } from "@/components/batch-detail/chain-section";
+import { ChainlinkSection } from "@/components/batch-detail/chainlink-section";
 import { FraudSection } from "@/components/batch-detail/fraud-section";
 import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onchain";
 import { QualitySection } from "@/components/batch-detail/quality-section";
 import { Transactions } from "@/components/batch-detail/transactions";
 import { VerificationSection } from "@/components/batch-detail/verification-section";
-import { ValueBadge } from "@/components/ui/badge";
+import { LiveRefresh } from "@/components/live-refresh";
 import { BatchStock } from "@/components/stock/batch-stock";
 import { StockActions } from "@/components/stock/stock-actions";
-import { LiveRefresh } from "@/components/live-refresh";
+import { ValueBadge } from "@/components/ui/badge";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { ApiError } from "@/lib/api/errors";
-import { can } from "@/lib/endpoints/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";
+import { can } from "@/lib/endpoints/permissions";
 import { getEnv } from "@/lib/env";
 import { getListener } from "@/lib/events/server";
 import { getBatchVerificationData } from "@/lib/pages/batch";
-import { getConfig, type WalletSettings } from "@/lib/wallet/config";
-import { getWalletSettings } from "@/lib/wallet/settings";
 import { listBatchHoldings, listMovements, listPendingStockActions } from "@/lib/stock/ledger";
 import { listWarehouseRows } from "@/lib/stock/warehouses";
+import { getConfig, type WalletSettings } from "@/lib/wallet/config";
+import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -62,19 +63,49 @@ type Batch = Awaited<ReturnType<typeof load>>["batch"];
 async function withWallet(render: (settings: WalletSettings) => React.ReactNode) {
   const settings = getWalletSettings(await cookies());
   if (!settings) return undefined;
-  return <WalletProviders settings={settings} initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}>{render(settings)}</WalletProviders>;
+  return (
+    <WalletProviders
+      settings={settings}
+      initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
+    >
+      {render(settings)}
+    </WalletProviders>
+  );
 }
 
 /** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
 async function onchainAction(batch: Batch, canVerify: boolean) {
-  if (!canVerify || !batch.token_id || batch.verification_status !== "verified" || batch.blockchain?.is_verified !== false) return undefined;
-  return withWallet((s) => <MarkVerifiedOnchain chainId={s.chainId} batchTokenAddress={s.batchTokenAddress} batchId={batch.id} tokenId={batch.token_id!} />);
+  if (
+    !canVerify ||
+    !batch.token_id ||
+    batch.verification_status !== "verified" ||
+    batch.blockchain?.is_verified !== false
+  )
+    return undefined;
+  return withWallet((s) => (
+    <MarkVerifiedOnchain
+      chainId={s.chainId}
+      batchTokenAddress={s.batchTokenAddress}
+      batchId={batch.id}
+      tokenId={batch.token_id!}
+    />
+  ));
 }
 
 /** Ask Chainlink: a minted batch, a verifier, and a consumer contract to ask. */
 async function chainlinkAction(batch: Batch, canVerify: boolean) {
   if (!canVerify || !batch.token_id) return undefined;
-  return withWallet((s) => s.consumerAddress && <AskChainlink chainId={s.chainId} consumerAddress={s.consumerAddress} batchId={batch.id} tokenId={batch.token_id!} />);
+  return withWallet(
+    (s) =>
+      s.consumerAddress && (
+        <AskChainlink
+          chainId={s.chainId}
+          consumerAddress={s.consumerAddress}
+          batchId={batch.id}
+          tokenId={batch.token_id!}
+        />
+      ),
+  );
 }
 
 /** The batch's holders, pending stock actions, ledger, and (for a minted batch) the actions through a wallet. */
@@ -88,7 +119,17 @@ async function stockSection(batch: Batch, user: Awaited<ReturnType<typeof load>>
   ]);
   const active = warehouses.filter((w) => w.isActive).map((w) => ({ code: w.code, name: w.name }));
   const canManage = can(user, "POST /api/batches/[batch_id]/stock-moves");
-  const actions = batch.token_id ? await withWallet((s) => <StockActions batchId={batch.id} chainId={s.chainId} places={holdings} warehouses={active} canManage={canManage} />) : undefined;
+  const actions = batch.token_id
+    ? await withWallet((s) => (
+        <StockActions
+          batchId={batch.id}
+          chainId={s.chainId}
+          places={holdings}
+          warehouses={active}
+          canManage={canManage}
+        />
+      ))
+    : undefined;
   return <BatchStock holdings={holdings} pending={pending} movements={ledger.data} actions={actions} />;
 }
 
@@ -108,7 +149,13 @@ export default async function BatchPage({ params }: Props) {
         </div>
       </div>
       <BatchFacts batch={batch} />
-      <ChainSection batch={batch} onchain={batch.blockchain} error={batch.blockchain_error} canSync={can(user, "POST /api/batches/[batch_id]/sync")} sent={data.sent} />
+      <ChainSection
+        batch={batch}
+        onchain={batch.blockchain}
+        error={batch.blockchain_error}
+        canSync={can(user, "POST /api/batches/[batch_id]/sync")}
+        sent={data.sent}
+      />
       {await stockSection(batch, user)}
       <VerificationSection
         batchId={batch.id}
@@ -120,11 +167,37 @@ export default async function BatchPage({ params }: Props) {
         canVerify={canVerify}
         onchainAction={await onchainAction(batch, canVerify)}
       />
-      {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && <ChainlinkSection checks={data.checks} explorerUrl={getEnv().EXPLORER_URL ?? null} action={await chainlinkAction(batch, canVerify)} />}
-      <QualitySection batchId={batch.id} checks={data.qualityChecks} canRecord={isMinted && can(user, "POST /api/batches/[batch_id]/quality-check")} />
-      <FraudSection batchId={batch.id} assessment={data.fraud} canDetect={isMinted && can(user, "POST /api/batches/[batch_id]/detect-fraud")} />
-      <AlertsSection batchId={batch.id} alerts={data.alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
-      <AuditTrail records={data.audit} batch={{ id: batch.id, code: batch.batch_code }} rpcUrl={getEnv().AUDIT_ANCHOR_ADDRESS ? (getEnv().PUBLIC_RPC_URL ?? (getEnv().CHAIN_ID === 31337 ? getEnv().RPC_URL : null)) : null} />
+      {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && (
+        <ChainlinkSection
+          checks={data.checks}
+          explorerUrl={getEnv().EXPLORER_URL ?? null}
+          action={await chainlinkAction(batch, canVerify)}
+        />
+      )}
+      <QualitySection
+        batchId={batch.id}
+        checks={data.qualityChecks}
+        canRecord={isMinted && can(user, "POST /api/batches/[batch_id]/quality-check")}
+      />
+      <FraudSection
+        batchId={batch.id}
+        assessment={data.fraud}
+        canDetect={isMinted && can(user, "POST /api/batches/[batch_id]/detect-fraud")}
+      />
+      <AlertsSection
+        batchId={batch.id}
+        alerts={data.alerts}
+        canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")}
+      />
+      <AuditTrail
+        records={data.audit}
+        batch={{ id: batch.id, code: batch.batch_code }}
+        rpcUrl={
+          getEnv().AUDIT_ANCHOR_ADDRESS
+            ? (getEnv().PUBLIC_RPC_URL ?? (getEnv().CHAIN_ID === 31337 ? getEnv().RPC_URL : null))
+            : null
+        }
+      />
       <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
     </div>
   );

@@ -6,4 +6,6 @@ import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(recentActivities, async ({ query, scope }) => reply(await listRecentActivities(getDb(), query, scope)));
+export const GET = handle(recentActivities, async ({ query, scope }) =>
+  reply(await listRecentActivities(getDb(), query, scope)),
+);

@@ -8,6 +8,10 @@ import { handle, reply } from "@/lib/endpoints/handle";
 export const GET = handle(list, async () => reply({ data: await listApiKeys(getDb()) }));
 
 export const POST = handle(create, async ({ body, caller }) => {
-  const key = await createApiKey(getDb(), { ...body, createdBy: caller.kind === "user" ? caller.user.id : null }, actorOf(caller));
+  const key = await createApiKey(
+    getDb(),
+    { ...body, createdBy: caller.kind === "user" ? caller.user.id : null },
+    actorOf(caller),
+  );
   return reply(key, 201);
 });

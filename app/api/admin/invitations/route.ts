@@ -9,6 +9,11 @@ import { getMailer } from "@/lib/mail/server";
 
 export const POST = handle(invite, async ({ body, caller }) => {
   const invitedBy = caller.kind === "user" ? caller.user.id : null;
-  const invitation = await inviteUser(getDb(), getMailer(), { ...body, invitedBy, actor: actorOf(caller), appUrl: await getAppUrl() });
+  const invitation = await inviteUser(getDb(), getMailer(), {
+    ...body,
+    invitedBy,
+    actor: actorOf(caller),
+    appUrl: await getAppUrl(),
+  });
   return reply(invitation, 201);
 });

@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle(list, async () => reply({ data: await listOrganisations(getDb()) }));
 
-export const POST = handle(create, async ({ body, caller }) => reply(await createOrganisation(getDb(), body, actorOf(caller)), 201));
+export const POST = handle(create, async ({ body, caller }) =>
+  reply(await createOrganisation(getDb(), body, actorOf(caller)), 201),
+);

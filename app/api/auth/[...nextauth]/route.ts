@@ -1,5 +1,6 @@
 // GET, POST /api/auth/* — next-auth: sign-in, sign-out, session, CSRF token
 import { NextResponse, type NextRequest } from "next/server";
+
 import { checkSignInRate, handlers } from "@/lib/auth/auth";
 
 export const GET = handlers.GET;
@@ -10,7 +11,13 @@ export async function POST(request: NextRequest) {
     const limit = await checkSignInRate(request.headers);
     if (!limit.isAllowed) {
       return NextResponse.json(
-        { error: { code: "rate_limited", message: "Too many sign-in attempts; try again later.", details: { retry_after_seconds: limit.retryAfterSeconds } } },
+        {
+          error: {
+            code: "rate_limited",
+            message: "Too many sign-in attempts; try again later.",
+            details: { retry_after_seconds: limit.retryAfterSeconds },
+          },
+        },
         { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
       );
     }

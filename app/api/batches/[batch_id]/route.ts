@@ -7,4 +7,6 @@ import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async ({ params: { batch_id }, scope }) => reply(await getBatch(getDb(), getChain(), batch_id, scope)));
+export const GET = handle(endpoint, async ({ params: { batch_id }, scope }) =>
+  reply(await getBatch(getDb(), getChain(), batch_id, scope)),
+);

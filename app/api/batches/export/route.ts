@@ -9,6 +9,10 @@ export const dynamic = "force-dynamic";
 export const GET = handle(exportBatches, async ({ query, scope }) => {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(exportBatchesCsv(getDb(), query, scope), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="batches-${day}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="batches-${day}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -11,5 +11,8 @@ export const dynamic = "force-dynamic";
 // The seed passes the id as a query parameter; a JSON body works too (the declaration's bodyFromQuery).
 export const POST = handle(endpoint, async ({ body: { blockchain_batch_id }, caller }) => {
   const result = await importBatch(getDb(), getChain(), blockchain_batch_id, actorOf(caller));
-  return reply({ batch_id: result.batchId, import_log_id: result.importLogId, action: result.isNew ? "created" : "refreshed" }, result.isNew ? 201 : 200);
+  return reply(
+    { batch_id: result.batchId, import_log_id: result.importLogId, action: result.isNew ? "created" : "refreshed" },
+    result.isNew ? 201 : 200,
+  );
 });

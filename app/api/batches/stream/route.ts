@@ -7,5 +7,21 @@ import { sseResponse } from "@/lib/realtime/sse";
 export const dynamic = "force-dynamic";
 
 export const GET = handle(batchStream, async ({ request }) =>
-  sseResponse(request, { tables: ["batches", "verification_requests", "batch_alerts", "quality_checks", "fraud_assessments", "chainlink_requests", "sync_history", "blockchain_transactions"], read: async (cursor) => ({ messages: cursor === "0" ? [] : [{ event: "change", data: {} }], cursor: "1" }) }, "0"),
+  sseResponse(
+    request,
+    {
+      tables: [
+        "batches",
+        "verification_requests",
+        "batch_alerts",
+        "quality_checks",
+        "fraud_assessments",
+        "chainlink_requests",
+        "sync_history",
+        "blockchain_transactions",
+      ],
+      read: async (cursor) => ({ messages: cursor === "0" ? [] : [{ event: "change", data: {} }], cursor: "1" }),
+    },
+    "0",
+  ),
 );

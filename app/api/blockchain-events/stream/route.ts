@@ -14,7 +14,8 @@ const pageSize = 200;
 export const GET = handle(eventStream, async ({ request, query: { after }, scope }) => {
   const { db, client, key } = getListener();
   const resumeFrom = request.headers.get("last-event-id");
-  const start = resumeFrom && /^\d{1,18}$/.test(resumeFrom) ? resumeFrom : (after ?? String(await latestEventSeq(db, key)));
+  const start =
+    resumeFrom && /^\d{1,18}$/.test(resumeFrom) ? resumeFrom : (after ?? String(await latestEventSeq(db, key)));
   return sseResponse(
     request,
     {
@@ -22,10 +23,17 @@ export const GET = handle(eventStream, async ({ request, query: { after }, scope
       async read(cursor) {
         const events = await eventsChangedAfter(db, key, Number(cursor), scope, pageSize);
         const last = events.at(-1);
-        return { messages: events.map((e) => ({ id: String(e.seq), event: "event", data: e })), cursor: last ? String(last.seq) : cursor, more: events.length === pageSize };
+        return {
+          messages: events.map((e) => ({ id: String(e.seq), event: "event", data: e })),
+          cursor: last ? String(last.seq) : cursor,
+          more: events.length === pageSize,
+        };
       },
       // The listener's health is the operating company's business.
-      ...(scope.kind === "all" && { tick: async () => [{ event: "status", data: await getListenerStatus(db, client, key) }], tickMs: 3_000 }),
+      ...(scope.kind === "all" && {
+        tick: async () => [{ event: "status", data: await getListenerStatus(db, client, key) }],
+        tickMs: 3_000,
+      }),
     },
     start,
   );

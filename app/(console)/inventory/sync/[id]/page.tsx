@@ -3,15 +3,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+
 import { ValueBadge } from "@/components/ui/badge";
 import { Empty, frameClass } from "@/components/ui/card";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
-import { can } from "@/lib/endpoints/permissions";
+import { fieldWords } from "@/lib/audit/words";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
-import { fieldWords } from "@/lib/audit/words";
+import { can } from "@/lib/endpoints/permissions";
 import { humanize } from "@/lib/format";
 import { getSync } from "@/lib/sync/start";
 
@@ -30,7 +31,13 @@ export default async function SyncPage({ params }: Props) {
   if (!can(user, "GET /api/sync/[sync_id]")) redirect("/forbidden");
   const sync = /^[1-9]\d{0,15}$/.test(id) ? await getSync(getDb(), Number(id)) : null;
   if (!sync) notFound();
-  const figures = [["Checked", sync.checked], ["Updated", sync.updated], ["Imported", sync.imported], ["Flagged", sync.flagged], ["Failed", sync.failed]] as const;
+  const figures = [
+    ["Checked", sync.checked],
+    ["Updated", sync.updated],
+    ["Imported", sync.imported],
+    ["Flagged", sync.flagged],
+    ["Failed", sync.failed],
+  ] as const;
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -42,7 +49,8 @@ export default async function SyncPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Sync #{sync.id}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-500">
           <ValueBadge value={sync.status} /> {humanize(sync.trigger)}
-          {sync.batch_id === null ? " reconciliation of every batch" : " sync of one batch"}, started {formatWhen(sync.started_at ?? sync.created_at)}
+          {sync.batch_id === null ? " reconciliation of every batch" : " sync of one batch"}, started{" "}
+          {formatWhen(sync.started_at ?? sync.created_at)}
           {sync.finished_at && `, finished ${formatWhen(sync.finished_at)}`}
           {sync.duration_ms !== null && ` in ${(sync.duration_ms / 1000).toFixed(1)} s`}
           {sync.to_block && ` · chain read at block ${sync.to_block}`}
@@ -65,7 +73,17 @@ export default async function SyncPage({ params }: Props) {
           <tbody>
             {sync.results.map((r, i) => (
               <tr key={i} data-testid="sync-result" className={`${rowClass} align-top`}>
-                <td className="px-2 py-1.5 font-mono">{r.batch_id !== null ? <Link href={`/batches/${r.batch_id}`} className="underline">{r.batch_code ?? `#${r.batch_id}`}</Link> : r.token_id ? `token #${r.token_id}` : "—"}</td>
+                <td className="px-2 py-1.5 font-mono">
+                  {r.batch_id !== null ? (
+                    <Link href={`/batches/${r.batch_id}`} className="underline">
+                      {r.batch_code ?? `#${r.batch_id}`}
+                    </Link>
+                  ) : r.token_id ? (
+                    `token #${r.token_id}`
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="px-2 py-1.5">{fieldWords(r.field)}</td>
                 <td className="px-2 py-1.5">{r.offchain ?? "—"}</td>
                 <td className="px-2 py-1.5">{r.onchain ?? "—"}</td>

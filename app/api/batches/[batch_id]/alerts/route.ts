@@ -6,4 +6,6 @@ import { batchAlerts } from "@/lib/endpoints/verification";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(batchAlerts, async ({ params: { batch_id } }) => reply({ data: await listAlerts(getDb(), batch_id) }));
+export const GET = handle(batchAlerts, async ({ params: { batch_id } }) =>
+  reply({ data: await listAlerts(getDb(), batch_id) }),
+);

@@ -6,4 +6,6 @@ import { auditHistory as endpoint } from "@/lib/endpoints/verification";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async ({ params: { batch_id } }) => reply({ data: await auditHistory(getDb(), batch_id) }));
+export const GET = handle(endpoint, async ({ params: { batch_id } }) =>
+  reply({ data: await auditHistory(getDb(), batch_id) }),
+);

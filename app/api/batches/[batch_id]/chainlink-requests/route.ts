@@ -6,4 +6,6 @@ import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(chainlinkRequests, async ({ params: { batch_id } }) => reply({ data: await listChecks(getDb(), batch_id) }));
+export const GET = handle(chainlinkRequests, async ({ params: { batch_id } }) =>
+  reply({ data: await listChecks(getDb(), batch_id) }),
+);

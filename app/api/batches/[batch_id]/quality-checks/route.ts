@@ -6,4 +6,6 @@ import { listQualityChecks } from "@/lib/quality/checks";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(qualityChecks, async ({ params: { batch_id } }) => reply({ data: await listQualityChecks(getDb(), batch_id) }));
+export const GET = handle(qualityChecks, async ({ params: { batch_id } }) =>
+  reply({ data: await listQualityChecks(getDb(), batch_id) }),
+);

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = handle(endpoint, async ({ params: { batch_id }, body: { alert_id, note }, caller }) => {
   const userId = caller.kind === "user" ? caller.user.id : null;
-  if (alert_id === undefined) return reply({ data: await resolveOpenAlerts(getDb(), batch_id, note, userId, actorOf(caller)) });
+  if (alert_id === undefined)
+    return reply({ data: await resolveOpenAlerts(getDb(), batch_id, note, userId, actorOf(caller)) });
   return reply(await resolveAlert(getDb(), batch_id, alert_id, note, userId, actorOf(caller)));
 });

@@ -1,10 +1,12 @@
 // "POST /api/batches/[batch_id]/stock-adjustments" — check an adjustment and answer the call to sign
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
-import { prepareAdjustment } from "@/lib/endpoints/stock";
 import { handle, reply } from "@/lib/endpoints/handle";
+import { prepareAdjustment } from "@/lib/endpoints/stock";
 import * as prepare from "@/lib/stock/prepare";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(prepareAdjustment, async ({ params, body }) => reply(await prepare.prepareAdjustment(getDb(), getChain(), params.batch_id, body)));
+export const POST = handle(prepareAdjustment, async ({ params, body }) =>
+  reply(await prepare.prepareAdjustment(getDb(), getChain(), params.batch_id, body)),
+);

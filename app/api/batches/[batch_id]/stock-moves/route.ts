@@ -1,10 +1,12 @@
 // "POST /api/batches/[batch_id]/stock-moves" — check a warehouse move and answer the call to sign
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
-import { prepareMove } from "@/lib/endpoints/stock";
 import { handle, reply } from "@/lib/endpoints/handle";
+import { prepareMove } from "@/lib/endpoints/stock";
 import * as prepare from "@/lib/stock/prepare";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(prepareMove, async ({ params, body }) => reply(await prepare.prepareMove(getDb(), getChain(), params.batch_id, body)));
+export const POST = handle(prepareMove, async ({ params, body }) =>
+  reply(await prepare.prepareMove(getDb(), getChain(), params.batch_id, body)),
+);

@@ -1,10 +1,12 @@
 // "POST /api/batches/[batch_id]/stock-transfers" — check a transfer between holders and answer the call to sign
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
-import { prepareTransfer } from "@/lib/endpoints/stock";
 import { handle, reply } from "@/lib/endpoints/handle";
+import { prepareTransfer } from "@/lib/endpoints/stock";
 import * as prepare from "@/lib/stock/prepare";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(prepareTransfer, async ({ params, body }) => reply(await prepare.prepareTransfer(getDb(), getChain(), params.batch_id, body)));
+export const POST = handle(prepareTransfer, async ({ params, body }) =>
+  reply(await prepare.prepareTransfer(getDb(), getChain(), params.batch_id, body)),
+);

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 export const POST = handle(endpoint, async ({ params: { batch_id } }) => {
   const config = getSyncConfig();
   const syncId = await syncBatch(config, batch_id).catch((error: Error) => {
-    throw new ApiError("chain_unreachable", `The chain could not be read, so the batch was not synced: ${error.message.split("\n")[0]}`);
+    throw new ApiError(
+      "chain_unreachable",
+      `The chain could not be read, so the batch was not synced: ${error.message.split("\n")[0]}`,
+    );
   });
   if (syncId === null) throw new ApiError("not_found", `Batch ${batch_id} does not exist.`);
   return reply(await getSync(config.db, syncId));

@@ -6,4 +6,6 @@ import { listBatchRequests } from "@/lib/verification/requests";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(batchRequests, async ({ params: { batch_id }, query }) => reply(await listBatchRequests(getDb(), batch_id, query)));
+export const GET = handle(batchRequests, async ({ params: { batch_id }, query }) =>
+  reply(await listBatchRequests(getDb(), batch_id, query)),
+);

@@ -7,4 +7,6 @@ import { verifyBatch } from "@/lib/verification/verify";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(endpoint, async ({ params: { batch_id }, caller }) => reply(await verifyBatch(getDb(), getChain(), batch_id, caller)));
+export const POST = handle(endpoint, async ({ params: { batch_id }, caller }) =>
+  reply(await verifyBatch(getDb(), getChain(), batch_id, caller)),
+);

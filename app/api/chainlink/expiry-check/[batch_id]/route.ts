@@ -5,4 +5,6 @@ import { handle } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(chainlinkExpiryCheck, ({ request, params, body }) => respondToCheck(request, body, "expiry_check", params.batch_id));
+export const POST = handle(chainlinkExpiryCheck, ({ request, params, body }) =>
+  respondToCheck(request, body, "expiry_check", params.batch_id),
+);

@@ -5,4 +5,6 @@ import { handle } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(chainlinkQualityCheck, ({ request, params, body }) => respondToCheck(request, body, "quality_check", params.batch_id));
+export const POST = handle(chainlinkQualityCheck, ({ request, params, body }) =>
+  respondToCheck(request, body, "quality_check", params.batch_id),
+);

@@ -5,4 +5,6 @@ import { handle } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(chainlinkVerifyBatch, ({ request, params, body }) => respondToCheck(request, body, "verify_batch", params.batch_id));
+export const POST = handle(chainlinkVerifyBatch, ({ request, params, body }) =>
+  respondToCheck(request, body, "verify_batch", params.batch_id),
+);

@@ -7,4 +7,6 @@ import { approvePending } from "@/lib/organisations/organisations";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(approveUser, async ({ params: { user_id }, body, caller }) => reply(await approvePending(getDb(), user_id, body, actorOf(caller))));
+export const POST = handle(approveUser, async ({ params: { user_id }, body, caller }) =>
+  reply(await approvePending(getDb(), user_id, body, actorOf(caller))),
+);

@@ -5,4 +5,6 @@ import { getDb } from "@/lib/db/server";
 import { liftLockout } from "@/lib/endpoints/admin";
 import { handle, reply } from "@/lib/endpoints/handle";
 
-export const DELETE = handle(liftLockout, async ({ params: { user_id }, caller }) => reply(await liftUserLockout(getDb(), user_id, actorOf(caller))));
+export const DELETE = handle(liftLockout, async ({ params: { user_id }, caller }) =>
+  reply(await liftUserLockout(getDb(), user_id, actorOf(caller))),
+);
