@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
+import { workerArgs } from "@/scripts/lib/worker-command";
+
 import { stack } from "./stack";
 
 const url = `postgres://postgres:batchtrail@127.0.0.1:${stack.pgPort}/batchtrail`;
@@ -89,7 +91,7 @@ export function changedTables(before: string, after: string): string[] {
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** This checkout's e2e worker: `scripts/worker.ts` run from this directory. */
+/** This checkout's e2e worker: the worker's entry (scripts/lib/worker-command.ts) run from this directory. */
 function workerPid(): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -97,7 +99,7 @@ function workerPid(): number {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
       const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
       if (
-        cmdline.includes("scripts/worker.ts") &&
+        cmdline.includes(workerArgs.at(-1)!) &&
         readlinkSync(`/proc/${entry}/cwd`) === root &&
         environ.includes(`DATABASE_URL=${url}`)
       )
