@@ -59,16 +59,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 type Batch = Awaited<ReturnType<typeof load>>["batch"];
 
-/** A wallet part of the page, when the browser can reach the chain. */
+/** A wallet part of the page, when the browser can reach the chain; the page's one WalletProviders serves it. */
 async function withWallet(render: (settings: WalletSettings) => React.ReactNode) {
   const settings = getWalletSettings(await cookies());
-  if (!settings) return undefined;
+  return settings ? render(settings) : undefined;
+}
+
+/**
+ * One wallet provider for the whole page: two on one page each keep a wagmi store over the same
+ * cookie, and once a transaction changes one, their updates chase each other (React error 185).
+ */
+async function WalletParts({ children }: { children: React.ReactNode }) {
+  const settings = getWalletSettings(await cookies());
+  if (!settings) return children;
   return (
     <WalletProviders
       settings={settings}
       initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
     >
-      {render(settings)}
+      {children}
     </WalletProviders>
   );
 }
@@ -138,67 +147,69 @@ export default async function BatchPage({ params }: Props) {
   const isMinted = batch.token_id !== null;
   const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="font-mono text-2xl font-semibold tracking-tight">{batch.batch_code}</h1>
-        <ValueBadge value={batch.status} />
-        <ValueBadge value={batch.verification_status} />
-        {batch.token_id && <span className="font-mono text-sm text-stone-500">token #{batch.token_id}</span>}
-        <div className="ml-auto">
-          <LiveRefresh stream="/api/batches/stream" />
+    <WalletParts>
+      <div className="flex flex-col gap-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="font-mono text-2xl font-semibold tracking-tight">{batch.batch_code}</h1>
+          <ValueBadge value={batch.status} />
+          <ValueBadge value={batch.verification_status} />
+          {batch.token_id && <span className="font-mono text-sm text-stone-500">token #{batch.token_id}</span>}
+          <div className="ml-auto">
+            <LiveRefresh stream="/api/batches/stream" />
+          </div>
         </div>
-      </div>
-      <BatchFacts batch={batch} />
-      <ChainSection
-        batch={batch}
-        onchain={batch.blockchain}
-        error={batch.blockchain_error}
-        canSync={can(user, "POST /api/batches/[batch_id]/sync")}
-        sent={data.sent}
-      />
-      {await stockSection(batch, user)}
-      <VerificationSection
-        batchId={batch.id}
-        verificationStatus={batch.verification_status}
-        isMinted={isMinted}
-        isVerifiedOnchain={batch.blockchain?.is_verified ?? null}
-        requests={data.requests}
-        canRequest={can(user, "POST /api/batches/[batch_id]/request-verification")}
-        canVerify={canVerify}
-        onchainAction={await onchainAction(batch, canVerify)}
-      />
-      {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && (
-        <ChainlinkSection
-          checks={data.checks}
-          explorerUrl={getEnv().EXPLORER_URL ?? null}
-          action={await chainlinkAction(batch, canVerify)}
+        <BatchFacts batch={batch} />
+        <ChainSection
+          batch={batch}
+          onchain={batch.blockchain}
+          error={batch.blockchain_error}
+          canSync={can(user, "POST /api/batches/[batch_id]/sync")}
+          sent={data.sent}
         />
-      )}
-      <QualitySection
-        batchId={batch.id}
-        checks={data.qualityChecks}
-        canRecord={isMinted && can(user, "POST /api/batches/[batch_id]/quality-check")}
-      />
-      <FraudSection
-        batchId={batch.id}
-        assessment={data.fraud}
-        canDetect={isMinted && can(user, "POST /api/batches/[batch_id]/detect-fraud")}
-      />
-      <AlertsSection
-        batchId={batch.id}
-        alerts={data.alerts}
-        canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")}
-      />
-      <AuditTrail
-        records={data.audit}
-        batch={{ id: batch.id, code: batch.batch_code }}
-        rpcUrl={
-          getEnv().AUDIT_ANCHOR_ADDRESS
-            ? (getEnv().PUBLIC_RPC_URL ?? (getEnv().CHAIN_ID === 31337 ? getEnv().RPC_URL : null))
-            : null
-        }
-      />
-      <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
-    </div>
+        {await stockSection(batch, user)}
+        <VerificationSection
+          batchId={batch.id}
+          verificationStatus={batch.verification_status}
+          isMinted={isMinted}
+          isVerifiedOnchain={batch.blockchain?.is_verified ?? null}
+          requests={data.requests}
+          canRequest={can(user, "POST /api/batches/[batch_id]/request-verification")}
+          canVerify={canVerify}
+          onchainAction={await onchainAction(batch, canVerify)}
+        />
+        {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && (
+          <ChainlinkSection
+            checks={data.checks}
+            explorerUrl={getEnv().EXPLORER_URL ?? null}
+            action={await chainlinkAction(batch, canVerify)}
+          />
+        )}
+        <QualitySection
+          batchId={batch.id}
+          checks={data.qualityChecks}
+          canRecord={isMinted && can(user, "POST /api/batches/[batch_id]/quality-check")}
+        />
+        <FraudSection
+          batchId={batch.id}
+          assessment={data.fraud}
+          canDetect={isMinted && can(user, "POST /api/batches/[batch_id]/detect-fraud")}
+        />
+        <AlertsSection
+          batchId={batch.id}
+          alerts={data.alerts}
+          canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")}
+        />
+        <AuditTrail
+          records={data.audit}
+          batch={{ id: batch.id, code: batch.batch_code }}
+          rpcUrl={
+            getEnv().AUDIT_ANCHOR_ADDRESS
+              ? (getEnv().PUBLIC_RPC_URL ?? (getEnv().CHAIN_ID === 31337 ? getEnv().RPC_URL : null))
+              : null
+          }
+        />
+        <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
+      </div>
+    </WalletParts>
   );
 }
