@@ -104,6 +104,22 @@ test("an invitation to an existing email, or for a role an invitation cannot gra
   await admin.dispose();
 });
 
+test("a user change refused in one part (an organisation that does not exist) changes nothing in the others", async () => {
+  // Found by the fuzz (FUZZ_SEED=441909152): the wallet was linked and audited before the organisation was refused.
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("admin") });
+  const [viewer] = await query<{ id: string }>("select id from users where email = 'viewer@batchtrail.local'");
+  await whileWorkerQuiet(async () => {
+    const before = await fingerprint();
+    const refused = await admin.patch(`/api/admin/users/${viewer.id}`, {
+      data: { role: "viewer", link_wallet: "0x02c1f9e9bacad838c29ee3f7ccfbebbaeb5fde7f", organisation_id: 936886070 },
+    });
+    expect(refused.status()).toBe(422);
+    expect((await refused.json()).error.message).toBe("Organisation 936886070 does not exist.");
+    expect(changedTables(before, await fingerprint()), "tables changed").toEqual([]);
+  });
+  await admin.dispose();
+});
+
 test("an admin lifts a sign-in lockout from the users table", async ({ page }) => {
   const user = await makeUser("locked");
   // Failed guesses from one client lock that client out of the account. The e2e stack trusts no proxy

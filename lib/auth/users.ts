@@ -2,7 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { type organisationKinds } from "@/lib/db/enums";
 import { organisations, signInEvents, users, wallets } from "@/lib/db/schema";
 
@@ -20,7 +20,6 @@ export type SessionUser = {
   organisationKind: (typeof organisationKinds)[number] | null;
   isPending: boolean;
 };
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The session's user, while active and while the session's version is the user's current one. */
 export async function getActiveUser(
@@ -132,9 +131,12 @@ export async function listUsers(db: Db) {
 
 const identifiersOf = (u: { email: string | null; wallets: string[] }) => [...(u.email ? [u.email] : []), ...u.wallets];
 
-/** An admin's change to a user; each change made is audited in the same transaction, with `actor` as who made it. */
+/**
+ * An admin's change to a user; each change made is audited in the same transaction, with `actor` as who
+ * made it. Given a transaction, it joins it, so a later refusal undoes this change too.
+ */
 export async function updateUser(
-  db: Db,
+  db: Db | Tx,
   id: number,
   change: { role?: Role; is_active?: boolean; link_wallet?: string },
   actor: Actor,

@@ -123,7 +123,7 @@ export async function approvePending(db: Db, userId: number, approval: Approval,
 }
 
 /** Moves an approved user, with its wallets, to another organisation; a producer's or buyer's member is a viewer. */
-export async function moveUser(db: Db, userId: number, organisationId: number, actor: Actor) {
+export async function moveUser(db: Db | Tx, userId: number, organisationId: number, actor: Actor) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw new ApiError("not_found", `User ${userId} does not exist.`);

@@ -12,8 +12,11 @@ export const PATCH = handle(changeUser, async ({ params: { user_id }, body: chan
     throw new ApiError("rule_broken", "You cannot change your own role or deactivate yourself; ask another admin.");
   }
   const { organisation_id, ...rest } = change;
-  // The role first: a user becomes a viewer before it may join a producer or buyer organisation.
-  if (Object.keys(rest).length) await updateUser(getDb(), user_id, rest, actorOf(caller));
-  if (organisation_id) await moveUser(getDb(), user_id, organisation_id, actorOf(caller));
+  // One transaction: a refused part (an organisation that does not exist) leaves the rest unchanged too.
+  await getDb().transaction(async (tx) => {
+    // The role first: a user becomes a viewer before it may join a producer or buyer organisation.
+    if (Object.keys(rest).length) await updateUser(tx, user_id, rest, actorOf(caller));
+    if (organisation_id) await moveUser(tx, user_id, organisation_id, actorOf(caller));
+  });
   return reply({ id: user_id });
 });
