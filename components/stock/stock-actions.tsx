@@ -10,8 +10,10 @@ import { useConfig, useConnection, useSendTransaction } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 
 import { buttonClass } from "@/components/ui/button";
+import { field as inputField } from "@/components/ui/select";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { recordStockTransactionAction } from "@/lib/actions/record-stock-transaction";
+import { adjustmentReasons } from "@/lib/db/enums";
 
 type Place = { holder: string; warehouse: string; quantity_kg: string };
 type Props = {
@@ -23,8 +25,6 @@ type Props = {
 };
 type Kind = "stock_move" | "stock_adjust" | "stock_transfer";
 
-const inputStyle = "rounded-md border border-stone-300 px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
-const reasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"];
 const describe = (error: unknown) =>
   error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
@@ -98,13 +98,13 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
         >
           <label className="flex flex-col text-xs">
             Stock to move
-            <select name="place" className={inputStyle}>
+            <select name="place" className={inputField}>
               {placeOptions}
             </select>
           </label>
           <label className="flex flex-col text-xs">
             To warehouse
-            <select name="to_warehouse" className={inputStyle}>
+            <select name="to_warehouse" className={inputField}>
               {warehouses.map((w) => (
                 <option key={w.code} value={w.code}>{`${w.name} (${w.code})`}</option>
               ))}
@@ -112,7 +112,7 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
           </label>
           <label className="flex flex-col text-xs">
             Quantity (kg)
-            <input name="quantity_kg" className={inputStyle} inputMode="decimal" required />
+            <input name="quantity_kg" className={inputField} inputMode="decimal" required />
           </label>
           <button type="submit" className={buttonClass()} disabled={!isConnected || isBusy}>
             Move
@@ -137,18 +137,18 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
         >
           <label className="flex flex-col text-xs">
             Stock to adjust
-            <select name="place" className={inputStyle}>
+            <select name="place" className={inputField}>
               {placeOptions}
             </select>
           </label>
           <label className="flex flex-col text-xs">
             Change (kg, negative to write off)
-            <input name="quantity_kg" className={inputStyle} required />
+            <input name="quantity_kg" className={inputField} required />
           </label>
           <label className="flex flex-col text-xs">
             Reason
-            <select name="reason" className={inputStyle}>
-              {reasons.map((r) => (
+            <select name="reason" className={inputField}>
+              {adjustmentReasons.map((r) => (
                 <option key={r} value={r}>
                   {r.replace("_", " ")}
                 </option>
@@ -157,7 +157,7 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
           </label>
           <label className="flex flex-col text-xs">
             Note
-            <input name="note" className={inputStyle} />
+            <input name="note" className={inputField} />
           </label>
           <button type="submit" className={buttonClass()} disabled={!isConnected || isBusy}>
             Adjust
@@ -176,11 +176,11 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
         <span className="text-xs text-stone-500">From the connected wallet{address ? ` (${short(address)})` : ""}</span>
         <label className="flex flex-col text-xs">
           To wallet
-          <input name="to" className={inputStyle} placeholder="0x…" required />
+          <input name="to" className={inputField} placeholder="0x…" required />
         </label>
         <label className="flex flex-col text-xs">
           Quantity (kg)
-          <input name="quantity_kg" className={inputStyle} inputMode="decimal" required />
+          <input name="quantity_kg" className={inputField} inputMode="decimal" required />
         </label>
         <button type="submit" className={buttonClass()} disabled={!isConnected || isBusy}>
           Transfer

@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { MovementsTable } from "@/components/stock/movements-table";
 import { Card, Empty } from "@/components/ui/card";
+import { field } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth/session";
 import { movementTypes } from "@/lib/db/enums";
 import { getDb } from "@/lib/db/server";
@@ -16,7 +17,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const filterNames = ["batch_id", "type", "warehouse", "holder", "from", "to"] as const;
-const inputStyle = "rounded-md border border-stone-300 px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
 
 export default async function MovementsPage({ searchParams }: Props) {
   const user = await requirePageUser("/movements");
@@ -32,11 +32,11 @@ export default async function MovementsPage({ searchParams }: Props) {
       <Form action="/movements" role="search" aria-label="Filter movements" className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs">
           Batch id
-          <input name="batch_id" defaultValue={values.batch_id} className={inputStyle} inputMode="numeric" />
+          <input name="batch_id" defaultValue={values.batch_id} className={field} inputMode="numeric" />
         </label>
         <label className="flex flex-col text-xs">
           Type
-          <select name="type" defaultValue={values.type ?? ""} className={inputStyle}>
+          <select name="type" defaultValue={values.type ?? ""} className={field}>
             <option value="">any</option>
             {movementTypes.map((t) => (
               <option key={t} value={t}>
@@ -47,19 +47,19 @@ export default async function MovementsPage({ searchParams }: Props) {
         </label>
         <label className="flex flex-col text-xs">
           Warehouse
-          <input name="warehouse" defaultValue={values.warehouse} className={inputStyle} />
+          <input name="warehouse" defaultValue={values.warehouse} className={field} />
         </label>
         <label className="flex flex-col text-xs">
           Holder
-          <input name="holder" defaultValue={values.holder} className={inputStyle} placeholder="0x…" />
+          <input name="holder" defaultValue={values.holder} className={field} placeholder="0x…" />
         </label>
         <label className="flex flex-col text-xs">
           From
-          <input type="date" name="from" defaultValue={values.from} className={inputStyle} />
+          <input type="date" name="from" defaultValue={values.from} className={field} />
         </label>
         <label className="flex flex-col text-xs">
           To
-          <input type="date" name="to" defaultValue={values.to} className={inputStyle} />
+          <input type="date" name="to" defaultValue={values.to} className={field} />
         </label>
         <button
           type="submit"
