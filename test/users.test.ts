@@ -150,6 +150,16 @@ describe("invitations", () => {
     expect(await state()).toEqual(before);
   });
 
+  it("an invitation to an address the mail server refuses is refused as a broken rule, leaving nothing behind", async () => {
+    const before = await state();
+    // Valid to zod's email check, refused by SMTP: a domain label may not end with a hyphen.
+    const odd = "bind.-+i'7iZ5d+'.+-'-c_+.9.8__+-+.z@9oc-W-2O0i-.rcJQrmKc";
+    await expect(
+      inviteUser(t.db, mailer, { email: odd, role: "viewer", invitedBy: adminId, actor: admin(), appUrl }),
+    ).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/refused .*Bad recipient address/) });
+    expect(await state()).toEqual(before);
+  });
+
   it("a new invitation to the same email replaces the pending one", async () => {
     const first = await invite("twice@example.com");
     const second = await invite("twice@example.com");
