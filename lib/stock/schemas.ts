@@ -58,7 +58,7 @@ export const ZStockTransfer = z
   .strictObject({ from: address, to: address, quantity_kg: positiveKg })
   .refine((t) => t.from !== t.to, { message: "must differ from from", path: ["to"] });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD");
+const isoDate = z.iso.date({ error: "must be a calendar date, YYYY-MM-DD" });
 
 export const ZMovementQuery = z.strictObject({
   batch_id: z
