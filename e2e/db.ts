@@ -69,9 +69,10 @@ export async function fingerprint({
         .map(([, column]) => ` - '${column}'`)
         .join("");
       const row = dropped ? `(to_jsonb(r)${dropped})::text` : "r::text";
-      return `select '${t}' as t, count(*) as n, coalesce(sum(hashtextextended(${row}, 0)::numeric), 0) as h from ${t} r`;
+      return `select '${t}' as t, count(*) as n, coalesce(sum(hashtextextended(${row}, 0)::numeric), 0)::text as h from ${t} r`;
     });
-  const text = branches.join(" union all ");
+  // The statement's snapshot comes first, so a later snapshot() can tell whether anything could have changed since.
+  const text = [`select 'snapshot' as t, 0 as n, pg_current_snapshot()::text as h`, ...branches].join(" union all ");
   // Prepared once per connection and exception list: planning the union of every table costs more than running it.
   const name = `fingerprint ${except.join(",")}`.slice(0, 60);
   const rows = client
@@ -86,7 +87,22 @@ export function changedTables(before: string, after: string): string[] {
   return after
     .split("\n")
     .filter((line) => !was.has(line))
-    .map((line) => line.split(":")[0]);
+    .map((line) => line.split(":")[0])
+    .filter((table) => table !== "snapshot");
+}
+
+/**
+ * The snapshot a statement on `client` sees now (xmin:xmax:transactions in progress). Equal to the one in
+ * `before` (a fingerprint), every table is as `before` saw it: each write takes a transaction id, and
+ * a transaction that ends moves xmax past it or leaves the in-progress list. A cheap first check
+ * before a full fingerprint.
+ */
+export async function isUnchangedSince(before: string, client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ s: string }>({
+    name: "snapshot",
+    text: "select pg_current_snapshot()::text as s",
+  });
+  return before.startsWith(`snapshot:0:${rows[0].s}\n`);
 }
 
 const root = path.resolve(import.meta.dirname, "..");
