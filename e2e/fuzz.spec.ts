@@ -200,17 +200,17 @@ test("every route, fed valid ids with mutated bodies and queries, never answers 
     // A fuzzed {active: false} may have paused the listener: later specs need it running.
     await admin.post("/api/blockchain-events/toggle-listening", { data: { active: true } });
     await admin.dispose();
+    console.log(
+      `fuzz: ${sent} requests, ${refused} refused, ${timing.requests} ms in requests, ${timing.fingerprints} ms in fingerprints, ${timing.unchanged} shown unchanged by the snapshot alone (FUZZ_SEED=${seed})`,
+    );
+    console.log(
+      `fuzz: slowest routes ${perRoute
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([r, ms]) => `${r} ${ms} ms`)
+        .join(", ")}`,
+    );
   }
-  console.log(
-    `fuzz: ${sent} requests, ${refused} refused, ${timing.requests} ms in requests, ${timing.fingerprints} ms in fingerprints, ${timing.unchanged} shown unchanged by the snapshot alone (FUZZ_SEED=${seed})`,
-  );
-  console.log(
-    `fuzz: slowest routes ${perRoute
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
-      .map(([r, ms]) => `${r} ${ms} ms`)
-      .join(", ")}`,
-  );
   const planned = routes().reduce((n, r) => n + r.runs, 0);
   expect(planned).toBeGreaterThanOrEqual(10_000);
   expect(sent).toBe(planned);
