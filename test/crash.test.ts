@@ -4,19 +4,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { flagExpiry } from "@/lib/alerts/expiry";
-import { getCheckpoint, type IndexerConfig } from "@/lib/events/indexer";
+import { getCheckpoint } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintDemoBatches } from "@/scripts/lib/mint";
 import { seededRandom } from "@/scripts/lib/random";
 import { workerArgs } from "@/scripts/lib/worker-command";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { auditChain, workerState } from "./helpers/worker-state";
 
 let clean: TestDb;
 let crashed: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let head: bigint;
 
 beforeAll(async () => {
@@ -56,14 +56,7 @@ function startWorker(t: TestDb): ChildProcess {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isAlive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
 const exited = (p: ChildProcess) => new Promise((r) => (isAlive(p) ? p.once("exit", r) : r(null)));
-const configOf = (t: TestDb): IndexerConfig => ({
-  db: t.db,
-  client: chain.client,
-  chainId: 31337,
-  address: chain.address,
-  deployBlock: chain.deployBlock,
-  blockRange: 1,
-});
+const configOf = (t: TestDb) => indexerConfig(t.db, chain, 1);
 
 /** Runs a worker until it has indexed the head, then stops it as the stack would. */
 async function runToHead(t: TestDb) {

@@ -9,25 +9,18 @@ import { getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/ind
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 const list = demoBatches(24, new Date("2026-11-23T00:00:00Z"), 7);
 
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 7,
-  };
+  config = indexerConfig(t.db, chain, 7);
   await mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
 });
 afterAll(() => t.drop());

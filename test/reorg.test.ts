@@ -11,13 +11,13 @@ import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/ind
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 import { mirror } from "./helpers/mirror";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 const base = demoBatches(6, new Date("2026-11-23T00:00:00Z"), 11).map((b) => ({ ...b, state: "active" as const }));
 const cleanDbs: TestDb[] = [];
@@ -25,14 +25,7 @@ const cleanDbs: TestDb[] = [];
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 3,
-  };
+  config = indexerConfig(t.db, chain, 3);
   await mintDemoBatches(chain.target, chain.admin, [chain.producer], base);
   await indexToHead(config);
 });

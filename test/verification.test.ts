@@ -10,7 +10,7 @@ import { recordAudit, verifyAuditChain } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { kgToGrams } from "@/lib/chain/units";
-import { auditRecords, batchAlerts, batches, users, verificationRequests } from "@/lib/db/schema";
+import { auditRecords, batchAlerts, batches, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { recordQualityCheck } from "@/lib/quality/checks";
 import { judgeCount, processRequest, requestVerification } from "@/lib/verification/requests";
@@ -19,11 +19,12 @@ import { verifyBatch } from "@/lib/verification/verify";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { insertStaff } from "./helpers/callers";
+import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let verifier: Caller;
 let operator: Caller;
 // Batches not yet past their expiry date: an expired batch is not counted.
@@ -32,7 +33,7 @@ const list = demoBatches(30, new Date(), 21)
   .slice(0, 3);
 const ids: number[] = [];
 
-const handleOf = () => ({ client: chain.client, chainId: 31337, address: chain.address });
+const handleOf = () => tokenHandle(chain);
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
@@ -47,45 +48,11 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   for (const b of list) await mintBatch(chain.target, chain.producer, { ...b, state: "active" } as never);
-  await indexToHead({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 100,
-  });
-  const [v, o] = await t.db
-    .insert(users)
-    .values([
-      { name: "Vera Verifier", email: "vera@example.com", role: "verifier" },
-      { name: "Otto Operator", email: "otto@example.com", role: "operator" },
-    ])
-    .returning();
-  verifier = {
-    kind: "user",
-    user: {
-      id: v.id,
-      name: v.name,
-      email: v.email,
-      role: "verifier",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
-  operator = {
-    kind: "user",
-    user: {
-      id: o.id,
-      name: o.name,
-      email: o.email,
-      role: "operator",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
+  await indexToHead(indexerConfig(t.db, chain, 100));
+  [verifier, operator] = await insertStaff(t.db, [
+    { name: "Vera Verifier", email: "vera@example.com", role: "verifier" },
+    { name: "Otto Operator", email: "otto@example.com", role: "operator" },
+  ]);
   ids.push(...(await t.db.select({ id: batches.id }).from(batches).orderBy(batches.tokenId)).map((r) => r.id));
 });
 afterAll(() => t.drop());

@@ -2,6 +2,8 @@ import { createWalletClient, http, type Account, type Address } from "viem";
 import { inject } from "vitest";
 
 import { createChainClient } from "@/lib/chain/client";
+import type { Db } from "@/lib/db";
+import type { IndexerConfig } from "@/lib/events/indexer";
 import { devAccount } from "@/scripts/lib/accounts";
 import { deployContracts } from "@/scripts/lib/deploy";
 
@@ -27,3 +29,18 @@ export async function deployTestToken() {
     target: { client, rpcUrl, address },
   };
 }
+
+export type TestToken = Awaited<ReturnType<typeof deployTestToken>>;
+
+/** Where the test token lives, as the verification and sync code takes it. */
+export const tokenHandle = (chain: TestToken) => ({ client: chain.client, chainId: 31337, address: chain.address });
+
+/** The indexer settings that mirror the test token into a test database. */
+export const indexerConfig = (db: Db, chain: TestToken, blockRange: number): IndexerConfig => ({
+  db,
+  client: chain.client,
+  chainId: 31337,
+  address: chain.address,
+  deployBlock: chain.deployBlock,
+  blockRange,
+});
