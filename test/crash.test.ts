@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flagExpiry } from "@/lib/alerts/expiry";
 import { getCheckpoint } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintDemoBatches } from "@/scripts/lib/mint";
 import { seededRandom } from "@/scripts/lib/random";
 import { workerArgs } from "@/scripts/lib/worker-command";
 
-import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { auditChain, workerState } from "./helpers/worker-state";
 
@@ -22,12 +21,7 @@ let head: bigint;
 beforeAll(async () => {
   [clean, crashed] = await Promise.all([createTestDb(), createTestDb()]);
   chain = await deployTestToken();
-  await mintDemoBatches(
-    chain.target,
-    chain.admin,
-    [chain.producer],
-    demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5),
-  );
+  await mintToProducer(chain, demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5));
   // Uncached: viem's cached number can lag the last mint by seconds, and both runs must reach the real head.
   head = await chain.client.getBlockNumber({ cacheTime: 0 });
 });

@@ -7,9 +7,9 @@ import { gramsToKg, kgToGrams, unixToDate } from "@/lib/chain/units";
 import { batches, blockchainEvents, listenerState } from "@/lib/db/schema";
 import { getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   config = indexerConfig(t.db, chain, 7);
-  await mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
+  await mintToProducer(chain, list);
 });
 afterAll(() => t.drop());
 

@@ -9,9 +9,9 @@ import { codeToBytes32, kgToGrams } from "@/lib/chain/units";
 import { batches, blockchainEvents, stockMovements, warehouseStock } from "@/lib/db/schema";
 import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 import { mirror } from "./helpers/mirror";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   config = indexerConfig(t.db, chain, 3);
-  await mintDemoBatches(chain.target, chain.admin, [chain.producer], base);
+  await mintToProducer(chain, base);
   await indexToHead(config);
 });
 afterAll(async () => {

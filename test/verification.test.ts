@@ -59,28 +59,18 @@ afterAll(() => t.drop());
 
 describe("judging a count", () => {
   it("is exact: grams and thousandths of a percent, no floats", () => {
-    expect(judgeCount(1_000_000n, "1000.000", "1000.000", "0.5")).toMatchObject({
-      isApproved: true,
-      discrepancyKg: "0.000",
-      discrepancyPct: "0.000",
-    });
-    expect(judgeCount(1_000_000n, "1000.000", "1005.000", "0.5")).toMatchObject({
-      isApproved: true,
-      discrepancyKg: "5.000",
-      discrepancyPct: "0.500",
-    });
-    expect(judgeCount(1_000_000n, "1000.000", "1005.001", "0.5")).toMatchObject({
-      isApproved: false,
-      discrepancyKg: "5.001",
-      severity: "medium",
-    });
-    expect(judgeCount(1_000_000n, "1000.000", "940", "0.5")).toMatchObject({
+    // 1,000 kg on chain, 0.5% tolerance; the counted quantity against what the batch says it holds.
+    const judged = (counted: string, recorded = "1000.000") => judgeCount(1_000_000n, recorded, counted, "0.5");
+    expect(judged("1000.000")).toMatchObject({ isApproved: true, discrepancyKg: "0.000", discrepancyPct: "0.000" });
+    expect(judged("1005.000")).toMatchObject({ isApproved: true, discrepancyKg: "5.000", discrepancyPct: "0.500" });
+    expect(judged("1005.001")).toMatchObject({ isApproved: false, discrepancyKg: "5.001", severity: "medium" });
+    expect(judged("940")).toMatchObject({
       isApproved: false,
       discrepancyKg: "-60.000",
       discrepancyPct: "6.000",
       severity: "critical",
     });
-    expect(judgeCount(1_000_000n, "999.000", "1000", "0.5")).toMatchObject({ isApproved: false });
+    expect(judged("1000", "999.000")).toMatchObject({ isApproved: false });
   });
 });
 

@@ -5,7 +5,9 @@ import { createChainClient } from "@/lib/chain/client";
 import type { Db } from "@/lib/db";
 import type { IndexerConfig } from "@/lib/events/indexer";
 import { devAccount } from "@/scripts/lib/accounts";
+import type { DemoBatch } from "@/scripts/lib/demo-batches";
 import { deployContracts } from "@/scripts/lib/deploy";
+import { mintDemoBatches } from "@/scripts/lib/mint";
 
 /** A freshly deployed batch token on the shared anvil, so no test sees another's batches. */
 export async function deployTestToken() {
@@ -44,3 +46,7 @@ export const indexerConfig = (db: Db, chain: TestToken, blockRange: number): Ind
   deployBlock: chain.deployBlock,
   blockRange,
 });
+
+/** Mints demo batches on the test token, all to its producer. */
+export const mintToProducer = (chain: TestToken, list: DemoBatch[]) =>
+  mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
