@@ -34,6 +34,9 @@ const list = demoBatches(30, new Date(), 21)
 const ids: number[] = [];
 
 const handleOf = () => tokenHandle(chain);
+/** The verifier records a count for a request, with a 0.5% tolerance. */
+const verifierCounts = (requestId: number, actual_quantity: string) =>
+  processRequest(t.db, handleOf(), requestId, { actual_quantity }, "0.5", verifier);
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
@@ -102,14 +105,7 @@ describe("verification requests", () => {
     expect(request).toMatchObject({ status: "pending", batch_id: ids[0], requested_by: "otto@example.com" });
     expect((await requestVerification(t.db, ids[0], undefined, operator)).isNew).toBe(false);
 
-    const done = await processRequest(
-      t.db,
-      handleOf(),
-      request.id,
-      { actual_quantity: list[0].quantityKg },
-      "0.5",
-      verifier,
-    );
+    const done = await verifierCounts(request.id, list[0].quantityKg);
     expect(done).toMatchObject({
       status: "approved",
       onchain_quantity_kg: list[0].quantityKg,
@@ -134,14 +130,7 @@ describe("verification requests", () => {
     });
     await chain.client.waitForTransactionReceipt({ hash });
     // Not indexed yet: the off-chain record still holds the old quantity, so the two disagree.
-    const done = await processRequest(
-      t.db,
-      handleOf(),
-      request.id,
-      { actual_quantity: list[1].quantityKg },
-      "0.5",
-      verifier,
-    );
+    const done = await verifierCounts(request.id, list[1].quantityKg);
     expect(done.status).toBe("rejected");
     expect(done.onchain_quantity_kg).not.toBe(list[1].quantityKg);
     expect(done.decision_reason).toMatch(/off-chain record says/);
@@ -149,7 +138,7 @@ describe("verification requests", () => {
 
   it("a mismatching count rejects, raises one alert, and a second processing is a 409 that writes nothing", async () => {
     const { request } = await requestVerification(t.db, ids[2], undefined, operator);
-    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: "1" }, "0.5", verifier);
+    const done = await verifierCounts(request.id, "1");
     expect(done).toMatchObject({ status: "rejected" });
     const alerts = await listAlerts(t.db, ids[2]);
     expect(alerts).toHaveLength(1);
@@ -161,12 +150,8 @@ describe("verification requests", () => {
     });
 
     const before = await counts();
-    await expect(
-      processRequest(t.db, handleOf(), request.id, { actual_quantity: "2" }, "0.5", verifier),
-    ).rejects.toMatchObject({ code: "conflict" });
-    await expect(
-      processRequest(t.db, handleOf(), 999_999, { actual_quantity: "2" }, "0.5", verifier),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(verifierCounts(request.id, "2")).rejects.toMatchObject({ code: "conflict" });
+    await expect(verifierCounts(999_999, "2")).rejects.toMatchObject({ code: "not_found" });
     expect(await counts()).toEqual(before);
   });
 
@@ -174,9 +159,7 @@ describe("verification requests", () => {
     const { request } = await requestVerification(t.db, ids[0], undefined, operator);
     const before = await counts();
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) =>
-        processRequest(t.db, handleOf(), request.id, { actual_quantity: String(100 + i) }, "0.5", verifier),
-      ),
+      Array.from({ length: 8 }, (_, i) => verifierCounts(request.id, String(100 + i))),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
