@@ -45,15 +45,13 @@ const token = { address: () => chain.address, abi: batchTokenAbi } as const;
 /** The admin's call to the token, mined. */
 const adminSends = (functionName: "markVerified" | "adjustInventory" | "updateMetadata", args: readonly unknown[]) =>
   send(
-    chain
-      .wallet(chain.admin)
-      .writeContract({
-        address: chain.address,
-        abi: batchTokenAbi,
-        chain: chain.client.chain,
-        functionName,
-        args,
-      } as never),
+    chain.wallet(chain.admin).writeContract({
+      address: chain.address,
+      abi: batchTokenAbi,
+      chain: chain.client.chain,
+      functionName,
+      args,
+    } as never),
   );
 /** Moves the listener's checkpoint to the head without reading: whatever happened meanwhile is never indexed. */
 const skipToHead = async () =>
