@@ -4,35 +4,8 @@ import { devAccount } from "@/scripts/lib/accounts";
 import { demoPassword } from "@/scripts/lib/demo-users";
 
 import { query } from "./db";
+import { navFor } from "./nav-links";
 import { giveMockWallet, stack, storageStateFor } from "./stack";
-
-const navFor = {
-  admin: [
-    "Dashboard",
-    "Inventory",
-    "Add batch",
-    "Verification",
-    "Event listener",
-    "Stock",
-    "Movements",
-    "Analytics",
-    "Admin",
-    "API",
-  ],
-  operator: [
-    "Dashboard",
-    "Inventory",
-    "Add batch",
-    "Verification",
-    "Event listener",
-    "Stock",
-    "Movements",
-    "Analytics",
-    "API",
-  ],
-  verifier: ["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
-  viewer: ["Dashboard", "Inventory", "Verification", "Event listener", "Stock", "Movements", "Analytics", "API"],
-};
 
 for (const [role, links] of Object.entries(navFor)) {
   test.describe(`signed in as ${role}`, () => {

@@ -37,6 +37,19 @@ async function requestCount(request: APIRequestContext, batchId: number): Promis
   return (await res.json()).id;
 }
 
+/** A fresh batch with a count asked for, and a `role` page on the verification queue showing only it. */
+async function queuedBatch(browser: Browser, request: APIRequestContext, role = "verifier") {
+  const batch = await freshBatch();
+  const requestId = await requestCount(request, batch.id);
+  const { context, page } = await pageAs(browser, role);
+  await page.goto(`/verification?batch_id=${batch.id}`);
+  return { batch, requestId, context, page };
+}
+
+/** Records a count for a request through the API, as whoever `request` is signed in as. */
+const recordCount = (request: APIRequestContext, requestId: number, actual_quantity: string) =>
+  request.post(`/api/verification-requests/${requestId}/process`, { data: { actual_quantity } });
+
 const region = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
 const auditRow = (scope: Page | Locator, action: string) =>
   scope.locator(`[data-testid="audit-record"][data-action="${action}"]`);
@@ -153,10 +166,7 @@ test("bulk fraud detection runs over the selected batches with progress and a re
   browser,
   request,
 }) => {
-  const batch = await freshBatch();
-  await requestCount(request, batch.id);
-  const { context, page } = await pageAs(browser, "verifier");
-  await page.goto(`/verification?batch_id=${batch.id}`);
+  const { batch, context, page } = await queuedBatch(browser, request);
   await page.getByRole("checkbox", { name: "Select every batch on this page" }).check();
   await expect(page.getByRole("checkbox", { name: `Select ${batch.batch_code}` })).toBeChecked();
   await page.getByRole("button", { name: "Detect fraud for selected" }).click();
@@ -193,13 +203,7 @@ test("a viewer sees every section and the queue, but no action", async ({ browse
   // An open alert and a pending request, set up through the API.
   const first = await requestCount(request, batch.id);
   const verifier = await pageAs(browser, "verifier");
-  expect(
-    (
-      await verifier.context.request.post(`/api/verification-requests/${first}/process`, {
-        data: { actual_quantity: "1" },
-      })
-    ).ok(),
-  ).toBe(true);
+  expect((await recordCount(verifier.context.request, first, "1")).ok()).toBe(true);
   await verifier.context.close();
   await requestCount(request, batch.id);
 
@@ -236,13 +240,10 @@ test("a bad count in the process dialog shows the API's message and changes noth
   browser,
   request,
 }) => {
-  const batch = await freshBatch();
-  const id = await requestCount(request, batch.id);
+  const { batch, requestId: id, context, page } = await queuedBatch(browser, request);
   const audit = () => query("select position from audit_records where batch_id = $1", [batch.id]);
   const before = (await audit()).length;
 
-  const { context, page } = await pageAs(browser, "verifier");
-  await page.goto(`/verification?batch_id=${batch.id}`);
   await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
   const dialog = page.getByRole("dialog");
   for (const [bad, says] of [
@@ -268,13 +269,7 @@ test("a bad count in the process dialog shows the API's message and changes noth
   expect(verification_status).toBe("pending");
 
   // Someone else records the count while the dialog is open.
-  expect(
-    (
-      await context.request.post(`/api/verification-requests/${id}/process`, {
-        data: { actual_quantity: batch.quantity_kg },
-      })
-    ).ok(),
-  ).toBe(true);
+  expect((await recordCount(context.request, id, batch.quantity_kg)).ok()).toBe(true);
   await dialog.getByLabel("Counted quantity (kg)").fill(batch.quantity_kg);
   await dialog.getByRole("button", { name: "Record count" }).click();
   await expect(dialog.getByRole("alert")).toContainText("already processed by someone else");
@@ -287,10 +282,7 @@ test("the process dialog is modal: focus stays inside it, and Escape closes it w
   browser,
   request,
 }) => {
-  const batch = await freshBatch();
-  await requestCount(request, batch.id);
-  const { context, page } = await pageAs(browser, "verifier");
-  await page.goto(`/verification?batch_id=${batch.id}`);
+  const { context, page } = await queuedBatch(browser, request);
   await page.getByTestId("request-row").getByRole("button", { name: "Process" }).click();
   const dialog = page.getByRole("dialog", { name: /^Process request/ });
   await expect(dialog).toBeVisible();

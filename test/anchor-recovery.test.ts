@@ -10,11 +10,11 @@ import { auditAnchors, auditRecords } from "@/lib/db/schema";
 import { anchorPending, type AnchorChain } from "@/lib/provenance/anchor";
 import { leafHash, merkleRoot } from "@/lib/provenance/merkle";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let c: Awaited<ReturnType<typeof deployTestToken>>;
+let c: TestToken;
 let anchorer: AnchorChain;
 
 const append = (n: number) =>

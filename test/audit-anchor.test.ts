@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { auditAnchorAbi } from "@/lib/chain/abi";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, type TestToken } from "./helpers/chain";
 
-let c: Awaited<ReturnType<typeof deployTestToken>>;
+let c: TestToken;
 const root = (n: number) => keccak256(stringToBytes(`root-${n}`));
 
 beforeAll(async () => {

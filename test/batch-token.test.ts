@@ -7,9 +7,9 @@ import { codeToBytes32 } from "@/lib/chain/units";
 import { devAccount } from "@/scripts/lib/accounts";
 import { role } from "@/scripts/lib/deploy";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, type TestToken } from "./helpers/chain";
 
-let c: Awaited<ReturnType<typeof deployTestToken>>;
+let c: TestToken;
 const gas: Record<string, bigint> = {};
 const meta = encodeMetadata({ batch_code: "KEN-NYE-2026-0001", origin_country: "Kenya" });
 const day = 86_400n;
@@ -24,21 +24,8 @@ afterAll(() => {
 
 type Fn = ContractFunctionName<typeof batchTokenAbi, "nonpayable" | "payable">;
 
-async function send(account: Account, functionName: string, args: readonly unknown[], label?: string) {
-  const { request } = await c.client.simulateContract({
-    account,
-    address: c.address,
-    abi: batchTokenAbi,
-    functionName: functionName as Fn,
-    args: args as never,
-  });
-  const hash = await c.wallet(account).writeContract(request as never);
-  const receipt = await c.client.waitForTransactionReceipt({ hash });
-  if (label) gas[label] = receipt.gasUsed;
-  return parseEventLogs({ abi: batchTokenAbi, logs: receipt.logs });
-}
-
-const reverts = (account: Account, functionName: string, args: readonly unknown[]) =>
+/** A dry run of the call; it rejects with the revert reason. */
+const simulate = (account: Account, functionName: string, args: readonly unknown[]) =>
   c.client.simulateContract({
     account,
     address: c.address,
@@ -46,6 +33,17 @@ const reverts = (account: Account, functionName: string, args: readonly unknown[
     functionName: functionName as Fn,
     args: args as never,
   });
+
+async function send(account: Account, functionName: string, args: readonly unknown[], label?: string) {
+  const { request } = await simulate(account, functionName, args);
+  const hash = await c.wallet(account).writeContract(request as never);
+  const receipt = await c.client.waitForTransactionReceipt({ hash });
+  if (label) gas[label] = receipt.gasUsed;
+  return parseEventLogs({ abi: batchTokenAbi, logs: receipt.logs });
+}
+
+/** The dry run of a call expected to revert. */
+const reverts = simulate;
 
 async function now() {
   return (await c.client.getBlock()).timestamp;
@@ -68,6 +66,13 @@ async function create(opts: { to?: Hex; quantity?: bigint; production?: bigint; 
 
 const read = (id: bigint) =>
   c.client.readContract({ address: c.address, abi: batchTokenAbi, functionName: "getBatch", args: [id] });
+const producerBalance = (id: bigint) =>
+  c.client.readContract({
+    address: c.address,
+    abi: batchTokenAbi,
+    functionName: "balanceOf",
+    args: [c.producer.address, id],
+  });
 
 describe("BatchToken", () => {
   it("creates a batch, mints its whole quantity to the holder and emits BatchCreated and BatchMinted", async () => {
@@ -89,14 +94,7 @@ describe("BatchToken", () => {
       meta.uri,
       2,
     ]);
-    expect(
-      await c.client.readContract({
-        address: c.address,
-        abi: batchTokenAbi,
-        functionName: "balanceOf",
-        args: [c.producer.address, id],
-      }),
-    ).toBe(60_000n);
+    expect(await producerBalance(id)).toBe(60_000n);
   });
 
   it("mints against a declared batch in parts, never past its quantity", async () => {
@@ -298,14 +296,7 @@ describe("BatchToken", () => {
     await expect(reverts(c.producer, "moveStock", [999_999n, c.producer.address, 1n, a, b])).rejects.toThrow(
       /UnknownBatch/,
     );
-    expect(
-      await c.client.readContract({
-        address: c.address,
-        abi: batchTokenAbi,
-        functionName: "balanceOf",
-        args: [c.producer.address, id],
-      }),
-    ).toBe(5_000n);
+    expect(await producerBalance(id)).toBe(5_000n);
   });
 
   it("adjusts a holder's stock up and down with a reason, through the inventory manager, changing the batch's quantity with it", async () => {
@@ -333,14 +324,7 @@ describe("BatchToken", () => {
       "adjustStock (count up)",
     );
     expect([(await read(id)).quantity, (await read(id)).minted]).toEqual([4_000n, 4_000n]);
-    expect(
-      await c.client.readContract({
-        address: c.address,
-        abi: batchTokenAbi,
-        functionName: "balanceOf",
-        args: [c.producer.address, id],
-      }),
-    ).toBe(4_000n);
+    expect(await producerBalance(id)).toBe(4_000n);
     await expect(reverts(c.producer, "adjustStock", [id, c.producer.address, -1n, wh, damage])).rejects.toThrow(
       /AccessControlUnauthorizedAccount/,
     );

@@ -6,10 +6,9 @@ import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/scripts/lib/accounts";
 import { generateEvents } from "@/scripts/lib/bulk-events";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, type TestToken } from "./helpers/chain";
 
-const isAutomining = (t: Awaited<ReturnType<typeof deployTestToken>>) =>
-  t.client.request({ method: "anvil_getAutomine" } as never) as Promise<boolean>;
+const isAutomining = (t: TestToken) => t.client.request({ method: "anvil_getAutomine" } as never) as Promise<boolean>;
 
 describe("generateEvents", () => {
   it("emits at least the asked events, counts them exactly and mines every transaction successfully", async () => {

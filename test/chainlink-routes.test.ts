@@ -13,8 +13,8 @@ import { indexToHead } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
-import { serveChainlinkRoutes } from "./helpers/chainlink-server";
+import { deployTestToken, indexerConfig } from "./helpers/chain";
+import { chainlinkEnv, serveChainlinkRoutes } from "./helpers/chainlink-server";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const secret = "test-chainlink-secret-0123456789abcdef";
@@ -57,23 +57,8 @@ beforeAll(async () => {
   const chain = await deployTestToken();
   const [batch] = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 3);
   await mintBatch(chain.target, chain.producer, batch);
-  await indexToHead({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 100,
-  });
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    RPC_URL: chain.rpcUrl,
-    CHAIN_ID: "31337",
-    BATCH_TOKEN_ADDRESS: chain.address,
-    AUTH_SECRET: "x".repeat(32),
-    CHAINLINK_SECRET: secret,
-    TRUSTED_PROXY: "1",
-  });
+  await indexToHead(indexerConfig(t.db, chain, 100));
+  Object.assign(process.env, chainlinkEnv(t, chain, secret), { TRUSTED_PROXY: "1" });
   api = await serveChainlinkRoutes();
 });
 afterAll(async () => {

@@ -5,12 +5,11 @@ import { and, count, eq } from "drizzle-orm";
 import { createWalletClient, decodeEventLog, http, parseEventLogs, type Abi, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Caller } from "@/lib/auth/caller";
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import { decodeAnswer } from "@/lib/chainlink/answer";
 import { createFulfiller, encodeReport } from "@/lib/chainlink/fulfiller";
 import { FunctionsCoordinatorTestHelperSource } from "@/lib/chainlink/toolkit";
-import { auditRecords, batches, chainlinkCalls, chainlinkRequests, users } from "@/lib/db/schema";
+import { auditRecords, batches, chainlinkCalls, chainlinkRequests } from "@/lib/db/schema";
 import { createIndexer } from "@/lib/events/indexer";
 import { recordQualityCheck } from "@/lib/quality/checks";
 import { donAccount } from "@/scripts/lib/accounts";
@@ -18,8 +17,9 @@ import { demoBatches } from "@/scripts/lib/demo-batches";
 import { configureConsumer, deployFunctions, type FunctionsDeployment } from "@/scripts/lib/functions";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
-import { serveChainlinkRoutes } from "./helpers/chainlink-server";
+import { insertStaff } from "./helpers/callers";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
+import { chainlinkEnv, serveChainlinkRoutes } from "./helpers/chainlink-server";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const secret = "test-chainlink-secret-0123456789abcdef";
@@ -27,7 +27,7 @@ const Check = { VerifyBatch: 0, QualityCheck: 1, ExpiryCheck: 2 } as const;
 const State = { None: 0, Sent: 1, Fulfilled: 2, Failed: 3 } as const;
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let api: Awaited<ReturnType<typeof serveChainlinkRoutes>>;
 let functions: FunctionsDeployment;
 let fulfiller: ReturnType<typeof createFulfiller>;
@@ -89,14 +89,7 @@ async function callbackGas(txHash: Hex): Promise<bigint> {
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    RPC_URL: chain.rpcUrl,
-    CHAIN_ID: "31337",
-    BATCH_TOKEN_ADDRESS: chain.address,
-    AUTH_SECRET: "x".repeat(32),
-    CHAINLINK_SECRET: secret,
-  });
+  Object.assign(process.env, chainlinkEnv(t, chain, secret));
   api = await serveChainlinkRoutes();
   functions = await deployFunctions({
     client: chain.client,
@@ -107,15 +100,7 @@ beforeAll(async () => {
     verifiers: [chain.admin.address],
   });
   for (const b of list) await mintBatch(chain.target, chain.producer, b);
-  indexer = createIndexer({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    consumer: functions.consumer,
-    deployBlock: chain.deployBlock,
-    blockRange: 1_000,
-  });
+  indexer = createIndexer({ ...indexerConfig(t.db, chain, 1_000), consumer: functions.consumer });
   await indexer.toHead();
   const wallet = createWalletClient({ account: donAccount, chain: chain.client.chain, transport: http(chain.rpcUrl) });
   fulfiller = createFulfiller({
@@ -128,22 +113,7 @@ beforeAll(async () => {
   });
 
   // A verifier grades the first batch specialty, so its verification can pass.
-  const [v] = await t.db
-    .insert(users)
-    .values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" })
-    .returning();
-  const verifier: Caller = {
-    kind: "user",
-    user: {
-      id: v.id,
-      name: v.name,
-      email: v.email,
-      role: "verifier",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
+  const [verifier] = await insertStaff(t.db, [{ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }]);
   const [first] = await t.db.select().from(batches).where(eq(batches.tokenId, "1"));
   await recordQualityCheck(
     t.db,

@@ -4,30 +4,24 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { flagExpiry } from "@/lib/alerts/expiry";
-import { getCheckpoint, type IndexerConfig } from "@/lib/events/indexer";
+import { getCheckpoint } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintDemoBatches } from "@/scripts/lib/mint";
 import { seededRandom } from "@/scripts/lib/random";
 import { workerArgs } from "@/scripts/lib/worker-command";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { auditChain, workerState } from "./helpers/worker-state";
 
 let clean: TestDb;
 let crashed: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let head: bigint;
 
 beforeAll(async () => {
   [clean, crashed] = await Promise.all([createTestDb(), createTestDb()]);
   chain = await deployTestToken();
-  await mintDemoBatches(
-    chain.target,
-    chain.admin,
-    [chain.producer],
-    demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5),
-  );
+  await mintToProducer(chain, demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5));
   // Uncached: viem's cached number can lag the last mint by seconds, and both runs must reach the real head.
   head = await chain.client.getBlockNumber({ cacheTime: 0 });
 });
@@ -56,14 +50,7 @@ function startWorker(t: TestDb): ChildProcess {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isAlive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
 const exited = (p: ChildProcess) => new Promise((r) => (isAlive(p) ? p.once("exit", r) : r(null)));
-const configOf = (t: TestDb): IndexerConfig => ({
-  db: t.db,
-  client: chain.client,
-  chainId: 31337,
-  address: chain.address,
-  deployBlock: chain.deployBlock,
-  blockRange: 1,
-});
+const configOf = (t: TestDb) => indexerConfig(t.db, chain, 1);
 
 /** Runs a worker until it has indexed the head, then stops it as the stack would. */
 async function runToHead(t: TestDb) {

@@ -8,13 +8,13 @@ import { batchTokenAbi } from "@/lib/chain/abi";
 import { batches } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const system = { kind: "system" as const, id: "test" };
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 
 const input: NewBatch = ZNewBatch.parse({
   batch_code: "GTM-HUE-2026-0101",
@@ -67,14 +67,7 @@ describe("drafts", () => {
     expect((await t.db.select().from(batches).where(eq(batches.id, id)))[0].status).toBe("pending_mint");
 
     await chain.client.waitForTransactionReceipt({ hash });
-    await indexToHead({
-      db: t.db,
-      client: chain.client,
-      chainId: 31337,
-      address: chain.address,
-      deployBlock: chain.deployBlock,
-      blockRange: 100,
-    });
+    await indexToHead(indexerConfig(t.db, chain, 100));
     const rows = await t.db.select().from(batches).where(eq(batches.batchCode, input.batch_code));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({

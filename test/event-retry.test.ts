@@ -11,11 +11,11 @@ import { processEvent, processFailed } from "@/lib/events/replay";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 const [first, second] = demoBatches(2, new Date("2026-11-23T00:00:00Z"), 3);
 const key = () => ({ chainId: 31337, address: chain.address });
@@ -24,14 +24,7 @@ let duplicateTokenId: bigint;
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 100,
-  };
+  config = indexerConfig(t.db, chain, 100);
   // Two tokens claim one batch code: the second cannot be mirrored until someone renames the first.
   await mintBatch(chain.target, chain.producer, { ...first, metadata: { ...first.metadata, batch_code: "TWICE-1" } });
   ({ tokenId: duplicateTokenId } = await mintBatch(chain.target, chain.producer, {

@@ -7,36 +7,23 @@ import { chainFor } from "@/lib/chain/client";
 import { createIndexer, getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { listenRound } from "@/lib/events/run";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintDemoBatches } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startFlakyRpc, type FlakyRpc } from "./helpers/flaky-rpc";
 import { mirror } from "./helpers/mirror";
 
 let clean: TestDb;
 let flaky: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let rpc: FlakyRpc;
 let config: IndexerConfig;
 
 beforeAll(async () => {
   [clean, flaky] = await Promise.all([createTestDb(), createTestDb()]);
   chain = await deployTestToken();
-  await mintDemoBatches(
-    chain.target,
-    chain.admin,
-    [chain.producer],
-    demoBatches(40, new Date("2026-11-23T00:00:00Z"), 9),
-  );
-  config = {
-    db: clean.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 64,
-  };
+  await mintToProducer(chain, demoBatches(40, new Date("2026-11-23T00:00:00Z"), 9));
+  config = indexerConfig(clean.db, chain, 64);
   await indexToHead(config);
   rpc = await startFlakyRpc({
     upstream: chain.rpcUrl,

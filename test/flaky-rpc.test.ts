@@ -14,13 +14,13 @@ import { getSystemStatus } from "@/lib/system/status";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startFlakyRpc, type FlakyRpc, type FlakyRpcOptions } from "./helpers/flaky-rpc";
 import { mirror } from "./helpers/mirror";
 
 let [overFlaky, overClean]: TestDb[] = [];
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 const proxies: FlakyRpc[] = [];
 let listenerKey: ReturnType<typeof createIndexer>["key"];
 const listener = { chainId: 31337, address: "0x00000000000000000000000000000000000000aa" as const };
@@ -43,14 +43,7 @@ beforeAll(async () => {
   chain = await deployTestToken();
   for (const b of demoBatches(8, new Date("2026-11-23T00:00:00Z"), 5)) await mintBatch(chain.target, chain.producer, b);
   for (const t of [overFlaky, overClean]) {
-    const indexer = createIndexer({
-      db: t.db,
-      client: chain.client,
-      chainId: 31337,
-      address: chain.address,
-      deployBlock: chain.deployBlock,
-      blockRange: 1_000,
-    });
+    const indexer = createIndexer(indexerConfig(t.db, chain, 1_000));
     await indexer.toHead();
     listenerKey = indexer.key;
     // Broken behind the app's back, the same way in both: quantities on and off chain, a price, a row gone.

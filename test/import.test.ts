@@ -8,13 +8,13 @@ import { auditRecords, batches, importLogs } from "@/lib/db/schema";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const system = { kind: "system" as const, id: "test" };
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let source: ReturnType<typeof importChain>;
 const importChain = (c: typeof chain) => ({ client: c.client, chainId: 31337, address: c.address });
 const [demo] = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 11);

@@ -7,28 +7,21 @@ import { gramsToKg, kgToGrams, unixToDate } from "@/lib/chain/units";
 import { batches, blockchainEvents, listenerState } from "@/lib/db/schema";
 import { getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 const list = demoBatches(24, new Date("2026-11-23T00:00:00Z"), 7);
 
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 7,
-  };
-  await mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
+  config = indexerConfig(t.db, chain, 7);
+  await mintToProducer(chain, list);
 });
 afterAll(() => t.drop());
 

@@ -16,11 +16,11 @@ import { leafHash, merkleProof, merkleRoot, rootFromProof } from "@/lib/provenan
 import { getProof } from "@/lib/provenance/proof";
 import { verifyProof } from "@/lib/provenance/verify";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let c: Awaited<ReturnType<typeof deployTestToken>>;
+let c: TestToken;
 let anchorer: AnchorChain;
 
 const chainWith = (account: Account): AnchorChain => ({

@@ -10,7 +10,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { everything } from "@/lib/auth/scope";
 import { saveDraft } from "@/lib/batches/drafts";
 import { ZNewBatch } from "@/lib/batches/schemas";
-import { auditRecords, batchAlerts, batches, qualityCheckFiles, qualityChecks, users } from "@/lib/db/schema";
+import { auditRecords, batchAlerts, batches, qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import {
   getQualityFile,
@@ -24,7 +24,8 @@ import { contentDisposition } from "@/lib/storage/uploads";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { insertStaff, staffCaller } from "./helpers/callers";
+import { deployTestToken, indexerConfig } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const system = { kind: "system" as const, id: "test" };
@@ -74,34 +75,12 @@ beforeAll(async () => {
   vi.stubEnv("UPLOAD_DIR", uploadDir);
   vi.stubEnv("SUPABASE_URL", undefined);
   vi.stubEnv("SUPABASE_SERVICE_ROLE_KEY", undefined);
-  const [user] = await t.db
-    .insert(users)
-    .values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" })
-    .returning();
-  caller = {
-    kind: "user",
-    user: {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      role: "verifier",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
+  [caller] = await insertStaff(t.db, [{ name: "Vera Verifier", email: "vera@example.com", role: "verifier" }]);
 
   const chain = await deployTestToken();
   const [batch] = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 7);
   const { tokenId } = await mintBatch(chain.target, chain.producer, batch);
-  await indexToHead({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 100,
-  });
+  await indexToHead(indexerConfig(t.db, chain, 100));
   mintedId = (await t.db.select().from(batches).where(eq(batches.tokenId, tokenId.toString())))[0].id;
   const draft = ZNewBatch.parse({
     batch_code: "QC-DRAFT-1",
@@ -210,39 +189,26 @@ describe("quality checks", () => {
 
   it("refuses a fake PDF by its bytes, naming the file, and writes nothing", async () => {
     const before = await counts();
+    const withFiles = (files: UploadedFile[]) => recordQualityCheck(t.db, mintedId, specialty, files, caller);
     const fake = {
       kind: "certificate" as const,
       filename: "lab-report.pdf",
       contentType: "application/pdf",
       bytes: new TextEncoder().encode("<html>not a pdf</html>"),
     };
-    await expect(recordQualityCheck(t.db, mintedId, specialty, [photo(), fake], caller)).rejects.toMatchObject({
+    await expect(withFiles([photo(), fake])).rejects.toMatchObject({
       code: "validation_error",
       message: expect.stringContaining("lab-report.pdf"),
     });
+    await expect(withFiles([photo({ contentType: "image/jpeg" })])).rejects.toMatchObject({ code: "validation_error" });
     await expect(
-      recordQualityCheck(t.db, mintedId, specialty, [photo({ contentType: "image/jpeg" })], caller),
+      withFiles([photo({ kind: "photo", filename: "c.pdf", contentType: "application/pdf", bytes: pdf })]),
     ).rejects.toMatchObject({ code: "validation_error" });
-    await expect(
-      recordQualityCheck(
-        t.db,
-        mintedId,
-        specialty,
-        [photo({ kind: "photo", filename: "c.pdf", contentType: "application/pdf", bytes: pdf })],
-        caller,
-      ),
-    ).rejects.toMatchObject({ code: "validation_error" });
-    await expect(
-      recordQualityCheck(
-        t.db,
-        mintedId,
-        specialty,
-        Array.from({ length: 6 }, () => photo()),
-        caller,
-      ),
-    ).rejects.toMatchObject({ code: "validation_error" });
+    await expect(withFiles(Array.from({ length: 6 }, () => photo()))).rejects.toMatchObject({
+      code: "validation_error",
+    });
     vi.stubEnv("UPLOAD_MAX_BYTES", "8");
-    await expect(recordQualityCheck(t.db, mintedId, specialty, [photo()], caller)).rejects.toMatchObject({
+    await expect(withFiles([photo()])).rejects.toMatchObject({
       code: "validation_error",
       message: expect.stringContaining("beans.png"),
     });
@@ -252,18 +218,7 @@ describe("quality checks", () => {
 
   it("deletes the saved files when the transaction fails", async () => {
     const before = await counts();
-    const ghost: Caller = {
-      kind: "user",
-      user: {
-        id: 999_999,
-        name: "Nobody",
-        email: null,
-        role: "verifier",
-        organisationId: null,
-        organisationKind: null,
-        isPending: false,
-      },
-    };
+    const ghost = staffCaller({ id: 999_999, name: "Nobody", email: null, role: "verifier" });
     await expect(recordQualityCheck(t.db, mintedId, specialty, [photo()], ghost)).rejects.toThrow();
     expect(await counts()).toEqual(before);
   });

@@ -9,15 +9,15 @@ import { codeToBytes32, kgToGrams } from "@/lib/chain/units";
 import { batches, blockchainEvents, stockMovements, warehouseStock } from "@/lib/db/schema";
 import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 import { mirror } from "./helpers/mirror";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 const base = demoBatches(6, new Date("2026-11-23T00:00:00Z"), 11).map((b) => ({ ...b, state: "active" as const }));
 const cleanDbs: TestDb[] = [];
@@ -25,15 +25,8 @@ const cleanDbs: TestDb[] = [];
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 3,
-  };
-  await mintDemoBatches(chain.target, chain.admin, [chain.producer], base);
+  config = indexerConfig(t.db, chain, 3);
+  await mintToProducer(chain, base);
   await indexToHead(config);
 });
 afterAll(async () => {

@@ -13,12 +13,12 @@ import { prepareAdjustment, prepareMove, prepareTransfer } from "@/lib/stock/pre
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 let batchId: number;
 const template = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 5)[0];
@@ -26,14 +26,7 @@ const template = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 5)[0];
 beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 20,
-  };
+  config = indexerConfig(t.db, chain, 20);
   await t.db.insert(warehouses).values([
     { code: "BIG-WH", name: "Big", country: "Belgium", capacityKg: "10000" },
     { code: "TINY-WH", name: "Tiny", country: "Belgium", capacityKg: "1" },
@@ -51,6 +44,13 @@ afterAll(() => t.drop());
 
 const c = () => ({ chainId: 31337, address: chain.address });
 const holder = () => chain.producer.address.toLowerCase();
+/** The producer's stock of the batch, leaving BIG-WH or counted there, or handed to the stranger. */
+const move = (to_warehouse: string, quantity_kg: string) =>
+  prepareMove(t.db, c(), batchId, { holder: holder(), from_warehouse: "BIG-WH", to_warehouse, quantity_kg });
+const adjust = (quantity_kg: string, reason: Parameters<typeof prepareAdjustment>[3]["reason"]) =>
+  prepareAdjustment(t.db, c(), batchId, { holder: holder(), warehouse: "BIG-WH", quantity_kg, reason });
+const transfer = (quantity_kg: string) =>
+  prepareTransfer(t.db, c(), batchId, { from: holder(), to: chain.stranger.address.toLowerCase(), quantity_kg });
 
 async function refused(p: Promise<unknown>): Promise<string> {
   const error = await p.then(
@@ -78,105 +78,26 @@ describe("stock actions", () => {
   });
 
   it("refuses a move past the destination's capacity, past what is held at the source, or into an inactive warehouse", async () => {
-    expect(
-      await refused(
-        prepareMove(t.db, c(), batchId, {
-          holder: holder(),
-          from_warehouse: "BIG-WH",
-          to_warehouse: "TINY-WH",
-          quantity_kg: "1.001",
-        }),
-      ),
-    ).toBe(
+    expect(await refused(move("TINY-WH", "1.001"))).toBe(
       "Warehouse TINY-WH (Tiny) holds 0.000 kg of its 1.000 kg capacity; 1.001 kg more would exceed it by 0.001 kg.",
     );
-    expect(
-      await refused(
-        prepareMove(t.db, c(), batchId, {
-          holder: holder(),
-          from_warehouse: "BIG-WH",
-          to_warehouse: "TINY-WH",
-          quantity_kg: "100.001",
-        }),
-      ),
-    ).toMatch(/has 100\.000 kg of batch ACT-1 at BIG-WH, less than the 100\.001 kg to move/);
-    expect(
-      await refused(
-        prepareMove(t.db, c(), batchId, {
-          holder: holder(),
-          from_warehouse: "BIG-WH",
-          to_warehouse: "SHUT-WH",
-          quantity_kg: "1",
-        }),
-      ),
-    ).toMatch(/inactive/);
-    expect(
-      await refused(
-        prepareMove(t.db, c(), batchId, {
-          holder: holder(),
-          from_warehouse: "BIG-WH",
-          to_warehouse: "NOPE-WH",
-          quantity_kg: "1",
-        }),
-      ),
-    ).toBe("There is no warehouse NOPE-WH.");
+    expect(await refused(move("TINY-WH", "100.001"))).toMatch(
+      /has 100\.000 kg of batch ACT-1 at BIG-WH, less than the 100\.001 kg to move/,
+    );
+    expect(await refused(move("SHUT-WH", "1"))).toMatch(/inactive/);
+    expect(await refused(move("NOPE-WH", "1"))).toBe("There is no warehouse NOPE-WH.");
   });
 
   it("refuses a write-off below zero and a transfer of more than is held", async () => {
-    expect(
-      await refused(
-        prepareAdjustment(t.db, c(), batchId, {
-          holder: holder(),
-          warehouse: "BIG-WH",
-          quantity_kg: "-100.5",
-          reason: "damage",
-        }),
-      ),
-    ).toMatch(/would leave 0\.500 kg below zero/);
-    expect(
-      await refused(
-        prepareTransfer(t.db, c(), batchId, {
-          from: holder(),
-          to: chain.stranger.address.toLowerCase(),
-          quantity_kg: "100.001",
-        }),
-      ),
-    ).toMatch(/holds 100\.000 kg of batch ACT-1, less than the 100\.001 kg/);
+    expect(await refused(adjust("-100.5", "damage"))).toMatch(/would leave 0\.500 kg below zero/);
+    expect(await refused(transfer("100.001"))).toMatch(/holds 100\.000 kg of batch ACT-1, less than the 100\.001 kg/);
   });
 
   it("answers calls that, sent, land in the ledger exactly", async () => {
-    await send(
-      await prepareMove(t.db, c(), batchId, {
-        holder: holder(),
-        from_warehouse: "BIG-WH",
-        to_warehouse: "TINY-WH",
-        quantity_kg: "1",
-      }),
-    );
-    await send(
-      await prepareAdjustment(t.db, c(), batchId, {
-        holder: holder(),
-        warehouse: "BIG-WH",
-        quantity_kg: "-2.25",
-        reason: "moisture_loss",
-      }),
-    );
-    await send(
-      await prepareAdjustment(t.db, c(), batchId, {
-        holder: holder(),
-        warehouse: "BIG-WH",
-        quantity_kg: "0.5",
-        reason: "count_correction",
-      }),
-    );
-    await send(
-      await prepareTransfer(t.db, c(), batchId, {
-        from: holder(),
-        to: chain.stranger.address.toLowerCase(),
-        quantity_kg: "10",
-      }),
-      chain.producer,
-    );
+    await send(await move("TINY-WH", "1"));
+    await send(await adjust("-2.25", "moisture_loss"));
+    await send(await adjust("0.5", "count_correction"));
+    await send(await transfer("10"), chain.producer);
     const stock = await t.db
       .select({ holder: warehouseStock.holder, warehouse: warehouseStock.warehouse, balance: warehouseStock.balance })
       .from(warehouseStock)
@@ -198,15 +119,6 @@ describe("stock actions", () => {
     const byName = Object.fromEntries(chart.columns.slice(1).map((col) => [col.label, last[col.key]]));
     expect(byName).toEqual({ "BIG-WH (kg)": "97.250", "TINY-WH (kg)": "1.000" });
     // TINY-WH is now full.
-    expect(
-      await refused(
-        prepareMove(t.db, c(), batchId, {
-          holder: holder(),
-          from_warehouse: "BIG-WH",
-          to_warehouse: "TINY-WH",
-          quantity_kg: "0.001",
-        }),
-      ),
-    ).toMatch(/holds 1\.000 kg of its 1\.000 kg capacity/);
+    expect(await refused(move("TINY-WH", "0.001"))).toMatch(/holds 1\.000 kg of its 1\.000 kg capacity/);
   });
 });

@@ -16,12 +16,12 @@ import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let config: IndexerConfig;
 let holders: Account[];
 const codes = ["WH-A", "WH-B", "WH-C"];
@@ -34,14 +34,7 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   holders = [chain.producer, chain.stranger, devAccount(6)];
-  config = {
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 20,
-  };
+  config = indexerConfig(t.db, chain, 20);
   await t.db
     .insert(warehouses)
     .values(codes.map((code) => ({ code, name: `Warehouse ${code}`, country: "Belgium", capacityKg: "100000" })));

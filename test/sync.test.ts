@@ -19,13 +19,13 @@ import { startSync } from "@/lib/sync/start";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { startOutageRpc } from "./helpers/outage-rpc";
 
 const system: Actor = { kind: "system", id: "test" };
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let indexer: ReturnType<typeof createIndexer>;
 let config: SyncConfig;
 const list = demoBatches(10, new Date("2026-11-23T00:00:00Z"), 11);
@@ -42,6 +42,17 @@ const send = async (hash: Promise<Hex>) => {
   return receipt;
 };
 const token = { address: () => chain.address, abi: batchTokenAbi } as const;
+/** The admin's call to the token, mined. */
+const adminSends = (functionName: "markVerified" | "adjustInventory" | "updateMetadata", args: readonly unknown[]) =>
+  send(
+    chain.wallet(chain.admin).writeContract({
+      address: chain.address,
+      abi: batchTokenAbi,
+      chain: chain.client.chain,
+      functionName,
+      args,
+    } as never),
+  );
 /** Moves the listener's checkpoint to the head without reading: whatever happened meanwhile is never indexed. */
 const skipToHead = async () =>
   saveListener(
@@ -62,24 +73,9 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   for (const b of list) await mintBatch(chain.target, chain.producer, b);
-  indexer = createIndexer({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 1_000,
-  });
+  indexer = createIndexer(indexerConfig(t.db, chain, 1_000));
   await indexer.toHead();
-  const verify = await send(
-    chain.wallet(chain.admin).writeContract({
-      address: token.address(),
-      abi: token.abi,
-      chain: chain.client.chain,
-      functionName: "markVerified",
-      args: [5n],
-    }),
-  );
+  const verify = await adminSends("markVerified", [5n]);
   expect(verify.status).toBe("success");
   await indexer.toHead();
   config = {
@@ -134,15 +130,7 @@ describe("one sync after the database was broken behind the chain's back", () =>
       args: [8n],
     });
     adjusted = eight.quantity + 5_000n;
-    await send(
-      chain.wallet(chain.admin).writeContract({
-        address: token.address(),
-        abi: token.abi,
-        chain: chain.client.chain,
-        functionName: "adjustInventory",
-        args: [8n, adjusted, "recount"],
-      }),
-    );
+    await adminSends("adjustInventory", [8n, adjusted, "recount"]);
     const draft = await saveDraft(t.db, 31337, draftInput("PER-CAJ-2026-0001"), system);
     const hash = await chain.wallet(chain.producer).writeContract({
       address: token.address(),
@@ -286,15 +274,7 @@ describe("one sync after the database was broken behind the chain's back", () =>
 describe("a batch whose sync fails", () => {
   it("waits with backoff, then after five failures is marked error with the reason and an alert", async () => {
     // Metadata the chain points at that cannot be read: every attempt to follow it fails.
-    await send(
-      chain.wallet(chain.admin).writeContract({
-        address: token.address(),
-        abi: token.abi,
-        chain: chain.client.chain,
-        functionName: "updateMetadata",
-        args: [9n, `0x${"12".repeat(32)}`, "ipfs://nowhere"],
-      }),
-    );
+    await adminSends("updateMetadata", [9n, `0x${"12".repeat(32)}`, "ipfs://nowhere"]);
     await skipToHead();
     const target = await row(9);
     for (let attempt = 1; attempt <= 5; attempt++) {

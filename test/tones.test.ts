@@ -4,15 +4,7 @@ import { describe, expect, it } from "vitest";
 import { hasTone, scoreTone, toneOf } from "@/components/ui/tones";
 import { activityKinds } from "@/lib/activities/schemas";
 import type { CheckStage } from "@/lib/chainlink/list";
-import {
-  batchStatuses,
-  eventStatuses,
-  qualityGrades,
-  verificationRequestStatuses as requestStatuses,
-  riskLevels,
-  syncStatuses,
-  verificationStatuses,
-} from "@/lib/db/enums";
+import * as enums from "@/lib/db/enums";
 import type { Verdict } from "@/lib/provenance/verify";
 import type { SyncJson } from "@/lib/sync/start";
 import type { State } from "@/lib/system/checks";
@@ -39,13 +31,13 @@ const transactionStatuses = ["pending", "mined", "reverted", "replaced", "droppe
 
 describe("tone registry", () => {
   const shown: [string, readonly string[]][] = [
-    ["batch status", batchStatuses],
-    ["verification status", verificationStatuses],
-    ["sync status", syncStatuses],
-    ["quality grade", qualityGrades],
-    ["risk level and alert severity", riskLevels],
-    ["verification request", requestStatuses],
-    ["chain event", eventStatuses],
+    ["batch status", enums.batchStatuses],
+    ["verification status", enums.verificationStatuses],
+    ["sync status", enums.syncStatuses],
+    ["quality grade", enums.qualityGrades],
+    ["risk level and alert severity", enums.riskLevels],
+    ["verification request", enums.verificationRequestStatuses],
+    ["chain event", enums.eventStatuses],
     ["activity kind", activityKinds],
     ["Chainlink stage", stages],
     ["proof verdict", verdicts],

@@ -7,6 +7,7 @@ import { createAdmin, createSetupToken, setUpFirstAdmin } from "@/lib/auth/first
 import { acceptInvitation, inviteUser } from "@/lib/auth/invitations";
 import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { checkPasswordSignIn, SignInRefusal } from "@/lib/auth/password-sign-in";
+import type { Role } from "@/lib/auth/permissions";
 import { deriveSecretKey, openSecret } from "@/lib/auth/secret-box";
 import { hashToken } from "@/lib/auth/tokens";
 import { enableTotp, startTotp } from "@/lib/auth/totp";
@@ -62,8 +63,12 @@ const auditActions = async (entityId: string) =>
   (await t.pool.query("select action, actor_id from audit_records where entity_id = $1 order by position", [entityId]))
     .rows;
 
+/** The admin invites `email` as `role`, by `via` (the test's mail server unless said). */
+const invitation = (email: string, role: Role, via = mailer) =>
+  inviteUser(t.db, via, { email, role, invitedBy: adminId, actor: admin(), appUrl });
+
 async function invite(email: string, role: "operator" | "viewer" = "operator") {
-  await inviteUser(t.db, mailer, { email, role, invitedBy: adminId, actor: admin(), appUrl });
+  await invitation(email, role);
   return tokenFromMail(t.db, email, "/invite");
 }
 
@@ -109,44 +114,26 @@ describe("invitations", () => {
 
   it("refuses an invitation to an email that has an account, changing nothing and sending nothing", async () => {
     const before = await state();
-    await expect(
-      inviteUser(t.db, mailer, {
-        email: "Admin@Batchtrail.test",
-        role: "viewer",
-        invitedBy: adminId,
-        actor: admin(),
-        appUrl,
-      }),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already has an account/) });
+    await expect(invitation("Admin@Batchtrail.test", "viewer")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/already has an account/),
+    });
     expect(await state()).toEqual(before);
   });
 
   it("refuses a role an invitation may not grant, changing nothing and sending nothing", async () => {
     const before = await state();
-    await expect(
-      inviteUser(t.db, mailer, {
-        email: "boss@example.com",
-        role: "admin",
-        invitedBy: adminId,
-        actor: admin(),
-        appUrl,
-      }),
-    ).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/cannot grant the admin role/) });
+    await expect(invitation("boss@example.com", "admin")).rejects.toMatchObject({
+      code: "rule_broken",
+      message: expect.stringMatching(/cannot grant the admin role/),
+    });
     expect(await state()).toEqual(before);
   });
 
   it("an invitation whose mail cannot be sent leaves nothing behind", async () => {
     const down = createMailer({ smtpUrl: "smtp://127.0.0.1:1", from: "Batchtrail <no-reply@batchtrail.test>" });
     const before = await state();
-    await expect(
-      inviteUser(t.db, down, {
-        email: "unsent@example.com",
-        role: "viewer",
-        invitedBy: adminId,
-        actor: admin(),
-        appUrl,
-      }),
-    ).rejects.toMatchObject({ code: "unavailable" });
+    await expect(invitation("unsent@example.com", "viewer", down)).rejects.toMatchObject({ code: "unavailable" });
     expect(await state()).toEqual(before);
   });
 
@@ -154,9 +141,10 @@ describe("invitations", () => {
     const before = await state();
     // Valid to zod's email check, refused by SMTP: a domain label may not end with a hyphen.
     const odd = "bind.-+i'7iZ5d+'.+-'-c_+.9.8__+-+.z@9oc-W-2O0i-.rcJQrmKc";
-    await expect(
-      inviteUser(t.db, mailer, { email: odd, role: "viewer", invitedBy: adminId, actor: admin(), appUrl }),
-    ).rejects.toMatchObject({ code: "rule_broken", message: expect.stringMatching(/refused .*Bad recipient address/) });
+    await expect(invitation(odd, "viewer")).rejects.toMatchObject({
+      code: "rule_broken",
+      message: expect.stringMatching(/refused .*Bad recipient address/),
+    });
     expect(await state()).toEqual(before);
   });
 

@@ -6,21 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { auditHistory } from "@/lib/audit/history";
 import type { Caller } from "@/lib/auth/caller";
-import { batches, users, verificationRequests } from "@/lib/db/schema";
+import { batches, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { processRequest, requestVerification } from "@/lib/verification/requests";
 import { verifyBatch } from "@/lib/verification/verify";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { insertStaff } from "./helpers/callers";
+import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let operator: Caller;
 const ids: number[] = [];
-const handleOf = () => ({ client: chain.client, chainId: 31337, address: chain.address });
+const handleOf = () => tokenHandle(chain);
 const statusOf = async (id: number) => (await t.db.select().from(batches).where(eq(batches.id, id)))[0];
 
 beforeAll(async () => {
@@ -31,30 +32,8 @@ beforeAll(async () => {
     .filter((b) => b.expiryDate > today)
     .slice(0, 5);
   for (const b of list) await mintBatch(chain.target, chain.producer, b);
-  await indexToHead({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 100,
-  });
-  const [o] = await t.db
-    .insert(users)
-    .values({ name: "Otto Operator", email: "otto@example.com", role: "operator" })
-    .returning();
-  operator = {
-    kind: "user",
-    user: {
-      id: o.id,
-      name: o.name,
-      email: o.email,
-      role: "operator",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
+  await indexToHead(indexerConfig(t.db, chain, 100));
+  [operator] = await insertStaff(t.db, [{ name: "Otto Operator", email: "otto@example.com", role: "operator" }]);
   ids.push(...(await t.db.select({ id: batches.id }).from(batches).orderBy(batches.tokenId)).map((r) => r.id));
 });
 afterAll(() => t.drop());
@@ -98,22 +77,9 @@ describe("requesting a count", () => {
   });
 
   it("keeps the requester's note and the verifier's note apart, each with its author", async () => {
-    const [v] = await t.db
-      .insert(users)
-      .values({ name: "Vera Verifier", email: "vera@example.com", role: "verifier" })
-      .returning();
-    const verifier: Caller = {
-      kind: "user",
-      user: {
-        id: v.id,
-        name: v.name,
-        email: v.email,
-        role: "verifier",
-        organisationId: null,
-        organisationKind: null,
-        isPending: false,
-      },
-    };
+    const [verifier] = await insertStaff(t.db, [
+      { name: "Vera Verifier", email: "vera@example.com", role: "verifier" },
+    ]);
     const { request } = await requestVerification(t.db, ids[0], "please count before shipping", operator);
     const [batch] = await t.db.select().from(batches).where(eq(batches.id, ids[0]));
     const done = await processRequest(

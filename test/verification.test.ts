@@ -10,7 +10,7 @@ import { recordAudit, verifyAuditChain } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { kgToGrams } from "@/lib/chain/units";
-import { auditRecords, batchAlerts, batches, users, verificationRequests } from "@/lib/db/schema";
+import { auditRecords, batchAlerts, batches, verificationRequests } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { recordQualityCheck } from "@/lib/quality/checks";
 import { judgeCount, processRequest, requestVerification } from "@/lib/verification/requests";
@@ -19,11 +19,12 @@ import { verifyBatch } from "@/lib/verification/verify";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken } from "./helpers/chain";
+import { insertStaff } from "./helpers/callers";
+import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
-let chain: Awaited<ReturnType<typeof deployTestToken>>;
+let chain: TestToken;
 let verifier: Caller;
 let operator: Caller;
 // Batches not yet past their expiry date: an expired batch is not counted.
@@ -32,7 +33,10 @@ const list = demoBatches(30, new Date(), 21)
   .slice(0, 3);
 const ids: number[] = [];
 
-const handleOf = () => ({ client: chain.client, chainId: 31337, address: chain.address });
+const handleOf = () => tokenHandle(chain);
+/** The verifier records a count for a request, with a 0.5% tolerance. */
+const verifierCounts = (requestId: number, actual_quantity: string) =>
+  processRequest(t.db, handleOf(), requestId, { actual_quantity }, "0.5", verifier);
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
@@ -47,73 +51,29 @@ beforeAll(async () => {
   t = await createTestDb();
   chain = await deployTestToken();
   for (const b of list) await mintBatch(chain.target, chain.producer, { ...b, state: "active" } as never);
-  await indexToHead({
-    db: t.db,
-    client: chain.client,
-    chainId: 31337,
-    address: chain.address,
-    deployBlock: chain.deployBlock,
-    blockRange: 100,
-  });
-  const [v, o] = await t.db
-    .insert(users)
-    .values([
-      { name: "Vera Verifier", email: "vera@example.com", role: "verifier" },
-      { name: "Otto Operator", email: "otto@example.com", role: "operator" },
-    ])
-    .returning();
-  verifier = {
-    kind: "user",
-    user: {
-      id: v.id,
-      name: v.name,
-      email: v.email,
-      role: "verifier",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
-  operator = {
-    kind: "user",
-    user: {
-      id: o.id,
-      name: o.name,
-      email: o.email,
-      role: "operator",
-      organisationId: null,
-      organisationKind: null,
-      isPending: false,
-    },
-  };
+  await indexToHead(indexerConfig(t.db, chain, 100));
+  [verifier, operator] = await insertStaff(t.db, [
+    { name: "Vera Verifier", email: "vera@example.com", role: "verifier" },
+    { name: "Otto Operator", email: "otto@example.com", role: "operator" },
+  ]);
   ids.push(...(await t.db.select({ id: batches.id }).from(batches).orderBy(batches.tokenId)).map((r) => r.id));
 });
 afterAll(() => t.drop());
 
 describe("judging a count", () => {
   it("is exact: grams and thousandths of a percent, no floats", () => {
-    expect(judgeCount(1_000_000n, "1000.000", "1000.000", "0.5")).toMatchObject({
-      isApproved: true,
-      discrepancyKg: "0.000",
-      discrepancyPct: "0.000",
-    });
-    expect(judgeCount(1_000_000n, "1000.000", "1005.000", "0.5")).toMatchObject({
-      isApproved: true,
-      discrepancyKg: "5.000",
-      discrepancyPct: "0.500",
-    });
-    expect(judgeCount(1_000_000n, "1000.000", "1005.001", "0.5")).toMatchObject({
-      isApproved: false,
-      discrepancyKg: "5.001",
-      severity: "medium",
-    });
-    expect(judgeCount(1_000_000n, "1000.000", "940", "0.5")).toMatchObject({
+    // 1,000 kg on chain, 0.5% tolerance; the counted quantity against what the batch says it holds.
+    const judged = (counted: string, recorded = "1000.000") => judgeCount(1_000_000n, recorded, counted, "0.5");
+    expect(judged("1000.000")).toMatchObject({ isApproved: true, discrepancyKg: "0.000", discrepancyPct: "0.000" });
+    expect(judged("1005.000")).toMatchObject({ isApproved: true, discrepancyKg: "5.000", discrepancyPct: "0.500" });
+    expect(judged("1005.001")).toMatchObject({ isApproved: false, discrepancyKg: "5.001", severity: "medium" });
+    expect(judged("940")).toMatchObject({
       isApproved: false,
       discrepancyKg: "-60.000",
       discrepancyPct: "6.000",
       severity: "critical",
     });
-    expect(judgeCount(1_000_000n, "999.000", "1000", "0.5")).toMatchObject({ isApproved: false });
+    expect(judged("1000", "999.000")).toMatchObject({ isApproved: false });
   });
 });
 
@@ -145,14 +105,7 @@ describe("verification requests", () => {
     expect(request).toMatchObject({ status: "pending", batch_id: ids[0], requested_by: "otto@example.com" });
     expect((await requestVerification(t.db, ids[0], undefined, operator)).isNew).toBe(false);
 
-    const done = await processRequest(
-      t.db,
-      handleOf(),
-      request.id,
-      { actual_quantity: list[0].quantityKg },
-      "0.5",
-      verifier,
-    );
+    const done = await verifierCounts(request.id, list[0].quantityKg);
     expect(done).toMatchObject({
       status: "approved",
       onchain_quantity_kg: list[0].quantityKg,
@@ -177,14 +130,7 @@ describe("verification requests", () => {
     });
     await chain.client.waitForTransactionReceipt({ hash });
     // Not indexed yet: the off-chain record still holds the old quantity, so the two disagree.
-    const done = await processRequest(
-      t.db,
-      handleOf(),
-      request.id,
-      { actual_quantity: list[1].quantityKg },
-      "0.5",
-      verifier,
-    );
+    const done = await verifierCounts(request.id, list[1].quantityKg);
     expect(done.status).toBe("rejected");
     expect(done.onchain_quantity_kg).not.toBe(list[1].quantityKg);
     expect(done.decision_reason).toMatch(/off-chain record says/);
@@ -192,7 +138,7 @@ describe("verification requests", () => {
 
   it("a mismatching count rejects, raises one alert, and a second processing is a 409 that writes nothing", async () => {
     const { request } = await requestVerification(t.db, ids[2], undefined, operator);
-    const done = await processRequest(t.db, handleOf(), request.id, { actual_quantity: "1" }, "0.5", verifier);
+    const done = await verifierCounts(request.id, "1");
     expect(done).toMatchObject({ status: "rejected" });
     const alerts = await listAlerts(t.db, ids[2]);
     expect(alerts).toHaveLength(1);
@@ -204,12 +150,8 @@ describe("verification requests", () => {
     });
 
     const before = await counts();
-    await expect(
-      processRequest(t.db, handleOf(), request.id, { actual_quantity: "2" }, "0.5", verifier),
-    ).rejects.toMatchObject({ code: "conflict" });
-    await expect(
-      processRequest(t.db, handleOf(), 999_999, { actual_quantity: "2" }, "0.5", verifier),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(verifierCounts(request.id, "2")).rejects.toMatchObject({ code: "conflict" });
+    await expect(verifierCounts(999_999, "2")).rejects.toMatchObject({ code: "not_found" });
     expect(await counts()).toEqual(before);
   });
 
@@ -217,9 +159,7 @@ describe("verification requests", () => {
     const { request } = await requestVerification(t.db, ids[0], undefined, operator);
     const before = await counts();
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) =>
-        processRequest(t.db, handleOf(), request.id, { actual_quantity: String(100 + i) }, "0.5", verifier),
-      ),
+      Array.from({ length: 8 }, (_, i) => verifierCounts(request.id, String(100 + i))),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

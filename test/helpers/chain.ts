@@ -2,8 +2,12 @@ import { createWalletClient, http, type Account, type Address } from "viem";
 import { inject } from "vitest";
 
 import { createChainClient } from "@/lib/chain/client";
+import type { Db } from "@/lib/db";
+import type { IndexerConfig } from "@/lib/events/indexer";
 import { devAccount } from "@/scripts/lib/accounts";
+import type { DemoBatch } from "@/scripts/lib/demo-batches";
 import { deployContracts } from "@/scripts/lib/deploy";
+import { mintDemoBatches } from "@/scripts/lib/mint";
 
 /** A freshly deployed batch token on the shared anvil, so no test sees another's batches. */
 export async function deployTestToken() {
@@ -27,3 +31,22 @@ export async function deployTestToken() {
     target: { client, rpcUrl, address },
   };
 }
+
+export type TestToken = Awaited<ReturnType<typeof deployTestToken>>;
+
+/** Where the test token lives, as the verification and sync code takes it. */
+export const tokenHandle = (chain: TestToken) => ({ client: chain.client, chainId: 31337, address: chain.address });
+
+/** The indexer settings that mirror the test token into a test database. */
+export const indexerConfig = (db: Db, chain: TestToken, blockRange: number): IndexerConfig => ({
+  db,
+  client: chain.client,
+  chainId: 31337,
+  address: chain.address,
+  deployBlock: chain.deployBlock,
+  blockRange,
+});
+
+/** Mints demo batches on the test token, all to its producer. */
+export const mintToProducer = (chain: TestToken, list: DemoBatch[]) =>
+  mintDemoBatches(chain.target, chain.admin, [chain.producer], list);

@@ -8,6 +8,19 @@ import { POST as qualityCheck } from "@/app/api/chainlink/quality-check/[batch_i
 import { POST as verifyBatch } from "@/app/api/chainlink/verify-batch/[batch_id]/route";
 import { freePort } from "@/scripts/lib/free-port";
 
+import type { TestToken } from "./chain";
+import type { TestDb } from "./db";
+
+/** The app's environment for the routes: this test database and token, and the Chainlink secret. */
+export const chainlinkEnv = (t: TestDb, chain: TestToken, secret: string) => ({
+  DATABASE_URL: t.url,
+  RPC_URL: chain.rpcUrl,
+  CHAIN_ID: "31337",
+  BATCH_TOKEN_ADDRESS: chain.address,
+  AUTH_SECRET: "x".repeat(32),
+  CHAINLINK_SECRET: secret,
+});
+
 const handlers = { "verify-batch": verifyBatch, "quality-check": qualityCheck, "expiry-check": expiryCheck };
 
 export async function serveChainlinkRoutes(): Promise<{ url: string; server: Server; close: () => Promise<void> }> {

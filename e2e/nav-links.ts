@@ -1,0 +1,23 @@
+// The main navigation each role sees, written out by hand: every link in its order, less those the role may not use.
+const links = [
+  "Dashboard",
+  "Inventory",
+  "Add batch",
+  "Verification",
+  "Event listener",
+  "Stock",
+  "Movements",
+  "Analytics",
+  "Admin",
+  "API",
+];
+const hidden: Record<"admin" | "operator" | "verifier" | "viewer", string[]> = {
+  admin: [],
+  operator: ["Admin"],
+  verifier: ["Add batch", "Admin"],
+  viewer: ["Add batch", "Admin"],
+};
+
+export const navFor = Object.fromEntries(
+  Object.entries(hidden).map(([role, not]) => [role, links.filter((l) => !not.includes(l))]),
+) as typeof hidden;
