@@ -13,6 +13,17 @@ export type StoredEvent = Pick<
   "id" | "chainId" | "name" | "args" | "txHash" | "attempts"
 >;
 
+/** The columns an event is read with to apply it (and its token, to replay it). */
+export const storedColumns = {
+  id: blockchainEvents.id,
+  chainId: blockchainEvents.chainId,
+  name: blockchainEvents.name,
+  args: blockchainEvents.args,
+  txHash: blockchainEvents.txHash,
+  attempts: blockchainEvents.attempts,
+  tokenId: blockchainEvents.tokenId,
+};
+
 export const maxAutomaticAttempts = 5;
 
 /** 10 s, 40 s, 160 s, 640 s after each failure; none once the automatic attempts are spent. */
