@@ -5,7 +5,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchesInScope } from "@/lib/batches/scope";
@@ -77,16 +77,7 @@ export async function resolveAlert(
       .set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() })
       .where(eq(batchAlerts.id, alertId))
       .returning();
-    await recordAudit(tx, {
-      entity: "alert",
-      entityId: alertId,
-      batchId,
-      action: "alert.resolved",
-      actor,
-      before: { status: "open" },
-      after: { status: "resolved" },
-      note,
-    });
+    await recordAudit(tx, resolvedAudit(alertId, batchId, actor, note));
     return toAlertJson(resolved);
   });
 }
@@ -103,17 +94,19 @@ export async function resolveOpenAlerts(db: Db, batchId: number, note: string, u
         .where(open)
         .returning()
     ).sort((a, b) => a.id - b.id);
-    const audit = (alertId: number) => ({
-      entity: "alert",
-      entityId: alertId,
-      batchId,
-      action: "alert.resolved",
-      actor,
-      before: { status: "open" },
-      after: { status: "resolved" },
-      note,
-    });
-    await recordAudit(tx, ...resolved.map((a) => audit(a.id)));
+    await recordAudit(tx, ...resolved.map((a) => resolvedAudit(a.id, batchId, actor, note)));
     return resolved.map(toAlertJson);
   });
 }
+
+/** The audit row of one alert resolved with a note. */
+const resolvedAudit = (alertId: number, batchId: number, actor: Actor, note: string): AuditEntry => ({
+  entity: "alert",
+  entityId: alertId,
+  batchId,
+  action: "alert.resolved",
+  actor,
+  before: { status: "open" },
+  after: { status: "resolved" },
+  note,
+});

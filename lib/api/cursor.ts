@@ -27,3 +27,17 @@ export function decodeCursor(raw: string, sort: string, order: "asc" | "desc"): 
   }
   return { sort, order, value, id };
 }
+
+/**
+ * One page of a list ordered newest first by id, from the `limit + 1` rows read: the rows as JSON,
+ * and a cursor for the next page when there was one row more (read it back with `decodeCursor(cursor, "id", "desc")`).
+ */
+export function pageByIdDesc<R, J>(rows: R[], limit: number, idOf: (row: R) => number, toJson: (row: R) => J) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next_cursor =
+    rows.length > limit && last
+      ? encodeCursor({ sort: "id", order: "desc", value: String(idOf(last)), id: idOf(last) })
+      : null;
+  return { data: page.map(toJson), next_cursor };
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const ZId = z
+/** A numeric id as a route or query parameter carries it: a string of digits, parsed to a number. */
+export const ZId = z
   .string()
   .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
   .transform(Number);

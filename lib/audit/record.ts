@@ -25,6 +25,15 @@ export type AuditEntry = {
   note?: string | null;
 };
 
+/** A change a user made to their own account (a password, two-factor sign-in, an accepted invitation). */
+export const ownAccountAudit = (userId: number, action: string, after?: unknown): AuditEntry => ({
+  entity: "user",
+  entityId: userId,
+  action,
+  actor: { kind: "user", id: String(userId) },
+  after,
+});
+
 export const genesisHash = "0".repeat(64);
 
 type Row = typeof auditRecords.$inferSelect;

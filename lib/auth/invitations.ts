@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { ownAccountAudit, recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -69,13 +69,7 @@ export async function acceptInvitation(db: Db, input: { token: string; name: str
       .returning({ id: users.id, email: users.email, role: users.role });
     if (!user)
       throw new ApiError("conflict", `${invitation.email} already has an account; sign in, or reset its password.`);
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: user.id,
-      action: "user.invitation_accepted",
-      actor: { kind: "user", id: String(user.id) },
-      after: { email: user.email, role: user.role },
-    });
+    await recordAudit(tx, ownAccountAudit(user.id, "user.invitation_accepted", { email: user.email, role: user.role }));
     return user;
   });
 }

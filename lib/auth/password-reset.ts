@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { ownAccountAudit, recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { Mail } from "@/lib/mail/mailer";
@@ -52,12 +52,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .returning({ id: users.id, email: users.email, isActive: users.isActive });
     if (!user?.isActive) throw new ApiError("rule_broken", "This account is deactivated; ask an admin.");
     await endSessions(tx, user.id);
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: user.id,
-      action: "user.password_reset",
-      actor: { kind: "user", id: String(user.id) },
-    });
+    await recordAudit(tx, ownAccountAudit(user.id, "user.password_reset"));
     return { id: user.id, email: user.email };
   });
 }
@@ -74,11 +69,6 @@ export async function changePassword(db: Db, input: { userId: number; currentPas
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId));
     await endSessions(tx, input.userId);
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: input.userId,
-      action: "user.password_changed",
-      actor: { kind: "user", id: String(input.userId) },
-    });
+    await recordAudit(tx, ownAccountAudit(input.userId, "user.password_changed"));
   });
 }

@@ -3,7 +3,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { ownAccountAudit, recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 
@@ -77,12 +77,7 @@ export async function enableTotp(db: Db, userId: number, code: string, key: Secr
       .update(users)
       .set({ totpEnabledAt: sql`now()`, updatedAt: new Date() })
       .where(eq(users.id, userId));
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: userId,
-      action: "user.totp_enabled",
-      actor: { kind: "user", id: String(userId) },
-    });
+    await recordAudit(tx, ownAccountAudit(userId, "user.totp_enabled"));
   });
 }
 
@@ -103,12 +98,7 @@ export async function disableTotp(db: Db, userId: number, code: string, key: Sec
       .update(users)
       .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() })
       .where(eq(users.id, userId));
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: userId,
-      action: "user.totp_disabled",
-      actor: { kind: "user", id: String(userId) },
-    });
+    await recordAudit(tx, ownAccountAudit(userId, "user.totp_disabled"));
   });
 }
 

@@ -58,13 +58,17 @@ import {
   verificationStatuses,
 } from "./enums";
 
+/** The usual timestamps: when a row was written, and when it last changed. */
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
 /** `column in ('a', 'b')`: a check's value list, from the const array in ./enums.ts. */
 const isOneOf = (column: AnyPgColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
 const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 };
 
 export const batches = pgTable(
@@ -177,7 +181,7 @@ export const blockchainEvents = pgTable(
     seq: bigint("seq", { mode: "number" })
       .notNull()
       .default(sql`nextval('${sql.raw(blockchainEventsSeq.seqName!)}')`),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
   (t) => [
@@ -203,7 +207,7 @@ export const listenerState = pgTable("listener_state", {
   blockRange: integer("block_range"),
   lastError: text("last_error"),
   lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const listenerBlocks = pgTable(
@@ -227,7 +231,7 @@ export const importLogs = pgTable(
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
     action: text("action", { enum: importActions }).notNull(),
     message: text("message"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("import_logs_action_check", isOneOf(t.action, importActions)),
@@ -241,7 +245,7 @@ export const organisations = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     name: text("name").notNull().unique(),
     kind: text("kind", { enum: organisationKinds }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("organisations_kind_check", isOneOf(t.kind, organisationKinds)),
@@ -299,7 +303,7 @@ export const authTokens = pgTable(
     createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("auth_tokens_email_check", sql`email = lower(email)`),
@@ -346,7 +350,7 @@ export const apiKeys = pgTable(
     keyHash: text("key_hash").notNull(),
     role: text("role", { enum: apiKeyRoles }).notNull(),
     createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
@@ -363,7 +367,7 @@ export const signInEvents = pgTable(
     isSuccess: boolean("is_success").notNull(),
     reason: text("reason"),
     ip: text("ip"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("sign_in_events_method_check", isOneOf(t.method, signInMethods)),
@@ -396,7 +400,7 @@ export const auditRecords = pgTable(
     after: jsonb("after"),
     txHash: text("tx_hash"),
     note: text("note"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull().unique(),
   },
@@ -431,7 +435,7 @@ export const verificationRequests = pgTable(
     processNotes: text("process_notes"),
     processedBy: bigint("processed_by", { mode: "number" }).references(() => users.id),
     processedAt: timestamp("processed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("verification_requests_status_check", isOneOf(t.status, verificationRequestStatuses)),
@@ -468,7 +472,7 @@ export const qualityChecks = pgTable(
     fullDefects: numeric("full_defects", { precision: 9, scale: 2 }).notNull(),
     reasons: jsonb("reasons").$type<string[]>().notNull(),
     rulesVersion: text("rules_version").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("quality_checks_grade_check", isOneOf(t.grade, qualityGrades)),
@@ -489,7 +493,7 @@ export const qualityCheckFiles = pgTable(
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     storageKey: text("storage_key").notNull().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [check("quality_check_files_kind_check", isOneOf(t.kind, qualityFileKinds))],
 );
@@ -505,7 +509,7 @@ export const fraudAssessments = pgTable(
     modelVersion: text("model_version").notNull(),
     factors: jsonb("factors").notNull(),
     assessedBy: bigint("assessed_by", { mode: "number" }).references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("fraud_assessments_score_check", sql`score >= 0 and score <= 100`),
@@ -530,7 +534,7 @@ export const batchAlerts = pgTable(
     resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
     resolutionNote: text("resolution_note"),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("batch_alerts_check", sql`(status = 'resolved') = (resolved_at is not null and resolution_note is not null)`),
@@ -571,8 +575,8 @@ export const chainlinkRequests = pgTable(
     requester: text("requester"),
     requestTx: text("request_tx"),
     settleTx: text("settle_tx"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     check("chainlink_requests_check_type_check", isOneOf(t.checkType, checkTypes)),
@@ -594,7 +598,7 @@ export const chainlinkCalls = pgTable(
     status: integer("status").notNull(),
     reason: text("reason"),
     ip: text("ip"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("chainlink_calls_outcome_check", isOneOf(t.outcome, chainlinkCallOutcomes)),
@@ -660,7 +664,7 @@ export const syncResults = pgTable(
     onchain: text("onchain"),
     action: text("action", { enum: syncResultActions }).notNull(),
     detail: text("detail"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("sync_results_action_check", isOneOf(t.action, syncResultActions)),
@@ -881,7 +885,7 @@ export const auditAnchors = pgTable(
     /** The root the chain holds for this range, once read: proofs are then checked without an RPC call. */
     chainRoot: text("chain_root"),
     error: text("error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   },
   (t) => [
@@ -907,7 +911,7 @@ export const systemAlerts = pgTable(
     message: text("message").notNull(),
     details: jsonb("details").notNull().default({}),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("system_alerts_severity_check", isOneOf(t.severity, alertSeverities)),
@@ -983,7 +987,7 @@ export const stockMovements = pgTable(
     txHash: text("tx_hash"),
     blockNumber: bigint("block_number", { mode: "bigint" }),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique().on(t.eventId, t.part),
@@ -1009,7 +1013,7 @@ export const holdings = pgTable(
     tokenId: tokenId("token_id").notNull(),
     holder: text("holder").notNull(),
     balance: tokenId("balance").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.tokenId, t.holder] }),
@@ -1028,7 +1032,7 @@ export const warehouseStock = pgTable(
     holder: text("holder").notNull(),
     warehouse: text("warehouse").notNull(),
     balance: tokenId("balance").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.tokenId, t.holder, t.warehouse] }),

@@ -2,8 +2,8 @@
 import { z } from "zod";
 
 import { endpoint } from "./define";
+import { open } from "./rules";
 
-const open = { roles: [], isPublic: true };
 const nextAuth = { contentType: "application/json", description: "next-auth's answer (JSON, or a redirect)." };
 
 export const nextAuthGet = endpoint({

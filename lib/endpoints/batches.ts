@@ -6,9 +6,8 @@ import { everyone, operators } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
-
-const readers = { roles: everyone, members: true, apiKeys: true };
 
 export const listBatches = endpoint({
   method: "GET",

@@ -2,11 +2,11 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 import { listOf } from "./shapes";
 
 const tag = "Chainlink";
@@ -66,7 +66,7 @@ export const chainlinkExpiryCheck = donCall(
 export const chainlinkRequests = endpoint({
   method: "GET",
   path: "/api/batches/[batch_id]/chainlink-requests",
-  rule: { roles: everyone, members: true, apiKeys: true },
+  rule: readers,
   tag,
   summary:
     "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",

@@ -4,12 +4,11 @@ import { z } from "zod";
 import { activityKinds, ZRecentActivityQuery } from "@/lib/activities/schemas";
 import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZNoQuery } from "@/lib/api/params";
-import { everyone } from "@/lib/auth/permissions";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 import { pageOf } from "./shapes";
 
-const readers = { roles: everyone, members: true, apiKeys: true };
 const tag = "Dashboard";
 
 const ZShare = z.object({ batches: z.number(), quantity_kg: z.string(), value_usd: z.string() });

@@ -6,6 +6,7 @@ import { everyone, operators } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 import { pageOf, ZListenerStatus } from "./shapes";
 
 const ZEventJson = z.object({
@@ -41,7 +42,7 @@ const operate = { roles: operators, apiKeys: true };
 export const listEvents = endpoint({
   method: "GET",
   path: "/api/blockchain-events",
-  rule: { roles: everyone, members: true, apiKeys: true },
+  rule: readers,
   tag: "Events",
   summary: "Stored chain events, newest first, with filters and cursor paging.",
   query: ZEventListQuery,

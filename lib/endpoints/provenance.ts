@@ -2,12 +2,11 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 
-const readers = { roles: everyone, members: true, apiKeys: true };
 /** `0x…` hex, typed as viem types it. */
 const hex = z.templateLiteral(["0x", z.string()]);
 

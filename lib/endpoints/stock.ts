@@ -15,6 +15,7 @@ import {
 } from "@/lib/stock/schemas";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 import { listOf, pageOf } from "./shapes";
 
 const tag = "Stock";
@@ -109,7 +110,7 @@ export const updateWarehouse = endpoint({
 export const getStock = endpoint({
   method: "GET",
   path: "/api/stock",
-  rule: { roles: everyone, members: true, apiKeys: true },
+  rule: readers,
   tag,
   summary:
     "Stock on hand per warehouse (with its capacity used) and per holder, from holdings: what the chain's balances say.",
@@ -120,7 +121,7 @@ export const getStock = endpoint({
 export const listMovements = endpoint({
   method: "GET",
   path: "/api/stock-movements",
-  rule: { roles: everyone, members: true, apiKeys: true },
+  rule: readers,
   tag,
   summary:
     "The stock ledger, newest first: minted, transferred, moved, adjusted and redeemed, with quantity, holders, warehouses, reason, actor and transaction. Filters: batch_id, type, warehouse, holder, from, to (dates, UTC).",
@@ -131,7 +132,7 @@ export const listMovements = endpoint({
 export const exportMovements = endpoint({
   method: "GET",
   path: "/api/stock-movements/export",
-  rule: { roles: everyone, members: true, apiKeys: true },
+  rule: readers,
   tag,
   summary: "Every movement the filters match, newest first, as CSV.",
   query: ZMovementQuery.omit({ cursor: true, limit: true }),
@@ -174,7 +175,7 @@ export const prepareTransfer = endpoint({
 export const batchHoldings = endpoint({
   method: "GET",
   path: "/api/batches/[batch_id]/holdings",
-  rule: { roles: everyone, members: true, apiKeys: true },
+  rule: readers,
   tag,
   summary: "Who holds how much of the batch, per warehouse, as the ledger sums it (equal to balanceOf on chain).",
   params: idParams("batch_id"),

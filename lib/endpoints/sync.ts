@@ -5,6 +5,7 @@ import { idParams } from "@/lib/api/params";
 import { everyone, operators } from "@/lib/auth/permissions";
 
 import { endpoint } from "./define";
+import { cron } from "./rules";
 import { listOf, ZSyncJson, ZSyncRun } from "./shapes";
 
 const tag = "Sync";
@@ -56,7 +57,7 @@ export const syncBatch = endpoint({
 export const cronSync = endpoint({
   method: "GET",
   path: "/api/cron/sync",
-  rule: { roles: [], cron: true },
+  rule: cron,
   tag: "System",
   summary: "Enqueue a full reconciliation for the worker, for serverless deployments (CRON_SECRET bearer).",
   response: ZStarted,

@@ -6,9 +6,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { everyone } from "@/lib/auth/permissions";
 
 import { endpoint } from "./define";
-
-const open = { roles: [], isPublic: true };
-const cron = { roles: [], cron: true };
+import { cron, open } from "./rules";
 
 export const notFound = endpoint({
   method: "ANY",

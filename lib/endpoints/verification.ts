@@ -9,9 +9,9 @@ import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
 import { endpoint } from "./define";
+import { readers } from "./rules";
 import { listOf, pageOf, ZAlertJson, ZRequestJson } from "./shapes";
 
-const readers = { roles: everyone, members: true, apiKeys: true };
 const batchId = idParams("batch_id");
 
 export const requestVerification = endpoint({

@@ -1,10 +1,11 @@
 // Runs the batch handlers for stored events and records each outcome: processed, or failed with
 // its error and the time of its next attempt (backing off, then left for a person to retry).
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 
 import { applyBatchEvent, applyBatchEvents, type ChainEvent } from "@/lib/batches/apply-event";
 import { applyCheckEvents } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/db";
+import { failureReason } from "@/lib/db/errors";
 import { blockchainEvents } from "@/lib/db/schema";
 import { prepareStockEvents } from "@/lib/stock/apply-event";
 
@@ -13,7 +14,27 @@ export type StoredEvent = Pick<
   "id" | "chainId" | "name" | "args" | "txHash" | "attempts"
 >;
 
+/** The columns an event is read with to apply it (and its token, to replay it). */
+export const storedColumns = {
+  id: blockchainEvents.id,
+  chainId: blockchainEvents.chainId,
+  name: blockchainEvents.name,
+  args: blockchainEvents.args,
+  txHash: blockchainEvents.txHash,
+  attempts: blockchainEvents.attempts,
+  tokenId: blockchainEvents.tokenId,
+};
+
 export const maxAutomaticAttempts = 5;
+
+/** How an event applied without error is marked, with its attempts counted. */
+const processed = (attempts: number | SQL) => ({
+  status: "processed" as const,
+  attempts,
+  error: null,
+  nextAttemptAt: null,
+  processedAt: new Date(),
+});
 
 /** 10 s, 40 s, 160 s, 640 s after each failure; none once the automatic attempts are spent. */
 export function nextAttemptAt(attempts: number, now = new Date()): Date | null {
@@ -47,13 +68,7 @@ export async function applyEvents(
     });
     await tx
       .update(blockchainEvents)
-      .set({
-        status: "processed",
-        attempts: sql`${blockchainEvents.attempts} + 1`,
-        error: null,
-        nextAttemptAt: null,
-        processedAt: new Date(),
-      })
+      .set(processed(sql`${blockchainEvents.attempts} + 1`))
       .where(idArray(events.map((e) => e.id)));
     return { processed: events.length, failed: 0, failedIds };
   } catch {
@@ -69,19 +84,11 @@ export async function applyEvents(
       });
       await tx
         .update(blockchainEvents)
-        .set({
-          status: "processed",
-          attempts: e.attempts + 1,
-          error: null,
-          nextAttemptAt: null,
-          processedAt: new Date(),
-        })
+        .set(processed(e.attempts + 1))
         .where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failedIds.add(e.id);
-      // Drizzle wraps the database's error; its own message names the query, the cause says why.
-      const cause = (error as Error & { cause?: Error }).cause;
-      const message = (cause?.message ?? (error as Error).message ?? String(error)).slice(0, 2000);
+      const message = failureReason(error).slice(0, 2000);
       await tx
         .update(blockchainEvents)
         .set({

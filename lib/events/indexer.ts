@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { toJson } from "@/lib/json";
 
-import { applyEvents } from "./apply";
+import { applyEvents, storedColumns } from "./apply";
 import { auditChainEvents } from "./audit";
 import { listenerContracts, listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { growRange, isRangeRefusal, shrinkRange } from "./range";
@@ -107,15 +107,9 @@ export function createIndexer(c: IndexerConfig) {
             setWhere: eq(blockchainEvents.status, "reorged"),
           })
           .returning({
-            id: blockchainEvents.id,
-            chainId: blockchainEvents.chainId,
-            name: blockchainEvents.name,
-            args: blockchainEvents.args,
-            txHash: blockchainEvents.txHash,
-            attempts: blockchainEvents.attempts,
+            ...storedColumns,
             blockNumber: blockchainEvents.blockNumber,
             logIndex: blockchainEvents.logIndex,
-            tokenId: blockchainEvents.tokenId,
           });
         stored.push(...inserted);
       }

@@ -4,7 +4,7 @@ import "server-only";
 
 import { and, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
@@ -76,13 +76,7 @@ export async function listEvents(
     .where(and(...where))
     .orderBy(desc(blockchainEvents.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  const next_cursor =
-    rows.length > q.limit && last
-      ? encodeCursor({ sort: "id", order: "desc", value: String(last.event.id), id: last.event.id })
-      : null;
-  return { data: page.map(toEventJson), next_cursor };
+  return pageByIdDesc(rows, q.limit, (r) => r.event.id, toEventJson);
 }
 
 /** Every event inserted or changed after change number `seq`, oldest change first. */

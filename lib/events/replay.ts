@@ -8,19 +8,9 @@ import { forgetChecks } from "@/lib/chainlink/apply-event";
 import type { Db, Tx } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
 
-import { applyEvents, maxAutomaticAttempts, type StoredEvent } from "./apply";
+import { applyEvents, maxAutomaticAttempts, storedColumns, type StoredEvent } from "./apply";
 import { auditChainEvents } from "./audit";
 import { lockListener, ofListener, type ListenerKey } from "./listener";
-
-const storedColumns = {
-  id: blockchainEvents.id,
-  chainId: blockchainEvents.chainId,
-  name: blockchainEvents.name,
-  args: blockchainEvents.args,
-  txHash: blockchainEvents.txHash,
-  attempts: blockchainEvents.attempts,
-  tokenId: blockchainEvents.tokenId,
-};
 
 /** Each token's row, rebuilt from its events that are still on the chain, in chain order. */
 export async function replayTokens(tx: Tx, k: ListenerKey, tokenIds: Iterable<string>) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZId } from "@/lib/api/params";
 import { list } from "@/lib/api/zod";
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import { eventStatuses } from "@/lib/db/enums";
@@ -18,11 +19,7 @@ export const ZEventListQuery = z
   .strictObject({
     status: list(eventStatuses).optional(),
     name: list(eventNames).optional(),
-    batch_id: z
-      .string()
-      .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
-      .transform(Number)
-      .optional(),
+    batch_id: ZId.optional(),
     tx_hash: z
       .string()
       .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex hash")

@@ -1,6 +1,7 @@
 // What the stock endpoints and pages take in: warehouses, moves, adjustments, transfers, the ledger's filters.
 import { z } from "zod";
 
+import { ZId } from "@/lib/api/params";
 import { decimal, text } from "@/lib/api/zod";
 import { adjustmentReasons, movementTypes } from "@/lib/db/enums";
 
@@ -61,11 +62,7 @@ export const ZStockTransfer = z
 const isoDate = z.iso.date({ error: "must be a calendar date, YYYY-MM-DD" });
 
 export const ZMovementQuery = z.strictObject({
-  batch_id: z
-    .string()
-    .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
-    .transform(Number)
-    .optional(),
+  batch_id: ZId.optional(),
   type: z.enum(movementTypes).optional(),
   warehouse: z.string().max(40).optional(),
   holder: address.optional(),

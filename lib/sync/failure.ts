@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 
 import { raiseAlert } from "@/lib/alerts/raise";
 import type { Tx } from "@/lib/db";
+import { failureReason } from "@/lib/db/errors";
 import { batches, syncResults } from "@/lib/db/schema";
 import { SYNC_ACTOR } from "@/lib/transactions/transactions";
 
@@ -16,8 +17,7 @@ export function syncBackoffMs(attempts: number, random = Math.random()): number 
 }
 
 export async function recordSyncFailure(tx: Tx, syncId: number, row: typeof batches.$inferSelect, error: unknown) {
-  const cause = (error as Error & { cause?: Error }).cause;
-  const reason = (cause?.message ?? (error as Error).message ?? String(error)).split("\n")[0].slice(0, 500);
+  const reason = failureReason(error).split("\n")[0].slice(0, 500);
   const attempts = row.syncAttempts + 1;
   const isGivenUp = attempts >= maxSyncAttempts;
   await tx

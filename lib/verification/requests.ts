@@ -7,7 +7,7 @@ import { and, desc, eq, ilike, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 import { raiseAlert } from "@/lib/alerts/raise";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -156,15 +156,7 @@ export async function listRequests(
     .where(and(...where))
     .orderBy(desc(verificationRequests.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toRequestJson),
-    next_cursor:
-      rows.length > q.limit && last
-        ? encodeCursor({ sort: "id", order: "desc", value: String(last.request.id), id: last.request.id })
-        : null,
-  };
+  return pageByIdDesc(rows, q.limit, (r) => r.request.id, toRequestJson);
 }
 
 const signed = (grams: bigint) => (grams < 0n ? `-${gramsToKg(-grams)}` : gramsToKg(grams));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZId } from "@/lib/api/params";
 import { decimal, list, text } from "@/lib/api/zod";
 import { verificationRequestStatuses } from "@/lib/db/enums";
 
@@ -23,11 +24,7 @@ export const ZProcessRequest = z.strictObject({
 
 export const ZRequestListQuery = z.strictObject({
   status: list(verificationRequestStatuses).optional(),
-  batch_id: z
-    .string()
-    .regex(/^[1-9]\d{0,15}$/, "must be a positive integer id")
-    .transform(Number)
-    .optional(),
+  batch_id: ZId.optional(),
   /** The batch as people name it; the queue's filter. */
   batch_code: text().trim().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

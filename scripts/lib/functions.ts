@@ -3,7 +3,6 @@
 // its local testnet configures them; a funded subscription; and Batchtrail's consumer, BatchChecks,
 // with the sources in chainlink/sources and the oracle role on the batch token.
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import {
   createWalletClient,
   encodeAbiParameters,
@@ -21,8 +20,8 @@ import { checkTypes } from "@/lib/db/enums";
 
 import { batchChecksAbi, batchTokenAbi } from "../../lib/chain/abi";
 import { chainFor } from "../../lib/chain/client";
-import { checkPath } from "../../lib/chainlink/answer";
 import * as toolkit from "../../lib/chainlink/toolkit";
+import { sourceFile } from "./chainlink-sources";
 import { compileContracts } from "./contracts";
 import { role } from "./deploy";
 
@@ -37,9 +36,7 @@ export type FunctionsDeployment = {
 /** The gas the consumer's callback may use: the router's lowest tier. */
 export const callbackGasLimit = 300_000;
 
-const root = path.resolve(import.meta.dirname, "../..");
-export const readSource = (check: (typeof checkTypes)[number]) =>
-  readFileSync(path.join(root, "chainlink", "sources", `${checkPath(check)}.js`), "utf8");
+export const readSource = (check: (typeof checkTypes)[number]) => readFileSync(sourceFile(check), "utf8");
 
 export async function deployFunctions(opts: {
   client: PublicClient;
