@@ -4,6 +4,9 @@ import "server-only";
 
 import { z } from "zod";
 
+import { scopeOfUser } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/users";
+import { assertBatchInScope } from "@/lib/batches/scope";
 import type { transactionKinds } from "@/lib/db/enums";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
@@ -19,8 +22,9 @@ export const ZSentTransaction = <const K extends readonly [Kind, ...Kind[]]>(kin
     batch_id: z.number().int().positive(),
   });
 
-/** Follows the transaction (the same hash again changes nothing); the answer is its hash. */
-export async function followSentTransaction(t: { tx_hash: string; kind: Kind; batch_id: number }) {
+/** Follows the transaction of a batch in the user's scope (the same hash again changes nothing); the answer is its hash. */
+export async function followSentTransaction(user: SessionUser, t: { tx_hash: string; kind: Kind; batch_id: number }) {
+  await assertBatchInScope(getDb(), scopeOfUser(user), t.batch_id);
   await trackTransaction(getDb(), {
     chainId: getEnv().CHAIN_ID,
     txHash: t.tx_hash as `0x${string}`,
