@@ -91,18 +91,33 @@ export function changedTables(before: string, after: string): string[] {
     .filter((table) => table !== "snapshot");
 }
 
+/** The snapshot a statement on `client` sees now: xmin:xmax:transactions in progress (test/snapshot.test.ts). */
+export async function snapshot(client: pg.Client): Promise<string> {
+  return (await client.query<{ s: string }>({ name: "snapshot", text: "select pg_current_snapshot()::text as s" }))
+    .rows[0].s;
+}
+
 /**
- * The snapshot a statement on `client` sees now (xmin:xmax:transactions in progress). Equal to the one in
- * `before` (a fingerprint), every table is as `before` saw it: each write takes a transaction id, and
- * a transaction that ends moves xmax past it or leaves the in-progress list. A cheap first check
- * before a full fingerprint.
+ * Fingerprints for a long run of nothing-changed checks on one connection. Each is taken again only
+ * when a transaction that wrote has ended since the last one with the same exceptions: every write takes
+ * a transaction id, and one that ends moves the snapshot's xmax past it or leaves its in-progress list, so
+ * an equal snapshot (xmin:xmax:in progress) sees every table as it was. `counts` says how often each way.
  */
-export async function isUnchangedSince(before: string, client: pg.Client): Promise<boolean> {
-  const { rows } = await client.query<{ s: string }>({
-    name: "snapshot",
-    text: "select pg_current_snapshot()::text as s",
-  });
-  return before.startsWith(`snapshot:0:${rows[0].s}\n`);
+export function fingerprints(client: pg.Client) {
+  const last = new Map<string, string>();
+  const counts = { taken: 0, reused: 0 };
+  async function take(except: string[] = []): Promise<string> {
+    const known = last.get(except.join(","));
+    if (known?.startsWith(`snapshot:0:${await snapshot(client)}\n`)) {
+      counts.reused++;
+      return known;
+    }
+    const fresh = await fingerprint({ except, client });
+    counts.taken++;
+    last.set(except.join(","), fresh);
+    return fresh;
+  }
+  return { take, counts };
 }
 
 const root = path.resolve(import.meta.dirname, "..");
