@@ -1,4 +1,4 @@
-import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
+import { FilterButtons, Select, TextField } from "@/components/ui/select";
 import { expiryWindows, sortColumns } from "@/lib/batches/schemas";
 import {
   batchStatuses,
@@ -23,19 +23,14 @@ export function InventoryFilters({ values, origins, warehouses }: Props) {
       aria-label="Filter batches"
       className="flex flex-wrap items-end gap-3"
     >
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-q" className={labelStyle}>
-          Search
-        </label>
-        <input
-          id="filter-q"
-          type="search"
-          name="q"
-          defaultValue={values.q}
-          placeholder="Code, origin, region, farm or cooperative"
-          className={`${field} w-64`}
-        />
-      </div>
+      <TextField
+        type="search"
+        name="q"
+        label="Search"
+        defaultValue={values.q}
+        placeholder="Code, origin, region, farm or cooperative"
+        className="w-64"
+      />
       <Select name="status" label="Status" options={batchStatuses} value={values.status} />
       <Select
         name="verification_status"

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { EventFeed } from "@/components/events/event-feed";
 import { Notice } from "@/components/ui/notice";
-import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
+import { FilterButtons, Select, TextField } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth/session";
 import { eventStatuses } from "@/lib/db/enums";
 import { can } from "@/lib/endpoints/permissions";
@@ -51,18 +51,13 @@ export default async function EventsPage({ searchParams }: Props) {
       >
         <Select name="status" label="Status" options={eventStatuses} value={values.status} />
         <Select name="name" label="Event" options={eventNames} value={values.name} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-tx" className={labelStyle}>
-            Transaction
-          </label>
-          <input
-            id="filter-tx"
-            name="tx_hash"
-            defaultValue={values.tx_hash}
-            placeholder="0x…"
-            className={`${field} w-72 font-mono`}
-          />
-        </div>
+        <TextField
+          name="tx_hash"
+          label="Transaction"
+          defaultValue={values.tx_hash}
+          placeholder="0x…"
+          className="w-72 font-mono"
+        />
         <FilterButtons resetHref="/events" />
       </form>
       {!query.success && (
