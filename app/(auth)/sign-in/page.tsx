@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { cookieToInitialState } from "wagmi";
 
 import { PasswordForm } from "@/components/auth/password-form";
 import { SiweButton } from "@/components/auth/siwe-button";
 import { toneStyles } from "@/components/ui/tones";
-import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { PageWallet } from "@/components/wallet/page-wallet";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { findUserByEmail } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
-import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -61,12 +59,9 @@ export default async function SignInPage({ searchParams }: Props) {
           <h2 id="with-wallet" className="text-sm font-semibold">
             With a wallet
           </h2>
-          <WalletProviders
-            settings={settings}
-            initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
-          >
+          <PageWallet settings={settings}>
             <SiweButton chainId={settings.chainId} callbackUrl={callbackUrl} />
-          </WalletProviders>
+          </PageWallet>
         </section>
       )}
       {hasDemoUsers && (

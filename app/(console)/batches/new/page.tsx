@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { cookies, headers } from "next/headers";
-import { cookieToInitialState } from "wagmi";
+import { cookies } from "next/headers";
 
 import { NewBatchForm } from "@/components/batches/new-batch-form";
 import { EmptyState } from "@/components/ui/card";
-import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { PageWallet } from "@/components/wallet/page-wallet";
 import { requirePageUser } from "@/lib/auth/session";
-import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const metadata: Metadata = { title: "Add new batch" };
@@ -25,12 +23,9 @@ export default async function NewBatchPage() {
         </p>
       </div>
       {settings ? (
-        <WalletProviders
-          settings={settings}
-          initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
-        >
+        <PageWallet settings={settings}>
           <NewBatchForm chainId={settings.chainId} batchTokenAddress={settings.batchTokenAddress} />
-        </WalletProviders>
+        </PageWallet>
       ) : (
         <EmptyState>
           Minting from the browser needs a public RPC endpoint for chain reads and wallet calls: set PUBLIC_RPC_URL.
