@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 
 import { PasswordForm } from "@/components/auth/password-form";
 import { SiweButton } from "@/components/auth/siwe-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { toneStyles } from "@/components/ui/tones";
 import { PageWallet } from "@/components/wallet/page-wallet";
 import { safeReturnPath } from "@/lib/auth/redirect";
@@ -34,12 +35,9 @@ export default async function SignInPage({ searchParams }: Props) {
   const hasDemoUsers = getEnv().CHAIN_ID === 31337 && !!(await findUserByEmail(getDb(), "admin@batchtrail.local"));
   return (
     <main className="mx-auto flex max-w-md flex-col gap-8 px-6 py-16">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sign in to Batchtrail</h1>
-        <p className="text-sm text-stone-500">
-          Operators use their email; cooperatives and exporters sign in with their wallet.
-        </p>
-      </div>
+      <PageHeader title="Sign in to Batchtrail">
+        Operators use their email; cooperatives and exporters sign in with their wallet.
+      </PageHeader>
       {notice && (
         <p role="status" className={`rounded-md border p-3 text-sm ${toneStyles.green.box} ${toneStyles.green.text}`}>
           {notice}

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AnalyticsFiltersForm } from "@/components/analytics/filters";
 import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { getAnalyticsStatus, listAnalyticsOptions, listCharts } from "@/lib/analytics/charts";
 import { ZAnalyticsFilters, type AnalyticsFilters } from "@/lib/analytics/schemas";
 import { requirePageUser } from "@/lib/auth/session";
@@ -53,18 +54,15 @@ export default async function AnalyticsPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Analytics</h1>
-        <p className="text-sm text-stone-500">
-          {filters ? `${filters.from} to ${filters.to} (UTC). ` : ""}
-          {user.isMember && "Your organisation's batches, computed as you open the page. "}
-          {user.isMember
-            ? ""
-            : status.refreshed_at
-              ? `Figures as of ${status.refreshed_at.slice(0, 16).replace("T", " ")} UTC; refreshed every 5 minutes.`
-              : "Not refreshed yet: the worker fills these figures at start and every 5 minutes."}
-        </p>
-      </div>
+      <PageHeader title="Analytics">
+        {filters ? `${filters.from} to ${filters.to} (UTC). ` : ""}
+        {user.isMember && "Your organisation's batches, computed as you open the page. "}
+        {user.isMember
+          ? ""
+          : status.refreshed_at
+            ? `Figures as of ${status.refreshed_at.slice(0, 16).replace("T", " ")} UTC; refreshed every 5 minutes.`
+            : "Not refreshed yet: the worker fills these figures at start and every 5 minutes."}
+      </PageHeader>
       <AnalyticsFiltersForm
         key={JSON.stringify(values)}
         values={filters ?? values}

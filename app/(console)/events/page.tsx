@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { EventFeed } from "@/components/events/event-feed";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { FilterButtons, Select, TextField } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth/session";
 import { eventStatuses } from "@/lib/db/enums";
@@ -35,13 +36,10 @@ export default async function EventsPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Event listener</h1>
-        <p className="text-sm text-stone-500">
-          {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes
-          them from the chain, live.
-        </p>
-      </div>
+      <PageHeader title="Event listener">
+        {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes them
+        from the chain, live.
+      </PageHeader>
       <form
         method="get"
         action="/events"

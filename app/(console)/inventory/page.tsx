@@ -6,6 +6,7 @@ import { InventoryFilters } from "@/components/inventory/filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { requirePageUser } from "@/lib/auth/session";
@@ -68,14 +69,11 @@ export default async function InventoryPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
-        <p className="text-sm text-stone-500">
-          {user.isMember
-            ? "The batches your organisation's wallets hold or held, as indexed from their events."
-            : "Every coffee batch minted on chain, as indexed from its events."}
-        </p>
-      </div>
+      <PageHeader title="Inventory">
+        {user.isMember
+          ? "The batches your organisation's wallets hold or held, as indexed from their events."
+          : "Every coffee batch minted on chain, as indexed from its events."}
+      </PageHeader>
       {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
       {/* Keyed by the URL: the form shows exactly what the URL holds, after a heading sort or a reset too. */}
       <InventoryFilters key={new URLSearchParams(values).toString()} values={values} {...options} />

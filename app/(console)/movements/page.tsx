@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { MovementsTable } from "@/components/stock/movements-table";
 import { Card, Empty } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { field } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth/session";
 import { movementTypes } from "@/lib/db/enums";
@@ -28,7 +29,7 @@ export default async function MovementsPage({ searchParams }: Props) {
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Stock movements</h1>
+      <PageHeader title="Stock movements" />
       <Form action="/movements" role="search" aria-label="Filter movements" className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs">
           Batch id

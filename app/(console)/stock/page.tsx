@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import { requirePageUser } from "@/lib/auth/session";
@@ -17,14 +18,13 @@ export default async function StockPage() {
   const stock = await getStockSummary(getDb(), user.scope);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Stock on hand</h1>
-      <p className="text-sm text-stone-600 dark:text-stone-300">
+      <PageHeader title="Stock on hand">
         What the holders hold on chain, per warehouse and per holder, from the stock ledger.{" "}
         <Link className="underline" href="/movements">
           Every movement
         </Link>
         .
-      </p>
+      </PageHeader>
       <Card id="by-warehouse" title="By warehouse">
         <Table testId="stock-by-warehouse" isFramed={false}>
           <TableHead

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LiveRefresh } from "@/components/live-refresh";
 import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
@@ -33,18 +34,10 @@ export default async function VerificationPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Verification engine</h1>
-          <p className="text-sm text-stone-500">
-            Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is
-            rejected and an alert raised.
-          </p>
-        </div>
-        <div className="ml-auto">
-          <LiveRefresh stream="/api/batches/stream" />
-        </div>
-      </div>
+      <PageHeader title="Verification engine" aside={<LiveRefresh stream="/api/batches/stream" />}>
+        Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is
+        rejected and an alert raised.
+      </PageHeader>
       <QueueFilters key={new URLSearchParams(values).toString()} status={values.status} batchCode={values.batch_code} />
       {!query.success && (
         <Notice>

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { NewWarehouseForm, ToggleWarehouse } from "@/components/stock/warehouse-form";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -17,13 +18,12 @@ export default async function WarehousesPage() {
   const warehouses = await listWarehouses(getDb());
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Warehouses</h1>
-      <p className="text-sm text-stone-500">
+      <PageHeader title="Warehouses">
         Where stock lies. A move past a warehouse&apos;s capacity is refused; an inactive warehouse takes no stock.{" "}
         <Link href="/admin" className="underline">
           Back to admin
         </Link>
-      </p>
+      </PageHeader>
       <Card id="new-warehouse" title="Add a warehouse">
         <NewWarehouseForm />
       </Card>

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 
 import { NewBatchForm } from "@/components/batches/new-batch-form";
 import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { PageWallet } from "@/components/wallet/page-wallet";
 import { requirePageUser } from "@/lib/auth/session";
 import { getWalletSettings } from "@/lib/wallet/settings";
@@ -15,13 +16,10 @@ export default async function NewBatchPage() {
   const settings = getWalletSettings(await cookies());
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Add new batch</h1>
-        <p className="text-sm text-stone-500">
-          Describe the batch, then sign its creation with the wallet that owns it. It is minted on chain and appears in
-          the inventory once indexed.
-        </p>
-      </div>
+      <PageHeader title="Add new batch">
+        Describe the batch, then sign its creation with the wallet that owns it. It is minted on chain and appears in
+        the inventory once indexed.
+      </PageHeader>
       {settings ? (
         <PageWallet settings={settings}>
           <NewBatchForm chainId={settings.chainId} batchTokenAddress={settings.batchTokenAddress} />
