@@ -6,13 +6,14 @@ import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAnalyticsStatus, listAnalyticsOptions, listCharts } from "@/lib/analytics/charts";
 import { ZAnalyticsFilters, type AnalyticsFilters } from "@/lib/analytics/schemas";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 
 export const metadata: Metadata = { title: "Analytics" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 const presets = [
   { label: "7 days", days: 7 },
@@ -35,10 +36,7 @@ function query(f: Partial<AnalyticsFilters>, extra: Record<string, string>): str
 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const user = await requirePageUser("/analytics");
-  const params = Object.entries(await searchParams);
-  // Empty form fields arrive as `origin=`; they mean "any".
-  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
-  const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
+  const { values, repeated } = readFilters(await searchParams);
   const parsed = ZAnalyticsFilters.safeParse(values);
   const db = getDb();
   const [options, status] = await Promise.all([listAnalyticsOptions(db, user.scope), getAnalyticsStatus(db)]);

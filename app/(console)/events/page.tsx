@@ -5,6 +5,7 @@ import { EventFeed } from "@/components/events/event-feed";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterButtons, Select, TextField } from "@/components/ui/select";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { eventStatuses } from "@/lib/db/enums";
 import { can } from "@/lib/endpoints/permissions";
@@ -17,13 +18,11 @@ import { getListenerStatus } from "@/lib/events/status";
 export const metadata: Metadata = { title: "Event listener" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function EventsPage({ searchParams }: Props) {
   const user = await requirePageUser("/events");
-  const values = Object.fromEntries(
-    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
-  );
+  const { values } = readFilters(await searchParams);
   const query = ZEventListQuery.safeParse(values);
   const { db, client, key } = getListener();
   // Read the change number first: anything committed after it reaches the page through the stream.

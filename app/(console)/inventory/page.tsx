@@ -8,6 +8,7 @@ import { SyncPanel } from "@/components/sync/sync-panel";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ApiError } from "@/lib/api/errors";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import type { Scope } from "@/lib/auth/scope";
 import { requirePageUser } from "@/lib/auth/session";
 import { countBatches, countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
@@ -20,7 +21,7 @@ import { listSyncs } from "@/lib/sync/start";
 export const metadata: Metadata = { title: "Inventory" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** The page's batches, or why the filters in the URL cannot be used. */
 async function load(db: Db, values: Record<string, string>, scope: Scope) {
@@ -47,10 +48,7 @@ async function load(db: Db, values: Record<string, string>, scope: Scope) {
 
 export default async function InventoryPage({ searchParams }: Props) {
   const user = await requirePageUser("/inventory");
-  const params = Object.entries(await searchParams);
-  // Empty form fields arrive as `origin_country=`; they mean "any".
-  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
-  const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
+  const { values, repeated } = readFilters(await searchParams);
   const db = getDb();
   const [options, result, [lastSync]] = await Promise.all([
     listFilterOptions(db, user.scope),

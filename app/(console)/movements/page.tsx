@@ -6,6 +6,7 @@ import { MovementsTable } from "@/components/stock/movements-table";
 import { Card, Empty } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { field } from "@/components/ui/select";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { movementTypes } from "@/lib/db/enums";
 import { getDb } from "@/lib/db/server";
@@ -16,14 +17,12 @@ import { ZMovementQuery } from "@/lib/stock/schemas";
 export const metadata: Metadata = { title: "Movements" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 const filterNames = ["batch_id", "type", "warehouse", "holder", "from", "to"] as const;
 
 export default async function MovementsPage({ searchParams }: Props) {
   const user = await requirePageUser("/movements");
-  const params = Object.entries(await searchParams);
-  // Empty form fields arrive as `type=`; they mean "any".
-  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const { values } = readFilters(await searchParams);
   const parsed = ZMovementQuery.safeParse(values);
   const page = parsed.success ? await listMovements(getDb(), user.scope, parsed.data) : null;
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));

@@ -9,6 +9,7 @@ import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
 import { listOpenAlerts } from "@/lib/alerts/alerts";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
@@ -18,13 +19,11 @@ import { ZRequestListQuery } from "@/lib/verification/schemas";
 export const metadata: Metadata = { title: "Verification engine" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function VerificationPage({ searchParams }: Props) {
   const user = await requirePageUser("/verification");
-  const values = Object.fromEntries(
-    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
-  );
+  const { values } = readFilters(await searchParams);
   const query = ZRequestListQuery.safeParse(values);
   const [page, alerts] = await Promise.all([
     query.success ? listRequests(getDb(), query.data, user.scope) : null,
