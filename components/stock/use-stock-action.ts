@@ -25,7 +25,7 @@ export function useStockAction(batchId: number, chainId: number) {
   const { sendTransactionAsync } = useSendTransaction();
   const [isBusy, setBusy] = useState(false);
 
-  /** `prepare` asks the API (lib/endpoints/client.ts call()); a refusal names the form's fields by their labels. */
+  /** `prepare` asks the API through lib/endpoints/client.ts call(). */
   async function run(kind: StockKind, form: HTMLFormElement, prepare: () => Promise<Prepared>) {
     setBusy(true);
     try {
@@ -38,8 +38,9 @@ export function useStockAction(batchId: number, chainId: number) {
       if (receipt.status !== "success") toast.error("The transaction reverted on chain; nothing changed.");
       router.refresh();
     } catch (error) {
+      // Bad input names the form's fields by their labels; a broken rule (422) is the API's own sentence.
       toast.error(
-        error instanceof ApiError && error.status
+        error instanceof ApiError && error.code === "validation_error"
           ? messageInFormWords(form, error.message, error.details)
           : describeError(error),
       );
