@@ -2,7 +2,7 @@
 // transfers part of a batch, each from a wallet on the batch page; both reach the batch page, the
 // Movements page, the dashboard and the analytics chart by exactly their amounts. A move past a
 // warehouse's capacity and a write-off below zero are refused with a clear message and change nothing.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { createWalletClient, http } from "viem";
 
 import { batchTokenAbi } from "@/lib/chain/abi";
@@ -79,6 +79,17 @@ async function awaitMovement(page: Page, type: string) {
   }).toPass({ timeout: 30_000 });
 }
 
+/** Presses a stock form's button from the wallet: pending at first, then indexed as a movement of this type. */
+async function sendAndIndex(page: Page, stock: Locator, button: Locator, type: string) {
+  await button.click();
+  await expect(page.getByRole("status").filter({ hasText: /pending until the listener indexes it/ })).toBeVisible();
+  await awaitMovement(page, type);
+}
+
+/** The kilograms held in the holders table's row with this attribute (`data-warehouse="…"` or `data-holder="…"`). */
+const heldIn = (stock: Locator, row: string) =>
+  stock.locator(`[data-testid="holders"] tr[${row}] [data-testid="held"]`);
+
 test("an operator moves stock between two warehouses from its wallet: pending, then on the batch page, the Movements page, the dashboard and the analytics chart by exactly its amount", async ({
   browser,
 }) => {
@@ -91,12 +102,8 @@ test("an operator moves stock between two warehouses from its wallet: pending, t
   await move.getByLabel("Stock to move").selectOption(`${batch.holder}|${batch.warehouse}`);
   await move.getByLabel("To warehouse").selectOption(to);
   await move.getByLabel("Quantity (kg)").fill("12.5");
-  await move.getByRole("button", { name: "Move" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /pending until the listener indexes it/ })).toBeVisible();
-  await awaitMovement(page, "moved");
-  await expect(stock.locator(`[data-testid="holders"] tr[data-warehouse="${to}"] [data-testid="held"]`)).toHaveText(
-    "12.500",
-  );
+  await sendAndIndex(page, stock, move.getByRole("button", { name: "Move" }), "moved");
+  await expect(heldIn(stock, `data-warehouse="${to}"`)).toHaveText("12.500");
 
   const after = await metrics(page);
   expect(stockAt(before, batch.warehouse) - stockAt(after, batch.warehouse)).toBe(12_500n);
@@ -135,15 +142,11 @@ test("a holder transfers part of a batch from its wallet; the recipient holds it
   const transfer = stock.getByRole("form", { name: "Transfer stock" });
   await transfer.getByLabel("To wallet").fill(recipient);
   await transfer.getByLabel("Quantity (kg)").fill("20.125");
-  await transfer.getByRole("button", { name: "Transfer" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /pending until the listener indexes it/ })).toBeVisible();
-  await awaitMovement(page, "transferred");
-  await expect(stock.locator(`[data-testid="holders"] tr[data-holder="${recipient}"] [data-testid="held"]`)).toHaveText(
-    "20.125",
+  await sendAndIndex(page, stock, transfer.getByRole("button", { name: "Transfer" }), "transferred");
+  await expect(heldIn(stock, `data-holder="${recipient}"`)).toHaveText("20.125");
+  await expect(heldIn(stock, `data-holder="${batch.holder}"`)).toHaveText(
+    formatDecimal(gramsToKg(BigInt(batch.grams) - 20_125n), 3),
   );
-  await expect(
-    stock.locator(`[data-testid="holders"] tr[data-holder="${batch.holder}"] [data-testid="held"]`),
-  ).toHaveText(formatDecimal(gramsToKg(BigInt(batch.grams) - 20_125n), 3));
   const balance = await chain.readContract({
     address: batchTokenAddress(),
     abi: batchTokenAbi,
