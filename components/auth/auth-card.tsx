@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { toneStyles } from "@/components/ui/tones";
 
 /** The frame of the signed-out pages: a title, a line of help, the form. */
@@ -15,10 +16,7 @@ export function AuthCard({
 }) {
   return (
     <main className="mx-auto flex max-w-md flex-col gap-6 px-6 py-16">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {intro && <p className="mt-1 text-sm text-stone-500">{intro}</p>}
-      </div>
+      <PageHeader title={title}>{intro}</PageHeader>
       {children}
       <Link href="/sign-in" className="text-sm underline">
         Back to sign-in

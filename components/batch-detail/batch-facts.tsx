@@ -1,10 +1,11 @@
 // The batch's off-chain facts.
 import { Card } from "@/components/ui/card";
+import { Facts, type Fact } from "@/components/ui/facts";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { humanize } from "@/lib/format";
 
 export function BatchFacts({ batch }: { batch: BatchJson }) {
-  const facts: [string, string | number | null][] = [
+  const facts: Fact[] = [
     ["Origin", [batch.origin_country, batch.region].filter(Boolean).join(" · ")],
     ["Farm", batch.farm],
     ["Cooperative", batch.cooperative],
@@ -19,14 +20,11 @@ export function BatchFacts({ batch }: { batch: BatchJson }) {
   ];
   return (
     <Card id="facts" title="Batch">
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        {facts.map(([label, value]) => (
-          <div key={label} className="flex gap-2">
-            <dt className="text-stone-500">{label}</dt>
-            <dd className="break-all">{value ?? "—"}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts
+        facts={facts}
+        className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3"
+        valueClassName="break-all"
+      />
     </Card>
   );
 }

@@ -1,11 +1,12 @@
 // The batch's quality checks, newest first: the grade, every measurement, why it got that grade, and its files.
 import { ValueBadge } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/card";
+import { Facts, type Fact } from "@/components/ui/facts";
 import { formatWhen } from "@/components/verification/display";
 import type { QualityCheckJson } from "@/lib/quality/checks";
 
 function Measurements({ c }: { c: QualityCheckJson }) {
-  const facts: [string, string | number | null][] = [
+  const facts: Fact[] = [
     ["Cupping", c.cupping_score],
     ["Moisture", `${c.moisture_pct}%`],
     ["Primary defects", c.primary_defects],
@@ -17,14 +18,11 @@ function Measurements({ c }: { c: QualityCheckJson }) {
     ["Quakers", c.quakers],
   ];
   return (
-    <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-5">
-      {facts.map(([label, value]) => (
-        <div key={label} className="flex gap-1">
-          <dt className="text-stone-500">{label}</dt>
-          <dd className="font-mono">{value ?? "—"}</dd>
-        </div>
-      ))}
-    </dl>
+    <Facts
+      facts={facts}
+      className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-5"
+      valueClassName="font-mono"
+    />
   );
 }
 

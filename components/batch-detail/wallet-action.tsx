@@ -3,7 +3,7 @@
 // One contract call from the connected wallet, for a wallet holding the contract's verifier role:
 // connect, right network, the role, send, wait for the receipt, and say what happened.
 import { useRouter } from "next/navigation";
-import { BaseError, keccak256, stringToBytes, type Abi, type Address } from "viem";
+import { keccak256, stringToBytes, type Abi, type Address } from "viem";
 import { useConfig, useConnection, useReadContract, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 
@@ -11,12 +11,10 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { toast } from "@/components/ui/toast";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { describeError } from "@/components/wallet/describe";
 import { recordTransactionAction } from "@/lib/actions/record-transaction";
 
 const VERIFIER_ROLE = keccak256(stringToBytes("VERIFIER_ROLE"));
-
-const describe = (error: unknown) =>
-  error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
 
 type Props = {
   chainId: number;
@@ -80,7 +78,7 @@ export function WalletAction({
       else toast.error("The transaction reverted on chain; nothing changed.");
       router.refresh();
     } catch (error) {
-      toast.error(describe(error));
+      toast.error(describeError(error));
     }
   }
 
@@ -98,7 +96,7 @@ export function WalletAction({
           This wallet does not have the verifier role on {contractName}. Ask an admin to grant it the verifier role.
         </Notice>
       )}
-      {verifier.isError && <Notice>The chain could not be read: {describe(verifier.error)}</Notice>}
+      {verifier.isError && <Notice>The chain could not be read: {describeError(verifier.error)}</Notice>}
       <div className="flex flex-wrap items-end gap-2">
         {children}
         <Button disabled={!isConnected || isWrongNetwork || !isVerifier || isPending} onClick={send}>

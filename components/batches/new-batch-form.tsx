@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { BaseError, keccak256, stringToBytes, type Address, type Hex } from "viem";
+import { keccak256, stringToBytes, type Address, type Hex } from "viem";
 import { useConfig, useConnection, useReadContract, useSwitchChain, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 
@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { toast } from "@/components/ui/toast";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { describeError } from "@/components/wallet/describe";
 import { recordMintTransactionAction } from "@/lib/actions/record-mint-transaction";
 import { saveDraftAction } from "@/lib/actions/save-draft";
 import { ZNewBatch } from "@/lib/batches/schemas";
@@ -25,10 +26,6 @@ import { MintProgress, type Step } from "./mint-progress";
 
 const MINTER_ROLE = keccak256(stringToBytes("MINTER_ROLE"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function describe(error: unknown): string {
-  return error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
-}
 
 /** Waits until the worker has indexed the mint and the draft has its token. */
 async function waitForIndexing(id: number) {
@@ -91,7 +88,7 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
         ],
       });
     } catch (error) {
-      toast.error(`${describe(error)} Nothing was sent; your draft is saved, so you can submit again.`);
+      toast.error(`${describeError(error)} Nothing was sent; your draft is saved, so you can submit again.`);
       return setStep("idle");
     }
     setTxHash(hash);
@@ -119,7 +116,7 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
             <button
               type="button"
               className="underline"
-              onClick={() => switchChainAsync({ chainId }).catch((e) => toast.error(describe(e)))}
+              onClick={() => switchChainAsync({ chainId }).catch((e) => toast.error(describeError(e)))}
             >
               Switch network
             </button>
@@ -131,7 +128,7 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
             grant it the minter role.
           </Notice>
         )}
-        {minter.isError && <Notice>The chain could not be read: {describe(minter.error)}</Notice>}
+        {minter.isError && <Notice>The chain could not be read: {describeError(minter.error)}</Notice>}
       </Card>
 
       <BatchFields register={form.register} errors={form.formState.errors} />

@@ -1,5 +1,6 @@
 // Each component's state in words and colour (green ok, amber degraded, red down, grey not
 // configured), since when, the sentence that explains it and its figures.
+import { Facts } from "@/components/ui/facts";
 import { toneOf, toneStyles } from "@/components/ui/tones";
 import type { ComponentName, SystemStatus } from "@/lib/system/status";
 
@@ -93,14 +94,14 @@ export function StatusPanel({ status }: { status: SystemStatus }) {
                 <p className="text-xs text-stone-500 dark:text-stone-400" data-testid={`since-${name}`}>
                   {l.text} since {utcTime(c.since)} ({duration(c.since, status.checked_at)})
                 </p>
-                <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
-                  {facts(name, c.details).map(([label, value]) => (
-                    <div key={label} className="flex gap-1">
-                      <dt className="text-stone-500 dark:text-stone-400">{label}</dt>
-                      <dd className="font-mono">{value === null || value === undefined ? "—" : String(value)}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <Facts
+                  facts={facts(name, c.details).map(([label, value]) => [
+                    label,
+                    value === null || value === undefined ? null : String(value),
+                  ])}
+                  className="flex flex-wrap gap-x-4 gap-y-1 text-xs"
+                  valueClassName="font-mono"
+                />
               </li>
             );
           },

@@ -1,17 +1,23 @@
-import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
-import { expiryWindows, sortColumns } from "@/lib/batches/schemas";
-import {
-  batchStatuses,
-  processes,
-  qualityGrades,
-  riskLevels,
-  syncStatuses,
-  verificationStatuses,
-} from "@/lib/db/enums";
+import { FilterButtons, Select, TextField } from "@/components/ui/select";
+import { batchFilterValues, expiryWindows, sortColumns } from "@/lib/batches/schemas";
 
 const expiryLabels = { expired: "Past expiry", "30": "Within 30 days", "60": "Within 60 days", "90": "Within 90 days" };
 
 type Props = { values: Record<string, string>; origins: string[]; warehouses: string[] };
+type Filter = { name: string; label: string; options: readonly string[]; labels?: Record<string, string> };
+
+/** The filter selects in the order the form shows them; fixed values come from the list query's own. */
+const filtersOf = ({ origins, warehouses }: Omit<Props, "values">): Filter[] => [
+  { name: "status", label: "Status", options: batchFilterValues.status },
+  { name: "verification_status", label: "Verification", options: batchFilterValues.verification_status },
+  { name: "sync_status", label: "Sync", options: batchFilterValues.sync_status },
+  { name: "origin_country", label: "Origin", options: origins },
+  { name: "process", label: "Process", options: batchFilterValues.process },
+  { name: "warehouse", label: "Warehouse", options: warehouses },
+  { name: "expiry_window", label: "Expiry", options: expiryWindows, labels: expiryLabels },
+  { name: "quality_grade", label: "Quality grade", options: batchFilterValues.quality_grade },
+  { name: "risk_level", label: "Fraud risk", options: batchFilterValues.risk_level },
+];
 
 /** A plain GET form: the filters live in the URL, and it works without JavaScript. */
 export function InventoryFilters({ values, origins, warehouses }: Props) {
@@ -23,39 +29,17 @@ export function InventoryFilters({ values, origins, warehouses }: Props) {
       aria-label="Filter batches"
       className="flex flex-wrap items-end gap-3"
     >
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-q" className={labelStyle}>
-          Search
-        </label>
-        <input
-          id="filter-q"
-          type="search"
-          name="q"
-          defaultValue={values.q}
-          placeholder="Code, origin, region, farm or cooperative"
-          className={`${field} w-64`}
-        />
-      </div>
-      <Select name="status" label="Status" options={batchStatuses} value={values.status} />
-      <Select
-        name="verification_status"
-        label="Verification"
-        options={verificationStatuses}
-        value={values.verification_status}
+      <TextField
+        type="search"
+        name="q"
+        label="Search"
+        defaultValue={values.q}
+        placeholder="Code, origin, region, farm or cooperative"
+        className="w-64"
       />
-      <Select name="sync_status" label="Sync" options={syncStatuses} value={values.sync_status} />
-      <Select name="origin_country" label="Origin" options={origins} value={values.origin_country} />
-      <Select name="process" label="Process" options={processes} value={values.process} />
-      <Select name="warehouse" label="Warehouse" options={warehouses} value={values.warehouse} />
-      <Select
-        name="expiry_window"
-        label="Expiry"
-        options={expiryWindows}
-        value={values.expiry_window}
-        labels={expiryLabels}
-      />
-      <Select name="quality_grade" label="Quality grade" options={qualityGrades} value={values.quality_grade} />
-      <Select name="risk_level" label="Fraud risk" options={riskLevels} value={values.risk_level} />
+      {filtersOf({ origins, warehouses }).map((f) => (
+        <Select key={f.name} {...f} value={values[f.name]} />
+      ))}
       <Select name="sort" label="Sort by" options={sortColumns} value={values.sort ?? "id"} all={null} />
       <Select name="order" label="Order" options={["desc", "asc"]} value={values.order ?? "desc"} all={null} />
       <FilterButtons resetHref="/inventory" />

@@ -44,6 +44,17 @@ export function RowActions({
     if (result.tone !== "red") router.refresh();
   }
 
+  const calls = [
+    {
+      kind: "count",
+      label: "Request count",
+      busyLabel: "Requesting…",
+      action: requestCount,
+      isAllowed: can.canRequest && isMinted,
+    },
+    { kind: "sync", label: "Sync", busyLabel: "Syncing…", action: sync, isAllowed: can.canSync },
+  ] as const;
+
   async function showAlerts() {
     const r = await attempt(batchAlerts, { params: { batch_id: batchId } });
     setAlerts((r.ok ? r.data.data : []).filter((a) => a.status === "open"));
@@ -52,26 +63,19 @@ export function RowActions({
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1" role="group" aria-label={`Actions for ${code}`}>
-        {can.canRequest && isMinted && (
-          <Button
-            size="sm"
-            disabled={busy !== null}
-            isPending={!isReady || busy === "count"}
-            onClick={() => run("count", requestCount)}
-          >
-            {busy === "count" ? "Requesting…" : "Request count"}
-          </Button>
-        )}
-        {can.canSync && (
-          <Button
-            size="sm"
-            disabled={busy !== null}
-            isPending={!isReady || busy === "sync"}
-            onClick={() => run("sync", sync)}
-          >
-            {busy === "sync" ? "Syncing…" : "Sync"}
-          </Button>
-        )}
+        {calls
+          .filter((c) => c.isAllowed)
+          .map((c) => (
+            <Button
+              key={c.kind}
+              size="sm"
+              disabled={busy !== null}
+              isPending={!isReady || busy === c.kind}
+              onClick={() => run(c.kind, c.action)}
+            >
+              {busy === c.kind ? c.busyLabel : c.label}
+            </Button>
+          ))}
         {can.canResolve && openAlerts > 0 && (
           <Button size="sm" onClick={() => (alerts ? setAlerts(null) : showAlerts())} aria-expanded={alerts !== null}>
             Resolve alert{openAlerts > 1 ? "s" : ""} ({openAlerts})

@@ -1,7 +1,7 @@
 // The batch page's stock: who holds how much where, actions sent and not yet indexed, and the batch's own ledger.
 import { Badge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
-import { headRowClass, Table } from "@/components/ui/table";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import { formatDecimal, humanize } from "@/lib/format";
 import type { MovementJson } from "@/lib/stock/ledger";
@@ -23,26 +23,20 @@ export function BatchStock({ holdings, pending, movements, actions }: Props) {
           <Empty>Nobody holds any of this batch.</Empty>
         ) : (
           <Table testId="holders" isFramed={false}>
-            <thead>
-              <tr className={headRowClass}>
-                <th className="py-2 pr-4">Holder</th>
-                <th className="py-2 pr-4">Warehouse</th>
-                <th className="py-2 pr-4 text-right">Quantity (kg)</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Holder", "Warehouse", numeric("Quantity (kg)")]} />
             <tbody>
               {holdings.map((h) => (
                 <tr
                   key={`${h.holder}|${h.warehouse}`}
                   data-holder={h.holder}
                   data-warehouse={h.warehouse}
-                  className="border-t border-stone-200 dark:border-stone-800"
+                  className={rowClass}
                 >
-                  <td className="py-1.5 pr-4 font-mono text-xs" title={h.holder}>
+                  <td className={`${cellClass} font-mono text-xs`} title={h.holder}>
                     {shortHash(h.holder)}
                   </td>
-                  <td className="py-1.5 pr-4">{h.warehouse || "no warehouse"}</td>
-                  <td className="py-1.5 pr-4 text-right tabular-nums" data-testid="held">
+                  <td className={cellClass}>{h.warehouse || "no warehouse"}</td>
+                  <td className={numericCellClass} data-testid="held">
                     {formatDecimal(h.quantity_kg, 3)}
                   </td>
                 </tr>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 
 import { TxLink } from "@/components/events/tx-link";
-import { headRowClass, Table } from "@/components/ui/table";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import { formatDecimal, humanize } from "@/lib/format";
 import type { MovementJson } from "@/lib/stock/ledger";
@@ -14,42 +14,37 @@ export function MovementsTable({ movements, showBatch = true }: { movements: Mov
   return (
     <div className="overflow-x-auto">
       <Table>
-        <thead>
-          <tr className={headRowClass}>
-            <th className="py-2 pr-4">When</th>
-            {showBatch && <th className="py-2 pr-4">Batch</th>}
-            <th className="py-2 pr-4">Type</th>
-            <th className="py-2 pr-4 text-right">Quantity (kg)</th>
-            <th className="py-2 pr-4">From</th>
-            <th className="py-2 pr-4">To</th>
-            <th className="py-2 pr-4">Reason</th>
-            <th className="py-2 pr-4">Transaction</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "When",
+            ...(showBatch ? ["Batch"] : []),
+            "Type",
+            numeric("Quantity (kg)"),
+            "From",
+            "To",
+            "Reason",
+            "Transaction",
+          ]}
+        />
         <tbody>
           {movements.map((m) => (
-            <tr
-              key={m.id}
-              data-testid="movement"
-              data-type={m.type}
-              className="border-t border-stone-200 dark:border-stone-800"
-            >
-              <td className="py-1.5 pr-4 text-xs">{m.occurred_at.slice(0, 19).replace("T", " ")}</td>
+            <tr key={m.id} data-testid="movement" data-type={m.type} className={rowClass}>
+              <td className={`${cellClass} text-xs`}>{m.occurred_at.slice(0, 19).replace("T", " ")}</td>
               {showBatch && (
-                <td className="py-1.5 pr-4 font-mono text-xs">
+                <td className={`${cellClass} font-mono text-xs`}>
                   {m.batch_id ? <Link href={`/batches/${m.batch_id}`}>{m.batch_code}</Link> : `token ${m.token_id}`}
                 </td>
               )}
-              <td className="py-1.5 pr-4">{humanize(m.type)}</td>
-              <td className="py-1.5 pr-4 text-right tabular-nums">{formatDecimal(m.quantity_kg, 3)}</td>
-              <td className="py-1.5 pr-4 font-mono text-xs" title={m.from_holder ?? undefined}>
+              <td className={cellClass}>{humanize(m.type)}</td>
+              <td className={numericCellClass}>{formatDecimal(m.quantity_kg, 3)}</td>
+              <td className={`${cellClass} font-mono text-xs`} title={m.from_holder ?? undefined}>
                 {place(m.from_holder, m.from_warehouse)}
               </td>
-              <td className="py-1.5 pr-4 font-mono text-xs" title={m.to_holder ?? undefined}>
+              <td className={`${cellClass} font-mono text-xs`} title={m.to_holder ?? undefined}>
                 {place(m.to_holder, m.to_warehouse)}
               </td>
-              <td className="py-1.5 pr-4">{m.reason ? humanize(m.reason) : ""}</td>
-              <td className="py-1.5 pr-4 font-mono text-xs">
+              <td className={cellClass}>{m.reason ? humanize(m.reason) : ""}</td>
+              <td className={`${cellClass} font-mono text-xs`}>
                 {m.tx_hash && <TxLink hash={m.tx_hash} explorerUrl={null} />}
               </td>
             </tr>

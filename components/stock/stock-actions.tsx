@@ -1,19 +1,18 @@
 "use client";
 
-// The stock actions of a batch page: each is checked by the API first (capacity, what is held,
-// below zero), then signed and sent by the connected wallet, recorded as pending, and settled once
-// the listener indexes its event.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { BaseError, type Hex } from "viem";
-import { useConfig, useConnection, useSendTransaction } from "wagmi";
-import { waitForTransactionReceipt } from "wagmi/actions";
+// The stock actions of a batch page: move between warehouses and adjust (operators), transfer to
+// another wallet (any holder). Each is one StockForm; use-stock-action.ts asks the API, then the wallet.
+import { useConnection } from "wagmi";
 
-import { buttonClass } from "@/components/ui/button";
-import { field as inputField } from "@/components/ui/select";
+import { Button } from "@/components/ui/button";
+import { Select, TextField } from "@/components/ui/select";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
-import { recordStockTransactionAction } from "@/lib/actions/record-stock-transaction";
+import { shortAddress } from "@/components/wallet/describe";
 import { adjustmentReasons } from "@/lib/db/enums";
+import { call } from "@/lib/endpoints/client";
+import { prepareAdjustment, prepareMove, prepareTransfer } from "@/lib/endpoints/stock";
+
+import { useStockAction } from "./use-stock-action";
 
 type Place = { holder: string; warehouse: string; quantity_kg: string };
 type Props = {
@@ -23,177 +22,136 @@ type Props = {
   warehouses: { code: string; name: string }[];
   canManage: boolean;
 };
-type Kind = "stock_move" | "stock_adjust" | "stock_transfer";
 
-const describe = (error: unknown) =>
-  error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+const read = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? "");
+/** A place is a holder at a warehouse, chosen as one option "holder|warehouse". */
+const readPlace = (form: HTMLFormElement) => {
+  const [holder, warehouse] = read(form, "place").split("|");
+  return { holder, warehouse };
+};
 
-function useStockAction(batchId: number, chainId: number) {
-  const router = useRouter();
-  const config = useConfig();
-  const { sendTransactionAsync } = useSendTransaction();
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  async function run(path: string, kind: Kind, body: unknown) {
-    setMessage(null);
-    setBusy(true);
-    try {
-      const res = await fetch(`/api/batches/${batchId}/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const json = await res.json().catch(() => null);
-      if (!res.ok) return setMessage({ text: json?.error?.message ?? `Refused (${res.status}).`, isError: true });
-      const hash = await sendTransactionAsync({ to: json.to, data: json.data as Hex, chainId });
-      await recordStockTransactionAction({ tx_hash: hash, kind, batch_id: batchId });
-      router.refresh();
-      setMessage({ text: `${json.summary}: sent in ${hash}, pending until the listener indexes it.`, isError: false });
-      const receipt = await waitForTransactionReceipt(config, { hash, chainId });
-      if (receipt.status !== "success")
-        setMessage({ text: "The transaction reverted on chain; nothing changed.", isError: true });
-      router.refresh();
-    } catch (error) {
-      setMessage({ text: describe(error), isError: true });
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, message, isBusy };
+// What each form asks the API for, read from its fields.
+const moveOf = (form: HTMLFormElement) => {
+  const { holder, warehouse } = readPlace(form);
+  return {
+    holder,
+    from_warehouse: warehouse,
+    to_warehouse: read(form, "to_warehouse"),
+    quantity_kg: read(form, "quantity_kg"),
+  };
+};
+const adjustmentOf = (form: HTMLFormElement) => {
+  const note = read(form, "note");
+  return {
+    ...readPlace(form),
+    quantity_kg: read(form, "quantity_kg"),
+    reason: read(form, "reason") as (typeof adjustmentReasons)[number],
+    ...(note && { note }),
+  };
+};
+const transferOf = (form: HTMLFormElement, from: string) => ({
+  from,
+  to: read(form, "to"),
+  quantity_kg: read(form, "quantity_kg"),
+});
+
+/** One stock action's form: its fields, then the button that sends it; its label names it. */
+function StockForm({
+  label,
+  action,
+  isDisabled,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  action: string;
+  isDisabled: boolean;
+  onSubmit: (form: HTMLFormElement) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      aria-label={label}
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(event.currentTarget);
+      }}
+    >
+      {children}
+      <Button type="submit" disabled={isDisabled}>
+        {action}
+      </Button>
+    </form>
+  );
 }
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? "");
+/** Which holder's stock at which warehouse the action is about. */
+function PlaceSelect({ id, label, places }: { id: string; label: string; places: Place[] }) {
+  const key = (p: Place) => `${p.holder}|${p.warehouse}`;
+  const labels = Object.fromEntries(
+    places.map((p) => [key(p), `${shortAddress(p.holder)} @ ${p.warehouse || "no warehouse"} (${p.quantity_kg} kg)`]),
+  );
+  return <Select id={id} name="place" label={label} options={places.map(key)} labels={labels} all={null} />;
+}
 
 export function StockActions({ batchId, chainId, places, warehouses, canManage }: Props) {
   const { address, isConnected } = useConnection();
-  const { run, message, isBusy } = useStockAction(batchId, chainId);
-  const placeOptions = places.map((p) => (
-    <option
-      key={`${p.holder}|${p.warehouse}`}
-      value={`${p.holder}|${p.warehouse}`}
-    >{`${short(p.holder)} @ ${p.warehouse || "no warehouse"} (${p.quantity_kg} kg)`}</option>
-  ));
-  const submit =
-    (path: string, kind: Kind, toBody: (f: FormData) => unknown) => (event: React.FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      void run(path, kind, toBody(new FormData(event.currentTarget)));
-    };
+  const { run, isBusy } = useStockAction(batchId, chainId);
+  const params = { batch_id: batchId };
+  const isDisabled = !isConnected || isBusy;
+  const warehouseLabels = Object.fromEntries(warehouses.map((w) => [w.code, `${w.name} (${w.code})`]));
   return (
     <div className="flex flex-col gap-3 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700">
       <ConnectWallet />
       {canManage && (
-        <form
-          aria-label="Move stock"
-          className="flex flex-wrap items-end gap-2"
-          onSubmit={submit("stock-moves", "stock_move", (f) => {
-            const [holder, from] = field(f, "place").split("|");
-            return {
-              holder,
-              from_warehouse: from,
-              to_warehouse: field(f, "to_warehouse"),
-              quantity_kg: field(f, "quantity_kg"),
-            };
-          })}
+        <StockForm
+          label="Move stock"
+          action="Move"
+          isDisabled={isDisabled}
+          onSubmit={(form) => run("stock_move", form, () => call(prepareMove, { params, body: moveOf(form) }))}
         >
-          <label className="flex flex-col text-xs">
-            Stock to move
-            <select name="place" className={inputField}>
-              {placeOptions}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs">
-            To warehouse
-            <select name="to_warehouse" className={inputField}>
-              {warehouses.map((w) => (
-                <option key={w.code} value={w.code}>{`${w.name} (${w.code})`}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs">
-            Quantity (kg)
-            <input name="quantity_kg" className={inputField} inputMode="decimal" required />
-          </label>
-          <button type="submit" className={buttonClass()} disabled={!isConnected || isBusy}>
-            Move
-          </button>
-        </form>
+          <PlaceSelect id="move-place" label="Stock to move" places={places} />
+          <Select
+            id="move-to"
+            name="to_warehouse"
+            label="To warehouse"
+            options={warehouses.map((w) => w.code)}
+            labels={warehouseLabels}
+            all={null}
+          />
+          <TextField id="move-quantity" name="quantity_kg" label="Quantity (kg)" inputMode="decimal" required />
+        </StockForm>
       )}
       {canManage && (
-        <form
-          aria-label="Adjust stock"
-          className="flex flex-wrap items-end gap-2"
-          onSubmit={submit("stock-adjustments", "stock_adjust", (f) => {
-            const [holder, warehouse] = field(f, "place").split("|");
-            const note = field(f, "note");
-            return {
-              holder,
-              warehouse,
-              quantity_kg: field(f, "quantity_kg"),
-              reason: field(f, "reason"),
-              ...(note && { note }),
-            };
-          })}
+        <StockForm
+          label="Adjust stock"
+          action="Adjust"
+          isDisabled={isDisabled}
+          onSubmit={(form) =>
+            run("stock_adjust", form, () => call(prepareAdjustment, { params, body: adjustmentOf(form) }))
+          }
         >
-          <label className="flex flex-col text-xs">
-            Stock to adjust
-            <select name="place" className={inputField}>
-              {placeOptions}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs">
-            Change (kg, negative to write off)
-            <input name="quantity_kg" className={inputField} required />
-          </label>
-          <label className="flex flex-col text-xs">
-            Reason
-            <select name="reason" className={inputField}>
-              {adjustmentReasons.map((r) => (
-                <option key={r} value={r}>
-                  {r.replace("_", " ")}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs">
-            Note
-            <input name="note" className={inputField} />
-          </label>
-          <button type="submit" className={buttonClass()} disabled={!isConnected || isBusy}>
-            Adjust
-          </button>
-        </form>
+          <PlaceSelect id="adjust-place" label="Stock to adjust" places={places} />
+          <TextField id="adjust-quantity" name="quantity_kg" label="Change (kg, negative to write off)" required />
+          <Select id="adjust-reason" name="reason" label="Reason" options={adjustmentReasons} all={null} />
+          <TextField id="adjust-note" name="note" label="Note" />
+        </StockForm>
       )}
-      <form
-        aria-label="Transfer stock"
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={submit("stock-transfers", "stock_transfer", (f) => ({
-          from: address,
-          to: field(f, "to"),
-          quantity_kg: field(f, "quantity_kg"),
-        }))}
+      <StockForm
+        label="Transfer stock"
+        action="Transfer"
+        isDisabled={isDisabled}
+        onSubmit={(form) =>
+          run("stock_transfer", form, () => call(prepareTransfer, { params, body: transferOf(form, address ?? "") }))
+        }
       >
-        <span className="text-xs text-stone-500">From the connected wallet{address ? ` (${short(address)})` : ""}</span>
-        <label className="flex flex-col text-xs">
-          To wallet
-          <input name="to" className={inputField} placeholder="0x…" required />
-        </label>
-        <label className="flex flex-col text-xs">
-          Quantity (kg)
-          <input name="quantity_kg" className={inputField} inputMode="decimal" required />
-        </label>
-        <button type="submit" className={buttonClass()} disabled={!isConnected || isBusy}>
-          Transfer
-        </button>
-      </form>
-      <p
-        aria-live="polite"
-        role={message?.isError ? "alert" : undefined}
-        data-testid="stock-action-message"
-        className={`break-all text-sm ${message?.isError ? "text-red-700 dark:text-red-300" : ""}`}
-      >
-        {message?.text}
-      </p>
+        <span className="text-xs text-stone-500">
+          From the connected wallet{address ? ` (${shortAddress(address)})` : ""}
+        </span>
+        <TextField id="transfer-to" name="to" label="To wallet" placeholder="0x…" required />
+        <TextField id="transfer-quantity" name="quantity_kg" label="Quantity (kg)" inputMode="decimal" required />
+      </StockForm>
     </div>
   );
 }

@@ -25,13 +25,21 @@ export function Table({ children, className = "", isFramed = true, label, testId
   return <div className={`max-h-[75vh] overflow-auto ${frameClass}`}>{table}</div>;
 }
 
+/** A column heading; a numeric column's heading sits right, over its right-aligned figures. */
+export type Column = React.ReactNode | { label: React.ReactNode; isNumeric: true };
+const isNumeric = (c: Column): c is { label: React.ReactNode; isNumeric: true } =>
+  typeof c === "object" && c !== null && "isNumeric" in c;
+/** A numeric column: its heading and its cells right-aligned, figures of equal width. */
+export const numeric = (label: React.ReactNode): Column => ({ label, isNumeric: true });
+export const numericCellClass = `${cellClass} text-right tabular-nums`;
+
 /** The header row; in a framed table it sticks to the top of the frame. */
 export function TableHead({
   columns,
   children,
   isSticky = false,
 }: {
-  columns?: React.ReactNode[];
+  columns?: Column[];
   children?: React.ReactNode;
   isSticky?: boolean;
 }) {
@@ -46,8 +54,8 @@ export function TableHead({
       <tr className={headRowClass}>
         {children}
         {columns?.map((c, i) => (
-          <th key={i} scope="col" className={headCellClass}>
-            {c}
+          <th key={i} scope="col" className={isNumeric(c) ? `${headCellClass} text-right` : headCellClass}>
+            {isNumeric(c) ? c.label : c}
           </th>
         ))}
       </tr>

@@ -5,7 +5,7 @@ import { useConnect, useConnection, useDisconnect } from "wagmi";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+import { shortAddress } from "./describe";
 
 /** wagmi calls an unidentified browser wallet "Injected"; people call it a browser wallet. */
 const label = (c: { id: string; name: string }) =>
@@ -22,7 +22,7 @@ export function ConnectWallet() {
         <span>
           Connected:{" "}
           <span className="font-mono" title={address}>
-            {short(address)}
+            {shortAddress(address)}
           </span>
         </span>
         <Button variant="ghost" className="underline" onClick={() => disconnect()}>

@@ -34,16 +34,26 @@ export const sortColumns = [
   "updated_at",
 ] as const;
 
+/** The list's filters on fixed values, each with its values: the list query and the filter form read them here. */
+export const batchFilterValues = {
+  status: batchStatuses,
+  verification_status: verificationStatuses,
+  sync_status: syncStatuses,
+  process: processes,
+  quality_grade: qualityGrades,
+  risk_level: riskLevels,
+} as const;
+
 /** By expiry: past it (sellable or marked expired, not redeemed), or sellable and due within 30, 60 or 90 days. */
 export const expiryWindows = ["expired", "30", "60", "90"] as const;
 
 export const ZBatchListQuery = z.strictObject({
-  status: list(batchStatuses).optional(),
-  verification_status: list(verificationStatuses).optional(),
-  sync_status: list(syncStatuses).optional(),
-  process: list(processes).optional(),
-  quality_grade: list(qualityGrades).optional(),
-  risk_level: list(riskLevels).optional(),
+  status: list(batchFilterValues.status).optional(),
+  verification_status: list(batchFilterValues.verification_status).optional(),
+  sync_status: list(batchFilterValues.sync_status).optional(),
+  process: list(batchFilterValues.process).optional(),
+  quality_grade: list(batchFilterValues.quality_grade).optional(),
+  risk_level: list(batchFilterValues.risk_level).optional(),
   expiry_window: z.enum(expiryWindows).optional(),
   origin_country: text().trim().min(1).max(60).optional(),
   warehouse: text().trim().min(1).max(80).optional(),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
+import { PageHeader } from "@/components/ui/page-header";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { getSessionUser } from "@/lib/auth/session";
 
@@ -14,11 +15,10 @@ export default async function PendingPage() {
   if (!user.isPending) redirect("/inventory");
   return (
     <main className="mx-auto max-w-md px-6 py-16">
-      <h1 className="text-2xl font-semibold tracking-tight">Waiting for approval</h1>
-      <p className="mt-2 text-sm text-stone-500">
+      <PageHeader title="Waiting for approval">
         You signed in as <span className="font-mono">{user.name}</span>. An admin has to approve this wallet into your
         organisation before you can see its batches. Until then there is nothing to show.
-      </p>
+      </PageHeader>
       <form action={signOutAction} className="mt-4">
         <button type="submit" className="text-sm underline">
           Sign out

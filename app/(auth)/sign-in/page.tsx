@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { cookieToInitialState } from "wagmi";
 
 import { PasswordForm } from "@/components/auth/password-form";
 import { SiweButton } from "@/components/auth/siwe-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { toneStyles } from "@/components/ui/tones";
-import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { PageWallet } from "@/components/wallet/page-wallet";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { findUserByEmail } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
-import { getConfig } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -36,12 +35,9 @@ export default async function SignInPage({ searchParams }: Props) {
   const hasDemoUsers = getEnv().CHAIN_ID === 31337 && !!(await findUserByEmail(getDb(), "admin@batchtrail.local"));
   return (
     <main className="mx-auto flex max-w-md flex-col gap-8 px-6 py-16">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sign in to Batchtrail</h1>
-        <p className="text-sm text-stone-500">
-          Operators use their email; cooperatives and exporters sign in with their wallet.
-        </p>
-      </div>
+      <PageHeader title="Sign in to Batchtrail">
+        Operators use their email; cooperatives and exporters sign in with their wallet.
+      </PageHeader>
       {notice && (
         <p role="status" className={`rounded-md border p-3 text-sm ${toneStyles.green.box} ${toneStyles.green.text}`}>
           {notice}
@@ -61,12 +57,9 @@ export default async function SignInPage({ searchParams }: Props) {
           <h2 id="with-wallet" className="text-sm font-semibold">
             With a wallet
           </h2>
-          <WalletProviders
-            settings={settings}
-            initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
-          >
+          <PageWallet settings={settings}>
             <SiweButton chainId={settings.chainId} callbackUrl={callbackUrl} />
-          </WalletProviders>
+          </PageWallet>
         </section>
       )}
       {hasDemoUsers && (

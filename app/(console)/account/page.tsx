@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/auth/action-form";
 import { TotpSetup } from "@/components/auth/totp-setup";
+import { PageHeader } from "@/components/ui/page-header";
 import { changePasswordAction } from "@/lib/actions/change-password";
 import { requirePageUser } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
@@ -15,10 +16,9 @@ export default async function AccountPage() {
   const isTotpOn = await hasTotp(getDb(), me.id);
   return (
     <div className="flex max-w-md flex-col gap-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-      <p className="text-sm text-stone-500">
+      <PageHeader title="Account">
         {me.name}, {me.email ?? "no email"} ({me.role})
-      </p>
+      </PageHeader>
       {me.email && (
         <section aria-labelledby="password" className="flex flex-col gap-2">
           <h2 id="password" className="text-lg font-semibold">

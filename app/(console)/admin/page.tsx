@@ -7,6 +7,7 @@ import { AdminOrganisations } from "@/components/admin/organisations";
 import { PendingWallets } from "@/components/admin/pending-wallets";
 import { AdminUsers } from "@/components/admin/users";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { toneStyles } from "@/components/ui/tones";
 import { listApiKeys } from "@/lib/auth/api-keys";
@@ -30,15 +31,17 @@ export default async function AdminPage() {
   const approved = users.filter((u) => !u.is_pending);
   return (
     <div className="flex flex-col gap-8">
-      <div className="flex items-baseline gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <Link href="/admin/warehouses" className="text-sm underline">
+      <PageHeader title="Admin">
+        Wallets to approve, organisations, invitations, users, API keys and sign-ins; also{" "}
+        <Link href="/admin/warehouses" className="underline">
           Warehouses
-        </Link>
-        <Link href="/admin/mail" className="text-sm underline">
+        </Link>{" "}
+        and{" "}
+        <Link href="/admin/mail" className="underline">
           Caught mail
         </Link>
-      </div>
+        .
+      </PageHeader>
       <PendingWallets pending={users.filter((u) => u.is_pending)} organisations={organisations} users={approved} />
       <AdminOrganisations organisations={organisations} />
       <InviteForm />

@@ -3,15 +3,17 @@ import type { Metadata } from "next";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AnalyticsFiltersForm } from "@/components/analytics/filters";
 import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { getAnalyticsStatus, listAnalyticsOptions, listCharts } from "@/lib/analytics/charts";
 import { ZAnalyticsFilters, type AnalyticsFilters } from "@/lib/analytics/schemas";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 
 export const metadata: Metadata = { title: "Analytics" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 const presets = [
   { label: "7 days", days: 7 },
@@ -34,10 +36,7 @@ function query(f: Partial<AnalyticsFilters>, extra: Record<string, string>): str
 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const user = await requirePageUser("/analytics");
-  const params = Object.entries(await searchParams);
-  // Empty form fields arrive as `origin=`; they mean "any".
-  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
-  const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
+  const { values, repeated } = readFilters(await searchParams);
   const parsed = ZAnalyticsFilters.safeParse(values);
   const db = getDb();
   const [options, status] = await Promise.all([listAnalyticsOptions(db, user.scope), getAnalyticsStatus(db)]);
@@ -53,18 +52,15 @@ export default async function AnalyticsPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Analytics</h1>
-        <p className="text-sm text-stone-500">
-          {filters ? `${filters.from} to ${filters.to} (UTC). ` : ""}
-          {user.isMember && "Your organisation's batches, computed as you open the page. "}
-          {user.isMember
-            ? ""
-            : status.refreshed_at
-              ? `Figures as of ${status.refreshed_at.slice(0, 16).replace("T", " ")} UTC; refreshed every 5 minutes.`
-              : "Not refreshed yet: the worker fills these figures at start and every 5 minutes."}
-        </p>
-      </div>
+      <PageHeader title="Analytics">
+        {filters ? `${filters.from} to ${filters.to} (UTC). ` : ""}
+        {user.isMember && "Your organisation's batches, computed as you open the page. "}
+        {user.isMember
+          ? ""
+          : status.refreshed_at
+            ? `Figures as of ${status.refreshed_at.slice(0, 16).replace("T", " ")} UTC; refreshed every 5 minutes.`
+            : "Not refreshed yet: the worker fills these figures at start and every 5 minutes."}
+      </PageHeader>
       <AnalyticsFiltersForm
         key={JSON.stringify(values)}
         values={filters ?? values}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { openApiDocument } from "@/lib/endpoints/openapi";
 
@@ -31,16 +32,13 @@ export default async function ApiDocsPage() {
   const tags = [...new Set(operations.map((o) => o.op.tags[0]))];
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">API</h1>
-        <p className="text-sm text-stone-500">
-          Every endpoint, who may call it, and what it takes. Machine-readable:{" "}
-          <a className="underline" href="/api/openapi.json">
-            /api/openapi.json
-          </a>{" "}
-          (OpenAPI 3.1). Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>.
-        </p>
-      </div>
+      <PageHeader title="API">
+        Every endpoint, who may call it, and what it takes. Machine-readable:{" "}
+        <a className="underline" href="/api/openapi.json">
+          /api/openapi.json
+        </a>{" "}
+        (OpenAPI 3.1). Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>.
+      </PageHeader>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="flex flex-col gap-3">
           <h2 id={`tag-${tag}`} className="text-lg font-semibold">

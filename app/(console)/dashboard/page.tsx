@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { PageHeader } from "@/components/ui/page-header";
 import { listRecentActivities } from "@/lib/activities/recent";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboardMetrics } from "@/lib/dashboard/metrics";
@@ -22,14 +23,11 @@ export default async function DashboardPage() {
   ]);
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-        <p className="text-sm text-stone-500 dark:text-stone-400">
-          {user.isMember
-            ? "Your organisation's batches and what happened to them lately, live."
-            : "The whole inventory, the system's health and what happened lately, live."}
-        </p>
-      </div>
+      <PageHeader title="Dashboard">
+        {user.isMember
+          ? "Your organisation's batches and what happened to them lately, live."
+          : "The whole inventory, the system's health and what happened lately, live."}
+      </PageHeader>
       <Dashboard initial={{ metrics, status, activities }} />
     </div>
   );

@@ -3,7 +3,9 @@ import Link from "next/link";
 
 import { EventFeed } from "@/components/events/event-feed";
 import { Notice } from "@/components/ui/notice";
-import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
+import { PageHeader } from "@/components/ui/page-header";
+import { FilterButtons, Select, TextField } from "@/components/ui/select";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { eventStatuses } from "@/lib/db/enums";
 import { can } from "@/lib/endpoints/permissions";
@@ -16,13 +18,11 @@ import { getListenerStatus } from "@/lib/events/status";
 export const metadata: Metadata = { title: "Event listener" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function EventsPage({ searchParams }: Props) {
   const user = await requirePageUser("/events");
-  const values = Object.fromEntries(
-    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
-  );
+  const { values } = readFilters(await searchParams);
   const query = ZEventListQuery.safeParse(values);
   const { db, client, key } = getListener();
   // Read the change number first: anything committed after it reaches the page through the stream.
@@ -35,13 +35,10 @@ export default async function EventsPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Event listener</h1>
-        <p className="text-sm text-stone-500">
-          {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes
-          them from the chain, live.
-        </p>
-      </div>
+      <PageHeader title="Event listener">
+        {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes them
+        from the chain, live.
+      </PageHeader>
       <form
         method="get"
         action="/events"
@@ -51,18 +48,13 @@ export default async function EventsPage({ searchParams }: Props) {
       >
         <Select name="status" label="Status" options={eventStatuses} value={values.status} />
         <Select name="name" label="Event" options={eventNames} value={values.name} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-tx" className={labelStyle}>
-            Transaction
-          </label>
-          <input
-            id="filter-tx"
-            name="tx_hash"
-            defaultValue={values.tx_hash}
-            placeholder="0x…"
-            className={`${field} w-72 font-mono`}
-          />
-        </div>
+        <TextField
+          name="tx_hash"
+          label="Transaction"
+          defaultValue={values.tx_hash}
+          placeholder="0x…"
+          className="w-72 font-mono"
+        />
         <FilterButtons resetHref="/events" />
       </form>
       {!query.success && (

@@ -6,7 +6,9 @@ import { InventoryFilters } from "@/components/inventory/filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { ApiError } from "@/lib/api/errors";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import type { Scope } from "@/lib/auth/scope";
 import { requirePageUser } from "@/lib/auth/session";
 import { countBatches, countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
@@ -19,7 +21,7 @@ import { listSyncs } from "@/lib/sync/start";
 export const metadata: Metadata = { title: "Inventory" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** The page's batches, or why the filters in the URL cannot be used. */
 async function load(db: Db, values: Record<string, string>, scope: Scope) {
@@ -46,10 +48,7 @@ async function load(db: Db, values: Record<string, string>, scope: Scope) {
 
 export default async function InventoryPage({ searchParams }: Props) {
   const user = await requirePageUser("/inventory");
-  const params = Object.entries(await searchParams);
-  // Empty form fields arrive as `origin_country=`; they mean "any".
-  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
-  const repeated = params.filter(([, v]) => Array.isArray(v)).map(([k]) => k);
+  const { values, repeated } = readFilters(await searchParams);
   const db = getDb();
   const [options, result, [lastSync]] = await Promise.all([
     listFilterOptions(db, user.scope),
@@ -68,14 +67,11 @@ export default async function InventoryPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
-        <p className="text-sm text-stone-500">
-          {user.isMember
-            ? "The batches your organisation's wallets hold or held, as indexed from their events."
-            : "Every coffee batch minted on chain, as indexed from its events."}
-        </p>
-      </div>
+      <PageHeader title="Inventory">
+        {user.isMember
+          ? "The batches your organisation's wallets hold or held, as indexed from their events."
+          : "Every coffee batch minted on chain, as indexed from its events."}
+      </PageHeader>
       {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
       {/* Keyed by the URL: the form shows exactly what the URL holds, after a heading sort or a reset too. */}
       <InventoryFilters key={new URLSearchParams(values).toString()} values={values} {...options} />

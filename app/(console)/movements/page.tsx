@@ -4,7 +4,9 @@ import Link from "next/link";
 
 import { MovementsTable } from "@/components/stock/movements-table";
 import { Card, Empty } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { field } from "@/components/ui/select";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { movementTypes } from "@/lib/db/enums";
 import { getDb } from "@/lib/db/server";
@@ -15,20 +17,18 @@ import { ZMovementQuery } from "@/lib/stock/schemas";
 export const metadata: Metadata = { title: "Movements" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 const filterNames = ["batch_id", "type", "warehouse", "holder", "from", "to"] as const;
 
 export default async function MovementsPage({ searchParams }: Props) {
   const user = await requirePageUser("/movements");
-  const params = Object.entries(await searchParams);
-  // Empty form fields arrive as `type=`; they mean "any".
-  const values = Object.fromEntries(params.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const { values } = readFilters(await searchParams);
   const parsed = ZMovementQuery.safeParse(values);
   const page = parsed.success ? await listMovements(getDb(), user.scope, parsed.data) : null;
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Stock movements</h1>
+      <PageHeader title="Stock movements" />
       <Form action="/movements" role="search" aria-label="Filter movements" className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs">
           Batch id

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
-import { headRowClass, Table } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { shortHash } from "@/components/verification/display";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -17,45 +18,38 @@ export default async function StockPage() {
   const stock = await getStockSummary(getDb(), user.scope);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Stock on hand</h1>
-      <p className="text-sm text-stone-600 dark:text-stone-300">
+      <PageHeader title="Stock on hand">
         What the holders hold on chain, per warehouse and per holder, from the stock ledger.{" "}
         <Link className="underline" href="/movements">
           Every movement
         </Link>
         .
-      </p>
+      </PageHeader>
       <Card id="by-warehouse" title="By warehouse">
         <Table testId="stock-by-warehouse" isFramed={false}>
-          <thead>
-            <tr className={headRowClass}>
-              <th className="py-2 pr-4">Warehouse</th>
-              <th className="py-2 pr-4 text-right">Batches</th>
-              <th className="py-2 pr-4 text-right">On hand (kg)</th>
-              <th className="py-2 pr-4 text-right">Capacity (kg)</th>
-              <th className="py-2 pr-4">Capacity used</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Warehouse",
+              numeric("Batches"),
+              numeric("On hand (kg)"),
+              numeric("Capacity (kg)"),
+              "Capacity used",
+            ]}
+          />
           <tbody>
             {stock.by_warehouse.map((w) => (
-              <tr
-                key={w.warehouse}
-                data-warehouse={w.warehouse}
-                className="border-t border-stone-200 dark:border-stone-800"
-              >
-                <td className="py-1.5 pr-4">
+              <tr key={w.warehouse} data-warehouse={w.warehouse} className={rowClass}>
+                <td className={cellClass}>
                   <Link href={`/movements?warehouse=${encodeURIComponent(w.warehouse)}`}>
                     {w.name ? `${w.name} (${w.warehouse})` : w.warehouse || "no warehouse"}
                   </Link>
                 </td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{w.batches}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums" data-testid="on-hand">
+                <td className={numericCellClass}>{w.batches}</td>
+                <td className={numericCellClass} data-testid="on-hand">
                   {formatDecimal(w.on_hand_kg, 3)}
                 </td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">
-                  {w.capacity_kg ? formatDecimal(w.capacity_kg, 3) : "—"}
-                </td>
-                <td className="py-1.5 pr-4">
+                <td className={numericCellClass}>{w.capacity_kg ? formatDecimal(w.capacity_kg, 3) : "—"}</td>
+                <td className={cellClass}>
                   {w.used_pct !== null && (
                     <span className="flex items-center gap-2">
                       <meter
@@ -76,21 +70,15 @@ export default async function StockPage() {
       </Card>
       <Card id="by-holder" title="By holder">
         <Table testId="stock-by-holder" isFramed={false}>
-          <thead>
-            <tr className={headRowClass}>
-              <th className="py-2 pr-4">Holder</th>
-              <th className="py-2 pr-4 text-right">Batches</th>
-              <th className="py-2 pr-4 text-right">On hand (kg)</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Holder", numeric("Batches"), numeric("On hand (kg)")]} />
           <tbody>
             {stock.by_holder.map((h) => (
-              <tr key={h.holder} data-holder={h.holder} className="border-t border-stone-200 dark:border-stone-800">
-                <td className="py-1.5 pr-4 font-mono text-xs" title={h.holder}>
+              <tr key={h.holder} data-holder={h.holder} className={rowClass}>
+                <td className={`${cellClass} font-mono text-xs`} title={h.holder}>
                   <Link href={`/movements?holder=${h.holder}`}>{shortHash(h.holder)}</Link>
                 </td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{h.batches}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{formatDecimal(h.on_hand_kg, 3)}</td>
+                <td className={numericCellClass}>{h.batches}</td>
+                <td className={numericCellClass}>{formatDecimal(h.on_hand_kg, 3)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,10 +4,12 @@ import Link from "next/link";
 import { LiveRefresh } from "@/components/live-refresh";
 import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
 import { listOpenAlerts } from "@/lib/alerts/alerts";
+import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
@@ -17,13 +19,11 @@ import { ZRequestListQuery } from "@/lib/verification/schemas";
 export const metadata: Metadata = { title: "Verification engine" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function VerificationPage({ searchParams }: Props) {
   const user = await requirePageUser("/verification");
-  const values = Object.fromEntries(
-    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
-  );
+  const { values } = readFilters(await searchParams);
   const query = ZRequestListQuery.safeParse(values);
   const [page, alerts] = await Promise.all([
     query.success ? listRequests(getDb(), query.data, user.scope) : null,
@@ -33,18 +33,10 @@ export default async function VerificationPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Verification engine</h1>
-          <p className="text-sm text-stone-500">
-            Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is
-            rejected and an alert raised.
-          </p>
-        </div>
-        <div className="ml-auto">
-          <LiveRefresh stream="/api/batches/stream" />
-        </div>
-      </div>
+      <PageHeader title="Verification engine" aside={<LiveRefresh stream="/api/batches/stream" />}>
+        Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is
+        rejected and an alert raised.
+      </PageHeader>
       <QueueFilters key={new URLSearchParams(values).toString()} status={values.status} batchCode={values.batch_code} />
       {!query.success && (
         <Notice>

@@ -1,6 +1,7 @@
 // GET /api/analytics — the analytics charts as tables (JSON), or one chart as CSV
 import { getAnalyticsStatus, getChart, listCharts } from "@/lib/analytics/charts";
 import { toCsv } from "@/lib/analytics/table";
+import { csvFile } from "@/lib/api/csv-file";
 import { getDb } from "@/lib/db/server";
 import { analytics } from "@/lib/endpoints/dashboard";
 import { handle, reply } from "@/lib/endpoints/handle";
@@ -12,12 +13,7 @@ export const GET = handle(analytics, async ({ query, scope }) => {
   const db = getDb();
   if (chart && format === "csv") {
     const filename = `batchtrail-${chart}-${filters.from}-${filters.to}.csv`;
-    return new Response(toCsv(await getChart(db, filters, chart, scope)), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-      },
-    });
+    return csvFile(toCsv(await getChart(db, filters, chart, scope)), filename);
   }
   const charts = chart ? [await getChart(db, filters, chart, scope)] : await listCharts(db, filters, scope);
   return reply({ filters, status: await getAnalyticsStatus(db), charts });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { listCaughtMails } from "@/lib/mail/caught";
@@ -15,14 +16,13 @@ export default async function CaughtMailPage({ searchParams }: { searchParams: P
   const mails = await listCaughtMails(getDb(), { to: typeof to === "string" && to.length <= 200 ? to : undefined });
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Caught mail</h1>
-      <p className="text-sm text-stone-500">
+      <PageHeader title="Caught mail">
         Mail sent through the local catcher that <code>npm run dev</code> starts; with SMTP_URL set to a real server
         this stays empty.{" "}
         <Link href="/admin" className="underline">
           Back to admin
         </Link>
-      </p>
+      </PageHeader>
       {mails.length === 0 && <p className="text-sm">No mail yet.</p>}
       <ul className="flex flex-col gap-4">
         {mails.map((m) => (

@@ -3,7 +3,8 @@ import Link from "next/link";
 
 import { NewWarehouseForm, ToggleWarehouse } from "@/components/stock/warehouse-form";
 import { Card } from "@/components/ui/card";
-import { headRowClass, Table } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { formatDecimal } from "@/lib/format";
@@ -17,43 +18,42 @@ export default async function WarehousesPage() {
   const warehouses = await listWarehouses(getDb());
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Warehouses</h1>
-      <p className="text-sm text-stone-500">
+      <PageHeader title="Warehouses">
         Where stock lies. A move past a warehouse&apos;s capacity is refused; an inactive warehouse takes no stock.{" "}
         <Link href="/admin" className="underline">
           Back to admin
         </Link>
-      </p>
+      </PageHeader>
       <Card id="new-warehouse" title="Add a warehouse">
         <NewWarehouseForm />
       </Card>
       <Table testId="warehouses">
-        <thead>
-          <tr className={headRowClass}>
-            <th className="py-2 pr-4">Code</th>
-            <th className="py-2 pr-4">Name</th>
-            <th className="py-2 pr-4">Country</th>
-            <th className="py-2 pr-4">Address</th>
-            <th className="py-2 pr-4 text-right">Capacity (kg)</th>
-            <th className="py-2 pr-4 text-right">On hand (kg)</th>
-            <th className="py-2 pr-4 text-right">Used</th>
-            <th className="py-2 pr-4" />
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Code",
+            "Name",
+            "Country",
+            "Address",
+            numeric("Capacity (kg)"),
+            numeric("On hand (kg)"),
+            numeric("Used"),
+            "",
+          ]}
+        />
         <tbody>
           {warehouses.map((w) => (
-            <tr key={w.code} data-warehouse={w.code} className="border-t border-stone-200 dark:border-stone-800">
-              <td className="py-1.5 pr-4 font-mono">{w.code}</td>
-              <td className="py-1.5 pr-4">
+            <tr key={w.code} data-warehouse={w.code} className={rowClass}>
+              <td className={`${cellClass} font-mono`}>{w.code}</td>
+              <td className={cellClass}>
                 {w.name}
                 {!w.is_active && <span className="ml-2 text-xs text-stone-500">(inactive)</span>}
               </td>
-              <td className="py-1.5 pr-4">{w.country}</td>
-              <td className="py-1.5 pr-4 text-xs">{w.address}</td>
-              <td className="py-1.5 pr-4 text-right tabular-nums">{formatDecimal(w.capacity_kg, 3)}</td>
-              <td className="py-1.5 pr-4 text-right tabular-nums">{formatDecimal(w.on_hand_kg, 3)}</td>
-              <td className="py-1.5 pr-4 text-right tabular-nums">{w.used_pct} %</td>
-              <td className="py-1.5 pr-4">
+              <td className={cellClass}>{w.country}</td>
+              <td className={`${cellClass} text-xs`}>{w.address}</td>
+              <td className={numericCellClass}>{formatDecimal(w.capacity_kg, 3)}</td>
+              <td className={numericCellClass}>{formatDecimal(w.on_hand_kg, 3)}</td>
+              <td className={numericCellClass}>{w.used_pct} %</td>
+              <td className={cellClass}>
                 <ToggleWarehouse code={w.code} isActive={w.is_active} />
               </td>
             </tr>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { cookieToInitialState } from "wagmi";
 
 import { AlertsSection } from "@/components/batch-detail/alerts-section";
 import { AskChainlink } from "@/components/batch-detail/ask-chainlink";
@@ -19,7 +18,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { BatchStock } from "@/components/stock/batch-stock";
 import { StockActions } from "@/components/stock/stock-actions";
 import { ValueBadge } from "@/components/ui/badge";
-import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { PageWallet } from "@/components/wallet/page-wallet";
 import { ApiError } from "@/lib/api/errors";
 import { requirePageUser } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/get";
@@ -30,7 +29,7 @@ import { getListener } from "@/lib/events/server";
 import { getBatchVerificationData } from "@/lib/pages/batch";
 import { listBatchHoldings, listMovements, listPendingStockActions } from "@/lib/stock/ledger";
 import { listWarehouseRows } from "@/lib/stock/warehouses";
-import { getConfig, type WalletSettings } from "@/lib/wallet/config";
+import type { WalletSettings } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
 export const dynamic = "force-dynamic";
@@ -59,27 +58,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 type Batch = Awaited<ReturnType<typeof load>>["batch"];
 
-/** A wallet part of the page, when the browser can reach the chain; the page's one WalletProviders serves it. */
+/** A wallet part of the page, when the browser can reach the chain; the page's one PageWallet serves it. */
 async function withWallet(render: (settings: WalletSettings) => React.ReactNode) {
   const settings = getWalletSettings(await cookies());
   return settings ? render(settings) : undefined;
-}
-
-/**
- * One wallet provider for the whole page: two on one page each keep a wagmi store over the same
- * cookie, and once a transaction changes one, their updates chase each other (React error 185).
- */
-async function WalletParts({ children }: { children: React.ReactNode }) {
-  const settings = getWalletSettings(await cookies());
-  if (!settings) return children;
-  return (
-    <WalletProviders
-      settings={settings}
-      initialState={cookieToInitialState(getConfig(settings), (await headers()).get("cookie"))}
-    >
-      {children}
-    </WalletProviders>
-  );
 }
 
 /** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
@@ -147,7 +129,7 @@ export default async function BatchPage({ params }: Props) {
   const isMinted = batch.token_id !== null;
   const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
   return (
-    <WalletParts>
+    <PageWallet settings={getWalletSettings(await cookies())}>
       <div className="flex flex-col gap-6">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="font-mono text-2xl font-semibold tracking-tight">{batch.batch_code}</h1>
@@ -210,6 +192,6 @@ export default async function BatchPage({ params }: Props) {
         />
         <Transactions events={data.events} explorerUrl={getEnv().EXPLORER_URL ?? null} />
       </div>
-    </WalletParts>
+    </PageWallet>
   );
 }

@@ -1,4 +1,5 @@
-// "GET /api/stock-movements/export" — every movement the filters match, as CSV
+// GET /api/stock-movements/export — every movement the filters match, as CSV
+import { csvFile, todaysFilename } from "@/lib/api/csv-file";
 import { getDb } from "@/lib/db/server";
 import { handle } from "@/lib/endpoints/handle";
 import { exportMovements } from "@/lib/endpoints/stock";
@@ -6,13 +7,6 @@ import { movementsCsv } from "@/lib/stock/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(exportMovements, async ({ query, scope }) => {
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(movementsCsv(getDb(), scope, query), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="stock-movements-${day}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
-});
+export const GET = handle(exportMovements, async ({ query, scope }) =>
+  csvFile(movementsCsv(getDb(), scope, query), todaysFilename("stock-movements")),
+);
