@@ -74,6 +74,17 @@ describe("analytics charts", () => {
     expect(forecast.note).toMatch(/MAE 0 kg/);
   });
 
+  it("stops the history at today when the range ends years ahead, and forecasts the 30 days after it", async () => {
+    const f = ZAnalyticsFilters.parse({ from: iso(29), to: iso(-3000), origin: "Kenya" });
+    const forecast = await getChart(t.db, f, "forecast", everything);
+    const history = forecast.rows.filter((r) => r.stock_kg !== null);
+    const ahead = forecast.rows.filter((r) => r.forecast_kg !== null);
+    expect(history.at(-1)).toMatchObject({ date: iso(0), stock_kg: "400.000" });
+    expect(ahead.map((r) => r.date)).toEqual(Array.from({ length: 30 }, (_, i) => iso(-(i + 1))));
+    const summary = await getChart(t.db, f, "forecast_summary", everything);
+    expect(summary.rows.find((r) => r.origin === "Kenya")).toMatchObject({ stock_kg: "400.000" });
+  });
+
   it("gives every chart a CSV that is exactly its table", async () => {
     const charts = await listCharts(t.db, ZAnalyticsFilters.parse({ from: iso(45), to: iso(0) }), everything);
     expect(charts.map((c) => c.id).sort()).toEqual([...chartIds].sort());

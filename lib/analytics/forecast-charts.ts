@@ -104,7 +104,7 @@ export async function getForecastChart(db: Db, f: AnalyticsFilters): Promise<Cha
   );
   for (const p of chosen.points)
     rows.push({
-      date: addDays(f.to, p.h),
+      date: addDays(chosen.days.at(-1)!, p.h),
       stock_kg: null,
       backtest_kg: null,
       forecast_kg: round3(p.mean),
@@ -131,7 +131,7 @@ export async function getForecastSummaryChart(db: Db, f: AnalyticsFilters): Prom
   return {
     id: "forecast_summary",
     title: "Forecast by origin",
-    description: `Each origin's stock on ${f.to} and forecast ${horizonDays} days later, with the backtest error (last quarter of the history, at most 14 days, held out).`,
+    description: `Each origin's stock on ${f.to} and forecast ${horizonDays} days after its last day of history (today at the latest), with the backtest error (last quarter of the history, at most 14 days, held out).`,
     columns: [
       { key: "origin", label: "origin" },
       { key: "stock_kg", label: "stock (kg)", isNumeric: true },

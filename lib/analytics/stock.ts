@@ -69,6 +69,17 @@ export async function getStockChart(
 }
 
 /** Daily stock per origin over its whole history up to `to`, for the forecast (grams). */
+/**
+ * Where a daily stock series stops: the range's end, but not past today or the last day with a
+ * movement, whichever is later. Nothing moves after that, and a `to` centuries ahead would otherwise
+ * fill millions of days (found by the fuzz: one request took 84 s).
+ */
+function seriesEnd(to: string, lastDay: string | undefined): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const bound = lastDay && lastDay > today ? lastDay : today;
+  return to < bound ? to : bound;
+}
+
 export async function listDailyStockByOrigin(
   db: Db,
   f: AnalyticsFilters,
@@ -80,16 +91,13 @@ export async function listDailyStockByOrigin(
   const byOrigin = new Map<string, Map<string, bigint>>();
   for (const r of rows)
     (byOrigin.get(r.origin) ?? byOrigin.set(r.origin, new Map()).get(r.origin)!).set(r.day, kgToSignedGrams(r.net));
+  const end = seriesEnd(f.to, rows.at(-1)?.day);
   const series = new Map<string, { days: string[]; grams: bigint[] }>();
   for (const [origin, nets] of byOrigin) {
     const days: string[] = [];
     const grams: bigint[] = [];
     let stock = 0n;
-    for (
-      let t = Date.parse(`${[...nets.keys()][0]}T00:00:00Z`);
-      t <= Date.parse(`${f.to}T00:00:00Z`);
-      t += 86_400_000
-    ) {
+    for (let t = Date.parse(`${[...nets.keys()][0]}T00:00:00Z`); t <= Date.parse(`${end}T00:00:00Z`); t += 86_400_000) {
       const day = new Date(t).toISOString().slice(0, 10);
       stock += nets.get(day) ?? 0n;
       days.push(day);
