@@ -169,7 +169,9 @@ test("every route, fed valid ids with mutated bodies and queries, never answers 
               const status = await send(cookie, route, url, body, authorization);
               const t1 = Date.now();
               sent++;
-              expect(status, what).toBeLessThan(500);
+              // Playwright records each expect as a step of the run's trace, minutes over 13,000 cases: a case
+              // checks plainly and calls expect only to fail.
+              if (status >= 500) expect(status, what).toBeLessThan(500);
               const isChainlink = route.path.startsWith("/api/chainlink/");
               // Recorded by design: a refused DON call (the call, its address's rate limit, and, signed, its
               // nonce, spent so it cannot be replayed, and an audit record), and a call over a rate limit
@@ -184,7 +186,8 @@ test("every route, fed valid ids with mutated bodies and queries, never answers 
               timing.fingerprints += Date.now() - t1;
               if (status >= 400) {
                 refused++;
-                expect(changedTables(before, after), `tables changed by the refused ${what} → ${status}`).toEqual([]);
+                const changed = changedTables(before, after);
+                if (changed.length) expect(changed, `tables changed by the refused ${what} → ${status}`).toEqual([]);
               }
               before = except.length ? await take() : after;
             },
