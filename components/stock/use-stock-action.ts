@@ -31,7 +31,11 @@ export function useStockAction(batchId: number, chainId: number) {
     try {
       const prepared = await prepare();
       const hash = await sendTransactionAsync({ to: prepared.to as Address, data: prepared.data as Hex, chainId });
-      await recordStockTransactionAction({ tx_hash: hash, kind, batch_id: batchId });
+      const recorded = await recordStockTransactionAction({ tx_hash: hash, kind, batch_id: batchId });
+      if (!recorded.ok)
+        throw new Error(
+          `Sent in ${hash}, but not followed as pending: ${recorded.error.message} It shows once indexed.`,
+        );
       router.refresh();
       toast.success(`${prepared.summary}: sent in ${hash}, pending until the listener indexes it.`);
       const receipt = await waitForTransactionReceipt(config, { hash, chainId });
