@@ -13,6 +13,14 @@ describe("the Movements filters", () => {
     ]);
   });
 
+  // Found by the fuzz (FUZZ_SEED=1325467367): a NUL in the warehouse reached Postgres, a 500 mid-export.
+  it("refuse a warehouse with a NUL character, naming the field", () => {
+    const parsed = ZMovementQuery.safeParse({ warehouse: "a\u0000" });
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["warehouse", "must not contain NUL characters"],
+    ]);
+  });
+
   it("take a calendar date, a leap day included", () => {
     expect(ZMovementQuery.parse({ from: "2024-02-29", to: "2026-11-29" })).toMatchObject({
       from: "2024-02-29",

@@ -64,7 +64,7 @@ const isoDate = z.iso.date({ error: "must be a calendar date, YYYY-MM-DD" });
 export const ZMovementQuery = z.strictObject({
   batch_id: ZId.optional(),
   type: z.enum(movementTypes).optional(),
-  warehouse: z.string().max(40).optional(),
+  warehouse: text().max(40).optional(),
   holder: address.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
