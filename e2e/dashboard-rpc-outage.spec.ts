@@ -25,8 +25,11 @@ function anvilPid(): number {
 
 test("shows the RPC down in red while anvil is stopped, and ok again once it runs", async ({ page, request }) => {
   test.setTimeout(90_000);
+  // A connection of its own each time: a kept-alive one may be closed by the server's 5 s keep-alive
+  // timeout just as it is reused (read ECONNRESET), and the waits between these reads are longer.
   const rpcStatus = async () =>
-    ((await (await request.get("/api/system/status")).json()) as SystemStatus).components.rpc;
+    ((await (await request.get("/api/system/status", { headers: { connection: "close" } })).json()) as SystemStatus)
+      .components.rpc;
   await page.goto("/dashboard");
   const rpc = page.getByTestId("status-rpc");
   await expect(rpc).toHaveAttribute("data-state", "ok");
