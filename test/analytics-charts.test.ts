@@ -122,6 +122,11 @@ describe("analytics charts", () => {
     expect(bad({ from: "2026-05-02", to: "2026-05-01" })).toMatch(/from: must not be after `to`/);
     expect(bad({ format: "csv" })).toMatch(/chart: name one chart for CSV/);
     expect(bad({ origin: "Ken\u0000ya" })).toMatch(/NUL/);
+    // Postgres has no year 0: neither given nor as the default start 89 days before `to`.
+    expect(bad({ from: "0000-12-31", to: "0001-01-05" })).toMatch(
+      /from: must be a calendar date from the year 0001 on/,
+    );
+    expect(bad({ to: "0001-01-05" })).toMatch(/from: must be a calendar date from the year 0001 on/);
     expect(bad({ from: "2026-02-30" })).toMatch(/from/);
     expect(bad({ chart: "pie" })).toMatch(/chart/);
     expect(bad({ colour: "red" })).toMatch(/colour|Unrecognized/i);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { text } from "@/lib/api/zod";
+import { calendarDate, text } from "@/lib/api/zod";
 import { processes } from "@/lib/db/enums";
 
 export const chartIds = [
@@ -27,8 +27,8 @@ const daysBefore = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - days * dayMs).toISOString().slice(0, 10);
 
 const filterShape = {
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
   origin: text().trim().min(1).max(60).optional(),
   process: z.enum(processes).optional(),
   warehouse: text().trim().min(1).max(80).optional(),
@@ -36,16 +36,23 @@ const filterShape = {
 
 /** A date range (default: the 90 days up to today, UTC) that is in order and not too long. */
 function withRange<S extends z.ZodType<{ from?: string; to?: string }>>(schema: S) {
-  return schema
-    .transform((q) => {
-      const to = q.to ?? today();
-      return { ...q, to, from: q.from ?? daysBefore(to, 89) } as z.output<S> & { from: string; to: string };
-    })
-    .refine((q) => q.from <= q.to, { path: ["from"], message: "must not be after `to`" })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) < maxRangeDays * dayMs, {
-      path: ["from"],
-      message: `the range may span at most ${maxRangeDays} days`,
-    });
+  return (
+    schema
+      .transform((q) => {
+        const to = q.to ?? today();
+        return { ...q, to, from: q.from ?? daysBefore(to, 89) } as z.output<S> & { from: string; to: string };
+      })
+      .refine((q) => q.from <= q.to, { path: ["from"], message: "must not be after `to`" })
+      // The default start, 89 days before `to`, can fall before the year 0001 (Postgres has no year 0).
+      .refine((q) => q.from >= "0001-01-01", {
+        path: ["from"],
+        message: "must be a calendar date from the year 0001 on",
+      })
+      .refine((q) => Date.parse(q.to) - Date.parse(q.from) < maxRangeDays * dayMs, {
+        path: ["from"],
+        message: `the range may span at most ${maxRangeDays} days`,
+      })
+  );
 }
 
 /** The page's filters: the date range and the batch dimensions. */

@@ -5,6 +5,11 @@ import "@/lib/zod-words";
 
 /** Text Postgres can store: no NUL characters. */
 export const text = () => z.string().refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
+/** A calendar date, YYYY-MM-DD, that Postgres can store: it has no year 0, which ISO 8601 has. */
+export const calendarDate = () =>
+  z.iso
+    .date({ error: "must be a calendar date, YYYY-MM-DD" })
+    .refine((d) => !d.startsWith("0000-"), "must be a calendar date from the year 0001 on");
 /** A non-negative decimal string with at most `scale` decimals: exact, never a float. */
 export const decimal = (scale: number) =>
   z

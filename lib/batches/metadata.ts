@@ -2,10 +2,8 @@
 import { keccak256, stringToBytes, type Hex } from "viem";
 import { z } from "zod";
 
-import { decimal, text } from "@/lib/api/zod";
+import { calendarDate, decimal, text } from "@/lib/api/zod";
 import { processes } from "@/lib/db/enums";
-
-const isoDate = z.iso.date();
 
 export const ZBatchMetadata = z.strictObject({
   batch_code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "upper-case letters, digits and dashes"),
@@ -16,7 +14,7 @@ export const ZBatchMetadata = z.strictObject({
   variety: text().max(80).optional(),
   process: z.enum(processes).optional(),
   altitude_m: z.number().int().min(0).max(6000).optional(),
-  harvest_date: isoDate.optional(),
+  harvest_date: calendarDate().optional(),
   warehouse: text().max(80).optional(),
   cupping_score: decimal(2).optional(),
   moisture_pct: decimal(1).optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { decimal, list, text } from "@/lib/api/zod";
+import { calendarDate, decimal, list, text } from "@/lib/api/zod";
 import {
   batchStatuses,
   processes,
@@ -72,8 +72,8 @@ export const ZBatchExportQuery = ZBatchListQuery.omit({ limit: true, cursor: tru
 export const ZNewBatch = ZBatchMetadata.extend({
   quantity_kg: decimal(3).refine((v) => /[1-9]/.test(v), "must be more than zero"),
   price_per_kg: decimal(2),
-  production_date: z.iso.date(),
-  expiry_date: z.iso.date(),
+  production_date: calendarDate(),
+  expiry_date: calendarDate(),
 }).refine((b) => b.expiry_date > b.production_date, {
   path: ["expiry_date"],
   message: "must be after the production date",

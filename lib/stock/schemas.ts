@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { decimal, text } from "@/lib/api/zod";
+import { calendarDate, decimal, text } from "@/lib/api/zod";
 import { adjustmentReasons, movementTypes } from "@/lib/db/enums";
 
 const address = z
@@ -59,15 +59,13 @@ export const ZStockTransfer = z
   .strictObject({ from: address, to: address, quantity_kg: positiveKg })
   .refine((t) => t.from !== t.to, { message: "must differ from from", path: ["to"] });
 
-const isoDate = z.iso.date({ error: "must be a calendar date, YYYY-MM-DD" });
-
 export const ZMovementQuery = z.strictObject({
   batch_id: ZId.optional(),
   type: z.enum(movementTypes).optional(),
   warehouse: text().max(40).optional(),
   holder: address.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
