@@ -90,8 +90,10 @@ describe("crash safety", () => {
     // (it raises each alert once, so a check a kill interrupted must not count twice).
     for (const t of [crashed, clean]) await flagExpiry(t.db);
     expect(await auditChain(crashed.db), `CRASH_SEED=${seed}`).toMatchObject({ brokenAt: null });
-    expect(await workerState(crashed.db, crashed.pool), `CRASH_SEED=${seed}, ${kills} kills`).toEqual(
-      await workerState(clean.db, clean.pool),
-    );
+    const expected = await workerState(clean.db, clean.pool);
+    // What is compared is there to compare: the mints' movements and holdings among it.
+    expect(expected.movements.length).toBeGreaterThan(0);
+    expect(expected.holdings.length).toBeGreaterThan(0);
+    expect(await workerState(crashed.db, crashed.pool), `CRASH_SEED=${seed}, ${kills} kills`).toEqual(expected);
   }, 420_000);
 });

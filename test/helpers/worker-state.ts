@@ -30,6 +30,16 @@ export async function workerState(db: Db, pool: pg.Pool) {
       pool,
       "select b.token_id::text, a.type, a.severity, a.status, a.source, a.message, a.details from batch_alerts a join batches b on b.id = a.batch_id order by 1, 2, 3, 4, 5, 6, 7",
     ),
+    // The stock ledger: each movement named by its chain event (its row ids and the time it was indexed are bookkeeping), and what each holder holds, in all and per warehouse.
+    movements: await rows(
+      pool,
+      "select m.chain_id, m.token_id::text, m.type, m.quantity::text, m.from_holder, m.to_holder, m.from_warehouse, m.to_warehouse, m.reason, m.note, m.actor, m.tx_hash, m.block_number::text, e.log_index, m.part from stock_movements m left join blockchain_events e on e.id = m.event_id order by m.block_number, e.log_index, m.part, m.type",
+    ),
+    holdings: await rows(pool, "select chain_id, token_id::text, holder, balance::text from holdings order by 1, 2, 3"),
+    warehouseStock: await rows(
+      pool,
+      "select chain_id, token_id::text, holder, warehouse, balance::text from warehouse_stock order by 1, 2, 3, 4",
+    ),
     imports: await rows(pool, "select chain_id, token_id::text, action, message from import_logs order by 1, 2, 3, 4"),
     // The dashboard's counters, folded or still waiting as deltas: their totals per key.
     counters: await rows(
