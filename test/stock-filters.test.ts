@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ZMovementQuery } from "@/lib/stock/schemas";
+import { ZMovementQuery, ZNewWarehouse } from "@/lib/stock/schemas";
 
 describe("the Movements filters", () => {
   // Found by the fuzz (FUZZ_SEED=906121246): a date of the right shape but off the calendar reached Postgres, a 500 mid-export.
@@ -33,5 +33,22 @@ describe("the Movements filters", () => {
       from: "2024-02-29",
       to: "2026-11-29",
     });
+  });
+});
+
+describe("a new warehouse", () => {
+  const warehouse = (capacity_kg: string) =>
+    ZNewWarehouse.safeParse({ code: "HAM-1", name: "Hamburg", country: "DE", capacity_kg });
+
+  // Found by the fuzz (FUZZ_SEED=1613590041): an 80-digit capacity overflowed numeric(14, 3), a 500.
+  it("refuses a capacity the column cannot hold, naming the field", () => {
+    expect(warehouse("9".repeat(12)).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["capacity_kg", "must be at most 99999999999.999 kg"],
+    ]);
+  });
+
+  it("takes the largest capacity the column holds, leading zeros aside", () => {
+    expect(warehouse("99999999999.999").success).toBe(true);
+    expect(warehouse("000099999999999").success).toBe(true);
   });
 });

@@ -14,6 +14,12 @@ const code = z
   .regex(/^[A-Z0-9][A-Z0-9-]{1,30}$/, "must be 2–31 capital letters, digits or dashes, e.g. ANR-BND");
 const positiveKg = decimal(3).refine((v) => /[1-9]/.test(v), "must be more than zero");
 
+/** What warehouses.capacity_kg (numeric(14, 3)) holds: at most 11 digits before the point. */
+const capacityKg = positiveKg.refine(
+  (v) => v.split(".")[0].replace(/^0+(?=\d)/, "").length <= 11,
+  "must be at most 99999999999.999 kg",
+);
+
 export const ZWarehouseCode = z.object({ code });
 
 export const ZNewWarehouse = z.strictObject({
@@ -21,7 +27,7 @@ export const ZNewWarehouse = z.strictObject({
   name: text().min(1).max(120),
   country: text().min(2).max(80),
   address: text().max(300).optional(),
-  capacity_kg: positiveKg,
+  capacity_kg: capacityKg,
   is_active: z.boolean().optional(),
 });
 
