@@ -26,6 +26,13 @@ export const admins: Role[] = ["admin"];
 export const verifiers: Role[] = ["admin", "verifier"];
 export const staff: Role[] = ["admin", "operator", "verifier"];
 
+/** Every role, organisation members and API keys: reading what the caller's organisation may see. */
+export const readers = { roles: everyone, members: true, apiKeys: true } satisfies Rule;
+/** Anyone, signed in or not. */
+export const open = { roles: [], isPublic: true } satisfies Rule;
+/** The scheduler, with the CRON_SECRET bearer. */
+export const cron = { roles: [], cron: true } satisfies Rule;
+
 /** Server actions (lib/actions): who may run each; runAction checks its row. */
 export const actions = {
   "ACTION save-draft": { roles: operators },
@@ -38,10 +45,10 @@ export const actions = {
   "ACTION enable-totp": { roles: everyone },
   "ACTION disable-totp": { roles: everyone },
   // Links from mails and the first-run page: the token they carry is the permission.
-  "ACTION accept-invitation": { roles: [], isPublic: true },
-  "ACTION request-password-reset": { roles: [], isPublic: true },
-  "ACTION reset-password": { roles: [], isPublic: true },
-  "ACTION set-up-first-admin": { roles: [], isPublic: true },
+  "ACTION accept-invitation": open,
+  "ACTION request-password-reset": open,
+  "ACTION reset-password": open,
+  "ACTION set-up-first-admin": open,
 } as const satisfies Record<string, Rule>;
 
 /** Pages, by path prefix; the console nav shows only what the role may open. `members`: as for routes. */

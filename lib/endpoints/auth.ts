@@ -1,8 +1,9 @@
 // Sign-in: next-auth's own routes and the Sign-In With Ethereum nonce.
 import { z } from "zod";
 
+import { open } from "@/lib/auth/permissions";
+
 import { endpoint } from "./define";
-import { open } from "./rules";
 
 const nextAuth = { contentType: "application/json", description: "next-auth's answer (JSON, or a redirect)." };
 

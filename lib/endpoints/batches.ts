@@ -2,11 +2,10 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, operators } from "@/lib/auth/permissions";
+import { everyone, operators, readers } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
 
 export const listBatches = endpoint({

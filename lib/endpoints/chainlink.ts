@@ -2,11 +2,11 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
+import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 import { listOf } from "./shapes";
 
 const tag = "Chainlink";

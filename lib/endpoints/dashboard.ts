@@ -4,9 +4,9 @@ import { z } from "zod";
 import { activityKinds, ZRecentActivityQuery } from "@/lib/activities/schemas";
 import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZNoQuery } from "@/lib/api/params";
+import { readers } from "@/lib/auth/permissions";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 import { pageOf } from "./shapes";
 
 const tag = "Dashboard";

@@ -2,11 +2,10 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, operators } from "@/lib/auth/permissions";
+import { everyone, operators, readers } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 import { pageOf, ZListenerStatus } from "./shapes";
 
 const ZEventJson = z.object({

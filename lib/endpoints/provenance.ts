@@ -2,10 +2,10 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
+import { readers } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 
 /** `0x…` hex, typed as viem types it. */
 const hex = z.templateLiteral(["0x", z.string()]);

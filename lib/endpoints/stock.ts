@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators } from "@/lib/auth/permissions";
+import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
 import {
   ZMovementQuery,
   ZNewWarehouse,
@@ -15,7 +15,6 @@ import {
 } from "@/lib/stock/schemas";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 import { listOf, pageOf } from "./shapes";
 
 const tag = "Stock";

@@ -2,10 +2,9 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, operators } from "@/lib/auth/permissions";
+import { cron, everyone, operators } from "@/lib/auth/permissions";
 
 import { endpoint } from "./define";
-import { cron } from "./rules";
 import { listOf, ZSyncJson, ZSyncRun } from "./shapes";
 
 const tag = "Sync";

@@ -3,10 +3,9 @@
 import { z } from "zod";
 
 import { ZNoQuery } from "@/lib/api/params";
-import { everyone } from "@/lib/auth/permissions";
+import { cron, everyone, open } from "@/lib/auth/permissions";
 
 import { endpoint } from "./define";
-import { cron, open } from "./rules";
 
 export const notFound = endpoint({
   method: "ANY",

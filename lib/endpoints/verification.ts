@@ -3,13 +3,12 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, staff, verifiers } from "@/lib/auth/permissions";
+import { everyone, readers, staff, verifiers } from "@/lib/auth/permissions";
 import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
 import { endpoint } from "./define";
-import { readers } from "./rules";
 import { listOf, pageOf, ZAlertJson, ZRequestJson } from "./shapes";
 
 const batchId = idParams("batch_id");
