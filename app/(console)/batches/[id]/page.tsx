@@ -58,49 +58,47 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 type Batch = Awaited<ReturnType<typeof load>>["batch"];
 
-/** A wallet part of the page, when the browser can reach the chain; the page's one PageWallet serves it. */
-async function withWallet(render: (settings: WalletSettings) => React.ReactNode) {
-  const settings = getWalletSettings(await cookies());
-  return settings ? render(settings) : undefined;
-}
+// The wallet parts need `wallet`, the settings of a browser that can reach the chain (else null); the page's one PageWallet serves them.
 
 /** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
-async function onchainAction(batch: Batch, canVerify: boolean) {
+function onchainAction(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
   if (
+    !wallet ||
     !canVerify ||
     !batch.token_id ||
     batch.verification_status !== "verified" ||
     batch.blockchain?.is_verified !== false
   )
     return undefined;
-  return withWallet((s) => (
+  return (
     <MarkVerifiedOnchain
-      chainId={s.chainId}
-      batchTokenAddress={s.batchTokenAddress}
+      chainId={wallet.chainId}
+      batchTokenAddress={wallet.batchTokenAddress}
       batchId={batch.id}
-      tokenId={batch.token_id!}
+      tokenId={batch.token_id}
     />
-  ));
+  );
 }
 
 /** Ask Chainlink: a minted batch, a verifier, and a consumer contract to ask. */
-async function chainlinkAction(batch: Batch, canVerify: boolean) {
-  if (!canVerify || !batch.token_id) return undefined;
-  return withWallet(
-    (s) =>
-      s.consumerAddress && (
-        <AskChainlink
-          chainId={s.chainId}
-          consumerAddress={s.consumerAddress}
-          batchId={batch.id}
-          tokenId={batch.token_id!}
-        />
-      ),
+function chainlinkAction(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
+  if (!wallet?.consumerAddress || !canVerify || !batch.token_id) return undefined;
+  return (
+    <AskChainlink
+      chainId={wallet.chainId}
+      consumerAddress={wallet.consumerAddress}
+      batchId={batch.id}
+      tokenId={batch.token_id}
+    />
   );
 }
 
 /** The batch's holders, pending stock actions, ledger, and (for a minted batch) the actions through a wallet. */
-async function stockSection(batch: Batch, user: Awaited<ReturnType<typeof load>>["user"]) {
+async function stockSection(
+  batch: Batch,
+  user: Awaited<ReturnType<typeof load>>["user"],
+  wallet: WalletSettings | null,
+) {
   const { db } = getListener();
   const [holdings, pending, ledger, warehouses] = await Promise.all([
     listBatchHoldings(db, batch.id),
@@ -110,17 +108,16 @@ async function stockSection(batch: Batch, user: Awaited<ReturnType<typeof load>>
   ]);
   const active = warehouses.filter((w) => w.isActive).map((w) => ({ code: w.code, name: w.name }));
   const canManage = can(user, "POST /api/batches/[batch_id]/stock-moves");
-  const actions = batch.token_id
-    ? await withWallet((s) => (
-        <StockActions
-          batchId={batch.id}
-          chainId={s.chainId}
-          places={holdings}
-          warehouses={active}
-          canManage={canManage}
-        />
-      ))
-    : undefined;
+  const actions =
+    wallet && batch.token_id ? (
+      <StockActions
+        batchId={batch.id}
+        chainId={wallet.chainId}
+        places={holdings}
+        warehouses={active}
+        canManage={canManage}
+      />
+    ) : undefined;
   return <BatchStock holdings={holdings} pending={pending} movements={ledger.data} actions={actions} />;
 }
 
@@ -128,8 +125,9 @@ export default async function BatchPage({ params }: Props) {
   const { user, batch, data } = await load((await params).id);
   const isMinted = batch.token_id !== null;
   const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
+  const wallet = getWalletSettings(await cookies());
   return (
-    <PageWallet settings={getWalletSettings(await cookies())}>
+    <PageWallet settings={wallet}>
       <div className="flex flex-col gap-6">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="font-mono text-2xl font-semibold tracking-tight">{batch.batch_code}</h1>
@@ -148,7 +146,7 @@ export default async function BatchPage({ params }: Props) {
           canSync={can(user, "POST /api/batches/[batch_id]/sync")}
           sent={data.sent}
         />
-        {await stockSection(batch, user)}
+        {await stockSection(batch, user, wallet)}
         <VerificationSection
           batchId={batch.id}
           verificationStatus={batch.verification_status}
@@ -157,13 +155,13 @@ export default async function BatchPage({ params }: Props) {
           requests={data.requests}
           canRequest={can(user, "POST /api/batches/[batch_id]/request-verification")}
           canVerify={canVerify}
-          onchainAction={await onchainAction(batch, canVerify)}
+          onchainAction={onchainAction(batch, canVerify, wallet)}
         />
         {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && (
           <ChainlinkSection
             checks={data.checks}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
-            action={await chainlinkAction(batch, canVerify)}
+            action={chainlinkAction(batch, canVerify, wallet)}
           />
         )}
         <QualitySection
