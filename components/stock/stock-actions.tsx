@@ -23,37 +23,38 @@ type Props = {
   canManage: boolean;
 };
 
-const read = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? "");
+/** Reads a form's text fields by name ("" when absent), from one FormData. */
+const fieldsOf = (form: HTMLFormElement) => {
+  const data = new FormData(form);
+  return (name: string) => String(data.get(name) ?? "");
+};
+type Field = ReturnType<typeof fieldsOf>;
 /** A place is a holder at a warehouse, chosen as one option "holder|warehouse". */
-const readPlace = (form: HTMLFormElement) => {
-  const [holder, warehouse] = read(form, "place").split("|");
+const placeOf = (field: Field) => {
+  const [holder, warehouse] = field("place").split("|");
   return { holder, warehouse };
 };
 
 // What each form asks the API for, read from its fields.
 const moveOf = (form: HTMLFormElement) => {
-  const { holder, warehouse } = readPlace(form);
-  return {
-    holder,
-    from_warehouse: warehouse,
-    to_warehouse: read(form, "to_warehouse"),
-    quantity_kg: read(form, "quantity_kg"),
-  };
+  const field = fieldsOf(form);
+  const { holder, warehouse } = placeOf(field);
+  return { holder, from_warehouse: warehouse, to_warehouse: field("to_warehouse"), quantity_kg: field("quantity_kg") };
 };
 const adjustmentOf = (form: HTMLFormElement) => {
-  const note = read(form, "note");
+  const field = fieldsOf(form);
+  const note = field("note");
   return {
-    ...readPlace(form),
-    quantity_kg: read(form, "quantity_kg"),
-    reason: read(form, "reason") as (typeof adjustmentReasons)[number],
+    ...placeOf(field),
+    quantity_kg: field("quantity_kg"),
+    reason: field("reason") as (typeof adjustmentReasons)[number],
     ...(note && { note }),
   };
 };
-const transferOf = (form: HTMLFormElement, from: string) => ({
-  from,
-  to: read(form, "to"),
-  quantity_kg: read(form, "quantity_kg"),
-});
+const transferOf = (form: HTMLFormElement, from: string) => {
+  const field = fieldsOf(form);
+  return { from, to: field("to"), quantity_kg: field("quantity_kg") };
+};
 
 /** One stock action's form: its fields, then the button that sends it; its label names it. */
 function StockForm({
