@@ -5,9 +5,9 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { decodeAnswer } from "@/lib/chainlink/answer";
 import { signedHeaders } from "@/lib/chainlink/signature";
-import { devAccount } from "@/scripts/lib/accounts";
 
 import { query } from "./db";
 import { batchTokenAddress, chainlinkSecret, giveMockWallet, rpcUrl, stack, storageStateFor } from "./stack";

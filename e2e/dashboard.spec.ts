@@ -3,9 +3,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import type { SystemStatus } from "@/lib/system/status";
-import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 

@@ -5,8 +5,8 @@ import { expect, test, type Page, type Request } from "@playwright/test";
 import { encodeMetadata } from "@/lib/batches/metadata";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { kgToGrams } from "@/lib/chain/units";
-import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 

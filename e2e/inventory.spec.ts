@@ -2,8 +2,8 @@ import { expect, request as playwrightRequest, test, type Page } from "@playwrig
 
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { gramsToKg } from "@/lib/chain/units";
-import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 import { parseCsv } from "@/test/helpers/csv";

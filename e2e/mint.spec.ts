@@ -2,8 +2,8 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { gramsToKg } from "@/lib/chain/units";
-import { devAccount } from "@/scripts/lib/accounts";
 
 import { batchTokenAddress, giveMockWallet, rpcUrl } from "./stack";
 

@@ -3,7 +3,7 @@
 // organisation's batches on every page and API it can reach, and another's batch is not found.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
-import { devAccount } from "@/scripts/lib/accounts";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { demoOrganisations } from "@/scripts/lib/demo-users";
 import { parseCsv } from "@/test/helpers/csv";
 

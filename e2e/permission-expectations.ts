@@ -94,6 +94,14 @@ export const expected: Record<string, readonly Kind[]> = {
   // A holder transfers what it holds: any signed-in user or key, and the holder organisation's members.
   "POST /api/batches/[batch_id]/stock-transfers": read,
   "GET /api/batches/[batch_id]/holdings": read,
+  // Orders: a buyer's members read their own; operators (and their keys) take and run them; admins keep buyers.
+  "GET /api/buyers": systemRead,
+  "PATCH /api/buyers/[buyer_id]": admin,
+  "GET /api/orders": read,
+  "GET /api/orders/export": read,
+  "POST /api/orders": operate,
+  "GET /api/orders/[order_id]": read,
+  "POST /api/orders/[order_id]/[action]": operate,
   "GET /api/system/status": systemRead,
   "GET /api/activities/recent": read,
   "GET /api/analytics": read,

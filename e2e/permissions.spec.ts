@@ -5,9 +5,9 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import bcrypt from "bcryptjs";
 
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { signedHeaders } from "@/lib/chainlink/signature";
 import type { Permission } from "@/lib/endpoints/permissions";
-import { devAccount } from "@/scripts/lib/accounts";
 import { demoOrganisations, demoPassword } from "@/scripts/lib/demo-users";
 
 import { changedTables, connect, fingerprints, query, whileWorkerQuiet } from "./db";
@@ -169,6 +169,19 @@ test.beforeAll(async ({ browser }) => {
       body: { email: "matrix-invitee@example.com", role: "viewer" },
     },
     "DELETE /api/admin/users/[user_id]/lockout": { path: `/api/admin/users/${viewer.id}/lockout` },
+    "GET /api/buyers": { path: "/api/buyers" },
+    "PATCH /api/buyers/[buyer_id]": {
+      path: "/api/buyers/999999",
+      body: { address: { label: "Matrix", lines: "1 Matrix Street", country: "Belgium" } },
+    },
+    "GET /api/orders": { path: "/api/orders?limit=1" },
+    "GET /api/orders/export": { path: "/api/orders/export?status=draft" },
+    "POST /api/orders": {
+      path: "/api/orders",
+      body: { buyer_id: 999999, lines: [{ batch_id: 1, quantity_kg: "1", price_per_kg: "1" }] },
+    },
+    "GET /api/orders/[order_id]": { path: "/api/orders/999999" },
+    "POST /api/orders/[order_id]/[action]": { path: "/api/orders/999999/cancel", body: {} },
     "GET /api/warehouses": { path: "/api/warehouses" },
     "POST /api/warehouses": {
       path: "/api/warehouses",

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { devAccount } from "@/scripts/lib/accounts";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { demoPassword } from "@/scripts/lib/demo-users";
 
 import { query } from "./db";

@@ -7,10 +7,10 @@ import { createWalletClient, http } from "viem";
 
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { gramsToKg, kgToGrams, usdToCents } from "@/lib/chain/units";
 import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import { formatDecimal } from "@/lib/format";
-import { devAccount } from "@/scripts/lib/accounts";
 
 import { changedTables, fingerprint, query, whileWorkerQuiet } from "./db";
 import { batchTokenAddress, giveMockWallet, rpcUrl, storageStateFor } from "./stack";

@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Browser, type Locator, type 
 
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
-import { devAccount } from "@/scripts/lib/accounts";
+import { devAccount } from "@/lib/chain/dev-accounts";
 
 import { query } from "./db";
 import { batchTokenAddress, giveMockWallet, rpcUrl, storageStateFor } from "./stack";

@@ -18,3 +18,18 @@ export function csvField(value: unknown): string {
 }
 
 export const csvRow = (values: readonly unknown[]) => `${values.map(csvField).join(",")}\r\n`;
+
+/** A CSV file as a stream: the header row, then each page the iterator yields, read as they are needed. */
+export function csvStream<T>(columns: readonly (keyof T)[], pages: AsyncIterator<T[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(encoder.encode(csvRow(columns as readonly unknown[])));
+    },
+    async pull(controller) {
+      const next = await pages.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map((row) => csvRow(columns.map((c) => row[c]))).join("")));
+    },
+  });
+}

@@ -60,6 +60,14 @@ export const ZServerEnv = z
       .string()
       .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key")
       .optional(),
+    // Ships orders: sends each line's tokens to the buyer's delivery wallet, from its own stock or a
+    // holder's that approved it (setApprovalForAll). On the local chain anvil's development account 7.
+    SHIPPER_PRIVATE_KEY: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex key")
+      .optional(),
+    // How long a confirmed order's reservations hold its stock unless it ships.
+    RESERVATION_HOURS: z.coerce.number().int().min(1).max(8_760).default(72),
     // The public address of the app, for the QR codes on labels (they point at /trace/{batch_code});
     // without it, the origin of the request that asked for the labels.
     PUBLIC_APP_URL: httpUrl.optional(),

@@ -2,8 +2,9 @@
 // into an empty database with the real indexer, and prints events per second and peak memory.
 import { sql } from "drizzle-orm";
 
+import { operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
+
 import { createIndexer } from "../lib/events/indexer";
-import { operatorAccount, producerAccounts } from "./lib/accounts";
 import { withBenchStack } from "./lib/bench-stack";
 import { generateEvents } from "./lib/bulk-events";
 

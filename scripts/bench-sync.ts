@@ -5,13 +5,14 @@
 import { sql } from "drizzle-orm";
 import { createPublicClient, http, type Address } from "viem";
 
+import { operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
+
 import { batchTokenAbi } from "../lib/chain/abi";
 import { chainFor } from "../lib/chain/client";
 import type { Db } from "../lib/db";
 import { createIndexer } from "../lib/events/indexer";
 import { runSync } from "../lib/sync/run";
 import { startSync } from "../lib/sync/start";
-import { operatorAccount, producerAccounts } from "./lib/accounts";
 import { withBenchStack } from "./lib/bench-stack";
 import { generateEvents } from "./lib/bulk-events";
 

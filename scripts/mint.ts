@@ -1,7 +1,8 @@
 // `npm run mint` — mints one more realistic batch on the running chain, as a producer wallet would.
 // Uses RPC_URL and BATCH_TOKEN_ADDRESS when set, else the dev stack's anvil and recorded deployment.
+import { producerAccounts } from "@/lib/chain/dev-accounts";
+
 import { createChainClient } from "../lib/chain/client";
-import { producerAccounts } from "./lib/accounts";
 import { demoBatches } from "./lib/demo-batches";
 import { scriptContract } from "./lib/deployment";
 import { mintBatch } from "./lib/mint";

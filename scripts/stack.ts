@@ -9,6 +9,8 @@ import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 
+import { anchorAccount, operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
+
 import { createSetupToken } from "../lib/auth/first-admin";
 import { batchTokenAbi } from "../lib/chain/abi";
 import { chainFor, createChainClient } from "../lib/chain/client";
@@ -16,7 +18,6 @@ import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv, ZServerEnv } from "../lib/env";
 import { startMailCatcher } from "../lib/mail/catcher";
-import { anchorAccount, operatorAccount, producerAccounts } from "./lib/accounts";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { encodeMetadata } from "@/lib/batches/metadata";
 import { batchTokenAbi } from "@/lib/chain/abi";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { codeToBytes32 } from "@/lib/chain/units";
-import { devAccount } from "@/scripts/lib/accounts";
 import { role } from "@/scripts/lib/deploy";
 
 import { deployTestToken, type TestToken } from "./helpers/chain";

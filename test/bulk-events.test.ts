@@ -3,7 +3,7 @@ import { parseEventLogs } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { devAccount } from "@/scripts/lib/accounts";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { generateEvents } from "@/scripts/lib/bulk-events";
 
 import { deployTestToken, type TestToken } from "./helpers/chain";

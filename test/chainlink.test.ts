@@ -6,13 +6,13 @@ import { createWalletClient, decodeEventLog, http, parseEventLogs, type Abi, typ
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
+import { donAccount } from "@/lib/chain/dev-accounts";
 import { decodeAnswer } from "@/lib/chainlink/answer";
 import { createFulfiller, encodeReport } from "@/lib/chainlink/fulfiller";
 import { FunctionsCoordinatorTestHelperSource } from "@/lib/chainlink/toolkit";
 import { auditRecords, batches, chainlinkCalls, chainlinkRequests } from "@/lib/db/schema";
 import { createIndexer } from "@/lib/events/indexer";
 import { recordQualityCheck } from "@/lib/quality/checks";
-import { donAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { configureConsumer, deployFunctions, type FunctionsDeployment } from "@/scripts/lib/functions";
 import { mintBatch } from "@/scripts/lib/mint";

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "batchtrail-test-"));
   chmodSync(dir, 0o755); // Postgres runs as its own user and must reach its data directory.
   const pg = await startPostgres({ dataDir: path.join(dir, "postgres"), port: await freePort() });
-  const anvil = await startAnvil({ port: await freePort(), accounts: 10 });
+  const anvil = await startAnvil({ port: await freePort(), accounts: 12 });
   compileContracts();
 
   await pg.createDatabase("template_batchtrail");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createNonce, verifySiwe } from "@/lib/auth/siwe";
 import { createChainClient } from "@/lib/chain/client";
-import { devAccount } from "@/scripts/lib/accounts";
+import { devAccount } from "@/lib/chain/dev-accounts";
 
 import { createTestDb, type TestDb } from "./helpers/db";
 

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { everything } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import { codeToBytes32, kgToGrams, usdToCents } from "@/lib/chain/units";
 import { getDashboardMetrics } from "@/lib/dashboard/metrics";
 import { batches, blockchainEvents, warehouses, warehouseStock } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
-import { devAccount } from "@/scripts/lib/accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 

@@ -5,15 +5,17 @@ import { createWalletClient, http, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import { chainFor } from "@/lib/chain/client";
+import { anchorAccount, donAccount } from "@/lib/chain/dev-accounts";
 import { getChain } from "@/lib/chain/server";
 import type { FulfillerConfig } from "@/lib/chainlink/fulfiller";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
 import { getIndexer } from "@/lib/events/server";
+import type { Shipper } from "@/lib/orders/ship";
+import { shipperOf } from "@/lib/orders/shipper";
 import type { AnchorChain } from "@/lib/provenance/anchor";
 import { getSyncConfig } from "@/lib/sync/server";
 import { getStatusDeps } from "@/lib/system/server";
-import { anchorAccount, donAccount } from "@/scripts/lib/accounts";
 
 export type WorkerDeps = ReturnType<typeof createWorkerDeps>;
 
@@ -27,6 +29,7 @@ export function createWorkerDeps() {
     sync: getSyncConfig(),
     status: getStatusDeps(),
     anchorer: getAnchorer(),
+    shipper: getShipper(),
     fulfiller: getFulfillerConfig(),
   };
 }
@@ -46,6 +49,14 @@ function getAnchorer(): AnchorChain | null {
     transport: http(env.RPC_URL),
   });
   return { client: getChain().client, wallet, chainId: env.CHAIN_ID, address: env.AUDIT_ANCHOR_ADDRESS as Address };
+}
+
+// SHIPPER_PRIVATE_KEY, or on the local chain its development account.
+function getShipper(): Shipper | null {
+  const env = getEnv();
+  const account = shipperOf(env);
+  if (!account) return null;
+  return { client: getChain().client, account, chainId: env.CHAIN_ID, address: env.BATCH_TOKEN_ADDRESS as Address };
 }
 
 // The local DON answers Functions requests on the local coordinator; a real chain has a real DON.

@@ -7,6 +7,7 @@ import { expiry } from "./jobs/expiry";
 import { foldCountsJob } from "./jobs/fold-counts";
 import { fulfiller } from "./jobs/fulfiller";
 import { listener } from "./jobs/listener";
+import { orders } from "./jobs/orders";
 import { prune } from "./jobs/prune";
 import { status } from "./jobs/status";
 import { sync } from "./jobs/sync";
@@ -22,5 +23,6 @@ export const jobs: Job[] = [
   analytics,
   anchor,
   transactions,
+  orders,
   status,
 ];

@@ -23,6 +23,8 @@ export const decimal = (scale: number) =>
           `must be a number (0 or more) with at most ${scale} decimals, like ${scale ? `12.${"5".padEnd(scale, "0")}` : "12"}`,
         ),
     );
+/** Whether a decimal string's integer part (leading zeros aside) fits in `digits` digits: a numeric column's precision. */
+export const fitsDigits = (digits: number) => (v: string) => v.split(".")[0].replace(/^0+(?=\d)/, "").length <= digits;
 /** A query parameter listing values of `values`, comma-separated: `status=open,resolved`. */
 export const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -12,6 +12,7 @@ import { batches } from "@/lib/db/schema";
 
 import { batchesInScope } from "./scope";
 import { toBatchJson } from "./serialize";
+import { stockFigures } from "./stock";
 
 const chainStatuses = ["none", "created", "active", "verified", "expired", "redeemed"] as const;
 
@@ -62,7 +63,7 @@ export async function getBatch(db: Db, chain: ChainHandle, id: number, scope: Sc
     .from(batches)
     .where(and(eq(batches.id, id), batchesInScope(scope)));
   if (!row) throw new ApiError("not_found", `Batch ${id} does not exist.`);
-  const batch = toBatchJson(row);
+  const batch = toBatchJson(row, (await stockFigures(db, [row.id])).get(row.id));
   if (row.tokenId === null) return { ...batch, blockchain: null, blockchain_error: null };
   try {
     return { ...batch, blockchain: await readOnchain(chain, BigInt(row.tokenId)), blockchain_error: null };

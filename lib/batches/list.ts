@@ -11,6 +11,7 @@ import { readCounts } from "@/lib/stats/counts";
 import type { BatchListQuery, expiryWindows, sortColumns } from "./schemas";
 import { batchesInScope } from "./scope";
 import { toBatchJson, type BatchJson } from "./serialize";
+import { stockFigures } from "./stock";
 
 // Every column has an index on (column, id), so any sort pages by keyset at any depth.
 const sortable = {
@@ -125,7 +126,11 @@ export async function listBatches(
     rows.length > q.limit && last
       ? encodeCursor({ sort: q.sort, order: q.order, value: last.sortValue, id: last.batch.id })
       : null;
-  return { data: page.map((r) => toBatchJson(r.batch)), next_cursor };
+  const stock = await stockFigures(
+    db,
+    page.map((r) => r.batch.id),
+  );
+  return { data: page.map((r) => toBatchJson(r.batch, stock.get(r.batch.id))), next_cursor };
 }
 
 /** How many batches match the filters (the cursor and sort aside) within the scope: the inventory's result count. */

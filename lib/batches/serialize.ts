@@ -1,9 +1,14 @@
+import { gramsToKg } from "@/lib/chain/units";
 import type { batches } from "@/lib/db/schema";
+
+import type { StockFigures } from "./stock";
 
 type BatchRow = typeof batches.$inferSelect;
 
+const kg = (grams: bigint | string | null | undefined) => (grams == null ? null : gramsToKg(BigInt(grams)));
+
 /** The public, snake_case shape of a batch. Decimals stay strings so nothing is rounded. */
-export function toBatchJson(b: BatchRow) {
+export function toBatchJson(b: BatchRow, stock?: StockFigures) {
   return {
     id: b.id,
     chain_id: b.chainId,
@@ -21,6 +26,10 @@ export function toBatchJson(b: BatchRow) {
     expiry_date: b.expiryDate,
     quantity_kg: b.quantityKg,
     onchain_quantity: b.onchainQuantity,
+    // Held on chain; of it, promised to orders (in transit included), and what is left for sale.
+    on_hand_kg: kg(b.onHand),
+    reserved_kg: kg(stock?.reserved),
+    available_kg: kg(stock?.available),
     price_per_kg: b.pricePerKg,
     cupping_score: b.cuppingScore,
     moisture_pct: b.moisturePct,

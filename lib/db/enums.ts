@@ -70,4 +70,25 @@ export const movementTypes = [
   "shipped",
   "returned",
 ] as const;
+/** Movements that book stock for an order and move none. */
+export const bookingTypes = ["reserved", "released"] as const satisfies readonly (typeof movementTypes)[number][];
 export const adjustmentReasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"] as const;
+/** The organisations that buy: orders are theirs, and what their wallets hold is no longer for sale. */
+export const buyerKinds = ["importer", "roaster"] as const satisfies readonly (typeof organisationKinds)[number][];
+export const orderStatuses = [
+  "draft",
+  "confirmed",
+  "reserved",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+] as const;
+export const reservationStatuses = ["active", "shipping", "shipped", "released", "expired"] as const;
+/** A reservation in one of these counts against what is available (`shipping`: in transit). */
+export const heldReservationStatuses = [
+  "active",
+  "shipping",
+] as const satisfies readonly (typeof reservationStatuses)[number][];
+export const shipmentMethods = ["transfer", "redeem"] as const;
+export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;

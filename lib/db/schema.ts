@@ -31,18 +31,25 @@ import {
   apiKeyRoles,
   auditAnchorStatuses,
   batchStatuses,
+  bookingTypes,
+  buyerKinds,
   chainlinkCallOutcomes,
   chainlinkRequestStates,
   checkTypes,
   eventStatuses,
+  heldReservationStatuses,
   importActions,
   movementTypes,
+  orderStatuses,
   organisationKinds,
   processes,
   qualityFileKinds,
   qualityGrades,
+  reservationStatuses,
   riskLevels,
   roles,
+  shipmentMethods,
+  shipmentStatuses,
   signInMethods,
   syncResultActions,
   syncRunStatuses,
@@ -245,9 +252,11 @@ export const organisations = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     name: text("name").notNull().unique(),
     kind: text("kind", { enum: organisationKinds }).notNull(),
+    deliveryWallet: text("delivery_wallet").references((): AnyPgColumn => organisationWallets.address),
     createdAt: createdAt(),
   },
   (t) => [
+    check("organisations_delivery_wallet_check", sql`delivery_wallet is null or ${isOneOf(t.kind, buyerKinds)}`),
     check("organisations_kind_check", isOneOf(t.kind, organisationKinds)),
     check("organisations_name_check", sql`length(btrim(name)) >= 1 and length(btrim(name)) <= 120`),
     uniqueIndex("organisations_one_operator_idx")
@@ -983,6 +992,7 @@ export const stockMovements = pgTable(
     note: text("note"),
     actor: text("actor"),
     eventId: bigint("event_id", { mode: "number" }).references(() => blockchainEvents.id),
+    reservationId: bigint("reservation_id", { mode: "number" }).references((): AnyPgColumn => reservations.id),
     part: integer("part").notNull().default(0),
     txHash: text("tx_hash"),
     blockNumber: bigint("block_number", { mode: "bigint" }),
@@ -991,11 +1001,19 @@ export const stockMovements = pgTable(
   },
   (t) => [
     unique().on(t.eventId, t.part),
+    // A reservation's booking moves no stock: no holders.
     check(
       "stock_movements_check",
-      sql`(from_holder is null) = (from_warehouse is null) and (to_holder is null) = (to_warehouse is null)`,
+      sql`${isOneOf(t.type, bookingTypes)} or ((from_holder is null) = (from_warehouse is null) and (to_holder is null) = (to_warehouse is null))`,
     ),
-    check("stock_movements_check1", sql`from_holder is not null or to_holder is not null`),
+    check(
+      "stock_movements_check1",
+      sql`${isOneOf(t.type, bookingTypes)} or from_holder is not null or to_holder is not null`,
+    ),
+    check("stock_movements_booking_check", sql`(${isOneOf(t.type, bookingTypes)}) = (reservation_id is not null)`),
+    uniqueIndex("stock_movements_reservation_idx")
+      .on(t.reservationId, t.type)
+      .where(sql`reservation_id is not null`),
     check("stock_movements_check2", sql`type <> 'adjusted' or reason is not null`),
     check("stock_movements_quantity_check", sql`quantity > 0`),
     check("stock_movements_reason_check", isOneOf(t.reason, adjustmentReasons)),
@@ -1040,5 +1058,147 @@ export const warehouseStock = pgTable(
     index("warehouse_stock_warehouse_idx")
       .on(t.warehouse)
       .where(sql`balance > 0`),
+  ],
+);
+
+export const organisationAddresses = pgTable(
+  "organisation_addresses",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: bigint("organisation_id", { mode: "number" })
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    lines: text("lines").notNull(),
+    country: text("country").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique().on(t.organisationId, t.label),
+    check("organisation_addresses_country_check", sql`length(country) between 2 and 80`),
+    check("organisation_addresses_label_check", sql`length(btrim(label)) between 1 and 80`),
+    check("organisation_addresses_lines_check", sql`length(btrim(lines)) between 1 and 500`),
+  ],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    buyerId: bigint("buyer_id", { mode: "number" })
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status", { enum: orderStatuses }).notNull().default("draft"),
+    currency: text("currency").notNull(),
+    deliveryAddressId: bigint("delivery_address_id", { mode: "number" }).references(() => organisationAddresses.id),
+    note: text("note"),
+    idempotencyKey: text("idempotency_key").unique(),
+    requestHash: text("request_hash"),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    shippedAt: timestamp("shipped_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check("orders_currency_check", sql`currency ~ '^[A-Z]{3}$'`),
+    check("orders_idempotency_key_check", sql`length(idempotency_key) between 1 and 200`),
+    check("orders_status_check", isOneOf(t.status, orderStatuses)),
+    index("orders_buyer_idx").on(t.buyerId, t.id),
+    index("orders_status_idx").on(t.status, t.id),
+  ],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint("order_id", { mode: "number" })
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    warehouse: text("warehouse").references(() => warehouses.code),
+    quantity: tokenId("quantity").notNull(),
+    pricePerKg: numeric("price_per_kg", { precision: 12, scale: 2 }).notNull(),
+  },
+  (t) => [
+    unique().on(t.orderId, t.batchId),
+    check("order_lines_price_per_kg_check", sql`price_per_kg >= 0`),
+    check("order_lines_quantity_check", sql`quantity > 0`),
+    index("order_lines_batch_idx").on(t.batchId),
+  ],
+);
+
+export const reservations = pgTable(
+  "reservations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderLineId: bigint("order_line_id", { mode: "number" })
+      .notNull()
+      .references(() => orderLines.id, { onDelete: "cascade" }),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    warehouse: text("warehouse"),
+    quantity: tokenId("quantity").notNull(),
+    status: text("status", { enum: reservationStatuses }).notNull().default("active"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("reservations_quantity_check", sql`quantity > 0`),
+    check("reservations_status_check", isOneOf(t.status, reservationStatuses)),
+    index("reservations_due_idx")
+      .on(t.expiresAt)
+      .where(sql`status = 'active'`),
+    index("reservations_held_idx").on(t.batchId, t.warehouse).where(isOneOf(t.status, heldReservationStatuses)),
+    uniqueIndex("reservations_one_per_line_idx")
+      .on(t.orderLineId)
+      .where(sql`status in ('active', 'shipping', 'shipped')`),
+  ],
+);
+
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderLineId: bigint("order_line_id", { mode: "number" })
+      .notNull()
+      .references(() => orderLines.id, { onDelete: "cascade" }),
+    reservationId: bigint("reservation_id", { mode: "number" })
+      .notNull()
+      .references(() => reservations.id),
+    chainId: integer("chain_id").notNull(),
+    tokenId: tokenId("token_id").notNull(),
+    quantity: tokenId("quantity").notNull(),
+    method: text("method", { enum: shipmentMethods }).notNull(),
+    fromHolder: text("from_holder").notNull(),
+    toHolder: text("to_holder"),
+    status: text("status", { enum: shipmentStatuses }).notNull().default("queued"),
+    sender: text("sender"),
+    nonce: integer("nonce"),
+    rawTx: text("raw_tx"),
+    txHash: text("tx_hash").unique(),
+    error: text("error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    indexedAt: timestamp("indexed_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("shipments_check", sql`(method = 'transfer') = (to_holder is not null)`),
+    check("shipments_method_check", isOneOf(t.method, shipmentMethods)),
+    check("shipments_quantity_check", sql`quantity > 0`),
+    check("shipments_status_check", isOneOf(t.status, shipmentStatuses)),
+    index("shipments_open_idx")
+      .on(t.id)
+      .where(sql`status in ('queued', 'sent')`),
+    uniqueIndex("shipments_one_per_line_idx")
+      .on(t.orderLineId)
+      .where(sql`status <> 'failed'`),
   ],
 );

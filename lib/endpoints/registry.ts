@@ -8,6 +8,7 @@ import * as chainlink from "./chainlink";
 import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
 import * as events from "./events";
+import * as orders from "./orders";
 import * as provenance from "./provenance";
 import * as stock from "./stock";
 import * as sync from "./sync";
@@ -26,6 +27,7 @@ export const endpoints = {
   ...dashboard,
   ...admin,
   ...stock,
+  ...orders,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];

@@ -39,6 +39,9 @@ export const ZBatchJson = z.object({
   expiry_date: z.string(),
   quantity_kg: z.string(),
   onchain_quantity: text,
+  on_hand_kg: text,
+  reserved_kg: text,
+  available_kg: text,
   price_per_kg: text,
   cupping_score: text,
   moisture_pct: text,
@@ -161,4 +164,20 @@ export const ZListenerStatus = z.object({
   last_error_at: text,
   chain_error: text,
   updated_at: text,
+});
+
+/** An audit record: who changed what, before and after, chained to the previous record by its hash. */
+export const ZAuditJson = z.object({
+  position: z.number(),
+  entity: z.string(),
+  entity_id: z.string(),
+  action: z.string(),
+  actor: z.object({ kind: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+  before: z.unknown(),
+  after: z.unknown(),
+  tx_hash: text,
+  note: text,
+  created_at: time,
+  hash: z.string(),
+  prev_hash: z.string(),
 });

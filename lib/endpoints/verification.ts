@@ -9,7 +9,7 @@ import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
 import { endpoint } from "./define";
-import { listOf, pageOf, ZAlertJson, ZRequestJson } from "./shapes";
+import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
 
 const batchId = idParams("batch_id");
 
@@ -228,20 +228,5 @@ export const auditHistory = endpoint({
   summary:
     "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
   params: batchId,
-  response: listOf(
-    z.object({
-      position: z.number(),
-      entity: z.string(),
-      entity_id: z.string(),
-      action: z.string(),
-      actor: z.object({ kind: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
-      before: z.unknown(),
-      after: z.unknown(),
-      tx_hash: z.string().nullable(),
-      note: z.string().nullable(),
-      created_at: z.string(),
-      hash: z.string(),
-      prev_hash: z.string(),
-    }),
-  ),
+  response: listOf(ZAuditJson),
 });

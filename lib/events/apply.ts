@@ -7,6 +7,7 @@ import { applyCheckEvents } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/db";
 import { failureReason } from "@/lib/db/errors";
 import { blockchainEvents } from "@/lib/db/schema";
+import { markShipped, shipmentTxs } from "@/lib/orders/indexed";
 import { prepareStockEvents } from "@/lib/stock/apply-event";
 
 export type StoredEvent = Pick<
@@ -61,10 +62,15 @@ export async function applyEvents(
   if (!events.length) return { processed: 0, failed: 0, failedIds };
   try {
     await tx.transaction(async (all) => {
-      const stock = await prepareStockEvents(all, events);
+      const shipped = await shipmentTxs(
+        all,
+        events.map((e) => e.txHash),
+      );
+      const stock = await prepareStockEvents(all, events, shipped);
       await applyBatchEvents(all, events.map(toChainEvent));
       await applyCheckEvents(all, events.map(toChainEvent));
       await stock.apply();
+      await markShipped(all, shipped);
     });
     await tx
       .update(blockchainEvents)
@@ -77,10 +83,12 @@ export async function applyEvents(
   for (const e of events) {
     try {
       await tx.transaction(async (one) => {
-        const stock = await prepareStockEvents(one, [e]);
+        const shipped = await shipmentTxs(one, [e.txHash]);
+        const stock = await prepareStockEvents(one, [e], shipped);
         await applyBatchEvent(one, toChainEvent(e));
         await applyCheckEvents(one, [toChainEvent(e)]);
         await stock.apply();
+        await markShipped(one, shipped);
       });
       await tx
         .update(blockchainEvents)

@@ -49,7 +49,7 @@ export async function createOrganisation(db: Db, input: { name: string; kind: Ki
 }
 
 /** Puts wallets in an organisation; a wallet another organisation already holds is a conflict. */
-async function addWallets(tx: Tx, organisationId: number, addresses: string[]) {
+export async function addWallets(tx: Tx, organisationId: number, addresses: string[]) {
   if (!addresses.length) return;
   const taken = await tx
     .select()

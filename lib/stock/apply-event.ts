@@ -85,7 +85,12 @@ async function allocate(
   return parts;
 }
 
-async function movementsOf(tx: Tx, e: StockEvent, warehouseOf: WarehouseOf): Promise<Omit<Movement, "part">[]> {
+async function movementsOf(
+  tx: Tx,
+  e: StockEvent,
+  warehouseOf: WarehouseOf,
+  shipped: Set<string>,
+): Promise<Omit<Movement, "part">[]> {
   const a = e.args as Record<string, unknown>;
   const base = {
     chainId: e.chainId,
@@ -102,7 +107,8 @@ async function movementsOf(tx: Tx, e: StockEvent, warehouseOf: WarehouseOf): Pro
   ) =>
     (await allocate(tx, e.chainId, tokenId, from, amount)).map((p) => ({
       ...base,
-      type,
+      // An order's shipment (lib/orders/ship.ts) rather than any transfer or redemption.
+      type: shipped.has(e.txHash) ? ("shipped" as const) : type,
       tokenId,
       quantity: p.quantity.toString(),
       fromHolder: from,
@@ -185,7 +191,11 @@ async function movementsOf(tx: Tx, e: StockEvent, warehouseOf: WarehouseOf): Pro
  * following each batch's metadata as it changes. Throws (so the event fails) when a balance would
  * go below zero.
  */
-export async function prepareStockEvents(tx: Tx, events: StockEvent[]): Promise<{ apply: () => Promise<void> }> {
+export async function prepareStockEvents(
+  tx: Tx,
+  events: StockEvent[],
+  shipped: Set<string> = new Set(),
+): Promise<{ apply: () => Promise<void> }> {
   const relevant = events.filter((e) => stockEventNames.has(e.name));
   if (!relevant.length) return { apply: async () => {} };
   const codeOf = await warehouseCodes(tx);
@@ -237,7 +247,7 @@ export async function prepareStockEvents(tx: Tx, events: StockEvent[]): Promise<
             );
           continue;
         }
-        const movements = await movementsOf(tx, e, warehouseOf);
+        const movements = await movementsOf(tx, e, warehouseOf, shipped);
         if (movements.length) await tx.insert(stockMovements).values(movements.map((m, part) => ({ ...m, part })));
       }
     },

@@ -2,7 +2,7 @@
 import "server-only";
 
 import type { Scope } from "@/lib/auth/scope";
-import { csvRow } from "@/lib/csv";
+import { csvStream } from "@/lib/csv";
 import type { Db } from "@/lib/db";
 
 import { allMovements, type MovementJson } from "./ledger";
@@ -26,23 +26,5 @@ export const movementColumns: (keyof MovementJson)[] = [
   "block_number",
 ];
 
-export function movementsCsv(
-  db: Db,
-  scope: Scope,
-  q: Omit<MovementQuery, "cursor" | "limit">,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const pages = allMovements(db, scope, q);
-  let isFirst = true;
-  return new ReadableStream({
-    async pull(controller) {
-      if (isFirst) {
-        isFirst = false;
-        controller.enqueue(encoder.encode(csvRow(movementColumns)));
-      }
-      const next = await pages.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((m) => csvRow(movementColumns.map((c) => m[c]))).join("")));
-    },
-  });
-}
+export const movementsCsv = (db: Db, scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">) =>
+  csvStream(movementColumns, allMovements(db, scope, q));

@@ -36,7 +36,7 @@ export async function startAnvil(opts: { port: number; stateFile?: string; accou
     "--chain-id",
     "31337",
     "--accounts",
-    String(opts.accounts ?? 10),
+    String(opts.accounts ?? 12),
   ];
   if (opts.stateFile) {
     mkdirSync(path.dirname(opts.stateFile), { recursive: true });

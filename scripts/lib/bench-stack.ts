@@ -6,10 +6,11 @@ import path from "node:path";
 import type pg from "pg";
 import type { PublicClient } from "viem";
 
+import { operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
+
 import { createChainClient } from "../../lib/chain/client";
 import { createDb, type Db } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
-import { operatorAccount, producerAccounts } from "./accounts";
 import { startAnvil } from "./anvil";
 import { compileContracts } from "./contracts";
 import { deployContracts, type Deployment } from "./deploy";

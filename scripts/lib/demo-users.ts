@@ -2,13 +2,13 @@
 // created in the embedded database.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 
+import { producerAccounts } from "@/lib/chain/dev-accounts";
 import { type organisationKinds } from "@/lib/db/enums";
 
 import type { Role } from "../../lib/auth/permissions";
 import { createUser } from "../../lib/auth/users";
 import type { Db } from "../../lib/db";
 import { organisations, organisationWallets, users } from "../../lib/db/schema";
-import { producerAccounts } from "./accounts";
 
 export const demoPassword = "batchtrail-demo";
 export const demoUsers: { email: string; name: string; role: Role }[] = [

@@ -2,9 +2,9 @@ import { createWalletClient, http, type Account, type Address } from "viem";
 import { inject } from "vitest";
 
 import { createChainClient } from "@/lib/chain/client";
+import { devAccount } from "@/lib/chain/dev-accounts";
 import type { Db } from "@/lib/db";
 import type { IndexerConfig } from "@/lib/events/indexer";
-import { devAccount } from "@/scripts/lib/accounts";
 import type { DemoBatch } from "@/scripts/lib/demo-batches";
 import { deployContracts } from "@/scripts/lib/deploy";
 import { mintDemoBatches } from "@/scripts/lib/mint";

@@ -1,0 +1,170 @@
+// Orders and reservations: buyers, orders with their lines, the flow from draft to delivered, and
+// the shipments that send the tokens. A buyer's members read their own orders; operators run them.
+import { z } from "zod";
+
+import { idParams, ZNoQuery } from "@/lib/api/params";
+import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { orderStatuses, reservationStatuses, shipmentMethods, shipmentStatuses } from "@/lib/db/enums";
+import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
+
+import { endpoint } from "./define";
+import { listOf, pageOf, ZAuditJson } from "./shapes";
+
+const tag = "Orders";
+const text = z.string().nullable();
+
+const ZBuyerJson = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  delivery_wallet: text,
+  addresses: z.array(z.object({ id: z.number(), label: z.string(), lines: z.string(), country: z.string() })),
+});
+
+const ZOrderSummary = z.object({
+  id: z.number(),
+  buyer_id: z.number(),
+  buyer: z.string(),
+  status: z.enum(orderStatuses),
+  currency: z.string(),
+  lines: z.number(),
+  quantity_kg: z.string(),
+  total: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+const ZOrderJson = ZOrderSummary.extend({
+  buyer_kind: z.string(),
+  delivery_wallet: text,
+  delivery_address: z.object({ id: z.number(), label: z.string(), lines: z.string(), country: z.string() }).nullable(),
+  note: text,
+  lines: z.array(
+    z.object({
+      id: z.number(),
+      batch_id: z.number(),
+      batch_code: z.string(),
+      origin_country: z.string(),
+      quality_grade: text,
+      warehouse: text,
+      quantity_kg: z.string(),
+      price_per_kg: z.string(),
+      total: z.string(),
+      stock: z.object({ for_sale_kg: z.string(), reserved_kg: z.string(), available_kg: z.string() }),
+    }),
+  ),
+  reservations: z.array(
+    z.object({
+      id: z.number(),
+      order_line_id: z.number(),
+      batch_id: z.number(),
+      warehouse: text,
+      quantity_kg: z.string(),
+      status: z.enum(reservationStatuses),
+      expires_at: z.string(),
+      ended_at: text,
+    }),
+  ),
+  shipments: z.array(
+    z.object({
+      id: z.number(),
+      order_line_id: z.number(),
+      method: z.enum(shipmentMethods),
+      from_holder: z.string(),
+      to_holder: text,
+      quantity_kg: z.string(),
+      status: z.enum(shipmentStatuses),
+      tx_hash: text,
+      error: text,
+      sent_at: text,
+      indexed_at: text,
+    }),
+  ),
+  history: z.array(ZAuditJson),
+  confirmed_at: text,
+  shipped_at: text,
+  delivered_at: text,
+  cancelled_at: text,
+  refunded_at: text,
+});
+
+const orderId = idParams("order_id");
+const refusals =
+  "409 when the order's state does not allow it (the answer names the state and the ones it would need), or when a batch has less available than a line wants (`details.available_kg`).";
+
+export const listBuyers = endpoint({
+  method: "GET",
+  path: "/api/buyers",
+  rule: { roles: everyone, apiKeys: true },
+  tag,
+  summary: "Buyer organisations (importers, roasters) with their delivery wallet and addresses.",
+  query: ZNoQuery,
+  response: listOf(ZBuyerJson),
+});
+
+export const updateBuyer = endpoint({
+  method: "PATCH",
+  path: "/api/buyers/[buyer_id]",
+  rule: { roles: admins },
+  tag,
+  summary:
+    "Set a buyer's delivery wallet (it becomes one of the buyer's wallets; 409 when another organisation holds it; null removes it, and the buyer's orders then ship by redemption) or add an address. Audited.",
+  params: idParams("buyer_id"),
+  body: ZBuyerChange,
+  response: ZBuyerJson,
+});
+
+export const listOrders = endpoint({
+  method: "GET",
+  path: "/api/orders",
+  rule: readers,
+  tag,
+  summary:
+    "Orders, newest first, with buyer, status, kilograms and total. Filters: status (comma-separated), buyer_id, batch_id, from, to (creation dates, UTC). A buyer's members see their own orders only.",
+  query: ZOrderQuery,
+  response: pageOf(ZOrderSummary),
+});
+
+export const exportOrders = endpoint({
+  method: "GET",
+  path: "/api/orders/export",
+  rule: readers,
+  tag,
+  summary: "Every order the filters match, newest first, as CSV.",
+  query: ZOrderQuery.omit({ cursor: true, limit: true }),
+  response: { contentType: "text/csv", description: "One row per order, with a header row." },
+});
+
+export const createOrder = endpoint({
+  method: "POST",
+  path: "/api/orders",
+  rule: { roles: operators, apiKeys: true },
+  tag,
+  summary: `Create a draft order for a buyer: lines of batch, kilograms, price per kg (and optionally the warehouse to take it from). With \`confirm: true\` it is confirmed and reserved at once. With an \`idempotency_key\`, a retry answers the first order (200) instead of creating another (201); the key with a different order is a 409. ${refusals}`,
+  body: ZNewOrder,
+  response: ZOrderJson,
+  statuses: [200, 201],
+});
+
+export const getOrder = endpoint({
+  method: "GET",
+  path: "/api/orders/[order_id]",
+  rule: readers,
+  tag,
+  summary:
+    "An order with its lines (each with what its batch has for sale, reserved and available now), reservations, shipments and history.",
+  params: orderId,
+  query: ZNoQuery,
+  response: ZOrderJson,
+});
+
+export const orderAction = endpoint({
+  method: "POST",
+  path: "/api/orders/[order_id]/[action]",
+  rule: { roles: operators, apiKeys: true },
+  tag,
+  summary: `Move an order on: \`confirm\` (a draft: reserves every line until RESERVATION_HOURS have passed, or none), \`reserve\` (a confirmed order whose reservations expired), \`ship\` (a reserved order: the shipping wallet sends each line's tokens to the buyer's delivery wallet, or redeems them; the order is shipped once the indexer has every transaction), \`deliver\`, \`cancel\` (before shipping; releases the reservations), \`refund\` (after shipping), each with an optional note. Audited. ${refusals} 422 when no holder the shipping wallet may send for has the stock.`,
+  params: orderId.extend({ action: z.enum(orderActions) }),
+  body: ZTransitionNote,
+  response: ZOrderJson,
+});
