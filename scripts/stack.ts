@@ -10,6 +10,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 
 import { anchorAccount, operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
+import { shipperOf } from "@/lib/orders/shipper";
 
 import { createSetupToken } from "../lib/auth/first-admin";
 import { batchTokenAbi } from "../lib/chain/abi";
@@ -21,12 +22,12 @@ import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoBatches } from "./lib/demo-batches";
-import { demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
+import { demoBuyers, demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { ensureDemoWarehouses } from "./lib/demo-warehouses";
 import { deployContracts, type Deployment } from "./lib/deploy";
 import { readDeployment, writeDeployment } from "./lib/deployment";
 import { configureConsumer, deployFunctions } from "./lib/functions";
-import { mintDemoBatches } from "./lib/mint";
+import { consignTo, mintDemoBatches } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
 import { workerArgs } from "./lib/worker-command";
 
@@ -169,6 +170,8 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     log(`minting ${list.length} demo batches through the contract…`);
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
+  const shipper = shipperOf({ SHIPPER_PRIVATE_KEY: process.env.SHIPPER_PRIVATE_KEY, CHAIN_ID: chainId });
+  if (isLocal && shipper) await consignTo({ client: chainClient, rpcUrl, address }, producerAccounts, shipper.address);
   // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
   return {
     rpcUrl,
@@ -323,7 +326,9 @@ async function main() {
   if (mode === "dev" && c.functions) void warmUp(env.PORT);
   log(`chain ${c.chainId} at ${c.rpcUrl}, BatchToken ${c.address}`);
   if (hasDemoUsers)
-    log(`demo sign-ins (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+    log(
+      `demo sign-ins (password "${demoPassword}"): ${[...demoUsers.map((u) => `${u.email} (${u.role})`), ...demoBuyers.flatMap((b) => (b.member ? [`${b.member.email} (${b.name})`] : []))].join(", ")}`,
+    );
   if (hasDemoUsers)
     log(
       `demo producer wallets, each in its organisation (approve one on the admin page after it signs in): ${demoOrganisations.map((o) => `${o.wallet} (${o.name})`).join(", ")}`,

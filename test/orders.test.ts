@@ -2,6 +2,7 @@
 // cancel, expiring, shipping through the shipping wallet until the indexer marks the order shipped,
 // and creation once per idempotency key.
 import { eq, sql } from "drizzle-orm";
+import { createPublicClient, custom } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ApiError } from "@/lib/api/errors";
@@ -197,6 +198,31 @@ describe("orders", () => {
     ).toEqual([]);
     expect((await act(id, "deliver")).status).toBe("delivered");
     expect((await act(id, "refund")).status).toBe("refunded");
+  });
+
+  it("sends a shipment signed before a crash as the very same transaction, never a second one", async () => {
+    const { id } = await order([{ batch: "ORD-B", kg: "3" }], { confirm: true });
+    await act(id, "ship");
+    // The node goes away just as the transaction would be sent: it is signed and recorded, not sent.
+    const unreachable = createPublicClient({
+      chain: chain.client.chain,
+      transport: custom({
+        request: ({ method, params }) =>
+          method === "eth_sendRawTransaction"
+            ? Promise.reject(new Error("connection refused"))
+            : chain.client.request({ method, params } as never),
+      }),
+    });
+    await expect(shipQueued(t.db, { ...shipper, client: unreachable as typeof chain.client })).rejects.toThrow();
+    const [signed] = (await getOrder(t.db, everything, id)).shipments;
+    expect(signed).toMatchObject({ status: "queued", tx_hash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+    const nonce = await chain.client.getTransactionCount({ address: shipperAccount.address });
+    await shipQueued(t.db, shipper);
+    await indexToHead(config);
+    const shipped = await getOrder(t.db, everything, id);
+    expect(shipped.status).toBe("shipped");
+    expect(shipped.shipments).toEqual([expect.objectContaining({ status: "indexed", tx_hash: signed.tx_hash })]);
+    expect(await chain.client.getTransactionCount({ address: shipperAccount.address })).toBe(nonce + 1);
   });
 
   it("creates one order per idempotency key, and refuses the key with a different order", async () => {

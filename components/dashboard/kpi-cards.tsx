@@ -59,6 +59,12 @@ export function KpiCards({ m }: { m: DashboardMetrics }) {
         testId="kpi-stock-value"
       />
       <Kpi
+        label="Available to sell"
+        value={`${formatDecimal(m.orders.available_kg, 3)} kg`}
+        note={`in stock and not promised to an order · ${formatDecimal(m.orders.reserved_kg, 3)} kg reserved or in transit`}
+        testId="kpi-available"
+      />
+      <Kpi
         label="Passed verification"
         value={count(m.verification.verified_batches)}
         note={`batches whose latest count or full verification passed (off chain; ${count(m.by_status.verified?.batches ?? 0)} are verified on chain) · count pass rate ${passRate} · ${count(m.verification.pending)} counts pending`}

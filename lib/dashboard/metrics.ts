@@ -4,6 +4,8 @@ import "server-only";
 
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
+import { availableStock } from "@/lib/batches/stock";
+import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import {
   alertSeverities,
@@ -44,6 +46,8 @@ export type DashboardMetrics = {
   };
   alerts: { open: number; by_severity: Record<string, number>; by_type: Record<string, number> };
   expiry: { past_expiry_in_stock: Share; within_30_days: Share; within_60_days: Share; within_90_days: Share };
+  /** Of the stock for sale, what orders hold (in transit included) and what is left to sell. */
+  orders: { reserved_kg: string; available_kg: string };
   /** Kilograms on hand per warehouse, from the stock ledger's holdings (a move shows here at once). */
   stock_by_warehouse: { warehouse: string; name: string | null; on_hand_kg: string }[];
 };
@@ -110,20 +114,26 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
       within_60_days: share(expiringBy(60)),
       within_90_days: share(expiringBy(90)),
     },
+    orders: { reserved_kg: "0.000", available_kg: "0.000" },
     stock_by_warehouse: [],
   };
 }
 
 /** For the operating company, from the counters; for an organisation, the same figures from its own batches. */
 export async function getDashboardMetrics(db: Db, scope: Scope, now = new Date()): Promise<DashboardMetrics> {
-  const [counts, stock] = await Promise.all([
+  const [counts, stock, forSale] = await Promise.all([
     scope.kind === "all" ? readCounts(db) : countBatches(db, batchIdsInScope(scope)),
     getStockSummary(db, scope),
+    availableStock(db, scope),
   ]);
   const stockByWarehouse = stock.by_warehouse.map((w) => ({
     warehouse: w.warehouse,
     name: w.name,
     on_hand_kg: w.on_hand_kg,
   }));
-  return { ...toMetrics(counts, now.toISOString().slice(0, 10), now), stock_by_warehouse: stockByWarehouse };
+  return {
+    ...toMetrics(counts, now.toISOString().slice(0, 10), now),
+    orders: { reserved_kg: gramsToKg(forSale.reserved), available_kg: gramsToKg(forSale.available) },
+    stock_by_warehouse: stockByWarehouse,
+  };
 }

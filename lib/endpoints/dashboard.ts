@@ -34,6 +34,7 @@ export const dashboardMetrics = endpoint({
     by_origin_country: ranked,
     by_process: byValue,
     by_warehouse: ranked,
+    orders: z.object({ reserved_kg: z.string(), available_kg: z.string() }),
     stock_by_warehouse: z.array(
       z.object({ warehouse: z.string(), name: z.string().nullable(), on_hand_kg: z.string() }),
     ),

@@ -2,13 +2,13 @@
 // created in the embedded database.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 
-import { producerAccounts } from "@/lib/chain/dev-accounts";
+import { buyerAccount, producerAccounts } from "@/lib/chain/dev-accounts";
 import { type organisationKinds } from "@/lib/db/enums";
 
 import type { Role } from "../../lib/auth/permissions";
 import { createUser } from "../../lib/auth/users";
 import type { Db } from "../../lib/db";
-import { organisations, organisationWallets, users } from "../../lib/db/schema";
+import { organisationAddresses, organisations, organisationWallets, users } from "../../lib/db/schema";
 
 export const demoPassword = "batchtrail-demo";
 export const demoUsers: { email: string; name: string; role: Role }[] = [
@@ -25,6 +25,27 @@ export const demoOrganisations: { name: string; kind: (typeof organisationKinds)
   { name: "Highland Green Exporters", kind: "exporter", wallet: producerAccounts[2].address },
   { name: "Lake Kivu Coffee Export", kind: "exporter", wallet: producerAccounts[3].address },
 ];
+
+/**
+ * The demo buyers: a roaster whose orders arrive at its delivery wallet, with a member who signs in
+ * to follow them, and an importer without a wallet, whose orders ship by redemption.
+ */
+export const demoBuyers = [
+  {
+    name: "Nordic Roasting Co.",
+    kind: "roaster",
+    wallet: buyerAccount.address,
+    address: { label: "Roastery", lines: "Kaffegata 4, 0150 Oslo", country: "Norway" },
+    member: { email: "buyer@batchtrail.local", name: "Bea Buyer" },
+  },
+  {
+    name: "Hanseatic Coffee Importers",
+    kind: "importer",
+    wallet: null,
+    address: { label: "Free port warehouse", lines: "Am Sandtorkai 1, 20457 Hamburg", country: "Germany" },
+    member: null,
+  },
+] as const;
 
 /** The demo staff in the operating company; the producer wallets in their organisations (no user until one signs in and an admin approves it). */
 export async function ensureDemoUsers(db: Db) {
@@ -53,5 +74,24 @@ export async function ensureDemoUsers(db: Db) {
       .insert(organisationWallets)
       .values({ address: o.wallet.toLowerCase(), organisationId: row.id })
       .onConflictDoNothing();
+  }
+  for (const b of demoBuyers) {
+    const wallet = b.wallet?.toLowerCase() ?? null;
+    const [row] = await db
+      .insert(organisations)
+      .values({ name: b.name, kind: b.kind })
+      .onConflictDoUpdate({ target: organisations.name, set: { kind: b.kind } })
+      .returning();
+    if (wallet)
+      await db.insert(organisationWallets).values({ address: wallet, organisationId: row.id }).onConflictDoNothing();
+    await db.update(organisations).set({ deliveryWallet: wallet }).where(eq(organisations.id, row.id));
+    await db
+      .insert(organisationAddresses)
+      .values({ organisationId: row.id, ...b.address })
+      .onConflictDoNothing();
+    if (b.member) {
+      await createUser(db, { ...b.member, password: demoPassword, role: "viewer" });
+      await db.update(users).set({ organisationId: row.id }).where(eq(users.email, b.member.email));
+    }
   }
 }

@@ -72,3 +72,19 @@ export async function mintDemoBatches(
     if ((i + 1) % 50 === 0) log(`minted ${i + 1} of ${list.length} demo batches`);
   }
 }
+
+/** Each producer consigns its stock to the shipping wallet (setApprovalForAll) once, so orders ship from it. */
+export async function consignTo(t: Target, producers: Account[], shipper: Address) {
+  for (const producer of producers) {
+    const common = { address: t.address, abi: batchTokenAbi } as const;
+    if (await t.client.readContract({ ...common, functionName: "isApprovedForAll", args: [producer.address, shipper] }))
+      continue;
+    const hash = await walletFor(t, producer).writeContract({
+      ...common,
+      chain: t.client.chain,
+      functionName: "setApprovalForAll",
+      args: [shipper, true],
+    });
+    await t.client.waitForTransactionReceipt({ hash });
+  }
+}
