@@ -194,7 +194,7 @@ test.describe("orders under concurrency", () => {
     };
     const answers = await Promise.all(apis.slice(0, 5).map((api) => api.post("/api/orders", { data })));
     const bodies = await Promise.all(answers.map(async (a) => (await a.json()) as OrderJson));
-    expect(answers.map((a) => a.status()).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(answers.map((a) => a.status()).sort(), JSON.stringify(bodies[0])).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     const again = await apis[0].post("/api/orders", { data });
     expect(again.status()).toBe(200);

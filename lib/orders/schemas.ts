@@ -2,7 +2,7 @@
 // buyer's delivery details, and the notes a transition may carry.
 import { z } from "zod";
 
-import { ZId } from "@/lib/api/params";
+import { ZBodyId, ZId } from "@/lib/api/params";
 import { calendarDate, decimal, fitsDigits, list, text } from "@/lib/api/zod";
 import { orderStatuses } from "@/lib/db/enums";
 import { positiveKg, walletAddress, warehouseCode } from "@/lib/stock/schemas";
@@ -12,19 +12,19 @@ const lineKg = positiveKg.refine(fitsDigits(12), "must be at most 999999999999.9
 const pricePerKg = decimal(2).refine(fitsDigits(10), "must be at most 9999999999.99");
 
 export const ZOrderLine = z.strictObject({
-  batch_id: ZId,
+  batch_id: ZBodyId,
   quantity_kg: lineKg,
   price_per_kg: pricePerKg,
   warehouse: warehouseCode.optional(),
 });
 
 export const ZNewOrder = z.strictObject({
-  buyer_id: ZId,
+  buyer_id: ZBodyId,
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, "must be a three-letter currency code, e.g. USD")
     .default("USD"),
-  delivery_address_id: ZId.optional(),
+  delivery_address_id: ZBodyId.optional(),
   note: text().max(1000).optional(),
   lines: z
     .array(ZOrderLine)
