@@ -190,6 +190,7 @@ describe("orders", () => {
       });
     const [a] = await t.db.select().from(batches).where(eq(batches.id, ids["ORD-A"]));
     expect(await balance(a.tokenId!)).toBe(12_500n);
+    expect(shipped.lines.map((l) => l.in_buyer_wallet_kg)).toEqual(["12.500", "2.000"]);
     // What the buyer holds is no longer for sale.
     expect(await availableKg("ORD-A")).toBe("87.500");
     expect(await t.db.$count(stockMovements, eq(stockMovements.type, "shipped"))).toBe(2);

@@ -50,6 +50,7 @@ const ZOrderJson = ZOrderSummary.extend({
       quantity_kg: z.string(),
       price_per_kg: z.string(),
       total: z.string(),
+      in_buyer_wallet_kg: z.string(),
       stock: z.object({ for_sale_kg: z.string(), reserved_kg: z.string(), available_kg: z.string() }),
     }),
   ),

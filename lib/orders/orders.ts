@@ -241,6 +241,9 @@ export async function getOrder(db: Db, scope: Scope, id: number) {
       origin: batches.originCountry,
       grade: batches.qualityGrade,
       total: sql<string>`${sql.raw(lineTotal("order_lines"))}::numeric(20, 2)::text`,
+      // What the buyer's delivery wallet holds of the batch now (its balanceOf, as the ledger sums it).
+      delivered: sql<string>`coalesce((select h.balance from holdings h where h.chain_id = ${batches.chainId}
+        and h.token_id = ${batches.tokenId} and h.holder = ${buyer.deliveryWallet}), 0)::text`,
     })
     .from(orderLines)
     .innerJoin(batches, eq(batches.id, orderLines.batchId))
@@ -254,7 +257,7 @@ export async function getOrder(db: Db, scope: Scope, id: number) {
     ? await db.select().from(shipments).where(inArray(shipments.orderLineId, lineIds)).orderBy(shipments.id)
     : [];
   const linesJson = [];
-  for (const { line, code, origin, grade, total } of lines) {
+  for (const { line, code, origin, grade, total, delivered } of lines) {
     const stock = await availability(db, line.batchId, line.warehouse);
     linesJson.push({
       id: line.id,
@@ -266,6 +269,7 @@ export async function getOrder(db: Db, scope: Scope, id: number) {
       quantity_kg: gramsToKg(BigInt(line.quantity)),
       price_per_kg: line.pricePerKg,
       total,
+      in_buyer_wallet_kg: gramsToKg(BigInt(delivered)),
       stock: {
         for_sale_kg: gramsToKg(stock.for_sale),
         reserved_kg: gramsToKg(stock.reserved),
