@@ -2,7 +2,7 @@
 // than buyers hold) − reserved − in transit, per batch and, when a line names one, per warehouse.
 // Reserving takes a lock per batch, so concurrent orders are answered one at a time and the sum
 // reserved never passes what is available. Each reservation and its end is booked in the ledger.
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -100,7 +100,7 @@ const actorText = (actor: Actor) => (actor.id ? `${actor.kind}:${actor.id}` : ac
  */
 async function endReservations(
   tx: Tx,
-  where: ReturnType<typeof and>,
+  where: SQL,
   status: "released" | "expired",
   actor: Actor,
 ): Promise<number[]> {

@@ -50,23 +50,26 @@ function expect(order: Order, action: OrderAction) {
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000);
 
-async function setStatus(tx: Tx, order: Order, to: Status, actor: Actor, action: string, note?: string) {
+/** The column that records when an order reached each state. */
+const reachedAt: Partial<Record<Status, "confirmedAt" | "shippedAt" | "deliveredAt" | "cancelledAt" | "refundedAt">> = {
+  confirmed: "confirmedAt",
+  shipped: "shippedAt",
+  delivered: "deliveredAt",
+  cancelled: "cancelledAt",
+  refunded: "refundedAt",
+};
+
+async function setStatus(tx: Tx, order: Order, to: Status, actor: Actor, note?: string) {
   const at = new Date();
-  const stamp = {
-    confirmed: { confirmedAt: at },
-    shipped: { shippedAt: at },
-    delivered: { deliveredAt: at },
-    cancelled: { cancelledAt: at },
-    refunded: { refundedAt: at },
-  }[to as "confirmed"];
+  const column = reachedAt[to];
   await tx
     .update(orders)
-    .set({ status: to, updatedAt: at, ...stamp })
+    .set({ status: to, updatedAt: at, ...(column && { [column]: at }) })
     .where(eq(orders.id, order.id));
   await recordAudit(tx, {
     entity: "order",
     entityId: order.id,
-    action: `order.${action}`,
+    action: `order.${to}`,
     actor,
     before: { status: order.status },
     after: { status: to },
@@ -78,13 +81,13 @@ async function setStatus(tx: Tx, order: Order, to: Status, actor: Actor, action:
 async function reserve(tx: Tx, order: Order, actor: Actor, holdHours: number) {
   const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
   await reserveLines(tx, order.id, lines, hoursFromNow(holdHours), actor);
-  return setStatus(tx, order, "reserved", actor, "reserved");
+  return setStatus(tx, order, "reserved", actor);
 }
 
 /** Confirms a draft and reserves its lines; a line that does not fit refuses all of it (409). */
 export async function confirmOrder(tx: Tx, order: Order, actor: Actor, holdHours: number) {
   expect(order, "confirm");
-  return reserve(tx, await setStatus(tx, order, "confirmed", actor, "confirmed"), actor, holdHours);
+  return reserve(tx, await setStatus(tx, order, "confirmed", actor), actor, holdHours);
 }
 
 export type TransitionDeps = { holdHours: number; chain: ChainHandle; shipper: Address | null };
@@ -120,11 +123,11 @@ export async function runAction(
           status: order.status,
         });
       await releaseOrder(tx, order.id, actor);
-      await setStatus(tx, order, "cancelled", actor, "cancelled", note);
+      await setStatus(tx, order, "cancelled", actor, note);
       return;
     }
     default:
-      await setStatus(tx, order, flow[action].to, actor, done[action], note);
+      await setStatus(tx, order, flow[action].to, actor, note);
   }
 }
 
