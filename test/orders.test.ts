@@ -19,7 +19,7 @@ import {
   warehouses,
 } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
-import { actOnOrder, createOrder, getOrder } from "@/lib/orders/orders";
+import { actOnOrder, createOrder, getOrder, listOrders } from "@/lib/orders/orders";
 import { expireDue } from "@/lib/orders/reserve";
 import { shipQueued, type Shipper } from "@/lib/orders/ship";
 import type { TransitionDeps } from "@/lib/orders/transitions";
@@ -179,6 +179,15 @@ describe("orders", () => {
     await indexToHead(config);
     const shipped = await getOrder(t.db, everything, id);
     expect(shipped.status).toBe("shipped");
+    // Each line's amount to the cent (12.5 × 7.25 = 90.625 → 90.63), then summed.
+    expect(shipped).toMatchObject({
+      lines: [{ total: "90.63" }, { total: "14.50" }],
+      quantity_kg: "14.500",
+      total: "105.13",
+    });
+    expect((await listOrders(t.db, everything, { limit: 50, status: ["shipped"] })).data).toEqual([
+      expect.objectContaining({ id, lines: 2, quantity_kg: "14.500", total: "105.13", buyer: "Test Roasters" }),
+    ]);
     expect(shipped.shipments.map((s) => s.status)).toEqual(["indexed", "indexed"]);
     expect(shipped.reservations.map((r) => r.status)).toEqual(["shipped", "shipped"]);
     const balance = (tokenId: string) =>
