@@ -58,8 +58,9 @@ export function NewOrderForm({ buyers, origins, batches }: Props) {
     );
     const short = (error.details ?? {}) as { batch_id?: number; available_kg?: string };
     const line = lines.findIndex((l) => l.batch_id === short.batch_id);
-    if (error.status === 409 && line >= 0)
+    if (line >= 0 && error.status === 409)
       onFields[`lines.${line}.quantity_kg`] = `only ${short.available_kg ?? "0"} kg available`;
+    else if (line >= 0) onFields[`lines.${line}.batch_id`] = error.message;
     setErrors(onFields);
     const message = messageInFormWords(form, error.message, error.details);
     setRefusal(message);
