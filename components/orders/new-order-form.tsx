@@ -118,7 +118,7 @@ export function NewOrderForm({ buyers, origins, batches }: Props) {
         void submit(e.currentTarget, submitter?.value === "confirm");
       }}
     >
-      <Card id="order-buyer" title="Buyer">
+      <Card id="order-buyer" title="Sold to">
         <BuyerFields
           buyers={buyers}
           value={buyer}
