@@ -7,6 +7,7 @@ const links = [
   "Event listener",
   "Stock",
   "Movements",
+  "Orders",
   "Analytics",
   "Admin",
   "API",

@@ -73,6 +73,8 @@ const shots: Shot[] = [
   { name: "verification", path: async () => "/verification", ready: heading(/Verification/) },
   { name: "stock", path: async () => "/stock", ready: heading(/Stock on hand/) },
   { name: "movements", path: async () => "/movements", ready: heading(/Stock movements/) },
+  { name: "orders", path: async () => "/orders", ready: heading("Orders") },
+  { name: "new-order", path: async () => "/orders/new", ready: heading("New order") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   { name: "events", path: async () => "/events", ready: heading(/Event/) },
   {

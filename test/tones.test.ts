@@ -45,6 +45,9 @@ describe("tone registry", () => {
     ["verification outcome", outcomes],
     ["alert status", alertStatuses],
     ["transaction", transactionStatuses],
+    ["order status", enums.orderStatuses],
+    ["reservation status", enums.reservationStatuses],
+    ["shipment status", enums.shipmentStatuses],
   ];
 
   it.each(shown)("names every %s value", (_, values) => {

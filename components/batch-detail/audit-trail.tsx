@@ -10,7 +10,7 @@ import { fieldWords, valueWords } from "@/lib/audit/words";
 const cap = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
 /** "verification.passed" and "chain.BatchCreated" as "Verification passed" and "On chain: batch created". */
-const actionWords = (action: string) => {
+export const actionWords = (action: string) => {
   const [scope, what] = action.split(".");
   return scope === "chain"
     ? `On chain: ${fieldWords(what).replace(/^\w/, (c) => c.toLowerCase())}`
@@ -36,7 +36,7 @@ function Change({ before, after, isChain }: { before: unknown; after: unknown; i
   );
 }
 
-const actorLabel = (actor: AuditJson["actor"]) =>
+export const actorLabel = (actor: AuditJson["actor"]) =>
   actor.kind === "user"
     ? actor.label
     : actor.kind === "api_key"

@@ -2,7 +2,7 @@
 
 // The inventory's rows: sortable headings, status badges, each row's actions, and a selection the
 // bulk actions work on. At 1280 px it fits without scrolling: status and actions come first, and
-// process, warehouse, price, grade and token show from 1536 px (they are on the batch's page).
+// process, warehouse, on hand, price, grade and token show from 1536 px (they are on the batch's page).
 import Link from "next/link";
 
 import { ValueBadge } from "@/components/ui/badge";
@@ -12,7 +12,7 @@ import type { BatchJson } from "@/lib/batches/serialize";
 import { formatDecimal, humanize } from "@/lib/format";
 
 import { BulkActions } from "./bulk-actions";
-import { Quantity } from "./quantity";
+import { Available, Quantity } from "./quantity";
 import { RowActions, type RowPermissions } from "./row-actions";
 import { SortLink } from "./sort-link";
 
@@ -53,6 +53,12 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
           {sort("process", "Process", { className: wide })}
           {sort("warehouse", "Warehouse", { className: wide })}
           {sort("quantity_kg", "Quantity (kg)", { align: "right" })}
+          <th scope="col" className={`${headCellClass} text-right ${wide}`}>
+            On hand (kg)
+          </th>
+          <th scope="col" className={`${headCellClass} text-right`} title="On hand, less what orders have reserved">
+            Available (kg)
+          </th>
           {sort("price_per_kg", "Price / kg (USD)", { align: "right", className: wide })}
           {sort("expiry_date", "Expiry")}
           {sort("quality_grade", "Grade", { className: wide })}
@@ -68,6 +74,8 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
               key={b.id}
               data-token-id={b.token_id}
               data-quantity-kg={b.quantity_kg}
+              data-available-kg={b.available_kg ?? undefined}
+              data-reserved-kg={b.reserved_kg ?? undefined}
               data-batch-id={b.id}
               data-batch-code={b.batch_code}
             >
@@ -106,6 +114,12 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
               </td>
               <td className={`${cell} text-right tabular-nums`} data-column="quantity_kg">
                 <Quantity kg={b.quantity_kg} status={b.status} />
+              </td>
+              <td className={`${cell} ${wide} text-right tabular-nums`} data-column="on_hand_kg">
+                {formatDecimal(b.on_hand_kg, 3)}
+              </td>
+              <td className={`${cell} text-right tabular-nums`} data-column="available_kg">
+                <Available batch={b} />
               </td>
               <td className={`${cell} ${wide} text-right tabular-nums`}>{formatDecimal(b.price_per_kg, 2)}</td>
               <td className={`${cell} tabular-nums`} data-column="expiry_date">

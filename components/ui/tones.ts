@@ -78,6 +78,16 @@ const tones: Record<string, Tone> = {
   answered: "blue",
   fulfilled: "green",
   applied: "green",
+  // orders, their reservations and shipments
+  confirmed: "blue",
+  reserved: "blue",
+  shipping: "blue",
+  shipped: "green",
+  delivered: "green",
+  indexed: "green",
+  cancelled: "gray",
+  released: "gray",
+  refunded: "amber",
   // alerts
   open: "amber",
   resolved: "green",

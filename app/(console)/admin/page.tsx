@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AdminApiKeys } from "@/components/admin/api-keys";
+import { AdminBuyers } from "@/components/admin/buyers";
 import { InviteForm } from "@/components/admin/invite-form";
 import { AdminOrganisations } from "@/components/admin/organisations";
 import { PendingWallets } from "@/components/admin/pending-wallets";
@@ -14,6 +15,7 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSignIns, listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
+import { listBuyers } from "@/lib/orders/buyers";
 import { listOrganisations } from "@/lib/organisations/organisations";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -22,17 +24,19 @@ export const dynamic = "force-dynamic";
 export default async function AdminPage() {
   const me = await requirePageUser("/admin");
   const db = getDb();
-  const [users, keys, signIns, organisations] = await Promise.all([
+  const [users, keys, signIns, organisations, buyers] = await Promise.all([
     listUsers(db),
     listApiKeys(db),
     listSignIns(db, 30),
     listOrganisations(db),
+    listBuyers(db),
   ]);
   const approved = users.filter((u) => !u.is_pending);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title="Admin">
-        Wallets to approve, organisations, invitations, users, API keys and sign-ins; also{" "}
+        Wallets to approve, organisations, buyers&apos; delivery wallets and addresses, invitations, users, API keys and
+        sign-ins; also{" "}
         <Link href="/admin/warehouses" className="underline">
           Warehouses
         </Link>{" "}
@@ -44,6 +48,7 @@ export default async function AdminPage() {
       </PageHeader>
       <PendingWallets pending={users.filter((u) => u.is_pending)} organisations={organisations} users={approved} />
       <AdminOrganisations organisations={organisations} />
+      <AdminBuyers buyers={buyers} />
       <InviteForm />
       <AdminUsers users={approved} organisations={organisations} myId={me.id} />
       <AdminApiKeys

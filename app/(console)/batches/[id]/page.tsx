@@ -118,7 +118,16 @@ async function stockSection(
         canManage={canManage}
       />
     ) : undefined;
-  return <BatchStock holdings={holdings} pending={pending} movements={ledger.data} actions={actions} />;
+  return (
+    <BatchStock
+      batchId={batch.id}
+      figures={batch}
+      holdings={holdings}
+      pending={pending}
+      movements={ledger.data}
+      actions={actions}
+    />
+  );
 }
 
 export default async function BatchPage({ params }: Props) {

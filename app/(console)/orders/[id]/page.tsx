@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { OrderActions } from "@/components/orders/order-actions";
+import { OrderFacts } from "@/components/orders/order-facts";
+import { OrderHistory } from "@/components/orders/order-history";
+import { OrderLines } from "@/components/orders/order-lines";
+import { OrderReservations, OrderShipments } from "@/components/orders/order-shipping";
+import { ValueBadge } from "@/components/ui/badge";
+import { ApiError } from "@/lib/api/errors";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/server";
+import { can } from "@/lib/endpoints/permissions";
+import { getEnv } from "@/lib/env";
+import { getOrder } from "@/lib/orders/orders";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Order #${(await params).id}` };
+}
+
+export default async function OrderPage({ params }: Props) {
+  const idParam = (await params).id;
+  const user = await requirePageUser(`/orders/${idParam}`);
+  const id = Number(idParam);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  let order;
+  try {
+    order = await getOrder(getDb(), user.scope, id);
+  } catch (error) {
+    // An order outside the user's scope is answered as missing.
+    if (error instanceof ApiError && error.code === "not_found") notFound();
+    throw error;
+  }
+  // Sent or about to be, and not yet seen by the indexer on every line.
+  const isShipping =
+    order.status === "reserved" &&
+    order.shipments.some((s) => s.status === "queued" || s.status === "sent" || s.status === "indexed");
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Order #{order.id}</h1>
+        <span data-testid="order-status">
+          <ValueBadge value={order.status} />
+        </span>
+        <div className="ml-auto">
+          <OrderActions
+            orderId={order.id}
+            status={order.status}
+            isShipping={isShipping}
+            canAct={can(user, "POST /api/orders/[order_id]/[action]")}
+          />
+        </div>
+      </div>
+      <OrderFacts order={order} />
+      <OrderLines order={order} />
+      <OrderReservations order={order} />
+      <OrderShipments order={order} explorerUrl={getEnv().EXPLORER_URL ?? null} />
+      <OrderHistory records={order.history} />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+// Buyers (importers, roasters): the wallet their orders' tokens are delivered to, and their addresses.
+import { useState } from "react";
+import type { z } from "zod";
+
+import type { Buyer } from "@/components/orders/buyer-fields";
+import { Button } from "@/components/ui/button";
+import { Card, Empty } from "@/components/ui/card";
+import { field, labelStyle } from "@/components/ui/select";
+import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { useOutcomeToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/use-api-call";
+import { updateBuyer } from "@/lib/endpoints/orders";
+import type { ZBuyerChange } from "@/lib/orders/schemas";
+
+const inputs = "flex flex-col gap-1";
+
+export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
+  const { call, error, pending } = useApiCall();
+  const [buyerId, setBuyerId] = useState(buyers[0]?.id ?? 0);
+  const [done, setDone] = useState<string>();
+  useOutcomeToast({ pending, error, success: done });
+  const buyer = buyers.find((b) => b.id === buyerId) ?? buyers[0];
+  if (!buyer)
+    return (
+      <Card id="buyers" title="Buyers">
+        <Empty>No buyer yet: create an organisation of kind importer or roaster above.</Empty>
+      </Card>
+    );
+
+  /** The wallet form is keyed by the saved wallet, so it shows the new one once the page is read again. */
+  async function save(form: HTMLFormElement, body: z.input<typeof ZBuyerChange>, said: string) {
+    setDone(said);
+    if ((await call(updateBuyer, { params: { buyer_id: buyer.id }, body }, form)) && body.address) form.reset();
+  }
+
+  return (
+    <Card id="buyers" title="Buyers">
+      <p className="text-sm text-stone-500">
+        A buyer&apos;s orders are delivered as tokens to its delivery wallet; without one they ship by redemption.
+      </p>
+      <div className={`${inputs} max-w-xs`}>
+        <label htmlFor="admin-buyer" className={labelStyle}>
+          Buyer to change
+        </label>
+        <select
+          id="admin-buyer"
+          value={buyer.id}
+          onChange={(e) => setBuyerId(Number(e.target.value))}
+          className={field}
+        >
+          {buyers.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name} ({b.kind})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-wrap gap-6">
+        <form
+          key={`wallet-${buyer.id}-${buyer.delivery_wallet}`}
+          aria-label={`Delivery wallet of ${buyer.name}`}
+          className="flex flex-wrap items-end gap-2 text-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const wallet = String(new FormData(e.currentTarget).get("delivery_wallet") ?? "").trim();
+            void save(
+              e.currentTarget,
+              { delivery_wallet: wallet || null },
+              wallet ? `Delivery wallet of ${buyer.name} saved.` : `${buyer.name} now ships by redemption.`,
+            );
+          }}
+        >
+          <div className={inputs}>
+            <label htmlFor="delivery_wallet" className={labelStyle}>
+              Delivery wallet (empty: ships by redemption)
+            </label>
+            <input
+              id="delivery_wallet"
+              name="delivery_wallet"
+              defaultValue={buyer.delivery_wallet ?? ""}
+              placeholder="0x…"
+              className={`${field} w-96 font-mono text-xs`}
+            />
+          </div>
+          <Button type="submit" variant="primary" isPending={pending}>
+            Save delivery wallet
+          </Button>
+        </form>
+        <form
+          key={`address-${buyer.id}`}
+          aria-label={`Add an address for ${buyer.name}`}
+          className="flex flex-wrap items-end gap-2 text-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            const read = (k: string) => String(data.get(`address.${k}`) ?? "").trim();
+            void save(
+              e.currentTarget,
+              { address: { label: read("label"), lines: read("lines"), country: read("country") } },
+              `Address "${read("label")}" added for ${buyer.name}.`,
+            );
+          }}
+        >
+          <div className={inputs}>
+            <label htmlFor="address.label" className={labelStyle}>
+              Address label
+            </label>
+            <input id="address.label" name="address.label" required maxLength={80} className={`${field} w-32`} />
+          </div>
+          <div className={inputs}>
+            <label htmlFor="address.lines" className={labelStyle}>
+              Street and town
+            </label>
+            <input id="address.lines" name="address.lines" required maxLength={500} className={`${field} w-64`} />
+          </div>
+          <div className={inputs}>
+            <label htmlFor="address.country" className={labelStyle}>
+              Country
+            </label>
+            <input id="address.country" name="address.country" required maxLength={80} className={`${field} w-32`} />
+          </div>
+          <Button type="submit" isPending={pending}>
+            Add address
+          </Button>
+        </form>
+      </div>
+      <Table isFramed={false} label="Buyers">
+        <TableHead columns={["Buyer", "Kind", "Delivery wallet", "Addresses"]} />
+        <tbody>
+          {buyers.map((b) => (
+            <tr key={b.id} data-buyer-id={b.id} className={`${rowClass} align-top`}>
+              <td className="px-2 py-1">{b.name}</td>
+              <td className="px-2 py-1">{b.kind}</td>
+              <td className="px-2 py-1 font-mono text-xs">{b.delivery_wallet ?? "none: ships by redemption"}</td>
+              <td className="px-2 py-1 text-xs">
+                {b.addresses.map((a) => (
+                  <div key={a.id}>
+                    {a.label}: {a.lines}, {a.country}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}

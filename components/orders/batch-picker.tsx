@@ -1,0 +1,119 @@
+"use client";
+
+// Finds batches to sell by origin and grade (GET /api/batches), each with what it has on hand,
+// reserved and available, and adds the chosen ones to the order.
+import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Empty } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { field, labelStyle } from "@/components/ui/select";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import type { BatchJson } from "@/lib/batches/serialize";
+import { qualityGrades } from "@/lib/db/enums";
+import { listBatches } from "@/lib/endpoints/batches";
+import { attempt } from "@/lib/endpoints/client";
+import { formatDecimal, humanize } from "@/lib/format";
+
+import { sellableStatuses } from "./sellable";
+
+type Props = { origins: string[]; initial: BatchJson[]; chosen: number[]; onAdd: (batch: BatchJson) => void };
+
+export function BatchPicker({ origins, initial, chosen, onAdd }: Props) {
+  const [origin, setOrigin] = useState("");
+  const [grade, setGrade] = useState("");
+  const [found, setFound] = useState<BatchJson[]>(initial);
+  const [error, setError] = useState<string | null>(null);
+
+  async function search() {
+    const r = await attempt(listBatches, {
+      query: {
+        status: sellableStatuses,
+        origin_country: origin || undefined,
+        quality_grade: grade || undefined,
+        limit: "50",
+      },
+    });
+    setError(r.ok ? null : r.error.message);
+    setFound(r.ok ? r.data.data : []);
+  }
+
+  return (
+    <div className="flex flex-col gap-3" role="group" aria-label="Find batches">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="pick-origin" className={labelStyle}>
+            Origin
+          </label>
+          <select id="pick-origin" value={origin} onChange={(e) => setOrigin(e.target.value)} className={field}>
+            <option value="">Any</option>
+            {origins.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="pick-grade" className={labelStyle}>
+            Grade
+          </label>
+          <select id="pick-grade" value={grade} onChange={(e) => setGrade(e.target.value)} className={field}>
+            <option value="">Any</option>
+            {qualityGrades.map((g) => (
+              <option key={g} value={g}>
+                {humanize(g)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button onClick={search}>Find batches</Button>
+      </div>
+      {error && <Notice>{error}</Notice>}
+      {found.length === 0 ? (
+        <Empty>No batch for sale matches.</Empty>
+      ) : (
+        <Table testId="batch-choices" className="text-sm">
+          <TableHead
+            isSticky
+            columns={[
+              "Batch",
+              "Origin",
+              "Grade",
+              "Warehouse",
+              numeric("On hand (kg)"),
+              numeric("Reserved (kg)"),
+              numeric("Available (kg)"),
+              numeric("Price / kg"),
+              "",
+            ]}
+          />
+          <tbody>
+            {found.map((b) => (
+              <tr key={b.id} data-batch-id={b.id} className={rowClass}>
+                <td className={`${cellClass} font-mono`}>{b.batch_code}</td>
+                <td className={cellClass}>{b.origin_country}</td>
+                <td className={cellClass}>{b.quality_grade ? humanize(b.quality_grade) : "—"}</td>
+                <td className={cellClass}>{b.warehouse ?? "—"}</td>
+                <td className={numericCellClass}>{formatDecimal(b.on_hand_kg, 3)}</td>
+                <td className={numericCellClass}>{formatDecimal(b.reserved_kg, 3)}</td>
+                <td className={numericCellClass} data-column="available_kg">
+                  {formatDecimal(b.available_kg, 3)}
+                </td>
+                <td className={numericCellClass}>{formatDecimal(b.price_per_kg, 2)}</td>
+                <td className={`${cellClass} text-right`}>
+                  <Button
+                    size="sm"
+                    disabled={chosen.includes(b.id)}
+                    aria-label={`Add ${b.batch_code}`}
+                    onClick={() => onAdd(b)}
+                  >
+                    {chosen.includes(b.id) ? "Added" : "Add"}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}

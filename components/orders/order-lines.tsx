@@ -1,0 +1,55 @@
+// An order's lines: each batch with its kilograms and price, and what the batch has for sale,
+// reserved and available right now (the stock check).
+import Link from "next/link";
+
+import { Card } from "@/components/ui/card";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { formatDecimal, humanize } from "@/lib/format";
+import type { OrderJson } from "@/lib/orders/orders";
+
+export function OrderLines({ order }: { order: OrderJson }) {
+  return (
+    <Card id="order-lines" title="Lines">
+      <Table testId="order-lines" isFramed={false}>
+        <TableHead
+          columns={[
+            "Batch",
+            "Origin",
+            "Grade",
+            "Warehouse",
+            numeric("Quantity (kg)"),
+            numeric(`Price / kg (${order.currency})`),
+            numeric(`Line total (${order.currency})`),
+            numeric("For sale now (kg)"),
+            numeric("Reserved now (kg)"),
+            numeric("Available now (kg)"),
+          ]}
+        />
+        <tbody>
+          {order.lines.map((l) => (
+            <tr key={l.id} data-batch-id={l.batch_id} className={rowClass}>
+              <td className={`${cellClass} font-mono`}>
+                <Link href={`/batches/${l.batch_id}`} className="underline-offset-2 hover:underline">
+                  {l.batch_code}
+                </Link>
+              </td>
+              <td className={cellClass}>{l.origin_country}</td>
+              <td className={cellClass}>{l.quality_grade ? humanize(l.quality_grade) : "—"}</td>
+              <td className={cellClass}>{l.warehouse ?? "any"}</td>
+              <td className={numericCellClass} data-column="quantity_kg">
+                {formatDecimal(l.quantity_kg, 3)}
+              </td>
+              <td className={numericCellClass}>{formatDecimal(l.price_per_kg, 2)}</td>
+              <td className={numericCellClass}>{formatDecimal(l.total, 2)}</td>
+              <td className={numericCellClass}>{formatDecimal(l.stock.for_sale_kg, 3)}</td>
+              <td className={numericCellClass}>{formatDecimal(l.stock.reserved_kg, 3)}</td>
+              <td className={numericCellClass} data-column="available_kg">
+                {formatDecimal(l.stock.available_kg, 3)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+// An order's reservations (what each line holds, until when) and shipments (the transactions that
+// send or redeem its tokens).
+import { TxLink } from "@/components/events/tx-link";
+import { ValueBadge } from "@/components/ui/badge";
+import { Card, Empty } from "@/components/ui/card";
+import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { formatWhen, shortHash } from "@/components/verification/display";
+import { formatDecimal } from "@/lib/format";
+import type { OrderJson } from "@/lib/orders/orders";
+
+const codeOfLine = (order: OrderJson) => {
+  const codes = new Map(order.lines.map((l) => [l.id, l.batch_code]));
+  return (lineId: number) => codes.get(lineId) ?? `line ${lineId}`;
+};
+
+export function OrderReservations({ order }: { order: OrderJson }) {
+  const codeOf = codeOfLine(order);
+  return (
+    <Card id="order-reservations" title="Reservations">
+      {order.reservations.length === 0 ? (
+        <Empty>Nothing reserved: an order reserves its lines when it is confirmed.</Empty>
+      ) : (
+        <Table testId="order-reservations" isFramed={false}>
+          <TableHead columns={["Batch", "Status", "Warehouse", numeric("Quantity (kg)"), "Expires", "Ended"]} />
+          <tbody>
+            {order.reservations.map((r) => (
+              <tr key={r.id} data-status={r.status} className={rowClass}>
+                <td className={`${cellClass} font-mono`}>{codeOf(r.order_line_id)}</td>
+                <td className={cellClass}>
+                  <ValueBadge value={r.status} />
+                </td>
+                <td className={cellClass}>{r.warehouse ?? "any"}</td>
+                <td className={numericCellClass}>{formatDecimal(r.quantity_kg, 3)}</td>
+                <td className={`${cellClass} text-xs`}>{formatWhen(r.expires_at)}</td>
+                <td className={`${cellClass} text-xs`}>{r.ended_at ? formatWhen(r.ended_at) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+export function OrderShipments({ order, explorerUrl }: { order: OrderJson; explorerUrl: string | null }) {
+  const codeOf = codeOfLine(order);
+  return (
+    <Card id="order-shipments" title="Shipments">
+      {order.shipments.length === 0 ? (
+        <Empty>Not shipped yet.</Empty>
+      ) : (
+        <Table testId="order-shipments" isFramed={false}>
+          <TableHead
+            columns={["Batch", "Method", "From → to", numeric("Quantity (kg)"), "Status", "Transaction", "Error"]}
+          />
+          <tbody>
+            {order.shipments.map((s) => (
+              <tr key={s.id} data-status={s.status} className={`${rowClass} align-top`}>
+                <td className={`${cellClass} font-mono`}>{codeOf(s.order_line_id)}</td>
+                <td className={cellClass}>{s.method === "redeem" ? "redemption" : "transfer"}</td>
+                <td className={`${cellClass} font-mono text-xs`}>
+                  <span title={s.from_holder}>{shortHash(s.from_holder)}</span> →{" "}
+                  {s.to_holder ? <span title={s.to_holder}>{shortHash(s.to_holder)}</span> : "redeemed"}
+                </td>
+                <td className={numericCellClass}>{formatDecimal(s.quantity_kg, 3)}</td>
+                <td className={cellClass}>
+                  <ValueBadge value={s.status} />
+                </td>
+                <td className={`${cellClass} font-mono text-xs`}>
+                  {s.tx_hash ? <TxLink hash={s.tx_hash} explorerUrl={explorerUrl} /> : "not sent yet"}
+                </td>
+                <td className={`${cellClass} text-xs text-red-700 dark:text-red-300`}>{s.error ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
