@@ -70,12 +70,12 @@ export function NewOrderForm({ buyers, origins, batches }: Props) {
   async function submit(form: HTMLFormElement, confirm: boolean) {
     setRefusal(null);
     const body = {
-      buyer_id: buyer.buyer_id,
+      buyer_id: Number(buyer.buyer_id),
       currency: buyer.currency.trim().toUpperCase(),
-      delivery_address_id: buyer.delivery_address_id || undefined,
+      delivery_address_id: buyer.delivery_address_id ? Number(buyer.delivery_address_id) : undefined,
       note: buyer.note.trim() || undefined,
       lines: lines.map((l) => ({
-        batch_id: String(l.batch_id),
+        batch_id: l.batch_id,
         quantity_kg: l.quantity_kg.trim(),
         price_per_kg: l.price_per_kg.trim(),
       })),

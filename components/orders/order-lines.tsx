@@ -1,5 +1,5 @@
 // An order's lines: each batch with its kilograms and price, and what the batch has for sale,
-// reserved and available right now (the stock check).
+// reserved and available right now (the stock check), and what the buyer's delivery wallet holds of it.
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
@@ -23,6 +23,7 @@ export function OrderLines({ order }: { order: OrderJson }) {
             numeric("For sale now (kg)"),
             numeric("Reserved now (kg)"),
             numeric("Available now (kg)"),
+            numeric("In the buyer's wallet (kg)"),
           ]}
         />
         <tbody>
@@ -45,6 +46,9 @@ export function OrderLines({ order }: { order: OrderJson }) {
               <td className={numericCellClass}>{formatDecimal(l.stock.reserved_kg, 3)}</td>
               <td className={numericCellClass} data-column="available_kg">
                 {formatDecimal(l.stock.available_kg, 3)}
+              </td>
+              <td className={numericCellClass} data-column="in_buyer_wallet_kg">
+                {formatDecimal(l.in_buyer_wallet_kg, 3)}
               </td>
             </tr>
           ))}

@@ -13,6 +13,7 @@ import { addWallets } from "@/lib/organisations/organisations";
 import type { BuyerChange } from "./schemas";
 
 export async function listBuyers(db: Db) {
+  // A one-table query's columns are written unqualified, so the subquery names the outer table itself.
   const rows = await db
     .select({
       id: organisations.id,
@@ -21,7 +22,7 @@ export async function listBuyers(db: Db) {
       delivery_wallet: organisations.deliveryWallet,
       addresses: sql<{ id: number; label: string; lines: string; country: string }[]>`coalesce((
         select json_agg(json_build_object('id', a.id, 'label', a.label, 'lines', a.lines, 'country', a.country) order by a.label)
-        from ${organisationAddresses} a where a.organisation_id = ${organisations.id}), '[]')`,
+        from ${organisationAddresses} a where a.organisation_id = "organisations"."id"), '[]')`,
     })
     .from(organisations)
     .where(inArray(organisations.kind, [...buyerKinds]))

@@ -98,12 +98,7 @@ const actorText = (actor: Actor) => (actor.id ? `${actor.kind}:${actor.id}` : ac
  * Ends held reservations (`released` on cancel, `expired` when their time ran out), each booked
  * back in the ledger. Returns the order ids they belonged to.
  */
-async function endReservations(
-  tx: Tx,
-  where: SQL,
-  status: "released" | "expired",
-  actor: Actor,
-): Promise<number[]> {
+async function endReservations(tx: Tx, where: SQL, status: "released" | "expired", actor: Actor): Promise<number[]> {
   const ended = await tx
     .update(reservations)
     .set({ status, endedAt: new Date() })
