@@ -1,16 +1,15 @@
 // Kills the real worker process (SIGKILL) at points of a backfill drawn from a printed seed (CRASH_SEED
 // replays one), up to 20 times, and checks that the database it leaves matches a clean worker run's.
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { flagExpiry } from "@/lib/alerts/expiry";
 import { getCheckpoint } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { seededRandom } from "@/scripts/lib/random";
-import { workerArgs } from "@/scripts/lib/worker-command";
 
 import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
+import { exited, isAlive, sleep, startWorker as startWorkerOn } from "./helpers/worker";
 import { auditChain, workerState } from "./helpers/worker-state";
 
 let clean: TestDb;
@@ -30,26 +29,7 @@ afterAll(async () => {
   await crashed.drop();
 });
 
-function startWorker(t: TestDb): ChildProcess {
-  return spawn(process.execPath, workerArgs, {
-    env: {
-      ...process.env,
-      DATABASE_URL: t.url,
-      RPC_URL: chain.rpcUrl,
-      CHAIN_ID: "31337",
-      BATCH_TOKEN_ADDRESS: chain.address,
-      BATCH_TOKEN_DEPLOY_BLOCK: String(chain.deployBlock),
-      AUTH_SECRET: "crash-test-secret-crash-test-secret!",
-      INDEXER_BLOCK_RANGE: "1",
-      INDEXER_POLL_MS: "100",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isAlive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
-const exited = (p: ChildProcess) => new Promise((r) => (isAlive(p) ? p.once("exit", r) : r(null)));
+const startWorker = (t: TestDb) => startWorkerOn(t.url, chain, { INDEXER_BLOCK_RANGE: "1" });
 const configOf = (t: TestDb) => indexerConfig(t.db, chain, 1);
 
 /** Runs a worker until it has indexed the head, then stops it as the stack would. */

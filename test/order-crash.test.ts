@@ -2,7 +2,6 @@
 // (CRASH_SEED replays one): before it signs, once it has signed, once it has sent, a few milliseconds
 // on. Then a worker runs to the end. Every order must be shipped exactly once: one shipment indexed
 // per line, the buyer holding exactly what was ordered, one `shipped` movement each, no reservation lost.
-import { spawn, type ChildProcess } from "node:child_process";
 import { eq, inArray, sql } from "drizzle-orm";
 import { toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,13 +13,13 @@ import { batches, organisations, organisationWallets, shipments, warehouses } fr
 import { indexToHead } from "@/lib/events/indexer";
 import { actOnOrder, createOrder } from "@/lib/orders/orders";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintBatch } from "@/scripts/lib/mint";
+import { consignTo, mintBatch } from "@/scripts/lib/mint";
 import { seededRandom } from "@/scripts/lib/random";
-import { workerArgs } from "@/scripts/lib/worker-command";
 
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
+import { exited, isAlive, sleep, startWorker as startWorkerOn } from "./helpers/worker";
 
 let t: TestDb;
 let chain: TestToken;
@@ -43,15 +42,7 @@ beforeAll(async () => {
       quantityKg: "100",
       metadata: { ...template.metadata, batch_code: code, warehouse: "Big" },
     });
-  await chain.client.waitForTransactionReceipt({
-    hash: await chain.wallet(chain.producer).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      chain: chain.client.chain,
-      functionName: "setApprovalForAll",
-      args: [shipper.address, true],
-    }),
-  });
+  await consignTo(chain.target, [chain.producer], shipper.address);
   await indexToHead(indexerConfig(t.db, chain, 50));
   for (const b of await t.db.select().from(batches).orderBy(batches.id))
     tokens.push({ id: b.id, tokenId: BigInt(b.tokenId!) });
@@ -62,26 +53,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-function startWorker(): ChildProcess {
-  return spawn(process.execPath, workerArgs, {
-    env: {
-      ...process.env,
-      DATABASE_URL: t.url,
-      RPC_URL: chain.rpcUrl,
-      CHAIN_ID: "31337",
-      BATCH_TOKEN_ADDRESS: chain.address,
-      BATCH_TOKEN_DEPLOY_BLOCK: String(chain.deployBlock),
-      AUTH_SECRET: "order-crash-secret-order-crash-secret",
-      SHIPPER_PRIVATE_KEY: toHex(shipper.getHdKey().privateKey!),
-      INDEXER_POLL_MS: "100",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isAlive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
-const exited = (p: ChildProcess) => new Promise((r) => (isAlive(p) ? p.once("exit", r) : r(null)));
+const startWorker = () => startWorkerOn(t.url, chain, { SHIPPER_PRIVATE_KEY: toHex(shipper.getHdKey().privateKey!) });
 
 /** Where a kill lands: the shipment is still queued, has been signed, or has been sent. */
 const phases = [sql`status = 'queued' and raw_tx is null`, sql`raw_tx is not null`, sql`status in ('sent', 'indexed')`];

@@ -24,7 +24,7 @@ import { expireDue } from "@/lib/orders/reserve";
 import { shipQueued, type Shipper } from "@/lib/orders/ship";
 import type { TransitionDeps } from "@/lib/orders/transitions";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { mintBatch } from "@/scripts/lib/mint";
+import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -58,15 +58,7 @@ beforeAll(async () => {
       metadata: { ...template.metadata, batch_code: code, warehouse: "Big" },
     });
   // The producer consigns its stock to the shipping wallet.
-  await chain.client.waitForTransactionReceipt({
-    hash: await chain.wallet(chain.producer).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      chain: chain.client.chain,
-      functionName: "setApprovalForAll",
-      args: [shipperAccount.address, true],
-    }),
-  });
+  await consignTo(chain.target, [chain.producer], shipperAccount.address);
   await indexToHead(config);
   for (const b of await t.db.select().from(batches)) ids[b.batchCode] = b.id;
   const [buyer] = await t.db.insert(organisations).values({ name: "Test Roasters", kind: "roaster" }).returning();

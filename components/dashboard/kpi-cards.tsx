@@ -59,9 +59,9 @@ export function KpiCards({ m }: { m: DashboardMetrics }) {
         testId="kpi-stock-value"
       />
       <Kpi
-        label="Available to sell"
+        label="Unsold, not promised"
         value={`${formatDecimal(m.orders.available_kg, 3)} kg`}
-        note={`in stock and not promised to an order · ${formatDecimal(m.orders.reserved_kg, 3)} kg reserved or in transit`}
+        note={`held by producers and the operating company, not reserved for an order (expired batches too) · ${formatDecimal(m.orders.reserved_kg, 3)} kg reserved or in transit`}
         testId="kpi-available"
       />
       <Kpi

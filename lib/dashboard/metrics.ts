@@ -4,7 +4,6 @@ import "server-only";
 
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
-import { availableStock } from "@/lib/batches/stock";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import {
@@ -19,7 +18,7 @@ import {
 } from "@/lib/db/enums";
 import { countBatches, readCounts, type Count, type Counts } from "@/lib/stats/counts";
 import { noCount, sumCounts } from "@/lib/stats/sum";
-import { getStockSummary } from "@/lib/stock/ledger";
+import { getStockSummary, unpromisedStock } from "@/lib/stock/ledger";
 
 /** A share of the batches: how many, how many kilograms, what they are worth (price × quantity, per batch to the cent). */
 export type Share = { batches: number; quantity_kg: string; value_usd: string };
@@ -46,7 +45,7 @@ export type DashboardMetrics = {
   };
   alerts: { open: number; by_severity: Record<string, number>; by_type: Record<string, number> };
   expiry: { past_expiry_in_stock: Share; within_30_days: Share; within_60_days: Share; within_90_days: Share };
-  /** Of the stock for sale, what orders hold (in transit included) and what is left to sell. */
+  /** What holders other than buyers hold and no order has promised, and what orders hold (in transit included). */
   orders: { reserved_kg: string; available_kg: string };
   /** Kilograms on hand per warehouse, from the stock ledger's holdings (a move shows here at once). */
   stock_by_warehouse: { warehouse: string; name: string | null; on_hand_kg: string }[];
@@ -124,7 +123,7 @@ export async function getDashboardMetrics(db: Db, scope: Scope, now = new Date()
   const [counts, stock, forSale] = await Promise.all([
     scope.kind === "all" ? readCounts(db) : countBatches(db, batchIdsInScope(scope)),
     getStockSummary(db, scope),
-    availableStock(db, scope),
+    unpromisedStock(db, scope),
   ]);
   const stockByWarehouse = stock.by_warehouse.map((w) => ({
     warehouse: w.warehouse,

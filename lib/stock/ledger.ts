@@ -6,7 +6,7 @@ import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
-import { batchesInScope } from "@/lib/batches/scope";
+import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { batches, blockchainTransactions, holdings, stockMovements, warehouseStock } from "@/lib/db/schema";
@@ -222,4 +222,22 @@ export async function getStockSummary(db: Db, scope: Scope): Promise<StockSummar
       batches: Number(r.batches),
     })),
   };
+}
+
+/**
+ * What holders other than buyers hold and no order has promised, and what orders hold (in transit
+ * included), in grams, within the scope. Read from holdings and reservations alone for everyone, so
+ * the dashboard answers while batches is locked (expired batches' stock is unsold too).
+ */
+export async function unpromisedStock(db: Db, scope: Scope): Promise<{ available: bigint; reserved: bigint }> {
+  const { rows } = await db.execute<{ for_sale: string; reserved: string }>(sql`
+    select
+      (select coalesce(sum(s.balance), 0) from ${ofScope("warehouse_stock", scope)} s
+        where not exists (select 1 from organisation_wallets w join organisations o on o.id = w.organisation_id
+          where w.address = s.holder and o.kind in ('importer', 'roaster')))::text as for_sale,
+      (select coalesce(sum(r.quantity), 0) from reservations r where r.status in ('active', 'shipping')
+        ${scope.kind === "all" ? sql`` : sql`and r.batch_id in ${batchIdsInScope(scope)}`})::text as reserved`);
+  const forSale = BigInt(rows[0].for_sale);
+  const reserved = BigInt(rows[0].reserved);
+  return { available: forSale > reserved ? forSale - reserved : 0n, reserved };
 }
