@@ -4,7 +4,7 @@ const links = [
   "Inventory",
   "Add batch",
   "Verification",
-  "Event listener",
+  "Events",
   "Stock",
   "Movements",
   "Orders",

@@ -57,7 +57,7 @@ export const pages = [
   { href: "/inventory", label: "Inventory", roles: everyone, members: true },
   { href: "/batches/new", label: "Add batch", roles: operators, members: false },
   { href: "/verification", label: "Verification", roles: everyone, members: true },
-  { href: "/events", label: "Event listener", roles: everyone, members: true },
+  { href: "/events", label: "Events", roles: everyone, members: true },
   { href: "/stock", label: "Stock", roles: everyone, members: true },
   { href: "/movements", label: "Movements", roles: everyone, members: true },
   { href: "/orders", label: "Orders", roles: everyone, members: true },
