@@ -1,7 +1,7 @@
 "use client";
 
 // Finds batches to sell by origin and grade (GET /api/batches), each with what it has on hand,
-// reserved and available, and adds the chosen ones to the order.
+// reserved and available, and adds the chosen ones to the order (none with nothing available).
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -10,12 +10,10 @@ import { Notice } from "@/components/ui/notice";
 import { field, labelStyle } from "@/components/ui/select";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import type { BatchJson } from "@/lib/batches/serialize";
-import { qualityGrades } from "@/lib/db/enums";
+import { inStockStatuses, qualityGrades } from "@/lib/db/enums";
 import { listBatches } from "@/lib/endpoints/batches";
 import { attempt } from "@/lib/endpoints/client";
 import { formatDecimal, humanize } from "@/lib/format";
-
-import { sellableStatuses } from "./sellable";
 
 type Props = { origins: string[]; initial: BatchJson[]; chosen: number[]; onAdd: (batch: BatchJson) => void };
 
@@ -28,7 +26,7 @@ export function BatchPicker({ origins, initial, chosen, onAdd }: Props) {
   async function search() {
     const r = await attempt(listBatches, {
       query: {
-        status: sellableStatuses,
+        status: inStockStatuses.join(","),
         origin_country: origin || undefined,
         quality_grade: grade || undefined,
         limit: "50",
@@ -87,30 +85,33 @@ export function BatchPicker({ origins, initial, chosen, onAdd }: Props) {
             ]}
           />
           <tbody>
-            {found.map((b) => (
-              <tr key={b.id} data-batch-id={b.id} className={rowClass}>
-                <td className={`${cellClass} font-mono`}>{b.batch_code}</td>
-                <td className={cellClass}>{b.origin_country}</td>
-                <td className={cellClass}>{b.quality_grade ? humanize(b.quality_grade) : "—"}</td>
-                <td className={cellClass}>{b.warehouse ?? "—"}</td>
-                <td className={numericCellClass}>{formatDecimal(b.on_hand_kg, 3)}</td>
-                <td className={numericCellClass}>{formatDecimal(b.reserved_kg, 3)}</td>
-                <td className={numericCellClass} data-column="available_kg">
-                  {formatDecimal(b.available_kg, 3)}
-                </td>
-                <td className={numericCellClass}>{formatDecimal(b.price_per_kg, 2)}</td>
-                <td className={`${cellClass} text-right`}>
-                  <Button
-                    size="sm"
-                    disabled={chosen.includes(b.id)}
-                    aria-label={`Add ${b.batch_code}`}
-                    onClick={() => onAdd(b)}
-                  >
-                    {chosen.includes(b.id) ? "Added" : "Add"}
-                  </Button>
-                </td>
-              </tr>
-            ))}
+            {found.map((b) => {
+              const isOut = b.available_kg === null || !/[1-9]/.test(b.available_kg);
+              return (
+                <tr key={b.id} data-batch-id={b.id} className={rowClass}>
+                  <td className={`${cellClass} font-mono`}>{b.batch_code}</td>
+                  <td className={cellClass}>{b.origin_country}</td>
+                  <td className={cellClass}>{b.quality_grade ? humanize(b.quality_grade) : "—"}</td>
+                  <td className={cellClass}>{b.warehouse ?? "—"}</td>
+                  <td className={numericCellClass}>{formatDecimal(b.on_hand_kg, 3)}</td>
+                  <td className={numericCellClass}>{formatDecimal(b.reserved_kg, 3)}</td>
+                  <td className={numericCellClass} data-column="available_kg">
+                    {formatDecimal(b.available_kg, 3)}
+                  </td>
+                  <td className={numericCellClass}>{formatDecimal(b.price_per_kg, 2)}</td>
+                  <td className={`${cellClass} text-right`}>
+                    <Button
+                      size="sm"
+                      disabled={isOut || chosen.includes(b.id)}
+                      aria-label={`Add ${b.batch_code}`}
+                      onClick={() => onAdd(b)}
+                    >
+                      {chosen.includes(b.id) ? "Added" : isOut ? "None available" : "Add"}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </Table>
       )}

@@ -51,9 +51,6 @@ export type DashboardMetrics = {
   stock_by_warehouse: { warehouse: string; name: string | null; on_hand_kg: string }[];
 };
 
-/** Statuses whose coffee is still in the warehouse and can be sold. */
-export const inStockStatuses = ["active", "verified", "flagged"] as const;
-
 const share = (c: Count = noCount): Share => ({ batches: c.n, quantity_kg: c.kg, value_usd: c.usd });
 
 /** Every known value, zero when no batch has it, plus any other value the counters hold. */

@@ -4,6 +4,12 @@
 export const batchStatuses = ["draft", "pending_mint", "active", "verified", "flagged", "expired", "redeemed"] as const;
 /** The statuses of a batch without a token yet: every other batch has one. */
 export const unmintedStatuses = ["draft", "pending_mint"] as const satisfies readonly (typeof batchStatuses)[number][];
+/** A batch in one of these is in stock and may be sold (reserved for an order); expired and redeemed ones may not. */
+export const inStockStatuses = [
+  "active",
+  "verified",
+  "flagged",
+] as const satisfies readonly (typeof batchStatuses)[number][];
 export const verificationStatuses = ["unverified", "pending", "verified", "failed"] as const;
 export const syncStatuses = ["synced", "pending", "out_of_sync", "error"] as const;
 export const processes = ["washed", "natural", "honey", "anaerobic", "wet_hulled"] as const;

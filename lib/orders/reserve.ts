@@ -8,10 +8,8 @@ import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
+import { inStockStatuses } from "@/lib/db/enums";
 import { batches, orderLines, orders, reservations, stockMovements } from "@/lib/db/schema";
-
-/** Batch statuses whose stock may be sold: not expired, not redeemed, minted. */
-const forSale = ["active", "verified", "flagged"];
 
 export type Availability = { for_sale: bigint; reserved: bigint; available: bigint };
 
@@ -47,7 +45,7 @@ export async function reserveLines(tx: Tx, orderId: number, lines: Line[], expir
       .select({ code: batches.batchCode, status: batches.status, chainId: batches.chainId, tokenId: batches.tokenId })
       .from(batches)
       .where(eq(batches.id, line.batchId));
-    if (!forSale.includes(batch.status) || batch.tokenId === null)
+    if (!(inStockStatuses as readonly string[]).includes(batch.status) || batch.tokenId === null)
       throw new ApiError("rule_broken", `Batch ${batch.code} is ${batch.status}: it cannot be reserved.`, {
         batch_id: line.batchId,
         status: batch.status,

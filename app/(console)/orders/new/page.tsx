@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { NewOrderForm } from "@/components/orders/new-order-form";
-import { sellableStatuses } from "@/components/orders/sellable";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
+import { inStockStatuses } from "@/lib/db/enums";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listBuyers } from "@/lib/orders/buyers";
@@ -22,7 +22,7 @@ export default async function NewOrderPage() {
   const [buyers, { origins }, batches] = await Promise.all([
     listBuyers(db),
     listFilterOptions(db, user.scope),
-    listBatches(db, ZBatchListQuery.parse({ status: sellableStatuses, limit: "50" }), user.scope),
+    listBatches(db, ZBatchListQuery.parse({ status: inStockStatuses.join(","), limit: "50" }), user.scope),
   ]);
   return (
     <div className="flex flex-col gap-6">
