@@ -41,3 +41,15 @@ export function pageByIdDesc<R, J>(rows: R[], limit: number, idOf: (row: R) => n
       : null;
   return { data: page.map(toJson), next_cursor };
 }
+
+/** Every page of a cursor-paged list, `limit` rows at a time, until it has no next cursor (for CSV files). */
+export async function* allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ data: T[]; next_cursor: string | null }>,
+): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    yield next.data;
+    cursor = next.next_cursor ?? undefined;
+  } while (cursor);
+}

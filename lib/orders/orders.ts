@@ -5,7 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 
-import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { allPages, decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { canonical } from "@/lib/audit/content";
 import { entityHistory } from "@/lib/audit/history";
@@ -213,23 +213,17 @@ export async function listOrders(db: Db, scope: Scope, q: OrderQuery) {
 }
 
 /** Every order the filters match, newest first, in pages of 200 (for the CSV). */
-export async function* allOrders(db: Db, scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">) {
-  let cursor: string | undefined;
-  do {
-    const page = await listOrders(db, scope, { ...q, cursor, limit: 200 });
-    yield page.data;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-}
+export const allOrders = (db: Db, scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">) =>
+  allPages((cursor) => listOrders(db, scope, { ...q, cursor, limit: 200 }));
 
 /** An order with its lines (each with what its batch has available now), reservations, shipments and history. */
 export async function getOrder(db: Db, scope: Scope, id: number) {
-  await getOrderRow(db, scope, id);
   const [summary] = await db
     .select({ ...listColumns, buyerRow: organisations })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.buyerId))
-    .where(eq(orders.id, id));
+    .where(and(eq(orders.id, id), ordersInScope(scope)));
+  if (!summary) throw new ApiError("not_found", `Order ${id} does not exist.`);
   const { order, buyerRow: buyer } = summary;
   const [address] = order.deliveryAddressId
     ? await db.select().from(organisationAddresses).where(eq(organisationAddresses.id, order.deliveryAddressId))

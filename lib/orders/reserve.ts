@@ -6,22 +6,15 @@ import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { stockFigures } from "@/lib/batches/stock";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
 import { inStockStatuses } from "@/lib/db/enums";
 import { batches, orderLines, orders, reservations, stockMovements } from "@/lib/db/schema";
 
-export type Availability = { for_sale: bigint; reserved: bigint; available: bigint };
-
 /** What is for sale, promised and left of a batch (at a warehouse, when given), in grams. */
-export async function availability(tx: Db | Tx, batchId: number, warehouse: string | null): Promise<Availability> {
-  const { rows } = await tx.execute<{ for_sale: string; reserved: string }>(
-    sql`select batch_sellable(${batchId}, ${warehouse})::text as for_sale, batch_reserved(${batchId}, ${warehouse})::text as reserved`,
-  );
-  const forSale = BigInt(rows[0].for_sale);
-  const reserved = BigInt(rows[0].reserved);
-  return { for_sale: forSale, reserved, available: forSale > reserved ? forSale - reserved : 0n };
-}
+export const availability = async (tx: Db | Tx, batchId: number, warehouse: string | null) =>
+  (await stockFigures(tx, [batchId], warehouse)).get(batchId)!;
 
 const lockBatch = (tx: Tx, batchId: number) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('reserve', ${batchId}))`);

@@ -4,6 +4,7 @@ import "server-only";
 
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 
+import { allPages } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
@@ -107,18 +108,8 @@ export async function listMovements(
 }
 
 /** Every movement the filters match, newest first, in pages of 200 (for the CSV). */
-export async function* allMovements(
-  db: Db,
-  scope: Scope,
-  q: Omit<MovementQuery, "cursor" | "limit">,
-): AsyncGenerator<MovementJson[]> {
-  let cursor: string | undefined;
-  do {
-    const page = await listMovements(db, scope, { ...q, cursor, limit: 200 });
-    yield page.data;
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-}
+export const allMovements = (db: Db, scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">) =>
+  allPages((cursor) => listMovements(db, scope, { ...q, cursor, limit: 200 }));
 
 /** Who holds how much of a batch, and where. */
 export async function listBatchHoldings(db: Db, batchId: number) {
