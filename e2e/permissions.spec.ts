@@ -182,6 +182,23 @@ test.beforeAll(async ({ browser }) => {
     },
     "GET /api/orders/[order_id]": { path: "/api/orders/999999" },
     "POST /api/orders/[order_id]/[action]": { path: "/api/orders/999999/cancel", body: {} },
+    "GET /api/returns": { path: "/api/returns?limit=1" },
+    "GET /api/returns/export": { path: "/api/returns/export?status=requested" },
+    "POST /api/returns": {
+      path: "/api/returns",
+      body: { order_line_id: 999999, quantity_kg: "1", reason: "moisture" },
+    },
+    "GET /api/returns/[return_id]": { path: "/api/returns/999999" },
+    "GET /api/returns/[return_id]/photos/[photo_id]": { path: "/api/returns/999999/photos/1" },
+    "POST /api/returns/[return_id]/receive": { path: "/api/returns/999999/receive", body: { warehouse: "ANR-BND" } },
+    "POST /api/returns/[return_id]/inspect": {
+      path: "/api/returns/999999/inspect",
+      body: { cupping_score: 84, moisture_pct: 11, primary_defects: 0, secondary_defects: 2, screen_size: 16 },
+    },
+    "POST /api/returns/[return_id]/decide": { path: "/api/returns/999999/decide", body: { disposition: "resell" } },
+    "POST /api/returns/[return_id]/reject": { path: "/api/returns/999999/reject", body: { note: "Matrix" } },
+    "GET /api/returns/analytics": { path: "/api/returns/analytics" },
+    "GET /api/returns/analytics/export": { path: "/api/returns/analytics/export?table=reason" },
     "GET /api/warehouses": { path: "/api/warehouses" },
     "POST /api/warehouses": {
       path: "/api/warehouses",

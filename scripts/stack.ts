@@ -9,7 +9,7 @@ import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 
-import { anchorAccount, operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
+import { anchorAccount, buyerAccount, operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
 import { shipperOf } from "@/lib/orders/shipper";
 
 import { createSetupToken } from "../lib/auth/first-admin";
@@ -171,7 +171,9 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
   }
   const shipper = shipperOf({ SHIPPER_PRIVATE_KEY: process.env.SHIPPER_PRIVATE_KEY, CHAIN_ID: chainId });
-  if (isLocal && shipper) await consignTo({ client: chainClient, rpcUrl, address }, producerAccounts, shipper.address);
+  // The producers consign their stock to the shipping wallet; the demo roaster lets it take returns back.
+  if (isLocal && shipper)
+    await consignTo({ client: chainClient, rpcUrl, address }, [...producerAccounts, buyerAccount], shipper.address);
   // A local chain's RPC is the one the browser uses too; a remote RPC_URL may hold a key.
   return {
     rpcUrl,

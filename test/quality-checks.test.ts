@@ -12,14 +12,9 @@ import { saveDraft } from "@/lib/batches/drafts";
 import { ZNewBatch } from "@/lib/batches/schemas";
 import { auditRecords, batchAlerts, batches, qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
-import {
-  getQualityFile,
-  listQualityChecks,
-  readQualityCheckForm,
-  recordQualityCheck,
-  type UploadedFile,
-} from "@/lib/quality/checks";
+import { getQualityFile, listQualityChecks, readQualityCheckForm, recordQualityCheck } from "@/lib/quality/checks";
 import { readFile } from "@/lib/storage/files";
+import type { UploadedFile } from "@/lib/storage/form";
 import { contentDisposition } from "@/lib/storage/uploads";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";

@@ -54,14 +54,25 @@ export function authorize(rule: Rule, caller: Caller): void {
     throw new ApiError("forbidden", "Your wallet is waiting for an admin to approve it into an organisation.");
   // A producer's or buyer's member reaches only the reads marked for members, scoped to its organisation.
   if (caller.kind === "user" && isMember(caller.user) && !rule.members)
-    throw new ApiError("forbidden", "You are not allowed to do this.");
+    throw new ApiError("forbidden", "Only the operating company's staff may do this, not an organisation's members.");
   const isAllowed =
     caller.kind === "user"
       ? rule.roles.includes(caller.user.role)
       : caller.kind === "api_key"
         ? !!rule.apiKeys && rule.roles.includes(caller.role)
         : caller.kind === "cron" && !!rule.cron;
-  if (!isAllowed) throw new ApiError("forbidden", "You are not allowed to do this.");
+  if (!isAllowed) throw new ApiError("forbidden", refusal(rule, caller));
+}
+
+/** Who may, said to who may not. */
+function refusal(rule: Rule, caller: Caller): string {
+  const who = rule.roles.length ? `the ${rule.roles.join(" or ")} role` : "the scheduler";
+  if (caller.kind === "user") return `Only a user with ${who} may do this; you are signed in as ${caller.user.role}.`;
+  if (caller.kind === "api_key")
+    return rule.apiKeys
+      ? `Only an API key with ${who} may do this; this key is ${caller.role}.`
+      : "API keys may not do this; sign in.";
+  return "The scheduler's secret may not do this.";
 }
 
 /** Which batches the caller may see; every list, get, export, stream and chart reads through it. */

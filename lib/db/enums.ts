@@ -98,3 +98,28 @@ export const heldReservationStatuses = [
 ] as const satisfies readonly (typeof reservationStatuses)[number][];
 export const shipmentMethods = ["transfer", "redeem"] as const;
 export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;
+/** What the shipping wallet sends: an order's shipment, a return's intake, a returned lot's disposal. */
+export const shipmentPurposes = ["order", "intake", "disposal"] as const;
+export const returnReasons = [
+  "quality_below_contract",
+  "moisture",
+  "transit_damage",
+  "wrong_lot",
+  "contamination",
+] as const;
+export const dispositions = ["resell", "downgrade", "blend", "return_to_producer", "destroy"] as const;
+export const returnStatuses = [
+  "requested",
+  "receiving",
+  "received",
+  "inspected",
+  "deciding",
+  "closed",
+  "rejected",
+] as const;
+export const settlements = ["refund", "replacement", "none"] as const;
+/** A return with its disposition decided: being carried out on chain, or done. */
+export const decidedReturnStatuses = [
+  "deciding",
+  "closed",
+] as const satisfies readonly (typeof returnStatuses)[number][];

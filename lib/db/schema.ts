@@ -36,6 +36,7 @@ import {
   chainlinkCallOutcomes,
   chainlinkRequestStates,
   checkTypes,
+  dispositions,
   eventStatuses,
   heldReservationStatuses,
   importActions,
@@ -46,9 +47,13 @@ import {
   qualityFileKinds,
   qualityGrades,
   reservationStatuses,
+  returnReasons,
+  returnStatuses,
   riskLevels,
   roles,
+  settlements,
   shipmentMethods,
+  shipmentPurposes,
   shipmentStatuses,
   signInMethods,
   syncResultActions,
@@ -1170,9 +1175,9 @@ export const shipments = pgTable(
     orderLineId: bigint("order_line_id", { mode: "number" })
       .notNull()
       .references(() => orderLines.id, { onDelete: "cascade" }),
-    reservationId: bigint("reservation_id", { mode: "number" })
-      .notNull()
-      .references(() => reservations.id),
+    reservationId: bigint("reservation_id", { mode: "number" }).references(() => reservations.id),
+    purpose: text("purpose", { enum: shipmentPurposes }).notNull().default("order"),
+    returnId: bigint("return_id", { mode: "number" }).references((): AnyPgColumn => returns.id),
     chainId: integer("chain_id").notNull(),
     tokenId: tokenId("token_id").notNull(),
     quantity: tokenId("quantity").notNull(),
@@ -1197,8 +1202,95 @@ export const shipments = pgTable(
     index("shipments_open_idx")
       .on(t.id)
       .where(sql`status in ('queued', 'sent')`),
+    check(
+      "shipments_purpose_check1",
+      sql`(purpose = 'order') = (reservation_id is not null) and (purpose = 'order') = (return_id is null)`,
+    ),
+    check("shipments_purpose_check", isOneOf(t.purpose, shipmentPurposes)),
     uniqueIndex("shipments_one_per_line_idx")
       .on(t.orderLineId)
-      .where(sql`status <> 'failed'`),
+      .where(sql`status <> 'failed' and purpose = 'order'`),
+    uniqueIndex("shipments_one_per_return_idx")
+      .on(t.returnId, t.purpose)
+      .where(sql`status <> 'failed' and return_id is not null`),
   ],
+);
+
+export const returns = pgTable(
+  "returns",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint("order_id", { mode: "number" })
+      .notNull()
+      .references(() => orders.id),
+    orderLineId: bigint("order_line_id", { mode: "number" })
+      .notNull()
+      .references(() => orderLines.id),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    buyerId: bigint("buyer_id", { mode: "number" })
+      .notNull()
+      .references(() => organisations.id),
+    quantity: tokenId("quantity").notNull(),
+    reason: text("reason", { enum: returnReasons }).notNull(),
+    note: text("note"),
+    contractGrade: text("contract_grade", { enum: qualityGrades }),
+    status: text("status", { enum: returnStatuses }).notNull().default("requested"),
+    warehouse: text("warehouse").references(() => warehouses.code),
+    inspection: jsonb("inspection"),
+    grade: text("grade", { enum: qualityGrades }),
+    gradeReasons: jsonb("grade_reasons").$type<string[]>(),
+    contaminated: boolean("contaminated"),
+    recommendation: jsonb("recommendation"),
+    disposition: text("disposition", { enum: dispositions }),
+    overridden: boolean("overridden"),
+    decisionNote: text("decision_note"),
+    recoveryValue: numeric("recovery_value", { precision: 14, scale: 2 }),
+    settlement: text("settlement", { enum: settlements }),
+    refund: numeric("refund", { precision: 14, scale: 2 }),
+    requestedBy: bigint("requested_by", { mode: "number" }).references(() => users.id),
+    receivedAt: timestamp("received_at", { withTimezone: true }),
+    inspectedAt: timestamp("inspected_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: bigint("decided_by", { mode: "number" }).references(() => users.id),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check("returns_check", sql`(status in ('deciding', 'closed')) = (disposition is not null) or status = 'rejected'`),
+    check("returns_check1", sql`overridden is not true or decision_note is not null`),
+    check("returns_contract_grade_check", isOneOf(t.contractGrade, qualityGrades)),
+    check("returns_decision_note_check", sql`length(decision_note) <= 2000`),
+    check("returns_disposition_check", isOneOf(t.disposition, dispositions)),
+    check("returns_grade_check", isOneOf(t.grade, qualityGrades)),
+    check("returns_note_check", sql`length(note) <= 2000`),
+    check("returns_quantity_check", sql`quantity > 0`),
+    check("returns_reason_check", isOneOf(t.reason, returnReasons)),
+    check("returns_refund_check", sql`refund >= 0`),
+    check("returns_settlement_check", isOneOf(t.settlement, settlements)),
+    check("returns_status_check", isOneOf(t.status, returnStatuses)),
+    index("returns_line_idx")
+      .on(t.orderLineId)
+      .where(sql`status <> 'rejected'`),
+    index("returns_status_idx").on(t.status, t.id),
+    index("returns_buyer_idx").on(t.buyerId, t.id),
+    index("returns_batch_idx").on(t.batchId),
+  ],
+);
+
+export const returnFiles = pgTable(
+  "return_files",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    returnId: bigint("return_id", { mode: "number" })
+      .notNull()
+      .references(() => returns.id),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("return_files_return_idx").on(t.returnId)],
 );

@@ -10,6 +10,7 @@ import type { Endpoint } from "./define";
 import * as events from "./events";
 import * as orders from "./orders";
 import * as provenance from "./provenance";
+import * as returns from "./returns";
 import * as stock from "./stock";
 import * as sync from "./sync";
 import * as system from "./system";
@@ -28,6 +29,7 @@ export const endpoints = {
   ...admin,
   ...stock,
   ...orders,
+  ...returns,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];

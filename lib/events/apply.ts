@@ -7,7 +7,7 @@ import { applyCheckEvents } from "@/lib/chainlink/apply-event";
 import type { Tx } from "@/lib/db";
 import { failureReason } from "@/lib/db/errors";
 import { blockchainEvents } from "@/lib/db/schema";
-import { markShipped, shipmentTxs } from "@/lib/orders/indexed";
+import { markIndexed, shipmentTxs } from "@/lib/orders/indexed";
 import { prepareStockEvents } from "@/lib/stock/apply-event";
 
 export type StoredEvent = Pick<
@@ -70,7 +70,7 @@ export async function applyEvents(
       await applyBatchEvents(all, events.map(toChainEvent));
       await applyCheckEvents(all, events.map(toChainEvent));
       await stock.apply();
-      await markShipped(all, shipped);
+      await markIndexed(all, shipped);
     });
     await tx
       .update(blockchainEvents)
@@ -88,7 +88,7 @@ export async function applyEvents(
         await applyBatchEvent(one, toChainEvent(e));
         await applyCheckEvents(one, [toChainEvent(e)]);
         await stock.apply();
-        await markShipped(one, shipped);
+        await markIndexed(one, shipped);
       });
       await tx
         .update(blockchainEvents)

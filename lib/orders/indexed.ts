@@ -1,29 +1,75 @@
-// The indexer's side of shipping, in the events' own transaction: a shipment's transfer (or
-// redemption) enters the ledger as `shipped`, its reservation ends as shipped, and the order is
-// shipped once every line's shipment is indexed.
+// The indexer's side of the shipping wallet's transactions, in the events' own transaction: an
+// order's shipment enters the ledger as `shipped` (its reservation ends as shipped, the order is
+// shipped once every line's shipment is indexed); a return's intake enters it as `returned`, at the
+// warehouse that receives it (the return is then received); a returned lot's disposal (to its
+// producer, or a redemption) is an ordinary transfer or redemption and closes the return.
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
-import { orderLines, orders, reservations, shipments } from "@/lib/db/schema";
+import { orderLines, orders, reservations, returns, shipments } from "@/lib/db/schema";
+import type { Booking } from "@/lib/stock/apply-event";
 
-/** The transactions among these events that are shipments still waiting for the indexer. */
-export async function shipmentTxs(tx: Tx, txHashes: string[]): Promise<Set<string>> {
-  if (!txHashes.length) return new Set();
+type Shipment = typeof shipments.$inferSelect;
+const indexer = { kind: "system", id: "indexer" } as const;
+
+/** The transactions among these events that the shipping wallet sent and the indexer has yet to see, with how the ledger books each. */
+export async function shipmentTxs(tx: Tx, txHashes: string[]): Promise<Map<string, Booking>> {
+  if (!txHashes.length) return new Map();
   const rows = await tx
-    .select({ txHash: shipments.txHash })
+    .select({ txHash: shipments.txHash, purpose: shipments.purpose, warehouse: returns.warehouse })
     .from(shipments)
+    .leftJoin(returns, eq(returns.id, shipments.returnId))
     .where(and(inArray(shipments.txHash, [...new Set(txHashes)]), inArray(shipments.status, ["queued", "sent"])));
-  return new Set(rows.map((r) => r.txHash!));
+  return new Map(
+    rows.map((r) => [
+      r.txHash!,
+      r.purpose === "order"
+        ? { type: "shipped" }
+        : r.purpose === "intake"
+          ? { type: "returned", warehouse: r.warehouse ?? undefined }
+          : {},
+    ]),
+  );
 }
 
-export async function markShipped(tx: Tx, txHashes: Set<string>): Promise<void> {
-  if (!txHashes.size) return;
+export async function markIndexed(tx: Tx, txs: Map<string, Booking>): Promise<void> {
+  if (!txs.size) return;
   const done = await tx
     .update(shipments)
     .set({ status: "indexed", indexedAt: new Date(), sentAt: sql`coalesce(${shipments.sentAt}, now())` })
-    .where(and(inArray(shipments.txHash, [...txHashes]), inArray(shipments.status, ["queued", "sent"])))
+    .where(and(inArray(shipments.txHash, [...txs.keys()]), inArray(shipments.status, ["queued", "sent"])))
     .returning();
+  await markOrders(
+    tx,
+    done.filter((s) => s.purpose === "order"),
+  );
+  for (const s of done.filter((s) => s.purpose !== "order")) await markReturn(tx, s);
+}
+
+/** A return's intake indexed: received; its disposal indexed: closed. */
+async function markReturn(tx: Tx, s: Shipment) {
+  const [from, to] = s.purpose === "intake" ? (["receiving", "received"] as const) : (["deciding", "closed"] as const);
+  const at = new Date();
+  const [row] = await tx
+    .update(returns)
+    .set({ status: to, updatedAt: at, ...(to === "received" ? { receivedAt: at } : { closedAt: at }) })
+    .where(and(eq(returns.id, s.returnId!), eq(returns.status, from)))
+    .returning();
+  if (row)
+    await recordAudit(tx, {
+      entity: "return",
+      entityId: row.id,
+      batchId: row.batchId,
+      action: `return.${to}`,
+      actor: indexer,
+      before: { status: from },
+      after: { status: to, warehouse: row.warehouse },
+      txHash: s.txHash,
+    });
+}
+
+async function markOrders(tx: Tx, done: Shipment[]) {
   if (!done.length) return;
   await tx
     .update(reservations)
@@ -31,7 +77,7 @@ export async function markShipped(tx: Tx, txHashes: Set<string>): Promise<void> 
     .where(
       inArray(
         reservations.id,
-        done.map((s) => s.reservationId),
+        done.map((s) => s.reservationId!),
       ),
     );
   const lines = await tx
@@ -54,7 +100,7 @@ export async function markShipped(tx: Tx, txHashes: Set<string>): Promise<void> 
           eq(orders.id, orderId),
           eq(orders.status, "reserved"),
           sql`not exists (select 1 from order_lines l where l.order_id = ${orderId}
-            and not exists (select 1 from shipments s where s.order_line_id = l.id and s.status = 'indexed'))`,
+            and not exists (select 1 from shipments s where s.order_line_id = l.id and s.purpose = 'order' and s.status = 'indexed'))`,
         ),
       )
       .returning();
@@ -63,7 +109,7 @@ export async function markShipped(tx: Tx, txHashes: Set<string>): Promise<void> 
         entity: "order",
         entityId: orderId,
         action: "order.shipped",
-        actor: { kind: "system", id: "indexer" },
+        actor: indexer,
         before: { status: "reserved" },
         after: {
           status: "shipped",

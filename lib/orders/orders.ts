@@ -248,7 +248,11 @@ export async function getOrder(db: Db, scope: Scope, id: number) {
     ? await db.select().from(reservations).where(inArray(reservations.orderLineId, lineIds)).orderBy(reservations.id)
     : [];
   const sent = lineIds.length
-    ? await db.select().from(shipments).where(inArray(shipments.orderLineId, lineIds)).orderBy(shipments.id)
+    ? await db
+        .select()
+        .from(shipments)
+        .where(and(inArray(shipments.orderLineId, lineIds), eq(shipments.purpose, "order")))
+        .orderBy(shipments.id)
     : [];
   const linesJson = [];
   for (const { line, code, origin, grade, total, delivered } of lines) {

@@ -17,7 +17,7 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
-import { orderLines, reservations, shipments } from "@/lib/db/schema";
+import { orderLines, reservations, returns, shipments } from "@/lib/db/schema";
 
 export type Shipper = { client: PublicClient; account: LocalAccount; chainId: number; address: Address };
 type Shipment = typeof shipments.$inferSelect;
@@ -53,17 +53,52 @@ async function sign(db: Db, s: Shipment, shipper: Shipper): Promise<Shipment> {
   return row;
 }
 
-/** Puts a failed shipment's reservation back, so the order may ship again. */
+/** The state a return goes back to when its intake or disposal fails, so it may be tried again. */
+const returnBefore = { intake: "requested", disposal: "inspected" } as const;
+
+/** Puts a failed shipment's reservation (or return) back, so the order may ship (or the return go on) again. */
 async function fail(db: Db, s: Shipment, error: string) {
   await db.transaction(async (tx) => {
     await tx.update(shipments).set({ status: "failed", error }).where(eq(shipments.id, s.id));
-    await tx.update(reservations).set({ status: "active" }).where(eq(reservations.id, s.reservationId));
-    const [line] = await tx.select().from(orderLines).where(eq(orderLines.id, s.orderLineId));
+    const actor = { kind: "system", id: "shipper" } as const;
+    if (s.purpose === "order") {
+      await tx.update(reservations).set({ status: "active" }).where(eq(reservations.id, s.reservationId!));
+      const [line] = await tx.select().from(orderLines).where(eq(orderLines.id, s.orderLineId));
+      await recordAudit(tx, {
+        entity: "order",
+        entityId: line.orderId,
+        action: "order.shipment_failed",
+        actor,
+        txHash: s.txHash,
+        note: error,
+      });
+      return;
+    }
+    const status = returnBefore[s.purpose];
+    const [row] = await tx
+      .update(returns)
+      .set({
+        status,
+        updatedAt: new Date(),
+        ...(s.purpose === "disposal" && {
+          disposition: null,
+          overridden: null,
+          decidedAt: null,
+          decidedBy: null,
+          settlement: null,
+          refund: null,
+          recoveryValue: null,
+        }),
+      })
+      .where(eq(returns.id, s.returnId!))
+      .returning();
     await recordAudit(tx, {
-      entity: "order",
-      entityId: line.orderId,
-      action: "order.shipment_failed",
-      actor: { kind: "system", id: "shipper" },
+      entity: "return",
+      entityId: row.id,
+      batchId: row.batchId,
+      action: `return.${s.purpose}_failed`,
+      actor,
+      after: { status },
       txHash: s.txHash,
       note: error,
     });

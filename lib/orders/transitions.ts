@@ -136,4 +136,10 @@ const openShipments = (tx: Db | Tx, orderId: number) =>
     .select({ id: shipments.id })
     .from(shipments)
     .innerJoin(orderLines, eq(orderLines.id, shipments.orderLineId))
-    .where(and(eq(orderLines.orderId, orderId), inArray(shipments.status, ["queued", "sent", "indexed"])));
+    .where(
+      and(
+        eq(orderLines.orderId, orderId),
+        eq(shipments.purpose, "order"),
+        inArray(shipments.status, ["queued", "sent", "indexed"]),
+      ),
+    );

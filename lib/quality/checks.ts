@@ -3,8 +3,6 @@
 import "server-only";
 
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
-
 import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
@@ -14,89 +12,15 @@ import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
-import { qualityFileKinds } from "@/lib/db/enums";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
-import { getStorageEnv } from "@/lib/env";
-import { deleteFile, newFileKey, readFile, saveFile } from "@/lib/storage/files";
-import { cleanFilename, sniffContentType, type SniffedType } from "@/lib/storage/uploads";
+import { readFile } from "@/lib/storage/files";
+import { checkFiles, readUploadForm, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
 import { gradeQuality } from "./grade";
 import { ZQualityCheck } from "./schemas";
 
-export const maxFiles = 5;
-
-const allowedTypes: Record<"photo" | "certificate", SniffedType[]> = {
-  photo: ["image/jpeg", "image/png", "image/webp"],
-  certificate: ["application/pdf", "image/jpeg", "image/png", "image/webp"],
-};
-
-export const ZUploadedFile = z.object({
-  kind: z.enum(qualityFileKinds),
-  filename: z.string().transform(cleanFilename),
-  contentType: z.string(),
-  bytes: z.instanceof(Uint8Array),
-});
-export type UploadedFile = z.input<typeof ZUploadedFile>;
-
 /** A multipart body: the check as JSON in its `check` field, and `photos` / `certificates` files (a JSON body is handle()'s to read). */
-export async function readQualityCheckForm(request: Request): Promise<{ input: unknown; files: UploadedFile[] }> {
-  // Refused before reading: a body larger than every allowed file together is never held in memory.
-  const limit = maxFiles * getStorageEnv().UPLOAD_MAX_BYTES + 1_000_000;
-  if (Number(request.headers.get("content-length") ?? 0) > limit)
-    throw new ApiError(
-      "validation_error",
-      `The upload is larger than ${maxFiles} files of ${getStorageEnv().UPLOAD_MAX_BYTES} bytes.`,
-    );
-  const form = await request.formData().catch(() => {
-    throw new ApiError("validation_error", "The multipart body could not be read.");
-  });
-  const check = form.get("check");
-  let input: unknown = null;
-  try {
-    input = typeof check === "string" ? JSON.parse(check) : null;
-  } catch {
-    throw new ApiError("validation_error", "check: must be the quality check as JSON");
-  }
-  const files: UploadedFile[] = [];
-  for (const [field, kind] of [
-    ["photos", "photo"],
-    ["certificates", "certificate"],
-  ] as const) {
-    for (const f of form.getAll(field)) {
-      // A file input left empty still sends an empty, unnamed part (which some parsers read as "").
-      if (f === "" || (typeof f !== "string" && f.size === 0 && !f.name)) continue;
-      if (typeof f === "string") throw new ApiError("validation_error", `${field}: must be files`);
-      files.push({ kind, filename: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) });
-    }
-  }
-  return { input, files };
-}
-
-/** Each file's real type from its bytes; the declared type (when given) must agree. */
-function checkFiles(files: z.output<typeof ZUploadedFile>[]) {
-  const maxBytes = getStorageEnv().UPLOAD_MAX_BYTES;
-  if (files.length > maxFiles)
-    throw new ApiError("validation_error", `At most ${maxFiles} files per quality check; ${files.length} were sent.`);
-  return files.map((f) => {
-    if (f.bytes.length === 0) throw new ApiError("validation_error", `${f.filename}: the file is empty.`);
-    if (f.bytes.length > maxBytes)
-      throw new ApiError(
-        "validation_error",
-        `${f.filename}: ${f.bytes.length} bytes is over the ${maxBytes}-byte limit.`,
-      );
-    const sniffed = sniffContentType(f.bytes);
-    const declared = f.contentType.split(";")[0].trim().toLowerCase();
-    const isDeclaredKnown = declared !== "" && declared !== "application/octet-stream";
-    if (!sniffed || !allowedTypes[f.kind].includes(sniffed) || (isDeclaredKnown && declared !== sniffed)) {
-      const found = sniffed ? `its content is ${sniffed}` : "its content is not a recognised file type";
-      throw new ApiError(
-        "validation_error",
-        `${f.filename}: a ${f.kind} must be ${allowedTypes[f.kind].join(", ")}, and ${found}${isDeclaredKnown ? ` (declared ${declared})` : ""}.`,
-      );
-    }
-    return { ...f, contentType: sniffed, key: newFileKey() };
-  });
-}
+export const readQualityCheckForm = (request: Request) => readUploadForm(request, "check");
 
 type CheckRow = typeof qualityChecks.$inferSelect;
 type FileRow = typeof qualityCheckFiles.$inferSelect;
@@ -143,18 +67,13 @@ export async function recordQualityCheck(
   caller: Caller,
 ): Promise<QualityCheckJson> {
   const check = ZQualityCheck.parse(input);
-  const uploads = checkFiles(z.array(ZUploadedFile).parse(files));
+  const uploads = checkFiles(files);
   await findBatch(db, batchId, { minted: true });
   const result = gradeQuality(check);
   const actor = actorOf(caller);
 
-  const saved: string[] = [];
-  try {
-    for (const u of uploads) {
-      await saveFile({ key: u.key, contentType: u.contentType, bytes: u.bytes });
-      saved.push(u.key);
-    }
-    return await db.transaction(async (tx) => {
+  return withSavedFiles(uploads, () =>
+    db.transaction(async (tx) => {
       const [row] = await tx
         .insert(qualityChecks)
         .values({
@@ -216,12 +135,8 @@ export async function recordQualityCheck(
         );
       }
       return json;
-    });
-  } catch (error) {
-    // Best effort: a file left behind is only unreferenced bytes, never a visible record.
-    await Promise.allSettled(saved.map(deleteFile));
-    throw error;
-  }
+    }),
+  );
 }
 
 /** A batch's checks, newest first, each with its files. */

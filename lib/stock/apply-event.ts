@@ -12,6 +12,8 @@ import { batches, stockMovements, warehouses, warehouseStock } from "@/lib/db/sc
 
 export type StockEvent = { id: number; chainId: number; name: string; args: unknown; txHash: string };
 type Movement = typeof stockMovements.$inferInsert;
+/** How the ledger books a transaction the shipping wallet sent: an order's shipment, a return's intake (at the warehouse that receives it). */
+export type Booking = { type?: "shipped" | "returned"; warehouse?: string };
 
 const zero = "0x0000000000000000000000000000000000000000";
 const int = (value: unknown) => BigInt(value as bigint | string);
@@ -89,7 +91,7 @@ async function movementsOf(
   tx: Tx,
   e: StockEvent,
   warehouseOf: WarehouseOf,
-  shipped: Set<string>,
+  booked: Map<string, Booking>,
 ): Promise<Omit<Movement, "part">[]> {
   const a = e.args as Record<string, unknown>;
   const base = {
@@ -104,19 +106,21 @@ async function movementsOf(
     from: string,
     to: string | null,
     amount: bigint,
-  ) =>
-    (await allocate(tx, e.chainId, tokenId, from, amount)).map((p) => ({
+  ) => {
+    // The shipping wallet's transactions (lib/orders/ship.ts) are booked as what they are for.
+    const booking = booked.get(e.txHash);
+    return (await allocate(tx, e.chainId, tokenId, from, amount)).map((p) => ({
       ...base,
-      // An order's shipment (lib/orders/ship.ts) rather than any transfer or redemption.
-      type: shipped.has(e.txHash) ? ("shipped" as const) : type,
+      type: booking?.type ?? type,
       tokenId,
       quantity: p.quantity.toString(),
       fromHolder: from,
       fromWarehouse: p.warehouse,
       toHolder: to,
-      toWarehouse: to === null ? null : p.warehouse,
+      toWarehouse: to === null ? null : (booking?.warehouse ?? p.warehouse),
       actor: address(a.operator ?? from),
     }));
+  };
   switch (e.name) {
     case "BatchMinted": {
       const tokenId = String(a.batchId);
@@ -194,7 +198,7 @@ async function movementsOf(
 export async function prepareStockEvents(
   tx: Tx,
   events: StockEvent[],
-  shipped: Set<string> = new Set(),
+  booked: Map<string, Booking> = new Map(),
 ): Promise<{ apply: () => Promise<void> }> {
   const relevant = events.filter((e) => stockEventNames.has(e.name));
   if (!relevant.length) return { apply: async () => {} };
@@ -247,7 +251,7 @@ export async function prepareStockEvents(
             );
           continue;
         }
-        const movements = await movementsOf(tx, e, warehouseOf, shipped);
+        const movements = await movementsOf(tx, e, warehouseOf, booked);
         if (movements.length) await tx.insert(stockMovements).values(movements.map((m, part) => ({ ...m, part })));
       }
     },

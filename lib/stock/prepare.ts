@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { codeToBytes32, gramsToKg, kgToGrams } from "@/lib/chain/units";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { batches, holdings, warehouses, warehouseStock } from "@/lib/db/schema";
 
 import type { ZStockAdjustment, ZStockMove, ZStockTransfer } from "./schemas";
@@ -36,7 +36,7 @@ async function tokenOf(db: Db, batchId: number): Promise<{ tokenId: string; code
   return { tokenId: b.tokenId, code: b.code, chainId: b.chainId };
 }
 
-async function warehouse(db: Db, code: string, mustBeActive: boolean) {
+export async function findWarehouse(db: Db | Tx, code: string, mustBeActive: boolean) {
   const [w] = await db.select().from(warehouses).where(eq(warehouses.code, code));
   if (!w)
     throw new ApiError("rule_broken", `There is no warehouse ${code}.`, [
@@ -47,7 +47,7 @@ async function warehouse(db: Db, code: string, mustBeActive: boolean) {
   return w;
 }
 
-const gramsAt = async (db: Db, where: ReturnType<typeof and>) =>
+const gramsAt = async (db: Db | Tx, where: ReturnType<typeof and>) =>
   BigInt(
     (
       await db
@@ -69,7 +69,8 @@ const heldAt = (db: Db, chainId: number, tokenId: string, holder: string, code: 
     ),
   );
 
-async function assertRoom(db: Db, w: typeof warehouses.$inferSelect, grams: bigint) {
+/** Refuses (422) `grams` more at a warehouse past its capacity. */
+export async function assertRoom(db: Db | Tx, w: typeof warehouses.$inferSelect, grams: bigint) {
   const used = await gramsAt(db, eq(warehouseStock.warehouse, w.code));
   const capacity = kgToGrams(w.capacityKg);
   if (used + grams > capacity) {
@@ -105,8 +106,8 @@ export async function prepareMove(
 ): Promise<PreparedCall> {
   const t = await tokenOf(db, batchId);
   const grams = kgToGrams(m.quantity_kg);
-  await warehouse(db, m.from_warehouse, false);
-  const to = await warehouse(db, m.to_warehouse, true);
+  await findWarehouse(db, m.from_warehouse, false);
+  const to = await findWarehouse(db, m.to_warehouse, true);
   const held = await heldAt(db, t.chainId, t.tokenId, m.holder, m.from_warehouse);
   if (grams > held)
     throw new ApiError(
@@ -132,7 +133,7 @@ export async function prepareAdjustment(
   const t = await tokenOf(db, batchId);
   const isDown = a.quantity_kg.startsWith("-");
   const grams = kgToGrams(a.quantity_kg.replace(/^-/, ""));
-  const w = await warehouse(db, a.warehouse, !isDown);
+  const w = await findWarehouse(db, a.warehouse, !isDown);
   if (isDown) {
     const held = await heldAt(db, t.chainId, t.tokenId, a.holder, a.warehouse);
     if (grams > held)

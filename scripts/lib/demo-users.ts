@@ -90,7 +90,7 @@ export async function ensureDemoUsers(db: Db) {
       .values({ organisationId: row.id, ...b.address })
       .onConflictDoNothing();
     if (b.member) {
-      await createUser(db, { ...b.member, password: demoPassword, role: "viewer" });
+      await createUser(db, { ...b.member, password: demoPassword, role: "operator" });
       await db.update(users).set({ organisationId: row.id }).where(eq(users.email, b.member.email));
     }
   }

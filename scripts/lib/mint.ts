@@ -73,9 +73,12 @@ export async function mintDemoBatches(
   }
 }
 
-/** Each producer consigns its stock to the shipping wallet (setApprovalForAll) once, so orders ship from it. */
-export async function consignTo(t: Target, producers: Account[], shipper: Address) {
-  for (const producer of producers) {
+/**
+ * Each holder approves the shipping wallet (setApprovalForAll) once: a producer so that orders ship
+ * from its stock, a buyer so that returns are taken back from its wallet.
+ */
+export async function consignTo(t: Target, holders: Account[], shipper: Address) {
+  for (const producer of holders) {
     const common = { address: t.address, abi: batchTokenAbi } as const;
     if (await t.client.readContract({ ...common, functionName: "isApprovedForAll", args: [producer.address, shipper] }))
       continue;

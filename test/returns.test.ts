@@ -1,0 +1,252 @@
+// Returns against the real chain and database: requests never add up past what a line shipped (also
+// when they arrive at once), an order not delivered has nothing to return, and each decision's
+// effect on the ledger and the chain is exactly the returned quantity.
+import { and, eq, sql } from "drizzle-orm";
+import type { Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ApiError } from "@/lib/api/errors";
+import { everything } from "@/lib/auth/scope";
+import { batchTokenAbi } from "@/lib/chain/abi";
+import { devAccount } from "@/lib/chain/dev-accounts";
+import type { Tx } from "@/lib/db";
+import { batches, organisations, organisationWallets, returns, shipments, stockMovements, warehouses } from "@/lib/db/schema";
+import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
+import { actOnOrder, createOrder, getOrder } from "@/lib/orders/orders";
+import { shipQueued, type Shipper } from "@/lib/orders/ship";
+import type { TransitionDeps } from "@/lib/orders/transitions";
+import { decide, inspect, receive, reject } from "@/lib/returns/flow";
+import { actOnReturn, createReturn, getReturn } from "@/lib/returns/returns";
+import type { Decision, Inspection } from "@/lib/returns/schemas";
+import { demoBatches } from "@/scripts/lib/demo-batches";
+import { consignTo, mintBatch } from "@/scripts/lib/mint";
+
+import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
+import { createTestDb, type TestDb } from "./helpers/db";
+import { ledgerDisagreements } from "./helpers/ledger";
+
+let t: TestDb;
+let chain: TestToken;
+let config: IndexerConfig;
+let buyerId: number;
+let deps: TransitionDeps;
+let shipper: Shipper;
+const shipperAccount = devAccount(11);
+const template = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 5)[0];
+const actor = { kind: "system", id: "test" } as const;
+const by = { actor, userId: null };
+const ids: Record<string, number> = {};
+const tokens: Record<string, bigint> = {};
+
+/** A specialty lot, as inspected. */
+const specialty: Inspection = {
+  cupping_score: 85.5,
+  moisture_pct: 11,
+  primary_defects: 0,
+  secondary_defects: 3,
+  sample_grams: 350,
+  screen_size: 17,
+  screen_size_variance_pct: 2,
+  quakers: 0,
+  contaminated: false,
+};
+
+beforeAll(async () => {
+  t = await createTestDb();
+  chain = await deployTestToken();
+  config = indexerConfig(t.db, chain, 50);
+  deps = { holdHours: 72, chain: tokenHandle(chain), shipper: shipperAccount.address };
+  shipper = { client: chain.client, account: shipperAccount, chainId: 31337, address: chain.address };
+  await t.db.insert(warehouses).values([
+    { code: "BIG-WH", name: "Big", country: "Belgium", capacityKg: "10000" },
+    { code: "RET-WH", name: "Returns", country: "Belgium", capacityKg: "100" },
+  ]);
+  for (const code of ["RET-A", "RET-B"])
+    await mintBatch(chain.target, chain.producer, {
+      ...template,
+      quantityKg: "100",
+      metadata: { ...template.metadata, batch_code: code, warehouse: "Big" },
+    });
+  // The producer consigns its stock to the shipping wallet; the buyer lets it take returns back.
+  await consignTo(chain.target, [chain.producer, chain.stranger], shipperAccount.address);
+  await indexToHead(config);
+  for (const b of await t.db.select().from(batches)) [ids[b.batchCode], tokens[b.batchCode]] = [b.id, BigInt(b.tokenId!)];
+  await t.db.update(batches).set({ qualityGrade: "specialty" });
+  const [buyer] = await t.db.insert(organisations).values({ name: "Return Roasters", kind: "roaster" }).returning();
+  buyerId = buyer.id;
+  const wallet = chain.stranger.address.toLowerCase();
+  await t.db.insert(organisationWallets).values({ address: wallet, organisationId: buyerId });
+  await t.db.update(organisations).set({ deliveryWallet: wallet }).where(eq(organisations.id, buyerId));
+});
+afterAll(() => t.drop());
+
+/** An order of `kg` of the batch at 7.25 a kg, shipped and indexed, and delivered unless told otherwise. */
+async function shippedLine(batch: string, kg: string, delivered = true): Promise<{ orderId: number; lineId: number }> {
+  const { id } = await createOrder(
+    t.db,
+    { buyer_id: buyerId, currency: "USD", lines: [{ batch_id: ids[batch], quantity_kg: kg, price_per_kg: "7.25" }], confirm: true },
+    { actor, userId: null, holdHours: 72 },
+  );
+  await actOnOrder(t.db, everything, id, "ship", { actor, deps });
+  await shipQueued(t.db, shipper);
+  await indexToHead(config);
+  if (delivered) await actOnOrder(t.db, everything, id, "deliver", { actor, deps });
+  return { orderId: id, lineId: (await getOrder(t.db, everything, id)).lines[0].id };
+}
+
+const request = (lineId: number, kg: string, reason: Parameters<typeof createReturn>[2]["reason"] = "wrong_lot") =>
+  createReturn(t.db, everything, { order_line_id: lineId, quantity_kg: kg, reason }, [], by);
+const step = (id: number, run: (tx: Tx, ret: typeof returns.$inferSelect) => Promise<void>) =>
+  actOnReturn(t.db, everything, id, run);
+
+async function refusal(p: Promise<unknown>) {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+const balance = (holder: Address, batch: string) =>
+  chain.client.readContract({
+    address: chain.address,
+    abi: batchTokenAbi,
+    functionName: "balanceOf",
+    args: [holder, tokens[batch]],
+  });
+const movements = (type: "returned" | "redeemed" | "transferred", batch: string) =>
+  t.db
+    .select({ quantity: stockMovements.quantity, from: stockMovements.fromHolder, to: stockMovements.toHolder, toWarehouse: stockMovements.toWarehouse })
+    .from(stockMovements)
+    .where(and(eq(stockMovements.type, type), eq(stockMovements.tokenId, tokens[batch].toString())));
+const onHand = async (batch: string) => (await t.db.select().from(batches).where(eq(batches.id, ids[batch])))[0].onHand;
+
+/** Requests, receives at RET-WH (the shipping wallet sends, the indexer books it) and inspects a return. */
+async function inspected(lineId: number, kg: string, reason: Parameters<typeof request>[2], lot: Inspection) {
+  const id = await request(lineId, kg, reason);
+  await step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps));
+  await shipQueued(t.db, shipper);
+  await indexToHead(config);
+  expect((await getReturn(t.db, everything, id)).status).toBe("received");
+  return step(id, (tx, r) => inspect(tx, r, lot, actor));
+}
+const decided = async (id: number, d: Decision) => {
+  const ret = await step(id, (tx, r) => decide(tx, r, d, by, deps));
+  await shipQueued(t.db, shipper);
+  await indexToHead(config);
+  return { decided: ret, after: await getReturn(t.db, everything, id) };
+};
+
+describe("returns", () => {
+  it("refuses a return on an order not yet delivered, and one above what was shipped, changing nothing", async () => {
+    const pending = await shippedLine("RET-A", "5", false);
+    const before = await t.db.$count(returns);
+    const early = await refusal(request(pending.lineId, "1"));
+    expect(early.code).toBe("conflict");
+    expect(early.message).toBe(`Order ${pending.orderId} is shipped: only a delivered order's lines can be returned.`);
+    await actOnOrder(t.db, everything, pending.orderId, "deliver", { actor, deps });
+    const over = await refusal(request(pending.lineId, "5.001"));
+    expect(over.code).toBe("rule_broken");
+    expect(over.details).toEqual({ shipped_kg: "5.000", returned_kg: "0.000", returnable_kg: "5.000" });
+    await request(pending.lineId, "2");
+    const again = await refusal(request(pending.lineId, "3.001"));
+    expect(again.message).toMatch(/at most 3\.000 kg more can be returned, not 3\.001 kg/);
+    expect(await t.db.$count(returns)).toBe(before + 1);
+  });
+
+  it("never returns more than shipped when requests arrive at once; a rejected one frees its kilograms", async () => {
+    const { lineId } = await shippedLine("RET-B", "6");
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => request(lineId, "0.5")));
+    const made = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<number>).value);
+    expect(made).toHaveLength(12);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "rule_broken", details: { returnable_kg: "0.000" } });
+    const [sum] = await t.db
+      .select({ g: sql<string>`sum(quantity)::text` })
+      .from(returns)
+      .where(eq(returns.orderLineId, lineId));
+    expect(sum.g).toBe("6000");
+    await step(made[0], (tx, r) => reject(tx, r, "Not ours", actor));
+    await request(lineId, "0.5");
+    expect((await refusal(request(lineId, "0.001"))).details).toMatchObject({ returnable_kg: "0.000" });
+  });
+
+  it("takes a return back into the warehouse: the ledger books exactly that quantity as returned", async () => {
+    const { lineId } = await shippedLine("RET-A", "10");
+    const buyerBefore = await balance(chain.stranger.address, "RET-A");
+    const id = await request(lineId, "4.25");
+    const receiving = await step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps));
+    expect(receiving).toMatchObject({ status: "receiving", warehouse: "RET-WH", transactions: [{ purpose: "intake", status: "queued" }] });
+    await shipQueued(t.db, shipper);
+    await indexToHead(config);
+    const received = await getReturn(t.db, everything, id);
+    expect(received.status).toBe("received");
+    expect(await balance(chain.stranger.address, "RET-A")).toBe(buyerBefore - 4_250n);
+    expect(await movements("returned", "RET-A")).toEqual([
+      { quantity: "4250", from: chain.stranger.address.toLowerCase(), to: shipperAccount.address.toLowerCase(), toWarehouse: "RET-WH" },
+    ]);
+    // Received twice is refused, and a warehouse without room refuses the intake.
+    expect((await refusal(step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps)))).code).toBe("conflict");
+    const big = await request(lineId, "5");
+    await t.db.update(warehouses).set({ capacityKg: "5" }).where(eq(warehouses.code, "RET-WH"));
+    expect((await refusal(step(big, (tx, r) => receive(tx, r, "RET-WH", actor, deps)))).message).toMatch(/capacity/);
+    await t.db.update(warehouses).set({ capacityKg: "100" }).where(eq(warehouses.code, "RET-WH"));
+    expect((await getReturn(t.db, everything, big)).status).toBe("requested");
+  });
+
+  it("resells a wrong lot that meets its grade: closed at once, the stock stays, the refund recorded on the order", async () => {
+    const { orderId, lineId } = await shippedLine("RET-A", "3");
+    const ret = await inspected(lineId, "2", "wrong_lot", specialty);
+    expect(ret.grade).toBe("specialty");
+    expect(ret.recommendation).toMatchObject({ option: "resell" });
+    const held = await balance(shipperAccount.address, "RET-A");
+    const { decided: done } = await decided(ret.id, { disposition: "resell", settlement: "refund" });
+    expect(done).toMatchObject({ status: "closed", disposition: "resell", overridden: false, refund: "14.50", transactions: [{ purpose: "intake" }] });
+    expect(await balance(shipperAccount.address, "RET-A")).toBe(held);
+    const history = (await getOrder(t.db, everything, orderId)).history;
+    expect(history.find((h) => h.action === "order.return_refunded")?.after).toMatchObject({ return_id: ret.id, refund: "14.50", currency: "USD", quantity_kg: "2.000" });
+  });
+
+  it("destroys a contaminated lot by redemption: exactly the returned grams leave the shipping wallet and the stock on hand", async () => {
+    const { lineId } = await shippedLine("RET-B", "8");
+    const ret = await inspected(lineId, "1.5", "contamination", { ...specialty, contaminated: true });
+    expect(ret.recommendation).toMatchObject({ option: "destroy", confidence: 0.95 });
+    // Reselling a contaminated lot is not an option, even with a note; nothing changes.
+    const refused = await refusal(step(ret.id, (tx, r) => decide(tx, r, { disposition: "resell", note: "Looks fine", settlement: "refund" }, by, deps)));
+    expect(refused.code).toBe("rule_broken");
+    expect((await getReturn(t.db, everything, ret.id)).status).toBe("inspected");
+    const [held, stock, redeemed] = [await balance(shipperAccount.address, "RET-B"), await onHand("RET-B"), await movements("redeemed", "RET-B")];
+    const { decided: deciding, after } = await decided(ret.id, { disposition: "destroy", settlement: "replacement" });
+    expect(deciding.status).toBe("deciding");
+    expect(after).toMatchObject({ status: "closed", disposition: "destroy", refund: null, settlement: "replacement" });
+    expect(await balance(shipperAccount.address, "RET-B")).toBe(held - 1_500n);
+    expect(BigInt((await onHand("RET-B"))!)).toBe(BigInt(stock!) - 1_500n);
+    expect((await movements("redeemed", "RET-B")).length).toBe(redeemed.length + 1);
+    expect((await movements("redeemed", "RET-B")).at(-1)).toMatchObject({ quantity: "1500", from: shipperAccount.address.toLowerCase(), to: null });
+  });
+
+  it("sends a lot below its contract back to the producer, and an override needs a note", async () => {
+    const { lineId } = await shippedLine("RET-A", "4");
+    // Two primary defects hold it at premium, below the specialty contract.
+    const ret = await inspected(lineId, "3", "quality_below_contract", { ...specialty, primary_defects: 2 });
+    expect(ret.grade).toBe("premium");
+    expect(ret.recommendation).toMatchObject({ option: "return_to_producer" });
+    const noNote = await refusal(step(ret.id, (tx, r) => decide(tx, r, { disposition: "downgrade", settlement: "refund" }, by, deps)));
+    expect(noNote.message).toMatch(/^note: say why you decide downgrade over the recommended return to producer/);
+    const [producer, transferred] = [await balance(chain.producer.address, "RET-A"), await movements("transferred", "RET-A")];
+    const { after } = await decided(ret.id, { disposition: "return_to_producer", settlement: "refund" });
+    expect(after).toMatchObject({ status: "closed", refund: "21.75", transactions: [{ purpose: "intake" }, { purpose: "disposal", status: "indexed" }] });
+    expect(await balance(chain.producer.address, "RET-A")).toBe(producer + 3_000n);
+    expect((await movements("transferred", "RET-A")).slice(transferred.length)).toEqual([
+      { quantity: "3000", from: shipperAccount.address.toLowerCase(), to: chain.producer.address.toLowerCase(), toWarehouse: "RET-WH" },
+    ]);
+  });
+
+  it("keeps the ledger equal to the chain throughout", async () => {
+    expect(await t.db.$count(shipments, eq(shipments.status, "failed"))).toBe(0);
+    expect(
+      await ledgerDisagreements(t.db, chain.client, chain.address, [chain.producer.address, chain.stranger.address, shipperAccount.address]),
+    ).toEqual([]);
+  });
+});
