@@ -98,3 +98,13 @@ export const heldReservationStatuses = [
 ] as const satisfies readonly (typeof reservationStatuses)[number][];
 export const shipmentMethods = ["transfer", "redeem"] as const;
 export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;
+/** Why a buyer sent green coffee back (issue 19). */
+export const returnReasons = [
+  "quality_below_contract",
+  "moisture",
+  "transit_damage",
+  "wrong_lot",
+  "contamination",
+] as const;
+/** What becomes of returned coffee; also the order the recommendation breaks ties in. */
+export const dispositions = ["resell", "downgrade", "blend", "return_to_producer", "destroy"] as const;
