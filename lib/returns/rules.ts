@@ -59,7 +59,7 @@ export const ZRecommendInput = z.strictObject({
   grams: z
     .string()
     .regex(/^\d+$/, "must be a whole number of grams, like 12500")
-    .refine((g) => BigInt(g) > 0n, "must be more than zero"),
+    .pipe(z.string().refine((g) => /[1-9]/.test(g), "must be more than zero")),
   reason: z.enum(returnReasons),
   contract_grade: z.enum(qualityGrades),
   inspection: z.strictObject({
