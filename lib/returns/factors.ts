@@ -2,7 +2,17 @@
 // to; the confidence is the weighted share of them that point to the one recommended.
 import { humanize } from "@/lib/format";
 
-import { describeExpiry, getLabel, isClaimable, isFallback, isMoistureInRange, rankOf, type Priced } from "./options";
+import {
+  capitalize,
+  describeExpiry,
+  getLabel,
+  isClaimable,
+  isClaimReason,
+  isFallback,
+  isMoistureInRange,
+  rankOf,
+  type Priced,
+} from "./options";
 import { returnRules, type Disposition, type Factor, type FactorName, type ParsedInput } from "./rules";
 
 const keep: Disposition[] = ["resell", "downgrade", "blend"];
@@ -38,9 +48,7 @@ function getGradeFactor(input: ParsedInput): Factor {
       `Inspected ${grade}, below the ${contract} contract and below exchange grade: it cannot be sold as graded coffee.`,
       ["blend", ...dispose],
     );
-  const why = (returnRules.claimReasons as readonly string[]).includes(input.reason)
-    ? "the producer's lot did not meet it"
-    : `it can only be sold below ${contract}`;
+  const why = isClaimReason(input) ? "the producer's lot did not meet it" : `it can only be sold below ${contract}`;
   return factor("grade_against_contract", value, `Inspected ${grade}, below the ${contract} contract: ${why}.`, [
     "downgrade",
     "blend",
@@ -147,13 +155,13 @@ function getExpiryFactor(input: ParsedInput): Factor {
     return factor(
       "expiry",
       `${days} days`,
-      `${describeExpiry(days).replace(/^./, (c) => c.toUpperCase())}: time enough to sell it at its grade (${needed} needed).`,
+      `${capitalize(describeExpiry(days))}: time enough to sell it at its grade (${needed} needed).`,
       keep,
     );
   return factor(
     "expiry",
     `${days} days`,
-    `${describeExpiry(days).replace(/^./, (c) => c.toUpperCase())}, under the ${needed} needed to resell at its grade: it has to move quickly.`,
+    `${capitalize(describeExpiry(days))}, under the ${needed} needed to resell at its grade: it has to move quickly.`,
     ["downgrade", "blend", ...dispose],
   );
 }

@@ -24,8 +24,10 @@ export const isFallback = (option: Priced) => option.prices.some((p) => p.sales 
 export function getLabel(option: Disposition, input: ParsedInput): string {
   if (option === "resell") return `Resell as ${humanize(input.inspection.grade)}`;
   if (option === "downgrade") return "Downgrade to exchange (commercial grade)";
-  return humanize(option).replace(/^./, (c) => c.toUpperCase());
+  return capitalize(humanize(option));
 }
+
+export const capitalize = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 
 /** "2 days to expiry", "expires today", "expired 3 days ago". */
 export function describeExpiry(days: number): string {
@@ -39,9 +41,12 @@ const inRange = (pct: number, range: { min: number; max: number }) =>
 export const isMoistureInRange = (input: ParsedInput) =>
   inRange(input.inspection.moisture_pct, returnRules.blendMoisturePct);
 
+/** Whether the reason is the producer's to answer for (a claim may be made on it). */
+export const isClaimReason = (input: ParsedInput) =>
+  (returnRules.claimReasons as readonly string[]).includes(input.reason);
+
 export const isClaimable = (input: ParsedInput) =>
-  (returnRules.claimReasons as readonly string[]).includes(input.reason) &&
-  input.days_since_delivery <= returnRules.claimWindowDays;
+  isClaimReason(input) && input.days_since_delivery <= returnRules.claimWindowDays;
 
 /** Why each option cannot be taken; an empty list means it can. */
 function getObstacles(option: Disposition, input: ParsedInput): string[] {
@@ -71,10 +76,7 @@ function getObstacles(option: Disposition, input: ParsedInput): string[] {
   if (option === "return_to_producer") {
     const days = input.days_since_delivery;
     const window = returnRules.claimWindowDays;
-    found.push([
-      !(returnRules.claimReasons as readonly string[]).includes(input.reason),
-      `a ${humanize(input.reason)} return is not the producer's to answer for`,
-    ]);
+    found.push([!isClaimReason(input), `a ${humanize(input.reason)} return is not the producer's to answer for`]);
     found.push([days > window, `${days} days since delivery is past the ${window}-day claim window`]);
     found.push([
       !belowContract && input.reason !== "wrong_lot",
@@ -91,14 +93,13 @@ function getTerms(
 ): { rate: bigint; divisor: bigint; sum: string; prices: Price[] } {
   const own = getPrice(input, input.inspection.grade);
   const exchange = getPrice(input, "exchange");
-  const cost = (usd: string) => rateOf(usd);
   if (option === "resell") return { rate: own.rate, divisor: 1n, sum: formatRate(own.rate), prices: [own] };
   if (option === "downgrade")
     return { rate: exchange.rate, divisor: 1n, sum: formatRate(exchange.rate), prices: [exchange] };
   if (option === "blend") {
     const blending = returnRules.blendingCostPerKg;
     return {
-      rate: own.rate + exchange.rate - 2n * cost(blending),
+      rate: own.rate + exchange.rate - 2n * rateOf(blending),
       divisor: 2n,
       sum: `((${humanize(own.grade)} ${formatRate(own.rate)} + exchange ${formatRate(exchange.rate)}) / 2 − ${blending} blending)`,
       prices: own.grade === "exchange" ? [own] : [own, exchange],
@@ -107,10 +108,10 @@ function getTerms(
   if (option === "return_to_producer") {
     const freight = returnRules.freightBackPerKg;
     const sum = `(${input.original_price_per_kg} order price − ${freight} freight back)`;
-    return { rate: rateOf(input.original_price_per_kg) - cost(freight), divisor: 1n, sum, prices: [] };
+    return { rate: rateOf(input.original_price_per_kg) - rateOf(freight), divisor: 1n, sum, prices: [] };
   }
   const disposal = returnRules.disposalCostPerKg;
-  return { rate: -cost(disposal), divisor: 1n, sum: `-${disposal} disposal cost`, prices: [] };
+  return { rate: -rateOf(disposal), divisor: 1n, sum: `-${disposal} disposal cost`, prices: [] };
 }
 
 export function getOptions(input: ParsedInput): Priced[] {
