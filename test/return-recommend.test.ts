@@ -1,4 +1,4 @@
-// The returned-coffee recommendation: lots whose right answer is worked out by hand in the comments
+// The returned-coffee recommendation: returns whose right answer is worked out by hand in the comments
 // (one for each disposition), every boundary, exact rounding, fallback prices and refused input.
 import { describe, expect, it } from "vitest";
 
@@ -86,8 +86,8 @@ const contaminated = make({
   days_to_expiry: 100,
 });
 
-describe("recommendDisposition: one lot for each disposition", () => {
-  it("resells a wrong lot that meets its contract grade", () => {
+describe("recommendDisposition: one return for each disposition", () => {
+  it("resells coffee sent back as the wrong lot that meets its contract grade", () => {
     const r = recommendDisposition(wrongLot());
     // resell 1000 × 8.00; downgrade 1000 × 4.00; blend 1000 × ((8.00 + 4.00) / 2 − 0.25) = 1000 × 5.75;
     // return 1000 × (7.50 − 0.50); destroy 1000 × −0.30.
@@ -150,7 +150,7 @@ describe("recommendDisposition: one lot for each disposition", () => {
     );
   });
 
-  it("blends a below-standard lot that still cups 72, on a fallback price", () => {
+  it("blends below-standard coffee that still cups 72, on a fallback price", () => {
     const r = recommendDisposition(belowStandard());
     // Below standard has no sales: 35 % of 4.20 = 1.47. resell 2000 × 1.47; downgrade 2000 × 4.00;
     // blend 2000 × ((1.47 + 4.00) / 2 − 0.25) = 2000 × 2.485; return 2000 × 3.70; destroy 2000 × −0.30.
@@ -179,7 +179,7 @@ describe("recommendDisposition: one lot for each disposition", () => {
     expect(r.summary).toBe("Blend recovers 4970.00, the most of the 2 feasible options (next best: destroy, -600.00).");
   });
 
-  it("returns to the producer a lot below its contract, claimed within the window", () => {
+  it("returns to the producer coffee below its contract, claimed within the window", () => {
     const r = recommendDisposition(belowContract());
     // resell 1200 × 3.90; downgrade 1200 × 3.90; blend 1200 × ((3.90 + 3.90) / 2 − 0.25) = 1200 × 3.65;
     // return 1200 × (7.60 − 0.50) = 1200 × 7.10; destroy 1200 × −0.30.
@@ -195,7 +195,7 @@ describe("recommendDisposition: one lot for each disposition", () => {
     // Supporting return: grade 0.35, contamination 0.10, claim window 0.15, price 0.15 = 0.75 of 1.10 → 0.68.
     expect(r.confidence).toBe(0.68);
     expect(factorOf(r, "grade_against_contract").sentence).toBe(
-      "Inspected exchange, below the specialty contract: the producer's lot did not meet it.",
+      "Inspected exchange, below the specialty contract: the producer's coffee did not meet it.",
     );
     expect(factorOf(r, "claim_window").sentence).toBe(
       "Delivered 30 days ago, within the 60-day claim window, for a reason the producer answers for (quality below contract).",
@@ -205,7 +205,7 @@ describe("recommendDisposition: one lot for each disposition", () => {
     );
   });
 
-  it("destroys a contaminated lot, whatever the others would recover", () => {
+  it("destroys contaminated coffee, whatever the others would recover", () => {
     const r = recommendDisposition(contaminated());
     // 750.5 kg: resell × 6.20 = 4653.10; downgrade × 4.10 = 3077.05; blend × ((6.20 + 4.10) / 2 − 0.25) =
     // × 4.90 = 3677.45; return × (6.00 − 0.50) = × 5.50 = 4127.75; destroy × −0.30 = −225.15.
@@ -220,13 +220,13 @@ describe("recommendDisposition: one lot for each disposition", () => {
     expect(r.option).toBe("destroy");
     expect(r.confidence).toBe(0.95);
     expect(r.summary).toBe(
-      "Destroy: the lot is contaminated, so food safety rules out every other option (disposal costs 225.15).",
+      "Destroy: the coffee is contaminated, so food safety rules out every other option (disposal costs 225.15).",
     );
     expect(factorOf(r, "contamination")).toMatchObject({ value: "found", weight: 1, supports: ["destroy"] });
-    expect(sentenceOf(r, "resell")).toMatch(/^Resell as premium is not possible: the lot is contaminated;/);
+    expect(sentenceOf(r, "resell")).toMatch(/^Resell as premium is not possible: the coffee is contaminated;/);
   });
 
-  it("destroys a lot nothing else can take, with its confidence from the factors", () => {
+  it("destroys coffee nothing else can take, with its confidence from the factors", () => {
     // 100 kg below standard, cupping 65, moisture 14 %, damaged in transit, 10 days to expiry, no sales at all:
     // below standard 35 % of 3.00 = 1.05, exchange 60 % = 1.80.
     const r = recommendDisposition({
@@ -379,8 +379,8 @@ describe("recommendDisposition: fallback prices", () => {
     // 1000 kg premium on a specialty contract, no sales, order price 6.45: premium 6.45, exchange 3.87.
     // resell 6450.00; downgrade 3870.00; blend 1000 × ((6.45 + 3.87) / 2 − 0.25) = 1000 × 4.91;
     // return 1000 × 5.95; destroy −300.00.
-    const lot = make({ ...belowContract(), original_price_per_kg: "6.45", prices: {}, days_to_expiry: null });
-    const r = recommendDisposition(lot({ grams: "1000000", inspection: { grade: "premium", cupping_score: 82 } }));
+    const priced = make({ ...belowContract(), original_price_per_kg: "6.45", prices: {}, days_to_expiry: null });
+    const r = recommendDisposition(priced({ grams: "1000000", inspection: { grade: "premium", cupping_score: 82 } }));
     expect(valuesOf(r)).toEqual({
       resell: "6450.00",
       downgrade: "3870.00",
@@ -394,13 +394,13 @@ describe("recommendDisposition: fallback prices", () => {
     );
     expect(factorOf(r, "price_evidence").supports).toEqual(["return_to_producer", "destroy"]);
     // Below standard at 35 % of 6.45 = 2.2575 per kg, kept exact: 1000 × 2.2575 = 2257.50.
-    const low = recommendDisposition(lot({ grams: "1000000", inspection: { grade: "below_standard" } }));
+    const low = recommendDisposition(priced({ grams: "1000000", inspection: { grade: "below_standard" } }));
     expect(valuesOf(low).resell).toBe("2257.50");
     expect(sentenceOf(low, "resell")).toContain("(2.2575: fallback, 35% of the order price 6.45, with no recent");
   });
 
   it("takes 20 % off the confidence when the recommended option's price is a fallback", () => {
-    // The wrong lot without specialty sales: resell at 7.50 (7500.00) still beats return (7000.00); price
+    // The wrong-lot return without specialty sales: resell at 7.50 (7500.00) still beats return (7000.00); price
     // evidence no longer supports it: 0.80 of 1.10, × 0.8 = 0.5818 → 0.58 (0.86 with sales).
     const r = recommendDisposition(wrongLot({ prices: { exchange: { price_per_kg: "4.00", sales: 9 } } }));
     expect(r.option).toBe("resell");

@@ -48,7 +48,7 @@ function getGradeFactor(input: ParsedInput): Factor {
       `Inspected ${grade}, below the ${contract} contract and below exchange grade: it cannot be sold as graded coffee.`,
       ["blend", ...dispose],
     );
-  const why = isClaimReason(input) ? "the producer's lot did not meet it" : `it can only be sold below ${contract}`;
+  const why = isClaimReason(input) ? "the producer's coffee did not meet it" : `it can only be sold below ${contract}`;
   return factor("grade_against_contract", value, `Inspected ${grade}, below the ${contract} contract: ${why}.`, [
     "downgrade",
     "blend",

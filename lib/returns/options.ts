@@ -1,4 +1,4 @@
-// The five things that can become of a returned lot: whether each is feasible, what it recovers
+// The five things that can become of returned coffee: whether each is feasible, what it recovers
 // (exact, in cents) and one sentence with the figures behind it.
 import { dispositions } from "@/lib/db/enums";
 import { humanize } from "@/lib/format";
@@ -54,7 +54,7 @@ function getObstacles(option: Disposition, input: ParsedInput): string[] {
   const grade = humanize(inspection.grade);
   const belowContract = rankOf(inspection.grade) < rankOf(contract);
   const found: [boolean, string][] = [];
-  if (option !== "destroy") found.push([inspection.contaminated, "the lot is contaminated"]);
+  if (option !== "destroy") found.push([inspection.contaminated, "the coffee is contaminated"]);
   if (option === "resell") {
     const days = input.days_to_expiry;
     found.push([belowContract, `inspected ${grade} is below the ${humanize(contract)} contract`]);

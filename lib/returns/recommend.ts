@@ -29,7 +29,7 @@ function getSummary(input: ParsedInput, options: Priced[], chosen: Priced): stri
   const label = getLabel(chosen.option, input);
   const value = formatCents(chosen.cents);
   if (input.inspection.contaminated)
-    return `${label}: the lot is contaminated, so food safety rules out every other option (disposal costs ${formatCents(-chosen.cents)}).`;
+    return `${label}: the coffee is contaminated, so food safety rules out every other option (disposal costs ${formatCents(-chosen.cents)}).`;
   const feasible = options.filter((o) => o.feasible);
   if (feasible.length === 1) return `${label} is the only feasible option, recovering ${value}.`;
   const runnerUp = feasible.filter((o) => o !== chosen).reduce((best, o) => (o.cents > best.cents ? o : best));

@@ -25,7 +25,7 @@ export const returnRules = {
   resellMinDaysToExpiry: 30,
   /** A claim on the producer is accepted up to this many days after delivery, inclusive. */
   claimWindowDays: 60,
-  /** Reasons that are the producer's to answer for; a wrong lot goes back whatever its grade. */
+  /** Reasons that are the producer's to answer for; the wrong lot goes back whatever its grade. */
   claimReasons: ["quality_below_contract", "moisture", "wrong_lot"] satisfies ReturnReason[],
   /** Blending needs moisture within this range (percent, inclusive) and at least this cupping score. */
   blendMoisturePct: { min: 9, max: 13 },
@@ -36,7 +36,7 @@ export const returnRules = {
   weights: {
     grade_against_contract: 0.35,
     contamination: 0.1,
-    /** Replaces the contamination weight when the lot is contaminated. */
+    /** Replaces the contamination weight when the coffee is contaminated. */
     contamination_found: 1.0,
     moisture: 0.1,
     cupping: 0.1,
@@ -46,7 +46,7 @@ export const returnRules = {
   },
   /** Confidence is multiplied by this when the recommended option's price is a fallback. */
   fallbackConfidenceFactor: 0.8,
-  /** Confidence is clamped to this range; a contaminated lot's forced destroy gets `contaminated`. */
+  /** Confidence is clamped to this range; contaminated coffee's forced destroy gets `contaminated`. */
   confidence: { min: 0.3, max: 0.95, contaminated: 0.95 },
 } as const;
 
