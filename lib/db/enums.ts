@@ -98,8 +98,9 @@ export const heldReservationStatuses = [
 ] as const satisfies readonly (typeof reservationStatuses)[number][];
 export const shipmentMethods = ["transfer", "redeem"] as const;
 export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;
-/** What the shipping wallet sends: an order's shipment, a return's intake, a returned lot's disposal. */
+/** What the shipping wallet sends: an order's shipment, a return's intake, returned coffee's disposal. */
 export const shipmentPurposes = ["order", "intake", "disposal"] as const;
+/** Why a buyer sent green coffee back (issue 19). */
 export const returnReasons = [
   "quality_below_contract",
   "moisture",
@@ -107,6 +108,7 @@ export const returnReasons = [
   "wrong_lot",
   "contamination",
 ] as const;
+/** What becomes of returned coffee; also the order the recommendation breaks ties in. */
 export const dispositions = ["resell", "downgrade", "blend", "return_to_producer", "destroy"] as const;
 export const returnStatuses = [
   "requested",
