@@ -10,7 +10,15 @@ import { everything } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import type { Tx } from "@/lib/db";
-import { batches, organisations, organisationWallets, returns, shipments, stockMovements, warehouses } from "@/lib/db/schema";
+import {
+  batches,
+  organisations,
+  organisationWallets,
+  returns,
+  shipments,
+  stockMovements,
+  warehouses,
+} from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { actOnOrder, createOrder, getOrder } from "@/lib/orders/orders";
 import { shipQueued, type Shipper } from "@/lib/orders/ship";
@@ -64,13 +72,16 @@ beforeAll(async () => {
   for (const code of ["RET-A", "RET-B"])
     await mintBatch(chain.target, chain.producer, {
       ...template,
+      // Far enough from expiry to be sold again.
+      expiryDate: "2027-06-30",
       quantityKg: "100",
       metadata: { ...template.metadata, batch_code: code, warehouse: "Big" },
     });
   // The producer consigns its stock to the shipping wallet; the buyer lets it take returns back.
   await consignTo(chain.target, [chain.producer, chain.stranger], shipperAccount.address);
   await indexToHead(config);
-  for (const b of await t.db.select().from(batches)) [ids[b.batchCode], tokens[b.batchCode]] = [b.id, BigInt(b.tokenId!)];
+  for (const b of await t.db.select().from(batches))
+    [ids[b.batchCode], tokens[b.batchCode]] = [b.id, BigInt(b.tokenId!)];
   await t.db.update(batches).set({ qualityGrade: "specialty" });
   const [buyer] = await t.db.insert(organisations).values({ name: "Return Roasters", kind: "roaster" }).returning();
   buyerId = buyer.id;
@@ -84,7 +95,12 @@ afterAll(() => t.drop());
 async function shippedLine(batch: string, kg: string, delivered = true): Promise<{ orderId: number; lineId: number }> {
   const { id } = await createOrder(
     t.db,
-    { buyer_id: buyerId, currency: "USD", lines: [{ batch_id: ids[batch], quantity_kg: kg, price_per_kg: "7.25" }], confirm: true },
+    {
+      buyer_id: buyerId,
+      currency: "USD",
+      lines: [{ batch_id: ids[batch], quantity_kg: kg, price_per_kg: "7.25" }],
+      confirm: true,
+    },
     { actor, userId: null, holdHours: 72 },
   );
   await actOnOrder(t.db, everything, id, "ship", { actor, deps });
@@ -117,7 +133,12 @@ const balance = (holder: Address, batch: string) =>
   });
 const movements = (type: "returned" | "redeemed" | "transferred", batch: string) =>
   t.db
-    .select({ quantity: stockMovements.quantity, from: stockMovements.fromHolder, to: stockMovements.toHolder, toWarehouse: stockMovements.toWarehouse })
+    .select({
+      quantity: stockMovements.quantity,
+      from: stockMovements.fromHolder,
+      to: stockMovements.toHolder,
+      toWarehouse: stockMovements.toWarehouse,
+    })
     .from(stockMovements)
     .where(and(eq(stockMovements.type, type), eq(stockMovements.tokenId, tokens[batch].toString())));
 const onHand = async (batch: string) => (await t.db.select().from(batches).where(eq(batches.id, ids[batch])))[0].onHand;
@@ -158,10 +179,15 @@ describe("returns", () => {
   it("never returns more than shipped when requests arrive at once; a rejected one frees its kilograms", async () => {
     const { lineId } = await shippedLine("RET-B", "6");
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => request(lineId, "0.5")));
-    const made = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<number>).value);
+    const made = results
+      .filter((r) => r.status === "fulfilled")
+      .map((r) => (r as PromiseFulfilledResult<number>).value);
     expect(made).toHaveLength(12);
     for (const r of results.filter((r) => r.status === "rejected"))
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "rule_broken", details: { returnable_kg: "0.000" } });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "rule_broken",
+        details: { returnable_kg: "0.000" },
+      });
     const [sum] = await t.db
       .select({ g: sql<string>`sum(quantity)::text` })
       .from(returns)
@@ -177,14 +203,23 @@ describe("returns", () => {
     const buyerBefore = await balance(chain.stranger.address, "RET-A");
     const id = await request(lineId, "4.25");
     const receiving = await step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps));
-    expect(receiving).toMatchObject({ status: "receiving", warehouse: "RET-WH", transactions: [{ purpose: "intake", status: "queued" }] });
+    expect(receiving).toMatchObject({
+      status: "receiving",
+      warehouse: "RET-WH",
+      transactions: [{ purpose: "intake", status: "queued" }],
+    });
     await shipQueued(t.db, shipper);
     await indexToHead(config);
     const received = await getReturn(t.db, everything, id);
     expect(received.status).toBe("received");
     expect(await balance(chain.stranger.address, "RET-A")).toBe(buyerBefore - 4_250n);
     expect(await movements("returned", "RET-A")).toEqual([
-      { quantity: "4250", from: chain.stranger.address.toLowerCase(), to: shipperAccount.address.toLowerCase(), toWarehouse: "RET-WH" },
+      {
+        quantity: "4250",
+        from: chain.stranger.address.toLowerCase(),
+        to: shipperAccount.address.toLowerCase(),
+        toWarehouse: "RET-WH",
+      },
     ]);
     // Received twice is refused, and a warehouse without room refuses the intake.
     expect((await refusal(step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps)))).code).toBe("conflict");
@@ -202,10 +237,21 @@ describe("returns", () => {
     expect(ret.recommendation).toMatchObject({ option: "resell" });
     const held = await balance(shipperAccount.address, "RET-A");
     const { decided: done } = await decided(ret.id, { disposition: "resell", settlement: "refund" });
-    expect(done).toMatchObject({ status: "closed", disposition: "resell", overridden: false, refund: "14.50", transactions: [{ purpose: "intake" }] });
+    expect(done).toMatchObject({
+      status: "closed",
+      disposition: "resell",
+      overridden: false,
+      refund: "14.50",
+      transactions: [{ purpose: "intake" }],
+    });
     expect(await balance(shipperAccount.address, "RET-A")).toBe(held);
     const history = (await getOrder(t.db, everything, orderId)).history;
-    expect(history.find((h) => h.action === "order.return_refunded")?.after).toMatchObject({ return_id: ret.id, refund: "14.50", currency: "USD", quantity_kg: "2.000" });
+    expect(history.find((h) => h.action === "order.return_refunded")?.after).toMatchObject({
+      return_id: ret.id,
+      refund: "14.50",
+      currency: "USD",
+      quantity_kg: "2.000",
+    });
   });
 
   it("destroys a contaminated lot by redemption: exactly the returned grams leave the shipping wallet and the stock on hand", async () => {
@@ -213,17 +259,29 @@ describe("returns", () => {
     const ret = await inspected(lineId, "1.5", "contamination", { ...specialty, contaminated: true });
     expect(ret.recommendation).toMatchObject({ option: "destroy", confidence: 0.95 });
     // Reselling a contaminated lot is not an option, even with a note; nothing changes.
-    const refused = await refusal(step(ret.id, (tx, r) => decide(tx, r, { disposition: "resell", note: "Looks fine", settlement: "refund" }, by, deps)));
+    const refused = await refusal(
+      step(ret.id, (tx, r) =>
+        decide(tx, r, { disposition: "resell", note: "Looks fine", settlement: "refund" }, by, deps),
+      ),
+    );
     expect(refused.code).toBe("rule_broken");
     expect((await getReturn(t.db, everything, ret.id)).status).toBe("inspected");
-    const [held, stock, redeemed] = [await balance(shipperAccount.address, "RET-B"), await onHand("RET-B"), await movements("redeemed", "RET-B")];
+    const [held, stock, redeemed] = [
+      await balance(shipperAccount.address, "RET-B"),
+      await onHand("RET-B"),
+      await movements("redeemed", "RET-B"),
+    ];
     const { decided: deciding, after } = await decided(ret.id, { disposition: "destroy", settlement: "replacement" });
     expect(deciding.status).toBe("deciding");
     expect(after).toMatchObject({ status: "closed", disposition: "destroy", refund: null, settlement: "replacement" });
     expect(await balance(shipperAccount.address, "RET-B")).toBe(held - 1_500n);
     expect(BigInt((await onHand("RET-B"))!)).toBe(BigInt(stock!) - 1_500n);
     expect((await movements("redeemed", "RET-B")).length).toBe(redeemed.length + 1);
-    expect((await movements("redeemed", "RET-B")).at(-1)).toMatchObject({ quantity: "1500", from: shipperAccount.address.toLowerCase(), to: null });
+    expect((await movements("redeemed", "RET-B")).at(-1)).toMatchObject({
+      quantity: "1500",
+      from: shipperAccount.address.toLowerCase(),
+      to: null,
+    });
   });
 
   it("sends a lot below its contract back to the producer, and an override needs a note", async () => {
@@ -232,21 +290,39 @@ describe("returns", () => {
     const ret = await inspected(lineId, "3", "quality_below_contract", { ...specialty, primary_defects: 2 });
     expect(ret.grade).toBe("premium");
     expect(ret.recommendation).toMatchObject({ option: "return_to_producer" });
-    const noNote = await refusal(step(ret.id, (tx, r) => decide(tx, r, { disposition: "downgrade", settlement: "refund" }, by, deps)));
+    const noNote = await refusal(
+      step(ret.id, (tx, r) => decide(tx, r, { disposition: "downgrade", settlement: "refund" }, by, deps)),
+    );
     expect(noNote.message).toMatch(/^note: say why you decide downgrade over the recommended return to producer/);
-    const [producer, transferred] = [await balance(chain.producer.address, "RET-A"), await movements("transferred", "RET-A")];
+    const [producer, transferred] = [
+      await balance(chain.producer.address, "RET-A"),
+      await movements("transferred", "RET-A"),
+    ];
     const { after } = await decided(ret.id, { disposition: "return_to_producer", settlement: "refund" });
-    expect(after).toMatchObject({ status: "closed", refund: "21.75", transactions: [{ purpose: "intake" }, { purpose: "disposal", status: "indexed" }] });
+    expect(after).toMatchObject({
+      status: "closed",
+      refund: "21.75",
+      transactions: [{ purpose: "intake" }, { purpose: "disposal", status: "indexed" }],
+    });
     expect(await balance(chain.producer.address, "RET-A")).toBe(producer + 3_000n);
     expect((await movements("transferred", "RET-A")).slice(transferred.length)).toEqual([
-      { quantity: "3000", from: shipperAccount.address.toLowerCase(), to: chain.producer.address.toLowerCase(), toWarehouse: "RET-WH" },
+      {
+        quantity: "3000",
+        from: shipperAccount.address.toLowerCase(),
+        to: chain.producer.address.toLowerCase(),
+        toWarehouse: "RET-WH",
+      },
     ]);
   });
 
   it("keeps the ledger equal to the chain throughout", async () => {
     expect(await t.db.$count(shipments, eq(shipments.status, "failed"))).toBe(0);
     expect(
-      await ledgerDisagreements(t.db, chain.client, chain.address, [chain.producer.address, chain.stranger.address, shipperAccount.address]),
+      await ledgerDisagreements(t.db, chain.client, chain.address, [
+        chain.producer.address,
+        chain.stranger.address,
+        shipperAccount.address,
+      ]),
     ).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import "server-only";
 
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+
 import { raiseAlert } from "@/lib/alerts/raise";
 import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
