@@ -222,7 +222,8 @@ export const inspectReturn = endpoint({
 export const decideReturn = endpoint({
   method: "POST",
   path: "/api/returns/[return_id]/decide",
-  rule: { roles: verifiers, apiKeys: true },
+  // A person decides: no API key.
+  rule: { roles: verifiers },
   tag,
   summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this lot. ${state}`,
   params: returnId,
