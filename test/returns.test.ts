@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
+import { stockFigures } from "@/lib/batches/stock";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import type { Tx } from "@/lib/db";
@@ -230,9 +231,13 @@ describe("returns", () => {
     expect((await getReturn(t.db, everything, big)).status).toBe("requested");
   });
 
-  it("resells a wrong lot that meets its grade: closed at once, the stock stays, the refund recorded on the order", async () => {
+  it("resells a wrong lot that meets its grade: for sale again only once decided; the refund recorded on the order", async () => {
     const { orderId, lineId } = await shippedLine("RET-A", "3");
+    const forSale = async () => (await stockFigures(t.db, [ids["RET-A"]])).get(ids["RET-A"])!.for_sale;
+    const before = await forSale();
     const ret = await inspected(lineId, "2", "wrong_lot", specialty);
+    // Received and inspected, it is on hand in the shipping wallet but not for sale until decided.
+    expect(await forSale()).toBe(before);
     expect(ret.grade).toBe("specialty");
     expect(ret.recommendation).toMatchObject({ option: "resell" });
     const held = await balance(shipperAccount.address, "RET-A");
@@ -245,6 +250,7 @@ describe("returns", () => {
       transactions: [{ purpose: "intake" }],
     });
     expect(await balance(shipperAccount.address, "RET-A")).toBe(held);
+    expect(await forSale()).toBe(before + 2_000n);
     const history = (await getOrder(t.db, everything, orderId)).history;
     expect(history.find((h) => h.action === "order.return_refunded")?.after).toMatchObject({
       return_id: ret.id,

@@ -120,6 +120,12 @@ export const returnStatuses = [
   "rejected",
 ] as const;
 export const settlements = ["refund", "replacement", "none"] as const;
+/** Returned coffee in the shipping wallet that is not for sale until its disposition is carried out. */
+export const heldReturnStatuses = [
+  "received",
+  "inspected",
+  "deciding",
+] as const satisfies readonly (typeof returnStatuses)[number][];
 /** A return with its disposition decided: being carried out on chain, or done. */
 export const decidedReturnStatuses = [
   "deciding",

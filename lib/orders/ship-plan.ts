@@ -39,9 +39,10 @@ async function deliveryWallet(tx: Tx, buyerId: number): Promise<string | null> {
 
 /**
  * Holders of the batch with at least `grams` free of shipments under way (at the warehouse, when
- * given), largest first; buyers' wallets hold nothing for sale.
+ * given), largest first; buyers' wallets hold nothing for sale, and the shipping wallet's returned
+ * coffee awaiting its disposition is not for sale either.
  */
-async function candidates(tx: Tx, batchId: number, warehouse: string | null, grams: string) {
+async function candidates(tx: Tx, batchId: number, warehouse: string | null, grams: string, shipper: string) {
   const { rows } = await tx.execute<{ holder: string }>(sql`
     select s.holder from batches b
       join warehouse_stock s on s.chain_id = b.chain_id and s.token_id = b.token_id
@@ -50,7 +51,8 @@ async function candidates(tx: Tx, batchId: number, warehouse: string | null, gra
         where w.address = s.holder and o.kind in ('importer', 'roaster'))
     group by s.holder, b.chain_id, b.token_id
     having sum(s.balance) - coalesce((select sum(x.quantity) from shipments x
-      where x.from_holder = s.holder and x.chain_id = b.chain_id and x.token_id = b.token_id and x.status in ('queued', 'sent')), 0) >= ${grams}::numeric
+      where x.from_holder = s.holder and x.chain_id = b.chain_id and x.token_id = b.token_id and x.status in ('queued', 'sent')), 0)
+      - case when s.holder = ${shipper} then batch_returns_held(${batchId}, ${warehouse}::text) else 0 end >= ${grams}::numeric
     order by sum(s.balance) desc, s.holder`);
   return rows.map((r) => r.holder);
 }
@@ -82,7 +84,7 @@ export async function planShipments(tx: Tx, order: Order, chain: ChainHandle, sh
     const reservation = held.find((r) => r.orderLineId === line.id);
     if (!reservation)
       throw new ApiError("conflict", `Order ${order.id}'s reservation of batch ${code} has ended; reserve it again.`);
-    const holders = await candidates(tx, line.batchId, line.warehouse, line.quantity);
+    const holders = await candidates(tx, line.batchId, line.warehouse, line.quantity, me);
     let from = holders.includes(me) ? me : null;
     // A buyer without a delivery wallet is shipped by redeeming, which the shipping wallet does for its own stock only.
     if (!from && to)

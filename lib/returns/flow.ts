@@ -15,7 +15,7 @@ import type { ChainHandle } from "@/lib/chain/server";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
 import type { returnStatuses } from "@/lib/db/enums";
-import { batches, holdings, orderLines, orders, returns, shipments } from "@/lib/db/schema";
+import { batches, orderLines, orders, returns, shipments } from "@/lib/db/schema";
 import { gradeQuality } from "@/lib/quality/grade";
 import { assertRoom, findWarehouse } from "@/lib/stock/prepare";
 
@@ -73,15 +73,14 @@ async function tokenOf(tx: Tx, batchId: number) {
   return { ...b, chainId: b.chainId, tokenId: b.tokenId! };
 }
 
-const heldBy = async (tx: Tx, chainId: number, tokenId: string, holder: string) =>
-  BigInt(
-    (
-      await tx
-        .select({ balance: holdings.balance })
-        .from(holdings)
-        .where(and(eq(holdings.chainId, chainId), eq(holdings.tokenId, tokenId), eq(holdings.holder, holder)))
-    )[0]?.balance ?? 0,
-  );
+/** What a holder holds of a token, less what the shipping wallet is already sending from it. */
+async function heldBy(tx: Tx, chainId: number, tokenId: string, holder: string): Promise<bigint> {
+  const { rows } = await tx.execute<{ free: string }>(sql`
+    select (coalesce((select balance from holdings where chain_id = ${chainId} and token_id = ${tokenId} and holder = ${holder}), 0)
+      - coalesce((select sum(quantity) from shipments where chain_id = ${chainId} and token_id = ${tokenId}
+          and from_holder = ${holder} and status in ('queued', 'sent')), 0))::text as free`);
+  return BigInt(rows[0].free);
+}
 
 function needShipper(shipper: Address | null): string {
   if (!shipper)
@@ -110,7 +109,7 @@ export async function receive(tx: Tx, ret: Return, code: string, actor: Actor, d
   if (held < grams(ret))
     throw new ApiError(
       "rule_broken",
-      `The buyer's wallet ${from} holds ${gramsToKg(held)} kg of batch ${t.code}, less than the ${gramsToKg(grams(ret))} kg to take back.`,
+      `The buyer's wallet ${from} holds ${gramsToKg(held)} kg of batch ${t.code} not already on its way, less than the ${gramsToKg(grams(ret))} kg to take back.`,
     );
   const approved = await deps.chain.client.readContract({
     address: deps.chain.address,

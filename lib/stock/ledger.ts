@@ -2,7 +2,7 @@
 // (newest first), a batch's holders, stock on hand per warehouse and per holder.
 import "server-only";
 
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 
 import { allPages } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
@@ -10,7 +10,8 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
-import { batches, blockchainTransactions, holdings, stockMovements, warehouseStock } from "@/lib/db/schema";
+import { heldReturnStatuses } from "@/lib/db/enums";
+import { batches, blockchainTransactions, holdings, returns, stockMovements, warehouseStock } from "@/lib/db/schema";
 
 import type { MovementQuery } from "./schemas";
 
@@ -217,15 +218,18 @@ export async function getStockSummary(db: Db, scope: Scope): Promise<StockSummar
 
 /**
  * What holders other than buyers hold and no order has promised, and what orders hold (in transit
- * included), in grams, within the scope. Read from holdings and reservations alone for everyone, so
+ * included), in grams, within the scope. Read from holdings, returns and reservations alone, so
  * the dashboard answers while batches is locked (expired batches' stock is unsold too).
  */
 export async function unpromisedStock(db: Db, scope: Scope): Promise<{ available: bigint; reserved: bigint }> {
   const { rows } = await db.execute<{ for_sale: string; reserved: string }>(sql`
     select
-      (select coalesce(sum(s.balance), 0) from ${ofScope("warehouse_stock", scope)} s
+      ((select coalesce(sum(s.balance), 0) from ${ofScope("warehouse_stock", scope)} s
         where not exists (select 1 from organisation_wallets w join organisations o on o.id = w.organisation_id
-          where w.address = s.holder and o.kind in ('importer', 'roaster')))::text as for_sale,
+          where w.address = s.holder and o.kind in ('importer', 'roaster')))
+      -- Returned coffee awaiting its disposition is not for sale.
+      - (select coalesce(sum(${returns.quantity}), 0) from ${returns} where ${inArray(returns.status, [...heldReturnStatuses])}
+        ${scope.kind === "all" ? sql`` : sql`and ${returns.batchId} in ${batchIdsInScope(scope)}`}))::text as for_sale,
       (select coalesce(sum(r.quantity), 0) from reservations r where r.status in ('active', 'shipping')
         ${scope.kind === "all" ? sql`` : sql`and r.batch_id in ${batchIdsInScope(scope)}`})::text as reserved`);
   const forSale = BigInt(rows[0].for_sale);

@@ -72,6 +72,23 @@ drop index shipments_one_per_line_idx;
 create unique index shipments_one_per_line_idx on shipments (order_line_id) where status <> 'failed' and purpose = 'order';
 create unique index shipments_one_per_return_idx on shipments (return_id, purpose) where status <> 'failed' and return_id is not null;
 
+-- Returned coffee is not for sale from its intake until its disposition is decided and carried out:
+-- the shipping wallet holds it, and what batch_sellable counts leaves it out.
+create function batch_returns_held(p_batch bigint, p_warehouse text) returns numeric language sql stable as $$
+  select coalesce(sum(quantity), 0) from returns
+  where batch_id = p_batch and status in ('received', 'inspected', 'deciding') and (p_warehouse is null or warehouse = p_warehouse)
+$$;
+
+create or replace function batch_sellable(p_batch bigint, p_warehouse text) returns numeric language sql stable as $$
+  select greatest(coalesce(sum(s.balance), 0) - batch_returns_held(p_batch, p_warehouse), 0)
+  from batches b join warehouse_stock s on s.chain_id = b.chain_id and s.token_id = b.token_id
+  where b.id = p_batch and (p_warehouse is null or s.warehouse = p_warehouse)
+    and not exists (
+      select 1 from organisation_wallets w join organisations o on o.id = w.organisation_id
+      where w.address = s.holder and o.kind in ('importer', 'roaster'))
+$$;
+revoke all on function batch_returns_held(bigint, text) from public;
+
 alter table returns enable row level security;
 alter table return_files enable row level security;
 revoke all on returns, return_files from anon, authenticated;
