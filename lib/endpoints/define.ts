@@ -21,10 +21,12 @@ export type Spec = {
   query?: ZodType;
   body?: ZodType;
   /**
-   * How the body is read: JSON (the default); `multipart`, JSON or a form whose `check` field holds
+   * How the body is read: JSON (the default); `multipart`, JSON or a form (`form`) whose field holds
    * the JSON beside files (the route reads the files); `text`, the raw body, for a signature over it.
    */
   bodyFormat?: "json" | "multipart" | "text";
+  /** A multipart body's JSON field and its file fields. */
+  form?: { field: string; files: readonly ("photos" | "certificates")[] };
   /** The body's fields may come as query parameters instead (seed 000 sent them so). */
   bodyFromQuery?: boolean;
   /** The JSON answer on success, or what else is sent. */

@@ -33,17 +33,15 @@ function requestBody(d: Endpoint) {
   if (!d.body) return undefined;
   const schema = jsonSchema(d.body);
   const content: Record<string, object> = { "application/json": { schema } };
-  if (d.bodyFormat === "multipart")
+  if (d.bodyFormat === "multipart" && d.form) {
+    const files = { type: "array", items: { type: "string", format: "binary" } };
     content["multipart/form-data"] = {
       schema: {
         type: "object",
-        properties: {
-          check: schema,
-          photos: { type: "array", items: { type: "string", format: "binary" } },
-          certificates: { type: "array", items: { type: "string", format: "binary" } },
-        },
+        properties: { [d.form.field]: schema, ...Object.fromEntries(d.form.files.map((f) => [f, files])) },
       },
     };
+  }
   // An empty body reads as `{}` (lib/api/body.ts): a body whose fields are all optional may be left out.
   return { required: !d.bodyFromQuery && !d.body.safeParse({}).success, content };
 }

@@ -168,6 +168,7 @@ export const createReturn = endpoint({
     "Request a return of part of a delivered order line (JSON, or multipart with the request as JSON in `return` plus up to 5 `photos`). The sum returned on a line never passes what it shipped: 422 with `returnable_kg`. 409 when the order is not delivered; 422 when the line was delivered by redemption. A buyer's members return their own orders' lines.",
   body: ZNewReturn,
   bodyFormat: "multipart",
+  form: { field: "return", files: ["photos"] },
   response: ZReturnJson,
   statuses: [201],
 });

@@ -159,6 +159,7 @@ export const recordQualityCheck = endpoint({
   params: batchId,
   body: ZQualityCheck,
   bodyFormat: "multipart",
+  form: { field: "check", files: ["photos", "certificates"] },
   response: ZQualityCheckJson,
   statuses: [201],
 });

@@ -15,7 +15,7 @@ export const GET = handle(listReturns, async ({ query, scope }) =>
 
 export const POST = handle(createReturn, async ({ request, body, caller, scope }) => {
   // A JSON body is parsed by handle(); a multipart one (photos beside the `return` field) is read here.
-  const { input, files } = body ? { input: body, files: [] } : await readUploadForm(request, "return");
+  const { input, files } = body ? { input: body, files: [] } : await readUploadForm(request, createReturn.form.field);
   const db = getDb();
   const id = await returns.createReturn(db, scope, ZNewReturn.parse(input), files, {
     actor: actorOf(caller),
