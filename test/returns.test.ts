@@ -47,7 +47,7 @@ const by = { actor, userId: null };
 const ids: Record<string, number> = {};
 const tokens: Record<string, bigint> = {};
 
-/** A specialty lot, as inspected. */
+/** Specialty coffee, as inspected. */
 const specialty: Inspection = {
   cupping_score: 85.5,
   moisture_pct: 11,
@@ -145,13 +145,13 @@ const movements = (type: "returned" | "redeemed" | "transferred", batch: string)
 const onHand = async (batch: string) => (await t.db.select().from(batches).where(eq(batches.id, ids[batch])))[0].onHand;
 
 /** Requests, receives at RET-WH (the shipping wallet sends, the indexer books it) and inspects a return. */
-async function inspected(lineId: number, kg: string, reason: Parameters<typeof request>[2], lot: Inspection) {
+async function inspected(lineId: number, kg: string, reason: Parameters<typeof request>[2], check: Inspection) {
   const id = await request(lineId, kg, reason);
   await step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps));
   await shipQueued(t.db, shipper);
   await indexToHead(config);
   expect((await getReturn(t.db, everything, id)).status).toBe("received");
-  return step(id, (tx, r) => inspect(tx, r, lot, actor));
+  return step(id, (tx, r) => inspect(tx, r, check, actor));
 }
 const decided = async (id: number, d: Decision) => {
   const ret = await step(id, (tx, r) => decide(tx, r, d, by, deps));
@@ -231,7 +231,7 @@ describe("returns", () => {
     expect((await getReturn(t.db, everything, big)).status).toBe("requested");
   });
 
-  it("resells a wrong lot that meets its grade: for sale again only once decided; the refund recorded on the order", async () => {
+  it("resells the wrong lot when it meets its grade: for sale again only once decided; the refund recorded on the order", async () => {
     const { orderId, lineId } = await shippedLine("RET-A", "3");
     const forSale = async () => (await stockFigures(t.db, [ids["RET-A"]])).get(ids["RET-A"])!.for_sale;
     const before = await forSale();
@@ -260,11 +260,11 @@ describe("returns", () => {
     });
   });
 
-  it("destroys a contaminated lot by redemption: exactly the returned grams leave the shipping wallet and the stock on hand", async () => {
+  it("destroys contaminated coffee by redemption: exactly the returned grams leave the shipping wallet and the stock on hand", async () => {
     const { lineId } = await shippedLine("RET-B", "8");
     const ret = await inspected(lineId, "1.5", "contamination", { ...specialty, contaminated: true });
     expect(ret.recommendation).toMatchObject({ option: "destroy", confidence: 0.95 });
-    // Reselling a contaminated lot is not an option, even with a note; nothing changes.
+    // Reselling contaminated coffee is not an option, even with a note; nothing changes.
     const refused = await refusal(
       step(ret.id, (tx, r) =>
         decide(tx, r, { disposition: "resell", note: "Looks fine", settlement: "refund" }, by, deps),
@@ -290,7 +290,7 @@ describe("returns", () => {
     });
   });
 
-  it("sends a lot below its contract back to the producer, and an override needs a note", async () => {
+  it("sends coffee below its contract back to the producer, and an override needs a note", async () => {
     const { lineId } = await shippedLine("RET-A", "4");
     // Two primary defects hold it at premium, below the specialty contract.
     const ret = await inspected(lineId, "3", "quality_below_contract", { ...specialty, primary_defects: 2 });
@@ -319,6 +319,33 @@ describe("returns", () => {
         toWarehouse: "RET-WH",
       },
     ]);
+  });
+
+  it("blends as recommended, or downgrades by override with a note: no transaction, the coffee for sale again", async () => {
+    const { lineId } = await shippedLine("RET-B", "4");
+    const forSale = async () => (await stockFigures(t.db, [ids["RET-B"]])).get(ids["RET-B"])!.for_sale;
+    // Damaged in transit (not the producer's to answer for), premium on a specialty contract: blending recovers the most.
+    const damaged = { ...specialty, primary_defects: 2 };
+    for (const [disposition, note] of [
+      ["blend", undefined],
+      ["downgrade", "Our roaster wants it"],
+    ] as const) {
+      const ret = await inspected(lineId, "1", "transit_damage", damaged);
+      expect(ret.recommendation?.option).toBe("blend");
+      const [before, sent] = [await forSale(), await t.db.$count(shipments)];
+      const { after } = await decided(ret.id, { disposition, note, settlement: "none" });
+      const option = ret.recommendation!.options.find((o) => o.option === disposition)!;
+      expect(after).toMatchObject({
+        status: "closed",
+        disposition,
+        overridden: note !== undefined,
+        recovery_value: option.recovery_value,
+        refund: null,
+      });
+      expect(after.history.at(-1)?.action).toBe(note ? "return.overridden" : "return.accepted");
+      expect(await t.db.$count(shipments)).toBe(sent);
+      expect(await forSale()).toBe(before + 1_000n);
+    }
   });
 
   it("keeps the ledger equal to the chain throughout", async () => {

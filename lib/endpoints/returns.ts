@@ -226,7 +226,7 @@ export const decideReturn = endpoint({
   // A person decides: no API key.
   rule: { roles: verifiers },
   tag,
-  summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this lot. ${state}`,
+  summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
   params: returnId,
   body: ZDecision,
   response: ZReturnJson,

@@ -144,7 +144,7 @@ export async function receive(tx: Tx, ret: Return, code: string, actor: Actor, d
 
 const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 86_400_000);
 
-/** Grades the returned lot and recommends what to do with it. */
+/** Grades the returned coffee and recommends what to do with it. */
 export async function inspect(tx: Tx, ret: Return, input: Inspection, actor: Actor) {
   expect(ret, "received", "inspected");
   const { contaminated, ...check } = input;
@@ -217,8 +217,8 @@ export async function decide(
   if (!option.feasible)
     throw new ApiError(
       "rule_broken",
-      `disposition: ${d.disposition.replaceAll("_", " ")} is not possible for this lot. ${option.sentence}`,
-      [{ path: "disposition", message: "not possible for this lot" }],
+      `disposition: ${d.disposition.replaceAll("_", " ")} is not possible for this coffee. ${option.sentence}`,
+      [{ path: "disposition", message: "not possible for this coffee" }],
     );
   const overridden = d.disposition !== recommendation.option;
   if (overridden && !d.note)

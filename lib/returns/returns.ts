@@ -16,6 +16,7 @@ import { batches, orderLines, orders, organisations, returnFiles, returns, shipm
 import { readFile } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
+import type { Recommendation } from "./recommend";
 import type { NewReturn, ReturnQuery } from "./schemas";
 
 type Return = typeof returns.$inferSelect;
@@ -229,7 +230,7 @@ export async function getReturn(db: Db, scope: Scope, id: number) {
     grade: ret.grade,
     grade_reasons: ret.gradeReasons,
     contaminated: ret.contaminated,
-    recommendation: ret.recommendation as Record<string, unknown> | null,
+    recommendation: ret.recommendation as Recommendation | null,
     overridden: ret.overridden,
     decision_note: ret.decisionNote,
     recovery_value: ret.recoveryValue,

@@ -29,7 +29,7 @@ export type ReturnQuery = z.infer<typeof ZReturnQuery>;
 
 export const ZIntake = z.strictObject({ warehouse: warehouseCode });
 
-/** The SCA quality check of the returned lot, and whether it was found contaminated. */
+/** The SCA quality check of the returned coffee, and whether it was found contaminated. */
 export const ZInspection = ZQualityCheck.extend({ contaminated: z.boolean().default(false) });
 export type Inspection = z.infer<typeof ZInspection>;
 
