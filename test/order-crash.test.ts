@@ -2,14 +2,14 @@
 // (CRASH_SEED replays one): before it signs, once it has signed, once it has sent, a few milliseconds
 // on. Then a worker runs to the end. Every order must be shipped exactly once: one shipment indexed
 // per line, the buyer holding exactly what was ordered, one `shipped` movement each, no reservation lost.
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { everything } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
-import { batches, organisations, organisationWallets, shipments, warehouses } from "@/lib/db/schema";
+import { batches, shipments, warehouses } from "@/lib/db/schema";
 import { indexToHead } from "@/lib/events/indexer";
 import { actOnOrder, createOrder } from "@/lib/orders/orders";
 import { demoBatches } from "@/scripts/lib/demo-batches";
@@ -18,6 +18,7 @@ import { seededRandom } from "@/scripts/lib/random";
 
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
+import { insertBuyer } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
 import { exited, isAlive, sleep, startWorker as startWorkerOn } from "./helpers/worker";
 
@@ -46,10 +47,7 @@ beforeAll(async () => {
   await indexToHead(indexerConfig(t.db, chain, 50));
   for (const b of await t.db.select().from(batches).orderBy(batches.id))
     tokens.push({ id: b.id, tokenId: BigInt(b.tokenId!) });
-  const [buyer] = await t.db.insert(organisations).values({ name: "Crash Roasters", kind: "roaster" }).returning();
-  buyerId = buyer.id;
-  await t.db.insert(organisationWallets).values({ address: buyerWallet, organisationId: buyerId });
-  await t.db.update(organisations).set({ deliveryWallet: buyerWallet }).where(eq(organisations.id, buyerId));
+  buyerId = await insertBuyer(t.db, "Crash Roasters", buyerWallet);
 });
 afterAll(() => t.drop());
 

@@ -9,15 +9,7 @@ import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
-import {
-  batches,
-  orders,
-  organisations,
-  organisationWallets,
-  reservations,
-  stockMovements,
-  warehouses,
-} from "@/lib/db/schema";
+import { batches, orders, reservations, stockMovements, warehouses } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { actOnOrder, createOrder, getOrder, listOrders } from "@/lib/orders/orders";
 import { expireDue } from "@/lib/orders/reserve";
@@ -28,6 +20,7 @@ import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
+import { insertBuyer } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
 
 let t: TestDb;
@@ -61,11 +54,7 @@ beforeAll(async () => {
   await consignTo(chain.target, [chain.producer], shipperAccount.address);
   await indexToHead(config);
   for (const b of await t.db.select().from(batches)) ids[b.batchCode] = b.id;
-  const [buyer] = await t.db.insert(organisations).values({ name: "Test Roasters", kind: "roaster" }).returning();
-  buyerId = buyer.id;
-  const wallet = chain.stranger.address.toLowerCase();
-  await t.db.insert(organisationWallets).values({ address: wallet, organisationId: buyerId });
-  await t.db.update(organisations).set({ deliveryWallet: wallet }).where(eq(organisations.id, buyerId));
+  buyerId = await insertBuyer(t.db, "Test Roasters", chain.stranger.address);
 });
 afterAll(() => t.drop());
 

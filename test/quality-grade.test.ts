@@ -4,16 +4,9 @@ import { describe, expect, it } from "vitest";
 import { gradeQuality, QUALITY_RULES_VERSION } from "@/lib/quality/grade";
 import { ZQualityCheck, type QualityCheckInput } from "@/lib/quality/schemas";
 
-const specialtyLot: QualityCheckInput = {
-  cupping_score: 85.5,
-  moisture_pct: 11,
-  primary_defects: 0,
-  secondary_defects: 3,
-  sample_grams: 350,
-  screen_size: 17,
-  screen_size_variance_pct: 2,
-  quakers: 0,
-};
+import { specialtyCheck } from "./helpers/factories";
+
+const specialtyLot: QualityCheckInput = specialtyCheck;
 
 const lot = (changes: Partial<QualityCheckInput>) => gradeQuality({ ...specialtyLot, ...changes });
 

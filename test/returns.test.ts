@@ -11,15 +11,7 @@ import { stockFigures } from "@/lib/batches/stock";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import type { Tx } from "@/lib/db";
-import {
-  batches,
-  organisations,
-  organisationWallets,
-  returns,
-  shipments,
-  stockMovements,
-  warehouses,
-} from "@/lib/db/schema";
+import { batches, returns, shipments, stockMovements, warehouses } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { actOnOrder, createOrder, getOrder } from "@/lib/orders/orders";
 import { shipQueued, type Shipper } from "@/lib/orders/ship";
@@ -32,6 +24,7 @@ import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
+import { insertBuyer, specialtyCheck } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
 
 let t: TestDb;
@@ -48,17 +41,7 @@ const ids: Record<string, number> = {};
 const tokens: Record<string, bigint> = {};
 
 /** Specialty coffee, as inspected. */
-const specialty: Inspection = {
-  cupping_score: 85.5,
-  moisture_pct: 11,
-  primary_defects: 0,
-  secondary_defects: 3,
-  sample_grams: 350,
-  screen_size: 17,
-  screen_size_variance_pct: 2,
-  quakers: 0,
-  contaminated: false,
-};
+const specialty: Inspection = { ...specialtyCheck, contaminated: false };
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -84,11 +67,7 @@ beforeAll(async () => {
   for (const b of await t.db.select().from(batches))
     [ids[b.batchCode], tokens[b.batchCode]] = [b.id, BigInt(b.tokenId!)];
   await t.db.update(batches).set({ qualityGrade: "specialty" });
-  const [buyer] = await t.db.insert(organisations).values({ name: "Return Roasters", kind: "roaster" }).returning();
-  buyerId = buyer.id;
-  const wallet = chain.stranger.address.toLowerCase();
-  await t.db.insert(organisationWallets).values({ address: wallet, organisationId: buyerId });
-  await t.db.update(organisations).set({ deliveryWallet: wallet }).where(eq(organisations.id, buyerId));
+  buyerId = await insertBuyer(t.db, "Return Roasters", chain.stranger.address);
 });
 afterAll(() => t.drop());
 

@@ -1,6 +1,7 @@
 // A Scope (lib/auth/scope.ts) as the where-clause on batches that every read applies: lists, gets,
 // exports, streams, labels, proofs, activities and charts go through these, never their own test.
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
@@ -25,6 +26,13 @@ export function batchesInScope(scope: Scope): SQL | undefined {
   if (scope.kind === "all") return undefined;
   if (scope.kind === "none") return sql`false`;
   return or(...heldByAny(walletsOf(scope.organisationId)));
+}
+
+/** The condition on a table an organisation owns (orders, returns: their buyer), by its organisation column. */
+export function ownedInScope(scope: Scope, organisation: AnyPgColumn): SQL | undefined {
+  if (scope.kind === "all") return undefined;
+  if (scope.kind === "none") return sql`false`;
+  return eq(organisation, scope.organisationId);
 }
 
 /** The ids of the batches in scope, as a subquery for tables that point at a batch. */

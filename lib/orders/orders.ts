@@ -11,6 +11,7 @@ import { canonical } from "@/lib/audit/content";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
+import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
 import { buyerKinds } from "@/lib/db/enums";
@@ -32,11 +33,7 @@ import { confirmOrder, runAction, type TransitionDeps } from "./transitions";
 type Order = typeof orders.$inferSelect;
 
 /** The orders a scope sees: all for staff, its own for a buyer's members, none for anyone else. */
-function ordersInScope(scope: Scope): SQL | undefined {
-  if (scope.kind === "all") return undefined;
-  if (scope.kind === "none") return sql`false`;
-  return eq(orders.buyerId, scope.organisationId);
-}
+const ordersInScope = (scope: Scope) => ownedInScope(scope, orders.buyerId);
 
 /** An order outside the scope is answered as missing. */
 export async function getOrderRow(db: Db | Tx, scope: Scope, id: number, lock = false): Promise<Order> {

@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api/errors";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
+import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
 import { batches, orderLines, orders, organisations, returnFiles, returns, shipments } from "@/lib/db/schema";
@@ -22,11 +23,7 @@ import type { NewReturn, ReturnQuery } from "./schemas";
 type Return = typeof returns.$inferSelect;
 
 /** The returns a scope sees: all for staff, its own for a buyer's members, none for anyone else. */
-export function returnsInScope(scope: Scope): SQL | undefined {
-  if (scope.kind === "all") return undefined;
-  if (scope.kind === "none") return sql`false`;
-  return eq(returns.buyerId, scope.organisationId);
-}
+const returnsInScope = (scope: Scope) => ownedInScope(scope, returns.buyerId);
 
 /** A return outside the scope is answered as missing. */
 export async function getReturnRow(db: Db | Tx, scope: Scope, id: number, lock = false): Promise<Return> {
@@ -49,16 +46,7 @@ async function returnableLine(tx: Tx, scope: Scope, lineId: number) {
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .innerJoin(batches, eq(batches.id, orderLines.batchId))
-    .where(
-      and(
-        eq(orderLines.id, lineId),
-        scope.kind === "all"
-          ? undefined
-          : scope.kind === "none"
-            ? sql`false`
-            : eq(orders.buyerId, scope.organisationId),
-      ),
-    )
+    .where(and(eq(orderLines.id, lineId), ownedInScope(scope, orders.buyerId)))
     .for("update", { of: orderLines });
   if (!row)
     throw new ApiError("rule_broken", `order_line_id: order line ${lineId} does not exist.`, [

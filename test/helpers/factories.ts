@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
+
 import type { Db } from "@/lib/db";
-import { batches } from "@/lib/db/schema";
+import { batches, organisations, organisationWallets } from "@/lib/db/schema";
+import type { QualityCheck } from "@/lib/quality/schemas";
 
 let seq = 0;
 
@@ -22,3 +25,23 @@ export function makeBatch(overrides: Partial<typeof batches.$inferInsert> = {}):
 export async function insertBatches(db: Db, rows: (typeof batches.$inferInsert)[]) {
   return db.insert(batches).values(rows).returning();
 }
+
+/** A roaster whose delivery wallet (one of its own) is `wallet`; its id. */
+export async function insertBuyer(db: Db, name: string, wallet: string): Promise<number> {
+  const [buyer] = await db.insert(organisations).values({ name, kind: "roaster" }).returning();
+  await db.insert(organisationWallets).values({ address: wallet.toLowerCase(), organisationId: buyer.id });
+  await db.update(organisations).set({ deliveryWallet: wallet.toLowerCase() }).where(eq(organisations.id, buyer.id));
+  return buyer.id;
+}
+
+/** A quality check that grades specialty with nothing held against it. */
+export const specialtyCheck: QualityCheck = {
+  cupping_score: 85.5,
+  moisture_pct: 11,
+  primary_defects: 0,
+  secondary_defects: 3,
+  sample_grams: 350,
+  screen_size: 17,
+  screen_size_variance_pct: 2,
+  quakers: 0,
+};
