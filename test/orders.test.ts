@@ -5,7 +5,6 @@ import { eq, sql } from "drizzle-orm";
 import { createPublicClient, custom } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
@@ -22,6 +21,7 @@ import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./h
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBuyer } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
+import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
 let chain: TestToken;
@@ -77,14 +77,6 @@ async function getOrderLineStock(batch: string) {
   const o = await getOrder(t.db, everything, id);
   await act(id, "cancel");
   return o.lines[0].stock;
-}
-async function refusal(p: Promise<unknown>) {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 const bookings = (type: "reserved" | "released") => t.db.$count(stockMovements, eq(stockMovements.type, type));
 

@@ -5,7 +5,6 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
 import { stockFigures } from "@/lib/batches/stock";
 import { batchTokenAbi } from "@/lib/chain/abi";
@@ -26,6 +25,7 @@ import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./h
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
+import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
 let chain: TestToken;
@@ -94,15 +94,6 @@ const request = (lineId: number, kg: string, reason: Parameters<typeof createRet
   createReturn(t.db, everything, { order_line_id: lineId, quantity_kg: kg, reason }, [], by);
 const step = (id: number, run: (tx: Tx, ret: typeof returns.$inferSelect) => Promise<void>) =>
   actOnReturn(t.db, everything, id, run);
-
-async function refusal(p: Promise<unknown>) {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const balance = (holder: Address, batch: string) =>
   chain.client.readContract({
