@@ -15,6 +15,7 @@ import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { actOnOrder, createOrder, getOrder } from "@/lib/orders/orders";
 import { shipQueued, type Shipper } from "@/lib/orders/ship";
 import type { TransitionDeps } from "@/lib/orders/transitions";
+import { returnAnalytics } from "@/lib/returns/analytics";
 import { decide, inspect, receive, reject } from "@/lib/returns/flow";
 import { actOnReturn, createReturn, getReturn } from "@/lib/returns/returns";
 import type { Decision, Inspection } from "@/lib/returns/schemas";
@@ -316,6 +317,30 @@ describe("returns", () => {
       expect(await t.db.$count(shipments)).toBe(sent);
       expect(await forSale()).toBe(before + 1_000n);
     }
+  });
+
+  it("counts every return not rejected in the analytics, against what shipped", async () => {
+    const { rows } = await t.db.execute<{ n: number; g: string; decided: number; shipped: string }>(sql`
+      select (select count(*)::int from returns where status <> 'rejected') as n,
+        (select sum(quantity)::text from returns where status <> 'rejected') as g,
+        (select count(*)::int from returns where disposition is not null) as decided,
+        (select sum(l.quantity)::text from order_lines l join orders o on o.id = l.order_id
+          where o.status in ('shipped', 'delivered', 'refunded')) as shipped`);
+    const [{ n, g, decided, shipped }] = rows;
+    const kg = (grams: string) => (Number(grams) / 1000).toFixed(3);
+    const a = await returnAnalytics(t.db, everything);
+    expect(a.by_reason.reduce((sum, r) => sum + r.returns, 0)).toBe(n);
+    // Every test batch is Rwandan, stored at BIG-WH before it shipped.
+    const rate = { value: "Rwanda", shipped_kg: kg(shipped), returned_kg: kg(g), returns: n };
+    expect(a.by_origin).toEqual([expect.objectContaining(rate)]);
+    expect(a.by_warehouse).toEqual([expect.objectContaining({ ...rate, value: "BIG-WH" })]);
+    expect(a.by_origin[0].rate_pct).toBe(((Number(g) / Number(shipped)) * 100).toFixed(2));
+    expect(a.recovery.decided).toBe(decided);
+    expect(a.decision_hours.decided).toBe(decided);
+    // None of it is another buyer's.
+    expect((await returnAnalytics(t.db, { kind: "organisation", organisationId: buyerId + 1000 })).by_reason).toEqual(
+      [],
+    );
   });
 
   it("keeps the ledger equal to the chain throughout", async () => {
