@@ -70,7 +70,7 @@ async function tokenOf(tx: Tx, batchId: number) {
     })
     .from(batches)
     .where(eq(batches.id, batchId));
-  return { ...b, chainId: b.chainId, tokenId: b.tokenId! };
+  return { ...b, tokenId: b.tokenId! };
 }
 
 /** What a holder holds of a token, less what the shipping wallet is already sending from it. */
