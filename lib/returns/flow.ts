@@ -16,6 +16,7 @@ import { gramsToKg } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
 import type { returnStatuses } from "@/lib/db/enums";
 import { batches, orderLines, orders, returns, shipments } from "@/lib/db/schema";
+import { humanize } from "@/lib/format";
 import { gradeQuality } from "@/lib/quality/grade";
 import { assertRoom, findWarehouse } from "@/lib/stock/prepare";
 
@@ -217,14 +218,14 @@ export async function decide(
   if (!option.feasible)
     throw new ApiError(
       "rule_broken",
-      `disposition: ${d.disposition.replaceAll("_", " ")} is not possible for this coffee. ${option.sentence}`,
+      `disposition: ${humanize(d.disposition)} is not possible for this coffee. ${option.sentence}`,
       [{ path: "disposition", message: "not possible for this coffee" }],
     );
   const overridden = d.disposition !== recommendation.option;
   if (overridden && !d.note)
     throw new ApiError(
       "rule_broken",
-      `note: say why you decide ${d.disposition.replaceAll("_", " ")} over the recommended ${recommendation.option.replaceAll("_", " ")}.`,
+      `note: say why you decide ${humanize(d.disposition)} over the recommended ${humanize(recommendation.option)}.`,
       [{ path: "note", message: "required when overriding the recommendation" }],
     );
   const onChain = d.disposition === "return_to_producer" || d.disposition === "destroy";
