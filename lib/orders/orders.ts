@@ -32,7 +32,7 @@ import { confirmOrder, runAction, type TransitionDeps } from "./transitions";
 type Order = typeof orders.$inferSelect;
 
 /** The orders a scope sees: all for staff, its own for a buyer's members, none for anyone else. */
-function ordersInScope(scope: Scope): SQL | undefined {
+export function ordersInScope(scope: Scope): SQL | undefined {
   if (scope.kind === "all") return undefined;
   if (scope.kind === "none") return sql`false`;
   return eq(orders.buyerId, scope.organisationId);
