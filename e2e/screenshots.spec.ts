@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 
 import { query } from "./db";
+import { deliverOrder } from "./delivered-order";
 import { storageStateFor } from "./stack";
 
 const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
@@ -16,6 +17,8 @@ type Shot = {
   path: (page: Page) => Promise<string>;
   ready: (page: Page) => Promise<void>;
   role?: string | null;
+  /** Makes its data first (an order shipped on chain): more than a test's 30 s on a busy machine. */
+  isSlow?: boolean;
 };
 
 /** The feed names batches by code and people by name: a fraud check run by the operator shows as both. */
@@ -48,6 +51,20 @@ const firstBatch = async () =>
     )
   )[0];
 
+/** A delivered order's line and a return requested against it, made once for both colour schemes. */
+let returned: Promise<{ lineId: number; returnId: number }> | null = null;
+function aReturn(page: Page) {
+  returned ??= (async () => {
+    const { lineId } = await deliverOrder(page.request, "1.000");
+    const made = await page.request.post("/api/returns", {
+      data: { order_line_id: lineId, quantity_kg: "0.5", reason: "transit_damage", note: "Screenshot" },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    return { lineId, returnId: ((await made.json()) as { id: number }).id };
+  })();
+  return returned;
+}
+
 const shots: Shot[] = [
   { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
   {
@@ -75,6 +92,25 @@ const shots: Shot[] = [
   { name: "movements", path: async () => "/movements", ready: heading(/Stock movements/) },
   { name: "orders", path: async () => "/orders", ready: heading("Orders") },
   { name: "new-order", path: async () => "/orders/new", ready: heading("New order") },
+  {
+    name: "returns",
+    path: async (page) => (await aReturn(page), "/returns"),
+    ready: heading("Returns"),
+    isSlow: true,
+  },
+  {
+    name: "return",
+    path: async (page) => `/returns/${(await aReturn(page)).returnId}`,
+    ready: heading(/^Return \d+$/),
+    isSlow: true,
+  },
+  {
+    name: "new-return",
+    path: async (page) => `/returns/new?order_line_id=${(await aReturn(page)).lineId}`,
+    ready: heading("Request a return"),
+    isSlow: true,
+  },
+  { name: "returns-analytics", path: async () => "/returns/analytics", ready: heading("Returns analytics") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   { name: "events", path: async () => "/events", ready: heading(/Event/) },
   {
@@ -109,6 +145,7 @@ mkdirSync(dir, { recursive: true });
 for (const colorScheme of ["light", "dark"] as const) {
   for (const shot of shots) {
     test(`${shot.name} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
+      test.slow(shot.isSlow === true);
       const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
         colorScheme,
