@@ -2,7 +2,8 @@
 // for column, the CSV of GET /api/returns/analytics/export): the return rate by origin, process and
 // warehouse, and returns by reason.
 import type { ChartTable } from "@/lib/analytics/table";
-import type { ReturnAnalytics, ReturnTable } from "@/lib/returns/analytics";
+import type { ReturnAnalytics } from "@/lib/returns/analytics";
+import type { ReturnTable } from "@/lib/returns/schemas";
 
 import { reasonLabels } from "./words";
 
