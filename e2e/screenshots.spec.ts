@@ -42,6 +42,16 @@ async function feedSaysCodesAndNames(page: Page) {
   );
 }
 
+/** The console header (the most links: an admin's) on one line: every nav link and the sign-out at one height. */
+async function headerOnOneLine(page: Page) {
+  const header = page.getByRole("banner");
+  const tops = await header
+    .locator("nav a, button")
+    .evaluateAll((elements) => elements.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(10);
+  expect(Math.max(...tops) - Math.min(...tops), `link tops ${tops.join(", ")}`).toBeLessThan(8);
+}
+
 const heading = (name: string | RegExp) => (page: Page) =>
   expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 const firstBatch = async () =>
@@ -121,7 +131,10 @@ const shots: Shot[] = [
   {
     name: "admin",
     path: async () => "/admin",
-    ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+    ready: async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await headerOnOneLine(page);
+    },
     role: "admin",
   },
   { name: "api-docs", path: async () => "/api-docs", ready: heading("API") },
