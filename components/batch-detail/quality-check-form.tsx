@@ -8,15 +8,14 @@ import type { z } from "zod";
 
 import { messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
+import { labelStyle } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { recordQualityCheck } from "@/lib/endpoints/verification";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 
-import { numberOrEmpty, QualityFields } from "./quality-fields";
+import { numberOrEmpty, QualityFields, textOrEmpty } from "./quality-fields";
 
 type Input = z.input<typeof ZQualityCheck>;
 type Output = z.output<typeof ZQualityCheck>;
@@ -63,22 +62,9 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
       <QualityFields
         idPrefix="qc"
         register={(name) => form.register(name, { setValueAs: numberOrEmpty })}
+        notes={form.register("notes", { setValueAs: textOrEmpty })}
         errors={errors}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="qc-notes" className={labelStyle}>
-          Notes (optional)
-        </label>
-        <textarea
-          id="qc-notes"
-          rows={2}
-          className={field}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "qc-notes-error" : undefined}
-          {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
-        />
-        <FieldError id="qc-notes-error" message={errors.notes?.message} />
-      </div>
       <div className="flex flex-wrap gap-6">
         <div className="flex flex-col gap-1">
           <label htmlFor="qc-photos" className={labelStyle}>

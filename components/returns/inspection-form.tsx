@@ -7,11 +7,14 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { numberOrEmpty, QualityFields, type MeasurementName } from "@/components/batch-detail/quality-fields";
+import {
+  numberOrEmpty,
+  QualityFields,
+  textOrEmpty,
+  type MeasurementName,
+} from "@/components/batch-detail/quality-fields";
 import { messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { inspectReturn } from "@/lib/endpoints/returns";
@@ -53,22 +56,9 @@ export function InspectionForm({ returnId }: { returnId: number }) {
       <QualityFields
         idPrefix="inspect"
         register={(name: MeasurementName) => form.register(name, { setValueAs: numberOrEmpty })}
+        notes={form.register("notes", { setValueAs: textOrEmpty })}
         errors={errors}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="inspect-notes" className={labelStyle}>
-          Notes (optional)
-        </label>
-        <textarea
-          id="inspect-notes"
-          rows={2}
-          className={field}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "inspect-notes-error" : undefined}
-          {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
-        />
-        <FieldError id="inspect-notes-error" message={errors.notes?.message} />
-      </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" {...form.register("contaminated")} />
         Contaminated
