@@ -76,10 +76,17 @@ test("a buyer's return is received back into stock, inspected and resold as reco
     .click();
   await expect(buyer.getByRole("heading", { level: 1, name: "Request a return" })).toBeVisible();
   await expect(buyer.getByText(batch.batch_code)).toBeVisible();
-  await buyer.getByLabel("Quantity (kg)").fill("1.5");
   await buyer.getByLabel("Reason").selectOption({ label: "Wrong lot" });
   await buyer.getByLabel("Note (optional)").fill("Sacks labelled for another batch");
   await buyer.getByLabel(/^Photos/).setInputFiles({ name: "label.png", mimeType: "image/png", buffer: photo() });
+  // More than shipped: refused beside the quantity, the form kept.
+  const kg = buyer.getByLabel("Quantity (kg)");
+  await kg.fill("5");
+  await buyer.getByRole("button", { name: "Request return" }).click();
+  await expect(buyer.getByRole("alert").filter({ hasText: "at most 2.000 kg can be returned" })).toBeVisible();
+  await expect(kg).toHaveAttribute("aria-invalid", "true");
+  await expect(buyer).toHaveURL(/\/returns\/new\?order_line_id=\d+$/);
+  await kg.fill("1.5");
   await buyer.getByRole("button", { name: "Request return" }).click();
   await expect(buyer).toHaveURL(/\/returns\/\d+$/);
   const id = Number(buyer.url().split("/").at(-1));
