@@ -2,12 +2,12 @@
 // (test-results/screenshots/, and attached to the HTML report).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 
 import { query } from "./db";
 import { deliverOrder } from "./delivered-order";
-import { storageStateFor } from "./stack";
+import { stack, storageStateFor } from "./stack";
 
 const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
 
@@ -61,16 +61,40 @@ const firstBatch = async () =>
     )
   )[0];
 
-/** A delivered order's line and a return requested against it, made once for both colour schemes. */
+/**
+ * A delivered order's line and a return against it, received and inspected (so its page shows the
+ * recommendation and the decision form), made once for both colour schemes.
+ */
 let returned: Promise<{ lineId: number; returnId: number }> | null = null;
-function aReturn(page: Page) {
+const apiAs = (role: string) =>
+  request.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, storageState: storageStateFor(role) });
+function aReturn() {
   returned ??= (async () => {
-    const { lineId } = await deliverOrder(page.request, "1.000");
-    const made = await page.request.post("/api/returns", {
+    const operator = await apiAs("operator");
+    const { lineId } = await deliverOrder(operator, "1.000");
+    const made = await operator.post("/api/returns", {
       data: { order_line_id: lineId, quantity_kg: "0.5", reason: "transit_damage", note: "Screenshot" },
     });
     expect(made.status(), await made.text()).toBe(201);
-    return { lineId, returnId: ((await made.json()) as { id: number }).id };
+    const { id } = (await made.json()) as { id: number };
+    const warehouses = (await (await operator.get("/api/warehouses")).json()) as { data: { code: string }[] };
+    const received = await operator.post(`/api/returns/${id}/receive`, {
+      data: { warehouse: warehouses.data[0].code },
+    });
+    expect(received.status(), await received.text()).toBe(200);
+    await expect
+      .poll(async () => ((await (await operator.get(`/api/returns/${id}`)).json()) as { status: string }).status, {
+        timeout: 60_000,
+      })
+      .toBe("received");
+    const verifier = await apiAs("verifier");
+    const inspected = await verifier.post(`/api/returns/${id}/inspect`, {
+      data: { cupping_score: 82, moisture_pct: 12.5, primary_defects: 1, secondary_defects: 6, screen_size: 16 },
+    });
+    expect(inspected.status(), await inspected.text()).toBe(200);
+    await verifier.dispose();
+    await operator.dispose();
+    return { lineId, returnId: id };
   })();
   return returned;
 }
@@ -104,19 +128,20 @@ const shots: Shot[] = [
   { name: "new-order", path: async () => "/orders/new", ready: heading("New order") },
   {
     name: "returns",
-    path: async (page) => (await aReturn(page), "/returns"),
+    path: async () => (await aReturn(), "/returns"),
     ready: heading("Returns"),
     isSlow: true,
   },
   {
     name: "return",
-    path: async (page) => `/returns/${(await aReturn(page)).returnId}`,
+    path: async () => `/returns/${(await aReturn()).returnId}`,
     ready: heading(/^Return \d+$/),
+    role: "verifier",
     isSlow: true,
   },
   {
     name: "new-return",
-    path: async (page) => `/returns/new?order_line_id=${(await aReturn(page)).lineId}`,
+    path: async () => `/returns/new?order_line_id=${(await aReturn()).lineId}`,
     ready: heading("Request a return"),
     isSlow: true,
   },
