@@ -8,6 +8,7 @@ const links = [
   "Stock",
   "Movements",
   "Orders",
+  "Returns",
   "Analytics",
   "Admin",
   "API",

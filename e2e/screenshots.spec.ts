@@ -2,11 +2,12 @@
 // (test-results/screenshots/, and attached to the HTML report).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 
 import { query } from "./db";
-import { storageStateFor } from "./stack";
+import { deliverOrder } from "./delivered-order";
+import { stack, storageStateFor } from "./stack";
 
 const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
 
@@ -16,6 +17,8 @@ type Shot = {
   path: (page: Page) => Promise<string>;
   ready: (page: Page) => Promise<void>;
   role?: string | null;
+  /** Makes its data first (an order shipped on chain): more than a test's 30 s on a busy machine. */
+  isSlow?: boolean;
 };
 
 /** The feed names batches by code and people by name: a fraud check run by the operator shows as both. */
@@ -39,6 +42,16 @@ async function feedSaysCodesAndNames(page: Page) {
   );
 }
 
+/** The console header (the most links: an admin's) on one line: every nav link and the sign-out at one height. */
+async function headerOnOneLine(page: Page) {
+  const header = page.getByRole("banner");
+  const tops = await header
+    .locator("nav a, button")
+    .evaluateAll((elements) => elements.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(10);
+  expect(Math.max(...tops) - Math.min(...tops), `link tops ${tops.join(", ")}`).toBeLessThan(8);
+}
+
 const heading = (name: string | RegExp) => (page: Page) =>
   expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 const firstBatch = async () =>
@@ -47,6 +60,44 @@ const firstBatch = async () =>
       "select id, batch_code from batches where token_id is not null order by id limit 1",
     )
   )[0];
+
+/**
+ * A delivered order's line and a return against it, received and inspected (so its page shows the
+ * recommendation and the decision form), made once for both colour schemes.
+ */
+let returned: Promise<{ lineId: number; returnId: number }> | null = null;
+const apiAs = (role: string) =>
+  request.newContext({ baseURL: `http://127.0.0.1:${stack.port}`, storageState: storageStateFor(role) });
+function aReturn() {
+  returned ??= (async () => {
+    const operator = await apiAs("operator");
+    const { lineId } = await deliverOrder(operator, "1.000");
+    const made = await operator.post("/api/returns", {
+      data: { order_line_id: lineId, quantity_kg: "0.5", reason: "transit_damage", note: "Screenshot" },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const { id } = (await made.json()) as { id: number };
+    const warehouses = (await (await operator.get("/api/warehouses")).json()) as { data: { code: string }[] };
+    const received = await operator.post(`/api/returns/${id}/receive`, {
+      data: { warehouse: warehouses.data[0].code },
+    });
+    expect(received.status(), await received.text()).toBe(200);
+    await expect
+      .poll(async () => ((await (await operator.get(`/api/returns/${id}`)).json()) as { status: string }).status, {
+        timeout: 60_000,
+      })
+      .toBe("received");
+    const verifier = await apiAs("verifier");
+    const inspected = await verifier.post(`/api/returns/${id}/inspect`, {
+      data: { cupping_score: 82, moisture_pct: 12.5, primary_defects: 1, secondary_defects: 6, screen_size: 16 },
+    });
+    expect(inspected.status(), await inspected.text()).toBe(200);
+    await verifier.dispose();
+    await operator.dispose();
+    return { lineId, returnId: id };
+  })();
+  return returned;
+}
 
 const shots: Shot[] = [
   { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
@@ -75,6 +126,26 @@ const shots: Shot[] = [
   { name: "movements", path: async () => "/movements", ready: heading(/Stock movements/) },
   { name: "orders", path: async () => "/orders", ready: heading("Orders") },
   { name: "new-order", path: async () => "/orders/new", ready: heading("New order") },
+  {
+    name: "returns",
+    path: async () => (await aReturn(), "/returns"),
+    ready: heading("Returns"),
+    isSlow: true,
+  },
+  {
+    name: "return",
+    path: async () => `/returns/${(await aReturn()).returnId}`,
+    ready: heading(/^Return \d+$/),
+    role: "verifier",
+    isSlow: true,
+  },
+  {
+    name: "new-return",
+    path: async () => `/returns/new?order_line_id=${(await aReturn()).lineId}`,
+    ready: heading("Request a return"),
+    isSlow: true,
+  },
+  { name: "returns-analytics", path: async () => "/returns/analytics", ready: heading("Returns analytics") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   { name: "events", path: async () => "/events", ready: heading(/Event/) },
   {
@@ -85,7 +156,10 @@ const shots: Shot[] = [
   {
     name: "admin",
     path: async () => "/admin",
-    ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+    ready: async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await headerOnOneLine(page);
+    },
     role: "admin",
   },
   { name: "api-docs", path: async () => "/api-docs", ready: heading("API") },
@@ -109,6 +183,7 @@ mkdirSync(dir, { recursive: true });
 for (const colorScheme of ["light", "dark"] as const) {
   for (const shot of shots) {
     test(`${shot.name} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
+      test.slow(shot.isSlow === true);
       const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
         colorScheme,

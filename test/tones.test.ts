@@ -48,6 +48,8 @@ describe("tone registry", () => {
     ["order status", enums.orderStatuses],
     ["reservation status", enums.reservationStatuses],
     ["shipment status", enums.shipmentStatuses],
+    ["return status", enums.returnStatuses],
+    ["disposition", enums.dispositions],
   ];
 
   it.each(shown)("names every %s value", (_, values) => {

@@ -22,11 +22,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-6 py-3">
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-3.5 gap-y-2 text-sm">
+          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-3 gap-y-2 text-sm">
             {nav.map((item) => (
               <Link
                 key={item.href}
@@ -37,7 +37,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </Link>
             ))}
           </nav>
-          <form action={signOutAction} className="flex items-center gap-3 text-sm">
+          <form action={signOutAction} className="flex items-center gap-2.5 text-sm">
             <span data-testid="signed-in-as">
               {user.name} <span className="text-stone-500">({user.role})</span>
             </span>

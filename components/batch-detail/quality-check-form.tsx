@@ -8,30 +8,18 @@ import type { z } from "zod";
 
 import { messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
+import { labelStyle } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { recordQualityCheck } from "@/lib/endpoints/verification";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 
+import { numberOrEmpty, QualityFields, textOrEmpty } from "./quality-fields";
+
 type Input = z.input<typeof ZQualityCheck>;
 type Output = z.output<typeof ZQualityCheck>;
 type Name = keyof Input;
-
-const numberOrEmpty = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
-
-const fields: { name: Name; label: string; step?: string }[] = [
-  { name: "cupping_score", label: "Cupping score", step: "0.01" },
-  { name: "moisture_pct", label: "Moisture (%)", step: "0.01" },
-  { name: "primary_defects", label: "Primary defects" },
-  { name: "secondary_defects", label: "Secondary defects" },
-  { name: "sample_grams", label: "Sample (g)" },
-  { name: "screen_size", label: "Screen size" },
-  { name: "screen_size_variance_pct", label: "Screen variance (%, optional)", step: "0.01" },
-  { name: "quakers", label: "Quakers (optional)" },
-];
 
 export function QualityCheckForm({ batchId }: { batchId: number }) {
   const router = useRouter();
@@ -71,40 +59,12 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
       className="flex flex-col gap-3 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700"
     >
       <h3 className="text-sm font-semibold">Record a quality check</h3>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {fields.map((f) => (
-          <div key={f.name} className="flex flex-col gap-1">
-            <label htmlFor={`qc-${f.name}`} className={labelStyle}>
-              {f.label}
-            </label>
-            <input
-              id={`qc-${f.name}`}
-              type="number"
-              step={f.step ?? "1"}
-              inputMode="decimal"
-              className={field}
-              aria-invalid={errors[f.name] ? true : undefined}
-              aria-describedby={errors[f.name] ? `qc-${f.name}-error` : undefined}
-              {...form.register(f.name, { setValueAs: numberOrEmpty })}
-            />
-            <FieldError id={`qc-${f.name}-error`} message={errors[f.name]?.message} />
-          </div>
-        ))}
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="qc-notes" className={labelStyle}>
-          Notes (optional)
-        </label>
-        <textarea
-          id="qc-notes"
-          rows={2}
-          className={field}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "qc-notes-error" : undefined}
-          {...form.register("notes", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
-        />
-        <FieldError id="qc-notes-error" message={errors.notes?.message} />
-      </div>
+      <QualityFields
+        idPrefix="qc"
+        register={(name) => form.register(name, { setValueAs: numberOrEmpty })}
+        notes={form.register("notes", { setValueAs: textOrEmpty })}
+        errors={errors}
+      />
       <div className="flex flex-wrap gap-6">
         <div className="flex flex-col gap-1">
           <label htmlFor="qc-photos" className={labelStyle}>

@@ -1,5 +1,6 @@
 // An order's lines: each batch with its kilograms and price, and what the batch has for sale,
 // reserved and available right now (the stock check), and what the buyer's delivery wallet holds of it.
+// Once delivered, each line links to a return request for those who may ask for one.
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
@@ -7,7 +8,8 @@ import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from
 import { formatDecimal, humanize } from "@/lib/format";
 import type { OrderJson } from "@/lib/orders/orders";
 
-export function OrderLines({ order }: { order: OrderJson }) {
+export function OrderLines({ order, canReturn }: { order: OrderJson; canReturn: boolean }) {
+  const isReturnable = canReturn && order.status === "delivered";
   return (
     <Card id="order-lines" title="Lines">
       <Table testId="order-lines" isFramed={false}>
@@ -24,6 +26,7 @@ export function OrderLines({ order }: { order: OrderJson }) {
             numeric("Reserved now (kg)"),
             numeric("Available now (kg)"),
             numeric("In the buyer's wallet (kg)"),
+            ...(isReturnable ? [""] : []),
           ]}
         />
         <tbody>
@@ -50,6 +53,13 @@ export function OrderLines({ order }: { order: OrderJson }) {
               <td className={numericCellClass} data-column="in_buyer_wallet_kg">
                 {formatDecimal(l.in_buyer_wallet_kg, 3)}
               </td>
+              {isReturnable && (
+                <td className={cellClass}>
+                  <Link href={`/returns/new?order_line_id=${l.id}`} className="underline">
+                    Return…
+                  </Link>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -88,6 +88,18 @@ const tones: Record<string, Tone> = {
   cancelled: "gray",
   released: "gray",
   refunded: "amber",
+  // returns, and what becomes of returned coffee
+  requested: "amber",
+  receiving: "blue",
+  received: "blue",
+  inspected: "blue",
+  deciding: "blue",
+  closed: "green",
+  resell: "green",
+  downgrade: "amber",
+  blend: "blue",
+  return_to_producer: "gray",
+  destroy: "red",
   // alerts
   open: "amber",
   resolved: "green",

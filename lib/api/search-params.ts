@@ -1,4 +1,7 @@
 // A list page's filters as its URL holds them, ready for the page's query schema.
+import type { ZodType } from "zod";
+
+import { ApiError } from "./errors";
 
 /** What Next.js hands a page as searchParams. */
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -13,4 +16,22 @@ export function readFilters(params: SearchParams): { values: Record<string, stri
     values: Object.fromEntries(entries.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : []))),
     repeated: entries.filter(([, v]) => Array.isArray(v)).map(([k]) => k),
   };
+}
+
+/** The page a list's filters ask for, or why they cannot be used (said in place of the list). */
+export async function loadListPage<Q, P>(
+  schema: ZodType<Q>,
+  { values, repeated }: { values: Record<string, string>; repeated: string[] },
+  list: (query: Q) => Promise<P>,
+): Promise<{ page: P } | { invalid: string }> {
+  if (repeated.length) return { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)` };
+  const query = schema.safeParse(values);
+  if (!query.success)
+    return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
+  try {
+    return { page: await list(query.data) };
+  } catch (error) {
+    if (error instanceof ApiError) return { invalid: error.message };
+    throw error;
+  }
 }

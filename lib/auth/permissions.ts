@@ -61,6 +61,7 @@ export const pages = [
   { href: "/stock", label: "Stock", roles: everyone, members: true },
   { href: "/movements", label: "Movements", roles: everyone, members: true },
   { href: "/orders", label: "Orders", roles: everyone, members: true },
+  { href: "/returns", label: "Returns", roles: everyone, members: true },
   { href: "/analytics", label: "Analytics", roles: everyone, members: true },
   { href: "/admin", label: "Admin", roles: admins, members: false },
   { href: "/api-docs", label: "API", roles: everyone, members: true },

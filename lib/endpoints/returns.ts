@@ -15,8 +15,15 @@ import {
   shipmentPurposes,
   shipmentStatuses,
 } from "@/lib/db/enums";
-import { returnTables } from "@/lib/returns/analytics";
-import { ZDecision, ZInspection, ZIntake, ZNewReturn, ZRejection, ZReturnQuery } from "@/lib/returns/schemas";
+import {
+  returnTables,
+  ZDecision,
+  ZInspection,
+  ZIntake,
+  ZNewReturn,
+  ZRejection,
+  ZReturnQuery,
+} from "@/lib/returns/schemas";
 
 import { endpoint } from "./define";
 import { pageOf, ZAuditJson } from "./shapes";

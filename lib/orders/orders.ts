@@ -33,7 +33,7 @@ import { confirmOrder, runAction, type TransitionDeps } from "./transitions";
 type Order = typeof orders.$inferSelect;
 
 /** The orders a scope sees: all for staff, its own for a buyer's members, none for anyone else. */
-const ordersInScope = (scope: Scope) => ownedInScope(scope, orders.buyerId);
+export const ordersInScope = (scope: Scope) => ownedInScope(scope, orders.buyerId);
 
 /** An order outside the scope is answered as missing. */
 export async function getOrderRow(db: Db | Tx, scope: Scope, id: number, lock = false): Promise<Order> {

@@ -10,8 +10,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 
-export const returnTables = ["origin", "process", "warehouse", "reason"] as const;
-export type ReturnTable = (typeof returnTables)[number];
+import type { ReturnTable } from "./schemas";
 
 const ownOrders = (scope: Scope, alias: string): SQL =>
   scope.kind === "all"

@@ -71,7 +71,7 @@ async function returnableLine(tx: Tx, scope: Scope, lineId: number) {
 }
 
 /** Grams of the line already returned or on their way back (every return not rejected). */
-async function returnedOf(tx: Tx, lineId: number): Promise<bigint> {
+export async function returnedOf(tx: Db | Tx, lineId: number): Promise<bigint> {
   const [row] = await tx
     .select({ g: sql<string>`coalesce(sum(${returns.quantity}), 0)::text` })
     .from(returns)

@@ -42,3 +42,7 @@ export const ZDecision = z.strictObject({
 export type Decision = z.infer<typeof ZDecision>;
 
 export const ZRejection = z.strictObject({ note: text().min(1, "say why").max(2000) });
+
+/** The returns analytics' tables, each its own CSV. */
+export const returnTables = ["origin", "process", "warehouse", "reason"] as const;
+export type ReturnTable = (typeof returnTables)[number];

@@ -7,11 +7,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { ApiError } from "@/lib/api/errors";
-import { readFilters, type SearchParams } from "@/lib/api/search-params";
-import type { Scope } from "@/lib/auth/scope";
+import { Pager } from "@/components/ui/pager";
+import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
-import type { Db } from "@/lib/db";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listBuyers } from "@/lib/orders/buyers";
@@ -24,27 +22,13 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<SearchParams> };
 const filterNames = ["status", "buyer_id", "batch_id", "from", "to"] as const;
 
-/** The page of orders, or why the filters in the URL cannot be used. */
-async function load(db: Db, scope: Scope, values: Record<string, string>) {
-  const query = ZOrderQuery.safeParse(values);
-  if (!query.success)
-    return { invalid: query.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ") };
-  try {
-    return { page: await listOrders(db, scope, query.data) };
-  } catch (error) {
-    if (error instanceof ApiError) return { invalid: error.message };
-    throw error;
-  }
-}
-
 export default async function OrdersPage({ searchParams }: Props) {
   const user = await requirePageUser("/orders");
-  const { values, repeated } = readFilters(await searchParams);
+  const filtersInUrl = readFilters(await searchParams);
+  const { values } = filtersInUrl;
   const db = getDb();
   const [result, buyers] = await Promise.all([
-    repeated.length
-      ? { invalid: `${repeated.join(", ")}: give each filter once (lists are comma-separated)` }
-      : load(db, user.scope, values),
+    loadListPage(ZOrderQuery, filtersInUrl, (q) => listOrders(db, user.scope, q)),
     user.isMember ? null : listBuyers(db),
   ]);
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
@@ -71,21 +55,13 @@ export default async function OrdersPage({ searchParams }: Props) {
       ) : (
         <Card>
           {page.data.length === 0 ? <Empty>No order matches these filters.</Empty> : <OrdersTable orders={page.data} />}
-          <div className="flex gap-4 text-sm">
-            {values.cursor && (
-              <Link className="underline" href={`/orders?${filters}`}>
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link
-                className="underline"
-                href={`/orders?${new URLSearchParams([...filters, ["cursor", page.next_cursor]])}`}
-              >
-                Older orders
-              </Link>
-            )}
-          </div>
+          <Pager
+            path="/orders"
+            filters={filters}
+            cursor={values.cursor}
+            next={page.next_cursor}
+            nextLabel="Older orders"
+          />
         </Card>
       )}
     </div>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { History } from "@/components/audit/history";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderFacts } from "@/components/orders/order-facts";
-import { OrderHistory } from "@/components/orders/order-history";
 import { OrderLines } from "@/components/orders/order-lines";
 import { OrderReservations, OrderShipments } from "@/components/orders/order-shipping";
+import { OrderReturns } from "@/components/returns/order-returns";
 import { ValueBadge } from "@/components/ui/badge";
 import { ApiError } from "@/lib/api/errors";
 import { requirePageUser } from "@/lib/auth/session";
@@ -13,6 +14,7 @@ import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { getEnv } from "@/lib/env";
 import { getOrder } from "@/lib/orders/orders";
+import { listReturns } from "@/lib/returns/returns";
 
 export const dynamic = "force-dynamic";
 
@@ -27,14 +29,16 @@ export default async function OrderPage({ params }: Props) {
   const user = await requirePageUser(`/orders/${idParam}`);
   const id = Number(idParam);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
   let order;
   try {
-    order = await getOrder(getDb(), user.scope, id);
+    order = await getOrder(db, user.scope, id);
   } catch (error) {
     // An order outside the user's scope is answered as missing.
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;
   }
+  const returns = await listReturns(db, user.scope, { order_id: id, limit: 200 });
   // Sent or about to be, and not yet seen by the indexer on every line.
   const isShipping =
     order.status === "reserved" &&
@@ -56,10 +60,11 @@ export default async function OrderPage({ params }: Props) {
         </div>
       </div>
       <OrderFacts order={order} />
-      <OrderLines order={order} />
+      <OrderLines order={order} canReturn={can(user, "POST /api/returns")} />
       <OrderReservations order={order} />
       <OrderShipments order={order} explorerUrl={getEnv().EXPLORER_URL ?? null} />
-      <OrderHistory records={order.history} />
+      <OrderReturns returns={returns.data} />
+      <History id="order-history" records={order.history} />
     </div>
   );
 }

@@ -1,17 +1,18 @@
-// An order's history: its audit records, oldest first, with who did what and their note.
+// An order's or a return's history: its audit records, oldest first, with who did what and their note.
 import { actionWords, actorLabel } from "@/components/batch-detail/audit-trail";
 import { Card, Empty } from "@/components/ui/card";
 import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
-import type { OrderJson } from "@/lib/orders/orders";
+import type { AuditJson } from "@/lib/audit/history";
 
-export function OrderHistory({ records }: { records: OrderJson["history"] }) {
+/** `id` names the card and its table (order-history, return-history). */
+export function History({ id, records }: { id: string; records: AuditJson[] }) {
   return (
-    <Card id="order-history" title="History">
+    <Card id={id} title="History">
       {records.length === 0 ? (
         <Empty>Nothing recorded yet.</Empty>
       ) : (
-        <Table testId="order-history" isFramed={false}>
+        <Table testId={id} isFramed={false}>
           <TableHead columns={["When", "Action", "By", "Note"]} />
           <tbody>
             {records.map((r) => (

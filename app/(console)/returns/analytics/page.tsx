@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { ChartCard } from "@/components/analytics/chart-card";
+import { returnChartTables } from "@/components/returns/analytics-tables";
+import { Card } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/server";
+import { formatDecimal } from "@/lib/format";
+import { returnAnalytics } from "@/lib/returns/analytics";
+
+export const metadata: Metadata = { title: "Returns analytics" };
+export const dynamic = "force-dynamic";
+
+const hours = (value: string | null) => (value === null ? null : `${formatDecimal(value, 2)} h`);
+
+export default async function ReturnsAnalyticsPage() {
+  const user = await requirePageUser("/returns/analytics");
+  const a = await returnAnalytics(getDb(), user.scope);
+  return (
+    <div className="flex flex-col gap-5">
+      <PageHeader
+        title="Returns analytics"
+        aside={
+          <Link href="/returns" className="text-sm underline">
+            Returns
+          </Link>
+        }
+      >
+        {user.isMember ? "Your organisation's returns, " : "Every return not rejected, "}computed as you open the page.
+      </PageHeader>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <Card id="returns-recovery" title="Value recovered">
+          <Facts
+            facts={[
+              ["Decided returns", a.recovery.decided],
+              ["Original value", formatDecimal(a.recovery.original_value, 2)],
+              ["Recovered", formatDecimal(a.recovery.recovery_value, 2)],
+              ["Recovered (%)", a.recovery.recovered_pct === null ? null : `${a.recovery.recovered_pct}%`],
+            ]}
+            className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm"
+          />
+          <p className="text-xs text-stone-500">
+            What decided returns recover against what the returned coffee was sold for, in the orders&apos; currencies.
+          </p>
+        </Card>
+        <Card id="returns-decision-time" title="Time to decide">
+          <Facts
+            facts={[
+              ["Decided returns", a.decision_hours.decided],
+              ["Median", hours(a.decision_hours.median)],
+              ["90th percentile", hours(a.decision_hours.p90)],
+              ["Average", hours(a.decision_hours.average)],
+            ]}
+            className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm"
+          />
+          <p className="text-xs text-stone-500">Hours from the request to the decision.</p>
+        </Card>
+      </div>
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        {returnChartTables(a).map((table) => (
+          <ChartCard key={table.id} table={table} csvHref={`/api/returns/analytics/export?table=${table.id}`} />
+        ))}
+      </div>
+    </div>
+  );
+}
