@@ -1,7 +1,8 @@
 // A return from the outside (issue 19): an order shipped and delivered to the demo roaster; its
 // member asks to return part of a line with a photo; an operator receives it at a warehouse (the
-// stock comes back: exactly one `returned` movement from the buyer's wallet to the shipping wallet);
-// a verifier inspects it and accepts the recommendation to resell, which moves no stock; the
+// stock comes back: exactly one `returned` movement from the buyer's wallet to the shipping wallet,
+// held until decided); a verifier inspects it and accepts the recommendation to resell, which moves
+// no stock and puts it up for sale; the
 // analytics count it. An operator may not decide; the buyer sees its return but no staff action.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
@@ -52,6 +53,15 @@ test("a buyer's return is received back into stock, inspected and resold as reco
         data: Movement[];
       }
     ).data;
+  const shipperHolds = async (warehouse: string) =>
+    kgToGrams(
+      (
+        (await (await api.get(`/api/batches/${batch.id}/holdings`)).json()) as {
+          data: { holder: string; warehouse: string; quantity_kg: string }[];
+        }
+      ).data.find((h) => h.holder === shipperAccount.address.toLowerCase() && h.warehouse === warehouse)?.quantity_kg ??
+        "0",
+    );
   const unpromised = async () =>
     kgToGrams(((await (await api.get("/api/dashboard/metrics")).json()) as DashboardMetrics).orders.available_kg);
   const wrongLot = async () =>
@@ -113,6 +123,7 @@ test("a buyer's return is received back into stock, inspected and resold as reco
   ).data;
   const warehouse = warehouses.find((w) => w.is_active && Number(w.capacity_kg) - Number(w.on_hand_kg) >= 10)!;
   expect(warehouse).toBeTruthy();
+  const heldBefore = await shipperHolds(warehouse.code);
   await page.goto("/returns?status=requested");
   await page.getByRole("link", { name: `Return ${id}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Return ${id}` })).toBeVisible();
@@ -125,9 +136,12 @@ test("a buyer's return is received back into stock, inspected and resold as reco
     "indexed",
   );
 
+  // On hand in the shipping wallet at that warehouse, by exactly the returned quantity, but not for
+  // sale until its disposition is decided.
   const returnedKg = kgToGrams("1.500");
-  expect(await availableOfBatch()).toBe(before.available + returnedKg);
-  expect(await unpromised()).toBe(before.unpromised + returnedKg);
+  expect(await shipperHolds(warehouse.code)).toBe(heldBefore + returnedKg);
+  expect(await availableOfBatch()).toBe(before.available);
+  expect(await unpromised()).toBe(before.unpromised);
   const afterIntake = await returnedMovements();
   const added = afterIntake.filter((m) => !before.movements.some((b) => b.id === m.id));
   expect(added).toHaveLength(1);
@@ -166,9 +180,11 @@ test("a buyer's return is received back into stock, inspected and resold as reco
   await expect(verifier.getByTestId("return-status")).toHaveText("closed");
   await expect(verifier.getByRole("region", { name: "Decision" })).toContainText("Resell");
   await verifierContext.close();
-  // Reselling keeps the coffee where it was received: no stock moves.
-  expect(await availableOfBatch()).toBe(before.available + returnedKg);
+  // Reselling keeps the coffee where it was received (no stock moves) and puts it up for sale.
+  expect(await shipperHolds(warehouse.code)).toBe(heldBefore + returnedKg);
   expect((await returnedMovements()).map((m) => m.id)).toEqual(afterIntake.map((m) => m.id));
+  expect(await availableOfBatch()).toBe(before.available + returnedKg);
+  expect(await unpromised()).toBe(before.unpromised + returnedKg);
 
   // The analytics count it under its reason.
   await page.goto("/returns/analytics");
