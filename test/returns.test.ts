@@ -335,7 +335,7 @@ describe("returns", () => {
     expect(a.by_origin).toEqual([expect.objectContaining(rate)]);
     expect(a.by_warehouse).toEqual([expect.objectContaining({ ...rate, value: "BIG-WH" })]);
     expect(a.by_origin[0].rate_pct).toBe(((Number(g) / Number(shipped)) * 100).toFixed(2));
-    expect(a.recovery.decided).toBe(decided);
+    expect(a.recovery).toEqual([expect.objectContaining({ currency: "USD", decided })]);
     expect(a.decision_hours.decided).toBe(decided);
     // None of it is another buyer's.
     expect((await returnAnalytics(t.db, { kind: "organisation", organisationId: buyerId + 1000 })).by_reason).toEqual(

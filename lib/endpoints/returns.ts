@@ -133,12 +133,16 @@ const ZReturnAnalytics = z.object({
       share_pct: z.string().nullable(),
     }),
   ),
-  recovery: z.object({
-    decided: z.number(),
-    original_value: money,
-    recovery_value: money,
-    recovered_pct: z.string().nullable(),
-  }),
+  // Per currency: money is never summed across currencies.
+  recovery: z.array(
+    z.object({
+      currency: z.string(),
+      decided: z.number(),
+      original_value: money,
+      recovery_value: money,
+      recovered_pct: z.string().nullable(),
+    }),
+  ),
   decision_hours: z.object({ decided: z.number(), median: text, p90: text, average: text }),
 });
 

@@ -1,6 +1,7 @@
 // Returns analytics, within the caller's scope: the return rate (kilograms returned against
 // kilograms shipped) by origin, process and shipping warehouse; returns by reason; the value
-// recovered against what the returned coffee was sold for; and the time from request to decision.
+// recovered against what the returned coffee was sold for (per currency); and the time from request
+// to decision.
 // Every return not rejected counts, from the moment it is requested.
 import "server-only";
 
@@ -73,13 +74,17 @@ export async function returnAnalytics(db: Db, scope: Scope) {
     select reason as value, count(*)::int as returns, sum(quantity)::text as returned from returns r
     where status <> 'rejected' and ${ownOrders(scope, "r")} group by 1 order by 1`);
   const total = reasons.reduce((n, r) => n + r.returns, 0);
-  const {
-    rows: [recovery],
-  } = await db.execute<{ decided: number; original: string; recovered: string }>(sql`
-    select count(*)::int as decided, coalesce(sum(round(r.quantity / 1000.0 * l.price_per_kg, 2)), 0)::text as original,
-      coalesce(sum(r.recovery_value), 0)::text as recovered
-    from returns r join order_lines l on l.id = r.order_line_id
-    where r.disposition is not null and ${ownOrders(scope, "r")}`);
+  // Money is summed per currency, never across.
+  const { rows: recovery } = await db.execute<{
+    currency: string;
+    decided: number;
+    original: string;
+    recovered: string;
+  }>(sql`
+    select o.currency, count(*)::int as decided, sum(round(r.quantity / 1000.0 * l.price_per_kg, 2))::text as original,
+      sum(r.recovery_value)::text as recovered
+    from returns r join order_lines l on l.id = r.order_line_id join orders o on o.id = r.order_id
+    where r.disposition is not null and ${ownOrders(scope, "r")} group by o.currency order by o.currency`);
   const {
     rows: [time],
   } = await db.execute<{ decided: number; median: string | null; p90: string | null; average: string | null }>(sql`
@@ -99,12 +104,13 @@ export async function returnAnalytics(db: Db, scope: Scope) {
       returned_kg: gramsToKg(BigInt(r.returned)),
       share_pct: percent(BigInt(r.returns), BigInt(total)),
     })),
-    recovery: {
-      decided: recovery.decided,
-      original_value: recovery.original,
-      recovery_value: recovery.recovered,
-      recovered_pct: percent(cents(recovery.recovered), cents(recovery.original)),
-    },
+    recovery: recovery.map((r) => ({
+      currency: r.currency,
+      decided: r.decided,
+      original_value: r.original,
+      recovery_value: r.recovered,
+      recovered_pct: percent(cents(r.recovered), cents(r.original)),
+    })),
     decision_hours: { decided: time.decided, median: time.median, p90: time.p90, average: time.average },
   };
 }

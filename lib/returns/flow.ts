@@ -156,6 +156,7 @@ export async function inspect(tx: Tx, ret: Return, input: Inspection, actor: Act
       expiry: batches.expiryDate,
       price: orderLines.pricePerKg,
       deliveredAt: orders.deliveredAt,
+      currency: orders.currency,
     })
     .from(returns)
     .innerJoin(batches, eq(batches.id, returns.batchId))
@@ -176,7 +177,7 @@ export async function inspect(tx: Tx, ret: Return, input: Inspection, actor: Act
       contaminated,
     },
     original_price_per_kg: facts.price,
-    prices: await recentPrices(tx, facts.origin),
+    prices: await recentPrices(tx, facts.origin, facts.currency),
     days_since_delivery: daysBetween(facts.deliveredAt ?? now, now),
     days_to_expiry: daysBetween(now, new Date(`${facts.expiry}T23:59:59Z`)),
   });

@@ -33,17 +33,21 @@ export default async function ReturnsAnalyticsPage() {
       </PageHeader>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card id="returns-recovery" title="Value recovered">
-          <Facts
-            facts={[
-              ["Decided returns", a.recovery.decided],
-              ["Original value", formatDecimal(a.recovery.original_value, 2)],
-              ["Recovered", formatDecimal(a.recovery.recovery_value, 2)],
-              ["Recovered (%)", a.recovery.recovered_pct === null ? null : `${a.recovery.recovered_pct}%`],
-            ]}
-            className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm"
-          />
+          {a.recovery.length === 0 && <p className="text-sm text-stone-500">No return decided yet.</p>}
+          {a.recovery.map((r) => (
+            <Facts
+              key={r.currency}
+              facts={[
+                [`Decided returns (${r.currency})`, r.decided],
+                [`Original value (${r.currency})`, formatDecimal(r.original_value, 2)],
+                [`Recovered (${r.currency})`, formatDecimal(r.recovery_value, 2)],
+                ["Recovered (%)", r.recovered_pct === null ? null : `${r.recovered_pct}%`],
+              ]}
+              className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm"
+            />
+          ))}
           <p className="text-xs text-stone-500">
-            What decided returns recover against what the returned coffee was sold for, in the orders&apos; currencies.
+            What decided returns recover against what the returned coffee was sold for, per currency.
           </p>
         </Card>
         <Card id="returns-decision-time" title="Time to decide">
