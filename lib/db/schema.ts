@@ -926,8 +926,11 @@ export const systemAlerts = pgTable(
     details: jsonb("details").notNull().default({}),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: createdAt(),
+    resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
+    resolutionNote: text("resolution_note"),
   },
   (t) => [
+    check("system_alerts_resolution_note_check", sql`length(resolution_note) between 3 and 500`),
     check("system_alerts_severity_check", isOneOf(t.severity, alertSeverities)),
     check("system_alerts_status_check", isOneOf(t.status, alertStatuses)),
     check("system_alerts_type_check", isOneOf(t.type, systemAlertTypes)),
