@@ -1,10 +1,16 @@
 // Alerts about the system itself rather than one batch (batch_alerts needs a batch): a broken audit
-// hash chain. Raised once per cause while open. Not audited: the audit log is what is broken.
-import { eq } from "drizzle-orm";
+// hash chain. Raised once per cause while open, not audited (the audit log is what is broken);
+// an admin resolves one with a note, which is audited, and the same cause may then open a new one.
+import { and, desc, eq, lt } from "drizzle-orm";
 
+import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { ApiError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
-import { systemAlerts } from "@/lib/db/schema";
+import { systemAlerts, users } from "@/lib/db/schema";
+
+import { ZResolutionNote, ZSystemAlertQuery, type SystemAlertQuery } from "./system-schemas";
 
 export type NewSystemAlert = {
   type: (typeof systemAlertTypes)[number];
@@ -21,4 +27,85 @@ export async function raiseSystemAlert(db: Db, alert: NewSystemAlert): Promise<n
     .onConflictDoNothing({ target: [systemAlerts.type, systemAlerts.source], where: eq(systemAlerts.status, "open") })
     .returning({ id: systemAlerts.id });
   return row?.id ?? null;
+}
+
+const columns = { alert: systemAlerts, resolver: users.name };
+type Row = { alert: typeof systemAlerts.$inferSelect; resolver: string | null };
+
+export function toSystemAlertJson({ alert: a, resolver }: Row) {
+  return {
+    id: a.id,
+    type: a.type,
+    severity: a.severity,
+    status: a.status,
+    source: a.source,
+    message: a.message,
+    details: a.details as Record<string, unknown>,
+    resolved_at: a.resolvedAt?.toISOString() ?? null,
+    resolved_by: a.resolvedBy,
+    resolved_by_name: resolver,
+    resolution_note: a.resolutionNote,
+    created_at: a.createdAt.toISOString(),
+  };
+}
+export type SystemAlertJson = ReturnType<typeof toSystemAlertJson>;
+
+/** System alerts newest first, one page at a time; `status` keeps the open or the resolved ones. */
+export async function listSystemAlerts(db: Db, query: SystemAlertQuery) {
+  const q = ZSystemAlertQuery.parse(query);
+  const before = q.cursor === undefined ? undefined : lt(systemAlerts.id, decodeCursor(q.cursor, "id", "desc").id);
+  const rows = await db
+    .select(columns)
+    .from(systemAlerts)
+    .leftJoin(users, eq(users.id, systemAlerts.resolvedBy))
+    .where(and(q.status === undefined ? undefined : eq(systemAlerts.status, q.status), before))
+    .orderBy(desc(systemAlerts.id))
+    .limit(q.limit + 1);
+  return pageByIdDesc(rows, q.limit, (r) => r.alert.id, toSystemAlertJson);
+}
+
+export async function countOpenSystemAlerts(db: Db): Promise<number> {
+  return db.$count(systemAlerts, eq(systemAlerts.status, "open"));
+}
+
+/** Resolves an open system alert with a note, audited; unknown is a 404, already resolved a 409, and nothing changes. */
+export async function resolveSystemAlert(db: Db, id: number, note: string, by: number): Promise<SystemAlertJson> {
+  const parsed = ZResolutionNote.safeParse(note);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "is not a note";
+    throw new ApiError("validation_error", `note: ${message}`, [{ path: "note", message }]);
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select(columns)
+      .from(systemAlerts)
+      .leftJoin(users, eq(users.id, systemAlerts.resolvedBy))
+      .where(eq(systemAlerts.id, id))
+      .for("update", { of: systemAlerts });
+    if (!row) throw new ApiError("not_found", `There is no system alert ${id}.`);
+    if (row.alert.status === "resolved") {
+      const when = row.alert.resolvedAt?.toISOString() ?? "an unknown time";
+      const who = row.resolver ?? (row.alert.resolvedBy ? `user ${row.alert.resolvedBy}` : "someone unknown");
+      throw new ApiError("conflict", `System alert ${id} was already resolved at ${when} by ${who}.`, {
+        resolved_at: row.alert.resolvedAt?.toISOString() ?? null,
+        resolved_by: row.alert.resolvedBy,
+      });
+    }
+    const [alert] = await tx
+      .update(systemAlerts)
+      .set({ status: "resolved", resolvedAt: new Date(), resolvedBy: by, resolutionNote: parsed.data })
+      .where(eq(systemAlerts.id, id))
+      .returning();
+    await recordAudit(tx, {
+      entity: "system_alert",
+      entityId: id,
+      action: "system_alert.resolved",
+      actor: { kind: "user", id: String(by) },
+      before: { status: "open" },
+      after: { status: "resolved" },
+      note: parsed.data,
+    });
+    const [resolver] = await tx.select({ name: users.name }).from(users).where(eq(users.id, by));
+    return toSystemAlertJson({ alert, resolver: resolver?.name ?? null });
+  });
 }
