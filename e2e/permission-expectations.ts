@@ -116,6 +116,9 @@ export const expected: Record<string, readonly Kind[]> = {
   "GET /api/returns/analytics": read,
   "GET /api/returns/analytics/export": read,
   "GET /api/system/status": systemRead,
+  // System alerts: admins, in person (no key may resolve one).
+  "GET /api/system/alerts": admin,
+  "POST /api/system/alerts/[system_alert_id]/resolve": admin,
   "GET /api/activities/recent": read,
   "GET /api/analytics": read,
   "GET /api/admin/users": admin,

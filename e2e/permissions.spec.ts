@@ -148,6 +148,11 @@ test.beforeAll(async ({ browser }) => {
     "GET /api/cron/sync": { path: "/api/cron/sync" },
     "GET /api/dashboard/metrics": { path: "/api/dashboard/metrics" },
     "GET /api/system/status": { path: "/api/system/status" },
+    "GET /api/system/alerts": { path: "/api/system/alerts?limit=1" },
+    "POST /api/system/alerts/[system_alert_id]/resolve": {
+      path: "/api/system/alerts/999999/resolve",
+      body: { note: "Checked by the matrix." },
+    },
     "GET /api/activities/recent": { path: "/api/activities/recent?limit=1" },
     "GET /api/analytics": { path: "/api/analytics?chart=expiry" },
     "GET /api/admin/users": { path: "/api/admin/users" },

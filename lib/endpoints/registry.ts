@@ -2,6 +2,7 @@
 // domain's file with endpoint(), add the file here if it is new, and export handle(declaration, fn)
 // from its route file; the permission table, the OpenAPI document and /api-docs follow.
 import * as admin from "./admin";
+import * as alerts from "./alerts";
 import * as auth from "./auth";
 import * as batches from "./batches";
 import * as chainlink from "./chainlink";
@@ -18,6 +19,7 @@ import * as verification from "./verification";
 
 export const endpoints = {
   ...system,
+  ...alerts,
   ...auth,
   ...batches,
   ...verification,

@@ -3,6 +3,7 @@ import { z, type ZodType } from "zod";
 
 import {
   alertSeverities,
+  alertStatuses,
   alertTypes,
   batchStatuses,
   processes,
@@ -10,6 +11,7 @@ import {
   verificationRequestStatuses as requestStatuses,
   riskLevels,
   syncStatuses,
+  systemAlertTypes,
   verificationStatuses,
 } from "@/lib/db/enums";
 
@@ -111,6 +113,21 @@ export const ZAlertJson = z.object({
   resolved_by: z.number().nullable(),
   resolution_note: text,
   resolved_at: text,
+  created_at: time,
+});
+
+export const ZSystemAlertJson = z.object({
+  id: z.number(),
+  type: z.enum(systemAlertTypes),
+  severity: z.enum(alertSeverities),
+  status: z.enum(alertStatuses),
+  source: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  resolved_at: text,
+  resolved_by: z.number().nullable(),
+  resolved_by_name: text,
+  resolution_note: text,
   created_at: time,
 });
 
