@@ -87,7 +87,10 @@ describe("system alerts", () => {
       resolution_note: "Restored the log from backup.",
     });
     expect(resolved.resolved_at).not.toBeNull();
-    const audits = await t.db.select().from(auditRecords).where(eq(auditRecords.entityId, String(first)));
+    const audits = await t.db
+      .select()
+      .from(auditRecords)
+      .where(eq(auditRecords.entityId, String(first)));
     expect(audits.filter((r) => r.entity === "system_alert")).toEqual([
       expect.objectContaining({
         action: "system_alert.resolved",

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { toneStyles } from "@/components/ui/tones";
+import { countOpenSystemAlerts } from "@/lib/alerts/system";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSignIns, listUsers } from "@/lib/auth/users";
@@ -24,12 +25,13 @@ export const dynamic = "force-dynamic";
 export default async function AdminPage() {
   const me = await requirePageUser("/admin");
   const db = getDb();
-  const [users, keys, signIns, organisations, buyers] = await Promise.all([
+  const [users, keys, signIns, organisations, buyers, openAlerts] = await Promise.all([
     listUsers(db),
     listApiKeys(db),
     listSignIns(db, 30),
     listOrganisations(db),
     listBuyers(db),
+    countOpenSystemAlerts(db),
   ]);
   const approved = users.filter((u) => !u.is_pending);
   return (
@@ -39,6 +41,10 @@ export default async function AdminPage() {
         sign-ins; also{" "}
         <Link href="/admin/warehouses" className="underline">
           Warehouses
+        </Link>
+        ,{" "}
+        <Link href="/admin/system-alerts" className="underline">
+          System alerts ({openAlerts} open)
         </Link>{" "}
         and{" "}
         <Link href="/admin/mail" className="underline">

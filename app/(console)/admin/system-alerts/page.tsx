@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
+import { Card, Empty } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { listSystemAlerts } from "@/lib/alerts/system";
+import { ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
+import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/server";
+
+export const metadata: Metadata = { title: "System alerts" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<SearchParams> };
+const views = [
+  { label: "All", status: undefined },
+  { label: "Open", status: "open" },
+  { label: "Resolved", status: "resolved" },
+] as const;
+const path = "/admin/system-alerts";
+
+export default async function SystemAlertsPage({ searchParams }: Props) {
+  await requirePageUser(path);
+  const filtersInUrl = readFilters(await searchParams);
+  const { values } = filtersInUrl;
+  const result = await loadListPage(ZSystemAlertQuery, filtersInUrl, (q) => listSystemAlerts(getDb(), q));
+  const filters = new URLSearchParams(values.status ? [["status", values.status]] : []);
+  const page = "page" in result ? result.page : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="System alerts">
+        Alerts about Batchtrail itself (a broken audit chain), newest first; an admin resolves each with a note, which
+        is audited. Back to{" "}
+        <Link href="/admin" className="underline">
+          Admin
+        </Link>
+        .
+      </PageHeader>
+      <nav aria-label="Show" className="flex flex-wrap gap-2 text-sm">
+        {views.map((v) => (
+          <Link
+            key={v.label}
+            href={v.status ? `${path}?status=${v.status}` : path}
+            aria-current={values.status === v.status ? "page" : undefined}
+            className="rounded-full border border-stone-300 px-3 py-0.5 aria-[current=page]:bg-stone-900 aria-[current=page]:text-white dark:border-stone-700 dark:aria-[current=page]:bg-stone-100 dark:aria-[current=page]:text-stone-900"
+          >
+            {v.label}
+          </Link>
+        ))}
+      </nav>
+      {!page ? (
+        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
+      ) : (
+        <Card>
+          {page.data.length === 0 ? (
+            <Empty>{values.status ? `No ${values.status} system alerts.` : "No system alerts."}</Empty>
+          ) : (
+            <SystemAlertsTable alerts={page.data} />
+          )}
+          <Pager
+            path={path}
+            filters={filters}
+            cursor={values.cursor}
+            next={page.next_cursor}
+            nextLabel="Older alerts"
+          />
+        </Card>
+      )}
+    </div>
+  );
+}
