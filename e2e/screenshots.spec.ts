@@ -8,6 +8,7 @@ import { PNG } from "pngjs";
 import { query } from "./db";
 import { deliverOrder } from "./delivered-order";
 import { stack, storageStateFor } from "./stack";
+import { stageSystemAlert } from "./system-alert";
 
 const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
 
@@ -147,6 +148,12 @@ const shots: Shot[] = [
   },
   { name: "returns-analytics", path: async () => "/returns/analytics", ready: heading("Returns analytics") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
+  {
+    name: "system-alerts",
+    path: async () => (await stageSystemAlert("screenshot"), "/admin/system-alerts"),
+    ready: heading("System alerts"),
+    role: "admin",
+  },
   { name: "events", path: async () => "/events", ready: heading(/Event/) },
   {
     name: "add-batch",
