@@ -28,8 +28,9 @@ test.describe("as an admin", () => {
     const note = dialog.getByLabel("Note (3–500 characters)");
     await note.fill("ok");
     await dialog.getByRole("button", { name: "Resolve alert" }).click();
-    // The browser holds a note under 3 characters back; nothing is sent.
+    // The browser holds a note under 3 characters back: the dialog stays and the alert is still open.
     await expect(dialog).toBeVisible();
+    expect(await query("select status from system_alerts where id = $1", [id])).toEqual([{ status: "open" }]);
     await note.fill("Restored the audit log from the nightly backup.");
     await dialog.getByRole("button", { name: "Resolve alert" }).click();
     await expect(page.getByText(`System alert #${id} resolved.`)).toBeVisible();
