@@ -100,6 +100,9 @@ function aReturn() {
   return returned;
 }
 
+/** One open system alert for both colour schemes' shots. */
+let systemAlert: ReturnType<typeof stageSystemAlert> | undefined;
+
 const shots: Shot[] = [
   { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
   {
@@ -150,7 +153,7 @@ const shots: Shot[] = [
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   {
     name: "system-alerts",
-    path: async () => (await stageSystemAlert("screenshot"), "/admin/system-alerts"),
+    path: async () => (await (systemAlert ??= stageSystemAlert("screenshot")), "/admin/system-alerts"),
     ready: heading("System alerts"),
     role: "admin",
   },

@@ -27,7 +27,9 @@ export function SystemAlertsTable({ alerts }: { alerts: SystemAlertJson[] }) {
             <td className={cellClass}>{a.message}</td>
             <td className={`${cellClass} font-mono text-xs`}>
               {compact(a.details).map((line) => (
-                <div key={line}>{line}</div>
+                <div key={line} className="whitespace-nowrap">
+                  {line}
+                </div>
               ))}
             </td>
             <td className={cellClass} data-column="status">
