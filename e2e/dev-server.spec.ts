@@ -57,6 +57,12 @@ const batchCount = async (page: Page, dev: Dev) => {
   return ((await res.json()).data as unknown[]).length;
 };
 
+/** Stops the stack and keeps what `npm run dev` printed with the test's results, to read when it fails. */
+async function stopAndAttach(dev: Dev) {
+  await dev.stop();
+  await test.info().attach("npm run dev output", { body: dev.log(), contentType: "text/plain" });
+}
+
 test("npm run dev beside a production build loads each page once and signs in", async ({ browser }) => {
   const dev = await startDev(dir, ports);
   try {
@@ -65,7 +71,7 @@ test("npm run dev beside a production build loads each page once and signs in", 
     await signIn(page);
     await expect.poll(() => batchCount(page, dev), { timeout: 120_000 }).toBe(6);
   } finally {
-    await dev.stop();
+    await stopAndAttach(dev);
   }
 });
 
@@ -78,6 +84,6 @@ test("a second npm run dev reuses .data: the demo data is kept, nothing is minte
     expect(await batchCount(page, dev)).toBe(6);
     expect(dev.log()).not.toContain("minting");
   } finally {
-    await dev.stop();
+    await stopAndAttach(dev);
   }
 });
