@@ -43,3 +43,13 @@ export async function deliverOrder(api: APIRequestContext, kg = "2.000") {
   expect(delivered.status(), await delivered.text()).toBe(200);
   return { orderId: order.id, lineId: order.lines[0].id, batch };
 }
+
+/** An active warehouse with room for `kg` more, to receive returns at (the fuzz leaves inactive and full ones behind). */
+export async function roomyWarehouse(api: APIRequestContext, kg = 10): Promise<string> {
+  const listed = (await (await api.get("/api/warehouses")).json()) as {
+    data: { code: string; is_active: boolean; capacity_kg: string; on_hand_kg: string }[];
+  };
+  const warehouse = listed.data.find((w) => w.is_active && Number(w.capacity_kg) - Number(w.on_hand_kg) >= kg);
+  expect(warehouse, "an active warehouse with room").toBeTruthy();
+  return warehouse!.code;
+}

@@ -12,7 +12,7 @@ import { kgToGrams } from "@/lib/chain/units";
 import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import { demoBuyers, demoPassword } from "@/scripts/lib/demo-users";
 
-import { deliverOrder } from "./delivered-order";
+import { deliverOrder, roomyWarehouse } from "./delivered-order";
 import { submitSignIn } from "./sign-in";
 import { storageStateFor } from "./stack";
 
@@ -116,18 +116,12 @@ test("a buyer's return is received back into stock, inspected and resold as reco
     await expect(row).toContainText("Nordic Roasting Co.");
 
   // The operator opens it from the queue and receives it at a warehouse with room.
-  const warehouses = (
-    (await (await api.get("/api/warehouses")).json()) as {
-      data: { code: string; is_active: boolean; capacity_kg: string; on_hand_kg: string }[];
-    }
-  ).data;
-  const warehouse = warehouses.find((w) => w.is_active && Number(w.capacity_kg) - Number(w.on_hand_kg) >= 10)!;
-  expect(warehouse).toBeTruthy();
-  const heldBefore = await shipperHolds(warehouse.code);
+  const warehouse = await roomyWarehouse(api);
+  const heldBefore = await shipperHolds(warehouse);
   await page.goto("/returns?status=requested");
   await page.getByRole("link", { name: `Return ${id}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Return ${id}` })).toBeVisible();
-  await page.getByLabel("Warehouse").selectOption(warehouse.code);
+  await page.getByLabel("Warehouse").selectOption(warehouse);
   await page.getByRole("button", { name: "Receive" }).click();
   // The worker sends the transfer back; the page follows until the indexer has it.
   await expect(page.getByTestId("return-status")).toHaveText("received", { timeout: 60_000 });
@@ -139,7 +133,7 @@ test("a buyer's return is received back into stock, inspected and resold as reco
   // On hand in the shipping wallet at that warehouse, by exactly the returned quantity, but not for
   // sale until its disposition is decided.
   const returnedKg = kgToGrams("1.500");
-  expect(await shipperHolds(warehouse.code)).toBe(heldBefore + returnedKg);
+  expect(await shipperHolds(warehouse)).toBe(heldBefore + returnedKg);
   expect(await availableOfBatch()).toBe(before.available);
   expect(await unpromised()).toBe(before.unpromised);
   const afterIntake = await returnedMovements();
@@ -149,7 +143,7 @@ test("a buyer's return is received back into stock, inspected and resold as reco
     quantity_kg: "1.500",
     from_holder: buyerAccount.address.toLowerCase(),
     to_holder: shipperAccount.address.toLowerCase(),
-    to_warehouse: warehouse.code,
+    to_warehouse: warehouse,
   });
 
   // The verifier inspects: specialty coffee, so reselling it is recommended.
@@ -181,7 +175,7 @@ test("a buyer's return is received back into stock, inspected and resold as reco
   await expect(verifier.getByRole("region", { name: "Decision" })).toContainText("Resell");
   await verifierContext.close();
   // Reselling keeps the coffee where it was received (no stock moves) and puts it up for sale.
-  expect(await shipperHolds(warehouse.code)).toBe(heldBefore + returnedKg);
+  expect(await shipperHolds(warehouse)).toBe(heldBefore + returnedKg);
   expect((await returnedMovements()).map((m) => m.id)).toEqual(afterIntake.map((m) => m.id));
   expect(await availableOfBatch()).toBe(before.available + returnedKg);
   expect(await unpromised()).toBe(before.unpromised + returnedKg);

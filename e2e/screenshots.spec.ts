@@ -6,7 +6,7 @@ import { expect, request, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 
 import { query } from "./db";
-import { deliverOrder } from "./delivered-order";
+import { deliverOrder, roomyWarehouse } from "./delivered-order";
 import { stack, storageStateFor } from "./stack";
 import { stageSystemAlert } from "./system-alert";
 
@@ -78,9 +78,8 @@ function aReturn() {
     });
     expect(made.status(), await made.text()).toBe(201);
     const { id } = (await made.json()) as { id: number };
-    const warehouses = (await (await operator.get("/api/warehouses")).json()) as { data: { code: string }[] };
     const received = await operator.post(`/api/returns/${id}/receive`, {
-      data: { warehouse: warehouses.data[0].code },
+      data: { warehouse: await roomyWarehouse(operator) },
     });
     expect(received.status(), await received.text()).toBe(200);
     await expect
