@@ -131,4 +131,9 @@ export const expected: Record<string, readonly Kind[]> = {
   "POST /api/admin/users/[user_id]/approve": admin,
   "POST /api/admin/invitations": admin,
   "DELETE /api/admin/users/[user_id]/lockout": admin,
+  // webhooks (issue 20)
+
+  // notifications (issue 20)
+
+  // monitoring (issue 20)
 };

@@ -227,6 +227,11 @@ test.beforeAll(async ({ browser }) => {
       body: { from: devAccount(1).address, to: devAccount(2).address, quantity_kg: "0.001" },
     },
     "GET /api/batches/[batch_id]/holdings": { path: "/api/batches/1/holdings" },
+    // webhooks (issue 20)
+
+    // notifications (issue 20)
+
+    // monitoring (issue 20)
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>

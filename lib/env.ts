@@ -68,6 +68,8 @@ export const ZServerEnv = z
       .optional(),
     // How long a confirmed order's reservations hold its stock unless it ships.
     RESERVATION_HOURS: z.coerce.number().int().min(1).max(8_760).default(72),
+    // How often the worker's monitoring agent runs its detectors (issue 20); the e2e stack uses 5.
+    MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
     // The public address of the app, for the QR codes on labels (they point at /trace/{batch_code});
     // without it, the origin of the request that asked for the labels.
     PUBLIC_APP_URL: httpUrl.optional(),

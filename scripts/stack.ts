@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import { anchorAccount, buyerAccount, operatorAccount, producerAccounts } from "@/lib/chain/dev-accounts";
 import { shipperOf } from "@/lib/orders/shipper";
+import { initSetting } from "@/lib/settings/settings";
 
 import { createSetupToken } from "../lib/auth/first-admin";
 import { batchTokenAbi } from "../lib/chain/abi";
@@ -288,6 +289,8 @@ async function main() {
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
   const hasDemoUsers = !env.DATABASE_URL && env.DEMO_USERS === "1";
   if (hasDemoUsers) await ensureDemoUsers(db);
+  // The demo's and the tests' webhook receivers run on this machine: loopback endpoints are allowed.
+  if (hasDemoUsers) await initSetting(db, "webhooks_allow_private", true, { kind: "system", id: "stack" });
   // Before anything is indexed, so minted batches are filed under their warehouses' codes.
   if (!env.DATABASE_URL) await ensureDemoWarehouses(db);
   const c = await chain(env, dataDir, pool);

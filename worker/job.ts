@@ -22,6 +22,13 @@ export type ScheduledJob = Common & {
   handle: (deps: WorkerDeps, job: { id: string; data: object }) => Promise<void>;
 };
 
+/** A pg-boss queue named `name` that others send to (the app, other jobs), worked by `concurrency` workers here. */
+export type QueueJob = Common & {
+  kind: "queue";
+  concurrency: number;
+  handle: (deps: WorkerDeps, job: { id: string; data: object }) => Promise<void>;
+};
+
 /** Runs every `everyMs` in this process; a tick is skipped while the last one still runs. */
 export type TimerJob = Common & { kind: "timer"; everyMs: number; handle: (deps: WorkerDeps) => Promise<void> };
 
@@ -37,9 +44,10 @@ export type LoopContext = {
 /** Runs as long as the worker does. */
 export type LoopJob = Common & { kind: "loop"; run: (deps: WorkerDeps, ctx: LoopContext) => Promise<void> };
 
-export type Job = ScheduledJob | TimerJob | LoopJob;
+export type Job = ScheduledJob | QueueJob | TimerJob | LoopJob;
 
 export const scheduled = (job: Omit<ScheduledJob, "kind">): ScheduledJob => ({ kind: "schedule", ...job });
+export const queue = (job: Omit<QueueJob, "kind">): QueueJob => ({ kind: "queue", ...job });
 export const timer = (job: Omit<TimerJob, "kind">): TimerJob => ({ kind: "timer", ...job });
 export const loop = (job: Omit<LoopJob, "kind">): LoopJob => ({ kind: "loop", ...job });
 

@@ -14,6 +14,7 @@ const every = (ms: number) =>
 function when(job: Job, deps: WorkerDeps): string {
   if (job.kind === "schedule") return `cron "${job.cron(deps)}" (UTC)`;
   if (job.kind === "timer") return every(job.everyMs);
+  if (job.kind === "queue") return `on demand, ${job.concurrency} at a time`;
   return "continuously";
 }
 

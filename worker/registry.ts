@@ -25,4 +25,9 @@ export const jobs: Job[] = [
   transactions,
   orders,
   status,
+  // webhooks (issue 20)
+
+  // notifications (issue 20)
+
+  // monitoring (issue 20)
 ];

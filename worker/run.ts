@@ -31,6 +31,7 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
 
   const bossReady = startBoss(deps.env.DATABASE_URL, "worker").then(async (boss) => {
     for (const job of active) if (job.kind === "schedule") await schedule(boss, job, deps);
+    for (const job of active) if (job.kind === "queue") await work(boss, job, deps);
     return boss;
   });
 
@@ -81,4 +82,9 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
 async function schedule(boss: PgBoss, job: Extract<Job, { kind: "schedule" }>, deps: WorkerDeps) {
   await boss.schedule(job.name, job.cron(deps), {}, { tz: "UTC" });
   await boss.work<object>(job.name, { batchSize: 1 }, async ([j]) => job.handle(deps, j));
+}
+
+async function work(boss: PgBoss, job: Extract<Job, { kind: "queue" }>, deps: WorkerDeps) {
+  for (let i = 0; i < job.concurrency; i++)
+    await boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([j]) => job.handle(deps, j));
 }

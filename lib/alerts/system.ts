@@ -1,14 +1,17 @@
 // Alerts about the system itself rather than one batch (batch_alerts needs a batch): a broken audit
-// hash chain. Raised once per cause while open, not audited (the audit log is what is broken);
-// an admin resolves one with a note, which is audited, and the same cause may then open a new one.
+// hash chain, and what the monitoring agent finds. Raised once per cause while open, not audited
+// (the audit log may be what is broken) but each raise and resolve is an outbound event; an admin
+// resolves one with a note (audited), the monitor clears one when its condition ends, and the same
+// cause may then open a new one.
 import { and, desc, eq, lt } from "drizzle-orm";
 
 import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
 import { systemAlerts, users } from "@/lib/db/schema";
+import { recordOutboundEvent } from "@/lib/outbox/record";
 
 import { ZResolutionNote, ZSystemAlertQuery, type SystemAlertQuery } from "./system-schemas";
 
@@ -20,13 +23,51 @@ export type NewSystemAlert = {
   details?: Record<string, unknown>;
 };
 
+/** The event webhooks and inboxes receive for a system alert raised or resolved (it is not audited, so not followed). */
+const alertEvent = (tx: Tx, a: typeof systemAlerts.$inferSelect, change: "raised" | "resolved") =>
+  recordOutboundEvent(tx, {
+    type: `alert.${change}`,
+    source: `system_alert:${a.id}:${change}`,
+    severity: a.severity,
+    data: {
+      alert: {
+        scope: "system",
+        id: a.id,
+        type: a.type,
+        severity: a.severity,
+        source: a.source,
+        message: a.message,
+        details: a.details,
+        resolution_note: a.resolutionNote,
+      },
+    },
+  });
+
+/** Raises the alert unless one of its type and source is open; returns its id, or null when one was. */
 export async function raiseSystemAlert(db: Db, alert: NewSystemAlert): Promise<number | null> {
-  const [row] = await db
-    .insert(systemAlerts)
-    .values({ ...alert, details: alert.details ?? {} })
-    .onConflictDoNothing({ target: [systemAlerts.type, systemAlerts.source], where: eq(systemAlerts.status, "open") })
-    .returning({ id: systemAlerts.id });
-  return row?.id ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(systemAlerts)
+      .values({ ...alert, details: alert.details ?? {} })
+      .onConflictDoNothing({ target: [systemAlerts.type, systemAlerts.source], where: eq(systemAlerts.status, "open") })
+      .returning();
+    if (!row) return null;
+    await alertEvent(tx, row, "raised");
+    return row.id;
+  });
+}
+
+/** The monitoring agent's clear: its condition ended. Resolves the alert with the note if it is still open. */
+export async function clearSystemAlert(db: Db, id: number, note: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(systemAlerts)
+      .set({ status: "resolved", resolvedAt: new Date(), resolutionNote: note.slice(0, 500) })
+      .where(and(eq(systemAlerts.id, id), eq(systemAlerts.status, "open")))
+      .returning();
+    if (row) await alertEvent(tx, row, "resolved");
+    return Boolean(row);
+  });
 }
 
 const columns = { alert: systemAlerts, resolver: users.name };
@@ -96,6 +137,7 @@ export async function resolveSystemAlert(db: Db, id: number, note: string, by: n
       .set({ status: "resolved", resolvedAt: new Date(), resolvedBy: by, resolutionNote: parsed.data })
       .where(eq(systemAlerts.id, id))
       .returning();
+    await alertEvent(tx, alert, "resolved");
     await recordAudit(tx, {
       entity: "system_alert",
       entityId: id,

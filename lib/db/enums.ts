@@ -31,6 +31,8 @@ export const alertTypes = [
   "metadata_mismatch",
   "sync_error",
   "cloned_label",
+  "price_outlier",
+  "expiring_unreserved",
 ] as const;
 export const alertSeverities = ["low", "medium", "high", "critical"] as const;
 export const checkTypes = ["verify_batch", "quality_check", "expiry_check"] as const;
@@ -46,7 +48,18 @@ export const transactionKinds = [
 ] as const;
 export const systemStates = ["ok", "degraded", "down", "not_configured"] as const;
 export const auditAnchorStatuses = ["sending", "confirmed", "failed"] as const;
-export const systemAlertTypes = ["audit_chain_broken"] as const;
+export const systemAlertTypes = [
+  "audit_chain_broken",
+  "anchoring_overdue",
+  "listener_lag",
+  "rpc_error_rate",
+  "job_queue_backlog",
+  "sync_drift_growing",
+  "counts_disagree",
+  "warehouse_over_capacity",
+  "webhook_failing",
+  "webhook_disabled",
+] as const;
 export const eventStatuses = ["pending", "processed", "failed", "reorged"] as const;
 export const importActions = ["created", "refreshed", "failed"] as const;
 export const apiKeyRoles = ["operator", "verifier", "viewer"] as const;
@@ -131,3 +144,52 @@ export const decidedReturnStatuses = [
   "deciding",
   "closed",
 ] as const satisfies readonly (typeof returnStatuses)[number][];
+
+/** What webhooks and notifications carry (issue 20); the audit actions they follow are mapped in lib/outbox. */
+export const webhookEventTypes = [
+  "batch.created",
+  "batch.minted",
+  "batch.verified",
+  "batch.expired",
+  "batch.redeemed",
+  "alert.raised",
+  "alert.resolved",
+  "sync.failed",
+  "order.created",
+  "order.confirmed",
+  "order.reserved",
+  "order.shipping",
+  "order.shipped",
+  "order.delivered",
+  "order.cancelled",
+  "order.refunded",
+  "order.shipment_failed",
+  "return.requested",
+  "return.receiving",
+  "return.received",
+  "return.inspected",
+  "return.deciding",
+  "return.closed",
+  "return.rejected",
+  "webhook.test",
+] as const;
+export const settingKeys = ["webhooks_allow_private"] as const;
+export const endpointStatuses = ["active", "paused", "disabled"] as const;
+export const deliveryStatuses = ["pending", "succeeded", "failed", "cancelled"] as const;
+export const emailStates = ["none", "pending", "sent", "failed"] as const;
+export const monitorMetrics = ["rpc_probe", "sync_drift"] as const;
+export const detectorNames = [
+  "listener_lag",
+  "rpc_error_rate",
+  "job_queue_backlog",
+  "sync_drift_growing",
+  "expiring_unreserved",
+  "price_outlier",
+  "warehouse_over_capacity",
+  "counts_disagree",
+  "audit_chain_broken",
+  "anchoring_overdue",
+  "webhook_failing",
+] as const;
+export const recommendationKinds = ["reverify_batch", "sell_before_expiry", "pause_webhook", "run_sync"] as const;
+export const recommendationStatuses = ["open", "accepted", "dismissed", "obsolete"] as const;

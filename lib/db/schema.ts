@@ -36,21 +36,29 @@ import {
   chainlinkCallOutcomes,
   chainlinkRequestStates,
   checkTypes,
+  deliveryStatuses,
+  detectorNames,
   dispositions,
+  emailStates,
+  endpointStatuses,
   eventStatuses,
   heldReservationStatuses,
   importActions,
+  monitorMetrics,
   movementTypes,
   orderStatuses,
   organisationKinds,
   processes,
   qualityFileKinds,
   qualityGrades,
+  recommendationKinds,
+  recommendationStatuses,
   reservationStatuses,
   returnReasons,
   returnStatuses,
   riskLevels,
   roles,
+  settingKeys,
   settlements,
   shipmentMethods,
   shipmentPurposes,
@@ -68,6 +76,7 @@ import {
   unmintedStatuses,
   verificationRequestStatuses,
   verificationStatuses,
+  webhookEventTypes,
 } from "./enums";
 
 /** The usual timestamps: when a row was written, and when it last changed. */
@@ -1296,4 +1305,232 @@ export const returnFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("return_files_return_idx").on(t.returnId)],
+);
+
+export const settings = pgTable(
+  "settings",
+  {
+    key: text("key", { enum: settingKeys }).primaryKey(),
+    value: jsonb("value").notNull(),
+    updatedBy: bigint("updated_by", { mode: "number" }).references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("settings_key_check", isOneOf(t.key, settingKeys))],
+);
+
+export const outboundEvents = pgTable(
+  "outbound_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    type: text("type", { enum: webhookEventTypes }).notNull(),
+    source: text("source").notNull().unique(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    severity: text("severity", { enum: alertSeverities }),
+    data: jsonb("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("outbound_events_severity_check", isOneOf(t.severity, alertSeverities)),
+    check("outbound_events_type_check", isOneOf(t.type, webhookEventTypes)),
+  ],
+);
+
+export const outboxState = pgTable(
+  "outbox_state",
+  {
+    id: boolean("id").primaryKey().default(true),
+    auditPosition: bigint("audit_position", { mode: "number" }).notNull(),
+    dispatchedId: bigint("dispatched_id", { mode: "number" }).notNull().default(0),
+  },
+  () => [check("outbox_state_id_check", sql`id`)],
+);
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    eventTypes: text("event_types").array().notNull().$type<(typeof webhookEventTypes)[number][]>(),
+    status: text("status", { enum: endpointStatuses }).notNull().default("active"),
+    secretSealed: text("secret_sealed").notNull(),
+    previousSecretSealed: text("previous_secret_sealed"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    failureStreak: integer("failure_streak").notNull().default(0),
+    disabledReason: text("disabled_reason"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check("webhook_endpoints_check", sql`(previous_secret_sealed is null) = (previous_secret_expires_at is null)`),
+    check("webhook_endpoints_description_check", sql`length(description) <= 200`),
+    check("webhook_endpoints_event_types_check", sql`cardinality(event_types) between 1 and 40`),
+    check("webhook_endpoints_failure_streak_check", sql`failure_streak >= 0`),
+    check("webhook_endpoints_status_check", isOneOf(t.status, endpointStatuses)),
+    check("webhook_endpoints_url_check", sql`length(url) between 8 and 2000`),
+  ],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: bigint("endpoint_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => outboundEvents.id),
+    messageId: text("message_id").notNull(),
+    status: text("status", { enum: deliveryStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    firstAttemptAt: timestamp("first_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("webhook_deliveries_attempts_check", sql`attempts >= 0`),
+    check("webhook_deliveries_check", sql`(status = 'pending') = (next_attempt_at is not null)`),
+    check("webhook_deliveries_status_check", isOneOf(t.status, deliveryStatuses)),
+    unique("webhook_deliveries_endpoint_id_event_id_key").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.id),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint("delivery_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    attempt: integer("attempt").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    requestHeaders: jsonb("request_headers").notNull().$type<Record<string, string>>(),
+    requestBody: text("request_body").notNull(),
+    statusCode: integer("status_code"),
+    responseBody: text("response_body"),
+    latencyMs: integer("latency_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [
+    check("webhook_attempts_attempt_check", sql`attempt >= 1`),
+    check("webhook_attempts_response_body_check", sql`length(response_body) <= 4096`),
+    unique("webhook_attempts_delivery_id_attempt_key").on(t.deliveryId, t.attempt),
+  ],
+);
+
+export const alertSubscriptions = pgTable(
+  "alert_subscriptions",
+  {
+    userId: bigint("user_id", { mode: "number" })
+      .primaryKey()
+      .references(() => users.id),
+    minSeverity: text("min_severity", { enum: alertSeverities }).notNull().default("high"),
+    byEmail: boolean("by_email").notNull().default(false),
+    inInbox: boolean("in_inbox").notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("alert_subscriptions_min_severity_check", isOneOf(t.minSeverity, alertSeverities))],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: bigint("user_id", { mode: "number" })
+      .notNull()
+      .references(() => users.id),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => outboundEvents.id),
+    severity: text("severity", { enum: alertSeverities }).notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailState: text("email_state", { enum: emailStates }).notNull().default("none"),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("notifications_email_state_check", isOneOf(t.emailState, emailStates)),
+    check("notifications_severity_check", isOneOf(t.severity, alertSeverities)),
+    unique("notifications_user_id_event_id_key").on(t.userId, t.eventId),
+    index("notifications_unread_idx")
+      .on(t.userId, t.id)
+      .where(sql`read_at is null`),
+    index("notifications_mail_idx")
+      .on(t.userId)
+      .where(sql`email_state = 'pending'`),
+  ],
+);
+
+export const monitorSamples = pgTable(
+  "monitor_samples",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    metric: text("metric", { enum: monitorMetrics }).notNull(),
+    value: numeric("value").notNull(),
+    details: jsonb("details").notNull().default({}),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("monitor_samples_metric_check", isOneOf(t.metric, monitorMetrics)),
+    index("monitor_samples_metric_idx").on(t.metric, t.takenAt),
+  ],
+);
+
+export const detectorStates = pgTable(
+  "detector_states",
+  {
+    detector: text("detector", { enum: detectorNames }).primaryKey(),
+    lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
+    findings: integer("findings").notNull(),
+    evidence: jsonb("evidence").notNull().default([]),
+    error: text("error"),
+  },
+  (t) => [check("detector_states_detector_check", isOneOf(t.detector, detectorNames))],
+);
+
+export const recommendations = pgTable(
+  "recommendations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind", { enum: recommendationKinds }).notNull(),
+    status: text("status", { enum: recommendationStatuses }).notNull().default("open"),
+    source: text("source").notNull(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    endpointId: bigint("endpoint_id", { mode: "number" }).references(() => webhookEndpoints.id),
+    alertId: bigint("alert_id", { mode: "number" }).references(() => batchAlerts.id),
+    systemAlertId: bigint("system_alert_id", { mode: "number" }).references(() => systemAlerts.id),
+    title: text("title").notNull(),
+    factors: jsonb("factors").notNull(),
+    confidence: numeric("confidence", { precision: 4, scale: 3 }).notNull(),
+    expectedEffect: text("expected_effect").notNull(),
+    evidence: jsonb("evidence").notNull(),
+    decidedBy: bigint("decided_by", { mode: "number" }).references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    result: jsonb("result"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("recommendations_check", sql`status <> 'dismissed' or length(decision_note) >= 3`),
+    check("recommendations_confidence_check", sql`confidence between 0 and 1`),
+    check("recommendations_decision_note_check", sql`length(decision_note) <= 500`),
+    check("recommendations_kind_check", isOneOf(t.kind, recommendationKinds)),
+    check("recommendations_status_check", isOneOf(t.status, recommendationStatuses)),
+    uniqueIndex("recommendations_one_open")
+      .on(t.kind, t.source)
+      .where(sql`status = 'open'`),
+  ],
 );

@@ -32,6 +32,11 @@ export const endpoints = {
   ...stock,
   ...orders,
   ...returns,
+  // webhooks (issue 20)
+
+  // notifications (issue 20)
+
+  // monitoring (issue 20)
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];

@@ -9,6 +9,8 @@ export const pruneQueue = "prune";
 export const foldQueue = "fold-counts";
 export const analyticsQueue = "analytics";
 export const anchorQueue = "anchor";
+/** One attempt to deliver one webhook; the next attempt is a new job (lib/webhooks). */
+export const webhookQueue = "webhook-delivery";
 
 /** A full reconciliation: the run recorded in sync_history, or none for the scheduled one. */
 export type SyncJobData = { syncId?: number };
@@ -39,6 +41,15 @@ export async function startBoss(connectionString: string, role: "worker" | "send
     retryDelay: 30,
     retryBackoff: true,
     expireInSeconds: 600,
+  });
+  // A job is one attempt, keyed by delivery and attempt number, so a double send is one job; the
+  // delivery row is the truth and the outbox's sweep re-sends a lost one.
+  await boss.createQueue(webhookQueue, {
+    name: webhookQueue,
+    policy: "short",
+    retryLimit: 2,
+    retryDelay: 10,
+    expireInSeconds: 60,
   });
   return boss;
 }
