@@ -157,8 +157,8 @@ export async function createOrder(
   return { id: (await earlier(db))!.id, created: false };
 }
 
-/** A line's amount: kilograms times the price per kg, to the cent. */
-const lineTotal = (l: string) => `round(${l}.quantity / 1000.0 * ${l}.price_per_kg, 2)`;
+/** A line's amount: kilograms times the price per kg, to the cent (SQL line_amount). */
+const lineTotal = (l: string) => `line_amount(${l}.quantity, ${l}.price_per_kg)`;
 
 const listColumns = {
   order: orders,

@@ -46,12 +46,9 @@ async function candidates(tx: Tx, batchId: number, warehouse: string | null, gra
   const { rows } = await tx.execute<{ holder: string }>(sql`
     select s.holder from batches b
       join warehouse_stock s on s.chain_id = b.chain_id and s.token_id = b.token_id
-    where b.id = ${batchId} and (${warehouse}::text is null or s.warehouse = ${warehouse})
-      and not exists (select 1 from organisation_wallets w join organisations o on o.id = w.organisation_id
-        where w.address = s.holder and o.kind in ('importer', 'roaster'))
+    where b.id = ${batchId} and (${warehouse}::text is null or s.warehouse = ${warehouse}) and not is_buyer_wallet(s.holder)
     group by s.holder, b.chain_id, b.token_id
-    having sum(s.balance) - coalesce((select sum(x.quantity) from shipments x
-      where x.from_holder = s.holder and x.chain_id = b.chain_id and x.token_id = b.token_id and x.status in ('queued', 'sent')), 0)
+    having sum(s.balance) - shipping_from(b.chain_id, b.token_id, s.holder)
       - case when s.holder = ${shipper} then batch_returns_held(${batchId}, ${warehouse}::text) else 0 end >= ${grams}::numeric
     order by sum(s.balance) desc, s.holder`);
   return rows.map((r) => r.holder);

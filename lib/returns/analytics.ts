@@ -81,7 +81,7 @@ export async function returnAnalytics(db: Db, scope: Scope) {
     original: string;
     recovered: string;
   }>(sql`
-    select o.currency, count(*)::int as decided, sum(round(r.quantity / 1000.0 * l.price_per_kg, 2))::text as original,
+    select o.currency, count(*)::int as decided, sum(line_amount(r.quantity, l.price_per_kg))::text as original,
       sum(r.recovery_value)::text as recovered
     from returns r join order_lines l on l.id = r.order_line_id join orders o on o.id = r.order_id
     where r.disposition is not null and ${ownOrders(scope, "r")} group by o.currency order by o.currency`);

@@ -78,8 +78,7 @@ async function tokenOf(tx: Tx, batchId: number) {
 async function heldBy(tx: Tx, chainId: number, tokenId: string, holder: string): Promise<bigint> {
   const { rows } = await tx.execute<{ free: string }>(sql`
     select (coalesce((select balance from holdings where chain_id = ${chainId} and token_id = ${tokenId} and holder = ${holder}), 0)
-      - coalesce((select sum(quantity) from shipments where chain_id = ${chainId} and token_id = ${tokenId}
-          and from_holder = ${holder} and status in ('queued', 'sent')), 0))::text as free`);
+      - shipping_from(${chainId}, ${tokenId}, ${holder}))::text as free`);
   return BigInt(rows[0].free);
 }
 
@@ -200,7 +199,7 @@ export async function inspect(tx: Tx, ret: Return, input: Inspection, actor: Act
 /** A refund of the returned kilograms at the line's price, to the cent. */
 async function refundOf(tx: Tx, ret: Return): Promise<{ refund: string; currency: string }> {
   const { rows } = await tx.execute<{ refund: string; currency: string }>(sql`
-    select round(${ret.quantity}::numeric / 1000 * l.price_per_kg, 2)::text as refund, o.currency
+    select line_amount(${ret.quantity}, l.price_per_kg)::text as refund, o.currency
     from order_lines l join orders o on o.id = l.order_id where l.id = ${ret.orderLineId}`);
   return rows[0];
 }

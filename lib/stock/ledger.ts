@@ -224,9 +224,7 @@ export async function getStockSummary(db: Db, scope: Scope): Promise<StockSummar
 export async function unpromisedStock(db: Db, scope: Scope): Promise<{ available: bigint; reserved: bigint }> {
   const { rows } = await db.execute<{ for_sale: string; reserved: string }>(sql`
     select
-      ((select coalesce(sum(s.balance), 0) from ${ofScope("warehouse_stock", scope)} s
-        where not exists (select 1 from organisation_wallets w join organisations o on o.id = w.organisation_id
-          where w.address = s.holder and o.kind in ('importer', 'roaster')))
+      ((select coalesce(sum(s.balance), 0) from ${ofScope("warehouse_stock", scope)} s where not is_buyer_wallet(s.holder))
       -- Returned coffee awaiting its disposition is not for sale.
       - (select coalesce(sum(${returns.quantity}), 0) from ${returns} where ${inArray(returns.status, [...heldReturnStatuses])}
         ${scope.kind === "all" ? sql`` : sql`and ${returns.batchId} in ${batchIdsInScope(scope)}`}))::text as for_sale,
