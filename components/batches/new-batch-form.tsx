@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -27,11 +28,16 @@ import { MintProgress, type Step } from "./mint-progress";
 const MINTER_ROLE = keccak256(stringToBytes("MINTER_ROLE"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until the worker has indexed the mint and the draft has its token. */
-async function waitForIndexing(id: number) {
+/** How long the page waits for the indexer before saying so (it usually takes a second or two). */
+const indexDeadlineMs = 20_000;
+
+/** Waits until the worker has indexed the mint and the draft has its token; false at the deadline. */
+async function waitForIndexing(id: number, deadlineMs: number): Promise<boolean> {
+  const until = Date.now() + deadlineMs;
   for (;;) {
     const r = await attempt(getBatch, { params: { batch_id: id } });
-    if (r.ok && r.data.token_id !== null) return;
+    if (r.ok && r.data.token_id !== null) return true;
+    if (Date.now() > until) return false;
     await sleep(500);
   }
 }
@@ -53,6 +59,8 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
   const form = useForm<BatchFormValues>({ resolver: zodResolver(ZNewBatch) as never, mode: "onTouched" });
   const [step, setStep] = useState<Step>("idle");
   const [txHash, setTxHash] = useState<Hex | null>(null);
+  /** The draft whose mint is mined but not yet indexed when the deadline passed. */
+  const [late, setLate] = useState<number | null>(null);
 
   const isWrongNetwork = isConnected && walletChainId !== chainId;
   const isMinter = minter.data === true;
@@ -100,7 +108,12 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
       return setStep("idle");
     }
     setStep("mined");
-    await waitForIndexing(id);
+    await awaitIndexing(id, indexDeadlineMs);
+  }
+
+  async function awaitIndexing(id: number, deadlineMs: number) {
+    setLate(null);
+    if (!(await waitForIndexing(id, deadlineMs))) return setLate(id);
     setStep("indexed");
     toast.success("Batch minted: its token is indexed.");
     router.push(`/batches/${id}`);
@@ -141,6 +154,19 @@ export function NewBatchForm({ chainId, batchTokenAddress }: { chainId: number; 
       </div>
 
       <div aria-live="polite">{step !== "idle" && <MintProgress step={step} txHash={txHash} />}</div>
+      {late !== null && (
+        <Notice tone="amber">
+          The batch is minted on chain, but it was not indexed within {indexDeadlineMs / 1000} seconds: the worker (its
+          event listener) may be stopped, paused or behind; see{" "}
+          <Link className="underline" href="/events">
+            Event listener
+          </Link>
+          . Your batch is safe on chain and appears once indexed.{" "}
+          <button type="button" className="underline" onClick={() => void awaitIndexing(late, 2_000)}>
+            Check again
+          </button>
+        </Notice>
+      )}
     </form>
   );
 }
