@@ -1,3 +1,4 @@
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterButtons, Select, TextField } from "@/components/ui/select";
 import { batchFilterValues, expiryWindows, sortColumns } from "@/lib/batches/schemas";
 
@@ -19,12 +20,12 @@ const filtersOf = ({ origins, warehouses }: Omit<Props, "values">): Filter[] => 
   { name: "risk_level", label: "Fraud risk", options: batchFilterValues.risk_level },
 ];
 
-/** A plain GET form: the filters live in the URL, and it works without JavaScript. */
+/** The filters live in the URL; they apply as they change, and as a plain GET form without JavaScript. */
 export function InventoryFilters({ values, origins, warehouses }: Props) {
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/inventory"
+      names={["q", ...filtersOf({ origins, warehouses }).map((f) => f.name), "sort", "order"]}
       role="search"
       aria-label="Filter batches"
       className="flex flex-wrap items-end gap-3"
@@ -43,6 +44,6 @@ export function InventoryFilters({ values, origins, warehouses }: Props) {
       <Select name="sort" label="Sort by" options={sortColumns} value={values.sort ?? "id"} all={null} />
       <Select name="order" label="Order" options={["desc", "asc"]} value={values.order ?? "desc"} all={null} />
       <FilterButtons resetHref="/inventory" />
-    </form>
+    </FilterForm>
   );
 }

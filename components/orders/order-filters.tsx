@@ -1,4 +1,5 @@
-// The orders list's filters: a plain GET form, so they live in the URL and work without JavaScript.
+// The orders list's filters: in the URL, applied as they change (a plain GET form without JavaScript).
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterButtons, Select, TextField } from "@/components/ui/select";
 import { orderStatuses } from "@/lib/db/enums";
 
@@ -11,9 +12,9 @@ type Props = {
 
 export function OrderFilters({ values, buyers, exportHref }: Props) {
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/orders"
+      names={["status", "buyer_id", "batch_id", "from", "to"]}
       role="search"
       aria-label="Filter orders"
       className="flex flex-wrap items-end gap-3"
@@ -35,6 +36,6 @@ export function OrderFilters({ values, buyers, exportHref }: Props) {
       <a href={exportHref} className="ml-auto py-1.5 text-sm underline" download>
         Download CSV
       </a>
-    </form>
+    </FilterForm>
   );
 }

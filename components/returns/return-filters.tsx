@@ -1,4 +1,5 @@
-// The returns queue's filters: a plain GET form, so they live in the URL and work without JavaScript.
+// The returns queue's filters: in the URL, applied as they change (a plain GET form without JavaScript).
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterButtons, Select } from "@/components/ui/select";
 import { returnReasons, returnStatuses } from "@/lib/db/enums";
 
@@ -6,9 +7,9 @@ import { reasonLabels } from "./words";
 
 export function ReturnFilters({ values, exportHref }: { values: Record<string, string>; exportHref: string }) {
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/returns"
+      names={["status", "reason"]}
       role="search"
       aria-label="Filter returns"
       className="flex flex-wrap items-end gap-3"
@@ -19,6 +20,6 @@ export function ReturnFilters({ values, exportHref }: { values: Record<string, s
       <a href={exportHref} className="ml-auto py-1.5 text-sm underline" download>
         Download CSV
       </a>
-    </form>
+    </FilterForm>
   );
 }

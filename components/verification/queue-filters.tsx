@@ -1,12 +1,13 @@
-// The queue's filters as a plain GET form, so every view is a shareable URL.
+// The queue's filters, in the URL so every view is a shareable one; applied as they change.
+import { FilterForm } from "@/components/ui/filter-form";
 import { field, FilterButtons, labelStyle, Select } from "@/components/ui/select";
 import { verificationRequestStatuses } from "@/lib/db/enums";
 
 export function QueueFilters({ status, batchCode }: { status?: string; batchCode?: string }) {
   return (
-    <form
-      method="get"
+    <FilterForm
       action="/verification"
+      names={["status", "batch_code"]}
       role="search"
       aria-label="Filter verification requests"
       className="flex flex-wrap items-end gap-3"
@@ -26,6 +27,6 @@ export function QueueFilters({ status, batchCode }: { status?: string; batchCode
         />
       </div>
       <FilterButtons resetHref="/verification" />
-    </form>
+    </FilterForm>
   );
 }

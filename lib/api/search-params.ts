@@ -8,13 +8,20 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * The filters: an empty form field (`type=`) means "any" and is dropped; a name given twice is not
- * a value but listed in `repeated`, for the page to refuse.
+ * a value but listed in `repeated`, for the page to refuse. `back` is not a filter but the pager's
+ * trail of earlier pages' cursors (components/ui/pager.tsx), kept apart.
  */
-export function readFilters(params: SearchParams): { values: Record<string, string>; repeated: string[] } {
-  const entries = Object.entries(params);
+export function readFilters(params: SearchParams): {
+  values: Record<string, string>;
+  repeated: string[];
+  back: string | undefined;
+} {
+  const { back, ...rest } = params;
+  const entries = Object.entries(rest);
   return {
     values: Object.fromEntries(entries.flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : []))),
     repeated: entries.filter(([, v]) => Array.isArray(v)).map(([k]) => k),
+    back: typeof back === "string" && back !== "" ? back : undefined,
   };
 }
 

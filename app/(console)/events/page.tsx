@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { EventFeed } from "@/components/events/event-feed";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { FilterButtons, Select, TextField } from "@/components/ui/select";
 import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
@@ -22,7 +23,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function EventsPage({ searchParams }: Props) {
   const user = await requirePageUser("/events");
-  const { values } = readFilters(await searchParams);
+  const { values, back } = readFilters(await searchParams);
   const query = ZEventListQuery.safeParse(values);
   const { db, client, key } = getListener();
   // Read the change number first: anything committed after it reaches the page through the stream.
@@ -39,9 +40,9 @@ export default async function EventsPage({ searchParams }: Props) {
         {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes them
         from the chain, live.
       </PageHeader>
-      <form
-        method="get"
+      <FilterForm
         action="/events"
+        names={["status", "name", "tx_hash"]}
         role="search"
         aria-label="Filter events"
         className="flex flex-wrap items-end gap-3"
@@ -56,7 +57,7 @@ export default async function EventsPage({ searchParams }: Props) {
           className="w-72 font-mono"
         />
         <FilterButtons resetHref="/events" />
-      </form>
+      </FilterForm>
       {!query.success && (
         <Notice>
           These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
@@ -81,14 +82,15 @@ export default async function EventsPage({ searchParams }: Props) {
             canOperate={can(user, "POST /api/blockchain-events/process-all")}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
           />
-          <nav aria-label="Pages" className="flex justify-between text-sm">
-            {cursor ? <Link href={`/events?${new URLSearchParams(firstPage)}`}>← Newest events</Link> : <span />}
-            {page.next_cursor && (
-              <Link href={`/events?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>
-                Older events →
-              </Link>
-            )}
-          </nav>
+          <Pager
+            path="/events"
+            filters={new URLSearchParams(firstPage)}
+            cursor={cursor}
+            back={back}
+            next={page.next_cursor}
+            nextLabel="Older events"
+            firstLabel="Newest events"
+          />
         </>
       )}
     </div>

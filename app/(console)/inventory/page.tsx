@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { BatchTable } from "@/components/inventory/batch-table";
 import { InventoryFilters } from "@/components/inventory/filters";
@@ -7,6 +6,7 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { ApiError } from "@/lib/api/errors";
 import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import type { Scope } from "@/lib/auth/scope";
@@ -48,7 +48,7 @@ async function load(db: Db, values: Record<string, string>, scope: Scope) {
 
 export default async function InventoryPage({ searchParams }: Props) {
   const user = await requirePageUser("/inventory");
-  const { values, repeated } = readFilters(await searchParams);
+  const { values, repeated, back } = readFilters(await searchParams);
   const db = getDb();
   const [options, result, [lastSync]] = await Promise.all([
     listFilterOptions(db, user.scope),
@@ -74,7 +74,7 @@ export default async function InventoryPage({ searchParams }: Props) {
       </PageHeader>
       {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
       {/* Keyed by the URL: the form shows exactly what the URL holds, after a heading sort or a reset too. */}
-      <InventoryFilters key={new URLSearchParams(values).toString()} values={values} {...options} />
+      <InventoryFilters values={values} {...options} />
       {result.invalid === undefined && (
         <p className="-mt-2 flex flex-wrap gap-4 text-sm">
           {result.total !== undefined && (
@@ -104,14 +104,13 @@ export default async function InventoryPage({ searchParams }: Props) {
             values={values}
             can={permissions}
           />
-          <nav aria-label="Pages" className="flex justify-between text-sm">
-            {cursor ? <Link href={`/inventory?${new URLSearchParams(firstPage)}`}>← First page</Link> : <span />}
-            {result.page.next_cursor && (
-              <Link href={`/inventory?${new URLSearchParams({ ...values, cursor: result.page.next_cursor })}`}>
-                Next page →
-              </Link>
-            )}
-          </nav>
+          <Pager
+            path="/inventory"
+            filters={new URLSearchParams(firstPage)}
+            cursor={cursor}
+            back={back}
+            next={result.page.next_cursor}
+          />
         </>
       )}
       <LiveRefresh stream="/api/batches/stream" />

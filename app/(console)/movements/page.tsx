@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 
 import { MovementsTable } from "@/components/stock/movements-table";
 import { Card, Empty } from "@/components/ui/card";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { field } from "@/components/ui/select";
 import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
@@ -22,14 +23,20 @@ const filterNames = ["batch_id", "type", "warehouse", "holder", "from", "to"] as
 
 export default async function MovementsPage({ searchParams }: Props) {
   const user = await requirePageUser("/movements");
-  const { values } = readFilters(await searchParams);
+  const { values, back } = readFilters(await searchParams);
   const parsed = ZMovementQuery.safeParse(values);
   const page = parsed.success ? await listMovements(getDb(), user.scope, parsed.data) : null;
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Stock movements" />
-      <Form action="/movements" role="search" aria-label="Filter movements" className="flex flex-wrap items-end gap-3">
+      <FilterForm
+        action="/movements"
+        names={filterNames}
+        role="search"
+        aria-label="Filter movements"
+        className="flex flex-wrap items-end gap-3"
+      >
         <label className="flex flex-col text-xs">
           Batch id
           <input name="batch_id" defaultValue={values.batch_id} className={field} inputMode="numeric" />
@@ -73,7 +80,7 @@ export default async function MovementsPage({ searchParams }: Props) {
         <a href={`/api/stock-movements/export?${filters}`} className="ml-auto py-1.5 text-sm underline" download>
           Download CSV
         </a>
-      </Form>
+      </FilterForm>
       {!parsed.success ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
@@ -85,14 +92,16 @@ export default async function MovementsPage({ searchParams }: Props) {
           ) : (
             <MovementsTable movements={page!.data} />
           )}
-          {page!.next_cursor && (
-            <Link
-              className="mt-3 inline-block text-sm underline"
-              href={`/movements?${new URLSearchParams([...filters, ["cursor", page!.next_cursor]])}`}
-            >
-              Older movements
-            </Link>
-          )}
+          <div className="mt-3">
+            <Pager
+              path="/movements"
+              filters={filters}
+              cursor={values.cursor}
+              back={back}
+              next={page!.next_cursor}
+              nextLabel="Older movements"
+            />
+          </div>
         </Card>
       )}
     </div>

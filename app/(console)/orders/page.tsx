@@ -59,6 +59,7 @@ export default async function OrdersPage({ searchParams }: Props) {
             path="/orders"
             filters={filters}
             cursor={values.cursor}
+            back={filtersInUrl.back}
             next={page.next_cursor}
             nextLabel="Older orders"
           />

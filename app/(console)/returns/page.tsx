@@ -54,6 +54,7 @@ export default async function ReturnsPage({ searchParams }: Props) {
             path="/returns"
             filters={filters}
             cursor={values.cursor}
+            back={filtersInUrl.back}
             next={page.next_cursor}
             nextLabel="Older returns"
           />

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { LiveRefresh } from "@/components/live-refresh";
 import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function VerificationPage({ searchParams }: Props) {
   const user = await requirePageUser("/verification");
-  const { values } = readFilters(await searchParams);
+  const { values, back } = readFilters(await searchParams);
   const query = ZRequestListQuery.safeParse(values);
   const [page, alerts] = await Promise.all([
     query.success ? listRequests(getDb(), query.data, user.scope) : null,
@@ -37,7 +37,7 @@ export default async function VerificationPage({ searchParams }: Props) {
         Counts requested for minted batches, newest first. A verifier records the count; beyond the tolerance it is
         rejected and an alert raised.
       </PageHeader>
-      <QueueFilters key={new URLSearchParams(values).toString()} status={values.status} batchCode={values.batch_code} />
+      <QueueFilters status={values.status} batchCode={values.batch_code} />
       {!query.success && (
         <Notice>
           These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
@@ -59,14 +59,15 @@ export default async function VerificationPage({ searchParams }: Props) {
             canVerify={can(user, "POST /api/batches/[batch_id]/verify")}
           />
         ))}
-      <nav aria-label="Pages" className="flex justify-between text-sm">
-        {cursor ? <Link href={`/verification?${new URLSearchParams(firstPage)}`}>← Newest requests</Link> : <span />}
-        {page?.next_cursor && (
-          <Link href={`/verification?${new URLSearchParams({ ...values, cursor: page.next_cursor })}`}>
-            Older requests →
-          </Link>
-        )}
-      </nav>
+      <Pager
+        path="/verification"
+        filters={new URLSearchParams(firstPage)}
+        cursor={cursor}
+        back={back}
+        next={page?.next_cursor ?? null}
+        nextLabel="Older requests"
+        firstLabel="Newest requests"
+      />
       <OpenAlerts alerts={alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
     </div>
   );

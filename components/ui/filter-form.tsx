@@ -1,0 +1,66 @@
+"use client";
+
+// A list's filters that apply as they change: a choice at once, typed text after a short pause, each
+// change a history entry (Back undoes it) and a new first page. The filters live in the URL through
+// nuqs; the page, a server component, re-renders from it. Without JavaScript this is the plain GET
+// form it renders, applied with its button.
+import { debounce, parseAsString, useQueryStates } from "nuqs";
+import { useEffect, useRef } from "react";
+
+type Props = React.FormHTMLAttributes<HTMLFormElement> & {
+  action: string;
+  /** The filter fields' names: only these are applied as they change. */
+  names: readonly string[];
+};
+
+const typedDelayMs = 350;
+/** Paging starts over with other filters. */
+const paging = { cursor: parseAsString, back: parseAsString };
+
+const isTyped = (el: HTMLInputElement | HTMLSelectElement) =>
+  el instanceof HTMLInputElement && ["text", "search", ""].includes(el.type);
+
+export function FilterForm({ action, names, children, ...props }: Props) {
+  const form = useRef<HTMLFormElement>(null);
+  const parsers: Record<string, typeof parseAsString> = {
+    ...Object.fromEntries(names.map((n) => [n, parseAsString])),
+    ...paging,
+  };
+  const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push" });
+
+  // Back and Forward change the URL under the form: show its values, except in the field being typed in.
+  useEffect(() => {
+    for (const name of names) {
+      const el = form.current?.elements.namedItem(name);
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || el === document.activeElement)
+        continue;
+      el.value = params[name] ?? "";
+      // A select without an empty choice (a sort) falls back to its first, the page's default.
+      if (el instanceof HTMLSelectElement && el.selectedIndex === -1) el.selectedIndex = 0;
+    }
+  }, [names, params]);
+
+  function onChange(e: React.FormEvent<HTMLFormElement>) {
+    const el = e.target;
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !names.includes(el.name)) return;
+    void setParams(
+      { [el.name]: el.value === "" ? null : el.value, cursor: null, back: null },
+      isTyped(el) ? { limitUrlUpdates: debounce(typedDelayMs) } : undefined,
+    );
+  }
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const value = (n: string) => (typeof data.get(n) === "string" && data.get(n) !== "" ? String(data.get(n)) : null);
+    // Applied already as it changed: pressing Enter or the button again adds no history entry.
+    if (names.every((n) => value(n) === (params[n] ?? null))) return;
+    void setParams({ ...Object.fromEntries(names.map((n) => [n, value(n)])), cursor: null, back: null });
+  }
+
+  return (
+    <form ref={form} method="get" action={action} onChange={onChange} onSubmit={onSubmit} {...props}>
+      {children}
+    </form>
+  );
+}
