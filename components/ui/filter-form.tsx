@@ -28,12 +28,13 @@ export function FilterForm({ action, names, children, ...props }: Props) {
   };
   const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push" });
 
-  // Back and Forward change the URL under the form: show its values, except in the field being typed in.
+  // Back, Forward and links change the URL under the form: show its values. (While typing, the state
+  // already holds what is typed: nuqs updates it at once and only the URL after the pause.)
   useEffect(() => {
     for (const name of names) {
       const el = form.current?.elements.namedItem(name);
-      if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || el === document.activeElement)
-        continue;
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement)) continue;
+      if (el.value === (params[name] ?? "")) continue;
       el.value = params[name] ?? "";
       // A select without an empty choice (a sort) falls back to its first, the page's default.
       if (el instanceof HTMLSelectElement && el.selectedIndex === -1) el.selectedIndex = 0;
