@@ -2,6 +2,7 @@
 // (test-results/screenshots/, and attached to the HTML report).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 
@@ -205,6 +206,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       const file = path.join(dir, `${shot.name}-${colorScheme}.png`);
       const png = PNG.sync.read(await page.screenshot({ path: file }));
       await testInfo.attach(`${shot.name}-${colorScheme}`, { path: file, contentType: "image/png" });
+      // Accessibility: no serious or critical violation of WCAG 2.1 A and AA rules (axe-core).
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(
+        grave.map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 5)
+              .join("; ")})`,
+        ),
+        `${shot.name} in ${colorScheme} mode: axe violations`,
+      ).toEqual([]);
       // The picture itself follows the colour scheme: dark pixels on the whole in dark mode, light ones in light mode.
       const luminance = meanLuminance(png);
       if (colorScheme === "dark")

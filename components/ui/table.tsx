@@ -21,8 +21,18 @@ export function Table({ children, className = "", isFramed = true, label, testId
       {children}
     </table>
   );
-  if (!isFramed) return <div className="-mx-2 overflow-x-auto">{table}</div>;
-  return <div className={`max-h-[75vh] overflow-auto ${frameClass}`}>{table}</div>;
+  // A scrolling frame takes focus, so a keyboard can scroll it too.
+  if (!isFramed)
+    return (
+      <div tabIndex={0} className="-mx-2 overflow-x-auto">
+        {table}
+      </div>
+    );
+  return (
+    <div tabIndex={0} className={`max-h-[75vh] overflow-auto ${frameClass}`}>
+      {table}
+    </div>
+  );
 }
 
 /** A column heading; a numeric column's heading sits right, over its right-aligned figures. */
