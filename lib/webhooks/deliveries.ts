@@ -16,7 +16,7 @@ import { messageIdOf } from "./payload";
 import { ZDeliveryQuery, type DeliveryQuery } from "./schemas";
 
 const columns = { d: webhookDeliveries, type: outboundEvents.type };
-type Row = { d: typeof webhookDeliveries.$inferSelect; type: string };
+type Row = { d: typeof webhookDeliveries.$inferSelect; type: (typeof outboundEvents.$inferSelect)["type"] };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
