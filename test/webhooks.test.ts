@@ -12,6 +12,7 @@ import { outboundEvents, systemAlerts, webhookAttempts, webhookDeliveries, webho
 import { recordOutboundEvent } from "@/lib/outbox/record";
 import { getSetting, setSetting } from "@/lib/settings/settings";
 import { attemptDelivery, type AttemptOutcome } from "@/lib/webhooks/deliver";
+import { redeliver, sendTestEvent } from "@/lib/webhooks/deliveries";
 import type { DeliveryJob, WebhookDeps } from "@/lib/webhooks/deps";
 import { createEndpoint, rotateSecret, updateEndpoint } from "@/lib/webhooks/endpoints";
 import { createDeliveries } from "@/lib/webhooks/fanout";
@@ -191,6 +192,37 @@ describe("webhook delivery", () => {
     expect(back).toMatchObject({ status: "active", failure_streak: 0, disabled_reason: null });
     const [cleared] = await db.select().from(systemAlerts).where(eq(systemAlerts.id, alerts[0].id));
     expect(cleared.status).toBe("resolved");
+  });
+});
+
+describe("redelivery and test events", () => {
+  it("redelivers a finished delivery with the same webhook-id, and refuses a pending one changing nothing", async () => {
+    const r = await receiver();
+    await register(r.url);
+    const [job] = await event();
+    const pending = await redeliver(db, job.deliveryId, actor).catch((e: ApiError) => e.code);
+    expect(pending).toBe("conflict");
+    const [before] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, job.deliveryId));
+    expect(before).toMatchObject({ status: "pending", attempts: 0 });
+    await attemptDelivery(db, deps(new Date()), job);
+    const again = await redeliver(db, job.deliveryId, actor);
+    expect(again.job).toMatchObject({ deliveryId: job.deliveryId, attempt: 2 });
+    expect(await attemptDelivery(db, deps(new Date()), again.job)).toMatchObject({ status: "succeeded" });
+    expect(r.received.map((x) => x.headers["webhook-id"])).toEqual([before.messageId, before.messageId]);
+  });
+
+  it("sends a test event to one active endpoint, and refuses a paused one", async () => {
+    const r = await receiver();
+    const endpoint = await register(r.url);
+    const sent = await sendTestEvent(db, endpoint.id, actor);
+    await attemptDelivery(db, deps(new Date()), sent.job);
+    expect(r.received.map((x) => [x.headers["webhook-id"], JSON.parse(x.body).type])).toEqual([
+      [sent.message_id, "webhook.test"],
+    ]);
+    await updateEndpoint(db, endpoint.id, { status: "paused" }, { allowPrivate: true, actor });
+    const events = await db.$count(outboundEvents);
+    expect(await sendTestEvent(db, endpoint.id, actor).catch((e: ApiError) => e.code)).toBe("conflict");
+    expect(await db.$count(outboundEvents)).toBe(events);
   });
 });
 
