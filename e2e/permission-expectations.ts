@@ -132,6 +132,17 @@ export const expected: Record<string, readonly Kind[]> = {
   "POST /api/admin/invitations": admin,
   "DELETE /api/admin/users/[user_id]/lockout": admin,
   // webhooks (issue 20)
+  // Webhooks and the admin settings: admins, in person (no key may read a delivery log or change a secret).
+  "GET /api/admin/webhooks": admin,
+  "POST /api/admin/webhooks": admin,
+  "PATCH /api/admin/webhooks/[endpoint_id]": admin,
+  "POST /api/admin/webhooks/[endpoint_id]/rotate-secret": admin,
+  "POST /api/admin/webhooks/[endpoint_id]/test": admin,
+  "GET /api/admin/webhooks/[endpoint_id]/deliveries": admin,
+  "GET /api/admin/webhook-deliveries/[delivery_id]": admin,
+  "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver": admin,
+  "GET /api/admin/settings": admin,
+  "PATCH /api/admin/settings": admin,
 
   // notifications (issue 20)
 

@@ -228,6 +228,26 @@ test.beforeAll(async ({ browser }) => {
     },
     "GET /api/batches/[batch_id]/holdings": { path: "/api/batches/1/holdings" },
     // webhooks (issue 20)
+    "GET /api/admin/webhooks": { path: "/api/admin/webhooks" },
+    // Refused as a URL (422): an admin's call registers nothing for the worker to send to.
+    "POST /api/admin/webhooks": {
+      path: "/api/admin/webhooks",
+      body: { url: "ftp://matrix.example/hook", event_types: ["batch.created"] },
+    },
+    "PATCH /api/admin/webhooks/[endpoint_id]": { path: "/api/admin/webhooks/999999", body: { status: "paused" } },
+    "POST /api/admin/webhooks/[endpoint_id]/rotate-secret": {
+      path: "/api/admin/webhooks/999999/rotate-secret",
+      body: {},
+    },
+    "POST /api/admin/webhooks/[endpoint_id]/test": { path: "/api/admin/webhooks/999999/test", body: {} },
+    "GET /api/admin/webhooks/[endpoint_id]/deliveries": { path: "/api/admin/webhooks/999999/deliveries" },
+    "GET /api/admin/webhook-deliveries/[delivery_id]": { path: "/api/admin/webhook-deliveries/999999" },
+    "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver": {
+      path: "/api/admin/webhook-deliveries/999999/redeliver",
+      body: {},
+    },
+    "GET /api/admin/settings": { path: "/api/admin/settings" },
+    "PATCH /api/admin/settings": { path: "/api/admin/settings", body: { webhooks_allow_private: true } },
 
     // notifications (issue 20)
 

@@ -151,6 +151,7 @@ const shots: Shot[] = [
   },
   { name: "returns-analytics", path: async () => "/returns/analytics", ready: heading("Returns analytics") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
+  { name: "webhooks", path: async () => "/admin/webhooks", ready: heading("Webhooks"), role: "admin" },
   {
     name: "system-alerts",
     path: async () => (await (systemAlert ??= stageSystemAlert("screenshot")), "/admin/system-alerts"),

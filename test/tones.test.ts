@@ -50,6 +50,8 @@ describe("tone registry", () => {
     ["shipment status", enums.shipmentStatuses],
     ["return status", enums.returnStatuses],
     ["disposition", enums.dispositions],
+    ["webhook endpoint", enums.endpointStatuses],
+    ["webhook delivery", enums.deliveryStatuses],
   ];
 
   it.each(shown)("names every %s value", (_, values) => {

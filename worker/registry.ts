@@ -8,10 +8,12 @@ import { foldCountsJob } from "./jobs/fold-counts";
 import { fulfiller } from "./jobs/fulfiller";
 import { listener } from "./jobs/listener";
 import { orders } from "./jobs/orders";
+import { outbox } from "./jobs/outbox";
 import { prune } from "./jobs/prune";
 import { status } from "./jobs/status";
 import { sync } from "./jobs/sync";
 import { transactions } from "./jobs/transactions";
+import { webhookDelivery } from "./jobs/webhook-delivery";
 
 export const jobs: Job[] = [
   listener,
@@ -26,6 +28,8 @@ export const jobs: Job[] = [
   orders,
   status,
   // webhooks (issue 20)
+  outbox,
+  webhookDelivery,
 
   // notifications (issue 20)
 

@@ -121,6 +121,8 @@ const tones: Record<string, Tone> = {
   ok: "green",
   degraded: "amber",
   down: "red",
+  // webhook endpoints (active and paused as above)
+  disabled: "red",
   // kinds of dashboard activity
   audit: "gray",
   event: "blue",

@@ -16,6 +16,7 @@ import * as stock from "./stock";
 import * as sync from "./sync";
 import * as system from "./system";
 import * as verification from "./verification";
+import * as webhooks from "./webhooks";
 
 export const endpoints = {
   ...system,
@@ -33,6 +34,7 @@ export const endpoints = {
   ...orders,
   ...returns,
   // webhooks (issue 20)
+  ...webhooks,
 
   // notifications (issue 20)
 

@@ -45,6 +45,10 @@ export default async function AdminPage() {
         ,{" "}
         <Link href="/admin/system-alerts" className="underline">
           System alerts ({openAlerts} open)
+        </Link>
+        ,{" "}
+        <Link href="/admin/webhooks" className="underline">
+          Webhooks
         </Link>{" "}
         and{" "}
         <Link href="/admin/mail" className="underline">
