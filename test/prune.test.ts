@@ -2,7 +2,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-import { chainlinkCalls, chainlinkNonces, monitorSamples, rateLimits, siweNonces, traceScanClients } from "@/lib/db/schema";
+import {
+  chainlinkCalls,
+  chainlinkNonces,
+  monitorSamples,
+  rateLimits,
+  siweNonces,
+  traceScanClients,
+} from "@/lib/db/schema";
 import { pruneExpired, refusedCallRetentionDays } from "@/lib/jobs/prune";
 
 import { createTestDb, type TestDb } from "./helpers/db";

@@ -63,7 +63,8 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
   };
 
   emit("start");
-  for (const job of active) if (job.kind === "timer") timers.push(setInterval(() => void runOnce(job), intervalOf(job, deps)));
+  for (const job of active)
+    if (job.kind === "timer") timers.push(setInterval(() => void runOnce(job), intervalOf(job, deps)));
   const loops = bossReady.then(() =>
     Promise.all(active.filter((job) => job.kind === "loop").map((job) => job.run(deps, ctx))),
   );

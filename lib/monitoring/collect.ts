@@ -18,6 +18,11 @@ export async function collectSamples({ db, probe, listener }: MonitorContext, no
       details: { state: rpc.state, message: rpc.message, latency_ms: rpc.details.latency_ms },
       takenAt: now,
     },
-    { metric: "sync_drift", value: String(outOfSync + error), details: { out_of_sync: outOfSync, error }, takenAt: now },
+    {
+      metric: "sync_drift",
+      value: String(outOfSync + error),
+      details: { out_of_sync: outOfSync, error },
+      takenAt: now,
+    },
   ]);
 }

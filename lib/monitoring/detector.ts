@@ -50,7 +50,8 @@ export type Detector = {
 /** The source of a batch alert the monitor raises. */
 export const batchAlertSource = "monitor";
 /** The finding's key: its alert's source, or `batch:<id>` for a batch alert. */
-export const keyOf = (f: Pick<Finding, "source" | "batchId">) => (f.batchId === undefined ? f.source : `batch:${f.batchId}`);
+export const keyOf = (f: Pick<Finding, "source" | "batchId">) =>
+  f.batchId === undefined ? f.source : `batch:${f.batchId}`;
 
 /** Figures as one line: "a=1, b=2". */
 export const figuresLine = (figures: Evidence) =>

@@ -17,7 +17,8 @@ export const monitorActor: Actor = { kind: "system", id: "monitor" };
 
 export type DetectorRun = { name: string; findings: number; raised: number; cleared: number; error: string | null };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 500);
+const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 500);
 
 /** The detector's open alerts, by finding key. */
 async function openAlerts({ db }: MonitorContext, d: Detector): Promise<Map<string, number>> {
@@ -63,7 +64,12 @@ async function clear({ db }: MonitorContext, d: Detector, id: number, note: stri
   return isCleared;
 }
 
-async function saveState({ db }: MonitorContext, name: Detector["name"], now: Date, set: { findings?: Finding[]; error?: string }) {
+async function saveState(
+  { db }: MonitorContext,
+  name: Detector["name"],
+  now: Date,
+  set: { findings?: Finding[]; error?: string },
+) {
   const values = set.findings
     ? {
         lastRunAt: now,

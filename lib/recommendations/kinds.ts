@@ -21,8 +21,16 @@ export const kinds: Record<RecommendationKind, KindText> = {
   reverify_batch: {
     title: (e) => `Re-verify batch ${str(e.batch_code)}`,
     factors: (e) => [
-      { name: "Price per kg", value: `$${str(e.price_per_kg)}`, note: `Median of ${str(e.origin)} batches: $${str(e.median)}` },
-      { name: "Robust z", value: e.robust_z === null ? "∞" : str(e.robust_z), note: "Over 3.5 is an outlier (MAD-based)" },
+      {
+        name: "Price per kg",
+        value: `$${str(e.price_per_kg)}`,
+        note: `Median of ${str(e.origin)} batches: $${str(e.median)}`,
+      },
+      {
+        name: "Robust z",
+        value: e.robust_z === null ? "∞" : str(e.robust_z),
+        note: "Over 3.5 is an outlier (MAD-based)",
+      },
       { name: "Price ÷ median", value: `${str(e.ratio)}×`, note: "Outside 0.5–2×" },
       { name: "Comparables", value: str(e.comparables), note: "Fewer than 10 lowers the confidence" },
     ],
@@ -62,7 +70,11 @@ export const kinds: Record<RecommendationKind, KindText> = {
             { name: "Database count", value: str(e.database_count), note: "Minted batches mirrored" },
           ]
         : [
-            { name: "Drift now", value: str(e.now), note: `Out of sync ${str(e.out_of_sync)}, in error ${str(e.error)}` },
+            {
+              name: "Drift now",
+              value: str(e.now),
+              note: `Out of sync ${str(e.out_of_sync)}, in error ${str(e.error)}`,
+            },
             { name: "Lowest in 30 min", value: str(e.before), note: `Growth ${str(e.growth)} ≥ ${str(e.threshold)}` },
           ],
     confidence: (e) => ("chain_count" in e ? 0.85 : 0.7),

@@ -17,7 +17,9 @@ export type Proposal = {
 } & ({ alertId: number; systemAlertId?: undefined } | { systemAlertId: number; alertId?: undefined });
 
 const linkedTo = (p: { alertId?: number; systemAlertId?: number }): SQL =>
-  p.alertId !== undefined ? eq(recommendations.alertId, p.alertId) : eq(recommendations.systemAlertId, p.systemAlertId!);
+  p.alertId !== undefined
+    ? eq(recommendations.alertId, p.alertId)
+    : eq(recommendations.systemAlertId, p.systemAlertId!);
 
 /** The new recommendation's id, or null when its alert already has one or one of its kind and source is open. */
 export async function proposeRecommendation(db: Db, p: Proposal): Promise<number | null> {
@@ -43,7 +45,10 @@ export async function proposeRecommendation(db: Db, p: Proposal): Promise<number
       expectedEffect: text.expectedEffect,
       evidence: p.evidence,
     })
-    .onConflictDoNothing({ target: [recommendations.kind, recommendations.source], where: eq(recommendations.status, "open") })
+    .onConflictDoNothing({
+      target: [recommendations.kind, recommendations.source],
+      where: eq(recommendations.status, "open"),
+    })
     .returning({ id: recommendations.id });
   return row?.id ?? null;
 }

@@ -4,7 +4,13 @@ import { sql } from "drizzle-orm";
 
 import type { Detector } from "../detector";
 
-export const outlierRule = { recentDays: 30, comparableDays: 180, minComparables: 5, maxZ: 3.5, ratio: [0.5, 2] } as const;
+export const outlierRule = {
+  recentDays: 30,
+  comparableDays: 180,
+  minComparables: 5,
+  maxZ: 3.5,
+  ratio: [0.5, 2],
+} as const;
 
 /** |price − median| / (1.4826 · MAD): how many robust standard deviations away; null when the MAD is 0. */
 export function robustZ(price: number, median: number, mad: number): number | null {

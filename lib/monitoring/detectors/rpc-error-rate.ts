@@ -20,7 +20,11 @@ export const rpcErrorRate: Detector = {
       .select({ value: monitorSamples.value })
       .from(monitorSamples)
       .where(
-        and(eq(monitorSamples.metric, "rpc_probe"), gt(monitorSamples.takenAt, since), lte(monitorSamples.takenAt, now)),
+        and(
+          eq(monitorSamples.metric, "rpc_probe"),
+          gt(monitorSamples.takenAt, since),
+          lte(monitorSamples.takenAt, now),
+        ),
       );
     const errors = rows.filter((r) => Number(r.value) > 0).length;
     const rate = rows.length ? Math.round((errors / rows.length) * 1000) / 1000 : 0;

@@ -16,7 +16,12 @@ export const syncDriftGrowing: Detector = {
   threshold: `growth ≥ max(${driftMinGrowth}, ${driftGrowthShare * 100}% of minted batches)`,
   async detect({ db }, now) {
     const since = new Date(now.getTime() - driftWindowMinutes * 60_000);
-    const { rows } = await db.execute<{ now: string | null; before: string | null; details: Record<string, number> | null; minted: string }>(sql`
+    const { rows } = await db.execute<{
+      now: string | null;
+      before: string | null;
+      details: Record<string, number> | null;
+      minted: string;
+    }>(sql`
       with w as (select value, details, taken_at from monitor_samples
         where metric = 'sync_drift' and taken_at > ${since.toISOString()} and taken_at <= ${now.toISOString()})
       select (select value from w order by taken_at desc limit 1)::text as now,
