@@ -17,8 +17,12 @@ export const monitorActor: Actor = { kind: "system", id: "monitor" };
 
 export type DetectorRun = { name: string; findings: number; raised: number; cleared: number; error: string | null };
 
-const messageOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 500);
+/** The error's first line; a failed query's cause (the database's own words) rather than its SQL. */
+const messageOf = (error: unknown): string => {
+  const cause = (error as { cause?: unknown })?.cause;
+  const text = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0].slice(0, 500);
+};
 
 /** The detector's open alerts, by finding key. */
 async function openAlerts({ db }: MonitorContext, d: Detector): Promise<Map<string, number>> {

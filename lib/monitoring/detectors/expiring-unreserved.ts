@@ -34,7 +34,7 @@ export const expiringUnreserved: Detector = {
           batch_sellable(b.id, null) as for_sale
         from batches b
         where b.token_id is not null and b.status in ${inStockStatuses}
-          and b.expiry_date between ${today}::date and ${today}::date + ${expiringWithinDays}
+          and b.expiry_date between ${today}::date and ${today}::date + ${expiringWithinDays}::int
       ) s
       where for_sale > 0 and batch_reserved(id, null) = 0
       order by id`);
