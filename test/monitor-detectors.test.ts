@@ -334,6 +334,12 @@ describe("detectors", () => {
         client.release();
       }
     };
+    // An alert of its type from another source (staged by hand) is not the detector's to clear.
+    await t.db
+      .insert(systemAlerts)
+      .values({ type: "audit_chain_broken", severity: "critical", source: "staged:1", message: "staged" });
+    expect(await runDetector(ctx, auditChainBroken, new Date())).toMatchObject({ findings: 0, cleared: 0 });
+    await t.db.delete(systemAlerts).where(eq(systemAlerts.source, "staged:1"));
     await superuser(`update audit_records set note = 'forged' where position = ${target.position}`);
     const alert = await expectRaisedThenCleared(
       auditChainBroken,

@@ -42,6 +42,8 @@ export type Detector = {
   alert: "system" | "batch";
   rule: string;
   threshold: string;
+  /** Whether an open alert of its type is one it raised (so it may clear it); every one when absent. */
+  ownsSource?: (source: string) => boolean;
   /** The action proposed with each finding's alert, if any. */
   recommends?: RecommendationKind;
   detect: (ctx: MonitorContext, now: Date) => Promise<Detection>;

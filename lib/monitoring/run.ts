@@ -31,7 +31,7 @@ async function openAlerts({ db }: MonitorContext, d: Detector): Promise<Map<stri
       .select({ id: systemAlerts.id, source: systemAlerts.source })
       .from(systemAlerts)
       .where(and(eq(systemAlerts.type, d.name as (typeof systemAlertTypes)[number]), eq(systemAlerts.status, "open")));
-    return new Map(rows.map((r) => [r.source, r.id]));
+    return new Map(rows.filter((r) => d.ownsSource?.(r.source) ?? true).map((r) => [r.source, r.id]));
   }
   const rows = await db
     .select({ id: batchAlerts.id, batchId: batchAlerts.batchId })
