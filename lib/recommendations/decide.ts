@@ -78,7 +78,12 @@ async function decideLocked<T>(
 async function perform(db: Db, row: Row, note: string | undefined, caller: Caller, deps: DecideDeps, userId: number) {
   switch (row.kind) {
     case "reverify_batch": {
-      const { request } = await requestVerification(db, row.batchId!, note ?? `Re-verify: ${row.title}.`, caller);
+      const { request } = await requestVerification(
+        db,
+        row.batchId!,
+        note ?? `Accepted recommendation #${row.id}: ${row.title}.`,
+        caller,
+      );
       return { verification_request_id: request.id };
     }
     case "run_sync": {
