@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { Card, Empty } from "@/components/ui/card";
 import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { scopeOfUser } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
 import { humanize } from "@/lib/format";
@@ -16,8 +17,11 @@ import { DecideRecommendation } from "./decide-recommendation";
 
 const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
-export async function ProposedActions({ user }: { user: Pick<SessionUser, "role" | "organisationId"> }) {
-  if (user.organisationId !== null) return null;
+type Props = { user: Pick<SessionUser, "role" | "isPending" | "organisationId" | "organisationKind"> };
+
+export async function ProposedActions({ user }: Props) {
+  // Staff see every organisation's batches; members and pending wallets see no proposals.
+  if (scopeOfUser(user).kind !== "all") return null;
   const db = getDb();
   const [open, stats] = await Promise.all([
     listRecommendations(db, { status: "open", limit: 20 }),
