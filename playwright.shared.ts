@@ -36,6 +36,8 @@ export const stackServer = (s: Stack, env: Record<string, string>) =>
       DEMO_BATCHES: String(s.demoBatches),
       CHAINLINK_SECRET: chainlinkSecret,
       SYNC_CRON: "0 0 1 1 *",
+      // The monitoring agent runs often enough for a spec to see its alerts and proposals.
+      MONITOR_INTERVAL_SECONDS: "5",
       ...env,
     },
     reuseExistingServer: false,

@@ -91,6 +91,7 @@ async function existingIds(admin: APIRequestContext): Promise<Record<string, str
     // notifications (issue 20)
 
     // monitoring (issue 20)
+    recommendation_id: await ids("select id from recommendations order by id desc limit 3"),
   };
 }
 

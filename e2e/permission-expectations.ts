@@ -147,4 +147,9 @@ export const expected: Record<string, readonly Kind[]> = {
   // notifications (issue 20)
 
   // monitoring (issue 20)
+  "GET /api/recommendations": systemRead,
+  "POST /api/recommendations/[recommendation_id]/accept": ["operator", "verifier", "admin"],
+  "POST /api/recommendations/[recommendation_id]/dismiss": ["operator", "verifier", "admin"],
+  "GET /api/recommendations/stats": systemRead,
+  "GET /api/monitoring/detectors": systemRead,
 };

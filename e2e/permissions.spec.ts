@@ -252,6 +252,14 @@ test.beforeAll(async ({ browser }) => {
     // notifications (issue 20)
 
     // monitoring (issue 20)
+    "GET /api/recommendations": { path: "/api/recommendations?limit=1" },
+    "POST /api/recommendations/[recommendation_id]/accept": { path: "/api/recommendations/999999/accept", body: {} },
+    "POST /api/recommendations/[recommendation_id]/dismiss": {
+      path: "/api/recommendations/999999/dismiss",
+      body: { reason: "Checked by the matrix." },
+    },
+    "GET /api/recommendations/stats": { path: "/api/recommendations/stats" },
+    "GET /api/monitoring/detectors": { path: "/api/monitoring/detectors" },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>

@@ -2,7 +2,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-import { chainlinkCalls, chainlinkNonces, rateLimits, siweNonces, traceScanClients } from "@/lib/db/schema";
+import {
+  chainlinkCalls,
+  chainlinkNonces,
+  monitorSamples,
+  rateLimits,
+  siweNonces,
+  traceScanClients,
+} from "@/lib/db/schema";
 import { pruneExpired, refusedCallRetentionDays } from "@/lib/jobs/prune";
 
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -38,13 +45,19 @@ it("deletes only what can no longer matter", async () => {
     { batchId: batch.id, hour: ago(2 * 86_400_000), client: "old" },
     { batchId: batch.id, hour: ago(3_600_000), client: "recent" },
   ]);
+  await t.db.insert(monitorSamples).values([
+    { metric: "rpc_probe", value: "0", takenAt: ago(2 * 86_400_000) },
+    { metric: "sync_drift", value: "3", takenAt: ago(60_000) },
+  ]);
   expect(await pruneExpired(t.db)).toEqual({
     rate_limits: 1,
     siwe_nonces: 1,
     chainlink_nonces: 1,
     refused_chainlink_calls: 1,
     trace_scan_clients: 1,
+    monitor_samples: 1,
   });
+  expect((await t.db.select().from(monitorSamples)).map((m) => m.metric)).toEqual(["sync_drift"]);
   expect((await t.db.select().from(traceScanClients)).map((c) => c.client)).toEqual(["recent"]);
   const left = (
     await t.db.execute(
@@ -63,5 +76,6 @@ it("deletes only what can no longer matter", async () => {
     chainlink_nonces: 0,
     refused_chainlink_calls: 0,
     trace_scan_clients: 0,
+    monitor_samples: 0,
   });
 });

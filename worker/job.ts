@@ -29,8 +29,15 @@ export type QueueJob = Common & {
   handle: (deps: WorkerDeps, job: { id: string; data: object }) => Promise<void>;
 };
 
-/** Runs every `everyMs` in this process; a tick is skipped while the last one still runs. */
-export type TimerJob = Common & { kind: "timer"; everyMs: number; handle: (deps: WorkerDeps) => Promise<void> };
+/** Runs every `everyMs` (or what the configuration says) in this process; a tick is skipped while the last one still runs. */
+export type TimerJob = Common & {
+  kind: "timer";
+  everyMs: number | ((deps: WorkerDeps) => number);
+  handle: (deps: WorkerDeps) => Promise<void>;
+};
+
+export const intervalOf = (job: TimerJob, deps: WorkerDeps) =>
+  typeof job.everyMs === "function" ? job.everyMs(deps) : job.everyMs;
 
 export type LoopContext = {
   isStopping: () => boolean;

@@ -1,6 +1,6 @@
 // `npm run worker -- --list`: what runs when, with this configuration.
 import type { WorkerDeps } from "./deps";
-import type { Job, Trigger } from "./job";
+import { intervalOf, type Job, type Trigger } from "./job";
 
 const moments: Record<Trigger, string> = { start: "start", "caught-up": "first catch-up" };
 
@@ -13,7 +13,7 @@ const every = (ms: number) =>
 
 function when(job: Job, deps: WorkerDeps): string {
   if (job.kind === "schedule") return `cron "${job.cron(deps)}" (UTC)`;
-  if (job.kind === "timer") return every(job.everyMs);
+  if (job.kind === "timer") return every(intervalOf(job, deps));
   if (job.kind === "queue") return `on demand, ${job.concurrency} at a time`;
   return "continuously";
 }

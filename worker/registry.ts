@@ -7,6 +7,7 @@ import { expiry } from "./jobs/expiry";
 import { foldCountsJob } from "./jobs/fold-counts";
 import { fulfiller } from "./jobs/fulfiller";
 import { listener } from "./jobs/listener";
+import { monitor } from "./jobs/monitor";
 import { orders } from "./jobs/orders";
 import { outbox } from "./jobs/outbox";
 import { prune } from "./jobs/prune";
@@ -34,4 +35,5 @@ export const jobs: Job[] = [
   // notifications (issue 20)
 
   // monitoring (issue 20)
+  monitor,
 ];

@@ -5,7 +5,7 @@ import type PgBoss from "pg-boss";
 import { startBoss } from "@/lib/jobs/boss";
 
 import type { WorkerDeps } from "./deps";
-import { firstLine, type Job, type LoopContext, type Trigger } from "./job";
+import { firstLine, intervalOf, type Job, type LoopContext, type Trigger } from "./job";
 
 export type Running = { stop: () => void; done: Promise<void> };
 
@@ -63,7 +63,8 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
   };
 
   emit("start");
-  for (const job of active) if (job.kind === "timer") timers.push(setInterval(() => void runOnce(job), job.everyMs));
+  for (const job of active)
+    if (job.kind === "timer") timers.push(setInterval(() => void runOnce(job), intervalOf(job, deps)));
   const loops = bossReady.then(() =>
     Promise.all(active.filter((job) => job.kind === "loop").map((job) => job.run(deps, ctx))),
   );

@@ -26,29 +26,27 @@ const newKey = () =>
   crypto.randomUUID?.() ??
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
-type Props = { buyers: Buyer[]; origins: string[]; batches: BatchJson[] };
+const lineOf = (b: BatchJson): Line => ({
+  batch_id: b.id,
+  code: b.batch_code,
+  available_kg: b.available_kg,
+  quantity_kg: "",
+  price_per_kg: b.price_per_kg ?? "",
+});
 
-export function NewOrderForm({ buyers, origins, batches }: Props) {
+type Props = { buyers: Buyer[]; origins: string[]; batches: BatchJson[]; initial?: BatchJson };
+
+export function NewOrderForm({ buyers, origins, batches, initial }: Props) {
   const router = useRouter();
   const isHydrated = useHydrated();
   const [key] = useState(newKey);
   const [buyer, setBuyer] = useState({ buyer_id: "", delivery_address_id: "", currency: "USD", note: "" });
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLines] = useState<Line[]>(() => (initial ? [lineOf(initial)] : []));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [pending, setPending] = useState<"draft" | "confirm" | null>(null);
 
-  const add = (b: BatchJson) =>
-    setLines((ls) => [
-      ...ls,
-      {
-        batch_id: b.id,
-        code: b.batch_code,
-        available_kg: b.available_kg,
-        quantity_kg: "",
-        price_per_kg: b.price_per_kg ?? "",
-      },
-    ]);
+  const add = (b: BatchJson) => setLines((ls) => [...ls, lineOf(b)]);
 
   /** A refusal: errors on fields beside them, the rest (and any 409) in the form's alert and a toast. */
   function refuse(form: HTMLFormElement, error: ApiError) {

@@ -9,7 +9,7 @@ import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchesInScope } from "@/lib/batches/scope";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 
 export function toAlertJson(a: typeof batchAlerts.$inferSelect) {
@@ -97,6 +97,17 @@ export async function resolveOpenAlerts(db: Db, batchId: number, note: string, u
     await recordAudit(tx, ...resolved.map((a) => resolvedAudit(a.id, batchId, actor, note)));
     return resolved.map(toAlertJson);
   });
+}
+
+/** The monitoring agent's clear: its condition ended. Resolves the alert with the note if still open (audited); false when it was not. */
+export async function clearAlert(db: Db | Tx, alertId: number, note: string, actor: Actor): Promise<boolean> {
+  const [cleared] = await db
+    .update(batchAlerts)
+    .set({ status: "resolved", resolutionNote: note.slice(0, 500), resolvedBy: null, resolvedAt: new Date() })
+    .where(and(eq(batchAlerts.id, alertId), eq(batchAlerts.status, "open")))
+    .returning();
+  if (cleared) await recordAudit(db, resolvedAudit(cleared.id, cleared.batchId, actor, cleared.resolutionNote ?? note));
+  return Boolean(cleared);
 }
 
 /** The audit row of one alert resolved with a note. */

@@ -9,6 +9,7 @@ import * as chainlink from "./chainlink";
 import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
 import * as events from "./events";
+import * as monitoring from "./monitoring";
 import * as orders from "./orders";
 import * as provenance from "./provenance";
 import * as returns from "./returns";
@@ -39,6 +40,7 @@ export const endpoints = {
   // notifications (issue 20)
 
   // monitoring (issue 20)
+  ...monitoring,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
+import { DetectorsPanel } from "@/components/recommendations/detectors-panel";
+import { ProposedActions } from "@/components/recommendations/proposed-actions";
 import { Card, Empty } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,7 +26,7 @@ const views = [
 const path = "/admin/system-alerts";
 
 export default async function SystemAlertsPage({ searchParams }: Props) {
-  await requirePageUser(path);
+  const user = await requirePageUser(path);
   const filtersInUrl = readFilters(await searchParams);
   const { values } = filtersInUrl;
   const result = await loadListPage(ZSystemAlertQuery, filtersInUrl, (q) => listSystemAlerts(getDb(), q));
@@ -70,6 +72,10 @@ export default async function SystemAlertsPage({ searchParams }: Props) {
           />
         </Card>
       )}
+      {/* The monitoring agent (issue 20): what it proposes, and its detectors. */}
+      <h2 className="text-lg font-semibold">Proposed actions</h2>
+      <ProposedActions user={user} />
+      <DetectorsPanel />
     </div>
   );
 }

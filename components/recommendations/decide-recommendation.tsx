@@ -1,0 +1,98 @@
+"use client";
+
+// Accept and Dismiss on an open recommendation: accepting runs its action and toasts what it did (or
+// opens the page that does it); dismissing asks why (3–500 characters). The page is read again after.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { field, labelStyle } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { attempt } from "@/lib/endpoints/client";
+import { acceptRecommendation, dismissRecommendation } from "@/lib/endpoints/monitoring";
+
+/** What an accepted action did, in words. */
+function outcome(result: Record<string, unknown>): string {
+  if ("verification_request_id" in result) return `Verification request #${result.verification_request_id} created.`;
+  if ("sync_id" in result) return `Sync #${result.sync_id} queued.`;
+  if ("endpoint_id" in result) return `Webhook endpoint #${result.endpoint_id} is ${result.status}.`;
+  return "Accepted.";
+}
+
+export function DecideRecommendation({ id, title }: { id: number; title: string }) {
+  const router = useRouter();
+  const [isOpen, setIsOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [pending, setPending] = useState<"accept" | "dismiss" | null>(null);
+
+  async function accept() {
+    setPending("accept");
+    const r = await attempt(acceptRecommendation, { params: { recommendation_id: id }, body: {} });
+    setPending(null);
+    if (!r.ok) {
+      toast.error(r.error.message);
+      router.refresh();
+      return;
+    }
+    const open = r.data.result.open;
+    toast.success(`${title}: ${typeof open === "string" ? "opening the page to do it." : outcome(r.data.result)}`);
+    if (typeof open === "string") router.push(open);
+    else router.refresh();
+  }
+
+  async function dismiss() {
+    setPending("dismiss");
+    const r = await attempt(dismissRecommendation, { params: { recommendation_id: id }, body: { reason } });
+    setPending(null);
+    if (r.ok) {
+      setIsOpen(false);
+      toast.success(`Dismissed: ${title}.`);
+    } else toast.error(r.error.message);
+    router.refresh();
+  }
+
+  return (
+    <div className="flex gap-2">
+      <Button variant="primary" size="sm" isPending={pending === "accept"} onClick={() => void accept()}>
+        Accept
+      </Button>
+      <Button variant="secondary" size="sm" onClick={() => (setReason(""), setIsOpen(true))}>
+        Dismiss…
+      </Button>
+      {isOpen && (
+        <Dialog
+          open
+          onOpenChange={setIsOpen}
+          title={`Dismiss “${title}”?`}
+          description="Say why the action is not wanted; the reason is kept with it and in the audit log."
+        >
+          <form
+            className="flex flex-col gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void dismiss();
+            }}
+          >
+            <label htmlFor={`dismiss-reason-${id}`} className={labelStyle}>
+              Reason (3–500 characters)
+            </label>
+            <textarea
+              id={`dismiss-reason-${id}`}
+              rows={3}
+              required
+              minLength={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className={field}
+            />
+            <Button type="submit" variant="primary" isPending={pending === "dismiss"} className="self-start">
+              Dismiss recommendation
+            </Button>
+          </form>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// The monitoring agent's proposed actions (recommendations) and its detectors. Staff and keys read
+// them (they speak of every organisation's batches, so members do not); a person decides one, and
+// each kind names who may (lib/recommendations/decide.ts).
+import { z } from "zod";
+
+import { idParams } from "@/lib/api/params";
+import { everyone, staff } from "@/lib/auth/permissions";
+import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
+import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
+
+import { endpoint } from "./define";
+import { listOf, pageOf } from "./shapes";
+
+const tag = "Monitoring";
+const systemRead = { roles: everyone, apiKeys: true };
+const when = z.string().nullable();
+
+const ZRecommendationJson = z.object({
+  id: z.number(),
+  kind: z.enum(recommendationKinds),
+  status: z.enum(recommendationStatuses),
+  source: z.string(),
+  title: z.string(),
+  factors: z.array(z.object({ name: z.string(), value: z.string(), note: z.string() })),
+  confidence: z.number(),
+  expected_effect: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  batch_id: z.number().nullable(),
+  endpoint_id: z.number().nullable(),
+  alert_id: z.number().nullable(),
+  system_alert_id: z.number().nullable(),
+  decided_by: z.number().nullable(),
+  decided_at: when,
+  decision_note: z.string().nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  created_at: z.string(),
+});
+
+export const listRecommendations = endpoint({
+  method: "GET",
+  path: "/api/recommendations",
+  rule: systemRead,
+  tag,
+  summary:
+    "Actions the monitoring agent proposes with its alerts (re-verify a batch, sell before expiry, pause a failing webhook, run a sync), newest first, each with its factors, confidence and expected effect; `status` and `kind` filter.",
+  query: ZRecommendationQuery,
+  response: pageOf(ZRecommendationJson),
+});
+
+export const acceptRecommendation = endpoint({
+  method: "POST",
+  path: "/api/recommendations/[recommendation_id]/accept",
+  rule: { roles: staff },
+  tag,
+  summary:
+    "Accept an open recommendation: its action runs (a verification request, a sync, a paused webhook) or its page is named (`{open: url}`); audited. 409 unless open; 403 naming who may decide its kind (re-verify: staff; sell and sync: operators; pause: admins).",
+  params: idParams("recommendation_id"),
+  body: ZAccept,
+  response: z.object({ recommendation: ZRecommendationJson, result: z.record(z.string(), z.unknown()) }),
+});
+
+export const dismissRecommendation = endpoint({
+  method: "POST",
+  path: "/api/recommendations/[recommendation_id]/dismiss",
+  rule: { roles: staff },
+  tag,
+  summary:
+    "Dismiss an open recommendation with a reason (3–500 characters; audited). 409 unless open; 403 naming who may decide its kind.",
+  params: idParams("recommendation_id"),
+  body: ZDismiss,
+  response: ZRecommendationJson,
+});
+
+export const recommendationStats = endpoint({
+  method: "GET",
+  path: "/api/recommendations/stats",
+  rule: systemRead,
+  tag,
+  summary:
+    "Per kind: proposed, accepted, dismissed, open and obsolete, and the acceptance rate (accepted over decided).",
+  response: listOf(
+    z.object({
+      kind: z.enum(recommendationKinds),
+      proposed: z.number(),
+      accepted: z.number(),
+      dismissed: z.number(),
+      open: z.number(),
+      obsolete: z.number(),
+      acceptance_rate: z.number().nullable(),
+    }),
+  ),
+});
+
+export const listDetectors = endpoint({
+  method: "GET",
+  path: "/api/monitoring/detectors",
+  rule: systemRead,
+  tag,
+  summary:
+    "The monitoring agent's detectors: each one's rule and threshold, and its last run (findings with their evidence, or the error it stopped on).",
+  response: listOf(
+    z.object({
+      name: z.enum(detectorNames),
+      alert: z.enum(["system", "batch"]),
+      rule: z.string(),
+      threshold: z.string(),
+      recommends: z.enum(recommendationKinds).nullable(),
+      last_run_at: when,
+      findings: z.number().nullable(),
+      evidence: z.array(z.record(z.string(), z.unknown())),
+      error: z.string().nullable(),
+    }),
+  ),
+});
