@@ -108,7 +108,7 @@ export async function acceptRecommendation(
   caller: Caller,
   deps: DecideDeps,
 ): Promise<{ recommendation: RecommendationJson; result: Record<string, unknown> }> {
-  const { recommendation } = await decideLocked(db, id, caller, async (row, userId) => {
+  const { recommendation } = await decideLocked(db, id, caller, async (row) => {
     const result = await perform(db, row, note, caller, deps);
     return {
       set: { status: "accepted", result, decisionNote: note ?? null },
