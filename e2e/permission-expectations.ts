@@ -134,6 +134,11 @@ export const expected: Record<string, readonly Kind[]> = {
   // webhooks (issue 20)
 
   // notifications (issue 20)
+  // A person's own inbox and alert subscription: every signed-in person, members too; no key.
+  "GET /api/notifications": sessionRead,
+  "POST /api/notifications/read": sessionRead,
+  "GET /api/notifications/subscription": sessionRead,
+  "PUT /api/notifications/subscription": sessionRead,
 
   // monitoring (issue 20)
 };

@@ -7,6 +7,7 @@ import { expiry } from "./jobs/expiry";
 import { foldCountsJob } from "./jobs/fold-counts";
 import { fulfiller } from "./jobs/fulfiller";
 import { listener } from "./jobs/listener";
+import { mail } from "./jobs/mail";
 import { orders } from "./jobs/orders";
 import { prune } from "./jobs/prune";
 import { status } from "./jobs/status";
@@ -28,6 +29,7 @@ export const jobs: Job[] = [
   // webhooks (issue 20)
 
   // notifications (issue 20)
+  mail,
 
   // monitoring (issue 20)
 ];

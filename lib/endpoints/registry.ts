@@ -9,6 +9,7 @@ import * as chainlink from "./chainlink";
 import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
 import * as events from "./events";
+import * as notifications from "./notifications";
 import * as orders from "./orders";
 import * as provenance from "./provenance";
 import * as returns from "./returns";
@@ -35,6 +36,7 @@ export const endpoints = {
   // webhooks (issue 20)
 
   // notifications (issue 20)
+  ...notifications,
 
   // monitoring (issue 20)
 };
