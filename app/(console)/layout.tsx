@@ -30,7 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-3 gap-y-2 text-sm">
+          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-2.5 gap-y-2 text-sm">
             {nav.map((item) => (
               <Link
                 key={item.href}
@@ -41,7 +41,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </Link>
             ))}
           </nav>
-          <form action={signOutAction} className="flex items-center gap-2.5 text-sm">
+          <form action={signOutAction} className="flex items-center gap-2 text-sm">
             <span data-testid="signed-in-as">
               {user.name} <span className="text-stone-500">({user.role})</span>
             </span>
