@@ -8,6 +8,7 @@ export const mail = timer({
   name: "mail",
   summary: "mails users their pending alert notifications, one mail or a digest per 10 minutes",
   everyMs: 10_000,
+  offBecause: (deps) => (deps.env.SMTP_URL ? null : "no SMTP_URL"),
   async handle(deps) {
     // The worker has no request to take a host from: links use the configured origin, or the local default.
     const appUrl = deps.env.PUBLIC_APP_URL ?? deps.env.AUTH_URL ?? "http://localhost:3000";
