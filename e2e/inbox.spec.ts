@@ -128,3 +128,28 @@ test("the worker mails a pending notification to the catcher", async () => {
     .toEqual([`[Batchtrail] High alert: ${body}`]);
   expect(await query("select email_state from notifications where id = $1", [id])).toEqual([{ email_state: "sent" }]);
 });
+
+test("the API answers the caller's own notifications and subscription as declared", async ({ page }) => {
+  const { listNotifications, getNotificationSubscription } = await import("@/lib/endpoints/notifications");
+  const id = await stageNotification(verifier, {
+    title: "API check",
+    body: "Answered as declared.",
+    link: "/inventory",
+  });
+  const answer = await page.request.get("/api/notifications?unread=true&limit=100");
+  expect(answer.status()).toBe(200);
+  const json = await answer.json();
+  expect(listNotifications.response.parse(json)).toEqual(json);
+  expect(json.data.map((n: { id: number }) => n.id)).toContain(id);
+  expect(json.unread).toBe(await unreadOf(verifier));
+
+  const read = await page.request.post("/api/notifications/read", { data: { ids: [id] } });
+  expect(await read.json()).toEqual({ updated: 1, unread: json.unread - 1 });
+  const unreadNow = await (await page.request.get("/api/notifications?unread=true&limit=100")).json();
+  expect(unreadNow.data.map((n: { id: number }) => n.id)).not.toContain(id);
+
+  const bad = await page.request.post("/api/notifications/read", { data: { ids: [] } });
+  expect(bad.status()).toBe(400);
+  const subscription = await (await page.request.get("/api/notifications/subscription")).json();
+  expect(getNotificationSubscription.response.parse(subscription)).toEqual(subscription);
+});
