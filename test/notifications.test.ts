@@ -78,9 +78,11 @@ describe("the inbox", () => {
     id.colleague = await addUser(t.db, { name: "colleague", role: "viewer", organisationId: company.id });
     id.pending = await addUser(t.db, { name: "pending", role: "viewer", isPending: true });
     id.gone = await addUser(t.db, { name: "gone", role: "operator", isActive: false });
+    id.mailOnly = await addUser(t.db, { name: "mailonly", role: "operator" });
     await putSubscription(t.db, id.operator, { min_severity: "low", by_email: false, in_inbox: true });
     await putSubscription(t.db, id.verifier, { min_severity: "medium", by_email: true, in_inbox: true });
     await putSubscription(t.db, id.member, { min_severity: "low", by_email: true, in_inbox: true });
+    await putSubscription(t.db, id.mailOnly, { min_severity: "high", by_email: true, in_inbox: false });
     [{ id: batchId }] = await insertBatches(t.db, [makeBatch()]);
   });
   afterAll(() => t.drop());
@@ -95,13 +97,21 @@ describe("the inbox", () => {
   });
 
   it("gives a high batch alert to every active staff user, never to a member, a pending or a deactivated user", async () => {
-    const { added } = await raise(t.db, { severity: "high", message: "Price 10x the median", batchId });
-    expect(added).toBe(5);
+    const { event, added } = await raise(t.db, { severity: "high", message: "Price 10x the median", batchId });
+    expect(added).toBe(6);
     for (const who of ["admin", "operator", "verifier", "viewer", "colleague"])
       expect(await inboxOf(t.db, id[who]), who).toEqual(["Price 10x the median"]);
     for (const who of ["member", "pending", "gone"]) expect(await inboxOf(t.db, id[who]), who).toEqual([]);
     const [n] = (await listNotifications(t.db, id.viewer, {})).data;
     expect(n).toMatchObject({ severity: "high", title: "NTF-0001: price outlier", link: `/batches/${batchId}#alerts` });
+    // Email only: the mail is pending, and the inbox holds it as read, so it never counts as unread.
+    const [mailOnly] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, id.mailOnly), eq(notifications.eventId, event.id)));
+    expect(mailOnly.emailState).toBe("pending");
+    expect(mailOnly.readAt).not.toBeNull();
+    expect(await countUnread(t.db, id.mailOnly)).toBe(0);
   });
 
   it("keeps below-threshold alerts out, per subscription, and marks email pending only for those who asked", async () => {
