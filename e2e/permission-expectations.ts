@@ -145,6 +145,11 @@ export const expected: Record<string, readonly Kind[]> = {
   "PATCH /api/admin/settings": admin,
 
   // notifications (issue 20)
+  // A person's own inbox and alert subscription: every signed-in person, members too; no key.
+  "GET /api/notifications": sessionRead,
+  "POST /api/notifications/read": sessionRead,
+  "GET /api/notifications/subscription": sessionRead,
+  "PUT /api/notifications/subscription": sessionRead,
 
   // monitoring (issue 20)
   "GET /api/recommendations": systemRead,

@@ -250,6 +250,14 @@ test.beforeAll(async ({ browser }) => {
     "PATCH /api/admin/settings": { path: "/api/admin/settings", body: { webhooks_allow_private: true } },
 
     // notifications (issue 20)
+    // Each caller's own rows: marking all read and saving the defaults leave nothing changed for anyone else.
+    "GET /api/notifications": { path: "/api/notifications?limit=1" },
+    "POST /api/notifications/read": { path: "/api/notifications/read", body: { all: true } },
+    "GET /api/notifications/subscription": { path: "/api/notifications/subscription" },
+    "PUT /api/notifications/subscription": {
+      path: "/api/notifications/subscription",
+      body: { min_severity: "high", by_email: false, in_inbox: true },
+    },
 
     // monitoring (issue 20)
     "GET /api/recommendations": { path: "/api/recommendations?limit=1" },

@@ -8,6 +8,7 @@ import { PNG } from "pngjs";
 
 import { query } from "./db";
 import { deliverOrder, roomyWarehouse } from "./delivered-order";
+import { stageNotification } from "./notification";
 import { stack, storageStateFor } from "./stack";
 import { stageSystemAlert } from "./system-alert";
 
@@ -102,6 +103,7 @@ function aReturn() {
 
 /** One open system alert for both colour schemes' shots. */
 let systemAlert: ReturnType<typeof stageSystemAlert> | undefined;
+let inboxNotification: ReturnType<typeof stageNotification> | undefined;
 
 const shots: Shot[] = [
   { name: "sign-in", path: async () => "/sign-in", ready: heading(/Sign in/), role: null },
@@ -156,6 +158,24 @@ const shots: Shot[] = [
     name: "system-alerts",
     path: async () => (await (systemAlert ??= stageSystemAlert("screenshot")), "/admin/system-alerts"),
     ready: heading("System alerts"),
+    role: "admin",
+  },
+  {
+    // An unread notification, so the header carries the Inbox badge and must still fit on one line.
+    name: "inbox",
+    path: async () => (
+      await (inboxNotification ??= stageNotification("admin@batchtrail.local", {
+        title: "System: audit chain broken",
+        body: "The audit chain breaks at position 42: its hash does not match.",
+        link: "/admin/system-alerts",
+      })),
+      "/inbox"
+    ),
+    ready: async (page) => {
+      await heading("Inbox")(page);
+      await expect(page.getByTestId("inbox-unread")).toBeVisible();
+      await headerOnOneLine(page);
+    },
     role: "admin",
   },
   { name: "events", path: async () => "/events", ready: heading(/Event/) },

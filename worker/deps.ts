@@ -11,6 +11,7 @@ import type { FulfillerConfig } from "@/lib/chainlink/fulfiller";
 import { getDb } from "@/lib/db/server";
 import { getEnv } from "@/lib/env";
 import { getIndexer } from "@/lib/events/server";
+import { getMailer } from "@/lib/mail/server";
 import type { Shipper } from "@/lib/orders/ship";
 import { shipperOf } from "@/lib/orders/shipper";
 import type { AnchorChain } from "@/lib/provenance/anchor";
@@ -31,6 +32,7 @@ export function createWorkerDeps() {
     anchorer: getAnchorer(),
     shipper: getShipper(),
     fulfiller: getFulfillerConfig(),
+    mailer: getMailer(),
   };
 }
 

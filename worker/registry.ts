@@ -7,6 +7,7 @@ import { expiry } from "./jobs/expiry";
 import { foldCountsJob } from "./jobs/fold-counts";
 import { fulfiller } from "./jobs/fulfiller";
 import { listener } from "./jobs/listener";
+import { mail } from "./jobs/mail";
 import { monitor } from "./jobs/monitor";
 import { orders } from "./jobs/orders";
 import { outbox } from "./jobs/outbox";
@@ -33,6 +34,7 @@ export const jobs: Job[] = [
   webhookDelivery,
 
   // notifications (issue 20)
+  mail,
 
   // monitoring (issue 20)
   monitor,

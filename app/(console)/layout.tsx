@@ -2,9 +2,12 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { InboxLink } from "@/components/notifications/inbox-link";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { canOpen, pages } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/server";
+import { countUnread } from "@/lib/notifications/inbox";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   // Pages with a narrower audience check their own role: a layout is not re-run on client navigation.
@@ -13,6 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     redirect(`/sign-in?callbackUrl=${encodeURIComponent((await headers()).get("x-pathname") ?? "/inventory")}`);
   if (user.isPending) redirect("/pending");
   const nav = pages.filter((p) => canOpen(user, p.href));
+  const unread = await countUnread(getDb(), user.id);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -26,7 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-3 gap-y-2 text-sm">
+          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-2.5 gap-y-2 text-sm">
             {nav.map((item) => (
               <Link
                 key={item.href}
@@ -37,10 +41,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </Link>
             ))}
           </nav>
-          <form action={signOutAction} className="flex items-center gap-2.5 text-sm">
+          <form action={signOutAction} className="flex items-center gap-2 text-sm">
             <span data-testid="signed-in-as">
               {user.name} <span className="text-stone-500">({user.role})</span>
             </span>
+            <InboxLink unread={unread} />
             <Link href="/account" className="text-stone-500 underline">
               Account
             </Link>

@@ -10,6 +10,7 @@ import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
 import * as events from "./events";
 import * as monitoring from "./monitoring";
+import * as notifications from "./notifications";
 import * as orders from "./orders";
 import * as provenance from "./provenance";
 import * as returns from "./returns";
@@ -38,6 +39,7 @@ export const endpoints = {
   ...webhooks,
 
   // notifications (issue 20)
+  ...notifications,
 
   // monitoring (issue 20)
   ...monitoring,

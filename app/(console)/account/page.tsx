@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/auth/action-form";
 import { TotpSetup } from "@/components/auth/totp-setup";
+import { SubscriptionForm } from "@/components/notifications/subscription-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { changePasswordAction } from "@/lib/actions/change-password";
 import { requirePageUser } from "@/lib/auth/session";
 import { hasTotp } from "@/lib/auth/totp";
 import { getDb } from "@/lib/db/server";
+import { getSubscription } from "@/lib/notifications/subscriptions";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
@@ -14,6 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const me = await requirePageUser("/account");
   const isTotpOn = await hasTotp(getDb(), me.id);
+  const subscription = await getSubscription(getDb(), me.id);
   return (
     <div className="flex max-w-md flex-col gap-8">
       <PageHeader title="Account">
@@ -48,6 +51,17 @@ export default async function AccountPage() {
           Two-factor sign-in
         </h2>
         <TotpSetup isEnabled={isTotpOn} />
+      </section>
+      <section aria-labelledby="alert-notifications" className="flex flex-col gap-2">
+        <h2 id="alert-notifications" className="text-lg font-semibold">
+          Alert notifications
+        </h2>
+        <p className="text-sm text-stone-500">
+          {me.isMember
+            ? "Alerts reach the operating company's staff; members of an organisation receive none."
+            : `Batch alerts${me.role === "admin" ? " and system alerts" : ""} of this severity and above reach you.`}
+        </p>
+        <SubscriptionForm saved={subscription} />
       </section>
     </div>
   );
