@@ -28,7 +28,10 @@ export async function ProposedActions({ user }: Props) {
     recommendationStats(db),
   ]);
   return (
-    <div className="flex flex-col gap-4" data-testid="proposed-actions">
+    <section aria-labelledby="proposed-actions" className="flex flex-col gap-4" data-testid="proposed-actions">
+      <h2 id="proposed-actions" className="text-lg font-semibold">
+        Proposed actions
+      </h2>
       {open.data.length === 0 ? (
         <Card>
           <Empty>No proposed actions: the monitoring agent has nothing to suggest.</Empty>
@@ -89,6 +92,6 @@ export async function ProposedActions({ user }: Props) {
           </tbody>
         </Table>
       </Card>
-    </div>
+    </section>
   );
 }

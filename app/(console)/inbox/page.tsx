@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { MarkAllReadButton } from "@/components/notifications/notification-actions";
 import { NotificationsTable } from "@/components/notifications/notifications-table";
+import { ProposedActions } from "@/components/recommendations/proposed-actions";
 import { Card, Empty } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -69,12 +70,13 @@ export default async function InboxPage({ searchParams }: Props) {
             path={path}
             filters={filters}
             cursor={values.cursor}
+            back={filtersInUrl.back}
             next={page.next_cursor}
             nextLabel="Older notifications"
           />
         </Card>
       )}
-      {/* Proposed actions (issue 20, recommendations): <ProposedActions user={me} /> goes here, below the notifications. */}
+      <ProposedActions user={me} />
     </div>
   );
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 
 import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
 import { DetectorsPanel } from "@/components/recommendations/detectors-panel";
-import { ProposedActions } from "@/components/recommendations/proposed-actions";
 import { Card, Empty } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,7 +25,7 @@ const views = [
 const path = "/admin/system-alerts";
 
 export default async function SystemAlertsPage({ searchParams }: Props) {
-  const user = await requirePageUser(path);
+  await requirePageUser(path);
   const filtersInUrl = readFilters(await searchParams);
   const { values } = filtersInUrl;
   const result = await loadListPage(ZSystemAlertQuery, filtersInUrl, (q) => listSystemAlerts(getDb(), q));
@@ -67,14 +66,13 @@ export default async function SystemAlertsPage({ searchParams }: Props) {
             path={path}
             filters={filters}
             cursor={values.cursor}
+            back={filtersInUrl.back}
             next={page.next_cursor}
             nextLabel="Older alerts"
           />
         </Card>
       )}
-      {/* The monitoring agent (issue 20): what it proposes, and its detectors. */}
-      <h2 className="text-lg font-semibold">Proposed actions</h2>
-      <ProposedActions user={user} />
+      {/* The monitoring agent (issue 20): its detectors; what it proposes is in each person's inbox. */}
       <DetectorsPanel />
     </div>
   );
