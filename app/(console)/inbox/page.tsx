@@ -8,6 +8,7 @@ import { Card, Empty } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
+import { ViewTabs } from "@/components/ui/view-tabs";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -41,18 +42,13 @@ export default async function InboxPage({ searchParams }: Props) {
         </Link>
         .
       </PageHeader>
-      <nav aria-label="Show" className="flex flex-wrap gap-2 text-sm">
-        {views.map((v) => (
-          <Link
-            key={v.label}
-            href={v.unread ? `${path}?unread=${v.unread}` : path}
-            aria-current={values.unread === v.unread ? "page" : undefined}
-            className="rounded-full border border-stone-300 px-3 py-0.5 aria-[current=page]:bg-stone-900 aria-[current=page]:text-white dark:border-stone-700 dark:aria-[current=page]:bg-stone-100 dark:aria-[current=page]:text-stone-900"
-          >
-            {v.label}
-          </Link>
-        ))}
-      </nav>
+      <ViewTabs
+        views={views.map((v) => ({
+          label: v.label,
+          href: v.unread ? `${path}?unread=${v.unread}` : path,
+          isCurrent: values.unread === v.unread,
+        }))}
+      />
       {!page ? (
         <Notice>{"invalid" in result ? result.invalid : null}</Notice>
       ) : (
