@@ -44,6 +44,7 @@ async function raise(db: Db, a: { severity: Severity; message: string; batchId?:
       source: `test:${randomUUID()}`,
       batchId: a.batchId ?? null,
       severity: a.severity,
+      // The shape lib/outbox/follow.ts writes: the batch beside the alert.
       data: {
         alert: {
           scope,
@@ -51,8 +52,8 @@ async function raise(db: Db, a: { severity: Severity; message: string; batchId?:
           type: scope === "batch" ? "price_outlier" : "listener_lag",
           severity: a.severity,
           message: a.message,
-          ...(scope === "batch" && { batch_code: "NTF-0001" }),
         },
+        ...(scope === "batch" && { batch: { id: a.batchId, batch_code: "NTF-0001" } }),
       },
     })
     .returning();

@@ -10,7 +10,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { everything } from "@/lib/auth/scope";
 import { deriveSecretKey } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db";
-import { outboundEvents, users, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
+import { notifications, outboundEvents, users, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
+import { addNotifications } from "@/lib/notifications/fanout";
 import { actOnOrder, createOrder } from "@/lib/orders/orders";
 import { followAudit } from "@/lib/outbox/follow";
 import { dispatchEvents } from "@/lib/webhooks/dispatch";
@@ -82,6 +83,14 @@ describe("the outbox", () => {
     expect(events[1].data).toMatchObject({
       alert: { scope: "batch", id: alertId, type: "fraud_risk", severity: "critical", message: "Looks wrong" },
     });
+    // Dispatched, the alert reaches staff as a notification named by the batch's code.
+    const [staff] = await db
+      .insert(users)
+      .values({ email: "outbox-staff@example.com", name: "Outbox Staff", role: "verifier" })
+      .returning({ id: users.id });
+    await dispatchEvents(db, addNotifications);
+    const [note] = await db.select().from(notifications).where(eq(notifications.userId, staff.id));
+    expect(note).toMatchObject({ title: `${batchCode}: fraud risk`, body: "Looks wrong", severity: "critical" });
     // Moving the checkpoint back (a crash before it moved) adds nothing either: sources are unique.
     await db.execute(sql`update outbox_state set audit_position = audit_position - 3`);
     expect(await followAudit(db)).toMatchObject({ records: 3, events: 0 });

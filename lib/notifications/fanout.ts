@@ -20,7 +20,6 @@ type AlertData = {
   type?: string;
   severity?: string;
   message?: string;
-  batch_code?: string | null;
 };
 
 type Notice = { title: string; body: string; link: string; roles: readonly (typeof roles)[number][] };
@@ -28,7 +27,8 @@ type Notice = { title: string; body: string; link: string; roles: readonly (type
 /** What the notification says and where it links; null for an event that is not an alert raised. */
 function noticeOf(event: OutboundEvent): Notice | null {
   if (event.type !== "alert.raised") return null;
-  const alert = ((event.data as { alert?: AlertData }).alert ?? {}) as AlertData;
+  const data = event.data as { alert?: AlertData; batch?: { batch_code?: string } };
+  const alert = data.alert ?? {};
   const what = humanize(alert.type ?? "alert");
   const body = alert.message ?? what;
   if (alert.scope === "system")
@@ -40,7 +40,7 @@ function noticeOf(event: OutboundEvent): Notice | null {
     };
   if (event.batchId === null) return null;
   return {
-    title: `${alert.batch_code ?? `Batch ${event.batchId}`}: ${what}`,
+    title: `${data.batch?.batch_code ?? `Batch ${event.batchId}`}: ${what}`,
     body,
     link: `/batches/${event.batchId}#alerts`,
     roles: ["admin", "operator", "verifier", "viewer"],
