@@ -1,0 +1,21 @@
+// A list's preset views (All, Open, Unread…) as pill links; the current one is marked for screen readers too.
+import Link from "next/link";
+
+export type View = { label: string; href: string; isCurrent: boolean };
+
+export function ViewTabs({ views }: { views: readonly View[] }) {
+  return (
+    <nav aria-label="Show" className="flex flex-wrap gap-2 text-sm">
+      {views.map((v) => (
+        <Link
+          key={v.label}
+          href={v.href}
+          aria-current={v.isCurrent ? "page" : undefined}
+          className="rounded-full border border-stone-300 px-3 py-0.5 aria-[current=page]:bg-stone-900 aria-[current=page]:text-white dark:border-stone-700 dark:aria-[current=page]:bg-stone-100 dark:aria-[current=page]:text-stone-900"
+        >
+          {v.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
