@@ -1,5 +1,6 @@
-// A screenshot of every page at 1280×800, in light and in dark mode, kept with the run's artifacts
-// (test-results/screenshots/, and attached to the HTML report).
+// A screenshot of every page at 1280×800 and on a phone (390×844), in light and in dark mode, kept
+// with the run's artifacts (test-results/screenshots/, and attached to the HTML report); each also
+// checked with axe (no serious or critical WCAG 2.1 A/AA violation) and for sideways scrolling.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -47,13 +48,19 @@ async function feedSaysCodesAndNames(page: Page) {
 
 /** The console header (the most links: an admin's) on one line: every nav link and the sign-out at one height. */
 async function headerOnOneLine(page: Page) {
+  // On a phone the pages are behind a Menu button instead.
+  if (isPhone(page)) return expect(page.getByText("Menu", { exact: true })).toBeVisible();
   const header = page.getByRole("banner");
-  const tops = await header
-    .locator("nav a, button")
-    .evaluateAll((elements) => elements.map((e) => Math.round(e.getBoundingClientRect().top)));
+  const tops = await header.locator("nav a, button").evaluateAll((elements) =>
+    // The visible ones: the phone menu's copy of the links is not shown at this width.
+    elements.filter((e) => e.getClientRects().length > 0).map((e) => Math.round(e.getBoundingClientRect().top)),
+  );
   expect(tops.length).toBeGreaterThan(10);
   expect(Math.max(...tops) - Math.min(...tops), `link tops ${tops.join(", ")}`).toBeLessThan(8);
 }
+
+const phone = { width: 390, height: 844 };
+const isPhone = (page: Page) => (page.viewportSize()?.width ?? 1280) <= phone.width;
 
 const heading = (name: string | RegExp) => (page: Page) =>
   expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -211,43 +218,55 @@ function meanLuminance(png: PNG): number {
 
 mkdirSync(dir, { recursive: true });
 
-for (const colorScheme of ["light", "dark"] as const) {
-  for (const shot of shots) {
-    test(`${shot.name} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
-      test.slow(shot.isSlow === true);
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 800 },
-        colorScheme,
-        storageState: shot.role === null ? undefined : storageStateFor(shot.role ?? "operator"),
+const viewports = [
+  { device: "", viewport: { width: 1280, height: 800 } },
+  { device: " on a phone", viewport: phone },
+] as const;
+
+for (const { device, viewport } of viewports)
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const shot of shots) {
+      test(`${shot.name}${device} in ${colorScheme} mode`, async ({ browser }, testInfo) => {
+        test.slow(shot.isSlow === true);
+        const context = await browser.newContext({
+          viewport,
+          colorScheme,
+          storageState: shot.role === null ? undefined : storageStateFor(shot.role ?? "operator"),
+        });
+        const page = await context.newPage();
+        await page.goto(await shot.path(page));
+        await shot.ready(page);
+        await page.waitForLoadState("networkidle").catch(() => undefined); // live pages keep a stream open
+        const name = `${shot.name}${device ? "-phone" : ""}-${colorScheme}`;
+        const file = path.join(dir, `${name}.png`);
+        const png = PNG.sync.read(await page.screenshot({ path: file }));
+        await testInfo.attach(name, { path: file, contentType: "image/png" });
+        // Usable at this width: the page itself never scrolls sideways (wide tables scroll in their frames).
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${name}: page width`,
+        ).toBeLessThanOrEqual(viewport.width);
+        // Accessibility: no serious or critical violation of WCAG 2.1 A and AA rules (axe-core).
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+          .analyze();
+        const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(
+          grave.map(
+            (v) =>
+              `${v.impact} ${v.id}: ${v.help} (${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 5)
+                .join("; ")})`,
+          ),
+          `${name}: axe violations`,
+        ).toEqual([]);
+        // The picture itself follows the colour scheme: dark pixels on the whole in dark mode, light ones in light mode.
+        const luminance = meanLuminance(png);
+        if (colorScheme === "dark")
+          expect(luminance, `${name}: mean luminance of the dark screenshot`).toBeLessThan(0.3);
+        else expect(luminance, `${name}: mean luminance of the light screenshot`).toBeGreaterThan(0.7);
+        await context.close();
       });
-      const page = await context.newPage();
-      await page.goto(await shot.path(page));
-      await shot.ready(page);
-      await page.waitForLoadState("networkidle").catch(() => undefined); // live pages keep a stream open
-      const file = path.join(dir, `${shot.name}-${colorScheme}.png`);
-      const png = PNG.sync.read(await page.screenshot({ path: file }));
-      await testInfo.attach(`${shot.name}-${colorScheme}`, { path: file, contentType: "image/png" });
-      // Accessibility: no serious or critical violation of WCAG 2.1 A and AA rules (axe-core).
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        grave.map(
-          (v) =>
-            `${v.impact} ${v.id}: ${v.help} (${v.nodes
-              .map((n) => n.target.join(" "))
-              .slice(0, 5)
-              .join("; ")})`,
-        ),
-        `${shot.name} in ${colorScheme} mode: axe violations`,
-      ).toEqual([]);
-      // The picture itself follows the colour scheme: dark pixels on the whole in dark mode, light ones in light mode.
-      const luminance = meanLuminance(png);
-      if (colorScheme === "dark")
-        expect(luminance, `${shot.name}: mean luminance of the dark screenshot`).toBeLessThan(0.3);
-      else expect(luminance, `${shot.name}: mean luminance of the light screenshot`).toBeGreaterThan(0.7);
-      await context.close();
-    });
+    }
   }
-}

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { MobileMenu } from "@/components/layout/mobile-menu";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { canOpen, pages } from "@/lib/auth/permissions";
@@ -17,6 +18,15 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (user.isPending) redirect("/pending");
   const nav = pages.filter((p) => canOpen(user, p.href));
   const unread = await countUnread(getDb(), user.id);
+  const links = nav.map((item) => (
+    <Link
+      key={item.href}
+      href={item.href}
+      className="text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white"
+    >
+      {item.label}
+    </Link>
+  ));
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -26,23 +36,20 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-6 py-3">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 md:px-6">
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-2.5 gap-y-2 text-sm">
-            {nav.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white"
-              >
-                {item.label}
-              </Link>
-            ))}
+          <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-x-2.5 gap-y-2 text-sm md:flex">
+            {links}
           </nav>
-          <form action={signOutAction} className="flex items-center gap-2 text-sm">
-            <span data-testid="signed-in-as">
+          <MobileMenu>
+            <nav aria-label="Main" className="flex flex-col gap-2 text-sm">
+              {links}
+            </nav>
+          </MobileMenu>
+          <form action={signOutAction} className="ml-auto flex items-center gap-2 text-sm md:ml-0">
+            <span data-testid="signed-in-as" className="hidden sm:inline">
               {user.name} <span className="text-stone-500">({user.role})</span>
             </span>
             <InboxLink unread={unread} />
@@ -55,7 +62,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </form>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-6 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-6 md:px-6">
         {children}
       </main>
     </div>

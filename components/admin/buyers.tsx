@@ -72,7 +72,7 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
             );
           }}
         >
-          <div className={inputs}>
+          <div className={`${inputs} w-full max-w-96`}>
             <label htmlFor="delivery_wallet" className={labelStyle}>
               Delivery wallet (empty: ships by redemption)
             </label>
@@ -81,7 +81,7 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
               name="delivery_wallet"
               defaultValue={buyer.delivery_wallet ?? ""}
               placeholder="0x…"
-              className={`${field} w-96 font-mono text-xs`}
+              className={`${field} w-full font-mono text-xs`}
             />
           </div>
           <Button type="submit" variant="primary" isPending={pending}>

@@ -17,7 +17,7 @@ export function Card({ id, title, actions, className = "", children, ...props }:
     <section
       aria-labelledby={title && id ? id : undefined}
       aria-label={title && !id && typeof title === "string" ? title : undefined}
-      className={`flex flex-col gap-3 ${cardClass} ${className}`}
+      className={`flex min-w-0 flex-col gap-3 ${cardClass} ${className}`}
       {...props}
     >
       {(title || actions) && (

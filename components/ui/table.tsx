@@ -1,4 +1,5 @@
-// Tables: a bordered, scrolling frame with a sticky header, one header-row style, and an empty state.
+// Tables: a bordered, scrolling frame with a sticky header (and on a phone a sticky first column),
+// one header-row style, and an empty state.
 import { frameClass } from "./card";
 
 export const headRowClass = "text-left text-xs uppercase tracking-wide text-stone-500";
@@ -24,12 +25,12 @@ export function Table({ children, className = "", isFramed = true, label, testId
   // A scrolling frame takes focus, so a keyboard can scroll it too.
   if (!isFramed)
     return (
-      <div tabIndex={0} className="-mx-2 overflow-x-auto">
+      <div tabIndex={0} className="sticky-first -mx-2 min-w-0 overflow-x-auto">
         {table}
       </div>
     );
   return (
-    <div tabIndex={0} className={`max-h-[75vh] overflow-auto ${frameClass}`}>
+    <div tabIndex={0} className={`sticky-first max-h-[75vh] overflow-auto ${frameClass}`}>
       {table}
     </div>
   );

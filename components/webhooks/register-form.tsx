@@ -45,14 +45,14 @@ export function RegisterEndpoint() {
         }}
       >
         <div className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col text-xs">
+          <label className="flex w-full max-w-96 flex-col text-xs">
             URL
             <input
               name="url"
               type="url"
               required
               placeholder="https://example.com/webhooks"
-              className={`${field} w-96`}
+              className={`${field} w-full`}
             />
           </label>
           <label className="flex flex-col text-xs">

@@ -69,7 +69,7 @@ export default async function ApiDocsPage() {
                   </p>
                 )}
                 {op.requestBody && (
-                  <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs dark:bg-stone-950">
+                  <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs dark:bg-stone-950">
                     {JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}
                   </pre>
                 )}
@@ -78,7 +78,7 @@ export default async function ApiDocsPage() {
                     <summary className="cursor-pointer text-stone-500">
                       Answer: {answerOf(op)!.status}, {answerOf(op)!.type}
                     </summary>
-                    <pre className="mt-1 overflow-x-auto rounded bg-stone-100 p-2 dark:bg-stone-950">
+                    <pre tabIndex={0} className="mt-1 overflow-x-auto rounded bg-stone-100 p-2 dark:bg-stone-950">
                       {JSON.stringify(answerOf(op)!.schema, null, 2)}
                     </pre>
                   </details>
