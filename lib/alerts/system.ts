@@ -44,7 +44,7 @@ const alertEvent = (tx: Tx, a: typeof systemAlerts.$inferSelect, change: "raised
   });
 
 /** Raises the alert unless one of its type and source is open; returns its id, or null when one was. */
-export async function raiseSystemAlert(db: Db, alert: NewSystemAlert): Promise<number | null> {
+export async function raiseSystemAlert(db: Db | Tx, alert: NewSystemAlert): Promise<number | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(systemAlerts)

@@ -116,24 +116,26 @@ async function record(db: Db, deps: WebhookDeps, r: Recording): Promise<AttemptO
       .where(eq(webhookEndpoints.id, endpoint.id))
       .returning({ streak: webhookEndpoints.failureStreak, status: webhookEndpoints.status });
     const disable = !ok && ep.streak >= disableAfterFailures && ep.status === "active";
-    if (disable) await disableEndpoint(tx, endpoint.id, ep.streak, now);
-    return { status: disable ? ("cancelled" as const) : status, next, disable, streak: ep.streak };
+    if (disable) {
+      // In the same transaction: a crash leaves the endpoint enabled and unalerted, or both done.
+      await disableEndpoint(tx, endpoint.id, ep.streak, now);
+      await raiseSystemAlert(tx, {
+        type: "webhook_disabled",
+        severity: "high",
+        source: `webhook:${endpoint.id}`,
+        message: `Webhook endpoint ${endpoint.id} (${endpoint.url}) was disabled after ${ep.streak} failed attempts in a row.`,
+        details: {
+          endpoint_id: endpoint.id,
+          url: endpoint.url,
+          streak: ep.streak,
+          last_status_code: result.status,
+          last_error: result.error,
+        },
+      });
+    }
+    return { status: disable ? ("cancelled" as const) : status, next };
   });
   if (!outcome) return { skipped: "another attempt recorded first" };
-  if (outcome.disable)
-    await raiseSystemAlert(db, {
-      type: "webhook_disabled",
-      severity: "high",
-      source: `webhook:${endpoint.id}`,
-      message: `Webhook endpoint ${endpoint.id} (${endpoint.url}) was disabled after ${outcome.streak} failed attempts in a row.`,
-      details: {
-        endpoint_id: endpoint.id,
-        url: endpoint.url,
-        streak: outcome.streak,
-        last_status_code: result.status,
-        last_error: result.error,
-      },
-    });
   const next =
     outcome.status === "pending" && outcome.next
       ? { deliveryId: delivery.id, attempt: attempt + 1, startAfter: outcome.next }
