@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { field } from "@/components/ui/select";
 import { toneStyles } from "@/components/ui/tones";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 export type Field = {
@@ -38,9 +39,12 @@ export function ActionForm({
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [isPending, setPending] = useState(false);
+  const isHydrated = useHydrated();
   const fieldErrors = result && !result.ok ? result.error.fields : {};
   return (
+    // POST, and the button waits for the scripts: a click before they load never puts a password in the URL.
     <form
+      method="post"
       className="flex flex-col gap-3"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -79,7 +83,7 @@ export function ActionForm({
           </div>
         ),
       )}
-      <Button type="submit" variant="primary" className="mt-2" isPending={isPending}>
+      <Button type="submit" variant="primary" className="mt-2" isPending={isPending || !isHydrated}>
         {submitLabel}
       </Button>
       <p

@@ -5,14 +5,18 @@ import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/select";
 import { toneStyles } from "@/components/ui/tones";
+import { useHydrated } from "@/components/use-hydrated";
 import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";
 
 const input = `${field} w-full`;
 
 export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, isPending] = useActionState<SignInState, FormData>(signInWithPassword, { error: null });
+  const isHydrated = useHydrated();
   return (
+    // POST, and the button waits for the scripts: a click before they load never puts a password in the URL.
     <form
+      method="post"
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         // Not `<form action>`: React would empty the fields afterwards, and a code prompt needs the password kept.
@@ -47,7 +51,7 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
           />
         </>
       )}
-      <Button type="submit" variant="primary" className="mt-2" isPending={isPending}>
+      <Button type="submit" variant="primary" className="mt-2" isPending={isPending || !isHydrated}>
         Sign in
       </Button>
       <p aria-live="polite" role="status" className={`min-h-5 text-sm ${toneStyles.red.text}`}>

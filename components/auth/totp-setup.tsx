@@ -59,6 +59,7 @@ export function TotpSetup({ isEnabled }: { isEnabled: boolean }) {
       )}
       {(enrolment || isEnabled) && (
         <form
+          method="post"
           className="flex items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
