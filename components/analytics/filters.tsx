@@ -1,8 +1,8 @@
 // The date range and filters: a GET form, so they live in the URL and each change is a history entry.
 import Form from "next/form";
-import Link from "next/link";
 
 import { field, FilterButtons, labelStyle as label, Select } from "@/components/ui/select";
+import { ViewTabs } from "@/components/ui/view-tabs";
 import type { AnalyticsFilters } from "@/lib/analytics/schemas";
 
 type Props = {
@@ -14,18 +14,10 @@ type Props = {
 export function AnalyticsFiltersForm({ values, options, presets }: Props) {
   return (
     <div className="flex flex-col gap-3">
-      <nav aria-label="Date presets" className="flex flex-wrap gap-2 text-sm">
-        {presets.map((p) => (
-          <Link
-            key={p.label}
-            href={p.href}
-            aria-current={p.isActive ? "page" : undefined}
-            className="rounded-full border border-stone-300 px-3 py-0.5 aria-[current=page]:bg-stone-900 aria-[current=page]:text-white dark:border-stone-700 dark:aria-[current=page]:bg-stone-100 dark:aria-[current=page]:text-stone-900"
-          >
-            {p.label}
-          </Link>
-        ))}
-      </nav>
+      <ViewTabs
+        label="Date presets"
+        views={presets.map((p) => ({ label: p.label, href: p.href, isCurrent: p.isActive }))}
+      />
       <Form action="/analytics" role="search" aria-label="Filter analytics" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="analytics-from" className={label}>

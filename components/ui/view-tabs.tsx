@@ -3,9 +3,9 @@ import Link from "next/link";
 
 export type View = { label: string; href: string; isCurrent: boolean };
 
-export function ViewTabs({ views }: { views: readonly View[] }) {
+export function ViewTabs({ views, label = "Show" }: { views: readonly View[]; label?: string }) {
   return (
-    <nav aria-label="Show" className="flex flex-wrap gap-2 text-sm">
+    <nav aria-label={label} className="flex flex-wrap gap-2 text-sm">
       {views.map((v) => (
         <Link
           key={v.label}
