@@ -1534,3 +1534,50 @@ export const recommendations = pgTable(
       .where(sql`status = 'open'`),
   ],
 );
+
+/** A plot of land coffee is grown on (EUDR): its GeoJSON geometry, area and what validation found. */
+export const plots = pgTable(
+  "plots",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: bigint("organisation_id", { mode: "number" }).references(() => organisations.id),
+    reference: text("reference").notNull(),
+    producerName: text("producer_name").notNull(),
+    country: text("country").notNull(),
+    region: text("region"),
+    geometry: jsonb("geometry").notNull(),
+    areaHa: numeric("area_ha", { precision: 12, scale: 4 }).notNull(),
+    problems: jsonb("problems").$type<string[]>().notNull().default([]),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check("plots_area_ha_check", sql`area_ha > 0`),
+    check("plots_country_check", sql`country ~ '^[A-Z]{2}$'`),
+    check("plots_producer_name_check", sql`length(producer_name) between 1 and 200`),
+    check("plots_reference_check", sql`length(reference) between 1 and 100`),
+    check("plots_region_check", sql`length(region) <= 200`),
+    unique("plots_organisation_id_reference_key").on(t.organisationId, t.reference).nullsNotDistinct(),
+    index("plots_organisation_idx").on(t.organisationId, t.id),
+  ],
+);
+
+/** Which plots a batch came from, and the share of the batch from each. */
+export const batchPlots = pgTable(
+  "batch_plots",
+  {
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+    plotId: bigint("plot_id", { mode: "number" })
+      .notNull()
+      .references(() => plots.id),
+    sharePct: numeric("share_pct", { precision: 5, scale: 2 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("batch_plots_share_pct_check", sql`share_pct > 0 and share_pct <= 100`),
+    primaryKey({ columns: [t.batchId, t.plotId] }),
+    index("batch_plots_plot_idx").on(t.plotId),
+  ],
+);
