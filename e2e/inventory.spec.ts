@@ -426,3 +426,48 @@ test("the first Tab reaches a skip link, and a dark primary button shows a clear
   expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
   expect(ring.outlineColor).toBe("rgb(37, 99, 235)");
 });
+
+test("keyboard shortcuts: / searches, j and k walk the rows, x selects, s syncs the row, o opens it, ? lists them", async ({
+  page,
+}) => {
+  await page.goto("/inventory?status=active&sort=batch_code&order=asc&limit=10");
+  await expect(rows(page).first()).toBeVisible();
+  const codes = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-batch-code")!));
+
+  await page.keyboard.press("/");
+  await expect(page.getByRole("searchbox", { name: "Search" })).toBeFocused();
+  // Typed in the box, j is a letter, not a shortcut.
+  await page.keyboard.type("j");
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("j");
+  await page.getByRole("searchbox", { name: "Search" }).fill("");
+  await page.locator("h1").click();
+
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  const second = page.locator(`tbody tr[data-batch-code="${codes[1]}"]`);
+  await expect(second).toBeFocused();
+
+  await page.keyboard.press("x");
+  await expect(page.getByLabel(`Select ${codes[1]}`)).toBeChecked();
+  await expect(page.getByTestId("selected-count")).toHaveText("1 selected.");
+
+  const synced = page.waitForResponse(
+    (r) => /\/api\/batches\/\d+\/sync$/.test(r.url()) && r.request().method() === "POST",
+  );
+  await second.focus();
+  await page.keyboard.press("s");
+  expect((await synced).status()).toBe(200);
+  await expect(page.getByRole("status").filter({ hasText: `${codes[1]}: ` })).toBeVisible();
+
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Next / previous row");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  await second.focus();
+  await page.keyboard.press("o");
+  await expect(page.getByRole("heading", { level: 1, name: codes[1] })).toBeVisible();
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { MobileMenu } from "@/components/layout/mobile-menu";
+import { Shortcuts } from "@/components/layout/shortcuts";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { canOpen, pages } from "@/lib/auth/permissions";
@@ -65,6 +66,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-6 md:px-6">
         {children}
       </main>
+      <Shortcuts />
     </div>
   );
 }

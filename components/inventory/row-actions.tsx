@@ -48,11 +48,12 @@ export function RowActions({
     {
       kind: "count",
       label: "Request count",
+      key: "c",
       busyLabel: "Requesting…",
       action: requestCount,
       isAllowed: can.canRequest && isMinted,
     },
-    { kind: "sync", label: "Sync", busyLabel: "Syncing…", action: sync, isAllowed: can.canSync },
+    { kind: "sync", label: "Sync", key: "s", busyLabel: "Syncing…", action: sync, isAllowed: can.canSync },
   ] as const;
 
   async function showAlerts() {
@@ -69,6 +70,7 @@ export function RowActions({
             <Button
               key={c.kind}
               size="sm"
+              aria-keyshortcuts={c.key}
               disabled={busy !== null}
               isPending={!isReady || busy === c.kind}
               onClick={() => run(c.kind, c.action)}
@@ -77,7 +79,12 @@ export function RowActions({
             </Button>
           ))}
         {can.canResolve && openAlerts > 0 && (
-          <Button size="sm" onClick={() => (alerts ? setAlerts(null) : showAlerts())} aria-expanded={alerts !== null}>
+          <Button
+            size="sm"
+            aria-keyshortcuts="a"
+            onClick={() => (alerts ? setAlerts(null) : showAlerts())}
+            aria-expanded={alerts !== null}
+          >
             Resolve alert{openAlerts > 1 ? "s" : ""} ({openAlerts})
           </Button>
         )}
