@@ -199,6 +199,7 @@ export const blockchainEvents = pgTable(
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    blockTime: timestamp("block_time", { withTimezone: true }),
     seq: bigint("seq", { mode: "number" })
       .notNull()
       .default(sql`nextval('${sql.raw(blockchainEventsSeq.seqName!)}')`),
