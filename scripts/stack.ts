@@ -87,6 +87,17 @@ function run(name: string, command: string, args: string[], env: Record<string, 
   children.push(child);
 }
 
+/** Runs a command to its end; rejects when it fails. */
+function runOnce(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
+    children.push(child);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${args.at(-1)} failed (${signal ?? code})`)),
+    );
+  });
+}
+
 async function database(env: z.infer<typeof ZStackEnv>, dataDir: string): Promise<string> {
   if (env.DATABASE_URL) return env.DATABASE_URL;
   log("starting embedded Postgres…");
@@ -171,9 +182,11 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
   if (isLocal && !env.BATCH_TOKEN_ADDRESS)
     deployment = await localFunctions(chainClient, rpcUrl, dataDir, deployment!, `http://localhost:${env.PORT}`);
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
+  let demoNow: string | undefined;
   if (isLocal && count < BigInt(env.DEMO_BATCHES)) {
     // Resumes an interrupted seeding: the history is the same for the same day.
-    const history = demoHistory(env.DEMO_BATCHES, new Date());
+    demoNow = new Date().toISOString();
+    const history = demoHistory(env.DEMO_BATCHES, new Date(demoNow));
     log(
       `minting ${env.DEMO_BATCHES - Number(count)} demo batches through the contract, over the last ${historyDays} days…`,
     );
@@ -200,6 +213,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     multicall3: deployment!.multicall3?.address,
     functions: deployment!.functions,
     publicRpcUrl: isLocal ? rpcUrl : undefined,
+    demoNow,
   };
 }
 
@@ -334,6 +348,15 @@ async function main() {
     ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }),
   };
   parseEnv(appEnv);
+  // A demo minted just now gets its off-chain past before the worker and the app start.
+  if (c.demoNow && hasDemoUsers) {
+    log("indexing the demo and seeding its checks, counts and assessments…");
+    await runOnce(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/demo-activity.ts"], {
+      ...appEnv,
+      DEMO_BATCHES: String(env.DEMO_BATCHES),
+      DEMO_NOW: c.demoNow,
+    });
+  }
   run("worker", process.execPath, workerArgs, appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run(

@@ -55,7 +55,7 @@ const pairs: Record<string, [string, string]> = {
   ],
   events: [
     `select hour, name, events from analytics_events_hourly order by 1, 2`,
-    `select date_trunc('hour', created_at at time zone 'UTC') at time zone 'UTC' as hour, name, count(*)::int as events from blockchain_events group by 1, 2 order by 1, 2`,
+    `select date_trunc('hour', block_time at time zone 'UTC') at time zone 'UTC' as hour, name, count(*)::int as events from blockchain_events group by 1, 2 order by 1, 2`,
   ],
   sync: [
     `select hour, runs, failed, lag_ms_sum::int, checked::int from analytics_sync_hourly order by 1`,
@@ -141,7 +141,7 @@ describe("refreshAnalytics", () => {
     );
     for (let i = 0; i < 12; i++) {
       await t.pool.query(
-        `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args, created_at) values (31337, '0xa', $1, '0xb', $2, $5, $3, '{}', $4)`,
+        `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args, created_at, block_time) values (31337, '0xa', $1, '0xb', $2, $5, $3, '{}', $4, $4)`,
         [i, `0x${i}`, i % 2 ? "BatchCreated" : "BatchMinted", daysAgo(i % 4, i).toISOString(), i],
       );
     }

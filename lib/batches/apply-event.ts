@@ -16,8 +16,8 @@ export type ChainEvent = {
   eventName: string;
   args: Record<string, unknown>;
   transactionHash: string;
-  /** When the chain mined it; null for events stored before block times were kept. */
-  blockTime?: Date | null;
+  /** When the chain mined it. */
+  blockTime?: Date;
 };
 
 const int = (value: unknown) => BigInt(value as bigint | string);
