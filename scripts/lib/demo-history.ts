@@ -81,6 +81,8 @@ export function demoHistory(
         mintedAt,
         between(3, Math.min(30, (redeemedAt ?? now).getTime() / day - mintedAt.getTime() / day - 1)),
       );
+    // Now and then a price keyed wrong at the origin: the fraud score's price factor flags it.
+    const pricePerKg = rand() < 0.05 ? (Number(b.pricePerKg) * between(2.5, 3.5)).toFixed(2) : b.pricePerKg;
     const state = expiredAt ? "expired" : redeemedAt ? "redeemed" : verifiedAt ? "verified" : "active";
     return {
       ...b,
@@ -89,6 +91,7 @@ export function demoHistory(
         batch_code: `${prefix}-${year}-${String(serial).padStart(4, "0")}`,
         harvest_date: iso(harvest),
       },
+      pricePerKg,
       productionDate: iso(production),
       expiryDate: iso(expiry),
       state,
