@@ -61,11 +61,12 @@ await withBenchStack(
           beta: fit.beta,
           mape_30d_pct: round1(mape(actual.slice(0, 30), predicted.slice(0, 30))),
           mape_90d_pct: round1(mape(actual, predicted)),
+          naive_mape_30d_pct: round1(mape(actual.slice(0, 30), flat.slice(0, 30))),
           naive_mape_90d_pct: round1(mape(actual, flat)),
         },
       ];
     });
-    const overall = (key: "mape_30d_pct" | "mape_90d_pct" | "naive_mape_90d_pct") =>
+    const overall = (key: "mape_30d_pct" | "mape_90d_pct" | "naive_mape_30d_pct" | "naive_mape_90d_pct") =>
       round1(mean(origins.flatMap((o) => (o[key] === null ? [] : [o[key]!]))));
     console.log(
       JSON.stringify(
@@ -77,6 +78,7 @@ await withBenchStack(
           origins_backtested: origins.length,
           mean_mape_30d_pct: overall("mape_30d_pct"),
           mean_mape_90d_pct: overall("mape_90d_pct"),
+          naive_mean_mape_30d_pct: overall("naive_mape_30d_pct"),
           naive_mean_mape_90d_pct: overall("naive_mape_90d_pct"),
           origins,
         },
