@@ -1,6 +1,7 @@
 // The off-chain side of the demo's past, through the app's own functions with the clock of the
 // moment each thing happened: a quality check on arrival, a fraud assessment the day after minting,
-// a warehouse count days to weeks later (some off, which raises an alert that is resolved later).
+// a warehouse count days to weeks later (some off, which raises an alert that is resolved later);
+// a lot in eight arrives damaged, graded below standard (an alert that stays open).
 import { eq, inArray } from "drizzle-orm";
 
 import { resolveAlert } from "@/lib/alerts/alerts";
@@ -50,10 +51,11 @@ export async function seedDemoActivity(
   const byCode = new Map(rows.map((r) => [r.code, r]));
 
   const steps: Step[] = [];
-  for (const b of list) {
+  for (const [i, b] of list.entries()) {
     const row = byCode.get(b.metadata.batch_code);
     if (!row) continue;
-    const defects = rand() < 0.12 ? Math.floor(8 + rand() * 20) : Math.floor(rand() * 5);
+    // One lot in eight (spread over the years: the list is in minting order) arrives damaged.
+    const isBadLot = i % 8 === 3;
     steps.push({
       at: b.checkedAt,
       run: () =>
@@ -63,8 +65,8 @@ export async function seedDemoActivity(
           {
             cupping_score: Number(b.metadata.cupping_score),
             moisture_pct: Number(b.metadata.moisture_pct),
-            primary_defects: Math.floor(defects / 4),
-            secondary_defects: defects,
+            primary_defects: isBadLot ? 24 + Math.floor(rand() * 12) : Math.floor(rand() * 3),
+            secondary_defects: isBadLot ? 10 + Math.floor(rand() * 20) : Math.floor(rand() * 8),
             screen_size: 15 + Math.floor(rand() * 4),
           },
           [],
