@@ -207,6 +207,34 @@ describe("refreshAnalytics", () => {
     expect(net).toBe(live);
   });
 
+  it("dates a removal by the block of its chain event, and counts events stored late at their block's hour", async () => {
+    const [{ id, token_id, origin_country }] = await rows(
+      `select id, token_id::text, origin_country from batches where status = 'active' and token_id is not null order by id limit 1`,
+    );
+    const minedAt = daysAgo(40, 7);
+    const oldBlock = daysAgo(50, 9);
+    // A catch-up indexes, now, an expiry mined 40 days ago and another event mined 50 days ago.
+    await t.pool.query(
+      `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status, block_time)
+       values (31337, '0xa', 200, '0xc', '0xexp', 0, 'BatchExpired', $1, '{}', 'processed', $2), (31337, '0xa', 150, '0xd', '0xold', 0, 'RoleGranted', null, '{}', 'processed', $3)`,
+      [token_id, minedAt, oldBlock],
+    );
+    await t.pool.query(`update batches set status = 'expired', updated_at = now() where id = $1`, [id]);
+    await refreshAnalytics(t.db);
+    const [{ removed_at }] = await rows(`select removed_at from analytics_removals where batch_id = ${id}`);
+    expect(new Date(removed_at).toISOString()).toBe(minedAt.toISOString());
+    const [removed] = await rows(
+      `select sum(removed_batches)::int as n from analytics_stock_daily where day = '${minedAt.toISOString().slice(0, 10)}' and origin_country = '${origin_country}'`,
+    );
+    expect(removed.n).toBeGreaterThanOrEqual(1);
+    const hour = new Date(oldBlock);
+    hour.setUTCMinutes(0, 0, 0);
+    const [events] = await rows(
+      `select events from analytics_events_hourly where name = 'RoleGranted' and hour = '${hour.toISOString()}'`,
+    );
+    expect(events?.events).toBe(1);
+  });
+
   it("serialises concurrent refreshes and ends with the same rollups", async () => {
     const before = await snapshot();
     await Promise.all([refreshAnalytics(t.db), refreshAnalytics(t.db), refreshAnalytics(t.db, { from: daysAgo(3) })]);
