@@ -6,6 +6,8 @@ import { expect, test } from "@playwright/test";
 import { chartIds } from "@/lib/analytics/schemas";
 import type { ChartTable } from "@/lib/analytics/table";
 
+import { query } from "./db";
+
 const day = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const today = iso(Date.now());
@@ -63,4 +65,17 @@ test("the analytics page draws every chart over the two years", async ({ page })
     expect(hasData(chart), `${chart.id} has data`).toBe(true);
     await expect(page.locator(`section[data-chart="${chart.id}"] .recharts-surface`).first()).toBeVisible();
   }
+});
+
+test("a batch minted long ago shows its journey on the dates the chain and the checks carry", async ({ request }) => {
+  const [oldest] = await query<{ batch_code: string; created_at: Date }>(
+    "select batch_code, created_at from batches where token_id is not null order by created_at limit 1",
+  );
+  expect(Date.now() - oldest.created_at.getTime()).toBeGreaterThan(365 * day);
+  const html = await (await request.get(`/trace/${oldest.batch_code}`)).text();
+  const times = [...html.matchAll(/<time dateTime="([^"]+)"/gi)].map((m) => Date.parse(m[1]));
+  expect(times.length).toBeGreaterThanOrEqual(2);
+  // Minted at its block's time, graded on arrival: both long ago, not on the day the stack started.
+  expect(times[0]).toBe(oldest.created_at.getTime());
+  for (const t of times.slice(0, 2)) expect(Date.now() - t).toBeGreaterThan(300 * day);
 });
