@@ -42,7 +42,9 @@ describe("indexer", () => {
   it("dates each event, and each minted batch, by its block's time", async () => {
     await indexToHead(config);
     const events = await t.db.select().from(blockchainEvents).where(eq(blockchainEvents.chainId, 31337));
-    const created = events.filter((e) => e.name === "BatchCreated" && e.contractAddress === chain.address.toLowerCase());
+    const created = events.filter(
+      (e) => e.name === "BatchCreated" && e.contractAddress === chain.address.toLowerCase(),
+    );
     expect(created).toHaveLength(list.length);
     for (const e of created.slice(0, 5)) {
       const block = await chain.client.getBlock({ blockNumber: e.blockNumber });
