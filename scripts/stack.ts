@@ -22,13 +22,13 @@ import { parseEnv, ZServerEnv } from "../lib/env";
 import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
-import { demoBatches } from "./lib/demo-batches";
+import { demoHistory, historyDays } from "./lib/demo-history";
 import { demoBuyers, demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { ensureDemoWarehouses } from "./lib/demo-warehouses";
 import { deployContracts, type Deployment } from "./lib/deploy";
 import { readDeployment, writeDeployment } from "./lib/deployment";
 import { configureConsumer, deployFunctions } from "./lib/functions";
-import { consignTo, mintDemoBatches } from "./lib/mint";
+import { consignTo, mintDemoHistory } from "./lib/mint";
 import { startPostgres } from "./lib/postgres";
 import { workerArgs } from "./lib/worker-command";
 
@@ -87,6 +87,17 @@ function run(name: string, command: string, args: string[], env: Record<string, 
   children.push(child);
 }
 
+/** Runs a command to its end; rejects when it fails. */
+function runOnce(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
+    children.push(child);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${args.at(-1)} failed (${signal ?? code})`)),
+    );
+  });
+}
+
 async function database(env: z.infer<typeof ZStackEnv>, dataDir: string): Promise<string> {
   if (env.DATABASE_URL) return env.DATABASE_URL;
   log("starting embedded Postgres…");
@@ -100,7 +111,13 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
   let rpcUrl = env.RPC_URL;
   if (!rpcUrl) {
     log("starting anvil…");
-    const anvil = await startAnvil({ port: env.ANVIL_PORT, stateFile: path.join(dataDir, "anvil", "state.json") });
+    const stateFile = path.join(dataDir, "anvil", "state.json");
+    // A new chain with a demo starts in the past, so the demo can be minted over its history.
+    const startTime =
+      env.DEMO_BATCHES > 0 && !existsSync(stateFile)
+        ? Math.floor(Date.now() / 1000) - (historyDays + 2) * 86_400
+        : undefined;
+    const anvil = await startAnvil({ port: env.ANVIL_PORT, stateFile, startTime });
     stops.push(anvil.stop);
     rpcUrl = anvil.url;
   }
@@ -165,11 +182,22 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
   if (isLocal && !env.BATCH_TOKEN_ADDRESS)
     deployment = await localFunctions(chainClient, rpcUrl, dataDir, deployment!, `http://localhost:${env.PORT}`);
   const count = await chainClient.readContract({ address, abi: batchTokenAbi, functionName: "batchCount" });
+  let demoNow: string | undefined;
   if (isLocal && count < BigInt(env.DEMO_BATCHES)) {
-    // Resumes an interrupted seeding: the list is the same for the same day.
-    const list = demoBatches(env.DEMO_BATCHES, new Date()).slice(Number(count));
-    log(`minting ${list.length} demo batches through the contract…`);
-    await mintDemoBatches({ client: chainClient, rpcUrl, address }, operatorAccount, producerAccounts, list, log);
+    // Resumes an interrupted seeding: the history is the same for the same day.
+    demoNow = new Date().toISOString();
+    const history = demoHistory(env.DEMO_BATCHES, new Date(demoNow));
+    log(
+      `minting ${env.DEMO_BATCHES - Number(count)} demo batches through the contract, over the last ${historyDays} days…`,
+    );
+    await mintDemoHistory(
+      { client: chainClient, rpcUrl, address },
+      operatorAccount,
+      producerAccounts,
+      history,
+      Number(count),
+      log,
+    );
   }
   const shipper = shipperOf({ SHIPPER_PRIVATE_KEY: process.env.SHIPPER_PRIVATE_KEY, CHAIN_ID: chainId });
   // The producers consign their stock to the shipping wallet; the demo roaster lets it take returns back.
@@ -185,6 +213,7 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     multicall3: deployment!.multicall3?.address,
     functions: deployment!.functions,
     publicRpcUrl: isLocal ? rpcUrl : undefined,
+    demoNow,
   };
 }
 
@@ -319,6 +348,15 @@ async function main() {
     ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }),
   };
   parseEnv(appEnv);
+  // A demo minted just now gets its off-chain past before the worker and the app start.
+  if (c.demoNow && hasDemoUsers) {
+    log("indexing the demo and seeding its checks, counts and assessments…");
+    await runOnce(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/demo-activity.ts"], {
+      ...appEnv,
+      DEMO_BATCHES: String(env.DEMO_BATCHES),
+      DEMO_NOW: c.demoNow,
+    });
+  }
   run("worker", process.execPath, workerArgs, appEnv);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run(

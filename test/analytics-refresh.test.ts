@@ -55,7 +55,7 @@ const pairs: Record<string, [string, string]> = {
   ],
   events: [
     `select hour, name, events from analytics_events_hourly order by 1, 2`,
-    `select date_trunc('hour', created_at at time zone 'UTC') at time zone 'UTC' as hour, name, count(*)::int as events from blockchain_events group by 1, 2 order by 1, 2`,
+    `select date_trunc('hour', block_time at time zone 'UTC') at time zone 'UTC' as hour, name, count(*)::int as events from blockchain_events group by 1, 2 order by 1, 2`,
   ],
   sync: [
     `select hour, runs, failed, lag_ms_sum::int, checked::int from analytics_sync_hourly order by 1`,
@@ -141,7 +141,7 @@ describe("refreshAnalytics", () => {
     );
     for (let i = 0; i < 12; i++) {
       await t.pool.query(
-        `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args, created_at) values (31337, '0xa', $1, '0xb', $2, $5, $3, '{}', $4)`,
+        `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, args, created_at, block_time) values (31337, '0xa', $1, '0xb', $2, $5, $3, '{}', $4, $4)`,
         [i, `0x${i}`, i % 2 ? "BatchCreated" : "BatchMinted", daysAgo(i % 4, i).toISOString(), i],
       );
     }
@@ -205,6 +205,34 @@ describe("refreshAnalytics", () => {
       `select sum(quantity_kg)::text as live from batches where status not in ('draft', 'pending_mint', 'expired', 'redeemed')`,
     );
     expect(net).toBe(live);
+  });
+
+  it("dates a removal by the block of its chain event, and counts events stored late at their block's hour", async () => {
+    const [{ id, token_id, origin_country }] = await rows(
+      `select id, token_id::text, origin_country from batches where status = 'active' and token_id is not null order by id limit 1`,
+    );
+    const minedAt = daysAgo(40, 7);
+    const oldBlock = daysAgo(50, 9);
+    // A catch-up indexes, now, an expiry mined 40 days ago and another event mined 50 days ago.
+    await t.pool.query(
+      `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status, block_time)
+       values (31337, '0xa', 200, '0xc', '0xexp', 0, 'BatchExpired', $1, '{}', 'processed', $2), (31337, '0xa', 150, '0xd', '0xold', 0, 'RoleGranted', null, '{}', 'processed', $3)`,
+      [token_id, minedAt, oldBlock],
+    );
+    await t.pool.query(`update batches set status = 'expired', updated_at = now() where id = $1`, [id]);
+    await refreshAnalytics(t.db);
+    const [{ removed_at }] = await rows(`select removed_at from analytics_removals where batch_id = ${id}`);
+    expect(new Date(removed_at).toISOString()).toBe(minedAt.toISOString());
+    const [removed] = await rows(
+      `select sum(removed_batches)::int as n from analytics_stock_daily where day = '${minedAt.toISOString().slice(0, 10)}' and origin_country = '${origin_country}'`,
+    );
+    expect(removed.n).toBeGreaterThanOrEqual(1);
+    const hour = new Date(oldBlock);
+    hour.setUTCMinutes(0, 0, 0);
+    const [events] = await rows(
+      `select events from analytics_events_hourly where name = 'RoleGranted' and hour = '${hour.toISOString()}'`,
+    );
+    expect(events?.events).toBe(1);
   });
 
   it("serialises concurrent refreshes and ends with the same rollups", async () => {

@@ -39,6 +39,21 @@ async function snapshot() {
 }
 
 describe("indexer", () => {
+  it("dates each event, and each minted batch, by its block's time", async () => {
+    await indexToHead(config);
+    const events = await t.db.select().from(blockchainEvents).where(eq(blockchainEvents.chainId, 31337));
+    const created = events.filter(
+      (e) => e.name === "BatchCreated" && e.contractAddress === chain.address.toLowerCase(),
+    );
+    expect(created).toHaveLength(list.length);
+    for (const e of created.slice(0, 5)) {
+      const block = await chain.client.getBlock({ blockNumber: e.blockNumber });
+      expect(e.blockTime.getTime()).toBe(Number(block.timestamp) * 1000);
+      const [row] = await t.db.select().from(batches).where(eq(batches.tokenId, e.tokenId!));
+      expect(row.createdAt.getTime()).toBe(Number(block.timestamp) * 1000);
+    }
+  });
+
   it("mirrors every batch with the chain's quantity, dates, price and state", async () => {
     await indexToHead(config);
     const onChain = await chain.client.readContract({

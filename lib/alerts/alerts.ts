@@ -63,6 +63,7 @@ export async function resolveAlert(
   note: string,
   userId: number | null,
   actor: Actor,
+  now = new Date(),
 ) {
   return db.transaction(async (tx) => {
     const [alert] = await tx
@@ -74,7 +75,7 @@ export async function resolveAlert(
     if (alert.status === "resolved") throw new ApiError("conflict", `Alert ${alertId} was already resolved.`);
     const [resolved] = await tx
       .update(batchAlerts)
-      .set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: new Date() })
+      .set({ status: "resolved", resolutionNote: note, resolvedBy: userId, resolvedAt: now })
       .where(eq(batchAlerts.id, alertId))
       .returning();
     await recordAudit(tx, resolvedAudit(alertId, batchId, actor, note));

@@ -16,10 +16,10 @@ export type NewAlert = {
 };
 
 /** Opens the alert unless the same cause already has one open; audited when it opens. */
-export async function raiseAlert(tx: Tx | Db, alert: NewAlert, actor: Actor): Promise<number | null> {
+export async function raiseAlert(tx: Tx | Db, alert: NewAlert, actor: Actor, now?: Date): Promise<number | null> {
   const [row] = await tx
     .insert(batchAlerts)
-    .values({ ...alert, details: alert.details ?? {} })
+    .values({ ...alert, details: alert.details ?? {}, ...(now && { createdAt: now }) })
     .onConflictDoNothing({
       target: [batchAlerts.batchId, batchAlerts.type, batchAlerts.source],
       where: eq(batchAlerts.status, "open"),

@@ -23,7 +23,7 @@ async function windowStart(tx: Tx, from?: Date): Promise<string> {
   const { rows } = await tx.execute<{ from: string }>(sql`
     select coalesce(
       (select refreshed_through - make_interval(mins => ${safetyMarginMinutes}) from analytics_state where id = 'rollups'),
-      least((select min(created_at) from batches), (select min(created_at) from blockchain_events), (select min(processed_at) from verification_requests),
+      least((select min(created_at) from batches), (select min(block_time) from blockchain_events), (select min(processed_at) from verification_requests),
         (select min(created_at) from quality_checks), (select min(created_at) from fraud_assessments), (select min(created_at) from batch_alerts),
         (select min(finished_at) from sync_history)),
       now())::text as from`);
@@ -55,9 +55,16 @@ async function trackBatches(tx: Tx, from: string, fromDay: string) {
     with gone as (delete from analytics_removals r using batches b
       where b.id = r.batch_id and b.updated_at >= ${from} and b.status not in ('expired', 'redeemed') returning r.removed_at)
     insert into analytics_old_days select distinct removed_at::date from gone where removed_at < ${fromDay} on conflict do nothing`);
+  // Removed when the chain's expiry or last redemption was mined (the batch's last change when no
+  // event says so, as for an expiry recorded off chain); a day before the window is recomputed.
   await tx.execute(sql`
-    insert into analytics_removals (batch_id, removed_at)
-    select id, updated_at from batches where updated_at >= ${from} and status in ('expired', 'redeemed') on conflict do nothing`);
+    with added as (
+      insert into analytics_removals (batch_id, removed_at)
+      select b.id, coalesce((select max(e.block_time) from blockchain_events e where e.token_id = b.token_id and e.chain_id = b.chain_id
+          and e.name in ('BatchExpired', 'BatchRedeemed') and e.status = 'processed'), b.updated_at)
+      from batches b where b.updated_at >= ${from} and b.status in ('expired', 'redeemed') on conflict do nothing
+      returning removed_at)
+    insert into analytics_old_days select distinct removed_at::date from added where removed_at < ${fromDay} on conflict do nothing`);
   await tx.execute(sql`
     insert into analytics_old_days
     select distinct day from (
@@ -183,11 +190,16 @@ async function refreshActivity(tx: Tx, fromDay: string) {
     group by day, o, p, w, type`);
 }
 
-async function refreshSystem(tx: Tx, fromDay: string) {
-  await tx.execute(sql`delete from analytics_events_hourly where hour >= ${fromDay}`);
+async function refreshSystem(tx: Tx, from: string, fromDay: string) {
+  // Events count at their block's time: a catch-up stores old blocks late, so the window reaches
+  // back to the oldest block time among the events stored since `from`.
+  const { rows } = await tx.execute<{ day: string }>(sql`
+    select least(${fromDay}::timestamptz, (select date_trunc('day', min(block_time)) from blockchain_events where created_at >= ${from}))::text as day`);
+  const eventsFrom = new Date(rows[0].day).toISOString();
+  await tx.execute(sql`delete from analytics_events_hourly where hour >= ${eventsFrom}`);
   await tx.execute(sql`
     insert into analytics_events_hourly (hour, name, events)
-    select date_trunc('hour', created_at), name, count(*) from blockchain_events where created_at >= ${fromDay} group by 1, 2`);
+    select date_trunc('hour', block_time), name, count(*) from blockchain_events where block_time >= ${eventsFrom} group by 1, 2`);
   await tx.execute(sql`delete from analytics_sync_hourly where hour >= ${fromDay}`);
   await tx.execute(sql`
     insert into analytics_sync_hourly (hour, runs, failed, lag_ms_sum, lag_ms_max, checked, updated, flagged)
@@ -221,7 +233,7 @@ export async function refreshAnalytics(db: Db, options: { from?: Date } = {}): P
     await trackBatches(tx, from, fromDay);
     await refreshStock(tx, fromDay);
     await refreshActivity(tx, fromDay);
-    await refreshSystem(tx, fromDay);
+    await refreshSystem(tx, from, fromDay);
     const durationMs = Date.now() - started;
     const { rows } = await tx.execute<{ through: string }>(sql`
       insert into analytics_state (id, refreshed_through, refreshed_at, duration_ms) values ('rollups', now(), clock_timestamp(), ${durationMs})

@@ -16,6 +16,8 @@ export type ChainEvent = {
   eventName: string;
   args: Record<string, unknown>;
   transactionHash: string;
+  /** When the chain mined it. */
+  blockTime?: Date;
 };
 
 const int = (value: unknown) => BigInt(value as bigint | string);
@@ -32,7 +34,7 @@ const ofTokens = (events: ChainEvent[]) =>
     sql`${batches.tokenId} in (select jsonb_array_elements_text(${JSON.stringify(events.map(tokenOf))}::jsonb)::numeric)`,
   );
 
-function createdRow({ chainId, args: a, transactionHash }: ChainEvent) {
+function createdRow({ chainId, args: a, transactionHash, blockTime }: ChainEvent) {
   const onchain = {
     quantity: int(a.quantity),
     productionDate: int(a.productionDate),
@@ -45,6 +47,8 @@ function createdRow({ chainId, args: a, transactionHash }: ChainEvent) {
     ...columnsFromChain(chainId, int(a.batchId), onchain),
     status: "active" as const,
     mintTxHash: transactionHash,
+    // A minted batch exists from its block's time (the chain's clock, not the indexer's).
+    ...(blockTime && { createdAt: blockTime }),
   };
 }
 

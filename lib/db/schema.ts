@@ -199,6 +199,7 @@ export const blockchainEvents = pgTable(
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    blockTime: timestamp("block_time", { withTimezone: true }).notNull().defaultNow(),
     seq: bigint("seq", { mode: "number" })
       .notNull()
       .default(sql`nextval('${sql.raw(blockchainEventsSeq.seqName!)}')`),
@@ -208,6 +209,7 @@ export const blockchainEvents = pgTable(
   (t) => [
     check("blockchain_events_status_check", isOneOf(t.status, eventStatuses)),
     index("blockchain_events_block_idx").on(t.chainId, t.blockNumber),
+    index("blockchain_events_block_time_idx").on(t.blockTime),
     index("blockchain_events_created_at_idx").on(t.createdAt),
     index("blockchain_events_created_idx").on(t.createdAt, t.id),
     uniqueIndex("blockchain_events_seq_idx").on(t.seq),

@@ -12,7 +12,7 @@ import { prepareStockEvents } from "@/lib/stock/apply-event";
 
 export type StoredEvent = Pick<
   typeof blockchainEvents.$inferSelect,
-  "id" | "chainId" | "name" | "args" | "txHash" | "attempts"
+  "id" | "chainId" | "name" | "args" | "txHash" | "attempts" | "blockTime"
 >;
 
 /** The columns an event is read with to apply it (and its token, to replay it). */
@@ -23,6 +23,7 @@ export const storedColumns = {
   args: blockchainEvents.args,
   txHash: blockchainEvents.txHash,
   attempts: blockchainEvents.attempts,
+  blockTime: blockchainEvents.blockTime,
   tokenId: blockchainEvents.tokenId,
 };
 
@@ -48,6 +49,7 @@ const toChainEvent = (e: StoredEvent): ChainEvent => ({
   eventName: e.name,
   args: e.args as Record<string, unknown>,
   transactionHash: e.txHash,
+  blockTime: e.blockTime,
 });
 
 /** One id list as a single array parameter, however many events a range holds. */

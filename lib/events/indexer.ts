@@ -64,7 +64,16 @@ export function createIndexer(c: IndexerConfig) {
       );
     if (logs.some((l) => l.blockNumber === toBlock && l.blockHash !== header.hash))
       throw new Error(`block ${toBlock} changed while its logs were read; retrying`);
-    return { header, logs };
+    // Each log's block time: most RPCs put it on the log; otherwise from the block's header.
+    const times = new Map<bigint, bigint>([
+      [toBlock, header.timestamp],
+      [fromBlock, first.timestamp],
+    ]);
+    for (const l of logs) if (l.blockTimestamp != null) times.set(l.blockNumber, l.blockTimestamp);
+    for (const l of logs)
+      if (!times.has(l.blockNumber))
+        times.set(l.blockNumber, (await c.client.getBlock({ blockNumber: l.blockNumber })).timestamp);
+    return { header, logs, times };
   }
 
   async function store(
@@ -93,6 +102,7 @@ export function createIndexer(c: IndexerConfig) {
           tokenId:
             "batchId" in args ? String(args.batchId) : log.eventName === "TransferSingle" ? String(args.id) : null,
           args: toJson(args),
+          blockTime: new Date(Number(range.times.get(log.blockNumber)!) * 1000),
         };
       });
       const stored = [];

@@ -46,10 +46,12 @@ async function countRejected(tx: Tx, batchId: number, where: SQL): Promise<numbe
   return row.n;
 }
 
-async function getFraudInput(tx: Tx, b: Batch): Promise<FraudInput> {
-  const nowRows = await tx.execute<{ now: string }>(
-    sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`,
-  );
+async function getFraudInput(tx: Tx, b: Batch, at?: Date): Promise<FraudInput> {
+  const nowRows = at
+    ? { rows: [{ now: at.toISOString() }] }
+    : await tx.execute<{ now: string }>(
+        sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`,
+      );
   const peers =
     b.pricePerKg === null
       ? []
@@ -130,13 +132,22 @@ export async function assessFraud(
   batchId: number,
   actor: Actor,
   userId?: number | null,
+  /** The assessment's time (the database's clock when absent); the demo's past passes its own. */
+  now?: Date,
 ): Promise<FraudAssessmentJson> {
   return db.transaction(async (tx) => {
     const batch = await findBatch(tx, batchId, { minted: true });
-    const { score, version, factors } = scoreFraud(await getFraudInput(tx, batch));
+    const { score, version, factors } = scoreFraud(await getFraudInput(tx, batch, now));
     const [row] = await tx
       .insert(fraudAssessments)
-      .values({ batchId, score, modelVersion: version, factors, assessedBy: userId ?? null })
+      .values({
+        batchId,
+        score,
+        modelVersion: version,
+        factors,
+        assessedBy: userId ?? null,
+        ...(now && { createdAt: now }),
+      })
       .returning();
     await recordAudit(tx, {
       entity: "fraud_assessment",
@@ -160,6 +171,7 @@ export async function assessFraud(
           details: { assessment_id: row.id, score, model_version: version },
         },
         actor,
+        now,
       );
     }
     return toAssessmentJson(row, alertId);

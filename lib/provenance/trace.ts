@@ -9,7 +9,7 @@ import type { Hex, PublicClient } from "viem";
 
 import { bytes32ToCode } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
-import { auditAnchors, auditRecords, batches } from "@/lib/db/schema";
+import { auditAnchors, auditRecords, batches, blockchainEvents } from "@/lib/db/schema";
 
 import { anchorsCovering, getProof, type AnchorTarget } from "./proof";
 import { verifyProof, verifyProofWithRoot, type Proof, type Verdict } from "./verify";
@@ -88,6 +88,25 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
     .from(auditRecords)
     .where(and(eq(auditRecords.batchId, batch.id), inArray(auditRecords.action, Object.keys(steps))))
     .orderBy(asc(auditRecords.position));
+  // When each step happened: a chain event at its block's time, a quality check at the time it
+  // carries, anything else when it was recorded.
+  const txs = [...new Set(records.flatMap((r) => (r.txHash ? [r.txHash] : [])))];
+  const mined = new Map(
+    (txs.length
+      ? await db
+          .select({ txHash: blockchainEvents.txHash, at: blockchainEvents.blockTime })
+          .from(blockchainEvents)
+          .where(inArray(blockchainEvents.txHash, txs))
+      : []
+    ).map((e) => [e.txHash, e.at.toISOString()]),
+  );
+  const happened = (r: (typeof records)[number]) => {
+    const carried = (r.after as { created_at?: unknown } | null)?.created_at;
+    return (
+      (r.txHash && mined.get(r.txHash)) ||
+      (typeof carried === "string" && !Number.isNaN(Date.parse(carried)) ? carried : r.createdAt.toISOString())
+    );
+  };
   const timeline: TraceStep[] = [];
   const leavesByAnchor = new Map<number, Hex[]>();
   const anchors =
@@ -100,7 +119,7 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
     const previous = timeline.at(-1);
     if (previous && previous.title === step.title && previous.detail === detail) {
       previous.times += 1;
-      previous.lastAt = r.createdAt.toISOString();
+      previous.lastAt = happened(r);
       continue;
     }
     const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
@@ -118,9 +137,9 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
       kind: step.kind,
       title: step.title,
       detail,
-      at: r.createdAt.toISOString(),
+      at: happened(r),
       times: 1,
-      lastAt: r.createdAt.toISOString(),
+      lastAt: happened(r),
       place: step.kind === "minted" ? origin : null,
       txHash: r.txHash,
       // The public proof starts from the record's hash: its content can hold private fields.

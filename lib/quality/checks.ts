@@ -66,6 +66,8 @@ export async function recordQualityCheck(
   input: unknown,
   files: UploadedFile[],
   caller: Caller,
+  /** The check's time (the database's clock when absent); the demo's past passes its own. */
+  now?: Date,
 ): Promise<QualityCheckJson> {
   const check = ZQualityCheck.parse(input);
   const uploads = checkFiles(files);
@@ -94,6 +96,7 @@ export async function recordQualityCheck(
           fullDefects: String(result.full_defects),
           reasons: result.reasons,
           rulesVersion: result.rules_version,
+          ...(now && { createdAt: now }),
         })
         .returning();
       const fileRows = uploads.length
@@ -133,6 +136,7 @@ export async function recordQualityCheck(
             details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons },
           },
           actor,
+          now,
         );
       }
       return json;

@@ -99,6 +99,8 @@ async function movementsOf(
     eventId: e.id,
     txHash: e.txHash,
     blockNumber: sql`(select block_number from blockchain_events where id = ${e.id})` as unknown as bigint,
+    // When the chain says it happened: the block's time, not the moment the indexer read it.
+    occurredAt: sql`(select block_time from blockchain_events where id = ${e.id})` as unknown as Date,
   };
   const leaving = async (
     type: "transferred" | "redeemed",

@@ -93,14 +93,16 @@ export async function requestVerification(
   batchId: number,
   notes: string | undefined,
   caller: Caller,
+  /** The request's time (the database's clock when absent); the demo's past passes its own. */
+  now?: Date,
 ): Promise<{ request: RequestJson; isNew: boolean }> {
   const batch = await findBatch(db, batchId, { minted: true });
-  const refusal = whyNotCountable(batch, new Date().toISOString().slice(0, 10));
+  const refusal = whyNotCountable(batch, (now ?? new Date()).toISOString().slice(0, 10));
   if (refusal) throw new ApiError("rule_broken", refusal);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(verificationRequests)
-      .values({ batchId, notes: notes ?? null, requestedBy: userIdOf(caller) })
+      .values({ batchId, notes: notes ?? null, requestedBy: userIdOf(caller), ...(now && { createdAt: now }) })
       .onConflictDoNothing({ target: verificationRequests.batchId, where: eq(verificationRequests.status, "pending") })
       .returning();
     if (!row) return null;
@@ -125,7 +127,7 @@ export async function requestVerification(
       : and(eq(verificationRequests.batchId, batchId), eq(verificationRequests.status, "pending")),
   );
   // The waiting request was processed between our insert and this read: ask again.
-  if (!row) return requestVerification(db, batchId, notes, caller);
+  if (!row) return requestVerification(db, batchId, notes, caller, now);
   return { request: toRequestJson(row), isNew: created !== null };
 }
 
@@ -196,6 +198,7 @@ export async function processRequest(
   input: { actual_quantity: string; notes?: string },
   tolerancePct: string,
   caller: Caller,
+  now = new Date(),
 ): Promise<RequestJson> {
   const [found] = await db.select().from(verificationRequests).where(eq(verificationRequests.id, requestId));
   if (!found) throw new ApiError("not_found", `Verification request ${requestId} does not exist.`);
@@ -243,7 +246,7 @@ export async function processRequest(
         decisionReason: decision.reason,
         processNotes: input.notes ?? null,
         processedBy: userIdOf(caller),
-        processedAt: new Date(),
+        processedAt: now,
       })
       .where(eq(verificationRequests.id, requestId));
     const verificationStatus = decision.isApproved ? "verified" : "failed";
@@ -281,6 +284,7 @@ export async function processRequest(
           },
         },
         actor,
+        now,
       );
     }
   });

@@ -26,8 +26,16 @@ export function anvilBinary(): string {
 
 export type Anvil = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-/** Starts anvil; with stateFile, the chain is loaded from and saved to that file. */
-export async function startAnvil(opts: { port: number; stateFile?: string; accounts?: number }): Promise<Anvil> {
+/**
+ * Starts anvil; with stateFile, the chain is loaded from and saved to that file. With startTime (unix
+ * seconds), a new chain's first block is dated then and its clock runs on from there.
+ */
+export async function startAnvil(opts: {
+  port: number;
+  stateFile?: string;
+  accounts?: number;
+  startTime?: number;
+}): Promise<Anvil> {
   const args = [
     "--host",
     "127.0.0.1",
@@ -38,6 +46,7 @@ export async function startAnvil(opts: { port: number; stateFile?: string; accou
     "--accounts",
     String(opts.accounts ?? 12),
   ];
+  if (opts.startTime !== undefined) args.push("--timestamp", String(opts.startTime));
   if (opts.stateFile) {
     mkdirSync(path.dirname(opts.stateFile), { recursive: true });
     // Saved when anvil stops (the stack stops it on Ctrl-C), not every few seconds: a file written

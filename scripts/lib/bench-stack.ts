@@ -19,11 +19,15 @@ import { startPostgres } from "./postgres";
 
 export type BenchStack = { db: Db; pool: pg.Pool; client: PublicClient; rpcUrl: string; deployment: Deployment };
 
-export async function withBenchStack<T>(run: (s: BenchStack) => Promise<T>): Promise<T> {
+/** With startTime (unix seconds), the chain's first block is dated then (scripts/lib/anvil.ts). */
+export async function withBenchStack<T>(
+  run: (s: BenchStack) => Promise<T>,
+  opts: { startTime?: number } = {},
+): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), "batchtrail-bench-"));
   chmodSync(dir, 0o755); // Postgres runs as its own user and must reach its data directory.
   const pgServer = await startPostgres({ dataDir: path.join(dir, "postgres"), port: await freePort() });
-  const anvil = await startAnvil({ port: await freePort(), accounts: 10 });
+  const anvil = await startAnvil({ port: await freePort(), accounts: 10, startTime: opts.startTime });
   try {
     compileContracts();
     await pgServer.createDatabase("bench");

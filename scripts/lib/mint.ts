@@ -1,10 +1,19 @@
 // Mints batches through the batch token contract, as the wallet holders would.
-import { createWalletClient, http, parseEventLogs, type Account, type Address, type PublicClient } from "viem";
+import {
+  createTestClient,
+  createWalletClient,
+  http,
+  parseEventLogs,
+  type Account,
+  type Address,
+  type PublicClient,
+} from "viem";
 
 import { encodeMetadata } from "../../lib/batches/metadata";
 import { batchTokenAbi } from "../../lib/chain/abi";
 import { dateToUnix, kgToGrams, usdToCents } from "../../lib/chain/units";
 import type { DemoBatch } from "./demo-batches";
+import type { demoHistory } from "./demo-history";
 
 type Target = { client: PublicClient; rpcUrl: string; address: Address };
 
@@ -71,6 +80,65 @@ export async function mintDemoBatches(
       );
     if ((i + 1) % 50 === 0) log(`minted ${i + 1} of ${list.length} demo batches`);
   }
+}
+
+/**
+ * Mints the demo's history on a local anvil in time order: before each transaction the chain's
+ * clock is set to the moment it happened (never back: a block is always later than the last), and
+ * at the end to the wall clock, so the chain's head is now. Batches below `from` exist already
+ * (an interrupted run resumes): their events are skipped.
+ */
+export async function mintDemoHistory(
+  t: Target,
+  operator: Account,
+  producers: Account[],
+  history: ReturnType<typeof demoHistory>,
+  from = 0,
+  log = (_: string) => {},
+) {
+  const clock = createTestClient({ mode: "anvil", chain: t.client.chain, transport: http(t.rpcUrl) });
+  const tokens = new Map<number, bigint>();
+  const common = { address: t.address, abi: batchTokenAbi, chain: t.client.chain } as const;
+  let last = (await t.client.getBlock()).timestamp;
+  const at = async (time: Date) => {
+    const wanted = BigInt(Math.floor(time.getTime() / 1000));
+    last = wanted > last ? wanted : last + 1n;
+    await clock.setNextBlockTimestamp({ timestamp: last });
+  };
+  const send = async (hash: `0x${string}`, code: string) => {
+    const r = await t.client.waitForTransactionReceipt({ hash });
+    if (r.status !== "success") throw new Error(`demo transaction reverted for ${code}`);
+  };
+  let minted = 0;
+  for (const e of history.events) {
+    if (e.index < from) continue;
+    const b = history.batches[e.index];
+    const producer = producers[e.index % producers.length];
+    await at(e.at);
+    if (e.kind === "mint") {
+      tokens.set(e.index, (await mintBatch(t, producer, b)).tokenId);
+      if (++minted % 50 === 0) log(`minted ${minted} of ${history.batches.length - from} demo batches`);
+    } else {
+      const tokenId = tokens.get(e.index)!;
+      const hash =
+        e.kind === "redeem"
+          ? await walletFor(t, producer).writeContract({
+              ...common,
+              functionName: "redeem",
+              args: [tokenId, kgToGrams(b.quantityKg)],
+            })
+          : await walletFor(t, operator).writeContract({
+              ...common,
+              functionName: e.kind === "verify" ? "markVerified" : "markExpired",
+              args: [tokenId],
+            });
+      await send(hash, b.metadata.batch_code);
+    }
+  }
+  // Back to the wall clock (or the last block, if that is later), with a block there.
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  await clock.setNextBlockTimestamp({ timestamp: now > last ? now : last + 1n });
+  await clock.mine({ blocks: 1 });
 }
 
 /**

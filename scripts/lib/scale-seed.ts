@@ -72,13 +72,13 @@ from s`;
 // The history, derived from the chunk's batches: creation and end-of-life events, counts, quality
 // checks, fraud assessments and the alerts they raised.
 const insertHistory = [
-  `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status, attempts, created_at, processed_at)
+  `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status, attempts, created_at, block_time, processed_at)
    select chain_id, '0x0000000000000000000000000000000000005ca1', token_id::bigint * 2, '0x' || md5('b' || id) || md5('k' || id), mint_tx_hash, 0, 'BatchCreated', token_id,
-     jsonb_build_object('batchId', token_id::text, 'quantity', onchain_quantity::text), 'processed', 1, created_at, created_at
+     jsonb_build_object('batchId', token_id::text, 'quantity', onchain_quantity::text), 'processed', 1, created_at, created_at, created_at
    from batches where chain_id = ${SCALE_CHAIN_ID} and token_id between $1 and $2`,
-  `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status, attempts, created_at, processed_at)
+  `insert into blockchain_events (chain_id, contract_address, block_number, block_hash, tx_hash, log_index, name, token_id, args, status, attempts, created_at, block_time, processed_at)
    select chain_id, '0x0000000000000000000000000000000000005ca1', token_id::bigint * 2 + 1, '0x' || md5('e' || id) || md5('n' || id), '0x' || md5('end' || id) || md5('d' || id), 0,
-     case status when 'expired' then 'BatchExpired' else 'BatchRedeemed' end, token_id, jsonb_build_object('batchId', token_id::text), 'processed', 1, updated_at, updated_at
+     case status when 'expired' then 'BatchExpired' else 'BatchRedeemed' end, token_id, jsonb_build_object('batchId', token_id::text), 'processed', 1, updated_at, updated_at, updated_at
    from batches where chain_id = ${SCALE_CHAIN_ID} and token_id between $1 and $2 and status in ('expired', 'redeemed')`,
   `insert into verification_requests (batch_id, status, notes, offchain_quantity_kg, onchain_quantity_kg, actual_quantity_kg, discrepancy_kg, discrepancy_pct, tolerance_pct, decision_reason, processed_at, created_at)
    select id, r.outcome, 'scale seed', quantity_kg, quantity_kg, quantity_kg - r.diff, -r.diff, round(-r.diff / quantity_kg * 100, 3), 0.5,

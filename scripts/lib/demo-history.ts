@@ -1,0 +1,114 @@
+// The demo's past: the demo batches re-dated over the 24 months before `now`, each harvested in its
+// origin's season (milled, shipped, then minted on arrival), and what happened to it since, in the
+// order it happened: verified a few days to weeks after arrival, redeemed months later, or expired.
+import { demoBatches, origins, type DemoBatch } from "./demo-batches";
+import { seededRandom } from "./random";
+
+export const historyDays = 730;
+const day = 86_400_000;
+
+export type DemoHistoryBatch = DemoBatch & {
+  mintedAt: Date;
+  /** The quality check on arrival. */
+  checkedAt: Date;
+  verifiedAt: Date | null;
+  redeemedAt: Date | null;
+  expiredAt: Date | null;
+};
+
+export type DemoEventKind = "mint" | "verify" | "redeem" | "expire";
+/** One chain transaction of the demo; `index` is the batch's place in the list. */
+export type DemoEvent = { at: Date; kind: DemoEventKind; index: number };
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, days: number) => new Date(d.getTime() + days * day);
+
+/**
+ * `count` batches minted in time order over the last `historyDays` days, and their chain events
+ * sorted by time. The same `now` (to the day) and seed give the same history.
+ */
+export function demoHistory(
+  count: number,
+  now: Date,
+  seed = 2026,
+): { batches: DemoHistoryBatch[]; events: DemoEvent[] } {
+  const rand = seededRandom(seed + 1);
+  const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
+  const today = new Date(`${iso(now)}T00:00:00Z`);
+  const start = addDays(today, -historyDays + 1);
+  const end = addDays(today, -1);
+
+  const dated = demoBatches(count, today, seed).map((b) => {
+    const origin = origins.find((o) => o.country === b.metadata.origin_country)!;
+    const milling = between(30, 100);
+    const arrival = between(5, 25);
+    const harvestDay = Math.floor(between(0, 28));
+    const seasons = [0, 1, 2, 3].map((back) => {
+      const harvest = new Date(Date.UTC(today.getUTCFullYear() - back, origin.harvestMonth - 1, 1 + harvestDay));
+      return { harvest, mintedAt: addDays(harvest, milling + arrival) };
+    });
+    const inWindow = seasons.filter((s) => s.mintedAt >= start && s.mintedAt <= end);
+    const { harvest, mintedAt } = inWindow[Math.floor(rand() * inWindow.length)];
+    const production = addDays(harvest, Math.floor(milling));
+    const expiry = addDays(production, Math.floor(between(360, 540)));
+    return { b, harvest, mintedAt, production, expiry };
+  });
+  dated.sort((x, y) => x.mintedAt.getTime() - y.mintedAt.getTime());
+
+  const serials = new Map<string, number>();
+  const batches = dated.map(({ b, harvest, mintedAt, production, expiry }): DemoHistoryBatch => {
+    const year = harvest.getUTCFullYear();
+    const prefix = b.metadata.batch_code.split("-").slice(0, 2).join("-");
+    const serial = (serials.get(`${prefix}${year}`) ?? 0) + 1;
+    serials.set(`${prefix}${year}`, serial);
+    const ageDays = (now.getTime() - mintedAt.getTime()) / day;
+    const checkedAt = addDays(mintedAt, between(0.2, Math.min(6, ageDays / 2)));
+    const roll = rand();
+    let verifiedAt: Date | null = null;
+    let redeemedAt: Date | null = null;
+    let expiredAt: Date | null = null;
+    if (expiry < addDays(today, -3)) {
+      // Past its expiry: mostly expired where it stands, some sold before.
+      if (roll < 0.7) expiredAt = addDays(expiry, between(0.1, 2.5));
+      else redeemedAt = addDays(mintedAt, between(45, (expiry.getTime() - mintedAt.getTime()) / day));
+    } else if (roll < 0.15 && ageDays > 40) {
+      redeemedAt = addDays(mintedAt, between(35, ageDays - 1));
+    }
+    // Verified a few days to weeks after arrival, before it is sold: most live batches, every sold one.
+    const verifyRoll = rand();
+    if (redeemedAt || (!expiredAt && verifyRoll < 0.45 && ageDays > 4))
+      verifiedAt = addDays(
+        mintedAt,
+        between(3, Math.min(30, (redeemedAt ?? now).getTime() / day - mintedAt.getTime() / day - 1)),
+      );
+    // Now and then a price keyed wrong at the origin: the fraud score's price factor flags it.
+    const pricePerKg = rand() < 0.05 ? (Number(b.pricePerKg) * between(2.5, 3.5)).toFixed(2) : b.pricePerKg;
+    const state = expiredAt ? "expired" : redeemedAt ? "redeemed" : verifiedAt ? "verified" : "active";
+    return {
+      ...b,
+      metadata: {
+        ...b.metadata,
+        batch_code: `${prefix}-${year}-${String(serial).padStart(4, "0")}`,
+        harvest_date: iso(harvest),
+      },
+      pricePerKg,
+      productionDate: iso(production),
+      expiryDate: iso(expiry),
+      state,
+      mintedAt,
+      checkedAt,
+      verifiedAt,
+      redeemedAt,
+      expiredAt,
+    };
+  });
+
+  const events: DemoEvent[] = batches.flatMap((b, index) => [
+    { at: b.mintedAt, kind: "mint" as const, index },
+    ...(b.verifiedAt ? [{ at: b.verifiedAt, kind: "verify" as const, index }] : []),
+    ...(b.redeemedAt ? [{ at: b.redeemedAt, kind: "redeem" as const, index }] : []),
+    ...(b.expiredAt ? [{ at: b.expiredAt, kind: "expire" as const, index }] : []),
+  ]);
+  events.sort((x, y) => x.at.getTime() - y.at.getTime());
+  return { batches, events };
+}
