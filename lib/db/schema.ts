@@ -41,9 +41,11 @@ import {
   dispositions,
   emailStates,
   endpointStatuses,
+  eudrRiskLevels,
   eventStatuses,
   heldReservationStatuses,
   importActions,
+  landUses,
   monitorMetrics,
   movementTypes,
   orderStatuses,
@@ -64,6 +66,8 @@ import {
   shipmentPurposes,
   shipmentStatuses,
   signInMethods,
+  statementActivities,
+  statementStatuses,
   syncResultActions,
   syncRunStatuses,
   syncStatuses,
@@ -77,10 +81,6 @@ import {
   verificationRequestStatuses,
   verificationStatuses,
   webhookEventTypes,
-  eudrRiskLevels,
-  landUses,
-  statementActivities,
-  statementStatuses,
 } from "./enums";
 
 /** The usual timestamps: when a row was written, and when it last changed. */
