@@ -48,7 +48,7 @@ export async function sendStatement(endpoint: { url: string; apiKey: string }, d
     });
   } catch (error) {
     throw new ApiError(
-      "unavailable",
+      "rule_broken",
       `The EU information system at ${endpoint.url} could not be reached: ${(error as Error).message}`,
     );
   }
@@ -60,7 +60,7 @@ export async function sendStatement(endpoint: { url: string; apiKey: string }, d
   const parsed = ZAccepted.safeParse(await response.json().catch(() => null));
   if (!parsed.success)
     throw new ApiError(
-      "unavailable",
+      "rule_broken",
       "The EU information system answered without a reference and verification number.",
     );
   return parsed.data;
