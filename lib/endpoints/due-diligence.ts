@@ -93,6 +93,8 @@ export const addPlotDocuments = endpoint({
   summary:
     "Upload legality documents for a plot (multipart, up to 5 `certificates`: PDF, JPEG, PNG or WebP; each checked by its content). Audited.",
   params: plotId,
+  // Nothing but the files: the JSON field is empty.
+  body: z.strictObject({}),
   bodyFormat: "multipart",
   form: { field: "document", files: ["certificates"] },
   response: z.object({ ids: z.array(z.number()) }),
