@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
-import { auditRecords, dueDiligenceStatements, plotDeclarations, plotOverlaps, plots } from "@/lib/db/schema";
+import {
+  auditRecords,
+  deforestationLayers,
+  dueDiligenceStatements,
+  plotDeclarations,
+  plotOverlaps,
+  plots,
+} from "@/lib/db/schema";
 import { benchmarkOf } from "@/lib/eudr/benchmarks";
 import { loadEvidence } from "@/lib/eudr/evidence";
 import { createLayer } from "@/lib/eudr/layers";
@@ -85,6 +92,31 @@ describe("overlap with deforested areas", () => {
       "2.5000",
     );
     expect(overlapHa({ geometry: plot, areaHa: plotHa }, [square(10, 10, 0.01)])).toBe("0.0000");
+  });
+
+  it("refuses a layer with an area that encloses nothing, and stores no layer", async () => {
+    const flat = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ] as [number, number][],
+      ],
+    };
+    const error = await createLayer(
+      db,
+      { name: "Broken", geojson: { type: "FeatureCollection", features: [{ type: "Feature", geometry: flat }] } },
+      actor,
+      null,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "validation_error",
+      message: "geojson.features.0.geometry: it encloses no area",
+    });
+    expect(await db.select().from(deforestationLayers)).toEqual([]);
   });
 
   it("stores each plot's overlap when a layer is uploaded, and the risk names the overlapping plot", async () => {

@@ -4,16 +4,17 @@ import "server-only";
 
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 
+import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { deforestationLayers, plotOverlaps, plots } from "@/lib/db/schema";
 
-import { overlapHa, type Deforested, type PlotShape } from "./overlap";
+import { areaProblem, overlapHa, type Deforested, type PlotShape } from "./overlap";
 import type { NewDeforestationLayer } from "./schemas";
 
 type Layer = { id: number; features: { features: { geometry: Deforested }[] } };
 
-async function computeOverlaps(db: Db, layers: Layer[], plotIds?: number[]) {
+async function computeOverlaps(db: Db | Tx, layers: Layer[], plotIds?: number[]) {
   const rows = await db
     .select({ id: plots.id, geometry: plots.geometry, areaHa: plots.areaHa })
     .from(plots)
@@ -29,26 +30,41 @@ async function computeOverlaps(db: Db, layers: Layer[], plotIds?: number[]) {
       .onConflictDoNothing();
 }
 
-/** Stores the layer and every plot's overlap with it; audited. */
+/** Stores the layer and every plot's overlap with it, in one transaction; audited. A broken area refuses the layer. */
 export async function createLayer(db: Db, input: NewDeforestationLayer, actor: Actor, userId: number | null) {
-  const [layer] = await db
-    .insert(deforestationLayers)
-    .values({
-      name: input.name,
-      features: input.geojson,
-      featureCount: input.geojson.features.length,
-      createdBy: userId,
-    })
-    .returning({ id: deforestationLayers.id });
-  await computeOverlaps(db, [{ id: layer.id, features: input.geojson }]);
-  await recordAudit(db, {
-    entity: "deforestation_layer",
-    entityId: layer.id,
-    action: "deforestation_layer.uploaded",
-    actor,
-    after: { name: input.name, areas: input.geojson.features.length },
+  const problems = input.geojson.features.flatMap((f, i) => {
+    const problem = areaProblem(f.geometry);
+    return problem ? [{ path: `geojson.features.${i}.geometry`, message: problem }] : [];
   });
-  return layer.id;
+  if (problems.length)
+    throw new ApiError(
+      "validation_error",
+      problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join("; "),
+      problems,
+    );
+  return db.transaction(async (tx) => {
+    const [layer] = await tx
+      .insert(deforestationLayers)
+      .values({
+        name: input.name,
+        features: input.geojson,
+        featureCount: input.geojson.features.length,
+        createdBy: userId,
+      })
+      .returning({ id: deforestationLayers.id });
+    await computeOverlaps(tx, [{ id: layer.id, features: input.geojson }]);
+    await recordAudit(tx, {
+      entity: "deforestation_layer",
+      entityId: layer.id,
+      action: "deforestation_layer.uploaded",
+      actor,
+      after: { name: input.name, areas: input.geojson.features.length },
+    });
+    return layer.id;
+  });
 }
 
 /** Computes the overlaps a plot added after a layer still lacks. */

@@ -12,7 +12,22 @@ export type Deforested = Polygon | MultiPolygon;
 
 const squareMetresPerHa = 10_000;
 
-/** Hectares of the plot inside the deforested areas, four decimals, never more than the plot's area. */
+/** Why a deforested area cannot be used (no area, or a shape the clipper cannot read), or null. */
+export function areaProblem(a: Deforested): string | null {
+  try {
+    if (!(area(a) > 0)) return "it encloses no area";
+    intersect(featureCollection([feature(a), feature(a)]));
+    return null;
+  } catch {
+    return "it is not a valid polygon (self-intersecting?)";
+  }
+}
+
+/**
+ * Hectares of the plot inside the deforested areas, four decimals, never more than the plot's area.
+ * A plot whose own geometry cannot be intersected (its validation found problems) counts whole:
+ * the risk must not look lower because a shape is broken.
+ */
 export function overlapHa(plot: PlotShape, areas: readonly Deforested[]): string {
   const plotHa = Number(plot.areaHa);
   let overlap = 0;
@@ -22,8 +37,12 @@ export function overlapHa(plot: PlotShape, areas: readonly Deforested[]): string
   } else {
     const shape = feature(plot.geometry);
     for (const a of areas) {
-      const shared = intersect(featureCollection([shape, feature(a)]));
-      if (shared) overlap += area(shared) / squareMetresPerHa;
+      try {
+        const shared = intersect(featureCollection([shape, feature(a)]));
+        if (shared) overlap += area(shared) / squareMetresPerHa;
+      } catch {
+        return plotHa.toFixed(4);
+      }
     }
   }
   return Math.min(overlap, plotHa).toFixed(4);
