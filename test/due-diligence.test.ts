@@ -32,6 +32,7 @@ import { setSetting } from "@/lib/settings/settings";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { demoPlots, insertDdsBatch, square } from "./helpers/dds-batch";
 import { startEuDdsServer } from "./helpers/eu-dds-server";
+import { insertBuyer } from "./helpers/factories";
 
 const actor = { kind: "system" as const, id: "test" };
 let t: TestDb;
@@ -248,6 +249,17 @@ describe("due diligence statement", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("is seen by members of the organisation holding the batch, and by no other organisation", async () => {
+    const holder = await insertBuyer(db, "Holding roaster", "0x00000000000000000000000000000000000d0d01");
+    const stranger = await insertBuyer(db, "Other roaster", "0x00000000000000000000000000000000000d0d02");
+    const { batch } = await insertDdsBatch(db, { ownerAddress: "0x00000000000000000000000000000000000d0d01" });
+    const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+    const scopeOf = (organisationId: number) => ({ kind: "organisation" as const, organisationId });
+    expect((await listStatements(db, scopeOf(holder), {})).map((s) => s.id)).toEqual([id]);
+    expect(await listStatements(db, scopeOf(stranger), {})).toEqual([]);
+    await expect(getStatement(db, scopeOf(stranger), id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refused by the EU system shows its reason and records nothing", async () => {

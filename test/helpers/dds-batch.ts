@@ -48,16 +48,23 @@ export const demoPlots: {
   },
 ];
 
-type Options = { code?: string; declared?: boolean; documented?: boolean; plots?: typeof demoPlots };
+type Options = {
+  code?: string;
+  ownerAddress?: string;
+  declared?: boolean;
+  documented?: boolean;
+  plots?: typeof demoPlots;
+};
 
 /** The batch and its plots; `declared` / `documented` (default true) add the evidence. */
 export async function insertDdsBatch(
   db: Db,
-  { code, declared = true, documented = true, plots: list = demoPlots }: Options = {},
+  { code, ownerAddress, declared = true, documented = true, plots: list = demoPlots }: Options = {},
 ) {
   const [batch] = await insertBatches(db, [
     makeBatch({
       ...(code ? { batchCode: code } : {}),
+      ...(ownerAddress ? { ownerAddress } : {}),
       originCountry: "Ethiopia",
       region: "Yirgacheffe",
       variety: "Heirloom",
