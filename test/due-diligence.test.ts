@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ApiError } from "@/lib/api/errors";
 import { everything } from "@/lib/auth/scope";
+import { deriveSecretKey, sealSecret } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db";
 import {
   auditRecords,
@@ -35,6 +36,7 @@ import { startEuDdsServer } from "./helpers/eu-dds-server";
 import { insertBuyer } from "./helpers/factories";
 
 const actor = { kind: "system" as const, id: "test" };
+const key = deriveSecretKey("due-diligence-test-auth-secret-0123456789", "eudr-api-key");
 let t: TestDb;
 let db: Db;
 
@@ -218,12 +220,12 @@ describe("due diligence statement", () => {
       await setSetting(
         db,
         "eudr_submission",
-        { ...operatorSetting, endpoint_url: server.url, api_key: "test-key" },
+        { ...operatorSetting, endpoint_url: server.url, api_key: sealSecret("test-key", key) },
         actor,
       );
       const { batch } = await insertDdsBatch(db);
       const first = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
-      const numbers = await submitStatement(db, first, actor);
+      const numbers = await submitStatement(db, first, actor, key);
       expect(server.received).toHaveLength(1);
       expect(server.received[0].body.statement?.commodities?.[0].hsHeading).toBe("090111");
       const filed = await getStatement(db, everything, first);
@@ -237,7 +239,7 @@ describe("due diligence statement", () => {
         .from(auditRecords)
         .where(eq(auditRecords.entityId, String(first)));
       expect(audit.map((a) => a.action)).toContain("due_diligence_statement.filed");
-      await expect(submitStatement(db, first, actor)).rejects.toMatchObject({ code: "conflict" });
+      await expect(submitStatement(db, first, actor, key)).rejects.toMatchObject({ code: "conflict" });
 
       const later = await generateStatement(db, { batch_id: batch.id, activity: "export" }, actor, null);
       const { document } = await getStatement(db, everything, later);
@@ -268,7 +270,7 @@ describe("due diligence statement", () => {
       await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
       const { batch } = await insertDdsBatch(db);
       const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
-      const error = await submitStatement(db, id, actor).catch((e: unknown) => e);
+      const error = await submitStatement(db, id, actor, key).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).message).toContain("operator EORI unknown");
       const [row] = await db.select().from(dueDiligenceStatements).where(eq(dueDiligenceStatements.id, id));
@@ -284,7 +286,7 @@ describe("due diligence statement", () => {
       await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
       const { batch } = await insertDdsBatch(db, { documented: false });
       const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
-      await expect(submitStatement(db, id, actor)).rejects.toMatchObject({ code: "rule_broken" });
+      await expect(submitStatement(db, id, actor, key)).rejects.toMatchObject({ code: "rule_broken" });
       expect(server.received).toHaveLength(0);
     } finally {
       await server.close();

@@ -9,6 +9,7 @@ import { z } from "zod";
 
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { openSecret, type SecretKey } from "@/lib/auth/secret-box";
 import type { Db } from "@/lib/db";
 import { dueDiligenceStatements } from "@/lib/db/schema";
 import { getSetting } from "@/lib/settings/settings";
@@ -67,7 +68,8 @@ export async function sendStatement(endpoint: { url: string; apiKey: string }, d
 }
 
 /** Files a draft statement with negligible risk; its numbers recorded and audited. */
-export async function submitStatement(db: Db, id: number, actor: Actor) {
+/** `key` opens the setting's API key, kept sealed (lib/auth/secret-box) so neither the table nor the audit log holds it. */
+export async function submitStatement(db: Db, id: number, actor: Actor, key: SecretKey) {
   const [row] = await db.select().from(dueDiligenceStatements).where(eq(dueDiligenceStatements.id, id));
   if (!row) throw new ApiError("not_found", `Statement ${id} does not exist.`);
   if (row.status === "filed")
@@ -83,7 +85,10 @@ export async function submitStatement(db: Db, id: number, actor: Actor) {
       "rule_broken",
       "No EU information system endpoint is set: an admin sets it on the statements page.",
     );
-  const numbers = await sendStatement({ url: setting.endpoint_url, apiKey: setting.api_key }, row.document);
+  const numbers = await sendStatement(
+    { url: setting.endpoint_url, apiKey: setting.api_key ? openSecret(setting.api_key, key) : "" },
+    row.document,
+  );
   return db.transaction(async (tx) => {
     const [filed] = await tx
       .update(dueDiligenceStatements)
