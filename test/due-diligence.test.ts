@@ -25,6 +25,7 @@ import { loadEvidence } from "@/lib/eudr/evidence";
 import { createLayer } from "@/lib/eudr/layers";
 import { overlapHa } from "@/lib/eudr/overlap";
 import { assessRisk } from "@/lib/eudr/risk";
+import { ZDeclaration } from "@/lib/eudr/schemas";
 import { decodeProducers } from "@/lib/eudr/statement";
 import { generateStatement, getStatement, listStatements } from "@/lib/eudr/statements";
 import { submitStatement } from "@/lib/eudr/submit";
@@ -153,6 +154,16 @@ describe("overlap with deforested areas", () => {
     expect(level).toBe("not_negligible");
     expect(failing).toEqual(["deforestation_overlap"]);
     expect(risk.reasons[0]).toContain(`${polygonPlot.reference}-${batch.batchCode}`);
+  });
+});
+
+describe("declarations", () => {
+  it("refuses text jsonb cannot keep (a lone surrogate) with a 400's message, and takes well-formed text", () => {
+    const declaration = { land_use: "coffee_before_2021", is_deforestation_free: true, declared_on: "2026-03-01" };
+    expect(ZDeclaration.safeParse({ ...declaration, declarant: "Almaz \ud800" }).error?.issues[0].message).toBe(
+      "must be well-formed text",
+    );
+    expect(ZDeclaration.safeParse({ ...declaration, declarant: "Almaz Gebre 😀" }).success).toBe(true);
   });
 });
 

@@ -4,6 +4,10 @@ import { z } from "zod";
 
 import { landUses, statementActivities } from "@/lib/db/enums";
 
+/** Text Postgres can keep in jsonb (the audit log): no lone UTF-16 surrogate. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const words = () => z.string().refine((v) => !loneSurrogate.test(v), "must be well-formed text");
+
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 const ring = z
@@ -14,7 +18,7 @@ const ZPolygon = z.object({ type: z.literal("Polygon"), coordinates: z.array(rin
 const ZMultiPolygon = z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ring).min(1)).min(1) });
 
 export const ZDeforestationLayer = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: words().trim().min(1).max(200),
   geojson: z.object({
     type: z.literal("FeatureCollection"),
     features: z
@@ -29,8 +33,8 @@ export const ZDeclaration = z.strictObject({
   land_use: z.enum(landUses),
   is_deforestation_free: z.boolean(),
   declared_on: z.iso.date(),
-  declarant: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(1000).optional(),
+  declarant: words().trim().min(1).max(200),
+  note: words().trim().max(1000).optional(),
 });
 export type NewDeclaration = z.infer<typeof ZDeclaration>;
 
@@ -46,12 +50,15 @@ export type NewStatement = z.infer<typeof ZNewStatement>;
 
 const ZCountry = z.union([z.literal(""), z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code")]);
 export const ZSubmissionSetting = z.strictObject({
-  endpoint_url: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
-  api_key: z.string().max(500),
+  endpoint_url: z.union([
+    z.literal(""),
+    z.url({ protocol: /^https?$/ }).refine((v) => !loneSurrogate.test(v), "must be well-formed text"),
+  ]),
+  api_key: words().max(500),
   operator_eori: z.union([
     z.literal(""),
     z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, "an EORI number, e.g. NL123456789"),
   ]),
-  operator_address: z.string().max(300),
+  operator_address: words().max(300),
   operator_country: ZCountry,
 });
