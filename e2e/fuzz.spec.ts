@@ -92,6 +92,11 @@ async function existingIds(admin: APIRequestContext): Promise<Record<string, str
 
     // monitoring (issue 20)
     recommendation_id: await ids("select id from recommendations order by id desc limit 3"),
+
+    // due diligence
+    plot_id: await ids("select plot_id as id from batch_plots order by batch_id desc limit 3"),
+    document_id: await ids("select id from plot_documents order by id desc limit 3"),
+    statement_id: await ids("select id from due_diligence_statements order by id desc limit 3"),
   };
 }
 

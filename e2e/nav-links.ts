@@ -10,6 +10,7 @@ const links = [
   "Orders",
   "Returns",
   "Analytics",
+  "Statements",
   "Admin",
   "API",
 ];

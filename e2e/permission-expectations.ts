@@ -157,4 +157,19 @@ export const expected: Record<string, readonly Kind[]> = {
   "POST /api/recommendations/[recommendation_id]/dismiss": ["operator", "verifier", "admin"],
   "GET /api/recommendations/stats": systemRead,
   "GET /api/monitoring/detectors": systemRead,
+
+  // due diligence
+  // Reading risk and statements: like batches, members scoped; deciding and filing: operators; the EU endpoint: admins.
+  "GET /api/batches/[batch_id]/due-diligence": read,
+  "POST /api/due-diligence/plots/[plot_id]/declarations": operate,
+  "POST /api/due-diligence/plots/[plot_id]/documents": ["operator", "admin"],
+  "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]": sessionRead,
+  "GET /api/due-diligence/layers": systemRead,
+  "POST /api/due-diligence/layers": operate,
+  "GET /api/due-diligence/statements": read,
+  "POST /api/due-diligence/statements": operate,
+  "GET /api/due-diligence/statements/[statement_id]": read,
+  "POST /api/due-diligence/statements/[statement_id]/submit": ["operator", "admin"],
+  "GET /api/due-diligence/settings": admin,
+  "PUT /api/due-diligence/settings": admin,
 };

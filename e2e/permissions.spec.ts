@@ -268,6 +268,40 @@ test.beforeAll(async ({ browser }) => {
     },
     "GET /api/recommendations/stats": { path: "/api/recommendations/stats" },
     "GET /api/monitoring/detectors": { path: "/api/monitoring/detectors" },
+
+    // due diligence
+    "GET /api/batches/[batch_id]/due-diligence": { path: "/api/batches/1/due-diligence" },
+    "POST /api/due-diligence/plots/[plot_id]/declarations": {
+      path: "/api/due-diligence/plots/999999/declarations",
+      body: {
+        land_use: "coffee_before_2021",
+        is_deforestation_free: true,
+        declared_on: "2026-01-01",
+        declarant: "Matrix",
+      },
+    },
+    "POST /api/due-diligence/plots/[plot_id]/documents": { path: "/api/due-diligence/plots/999999/documents" },
+    "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]": {
+      path: "/api/due-diligence/plots/999999/documents/1",
+    },
+    "GET /api/due-diligence/layers": { path: "/api/due-diligence/layers" },
+    // No areas: refused as invalid (400) once let through, so the matrix adds no layer.
+    "POST /api/due-diligence/layers": {
+      path: "/api/due-diligence/layers",
+      body: { name: "Matrix", geojson: { type: "FeatureCollection", features: [] } },
+    },
+    "GET /api/due-diligence/statements": { path: "/api/due-diligence/statements" },
+    "POST /api/due-diligence/statements": { path: "/api/due-diligence/statements", body: { batch_id: 999999 } },
+    "GET /api/due-diligence/statements/[statement_id]": { path: "/api/due-diligence/statements/999999" },
+    "POST /api/due-diligence/statements/[statement_id]/submit": {
+      path: "/api/due-diligence/statements/999999/submit",
+    },
+    "GET /api/due-diligence/settings": { path: "/api/due-diligence/settings" },
+    // An invalid country: refused (400) once let through, so the matrix changes no setting.
+    "PUT /api/due-diligence/settings": {
+      path: "/api/due-diligence/settings",
+      body: { endpoint_url: "", api_key: "", operator_eori: "", operator_address: "", operator_country: "xx" },
+    },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>

@@ -173,7 +173,7 @@ export const webhookEventTypes = [
   "return.rejected",
   "webhook.test",
 ] as const;
-export const settingKeys = ["webhooks_allow_private"] as const;
+export const settingKeys = ["webhooks_allow_private", "eudr_submission"] as const;
 export const endpointStatuses = ["active", "paused", "disabled"] as const;
 export const deliveryStatuses = ["pending", "succeeded", "failed", "cancelled"] as const;
 export const emailStates = ["none", "pending", "sent", "failed"] as const;
@@ -193,3 +193,14 @@ export const detectorNames = [
 ] as const;
 export const recommendationKinds = ["reverify_batch", "sell_before_expiry", "pause_webhook", "run_sync"] as const;
 export const recommendationStatuses = ["open", "accepted", "dismissed", "obsolete"] as const;
+
+// due diligence
+/** The EU's country benchmark under the Deforestation Regulation (lib/eudr/benchmarks.ts). */
+export const eudrBenchmarks = ["low", "standard", "high"] as const;
+/** What a plot was used for since 2020-12-31, as its producer declares. */
+export const landUses = ["coffee_before_2021", "other_crop_before_2021", "converted_after_2020", "forest"] as const;
+/** A due diligence statement's activity in the EU information system. */
+export const statementActivities = ["import", "export", "domestic"] as const;
+export const statementStatuses = ["draft", "filed"] as const;
+/** The risk conclusion: negligible, or not (and then the goods may not be placed). */
+export const eudrRiskLevels = ["negligible", "not_negligible"] as const;

@@ -41,9 +41,11 @@ import {
   dispositions,
   emailStates,
   endpointStatuses,
+  eudrRiskLevels,
   eventStatuses,
   heldReservationStatuses,
   importActions,
+  landUses,
   monitorMetrics,
   movementTypes,
   orderStatuses,
@@ -64,6 +66,8 @@ import {
   shipmentPurposes,
   shipmentStatuses,
   signInMethods,
+  statementActivities,
+  statementStatuses,
   syncResultActions,
   syncRunStatuses,
   syncStatuses,
@@ -1582,4 +1586,131 @@ export const batchPlots = pgTable(
     primaryKey({ columns: [t.batchId, t.plotId] }),
     index("batch_plots_plot_idx").on(t.plotId),
   ],
+);
+
+// due diligence
+/** A producer's declaration about a plot's land use since 2020-12-31; the newest counts. */
+export const plotDeclarations = pgTable(
+  "plot_declarations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    plotId: bigint("plot_id", { mode: "number" })
+      .notNull()
+      .references(() => plots.id),
+    landUse: text("land_use", { enum: landUses }).notNull(),
+    isDeforestationFree: boolean("is_deforestation_free").notNull(),
+    declaredOn: date("declared_on").notNull(),
+    declarant: text("declarant").notNull(),
+    note: text("note"),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("plot_declarations_declarant_check", sql`length(declarant) between 1 and 200`),
+    check("plot_declarations_land_use_check", isOneOf(t.landUse, landUses)),
+    check("plot_declarations_note_check", sql`length(note) <= 1000`),
+    index("plot_declarations_plot_idx").on(t.plotId, t.id),
+  ],
+);
+
+/** A plot's legality document (land title, permit), a file in the upload store. */
+export const plotDocuments = pgTable(
+  "plot_documents",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    plotId: bigint("plot_id", { mode: "number" })
+      .notNull()
+      .references(() => plots.id),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plot_documents_plot_idx").on(t.plotId)],
+);
+
+/** Areas deforested after 2020-12-31, uploaded as a GeoJSON FeatureCollection of polygons. */
+export const deforestationLayers = pgTable(
+  "deforestation_layers",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    features: jsonb("features").notNull(),
+    featureCount: integer("feature_count").notNull(),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    createdAt: createdAt(),
+  },
+  () => [
+    check("deforestation_layers_feature_count_check", sql`feature_count > 0`),
+    check("deforestation_layers_name_check", sql`length(name) between 1 and 200`),
+  ],
+);
+
+/** How many hectares of a plot lie in a layer's deforested areas. */
+export const plotOverlaps = pgTable(
+  "plot_overlaps",
+  {
+    layerId: bigint("layer_id", { mode: "number" })
+      .notNull()
+      .references(() => deforestationLayers.id),
+    plotId: bigint("plot_id", { mode: "number" })
+      .notNull()
+      .references(() => plots.id),
+    overlapHa: numeric("overlap_ha", { precision: 12, scale: 4 }).notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("plot_overlaps_overlap_ha_check", sql`overlap_ha >= 0`),
+    primaryKey({ columns: [t.layerId, t.plotId] }),
+    index("plot_overlaps_plot_idx").on(t.plotId),
+  ],
+);
+
+/** A due diligence statement for a batch or an order, and its numbers once filed. */
+export const dueDiligenceStatements = pgTable(
+  "due_diligence_statements",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
+    orderId: bigint("order_id", { mode: "number" }).references(() => orders.id),
+    activity: text("activity", { enum: statementActivities }).notNull(),
+    status: text("status", { enum: statementStatuses }).notNull().default("draft"),
+    riskLevel: text("risk_level", { enum: eudrRiskLevels }).notNull(),
+    document: jsonb("document").notNull(),
+    referenceNumber: text("reference_number"),
+    verificationNumber: text("verification_number"),
+    filedAt: timestamp("filed_at", { withTimezone: true }),
+    createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("due_diligence_statements_activity_check", isOneOf(t.activity, statementActivities)),
+    check(
+      "due_diligence_statements_filed_check",
+      sql`(status = 'filed') = (reference_number is not null and verification_number is not null and filed_at is not null)`,
+    ),
+    check("due_diligence_statements_reference_number_check", sql`length(reference_number) between 1 and 100`),
+    check("due_diligence_statements_risk_level_check", isOneOf(t.riskLevel, eudrRiskLevels)),
+    check("due_diligence_statements_status_check", isOneOf(t.status, statementStatuses)),
+    check("due_diligence_statements_subject_check", sql`num_nonnulls(batch_id, order_id) = 1`),
+    check("due_diligence_statements_verification_number_check", sql`length(verification_number) between 1 and 100`),
+    index("due_diligence_statements_batch_idx").on(t.batchId, t.id),
+    index("due_diligence_statements_order_idx").on(t.orderId, t.id),
+  ],
+);
+
+/** The batches a statement covers. */
+export const statementBatches = pgTable(
+  "statement_batches",
+  {
+    statementId: bigint("statement_id", { mode: "number" })
+      .notNull()
+      .references(() => dueDiligenceStatements.id),
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.batchId] }), index("statement_batches_batch_idx").on(t.batchId)],
 );

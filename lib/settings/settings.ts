@@ -10,7 +10,12 @@ import { settings } from "@/lib/db/schema";
 export type SettingKey = (typeof settingKeys)[number];
 
 /** Each setting's type and value when no one has set it. */
-export const settingDefaults = { webhooks_allow_private: false } satisfies Record<SettingKey, unknown>;
+export const settingDefaults = {
+  webhooks_allow_private: false,
+  // The EU information system's submission endpoint (empty: not configured), its bearer key, and the
+  // operator's identity a due diligence statement names (lib/eudr/submit.ts).
+  eudr_submission: { endpoint_url: "", api_key: "", operator_eori: "", operator_address: "", operator_country: "" },
+} satisfies Record<SettingKey, unknown>;
 export type Settings = typeof settingDefaults;
 
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<Settings[K]> {

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { TraceStatements } from "@/components/eudr/trace-statements";
 import { TraceFacts } from "@/components/trace/batch-facts";
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { Timeline } from "@/components/trace/timeline";
@@ -82,6 +83,7 @@ export default async function TracePage({ params }: Props) {
         </p>
         {t.rpcUrl && anchored.length > 0 && <BrowserCheck rpcUrl={t.rpcUrl} proofs={anchored.map((s) => s.proof)} />}
       </section>
+      <TraceStatements batchId={t.batch.id} />
     </main>
   );
 }

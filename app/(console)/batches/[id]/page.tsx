@@ -14,6 +14,7 @@ import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onc
 import { QualitySection } from "@/components/batch-detail/quality-section";
 import { Transactions } from "@/components/batch-detail/transactions";
 import { VerificationSection } from "@/components/batch-detail/verification-section";
+import { DdsSection } from "@/components/eudr/dds-section";
 import { LiveRefresh } from "@/components/live-refresh";
 import { BatchStock } from "@/components/stock/batch-stock";
 import { StockActions } from "@/components/stock/stock-actions";
@@ -177,6 +178,14 @@ export default async function BatchPage({ params }: Props) {
           batchId={batch.id}
           checks={data.qualityChecks}
           canRecord={isMinted && can(user, "POST /api/batches/[batch_id]/quality-check")}
+        />
+        <DdsSection
+          db={getListener().db}
+          scope={user.scope}
+          batchId={batch.id}
+          canDeclare={can(user, "POST /api/due-diligence/plots/[plot_id]/declarations")}
+          canGenerate={can(user, "POST /api/due-diligence/statements")}
+          canSubmit={can(user, "POST /api/due-diligence/statements/[statement_id]/submit")}
         />
         <FraudSection
           batchId={batch.id}

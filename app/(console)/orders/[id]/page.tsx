@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { History } from "@/components/audit/history";
+import { OrderStatements } from "@/components/eudr/order-statements";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderFacts } from "@/components/orders/order-facts";
 import { OrderLines } from "@/components/orders/order-lines";
@@ -64,6 +65,13 @@ export default async function OrderPage({ params }: Props) {
       <OrderReservations order={order} />
       <OrderShipments order={order} explorerUrl={getEnv().EXPLORER_URL ?? null} />
       <OrderReturns returns={returns.data} />
+      <OrderStatements
+        db={db}
+        scope={user.scope}
+        orderId={order.id}
+        canGenerate={can(user, "POST /api/due-diligence/statements")}
+        canSubmit={can(user, "POST /api/due-diligence/statements/[statement_id]/submit")}
+      />
       <History id="order-history" records={order.history} />
     </div>
   );

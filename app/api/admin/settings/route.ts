@@ -7,11 +7,14 @@ import { getSettings, setSetting } from "@/lib/settings/settings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(getAdminSettings, async () => reply(await getSettings(getDb())));
+// Only the webhook setting: the EUDR one (with its key) has its own route, /api/due-diligence/settings.
+const webhookSettings = async () => ({ webhooks_allow_private: (await getSettings(getDb())).webhooks_allow_private });
+
+export const GET = handle(getAdminSettings, async () => reply(await webhookSettings()));
 
 export const PATCH = handle(changeAdminSettings, async ({ body, caller }) => {
   const db = getDb();
   const by = caller.kind === "user" ? caller.user.id : null;
   await setSetting(db, "webhooks_allow_private", body.webhooks_allow_private, actorOf(caller), by);
-  return reply(await getSettings(db));
+  return reply(await webhookSettings());
 });

@@ -1,0 +1,7 @@
+// The key the eudr_submission setting's API key is sealed under, derived from AUTH_SECRET.
+import "server-only";
+
+import { deriveSecretKey } from "@/lib/auth/secret-box";
+import { getEnv } from "@/lib/env";
+
+export const eudrSecretKey = () => deriveSecretKey(getEnv().AUTH_SECRET, "eudr-api-key");
