@@ -31,7 +31,15 @@ describe("plot geometry rules", () => {
   });
 
   it("refuses what is not a GeoJSON point or polygon", () => {
-    expect(ZGeometry.safeParse({ type: "LineString", coordinates: [[1, 2], [3, 4]] }).success).toBe(false);
+    expect(
+      ZGeometry.safeParse({
+        type: "LineString",
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      }).success,
+    ).toBe(false);
     expect(ZGeometry.safeParse({ type: "Point", coordinates: [1] }).success).toBe(false);
     expect(ZGeometry.safeParse({ type: "Point", coordinates: ["1", "2"] }).success).toBe(false);
   });
@@ -59,7 +67,15 @@ function quadrangleM2(west: number, south: number, east: number, north: number):
 }
 const box = (w: number, s: number, east: number, n: number): Extract<PlotGeometry, { type: "Polygon" }> => ({
   type: "Polygon",
-  coordinates: [[[w, s], [east, s], [east, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [east, s],
+      [east, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 describe("plot areas", () => {

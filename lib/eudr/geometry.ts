@@ -7,7 +7,7 @@ import { kinks } from "@turf/kinks";
 import type { Polygon } from "geojson";
 import { z } from "zod";
 
-import { type Bounds, countryBounds } from "./country-bounds";
+import { countryBounds, type Bounds } from "./country-bounds";
 
 /** The largest plot a single point may stand for (EUDR art. 2(28)); above it a polygon is required. */
 export const maxPointHa = 4;
@@ -141,7 +141,8 @@ export function checkGeometry(g: PlotGeometry, country: string, declaredHa: stri
   if (g.type === "Point" && declaredHa === null) errors.push("A point needs its declared area (area_ha).");
   if (errors.length) return { errors, problems: [], areaHa: null };
   const areaHa = g.type === "Point" ? Number(declaredHa) : polygonAreaHa(g);
-  if (!(areaHa >= 0.0001)) return { errors: ["The plot's area must be at least 0.0001 ha."], problems: [], areaHa: null };
+  if (!(areaHa >= 0.0001))
+    return { errors: ["The plot's area must be at least 0.0001 ha."], problems: [], areaHa: null };
   const problems = [
     ...checkPrecision(g),
     ...checkClosed(g),
