@@ -92,6 +92,9 @@ async function existingIds(admin: APIRequestContext): Promise<Record<string, str
 
     // monitoring (issue 20)
     recommendation_id: await ids("select id from recommendations order by id desc limit 3"),
+
+    // plots
+    plot_id: await ids("select id from plots order by id desc limit 3"),
   };
 }
 
@@ -121,6 +124,10 @@ async function hints(ids: Record<string, string[]>): Promise<Record<string, unkn
     actual_quantity: ["0", "1", "12.5", "1000.000", "0.001", "-1", "1e3", "99999999999999999999.999"],
     chainlink_request_id: [`0x${"ab".repeat(32)}`],
     url: ["http://127.0.0.1:9/fuzz"],
+    // plots
+    format: ["geojson", "csv"],
+    country: ["CO", "ET", "KE", "BR"],
+    share_pct: ["100", "50.5", "0", "100.01"],
   };
 }
 

@@ -157,4 +157,15 @@ export const expected: Record<string, readonly Kind[]> = {
   "POST /api/recommendations/[recommendation_id]/dismiss": ["operator", "verifier", "admin"],
   "GET /api/recommendations/stats": systemRead,
   "GET /api/monitoring/detectors": systemRead,
+
+  // plots
+  // Plots and batches' plot lists: read by everyone who reads batches (members their own); filed,
+  // uploaded, edited and linked by operators and admins and operator keys.
+  "GET /api/plots": read,
+  "POST /api/plots": operate,
+  "POST /api/plots/upload": operate,
+  "GET /api/plots/[plot_id]": read,
+  "PATCH /api/plots/[plot_id]": operate,
+  "GET /api/batches/[batch_id]/plots": read,
+  "PUT /api/batches/[batch_id]/plots": operate,
 };

@@ -12,6 +12,8 @@ import * as events from "./events";
 import * as monitoring from "./monitoring";
 import * as notifications from "./notifications";
 import * as orders from "./orders";
+// plots
+import * as plots from "./plots";
 import * as provenance from "./provenance";
 import * as returns from "./returns";
 import * as stock from "./stock";
@@ -43,6 +45,9 @@ export const endpoints = {
 
   // monitoring (issue 20)
   ...monitoring,
+
+  // plots
+  ...plots,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
