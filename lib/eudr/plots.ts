@@ -14,12 +14,14 @@ import { batchIdsInScope, ownedInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
 import { batches, batchPlots, organisations, plots } from "@/lib/db/schema";
 
+import { auditedPlot } from "./audited";
 import { recordPlotChanges } from "./batch-hash";
 import { canonicalJson } from "./plot-hash";
 import { preparePlot, type PreparedPlot } from "./prepare";
 import type { NewPlot, PlotEdit, PlotQuery } from "./schemas";
 
 export type Plot = typeof plots.$inferSelect;
+export { auditedPlot };
 export type Who = { actor: Actor; userId: number | null };
 
 export const plotsInScope = (scope: Scope) => ownedInScope(scope, plots.organisationId);
@@ -40,17 +42,6 @@ export const toPlotJson = (p: Plot, organisation: string | null = null) => ({
   updated_at: p.updatedAt.toISOString(),
 });
 export type PlotJson = ReturnType<typeof toPlotJson>;
-
-/** What the audit log keeps of a plot: what a person edits and what validation found. */
-export const auditedPlot = (p: Pick<Plot, keyof PreparedPlot>) => ({
-  reference: p.reference,
-  producer_name: p.producerName,
-  country: p.country,
-  region: p.region,
-  geometry: p.geometry,
-  area_ha: Number(p.areaHa).toFixed(4),
-  problems: p.problems,
-});
 
 /** The organisation new plots go under: a member's own; for staff, the one named (if it exists) or none. */
 export async function ownerOf(db: Db | Tx, scope: Scope, requested: number | null | undefined): Promise<number | null> {
