@@ -10,6 +10,8 @@ const links = [
   "Orders",
   "Returns",
   "Analytics",
+  // plots
+  "EUDR",
   "Admin",
   "API",
 ];
