@@ -81,7 +81,11 @@ export async function PlotsSection({ batchId, user }: { batchId: number; user: P
         <LinkPlotsForm
           batchId={batchId}
           current={list.plots.map((p) => ({ plot_id: p.id, share_pct: p.share_pct }))}
-          choices={choices.data.map((p) => ({
+          choices={[
+            // The batch's own plots first, so the list always offers what it holds.
+            ...list.plots,
+            ...choices.data.filter((c) => !list.plots.some((p) => p.id === c.id)),
+          ].map((p) => ({
             id: p.id,
             label: `${p.reference} · ${p.producer_name}${p.has_problems ? " (has problems)" : ""}`,
           }))}

@@ -43,9 +43,12 @@ export function LinkPlotsForm({
       <p className={labelStyle}>Link plots (the shares must sum to 100%)</p>
       {rows.map((r, i) => (
         <div key={i} className="flex flex-wrap items-end gap-2">
-          <label className={`flex flex-col gap-1 ${labelStyle}`}>
-            Plot {i + 1}
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`plot-${batchId}-${i}`} className={labelStyle}>
+              Plot {i + 1}
+            </label>
             <select
+              id={`plot-${batchId}-${i}`}
               value={r.plot_id}
               onChange={(e) => set(i, { plot_id: Number(e.target.value) })}
               className={`${field} min-w-64`}
@@ -58,17 +61,20 @@ export function LinkPlotsForm({
                   </option>
                 ))}
             </select>
-          </label>
-          <label className={`flex flex-col gap-1 ${labelStyle}`}>
-            Share of plot {i + 1} (%)
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`share-${batchId}-${i}`} className={labelStyle}>
+              Share of plot {i + 1} (%)
+            </label>
             <input
+              id={`share-${batchId}-${i}`}
               value={r.share_pct}
               onChange={(e) => set(i, { share_pct: e.target.value })}
               inputMode="decimal"
               required
               className={`${field} w-24`}
             />
-          </label>
+          </div>
           <Button type="button" variant="ghost" size="sm" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             Remove plot {i + 1}
           </Button>
