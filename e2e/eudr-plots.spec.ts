@@ -84,7 +84,7 @@ test("an uploaded plot list, linked with shares, makes a batch EUDR-ready and dr
   await expect(map).toBeVisible();
   await expect(map.locator('[data-testid="plot-shape"][data-kind="Point"] circle')).toHaveCount(1);
   await expect(map.locator('[data-testid="plot-shape"][data-kind="Polygon"] path')).toHaveCount(1);
-  await expect(map.getByText(ref(2))).toBeVisible();
+  await expect(map.locator("text", { hasText: ref(2) })).toBeVisible();
   // Public: the producers' names stay off the trace page.
   await expect(page.getByText("Ana Rojas")).toHaveCount(0);
 });

@@ -40,7 +40,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-x-2 gap-y-2 text-sm md:flex">
+          <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-x-1.5 gap-y-2 text-sm md:flex">
             {links}
           </nav>
           <MobileMenu>
