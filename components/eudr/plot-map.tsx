@@ -47,7 +47,7 @@ export function PlotMap({ plots, label }: { plots: MapPlot[]; label: string }) {
       role="img"
       aria-label={label}
       data-testid="plot-map"
-      className="h-auto w-full rounded border border-stone-200 bg-stone-50 dark:border-stone-800 dark:bg-stone-950"
+      className="h-auto w-full max-w-2xl rounded border border-stone-200 bg-stone-50 dark:border-stone-800 dark:bg-stone-950"
     >
       <title>{label}</title>
       {plots.map((p) => {
@@ -77,7 +77,13 @@ export function PlotMap({ plots, label }: { plots: MapPlot[]; label: string }) {
                 className={`${tone} stroke-2`}
               />
             )}
-            <text x={anchor[0] + 9} y={anchor[1] - 9} className="fill-stone-800 text-[11px] dark:fill-stone-200">
+            {/* Labels right of their plot, or left of it near the right edge, so none is cut off. */}
+            <text
+              x={anchor[0] > width * 0.6 ? anchor[0] - 9 : anchor[0] + 9}
+              y={anchor[1] - 9}
+              textAnchor={anchor[0] > width * 0.6 ? "end" : "start"}
+              className="fill-stone-800 text-[11px] dark:fill-stone-200"
+            >
               {p.reference}
             </text>
           </g>
