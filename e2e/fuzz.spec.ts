@@ -94,9 +94,12 @@ async function existingIds(admin: APIRequestContext): Promise<Record<string, str
     recommendation_id: await ids("select id from recommendations order by id desc limit 3"),
 
     // due diligence
-    plot_id: await ids("select plot_id as id from batch_plots order by batch_id desc limit 3"),
     document_id: await ids("select id from plot_documents order by id desc limit 3"),
     statement_id: await ids("select id from due_diligence_statements order by id desc limit 3"),
+    // plots: the newest, and ones a batch lists
+    plot_id: await ids(
+      "(select id from plots order by id desc limit 2) union (select plot_id from batch_plots order by batch_id desc limit 2)",
+    ),
   };
 }
 
@@ -126,6 +129,10 @@ async function hints(ids: Record<string, string[]>): Promise<Record<string, unkn
     actual_quantity: ["0", "1", "12.5", "1000.000", "0.001", "-1", "1e3", "99999999999999999999.999"],
     chainlink_request_id: [`0x${"ab".repeat(32)}`],
     url: ["http://127.0.0.1:9/fuzz"],
+    // plots
+    format: ["geojson", "csv"],
+    country: ["CO", "ET", "KE", "BR"],
+    share_pct: ["100", "50.5", "0", "100.01"],
   };
 }
 

@@ -10,7 +10,8 @@ const links = [
   "Orders",
   "Returns",
   "Analytics",
-  "Statements",
+  // plots
+  "EUDR",
   "Admin",
   "API",
 ];

@@ -172,4 +172,14 @@ export const expected: Record<string, readonly Kind[]> = {
   "POST /api/due-diligence/statements/[statement_id]/submit": ["operator", "admin"],
   "GET /api/due-diligence/settings": admin,
   "PUT /api/due-diligence/settings": admin,
+  // plots
+  // Plots and batches' plot lists: read by everyone who reads batches (members their own); filed,
+  // uploaded, edited and linked by operators and admins and operator keys.
+  "GET /api/plots": read,
+  "POST /api/plots": operate,
+  "POST /api/plots/upload": operate,
+  "GET /api/plots/[plot_id]": read,
+  "PATCH /api/plots/[plot_id]": operate,
+  "GET /api/batches/[batch_id]/plots": read,
+  "PUT /api/batches/[batch_id]/plots": operate,
 };

@@ -302,6 +302,14 @@ test.beforeAll(async ({ browser }) => {
       path: "/api/due-diligence/settings",
       body: { endpoint_url: "", api_key: "", operator_eori: "", operator_address: "", operator_country: "xx" },
     },
+    // plots
+    "GET /api/plots": { path: "/api/plots?limit=1" },
+    "POST /api/plots": { path: "/api/plots", body: {} },
+    "POST /api/plots/upload": { path: "/api/plots/upload", body: {} },
+    "GET /api/plots/[plot_id]": { path: "/api/plots/999999" },
+    "PATCH /api/plots/[plot_id]": { path: "/api/plots/999999", body: {} },
+    "GET /api/batches/[batch_id]/plots": { path: "/api/batches/1/plots" },
+    "PUT /api/batches/[batch_id]/plots": { path: "/api/batches/999999/plots", body: {} },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>

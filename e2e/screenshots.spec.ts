@@ -159,6 +159,8 @@ const shots: Shot[] = [
     isSlow: true,
   },
   { name: "returns-analytics", path: async () => "/returns/analytics", ready: heading("Returns analytics") },
+  // plots
+  { name: "eudr", path: async () => "/eudr", ready: heading("EUDR plots") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   { name: "webhooks", path: async () => "/admin/webhooks", ready: heading("Webhooks"), role: "admin" },
   {

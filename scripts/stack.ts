@@ -23,6 +23,7 @@ import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoHistory, historyDays } from "./lib/demo-history";
+import { seedDemoPlotsWhenIndexed } from "./lib/demo-plots-seed";
 import { demoBuyers, demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { ensureDemoWarehouses } from "./lib/demo-warehouses";
 import { deployContracts, type Deployment } from "./lib/deploy";
@@ -358,6 +359,10 @@ async function main() {
     });
   }
   run("worker", process.execPath, workerArgs, appEnv);
+  // plots
+  // The demo batches' plots, once the worker has indexed the batches (the same plots on every fresh stack).
+  if (!env.DATABASE_URL && env.DEMO_BATCHES > 0)
+    void seedDemoPlotsWhenIndexed(databaseUrl, env.DEMO_BATCHES, log, () => isStopping);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run(
     "next",

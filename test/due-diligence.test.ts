@@ -25,7 +25,7 @@ import { loadEvidence } from "@/lib/eudr/evidence";
 import { createLayer } from "@/lib/eudr/layers";
 import { overlapHa } from "@/lib/eudr/overlap";
 import { assessRisk } from "@/lib/eudr/risk";
-import { ZDeclaration } from "@/lib/eudr/schemas";
+import { ZDeclaration } from "@/lib/eudr/due-diligence-schemas";
 import { decodeProducers } from "@/lib/eudr/statement";
 import { generateStatement, getStatement, listStatements } from "@/lib/eudr/statements";
 import { submitStatement } from "@/lib/eudr/submit";

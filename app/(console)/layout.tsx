@@ -37,11 +37,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 md:px-6">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 md:px-6">
           <Link href="/inventory" className="text-lg font-semibold tracking-tight">
             Batchtrail
           </Link>
-          <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-x-2.5 gap-y-2 text-sm md:flex">
+          <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-x-1.5 gap-y-2 text-sm md:flex">
             {links}
           </nav>
           <MobileMenu>

@@ -5,7 +5,7 @@
 // process, warehouse, on hand, price, grade and token show from 1536 px (they are on the batch's page).
 import Link from "next/link";
 
-import { ValueBadge } from "@/components/ui/badge";
+import { Badge, ValueBadge } from "@/components/ui/badge";
 import { SelectAllCell, SelectCell, useSelection } from "@/components/ui/selection";
 import { headCellClass, Table, TableHead } from "@/components/ui/table";
 import type { BatchJson } from "@/lib/batches/serialize";
@@ -23,11 +23,14 @@ type Props = {
   batches: BatchJson[];
   total?: number;
   openAlerts: Record<number, number>;
+  // plots
+  /** The page's batches that are EUDR-ready; the others carry a "not EUDR-ready" badge. */
+  eudrReady: number[];
   values: Record<string, string>;
   can: RowPermissions;
 };
 
-export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
+export function BatchTable({ batches, total, openAlerts, eudrReady, values, can }: Props) {
   const selection = useSelection(batches.map((b) => ({ id: b.id, code: b.batch_code })));
   const sort = (column: string, label: string, options: { align?: "right"; className?: string } = {}) => (
     <SortLink column={column} label={label} values={values} {...options} />
@@ -91,6 +94,12 @@ export function BatchTable({ batches, total, openAlerts, values, can }: Props) {
                     </ValueBadge>
                   </span>
                 ) : null}
+                {/* plots */}
+                {!eudrReady.includes(b.id) && (
+                  <span className="block" data-testid="not-eudr-ready">
+                    <Badge tone="amber">Not EUDR-ready</Badge>
+                  </span>
+                )}
               </td>
               <td className={cell} data-column="status">
                 <ValueBadge value={b.status} />

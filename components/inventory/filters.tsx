@@ -18,6 +18,8 @@ const filtersOf = ({ origins, warehouses }: Omit<Props, "values">): Filter[] => 
   { name: "expiry_window", label: "Expiry", options: expiryWindows, labels: expiryLabels },
   { name: "quality_grade", label: "Quality grade", options: batchFilterValues.quality_grade },
   { name: "risk_level", label: "Fraud risk", options: batchFilterValues.risk_level },
+  // plots
+  { name: "eudr_ready", label: "EUDR-ready", options: ["yes", "no"] },
 ];
 
 /** The filters live in the URL; they apply as they change, and as a plain GET form without JavaScript. */

@@ -63,8 +63,8 @@ export const pages = [
   { href: "/orders", label: "Orders", roles: everyone, members: true },
   { href: "/returns", label: "Returns", roles: everyone, members: true },
   { href: "/analytics", label: "Analytics", roles: everyone, members: true },
-  // due diligence
-  { href: "/eudr/statements", label: "Statements", roles: everyone, members: true },
+  // plots
+  { href: "/eudr", label: "EUDR", roles: everyone, members: true },
   { href: "/admin", label: "Admin", roles: admins, members: false },
   { href: "/api-docs", label: "API", roles: everyone, members: true },
 ] as const;

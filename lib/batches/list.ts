@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db";
 import { batchAlerts, batches } from "@/lib/db/schema";
 import { readCounts } from "@/lib/stats/counts";
 
+import { eudrReady } from "./eudr";
 import type { BatchListQuery, expiryWindows, sortColumns } from "./schemas";
 import { batchesInScope } from "./scope";
 import { toBatchJson, type BatchJson } from "./serialize";
@@ -48,6 +49,8 @@ function filters(q: BatchListQuery): SQL[] {
   if (q.expiry_window) where.push(expiringWithin(q.expiry_window));
   if (q.origin_country) where.push(eq(batches.originCountry, q.origin_country));
   if (q.warehouse) where.push(eq(batches.warehouse, q.warehouse));
+  // plots
+  if (q.eudr_ready) where.push(q.eudr_ready === "yes" ? eudrReady() : sql`not ${eudrReady()}`);
   if (q.q) {
     const haystack = sql`(${batches.batchCode} || ' ' || coalesce(${batches.farm}, '') || ' ' || coalesce(${batches.cooperative}, '') || ' ' || ${batches.originCountry} || ' ' || coalesce(${batches.region}, ''))`;
     where.push(ilike(haystack, `%${escapeLike(q.q)}%`));

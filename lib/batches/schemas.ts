@@ -58,6 +58,8 @@ export const ZBatchListQuery = z.strictObject({
   origin_country: text().trim().min(1).max(60).optional(),
   warehouse: text().trim().min(1).max(80).optional(),
   q: text().trim().min(1).max(100).optional(),
+  // plots
+  eudr_ready: z.enum(["yes", "no"]).optional(),
   sort: z.enum(sortColumns).default("id"),
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(25),

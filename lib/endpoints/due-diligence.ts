@@ -6,7 +6,7 @@ import { z } from "zod";
 import { idParams, ZNoQuery } from "@/lib/api/params";
 import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
-import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/schemas";
+import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
 import { endpoint } from "./define";
 import { listOf } from "./shapes";

@@ -13,6 +13,8 @@ import * as events from "./events";
 import * as monitoring from "./monitoring";
 import * as notifications from "./notifications";
 import * as orders from "./orders";
+// plots
+import * as plots from "./plots";
 import * as provenance from "./provenance";
 import * as returns from "./returns";
 import * as stock from "./stock";
@@ -47,6 +49,8 @@ export const endpoints = {
 
   // due diligence
   ...dueDiligence,
+  // plots
+  ...plots,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];

@@ -13,7 +13,7 @@ import { batchPlots, plotDeclarations, plotDocuments, plots } from "@/lib/db/sch
 import { readFile } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
-import type { NewDeclaration } from "./schemas";
+import type { NewDeclaration } from "./due-diligence-schemas";
 
 /** A plot outside the scope (not its organisation's, from none of its batches) is answered as missing. */
 export async function assertPlotInScope(db: Db, scope: Scope, plotId: number) {

@@ -10,7 +10,7 @@ import type { Db, Tx } from "@/lib/db";
 import { deforestationLayers, plotOverlaps, plots } from "@/lib/db/schema";
 
 import { areaProblem, overlapHa, type Deforested, type PlotShape } from "./overlap";
-import type { NewDeforestationLayer } from "./schemas";
+import type { NewDeforestationLayer } from "./due-diligence-schemas";
 
 type Layer = { id: number; features: { features: { geometry: Deforested }[] } };
 

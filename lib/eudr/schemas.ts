@@ -1,64 +1,73 @@
-// The due diligence inputs, checked with zod: a producer's declaration, a deforestation layer, a
-// statement to generate, and the eudr_submission setting. Client-safe: the forms use them too.
+// What the plot endpoints and pages take in: a plot, an edit, the list's filters, an upload of many
+// plots (GeoJSON or CSV text) and a batch's plot list with shares. Client-safe.
 import { z } from "zod";
 
-import { landUses, statementActivities } from "@/lib/db/enums";
+import { ZBodyId, ZId } from "@/lib/api/params";
+import { decimal, fitsDigits, text } from "@/lib/api/zod";
 
-/** Text Postgres can keep in jsonb (the audit log): no lone UTF-16 surrogate. */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const words = () => z.string().refine((v) => !loneSurrogate.test(v), "must be well-formed text");
+import { ZGeometry } from "./geometry";
 
-const lon = z.number().min(-180).max(180);
-const lat = z.number().min(-90).max(90);
-const ring = z
-  .array(z.tuple([lon, lat]))
-  .min(4, "a ring needs four or more positions")
-  .refine((r) => r[0][0] === r.at(-1)![0] && r[0][1] === r.at(-1)![1], "a ring must end where it starts");
-const ZPolygon = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) });
-const ZMultiPolygon = z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ring).min(1)).min(1) });
+const areaHa = decimal(4)
+  .refine((v) => /[1-9]/.test(v), "must be more than zero")
+  .refine(fitsDigits(8), "must be below 100,000,000 ha");
 
-export const ZDeforestationLayer = z.strictObject({
-  name: words().trim().min(1).max(200),
-  geojson: z.object({
-    type: z.literal("FeatureCollection"),
-    features: z
-      .array(z.object({ type: z.literal("Feature"), geometry: z.union([ZPolygon, ZMultiPolygon]) }))
-      .min(1, "the layer has no deforested areas")
-      .max(5000, "at most 5000 areas in one layer"),
-  }),
+export const ZPlotFields = z.strictObject({
+  reference: text().trim().min(1, "is required").max(100),
+  producer_name: text().trim().min(1, "is required").max(200),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code, like CO"),
+  region: text().trim().max(200).nullish(),
+  geometry: ZGeometry,
+  /** Required for a point (its declared area); ignored for a polygon, whose area is computed. */
+  area_ha: areaHa.nullish(),
 });
-export type NewDeforestationLayer = z.infer<typeof ZDeforestationLayer>;
+export type PlotFields = z.infer<typeof ZPlotFields>;
 
-export const ZDeclaration = z.strictObject({
-  land_use: z.enum(landUses),
-  is_deforestation_free: z.boolean(),
-  declared_on: z.iso.date(),
-  declarant: words().trim().min(1).max(200),
-  note: words().trim().max(1000).optional(),
+/** A new plot: the operating company's staff may file it under a producer organisation. */
+export const ZNewPlot = ZPlotFields.extend({ organisation_id: ZBodyId.nullish() });
+export type NewPlot = z.infer<typeof ZNewPlot>;
+
+export const ZPlotEdit = ZPlotFields.partial().refine((e) => Object.keys(e).length > 0, "change at least one field");
+export type PlotEdit = z.infer<typeof ZPlotEdit>;
+
+export const ZPlotQuery = z.strictObject({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code, like CO")
+    .optional(),
+  has_problems: z.enum(["yes", "no"]).optional(),
+  q: text().trim().min(1).max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type NewDeclaration = z.infer<typeof ZDeclaration>;
+export type PlotQuery = z.infer<typeof ZPlotQuery>;
 
-/** A statement for one batch or one order (a shipment). */
-export const ZNewStatement = z
-  .strictObject({
-    batch_id: z.number().int().positive().optional(),
-    order_id: z.number().int().positive().optional(),
-    activity: z.enum(statementActivities).default("import"),
-  })
-  .refine((s) => (s.batch_id === undefined) !== (s.order_id === undefined), "give batch_id or order_id, not both");
-export type NewStatement = z.infer<typeof ZNewStatement>;
+export const uploadFormats = ["geojson", "csv"] as const;
 
-const ZCountry = z.union([z.literal(""), z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code")]);
-export const ZSubmissionSetting = z.strictObject({
-  endpoint_url: z.union([
-    z.literal(""),
-    z.url({ protocol: /^https?$/ }).refine((v) => !loneSurrogate.test(v), "must be well-formed text"),
-  ]),
-  api_key: words().max(500),
-  operator_eori: z.union([
-    z.literal(""),
-    z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, "an EORI number, e.g. NL123456789"),
-  ]),
-  operator_address: words().max(300),
-  operator_country: ZCountry,
+/** A file of many plots, as text: a GeoJSON FeatureCollection or a CSV with a header row. */
+export const ZPlotUpload = z.strictObject({
+  format: z.enum(uploadFormats, { error: "must be geojson or csv" }),
+  content: z.string().min(1, "is empty").max(5_000_000, "must be at most 5 MB"),
+  organisation_id: ZBodyId.nullish(),
 });
+export type PlotUpload = z.infer<typeof ZPlotUpload>;
+
+const sharePct = decimal(2)
+  .refine((v) => /[1-9]/.test(v), "must be more than zero")
+  .refine((v) => Number(v) <= 100, "must be at most 100");
+
+/** The batch's whole plot list: what it lists afterwards (empty unlinks every plot). */
+export const ZBatchPlots = z.strictObject({
+  plots: z
+    .array(z.strictObject({ plot_id: ZBodyId, share_pct: sharePct }))
+    .max(500)
+    .refine((ps) => new Set(ps.map((p) => p.plot_id)).size === ps.length, "lists a plot twice"),
+});
+export type BatchPlotsInput = z.infer<typeof ZBatchPlots>;
+
+export const plotParams = z.object({ plot_id: ZId });

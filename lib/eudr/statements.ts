@@ -16,7 +16,7 @@ import { getSetting } from "@/lib/settings/settings";
 
 import { loadEvidence } from "./evidence";
 import { assessRisk } from "./risk";
-import type { NewStatement } from "./schemas";
+import type { NewStatement } from "./due-diligence-schemas";
 import { buildStatement, type StatementDocument } from "./statement";
 
 const s = dueDiligenceStatements;

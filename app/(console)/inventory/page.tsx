@@ -11,6 +11,7 @@ import { ApiError } from "@/lib/api/errors";
 import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import type { Scope } from "@/lib/auth/scope";
 import { requirePageUser } from "@/lib/auth/session";
+import { eudrReadyIds } from "@/lib/batches/eudr";
 import { countBatches, countOpenAlerts, listBatches, listFilterOptions } from "@/lib/batches/list";
 import { ZBatchListQuery } from "@/lib/batches/schemas";
 import type { Db } from "@/lib/db";
@@ -39,6 +40,13 @@ async function load(db: Db, values: Record<string, string>, scope: Scope) {
           page.data.map((b) => b.id),
         ),
       ),
+      // plots
+      eudrReady: [
+        ...(await eudrReadyIds(
+          db,
+          page.data.map((b) => b.id),
+        )),
+      ],
     };
   } catch (error) {
     if (error instanceof ApiError) return { invalid: error.message };
@@ -101,6 +109,7 @@ export default async function InventoryPage({ searchParams }: Props) {
             batches={result.page.data}
             total={result.total}
             openAlerts={result.openAlerts}
+            eudrReady={result.eudrReady}
             values={values}
             can={permissions}
           />

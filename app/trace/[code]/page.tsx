@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { TraceStatements } from "@/components/eudr/trace-statements";
+import { TracePlots } from "@/components/eudr/trace-plots";
 import { TraceFacts } from "@/components/trace/batch-facts";
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { Timeline } from "@/components/trace/timeline";
@@ -60,6 +61,7 @@ export default async function TracePage({ params }: Props) {
         </h2>
         <TraceFacts batch={t.batch} />
       </section>
+      <TracePlots batchId={t.batch.id} code={t.batch.batchCode} />
       <section aria-labelledby="journey" className="space-y-4">
         <h2 id="journey" className="text-lg font-semibold">
           Its journey

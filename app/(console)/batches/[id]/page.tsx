@@ -11,6 +11,7 @@ import { ChainSection } from "@/components/batch-detail/chain-section";
 import { ChainlinkSection } from "@/components/batch-detail/chainlink-section";
 import { FraudSection } from "@/components/batch-detail/fraud-section";
 import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onchain";
+import { PlotsSection } from "@/components/batch-detail/plots-section";
 import { QualitySection } from "@/components/batch-detail/quality-section";
 import { Transactions } from "@/components/batch-detail/transactions";
 import { VerificationSection } from "@/components/batch-detail/verification-section";
@@ -149,6 +150,7 @@ export default async function BatchPage({ params }: Props) {
           </div>
         </div>
         <BatchFacts batch={batch} />
+        <PlotsSection batchId={batch.id} user={user} />
         <ChainSection
           batch={batch}
           onchain={batch.blockchain}

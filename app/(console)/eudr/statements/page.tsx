@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { EudrTabs } from "@/components/eudr/eudr-tabs";
 import { LayerUpload } from "@/components/eudr/layer-upload";
 import { StatementList } from "@/components/eudr/statement-list";
 import { SubmissionSettingForm } from "@/components/eudr/submission-setting-form";
@@ -34,6 +35,7 @@ export default async function StatementsPage() {
         EUDR statements for batches and orders, their filing with the EU information system, and the deforestation
         layers plots are checked against.
       </PageHeader>
+      <EudrTabs current="statements" />
       <Card title="Statements">
         <StatementList
           statements={statements.map(statementJson)}

@@ -1,0 +1,74 @@
+// /eudr — the plots coffee is grown on (EUDR): filters, the list with what validation found, and the
+// upload of many plots at once with its per-row report. Members see and file their organisation's.
+import type { Metadata } from "next";
+
+import { EudrTabs } from "@/components/eudr/eudr-tabs";
+import { PlotFilters } from "@/components/eudr/plot-filters";
+import { PlotsTable } from "@/components/eudr/plots-table";
+import { UploadForm } from "@/components/eudr/upload-form";
+import { Card, Empty } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/server";
+import { can } from "@/lib/endpoints/permissions";
+import { listPlotCountries, listPlots } from "@/lib/eudr/plots";
+import { ZPlotQuery } from "@/lib/eudr/schemas";
+
+export const metadata: Metadata = { title: "EUDR plots" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<SearchParams> };
+const filterNames = ["q", "country", "has_problems"] as const;
+
+export default async function EudrPage({ searchParams }: Props) {
+  const user = await requirePageUser("/eudr");
+  const filtersInUrl = readFilters(await searchParams);
+  const { values } = filtersInUrl;
+  const db = getDb();
+  const [result, countries] = await Promise.all([
+    loadListPage(ZPlotQuery, filtersInUrl, (q) => listPlots(db, user.scope, q)),
+    listPlotCountries(db, user.scope),
+  ]);
+  const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
+  const page = "page" in result ? result.page : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="EUDR plots">
+        {user.isMember
+          ? "Your organisation's plots: where its coffee is grown, checked against the EU Deforestation Regulation's geolocation rules."
+          : "The plots coffee is grown on, checked against the EU Deforestation Regulation's geolocation rules. A batch is EUDR-ready when its plots are valid and their shares sum to 100%."}
+      </PageHeader>
+      <EudrTabs current="plots" />
+      {can(user, "POST /api/plots/upload") && (
+        <Card id="upload" title="Upload plots">
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            A GeoJSON FeatureCollection (properties: reference, producer_name, country, region, area_ha for points) or a
+            CSV with the columns reference, producer_name, country, region, area_ha and latitude/longitude (a point) or
+            geometry (GeoJSON). A row whose reference exists is updated; a row that cannot be a plot is refused and
+            changes nothing.
+          </p>
+          <UploadForm />
+        </Card>
+      )}
+      <PlotFilters values={values} countries={countries} />
+      {!page ? (
+        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
+      ) : (
+        <Card>
+          {page.data.length === 0 ? <Empty>No plot matches these filters.</Empty> : <PlotsTable plots={page.data} />}
+          <Pager
+            path="/eudr"
+            filters={filters}
+            cursor={values.cursor}
+            back={filtersInUrl.back}
+            next={page.next_cursor}
+            nextLabel="Older plots"
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// EUDR plots (issue 21): the places coffee is grown, kept by the operating company's staff or by a
+// producer's members for their organisation; uploaded in bulk with a per-row report; and the plots
+// (with shares) each batch came from, which make it EUDR-ready.
+import { z } from "zod";
+
+import { idParams, ZNoQuery } from "@/lib/api/params";
+import { operators, readers } from "@/lib/auth/permissions";
+import { plotParams, ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
+
+import { endpoint } from "./define";
+import { pageOf, ZAuditJson } from "./shapes";
+
+const tag = "Plots";
+const writers = { roles: operators, members: true, apiKeys: true };
+const position = z.array(z.number());
+
+const ZPlotJson = z.object({
+  id: z.number(),
+  organisation_id: z.number().nullable(),
+  organisation: z.string().nullable(),
+  reference: z.string(),
+  producer_name: z.string(),
+  country: z.string().describe("ISO 3166-1 alpha-2"),
+  region: z.string().nullable(),
+  geometry: z.union([
+    z.object({ type: z.literal("Point"), coordinates: position }),
+    z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)) }),
+  ]),
+  area_ha: z.string().describe("Hectares, four decimals: computed for a polygon, declared for a point"),
+  problems: z.array(z.string()).describe("What validation found; empty when the plot is valid"),
+  has_problems: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+const ZPlotDetail = ZPlotJson.extend({
+  batches: z.array(z.object({ id: z.number(), batch_code: z.string(), share_pct: z.string() })),
+  history: z.array(ZAuditJson),
+});
+
+const ZUploadReport = z.object({
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  refused: z.number(),
+  report: z.array(
+    z.object({
+      row: z.number(),
+      reference: z.string().nullable(),
+      outcome: z.enum(["created", "updated", "unchanged", "refused"]),
+      plot_id: z.number().nullable(),
+      reasons: z.array(z.string()),
+      problems: z.array(z.string()),
+    }),
+  ),
+});
+
+const ZBatchPlotsJson = z.object({
+  batch_id: z.number(),
+  batch_code: z.string(),
+  is_eudr_ready: z.boolean(),
+  reasons: z.array(z.string()),
+  plots_hash: z
+    .string()
+    .describe("sha-256 of the canonical JSON of the plots (reference, geometry, share), sorted by reference"),
+  plots: z.array(ZPlotJson.extend({ share_pct: z.string() })),
+});
+
+export const listPlots = endpoint({
+  method: "GET",
+  path: "/api/plots",
+  rule: readers,
+  tag,
+  summary:
+    "Plots, newest first. Filters: country (ISO-2), has_problems (yes/no), q (reference, producer or region). A producer's members see their organisation's plots only.",
+  query: ZPlotQuery,
+  response: pageOf(ZPlotJson),
+});
+
+export const createPlot = endpoint({
+  method: "POST",
+  path: "/api/plots",
+  rule: writers,
+  tag,
+  summary:
+    "File a plot: GeoJSON geometry (WGS 84, longitude first), a point (with its declared area_ha) or a polygon (its area computed). 422 with `reasons` when the geometry is unusable (off the globe, a ring with no area); a plot breaking an EUDR rule is stored with its `problems`. 409 when the reference exists in the organisation.",
+  body: ZNewPlot,
+  response: ZPlotDetail,
+  statuses: [201],
+});
+
+export const uploadPlots = endpoint({
+  method: "POST",
+  path: "/api/plots/upload",
+  rule: writers,
+  tag,
+  summary:
+    "Upload many plots: `content` is a GeoJSON FeatureCollection or a CSV (reference, producer_name, country, region, area_ha, and latitude/longitude or a GeoJSON `geometry` column). Answers a report per row: created, updated (same reference), unchanged, or refused with its reasons; refused rows change nothing, the others are stored together.",
+  body: ZPlotUpload,
+  response: ZUploadReport,
+});
+
+export const getPlot = endpoint({
+  method: "GET",
+  path: "/api/plots/[plot_id]",
+  rule: readers,
+  tag,
+  summary: "A plot, the batches that list it and its edit history.",
+  params: plotParams,
+  query: ZNoQuery,
+  response: ZPlotDetail,
+});
+
+export const editPlot = endpoint({
+  method: "PATCH",
+  path: "/api/plots/[plot_id]",
+  rule: writers,
+  tag,
+  summary:
+    "Edit a plot: the whole plot is checked again. Audited (before and after); each batch listing it gets its plot list's new hash in the audit log.",
+  params: plotParams,
+  body: ZPlotEdit,
+  response: ZPlotDetail,
+});
+
+export const getBatchPlots = endpoint({
+  method: "GET",
+  path: "/api/batches/[batch_id]/plots",
+  rule: readers,
+  tag,
+  summary: "The plots a batch came from, with shares; whether it is EUDR-ready and why not; the list's hash.",
+  params: idParams("batch_id"),
+  query: ZNoQuery,
+  response: ZBatchPlotsJson,
+});
+
+export const setBatchPlots = endpoint({
+  method: "PUT",
+  path: "/api/batches/[batch_id]/plots",
+  rule: writers,
+  tag,
+  summary:
+    "Replace the batch's plot list (an empty list unlinks every plot). Shares must sum to 100 (422). The new list's hash goes to the audit log, and from there on chain with the next anchor.",
+  params: idParams("batch_id"),
+  body: ZBatchPlots,
+  response: ZBatchPlotsJson,
+});

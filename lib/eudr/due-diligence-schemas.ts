@@ -1,0 +1,64 @@
+// The due diligence inputs, checked with zod: a producer's declaration, a deforestation layer, a
+// statement to generate, and the eudr_submission setting. Client-safe: the forms use them too.
+import { z } from "zod";
+
+import { landUses, statementActivities } from "@/lib/db/enums";
+
+/** Text Postgres can keep in jsonb (the audit log): no lone UTF-16 surrogate. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const words = () => z.string().refine((v) => !loneSurrogate.test(v), "must be well-formed text");
+
+const lon = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const ring = z
+  .array(z.tuple([lon, lat]))
+  .min(4, "a ring needs four or more positions")
+  .refine((r) => r[0][0] === r.at(-1)![0] && r[0][1] === r.at(-1)![1], "a ring must end where it starts");
+const ZPolygon = z.object({ type: z.literal("Polygon"), coordinates: z.array(ring).min(1) });
+const ZMultiPolygon = z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ring).min(1)).min(1) });
+
+export const ZDeforestationLayer = z.strictObject({
+  name: words().trim().min(1).max(200),
+  geojson: z.object({
+    type: z.literal("FeatureCollection"),
+    features: z
+      .array(z.object({ type: z.literal("Feature"), geometry: z.union([ZPolygon, ZMultiPolygon]) }))
+      .min(1, "the layer has no deforested areas")
+      .max(5000, "at most 5000 areas in one layer"),
+  }),
+});
+export type NewDeforestationLayer = z.infer<typeof ZDeforestationLayer>;
+
+export const ZDeclaration = z.strictObject({
+  land_use: z.enum(landUses),
+  is_deforestation_free: z.boolean(),
+  declared_on: z.iso.date(),
+  declarant: words().trim().min(1).max(200),
+  note: words().trim().max(1000).optional(),
+});
+export type NewDeclaration = z.infer<typeof ZDeclaration>;
+
+/** A statement for one batch or one order (a shipment). */
+export const ZNewStatement = z
+  .strictObject({
+    batch_id: z.number().int().positive().optional(),
+    order_id: z.number().int().positive().optional(),
+    activity: z.enum(statementActivities).default("import"),
+  })
+  .refine((s) => (s.batch_id === undefined) !== (s.order_id === undefined), "give batch_id or order_id, not both");
+export type NewStatement = z.infer<typeof ZNewStatement>;
+
+const ZCountry = z.union([z.literal(""), z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code")]);
+export const ZSubmissionSetting = z.strictObject({
+  endpoint_url: z.union([
+    z.literal(""),
+    z.url({ protocol: /^https?$/ }).refine((v) => !loneSurrogate.test(v), "must be well-formed text"),
+  ]),
+  api_key: words().max(500),
+  operator_eori: z.union([
+    z.literal(""),
+    z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, "an EORI number, e.g. NL123456789"),
+  ]),
+  operator_address: words().max(300),
+  operator_country: ZCountry,
+});
