@@ -21,18 +21,18 @@ import {
   plots,
 } from "@/lib/db/schema";
 import { benchmarkOf } from "@/lib/eudr/benchmarks";
+import { ZDeclaration } from "@/lib/eudr/due-diligence-schemas";
 import { loadEvidence } from "@/lib/eudr/evidence";
 import { createLayer } from "@/lib/eudr/layers";
 import { overlapHa } from "@/lib/eudr/overlap";
 import { assessRisk } from "@/lib/eudr/risk";
-import { ZDeclaration } from "@/lib/eudr/due-diligence-schemas";
 import { decodeProducers } from "@/lib/eudr/statement";
 import { generateStatement, getStatement, listStatements } from "@/lib/eudr/statements";
 import { submitStatement } from "@/lib/eudr/submit";
 import { setSetting } from "@/lib/settings/settings";
 
 import { createTestDb, type TestDb } from "./helpers/db";
-import { demoPlots, insertDdsBatch, square } from "./helpers/dds-batch";
+import { demoDdsBatch, demoPlots, insertDdsBatch, square } from "./helpers/dds-batch";
 import { startEuDdsServer } from "./helpers/eu-dds-server";
 import { insertBuyer } from "./helpers/factories";
 
@@ -206,11 +206,12 @@ describe("risk assessment", () => {
 });
 
 describe("due diligence statement", () => {
-  it("for a demo-like batch equals the checked fixture", async () => {
+  it("for a demo batch equals the checked fixture", async () => {
     const fresh = await createTestDb();
     try {
       await setSetting(fresh.db, "eudr_submission", operatorSetting, actor);
-      const { batch } = await insertDdsBatch(fresh.db, { code: "ETH-YIR-2026-DDS" });
+      const demo = demoDdsBatch();
+      const { batch } = await insertDdsBatch(fresh.db, demo);
       const id = await generateStatement(fresh.db, { batch_id: batch.id, activity: "import" }, actor, null);
       const { document, riskLevel } = await getStatement(fresh.db, everything, id);
       const fixture = JSON.parse(
@@ -219,7 +220,7 @@ describe("due diligence statement", () => {
       expect(document).toEqual(fixture);
       expect(riskLevel).toBe("negligible");
       const [producer] = decodeProducers(document);
-      expect(producer.geojson.features[0].geometry).toEqual(demoPlots[0].geometry);
+      expect(producer.geojson.features[0].geometry).toEqual(demo.plots[0].geometry);
     } finally {
       await fresh.drop();
     }

@@ -1,10 +1,14 @@
-// A demo-like batch for the due diligence tests, built the same way every time: a washed Ethiopian
-// batch from two producers' plots (a 5-ha polygon and a 2-ha point), each declared deforestation-free
-// with a legality document. Small on purpose, so it can switch to the demo plots (scripts/lib/demo-plots.ts).
+// Batches for the due diligence tests, built the same way every time: by default a washed Ethiopian
+// batch from two producers' plots (a 5-ha polygon and a 2-ha point); `demoDdsBatch()` one of the demo
+// stack's own batches with its demo plots. Each plot declared deforestation-free with a legality document.
 import { area } from "@turf/area";
 
+import { kgToGrams } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
-import { batchPlots, plotDeclarations, plotDocuments, plots } from "@/lib/db/schema";
+import { batches, batchPlots, plotDeclarations, plotDocuments, plots } from "@/lib/db/schema";
+import { polygonAreaHa, type PlotGeometry } from "@/lib/eudr/geometry";
+import { demoBatches } from "@/scripts/lib/demo-batches";
+import { demoPlotsFor } from "@/scripts/lib/demo-plots";
 
 import { insertBatches, makeBatch } from "./factories";
 
@@ -27,8 +31,9 @@ export const demoPlots: {
   producerName: string;
   country: string;
   region: string;
-  geometry: ReturnType<typeof square> | { type: "Point"; coordinates: [number, number] };
+  geometry: ReturnType<typeof square> | { type: "Point"; coordinates: [number, number] } | PlotGeometry;
   areaHa: string;
+  sharePct?: string;
 }[] = [
   {
     reference: "YIR-KOCHERE-014",
@@ -50,6 +55,7 @@ export const demoPlots: {
 
 type Options = {
   code?: string;
+  batch?: Partial<typeof batches.$inferInsert>;
   ownerAddress?: string;
   declared?: boolean;
   documented?: boolean;
@@ -59,7 +65,7 @@ type Options = {
 /** The batch and its plots; `declared` / `documented` (default true) add the evidence. */
 export async function insertDdsBatch(
   db: Db,
-  { code, ownerAddress, declared = true, documented = true, plots: list = demoPlots }: Options = {},
+  { code, batch: fields, ownerAddress, declared = true, documented = true, plots: list = demoPlots }: Options = {},
 ) {
   const [batch] = await insertBatches(db, [
     makeBatch({
@@ -71,17 +77,21 @@ export async function insertDdsBatch(
       process: "washed",
       quantityKg: "1250.500",
       onchainQuantity: "1250500",
+      ...fields,
     }),
   ]);
   if (!list.length) return { batch, plotIds: [] };
-  const suffix = batch.batchCode;
+  // Unique per batch in a shared database; a batch given its code (a fresh database) keeps the references as given.
+  const suffix = code ? "" : `-${batch.batchCode}`;
   const rows = await db
     .insert(plots)
-    .values(list.map((p) => ({ ...p, reference: `${p.reference}-${suffix}` })))
+    .values(list.map((p) => ({ ...p, reference: `${p.reference}${suffix}` })))
     .returning({ id: plots.id });
   await db
     .insert(batchPlots)
-    .values(rows.map((r, i) => ({ batchId: batch.id, plotId: r.id, sharePct: i === 0 ? "70" : "30" })));
+    .values(
+      rows.map((r, i) => ({ batchId: batch.id, plotId: r.id, sharePct: list[i].sharePct ?? (i === 0 ? "70" : "30") })),
+    );
   if (declared)
     await db.insert(plotDeclarations).values(
       rows.map((r, i) => ({
@@ -103,4 +113,36 @@ export async function insertDdsBatch(
       })),
     );
   return { batch, plotIds: rows.map((r) => r.id) };
+}
+
+/**
+ * The first batch of a demo stack minted on 2026-06-01 that came from two or more plots with no
+ * deliberate fault, with those plots: its code, its fields and its `plots`, for insertDdsBatch.
+ */
+export function demoDdsBatch() {
+  const list = demoBatches(60, new Date("2026-06-01T00:00:00Z"));
+  const at = list.findIndex(
+    (b, i) => i % 11 !== 3 && i % 11 !== 6 && i % 11 !== 9 && demoPlotsFor(b.metadata, i).length >= 2,
+  );
+  const { metadata: m, quantityKg } = list[at];
+  const batch = {
+    originCountry: m.origin_country,
+    region: m.region ?? null,
+    farm: m.farm ?? null,
+    cooperative: m.cooperative ?? null,
+    variety: m.variety ?? null,
+    process: m.process ?? null,
+    quantityKg,
+    onchainQuantity: String(kgToGrams(quantityKg)),
+  };
+  const plotList = demoPlotsFor(m, at).map((p) => ({
+    reference: p.reference,
+    producerName: p.producer_name,
+    country: p.country,
+    region: p.region ?? "",
+    geometry: p.geometry,
+    areaHa: p.area_ha ?? polygonAreaHa(p.geometry as Extract<PlotGeometry, { type: "Polygon" }>).toFixed(4),
+    sharePct: p.share_pct,
+  }));
+  return { code: m.batch_code, batch, plots: plotList };
 }
