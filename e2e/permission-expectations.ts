@@ -157,4 +157,9 @@ export const expected: Record<string, readonly Kind[]> = {
   "POST /api/recommendations/[recommendation_id]/dismiss": ["operator", "verifier", "admin"],
   "GET /api/recommendations/stats": systemRead,
   "GET /api/monitoring/detectors": systemRead,
+
+  // epcis
+  // EPCIS 2.0 exports: reads, members too (their organisation's batches only).
+  "GET /api/batches/[batch_id]/epcis": read,
+  "GET /api/epcis": read,
 };

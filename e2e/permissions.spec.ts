@@ -268,6 +268,10 @@ test.beforeAll(async ({ browser }) => {
     },
     "GET /api/recommendations/stats": { path: "/api/recommendations/stats" },
     "GET /api/monitoring/detectors": { path: "/api/monitoring/detectors" },
+
+    // epcis
+    "GET /api/batches/[batch_id]/epcis": { path: "/api/batches/1/epcis" },
+    "GET /api/epcis": { path: "/api/epcis?from=2020-01-01&to=2020-01-01" },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>

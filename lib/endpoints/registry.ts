@@ -8,6 +8,7 @@ import * as batches from "./batches";
 import * as chainlink from "./chainlink";
 import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
+import * as epcis from "./epcis";
 import * as events from "./events";
 import * as monitoring from "./monitoring";
 import * as notifications from "./notifications";
@@ -43,6 +44,9 @@ export const endpoints = {
 
   // monitoring (issue 20)
   ...monitoring,
+
+  // epcis
+  ...epcis,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
