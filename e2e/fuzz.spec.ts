@@ -92,6 +92,9 @@ async function existingIds(admin: APIRequestContext): Promise<Record<string, str
 
     // monitoring (issue 20)
     recommendation_id: await ids("select id from recommendations order by id desc limit 3"),
+
+    // epcis
+    // Its two exports read only: the batch ids above, and the bulk export's dates drawn from its schema.
   };
 }
 

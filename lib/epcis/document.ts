@@ -1,8 +1,10 @@
 // An EPCIS 2.0 document of events, built with epcis2.js: each event gets its hash id (CBV 2.0's
 // event hash, `ni:///sha-256;…?ver=CBV2.0`), so the same history always gives the same ids.
-import { EPCISDocument, objectToEvent } from "epcis2.js";
+import epcis2 from "epcis2.js";
 
 import { extensionContext, type EpcisEvent } from "./events";
+
+const { EPCISDocument, objectToEvent } = epcis2;
 
 export const epcisContext = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
 
