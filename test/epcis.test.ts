@@ -281,6 +281,8 @@ describe("a batch with a varied history", () => {
     const all = await exportRangeEpcis(t.db, everything, { from: today, to: today }, options);
     expectValid(all);
     expect(all.epcisBody.eventList.length).toBe(15);
+    const forever = await exportRangeEpcis(t.db, everything, { from: "0001-01-01", to: "9999-12-31" }, options);
+    expect(forever.epcisBody.eventList.length).toBe(15);
     const before = await exportRangeEpcis(t.db, everything, { from: "2020-01-01", to: "2020-12-31" }, options);
     expectValid(before);
     expect(before.epcisBody.eventList).toEqual([]);

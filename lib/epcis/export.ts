@@ -58,6 +58,7 @@ export async function exportRangeEpcis(
   options: Options,
 ): Promise<EpcisDocumentJson> {
   const from = new Date(`${range.from}T00:00:00Z`);
-  const to = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000);
+  // The day after 9999-12-31 has no ISO 8601 form Postgres reads: that range is open-ended.
+  const to = range.to === "9999-12-31" ? undefined : new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000);
   return documentOf(db, { where: batchesInScope(scope), from, to }, options.limit ?? bulkEventLimit, options);
 }
