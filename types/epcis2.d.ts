@@ -5,12 +5,14 @@ declare module "epcis2.js" {
     generateHashID(context: Record<string, string>, throwError: boolean): string;
     toObject(): Record<string, unknown>;
   };
-  class EPCISDocument {
-    constructor(object?: Record<string, unknown>);
+  type EPCISDocument = {
     addEvent(event: Event): EPCISDocument;
     isValid(): boolean;
     toObject(): Record<string, unknown>;
-  }
-  const epcis2: { EPCISDocument: typeof EPCISDocument; objectToEvent(object: Record<string, unknown>): Event };
+  };
+  const epcis2: {
+    EPCISDocument: new (object?: Record<string, unknown>) => EPCISDocument;
+    objectToEvent(object: Record<string, unknown>): Event;
+  };
   export default epcis2;
 }
