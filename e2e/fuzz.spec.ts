@@ -100,6 +100,8 @@ async function existingIds(admin: APIRequestContext): Promise<Record<string, str
     plot_id: await ids(
       "(select id from plots order by id desc limit 2) union (select plot_id from batch_plots order by batch_id desc limit 2)",
     ),
+    // epcis
+    // Its two exports read only: the batch ids above, and the bulk export's dates drawn from its schema.
   };
 }
 

@@ -182,4 +182,8 @@ export const expected: Record<string, readonly Kind[]> = {
   "PATCH /api/plots/[plot_id]": operate,
   "GET /api/batches/[batch_id]/plots": read,
   "PUT /api/batches/[batch_id]/plots": operate,
+  // epcis
+  // EPCIS 2.0 exports: reads, members too (their organisation's batches only).
+  "GET /api/batches/[batch_id]/epcis": read,
+  "GET /api/epcis": read,
 };

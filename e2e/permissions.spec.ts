@@ -310,6 +310,9 @@ test.beforeAll(async ({ browser }) => {
     "PATCH /api/plots/[plot_id]": { path: "/api/plots/999999", body: {} },
     "GET /api/batches/[batch_id]/plots": { path: "/api/batches/1/plots" },
     "PUT /api/batches/[batch_id]/plots": { path: "/api/batches/999999/plots", body: {} },
+    // epcis
+    "GET /api/batches/[batch_id]/epcis": { path: "/api/batches/1/epcis" },
+    "GET /api/epcis": { path: "/api/epcis?from=2020-01-01&to=2020-01-01" },
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>

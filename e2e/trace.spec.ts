@@ -126,9 +126,11 @@ test("prints a label whose QR code opens this trace page", async ({ browser, bas
   const res = await operator.request.get(`/api/labels?ids=${batch.id}&format=png`);
   expect(res.headers()["content-type"]).toBe("image/png");
   const png = PNG.sync.read(await res.body());
-  expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
-    `${baseURL}/trace/${batch.batch_code}`,
-  );
+  // A GS1 Digital Link (e2e/digital-link.spec.ts), which the app sends on to this page.
+  const link = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+  expect(link).toMatch(new RegExp(`^${baseURL}/01/\\d{14}/10/${batch.batch_code}$`));
+  const opened = await operator.request.get(link!, { maxRedirects: 0 });
+  expect(opened.headers().location).toBe(`/trace/${batch.batch_code}`);
   const pdf = await operator.request.get(`/api/labels?ids=${batch.id}&format=pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

@@ -73,6 +73,12 @@ export const ZServerEnv = z
     // The public address of the app, for the QR codes on labels (they point at /trace/{batch_code});
     // without it, the origin of the request that asked for the labels.
     PUBLIC_APP_URL: httpUrl.optional(),
+    // The GS1 company prefix that labels' GTINs and EPCIS locations are made from (6 to 9 digits); the
+    // default is the prefix GS1's own documentation uses, so a real deployment sets its licensed one.
+    GS1_COMPANY_PREFIX: z
+      .string()
+      .regex(/^\d{6,9}$/, "must be a GS1 company prefix of 6 to 9 digits")
+      .default("0614141"),
     // Signs session tokens; `npm run dev` makes one and keeps it in DATA_DIR.
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     // The app's public URL, when it sits behind a proxy; SIWE messages must name its host.

@@ -1,5 +1,5 @@
 // Labels: a PDF of A4 sheets and a PNG, generated here, with every QR code decoded back to its
-// batch's trace page address.
+// batch's GS1 Digital Link.
 import jsQR from "jsqr";
 import { ImageResponse } from "next/og";
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream, StandardFonts, type PDFNumber } from "pdf-lib";
@@ -20,6 +20,10 @@ import { insertBatches, makeBatch } from "./helpers/factories";
 let t: TestDb;
 let ids: number[];
 const base = "https://trace.example.com";
+const prefix = "0614141";
+const at = { baseUrl: base, companyPrefix: prefix };
+/** Ethiopia's GTIN under the documentation prefix: 0 0614141 00231 and its check digit. */
+const ethiopia = "00614141002313";
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -66,13 +70,13 @@ async function imagesIn(pdfBytes: Uint8Array) {
 }
 
 describe("labels", () => {
-  it("puts each batch's code, origin and a QR code to its trace page on an A4 PDF, 8 to a sheet", async () => {
-    const labels = await listLabels(t.db, ids, base, everything);
+  it("puts each batch's code, origin and a QR code of its Digital Link on an A4 PDF, 8 to a sheet", async () => {
+    const labels = await listLabels(t.db, ids, at, everything);
     expect(labels[0]).toEqual({
       batchCode: "ETH-SID-0001",
       origin: "Sidama, Ethiopia",
       detail: "Heirloom · washed",
-      traceUrl: `${base}/trace/ETH-SID-0001`,
+      traceUrl: `${base}/01/${ethiopia}/10/ETH-SID-0001`,
     });
     const bytes = await renderLabelsPdf(labels);
     const pdf = await PDFDocument.load(bytes);
@@ -82,11 +86,13 @@ describe("labels", () => {
     expect(decoded.sort()).toEqual(labels.map((l) => l.traceUrl).sort());
   });
 
-  it("draws the same labels as one PNG whose QR codes decode to the trace page", async () => {
-    const [label] = await listLabels(t.db, ids.slice(0, 1), `${base}/`, everything);
+  it("draws the same labels as one PNG whose QR codes decode to the Digital Link", async () => {
+    const [label] = await listLabels(t.db, ids.slice(0, 1), { ...at, baseUrl: `${base}/` }, everything);
     const png = PNG.sync.read(await renderLabelsPng([label]));
     expect(png.width).toBeGreaterThan(400);
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`${base}/trace/ETH-SID-0001`);
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
+      `${base}/01/${ethiopia}/10/ETH-SID-0001`,
+    );
   });
 
   it("refuses bad input clearly: no ids, a bad id, repeats, too many, an unknown format or batch", async () => {
@@ -100,7 +106,7 @@ describe("labels", () => {
     expect(issue({ ids: "1", format: "svg" })).toBeDefined();
     expect(issue({ ids: "1", extra: "x" })).toBeDefined();
     expect(ZLabelQuery.parse({ ids: "3, 1" })).toEqual({ ids: [3, 1], format: "pdf" });
-    await expect(listLabels(t.db, [ids[0], 999_999], base, everything)).rejects.toMatchObject({
+    await expect(listLabels(t.db, [ids[0], 999_999], at, everything)).rejects.toMatchObject({
       code: "not_found",
       message: "No batch with id 999999.",
     });
@@ -186,7 +192,7 @@ describe("labels print the longest code and origin in the demo data whole", () =
     const [row] = await insertBatches(t.db, [
       makeBatch({ batchCode: code, originCountry: country, region, variety: "Yellow Bourbon", process: "natural" }),
     ]);
-    const [label] = await listLabels(t.db, [row.id], base, everything);
+    const [label] = await listLabels(t.db, [row.id], at, everything);
     const runs = await textRuns(await renderLabelsPdf([label]));
     // The first label's cell, less the dashed border's inset.
     const cell = { left: 28 + 4, right: 28 + (595.28 - 56) / 2 - 4 };

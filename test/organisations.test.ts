@@ -197,8 +197,9 @@ describe("an organisation's scope", () => {
   });
 
   it("labels and proves only its own batches", async () => {
-    expect((await listLabels(t.db, [ids.a[0]], "https://x.test", scopeA)).map((l) => l.batchCode)).toEqual(["ORG-A-1"]);
-    await expect(listLabels(t.db, [ids.a[0], ids.b[0]], "https://x.test", scopeA)).rejects.toMatchObject({
+    const at = { baseUrl: "https://x.test", companyPrefix: "0614141" };
+    expect((await listLabels(t.db, [ids.a[0]], at, scopeA)).map((l) => l.batchCode)).toEqual(["ORG-A-1"]);
+    await expect(listLabels(t.db, [ids.a[0], ids.b[0]], at, scopeA)).rejects.toMatchObject({
       code: "not_found",
       message: `No batch with id ${ids.b[0]}.`,
     });

@@ -63,7 +63,7 @@ export const labels = endpoint({
   rule: readers,
   tag: "Provenance",
   summary:
-    "Printable labels for the batches named by `ids` (database ids, comma-separated): `format=pdf` (A4 sheets of 2 × 4, up to 200) or `png` (two per row, up to 40), each with the batch code, its origin and a QR code to `/trace/{batch_code}` (under PUBLIC_APP_URL when set, else AUTH_URL, else this request's host). 404 names any id the database does not have.",
+    "Printable labels for the batches named by `ids` (database ids, comma-separated): `format=pdf` (A4 sheets of 2 × 4, up to 200) or `png` (two per row, up to 40), each with the batch code, its origin and a QR code of its GS1 Digital Link `/01/{GTIN}/10/{lot}` (under PUBLIC_APP_URL when set, else AUTH_URL, else this request's host), which the app resolves to `/trace/{batch_code}`. 404 names any id the database does not have.",
   query: ZLabelQuery,
   response: { contentType: "application/pdf", description: "The labels as a PDF, or a PNG with `format=png`." },
 });

@@ -9,6 +9,7 @@ import * as chainlink from "./chainlink";
 import * as dashboard from "./dashboard";
 import type { Endpoint } from "./define";
 import * as dueDiligence from "./due-diligence";
+import * as epcis from "./epcis";
 import * as events from "./events";
 import * as monitoring from "./monitoring";
 import * as notifications from "./notifications";
@@ -51,6 +52,8 @@ export const endpoints = {
   ...dueDiligence,
   // plots
   ...plots,
+  // epcis
+  ...epcis,
 };
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];

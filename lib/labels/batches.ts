@@ -1,4 +1,5 @@
-// What a label shows: the batch code, where it comes from, and the address of its trace page.
+// What a label shows: the batch code, where it comes from, and its GS1 Digital Link (the app resolves
+// it to the batch's trace page).
 import { and, inArray } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
@@ -6,14 +7,18 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
+import { digitalLinkFor, lotFor } from "@/lib/gs1/digital-link";
+import { gtinFor } from "@/lib/gs1/gtin";
 
 export type Label = { batchCode: string; origin: string; detail: string; traceUrl: string };
 
-export const traceUrl = (baseUrl: string, batchCode: string) =>
-  `${baseUrl.replace(/\/+$/, "")}/trace/${encodeURIComponent(batchCode)}`;
-
 /** The labels in the order asked for; a 404 names every id the database does not have, or that is outside `scope`. */
-export async function listLabels(db: Db, ids: number[], baseUrl: string, scope: Scope): Promise<Label[]> {
+export async function listLabels(
+  db: Db,
+  ids: number[],
+  { baseUrl, companyPrefix }: { baseUrl: string; companyPrefix: string },
+  scope: Scope,
+): Promise<Label[]> {
   const rows = await db
     .select({
       id: batches.id,
@@ -34,7 +39,7 @@ export async function listLabels(db: Db, ids: number[], baseUrl: string, scope: 
       batchCode: b.batchCode,
       origin: [b.region, b.originCountry].filter(Boolean).join(", "),
       detail: [b.variety, b.process].filter(Boolean).join(" · "),
-      traceUrl: traceUrl(baseUrl, b.batchCode),
+      traceUrl: digitalLinkFor(baseUrl, gtinFor(companyPrefix, b.originCountry), lotFor(b)),
     };
   });
 }

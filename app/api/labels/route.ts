@@ -1,4 +1,4 @@
-// GET /api/labels?ids=1,2,3&format=pdf|png — printable labels with a QR code to each batch's trace page
+// GET /api/labels?ids=1,2,3&format=pdf|png — printable labels with a QR code of each batch's GS1 Digital Link
 import { getDb } from "@/lib/db/server";
 import { handle } from "@/lib/endpoints/handle";
 import { labels as endpoint } from "@/lib/endpoints/provenance";
@@ -20,7 +20,8 @@ function publicBaseUrl(request: Request): string {
 }
 
 export const GET = handle(endpoint, async ({ request, query: { ids, format }, scope }) => {
-  const labels = await listLabels(getDb(), ids, publicBaseUrl(request), scope);
+  const base = { baseUrl: publicBaseUrl(request), companyPrefix: getEnv().GS1_COMPANY_PREFIX };
+  const labels = await listLabels(getDb(), ids, base, scope);
   const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;
   const body = format === "pdf" ? await renderLabelsPdf(labels) : await renderLabelsPng(labels);
   return new Response(Buffer.from(body), {

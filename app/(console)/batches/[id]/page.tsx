@@ -9,6 +9,7 @@ import { AuditTrail } from "@/components/batch-detail/audit-trail";
 import { BatchFacts } from "@/components/batch-detail/batch-facts";
 import { ChainSection } from "@/components/batch-detail/chain-section";
 import { ChainlinkSection } from "@/components/batch-detail/chainlink-section";
+import { EpcisLink } from "@/components/batch-detail/epcis-link";
 import { FraudSection } from "@/components/batch-detail/fraud-section";
 import { MarkVerifiedOnchain } from "@/components/batch-detail/mark-verified-onchain";
 import { PlotsSection } from "@/components/batch-detail/plots-section";
@@ -145,7 +146,8 @@ export default async function BatchPage({ params }: Props) {
           <ValueBadge value={batch.status} />
           <ValueBadge value={batch.verification_status} />
           {batch.token_id && <span className="font-mono text-sm text-stone-500">token #{batch.token_id}</span>}
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
+            <EpcisLink batchId={batch.id} />
             <LiveRefresh stream="/api/batches/stream" />
           </div>
         </div>
