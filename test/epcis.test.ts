@@ -78,6 +78,9 @@ describe("a batch with a varied history", () => {
     expect((await chain.client.waitForTransactionReceipt({ hash })).status).toBe("success");
     await indexToHead(config);
   };
+  // A block's time has whole seconds and the database's has fractions: a record and a block in the
+  // same second could sort either way, so each turn between the chain and the database waits for the next second.
+  const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1_020 - (Date.now() % 1_000)));
   const step = (id: number, run: (tx: Tx, ret: typeof returns.$inferSelect) => Promise<void>) =>
     actOnReturn(t.db, everything, id, run);
   /** Returns `kg` of the delivered line, received at RET-WH and inspected, then decided. */
@@ -92,8 +95,10 @@ describe("a batch with a varied history", () => {
     await step(id, (tx, r) => receive(tx, r, "RET-WH", actor, deps));
     await shipQueued(t.db, shipper);
     await indexToHead(config);
+    await nextSecond();
     await step(id, (tx, r) => inspect(tx, r, check, actor));
     await step(id, (tx, r) => decide(tx, r, decision, by, deps));
+    await nextSecond();
     await shipQueued(t.db, shipper);
     await indexToHead(config);
   }
@@ -142,6 +147,7 @@ describe("a batch with a varied history", () => {
       codeToBytes32("sample"),
     ]);
     // Inspections: a quality check and a count that matches the chain.
+    await nextSecond();
     await recordQualityCheck(t.db, batchId, specialtyCheck, [], verifier);
     const { request } = await requestVerification(t.db, batchId, "yearly count", operator);
     await processRequest(t.db, tokenHandle(chain), request.id, { actual_quantity: "99" }, "0.5", verifier);
@@ -157,6 +163,7 @@ describe("a batch with a varied history", () => {
       { actor, userId: null, holdHours: 72 },
     );
     await actOnOrder(t.db, everything, orderId, "ship", { actor, deps });
+    await nextSecond();
     await shipQueued(t.db, shipper);
     await indexToHead(config);
     await actOnOrder(t.db, everything, orderId, "deliver", { actor, deps });

@@ -195,11 +195,11 @@ async function inspections(db: Db, q: HistoryQuery): Promise<ReturnInspection[]>
 }
 
 /**
- * A batch marked expired on chain (BatchExpired), when it was recorded: the same clock as the stock
- * ledger's times (a local chain's own clock may be moved).
+ * A batch marked expired on chain (BatchExpired), at its block's time: the clock of the stock ledger's
+ * times, which are their blocks' too.
  */
 async function expiries(db: Db, q: HistoryQuery): Promise<Expiry[]> {
-  const at = blockchainEvents.createdAt;
+  const at = blockchainEvents.blockTime;
   const rows = await db
     .select({ batch: batchColumns, id: blockchainEvents.id, at })
     .from(blockchainEvents)
