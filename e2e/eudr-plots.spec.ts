@@ -1,7 +1,8 @@
 // EUDR plots (issue 21): an operator uploads a plots file with two bad rows and reads the report
 // (two refused with their reasons, the rest created), links two of the plots to a batch with shares,
-// and the batch turns EUDR-ready (its badge changes, the inventory's filter finds it); the public
-// trace page draws the plots as an SVG map.
+// and the batch turns EUDR-ready (its badge changes, the inventory's filter finds it); its due
+// diligence statement downloads with those plots; the public trace page draws them as an SVG map.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 import { query } from "./db";
@@ -71,6 +72,31 @@ test("an uploaded plot list, linked with shares, makes a batch EUDR-ready and dr
   await expect(section.getByTestId("eudr-state")).toHaveText("EUDR-ready");
   await expect(section.getByTestId("batch-plot")).toHaveCount(2);
   await expect(section.getByTestId("plots-hash")).toHaveText(/^[0-9a-f]{64}$/);
+
+  // The statement for the batch carries the uploaded plots, each producer's in its own GeoJSON.
+  const diligence = page.locator("section", { has: page.getByRole("heading", { name: "Due diligence", exact: true }) });
+  await diligence.getByRole("button", { name: "Generate statement" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    diligence.getByTestId("statements").getByRole("link", { name: "Download JSON" }).first().click(),
+  ]);
+  const dds = JSON.parse(readFileSync((await download.path())!, "utf8")) as {
+    statement: { commodities: { hsHeading: string; producers: { name: string; geometryGeojson: string }[] }[] };
+  };
+  const [commodity] = dds.statement.commodities;
+  expect(commodity.hsHeading).toBe("090111");
+  const places = commodity.producers.map((p) => ({
+    name: p.name,
+    place: (
+      JSON.parse(Buffer.from(p.geometryGeojson, "base64").toString("utf8")) as {
+        features: { properties: { ProductionPlace: string } }[];
+      }
+    ).features[0].properties.ProductionPlace,
+  }));
+  expect(places.sort((a, b) => a.place.localeCompare(b.place))).toEqual([
+    { name: "Ana Rojas", place: ref(1) },
+    { name: "Finca Monteblanco", place: ref(2) },
+  ]);
 
   await page.goto(`/inventory?q=${batch.batch_code}&eudr_ready=yes`);
   const row = page.locator(`[data-batch-code="${batch.batch_code}"]`);
