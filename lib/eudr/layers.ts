@@ -9,8 +9,8 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { deforestationLayers, plotOverlaps, plots } from "@/lib/db/schema";
 
-import { areaProblem, overlapHa, type Deforested, type PlotShape } from "./overlap";
 import type { NewDeforestationLayer } from "./due-diligence-schemas";
+import { areaProblem, overlapHa, type Deforested, type PlotShape } from "./overlap";
 
 type Layer = { id: number; features: { features: { geometry: Deforested }[] } };
 

@@ -14,9 +14,9 @@ import type { Db } from "@/lib/db";
 import { batches, dueDiligenceStatements, orderLines, orders, organisations, statementBatches } from "@/lib/db/schema";
 import { getSetting } from "@/lib/settings/settings";
 
+import type { NewStatement } from "./due-diligence-schemas";
 import { loadEvidence } from "./evidence";
 import { assessRisk } from "./risk";
-import type { NewStatement } from "./due-diligence-schemas";
 import { buildStatement, type StatementDocument } from "./statement";
 
 const s = dueDiligenceStatements;

@@ -5,8 +5,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { TraceStatements } from "@/components/eudr/trace-statements";
 import { TracePlots } from "@/components/eudr/trace-plots";
+import { TraceStatements } from "@/components/eudr/trace-statements";
 import { TraceFacts } from "@/components/trace/batch-facts";
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { Timeline } from "@/components/trace/timeline";
