@@ -4,7 +4,7 @@ export const frameClass = "rounded-lg border border-stone-200 bg-white dark:bord
 export const cardClass = `${frameClass} p-4`;
 const titleClass = "text-sm font-semibold text-stone-800 dark:text-stone-100";
 
-type Props = {
+export type CardProps = {
   id?: string;
   title?: React.ReactNode;
   actions?: React.ReactNode;
@@ -12,7 +12,7 @@ type Props = {
   children: React.ReactNode;
 } & Omit<React.HTMLAttributes<HTMLElement>, "title">;
 
-export function Card({ id, title, actions, className = "", children, ...props }: Props) {
+export function Card({ id, title, actions, className = "", children, ...props }: CardProps) {
   return (
     <section
       aria-labelledby={title && id ? id : undefined}

@@ -6,10 +6,9 @@ import { EudrTabs } from "@/components/eudr/eudr-tabs";
 import { PlotFilters } from "@/components/eudr/plot-filters";
 import { PlotsTable } from "@/components/eudr/plots-table";
 import { UploadForm } from "@/components/eudr/upload-form";
-import { Card, Empty } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -33,7 +32,6 @@ export default async function EudrPage({ searchParams }: Props) {
     listPlotCountries(db, user.scope),
   ]);
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
-  const page = "page" in result ? result.page : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="EUDR plots">
@@ -54,21 +52,17 @@ export default async function EudrPage({ searchParams }: Props) {
         </Card>
       )}
       <PlotFilters values={values} countries={countries} />
-      {!page ? (
-        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
-      ) : (
-        <Card>
-          {page.data.length === 0 ? <Empty>No plot matches these filters.</Empty> : <PlotsTable plots={page.data} />}
-          <Pager
-            path="/eudr"
-            filters={filters}
-            cursor={values.cursor}
-            back={filtersInUrl.back}
-            next={page.next_cursor}
-            nextLabel="Older plots"
-          />
-        </Card>
-      )}
+      <PagedList
+        result={result}
+        path="/eudr"
+        filters={filters}
+        cursor={values.cursor}
+        back={filtersInUrl.back}
+        nextLabel="Older plots"
+        empty="No plot matches these filters."
+      >
+        {(page) => <PlotsTable plots={page.data} />}
+      </PagedList>
     </div>
   );
 }

@@ -4,10 +4,8 @@ import Link from "next/link";
 import { MarkAllReadButton } from "@/components/notifications/notification-actions";
 import { NotificationsTable } from "@/components/notifications/notifications-table";
 import { ProposedActions } from "@/components/recommendations/proposed-actions";
-import { Card, Empty } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { ViewTabs } from "@/components/ui/view-tabs";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
@@ -31,7 +29,6 @@ export default async function InboxPage({ searchParams }: Props) {
   const { values } = filtersInUrl;
   const result = await loadListPage(ZNotificationQuery, filtersInUrl, (q) => listNotifications(getDb(), me.id, q));
   const filters = new URLSearchParams(values.unread ? [["unread", values.unread]] : []);
-  const page = "page" in result ? result.page : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Inbox">
@@ -49,29 +46,22 @@ export default async function InboxPage({ searchParams }: Props) {
           isCurrent: values.unread === v.unread,
         }))}
       />
-      {!page ? (
-        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
-      ) : (
-        <Card
-          title={`Notifications (${page.unread} unread)`}
-          id="notifications-title"
-          actions={<MarkAllReadButton unread={page.unread} />}
-        >
-          {page.data.length === 0 ? (
-            <Empty>{values.unread ? "No unread notifications." : "No notifications yet."}</Empty>
-          ) : (
-            <NotificationsTable notifications={page.data} />
-          )}
-          <Pager
-            path={path}
-            filters={filters}
-            cursor={values.cursor}
-            back={filtersInUrl.back}
-            next={page.next_cursor}
-            nextLabel="Older notifications"
-          />
-        </Card>
-      )}
+      <PagedList
+        result={result}
+        path={path}
+        filters={filters}
+        cursor={values.cursor}
+        back={filtersInUrl.back}
+        nextLabel="Older notifications"
+        empty={values.unread ? "No unread notifications." : "No notifications yet."}
+        card={(page) => ({
+          title: `Notifications (${page.unread} unread)`,
+          id: "notifications-title",
+          actions: <MarkAllReadButton unread={page.unread} />,
+        })}
+      >
+        {(page) => <NotificationsTable notifications={page.data} />}
+      </PagedList>
       <ProposedActions user={me} />
     </div>
   );

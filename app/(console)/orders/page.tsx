@@ -4,10 +4,8 @@ import Link from "next/link";
 import { OrderFilters } from "@/components/orders/order-filters";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { buttonClass } from "@/components/ui/button";
-import { Card, Empty } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -32,7 +30,6 @@ export default async function OrdersPage({ searchParams }: Props) {
     user.isMember ? null : listBuyers(db),
   ]);
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
-  const page = "page" in result ? result.page : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -50,21 +47,17 @@ export default async function OrdersPage({ searchParams }: Props) {
           : "Orders from buyers, newest first: each reserves its batches' stock once confirmed."}
       </PageHeader>
       <OrderFilters values={values} buyers={buyers} exportHref={`/api/orders/export?${filters}`} />
-      {!page ? (
-        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
-      ) : (
-        <Card>
-          {page.data.length === 0 ? <Empty>No order matches these filters.</Empty> : <OrdersTable orders={page.data} />}
-          <Pager
-            path="/orders"
-            filters={filters}
-            cursor={values.cursor}
-            back={filtersInUrl.back}
-            next={page.next_cursor}
-            nextLabel="Older orders"
-          />
-        </Card>
-      )}
+      <PagedList
+        result={result}
+        path="/orders"
+        filters={filters}
+        cursor={values.cursor}
+        back={filtersInUrl.back}
+        nextLabel="Older orders"
+        empty="No order matches these filters."
+      >
+        {(page) => <OrdersTable orders={page.data} />}
+      </PagedList>
     </div>
   );
 }

@@ -3,10 +3,8 @@ import Link from "next/link";
 
 import { ReturnFilters } from "@/components/returns/return-filters";
 import { ReturnsTable } from "@/components/returns/returns-table";
-import { Card, Empty } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -25,7 +23,6 @@ export default async function ReturnsPage({ searchParams }: Props) {
   const { values } = filtersInUrl;
   const result = await loadListPage(ZReturnQuery, filtersInUrl, (q) => listReturns(getDb(), user.scope, q));
   const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
-  const page = "page" in result ? result.page : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -41,25 +38,17 @@ export default async function ReturnsPage({ searchParams }: Props) {
           : "Coffee sent back by buyers, newest first: received at a warehouse, inspected, then decided."}
       </PageHeader>
       <ReturnFilters values={values} exportHref={`/api/returns/export?${filters}`} />
-      {!page ? (
-        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
-      ) : (
-        <Card>
-          {page.data.length === 0 ? (
-            <Empty>No return matches these filters.</Empty>
-          ) : (
-            <ReturnsTable returns={page.data} />
-          )}
-          <Pager
-            path="/returns"
-            filters={filters}
-            cursor={values.cursor}
-            back={filtersInUrl.back}
-            next={page.next_cursor}
-            nextLabel="Older returns"
-          />
-        </Card>
-      )}
+      <PagedList
+        result={result}
+        path="/returns"
+        filters={filters}
+        cursor={values.cursor}
+        back={filtersInUrl.back}
+        nextLabel="Older returns"
+        empty="No return matches these filters."
+      >
+        {(page) => <ReturnsTable returns={page.data} />}
+      </PagedList>
     </div>
   );
 }

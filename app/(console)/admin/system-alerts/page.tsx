@@ -3,10 +3,8 @@ import Link from "next/link";
 
 import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
 import { DetectorsPanel } from "@/components/recommendations/detectors-panel";
-import { Card, Empty } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/paged-list";
 import { ViewTabs } from "@/components/ui/view-tabs";
 import { listSystemAlerts } from "@/lib/alerts/system";
 import { ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
@@ -31,7 +29,6 @@ export default async function SystemAlertsPage({ searchParams }: Props) {
   const { values } = filtersInUrl;
   const result = await loadListPage(ZSystemAlertQuery, filtersInUrl, (q) => listSystemAlerts(getDb(), q));
   const filters = new URLSearchParams(values.status ? [["status", values.status]] : []);
-  const page = "page" in result ? result.page : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="System alerts">
@@ -49,25 +46,17 @@ export default async function SystemAlertsPage({ searchParams }: Props) {
           isCurrent: values.status === v.status,
         }))}
       />
-      {!page ? (
-        <Notice>{"invalid" in result ? result.invalid : null}</Notice>
-      ) : (
-        <Card>
-          {page.data.length === 0 ? (
-            <Empty>{values.status ? `No ${values.status} system alerts.` : "No system alerts."}</Empty>
-          ) : (
-            <SystemAlertsTable alerts={page.data} />
-          )}
-          <Pager
-            path={path}
-            filters={filters}
-            cursor={values.cursor}
-            back={filtersInUrl.back}
-            next={page.next_cursor}
-            nextLabel="Older alerts"
-          />
-        </Card>
-      )}
+      <PagedList
+        result={result}
+        path={path}
+        filters={filters}
+        cursor={values.cursor}
+        back={filtersInUrl.back}
+        nextLabel="Older alerts"
+        empty={values.status ? `No ${values.status} system alerts.` : "No system alerts."}
+      >
+        {(page) => <SystemAlertsTable alerts={page.data} />}
+      </PagedList>
       {/* The monitoring agent (issue 20): its detectors; what it proposes is in each person's inbox. */}
       <DetectorsPanel />
     </div>
