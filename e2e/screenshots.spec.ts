@@ -161,6 +161,15 @@ const shots: Shot[] = [
   { name: "returns-analytics", path: async () => "/returns/analytics", ready: heading("Returns analytics") },
   // plots
   { name: "eudr", path: async () => "/eudr", ready: heading("EUDR plots") },
+  {
+    // A demo plot a batch lists: its map, edit form, history and batches.
+    name: "plot",
+    path: async () =>
+      `/eudr/${(await query<{ id: string }>("select plot_id as id from batch_plots order by plot_id limit 1"))[0].id}`,
+    ready: async (page) => expect(page.getByRole("heading", { name: "Batches from this plot" })).toBeVisible(),
+  },
+  // due diligence
+  { name: "statements", path: async () => "/eudr/statements", ready: heading("Due diligence statements") },
   { name: "warehouses", path: async () => "/admin/warehouses", ready: heading(/Warehouses/), role: "admin" },
   { name: "webhooks", path: async () => "/admin/webhooks", ready: heading("Webhooks"), role: "admin" },
   {
