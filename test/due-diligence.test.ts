@@ -25,6 +25,7 @@ import { ZDeclaration } from "@/lib/eudr/due-diligence-schemas";
 import { loadEvidence } from "@/lib/eudr/evidence";
 import { createLayer } from "@/lib/eudr/layers";
 import { overlapHa } from "@/lib/eudr/overlap";
+import { editPlot } from "@/lib/eudr/plots";
 import { assessRisk } from "@/lib/eudr/risk";
 import { decodeProducers } from "@/lib/eudr/statement";
 import { generateStatement, getStatement, listStatements } from "@/lib/eudr/statements";
@@ -154,6 +155,18 @@ describe("overlap with deforested areas", () => {
     expect(level).toBe("not_negligible");
     expect(failing).toEqual(["deforestation_overlap"]);
     expect(risk.reasons[0]).toContain(`${polygonPlot.reference}-${batch.batchCode}`);
+
+    // Moved off the deforested area, the plot is measured again: no overlap, negligible risk.
+    await editPlot(
+      db,
+      everything,
+      plotIds[0],
+      { geometry: square(39.105123, 6.163457, 0.002) },
+      { actor, userId: null },
+    );
+    expect((await factorsOf(batch.id)).level).toBe("negligible");
+    const [again] = await db.select().from(plotOverlaps).where(eq(plotOverlaps.plotId, plotIds[0]));
+    expect(Number(again.overlapHa)).toBe(0);
   });
 });
 

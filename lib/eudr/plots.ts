@@ -12,7 +12,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope, ownedInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
-import { batches, batchPlots, organisations, plots } from "@/lib/db/schema";
+import { batches, batchPlots, organisations, plotOverlaps, plots } from "@/lib/db/schema";
 
 import { auditedPlot } from "./audited";
 import { recordPlotChanges } from "./batch-hash";
@@ -150,6 +150,9 @@ export async function updatePlot(tx: Tx, before: Plot, next: PreparedPlot, who: 
     .set({ ...next, updatedAt: new Date() })
     .where(eq(plots.id, before.id))
     .returning();
+  // A plot that moved is measured against the deforestation layers again when its evidence is next read.
+  if (canonicalJson(before.geometry) !== canonicalJson(row.geometry))
+    await tx.delete(plotOverlaps).where(eq(plotOverlaps.plotId, before.id));
   await recordAudit(tx, {
     entity: "plot",
     entityId: before.id,
