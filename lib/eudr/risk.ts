@@ -4,6 +4,7 @@
 import type { eudrRiskLevels, landUses } from "@/lib/db/enums";
 
 import { benchmarkOf } from "./benchmarks";
+import { maxPointHa } from "./geometry";
 
 export type RiskPlot = {
   id: number;
@@ -21,9 +22,6 @@ export type RiskPlot = {
 export type RiskInput = { plots: RiskPlot[]; layerCount: number };
 export type RiskFactor = { name: string; passed: boolean; value: string; sentence: string };
 export type RiskAssessment = { level: (typeof eudrRiskLevels)[number]; factors: RiskFactor[]; reasons: string[] };
-
-/** Plots above 4 ha need a polygon (Regulation 2023/1115, Article 2(28)). */
-const pointLimitHa = 4;
 
 const refs = (plots: RiskPlot[]) => plots.map((p) => p.reference).join(", ");
 
@@ -67,10 +65,10 @@ export function assessRisk({ plots, layerCount }: RiskInput): RiskAssessment {
     ),
     factor(
       "point_over_4ha",
-      plots.filter((p) => p.geometryType === "Point" && Number(p.areaHa) > pointLimitHa),
-      `${pointLimitHa} ha limit`,
-      `No plot above ${pointLimitHa} ha is given as a single point.`,
-      `Plots above ${pointLimitHa} ha given as a point, not a polygon`,
+      plots.filter((p) => p.geometryType === "Point" && Number(p.areaHa) > maxPointHa),
+      `${maxPointHa} ha limit`,
+      `No plot above ${maxPointHa} ha is given as a single point.`,
+      `Plots above ${maxPointHa} ha given as a point, not a polygon`,
     ),
     factor(
       "declarations",
