@@ -3,8 +3,16 @@ import { z } from "zod";
 
 import "@/lib/zod-words";
 
-/** Text Postgres can store: no NUL characters. */
-export const text = () => z.string().refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Whether jsonb (the audit log, settings) can keep the text: no lone UTF-16 surrogate. */
+export const isWellFormed = (s: string) => !loneSurrogate.test(s);
+
+/** Text Postgres can store, in a column and in jsonb: no NUL characters, no lone surrogate. */
+export const text = () =>
+  z
+    .string()
+    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters")
+    .refine(isWellFormed, "must be well-formed text");
 /** A calendar date, YYYY-MM-DD, that Postgres can store: it has no year 0, which ISO 8601 has. */
 export const calendarDate = () =>
   z.iso

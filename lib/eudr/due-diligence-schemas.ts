@@ -2,11 +2,8 @@
 // statement to generate, and the eudr_submission setting. Client-safe: the forms use them too.
 import { z } from "zod";
 
+import { isWellFormed, text } from "@/lib/api/zod";
 import { landUses, statementActivities } from "@/lib/db/enums";
-
-/** Text Postgres can keep in jsonb (the audit log): no lone UTF-16 surrogate. */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const words = () => z.string().refine((v) => !loneSurrogate.test(v), "must be well-formed text");
 
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
@@ -18,7 +15,7 @@ const ZPolygon = z.object({ type: z.literal("Polygon"), coordinates: z.array(rin
 const ZMultiPolygon = z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ring).min(1)).min(1) });
 
 export const ZDeforestationLayer = z.strictObject({
-  name: words().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   geojson: z.object({
     type: z.literal("FeatureCollection"),
     features: z
@@ -33,8 +30,8 @@ export const ZDeclaration = z.strictObject({
   land_use: z.enum(landUses),
   is_deforestation_free: z.boolean(),
   declared_on: z.iso.date(),
-  declarant: words().trim().min(1).max(200),
-  note: words().trim().max(1000).optional(),
+  declarant: text().trim().min(1).max(200),
+  note: text().trim().max(1000).optional(),
 });
 export type NewDeclaration = z.infer<typeof ZDeclaration>;
 
@@ -52,13 +49,13 @@ const ZCountry = z.union([z.literal(""), z.string().regex(/^[A-Z]{2}$/, "an ISO 
 export const ZSubmissionSetting = z.strictObject({
   endpoint_url: z.union([
     z.literal(""),
-    z.url({ protocol: /^https?$/ }).refine((v) => !loneSurrogate.test(v), "must be well-formed text"),
+    z.url({ protocol: /^https?$/ }).refine(isWellFormed, "must be well-formed text"),
   ]),
-  api_key: words().max(500),
+  api_key: text().max(500),
   operator_eori: z.union([
     z.literal(""),
     z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, "an EORI number, e.g. NL123456789"),
   ]),
-  operator_address: words().max(300),
+  operator_address: text().max(300),
   operator_country: ZCountry,
 });
