@@ -10,25 +10,14 @@ import { decodeAnswer } from "@/lib/chainlink/answer";
 import { signedHeaders } from "@/lib/chainlink/signature";
 
 import { query } from "./db";
+import { mintFreshBatch } from "./fresh-batch";
 import { batchTokenAddress, chainlinkSecret, giveMockWallet, rpcUrl, stack, storageStateFor } from "./stack";
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 type Batch = { id: number; token_id: string };
 
 /** A minted batch nothing has touched yet, far from expiry. */
-async function freshBatch(): Promise<Batch> {
-  const [batch] = await query<Batch>(`
-    select b.id, b.token_id::text as token_id from batches b
-    where b.status = 'active' and b.token_id is not null and b.verification_status = 'unverified' and b.expiry_date > current_date + 60
-      and not exists (select 1 from verification_requests v where v.batch_id = b.id)
-      and not exists (select 1 from quality_checks q where q.batch_id = b.id)
-      and not exists (select 1 from fraud_assessments f where f.batch_id = b.id)
-      and not exists (select 1 from batch_alerts a where a.batch_id = b.id)
-      and not exists (select 1 from chainlink_requests c where c.batch_id = b.id)
-    order by b.id limit 1`);
-  expect(batch, "an untouched minted batch").toBeTruthy();
-  return batch;
-}
+const freshBatch = (): Promise<Batch> => mintFreshBatch("E2E-CL");
 
 const tally = async () =>
   (
