@@ -43,7 +43,8 @@ export function LinkPlotsForm({
       <p className={labelStyle}>Link plots (the shares must sum to 100%)</p>
       {rows.map((r, i) => (
         <div key={i} className="flex flex-wrap items-end gap-2">
-          <div className="flex flex-col gap-1">
+          {/* Long plot names never widen a phone's page: the choice is as wide as the row allows. */}
+          <div className="flex min-w-0 max-w-full flex-col gap-1">
             <label htmlFor={`plot-${batchId}-${i}`} className={labelStyle}>
               Plot {i + 1}
             </label>
@@ -51,7 +52,7 @@ export function LinkPlotsForm({
               id={`plot-${batchId}-${i}`}
               value={r.plot_id}
               onChange={(e) => set(i, { plot_id: Number(e.target.value) })}
-              className={`${field} min-w-64`}
+              className={`${field} w-full sm:min-w-64`}
             >
               {choices
                 .filter((c) => c.id === r.plot_id || !rows.some((o) => o.plot_id === c.id))
