@@ -402,6 +402,27 @@ test("before the page's scripts run, its buttons show busy instead of ignoring a
   await expect(syncNow).toHaveAttribute("aria-busy", "false");
 });
 
+test("a filter chosen before the page's scripts run is applied once they do, not undone", async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/inventory", { waitUntil: "commit" });
+  await expect(page.getByRole("button", { name: "Sync now" })).toHaveAttribute("aria-busy", "true", {
+    timeout: 15_000,
+  });
+  await page.getByLabel("Expiry").selectOption("expired");
+  release();
+  await expect(page.getByRole("button", { name: "Sync now" })).toBeEnabled({ timeout: 20_000 });
+  await page.getByLabel("Fraud risk").selectOption("low");
+
+  await expect(page).toHaveURL(/expiry_window=expired/);
+  await expect(page).toHaveURL(/risk_level=low/);
+  await expect(page.getByLabel("Expiry")).toHaveValue("expired");
+});
+
 test("the first Tab reaches a skip link, and a dark primary button shows a clear focus ring in light mode", async ({
   page,
 }) => {

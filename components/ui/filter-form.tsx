@@ -17,8 +17,20 @@ const typedDelayMs = 350;
 /** Paging starts over with other filters. */
 const paging = { cursor: parseAsString, back: parseAsString };
 
-const isTyped = (el: HTMLInputElement | HTMLSelectElement) =>
-  el instanceof HTMLInputElement && ["text", "search", ""].includes(el.type);
+type Field = HTMLInputElement | HTMLSelectElement;
+
+const isTyped = (el: Field) => el instanceof HTMLInputElement && ["text", "search", ""].includes(el.type);
+
+const fields = (form: HTMLFormElement | null, names: readonly string[]) =>
+  names
+    .map((name) => form?.elements.namedItem(name))
+    .filter((el): el is Field => el instanceof HTMLInputElement || el instanceof HTMLSelectElement);
+
+/** Whether the user changed the field from what the server rendered. */
+const changedSinceRendered = (el: Field) =>
+  el instanceof HTMLSelectElement
+    ? [...el.options].some((o) => o.selected !== o.defaultSelected)
+    : el.value !== el.defaultValue;
 
 export function FilterForm({ action, names, children, ...props }: Props) {
   const form = useRef<HTMLFormElement>(null);
@@ -29,17 +41,28 @@ export function FilterForm({ action, names, children, ...props }: Props) {
   const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push" });
 
   // Back, Forward and links change the URL under the form: show its values. (While typing, the state
-  // already holds what is typed: nuqs updates it at once and only the URL after the pause.)
+  // already holds what is typed: nuqs updates it at once and only the URL after the pause.) A choice
+  // made before the page could respond, its script still loading, is applied instead of undone.
+  const hydrated = useRef(false);
   useEffect(() => {
-    for (const name of names) {
-      const el = form.current?.elements.namedItem(name);
-      if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement)) continue;
-      if (el.value === (params[name] ?? "")) continue;
-      el.value = params[name] ?? "";
+    const all = fields(form.current, names);
+    const early = hydrated.current ? [] : all.filter(changedSinceRendered);
+    hydrated.current = true;
+    if (early.length > 0) {
+      void setParams({
+        ...Object.fromEntries(early.map((el) => [el.name, el.value || null])),
+        cursor: null,
+        back: null,
+      });
+      return;
+    }
+    for (const el of all) {
+      if (el.value === (params[el.name] ?? "")) continue;
+      el.value = params[el.name] ?? "";
       // A select without an empty choice (a sort) falls back to its first, the page's default.
       if (el instanceof HTMLSelectElement && el.selectedIndex === -1) el.selectedIndex = 0;
     }
-  }, [names, params]);
+  }, [names, params, setParams]);
 
   function onChange(e: React.FormEvent<HTMLFormElement>) {
     const el = e.target;
