@@ -17,3 +17,13 @@ describe("pageByIdDesc", () => {
     expect(pageByIdDesc([], 3, (r: { id: number }) => r.id, toJson)).toEqual({ data: [], next_cursor: null });
   });
 });
+
+describe("decodeCursor", () => {
+  const forged = (value: string) => Buffer.from(JSON.stringify(["id", "desc", value, 1])).toString("base64url");
+
+  it("refuses a forged cursor whose value Postgres could not take, as a validation error", () => {
+    for (const value of ["a\u0000b", "a\uD800b"])
+      expect(() => decodeCursor(forged(value), "id", "desc")).toThrow(/is not a cursor this API issued/);
+    expect(decodeCursor(forged("7"), "id", "desc").value).toBe("7");
+  });
+});

@@ -2,8 +2,9 @@
 import { z } from "zod";
 
 import { ApiError } from "./errors";
+import { text } from "./zod";
 
-const ZCursor = z.tuple([z.string(), z.enum(["asc", "desc"]), z.string().nullable(), z.number().int().positive()]);
+const ZCursor = z.tuple([z.string(), z.enum(["asc", "desc"]), text().nullable(), z.number().int().positive()]);
 
 export type Cursor = { sort: string; order: "asc" | "desc"; value: string | null; id: number };
 

@@ -13,6 +13,13 @@ export const text = () =>
     .string()
     .refine((s) => !s.includes("\u0000"), "must not contain NUL characters")
     .refine(isWellFormed, "must be well-formed text");
+/** A keyset cursor from a list's `next_cursor`: base64url, as the API issues them. */
+export const cursor = () =>
+  z
+    .string()
+    .max(1000, "is not a cursor this API issued")
+    .regex(/^[A-Za-z0-9_-]*$/, "is not a cursor this API issued")
+    .optional();
 /** A calendar date, YYYY-MM-DD, that Postgres can store: it has no year 0, which ISO 8601 has. */
 export const calendarDate = () =>
   z.iso

@@ -1,6 +1,7 @@
 // Inputs of the account flows: invitations, passwords, TOTP, the first admin.
 import { z } from "zod";
 
+import { text } from "@/lib/api/zod";
 import { roles } from "@/lib/db/enums";
 
 export const ZPassword = z
@@ -11,7 +12,7 @@ const ZEmail = z
   .email("must be an email address")
   .max(200)
   .transform((e) => e.toLowerCase());
-const ZName = z.string().trim().min(1, "is required").max(80);
+const ZName = text().trim().min(1, "is required").max(80);
 const ZToken = z.string().min(20, "is not a valid link").max(200);
 export const ZTotpCode = z
   .string()

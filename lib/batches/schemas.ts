@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { calendarDate, decimal, list, text } from "@/lib/api/zod";
+import { calendarDate, cursor, decimal, list, text } from "@/lib/api/zod";
 import {
   batchStatuses,
   processes,
@@ -63,7 +63,7 @@ export const ZBatchListQuery = z.strictObject({
   sort: z.enum(sortColumns).default("id"),
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
+  cursor: cursor(),
 });
 
 export type BatchListQuery = z.infer<typeof ZBatchListQuery>;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
+import { text } from "@/lib/api/zod";
 import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
@@ -12,7 +13,7 @@ import { listOf } from "./shapes";
 const tag = "Chainlink";
 const don = { roles: [], chainlink: true };
 // The token id is checked after the signature (lib/chainlink/calls.ts): an unsigned call learns nothing.
-const tokenParam = z.object({ batch_id: z.string() });
+const tokenParam = z.object({ batch_id: text() });
 
 const ZCheckJson = z.object({
   chainlink_request_id: z.string(),

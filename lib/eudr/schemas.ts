@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZBodyId, ZId } from "@/lib/api/params";
-import { decimal, fitsDigits, text } from "@/lib/api/zod";
+import { cursor, decimal, fitsDigits, text } from "@/lib/api/zod";
 
 import { ZGeometry } from "./geometry";
 
@@ -42,7 +42,7 @@ export const ZPlotQuery = z.strictObject({
     .optional(),
   has_problems: z.enum(["yes", "no"]).optional(),
   q: text().trim().min(1).max(100).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursor(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PlotQuery = z.infer<typeof ZPlotQuery>;
@@ -52,7 +52,7 @@ export const uploadFormats = ["geojson", "csv"] as const;
 /** A file of many plots, as text: a GeoJSON FeatureCollection or a CSV with a header row. */
 export const ZPlotUpload = z.strictObject({
   format: z.enum(uploadFormats, { error: "must be geojson or csv" }),
-  content: z.string().min(1, "is empty").max(5_000_000, "must be at most 5 MB"),
+  content: text().min(1, "is empty").max(5_000_000, "must be at most 5 MB"),
   organisation_id: ZBodyId.nullish(),
 });
 export type PlotUpload = z.infer<typeof ZPlotUpload>;

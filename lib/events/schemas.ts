@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { list } from "@/lib/api/zod";
+import { cursor, list } from "@/lib/api/zod";
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import { eventStatuses } from "@/lib/db/enums";
 
@@ -28,7 +28,7 @@ export const ZEventListQuery = z
     from_block: block.optional(),
     to_block: block.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(500).optional(),
+    cursor: cursor(),
   })
   .refine((q) => q.from_block === undefined || q.to_block === undefined || q.from_block <= q.to_block, {
     path: ["to_block"],

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZBodyId, ZId } from "@/lib/api/params";
-import { calendarDate, decimal, fitsDigits, list, text } from "@/lib/api/zod";
+import { calendarDate, cursor, decimal, fitsDigits, list, text } from "@/lib/api/zod";
 import { orderStatuses } from "@/lib/db/enums";
 import { positiveKg, walletAddress, warehouseCode } from "@/lib/stock/schemas";
 
@@ -44,7 +44,7 @@ export const ZOrderQuery = z.strictObject({
   batch_id: ZId.optional(),
   from: calendarDate().optional(),
   to: calendarDate().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursor(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type OrderQuery = z.infer<typeof ZOrderQuery>;

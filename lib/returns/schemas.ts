@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZBodyId, ZId } from "@/lib/api/params";
-import { list, text } from "@/lib/api/zod";
+import { cursor, list, text } from "@/lib/api/zod";
 import { dispositions, returnReasons, returnStatuses, settlements } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { positiveKg, warehouseCode } from "@/lib/stock/schemas";
@@ -22,7 +22,7 @@ export const ZReturnQuery = z.strictObject({
   buyer_id: ZId.optional(),
   order_id: ZId.optional(),
   batch_id: ZId.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursor(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ReturnQuery = z.infer<typeof ZReturnQuery>;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { calendarDate, decimal, fitsDigits, text } from "@/lib/api/zod";
+import { calendarDate, cursor, decimal, fitsDigits, text } from "@/lib/api/zod";
 import { adjustmentReasons, movementTypes } from "@/lib/db/enums";
 
 export const walletAddress = z
@@ -69,7 +69,7 @@ export const ZMovementQuery = z.strictObject({
   holder: walletAddress.optional(),
   from: calendarDate().optional(),
   to: calendarDate().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursor(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

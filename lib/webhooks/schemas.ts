@@ -1,13 +1,14 @@
 // What admins send about webhook endpoints and deliveries. Client-safe.
 import { z } from "zod";
 
+import { cursor, text } from "@/lib/api/zod";
 import { deliveryStatuses, webhookEventTypes } from "@/lib/db/enums";
 
 /** The event types an endpoint may ask for (a test event goes to whoever asks for one). */
 export const subscribableTypes = webhookEventTypes.filter((t) => t !== "webhook.test");
 
-const ZUrl = z.string().trim().min(8, "must be at least 8 characters").max(2000, "must be at most 2000 characters");
-const ZDescription = z.string().trim().max(200, "must be at most 200 characters");
+const ZUrl = text().trim().min(8, "must be at least 8 characters").max(2000, "must be at most 2000 characters");
+const ZDescription = text().trim().max(200, "must be at most 200 characters");
 const ZEventTypes = z
   .array(z.enum(subscribableTypes))
   .min(1, "choose at least one event type")
@@ -33,7 +34,7 @@ export type EndpointChange = z.output<typeof ZEndpointChange>;
 
 export const ZDeliveryQuery = z.strictObject({
   status: z.enum(deliveryStatuses).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursor(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type DeliveryQuery = z.input<typeof ZDeliveryQuery>;
