@@ -404,6 +404,7 @@ export const signInEvents = pgTable(
   ],
 );
 
+/** Unlogged (a hit commits without waiting for the disk; counters start over after a crash). */
 export const rateLimits = pgTable(
   "rate_limits",
   {
