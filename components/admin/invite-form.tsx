@@ -6,7 +6,6 @@ import { field } from "@/components/ui/select";
 import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { invitableRoles, ZInvitation } from "@/lib/auth/account-schemas";
-import { invite } from "@/lib/endpoints/admin";
 
 /** Invites someone by email; the mail carries a link valid 72 hours, once. */
 export function InviteForm() {
@@ -19,7 +18,7 @@ export function InviteForm() {
         onSubmit={async (e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          const result = await call(invite, {
+          const result = await call("POST /api/admin/invitations", {
             body: { email: String(form.get("email") ?? ""), role: ZInvitation.shape.role.parse(form.get("role")) },
           });
           if (result) toast.success(`Invitation sent to ${result.email}.`);

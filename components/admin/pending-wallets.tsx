@@ -8,7 +8,6 @@ import { field } from "@/components/ui/select";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZUserChange } from "@/lib/auth/schemas";
-import { approveUser } from "@/lib/endpoints/admin";
 
 import type { Organisation } from "./organisations";
 
@@ -72,7 +71,7 @@ export function PendingWallets({
               <Button
                 variant="primary"
                 onClick={() =>
-                  call(approveUser, {
+                  call("POST /api/admin/users/[user_id]/approve", {
                     params: { user_id: p.id },
                     body: {
                       organisation_id: Number(organisationId),
@@ -101,7 +100,10 @@ export function PendingWallets({
                 variant="ghost"
                 disabled={!c.user}
                 onClick={() =>
-                  call(approveUser, { params: { user_id: p.id }, body: { link_to_user_id: Number(c.user) } })
+                  call("POST /api/admin/users/[user_id]/approve", {
+                    params: { user_id: p.id },
+                    body: { link_to_user_id: Number(c.user) },
+                  })
                 }
               >
                 Link

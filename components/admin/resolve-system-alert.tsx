@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { field, labelStyle } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
-import { resolveSystemAlert } from "@/lib/endpoints/alerts";
 import { attempt } from "@/lib/endpoints/client";
 import { humanize } from "@/lib/format";
 
@@ -21,7 +20,10 @@ export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
 
   async function resolve() {
     setIsPending(true);
-    const r = await attempt(resolveSystemAlert, { params: { system_alert_id: id }, body: { note } });
+    const r = await attempt("POST /api/system/alerts/[system_alert_id]/resolve", {
+      params: { system_alert_id: id },
+      body: { note },
+    });
     setIsPending(false);
     if (r.ok) {
       setIsOpen(false);

@@ -11,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { labelStyle } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { recordQualityCheck } from "@/lib/endpoints/verification";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 
@@ -35,7 +34,7 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
     const body = new FormData();
     body.set("check", JSON.stringify(check));
     for (const name of ["photos", "certificates"]) for (const f of picked.getAll(name)) body.append(name, f);
-    const r = await attempt(recordQualityCheck, { params: { batch_id: batchId }, body });
+    const r = await attempt("POST /api/batches/[batch_id]/quality-check", { params: { batch_id: batchId }, body });
     if (!r.ok) {
       // Errors about a field show beside it; anything else is the action's outcome, toasted.
       const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];

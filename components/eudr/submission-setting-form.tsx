@@ -4,7 +4,6 @@
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
-import { changeSubmissionSetting } from "@/lib/endpoints/due-diligence";
 
 type Setting = {
   endpoint_url: string;
@@ -27,7 +26,7 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
         const f = new FormData(e.currentTarget);
         const get = (k: string) => String(f.get(k) ?? "").trim();
         void call(
-          changeSubmissionSetting,
+          "PUT /api/due-diligence/settings",
           {
             body: {
               endpoint_url: get("endpoint_url"),

@@ -17,7 +17,6 @@ import { messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { inspectReturn } from "@/lib/endpoints/returns";
 import { humanize } from "@/lib/format";
 import { ZInspection } from "@/lib/returns/schemas";
 
@@ -33,7 +32,10 @@ export function InspectionForm({ returnId }: { returnId: number }) {
   const errors = form.formState.errors;
 
   async function onSubmit(inspection: Output, event?: React.BaseSyntheticEvent) {
-    const r = await attempt(inspectReturn, { params: { return_id: returnId }, body: inspection });
+    const r = await attempt("POST /api/returns/[return_id]/inspect", {
+      params: { return_id: returnId },
+      body: inspection,
+    });
     if (!r.ok) {
       const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
       const onFields = details.filter((d) => d.path && d.path in ZInspection.shape);

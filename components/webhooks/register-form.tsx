@@ -8,7 +8,6 @@ import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/select";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { createWebhookEndpoint } from "@/lib/endpoints/webhooks";
 import { subscribableTypes } from "@/lib/webhooks/schemas";
 
 import { SecretShown } from "./secret-shown";
@@ -37,7 +36,7 @@ export function RegisterEndpoint() {
             description: String(data.get("description")),
             event_types: types,
           };
-          const created = await call(createWebhookEndpoint, { body }, form);
+          const created = await call("POST /api/admin/webhooks", { body }, form);
           if (created) {
             setSecret(created.secret);
             form.reset();
