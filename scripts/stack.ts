@@ -19,6 +19,7 @@ import { chainFor, createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv, ZServerEnv } from "../lib/env";
+import { measureMissingOverlaps } from "../lib/eudr/measure";
 import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
@@ -317,6 +318,9 @@ async function main() {
   const { db, pool } = createDb(databaseUrl, 2);
   const applied = await migrate(pool);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  // Plots filed before overlaps were measured on write get theirs now (nothing to do once done).
+  const measured = await measureMissingOverlaps(db);
+  if (measured) log(`measured ${measured} plot overlaps with the deforestation layers`);
   const hasDemoUsers = !env.DATABASE_URL && env.DEMO_USERS === "1";
   if (hasDemoUsers) await ensureDemoUsers(db);
   // The demo's and the tests' webhook receivers run on this machine: loopback endpoints are allowed.

@@ -7,6 +7,7 @@ import { recordAudit } from "../../lib/audit/record";
 import { createDb, type Db } from "../../lib/db";
 import { batches, batchPlots, organisationWallets, plots } from "../../lib/db/schema";
 import { auditedPlot } from "../../lib/eudr/audited";
+import { holdLayers, measurePlots } from "../../lib/eudr/measure";
 import { plotListHash } from "../../lib/eudr/plot-hash";
 import { preparePlot } from "../../lib/eudr/prepare";
 import { ZPlotFields } from "../../lib/eudr/schemas";
@@ -36,6 +37,7 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
     );
     if (!wanted.length) continue;
     const isSeeded = await db.transaction(async (tx) => {
+      await holdLayers(tx);
       const [linked] = await tx
         .select({ id: batchPlots.plotId })
         .from(batchPlots)
@@ -43,24 +45,27 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
         .limit(1);
       if (linked) return false;
       const list: { id: number; reference: string; geometry: unknown; share_pct: string }[] = [];
+      const created: number[] = [];
       for (const { share_pct, ...p } of wanted) {
         const prepared = preparePlot(ZPlotFields.parse(p));
         // A bow tie whose two halves cancel out has no area to store: that plot stays missing.
         if ("errors" in prepared) continue;
-        const [created] = await tx
+        const [fresh] = await tx
           .insert(plots)
           .values({ ...prepared.plot, organisationId: organisationId ?? null })
           .onConflictDoNothing()
           .returning();
-        if (created)
+        if (fresh) {
+          created.push(fresh.id);
           await recordAudit(tx, {
             entity: "plot",
-            entityId: created.id,
+            entityId: fresh.id,
             action: "created",
             actor,
-            after: auditedPlot(created),
+            after: auditedPlot(fresh),
             note: "Demo plot.",
           });
+        }
         const [row] = await tx
           .select({ id: plots.id, geometry: plots.geometry })
           .from(plots)
@@ -73,6 +78,7 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
         list.push({ id: row.id, reference: p.reference, geometry: row.geometry, share_pct: `${share_pct}.00` });
       }
       if (!list.length) return false;
+      await measurePlots(tx, created);
       await tx.insert(batchPlots).values(list.map((p) => ({ batchId: batch.id, plotId: p.id, sharePct: p.share_pct })));
       await recordAudit(tx, {
         entity: "batch_plots",
