@@ -24,7 +24,6 @@ import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoHistory, historyDays } from "./lib/demo-history";
-import { seedDemoPlotsWhenIndexed } from "./lib/demo-plots-seed";
 import { demoBuyers, demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { ensureDemoWarehouses } from "./lib/demo-warehouses";
 import { deployContracts, type Deployment } from "./lib/deploy";
@@ -355,7 +354,7 @@ async function main() {
   parseEnv(appEnv);
   // A demo minted just now gets its off-chain past before the worker and the app start.
   if (c.demoNow && hasDemoUsers) {
-    log("indexing the demo and seeding its checks, counts and assessments…");
+    log("indexing the demo and seeding its checks, counts, assessments and plots…");
     await runOnce(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/demo-activity.ts"], {
       ...appEnv,
       DEMO_BATCHES: String(env.DEMO_BATCHES),
@@ -363,10 +362,6 @@ async function main() {
     });
   }
   run("worker", process.execPath, workerArgs, appEnv);
-  // plots
-  // The demo batches' plots, once the worker has indexed the batches (the same plots on every fresh stack).
-  if (!env.DATABASE_URL && env.DEMO_BATCHES > 0)
-    void seedDemoPlotsWhenIndexed(databaseUrl, env.DEMO_BATCHES, log, () => isStopping);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run(
     "next",

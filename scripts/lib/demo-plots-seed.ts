@@ -1,10 +1,11 @@
-// Files the demo plots (scripts/lib/demo-plots.ts) once the demo batches are indexed: each batch's
-// plots under the organisation of the wallet that minted it, linked with their shares, the list's
-// hash in the audit log. Idempotent: a batch that lists plots already is left alone.
+// Files the demo plots (scripts/lib/demo-plots.ts) right after the demo batches are indexed
+// (scripts/demo-activity.ts): each batch's plots under the organisation of the wallet that minted
+// it, linked with their shares, the list's hash in the audit log. Idempotent: a batch that lists
+// plots already is left alone.
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 
 import { recordAudit } from "../../lib/audit/record";
-import { createDb, type Db } from "../../lib/db";
+import type { Db } from "../../lib/db";
 import { batches, batchPlots, organisationWallets, plots } from "../../lib/db/schema";
 import { auditedPlot } from "../../lib/eudr/audited";
 import { holdLayers, measurePlots } from "../../lib/eudr/measure";
@@ -94,35 +95,4 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
     if (isSeeded) seeded++;
   }
   return seeded;
-}
-
-/**
- * Waits (in the background, up to ten minutes) until the worker has indexed `expected` demo batches,
- * then files their plots; `shouldStop` ends the wait when the stack shuts down.
- */
-export async function seedDemoPlotsWhenIndexed(
-  databaseUrl: string,
-  expected: number,
-  log: (msg: string) => void,
-  shouldStop: () => boolean,
-): Promise<void> {
-  const { db, pool } = createDb(databaseUrl, 1);
-  try {
-    for (let i = 0; i < 600 && !shouldStop(); i++) {
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(batches)
-        .where(isNotNull(batches.tokenId));
-      if (n >= expected) {
-        const seeded = await ensureDemoPlots(db);
-        if (seeded) log(`filed demo plots for ${seeded} batches`);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-  } catch (error) {
-    if (!shouldStop()) log(`demo plots not filed: ${(error as Error).message}`);
-  } finally {
-    await pool.end();
-  }
 }
