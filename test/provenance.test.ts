@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { hashRecord, recordAudit } from "@/lib/audit/record";
 import { auditAnchorAbi } from "@/lib/chain/abi";
-import { auditAnchors, auditRecords, systemAlerts } from "@/lib/db/schema";
+import { auditAnchors, auditPaths, auditRecords, systemAlerts } from "@/lib/db/schema";
 import { anchorPending, type AnchorChain } from "@/lib/provenance/anchor";
 import { checkAudit } from "@/lib/provenance/check";
-import { leafHash, merkleProof, merkleRoot, rootFromProof } from "@/lib/provenance/merkle";
+import { leafHash, merklePaths, merkleProof, merkleRoot, rootFromProof } from "@/lib/provenance/merkle";
 import { getProof } from "@/lib/provenance/proof";
 import { verifyProof } from "@/lib/provenance/verify";
 
@@ -67,6 +67,13 @@ describe("the Merkle tree", () => {
       const root = merkleRoot(leaves);
       leaves.forEach((leaf, i) => expect(rootFromProof(leaf, merkleProof(leaves, i))).toBe(root));
       if (n > 1) expect(rootFromProof(leaves[0], merkleProof(leaves, 1))).not.toBe(root);
+    }
+  });
+
+  it("builds every leaf's path at once, equal to each leaf's own proof", () => {
+    for (let n = 1; n <= 17; n++) {
+      const leaves = Array.from({ length: n }, (_, i) => leafHash(i + 1, "cd".repeat(31) + String(i).padStart(2, "0")));
+      expect(merklePaths(leaves)).toEqual(leaves.map((_, i) => merkleProof(leaves, i)));
     }
   });
 
@@ -158,6 +165,31 @@ describe("proofs", () => {
     expect((await verifyProof(wrongSibling, c.client)).message).toMatch(/path from record 2 leads to root/);
     const forgedRoot = { ...wrongSibling, root: rootFromProof(proof.leaf, wrongSibling.path) };
     expect((await verifyProof(forgedRoot, c.client)).message).toMatch(/root anchored on chain for record 2 is/);
+  });
+});
+
+describe("kept paths", () => {
+  const kept = (anchorId: number) =>
+    t.db.select().from(auditPaths).where(eq(auditPaths.anchorId, anchorId)).orderBy(auditPaths.position);
+
+  it("are stored with each anchor, one per record, and are what a proof gives", async () => {
+    const [first] = await t.db.select().from(auditAnchors).where(eq(auditAnchors.fromPosition, 1));
+    const paths = await kept(first.id);
+    expect(paths.map((p) => p.position)).toEqual([1, 2, 3, 4, 5]);
+    const proof = await getProof(t.db, target(), 3);
+    expect(proof.path).toEqual(paths[2].path);
+    expect(proof.root).toBe(first.root);
+  });
+
+  it("missing for an anchor (sent before they were kept), are built for a proof without writing, then kept by the next run", async () => {
+    const [first] = await t.db.select().from(auditAnchors).where(eq(auditAnchors.fromPosition, 1));
+    const expected = await getProof(t.db, target(), 2);
+    await t.db.delete(auditPaths).where(eq(auditPaths.anchorId, first.id));
+    expect(await getProof(t.db, target(), 2)).toEqual(expected);
+    expect(await kept(first.id)).toEqual([]);
+    expect(await anchorPending(t.db, anchorer)).toEqual({ kind: "up_to_date" });
+    expect((await kept(first.id)).map((p) => p.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(await getProof(t.db, target(), 2)).toEqual(expected);
   });
 });
 

@@ -930,6 +930,19 @@ export const auditAnchors = pgTable(
   ],
 );
 
+/** Each anchored record's Merkle path (`{ side, hash }` steps), stored when its anchor's root is sent. */
+export const auditPaths = pgTable(
+  "audit_paths",
+  {
+    anchorId: bigint("anchor_id", { mode: "number" })
+      .notNull()
+      .references(() => auditAnchors.id, { onDelete: "cascade" }),
+    position: bigint("position", { mode: "number" }).notNull(),
+    path: jsonb("path").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.anchorId, t.position] })],
+);
+
 export const systemAlerts = pgTable(
   "system_alerts",
   {
