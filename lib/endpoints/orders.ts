@@ -7,7 +7,7 @@ import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
 import { orderStatuses, reservationStatuses, shipmentMethods, shipmentStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
-import { endpoint } from "./define";
+import { csvExport, endpoint } from "./define";
 import { listOf, pageOf, ZAuditJson } from "./shapes";
 
 const tag = "Orders";
@@ -126,15 +126,7 @@ export const listOrders = endpoint({
   response: pageOf(ZOrderSummary),
 });
 
-export const exportOrders = endpoint({
-  method: "GET",
-  path: "/api/orders/export",
-  rule: readers,
-  tag,
-  summary: "Every order the filters match, newest first, as CSV.",
-  query: ZOrderQuery.omit({ cursor: true, limit: true }),
-  response: { contentType: "text/csv", description: "One row per order, with a header row." },
-});
+export const exportOrders = csvExport(listOrders, "order");
 
 export const createOrder = endpoint({
   method: "POST",

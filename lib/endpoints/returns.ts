@@ -25,7 +25,7 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { endpoint } from "./define";
+import { csvExport, endpoint } from "./define";
 import { pageOf, ZAuditJson } from "./shapes";
 
 const tag = "Returns";
@@ -160,15 +160,7 @@ export const listReturns = endpoint({
   response: pageOf(ZReturnSummary),
 });
 
-export const exportReturns = endpoint({
-  method: "GET",
-  path: "/api/returns/export",
-  rule: readers,
-  tag,
-  summary: "Every return the filters match, newest first, as CSV.",
-  query: ZReturnQuery.omit({ cursor: true, limit: true }),
-  response: { contentType: "text/csv", description: "One row per return, with a header row." },
-});
+export const exportReturns = csvExport(listReturns, "return");
 
 export const createReturn = endpoint({
   method: "POST",
