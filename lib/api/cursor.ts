@@ -54,3 +54,14 @@ export async function* allPages<T>(
     cursor = next.next_cursor ?? undefined;
   } while (cursor);
 }
+
+/**
+ * A cursor-paged list read whole, 200 rows a page, with its filters but not its paging (for CSV files):
+ * `everyPage(listOrders)(db, scope, filters)`.
+ */
+export const everyPage =
+  <D, S, Q extends { cursor?: string; limit: number }, T>(
+    list: (db: D, scope: S, q: Q) => Promise<{ data: T[]; next_cursor: string | null }>,
+  ) =>
+  (db: D, scope: S, q: Omit<Q, "cursor" | "limit">) =>
+    allPages((cursor) => list(db, scope, { ...q, cursor, limit: 200 } as Q));

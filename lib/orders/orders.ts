@@ -5,7 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 
-import { allPages, decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { decodeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { canonical } from "@/lib/audit/content";
 import { entityHistory } from "@/lib/audit/history";
@@ -210,8 +210,7 @@ export async function listOrders(db: Db, scope: Scope, q: OrderQuery) {
 }
 
 /** Every order the filters match, newest first, in pages of 200 (for the CSV). */
-export const allOrders = (db: Db, scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">) =>
-  allPages((cursor) => listOrders(db, scope, { ...q, cursor, limit: 200 }));
+export const allOrders = everyPage(listOrders);
 
 /** An order with its lines (each with what its batch has available now), reservations, shipments and history. */
 export async function getOrder(db: Db, scope: Scope, id: number) {

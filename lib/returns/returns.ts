@@ -5,7 +5,7 @@ import "server-only";
 
 import { and, desc, eq, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 
-import { allPages, decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { decodeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -189,8 +189,7 @@ export async function listReturns(db: Db, scope: Scope, q: ReturnQuery) {
 }
 
 /** Every return the filters match, newest first (for the CSV). */
-export const allReturns = (db: Db, scope: Scope, q: Omit<ReturnQuery, "cursor" | "limit">) =>
-  allPages((cursor) => listReturns(db, scope, { ...q, cursor, limit: 200 }));
+export const allReturns = everyPage(listReturns);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

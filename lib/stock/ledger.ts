@@ -4,7 +4,7 @@ import "server-only";
 
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 
-import { allPages } from "@/lib/api/cursor";
+import { everyPage } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
@@ -109,8 +109,7 @@ export async function listMovements(
 }
 
 /** Every movement the filters match, newest first, in pages of 200 (for the CSV). */
-export const allMovements = (db: Db, scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">) =>
-  allPages((cursor) => listMovements(db, scope, { ...q, cursor, limit: 200 }));
+export const allMovements = everyPage(listMovements);
 
 /** Who holds how much of a batch, and where. */
 export async function listBatchHoldings(db: Db, batchId: number) {
