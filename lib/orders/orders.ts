@@ -15,6 +15,7 @@ import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
 import { buyerKinds } from "@/lib/db/enums";
+import { oneRow } from "@/lib/db/one-row";
 import {
   batches,
   orderLines,
@@ -41,9 +42,7 @@ export async function getOrderRow(db: Db | Tx, scope: Scope, id: number, lock = 
     .select()
     .from(orders)
     .where(and(eq(orders.id, id), ordersInScope(scope)));
-  const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new ApiError("not_found", `Order ${id} does not exist.`);
-  return row;
+  return oneRow(query, lock, `Order ${id} does not exist.`);
 }
 
 const requestHash = (input: NewOrder) =>
@@ -212,6 +211,17 @@ export async function listOrders(db: Db, scope: Scope, q: OrderQuery) {
 /** Every order the filters match, newest first, in pages of 200 (for the CSV). */
 export const allOrders = everyPage(listOrders);
 
+/** A shipment's transaction as an order's and a return's JSON show it: who sent how much to whom, and how it went. */
+export const transactionJson = (s: typeof shipments.$inferSelect) => ({
+  method: s.method,
+  from_holder: s.fromHolder,
+  to_holder: s.toHolder,
+  quantity_kg: gramsToKg(BigInt(s.quantity)),
+  status: s.status,
+  tx_hash: s.txHash,
+  error: s.error,
+});
+
 /** An order with its lines (each with what its batch has available now), reservations, shipments and history. */
 export async function getOrder(db: Db, scope: Scope, id: number) {
   const [summary] = await db
@@ -293,13 +303,7 @@ export async function getOrder(db: Db, scope: Scope, id: number) {
     shipments: sent.map((s) => ({
       id: s.id,
       order_line_id: s.orderLineId,
-      method: s.method,
-      from_holder: s.fromHolder,
-      to_holder: s.toHolder,
-      quantity_kg: gramsToKg(BigInt(s.quantity)),
-      status: s.status,
-      tx_hash: s.txHash,
-      error: s.error,
+      ...transactionJson(s),
       sent_at: s.sentAt?.toISOString() ?? null,
       indexed_at: s.indexedAt?.toISOString() ?? null,
     })),

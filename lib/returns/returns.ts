@@ -13,7 +13,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
+import { oneRow } from "@/lib/db/one-row";
 import { batches, orderLines, orders, organisations, returnFiles, returns, shipments } from "@/lib/db/schema";
+import { transactionJson } from "@/lib/orders/orders";
 import { readFile } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
@@ -31,9 +33,7 @@ export async function getReturnRow(db: Db | Tx, scope: Scope, id: number, lock =
     .select()
     .from(returns)
     .where(and(eq(returns.id, id), returnsInScope(scope)));
-  const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new ApiError("not_found", `Return ${id} does not exist.`);
-  return row;
+  return oneRow(query, lock, `Return ${id} does not exist.`);
 }
 
 /**
@@ -233,13 +233,7 @@ export async function getReturn(db: Db, scope: Scope, id: number) {
     transactions: sent.map((s) => ({
       id: s.id,
       purpose: s.purpose,
-      method: s.method,
-      from_holder: s.fromHolder,
-      to_holder: s.toHolder,
-      quantity_kg: gramsToKg(BigInt(s.quantity)),
-      status: s.status,
-      tx_hash: s.txHash,
-      error: s.error,
+      ...transactionJson(s),
     })),
     history: await entityHistory(db, "return", id),
     received_at: iso(ret.receivedAt),
