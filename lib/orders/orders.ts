@@ -14,6 +14,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
+import { onDays } from "@/lib/db/days";
 import { buyerKinds } from "@/lib/db/enums";
 import { oneRow } from "@/lib/db/one-row";
 import {
@@ -191,8 +192,7 @@ function filters(scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">): SQL | u
     q.batch_id === undefined
       ? undefined
       : sql`exists (select 1 from order_lines l where l.order_id = ${orders.id} and l.batch_id = ${q.batch_id})`,
-    q.from === undefined ? undefined : sql`${orders.createdAt} >= ${q.from}::date`,
-    q.to === undefined ? undefined : sql`${orders.createdAt} < ${q.to}::date + 1`,
+    onDays(orders.createdAt, q.from, q.to),
   );
 }
 

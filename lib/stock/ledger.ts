@@ -10,6 +10,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
+import { onDays } from "@/lib/db/days";
 import { heldReturnStatuses } from "@/lib/db/enums";
 import { batches, blockchainTransactions, holdings, returns, stockMovements, warehouseStock } from "@/lib/db/schema";
 
@@ -47,8 +48,7 @@ function filters(scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">): SQL 
     q.holder === undefined
       ? undefined
       : or(eq(stockMovements.fromHolder, q.holder), eq(stockMovements.toHolder, q.holder)),
-    q.from === undefined ? undefined : sql`${stockMovements.occurredAt} >= ${q.from}::date`,
-    q.to === undefined ? undefined : sql`${stockMovements.occurredAt} < ${q.to}::date + 1`,
+    onDays(stockMovements.occurredAt, q.from, q.to),
   );
 }
 
