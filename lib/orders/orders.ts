@@ -3,9 +3,9 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
-import { decodeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { canonical } from "@/lib/audit/content";
 import { entityHistory } from "@/lib/audit/history";
@@ -197,7 +197,7 @@ function filters(scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">): SQL | u
 }
 
 export async function listOrders(db: Db, scope: Scope, q: OrderQuery) {
-  const before = q.cursor === undefined ? undefined : lt(orders.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(orders.id, q.cursor);
   const rows = await db
     .select(listColumns)
     .from(orders)

@@ -3,9 +3,9 @@
 // organisation's returns; the operating company's staff see all.
 import "server-only";
 
-import { and, desc, eq, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 
-import { decodeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -180,7 +180,7 @@ const joined = (db: Db) =>
     .innerJoin(organisations, eq(organisations.id, returns.buyerId));
 
 export async function listReturns(db: Db, scope: Scope, q: ReturnQuery) {
-  const before = q.cursor === undefined ? undefined : lt(returns.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(returns.id, q.cursor);
   const rows = await joined(db)
     .where(and(filters(scope, q), before))
     .orderBy(desc(returns.id))
