@@ -11,9 +11,7 @@ import {
   returnReasons,
   returnStatuses,
   settlements,
-  shipmentMethods,
   shipmentPurposes,
-  shipmentStatuses,
 } from "@/lib/db/enums";
 import {
   returnTables,
@@ -26,7 +24,7 @@ import {
 } from "@/lib/returns/schemas";
 
 import { csvExport, endpoint } from "./define";
-import { pageOf, ZAuditJson } from "./shapes";
+import { pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const tag = "Returns";
 const text = z.string().nullable();
@@ -97,13 +95,7 @@ const ZReturnJson = ZReturnSummary.extend({
     z.object({
       id: z.number(),
       purpose: z.enum(shipmentPurposes),
-      method: z.enum(shipmentMethods),
-      from_holder: z.string(),
-      to_holder: text,
-      quantity_kg: z.string(),
-      status: z.enum(shipmentStatuses),
-      tx_hash: text,
-      error: text,
+      ...ZTransactionJson.shape,
     }),
   ),
   history: z.array(ZAuditJson),
