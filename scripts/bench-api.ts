@@ -1,13 +1,19 @@
 // npm run bench:api [-- --large N]: p50/p95 of the list endpoint (first page, a deep page, three
-// filter mixes, the first page again with an API key) and of the dashboard metrics, through the
-// production server over HTTP as a signed-in viewer, at 10,000 batches and again after growing the same database to N (default
-// 1,000,000). Prints JSON with the ratios. Needs a production build (`npm run build`); makes one when there is none.
+// filter mixes, the first page again with an API key), of the dashboard metrics and of an audit
+// record's proof, through the production server over HTTP as a signed-in viewer, at 10,000 batches
+// and again after growing the same database to N (default 1,000,000). Prints JSON with the ratios. Needs a production build (`npm run build`); makes one when there is none.
 import { parseArgs } from "node:util";
+import { createWalletClient, http } from "viem";
 
 import { encodeCursor } from "../lib/api/cursor";
+import { recordAudit } from "../lib/audit/record";
 import { createApiKey } from "../lib/auth/api-keys";
+import { chainFor } from "../lib/chain/client";
+import { operatorAccount } from "../lib/chain/dev-accounts";
+import { auditPaths } from "../lib/db/schema";
+import { anchorPending } from "../lib/provenance/anchor";
 import { withBenchServer } from "./lib/bench-server";
-import { withBenchStack } from "./lib/bench-stack";
+import { withBenchStack, type BenchStack } from "./lib/bench-stack";
 import { seedScale } from "./lib/scale-seed";
 
 const { values } = parseArgs({
@@ -56,6 +62,42 @@ async function measure(base: string, headers: Record<string, string>, url: strin
   return { p50_ms: Number(percentile(times, 50).toFixed(2)), p95_ms: Number(percentile(times, 95).toFixed(2)) };
 }
 
+/**
+ * A proof of a record in the middle of a 5,000-record anchor, as the trace page and
+ * `GET /api/audit/{id}/proof` read it: built from the range's tree (the paths removed, as before
+ * they were kept), then from the path kept when the anchor was sent.
+ */
+async function measureProof(stack: BenchStack, base: string, headers: Record<string, string>) {
+  const { db, client, rpcUrl, deployment } = stack;
+  const records = 5_000;
+  await recordAudit(
+    db,
+    ...Array.from({ length: records }, (_, i) => ({
+      entity: "bench",
+      entityId: i,
+      action: "bench.recorded",
+      actor: system,
+      after: { n: i },
+    })),
+  );
+  const wallet = createWalletClient({
+    account: operatorAccount,
+    chain: chainFor(31337, rpcUrl),
+    transport: http(rpcUrl),
+  });
+  const anchor = { client, wallet, chainId: 31337, address: deployment.auditAnchor!.address };
+  const anchored = await anchorPending(db, anchor, { maxRecords: records });
+  if (anchored.kind !== "anchored") throw new Error(`anchoring for the proof case: ${anchored.kind}`);
+  const url = `/api/audit/${Math.ceil(records / 2)}/proof`;
+  await db.delete(auditPaths);
+  const built = await measure(base, headers, url);
+  log(`proof_built_tree ${JSON.stringify(built)}`);
+  await anchorPending(db, anchor);
+  const kept = await measure(base, headers, url);
+  log(`proof_kept_path ${JSON.stringify(kept)}`);
+  return { records_in_anchor: records, proof_built_tree: built, proof_kept_path: kept };
+}
+
 const result = await withBenchStack((stack) =>
   withBenchServer(stack, log, async ({ base, cookie }) => {
     const { pool, db } = stack;
@@ -77,11 +119,13 @@ const result = await withBenchStack((stack) =>
       figures[size].list_first_page_api_key = await measure(base, callers.api_key, cases(size).list_first_page);
       log(`${size}: list_first_page_api_key ${JSON.stringify(figures[size].list_first_page_api_key)}`);
     }
+    const proof = await measureProof(stack, base, callers.session);
     const [small, large] = sizes;
     const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
     return {
       requests_per_case: requests,
       figures,
+      proof,
       p95_large_over_small: Object.fromEntries(
         Object.keys(figures[small]).map((name) => [
           name,

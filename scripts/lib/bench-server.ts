@@ -59,6 +59,7 @@ export async function withBenchServer<T>(
     RPC_URL: rpcUrl,
     CHAIN_ID: "31337",
     BATCH_TOKEN_ADDRESS: deployment.batchToken.address,
+    AUDIT_ANCHOR_ADDRESS: deployment.auditAnchor?.address,
   };
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     cwd: root,
