@@ -1,15 +1,11 @@
 // What the browser loads: no client component reaches an endpoint declaration (and with it zod and
 // every schema of its domain) through a value import. The browser names endpoints by their key
 // (lib/endpoints/client.ts) and imports declarations as types only, which the build drops.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "..");
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(`${dir}/${e.name}`) : /\.tsx?$/.test(e.name) ? [`${dir}/${e.name}`] : [],
-  );
+import { root, sourceFiles, targetOf } from "./helpers/source-files";
 
 /** The project files a file imports as values (not `import type`), resolved to their paths. */
 function valueImports(file: string): string[] {
@@ -18,11 +14,7 @@ function valueImports(file: string): string[] {
     (m) => m[1],
   );
   return specifiers.flatMap((s) => {
-    const base = s.startsWith("@/")
-      ? s.slice(2)
-      : s.startsWith(".")
-        ? path.posix.join(path.posix.dirname(file), s)
-        : null;
+    const base = targetOf(file, s);
     if (!base) return [];
     const found = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find(
       (p) => existsSync(path.join(root, p)) && /\.tsx?$/.test(p),

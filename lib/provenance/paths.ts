@@ -7,7 +7,7 @@ import type { Db, Tx } from "@/lib/db";
 import { auditAnchors, auditPaths, auditRecords } from "@/lib/db/schema";
 
 import { leafHash, merklePaths, type ProofStep } from "./merkle";
-import type { AnchorTarget } from "./proof";
+import { confirmedAnchors, type AnchorTarget } from "./target";
 
 type Leaf = { position: number; hash: string };
 
@@ -46,9 +46,7 @@ export async function storeMissingPaths(db: Db, target: AnchorTarget): Promise<n
     .from(auditAnchors)
     .where(
       and(
-        eq(auditAnchors.chainId, target.chainId),
-        eq(auditAnchors.contractAddress, target.address.toLowerCase()),
-        eq(auditAnchors.status, "confirmed"),
+        confirmedAnchors(target),
         notExists(db.select().from(auditPaths).where(eq(auditPaths.anchorId, auditAnchors.id))),
       ),
     );

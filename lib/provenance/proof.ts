@@ -1,7 +1,7 @@
 // A record's Merkle proof: the record, its leaf, the path to the anchored root, and the anchor
 // (range, transaction, block). Worker-safe (no "server-only"); the route and the trace page use it.
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
-import type { Address, Hex } from "viem";
+import type { Hex } from "viem";
 
 import { ApiError } from "@/lib/api/errors";
 import { everything, type Scope } from "@/lib/auth/scope";
@@ -11,9 +11,8 @@ import { auditAnchors, auditRecords } from "@/lib/db/schema";
 
 import { leafHash, merkleProof, rootFromProof } from "./merkle";
 import { keptPath, rangeLeaves } from "./paths";
+import { confirmedAnchors, type AnchorTarget } from "./target";
 import type { Proof } from "./verify";
-
-export type AnchorTarget = { chainId: number; address: Address };
 
 export function toRecordJson(r: typeof auditRecords.$inferSelect) {
   return {
@@ -39,15 +38,7 @@ export function anchorsCovering(db: Db, target: AnchorTarget, from: number, to: 
   return db
     .select()
     .from(auditAnchors)
-    .where(
-      and(
-        eq(auditAnchors.chainId, target.chainId),
-        eq(auditAnchors.contractAddress, target.address.toLowerCase()),
-        eq(auditAnchors.status, "confirmed"),
-        lte(auditAnchors.fromPosition, to),
-        gte(auditAnchors.toPosition, from),
-      ),
-    )
+    .where(and(confirmedAnchors(target), lte(auditAnchors.fromPosition, to), gte(auditAnchors.toPosition, from)))
     .orderBy(asc(auditAnchors.fromPosition));
 }
 
