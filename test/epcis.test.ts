@@ -32,6 +32,7 @@ import { insertStaff } from "./helpers/callers";
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
+import { shipperAccount, startOrderStack } from "./helpers/order-stack";
 import { refusal } from "./helpers/refusal";
 
 const prefix = "0614141";
@@ -63,7 +64,6 @@ describe("a batch with a varied history", () => {
   let buyerId: number;
   let batchId: number;
   let tokenId: bigint;
-  const shipperAccount = devAccount(11);
   const holder = devAccount(6);
 
   const write = async (account: Account, functionName: string, args: unknown[]) => {
@@ -104,11 +104,7 @@ describe("a batch with a varied history", () => {
   }
 
   beforeAll(async () => {
-    t = await createTestDb();
-    chain = await deployTestToken();
-    config = indexerConfig(t.db, chain, 50);
-    deps = { holdHours: 72, chain: tokenHandle(chain), shipper: shipperAccount.address };
-    shipper = { client: chain.client, account: shipperAccount, chainId: 31337, address: chain.address };
+    ({ t, chain, config, deps, shipper } = await startOrderStack());
     await t.db.insert(warehouses).values([
       { code: "BIG-WH", name: "Big", country: "Belgium", capacityKg: "10000" },
       { code: "COLD-WH", name: "Cold", country: "Belgium", capacityKg: "10000" },
