@@ -7,7 +7,6 @@ import type { Account } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { everything } from "@/lib/auth/scope";
-import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import { codeToBytes32 } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
@@ -29,7 +28,7 @@ import { demoBatches } from "@/scripts/lib/demo-batches";
 import { consignTo, mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
 
 import { insertStaff } from "./helpers/callers";
-import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, tokenHandle, writeToken, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
 import { shipperAccount, startOrderStack } from "./helpers/order-stack";
@@ -67,14 +66,7 @@ describe("a batch with a varied history", () => {
   const holder = devAccount(6);
 
   const write = async (account: Account, functionName: string, args: unknown[]) => {
-    const hash = await chain.wallet(account).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      functionName,
-      args,
-      chain: chain.client.chain,
-      account,
-    } as never);
+    const hash = await writeToken(chain, account, functionName, args);
     expect((await chain.client.waitForTransactionReceipt({ hash })).status).toBe("success");
     await indexToHead(config);
   };
