@@ -39,7 +39,7 @@ import { demoBatches } from "@/scripts/lib/demo-batches";
 
 import { deployTestToken, mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
-import { insertBatches, insertBuyer, makeBatch } from "./helpers/factories";
+import { insertBatches, insertBuyer, insertFailingEndpoint, makeBatch } from "./helpers/factories";
 
 let t: TestDb;
 let chain: TestToken;
@@ -371,15 +371,7 @@ describe("detectors", () => {
   });
 
   it("webhook_failing: an active endpoint failing five times in a row, until one succeeds; proposes a pause", async () => {
-    const [endpoint] = await t.db
-      .insert(webhookEndpoints)
-      .values({
-        url: "http://127.0.0.1:9/hook",
-        eventTypes: ["batch.created"],
-        secretSealed: "sealed",
-        failureStreak: 5,
-      })
-      .returning();
+    const endpoint = await insertFailingEndpoint(t.db, "http://127.0.0.1:9/hook", 5);
     await expectRaisedThenCleared(
       webhookFailing,
       { endpoint_id: endpoint.id, url: "http://127.0.0.1:9/hook", streak: 5, last_status_code: null },
