@@ -25,10 +25,17 @@ import { actOnReturn, createReturn } from "@/lib/returns/returns";
 import type { Decision, Inspection } from "@/lib/returns/schemas";
 import { processRequest, requestVerification } from "@/lib/verification/requests";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { consignTo, mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
 import { insertStaff } from "./helpers/callers";
-import { deployTestToken, indexerConfig, tokenHandle, writeToken, type TestToken } from "./helpers/chain";
+import {
+  deployTestToken,
+  indexerConfig,
+  mintToProducer,
+  tokenHandle,
+  writeToken,
+  type TestToken,
+} from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
 import { shipperAccount, startOrderStack } from "./helpers/order-stack";
@@ -327,7 +334,7 @@ describe("every demo batch", () => {
   beforeAll(async () => {
     t = await createTestDb();
     chain = await deployTestToken();
-    await mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
+    await mintToProducer(chain, list);
     await indexToHead(indexerConfig(t.db, chain, 50));
   }, 240_000);
   afterAll(() => t.drop());
