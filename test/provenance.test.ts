@@ -17,7 +17,7 @@ import { getProof } from "@/lib/provenance/proof";
 import { verifyProof } from "@/lib/provenance/verify";
 
 import { deployTestToken, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
 
 let t: TestDb;
 let c: TestToken;
@@ -42,14 +42,6 @@ const append = (n: number, from: number) =>
       note: `note ${from + i}`,
     })),
   );
-const superuser = async (statement: string) => {
-  const client = await t.pool.connect();
-  try {
-    await client.query(`begin; set local session_replication_role = replica; ${statement}; commit`);
-  } finally {
-    client.release();
-  }
-};
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -201,7 +193,8 @@ describe("tampering", () => {
       firstChanged: null,
       problems: [],
     });
-    await superuser(
+    await withoutTriggers(
+      t,
       "update audit_records set note = 'nothing to see', after = after || '{\"price_per_kg\": \"3.10\"}' where position = 4",
     );
     const check = await checkAudit(t.db, { client: c.client, address: c.anchorAddress });
@@ -230,7 +223,7 @@ describe("tampering", () => {
     // A careful forger recomputes the edited record's hash, so the record agrees with itself.
     const [row] = await t.db.select().from(auditRecords).where(eq(auditRecords.position, 7));
     const forged = hashRecord({ ...row, note: "rewritten" });
-    await superuser(`update audit_records set note = 'rewritten', hash = '${forged}' where position = 7`);
+    await withoutTriggers(t, `update audit_records set note = 'rewritten', hash = '${forged}' where position = 7`);
     const check = await checkAudit(t.db, { client: c.client, address: c.anchorAddress });
     expect(check.problems.join("\n")).toMatch(/record 7's hash was rewritten/);
     expect(check.problems.join("\n")).toMatch(/anchor 1 \(records 6–7\): the records give root/);
@@ -241,7 +234,7 @@ describe("tampering", () => {
 
   it("stops anchoring at a break in the hash chain and raises one alert", async () => {
     await append(2, 13);
-    await superuser("update audit_records set note = 'edited' where position = 14");
+    await withoutTriggers(t, "update audit_records set note = 'edited' where position = 14");
     expect(await anchorPending(t.db, anchorer)).toMatchObject({ kind: "broken", position: 14 });
     expect(await anchorPending(t.db, anchorer)).toMatchObject({ kind: "broken", position: 14 });
     const alerts = await t.db.select().from(systemAlerts);
