@@ -27,10 +27,12 @@ const fields = (form: HTMLFormElement | null, names: readonly string[]) =>
     .filter((el): el is Field => el instanceof HTMLInputElement || el instanceof HTMLSelectElement);
 
 /** Whether the user changed the field from what the server rendered. */
-const changedSinceRendered = (el: Field) =>
-  el instanceof HTMLSelectElement
-    ? [...el.options].some((o) => o.selected !== o.defaultSelected)
-    : el.value !== el.defaultValue;
+const changedSinceRendered = (el: Field) => {
+  if (!(el instanceof HTMLSelectElement)) return el.value !== el.defaultValue;
+  // A select the page rendered with no choice marked (a value it has no option for) shows its first.
+  const rendered = [...el.options].findIndex((o) => o.defaultSelected);
+  return el.selectedIndex !== Math.max(rendered, 0);
+};
 
 export function FilterForm({ action, names, children, ...props }: Props) {
   const form = useRef<HTMLFormElement>(null);
@@ -40,37 +42,43 @@ export function FilterForm({ action, names, children, ...props }: Props) {
   };
   const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push" });
 
-  // Back, Forward and links change the URL under the form: show its values. (While typing, the state
-  // already holds what is typed: nuqs updates it at once and only the URL after the pause.) A choice
-  // made before the page could respond, its script still loading, is applied instead of undone.
+  // What the form last asked for, per field. A change made before the page could respond (its script
+  // still loading) reaches us twice, as the field's value at hydration and as React's replay of the
+  // event: it is applied once, so Back undoes it in one step.
+  const requested = useRef<Record<string, string | null>>({});
   const hydrated = useRef(false);
+
+  function apply(changed: Field[], options?: Parameters<typeof setParams>[1]) {
+    const values = Object.fromEntries(
+      changed
+        .filter((el) => requested.current[el.name] !== (el.value || null))
+        .map((el) => [el.name, el.value || null]),
+    );
+    if (Object.keys(values).length === 0) return;
+    Object.assign(requested.current, values);
+    void setParams({ ...values, cursor: null, back: null }, options);
+  }
+
+  // Back, Forward and links change the URL under the form: show its values. (While typing, the state
+  // already holds what is typed: nuqs updates it at once and only the URL after the pause.)
   useEffect(() => {
     const all = fields(form.current, names);
     const early = hydrated.current ? [] : all.filter(changedSinceRendered);
     hydrated.current = true;
-    if (early.length > 0) {
-      void setParams({
-        ...Object.fromEntries(early.map((el) => [el.name, el.value || null])),
-        cursor: null,
-        back: null,
-      });
-      return;
-    }
+    if (early.length > 0) return apply(early);
     for (const el of all) {
+      requested.current[el.name] = params[el.name] ?? null;
       if (el.value === (params[el.name] ?? "")) continue;
       el.value = params[el.name] ?? "";
       // A select without an empty choice (a sort) falls back to its first, the page's default.
       if (el instanceof HTMLSelectElement && el.selectedIndex === -1) el.selectedIndex = 0;
     }
-  }, [names, params, setParams]);
+  });
 
   function onChange(e: React.FormEvent<HTMLFormElement>) {
     const el = e.target;
     if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !names.includes(el.name)) return;
-    void setParams(
-      { [el.name]: el.value === "" ? null : el.value, cursor: null, back: null },
-      isTyped(el) ? { limitUrlUpdates: debounce(typedDelayMs) } : undefined,
-    );
+    apply([el], isTyped(el) ? { limitUrlUpdates: debounce(typedDelayMs) } : undefined);
   }
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
