@@ -1,10 +1,11 @@
 "use client";
 
 // A list's filters that apply as they change: a choice at once, typed text after a short pause, each
-// change a history entry (Back undoes it) and a new first page. The filters live in the URL through
+// change one history entry (Back undoes it) and a new first page. The filters live in the URL through
 // nuqs; the page, a server component, re-renders from it. Without JavaScript this is the plain GET
-// form it renders, applied with its button.
-import { debounce, parseAsString, useQueryStates } from "nuqs";
+// form it renders, applied with its button. The pause is kept here, not by nuqs: nuqs debounces each
+// key on its own, so a filter and the paging it resets could reach the URL as two entries.
+import { parseAsString, useQueryStates } from "nuqs";
 import { useEffect, useRef } from "react";
 
 type Props = React.FormHTMLAttributes<HTMLFormElement> & {
@@ -47,8 +48,12 @@ export function FilterForm({ action, names, children, ...props }: Props) {
   // event: it is applied once, so Back undoes it in one step.
   const requested = useRef<Record<string, string | null>>({});
   const hydrated = useRef(false);
+  // Fields typed in and not applied yet: the pause runs.
+  const typing = useRef(new Set<string>());
+  const pause = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pause.current), []);
 
-  function apply(changed: Field[], options?: Parameters<typeof setParams>[1]) {
+  function apply(changed: Field[]) {
     const values = Object.fromEntries(
       changed
         .filter((el) => requested.current[el.name] !== (el.value || null))
@@ -56,17 +61,17 @@ export function FilterForm({ action, names, children, ...props }: Props) {
     );
     if (Object.keys(values).length === 0) return;
     Object.assign(requested.current, values);
-    void setParams({ ...values, cursor: null, back: null }, options);
+    void setParams({ ...values, cursor: null, back: null });
   }
 
-  // Back, Forward and links change the URL under the form: show its values. (While typing, the state
-  // already holds what is typed: nuqs updates it at once and only the URL after the pause.)
+  // Back, Forward and links change the URL under the form: show its values (not over a field being typed in).
   useEffect(() => {
     const all = fields(form.current, names);
     const early = hydrated.current ? [] : all.filter(changedSinceRendered);
     hydrated.current = true;
     if (early.length > 0) return apply(early);
     for (const el of all) {
+      if (typing.current.has(el.name)) continue;
       requested.current[el.name] = params[el.name] ?? null;
       if (el.value === (params[el.name] ?? "")) continue;
       el.value = params[el.name] ?? "";
@@ -78,11 +83,20 @@ export function FilterForm({ action, names, children, ...props }: Props) {
   function onChange(e: React.FormEvent<HTMLFormElement>) {
     const el = e.target;
     if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !names.includes(el.name)) return;
-    apply([el], isTyped(el) ? { limitUrlUpdates: debounce(typedDelayMs) } : undefined);
+    if (!isTyped(el)) return apply([el]);
+    typing.current.add(el.name);
+    clearTimeout(pause.current);
+    pause.current = setTimeout(() => {
+      const typed = fields(form.current, [...typing.current]);
+      typing.current.clear();
+      apply(typed);
+    }, typedDelayMs);
   }
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    clearTimeout(pause.current);
+    typing.current.clear();
     const data = new FormData(e.currentTarget);
     const value = (n: string) => (typeof data.get(n) === "string" && data.get(n) !== "" ? String(data.get(n)) : null);
     // Applied already as it changed: pressing Enter or the button again adds no history entry.
