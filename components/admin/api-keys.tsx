@@ -4,7 +4,8 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { field } from "@/components/ui/select";
+import { TextField } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
@@ -42,18 +43,23 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
           }
         }}
       >
-        <label className="flex flex-col text-xs">
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required className={field} />
-        </label>
-        <label className="flex flex-col text-xs">
-          Role
-          <select value={role} onChange={(e) => setRole(ZNewApiKey.shape.role.parse(e.target.value))} className={field}>
-            <option>viewer</option>
-            <option>verifier</option>
-            <option>operator</option>
-          </select>
-        </label>
+        <TextField
+          id="api-key-name"
+          name="name"
+          label="Name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <Select
+          id="api-key-role"
+          name="role"
+          label="Role"
+          options={["viewer", "verifier", "operator"]}
+          all={null}
+          value={role}
+          onChange={(v) => setRole(ZNewApiKey.shape.role.parse(v))}
+        />
         <Button type="submit" variant="primary">
           Create key
         </Button>

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { Buyer } from "@/components/orders/buyer-fields";
 import { Button } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
-import { field, labelStyle } from "@/components/ui/select";
+import { field, labelStyle } from "@/components/ui/field";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";

@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
-import { field } from "@/components/ui/select";
+import { field } from "@/components/ui/field";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZUserChange } from "@/lib/auth/schemas";

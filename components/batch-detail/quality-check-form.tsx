@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { messageInFormWords } from "@/components/field-errors";
+import { messageInFormWords, setFieldIssues } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
-import { labelStyle } from "@/components/ui/select";
+import { FilesField, imageTypes } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { recordQualityCheck } from "@/lib/endpoints/verification";
@@ -19,7 +19,6 @@ import { numberOrEmpty, QualityFields, textOrEmpty } from "./quality-fields";
 
 type Input = z.input<typeof ZQualityCheck>;
 type Output = z.output<typeof ZQualityCheck>;
-type Name = keyof Input;
 
 export function QualityCheckForm({ batchId }: { batchId: number }) {
   const router = useRouter();
@@ -38,10 +37,7 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
     const r = await attempt(recordQualityCheck, { params: { batch_id: batchId }, body });
     if (!r.ok) {
       // Errors about a field show beside it; anything else is the action's outcome, toasted.
-      const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
-      const onFields = details.filter((d) => d.path && d.path in ZQualityCheck.shape);
-      for (const d of onFields) form.setError(d.path as Name, { message: d.message });
-      if (onFields.length === 0)
+      if (!setFieldIssues(form.setError, ZQualityCheck.shape, r.error.details))
         toast.error(r.error.status ? messageInFormWords(element, r.error.message, r.error.details) : r.error.message);
       return;
     }
@@ -66,32 +62,13 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
         errors={errors}
       />
       <div className="flex flex-wrap gap-6">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="qc-photos" className={labelStyle}>
-            Photos (JPEG, PNG, WebP)
-          </label>
-          <input
-            id="qc-photos"
-            name="photos"
-            type="file"
-            multiple
-            accept="image/jpeg,image/png,image/webp"
-            className="text-sm"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="qc-certificates" className={labelStyle}>
-            Certificates (PDF or image)
-          </label>
-          <input
-            id="qc-certificates"
-            name="certificates"
-            type="file"
-            multiple
-            accept="application/pdf,image/jpeg,image/png,image/webp"
-            className="text-sm"
-          />
-        </div>
+        <FilesField id="qc-photos" name="photos" label="Photos (JPEG, PNG, WebP)" accept={imageTypes} />
+        <FilesField
+          id="qc-certificates"
+          name="certificates"
+          label="Certificates (PDF or image)"
+          accept={`application/pdf,${imageTypes}`}
+        />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" isPending={form.formState.isSubmitting}>

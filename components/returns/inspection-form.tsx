@@ -13,8 +13,9 @@ import {
   textOrEmpty,
   type MeasurementName,
 } from "@/components/batch-detail/quality-fields";
-import { messageInFormWords } from "@/components/field-errors";
+import { messageInFormWords, setFieldIssues } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { inspectReturn } from "@/lib/endpoints/returns";
@@ -35,10 +36,7 @@ export function InspectionForm({ returnId }: { returnId: number }) {
   async function onSubmit(inspection: Output, event?: React.BaseSyntheticEvent) {
     const r = await attempt(inspectReturn, { params: { return_id: returnId }, body: inspection });
     if (!r.ok) {
-      const details = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
-      const onFields = details.filter((d) => d.path && d.path in ZInspection.shape);
-      for (const d of onFields) form.setError(d.path as keyof Input, { message: d.message });
-      if (onFields.length === 0)
+      if (!setFieldIssues(form.setError, ZInspection.shape, r.error.details))
         toast.error(messageInFormWords(event?.target as HTMLFormElement, r.error.message, r.error.details));
       return;
     }
@@ -59,10 +57,7 @@ export function InspectionForm({ returnId }: { returnId: number }) {
         notes={form.register("notes", { setValueAs: textOrEmpty })}
         errors={errors}
       />
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" {...form.register("contaminated")} />
-        Contaminated
-      </label>
+      <Checkbox label="Contaminated" {...form.register("contaminated")} />
       <Button type="submit" variant="primary" className="self-start" isPending={form.formState.isSubmitting}>
         Inspect
       </Button>
