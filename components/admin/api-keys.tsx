@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { Select } from "@/components/ui/select";
 import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
@@ -32,10 +33,9 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
   useErrorToast(error);
   return (
     <Card id="api-keys" title="API keys">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-2 text-sm"
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={async () => {
           const result = await call(createApiKey, { body: { name, role } });
           if (result) {
             setCreated(result.key);
@@ -63,7 +63,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
         <Button type="submit" variant="primary">
           Create key
         </Button>
-      </form>
+      </Form>
       {created && <NewKey value={created} />}
       <Table isFramed={false}>
         <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { Select } from "@/components/ui/select";
 import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
@@ -15,13 +16,12 @@ export function InviteForm() {
   useErrorToast(error);
   return (
     <Card id="invite" title="Invite someone">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-2"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = new FormData(e.currentTarget);
+        onSubmit={async (form) => {
+          const data = new FormData(form);
           const result = await call(invite, {
-            body: { email: String(form.get("email") ?? ""), role: ZInvitation.shape.role.parse(form.get("role")) },
+            body: { email: String(data.get("email") ?? ""), role: ZInvitation.shape.role.parse(data.get("role")) },
           });
           if (result) toast.success(`Invitation sent to ${result.email}.`);
         }}
@@ -38,7 +38,7 @@ export function InviteForm() {
         <Button type="submit" variant="primary" isPending={pending}>
           Send invitation
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -3,6 +3,7 @@
 // The eudr_submission setting: the EU information system's endpoint, its key and the operator's identity.
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
 import { changeSubmissionSetting } from "@/lib/endpoints/due-diligence";
@@ -18,12 +19,11 @@ type Setting = {
 export function SubmissionSettingForm({ setting }: { setting: Setting }) {
   const { call, error, pending } = useApiCall();
   return (
-    <form
+    <Form
       aria-label="EU information system"
       className="grid gap-2 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
+      onSubmit={(form) => {
+        const f = new FormData(form);
         const get = (k: string) => String(f.get(k) ?? "").trim();
         void call(
           changeSubmissionSetting,
@@ -36,7 +36,7 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
               operator_country: get("operator_country").toUpperCase(),
             },
           },
-          e.currentTarget,
+          form,
         );
       }}
     >
@@ -80,6 +80,6 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
         </Button>
         {error && <Notice>{error}</Notice>}
       </div>
-    </form>
+    </Form>
   );
 }

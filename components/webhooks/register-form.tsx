@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { createWebhookEndpoint } from "@/lib/endpoints/webhooks";
@@ -26,11 +27,9 @@ export function RegisterEndpoint() {
   const toggle = (t: EventType, on: boolean) => setTypes((now) => (on ? [...now, t] : now.filter((x) => x !== t)));
   return (
     <Card id="register-webhook" title="Register an endpoint">
-      <form
+      <Form
         className="flex flex-col gap-3 text-sm"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={async (form) => {
           const data = new FormData(form);
           const body = {
             url: String(data.get("url")),
@@ -75,7 +74,7 @@ export function RegisterEndpoint() {
             Register endpoint
           </Button>
         </div>
-      </form>
+      </Form>
       {secret && <SecretShown secret={secret} />}
     </Card>
   );
