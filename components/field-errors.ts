@@ -1,5 +1,6 @@
 // An API's validation error in the page's words: each field named by the label the form shows
 // ("Counted quantity (kg): is required"), never by its internal name ("actual_quantity: …").
+import { toast } from "@/components/ui/toast";
 
 export type FieldIssue = { path?: string; message: string };
 
@@ -29,13 +30,17 @@ export const errorsOnFields = (form: HTMLFormElement, details: unknown): Record<
       .map((d) => [d.path!, d.message]),
   );
 
-/** Sets each issue about one of the schema's fields on that field (react-hook-form); false when there was none. */
-export function setFieldIssues<S extends object>(
+/**
+ * A refused react-hook-form form: each issue about one of the schema's fields is set on that field;
+ * with none, the error is toasted in the form's words.
+ */
+export function showRefusal<S extends object>(
   setError: (name: NoInfer<Extract<keyof S, string>>, error: { message: string }) => void,
   shape: S,
-  details: unknown,
-): boolean {
-  const onFields = fieldIssues(details).filter((d) => d.path && d.path in shape);
+  form: HTMLFormElement,
+  error: { message: string; details?: unknown },
+) {
+  const onFields = fieldIssues(error.details).filter((d) => d.path && d.path in shape);
   for (const d of onFields) setError(d.path as Extract<keyof S, string>, { message: d.message });
-  return onFields.length > 0;
+  if (onFields.length === 0) toast.error(messageInFormWords(form, error.message, error.details));
 }

@@ -19,20 +19,24 @@ const fields: { name: MeasurementName; label: string; step?: string }[] = [
 ];
 
 /** An empty field is no value (optional fields), anything else a number for the schema to check. */
-export const numberOrEmpty = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
+const numberOrEmpty = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 /** Blank notes are no notes. */
-export const textOrEmpty = (v: string) => (v.trim() === "" ? undefined : v);
+const textOrEmpty = (v: string) => (v.trim() === "" ? undefined : v);
 
-type Props = {
-  /** Prefixes each field's id: qc-cupping_score. */
-  idPrefix: string;
-  register: (name: MeasurementName) => UseFormRegisterReturn;
-  /** The notes textarea, registered with textOrEmpty. */
-  notes: UseFormRegisterReturn;
-  errors: Partial<Record<MeasurementName | "notes", { message?: string }>>;
+/** The part of a react-hook-form form (useForm) the fields use. */
+type QualityForm = {
+  register: (
+    name: MeasurementName | "notes",
+    options: { setValueAs: (value: string) => unknown },
+  ) => UseFormRegisterReturn;
+  formState: { errors: Partial<Record<MeasurementName | "notes", { message?: string }>> };
 };
 
-export function QualityFields({ idPrefix, register, notes, errors }: Props) {
+/** `idPrefix` prefixes each field's id: qc-cupping_score. Measurements are numbers, blank notes none. */
+export function QualityFields({ idPrefix, form }: { idPrefix: string; form: QualityForm }) {
+  const { errors } = form.formState;
+  const register = (name: MeasurementName) => form.register(name, { setValueAs: numberOrEmpty });
+  const notes = form.register("notes", { setValueAs: textOrEmpty });
   return (
     <>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -2,18 +2,10 @@
 
 // A received return's inspection: the SCA quality check of the returned coffee and whether it is
 // contaminated, checked with the API's own schema; the answer is its grade and a recommendation.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 
-import {
-  numberOrEmpty,
-  QualityFields,
-  textOrEmpty,
-  type MeasurementName,
-} from "@/components/batch-detail/quality-fields";
-import { messageInFormWords, setFieldIssues } from "@/components/field-errors";
+import { QualityFields } from "@/components/batch-detail/quality-fields";
+import { useQualityForm } from "@/components/batch-detail/use-quality-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
@@ -22,41 +14,21 @@ import { inspectReturn } from "@/lib/endpoints/returns";
 import { humanize } from "@/lib/format";
 import { ZInspection } from "@/lib/returns/schemas";
 
-type Input = z.input<typeof ZInspection>;
-type Output = z.output<typeof ZInspection>;
-
 export function InspectionForm({ returnId }: { returnId: number }) {
   const router = useRouter();
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(ZInspection),
-    defaultValues: { sample_grams: 350, contaminated: false },
-  });
-  const errors = form.formState.errors;
-
-  async function onSubmit(inspection: Output, event?: React.BaseSyntheticEvent) {
-    const r = await attempt(inspectReturn, { params: { return_id: returnId }, body: inspection });
-    if (!r.ok) {
-      if (!setFieldIssues(form.setError, ZInspection.shape, r.error.details))
-        toast.error(messageInFormWords(event?.target as HTMLFormElement, r.error.message, r.error.details));
-      return;
-    }
-    toast.success(`Return ${returnId} inspected: graded ${humanize(r.data.grade ?? "")}.`);
-    router.refresh();
-  }
+  const { form, onSubmit } = useQualityForm(
+    ZInspection,
+    { sample_grams: 350, contaminated: false },
+    (inspection) => attempt(inspectReturn, { params: { return_id: returnId }, body: inspection }),
+    (data) => {
+      toast.success(`Return ${returnId} inspected: graded ${humanize(data.grade ?? "")}.`);
+      router.refresh();
+    },
+  );
 
   return (
-    <form
-      onSubmit={form.handleSubmit(onSubmit)}
-      noValidate
-      aria-label="Inspect the return"
-      className="flex flex-col gap-3"
-    >
-      <QualityFields
-        idPrefix="inspect"
-        register={(name: MeasurementName) => form.register(name, { setValueAs: numberOrEmpty })}
-        notes={form.register("notes", { setValueAs: textOrEmpty })}
-        errors={errors}
-      />
+    <form onSubmit={onSubmit} noValidate aria-label="Inspect the return" className="flex flex-col gap-3">
+      <QualityFields idPrefix="inspect" form={form} />
       <Checkbox label="Contaminated" {...form.register("contaminated")} />
       <Button type="submit" variant="primary" className="self-start" isPending={form.formState.isSubmitting}>
         Inspect
