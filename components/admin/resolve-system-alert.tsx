@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { NoteDialog } from "@/components/ui/note-dialog";
+import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { resolveSystemAlert } from "@/lib/endpoints/alerts";
 import { attempt } from "@/lib/endpoints/client";
@@ -40,10 +40,7 @@ export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
           note={{
             id: `resolution-note-${id}`,
             label: "Note (3–500 characters)",
-            rows: 3,
-            required: true,
-            minLength: 3,
-            maxLength: 500,
+            ...auditedNote,
           }}
           confirm="Resolve alert"
           isPending={isPending}

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { NoteDialog } from "@/components/ui/note-dialog";
+import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { acceptRecommendation, dismissRecommendation } from "@/lib/endpoints/monitoring";
@@ -65,10 +65,7 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
           note={{
             id: `dismiss-reason-${id}`,
             label: "Reason (3–500 characters)",
-            rows: 3,
-            required: true,
-            minLength: 3,
-            maxLength: 500,
+            ...auditedNote,
           }}
           confirm="Dismiss recommendation"
           isPending={pending === "dismiss"}

@@ -9,6 +9,9 @@ import { Dialog } from "./dialog";
 import { TextArea } from "./field";
 import { Form } from "./form";
 
+/** A note kept with what it resolves and in the audit log: 3 to 500 characters. */
+export const auditedNote = { rows: 3, required: true, minLength: 3, maxLength: 500 } as const;
+
 type Props = {
   title: React.ReactNode;
   description: React.ReactNode;
