@@ -2,6 +2,7 @@
 
 // Who the order is for: the buyer (with where its tokens go), a delivery address, the currency and a note.
 import { field, Field, invalidBy, TextArea, TextField } from "@/components/ui/field";
+import { namedOption, Options } from "@/components/ui/select";
 
 export type Buyer = {
   id: number;
@@ -33,11 +34,7 @@ export function BuyerFields({ buyers, value, errors, onChange }: Props) {
           {...invalidBy("buyer_id-error", errors.buyer_id)}
         >
           <option value="">Choose a buyer</option>
-          {buyers.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name} ({b.kind})
-            </option>
-          ))}
+          <Options items={buyers.map(namedOption)} />
         </select>
       </Field>
       <Field id="delivery_address_id" label="Delivery address (optional)" error={errors.delivery_address_id}>

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { field, Field, FilesField, imageTypes, invalidBy, TextArea, TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
+import { Options } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import { returnReasons } from "@/lib/db/enums";
@@ -90,11 +91,7 @@ export function NewReturnForm({ lineId, returnableKg }: { lineId: number; return
           <option value="" disabled>
             Choose a reason
           </option>
-          {returnReasons.map((r) => (
-            <option key={r} value={r}>
-              {reasonLabels[r]}
-            </option>
-          ))}
+          <Options items={returnReasons.map((r) => ({ value: r, label: reasonLabels[r] }))} />
         </select>
       </Field>
       <TextArea id="note" name="note" label="Note (optional)" error={errors.note} rows={3} maxLength={2000} />

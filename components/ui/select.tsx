@@ -47,15 +47,28 @@ export function Select({
         {...invalidBy(`${selectId}-error`, error)}
       >
         {all !== null && <option value="">{all}</option>}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {labels?.[o] ?? humanize(o)}
-          </option>
-        ))}
+        <Options items={options.map((o) => ({ value: o, label: labels?.[o] ?? humanize(o) }))} />
       </select>
     </Field>
   );
 }
+
+type Option = { value: string | number; label: React.ReactNode };
+
+/** A select's options, each a value and what it is called. */
+export function Options({ items }: { items: readonly Option[] }) {
+  return items.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+/** An organisation (a buyer is one) as an option: its name and kind. */
+export const namedOption = (o: { id: number; name: string; kind: string }): Option => ({
+  value: o.id,
+  label: `${o.name} (${o.kind})`,
+});
 
 /** A GET filter form's two buttons: apply, and back to the unfiltered page. */
 export function FilterButtons({ resetHref }: { resetHref: string }) {
