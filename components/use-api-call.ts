@@ -5,7 +5,8 @@ import { useState } from "react";
 import type { ZodType } from "zod";
 
 import { ApiError, call as callApi, type Args } from "@/lib/endpoints/client";
-import type { Endpoint, Input, ResponseOf, Spec } from "@/lib/endpoints/define";
+import type { Input, ResponseOf } from "@/lib/endpoints/define";
+import type { EndpointAt, EndpointKey } from "@/lib/endpoints/registry";
 
 import { messageInFormWords } from "./field-errors";
 
@@ -21,14 +22,14 @@ export function useApiCall() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  async function call<S extends Spec>(
-    endpoint: Endpoint<S>,
-    ...[input, form]: WithForm<S>
-  ): Promise<ResponseOf<S> | null> {
+  async function call<K extends EndpointKey>(
+    key: K,
+    ...[input, form]: WithForm<EndpointAt<K>>
+  ): Promise<ResponseOf<EndpointAt<K>> | null> {
     setError(null);
     setPending(true);
     try {
-      const answer = await callApi(endpoint, ...([input] as unknown as Args<S>));
+      const answer = await callApi(key, ...([input] as unknown as Args<EndpointAt<K>>));
       router.refresh();
       return answer;
     } catch (e) {

@@ -12,11 +12,19 @@ import { batchTokenAddress, rpcUrl } from "./stack";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** An active batch produced three weeks ago, a year from expiry, with nothing recorded about it yet. */
-export async function mintFreshBatch(prefix: string): Promise<{ id: number; token_id: string; batch_code: string }> {
+/**
+ * An active batch produced three weeks ago, a year from expiry, with nothing recorded about it yet;
+ * from `origin_country` at `pricePerKg` when given.
+ */
+export async function mintFreshBatch(
+  prefix: string,
+  { origin_country, pricePerKg }: { origin_country?: string; pricePerKg?: string } = {},
+): Promise<{ id: number; token_id: string; batch_code: string }> {
   const [batch] = demoBatches(1, new Date(), 7);
   const code = `${prefix}-${Date.now().toString(36).toUpperCase()}`;
   batch.metadata.batch_code = code;
+  if (origin_country) batch.metadata.origin_country = origin_country;
+  if (pricePerKg) batch.pricePerKg = pricePerKg;
   batch.productionDate = day(-20);
   batch.expiryDate = day(365);
   const client = createChainClient(rpcUrl, 31337);

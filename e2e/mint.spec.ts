@@ -5,6 +5,7 @@ import { createChainClient } from "@/lib/chain/client";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import { gramsToKg } from "@/lib/chain/units";
 
+import { fillBatchForm } from "./batch-form";
 import { batchTokenAddress, giveMockWallet, rpcUrl } from "./stack";
 
 const client = createChainClient(rpcUrl, 31337);
@@ -19,17 +20,6 @@ async function connectAs(context: BrowserContext, page: Page, account: `0x${stri
   await expect(page.getByText("Connected:")).toBeVisible();
 }
 
-async function fillBatch(page: Page, code: string) {
-  await page.getByLabel("Batch code").fill(code);
-  await page.getByLabel("Origin country").fill("Kenya");
-  await page.getByLabel("Region").fill("Nyeri");
-  await page.getByLabel("Process").selectOption("washed");
-  await page.getByLabel("Quantity (kg)").fill("1234.567");
-  await page.getByLabel("Price per kg (USD)").fill("9.85");
-  await page.getByLabel("Production date").fill("2026-08-01");
-  await page.getByLabel("Expiry date").fill("2027-08-01");
-}
-
 test("a producer mints a batch from the page and lands on its detail page with the transaction", async ({
   context,
   page,
@@ -37,7 +27,7 @@ test("a producer mints a batch from the page and lands on its detail page with t
   const producer = devAccount(1).address;
   await connectAs(context, page, producer);
   const code = `KEN-NYE-2026-${Date.now().toString(36).toUpperCase()}`;
-  await fillBatch(page, code);
+  await fillBatchForm(page, code, "1234.567", "9.85");
   const mint = page.getByRole("button", { name: "Mint batch" });
   await expect(mint).toBeEnabled();
   await mint.click();
@@ -74,7 +64,7 @@ test("a wallet without the minter role is told so before any prompt, and nothing
   await expect(page.getByRole("alert").filter({ hasText: "does not have the minter role" })).toBeVisible();
 
   const code = `NOROLE-${Date.now().toString(36).toUpperCase()}`;
-  await fillBatch(page, code);
+  await fillBatchForm(page, code, "1234.567", "9.85");
   await expect(page.getByRole("button", { name: "Mint batch" })).toBeDisabled();
   await page.getByRole("button", { name: "Mint batch" }).click({ force: true });
 

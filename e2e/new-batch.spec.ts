@@ -7,6 +7,7 @@ import { devAccount } from "@/lib/chain/dev-accounts";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
+import { fillBatchForm } from "./batch-form";
 import { query } from "./db";
 import { batchTokenAddress, giveMockWallet, rpcUrl } from "./stack";
 
@@ -25,14 +26,7 @@ test("with the listener paused, a mint from the page says it is not indexed by i
   await page.getByRole("button", { name: /^Connect / }).click();
   await expect(page.getByText("Connected:")).toBeVisible();
   const code = `E2E-LATE-${Date.now().toString(36).toUpperCase()}`;
-  await page.getByLabel("Batch code").fill(code);
-  await page.getByLabel("Origin country").fill("Kenya");
-  await page.getByLabel("Region").fill("Nyeri");
-  await page.getByLabel("Process").selectOption("washed");
-  await page.getByLabel("Quantity (kg)").fill("120");
-  await page.getByLabel("Price per kg (USD)").fill("8.10");
-  await page.getByLabel("Production date").fill("2026-08-01");
-  await page.getByLabel("Expiry date").fill("2027-08-01");
+  await fillBatchForm(page, code, "120", "8.10");
   await listening(request, false);
   try {
     await page.getByRole("button", { name: "Mint batch" }).click();

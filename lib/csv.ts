@@ -33,3 +33,9 @@ export function csvStream<T>(columns: readonly (keyof T)[], pages: AsyncIterator
     },
   });
 }
+
+/** A CSV export: `csvOf(columns, allOrders)` is a function of allOrders' arguments that streams those rows as CSV. */
+export const csvOf =
+  <A extends unknown[], T>(columns: readonly (keyof T)[], rows: (...args: A) => AsyncIterator<T[]>) =>
+  (...args: A) =>
+    csvStream(columns, rows(...args));

@@ -1,16 +1,19 @@
 // npm run bench:api [-- --large N]: p50/p95 of the list endpoint (first page, a deep page, three
-// filter mixes) and of the dashboard metrics, through the production server over HTTP as a
-// signed-in viewer, at 10,000 batches and again after growing the same database to N (default
-// 1,000,000). Prints JSON with the ratios. Needs a production build (`npm run build`); makes one when there is none.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
+// filter mixes, the first page again with an API key), of the dashboard metrics and of an audit
+// record's proof, through the production server over HTTP as a signed-in viewer, at 10,000 batches
+// and again after growing the same database to N (default 1,000,000). Prints JSON with the ratios. Needs a production build (`npm run build`); makes one when there is none.
 import { parseArgs } from "node:util";
+import { createWalletClient, http } from "viem";
 
 import { encodeCursor } from "../lib/api/cursor";
-import { withBenchStack } from "./lib/bench-stack";
-import { demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
-import { freePort } from "./lib/free-port";
+import { recordAudit } from "../lib/audit/record";
+import { createApiKey } from "../lib/auth/api-keys";
+import { chainFor } from "../lib/chain/client";
+import { operatorAccount } from "../lib/chain/dev-accounts";
+import { auditPaths } from "../lib/db/schema";
+import { anchorPending } from "../lib/provenance/anchor";
+import { withBenchServer } from "./lib/bench-server";
+import { withBenchStack, type BenchStack } from "./lib/bench-stack";
 import { seedScale } from "./lib/scale-seed";
 
 const { values } = parseArgs({
@@ -22,8 +25,8 @@ const { values } = parseArgs({
 });
 const sizes = [Number(values.small), Number(values.large)];
 const requests = Number(values.requests);
-const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.error(`[bench] ${line}`);
+const system = { kind: "system", id: "bench" } as const;
 
 /** The middle of the table, as a cursor for `sort=id&order=desc`: as deep as a page can be. */
 const deepCursor = (batches: number) => {
@@ -44,30 +47,10 @@ const cases = (batches: number): Record<string, string> => ({
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** Signs in a viewer through next-auth's own form post, as the browser does; returns the session cookie. */
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const viewer = demoUsers.find((u) => u.role === "viewer")!;
-  const res = await fetch(`${base}/api/auth/callback/password`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ email: viewer.email, password: demoPassword, csrfToken }),
-  });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed: ${res.status}`);
-  return session;
-}
-
-async function measure(base: string, cookie: string, url: string) {
+async function measure(base: string, headers: Record<string, string>, url: string) {
   const get = async () => {
     const started = performance.now();
-    const res = await fetch(base + url, { headers: { cookie } });
+    const res = await fetch(base + url, { headers });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url}: ${res.status}`);
     return performance.now() - started;
@@ -79,49 +62,48 @@ async function measure(base: string, cookie: string, url: string) {
   return { p50_ms: Number(percentile(times, 50).toFixed(2)), p95_ms: Number(percentile(times, 95).toFixed(2)) };
 }
 
-if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  log("no production build: running next build…");
-  if (
-    spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-      cwd: root,
-      stdio: "inherit",
-    }).status !== 0
-  )
-    throw new Error("next build failed");
+/**
+ * A proof of a record in the middle of a 5,000-record anchor, as the trace page and
+ * `GET /api/audit/{id}/proof` read it: built from the range's tree (the paths removed, as before
+ * they were kept), then from the path kept when the anchor was sent.
+ */
+async function measureProof(stack: BenchStack, base: string, headers: Record<string, string>) {
+  const { db, client, rpcUrl, deployment } = stack;
+  const records = 5_000;
+  await recordAudit(
+    db,
+    ...Array.from({ length: records }, (_, i) => ({
+      entity: "bench",
+      entityId: i,
+      action: "bench.recorded",
+      actor: system,
+      after: { n: i },
+    })),
+  );
+  const wallet = createWalletClient({
+    account: operatorAccount,
+    chain: chainFor(31337, rpcUrl),
+    transport: http(rpcUrl),
+  });
+  const anchor = { client, wallet, chainId: 31337, address: deployment.auditAnchor!.address };
+  const anchored = await anchorPending(db, anchor, { maxRecords: records });
+  if (anchored.kind !== "anchored") throw new Error(`anchoring for the proof case: ${anchored.kind}`);
+  const url = `/api/audit/${Math.ceil(records / 2)}/proof`;
+  await db.delete(auditPaths);
+  const built = await measure(base, headers, url);
+  log(`proof_built_tree ${JSON.stringify(built)}`);
+  await anchorPending(db, anchor);
+  const kept = await measure(base, headers, url);
+  log(`proof_kept_path ${JSON.stringify(kept)}`);
+  return { records_in_anchor: records, proof_built_tree: built, proof_kept_path: kept };
 }
 
-const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => {
-  await ensureDemoUsers(db);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: (pool.options as { connectionString: string }).connectionString,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-    RPC_URL: rpcUrl,
-    CHAIN_ID: "31337",
-    BATCH_TOKEN_ADDRESS: deployment.batchToken.address,
-  };
-  const server = spawn(
-    process.execPath,
-    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
-  );
-  try {
-    for (let i = 0; ; i++) {
-      if (
-        await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 120) throw new Error("the server did not answer /api/health");
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const cookie = await signIn(base);
+const result = await withBenchStack((stack) =>
+  withBenchServer(stack, log, async ({ base, cookie }) => {
+    const { pool, db } = stack;
+    // The same reads with a viewer's API key: a key call should cost what a session call costs.
+    const { key } = await createApiKey(db, { name: "bench", role: "viewer", createdBy: null }, system);
+    const callers = { session: { cookie }, api_key: { "x-api-key": key } };
     const figures: Record<number, Record<string, { p50_ms: number; p95_ms: number }>> = {};
     let seeded = 0;
     for (const size of sizes) {
@@ -131,15 +113,19 @@ const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => 
       await pool.query("vacuum analyze");
       figures[size] = {};
       for (const [name, url] of Object.entries(cases(size))) {
-        figures[size][name] = await measure(base, cookie, url);
+        figures[size][name] = await measure(base, callers.session, url);
         log(`${size}: ${name} ${JSON.stringify(figures[size][name])}`);
       }
+      figures[size].list_first_page_api_key = await measure(base, callers.api_key, cases(size).list_first_page);
+      log(`${size}: list_first_page_api_key ${JSON.stringify(figures[size].list_first_page_api_key)}`);
     }
+    const proof = await measureProof(stack, base, callers.session);
     const [small, large] = sizes;
     const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
     return {
       requests_per_case: requests,
       figures,
+      proof,
       p95_large_over_small: Object.fromEntries(
         Object.keys(figures[small]).map((name) => [
           name,
@@ -150,8 +136,6 @@ const result = await withBenchStack(async ({ db, pool, rpcUrl, deployment }) => 
         sizes.map((size) => [size, ratio(figures[size].list_deep_page.p95_ms, figures[size].list_first_page.p95_ms)]),
       ),
     };
-  } finally {
-    server.kill("SIGTERM");
-  }
-});
+  }),
+);
 console.log(JSON.stringify(result, null, 2));

@@ -1,6 +1,6 @@
 // Run by the stack (with --conditions=react-server, as the worker is) right after it minted the demo:
-// indexes the chain, then seeds the off-chain history (scripts/lib/demo-activity.ts) before the
-// worker and the app start.
+// indexes the chain, then seeds the off-chain history (scripts/lib/demo-activity.ts) and files the
+// demo batches' plots (scripts/lib/demo-plots-seed.ts) before the worker and the app start.
 import type { Address } from "viem";
 
 import { createChainClient } from "../lib/chain/client";
@@ -9,6 +9,7 @@ import { parseEnv } from "../lib/env";
 import { indexToHead } from "../lib/events/indexer";
 import { seedDemoActivity } from "./lib/demo-activity";
 import { demoHistory } from "./lib/demo-history";
+import { ensureDemoPlots } from "./lib/demo-plots-seed";
 import { demoUsers } from "./lib/demo-users";
 
 const env = parseEnv(process.env);
@@ -37,6 +38,7 @@ try {
     },
   );
   console.log(`[stack] seeded ${made} quality checks, fraud assessments and counts over the demo's past`);
+  console.log(`[stack] filed demo plots for ${await ensureDemoPlots(db)} batches`);
 } finally {
   await pool.end();
 }

@@ -19,11 +19,11 @@ import { chainFor, createChainClient } from "../lib/chain/client";
 import { createDb } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv, ZServerEnv } from "../lib/env";
+import { measureMissingOverlaps } from "../lib/eudr/measure";
 import { startMailCatcher } from "../lib/mail/catcher";
 import { ensureAnchorRole } from "./lib/anchor-role";
 import { startAnvil } from "./lib/anvil";
 import { demoHistory, historyDays } from "./lib/demo-history";
-import { seedDemoPlotsWhenIndexed } from "./lib/demo-plots-seed";
 import { demoBuyers, demoOrganisations, demoPassword, demoUsers, ensureDemoUsers } from "./lib/demo-users";
 import { ensureDemoWarehouses } from "./lib/demo-warehouses";
 import { deployContracts, type Deployment } from "./lib/deploy";
@@ -317,6 +317,9 @@ async function main() {
   const { db, pool } = createDb(databaseUrl, 2);
   const applied = await migrate(pool);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  // Plots filed before overlaps were measured on write get theirs now (nothing to do once done).
+  const measured = await measureMissingOverlaps(db);
+  if (measured) log(`measured ${measured} plot overlaps with the deforestation layers`);
   const hasDemoUsers = !env.DATABASE_URL && env.DEMO_USERS === "1";
   if (hasDemoUsers) await ensureDemoUsers(db);
   // The demo's and the tests' webhook receivers run on this machine: loopback endpoints are allowed.
@@ -351,7 +354,7 @@ async function main() {
   parseEnv(appEnv);
   // A demo minted just now gets its off-chain past before the worker and the app start.
   if (c.demoNow && hasDemoUsers) {
-    log("indexing the demo and seeding its checks, counts and assessments…");
+    log("indexing the demo and seeding its checks, counts, assessments and plots…");
     await runOnce(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/demo-activity.ts"], {
       ...appEnv,
       DEMO_BATCHES: String(env.DEMO_BATCHES),
@@ -359,10 +362,6 @@ async function main() {
     });
   }
   run("worker", process.execPath, workerArgs, appEnv);
-  // plots
-  // The demo batches' plots, once the worker has indexed the batches (the same plots on every fresh stack).
-  if (!env.DATABASE_URL && env.DEMO_BATCHES > 0)
-    void seedDemoPlotsWhenIndexed(databaseUrl, env.DEMO_BATCHES, log, () => isStopping);
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   run(
     "next",

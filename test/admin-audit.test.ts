@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { verifyAuditChain } from "@/lib/audit/record";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
-import { createUser, updateUser } from "@/lib/auth/users";
+import { updateUser } from "@/lib/auth/users";
 import { auditRecords } from "@/lib/db/schema";
 
+import { insertUser } from "./helpers/callers";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
@@ -23,18 +24,8 @@ const recordsFor = (entity: string, id: number) =>
 
 beforeAll(async () => {
   t = await createTestDb();
-  adminId = (await createUser(t.db, {
-    email: "admin@audit.test",
-    name: "Admin",
-    password: "correct horse battery",
-    role: "admin",
-  }))!.id;
-  userId = (await createUser(t.db, {
-    email: "op@audit.test",
-    name: "Op",
-    password: "correct horse battery",
-    role: "viewer",
-  }))!.id;
+  adminId = await insertUser(t.db, { email: "admin@audit.test", name: "Admin", role: "admin" });
+  userId = await insertUser(t.db, { email: "op@audit.test", name: "Op", role: "viewer" });
 });
 afterAll(() => t.drop());
 

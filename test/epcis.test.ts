@@ -7,7 +7,6 @@ import type { Account } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { everything } from "@/lib/auth/scope";
-import { batchTokenAbi } from "@/lib/chain/abi";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import { codeToBytes32 } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
@@ -26,12 +25,20 @@ import { actOnReturn, createReturn } from "@/lib/returns/returns";
 import type { Decision, Inspection } from "@/lib/returns/schemas";
 import { processRequest, requestVerification } from "@/lib/verification/requests";
 import { demoBatches } from "@/scripts/lib/demo-batches";
-import { consignTo, mintBatch, mintDemoBatches } from "@/scripts/lib/mint";
+import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
 import { insertStaff } from "./helpers/callers";
-import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
+import {
+  deployTestToken,
+  indexerConfig,
+  mintToProducer,
+  tokenHandle,
+  writeToken,
+  type TestToken,
+} from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
+import { shipperAccount, startOrderStack } from "./helpers/order-stack";
 import { refusal } from "./helpers/refusal";
 
 const prefix = "0614141";
@@ -63,18 +70,10 @@ describe("a batch with a varied history", () => {
   let buyerId: number;
   let batchId: number;
   let tokenId: bigint;
-  const shipperAccount = devAccount(11);
   const holder = devAccount(6);
 
   const write = async (account: Account, functionName: string, args: unknown[]) => {
-    const hash = await chain.wallet(account).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      functionName,
-      args,
-      chain: chain.client.chain,
-      account,
-    } as never);
+    const hash = await writeToken(chain, account, functionName, args);
     expect((await chain.client.waitForTransactionReceipt({ hash })).status).toBe("success");
     await indexToHead(config);
   };
@@ -104,11 +103,7 @@ describe("a batch with a varied history", () => {
   }
 
   beforeAll(async () => {
-    t = await createTestDb();
-    chain = await deployTestToken();
-    config = indexerConfig(t.db, chain, 50);
-    deps = { holdHours: 72, chain: tokenHandle(chain), shipper: shipperAccount.address };
-    shipper = { client: chain.client, account: shipperAccount, chainId: 31337, address: chain.address };
+    ({ t, chain, config, deps, shipper } = await startOrderStack());
     await t.db.insert(warehouses).values([
       { code: "BIG-WH", name: "Big", country: "Belgium", capacityKg: "10000" },
       { code: "COLD-WH", name: "Cold", country: "Belgium", capacityKg: "10000" },
@@ -339,7 +334,7 @@ describe("every demo batch", () => {
   beforeAll(async () => {
     t = await createTestDb();
     chain = await deployTestToken();
-    await mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
+    await mintToProducer(chain, list);
     await indexToHead(indexerConfig(t.db, chain, 50));
   }, 240_000);
   afterAll(() => t.drop());

@@ -133,22 +133,17 @@ describe("batch plots", () => {
     const rows = await t.db.select().from(plots).where(eq(plots.organisationId, coopId));
     return refs.map((r) => rows.find((p) => p.reference === r)!.id);
   };
+  /** Links `batchId` to the plots as [plot id, share] pairs, as the cooperative. */
+  const link = (batchId: number, shares: [number, string][]) =>
+    setBatchPlots(t.db, coop, batchId, { plots: shares.map(([plot_id, share_pct]) => ({ plot_id, share_pct })) }, who);
 
   it("links plots with shares: the batch turns EUDR-ready, and the list's hash is audited", async () => {
     expect((await getBatchPlots(t.db, coop, batchA)).reasons).toEqual(["The batch lists no plots."]);
     const [a, b] = await ids("HUI-001", "HUI-003");
-    const linked = await setBatchPlots(
-      t.db,
-      coop,
-      batchA,
-      {
-        plots: [
-          { plot_id: a, share_pct: "60" },
-          { plot_id: b, share_pct: "40" },
-        ],
-      },
-      who,
-    );
+    const linked = await link(batchA, [
+      [a, "60"],
+      [b, "40"],
+    ]);
     expect(linked).toMatchObject({ is_eudr_ready: true, reasons: [] });
     expect(linked.plots.map((p) => [p.reference, p.share_pct])).toEqual([
       ["HUI-001", "60.00"],
@@ -184,49 +179,29 @@ describe("batch plots", () => {
   it("is not ready with a plot that has a problem, and refuses shares that do not sum to 100", async () => {
     const [a, bad] = await ids("HUI-001", "HUI-004");
     await expect(
-      setBatchPlots(
-        t.db,
-        coop,
-        batchA,
-        {
-          plots: [
-            { plot_id: a, share_pct: "60" },
-            { plot_id: bad, share_pct: "30" },
-          ],
-        },
-        who,
-      ),
+      link(batchA, [
+        [a, "60"],
+        [bad, "30"],
+      ]),
     ).rejects.toThrow("The shares sum to 90.00%; they must sum to 100%.");
-    const linked = await setBatchPlots(
-      t.db,
-      coop,
-      batchA,
-      {
-        plots: [
-          { plot_id: a, share_pct: "50" },
-          { plot_id: bad, share_pct: "50" },
-        ],
-      },
-      who,
-    );
+    const linked = await link(batchA, [
+      [a, "50"],
+      [bad, "50"],
+    ]);
     expect(linked.is_eudr_ready).toBe(false);
     expect(linked.reasons[0]).toMatch(/^Plot HUI-004: A point stands for a plot of at most 4 ha/);
   });
 
   it("unlinks every plot with an empty list", async () => {
-    const unlinked = await setBatchPlots(t.db, coop, batchA, { plots: [] }, who);
+    const unlinked = await link(batchA, []);
     expect(unlinked).toMatchObject({ is_eudr_ready: false, plots: [] });
   });
 
   it("keeps a member to its own batches and plots", async () => {
     const [a] = await ids("HUI-001");
     await expect(getBatchPlots(t.db, coop, batchB)).rejects.toThrow(`Batch ${batchB} does not exist.`);
-    await expect(setBatchPlots(t.db, coop, batchB, { plots: [{ plot_id: a, share_pct: "100" }] }, who)).rejects.toThrow(
-      `Batch ${batchB} does not exist.`,
-    );
+    await expect(link(batchB, [[a, "100"]])).rejects.toThrow(`Batch ${batchB} does not exist.`);
     const staffPlot = (await listPlots(t.db, everything, ZPlotQuery.parse({ q: "STAFF-1" }))).data[0];
-    await expect(
-      setBatchPlots(t.db, coop, batchA, { plots: [{ plot_id: staffPlot.id, share_pct: "100" }] }, who),
-    ).rejects.toThrow(`No such plot: ${staffPlot.id}.`);
+    await expect(link(batchA, [[staffPlot.id, "100"]])).rejects.toThrow(`No such plot: ${staffPlot.id}.`);
   });
 });

@@ -1,14 +1,10 @@
 // The layering of lib/: its folders (and its root files) import each other without a cycle, and
 // lib/api, the request basics every domain uses, imports no domain folder.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "..");
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(`${dir}/${e.name}`) : /\.tsx?$/.test(e.name) ? [`${dir}/${e.name}`] : [],
-  );
+import { root, sourceFiles, targetOf } from "./helpers/source-files";
 
 /** The lib/ node a path belongs to: its folder under lib/, or a root file such as env.ts. */
 function nodeOf(file: string): string {
@@ -21,11 +17,7 @@ function importsOf(file: string): string[] {
   const source = readFileSync(path.join(root, file), "utf8");
   const specifiers = [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map((m) => m[1]);
   return specifiers.flatMap((s) => {
-    const target = s.startsWith("@/")
-      ? s.slice(2)
-      : s.startsWith(".")
-        ? path.posix.join(path.posix.dirname(file), s)
-        : null;
+    const target = targetOf(file, s);
     return target?.startsWith("lib/") ? [target] : [];
   });
 }

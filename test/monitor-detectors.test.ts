@@ -38,8 +38,8 @@ import { createStatusClient } from "@/lib/system/checks";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 
 import { deployTestToken, mintToProducer, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
-import { insertBatches, insertBuyer, makeBatch } from "./helpers/factories";
+import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
+import { insertBatches, insertBuyer, insertFailingEndpoint, makeBatch } from "./helpers/factories";
 
 let t: TestDb;
 let chain: TestToken;
@@ -326,28 +326,20 @@ describe("detectors", () => {
       })),
     );
     const [target] = await t.db.select().from(auditRecords).where(eq(auditRecords.note, "note 2"));
-    const superuser = async (statement: string) => {
-      const client = await t.pool.connect();
-      try {
-        await client.query(`begin; set local session_replication_role = replica; ${statement}; commit`);
-      } finally {
-        client.release();
-      }
-    };
     // An alert of its type from another source (staged by hand) is not the detector's to clear.
     await t.db
       .insert(systemAlerts)
       .values({ type: "audit_chain_broken", severity: "critical", source: "staged:1", message: "staged" });
     expect(await runDetector(ctx, auditChainBroken, new Date())).toMatchObject({ findings: 0, cleared: 0 });
     await t.db.delete(systemAlerts).where(eq(systemAlerts.source, "staged:1"));
-    await superuser(`update audit_records set note = 'forged' where position = ${target.position}`);
+    await withoutTriggers(t, `update audit_records set note = 'forged' where position = ${target.position}`);
     const alert = await expectRaisedThenCleared(
       auditChainBroken,
       {
         position: target.position,
         reason: `record ${target.position}'s content no longer matches its hash (it was edited)`,
       },
-      () => superuser(`update audit_records set note = 'note 2' where position = ${target.position}`),
+      () => withoutTriggers(t, `update audit_records set note = 'note 2' where position = ${target.position}`),
     );
     expect(alert).toMatchObject({ source: `position:${target.position}`, severity: "critical" });
   });
@@ -379,15 +371,7 @@ describe("detectors", () => {
   });
 
   it("webhook_failing: an active endpoint failing five times in a row, until one succeeds; proposes a pause", async () => {
-    const [endpoint] = await t.db
-      .insert(webhookEndpoints)
-      .values({
-        url: "http://127.0.0.1:9/hook",
-        eventTypes: ["batch.created"],
-        secretSealed: "sealed",
-        failureStreak: 5,
-      })
-      .returning();
+    const endpoint = await insertFailingEndpoint(t.db, "http://127.0.0.1:9/hook", 5);
     await expectRaisedThenCleared(
       webhookFailing,
       { endpoint_id: endpoint.id, url: "http://127.0.0.1:9/hook", streak: 5, last_status_code: null },

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { everything } from "@/lib/auth/scope";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { devAccount } from "@/lib/chain/dev-accounts";
 import { batches, orders, reservations, stockMovements, warehouses } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { actOnOrder, createOrder, getOrder, listOrders } from "@/lib/orders/orders";
@@ -17,10 +16,11 @@ import type { TransitionDeps } from "@/lib/orders/transitions";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import type { TestToken } from "./helpers/chain";
+import type { TestDb } from "./helpers/db";
 import { insertBuyer } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
+import { shipperAccount, startOrderStack } from "./helpers/order-stack";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
@@ -28,18 +28,13 @@ let chain: TestToken;
 let config: IndexerConfig;
 let buyerId: number;
 const ids: Record<string, number> = {};
-const shipperAccount = devAccount(11);
 const template = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 5)[0];
 const actor = { kind: "system", id: "test" } as const;
 let deps: TransitionDeps;
 let shipper: Shipper;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  chain = await deployTestToken();
-  config = indexerConfig(t.db, chain, 50);
-  deps = { holdHours: 72, chain: { ...tokenHandle(chain) }, shipper: shipperAccount.address };
-  shipper = { client: chain.client, account: shipperAccount, chainId: 31337, address: chain.address };
+  ({ t, chain, config, deps, shipper } = await startOrderStack());
   await t.db.insert(warehouses).values({ code: "BIG-WH", name: "Big", country: "Belgium", capacityKg: "10000" });
   for (const [code, kg] of [
     ["ORD-A", "100"],

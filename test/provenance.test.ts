@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { hashRecord, recordAudit } from "@/lib/audit/record";
 import { auditAnchorAbi } from "@/lib/chain/abi";
-import { auditAnchors, auditRecords, systemAlerts } from "@/lib/db/schema";
+import { auditAnchors, auditPaths, auditRecords, systemAlerts } from "@/lib/db/schema";
 import { anchorPending, type AnchorChain } from "@/lib/provenance/anchor";
 import { checkAudit } from "@/lib/provenance/check";
-import { leafHash, merkleProof, merkleRoot, rootFromProof } from "@/lib/provenance/merkle";
+import { leafHash, merklePaths, merkleProof, merkleRoot, rootFromProof } from "@/lib/provenance/merkle";
 import { getProof } from "@/lib/provenance/proof";
 import { verifyProof } from "@/lib/provenance/verify";
 
 import { deployTestToken, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
 
 let t: TestDb;
 let c: TestToken;
@@ -42,14 +42,6 @@ const append = (n: number, from: number) =>
       note: `note ${from + i}`,
     })),
   );
-const superuser = async (statement: string) => {
-  const client = await t.pool.connect();
-  try {
-    await client.query(`begin; set local session_replication_role = replica; ${statement}; commit`);
-  } finally {
-    client.release();
-  }
-};
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -67,6 +59,13 @@ describe("the Merkle tree", () => {
       const root = merkleRoot(leaves);
       leaves.forEach((leaf, i) => expect(rootFromProof(leaf, merkleProof(leaves, i))).toBe(root));
       if (n > 1) expect(rootFromProof(leaves[0], merkleProof(leaves, 1))).not.toBe(root);
+    }
+  });
+
+  it("builds every leaf's path at once, equal to each leaf's own proof", () => {
+    for (let n = 1; n <= 17; n++) {
+      const leaves = Array.from({ length: n }, (_, i) => leafHash(i + 1, "cd".repeat(31) + String(i).padStart(2, "0")));
+      expect(merklePaths(leaves)).toEqual(leaves.map((_, i) => merkleProof(leaves, i)));
     }
   });
 
@@ -161,6 +160,31 @@ describe("proofs", () => {
   });
 });
 
+describe("kept paths", () => {
+  const kept = (anchorId: number) =>
+    t.db.select().from(auditPaths).where(eq(auditPaths.anchorId, anchorId)).orderBy(auditPaths.position);
+
+  it("are stored with each anchor, one per record, and are what a proof gives", async () => {
+    const [first] = await t.db.select().from(auditAnchors).where(eq(auditAnchors.fromPosition, 1));
+    const paths = await kept(first.id);
+    expect(paths.map((p) => p.position)).toEqual([1, 2, 3, 4, 5]);
+    const proof = await getProof(t.db, target(), 3);
+    expect(proof.path).toEqual(paths[2].path);
+    expect(proof.root).toBe(first.root);
+  });
+
+  it("missing for an anchor (sent before they were kept), are built for a proof without writing, then kept by the next run", async () => {
+    const [first] = await t.db.select().from(auditAnchors).where(eq(auditAnchors.fromPosition, 1));
+    const expected = await getProof(t.db, target(), 2);
+    await t.db.delete(auditPaths).where(eq(auditPaths.anchorId, first.id));
+    expect(await getProof(t.db, target(), 2)).toEqual(expected);
+    expect(await kept(first.id)).toEqual([]);
+    expect(await anchorPending(t.db, anchorer)).toEqual({ kind: "up_to_date" });
+    expect((await kept(first.id)).map((p) => p.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(await getProof(t.db, target(), 2)).toEqual(expected);
+  });
+});
+
 describe("tampering", () => {
   it("names a record edited as a superuser, and its proof fails with the reason", async () => {
     expect(await checkAudit(t.db, { client: c.client, address: c.anchorAddress })).toMatchObject({
@@ -169,7 +193,8 @@ describe("tampering", () => {
       firstChanged: null,
       problems: [],
     });
-    await superuser(
+    await withoutTriggers(
+      t,
       "update audit_records set note = 'nothing to see', after = after || '{\"price_per_kg\": \"3.10\"}' where position = 4",
     );
     const check = await checkAudit(t.db, { client: c.client, address: c.anchorAddress });
@@ -198,7 +223,7 @@ describe("tampering", () => {
     // A careful forger recomputes the edited record's hash, so the record agrees with itself.
     const [row] = await t.db.select().from(auditRecords).where(eq(auditRecords.position, 7));
     const forged = hashRecord({ ...row, note: "rewritten" });
-    await superuser(`update audit_records set note = 'rewritten', hash = '${forged}' where position = 7`);
+    await withoutTriggers(t, `update audit_records set note = 'rewritten', hash = '${forged}' where position = 7`);
     const check = await checkAudit(t.db, { client: c.client, address: c.anchorAddress });
     expect(check.problems.join("\n")).toMatch(/record 7's hash was rewritten/);
     expect(check.problems.join("\n")).toMatch(/anchor 1 \(records 6–7\): the records give root/);
@@ -209,7 +234,7 @@ describe("tampering", () => {
 
   it("stops anchoring at a break in the hash chain and raises one alert", async () => {
     await append(2, 13);
-    await superuser("update audit_records set note = 'edited' where position = 14");
+    await withoutTriggers(t, "update audit_records set note = 'edited' where position = 14");
     expect(await anchorPending(t.db, anchorer)).toMatchObject({ kind: "broken", position: 14 });
     expect(await anchorPending(t.db, anchorer)).toMatchObject({ kind: "broken", position: 14 });
     const alerts = await t.db.select().from(systemAlerts);

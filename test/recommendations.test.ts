@@ -21,7 +21,7 @@ import { recommendationStats } from "@/lib/recommendations/stats";
 
 import { insertStaff } from "./helpers/callers";
 import { createTestDb, type TestDb } from "./helpers/db";
-import { insertBatches, makeBatch } from "./helpers/factories";
+import { insertBatches, insertFailingEndpoint, makeBatch } from "./helpers/factories";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
@@ -180,15 +180,7 @@ describe("deciding", () => {
       open: `/orders/new?batch_id=${batch.id}`,
     });
 
-    const [endpoint] = await t.db
-      .insert(webhookEndpoints)
-      .values({
-        url: "http://127.0.0.1:9/hook",
-        eventTypes: ["batch.created"],
-        secretSealed: "sealed",
-        failureStreak: 6,
-      })
-      .returning();
+    const endpoint = await insertFailingEndpoint(t.db, "http://127.0.0.1:9/hook", 6);
     await runDetector({ db: t.db } as never, webhookFailing, new Date());
     const [pause] = await t.db.select().from(recommendations).where(eq(recommendations.endpointId, endpoint.id));
     expect(pause).toMatchObject({ kind: "pause_webhook", status: "open", confidence: "0.800" });
@@ -225,15 +217,7 @@ describe("deciding", () => {
   });
 
   it("a failing webhook's proposal is not made again once decided, and goes obsolete when its alert clears", async () => {
-    const [endpoint] = await t.db
-      .insert(webhookEndpoints)
-      .values({
-        url: "http://127.0.0.1:9/other",
-        eventTypes: ["batch.created"],
-        secretSealed: "sealed",
-        failureStreak: 5,
-      })
-      .returning();
+    const endpoint = await insertFailingEndpoint(t.db, "http://127.0.0.1:9/other", 5);
     const ctx = { db: t.db } as never;
     await runDetector(ctx, webhookFailing, new Date());
     const mine = () => t.db.select().from(recommendations).where(eq(recommendations.endpointId, endpoint.id));

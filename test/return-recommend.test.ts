@@ -22,6 +22,14 @@ const make =
   });
 
 const valuesOf = (r: Recommendation) => Object.fromEntries(r.options.map((o) => [o.option, o.recovery_value]));
+/** The recovery values by option, given in the dispositions order. */
+const recoveries = (resell: string, downgrade: string, blend: string, return_to_producer: string, destroy: string) => ({
+  resell,
+  downgrade,
+  blend,
+  return_to_producer,
+  destroy,
+});
 const feasibleOf = (r: Recommendation) => r.options.filter((o) => o.feasible).map((o) => o.option);
 const sentenceOf = (r: Recommendation, option: string) => r.options.find((o) => o.option === option)!.sentence;
 const factorOf = (r: Recommendation, name: string) => r.factors.find((f) => f.name === name)!;
@@ -91,13 +99,7 @@ describe("recommendDisposition: one return for each disposition", () => {
     const r = recommendDisposition(wrongLot());
     // resell 1000 × 8.00; downgrade 1000 × 4.00; blend 1000 × ((8.00 + 4.00) / 2 − 0.25) = 1000 × 5.75;
     // return 1000 × (7.50 − 0.50); destroy 1000 × −0.30.
-    expect(valuesOf(r)).toEqual({
-      resell: "8000.00",
-      downgrade: "4000.00",
-      blend: "5750.00",
-      return_to_producer: "7000.00",
-      destroy: "-300.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("8000.00", "4000.00", "5750.00", "7000.00", "-300.00"));
     expect(feasibleOf(r)).toEqual([...dispositions]);
     expect(r.option).toBe("resell");
     // Supporting resell: grade 0.35, contamination 0.10, moisture 0.10, cupping 0.10, price 0.15, expiry 0.15
@@ -125,13 +127,7 @@ describe("recommendDisposition: one return for each disposition", () => {
     const r = recommendDisposition(transitDamage());
     // resell 500 × 4.80; downgrade 500 × 4.50; blend 500 × ((4.80 + 4.50) / 2 − 0.25) = 500 × 4.40;
     // return 500 × (7.00 − 0.50); destroy 500 × −0.30.
-    expect(valuesOf(r)).toEqual({
-      resell: "2400.00",
-      downgrade: "2250.00",
-      blend: "2200.00",
-      return_to_producer: "3250.00",
-      destroy: "-150.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("2400.00", "2250.00", "2200.00", "3250.00", "-150.00"));
     expect(feasibleOf(r)).toEqual(["downgrade", "blend", "destroy"]);
     expect(r.option).toBe("downgrade");
     // Every factor supports downgrading: 1.10 of 1.10 = 1.00, clamped to 0.95.
@@ -154,13 +150,7 @@ describe("recommendDisposition: one return for each disposition", () => {
     const r = recommendDisposition(belowStandard());
     // Below standard has no sales: 35 % of 4.20 = 1.47. resell 2000 × 1.47; downgrade 2000 × 4.00;
     // blend 2000 × ((1.47 + 4.00) / 2 − 0.25) = 2000 × 2.485; return 2000 × 3.70; destroy 2000 × −0.30.
-    expect(valuesOf(r)).toEqual({
-      resell: "2940.00",
-      downgrade: "8000.00",
-      blend: "4970.00",
-      return_to_producer: "7400.00",
-      destroy: "-600.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("2940.00", "8000.00", "4970.00", "7400.00", "-600.00"));
     expect(feasibleOf(r)).toEqual(["blend", "destroy"]);
     expect(r.option).toBe("blend");
     // Supporting blend: all but price evidence = 0.95 of 1.10, × 0.8 for the fallback = 0.6909 → 0.69.
@@ -183,13 +173,7 @@ describe("recommendDisposition: one return for each disposition", () => {
     const r = recommendDisposition(belowContract());
     // resell 1200 × 3.90; downgrade 1200 × 3.90; blend 1200 × ((3.90 + 3.90) / 2 − 0.25) = 1200 × 3.65;
     // return 1200 × (7.60 − 0.50) = 1200 × 7.10; destroy 1200 × −0.30.
-    expect(valuesOf(r)).toEqual({
-      resell: "4680.00",
-      downgrade: "4680.00",
-      blend: "4380.00",
-      return_to_producer: "8520.00",
-      destroy: "-360.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("4680.00", "4680.00", "4380.00", "8520.00", "-360.00"));
     expect(feasibleOf(r)).toEqual(["downgrade", "blend", "return_to_producer", "destroy"]);
     expect(r.option).toBe("return_to_producer");
     // Supporting return: grade 0.35, contamination 0.10, claim window 0.15, price 0.15 = 0.75 of 1.10 → 0.68.
@@ -209,13 +193,7 @@ describe("recommendDisposition: one return for each disposition", () => {
     const r = recommendDisposition(contaminated());
     // 750.5 kg: resell × 6.20 = 4653.10; downgrade × 4.10 = 3077.05; blend × ((6.20 + 4.10) / 2 − 0.25) =
     // × 4.90 = 3677.45; return × (6.00 − 0.50) = × 5.50 = 4127.75; destroy × −0.30 = −225.15.
-    expect(valuesOf(r)).toEqual({
-      resell: "4653.10",
-      downgrade: "3077.05",
-      blend: "3677.45",
-      return_to_producer: "4127.75",
-      destroy: "-225.15",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("4653.10", "3077.05", "3677.45", "4127.75", "-225.15"));
     expect(feasibleOf(r)).toEqual(["destroy"]);
     expect(r.option).toBe("destroy");
     expect(r.confidence).toBe(0.95);
@@ -247,13 +225,7 @@ describe("recommendDisposition: one return for each disposition", () => {
     });
     // resell 100 × 1.05; downgrade 100 × 1.80; blend 100 × ((1.05 + 1.80) / 2 − 0.25) = 100 × 1.175;
     // return 100 × 2.50; destroy 100 × −0.30.
-    expect(valuesOf(r)).toEqual({
-      resell: "105.00",
-      downgrade: "180.00",
-      blend: "117.50",
-      return_to_producer: "250.00",
-      destroy: "-30.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("105.00", "180.00", "117.50", "250.00", "-30.00"));
     expect(feasibleOf(r)).toEqual(["destroy"]);
     expect(r.option).toBe("destroy");
     // Supporting destroy: grade 0.35, moisture 0.10, cupping 0.10, price 0.15, expiry 0.15 = 0.85 of 1.10 → 0.77.
@@ -309,13 +281,7 @@ describe("recommendDisposition: boundaries", () => {
       days_since_delivery: 10,
       days_to_expiry: null,
     });
-    expect(valuesOf(r)).toEqual({
-      resell: "4000.00",
-      downgrade: "4000.00",
-      blend: "3750.00",
-      return_to_producer: "4000.00",
-      destroy: "-300.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("4000.00", "4000.00", "3750.00", "4000.00", "-300.00"));
     expect(r.option).toBe("resell");
     expect(r.summary).toBe(
       "Resell as exchange recovers 4000.00, the most of the 4 feasible options (tied with downgrade to exchange (commercial grade), 4000.00, and comes first in the dispositions order).",
@@ -334,13 +300,7 @@ describe("recommendDisposition: boundaries", () => {
         prices: { specialty: { price_per_kg: "1.01", sales: 1 } },
       }),
     );
-    expect(valuesOf(r)).toEqual({
-      resell: "0.05",
-      downgrade: "0.03",
-      blend: "0.03",
-      return_to_producer: "0.03",
-      destroy: "-0.02",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("0.05", "0.03", "0.03", "0.03", "-0.02"));
     expect(sentenceOf(r, "resell")).toBe(
       "Resell as specialty: 0.05 kg × 1.01 per kg = 0.05 (1.01: average of 1 recent specialty sale).",
     );
@@ -360,13 +320,7 @@ describe("recommendDisposition: boundaries", () => {
       days_since_delivery: 10,
       days_to_expiry: 20,
     });
-    expect(valuesOf(r)).toEqual({
-      resell: "500.00",
-      downgrade: "300.00",
-      blend: "375.00",
-      return_to_producer: "450.00",
-      destroy: "-30.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("500.00", "300.00", "375.00", "450.00", "-30.00"));
     expect(r.option).toBe("downgrade");
     expect(r.confidence).toBe(0.3);
     expect(sentenceOf(r, "return_to_producer")).toContain("inspected premium meets the premium contract");
@@ -381,13 +335,7 @@ describe("recommendDisposition: fallback prices", () => {
     // return 1000 × 5.95; destroy −300.00.
     const priced = make({ ...belowContract(), original_price_per_kg: "6.45", prices: {}, days_to_expiry: null });
     const r = recommendDisposition(priced({ grams: "1000000", inspection: { grade: "premium", cupping_score: 82 } }));
-    expect(valuesOf(r)).toEqual({
-      resell: "6450.00",
-      downgrade: "3870.00",
-      blend: "4910.00",
-      return_to_producer: "5950.00",
-      destroy: "-300.00",
-    });
+    expect(valuesOf(r)).toEqual(recoveries("6450.00", "3870.00", "4910.00", "5950.00", "-300.00"));
     expect(r.option).toBe("return_to_producer");
     expect(sentenceOf(r, "downgrade")).toBe(
       "Downgrade to exchange (commercial grade): 1000 kg × 3.87 per kg = 3870.00 (3.87: fallback, 60% of the order price 6.45, with no recent exchange sales).",

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { everything } from "@/lib/auth/scope";
 import { stockFigures } from "@/lib/batches/stock";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { devAccount } from "@/lib/chain/dev-accounts";
 import type { Tx } from "@/lib/db";
 import { batches, returns, shipments, stockMovements, warehouses } from "@/lib/db/schema";
 import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
@@ -22,10 +21,11 @@ import type { Decision, Inspection } from "@/lib/returns/schemas";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import type { TestToken } from "./helpers/chain";
+import type { TestDb } from "./helpers/db";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
 import { ledgerDisagreements } from "./helpers/ledger";
+import { shipperAccount, startOrderStack } from "./helpers/order-stack";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
@@ -34,7 +34,6 @@ let config: IndexerConfig;
 let buyerId: number;
 let deps: TransitionDeps;
 let shipper: Shipper;
-const shipperAccount = devAccount(11);
 const template = demoBatches(1, new Date("2026-11-23T00:00:00Z"), 5)[0];
 const actor = { kind: "system", id: "test" } as const;
 const by = { actor, userId: null };
@@ -45,11 +44,7 @@ const tokens: Record<string, bigint> = {};
 const specialty: Inspection = { ...specialtyCheck, contaminated: false };
 
 beforeAll(async () => {
-  t = await createTestDb();
-  chain = await deployTestToken();
-  config = indexerConfig(t.db, chain, 50);
-  deps = { holdHours: 72, chain: tokenHandle(chain), shipper: shipperAccount.address };
-  shipper = { client: chain.client, account: shipperAccount, chainId: 31337, address: chain.address };
+  ({ t, chain, config, deps, shipper } = await startOrderStack());
   await t.db.insert(warehouses).values([
     { code: "BIG-WH", name: "Big", country: "Belgium", capacityKg: "10000" },
     { code: "RET-WH", name: "Returns", country: "Belgium", capacityKg: "100" },

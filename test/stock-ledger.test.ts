@@ -16,7 +16,7 @@ import { indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, type TestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, writeToken, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 
@@ -107,14 +107,7 @@ async function run(o: Op): Promise<boolean> {
     args: [who.address, tokenId],
   });
   const write = (account: Account, functionName: string, args: unknown[]) =>
-    chain.wallet(account).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      functionName,
-      args,
-      chain: chain.client.chain,
-      account,
-    } as never);
+    writeToken(chain, account, functionName, args);
   let hash;
   try {
     if (o.kind === "transfer" && balance > 0n)
@@ -177,14 +170,7 @@ describe("the stock ledger", () => {
     });
     await indexToHead(config);
     const before = (await getDashboardMetrics(t.db, everything)).in_stock;
-    const hash = await chain.wallet(chain.producer).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      functionName: "redeem",
-      args: [tokenId, kgToGrams("10")],
-      chain: chain.client.chain,
-      account: chain.producer,
-    });
+    const hash = await writeToken(chain, chain.producer, "redeem", [tokenId, kgToGrams("10")]);
     expect((await chain.client.waitForTransactionReceipt({ hash })).status).toBe("success");
     await indexToHead(config);
     const after = (await getDashboardMetrics(t.db, everything)).in_stock;
@@ -206,14 +192,13 @@ describe("the stock ledger", () => {
       metadata: { ...template.metadata, batch_code: "PROP-OVERMOVE", warehouse: "WH-A" },
     });
     await indexToHead(config);
-    const hash = await chain.wallet(chain.producer).writeContract({
-      address: chain.address,
-      abi: batchTokenAbi,
-      functionName: "moveStock",
-      args: [tokenId, chain.producer.address, 4_000n, codeToBytes32("WH-B"), codeToBytes32("WH-C")],
-      chain: chain.client.chain,
-      account: chain.producer,
-    });
+    const hash = await writeToken(chain, chain.producer, "moveStock", [
+      tokenId,
+      chain.producer.address,
+      4_000n,
+      codeToBytes32("WH-B"),
+      codeToBytes32("WH-C"),
+    ]);
     await chain.client.waitForTransactionReceipt({ hash });
     await indexToHead(config);
     const [event] = await t.db.select().from(blockchainEvents).where(eq(blockchainEvents.txHash, hash));

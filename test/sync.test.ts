@@ -10,10 +10,10 @@ import type { Actor } from "@/lib/audit/record";
 import { recordMintTransaction, saveDraft } from "@/lib/batches/drafts";
 import { ZNewBatch } from "@/lib/batches/schemas";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { createChainClient } from "@/lib/chain/client";
+import { createChainClient, rpcRetries } from "@/lib/chain/client";
 import { batchAlerts, batches, blockchainTransactions, syncHistory, syncResults } from "@/lib/db/schema";
 import { createIndexer } from "@/lib/events/indexer";
-import { saveListener } from "@/lib/events/listener";
+import { listenerId, saveListener } from "@/lib/events/listener";
 import { runSync, syncBatch, type SyncConfig } from "@/lib/sync/run";
 import { startSync } from "@/lib/sync/start";
 import { demoBatches } from "@/scripts/lib/demo-batches";
@@ -364,6 +364,57 @@ describe("an RPC that fails mid-run", () => {
         .orderBy(batches.id);
       expect(after).toEqual(before);
     } finally {
+      await proxy.stop();
+    }
+  });
+});
+
+describe("an RPC outage while the listener keeps moving", () => {
+  it("never holds the listener's lock while it waits, so indexing goes on; the run completes", async () => {
+    await t.db
+      .update(syncHistory)
+      .set({ status: "succeeded" })
+      .where(sql`status in ('queued', 'running', 'paused')`);
+    const proxy = await startOutageRpc(chain.rpcUrl);
+    /** Whether a sync holds the listener's lock right now (another connection cannot take it). */
+    const lockHeld = async () =>
+      t.db.transaction(async (tx) => {
+        const { rows } = await tx.execute<{ got: boolean }>(
+          sql`select pg_try_advisory_xact_lock(hashtextextended(${listenerId(indexer.key)}, 0)) as got`,
+        );
+        return !rows[0].got;
+      });
+    let outage: "before" | "during" | "after" = "before";
+    let refusedUnderLock = 0;
+    try {
+      // Each read sees the listener move on (a block mined and indexed), until the one read under the
+      // lock: the RPC goes down right then, for two seconds.
+      proxy.inspect(async (body, down) => {
+        if (outage === "during") {
+          if (await lockHeld()) refusedUnderLock++;
+          return;
+        }
+        if (outage === "after" || !body.includes('"eth_call"')) return;
+        if (await lockHeld()) {
+          outage = "during";
+          refusedUnderLock++;
+          down(2_000);
+          setTimeout(() => (outage = "after"), 2_000);
+          return;
+        }
+        await chain.client.request({ method: "evm_mine" as never });
+        await skipToHead();
+      });
+      const client = createChainClient(proxy.url, 31337);
+      const run = await runSync({ ...config, chain: { ...config.chain, client }, pageSize: 100 }, await queued());
+      expect(outage).toBe("after");
+      expect(proxy.refused).toBeGreaterThan(1);
+      // Only the read that found the node down (with the client's own retries) was made under the lock;
+      // the waiting was done without it.
+      expect(refusedUnderLock).toBe(1 + rpcRetries);
+      expect(run).toMatchObject({ status: "succeeded", failed: 0 });
+    } finally {
+      proxy.inspect(null);
       await proxy.stop();
     }
   });

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { listSystemAlerts, raiseSystemAlert, resolveSystemAlert } from "@/lib/alerts/system";
 import { ApiError } from "@/lib/api/errors";
-import { createUser } from "@/lib/auth/users";
 import { auditRecords, systemAlerts } from "@/lib/db/schema";
 
+import { insertUser } from "./helpers/callers";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
@@ -39,12 +39,7 @@ const refusal = (promise: Promise<unknown>) =>
 
 beforeAll(async () => {
   t = await createTestDb();
-  adminId = (await createUser(t.db, {
-    email: "admin@system-alerts.test",
-    name: "Ada Admin",
-    password: "correct horse battery",
-    role: "admin",
-  }))!.id;
+  adminId = await insertUser(t.db, { email: "admin@system-alerts.test", name: "Ada Admin", role: "admin" });
   first = (await raise("position:3"))!;
   second = (await raise("position:9"))!;
 });

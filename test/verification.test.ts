@@ -21,7 +21,7 @@ import { mintBatch } from "@/scripts/lib/mint";
 
 import { insertStaff } from "./helpers/callers";
 import { deployTestToken, indexerConfig, tokenHandle, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
 
 let t: TestDb;
 let chain: TestToken;
@@ -345,14 +345,7 @@ describe("the audit log", () => {
     expect(await t.db.select().from(auditRecords).orderBy(auditRecords.position)).toEqual(before);
 
     // Only by switching the triggers off (as a database owner could) can a record change; the chain shows where.
-    const client = await t.pool.connect();
-    try {
-      await client.query(
-        "begin; set local session_replication_role = replica; update audit_records set note = 'edited' where position = 2; commit",
-      );
-    } finally {
-      client.release();
-    }
+    await withoutTriggers(t, "update audit_records set note = 'edited' where position = 2");
     expect(await verifyAuditChain(t.db)).toMatchObject({ brokenAt: 2 });
   });
 });

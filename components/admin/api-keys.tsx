@@ -11,7 +11,6 @@ import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZNewApiKey } from "@/lib/auth/schemas";
-import { createApiKey, revokeApiKey } from "@/lib/endpoints/admin";
 
 import { NewKey, RevokeKey } from "./api-key-parts";
 
@@ -36,7 +35,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
       <Form
         className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async () => {
-          const result = await call(createApiKey, { body: { name, role } });
+          const result = await call("POST /api/admin/api-keys", { body: { name, role } });
           if (result) {
             setCreated(result.key);
             setName("");
@@ -79,7 +78,10 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
                 {k.revoked_at ? (
                   <span className="text-xs text-stone-500">revoked</span>
                 ) : (
-                  <RevokeKey name={k.name} onRevoke={() => call(revokeApiKey, { params: { key_id: k.id } })} />
+                  <RevokeKey
+                    name={k.name}
+                    onRevoke={() => call("DELETE /api/admin/api-keys/[key_id]", { params: { key_id: k.id } })}
+                  />
                 )}
               </td>
             </tr>

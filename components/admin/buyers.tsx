@@ -12,7 +12,6 @@ import { namedOption, Options } from "@/components/ui/select";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { updateBuyer } from "@/lib/endpoints/orders";
 import type { ZBuyerChange } from "@/lib/orders/schemas";
 
 export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
@@ -31,7 +30,8 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
   /** The wallet form is keyed by the saved wallet, so it shows the new one once the page is read again. */
   async function save(form: HTMLFormElement, body: z.input<typeof ZBuyerChange>, said: string) {
     setDone(said);
-    if ((await call(updateBuyer, { params: { buyer_id: buyer.id }, body }, form)) && body.address) form.reset();
+    if ((await call("PATCH /api/buyers/[buyer_id]", { params: { buyer_id: buyer.id }, body }, form)) && body.address)
+      form.reset();
   }
 
   return (

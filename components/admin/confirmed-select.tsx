@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/field";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { changeUser } from "@/lib/endpoints/admin";
+import type { changeUser } from "@/lib/endpoints/admin";
 import type { Input } from "@/lib/endpoints/define";
 
 type Props = {
@@ -31,7 +31,8 @@ export function ConfirmedSelect({ what, userName, userId, value, options, isDisa
   useOutcomeToast({ pending, error, success: `Saved. ${userName}: ${labelOf(chosen)}.` });
 
   async function save() {
-    if (await call(changeUser, { params: { user_id: userId }, body: body(chosen) })) setSaved(true);
+    if (await call("PATCH /api/admin/users/[user_id]", { params: { user_id: userId }, body: body(chosen) }))
+      setSaved(true);
   }
 
   return (

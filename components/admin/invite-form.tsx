@@ -8,7 +8,6 @@ import { Select } from "@/components/ui/select";
 import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { invitableRoles, ZInvitation } from "@/lib/auth/account-schemas";
-import { invite } from "@/lib/endpoints/admin";
 
 /** Invites someone by email; the mail carries a link valid 72 hours, once. */
 export function InviteForm() {
@@ -20,7 +19,7 @@ export function InviteForm() {
         className="flex flex-wrap items-end gap-2"
         onSubmit={async (form) => {
           const data = new FormData(form);
-          const result = await call(invite, {
+          const result = await call("POST /api/admin/invitations", {
             body: { email: String(data.get("email") ?? ""), role: ZInvitation.shape.role.parse(data.get("role")) },
           });
           if (result) toast.success(`Invitation sent to ${result.email}.`);

@@ -8,7 +8,6 @@ import { field } from "@/components/ui/field";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { createOrganisation } from "@/lib/endpoints/admin";
 import { ZNewOrganisation } from "@/lib/organisations/schemas";
 
 export type Organisation = { id: number; name: string; kind: string; wallets: string[]; members: number };
@@ -29,7 +28,11 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
         className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await call(createOrganisation, { body: { name, kind: ZNewOrganisation.shape.kind.parse(kind) } }))
+          if (
+            await call("POST /api/admin/organisations", {
+              body: { name, kind: ZNewOrganisation.shape.kind.parse(kind) },
+            })
+          )
             setName("");
         }}
       >

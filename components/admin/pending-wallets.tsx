@@ -9,7 +9,6 @@ import { namedOption, Options } from "@/components/ui/select";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZUserChange } from "@/lib/auth/schemas";
-import { approveUser } from "@/lib/endpoints/admin";
 
 import type { Organisation } from "./organisations";
 
@@ -69,7 +68,7 @@ export function PendingWallets({
               <Button
                 variant="primary"
                 onClick={() =>
-                  call(approveUser, {
+                  call("POST /api/admin/users/[user_id]/approve", {
                     params: { user_id: p.id },
                     body: {
                       organisation_id: Number(organisationId),
@@ -98,7 +97,10 @@ export function PendingWallets({
                 variant="ghost"
                 disabled={!c.user}
                 onClick={() =>
-                  call(approveUser, { params: { user_id: p.id }, body: { link_to_user_id: Number(c.user) } })
+                  call("POST /api/admin/users/[user_id]/approve", {
+                    params: { user_id: p.id },
+                    body: { link_to_user_id: Number(c.user) },
+                  })
                 }
               >
                 Link

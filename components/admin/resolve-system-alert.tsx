@@ -8,7 +8,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
-import { resolveSystemAlert } from "@/lib/endpoints/alerts";
 import { attempt } from "@/lib/endpoints/client";
 import { humanize } from "@/lib/format";
 
@@ -19,7 +18,10 @@ export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
 
   async function resolve(note: string) {
     setIsPending(true);
-    const r = await attempt(resolveSystemAlert, { params: { system_alert_id: id }, body: { note } });
+    const r = await attempt("POST /api/system/alerts/[system_alert_id]/resolve", {
+      params: { system_alert_id: id },
+      body: { note },
+    });
     setIsPending(false);
     if (r.ok) {
       setIsOpen(false);

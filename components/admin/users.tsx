@@ -8,7 +8,6 @@ import { field } from "@/components/ui/field";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { changeUser, liftLockout } from "@/lib/endpoints/admin";
 
 import { OrganisationSelect } from "./organisation-select";
 import { RoleSelect } from "./role-select";
@@ -59,14 +58,21 @@ export function AdminUsers({
                   checked={u.is_active}
                   disabled={u.id === myId}
                   onChange={(e) =>
-                    call(changeUser, { params: { user_id: u.id }, body: { is_active: e.target.checked } })
+                    call("PATCH /api/admin/users/[user_id]", {
+                      params: { user_id: u.id },
+                      body: { is_active: e.target.checked },
+                    })
                   }
                 />
               </td>
               <td className="px-2 py-1.5">
                 {u.has_totp && <div className="text-xs">two-factor on</div>}
                 {u.is_locked_out ? (
-                  <Button variant="danger" size="sm" onClick={() => call(liftLockout, { params: { user_id: u.id } })}>
+                  <Button
+                    variant="danger"
+                    size="sm"
+                    onClick={() => call("DELETE /api/admin/users/[user_id]/lockout", { params: { user_id: u.id } })}
+                  >
                     Lift lockout of {u.name}
                   </Button>
                 ) : (
@@ -83,7 +89,10 @@ export function AdminUsers({
                   className="mt-1 flex gap-1"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void call(changeUser, { params: { user_id: u.id }, body: { link_wallet: wallet[u.id] } });
+                    void call("PATCH /api/admin/users/[user_id]", {
+                      params: { user_id: u.id },
+                      body: { link_wallet: wallet[u.id] },
+                    });
                   }}
                 >
                   <input

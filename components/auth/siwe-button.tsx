@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/button";
 import { toneStyles } from "@/components/ui/tones";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { signInWithEthereum } from "@/lib/actions/sign-in";
-import { siweNonce } from "@/lib/endpoints/auth";
 import { call } from "@/lib/endpoints/client";
 
 export function SiweButton({ chainId, callbackUrl }: { chainId: number; callbackUrl: string }) {
@@ -23,7 +22,7 @@ export function SiweButton({ chainId, callbackUrl }: { chainId: number; callback
     setError(null);
     setIsPending(true);
     try {
-      const { nonce } = await call(siweNonce);
+      const { nonce } = await call("POST /api/auth/siwe/nonce");
       const message = createSiweMessage({
         domain: window.location.host,
         address,

@@ -5,8 +5,6 @@ import { Button } from "@/components/ui/button";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
-import { startSync, syncBatch } from "@/lib/endpoints/sync";
-import { detectFraud, requestVerification } from "@/lib/endpoints/verification";
 
 /** The calls a button makes; server components name one (a declaration cannot cross to the browser as a prop). */
 type Action = "request-verification" | "detect-fraud" | "sync-batch" | "sync-all";
@@ -18,12 +16,12 @@ export function ActionButton({ label, pendingLabel, doneMessage, action, batchId
   const params = { batch_id: batchId };
   const run = () =>
     action === "request-verification"
-      ? call(requestVerification, { params, body: {} })
+      ? call("POST /api/batches/[batch_id]/request-verification", { params, body: {} })
       : action === "detect-fraud"
-        ? call(detectFraud, { params })
+        ? call("POST /api/batches/[batch_id]/detect-fraud", { params })
         : action === "sync-batch"
-          ? call(syncBatch, { params })
-          : call(startSync);
+          ? call("POST /api/batches/[batch_id]/sync", { params })
+          : call("POST /api/sync");
   const isReady = useHydrated();
   useOutcomeToast({ pending, error, success: doneMessage });
   return (

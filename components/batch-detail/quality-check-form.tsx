@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { FilesField, imageTypes } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { recordQualityCheck } from "@/lib/endpoints/verification";
 import { humanize } from "@/lib/format";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 
@@ -29,7 +28,7 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
   const { form, onSubmit } = useQualityForm(
     ZQualityCheck,
     { sample_grams: 350 },
-    (check, element) => attempt(recordQualityCheck, { params: { batch_id: batchId }, body: multipart(check, element) }),
+    (check, element) => attempt("POST /api/batches/[batch_id]/quality-check", { params: { batch_id: batchId }, body: multipart(check, element) }),
     (data, element, reset) => {
       toast.success(`Recorded check #${data.id}: graded ${humanize(data.grade)}.`);
       reset();

@@ -9,7 +9,6 @@ import { FieldError } from "@/components/ui/field-error";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
-import { resolveAlert } from "@/lib/endpoints/verification";
 
 export function ResolveAlertForm({
   batchId,
@@ -29,7 +28,11 @@ export function ResolveAlertForm({
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (
-      await call(resolveAlert, { params: { batch_id: batchId }, body: { alert_id: alertId, note } }, e.currentTarget)
+      await call(
+        "POST /api/batches/[batch_id]/resolve-alert",
+        { params: { batch_id: batchId }, body: { alert_id: alertId, note } },
+        e.currentTarget,
+      )
     ) {
       setNote("");
       onResolved?.();

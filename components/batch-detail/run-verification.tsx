@@ -9,7 +9,6 @@ import { useOutcomeToast } from "@/components/ui/toast";
 import { toneStyles } from "@/components/ui/tones";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
-import { verify } from "@/lib/endpoints/verification";
 import type { Check, Outcome } from "@/lib/verification/verify";
 
 export type VerifyResult = {
@@ -55,7 +54,7 @@ export function RunVerification({ batchId }: { batchId: number }) {
   const [result, setResult] = useState<VerifyResult | null>(null);
   useOutcomeToast({ pending, error, success: "Verification run: each check is listed below." });
   const run = async () => {
-    const json = await call(verify, { params: { batch_id: batchId } });
+    const json = await call("POST /api/batches/[batch_id]/verify", { params: { batch_id: batchId } });
     if (json) setResult(json);
   };
   return (

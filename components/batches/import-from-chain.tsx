@@ -11,7 +11,6 @@ import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { toast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { importBatch } from "@/lib/endpoints/batches";
 
 export function ImportFromChain() {
   const router = useRouter();
@@ -19,7 +18,11 @@ export function ImportFromChain() {
   const [tokenId, setTokenId] = useState("");
 
   async function submit(form: HTMLFormElement) {
-    const answer = await call(importBatch, { body: { blockchain_batch_id: tokenId.trim() } }, form);
+    const answer = await call(
+      "POST /api/batches/import-from-blockchain",
+      { body: { blockchain_batch_id: tokenId.trim() } },
+      form,
+    );
     if (!answer) return;
     toast.success(`Token #${tokenId.trim()} ${answer.action === "created" ? "imported" : "refreshed"} from the chain.`);
     router.push(`/batches/${answer.batch_id}`);

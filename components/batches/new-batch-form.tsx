@@ -19,7 +19,6 @@ import { recordMintTransactionAction } from "@/lib/actions/record-mint-transacti
 import { saveDraftAction } from "@/lib/actions/save-draft";
 import { ZNewBatch } from "@/lib/batches/schemas";
 import { batchTokenAbi } from "@/lib/chain/abi";
-import { getBatch } from "@/lib/endpoints/batches";
 import { attempt } from "@/lib/endpoints/client";
 
 import { BatchFields, type BatchFormValues } from "./batch-fields";
@@ -35,7 +34,7 @@ const indexDeadlineMs = 20_000;
 async function waitForIndexing(id: number, deadlineMs: number): Promise<boolean> {
   const until = Date.now() + deadlineMs;
   for (;;) {
-    const r = await attempt(getBatch, { params: { batch_id: id } });
+    const r = await attempt("GET /api/batches/[batch_id]", { params: { batch_id: id } });
     if (r.ok && r.data.token_id !== null) return true;
     if (Date.now() > until) return false;
     await sleep(500);

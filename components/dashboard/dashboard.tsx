@@ -11,8 +11,6 @@ import { Notice } from "@/components/ui/notice";
 import type { Activity } from "@/lib/activities/recent";
 import type { DashboardMetrics } from "@/lib/dashboard/metrics";
 import { call } from "@/lib/endpoints/client";
-import { dashboardMetrics, recentActivities } from "@/lib/endpoints/dashboard";
-import { systemStatus } from "@/lib/endpoints/system";
 import type { SystemStatus } from "@/lib/system/status";
 
 import { ActivityFeed } from "./activity-feed";
@@ -33,20 +31,20 @@ const live = { refetchInterval: refreshMs, refetchIntervalInBackground: true, st
 function Live({ initial }: { initial: DashboardData }) {
   const metrics = useQuery({
     queryKey: ["metrics"],
-    queryFn: () => call(dashboardMetrics),
+    queryFn: () => call("GET /api/dashboard/metrics"),
     initialData: initial.metrics,
     ...live,
   });
   const status = useQuery({
     queryKey: ["status"],
-    queryFn: (): Promise<SystemStatus | null> => call(systemStatus),
+    queryFn: (): Promise<SystemStatus | null> => call("GET /api/system/status"),
     initialData: initial.status,
     ...live,
     enabled: initial.status !== null,
   });
   const recent = useQuery({
     queryKey: ["activities"],
-    queryFn: () => call(recentActivities, { query: { limit: 20 } }),
+    queryFn: () => call("GET /api/activities/recent", { query: { limit: 20 } }),
     initialData: initial.activities,
     ...live,
   });
@@ -61,7 +59,7 @@ function Live({ initial }: { initial: DashboardData }) {
   const loadOlder = async () => {
     if (!cursor) return;
     try {
-      const page = await call(recentActivities, { query: { limit: 20, cursor } });
+      const page = await call("GET /api/activities/recent", { query: { limit: 20, cursor } });
       setOlder((o) => ({ data: [...(o?.data ?? []), ...page.data], next_cursor: page.next_cursor }));
       setOlderError(null);
     } catch (error) {

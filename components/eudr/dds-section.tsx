@@ -7,7 +7,6 @@ import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { urlOf } from "@/lib/endpoints/client";
-import { plotDocument } from "@/lib/endpoints/due-diligence";
 import { batchDueDiligenceJson } from "@/lib/eudr/json";
 
 import { GenerateStatement } from "./generate-statement";
@@ -80,7 +79,9 @@ export async function DdsSection({ db, scope, batchId, canDeclare, canGenerate, 
                         <a
                           key={d.id}
                           className="block underline"
-                          href={urlOf(plotDocument, { params: { plot_id: p.id, document_id: d.id } })}
+                          href={urlOf("GET /api/due-diligence/plots/[plot_id]/documents/[document_id]", {
+                            params: { plot_id: p.id, document_id: d.id },
+                          })}
                         >
                           {d.filename}
                         </a>

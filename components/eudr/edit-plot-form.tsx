@@ -8,7 +8,6 @@ import { FieldError } from "@/components/ui/field-error";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
-import { editPlot } from "@/lib/endpoints/plots";
 import type { PlotJson } from "@/lib/eudr/plots";
 
 export function EditPlotForm({ plot }: { plot: PlotJson }) {
@@ -26,7 +25,7 @@ export function EditPlotForm({ plot }: { plot: PlotJson }) {
       geometry = value("geometry");
     }
     await call(
-      editPlot,
+      "PATCH /api/plots/[plot_id]",
       {
         params: { plot_id: plot.id },
         body: {

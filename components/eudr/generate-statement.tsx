@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
 import { statementActivities } from "@/lib/db/enums";
-import { createStatement } from "@/lib/endpoints/due-diligence";
 
 type Subject = { batch_id: number } | { order_id: number };
 
@@ -30,7 +29,10 @@ export function GenerateStatement({ subject }: { subject: Subject }) {
           ))}
         </select>
       </label>
-      <Button isPending={pending} onClick={() => void call(createStatement, { body: { ...subject, activity } })}>
+      <Button
+        isPending={pending}
+        onClick={() => void call("POST /api/due-diligence/statements", { body: { ...subject, activity } })}
+      >
         {pending ? "Generating…" : "Generate statement"}
       </Button>
       {error && <Notice>{error}</Notice>}

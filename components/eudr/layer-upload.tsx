@@ -6,7 +6,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
-import { uploadDeforestationLayer } from "@/lib/endpoints/due-diligence";
 
 export function LayerUpload() {
   const { call, error, pending } = useApiCall();
@@ -28,7 +27,7 @@ export function LayerUpload() {
           return setProblem(`${file.name} is not JSON.`);
         }
         const name = String(form.get("name") || file.name);
-        await call(uploadDeforestationLayer, { body: { name, geojson } as never });
+        await call("POST /api/due-diligence/layers", { body: { name, geojson } as never });
       }}
     >
       <label className="flex flex-col text-xs">

@@ -10,7 +10,6 @@ import { FieldError } from "@/components/ui/field-error";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
-import { setBatchPlots } from "@/lib/endpoints/plots";
 
 type Row = { plot_id: number; share_pct: string };
 
@@ -32,7 +31,11 @@ export function LinkPlotsForm({
   const unused = choices.filter((c) => !rows.some((r) => r.plot_id === c.id));
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    await call(setBatchPlots, { params: { batch_id: batchId }, body: { plots: rows } }, e.currentTarget);
+    await call(
+      "PUT /api/batches/[batch_id]/plots",
+      { params: { batch_id: batchId }, body: { plots: rows } },
+      e.currentTarget,
+    );
   };
   return (
     <form

@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
 import { landUses } from "@/lib/db/enums";
-import { addPlotDeclaration, addPlotDocuments } from "@/lib/endpoints/due-diligence";
 
 export const landUseWords: Record<(typeof landUses)[number], string> = {
   coffee_before_2021: "coffee since before 2021",
@@ -31,7 +30,7 @@ export function PlotEvidenceForm({ plotId, reference }: { plotId: number; refere
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           void declare.call(
-            addPlotDeclaration,
+            "POST /api/due-diligence/plots/[plot_id]/declarations",
             {
               params: { plot_id: plotId },
               body: {
@@ -79,7 +78,7 @@ export function PlotEvidenceForm({ plotId, reference }: { plotId: number; refere
           e.preventDefault();
           const body = new FormData();
           for (const f of files ?? []) body.append("certificates", f);
-          void upload.call(addPlotDocuments, { params: { plot_id: plotId }, body });
+          void upload.call("POST /api/due-diligence/plots/[plot_id]/documents", { params: { plot_id: plotId }, body });
         }}
       >
         <label className="flex flex-col text-xs">

@@ -4,7 +4,6 @@ import { Badge } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/card";
 import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { urlOf } from "@/lib/endpoints/client";
-import { downloadStatement } from "@/lib/endpoints/due-diligence";
 import type { statementJson } from "@/lib/eudr/json";
 
 import { SubmitStatement } from "./submit-statement";
@@ -32,7 +31,11 @@ export function StatementList({ statements, canSubmit }: { statements: Statement
             <td className={`${cellClass} font-mono`}>{s.reference_number ?? "—"}</td>
             <td className={`${cellClass} font-mono`}>{s.verification_number ?? "—"}</td>
             <td className={`${cellClass} flex flex-wrap gap-2`}>
-              <a className="underline" href={urlOf(downloadStatement, { params: { statement_id: s.id } })} download>
+              <a
+                className="underline"
+                href={urlOf("GET /api/due-diligence/statements/[statement_id]", { params: { statement_id: s.id } })}
+                download
+              >
                 Download JSON
               </a>
               {canSubmit && s.status === "draft" && s.risk_level === "negligible" && (

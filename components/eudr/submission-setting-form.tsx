@@ -6,7 +6,6 @@ import { TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
-import { changeSubmissionSetting } from "@/lib/endpoints/due-diligence";
 
 type Setting = {
   endpoint_url: string;
@@ -26,7 +25,7 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
         const f = new FormData(form);
         const get = (k: string) => String(f.get(k) ?? "").trim();
         void call(
-          changeSubmissionSetting,
+          "PUT /api/due-diligence/settings",
           {
             body: {
               endpoint_url: get("endpoint_url"),

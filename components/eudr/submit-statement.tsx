@@ -4,7 +4,6 @@
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
-import { submitStatement } from "@/lib/endpoints/due-diligence";
 
 export function SubmitStatement({ statementId }: { statementId: number }) {
   const { call, error, pending } = useApiCall();
@@ -14,7 +13,11 @@ export function SubmitStatement({ statementId }: { statementId: number }) {
         size="sm"
         variant="primary"
         isPending={pending}
-        onClick={() => void call(submitStatement, { params: { statement_id: statementId } })}
+        onClick={() =>
+          void call("POST /api/due-diligence/statements/[statement_id]/submit", {
+            params: { statement_id: statementId },
+          })
+        }
       >
         {pending ? "Submitting…" : "Submit to the EU system"}
       </Button>

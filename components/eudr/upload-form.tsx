@@ -11,7 +11,7 @@ import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ResponseOf } from "@/lib/endpoints/define";
-import { uploadPlots } from "@/lib/endpoints/plots";
+import type { uploadPlots } from "@/lib/endpoints/plots";
 
 type Report = ResponseOf<typeof uploadPlots>;
 
@@ -26,7 +26,7 @@ export function UploadForm() {
     if (!file) return;
     const chosen = (form.elements.namedItem("format") as HTMLSelectElement).value;
     const format = chosen === "csv" || (chosen === "" && /\.csv$/i.test(file.name)) ? "csv" : "geojson";
-    setReport(await call(uploadPlots, { body: { format, content: await file.text() } }, form));
+    setReport(await call("POST /api/plots/upload", { body: { format, content: await file.text() } }, form));
   };
   return (
     <div className="flex flex-col gap-3">

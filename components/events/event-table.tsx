@@ -8,7 +8,6 @@ import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { toneStyles } from "@/components/ui/tones";
 import { useApiCall } from "@/components/use-api-call";
-import { processEvent } from "@/lib/endpoints/events";
 import type { EventJson } from "@/lib/events/list";
 
 import { BlockCell, TxAndStatusCells } from "./tx-link";
@@ -21,7 +20,7 @@ function RetryButton({ id }: { id: number }) {
       size="sm"
       className="self-start"
       isPending={pending}
-      onClick={() => call(processEvent, { params: { event_id: id } })}
+      onClick={() => call("POST /api/blockchain-events/[event_id]/process", { params: { event_id: id } })}
     >
       Retry
     </Button>

@@ -8,7 +8,6 @@ import { Notice } from "@/components/ui/notice";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { toneOf } from "@/components/ui/tones";
 import { useApiCall } from "@/components/use-api-call";
-import { processAllEvents, toggleListening } from "@/lib/endpoints/events";
 import type { ListenerStatus } from "@/lib/events/status";
 import type { StreamState } from "@/lib/realtime/use-stream";
 
@@ -36,7 +35,7 @@ export function ListenerPanel({
 }) {
   const { call, error, pending } = useApiCall();
   const toggle = async () => {
-    const next = await call(toggleListening, { body: { active: !status.listening } });
+    const next = await call("POST /api/blockchain-events/toggle-listening", { body: { active: !status.listening } });
     if (next) onStatus(next);
   };
   useOutcomeToast({ pending, error, success: "Done: the listener status below is current." });
@@ -60,7 +59,7 @@ export function ListenerPanel({
             </Button>
             <Button
               disabled={pending || status.events.failed + status.events.pending === 0}
-              onClick={() => call(processAllEvents)}
+              onClick={() => call("POST /api/blockchain-events/process-all")}
             >
               Retry all failed
             </Button>

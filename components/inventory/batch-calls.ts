@@ -2,18 +2,19 @@
 // row's own buttons say the same thing.
 import type { BulkBatch, Outcome } from "@/components/bulk";
 import { attempt } from "@/lib/endpoints/client";
-import { syncBatch } from "@/lib/endpoints/sync";
-import { requestVerification } from "@/lib/endpoints/verification";
 
 export async function requestCount(batch: BulkBatch): Promise<Outcome> {
-  const r = await attempt(requestVerification, { params: { batch_id: batch.id }, body: {} });
+  const r = await attempt("POST /api/batches/[batch_id]/request-verification", {
+    params: { batch_id: batch.id },
+    body: {},
+  });
   return r.ok
     ? { batch, tone: "green", text: `Count requested (#${r.data.id})` }
     : { batch, tone: "red", text: r.error.message };
 }
 
 export async function sync(batch: BulkBatch): Promise<Outcome> {
-  const r = await attempt(syncBatch, { params: { batch_id: batch.id } });
+  const r = await attempt("POST /api/batches/[batch_id]/sync", { params: { batch_id: batch.id } });
   if (!r.ok) return { batch, tone: "red", text: r.error.message };
   const { updated, flagged, failed } = r.data;
   if (failed) return { batch, tone: "red", text: "Sync failed" };

@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import { attempt } from "@/lib/endpoints/client";
-import { batchAlerts } from "@/lib/endpoints/verification";
 
 import { requestCount, sync } from "./batch-calls";
 
@@ -57,7 +56,7 @@ export function RowActions({
   ] as const;
 
   async function showAlerts() {
-    const r = await attempt(batchAlerts, { params: { batch_id: batchId } });
+    const r = await attempt("GET /api/batches/[batch_id]/alerts", { params: { batch_id: batchId } });
     setAlerts((r.ok ? r.data.data : []).filter((a) => a.status === "open"));
   }
 

@@ -8,7 +8,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { markNotificationsRead } from "@/lib/endpoints/notifications";
 
 type Read = { ids: number[] } | { all: true };
 
@@ -17,7 +16,7 @@ function useMarkRead() {
   const [isPending, setIsPending] = useState(false);
   async function mark(body: Read) {
     setIsPending(true);
-    const r = await attempt(markNotificationsRead, { body });
+    const r = await attempt("POST /api/notifications/read", { body });
     setIsPending(false);
     if (!r.ok) toast.error(r.error.message);
     router.refresh();

@@ -12,7 +12,6 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { alertSeverities } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
-import { putNotificationSubscription } from "@/lib/endpoints/notifications";
 import type { Subscription } from "@/lib/notifications/schemas";
 
 const severityLabels = Object.fromEntries(
@@ -26,7 +25,7 @@ export function SubscriptionForm({ saved }: { saved: Subscription }) {
 
   async function save() {
     setIsPending(true);
-    const r = await attempt(putNotificationSubscription, { body: value });
+    const r = await attempt("PUT /api/notifications/subscription", { body: value });
     setIsPending(false);
     if (r.ok) toast.success("Alert notifications saved.");
     else toast.error(r.error.message);

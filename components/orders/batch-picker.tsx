@@ -11,7 +11,6 @@ import { Select } from "@/components/ui/select";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { inStockStatuses, qualityGrades } from "@/lib/db/enums";
-import { listBatches } from "@/lib/endpoints/batches";
 import { attempt } from "@/lib/endpoints/client";
 import { formatDecimal, humanize } from "@/lib/format";
 
@@ -24,7 +23,7 @@ export function BatchPicker({ origins, initial, chosen, onAdd }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   async function search() {
-    const r = await attempt(listBatches, {
+    const r = await attempt("GET /api/batches", {
       query: {
         status: inStockStatuses.join(","),
         origin_country: origin || undefined,

@@ -14,7 +14,6 @@ import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { attempt, type ApiError } from "@/lib/endpoints/client";
-import { createOrder } from "@/lib/endpoints/orders";
 import { ZNewOrder } from "@/lib/orders/schemas";
 
 import { BatchPicker } from "./batch-picker";
@@ -91,7 +90,7 @@ export function NewOrderForm({ buyers, origins, batches, initial }: Props) {
     }
     setErrors({});
     setPending(confirm ? "confirm" : "draft");
-    const r = await attempt(createOrder, { body });
+    const r = await attempt("POST /api/orders", { body });
     if (!r.ok) {
       setPending(null);
       refuse(form, r.error);

@@ -11,7 +11,6 @@ import { NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import type { orderStatuses } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
-import { orderAction } from "@/lib/endpoints/orders";
 import type { OrderAction } from "@/lib/orders/schemas";
 
 type Status = (typeof orderStatuses)[number];
@@ -56,7 +55,7 @@ export function OrderActions({ orderId, status, isShipping, canAct }: Props) {
 
   async function run(action: OrderAction, withNote?: string) {
     setRunning(action);
-    const r = await attempt(orderAction, {
+    const r = await attempt("POST /api/orders/[order_id]/[action]", {
       params: { order_id: orderId, action },
       body: withNote?.trim() ? { note: withNote.trim() } : {},
     });

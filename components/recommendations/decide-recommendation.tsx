@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/button";
 import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { acceptRecommendation, dismissRecommendation } from "@/lib/endpoints/monitoring";
 
 /** What an accepted action did, in words. */
 function outcome(result: Record<string, unknown>): string {
@@ -26,7 +25,10 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
 
   async function accept() {
     setPending("accept");
-    const r = await attempt(acceptRecommendation, { params: { recommendation_id: id }, body: {} });
+    const r = await attempt("POST /api/recommendations/[recommendation_id]/accept", {
+      params: { recommendation_id: id },
+      body: {},
+    });
     setPending(null);
     if (!r.ok) {
       toast.error(r.error.message);
@@ -41,7 +43,10 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
 
   async function dismiss(reason: string) {
     setPending("dismiss");
-    const r = await attempt(dismissRecommendation, { params: { recommendation_id: id }, body: { reason } });
+    const r = await attempt("POST /api/recommendations/[recommendation_id]/dismiss", {
+      params: { recommendation_id: id },
+      body: { reason },
+    });
     setPending(null);
     if (r.ok) {
       setIsOpen(false);

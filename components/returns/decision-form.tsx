@@ -15,7 +15,6 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { settlements } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
-import { decideReturn } from "@/lib/endpoints/returns";
 import { formatDecimal } from "@/lib/format";
 import type { Disposition, Recommendation } from "@/lib/returns/rules";
 
@@ -39,7 +38,7 @@ export function DecisionForm({ returnId, recommendation, currency }: Props) {
     if (!isRecommended && !note.trim()) return setErrors({ note: "required when overriding the recommendation" });
     setErrors({});
     setPending(true);
-    const r = await attempt(decideReturn, {
+    const r = await attempt("POST /api/returns/[return_id]/decide", {
       params: { return_id: returnId },
       body: { disposition, settlement, note: note.trim() || undefined },
     });

@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { inspectReturn } from "@/lib/endpoints/returns";
 import { humanize } from "@/lib/format";
 import { ZInspection } from "@/lib/returns/schemas";
 
@@ -19,7 +18,7 @@ export function InspectionForm({ returnId }: { returnId: number }) {
   const { form, onSubmit } = useQualityForm(
     ZInspection,
     { sample_grams: 350, contaminated: false },
-    (inspection) => attempt(inspectReturn, { params: { return_id: returnId }, body: inspection }),
+    (inspection) => attempt("POST /api/returns/[return_id]/inspect", { params: { return_id: returnId }, body: inspection }),
     (data) => {
       toast.success(`Return ${returnId} inspected: graded ${humanize(data.grade ?? "")}.`);
       router.refresh();

@@ -16,7 +16,6 @@ import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import { returnReasons } from "@/lib/db/enums";
 import { attempt, type ApiError } from "@/lib/endpoints/client";
-import { createReturn } from "@/lib/endpoints/returns";
 import { ZNewReturn } from "@/lib/returns/schemas";
 
 import { reasonLabels } from "./words";
@@ -56,7 +55,7 @@ export function NewReturnForm({ lineId, returnableKg }: { lineId: number; return
     for (const photo of data.getAll("photos"))
       if (photo instanceof File && photo.size > 0) body.append("photos", photo);
     setPending(true);
-    const r = await attempt(createReturn, { body });
+    const r = await attempt("POST /api/returns", { body });
     if (!r.ok) {
       setPending(false);
       setErrors(fieldErrors(form, r.error));

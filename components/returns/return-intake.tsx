@@ -12,7 +12,6 @@ import { FieldError } from "@/components/ui/field-error";
 import { NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
-import { receiveReturn, rejectReturn } from "@/lib/endpoints/returns";
 import { formatDecimal } from "@/lib/format";
 
 type Warehouse = { code: string; name: string; capacity_kg: string; on_hand_kg: string };
@@ -28,7 +27,10 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
     if (!warehouse) return setError("choose a warehouse");
     setError(null);
     setRunning("receive");
-    const r = await attempt(receiveReturn, { params: { return_id: returnId }, body: { warehouse } });
+    const r = await attempt("POST /api/returns/[return_id]/receive", {
+      params: { return_id: returnId },
+      body: { warehouse },
+    });
     setRunning(null);
     if (r.ok) toast.success(`Return ${returnId} is being received at ${warehouse}.`);
     else toast.error(r.error.message);
@@ -38,7 +40,10 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
   async function reject(note: string) {
     setAsking(false);
     setRunning("reject");
-    const r = await attempt(rejectReturn, { params: { return_id: returnId }, body: { note: note.trim() } });
+    const r = await attempt("POST /api/returns/[return_id]/reject", {
+      params: { return_id: returnId },
+      body: { note: note.trim() },
+    });
     setRunning(null);
     if (r.ok) toast.success(`Return ${returnId} rejected.`);
     else toast.error(r.error.message);

@@ -11,7 +11,6 @@ import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { shortAddress } from "@/components/wallet/describe";
 import { adjustmentReasons } from "@/lib/db/enums";
 import { call } from "@/lib/endpoints/client";
-import { prepareAdjustment, prepareMove, prepareTransfer } from "@/lib/endpoints/stock";
 
 import { useStockAction } from "./use-stock-action";
 
@@ -111,7 +110,11 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
           label="Move stock"
           action="Move"
           isDisabled={isDisabled}
-          onSubmit={(form) => run("stock_move", form, () => call(prepareMove, { params, body: moveOf(form) }))}
+          onSubmit={(form) =>
+            run("stock_move", form, () =>
+              call("POST /api/batches/[batch_id]/stock-moves", { params, body: moveOf(form) }),
+            )
+          }
         >
           <PlaceSelect id="move-place" label="Stock to move" places={places} />
           <Select
@@ -131,7 +134,9 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
           action="Adjust"
           isDisabled={isDisabled}
           onSubmit={(form) =>
-            run("stock_adjust", form, () => call(prepareAdjustment, { params, body: adjustmentOf(form) }))
+            run("stock_adjust", form, () =>
+              call("POST /api/batches/[batch_id]/stock-adjustments", { params, body: adjustmentOf(form) }),
+            )
           }
         >
           <PlaceSelect id="adjust-place" label="Stock to adjust" places={places} />
@@ -145,7 +150,9 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
         action="Transfer"
         isDisabled={isDisabled}
         onSubmit={(form) =>
-          run("stock_transfer", form, () => call(prepareTransfer, { params, body: transferOf(form, address ?? "") }))
+          run("stock_transfer", form, () =>
+            call("POST /api/batches/[batch_id]/stock-transfers", { params, body: transferOf(form, address ?? "") }),
+          )
         }
       >
         <span className="text-xs text-stone-500">

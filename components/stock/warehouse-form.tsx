@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/field";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { createWarehouse, updateWarehouse } from "@/lib/endpoints/stock";
 
 export function NewWarehouseForm() {
   const { call, error, pending } = useApiCall();
@@ -22,7 +21,7 @@ export function NewWarehouseForm() {
       address: text("address"),
       capacity_kg: text("capacity_kg") ?? "",
     };
-    if (await call(createWarehouse, { body }, form)) form.reset();
+    if (await call("POST /api/warehouses", { body }, form)) form.reset();
   }
   return (
     <form aria-label="Add a warehouse" onSubmit={submit} className="flex flex-wrap items-end gap-2">
@@ -60,7 +59,7 @@ export function ToggleWarehouse({ code, isActive }: { code: string; isActive: bo
     <Button
       size="sm"
       isPending={pending}
-      onClick={() => call(updateWarehouse, { params: { code }, body: { is_active: !isActive } })}
+      onClick={() => call("PATCH /api/warehouses/[code]", { params: { code }, body: { is_active: !isActive } })}
     >
       {isActive ? "Deactivate" : "Activate"}
     </Button>

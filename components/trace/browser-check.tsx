@@ -8,7 +8,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { call } from "@/lib/endpoints/client";
-import { auditProof } from "@/lib/endpoints/provenance";
 import type { Proof, Verdict } from "@/lib/provenance/verify";
 
 type Props = { rpcUrl: string; proofs?: Proof[]; positions?: number[] };
@@ -28,7 +27,10 @@ export function BrowserCheck({ rpcUrl, proofs, positions }: Props) {
       ]);
       const client = createPublicClient({ transport: http(rpcUrl) });
       const list =
-        proofs ?? (await Promise.all((positions ?? []).map((p) => call(auditProof, { params: { record_id: p } }))));
+        proofs ??
+        (await Promise.all(
+          (positions ?? []).map((p) => call("GET /api/audit/[record_id]/proof", { params: { record_id: p } })),
+        ));
       setResults(
         await Promise.all(list.map(async (p) => ({ position: p.position, verdict: await verifyProof(p, client) }))),
       );

@@ -10,13 +10,12 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { scoreTone } from "@/components/ui/tones";
 import { useHydrated } from "@/components/use-hydrated";
 import { attempt } from "@/lib/endpoints/client";
-import { detectFraud, verify } from "@/lib/endpoints/verification";
 
 type Kind = "fraud" | "verify";
 
 async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
   if (kind === "fraud") {
-    const r = await attempt(detectFraud, { params: { batch_id: batch.id } });
+    const r = await attempt("POST /api/batches/[batch_id]/detect-fraud", { params: { batch_id: batch.id } });
     if (!r.ok) return { batch, tone: "gray", text: r.error.message };
     return {
       batch,
@@ -24,7 +23,7 @@ async function runOne(kind: Kind, batch: BulkBatch): Promise<Outcome> {
       text: `Fraud risk ${r.data.score}/100${r.data.alert_id ? ", alert raised" : ""}`,
     };
   }
-  const r = await attempt(verify, { params: { batch_id: batch.id } });
+  const r = await attempt("POST /api/batches/[batch_id]/verify", { params: { batch_id: batch.id } });
   if (!r.ok) return { batch, tone: "gray", text: r.error.message };
   const failed = r.data.checks.filter((c) => !c.passed && !c.isMissing).map((c) => c.name);
   const missing = r.data.checks.filter((c) => c.isMissing).map((c) => c.name);

@@ -11,7 +11,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { invalidBy, TextArea, TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { attempt } from "@/lib/endpoints/client";
-import { processRequest } from "@/lib/endpoints/verification";
 import type { RequestJson } from "@/lib/verification/requests";
 
 /** Mounted (with the request's id as key) for one request at a time; it is open while mounted. */
@@ -28,7 +27,7 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
     const notes = String(form.get("notes") ?? "").trim();
     setPending(true);
     setError(null);
-    const result = await attempt(processRequest, {
+    const result = await attempt("POST /api/verification-requests/[request_id]/process", {
       params: { request_id: request.id },
       body: { actual_quantity: String(form.get("actual_quantity") ?? "").trim(), ...(notes ? { notes } : {}) },
     });

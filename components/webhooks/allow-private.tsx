@@ -3,7 +3,6 @@
 // The admin setting that lets webhooks go to private and loopback addresses (off by default).
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { changeAdminSettings } from "@/lib/endpoints/webhooks";
 
 export function AllowPrivate({ allowed }: { allowed: boolean }) {
   const { call, error, pending } = useApiCall();
@@ -14,7 +13,7 @@ export function AllowPrivate({ allowed }: { allowed: boolean }) {
         type="checkbox"
         checked={allowed}
         disabled={pending}
-        onChange={(e) => void call(changeAdminSettings, { body: { webhooks_allow_private: e.target.checked } })}
+        onChange={(e) => void call("PATCH /api/admin/settings", { body: { webhooks_allow_private: e.target.checked } })}
       />
       Allow private and loopback addresses
       <span className="text-xs text-stone-500">(for a receiver on this machine or network; off in production)</span>

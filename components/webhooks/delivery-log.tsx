@@ -11,7 +11,7 @@ import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { call as callApi } from "@/lib/endpoints/client";
 import type { ResponseOf } from "@/lib/endpoints/define";
-import { getWebhookDelivery, redeliverWebhook, type listWebhookDeliveries } from "@/lib/endpoints/webhooks";
+import type { getWebhookDelivery, listWebhookDeliveries } from "@/lib/endpoints/webhooks";
 
 type Delivery = ResponseOf<typeof listWebhookDeliveries>["data"][number];
 type Attempt = ResponseOf<typeof getWebhookDelivery>["attempts"][number];
@@ -26,7 +26,7 @@ export function DeliveryLog({ url, deliveries }: { url: string; deliveries: Deli
   const toggle = async (id: number) => {
     if (open[id]) return setOpen((o) => ({ ...o, [id]: undefined }));
     try {
-      const d = await callApi(getWebhookDelivery, { params: { delivery_id: id } });
+      const d = await callApi("GET /api/admin/webhook-deliveries/[delivery_id]", { params: { delivery_id: id } });
       setOpen((o) => ({ ...o, [id]: d.attempts }));
     } catch (e) {
       toast.error(e instanceof Error ? e.message : String(e));
@@ -79,7 +79,11 @@ export function DeliveryLog({ url, deliveries }: { url: string; deliveries: Deli
                     variant="ghost"
                     isPending={pending}
                     onClick={async () => {
-                      if (await call(redeliverWebhook, { params: { delivery_id: d.id } }))
+                      if (
+                        await call("POST /api/admin/webhook-deliveries/[delivery_id]/redeliver", {
+                          params: { delivery_id: d.id },
+                        })
+                      )
                         toast.success(`Delivery ${d.message_id} queued again.`);
                     }}
                   >

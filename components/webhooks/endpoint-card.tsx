@@ -10,13 +10,7 @@ import { Card } from "@/components/ui/card";
 import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { ResponseOf } from "@/lib/endpoints/define";
-import {
-  changeWebhookEndpoint,
-  rotateWebhookSecret,
-  sendWebhookTest,
-  type listWebhookDeliveries,
-  type listWebhookEndpoints,
-} from "@/lib/endpoints/webhooks";
+import type { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/endpoints/webhooks";
 
 import { DeliveryLog } from "./delivery-log";
 import { SecretShown } from "./secret-shown";
@@ -29,7 +23,8 @@ export function EndpointCard({ endpoint: e, deliveries }: { endpoint: Endpoint; 
   const [rotated, setRotated] = useState<{ secret: string; until: string } | null>(null);
   useErrorToast(error);
   const params = { endpoint_id: e.id };
-  const setStatus = (status: "active" | "paused") => call(changeWebhookEndpoint, { params, body: { status } });
+  const setStatus = (status: "active" | "paused") =>
+    call("PATCH /api/admin/webhooks/[endpoint_id]", { params, body: { status } });
   const actions = (
     <>
       <Button
@@ -37,7 +32,7 @@ export function EndpointCard({ endpoint: e, deliveries }: { endpoint: Endpoint; 
         isPending={pending}
         disabled={e.status !== "active"}
         onClick={async () => {
-          const sent = await call(sendWebhookTest, { params });
+          const sent = await call("POST /api/admin/webhooks/[endpoint_id]/test", { params });
           if (sent) toast.success(`Test event ${sent.message_id} sent.`);
         }}
       >
@@ -47,7 +42,7 @@ export function EndpointCard({ endpoint: e, deliveries }: { endpoint: Endpoint; 
         size="sm"
         isPending={pending}
         onClick={async () => {
-          const r = await call(rotateWebhookSecret, { params });
+          const r = await call("POST /api/admin/webhooks/[endpoint_id]/rotate-secret", { params });
           if (r) setRotated({ secret: r.secret, until: r.previous_valid_until });
         }}
       >

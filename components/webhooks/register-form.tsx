@@ -9,7 +9,6 @@ import { TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import { createWebhookEndpoint } from "@/lib/endpoints/webhooks";
 import { subscribableTypes } from "@/lib/webhooks/schemas";
 
 import { SecretShown } from "./secret-shown";
@@ -36,7 +35,7 @@ export function RegisterEndpoint() {
             description: String(data.get("description")),
             event_types: types,
           };
-          const created = await call(createWebhookEndpoint, { body }, form);
+          const created = await call("POST /api/admin/webhooks", { body }, form);
           if (created) {
             setSecret(created.secret);
             form.reset();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { cursor, list } from "@/lib/api/zod";
+import { cursor, list, pageLimit } from "@/lib/api/zod";
 
 /** Where an activity comes from; the order breaks ties between activities of the same instant. */
 export const activityKinds = ["audit", "event", "alert", "verification", "sync"] as const;
@@ -8,7 +8,7 @@ export type ActivityKind = (typeof activityKinds)[number];
 
 export const ZRecentActivityQuery = z.strictObject({
   kind: list(activityKinds).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: pageLimit(100, 20),
   cursor: cursor(),
 });
 

@@ -1,13 +1,13 @@
 // What the system alert endpoints and page take in: the list's filters and the resolution note.
 import { z } from "zod";
 
-import { cursor, text } from "@/lib/api/zod";
+import { cursor, pageLimit, text } from "@/lib/api/zod";
 import { alertStatuses } from "@/lib/db/enums";
 
 export const ZSystemAlertQuery = z.strictObject({
   status: z.enum(alertStatuses, { error: "must be open or resolved" }).optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(),
 });
 export type SystemAlertQuery = z.input<typeof ZSystemAlertQuery>;
 

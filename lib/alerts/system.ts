@@ -3,9 +3,9 @@
 // (the audit log may be what is broken) but each raise and resolve is an outbound event; an admin
 // resolves one with a note (audited), the monitor clears one when its condition ends, and the same
 // cause may then open a new one.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 
-import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
@@ -94,7 +94,7 @@ export type SystemAlertJson = ReturnType<typeof toSystemAlertJson>;
 /** System alerts newest first, one page at a time; `status` keeps the open or the resolved ones. */
 export async function listSystemAlerts(db: Db, query: SystemAlertQuery) {
   const q = ZSystemAlertQuery.parse(query);
-  const before = q.cursor === undefined ? undefined : lt(systemAlerts.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(systemAlerts.id, q.cursor);
   const rows = await db
     .select(columns)
     .from(systemAlerts)

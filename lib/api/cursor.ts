@@ -1,4 +1,5 @@
 // Opaque keyset cursors: the sort they belong to, the last row's sort value and id.
+import { lt, type Column } from "drizzle-orm";
 import { z } from "zod";
 
 import { ApiError } from "./errors";
@@ -31,7 +32,7 @@ export function decodeCursor(raw: string, sort: string, order: "asc" | "desc"): 
 
 /**
  * One page of a list ordered newest first by id, from the `limit + 1` rows read: the rows as JSON,
- * and a cursor for the next page when there was one row more (read it back with `decodeCursor(cursor, "id", "desc")`).
+ * and a cursor for the next page when there was one row more (`beforeCursor` reads it back).
  */
 export function pageByIdDesc<R, J>(rows: R[], limit: number, idOf: (row: R) => number, toJson: (row: R) => J) {
   const page = rows.slice(0, limit);
@@ -42,6 +43,10 @@ export function pageByIdDesc<R, J>(rows: R[], limit: number, idOf: (row: R) => n
       : null;
   return { data: page.map(toJson), next_cursor };
 }
+
+/** The rows after a `pageByIdDesc` cursor, as a where-condition on the id column; no cursor, no condition. */
+export const beforeCursor = (id: Column, cursor: string | undefined) =>
+  cursor === undefined ? undefined : lt(id, decodeCursor(cursor, "id", "desc").id);
 
 /** Every page of a cursor-paged list, `limit` rows at a time, until it has no next cursor (for CSV files). */
 export async function* allPages<T>(
@@ -54,3 +59,14 @@ export async function* allPages<T>(
     cursor = next.next_cursor ?? undefined;
   } while (cursor);
 }
+
+/**
+ * A cursor-paged list read whole, 200 rows a page, with its filters but not its paging (for CSV files):
+ * `everyPage(listOrders)(db, scope, filters)`.
+ */
+export const everyPage =
+  <D, S, Q extends { cursor?: string; limit: number }, T>(
+    list: (db: D, scope: S, q: Q) => Promise<{ data: T[]; next_cursor: string | null }>,
+  ) =>
+  (db: D, scope: S, q: Omit<Q, "cursor" | "limit">) =>
+    allPages((cursor) => list(db, scope, { ...q, cursor, limit: 200 } as Q));

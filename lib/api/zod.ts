@@ -20,6 +20,8 @@ export const cursor = () =>
     .max(1000, "is not a cursor this API issued")
     .regex(/^[A-Za-z0-9_-]*$/, "is not a cursor this API issued")
     .optional();
+/** How many rows a page holds: a whole number from 1 to `max`, `fallback` when not given. */
+export const pageLimit = (max = 200, fallback = 50) => z.coerce.number().int().min(1).max(max).default(fallback);
 /** A calendar date, YYYY-MM-DD, that Postgres can store: it has no year 0, which ISO 8601 has. */
 export const calendarDate = () =>
   z.iso

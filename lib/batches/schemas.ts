@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { calendarDate, cursor, decimal, list, text } from "@/lib/api/zod";
+import { calendarDate, cursor, decimal, list, pageLimit, text } from "@/lib/api/zod";
 import {
   batchStatuses,
   processes,
@@ -62,7 +62,7 @@ export const ZBatchListQuery = z.strictObject({
   eudr_ready: z.enum(["yes", "no"]).optional(),
   sort: z.enum(sortColumns).default("id"),
   order: z.enum(["asc", "desc"]).default("desc"),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: pageLimit(100, 25),
   cursor: cursor(),
 });
 

@@ -13,12 +13,15 @@ export function chainFor(chainId: number, rpcUrl: string): Chain {
   });
 }
 
+/** How many times the client sends a failed request again before it gives up. */
+export const rpcRetries = 3;
+
 export function createChainClient(rpcUrl: string, chainId: number): PublicClient {
   // A local chain mines at once; public chains take seconds per block.
   const pollingInterval = chainId === anvil.id ? 50 : 4_000;
   return createPublicClient({
     chain: chainFor(chainId, rpcUrl),
     pollingInterval,
-    transport: http(rpcUrl, { retryCount: 3, timeout: 15_000 }),
+    transport: http(rpcUrl, { retryCount: rpcRetries, timeout: 15_000 }),
   });
 }

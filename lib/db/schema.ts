@@ -404,6 +404,7 @@ export const signInEvents = pgTable(
   ],
 );
 
+/** Unlogged (a hit commits without waiting for the disk; counters start over after a crash). */
 export const rateLimits = pgTable(
   "rate_limits",
   {
@@ -927,6 +928,19 @@ export const auditAnchors = pgTable(
       .on(t.chainId, t.contractAddress, t.toPosition)
       .where(sql`status = 'confirmed'`),
   ],
+);
+
+/** Each anchored record's Merkle path (`{ side, hash }` steps), stored when its anchor's root is sent. */
+export const auditPaths = pgTable(
+  "audit_paths",
+  {
+    anchorId: bigint("anchor_id", { mode: "number" })
+      .notNull()
+      .references(() => auditAnchors.id, { onDelete: "cascade" }),
+    position: bigint("position", { mode: "number" }).notNull(),
+    path: jsonb("path").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.anchorId, t.position] })],
 );
 
 export const systemAlerts = pgTable(

@@ -1,8 +1,11 @@
-// The browser's one way to call the API: call(declaration, {params, query, body}) answers the type
-// the declaration's response schema gives, or throws one ApiError with the server's message.
+// The browser's one way to call the API: call("METHOD /api/...", {params, query, body}) answers the
+// type the declaration's response schema gives, or throws one ApiError with the server's message.
+// Endpoints are named by their key, so the declarations (and zod) stay out of the browser's bundle:
+// only their types are imported.
 import type { ZodType } from "zod";
 
-import type { Endpoint, Input, ResponseOf, Spec } from "./define";
+import type { Input, ResponseOf } from "./define";
+import type { EndpointAt, EndpointKey } from "./registry";
 
 /** A refused or failed call: the HTTP status (0: no answer), the API's error code, message and details. */
 export class ApiError extends Error {
@@ -20,12 +23,13 @@ type Query = Record<string, string | number | boolean | readonly (string | numbe
 
 /** The endpoint's URL: its path with the parameters filled in, and the query (lists comma-separated). */
 export function urlOf(
-  endpoint: Spec,
+  key: EndpointKey,
   input: { params?: Record<string, string | number>; query?: unknown } = {},
 ): string {
-  const path = endpoint.path.replace(/\[(\w+)\]/g, (_, name: string) => {
+  const template = key.slice(key.indexOf(" ") + 1);
+  const path = template.replace(/\[(\w+)\]/g, (_, name: string) => {
     const value = input.params?.[name];
-    if (value === undefined) throw new Error(`${endpoint.path}: no value for ${name}`);
+    if (value === undefined) throw new Error(`${template}: no value for ${name}`);
     return encodeURIComponent(String(value));
   });
   const entries = Object.entries((input.query ?? {}) as Query).filter(([, v]) => v !== undefined);
@@ -35,15 +39,18 @@ export function urlOf(
 
 export type Args<S> = S extends { params: ZodType } ? [input: Input<S>] : [input?: Input<S>];
 
-export async function call<S extends Spec>(endpoint: Endpoint<S>, ...[input]: Args<S>): Promise<ResponseOf<S>> {
+export async function call<K extends EndpointKey>(
+  key: K,
+  ...[input]: Args<EndpointAt<K>>
+): Promise<ResponseOf<EndpointAt<K>>> {
   const body: unknown = input?.body;
-  const init: RequestInit = { method: endpoint.method, cache: "no-store" };
+  const init: RequestInit = { method: key.slice(0, key.indexOf(" ")), cache: "no-store" };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined)
     Object.assign(init, { body: JSON.stringify(body), headers: { "content-type": "application/json" } });
   let res: Response;
   try {
-    res = await fetch(urlOf(endpoint, input), init);
+    res = await fetch(urlOf(key, input as Parameters<typeof urlOf>[1]), init);
   } catch {
     throw new ApiError(0, "unreachable", "The server could not be reached.");
   }
@@ -58,18 +65,18 @@ export async function call<S extends Spec>(endpoint: Endpoint<S>, ...[input]: Ar
     );
   }
   // The answer is what the declaration's response schema says (test/endpoints and e2e/api.spec.ts parse real answers with it).
-  return json as ResponseOf<S>;
+  return json as ResponseOf<EndpointAt<K>>;
 }
 
 export type Attempt<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** call(), with a refusal as a value: for callers that go on (bulk actions) or tell statuses apart. */
-export async function attempt<S extends Spec>(
-  endpoint: Endpoint<S>,
-  ...args: Args<S>
-): Promise<Attempt<ResponseOf<S>>> {
+export async function attempt<K extends EndpointKey>(
+  key: K,
+  ...args: Args<EndpointAt<K>>
+): Promise<Attempt<ResponseOf<EndpointAt<K>>>> {
   try {
-    return { ok: true, data: await call(endpoint, ...args) };
+    return { ok: true, data: await call(key, ...args) };
   } catch (error) {
     return {
       ok: false,

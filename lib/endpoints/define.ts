@@ -1,6 +1,6 @@
 // What an endpoint is, declared once: the route file's handler, the permission table, the OpenAPI
 // document, the /api-docs page and the browser's client all read the declaration. Client-safe.
-import type { z, ZodType } from "zod";
+import type { z, ZodObject, ZodType } from "zod";
 
 import type { Rule } from "@/lib/auth/permissions";
 
@@ -40,6 +40,21 @@ export type Endpoint<S extends Spec = Spec> = S & { key: `${S["method"]} ${S["pa
 export function endpoint<const S extends Spec>(spec: S): Endpoint<S> {
   return { ...spec, key: `${spec.method} ${spec.path}` as Endpoint<S>["key"] };
 }
+
+type PagedList = Endpoint & { method: "GET"; query: ZodObject & { shape: { cursor: ZodType; limit: ZodType } } };
+type Unpaged<Q> = Q extends ZodObject<infer S, infer C> ? ZodObject<Omit<S, "cursor" | "limit">, C> : never;
+
+/** `GET <list>/export`: every row the list's filters match, newest first, as CSV; `noun` names one row. */
+export const csvExport = <const L extends PagedList>(list: L, noun: string) =>
+  endpoint({
+    method: "GET",
+    path: `${list.path}/export` as `${L["path"]}/export` & Spec["path"],
+    rule: list.rule,
+    tag: list.tag,
+    summary: `Every ${noun} the filters match, newest first, as CSV.`,
+    query: list.query.omit({ cursor: true, limit: true }) as Unpaged<L["query"]>,
+    response: { contentType: "text/csv", description: `One row per ${noun}, with a header row.` },
+  });
 
 export const isDownload = (response: Spec["response"]): response is Download =>
   "contentType" in response && !("parse" in response);

@@ -4,11 +4,11 @@ import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
 import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
-import { orderStatuses, reservationStatuses, shipmentMethods, shipmentStatuses } from "@/lib/db/enums";
+import { orderStatuses, reservationStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
-import { endpoint } from "./define";
-import { listOf, pageOf, ZAuditJson } from "./shapes";
+import { csvExport, endpoint } from "./define";
+import { listOf, pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const tag = "Orders";
 const text = z.string().nullable();
@@ -70,13 +70,7 @@ const ZOrderJson = ZOrderSummary.extend({
     z.object({
       id: z.number(),
       order_line_id: z.number(),
-      method: z.enum(shipmentMethods),
-      from_holder: z.string(),
-      to_holder: text,
-      quantity_kg: z.string(),
-      status: z.enum(shipmentStatuses),
-      tx_hash: text,
-      error: text,
+      ...ZTransactionJson.shape,
       sent_at: text,
       indexed_at: text,
     }),
@@ -126,15 +120,7 @@ export const listOrders = endpoint({
   response: pageOf(ZOrderSummary),
 });
 
-export const exportOrders = endpoint({
-  method: "GET",
-  path: "/api/orders/export",
-  rule: readers,
-  tag,
-  summary: "Every order the filters match, newest first, as CSV.",
-  query: ZOrderQuery.omit({ cursor: true, limit: true }),
-  response: { contentType: "text/csv", description: "One row per order, with a header row." },
-});
+export const exportOrders = csvExport(listOrders, "order");
 
 export const createOrder = endpoint({
   method: "POST",

@@ -58,8 +58,10 @@ export const endpoints = {
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
 
-/** `METHOD /api/...`, as the permission table and `can()` name an endpoint. */
+/** `METHOD /api/...`, as the permission table, `can()` and the browser's client name an endpoint. */
 export type EndpointKey = Declared["key"];
+/** The declaration an endpoint key names. */
+export type EndpointAt<K extends EndpointKey> = Extract<Declared, { key: K }>;
 
 export const declarations: readonly Endpoint[] = Object.values(endpoints);
 

@@ -11,9 +11,7 @@ import {
   returnReasons,
   returnStatuses,
   settlements,
-  shipmentMethods,
   shipmentPurposes,
-  shipmentStatuses,
 } from "@/lib/db/enums";
 import {
   returnTables,
@@ -25,8 +23,8 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { endpoint } from "./define";
-import { pageOf, ZAuditJson } from "./shapes";
+import { csvExport, endpoint } from "./define";
+import { pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const tag = "Returns";
 const text = z.string().nullable();
@@ -97,13 +95,7 @@ const ZReturnJson = ZReturnSummary.extend({
     z.object({
       id: z.number(),
       purpose: z.enum(shipmentPurposes),
-      method: z.enum(shipmentMethods),
-      from_holder: z.string(),
-      to_holder: text,
-      quantity_kg: z.string(),
-      status: z.enum(shipmentStatuses),
-      tx_hash: text,
-      error: text,
+      ...ZTransactionJson.shape,
     }),
   ),
   history: z.array(ZAuditJson),
@@ -160,15 +152,7 @@ export const listReturns = endpoint({
   response: pageOf(ZReturnSummary),
 });
 
-export const exportReturns = endpoint({
-  method: "GET",
-  path: "/api/returns/export",
-  rule: readers,
-  tag,
-  summary: "Every return the filters match, newest first, as CSV.",
-  query: ZReturnQuery.omit({ cursor: true, limit: true }),
-  response: { contentType: "text/csv", description: "One row per return, with a header row." },
-});
+export const exportReturns = csvExport(listReturns, "return");
 
 export const createReturn = endpoint({
   method: "POST",

@@ -10,6 +10,8 @@ import {
   qualityGrades,
   verificationRequestStatuses as requestStatuses,
   riskLevels,
+  shipmentMethods,
+  shipmentStatuses,
   syncStatuses,
   systemAlertTypes,
   verificationStatuses,
@@ -181,6 +183,17 @@ export const ZListenerStatus = z.object({
   last_error_at: text,
   chain_error: text,
   updated_at: text,
+});
+
+/** A shipment's transaction inside an order or a return: who sent how much to whom, and how it went. */
+export const ZTransactionJson = z.object({
+  method: z.enum(shipmentMethods),
+  from_holder: z.string(),
+  to_holder: text,
+  quantity_kg: z.string(),
+  status: z.enum(shipmentStatuses),
+  tx_hash: text,
+  error: text,
 });
 
 /** An audit record: who changed what, before and after, chained to the previous record by its hash. */

@@ -14,7 +14,7 @@ import {
   ZWarehouseCode,
 } from "@/lib/stock/schemas";
 
-import { endpoint } from "./define";
+import { csvExport, endpoint } from "./define";
 import { listOf, pageOf } from "./shapes";
 
 const tag = "Stock";
@@ -128,15 +128,7 @@ export const listMovements = endpoint({
   response: pageOf(ZMovementJson),
 });
 
-export const exportMovements = endpoint({
-  method: "GET",
-  path: "/api/stock-movements/export",
-  rule: readers,
-  tag,
-  summary: "Every movement the filters match, newest first, as CSV.",
-  query: ZMovementQuery.omit({ cursor: true, limit: true }),
-  response: { contentType: "text/csv", description: "One row per movement, with a header row." },
-});
+export const exportMovements = csvExport(listMovements, "movement");
 
 export const prepareMove = endpoint({
   method: "POST",

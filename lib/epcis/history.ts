@@ -4,6 +4,7 @@
 import "server-only";
 
 import { and, asc, eq, gte, inArray, isNotNull, lt, notInArray, type SQL } from "drizzle-orm";
+import type { PgColumn, PgSelect } from "drizzle-orm/pg-core";
 
 import type { Db } from "@/lib/db";
 import { bookingTypes } from "@/lib/db/enums";
@@ -76,8 +77,15 @@ const batchColumns = {
 const inRange = (column: SQL | Parameters<typeof gte>[0], q: HistoryQuery) =>
   [q.from && gte(column, q.from), q.to && lt(column, q.to)].filter((c): c is SQL => !!c);
 
+/** A source's rows of the batches and times the query asks for (`at` the time, `id` the tie-break), oldest first. */
+const oldestFirst = <S extends PgSelect>(select: S, at: PgColumn, id: PgColumn, q: HistoryQuery, ...where: SQL[]) =>
+  select
+    .where(and(q.where, ...where, ...inRange(at, q)))
+    .orderBy(asc(at), asc(id))
+    .limit(q.limit);
+
 async function movements(db: Db, q: HistoryQuery): Promise<Movement[]> {
-  const rows = await db
+  const select = db
     .select({
       batch: batchColumns,
       id: stockMovements.id,
@@ -98,10 +106,9 @@ async function movements(db: Db, q: HistoryQuery): Promise<Movement[]> {
     .from(stockMovements)
     .innerJoin(batches, and(eq(batches.chainId, stockMovements.chainId), eq(batches.tokenId, stockMovements.tokenId)))
     .leftJoin(shipments, eq(shipments.txHash, stockMovements.txHash))
-    .leftJoin(orderLines, eq(orderLines.id, shipments.orderLineId))
-    .where(and(q.where, notInArray(stockMovements.type, [...bookingTypes]), ...inRange(stockMovements.occurredAt, q)))
-    .orderBy(asc(stockMovements.occurredAt), asc(stockMovements.id))
-    .limit(q.limit);
+    .leftJoin(orderLines, eq(orderLines.id, shipments.orderLineId));
+  const unbooked = notInArray(stockMovements.type, [...bookingTypes]);
+  const rows = await oldestFirst(select.$dynamic(), stockMovements.occurredAt, stockMovements.id, q, unbooked);
   return rows.map((r) => ({
     kind: "movement",
     batch: r.batch,
@@ -121,13 +128,11 @@ async function movements(db: Db, q: HistoryQuery): Promise<Movement[]> {
 }
 
 async function checks(db: Db, q: HistoryQuery): Promise<QualityRecord[]> {
-  const rows = await db
+  const select = db
     .select({ batch: batchColumns, check: qualityChecks })
     .from(qualityChecks)
-    .innerJoin(batches, eq(batches.id, qualityChecks.batchId))
-    .where(and(q.where, ...inRange(qualityChecks.createdAt, q)))
-    .orderBy(asc(qualityChecks.createdAt), asc(qualityChecks.id))
-    .limit(q.limit);
+    .innerJoin(batches, eq(batches.id, qualityChecks.batchId));
+  const rows = await oldestFirst(select.$dynamic(), qualityChecks.createdAt, qualityChecks.id, q);
   return rows.map(({ batch, check: c }) => ({
     kind: "quality_check",
     batch,
@@ -144,21 +149,15 @@ async function checks(db: Db, q: HistoryQuery): Promise<QualityRecord[]> {
   }));
 }
 
+const counted = inArray(verificationRequests.status, ["approved", "rejected"]);
+
 async function counts(db: Db, q: HistoryQuery): Promise<CountRecord[]> {
-  const rows = await db
+  const select = db
     .select({ batch: batchColumns, request: verificationRequests })
     .from(verificationRequests)
-    .innerJoin(batches, eq(batches.id, verificationRequests.batchId))
-    .where(
-      and(
-        q.where,
-        inArray(verificationRequests.status, ["approved", "rejected"]),
-        isNotNull(verificationRequests.processedAt),
-        ...inRange(verificationRequests.processedAt, q),
-      ),
-    )
-    .orderBy(asc(verificationRequests.processedAt), asc(verificationRequests.id))
-    .limit(q.limit);
+    .innerJoin(batches, eq(batches.id, verificationRequests.batchId));
+  const at = verificationRequests.processedAt;
+  const rows = await oldestFirst(select.$dynamic(), at, verificationRequests.id, q, counted, isNotNull(at));
   return rows.map(({ batch, request: r }) => ({
     kind: "verification",
     batch,
@@ -173,13 +172,11 @@ async function counts(db: Db, q: HistoryQuery): Promise<CountRecord[]> {
 }
 
 async function inspections(db: Db, q: HistoryQuery): Promise<ReturnInspection[]> {
-  const rows = await db
+  const select = db
     .select({ batch: batchColumns, ret: returns })
     .from(returns)
-    .innerJoin(batches, eq(batches.id, returns.batchId))
-    .where(and(q.where, isNotNull(returns.inspectedAt), ...inRange(returns.inspectedAt, q)))
-    .orderBy(asc(returns.inspectedAt), asc(returns.id))
-    .limit(q.limit);
+    .innerJoin(batches, eq(batches.id, returns.batchId));
+  const rows = await oldestFirst(select.$dynamic(), returns.inspectedAt, returns.id, q, isNotNull(returns.inspectedAt));
   return rows.map(({ batch, ret: r }) => ({
     kind: "return_inspection",
     batch,
@@ -200,23 +197,15 @@ async function inspections(db: Db, q: HistoryQuery): Promise<ReturnInspection[]>
  */
 async function expiries(db: Db, q: HistoryQuery): Promise<Expiry[]> {
   const at = blockchainEvents.blockTime;
-  const rows = await db
+  const select = db
     .select({ batch: batchColumns, id: blockchainEvents.id, at })
     .from(blockchainEvents)
     .innerJoin(
       batches,
       and(eq(batches.chainId, blockchainEvents.chainId), eq(batches.tokenId, blockchainEvents.tokenId)),
-    )
-    .where(
-      and(
-        q.where,
-        eq(blockchainEvents.name, "BatchExpired"),
-        eq(blockchainEvents.status, "processed"),
-        ...inRange(at, q),
-      ),
-    )
-    .orderBy(asc(at), asc(blockchainEvents.id))
-    .limit(q.limit);
+    );
+  const expired = [eq(blockchainEvents.name, "BatchExpired"), eq(blockchainEvents.status, "processed")];
+  const rows = await oldestFirst(select.$dynamic(), at, blockchainEvents.id, q, ...expired);
   return rows.map((r) => ({
     kind: "expiry",
     batch: r.batch,

@@ -1,5 +1,6 @@
 // What the due diligence of some batches rests on: their plots with geometry, each plot's newest
 // declaration, documents and deforestation overlap, gathered once for the risk and the statement.
+// Only reads: each overlap was stored when its plot was filed or moved, or its layer uploaded.
 import "server-only";
 
 import { asc, count, inArray, sql } from "drizzle-orm";
@@ -9,7 +10,7 @@ import type { Db } from "@/lib/db";
 import { batchPlots, deforestationLayers, plots } from "@/lib/db/schema";
 
 import { evidenceOf } from "./declarations";
-import { ensureOverlaps, overlapsOf } from "./layers";
+import { overlapsOf } from "./layers";
 import type { RiskPlot } from "./risk";
 
 export type EvidencePlot = RiskPlot & {
@@ -41,7 +42,6 @@ export async function loadEvidence(db: Db, batchIds: number[]): Promise<{ plots:
     .groupBy(plots.id)
     .orderBy(asc(plots.reference), asc(plots.id));
   const ids = rows.map((r) => r.id);
-  await ensureOverlaps(db, ids);
   const [{ declarations, documents }, overlaps, [layers]] = await Promise.all([
     evidenceOf(db, ids),
     overlapsOf(db, ids),

@@ -6,29 +6,12 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import type { Db, Tx } from "@/lib/db";
-import { deforestationLayers, plotOverlaps, plots } from "@/lib/db/schema";
+import type { Db } from "@/lib/db";
+import { deforestationLayers, plotOverlaps } from "@/lib/db/schema";
 
 import type { NewDeforestationLayer } from "./due-diligence-schemas";
-import { areaProblem, overlapHa, type Deforested, type PlotShape } from "./overlap";
-
-type Layer = { id: number; features: { features: { geometry: Deforested }[] } };
-
-async function computeOverlaps(db: Db | Tx, layers: Layer[], plotIds?: number[]) {
-  const rows = await db
-    .select({ id: plots.id, geometry: plots.geometry, areaHa: plots.areaHa })
-    .from(plots)
-    .where(plotIds ? inArray(plots.id, plotIds) : undefined);
-  const values = layers.flatMap((layer) => {
-    const areas = layer.features.features.map((f) => f.geometry);
-    return rows.map((p) => ({ layerId: layer.id, plotId: p.id, overlapHa: overlapHa(p as PlotShape, areas) }));
-  });
-  for (let i = 0; i < values.length; i += 500)
-    await db
-      .insert(plotOverlaps)
-      .values(values.slice(i, i + 500))
-      .onConflictDoNothing();
-}
+import { holdLayersAlone, measureMissing } from "./measure";
+import { areaProblem } from "./overlap";
 
 /** Stores the layer and every plot's overlap with it, in one transaction; audited. A broken area refuses the layer. */
 export async function createLayer(db: Db, input: NewDeforestationLayer, actor: Actor, userId: number | null) {
@@ -46,6 +29,7 @@ export async function createLayer(db: Db, input: NewDeforestationLayer, actor: A
       problems,
     );
   return db.transaction(async (tx) => {
+    await holdLayersAlone(tx);
     const [layer] = await tx
       .insert(deforestationLayers)
       .values({
@@ -55,7 +39,8 @@ export async function createLayer(db: Db, input: NewDeforestationLayer, actor: A
         createdBy: userId,
       })
       .returning({ id: deforestationLayers.id });
-    await computeOverlaps(tx, [{ id: layer.id, features: input.geojson }]);
+    // Every plot against the new layer, and any pair an older layer still lacks.
+    await measureMissing(tx);
     await recordAudit(tx, {
       entity: "deforestation_layer",
       entityId: layer.id,
@@ -65,18 +50,6 @@ export async function createLayer(db: Db, input: NewDeforestationLayer, actor: A
     });
     return layer.id;
   });
-}
-
-/** Computes the overlaps a plot added after a layer still lacks. */
-export async function ensureOverlaps(db: Db, plotIds: number[]) {
-  if (!plotIds.length) return;
-  const missing = await db
-    .select({ id: deforestationLayers.id, features: deforestationLayers.features })
-    .from(deforestationLayers)
-    .where(
-      sql`exists (select 1 from ${plots} p where p.id = any(${`{${plotIds.join(",")}}`}::bigint[]) and not exists (select 1 from ${plotOverlaps} o where o.layer_id = ${deforestationLayers.id} and o.plot_id = p.id))`,
-    );
-  if (missing.length) await computeOverlaps(db, missing as Layer[], plotIds);
 }
 
 export async function listLayers(db: Db) {

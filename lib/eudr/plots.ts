@@ -12,10 +12,11 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope, ownedInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
-import { batches, batchPlots, organisations, plotOverlaps, plots } from "@/lib/db/schema";
+import { batches, batchPlots, organisations, plots } from "@/lib/db/schema";
 
 import { auditedPlot } from "./audited";
 import { recordPlotChanges } from "./batch-hash";
+import { holdLayers, measurePlots } from "./measure";
 import { canonicalJson } from "./plot-hash";
 import { preparePlot, type PreparedPlot } from "./prepare";
 import type { NewPlot, PlotEdit, PlotQuery } from "./schemas";
@@ -72,6 +73,7 @@ export async function createPlot(db: Db, scope: Scope, input: NewPlot, who: Who)
   if ("errors" in prepared) throw unusable(prepared.errors);
   const organisationId = await ownerOf(db, scope, input.organisation_id);
   return db.transaction(async (tx) => {
+    await holdLayers(tx);
     await lockOrganisationPlots(tx, organisationId);
     const [taken] = await tx
       .select({ id: plots.id })
@@ -96,6 +98,7 @@ export async function createPlot(db: Db, scope: Scope, input: NewPlot, who: Who)
       actor: who.actor,
       after: auditedPlot(row),
     });
+    await measurePlots(tx, [row.id]);
     return row.id;
   });
 }
@@ -116,6 +119,7 @@ export async function getPlotRow(db: Db | Tx, scope: Scope, id: number, lock = f
 /** An edit re-checks the whole plot; an edit that changes nothing records nothing. */
 export async function editPlot(db: Db, scope: Scope, id: number, edit: PlotEdit, who: Who): Promise<void> {
   await db.transaction(async (tx) => {
+    await holdLayers(tx);
     const before = await getPlotRow(tx, scope, id, true);
     const merged = {
       reference: edit.reference ?? before.reference,
@@ -127,11 +131,14 @@ export async function editPlot(db: Db, scope: Scope, id: number, edit: PlotEdit,
     };
     const prepared = preparePlot(merged);
     if ("errors" in prepared) throw unusable(prepared.errors);
-    await updatePlot(tx, before, prepared.plot, who);
+    if (await updatePlot(tx, before, prepared.plot, who)) await measurePlots(tx, [id]);
   });
 }
 
-/** Writes a prepared plot over a stored one and audits it; answers whether anything changed. */
+/**
+ * Writes a prepared plot over a stored one and audits it; answers whether anything changed. The
+ * caller then measures the plot against the deforestation layers again (`measurePlots`).
+ */
 export async function updatePlot(tx: Tx, before: Plot, next: PreparedPlot, who: Who): Promise<boolean> {
   const [was, will] = [auditedPlot(before), auditedPlot(next)];
   if (canonicalJson(was) === canonicalJson(will)) return false;
@@ -150,9 +157,6 @@ export async function updatePlot(tx: Tx, before: Plot, next: PreparedPlot, who: 
     .set({ ...next, updatedAt: new Date() })
     .where(eq(plots.id, before.id))
     .returning();
-  // A plot that moved is measured against the deforestation layers again when its evidence is next read.
-  if (canonicalJson(before.geometry) !== canonicalJson(row.geometry))
-    await tx.delete(plotOverlaps).where(eq(plotOverlaps.plotId, before.id));
   await recordAudit(tx, {
     entity: "plot",
     entityId: before.id,

@@ -57,11 +57,16 @@ async function subjectOf(db: Db, input: NewStatement): Promise<Subject> {
 const describe = (b: { code: string; variety: string | null; process: string | null; origin: string }) =>
   `Green coffee, not roasted, not decaffeinated: ${[b.variety, b.process].filter(Boolean).join(", ") || "coffee"} from ${b.origin}, batch ${b.code}`;
 
-/** The filed statements that covered any of these batches, oldest first. */
+/** The filed statements that covered any of these batches, oldest first: their numbers and when they were filed. */
 export async function earlierFiled(db: Db, batchIds: number[]) {
   if (!batchIds.length) return [];
   return db
-    .selectDistinct({ id: s.id, referenceNumber: s.referenceNumber, verificationNumber: s.verificationNumber })
+    .selectDistinct({
+      id: s.id,
+      referenceNumber: s.referenceNumber,
+      verificationNumber: s.verificationNumber,
+      filedAt: s.filedAt,
+    })
     .from(s)
     .innerJoin(statementBatches, eq(statementBatches.statementId, s.id))
     .where(and(eq(s.status, "filed"), inArray(statementBatches.batchId, batchIds)))
@@ -185,11 +190,4 @@ export async function getStatement(db: Db, scope: Scope, id: number) {
 }
 
 /** The filed statements covering a batch: their numbers, for the public trace page. */
-export async function filedForBatch(db: Db, batchId: number) {
-  return db
-    .select({ referenceNumber: s.referenceNumber, verificationNumber: s.verificationNumber, filedAt: s.filedAt })
-    .from(s)
-    .innerJoin(statementBatches, eq(statementBatches.statementId, s.id))
-    .where(and(eq(s.status, "filed"), eq(statementBatches.batchId, batchId)))
-    .orderBy(asc(s.id));
-}
+export const filedForBatch = (db: Db, batchId: number) => earlierFiled(db, [batchId]);

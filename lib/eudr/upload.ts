@@ -12,6 +12,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db";
 import { plots } from "@/lib/db/schema";
 
+import { holdLayers, measurePlots } from "./measure";
 import { auditedPlot, lockOrganisationPlots, ownerIs, ownerOf, updatePlot, type Who } from "./plots";
 import { preparePlot, type PreparedPlot } from "./prepare";
 import { ZPlotFields, type PlotUpload } from "./schemas";
@@ -81,6 +82,7 @@ async function store(
   who: Who,
 ) {
   await db.transaction(async (tx) => {
+    await holdLayers(tx);
     await lockOrganisationPlots(tx, organisationId);
     const existing = await tx
       .select()
@@ -126,5 +128,10 @@ async function store(
         })),
       );
     }
+    // Every plot filed or changed here is measured against the deforestation layers before it commits.
+    await measurePlots(
+      tx,
+      good.filter((g) => g.report.outcome !== "unchanged").map((g) => g.report.plot_id!),
+    );
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { cursor, list } from "@/lib/api/zod";
+import { cursor, list, pageLimit } from "@/lib/api/zod";
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import { eventStatuses } from "@/lib/db/enums";
 
@@ -27,7 +27,7 @@ export const ZEventListQuery = z
       .optional(),
     from_block: block.optional(),
     to_block: block.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: pageLimit(),
     cursor: cursor(),
   })
   .refine((q) => q.from_block === undefined || q.to_block === undefined || q.from_block <= q.to_block, {

@@ -1,8 +1,8 @@
 // A user's inbox: their notifications newest first, the unread count, and marking them read. Every
 // function takes the user's id and touches only that user's rows.
-import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 
-import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import type { Db } from "@/lib/db";
 import { notifications } from "@/lib/db/schema";
 
@@ -37,7 +37,7 @@ export async function countUnread(db: Db, userId: number): Promise<number> {
 /** One page of the user's notifications, newest first (`unread`: only those not read), and the unread count. */
 export async function listNotifications(db: Db, userId: number, query: NotificationQuery) {
   const q = ZNotificationQuery.parse(query);
-  const before = q.cursor === undefined ? undefined : lt(notifications.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(notifications.id, q.cursor);
   const rows = await db
     .select()
     .from(notifications)

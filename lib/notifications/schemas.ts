@@ -1,13 +1,13 @@
 // What the notification endpoints and pages take in: the inbox's page, marking read, and the alert subscription.
 import { z } from "zod";
 
-import { cursor } from "@/lib/api/zod";
+import { cursor, pageLimit } from "@/lib/api/zod";
 import { alertSeverities } from "@/lib/db/enums";
 
 export const ZNotificationQuery = z.strictObject({
   unread: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: pageLimit(100, 25),
 });
 export type NotificationQuery = z.input<typeof ZNotificationQuery>;
 

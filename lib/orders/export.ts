@@ -1,12 +1,9 @@
 // Orders as CSV, streamed page by page (lib/csv.ts defuses text a spreadsheet would run as a formula).
 import "server-only";
 
-import type { Scope } from "@/lib/auth/scope";
-import { csvStream } from "@/lib/csv";
-import type { Db } from "@/lib/db";
+import { csvOf } from "@/lib/csv";
 
 import { allOrders, type OrderSummaryJson } from "./orders";
-import type { OrderQuery } from "./schemas";
 
 const columns: (keyof OrderSummaryJson)[] = [
   "id",
@@ -21,5 +18,4 @@ const columns: (keyof OrderSummaryJson)[] = [
   "updated_at",
 ];
 
-export const ordersCsv = (db: Db, scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">) =>
-  csvStream(columns, allOrders(db, scope, q));
+export const ordersCsv = csvOf(columns, allOrders);

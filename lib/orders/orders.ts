@@ -3,9 +3,9 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
-import { allPages, decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { canonical } from "@/lib/audit/content";
 import { entityHistory } from "@/lib/audit/history";
@@ -14,7 +14,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
+import { onDays } from "@/lib/db/days";
 import { buyerKinds } from "@/lib/db/enums";
+import { oneRow } from "@/lib/db/one-row";
 import {
   batches,
   orderLines,
@@ -41,9 +43,7 @@ export async function getOrderRow(db: Db | Tx, scope: Scope, id: number, lock = 
     .select()
     .from(orders)
     .where(and(eq(orders.id, id), ordersInScope(scope)));
-  const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new ApiError("not_found", `Order ${id} does not exist.`);
-  return row;
+  return oneRow(query, lock, `Order ${id} does not exist.`);
 }
 
 const requestHash = (input: NewOrder) =>
@@ -192,13 +192,12 @@ function filters(scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">): SQL | u
     q.batch_id === undefined
       ? undefined
       : sql`exists (select 1 from order_lines l where l.order_id = ${orders.id} and l.batch_id = ${q.batch_id})`,
-    q.from === undefined ? undefined : sql`${orders.createdAt} >= ${q.from}::date`,
-    q.to === undefined ? undefined : sql`${orders.createdAt} < ${q.to}::date + 1`,
+    onDays(orders.createdAt, q.from, q.to),
   );
 }
 
 export async function listOrders(db: Db, scope: Scope, q: OrderQuery) {
-  const before = q.cursor === undefined ? undefined : lt(orders.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(orders.id, q.cursor);
   const rows = await db
     .select(listColumns)
     .from(orders)
@@ -210,8 +209,18 @@ export async function listOrders(db: Db, scope: Scope, q: OrderQuery) {
 }
 
 /** Every order the filters match, newest first, in pages of 200 (for the CSV). */
-export const allOrders = (db: Db, scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">) =>
-  allPages((cursor) => listOrders(db, scope, { ...q, cursor, limit: 200 }));
+export const allOrders = everyPage(listOrders);
+
+/** A shipment's transaction as an order's and a return's JSON show it: who sent how much to whom, and how it went. */
+export const transactionJson = (s: typeof shipments.$inferSelect) => ({
+  method: s.method,
+  from_holder: s.fromHolder,
+  to_holder: s.toHolder,
+  quantity_kg: gramsToKg(BigInt(s.quantity)),
+  status: s.status,
+  tx_hash: s.txHash,
+  error: s.error,
+});
 
 /** An order with its lines (each with what its batch has available now), reservations, shipments and history. */
 export async function getOrder(db: Db, scope: Scope, id: number) {
@@ -294,13 +303,7 @@ export async function getOrder(db: Db, scope: Scope, id: number) {
     shipments: sent.map((s) => ({
       id: s.id,
       order_line_id: s.orderLineId,
-      method: s.method,
-      from_holder: s.fromHolder,
-      to_holder: s.toHolder,
-      quantity_kg: gramsToKg(BigInt(s.quantity)),
-      status: s.status,
-      tx_hash: s.txHash,
-      error: s.error,
+      ...transactionJson(s),
       sent_at: s.sentAt?.toISOString() ?? null,
       indexed_at: s.indexedAt?.toISOString() ?? null,
     })),

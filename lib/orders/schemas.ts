@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZBodyId, ZId } from "@/lib/api/params";
-import { calendarDate, cursor, decimal, fitsDigits, list, text } from "@/lib/api/zod";
+import { calendarDate, cursor, decimal, fitsDigits, list, pageLimit, text } from "@/lib/api/zod";
 import { orderStatuses } from "@/lib/db/enums";
 import { positiveKg, walletAddress, warehouseCode } from "@/lib/stock/schemas";
 
@@ -45,7 +45,7 @@ export const ZOrderQuery = z.strictObject({
   from: calendarDate().optional(),
   to: calendarDate().optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(),
 });
 export type OrderQuery = z.infer<typeof ZOrderQuery>;
 

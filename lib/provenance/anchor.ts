@@ -22,6 +22,7 @@ import type { Db } from "@/lib/db";
 import { auditAnchors } from "@/lib/db/schema";
 
 import { leafHash, merkleRoot } from "./merkle";
+import { storeMissingPaths, storePaths } from "./paths";
 import { findBreak, linkAt, recordsAfter } from "./walk";
 
 export type AnchorChain = {
@@ -128,12 +129,28 @@ async function settle(db: Db, c: AnchorChain): Promise<boolean> {
   return true;
 }
 
-/** Sends one root; the row records the attempt before it goes out and its outcome after. */
-async function send(db: Db, c: AnchorChain, from: number, to: number, root: Hex) {
-  const [row] = await db
-    .insert(auditAnchors)
-    .values({ chainId: c.chainId, contractAddress: c.address.toLowerCase(), fromPosition: from, toPosition: to, root })
-    .returning();
+/**
+ * Sends one root over `leaves` (records in position order); the row records the attempt, with each
+ * record's path, before it goes out, and its outcome after.
+ */
+async function send(db: Db, c: AnchorChain, leaves: { position: number; hash: string }[]) {
+  const from = leaves[0].position;
+  const to = leaves.at(-1)!.position;
+  const root = merkleRoot(leaves.map((r) => leafHash(r.position, r.hash)));
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(auditAnchors)
+      .values({
+        chainId: c.chainId,
+        contractAddress: c.address.toLowerCase(),
+        fromPosition: from,
+        toPosition: to,
+        root,
+      })
+      .returning();
+    await storePaths(tx, inserted.id, leaves);
+    return inserted;
+  });
   try {
     const { request } = await c.client.simulateContract({
       account: c.wallet.account,
@@ -178,6 +195,7 @@ export async function anchorPending(
   const maxRecords = opts.maxRecords ?? 5_000;
   const outcome = await withLock(db, async (): Promise<AnchorOutcome> => {
     if (!(await settle(db, c))) return { kind: "busy" };
+    await storeMissingPaths(db, c);
     const ranges: Extract<AnchorOutcome, { kind: "anchored" }>["ranges"] = [];
     for (;;) {
       const last = Number(
@@ -197,15 +215,7 @@ export async function anchorPending(
         });
         return { kind: "broken", position, reason };
       }
-      ranges.push(
-        await send(
-          db,
-          c,
-          rows[0].position,
-          rows.at(-1)!.position,
-          merkleRoot(rows.map((r) => leafHash(r.position, r.hash))),
-        ),
-      );
+      ranges.push(await send(db, c, rows));
     }
   });
   return outcome ?? { kind: "busy" };

@@ -44,6 +44,20 @@ export function merkleProof(leaves: Hex[], index: number): ProofStep[] {
   return steps;
 }
 
+/** Every leaf's path (as merkleProof gives it), building the tree once: n log n hashes, not n². */
+export function merklePaths(leaves: Hex[]): ProofStep[][] {
+  const paths: ProofStep[][] = leaves.map(() => []);
+  // Which node of the current level each leaf sits under.
+  const nodeOf = leaves.map((_, i) => i);
+  for (let level = leaves; level.length > 1; level = nextLevel(level))
+    for (const [leaf, i] of nodeOf.entries()) {
+      const sibling = i % 2 === 0 ? i + 1 : i - 1;
+      if (sibling < level.length) paths[leaf].push({ side: i % 2 === 0 ? "right" : "left", hash: level[sibling] });
+      nodeOf[leaf] = Math.floor(i / 2);
+    }
+  return paths;
+}
+
 export function rootFromProof(leaf: Hex, steps: ProofStep[]): Hex {
   return steps.reduce((node, s) => (s.side === "left" ? innerHash(s.hash, node) : innerHash(node, s.hash)), leaf);
 }

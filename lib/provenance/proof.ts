@@ -1,7 +1,7 @@
 // A record's Merkle proof: the record, its leaf, the path to the anchored root, and the anchor
 // (range, transaction, block). Worker-safe (no "server-only"); the route and the trace page use it.
-import { and, asc, between, eq, gte, lte, sql } from "drizzle-orm";
-import type { Address, Hex } from "viem";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import type { Hex } from "viem";
 
 import { ApiError } from "@/lib/api/errors";
 import { everything, type Scope } from "@/lib/auth/scope";
@@ -9,10 +9,10 @@ import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords } from "@/lib/db/schema";
 
-import { leafHash, merkleProof, merkleRoot } from "./merkle";
+import { leafHash, merkleProof, rootFromProof } from "./merkle";
+import { keptPath, rangeLeaves } from "./paths";
+import { confirmedAnchors, type AnchorTarget } from "./target";
 import type { Proof } from "./verify";
-
-export type AnchorTarget = { chainId: number; address: Address };
 
 export function toRecordJson(r: typeof auditRecords.$inferSelect) {
   return {
@@ -38,20 +38,26 @@ export function anchorsCovering(db: Db, target: AnchorTarget, from: number, to: 
   return db
     .select()
     .from(auditAnchors)
-    .where(
-      and(
-        eq(auditAnchors.chainId, target.chainId),
-        eq(auditAnchors.contractAddress, target.address.toLowerCase()),
-        eq(auditAnchors.status, "confirmed"),
-        lte(auditAnchors.fromPosition, to),
-        gte(auditAnchors.toPosition, from),
-      ),
-    )
+    .where(and(confirmedAnchors(target), lte(auditAnchors.fromPosition, to), gte(auditAnchors.toPosition, from)))
     .orderBy(asc(auditAnchors.fromPosition));
 }
 
+/** An anchor's leaves, built once per caller: for anchors whose paths were not kept. */
+async function leavesOf(
+  db: Db,
+  anchor: { id: number; fromPosition: number; toPosition: number },
+  cache: Map<number, Hex[]>,
+) {
+  let leaves = cache.get(anchor.id);
+  if (!leaves) {
+    leaves = (await rangeLeaves(db, anchor.fromPosition, anchor.toPosition)).map((r) => leafHash(r.position, r.hash));
+    cache.set(anchor.id, leaves);
+  }
+  return leaves;
+}
+
 /** The proof for record `position` (the record id the contract knows); 404 for a record the log does not have. */
-/** `leavesByAnchor` lets a caller proving several records build each anchored range's leaves once. */
+/** Its path is the one kept when the anchor was sent; else built from the range's leaves (`leavesByAnchor` lets a caller proving several records build them once). */
 /** Outside `scope` (a record of another organisation's batch, or of no batch): 404 as for none. */
 export async function getProof(
   db: Db,
@@ -77,20 +83,14 @@ export async function getProof(
     contract_address: target.address,
   };
   if (!anchor) return { ...base, path: [], root: null, anchor: null };
-  let leaves = leavesByAnchor.get(anchor.id);
-  if (!leaves) {
-    const hashes = await db
-      .select({ position: auditRecords.position, hash: auditRecords.hash })
-      .from(auditRecords)
-      .where(between(auditRecords.position, anchor.fromPosition, anchor.toPosition))
-      .orderBy(asc(auditRecords.position));
-    leaves = hashes.map((h) => leafHash(h.position, h.hash));
-    leavesByAnchor.set(anchor.id, leaves);
-  }
+  const path =
+    (await keptPath(db, anchor.id, position)) ??
+    merkleProof(await leavesOf(db, anchor, leavesByAnchor), position - anchor.fromPosition);
   return {
     ...base,
-    path: merkleProof(leaves, position - anchor.fromPosition),
-    root: merkleRoot(leaves),
+    path,
+    // The root the record gives: the anchored one unless the record was changed since.
+    root: rootFromProof(leaf, path),
     anchor: {
       anchor_index: anchor.anchorIndex!,
       from_position: anchor.fromPosition,

@@ -6,7 +6,7 @@ import type { Address } from "viem";
 import { ApiError } from "@/lib/api/errors";
 import { getEnv } from "@/lib/env";
 
-import type { AnchorTarget } from "./proof";
+import type { AnchorTarget } from "./target";
 
 export function getAnchorTarget(): AnchorTarget {
   const env = getEnv();

@@ -11,7 +11,8 @@ import { bytes32ToCode } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords, batches, blockchainEvents } from "@/lib/db/schema";
 
-import { anchorsCovering, getProof, type AnchorTarget } from "./proof";
+import { anchorsCovering, getProof } from "./proof";
+import type { AnchorTarget } from "./target";
 import { verifyProof, verifyProofWithRoot, type Proof, type Verdict } from "./verify";
 
 /** The audit actions the trace page tells, and how it names them. Anything else stays private. */

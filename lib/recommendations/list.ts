@@ -1,7 +1,7 @@
 // Recommendations as the API and the panel read them, newest first.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 
-import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import type { Db } from "@/lib/db";
 import { recommendations } from "@/lib/db/schema";
 
@@ -34,7 +34,7 @@ export type RecommendationJson = ReturnType<typeof toRecommendationJson>;
 
 export async function listRecommendations(db: Db, query: RecommendationQuery) {
   const q = ZRecommendationQuery.parse(query);
-  const before = q.cursor === undefined ? undefined : lt(recommendations.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(recommendations.id, q.cursor);
   const rows = await db
     .select()
     .from(recommendations)

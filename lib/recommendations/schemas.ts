@@ -2,14 +2,14 @@
 // note and a dismissal's reason. Client-safe.
 import { z } from "zod";
 
-import { cursor, text } from "@/lib/api/zod";
+import { cursor, pageLimit, text } from "@/lib/api/zod";
 import { recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 
 export const ZRecommendationQuery = z.strictObject({
   status: z.enum(recommendationStatuses, { error: "must be open, accepted, dismissed or obsolete" }).optional(),
   kind: z.enum(recommendationKinds, { error: `must be one of ${recommendationKinds.join(", ")}` }).optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(),
 });
 export type RecommendationQuery = z.input<typeof ZRecommendationQuery>;
 

@@ -1,12 +1,9 @@
 // Returns as CSV, streamed page by page (lib/csv.ts defuses text a spreadsheet would run as a formula).
 import "server-only";
 
-import type { Scope } from "@/lib/auth/scope";
-import { csvStream } from "@/lib/csv";
-import type { Db } from "@/lib/db";
+import { csvOf } from "@/lib/csv";
 
 import { allReturns, type ReturnSummaryJson } from "./returns";
-import type { ReturnQuery } from "./schemas";
 
 const columns: (keyof ReturnSummaryJson)[] = [
   "id",
@@ -24,5 +21,4 @@ const columns: (keyof ReturnSummaryJson)[] = [
   "updated_at",
 ];
 
-export const returnsCsv = (db: Db, scope: Scope, q: Omit<ReturnQuery, "cursor" | "limit">) =>
-  csvStream(columns, allReturns(db, scope, q));
+export const returnsCsv = csvOf(columns, allReturns);

@@ -3,9 +3,9 @@
 // organisation's returns; the operating company's staff see all.
 import "server-only";
 
-import { and, desc, eq, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 
-import { allPages, decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -13,7 +13,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { ownedInScope } from "@/lib/batches/scope";
 import { gramsToKg, kgToGrams } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
+import { oneRow } from "@/lib/db/one-row";
 import { batches, orderLines, orders, organisations, returnFiles, returns, shipments } from "@/lib/db/schema";
+import { transactionJson } from "@/lib/orders/orders";
 import { readFile } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
@@ -31,9 +33,7 @@ export async function getReturnRow(db: Db | Tx, scope: Scope, id: number, lock =
     .select()
     .from(returns)
     .where(and(eq(returns.id, id), returnsInScope(scope)));
-  const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new ApiError("not_found", `Return ${id} does not exist.`);
-  return row;
+  return oneRow(query, lock, `Return ${id} does not exist.`);
 }
 
 /**
@@ -180,7 +180,7 @@ const joined = (db: Db) =>
     .innerJoin(organisations, eq(organisations.id, returns.buyerId));
 
 export async function listReturns(db: Db, scope: Scope, q: ReturnQuery) {
-  const before = q.cursor === undefined ? undefined : lt(returns.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(returns.id, q.cursor);
   const rows = await joined(db)
     .where(and(filters(scope, q), before))
     .orderBy(desc(returns.id))
@@ -189,8 +189,7 @@ export async function listReturns(db: Db, scope: Scope, q: ReturnQuery) {
 }
 
 /** Every return the filters match, newest first (for the CSV). */
-export const allReturns = (db: Db, scope: Scope, q: Omit<ReturnQuery, "cursor" | "limit">) =>
-  allPages((cursor) => listReturns(db, scope, { ...q, cursor, limit: 200 }));
+export const allReturns = everyPage(listReturns);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -234,13 +233,7 @@ export async function getReturn(db: Db, scope: Scope, id: number) {
     transactions: sent.map((s) => ({
       id: s.id,
       purpose: s.purpose,
-      method: s.method,
-      from_holder: s.fromHolder,
-      to_holder: s.toHolder,
-      quantity_kg: gramsToKg(BigInt(s.quantity)),
-      status: s.status,
-      tx_hash: s.txHash,
-      error: s.error,
+      ...transactionJson(s),
     })),
     history: await entityHistory(db, "return", id),
     received_at: iso(ret.receivedAt),

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZBodyId, ZId } from "@/lib/api/params";
-import { cursor, list, text } from "@/lib/api/zod";
+import { cursor, list, pageLimit, text } from "@/lib/api/zod";
 import { dispositions, returnReasons, returnStatuses, settlements } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { positiveKg, warehouseCode } from "@/lib/stock/schemas";
@@ -23,7 +23,7 @@ export const ZReturnQuery = z.strictObject({
   order_id: ZId.optional(),
   batch_id: ZId.optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(),
 });
 export type ReturnQuery = z.infer<typeof ZReturnQuery>;
 

@@ -1,12 +1,9 @@
 // The stock ledger as CSV, streamed page by page; text a spreadsheet would run as a formula is defused by csvRow.
 import "server-only";
 
-import type { Scope } from "@/lib/auth/scope";
-import { csvStream } from "@/lib/csv";
-import type { Db } from "@/lib/db";
+import { csvOf } from "@/lib/csv";
 
 import { allMovements, type MovementJson } from "./ledger";
-import type { MovementQuery } from "./schemas";
 
 export const movementColumns: (keyof MovementJson)[] = [
   "id",
@@ -26,5 +23,4 @@ export const movementColumns: (keyof MovementJson)[] = [
   "block_number",
 ];
 
-export const movementsCsv = (db: Db, scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">) =>
-  csvStream(movementColumns, allMovements(db, scope, q));
+export const movementsCsv = csvOf(movementColumns, allMovements);

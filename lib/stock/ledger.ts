@@ -4,12 +4,13 @@ import "server-only";
 
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 
-import { allPages } from "@/lib/api/cursor";
+import { everyPage } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
+import { onDays } from "@/lib/db/days";
 import { heldReturnStatuses } from "@/lib/db/enums";
 import { batches, blockchainTransactions, holdings, returns, stockMovements, warehouseStock } from "@/lib/db/schema";
 
@@ -47,8 +48,7 @@ function filters(scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">): SQL 
     q.holder === undefined
       ? undefined
       : or(eq(stockMovements.fromHolder, q.holder), eq(stockMovements.toHolder, q.holder)),
-    q.from === undefined ? undefined : sql`${stockMovements.occurredAt} >= ${q.from}::date`,
-    q.to === undefined ? undefined : sql`${stockMovements.occurredAt} < ${q.to}::date + 1`,
+    onDays(stockMovements.occurredAt, q.from, q.to),
   );
 }
 
@@ -109,8 +109,7 @@ export async function listMovements(
 }
 
 /** Every movement the filters match, newest first, in pages of 200 (for the CSV). */
-export const allMovements = (db: Db, scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">) =>
-  allPages((cursor) => listMovements(db, scope, { ...q, cursor, limit: 200 }));
+export const allMovements = everyPage(listMovements);
 
 /** Who holds how much of a batch, and where. */
 export async function listBatchHoldings(db: Db, batchId: number) {

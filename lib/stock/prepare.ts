@@ -5,7 +5,7 @@ import "server-only";
 
 import { and, eq, sql } from "drizzle-orm";
 import { encodeFunctionData, type Address } from "viem";
-import type { z } from "zod";
+import type { z, ZodType } from "zod";
 
 import { ApiError } from "@/lib/api/errors";
 import { batchTokenAbi } from "@/lib/chain/abi";
@@ -82,6 +82,14 @@ export async function assertRoom(db: Db | Tx, w: typeof warehouses.$inferSelect,
   }
 }
 
+/** Refuses (422, on quantity_kg) taking `grams` from the `held` grams, saying `message()` and the field's `why`. */
+function assertHeld(grams: bigint, held: bigint, message: () => string, why: string) {
+  if (grams > held) throw new ApiError("rule_broken", message(), [{ path: "quantity_kg", message: why }]);
+}
+
+/** Checks a stock action on a batch, from the request's input, and answers the call that does it. */
+type Prepare<Z extends ZodType> = (db: Db, c: Chain, batchId: number, input: z.infer<Z>) => Promise<PreparedCall>;
+
 function call(
   c: Chain,
   functionName: PreparedCall["function_name"],
@@ -98,23 +106,19 @@ function call(
   };
 }
 
-export async function prepareMove(
-  db: Db,
-  c: Chain,
-  batchId: number,
-  m: z.infer<typeof ZStockMove>,
-): Promise<PreparedCall> {
+export const prepareMove: Prepare<typeof ZStockMove> = async (db, c, batchId, m) => {
   const t = await tokenOf(db, batchId);
   const grams = kgToGrams(m.quantity_kg);
   await findWarehouse(db, m.from_warehouse, false);
   const to = await findWarehouse(db, m.to_warehouse, true);
   const held = await heldAt(db, t.chainId, t.tokenId, m.holder, m.from_warehouse);
-  if (grams > held)
-    throw new ApiError(
-      "rule_broken",
+  assertHeld(
+    grams,
+    held,
+    () =>
       `${m.holder} has ${gramsToKg(held)} kg of batch ${t.code} at ${m.from_warehouse}, less than the ${m.quantity_kg} kg to move.`,
-      [{ path: "quantity_kg", message: "more than is held there" }],
-    );
+    "more than is held there",
+  );
   await assertRoom(db, to, grams);
   return call(
     c,
@@ -122,26 +126,22 @@ export async function prepareMove(
     [BigInt(t.tokenId), m.holder, grams, codeToBytes32(m.from_warehouse), codeToBytes32(m.to_warehouse)],
     `Move ${m.quantity_kg} kg of ${t.code} from ${m.from_warehouse} to ${m.to_warehouse}`,
   );
-}
+};
 
-export async function prepareAdjustment(
-  db: Db,
-  c: Chain,
-  batchId: number,
-  a: z.infer<typeof ZStockAdjustment>,
-): Promise<PreparedCall> {
+export const prepareAdjustment: Prepare<typeof ZStockAdjustment> = async (db, c, batchId, a) => {
   const t = await tokenOf(db, batchId);
   const isDown = a.quantity_kg.startsWith("-");
   const grams = kgToGrams(a.quantity_kg.replace(/^-/, ""));
   const w = await findWarehouse(db, a.warehouse, !isDown);
   if (isDown) {
     const held = await heldAt(db, t.chainId, t.tokenId, a.holder, a.warehouse);
-    if (grams > held)
-      throw new ApiError(
-        "rule_broken",
+    assertHeld(
+      grams,
+      held,
+      () =>
         `An adjustment of ${a.quantity_kg} kg would leave ${gramsToKg(grams - held)} kg below zero: ${a.holder} has ${gramsToKg(held)} kg of batch ${t.code} at ${a.warehouse}.`,
-        [{ path: "quantity_kg", message: "below zero" }],
-      );
+      "below zero",
+    );
   } else await assertRoom(db, w, grams);
   return call(
     c,
@@ -149,14 +149,9 @@ export async function prepareAdjustment(
     [BigInt(t.tokenId), a.holder, isDown ? -grams : grams, codeToBytes32(a.warehouse), codeToBytes32(a.reason)],
     `Adjust ${t.code} by ${a.quantity_kg} kg at ${a.warehouse} (${a.reason.replace("_", " ")})`,
   );
-}
+};
 
-export async function prepareTransfer(
-  db: Db,
-  c: Chain,
-  batchId: number,
-  x: z.infer<typeof ZStockTransfer>,
-): Promise<PreparedCall> {
+export const prepareTransfer: Prepare<typeof ZStockTransfer> = async (db, c, batchId, x) => {
   const t = await tokenOf(db, batchId);
   const grams = kgToGrams(x.quantity_kg);
   const [row] = await db
@@ -164,16 +159,16 @@ export async function prepareTransfer(
     .from(holdings)
     .where(and(eq(holdings.chainId, t.chainId), eq(holdings.tokenId, t.tokenId), eq(holdings.holder, x.from)));
   const held = BigInt(row?.balance ?? 0);
-  if (grams > held)
-    throw new ApiError(
-      "rule_broken",
-      `${x.from} holds ${gramsToKg(held)} kg of batch ${t.code}, less than the ${x.quantity_kg} kg to transfer.`,
-      [{ path: "quantity_kg", message: "more than is held" }],
-    );
+  assertHeld(
+    grams,
+    held,
+    () => `${x.from} holds ${gramsToKg(held)} kg of batch ${t.code}, less than the ${x.quantity_kg} kg to transfer.`,
+    "more than is held",
+  );
   return call(
     c,
     "safeTransferFrom",
     [x.from, x.to, BigInt(t.tokenId), grams, "0x"],
     `Transfer ${x.quantity_kg} kg of ${t.code} to ${x.to}`,
   );
-}
+};

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { calendarDate, cursor, decimal, fitsDigits, text } from "@/lib/api/zod";
+import { calendarDate, cursor, decimal, fitsDigits, pageLimit, text } from "@/lib/api/zod";
 import { adjustmentReasons, movementTypes } from "@/lib/db/enums";
 
 export const walletAddress = z
@@ -70,7 +70,7 @@ export const ZMovementQuery = z.strictObject({
   from: calendarDate().optional(),
   to: calendarDate().optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(),
 });
 
 export type MovementQuery = z.infer<typeof ZMovementQuery>;

@@ -230,12 +230,13 @@ async function reconcile(
 
 /**
  * One page of token ids: read at the listener's block, then compared under the listener's lock. If
- * the listener moves on while we read, the page is read again; the third time, under the lock, so
- * a busy listener waits one read instead of the page waiting for ever.
+ * the listener moves on while we read, the page is read again; every third time, under the lock, so
+ * a busy listener waits one read instead of the page waiting for ever. That read is tried once: an
+ * RPC outage is waited out without the lock, never holding the listener up.
  */
 async function syncPage(c: SyncConfig, syncId: number, tokenIds: bigint[], only = false): Promise<Counts> {
   for (let attempt = 1; ; attempt++) {
-    const isLast = attempt === 3;
+    const isLast = attempt % 3 === 0;
     const early = isLast
       ? null
       : await throughOutage(c, syncId, async () => {
@@ -246,7 +247,8 @@ async function syncPage(c: SyncConfig, syncId: number, tokenIds: bigint[], only 
       await lockListener(tx, c.listener);
       const block = await snapshotBlock(c, tx);
       if (early && early.block !== block) return null;
-      const onchain = early?.onchain ?? (await throughOutage(c, syncId, () => readBatches(c.chain, tokenIds, block)));
+      const onchain = early?.onchain ?? (await readBatches(c.chain, tokenIds, block).catch(() => null));
+      if (!onchain) return null;
       const counts = zero();
       const ids = tokenIds.map(String);
       const rows = await tx

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { cursor, decimal, list, text } from "@/lib/api/zod";
+import { cursor, decimal, list, pageLimit, text } from "@/lib/api/zod";
 import { verificationRequestStatuses } from "@/lib/db/enums";
 
 export const ZVerificationRequest = z.strictObject({ notes: text().trim().max(2000).optional() });
@@ -27,7 +27,7 @@ export const ZRequestListQuery = z.strictObject({
   batch_id: ZId.optional(),
   /** The batch as people name it; the queue's filter. */
   batch_code: text().trim().min(1).max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(),
   cursor: cursor(),
 });
 

@@ -1,9 +1,9 @@
 // The delivery log: each endpoint's deliveries newest first, one delivery with its attempts, a
 // manual redelivery (a fresh 24 hours of tries), and a test event sent to one endpoint.
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 
-import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
@@ -43,7 +43,7 @@ export type DeliveryJson = ReturnType<typeof toDeliveryJson>;
 export async function listDeliveries(db: Db, endpointId: number, query: DeliveryQuery) {
   const q = ZDeliveryQuery.parse(query);
   await findEndpoint(db, endpointId);
-  const before = q.cursor === undefined ? undefined : lt(webhookDeliveries.id, decodeCursor(q.cursor, "id", "desc").id);
+  const before = beforeCursor(webhookDeliveries.id, q.cursor);
   const rows = await db
     .select(columns)
     .from(webhookDeliveries)

@@ -1,7 +1,7 @@
 // What admins send about webhook endpoints and deliveries. Client-safe.
 import { z } from "zod";
 
-import { cursor, text } from "@/lib/api/zod";
+import { cursor, pageLimit, text } from "@/lib/api/zod";
 import { deliveryStatuses, webhookEventTypes } from "@/lib/db/enums";
 
 /** The event types an endpoint may ask for (a test event goes to whoever asks for one). */
@@ -35,7 +35,7 @@ export type EndpointChange = z.output<typeof ZEndpointChange>;
 export const ZDeliveryQuery = z.strictObject({
   status: z.enum(deliveryStatuses).optional(),
   cursor: cursor(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: pageLimit(100, 25),
 });
 export type DeliveryQuery = z.input<typeof ZDeliveryQuery>;
 

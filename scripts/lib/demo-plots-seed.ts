@@ -1,12 +1,14 @@
-// Files the demo plots (scripts/lib/demo-plots.ts) once the demo batches are indexed: each batch's
-// plots under the organisation of the wallet that minted it, linked with their shares, the list's
-// hash in the audit log. Idempotent: a batch that lists plots already is left alone.
+// Files the demo plots (scripts/lib/demo-plots.ts) right after the demo batches are indexed
+// (scripts/demo-activity.ts): each batch's plots under the organisation of the wallet that minted
+// it, linked with their shares, the list's hash in the audit log. Idempotent: a batch that lists
+// plots already is left alone.
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 
 import { recordAudit } from "../../lib/audit/record";
-import { createDb, type Db } from "../../lib/db";
+import type { Db } from "../../lib/db";
 import { batches, batchPlots, organisationWallets, plots } from "../../lib/db/schema";
 import { auditedPlot } from "../../lib/eudr/audited";
+import { holdLayers, measurePlots } from "../../lib/eudr/measure";
 import { plotListHash } from "../../lib/eudr/plot-hash";
 import { preparePlot } from "../../lib/eudr/prepare";
 import { ZPlotFields } from "../../lib/eudr/schemas";
@@ -36,6 +38,7 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
     );
     if (!wanted.length) continue;
     const isSeeded = await db.transaction(async (tx) => {
+      await holdLayers(tx);
       const [linked] = await tx
         .select({ id: batchPlots.plotId })
         .from(batchPlots)
@@ -43,24 +46,27 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
         .limit(1);
       if (linked) return false;
       const list: { id: number; reference: string; geometry: unknown; share_pct: string }[] = [];
+      const created: number[] = [];
       for (const { share_pct, ...p } of wanted) {
         const prepared = preparePlot(ZPlotFields.parse(p));
         // A bow tie whose two halves cancel out has no area to store: that plot stays missing.
         if ("errors" in prepared) continue;
-        const [created] = await tx
+        const [fresh] = await tx
           .insert(plots)
           .values({ ...prepared.plot, organisationId: organisationId ?? null })
           .onConflictDoNothing()
           .returning();
-        if (created)
+        if (fresh) {
+          created.push(fresh.id);
           await recordAudit(tx, {
             entity: "plot",
-            entityId: created.id,
+            entityId: fresh.id,
             action: "created",
             actor,
-            after: auditedPlot(created),
+            after: auditedPlot(fresh),
             note: "Demo plot.",
           });
+        }
         const [row] = await tx
           .select({ id: plots.id, geometry: plots.geometry })
           .from(plots)
@@ -73,6 +79,7 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
         list.push({ id: row.id, reference: p.reference, geometry: row.geometry, share_pct: `${share_pct}.00` });
       }
       if (!list.length) return false;
+      await measurePlots(tx, created);
       await tx.insert(batchPlots).values(list.map((p) => ({ batchId: batch.id, plotId: p.id, sharePct: p.share_pct })));
       await recordAudit(tx, {
         entity: "batch_plots",
@@ -88,35 +95,4 @@ export async function ensureDemoPlots(db: Db): Promise<number> {
     if (isSeeded) seeded++;
   }
   return seeded;
-}
-
-/**
- * Waits (in the background, up to ten minutes) until the worker has indexed `expected` demo batches,
- * then files their plots; `shouldStop` ends the wait when the stack shuts down.
- */
-export async function seedDemoPlotsWhenIndexed(
-  databaseUrl: string,
-  expected: number,
-  log: (msg: string) => void,
-  shouldStop: () => boolean,
-): Promise<void> {
-  const { db, pool } = createDb(databaseUrl, 1);
-  try {
-    for (let i = 0; i < 600 && !shouldStop(); i++) {
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(batches)
-        .where(isNotNull(batches.tokenId));
-      if (n >= expected) {
-        const seeded = await ensureDemoPlots(db);
-        if (seeded) log(`filed demo plots for ${seeded} batches`);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-  } catch (error) {
-    if (!shouldStop()) log(`demo plots not filed: ${(error as Error).message}`);
-  } finally {
-    await pool.end();
-  }
 }

@@ -27,28 +27,31 @@ export type Deployment = {
 
 export const role = (name: string) => keccak256(stringToBytes(name));
 
-export async function deployContracts(opts: {
-  client: PublicClient;
-  rpcUrl: string;
-  admin: Account;
-  minters: Address[];
-}): Promise<Deployment> {
+type Signer = { client: PublicClient; rpcUrl: string; admin: Account };
+
+/** The admin's wallet, with `confirm` (a reverted transaction throws, named by `what`) and `deploy`. */
+export async function deployerFor(opts: Signer, what: string) {
   const chainId = await opts.client.getChainId();
   const wallet = createWalletClient({
     account: opts.admin,
     chain: chainFor(chainId, opts.rpcUrl),
     transport: http(opts.rpcUrl),
   });
-  const artifacts = compileContracts();
   const confirm = async (hash: Hex) => {
     const receipt = await opts.client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`deployment transaction reverted: ${hash}`);
+    if (receipt.status !== "success") throw new Error(`${what} transaction reverted: ${hash}`);
     return receipt;
   };
   const deploy = async (abi: Abi, bytecode: Hex, args: unknown[]): Promise<Deployed> => {
     const receipt = await confirm(await wallet.deployContract({ abi, bytecode, args }));
     return { address: receipt.contractAddress!, deployBlock: receipt.blockNumber.toString() };
   };
+  return { chainId, wallet, confirm, deploy };
+}
+
+export async function deployContracts(opts: Signer & { minters: Address[] }): Promise<Deployment> {
+  const { chainId, wallet, confirm, deploy } = await deployerFor(opts, "deployment");
+  const artifacts = compileContracts();
 
   const batchToken = await deploy(batchTokenAbi, artifacts.BatchToken.bytecode, [opts.admin.address, ""]);
   const auditAnchor = await deploy(auditAnchorAbi, artifacts.AuditAnchor.bytecode, [opts.admin.address]);

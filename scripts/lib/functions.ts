@@ -6,7 +6,6 @@ import { readFileSync } from "node:fs";
 import {
   createWalletClient,
   encodeAbiParameters,
-  http,
   parseEther,
   stringToHex,
   type Abi,
@@ -19,11 +18,10 @@ import {
 import { checkTypes } from "@/lib/db/enums";
 
 import { batchChecksAbi, batchTokenAbi } from "../../lib/chain/abi";
-import { chainFor } from "../../lib/chain/client";
 import * as toolkit from "../../lib/chainlink/toolkit";
 import { sourceFile } from "./chainlink-sources";
 import { compileContracts } from "./contracts";
-import { role } from "./deploy";
+import { deployerFor, role } from "./deploy";
 
 export type FunctionsDeployment = {
   router: Address;
@@ -46,19 +44,9 @@ export async function deployFunctions(opts: {
   apiUrl: string;
   verifiers: Address[];
 }): Promise<FunctionsDeployment> {
-  const wallet = createWalletClient({
-    account: opts.admin,
-    chain: chainFor(await opts.client.getChainId(), opts.rpcUrl),
-    transport: http(opts.rpcUrl),
-  });
-  const confirm = async (hash: Hex) => {
-    const receipt = await opts.client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`Chainlink Functions setup transaction reverted: ${hash}`);
-    return receipt;
-  };
+  const { wallet, confirm, deploy: deployAt } = await deployerFor(opts, "Chainlink Functions setup");
   const deploy = async (source: { abi: unknown; bytecode: string }, args: unknown[]) =>
-    (await confirm(await wallet.deployContract({ abi: source.abi as Abi, bytecode: source.bytecode as Hex, args })))
-      .contractAddress!;
+    (await deployAt(source.abi as Abi, source.bytecode as Hex, args)).address;
   const write = async (address: Address, abi: unknown, functionName: string, args: unknown[]) =>
     confirm(await wallet.writeContract({ address, abi: abi as Abi, functionName, args }));
 

@@ -1,5 +1,5 @@
 import type { Caller } from "@/lib/auth/caller";
-import type { SessionUser } from "@/lib/auth/users";
+import { createUser, type SessionUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 
@@ -15,4 +15,9 @@ export const staffCaller = ({ id, name, email, role }: Staff): Caller => ({
 export async function insertStaff(db: Db, people: Omit<Staff, "id">[]): Promise<Caller[]> {
   const rows = await db.insert(users).values(people).returning();
   return rows.map(staffCaller);
+}
+
+/** A user created as an admin would, with the password "correct horse battery"; its id. */
+export async function insertUser(db: Db, user: Omit<Parameters<typeof createUser>[1], "password">): Promise<number> {
+  return (await createUser(db, { ...user, password: "correct horse battery" }))!.id;
 }

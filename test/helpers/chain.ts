@@ -1,6 +1,7 @@
 import { createWalletClient, http, type Account, type Address } from "viem";
 import { inject } from "vitest";
 
+import { batchTokenAbi } from "@/lib/chain/abi";
 import { createChainClient } from "@/lib/chain/client";
 import { devAccount } from "@/lib/chain/dev-accounts";
 import type { Db } from "@/lib/db";
@@ -50,3 +51,14 @@ export const indexerConfig = (db: Db, chain: TestToken, blockRange: number): Ind
 /** Mints demo batches on the test token, all to its producer. */
 export const mintToProducer = (chain: TestToken, list: DemoBatch[]) =>
   mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
+
+/** Sends `functionName(args)` to the test token from `account`; the transaction's hash. */
+export const writeToken = (chain: TestToken, account: Account, functionName: string, args: unknown[]) =>
+  chain.wallet(account).writeContract({
+    address: chain.address,
+    abi: batchTokenAbi,
+    functionName,
+    args,
+    chain: chain.client.chain,
+    account,
+  } as never);

@@ -37,3 +37,13 @@ export const createTestDb = () => createDatabase("t", inject("templateDatabase")
 
 /** A fresh database with nothing in it (from template0): for building a schema some other way. */
 export const createEmptyDb = () => createDatabase("e", "template0", 2);
+
+/** Runs `statement` with the triggers off, as a database owner could: how a test forges what the app refuses. */
+export async function withoutTriggers(t: TestDb, statement: string) {
+  const client = await t.pool.connect();
+  try {
+    await client.query(`begin; set local session_replication_role = replica; ${statement}; commit`);
+  } finally {
+    client.release();
+  }
+}

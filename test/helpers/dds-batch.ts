@@ -3,6 +3,7 @@
 // stack's own batches with its demo plots. Each plot declared deforestation-free with a legality document.
 import { area } from "@turf/area";
 
+import { metadataColumns } from "@/lib/batches/from-chain";
 import { kgToGrams } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { batches, batchPlots, plotDeclarations, plotDocuments, plots } from "@/lib/db/schema";
@@ -126,12 +127,7 @@ export function demoDdsBatch() {
   );
   const { metadata: m, quantityKg } = list[at];
   const batch = {
-    originCountry: m.origin_country,
-    region: m.region ?? null,
-    farm: m.farm ?? null,
-    cooperative: m.cooperative ?? null,
-    variety: m.variety ?? null,
-    process: m.process ?? null,
+    ...metadataColumns(m),
     quantityKg,
     onchainQuantity: String(kgToGrams(quantityKg)),
   };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 
 import type { Db } from "@/lib/db";
-import { batches, organisations, organisationWallets } from "@/lib/db/schema";
+import { batches, organisations, organisationWallets, webhookEndpoints } from "@/lib/db/schema";
 import type { QualityCheck } from "@/lib/quality/schemas";
 
 let seq = 0;
@@ -32,6 +32,15 @@ export async function insertBuyer(db: Db, name: string, wallet: string): Promise
   await db.insert(organisationWallets).values({ address: wallet.toLowerCase(), organisationId: buyer.id });
   await db.update(organisations).set({ deliveryWallet: wallet.toLowerCase() }).where(eq(organisations.id, buyer.id));
   return buyer.id;
+}
+
+/** An active webhook endpoint for batch.created that has failed `failureStreak` times in a row. */
+export async function insertFailingEndpoint(db: Db, url: string, failureStreak: number) {
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({ url, eventTypes: ["batch.created"], secretSealed: "sealed", failureStreak })
+    .returning();
+  return endpoint;
 }
 
 /** A quality check that grades specialty with nothing held against it. */

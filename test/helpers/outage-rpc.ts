@@ -1,5 +1,6 @@
 // A JSON-RPC proxy that goes down on cue: while `isDown`, every request gets a 503; it can also go
-// down by itself after a number of eth_call requests, for a fixed time (an outage mid-run).
+// down by itself after a number of eth_call requests, for a fixed time (an outage mid-run), or when
+// a test's look at each request (`inspect`) says so.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -8,6 +9,8 @@ export type OutageRpc = {
   refused: number;
   calls: number;
   downAfterCalls: (n: number, forMs: number) => void;
+  /** Runs before each request is answered; `down(ms)` takes the node down from this request on. */
+  inspect: (fn: ((body: string, down: (forMs: number) => void) => Promise<void>) | null) => void;
   stop: () => Promise<void>;
 };
 
@@ -15,12 +18,14 @@ export async function startOutageRpc(upstream: string): Promise<OutageRpc> {
   let downUntil = 0;
   let trigger: { after: number; forMs: number } | null = null;
   let ethCalls = 0;
+  let inspect: Parameters<OutageRpc["inspect"]>[0] = null;
   const state = { refused: 0, calls: 0 };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     state.calls++;
+    await inspect?.(body, (forMs) => (downUntil = Date.now() + forMs));
     if (body.includes('"eth_call"') && trigger && ++ethCalls >= trigger.after) {
       downUntil = Date.now() + trigger.forMs;
       trigger = null;
@@ -43,6 +48,7 @@ export async function startOutageRpc(upstream: string): Promise<OutageRpc> {
       return state.calls;
     },
     downAfterCalls: (n, forMs) => ((ethCalls = 0), (trigger = { after: n, forMs })),
+    inspect: (fn) => (inspect = fn),
     stop: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
