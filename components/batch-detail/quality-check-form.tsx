@@ -28,7 +28,11 @@ export function QualityCheckForm({ batchId }: { batchId: number }) {
   const { form, onSubmit } = useQualityForm(
     ZQualityCheck,
     { sample_grams: 350 },
-    (check, element) => attempt("POST /api/batches/[batch_id]/quality-check", { params: { batch_id: batchId }, body: multipart(check, element) }),
+    (check, element) =>
+      attempt("POST /api/batches/[batch_id]/quality-check", {
+        params: { batch_id: batchId },
+        body: multipart(check, element),
+      }),
     (data, element, reset) => {
       toast.success(`Recorded check #${data.id}: graded ${humanize(data.grade)}.`);
       reset();

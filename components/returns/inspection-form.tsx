@@ -18,7 +18,8 @@ export function InspectionForm({ returnId }: { returnId: number }) {
   const { form, onSubmit } = useQualityForm(
     ZInspection,
     { sample_grams: 350, contaminated: false },
-    (inspection) => attempt("POST /api/returns/[return_id]/inspect", { params: { return_id: returnId }, body: inspection }),
+    (inspection) =>
+      attempt("POST /api/returns/[return_id]/inspect", { params: { return_id: returnId }, body: inspection }),
     (data) => {
       toast.success(`Return ${returnId} inspected: graded ${humanize(data.grade ?? "")}.`);
       router.refresh();
