@@ -4,7 +4,9 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { field } from "@/components/ui/select";
+import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
+import { Select } from "@/components/ui/select";
 import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
@@ -30,10 +32,9 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
   useErrorToast(error);
   return (
     <Card id="api-keys" title="API keys">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-2 text-sm"
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={async () => {
           const result = await call("POST /api/admin/api-keys", { body: { name, role } });
           if (result) {
             setCreated(result.key);
@@ -41,22 +42,27 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
           }
         }}
       >
-        <label className="flex flex-col text-xs">
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required className={field} />
-        </label>
-        <label className="flex flex-col text-xs">
-          Role
-          <select value={role} onChange={(e) => setRole(ZNewApiKey.shape.role.parse(e.target.value))} className={field}>
-            <option>viewer</option>
-            <option>verifier</option>
-            <option>operator</option>
-          </select>
-        </label>
+        <TextField
+          id="api-key-name"
+          name="name"
+          label="Name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <Select
+          id="api-key-role"
+          name="role"
+          label="Role"
+          options={["viewer", "verifier", "operator"]}
+          all={null}
+          value={role}
+          onChange={(v) => setRole(ZNewApiKey.shape.role.parse(v))}
+        />
         <Button type="submit" variant="primary">
           Create key
         </Button>
-      </form>
+      </Form>
       {created && <NewKey value={created} />}
       <Table isFramed={false}>
         <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />

@@ -7,13 +7,12 @@ import type { z } from "zod";
 import type { Buyer } from "@/components/orders/buyer-fields";
 import { Button } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
-import { field, labelStyle } from "@/components/ui/select";
+import { field, Field, TextField } from "@/components/ui/field";
+import { namedOption, Options } from "@/components/ui/select";
 import { rowClass, Table, TableHead } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { ZBuyerChange } from "@/lib/orders/schemas";
-
-const inputs = "flex flex-col gap-1";
 
 export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
   const { call, error, pending } = useApiCall();
@@ -40,23 +39,16 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
       <p className="text-sm text-stone-500">
         A buyer&apos;s orders are delivered as tokens to its delivery wallet; without one they ship by redemption.
       </p>
-      <div className={`${inputs} max-w-xs`}>
-        <label htmlFor="admin-buyer" className={labelStyle}>
-          Buyer to change
-        </label>
+      <Field id="admin-buyer" label="Buyer to change" className="max-w-xs">
         <select
           id="admin-buyer"
           value={buyer.id}
           onChange={(e) => setBuyerId(Number(e.target.value))}
           className={field}
         >
-          {buyers.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name} ({b.kind})
-            </option>
-          ))}
+          <Options items={buyers.map(namedOption)} />
         </select>
-      </div>
+      </Field>
       <div className="flex flex-wrap gap-6">
         <form
           key={`wallet-${buyer.id}-${buyer.delivery_wallet}`}
@@ -72,18 +64,15 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
             );
           }}
         >
-          <div className={`${inputs} w-full max-w-96`}>
-            <label htmlFor="delivery_wallet" className={labelStyle}>
-              Delivery wallet (empty: ships by redemption)
-            </label>
-            <input
-              id="delivery_wallet"
-              name="delivery_wallet"
-              defaultValue={buyer.delivery_wallet ?? ""}
-              placeholder="0x…"
-              className={`${field} w-full font-mono text-xs`}
-            />
-          </div>
+          <TextField
+            id="delivery_wallet"
+            name="delivery_wallet"
+            label="Delivery wallet (empty: ships by redemption)"
+            defaultValue={buyer.delivery_wallet ?? ""}
+            placeholder="0x…"
+            className="w-full font-mono text-xs"
+            fieldClassName="w-full max-w-96"
+          />
           <Button type="submit" variant="primary" isPending={pending}>
             Save delivery wallet
           </Button>
@@ -103,24 +92,30 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
             );
           }}
         >
-          <div className={inputs}>
-            <label htmlFor="address.label" className={labelStyle}>
-              Address label
-            </label>
-            <input id="address.label" name="address.label" required maxLength={80} className={`${field} w-32`} />
-          </div>
-          <div className={inputs}>
-            <label htmlFor="address.lines" className={labelStyle}>
-              Street and town
-            </label>
-            <input id="address.lines" name="address.lines" required maxLength={500} className={`${field} w-64`} />
-          </div>
-          <div className={inputs}>
-            <label htmlFor="address.country" className={labelStyle}>
-              Country
-            </label>
-            <input id="address.country" name="address.country" required maxLength={80} className={`${field} w-32`} />
-          </div>
+          <TextField
+            id="address.label"
+            name="address.label"
+            label="Address label"
+            required
+            maxLength={80}
+            className="w-32"
+          />
+          <TextField
+            id="address.lines"
+            name="address.lines"
+            label="Street and town"
+            required
+            maxLength={500}
+            className="w-64"
+          />
+          <TextField
+            id="address.country"
+            name="address.country"
+            label="Country"
+            required
+            maxLength={80}
+            className="w-32"
+          />
           <Button type="submit" isPending={pending}>
             Add address
           </Button>

@@ -4,7 +4,7 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { field } from "@/components/ui/select";
+import { field } from "@/components/ui/field";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { changeUser } from "@/lib/endpoints/admin";

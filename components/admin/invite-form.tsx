@@ -2,7 +2,9 @@
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { field } from "@/components/ui/select";
+import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
+import { Select } from "@/components/ui/select";
 import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { invitableRoles, ZInvitation } from "@/lib/auth/account-schemas";
@@ -13,33 +15,29 @@ export function InviteForm() {
   useErrorToast(error);
   return (
     <Card id="invite" title="Invite someone">
-      <form
+      <Form
         className="flex flex-wrap items-end gap-2"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = new FormData(e.currentTarget);
+        onSubmit={async (form) => {
+          const data = new FormData(form);
           const result = await call("POST /api/admin/invitations", {
-            body: { email: String(form.get("email") ?? ""), role: ZInvitation.shape.role.parse(form.get("role")) },
+            body: { email: String(data.get("email") ?? ""), role: ZInvitation.shape.role.parse(data.get("role")) },
           });
           if (result) toast.success(`Invitation sent to ${result.email}.`);
         }}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          Email to invite
-          <input name="email" type="email" required className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Role to invite as
-          <select name="role" defaultValue="operator" className={field}>
-            {invitableRoles.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
+        <TextField id="invite-email" name="email" label="Email to invite" type="email" required />
+        <Select
+          id="invite-role"
+          name="role"
+          label="Role to invite as"
+          options={invitableRoles}
+          all={null}
+          value="operator"
+        />
         <Button type="submit" variant="primary" isPending={pending}>
           Send invitation
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

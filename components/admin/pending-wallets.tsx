@@ -4,7 +4,8 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
-import { field } from "@/components/ui/select";
+import { field } from "@/components/ui/field";
+import { namedOption, Options } from "@/components/ui/select";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZUserChange } from "@/lib/auth/schemas";
@@ -51,11 +52,7 @@ export function PendingWallets({
                 onChange={(e) => set({ organisation: e.target.value })}
                 className={field}
               >
-                {organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name} ({o.kind})
-                  </option>
-                ))}
+                <Options items={organisations.map(namedOption)} />
               </select>
               <select
                 aria-label={`Role for ${p.wallets[0] ?? p.name}`}

@@ -6,8 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { field, labelStyle } from "@/components/ui/select";
+import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { humanize } from "@/lib/format";
@@ -15,10 +14,9 @@ import { humanize } from "@/lib/format";
 export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
-  const [note, setNote] = useState("");
   const [isPending, setIsPending] = useState(false);
 
-  async function resolve() {
+  async function resolve(note: string) {
     setIsPending(true);
     const r = await attempt("POST /api/system/alerts/[system_alert_id]/resolve", {
       params: { system_alert_id: id },
@@ -34,41 +32,23 @@ export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
 
   return (
     <>
-      <Button variant="secondary" onClick={() => (setNote(""), setIsOpen(true))}>
+      <Button variant="secondary" onClick={() => setIsOpen(true)}>
         Resolve…
       </Button>
       {isOpen && (
-        <Dialog
-          open
-          onOpenChange={setIsOpen}
+        <NoteDialog
           title={`Resolve system alert #${id}?`}
           description={`Say how the ${humanize(type)} alert was dealt with; the note is kept with it and in the audit log.`}
-        >
-          <form
-            className="flex flex-col gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void resolve();
-            }}
-          >
-            <label htmlFor={`resolution-note-${id}`} className={labelStyle}>
-              Note (3–500 characters)
-            </label>
-            <textarea
-              id={`resolution-note-${id}`}
-              rows={3}
-              required
-              minLength={3}
-              maxLength={500}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className={field}
-            />
-            <Button type="submit" variant="primary" isPending={isPending} className="self-start">
-              Resolve alert
-            </Button>
-          </form>
-        </Dialog>
+          note={{
+            id: `resolution-note-${id}`,
+            label: "Note (3–500 characters)",
+            ...auditedNote,
+          }}
+          confirm="Resolve alert"
+          isPending={isPending}
+          onConfirm={(note) => void resolve(note)}
+          onClose={() => setIsOpen(false)}
+        />
       )}
     </>
   );

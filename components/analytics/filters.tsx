@@ -1,7 +1,8 @@
 // The date range and filters: a GET form, so they live in the URL and each change is a history entry.
 import Form from "next/form";
 
-import { field, FilterButtons, labelStyle as label, Select } from "@/components/ui/select";
+import { field, labelStyle as label } from "@/components/ui/field";
+import { FilterButtons, Select } from "@/components/ui/select";
 import { ViewTabs } from "@/components/ui/view-tabs";
 import type { AnalyticsFilters } from "@/lib/analytics/schemas";
 

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field } from "@/components/ui/select";
 import { toneStyles } from "@/components/ui/tones";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionResult } from "@/lib/actions/safe-action";

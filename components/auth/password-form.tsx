@@ -3,7 +3,7 @@
 import { startTransition, useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { field } from "@/components/ui/select";
+import { field } from "@/components/ui/field";
 import { toneStyles } from "@/components/ui/tones";
 import { useHydrated } from "@/components/use-hydrated";
 import { signInWithPassword, type SignInState } from "@/lib/actions/sign-in";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { field } from "@/components/ui/select";
+import { field } from "@/components/ui/field";
 import { toneStyles } from "@/components/ui/tones";
 import { disableTotpAction } from "@/lib/actions/disable-totp";
 import { enableTotpAction } from "@/lib/actions/enable-totp";

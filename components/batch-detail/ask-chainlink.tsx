@@ -4,7 +4,7 @@
 import { useState } from "react";
 import type { Address } from "viem";
 
-import { field, labelStyle } from "@/components/ui/select";
+import { field, labelStyle } from "@/components/ui/field";
 import { batchChecksAbi } from "@/lib/chain/abi";
 
 import { WalletAction } from "./wallet-action";

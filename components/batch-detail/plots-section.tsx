@@ -1,8 +1,8 @@
 // The batch's plots (EUDR): whether it is EUDR-ready and why not, the plots on a map and in a table
 // with their shares and problems, the list's hash, and (for operators) the form that links plots.
-import Link from "next/link";
 
 import { LinkPlotsForm } from "@/components/eudr/link-plots-form";
+import { PlotCells } from "@/components/eudr/plot-cells";
 import { PlotMap } from "@/components/eudr/plot-map";
 import { Badge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
@@ -52,16 +52,7 @@ export async function PlotsSection({ batchId, user }: { batchId: number; user: P
             <tbody>
               {list.plots.map((p) => (
                 <tr key={p.id} className={rowClass} data-testid="batch-plot" data-reference={p.reference}>
-                  <td className={`${cellClass} font-mono`}>
-                    <Link href={`/eudr/${p.id}`} className="underline">
-                      {p.reference}
-                    </Link>
-                  </td>
-                  <td className={cellClass}>{p.producer_name}</td>
-                  <td className={cellClass}>
-                    {p.country}
-                    {p.region ? ` · ${p.region}` : ""}
-                  </td>
+                  <PlotCells plot={p} />
                   <td className={numericCellClass}>{p.area_ha}</td>
                   <td className={numericCellClass}>{p.share_pct}%</td>
                   <td className={`${cellClass} text-amber-800 dark:text-amber-300`}>{p.problems.join(" ") || "—"}</td>

@@ -2,8 +2,7 @@
 // for a batch's quality check and a returned lot's inspection alike.
 import type { UseFormRegisterReturn } from "react-hook-form";
 
-import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
+import { TextArea, TextField } from "@/components/ui/field";
 import type { QualityCheckInput } from "@/lib/quality/schemas";
 
 export type MeasurementName = Exclude<keyof QualityCheckInput, "notes">;
@@ -20,57 +19,41 @@ const fields: { name: MeasurementName; label: string; step?: string }[] = [
 ];
 
 /** An empty field is no value (optional fields), anything else a number for the schema to check. */
-export const numberOrEmpty = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
+const numberOrEmpty = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 /** Blank notes are no notes. */
-export const textOrEmpty = (v: string) => (v.trim() === "" ? undefined : v);
+const textOrEmpty = (v: string) => (v.trim() === "" ? undefined : v);
 
-type Props = {
-  /** Prefixes each field's id: qc-cupping_score. */
-  idPrefix: string;
-  register: (name: MeasurementName) => UseFormRegisterReturn;
-  /** The notes textarea, registered with textOrEmpty. */
-  notes: UseFormRegisterReturn;
-  errors: Partial<Record<MeasurementName | "notes", { message?: string }>>;
+/** The part of a react-hook-form form (useForm) the fields use. */
+type QualityForm = {
+  register: (
+    name: MeasurementName | "notes",
+    options: { setValueAs: (value: string) => unknown },
+  ) => UseFormRegisterReturn;
+  formState: { errors: Partial<Record<MeasurementName | "notes", { message?: string }>> };
 };
 
-export function QualityFields({ idPrefix, register, notes, errors }: Props) {
-  const notesId = `${idPrefix}-notes`;
+/** `idPrefix` prefixes each field's id: qc-cupping_score. Measurements are numbers, blank notes none. */
+export function QualityFields({ idPrefix, form }: { idPrefix: string; form: QualityForm }) {
+  const { errors } = form.formState;
+  const register = (name: MeasurementName) => form.register(name, { setValueAs: numberOrEmpty });
+  const notes = form.register("notes", { setValueAs: textOrEmpty });
   return (
     <>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {fields.map((f) => (
-          <div key={f.name} className="flex flex-col gap-1">
-            <label htmlFor={`${idPrefix}-${f.name}`} className={labelStyle}>
-              {f.label}
-            </label>
-            <input
-              id={`${idPrefix}-${f.name}`}
-              type="number"
-              step={f.step ?? "1"}
-              inputMode="decimal"
-              className={field}
-              aria-invalid={errors[f.name] ? true : undefined}
-              aria-describedby={errors[f.name] ? `${idPrefix}-${f.name}-error` : undefined}
-              {...register(f.name)}
-            />
-            <FieldError id={`${idPrefix}-${f.name}-error`} message={errors[f.name]?.message} />
-          </div>
+          <TextField
+            key={f.name}
+            id={`${idPrefix}-${f.name}`}
+            label={f.label}
+            error={errors[f.name]?.message}
+            type="number"
+            step={f.step ?? "1"}
+            inputMode="decimal"
+            {...register(f.name)}
+          />
         ))}
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={notesId} className={labelStyle}>
-          Notes (optional)
-        </label>
-        <textarea
-          id={notesId}
-          rows={2}
-          className={field}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? `${notesId}-error` : undefined}
-          {...notes}
-        />
-        <FieldError id={`${notesId}-error`} message={errors.notes?.message} />
-      </div>
+      <TextArea id={`${idPrefix}-notes`} label="Notes (optional)" error={errors.notes?.message} rows={2} {...notes} />
     </>
   );
 }

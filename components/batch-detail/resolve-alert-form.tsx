@@ -4,8 +4,8 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field } from "@/components/ui/select";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";

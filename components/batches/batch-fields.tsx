@@ -2,8 +2,8 @@
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 
+import { field, labelStyle } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
 import { processes } from "@/lib/db/enums";
 import { humanize } from "@/lib/format";
 

@@ -7,8 +7,8 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { TextField } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 

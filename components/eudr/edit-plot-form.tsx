@@ -3,8 +3,8 @@
 // Edit a plot: its producer, region, declared area and geometry (GeoJSON); the whole plot is checked
 // again and the edit lands in its history.
 import { Button } from "@/components/ui/button";
+import { field, labelStyle } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";

@@ -5,8 +5,8 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { field, labelStyle } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";

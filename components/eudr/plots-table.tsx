@@ -1,9 +1,9 @@
 // The plots list: reference (to the plot's page), producer, place, area, kind and what validation found.
-import Link from "next/link";
-
 import { Badge } from "@/components/ui/badge";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import type { PlotJson } from "@/lib/eudr/plots";
+
+import { PlotCells } from "./plot-cells";
 
 export function PlotsTable({ plots }: { plots: PlotJson[] }) {
   return (
@@ -14,16 +14,7 @@ export function PlotsTable({ plots }: { plots: PlotJson[] }) {
       <tbody>
         {plots.map((p) => (
           <tr key={p.id} className={`${rowClass} align-top`} data-testid="plot-row" data-reference={p.reference}>
-            <td className={`${cellClass} font-mono`}>
-              <Link href={`/eudr/${p.id}`} className="underline">
-                {p.reference}
-              </Link>
-            </td>
-            <td className={cellClass}>{p.producer_name}</td>
-            <td className={cellClass}>
-              {p.country}
-              {p.region ? ` · ${p.region}` : ""}
-            </td>
+            <PlotCells plot={p} />
             <td className={cellClass}>{p.organisation ?? "Staff"}</td>
             <td className={cellClass}>{p.geometry.type === "Point" ? "Point" : "Polygon"}</td>
             <td className={numericCellClass}>{p.area_ha}</td>

@@ -2,6 +2,8 @@
 
 // The eudr_submission setting: the EU information system's endpoint, its key and the operator's identity.
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { useApiCall } from "@/components/use-api-call";
 
@@ -13,17 +15,14 @@ type Setting = {
   has_api_key: boolean;
 };
 
-const inputClass = "rounded border border-stone-300 px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-900";
-
 export function SubmissionSettingForm({ setting }: { setting: Setting }) {
   const { call, error, pending } = useApiCall();
   return (
-    <form
+    <Form
       aria-label="EU information system"
       className="grid gap-2 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
+      onSubmit={(form) => {
+        const f = new FormData(form);
         const get = (k: string) => String(f.get(k) ?? "").trim();
         void call(
           "PUT /api/due-diligence/settings",
@@ -36,36 +35,50 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
               operator_country: get("operator_country").toUpperCase(),
             },
           },
-          e.currentTarget,
+          form,
         );
       }}
     >
-      <label className="flex flex-col text-xs">
-        Endpoint URL
-        <input name="endpoint_url" type="url" defaultValue={setting.endpoint_url} className={inputClass} />
-      </label>
-      <label className="flex flex-col text-xs">
-        API key {setting.has_api_key ? "(set; leave empty to keep)" : "(none)"}
-        <input name="api_key" type="password" autoComplete="off" className={inputClass} />
-      </label>
-      <label className="flex flex-col text-xs">
-        Operator EORI
-        <input name="operator_eori" defaultValue={setting.operator_eori} className={inputClass} />
-      </label>
-      <label className="flex flex-col text-xs">
-        Operator country (ISO code)
-        <input name="operator_country" maxLength={2} defaultValue={setting.operator_country} className={inputClass} />
-      </label>
-      <label className="flex flex-col text-xs sm:col-span-2">
-        Operator address
-        <input name="operator_address" defaultValue={setting.operator_address} className={inputClass} />
-      </label>
+      <TextField
+        id="eudr-endpoint_url"
+        name="endpoint_url"
+        label="Endpoint URL"
+        type="url"
+        defaultValue={setting.endpoint_url}
+      />
+      <TextField
+        id="eudr-api_key"
+        name="api_key"
+        label={`API key ${setting.has_api_key ? "(set; leave empty to keep)" : "(none)"}`}
+        type="password"
+        autoComplete="off"
+      />
+      <TextField
+        id="eudr-operator_eori"
+        name="operator_eori"
+        label="Operator EORI"
+        defaultValue={setting.operator_eori}
+      />
+      <TextField
+        id="eudr-operator_country"
+        name="operator_country"
+        label="Operator country (ISO code)"
+        maxLength={2}
+        defaultValue={setting.operator_country}
+      />
+      <TextField
+        id="eudr-operator_address"
+        name="operator_address"
+        label="Operator address"
+        defaultValue={setting.operator_address}
+        fieldClassName="sm:col-span-2"
+      />
       <div className="flex items-center gap-2">
         <Button type="submit" isPending={pending}>
           Save
         </Button>
         {error && <Notice>{error}</Notice>}
       </div>
-    </form>
+    </Form>
   );
 }

@@ -5,8 +5,8 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { field, labelStyle } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
 import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";

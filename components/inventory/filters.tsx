@@ -1,5 +1,5 @@
 import { FilterForm } from "@/components/ui/filter-form";
-import { FilterButtons, Select, TextField } from "@/components/ui/select";
+import { FilterButtons, SearchField, Select } from "@/components/ui/select";
 import { batchFilterValues, expiryWindows, sortColumns } from "@/lib/batches/schemas";
 
 const expiryLabels = { expired: "Past expiry", "30": "Within 30 days", "60": "Within 60 days", "90": "Within 90 days" };
@@ -28,18 +28,9 @@ export function InventoryFilters({ values, origins, warehouses }: Props) {
     <FilterForm
       action="/inventory"
       names={["q", ...filtersOf({ origins, warehouses }).map((f) => f.name), "sort", "order"]}
-      role="search"
-      aria-label="Filter batches"
-      className="flex flex-wrap items-end gap-3"
+      label="Filter batches"
     >
-      <TextField
-        type="search"
-        name="q"
-        label="Search"
-        defaultValue={values.q}
-        placeholder="Code, origin, region, farm or cooperative"
-        className="w-64"
-      />
+      <SearchField value={values.q} placeholder="Code, origin, region, farm or cooperative" />
       {filtersOf({ origins, warehouses }).map((f) => (
         <Select key={f.name} {...f} value={values[f.name]} />
       ))}

@@ -6,11 +6,17 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { field, labelStyle } from "@/components/ui/select";
+import { Checkbox } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
+import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { alertSeverities } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
 import type { Subscription } from "@/lib/notifications/schemas";
+
+const severityLabels = Object.fromEntries(
+  alertSeverities.map((s) => [s, `${s.charAt(0).toUpperCase() + s.slice(1)} and above`]),
+);
 
 export function SubscriptionForm({ saved }: { saved: Subscription }) {
   const router = useRouter();
@@ -27,49 +33,30 @@ export function SubscriptionForm({ saved }: { saved: Subscription }) {
   }
 
   return (
-    <form
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <div className="flex flex-col gap-1">
-        <label htmlFor="alert-min-severity" className={labelStyle}>
-          Minimum severity
-        </label>
-        <select
-          id="alert-min-severity"
-          value={value.min_severity}
-          onChange={(e) => setValue({ ...value, min_severity: e.target.value as Subscription["min_severity"] })}
-          className={`${field} self-start`}
-        >
-          {alertSeverities.map((s) => (
-            <option key={s} value={s}>
-              {s.charAt(0).toUpperCase() + s.slice(1)} and above
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={value.in_inbox}
-          onChange={(e) => setValue({ ...value, in_inbox: e.target.checked })}
-        />
-        In my inbox
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={value.by_email}
-          onChange={(e) => setValue({ ...value, by_email: e.target.checked })}
-        />
-        By email (one mail, or a digest at most every 10 minutes)
-      </label>
+    <Form className="flex flex-col gap-3" onSubmit={save}>
+      <Select
+        id="alert-min-severity"
+        label="Minimum severity"
+        options={alertSeverities}
+        labels={severityLabels}
+        all={null}
+        value={value.min_severity}
+        onChange={(v) => setValue({ ...value, min_severity: v as Subscription["min_severity"] })}
+        className="self-start"
+      />
+      <Checkbox
+        label="In my inbox"
+        checked={value.in_inbox}
+        onChange={(e) => setValue({ ...value, in_inbox: e.target.checked })}
+      />
+      <Checkbox
+        label="By email (one mail, or a digest at most every 10 minutes)"
+        checked={value.by_email}
+        onChange={(e) => setValue({ ...value, by_email: e.target.checked })}
+      />
       <Button type="submit" variant="primary" isPending={isPending} className="self-start">
         Save alert notifications
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { field, labelStyle } from "@/components/ui/select";
+import { Select } from "@/components/ui/select";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import type { BatchJson } from "@/lib/batches/serialize";
 import { inStockStatuses, qualityGrades } from "@/lib/db/enums";
@@ -38,30 +38,8 @@ export function BatchPicker({ origins, initial, chosen, onAdd }: Props) {
   return (
     <div className="flex flex-col gap-3" role="group" aria-label="Find batches">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="pick-origin" className={labelStyle}>
-            Origin
-          </label>
-          <select id="pick-origin" value={origin} onChange={(e) => setOrigin(e.target.value)} className={field}>
-            <option value="">Any</option>
-            {origins.map((o) => (
-              <option key={o}>{o}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="pick-grade" className={labelStyle}>
-            Grade
-          </label>
-          <select id="pick-grade" value={grade} onChange={(e) => setGrade(e.target.value)} className={field}>
-            <option value="">Any</option>
-            {qualityGrades.map((g) => (
-              <option key={g} value={g}>
-                {humanize(g)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select id="pick-origin" label="Origin" options={origins} value={origin} onChange={setOrigin} />
+        <Select id="pick-grade" label="Grade" options={qualityGrades} value={grade} onChange={setGrade} />
         <Button onClick={search}>Find batches</Button>
       </div>
       {error && <Notice>{error}</Notice>}

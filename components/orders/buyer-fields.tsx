@@ -1,8 +1,8 @@
 "use client";
 
 // Who the order is for: the buyer (with where its tokens go), a delivery address, the currency and a note.
-import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
+import { field, Field, invalidBy, TextArea, TextField } from "@/components/ui/field";
+import { namedOption, Options } from "@/components/ui/select";
 
 export type Buyer = {
   id: number;
@@ -20,50 +20,24 @@ type Props = {
   onChange: (change: Partial<Value>) => void;
 };
 
-/** The field's error beside it, tied to it for screen readers. */
-const invalid = (errors: Record<string, string>, name: string) =>
-  errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
-
 export function BuyerFields({ buyers, value, errors, onChange }: Props) {
   const buyer = buyers.find((b) => String(b.id) === value.buyer_id);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="buyer_id" className={labelStyle}>
-          Buyer
-        </label>
+      <Field id="buyer_id" label="Buyer" error={errors.buyer_id} hint={buyer && <DeliveryHint buyer={buyer} />}>
         <select
           id="buyer_id"
           name="buyer_id"
           value={value.buyer_id}
           onChange={(e) => onChange({ buyer_id: e.target.value, delivery_address_id: "" })}
           className={field}
-          {...invalid(errors, "buyer_id")}
+          {...invalidBy("buyer_id-error", errors.buyer_id)}
         >
           <option value="">Choose a buyer</option>
-          {buyers.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name} ({b.kind})
-            </option>
-          ))}
+          <Options items={buyers.map(namedOption)} />
         </select>
-        <FieldError id="buyer_id-error" message={errors.buyer_id} />
-        {buyer && (
-          <p className="text-xs text-stone-500" data-testid="buyer-delivery">
-            {buyer.delivery_wallet ? (
-              <>
-                Tokens go to its delivery wallet <span className="font-mono">{buyer.delivery_wallet}</span>
-              </>
-            ) : (
-              "No delivery wallet: ships by redemption"
-            )}
-          </p>
-        )}
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="delivery_address_id" className={labelStyle}>
-          Delivery address (optional)
-        </label>
+      </Field>
+      <Field id="delivery_address_id" label="Delivery address (optional)" error={errors.delivery_address_id}>
         <select
           id="delivery_address_id"
           name="delivery_address_id"
@@ -71,7 +45,7 @@ export function BuyerFields({ buyers, value, errors, onChange }: Props) {
           onChange={(e) => onChange({ delivery_address_id: e.target.value })}
           disabled={!buyer?.addresses.length}
           className={field}
-          {...invalid(errors, "delivery_address_id")}
+          {...invalidBy("delivery_address_id-error", errors.delivery_address_id)}
         >
           <option value="">{buyer?.addresses.length ? "None" : "The buyer has no address"}</option>
           {buyer?.addresses.map((a) => (
@@ -80,39 +54,42 @@ export function BuyerFields({ buyers, value, errors, onChange }: Props) {
             </option>
           ))}
         </select>
-        <FieldError id="delivery_address_id-error" message={errors.delivery_address_id} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="currency" className={labelStyle}>
-          Currency
-        </label>
-        <input
-          id="currency"
-          name="currency"
-          value={value.currency}
-          maxLength={3}
-          onChange={(e) => onChange({ currency: e.target.value })}
-          className={`${field} w-24 uppercase`}
-          {...invalid(errors, "currency")}
-        />
-        <FieldError id="currency-error" message={errors.currency} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="note" className={labelStyle}>
-          Note (optional)
-        </label>
-        <textarea
-          id="note"
-          name="note"
-          rows={2}
-          maxLength={1000}
-          value={value.note}
-          onChange={(e) => onChange({ note: e.target.value })}
-          className={field}
-          {...invalid(errors, "note")}
-        />
-        <FieldError id="note-error" message={errors.note} />
-      </div>
+      </Field>
+      <TextField
+        id="currency"
+        name="currency"
+        label="Currency"
+        error={errors.currency}
+        value={value.currency}
+        maxLength={3}
+        onChange={(e) => onChange({ currency: e.target.value })}
+        className="w-24 uppercase"
+      />
+      <TextArea
+        id="note"
+        name="note"
+        label="Note (optional)"
+        error={errors.note}
+        rows={2}
+        maxLength={1000}
+        value={value.note}
+        onChange={(e) => onChange({ note: e.target.value })}
+      />
     </div>
+  );
+}
+
+/** Where the chosen buyer's tokens go. */
+function DeliveryHint({ buyer }: { buyer: Buyer }) {
+  return (
+    <p className="text-xs text-stone-500" data-testid="buyer-delivery">
+      {buyer.delivery_wallet ? (
+        <>
+          Tokens go to its delivery wallet <span className="font-mono">{buyer.delivery_wallet}</span>
+        </>
+      ) : (
+        "No delivery wallet: ships by redemption"
+      )}
+    </p>
   );
 }

@@ -7,8 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { field, labelStyle } from "@/components/ui/select";
+import { NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import type { orderStatuses } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
@@ -47,7 +46,6 @@ export function OrderActions({ orderId, status, isShipping, canAct }: Props) {
   const router = useRouter();
   const [running, setRunning] = useState<OrderAction | null>(null);
   const [asking, setAsking] = useState<Asked | null>(null);
-  const [note, setNote] = useState("");
 
   useEffect(() => {
     if (!isShipping) return;
@@ -82,47 +80,28 @@ export function OrderActions({ orderId, status, isShipping, canAct }: Props) {
           variant={buttons[action].variant}
           isPending={running === action}
           disabled={running !== null}
-          onClick={() => (isAsked(action) ? (setNote(""), setAsking(action)) : run(action))}
+          onClick={() => (isAsked(action) ? setAsking(action) : run(action))}
         >
           {buttons[action].label}
         </Button>
       ))}
       {asking && (
-        <Dialog
-          open
-          onOpenChange={(open) => !open && setAsking(null)}
+        <NoteDialog
           title={`${buttons[asking].label} #${orderId}?`}
           description={
             asking === "cancel"
               ? "The order is cancelled and its reservations released; this cannot be undone."
               : "The order is marked refunded; this cannot be undone."
           }
-        >
-          <form
-            className="flex flex-col gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const action = asking;
-              setAsking(null);
-              void run(action, note);
-            }}
-          >
-            <label htmlFor="order-note" className={labelStyle}>
-              Note (optional)
-            </label>
-            <textarea
-              id="order-note"
-              rows={2}
-              maxLength={1000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className={field}
-            />
-            <Button type="submit" variant="danger" className="self-start">
-              {asked[asking]}
-            </Button>
-          </form>
-        </Dialog>
+          note={{ id: "order-note", label: "Note (optional)", maxLength: 1000 }}
+          confirm={asked[asking]}
+          variant="danger"
+          onConfirm={(note) => {
+            setAsking(null);
+            void run(asking, note);
+          }}
+          onClose={() => setAsking(null)}
+        />
       )}
     </div>
   );

@@ -1,20 +1,18 @@
 // An order's facts: buyer, where its tokens go, the delivery address, the money and the dates it moved.
 import { Facts, type Fact } from "@/components/ui/facts";
-import { formatWhen } from "@/components/verification/display";
+import { dateFacts, formatWhen } from "@/components/verification/display";
 import { formatDecimal } from "@/lib/format";
 import type { OrderJson } from "@/lib/orders/orders";
 
 export function OrderFacts({ order }: { order: OrderJson }) {
   const address = order.delivery_address;
-  const dates: Fact[] = (
-    [
-      ["Confirmed", order.confirmed_at],
-      ["Shipped", order.shipped_at],
-      ["Delivered", order.delivered_at],
-      ["Cancelled", order.cancelled_at],
-      ["Refunded", order.refunded_at],
-    ] as const
-  ).flatMap(([label, at]) => (at ? [[label, formatWhen(at)] as Fact] : []));
+  const dates = dateFacts([
+    ["Confirmed", order.confirmed_at],
+    ["Shipped", order.shipped_at],
+    ["Delivered", order.delivered_at],
+    ["Cancelled", order.cancelled_at],
+    ["Refunded", order.refunded_at],
+  ]);
   const facts: Fact[] = [
     ["Buyer", `${order.buyer} (${order.buyer_kind})`],
     [

@@ -1,6 +1,7 @@
 // The orders list's filters: in the URL, applied as they change (a plain GET form without JavaScript).
+import { TextField } from "@/components/ui/field";
 import { FilterForm } from "@/components/ui/filter-form";
-import { FilterButtons, Select, TextField } from "@/components/ui/select";
+import { FilterButtons, Select } from "@/components/ui/select";
 import { orderStatuses } from "@/lib/db/enums";
 
 type Props = {
@@ -12,13 +13,7 @@ type Props = {
 
 export function OrderFilters({ values, buyers, exportHref }: Props) {
   return (
-    <FilterForm
-      action="/orders"
-      names={["status", "buyer_id", "batch_id", "from", "to"]}
-      role="search"
-      aria-label="Filter orders"
-      className="flex flex-wrap items-end gap-3"
-    >
+    <FilterForm action="/orders" names={["status", "buyer_id", "batch_id", "from", "to"]} label="Filter orders">
       <Select name="status" label="Status" options={orderStatuses} value={values.status} />
       {buyers && (
         <Select

@@ -3,8 +3,8 @@
 // The order's chosen batches, each with its kilograms and price per kg, and any error about it
 // beside its field. Field names are the API's paths (lines.0.quantity_kg) so its errors find them.
 import { Button } from "@/components/ui/button";
+import { field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field } from "@/components/ui/select";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatDecimal } from "@/lib/format";
 

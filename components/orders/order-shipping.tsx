@@ -1,12 +1,13 @@
 // An order's reservations (what each line holds, until when) and shipments (the transactions that
 // send or redeem its tokens).
-import { TxLink } from "@/components/events/tx-link";
 import { ValueBadge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
 import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
-import { formatWhen, shortHash } from "@/components/verification/display";
+import { formatWhen } from "@/components/verification/display";
 import { formatDecimal } from "@/lib/format";
 import type { OrderJson } from "@/lib/orders/orders";
+
+import { TransferCells, transferColumns } from "./transfer-cells";
 
 const codeOfLine = (order: OrderJson) => {
   const codes = new Map(order.lines.map((l) => [l.id, l.batch_code]));
@@ -50,26 +51,12 @@ export function OrderShipments({ order, explorerUrl }: { order: OrderJson; explo
         <Empty>Not shipped yet.</Empty>
       ) : (
         <Table testId="order-shipments" isFramed={false}>
-          <TableHead
-            columns={["Batch", "Method", "From → to", numeric("Quantity (kg)"), "Status", "Transaction", "Error"]}
-          />
+          <TableHead columns={["Batch", ...transferColumns]} />
           <tbody>
             {order.shipments.map((s) => (
               <tr key={s.id} data-status={s.status} className={`${rowClass} align-top`}>
                 <td className={`${cellClass} font-mono`}>{codeOf(s.order_line_id)}</td>
-                <td className={cellClass}>{s.method === "redeem" ? "redemption" : "transfer"}</td>
-                <td className={`${cellClass} font-mono text-xs`}>
-                  <span title={s.from_holder}>{shortHash(s.from_holder)}</span> →{" "}
-                  {s.to_holder ? <span title={s.to_holder}>{shortHash(s.to_holder)}</span> : "redeemed"}
-                </td>
-                <td className={numericCellClass}>{formatDecimal(s.quantity_kg, 3)}</td>
-                <td className={cellClass}>
-                  <ValueBadge value={s.status} />
-                </td>
-                <td className={`${cellClass} font-mono text-xs`}>
-                  {s.tx_hash ? <TxLink hash={s.tx_hash} explorerUrl={explorerUrl} /> : "not sent yet"}
-                </td>
-                <td className={`${cellClass} text-xs text-red-700 dark:text-red-300`}>{s.error ?? ""}</td>
+                <TransferCells transfer={s} explorerUrl={explorerUrl} />
               </tr>
             ))}
           </tbody>

@@ -6,8 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { field, labelStyle } from "@/components/ui/select";
+import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 
@@ -22,7 +21,6 @@ function outcome(result: Record<string, unknown>): string {
 export function DecideRecommendation({ id, title }: { id: number; title: string }) {
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
-  const [reason, setReason] = useState("");
   const [pending, setPending] = useState<"accept" | "dismiss" | null>(null);
 
   async function accept() {
@@ -43,7 +41,7 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
     else router.refresh();
   }
 
-  async function dismiss() {
+  async function dismiss(reason: string) {
     setPending("dismiss");
     const r = await attempt("POST /api/recommendations/[recommendation_id]/dismiss", {
       params: { recommendation_id: id },
@@ -62,41 +60,23 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
       <Button variant="primary" size="sm" isPending={pending === "accept"} onClick={() => void accept()}>
         Accept
       </Button>
-      <Button variant="secondary" size="sm" onClick={() => (setReason(""), setIsOpen(true))}>
+      <Button variant="secondary" size="sm" onClick={() => setIsOpen(true)}>
         Dismiss…
       </Button>
       {isOpen && (
-        <Dialog
-          open
-          onOpenChange={setIsOpen}
+        <NoteDialog
           title={`Dismiss “${title}”?`}
           description="Say why the action is not wanted; the reason is kept with it and in the audit log."
-        >
-          <form
-            className="flex flex-col gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void dismiss();
-            }}
-          >
-            <label htmlFor={`dismiss-reason-${id}`} className={labelStyle}>
-              Reason (3–500 characters)
-            </label>
-            <textarea
-              id={`dismiss-reason-${id}`}
-              rows={3}
-              required
-              minLength={3}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              className={field}
-            />
-            <Button type="submit" variant="primary" isPending={pending === "dismiss"} className="self-start">
-              Dismiss recommendation
-            </Button>
-          </form>
-        </Dialog>
+          note={{
+            id: `dismiss-reason-${id}`,
+            label: "Reason (3–500 characters)",
+            ...auditedNote,
+          }}
+          confirm="Dismiss recommendation"
+          isPending={pending === "dismiss"}
+          onConfirm={(reason) => void dismiss(reason)}
+          onClose={() => setIsOpen(false)}
+        />
       )}
     </div>
   );

@@ -5,10 +5,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { errorsOnFields } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
+import { labelStyle, TextArea } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
-import { field, labelStyle } from "@/components/ui/select";
+import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { settlements } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
@@ -30,7 +33,7 @@ export function DecisionForm({ returnId, recommendation, currency }: Props) {
   const [isPending, setPending] = useState(false);
   const isRecommended = disposition === recommendation.option;
 
-  async function decide() {
+  async function decide(form: HTMLFormElement) {
     setRefusal(null);
     if (!isRecommended && !note.trim()) return setErrors({ note: "required when overriding the recommendation" });
     setErrors({});
@@ -41,8 +44,7 @@ export function DecisionForm({ returnId, recommendation, currency }: Props) {
     });
     setPending(false);
     if (!r.ok) {
-      const issues = Array.isArray(r.error.details) ? (r.error.details as { path?: string; message: string }[]) : [];
-      setErrors(Object.fromEntries(issues.filter((d) => d.path).map((d) => [d.path!, d.message])));
+      setErrors(errorsOnFields(form, r.error.details));
       setRefusal(r.error.message);
       toast.error(r.error.message);
       return;
@@ -52,15 +54,7 @@ export function DecisionForm({ returnId, recommendation, currency }: Props) {
   }
 
   return (
-    <form
-      aria-label="Decide the return"
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void decide();
-      }}
-    >
+    <Form aria-label="Decide the return" noValidate className="flex flex-col gap-4" onSubmit={decide}>
       <fieldset className="flex flex-col gap-1" aria-describedby={errors.disposition ? "disposition-error" : undefined}>
         <legend className={labelStyle}>Disposition</legend>
         {recommendation.options
@@ -83,44 +77,31 @@ export function DecisionForm({ returnId, recommendation, currency }: Props) {
           ))}
         <FieldError id="disposition-error" message={errors.disposition} />
       </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="decision-settlement" className={labelStyle}>
-          Settlement with the buyer
-        </label>
-        <select
-          id="decision-settlement"
-          value={settlement}
-          onChange={(e) => setSettlement(e.target.value as Settlement)}
-          className={`${field} w-48`}
-        >
-          {settlements.map((s) => (
-            <option key={s} value={s}>
-              {settlementLabels[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="decision-note" className={labelStyle}>
-          {isRecommended ? "Note (optional)" : "Note (required: not the recommended option)"}
-        </label>
-        <textarea
-          id="decision-note"
-          name="note"
-          rows={2}
-          maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          className={field}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? "note-error" : undefined}
-        />
-        <FieldError id="note-error" message={errors.note} />
-      </div>
+      <Select
+        id="decision-settlement"
+        label="Settlement with the buyer"
+        options={settlements}
+        labels={settlementLabels}
+        all={null}
+        value={settlement}
+        onChange={(v) => setSettlement(v as Settlement)}
+        className="w-48"
+      />
+      <TextArea
+        id="decision-note"
+        name="note"
+        label={isRecommended ? "Note (optional)" : "Note (required: not the recommended option)"}
+        error={errors.note}
+        errorId="note-error"
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       {refusal && <Notice className="rounded-md border border-red-300 p-3 dark:border-red-800">{refusal}</Notice>}
       <Button type="submit" variant="primary" className="self-start" isPending={isPending}>
         {isRecommended ? "Accept recommendation" : "Decide"}
       </Button>
-    </form>
+    </Form>
   );
 }

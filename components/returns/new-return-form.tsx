@@ -6,11 +6,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { messageInFormWords } from "@/components/field-errors";
+import { errorsOnFields, messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { field, Field, FilesField, imageTypes, invalidBy, TextArea, TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
-import { field, labelStyle } from "@/components/ui/select";
+import { Options } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import { returnReasons } from "@/lib/db/enums";
@@ -21,10 +22,7 @@ import { reasonLabels } from "./words";
 
 /** The API's field errors by path; a 422 past what may come back lands on the quantity. */
 function fieldErrors(form: HTMLFormElement, error: ApiError): Record<string, string> {
-  const issues = Array.isArray(error.details) ? (error.details as { path?: string; message: string }[]) : [];
-  const found = Object.fromEntries(
-    issues.filter((d) => d.path && form.elements.namedItem(d.path)).map((d) => [d.path!, d.message]),
-  );
+  const found = errorsOnFields(form, error.details);
   const left = (error.details as { returnable_kg?: string } | null)?.returnable_kg;
   if (left !== undefined) found.quantity_kg = `at most ${left} kg can be returned`;
   return found;
@@ -70,72 +68,37 @@ export function NewReturnForm({ lineId, returnableKg }: { lineId: number; return
     router.push(`/returns/${r.data.id}`);
   }
 
-  const describe = (name: string) =>
-    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
   return (
-    <form
-      aria-label="Request a return"
-      noValidate
-      className="flex max-w-xl flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(e.currentTarget);
-      }}
-    >
-      <div className="flex flex-col gap-1">
-        <label htmlFor="quantity_kg" className={labelStyle}>
-          Quantity (kg)
-        </label>
-        <input
-          id="quantity_kg"
-          name="quantity_kg"
-          inputMode="decimal"
-          placeholder={`at most ${returnableKg}`}
-          className={`${field} w-40`}
-          {...describe("quantity_kg")}
-        />
-        <FieldError id="quantity_kg-error" message={errors.quantity_kg} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="reason" className={labelStyle}>
-          Reason
-        </label>
-        <select id="reason" name="reason" defaultValue="" className={`${field} w-64`} {...describe("reason")}>
+    <Form aria-label="Request a return" noValidate className="flex max-w-xl flex-col gap-4" onSubmit={submit}>
+      <TextField
+        id="quantity_kg"
+        name="quantity_kg"
+        label="Quantity (kg)"
+        error={errors.quantity_kg}
+        inputMode="decimal"
+        placeholder={`at most ${returnableKg}`}
+        className="w-40"
+      />
+      <Field id="reason" label="Reason" error={errors.reason}>
+        <select
+          id="reason"
+          name="reason"
+          defaultValue=""
+          className={`${field} w-64`}
+          {...invalidBy("reason-error", errors.reason)}
+        >
           <option value="" disabled>
             Choose a reason
           </option>
-          {returnReasons.map((r) => (
-            <option key={r} value={r}>
-              {reasonLabels[r]}
-            </option>
-          ))}
+          <Options items={returnReasons.map((r) => ({ value: r, label: reasonLabels[r] }))} />
         </select>
-        <FieldError id="reason-error" message={errors.reason} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="note" className={labelStyle}>
-          Note (optional)
-        </label>
-        <textarea id="note" name="note" rows={3} maxLength={2000} className={field} {...describe("note")} />
-        <FieldError id="note-error" message={errors.note} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="photos" className={labelStyle}>
-          Photos (JPEG, PNG, WebP; up to 5)
-        </label>
-        <input
-          id="photos"
-          name="photos"
-          type="file"
-          multiple
-          accept="image/jpeg,image/png,image/webp"
-          className="text-sm"
-        />
-      </div>
+      </Field>
+      <TextArea id="note" name="note" label="Note (optional)" error={errors.note} rows={3} maxLength={2000} />
+      <FilesField id="photos" name="photos" label="Photos (JPEG, PNG, WebP; up to 5)" accept={imageTypes} />
       {refusal && <Notice className="rounded-md border border-red-300 p-3 dark:border-red-800">{refusal}</Notice>}
       <Button type="submit" variant="primary" className="self-start" isPending={!isHydrated || isPending}>
         Request return
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,21 +4,19 @@ import Link from "next/link";
 
 import { ValueBadge } from "@/components/ui/badge";
 import { Facts, type Fact } from "@/components/ui/facts";
-import { formatWhen } from "@/components/verification/display";
+import { dateFacts, formatWhen } from "@/components/verification/display";
 import { formatDecimal } from "@/lib/format";
 import type { ReturnJson } from "@/lib/returns/returns";
 
 import { reasonLabels } from "./words";
 
 export function ReturnFacts({ ret }: { ret: ReturnJson }) {
-  const dates: Fact[] = (
-    [
-      ["Received", ret.received_at],
-      ["Inspected", ret.inspected_at],
-      ["Decided", ret.decided_at],
-      ["Closed", ret.closed_at],
-    ] as const
-  ).flatMap(([label, at]) => (at ? [[label, formatWhen(at)] as Fact] : []));
+  const dates = dateFacts([
+    ["Received", ret.received_at],
+    ["Inspected", ret.inspected_at],
+    ["Decided", ret.decided_at],
+    ["Closed", ret.closed_at],
+  ]);
   const facts: Fact[] = [
     [
       "Order",

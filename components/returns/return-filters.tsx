@@ -7,13 +7,7 @@ import { reasonLabels } from "./words";
 
 export function ReturnFilters({ values, exportHref }: { values: Record<string, string>; exportHref: string }) {
   return (
-    <FilterForm
-      action="/returns"
-      names={["status", "reason"]}
-      role="search"
-      aria-label="Filter returns"
-      className="flex flex-wrap items-end gap-3"
-    >
+    <FilterForm action="/returns" names={["status", "reason"]} label="Filter returns">
       <Select name="status" label="Status" options={returnStatuses} value={values.status} />
       <Select name="reason" label="Reason" options={returnReasons} labels={reasonLabels} value={values.reason} />
       <FilterButtons resetHref="/returns" />

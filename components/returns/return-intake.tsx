@@ -7,9 +7,9 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
+import { field, Field, invalidBy } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
+import { NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
 import { attempt } from "@/lib/endpoints/client";
 import { formatDecimal } from "@/lib/format";
@@ -21,7 +21,6 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
   const [warehouse, setWarehouse] = useState("");
   const [running, setRunning] = useState<"receive" | "reject" | null>(null);
   const [isAsking, setAsking] = useState(false);
-  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
 
   async function receive() {
@@ -38,7 +37,7 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
     router.refresh();
   }
 
-  async function reject() {
+  async function reject(note: string) {
     setAsking(false);
     setRunning("reject");
     const r = await attempt("POST /api/returns/[return_id]/reject", {
@@ -54,17 +53,13 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
   return (
     <Card id="return-intake" title="Intake">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="intake-warehouse" className={labelStyle}>
-            Warehouse
-          </label>
+        <Field id="intake-warehouse" label="Warehouse">
           <select
             id="intake-warehouse"
             value={warehouse}
             onChange={(e) => setWarehouse(e.target.value)}
             className={field}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "intake-warehouse-error" : undefined}
+            {...invalidBy("intake-warehouse-error", error)}
           >
             <option value="">Choose a warehouse</option>
             {warehouses.map((w) => (
@@ -73,7 +68,7 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <Button variant="primary" isPending={running === "receive"} disabled={running !== null} onClick={receive}>
           Receive
         </Button>
@@ -81,43 +76,23 @@ export function ReturnIntake({ returnId, warehouses }: { returnId: number; wareh
           variant="danger"
           isPending={running === "reject"}
           disabled={running !== null}
-          onClick={() => (setNote(""), setAsking(true))}
+          onClick={() => setAsking(true)}
         >
           Reject…
         </Button>
       </div>
       <FieldError id="intake-warehouse-error" message={error} />
       {isAsking && (
-        <Dialog
-          open
-          onOpenChange={setAsking}
+        <NoteDialog
           title={`Reject return ${returnId}?`}
           description="The buyer sees the return rejected with your note; this cannot be undone."
-        >
-          <form
-            className="flex flex-col gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void reject();
-            }}
-          >
-            <label htmlFor="reject-note" className={labelStyle}>
-              Why (required)
-            </label>
-            <textarea
-              id="reject-note"
-              rows={2}
-              maxLength={2000}
-              required
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className={field}
-            />
-            <Button type="submit" variant="danger" className="self-start" disabled={!note.trim()}>
-              Yes, reject
-            </Button>
-          </form>
-        </Dialog>
+          note={{ id: "reject-note", label: "Why (required)", maxLength: 2000, required: true }}
+          confirm="Yes, reject"
+          variant="danger"
+          isNoteNeeded
+          onConfirm={(note) => void reject(note)}
+          onClose={() => setAsking(false)}
+        />
       )}
     </Card>
   );

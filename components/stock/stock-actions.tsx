@@ -5,7 +5,8 @@
 import { useConnection } from "wagmi";
 
 import { Button } from "@/components/ui/button";
-import { Select, TextField } from "@/components/ui/select";
+import { TextField } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { shortAddress } from "@/components/wallet/describe";
 import { adjustmentReasons } from "@/lib/db/enums";

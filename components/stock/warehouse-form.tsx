@@ -2,7 +2,7 @@
 
 // Adds a warehouse, or switches one on or off, through the warehouses API (admins).
 import { Button } from "@/components/ui/button";
-import { field } from "@/components/ui/select";
+import { field } from "@/components/ui/field";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 

@@ -10,6 +10,8 @@ import { useEffect, useRef } from "react";
 
 type Props = React.FormHTMLAttributes<HTMLFormElement> & {
   action: string;
+  /** Names the search region: "Filter orders". */
+  label: string;
   /** The filter fields' names: only these are applied as they change. */
   names: readonly string[];
 };
@@ -35,7 +37,7 @@ const changedSinceRendered = (el: Field) => {
   return el.selectedIndex !== Math.max(rendered, 0);
 };
 
-export function FilterForm({ action, names, children, ...props }: Props) {
+export function FilterForm({ action, label, names, children, ...props }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const parsers: Record<string, typeof parseAsString> = {
     ...Object.fromEntries(names.map((n) => [n, parseAsString])),
@@ -105,7 +107,17 @@ export function FilterForm({ action, names, children, ...props }: Props) {
   }
 
   return (
-    <form ref={form} method="get" action={action} onChange={onChange} onSubmit={onSubmit} {...props}>
+    <form
+      ref={form}
+      method="get"
+      action={action}
+      role="search"
+      aria-label={label}
+      className="flex flex-wrap items-end gap-3"
+      onChange={onChange}
+      onSubmit={onSubmit}
+      {...props}
+    >
       {children}
     </form>
   );

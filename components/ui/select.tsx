@@ -3,62 +3,72 @@ import Link from "next/link";
 import { humanize } from "@/lib/format";
 
 import { Button, buttonClass } from "./button";
-
-export const labelStyle = "text-xs font-medium text-stone-600 dark:text-stone-400";
-export const field =
-  "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
+import { field, Field, invalidBy, TextField } from "./field";
 
 type SelectProps = {
   /** Defaults to filter-<name>; a page with two forms choosing the same name gives each its own. */
   id?: string;
-  name: string;
+  name?: string;
   label: string;
   options: readonly string[];
   value?: string;
+  /** Given, the select is controlled: it shows `value` and reports each choice here. */
+  onChange?: (value: string) => void;
   all?: string | null;
   labels?: Record<string, string>;
+  error?: string | null;
+  className?: string;
 };
 
-/** A field with its label above it; the label names it for screen readers, tests and API errors. */
-function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+/** A labelled choice among `options`, each shown by its label (or its value in words); `all` first, for no choice. */
+export function Select({
+  id,
+  name,
+  label,
+  options,
+  value,
+  onChange,
+  all = "Any",
+  labels,
+  error,
+  className,
+}: SelectProps) {
+  const selectId = id ?? `filter-${name}`;
+  const state = onChange
+    ? { value: value ?? "", onChange: (e: React.ChangeEvent<HTMLSelectElement>) => onChange(e.target.value) }
+    : { defaultValue: value ?? "" };
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={labelStyle}>
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-export function Select({ id, name, label, options, value, all = "Any", labels }: SelectProps) {
-  return (
-    <Labelled id={id ?? `filter-${name}`} label={label}>
-      <select id={id ?? `filter-${name}`} name={name} defaultValue={value ?? ""} className={field}>
+    <Field id={selectId} label={label} error={error}>
+      <select
+        id={selectId}
+        name={name}
+        className={`${field} ${className ?? ""}`.trim()}
+        {...state}
+        {...invalidBy(`${selectId}-error`, error)}
+      >
         {all !== null && <option value="">{all}</option>}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {labels?.[o] ?? humanize(o)}
-          </option>
-        ))}
+        <Options items={options.map((o) => ({ value: o, label: labels?.[o] ?? humanize(o) }))} />
       </select>
-    </Labelled>
+    </Field>
   );
 }
 
-type TextFieldProps = { id?: string; name: string; label: string } & Omit<
-  React.InputHTMLAttributes<HTMLInputElement>,
-  "id" | "name"
->;
+type Option = { value: string | number; label: React.ReactNode };
 
-/** A labelled text input in the look of Select; its id defaults to filter-<name> likewise. */
-export function TextField({ id, name, label, className = "", ...props }: TextFieldProps) {
-  return (
-    <Labelled id={id ?? `filter-${name}`} label={label}>
-      <input id={id ?? `filter-${name}`} name={name} className={`${field} ${className}`} {...props} />
-    </Labelled>
-  );
+/** A select's options, each a value and what it is called. */
+export function Options({ items }: { items: readonly Option[] }) {
+  return items.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
 }
+
+/** An organisation (a buyer is one) as an option: its name and kind. */
+export const namedOption = (o: { id: number; name: string; kind: string }): Option => ({
+  value: o.id,
+  label: `${o.name} (${o.kind})`,
+});
 
 /** A GET filter form's two buttons: apply, and back to the unfiltered page. */
 export function FilterButtons({ resetHref }: { resetHref: string }) {
@@ -71,5 +81,12 @@ export function FilterButtons({ resetHref }: { resetHref: string }) {
         Reset
       </Link>
     </>
+  );
+}
+
+/** A GET filter form's free-text search, named q. */
+export function SearchField({ value, placeholder }: { value?: string; placeholder: string }) {
+  return (
+    <TextField type="search" name="q" label="Search" defaultValue={value} placeholder={placeholder} className="w-64" />
   );
 }

@@ -3,6 +3,19 @@ import Link from "next/link";
 
 export type View = { label: string; href: string; isCurrent: boolean };
 
+/** Views that each set one filter of the list at `path` to a value (none: the whole list); `current` is the URL's. */
+export const filterViews = (
+  path: string,
+  name: string,
+  current: string | undefined,
+  views: readonly { label: string; value?: string }[],
+): View[] =>
+  views.map((v) => ({
+    label: v.label,
+    href: v.value ? `${path}?${name}=${v.value}` : path,
+    isCurrent: current === v.value,
+  }));
+
 export function ViewTabs({ views, label = "Show" }: { views: readonly View[]; label?: string }) {
   return (
     <nav aria-label={label} className="flex flex-wrap gap-2 text-sm">

@@ -8,8 +8,8 @@ import { messageInFormWords } from "@/components/field-errors";
 import { ValueBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { invalidBy, TextArea, TextField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { field, labelStyle } from "@/components/ui/select";
 import { attempt } from "@/lib/endpoints/client";
 import type { RequestJson } from "@/lib/verification/requests";
 
@@ -67,27 +67,17 @@ export function ProcessDialog({ request, onClose }: { request: RequestJson; onCl
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="actual-quantity" className={labelStyle}>
-              Counted quantity (kg)
-            </label>
-            <input
-              id="actual-quantity"
-              name="actual_quantity"
-              inputMode="decimal"
-              autoComplete="off"
-              className={`${field} font-mono`}
-              placeholder="1250.5"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "process-error" : undefined}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="process-notes" className={labelStyle}>
-              Notes
-            </label>
-            <textarea id="process-notes" name="notes" rows={2} className={field} />
-          </div>
+          <TextField
+            id="actual-quantity"
+            name="actual_quantity"
+            label="Counted quantity (kg)"
+            inputMode="decimal"
+            autoComplete="off"
+            className="font-mono"
+            placeholder="1250.5"
+            {...invalidBy("process-error", error)}
+          />
+          <TextArea id="process-notes" name="notes" label="Notes" rows={2} />
           <FieldError id="process-error" message={error} />
           <Button type="submit" variant="primary" className="self-start" isPending={pending}>
             {pending ? "Recording…" : "Record count"}

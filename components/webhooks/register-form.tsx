@@ -5,7 +5,8 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { field } from "@/components/ui/select";
+import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { subscribableTypes } from "@/lib/webhooks/schemas";
@@ -25,11 +26,9 @@ export function RegisterEndpoint() {
   const toggle = (t: EventType, on: boolean) => setTypes((now) => (on ? [...now, t] : now.filter((x) => x !== t)));
   return (
     <Card id="register-webhook" title="Register an endpoint">
-      <form
+      <Form
         className="flex flex-col gap-3 text-sm"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={async (form) => {
           const data = new FormData(form);
           const body = {
             url: String(data.get("url")),
@@ -44,20 +43,17 @@ export function RegisterEndpoint() {
         }}
       >
         <div className="flex flex-wrap items-end gap-2">
-          <label className="flex w-full max-w-96 flex-col text-xs">
-            URL
-            <input
-              name="url"
-              type="url"
-              required
-              placeholder="https://example.com/webhooks"
-              className={`${field} w-full`}
-            />
-          </label>
-          <label className="flex flex-col text-xs">
-            Description
-            <input name="description" maxLength={200} className={`${field} w-64`} />
-          </label>
+          <TextField
+            id="webhook-url"
+            name="url"
+            label="URL"
+            type="url"
+            required
+            placeholder="https://example.com/webhooks"
+            className="w-full"
+            fieldClassName="w-full max-w-96"
+          />
+          <TextField id="webhook-description" name="description" label="Description" maxLength={200} className="w-64" />
         </div>
         <fieldset className="flex flex-col gap-1">
           <legend className="text-xs font-medium">Event types</legend>
@@ -77,7 +73,7 @@ export function RegisterEndpoint() {
             Register endpoint
           </Button>
         </div>
-      </form>
+      </Form>
       {secret && <SecretShown secret={secret} />}
     </Card>
   );

@@ -8,7 +8,7 @@ import { PlotsTable } from "@/components/eudr/plots-table";
 import { UploadForm } from "@/components/eudr/upload-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList } from "@/components/ui/paged-list";
+import { PagedList, placeOf } from "@/components/ui/paged-list";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -31,7 +31,7 @@ export default async function EudrPage({ searchParams }: Props) {
     loadListPage(ZPlotQuery, filtersInUrl, (q) => listPlots(db, user.scope, q)),
     listPlotCountries(db, user.scope),
   ]);
-  const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
+  const place = placeOf("/eudr", filterNames, filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="EUDR plots">
@@ -52,15 +52,7 @@ export default async function EudrPage({ searchParams }: Props) {
         </Card>
       )}
       <PlotFilters values={values} countries={countries} />
-      <PagedList
-        result={result}
-        path="/eudr"
-        filters={filters}
-        cursor={values.cursor}
-        back={filtersInUrl.back}
-        nextLabel="Older plots"
-        empty="No plot matches these filters."
-      >
+      <PagedList result={result} place={place} nextLabel="Older plots" empty="No plot matches these filters.">
         {(page) => <PlotsTable plots={page.data} />}
       </PagedList>
     </div>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 
 import { EventFeed } from "@/components/events/event-feed";
+import { TextField } from "@/components/ui/field";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
-import { FilterButtons, Select, TextField } from "@/components/ui/select";
+import { FilterButtons, Select } from "@/components/ui/select";
 import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { eventStatuses } from "@/lib/db/enums";
@@ -40,13 +41,7 @@ export default async function EventsPage({ searchParams }: Props) {
         {user.isMember ? "Your organisation's batches' token events" : "Batch token events"} as the worker indexes them
         from the chain, live.
       </PageHeader>
-      <FilterForm
-        action="/events"
-        names={["status", "name", "tx_hash"]}
-        role="search"
-        aria-label="Filter events"
-        className="flex flex-wrap items-end gap-3"
-      >
+      <FilterForm action="/events" names={["status", "name", "tx_hash"]} label="Filter events">
         <Select name="status" label="Status" options={eventStatuses} value={values.status} />
         <Select name="name" label="Event" options={eventNames} value={values.name} />
         <TextField

@@ -5,8 +5,8 @@ import { MarkAllReadButton } from "@/components/notifications/notification-actio
 import { NotificationsTable } from "@/components/notifications/notifications-table";
 import { ProposedActions } from "@/components/recommendations/proposed-actions";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList } from "@/components/ui/paged-list";
-import { ViewTabs } from "@/components/ui/view-tabs";
+import { PagedList, placeOf } from "@/components/ui/paged-list";
+import { filterViews, ViewTabs } from "@/components/ui/view-tabs";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -17,10 +17,7 @@ export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<SearchParams> };
-const views = [
-  { label: "All", unread: undefined },
-  { label: "Unread", unread: "true" },
-] as const;
+const views = [{ label: "All" }, { label: "Unread", value: "true" }] as const;
 const path = "/inbox";
 
 export default async function InboxPage({ searchParams }: Props) {
@@ -28,7 +25,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const filtersInUrl = readFilters(await searchParams);
   const { values } = filtersInUrl;
   const result = await loadListPage(ZNotificationQuery, filtersInUrl, (q) => listNotifications(getDb(), me.id, q));
-  const filters = new URLSearchParams(values.unread ? [["unread", values.unread]] : []);
+  const place = placeOf(path, ["unread"], filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Inbox">
@@ -39,19 +36,10 @@ export default async function InboxPage({ searchParams }: Props) {
         </Link>
         .
       </PageHeader>
-      <ViewTabs
-        views={views.map((v) => ({
-          label: v.label,
-          href: v.unread ? `${path}?unread=${v.unread}` : path,
-          isCurrent: values.unread === v.unread,
-        }))}
-      />
+      <ViewTabs views={filterViews(path, "unread", values.unread, views)} />
       <PagedList
         result={result}
-        path={path}
-        filters={filters}
-        cursor={values.cursor}
-        back={filtersInUrl.back}
+        place={place}
         nextLabel="Older notifications"
         empty={values.unread ? "No unread notifications." : "No notifications yet."}
         card={(page) => ({

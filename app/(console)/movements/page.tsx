@@ -3,10 +3,10 @@ import Link from "next/link";
 
 import { MovementsTable } from "@/components/stock/movements-table";
 import { Card, Empty } from "@/components/ui/card";
+import { field } from "@/components/ui/field";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
-import { field } from "@/components/ui/select";
 import { readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { movementTypes } from "@/lib/db/enums";
@@ -30,13 +30,7 @@ export default async function MovementsPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Stock movements" />
-      <FilterForm
-        action="/movements"
-        names={filterNames}
-        role="search"
-        aria-label="Filter movements"
-        className="flex flex-wrap items-end gap-3"
-      >
+      <FilterForm action="/movements" names={filterNames} label="Filter movements">
         <label className="flex flex-col text-xs">
           Batch id
           <input name="batch_id" defaultValue={values.batch_id} className={field} inputMode="numeric" />

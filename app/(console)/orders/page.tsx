@@ -5,7 +5,7 @@ import { OrderFilters } from "@/components/orders/order-filters";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList } from "@/components/ui/paged-list";
+import { PagedList, placeOf } from "@/components/ui/paged-list";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -29,7 +29,7 @@ export default async function OrdersPage({ searchParams }: Props) {
     loadListPage(ZOrderQuery, filtersInUrl, (q) => listOrders(db, user.scope, q)),
     user.isMember ? null : listBuyers(db),
   ]);
-  const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
+  const place = placeOf("/orders", filterNames, filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -46,16 +46,8 @@ export default async function OrdersPage({ searchParams }: Props) {
           ? "Your organisation's orders, newest first."
           : "Orders from buyers, newest first: each reserves its batches' stock once confirmed."}
       </PageHeader>
-      <OrderFilters values={values} buyers={buyers} exportHref={`/api/orders/export?${filters}`} />
-      <PagedList
-        result={result}
-        path="/orders"
-        filters={filters}
-        cursor={values.cursor}
-        back={filtersInUrl.back}
-        nextLabel="Older orders"
-        empty="No order matches these filters."
-      >
+      <OrderFilters values={values} buyers={buyers} exportHref={`/api/orders/export?${place.filters}`} />
+      <PagedList result={result} place={place} nextLabel="Older orders" empty="No order matches these filters.">
         {(page) => <OrdersTable orders={page.data} />}
       </PagedList>
     </div>

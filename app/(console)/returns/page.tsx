@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ReturnFilters } from "@/components/returns/return-filters";
 import { ReturnsTable } from "@/components/returns/returns-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList } from "@/components/ui/paged-list";
+import { PagedList, placeOf } from "@/components/ui/paged-list";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
@@ -22,7 +22,7 @@ export default async function ReturnsPage({ searchParams }: Props) {
   const filtersInUrl = readFilters(await searchParams);
   const { values } = filtersInUrl;
   const result = await loadListPage(ZReturnQuery, filtersInUrl, (q) => listReturns(getDb(), user.scope, q));
-  const filters = new URLSearchParams(filterNames.flatMap((k) => (values[k] ? [[k, values[k]]] : [])));
+  const place = placeOf("/returns", filterNames, filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -37,16 +37,8 @@ export default async function ReturnsPage({ searchParams }: Props) {
           ? "Your organisation's returns, newest first. A return is requested from a delivered order's page."
           : "Coffee sent back by buyers, newest first: received at a warehouse, inspected, then decided."}
       </PageHeader>
-      <ReturnFilters values={values} exportHref={`/api/returns/export?${filters}`} />
-      <PagedList
-        result={result}
-        path="/returns"
-        filters={filters}
-        cursor={values.cursor}
-        back={filtersInUrl.back}
-        nextLabel="Older returns"
-        empty="No return matches these filters."
-      >
+      <ReturnFilters values={values} exportHref={`/api/returns/export?${place.filters}`} />
+      <PagedList result={result} place={place} nextLabel="Older returns" empty="No return matches these filters.">
         {(page) => <ReturnsTable returns={page.data} />}
       </PagedList>
     </div>

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
 import { DetectorsPanel } from "@/components/recommendations/detectors-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList } from "@/components/ui/paged-list";
-import { ViewTabs } from "@/components/ui/view-tabs";
+import { PagedList, placeOf } from "@/components/ui/paged-list";
+import { filterViews, ViewTabs } from "@/components/ui/view-tabs";
 import { listSystemAlerts } from "@/lib/alerts/system";
 import { ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
 import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
@@ -16,11 +16,7 @@ export const metadata: Metadata = { title: "System alerts" };
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<SearchParams> };
-const views = [
-  { label: "All", status: undefined },
-  { label: "Open", status: "open" },
-  { label: "Resolved", status: "resolved" },
-] as const;
+const views = [{ label: "All" }, { label: "Open", value: "open" }, { label: "Resolved", value: "resolved" }] as const;
 const path = "/admin/system-alerts";
 
 export default async function SystemAlertsPage({ searchParams }: Props) {
@@ -28,7 +24,7 @@ export default async function SystemAlertsPage({ searchParams }: Props) {
   const filtersInUrl = readFilters(await searchParams);
   const { values } = filtersInUrl;
   const result = await loadListPage(ZSystemAlertQuery, filtersInUrl, (q) => listSystemAlerts(getDb(), q));
-  const filters = new URLSearchParams(values.status ? [["status", values.status]] : []);
+  const place = placeOf(path, ["status"], filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="System alerts">
@@ -39,19 +35,10 @@ export default async function SystemAlertsPage({ searchParams }: Props) {
         </Link>
         .
       </PageHeader>
-      <ViewTabs
-        views={views.map((v) => ({
-          label: v.label,
-          href: v.status ? `${path}?status=${v.status}` : path,
-          isCurrent: values.status === v.status,
-        }))}
-      />
+      <ViewTabs views={filterViews(path, "status", values.status, views)} />
       <PagedList
         result={result}
-        path={path}
-        filters={filters}
-        cursor={values.cursor}
-        back={filtersInUrl.back}
+        place={place}
         nextLabel="Older alerts"
         empty={values.status ? `No ${values.status} system alerts.` : "No system alerts."}
       >
