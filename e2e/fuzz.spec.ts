@@ -25,7 +25,7 @@ const streams = ["/api/batches/stream", "/api/blockchain-events/stream"];
 const chainlinkRuns = 35;
 /** Routes that take no input at all and do their work on every call: a few calls show they hold. */
 const noInput = ["POST /api/auth/siwe/nonce", "POST /api/blockchain-events/process-all", "POST /api/sync"];
-const defaultRuns = 125;
+const defaultRuns = 100;
 
 const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
