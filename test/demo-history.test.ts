@@ -61,6 +61,25 @@ describe("demoHistory", () => {
     expect((Math.max(...redeemed) - Math.min(...redeemed)) / day).toBeGreaterThan(365);
   });
 
+  it("sells part of some verified lots on, after verification and before now, in whole kilograms", () => {
+    const sold = batches.filter((b) => b.transfer);
+    expect(sold.length).toBeGreaterThan(10);
+    for (const b of sold) {
+      expect(b.state, b.metadata.batch_code).toBe("verified");
+      expect(b.transfer!.at.getTime()).toBeGreaterThan(b.verifiedAt!.getTime());
+      expect(b.transfer!.at.getTime()).toBeLessThan(now.getTime());
+      expect(b.transfer!.kg).toMatch(/^[1-9]\d*$/);
+      const share = Number(b.transfer!.kg) / Number(b.quantityKg);
+      expect(share).toBeGreaterThanOrEqual(0.19);
+      expect(share).toBeLessThanOrEqual(0.6);
+    }
+    const transfers = events.filter((e) => e.kind === "transfer");
+    expect(transfers.map((e) => e.index).sort()).toEqual(sold.map((b) => batches.indexOf(b)).sort());
+    // Spread over the history, not bunched.
+    const months = new Set(sold.map((b) => b.transfer!.at.toISOString().slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(8);
+  });
+
   it("is the same history for the same day, and another for another seed", () => {
     const again = demoHistory(240, new Date("2026-11-30T18:00:00Z"));
     expect(again.batches.map((b) => [b.metadata.batch_code, b.mintedAt.getTime()])).toEqual(

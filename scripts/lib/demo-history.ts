@@ -1,6 +1,7 @@
 // The demo's past: the demo batches re-dated over the 24 months before `now`, each harvested in its
 // origin's season (milled, shipped, then minted on arrival), and what happened to it since, in the
-// order it happened: verified a few days to weeks after arrival, redeemed months later, or expired.
+// order it happened: verified a few days to weeks after arrival, part of some lots sold on to another
+// house, redeemed months later, or expired.
 import { demoBatches, origins, type DemoBatch } from "./demo-batches";
 import { seededRandom } from "./random";
 
@@ -14,9 +15,11 @@ export type DemoHistoryBatch = DemoBatch & {
   verifiedAt: Date | null;
   redeemedAt: Date | null;
   expiredAt: Date | null;
+  /** Part of the lot sold on to another demo organisation (a token transfer), in whole kilograms. */
+  transfer: { at: Date; kg: string } | null;
 };
 
-export type DemoEventKind = "mint" | "verify" | "redeem" | "expire";
+export type DemoEventKind = "mint" | "verify" | "transfer" | "redeem" | "expire";
 /** One chain transaction of the demo; `index` is the batch's place in the list. */
 export type DemoEvent = { at: Date; kind: DemoEventKind; index: number };
 
@@ -34,6 +37,8 @@ export function demoHistory(
 ): { batches: DemoHistoryBatch[]; events: DemoEvent[] } {
   const rand = seededRandom(seed + 1);
   const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
+  // Sales between houses draw from their own sequence, so the rest of the history stays as it was.
+  const sales = seededRandom(seed + 2);
   const today = new Date(`${iso(now)}T00:00:00Z`);
   const start = addDays(today, -historyDays + 1);
   const end = addDays(today, -1);
@@ -84,6 +89,14 @@ export function demoHistory(
     // Now and then a price keyed wrong at the origin: the fraud score's price factor flags it.
     const pricePerKg = rand() < 0.05 ? (Number(b.pricePerKg) * between(2.5, 3.5)).toFixed(2) : b.pricePerKg;
     const state = expiredAt ? "expired" : redeemedAt ? "redeemed" : verifiedAt ? "verified" : "active";
+    // Two in five verified lots still in stock: 20–60% sold on a few days to weeks later (a redeemed
+    // lot is redeemed whole by its minter, so none of it leaves first).
+    const sale = { roll: sales(), days: 2 + sales() * 25, share: 0.2 + sales() * 0.4 };
+    const soldAt = verifiedAt && addDays(verifiedAt, sale.days);
+    const transfer =
+      soldAt && state === "verified" && sale.roll < 0.4 && soldAt < addDays(today, -1)
+        ? { at: soldAt, kg: String(Math.floor(Number(b.quantityKg) * sale.share)) }
+        : null;
     return {
       ...b,
       metadata: {
@@ -100,12 +113,14 @@ export function demoHistory(
       verifiedAt,
       redeemedAt,
       expiredAt,
+      transfer,
     };
   });
 
   const events: DemoEvent[] = batches.flatMap((b, index) => [
     { at: b.mintedAt, kind: "mint" as const, index },
     ...(b.verifiedAt ? [{ at: b.verifiedAt, kind: "verify" as const, index }] : []),
+    ...(b.transfer ? [{ at: b.transfer.at, kind: "transfer" as const, index }] : []),
     ...(b.redeemedAt ? [{ at: b.redeemedAt, kind: "redeem" as const, index }] : []),
     ...(b.expiredAt ? [{ at: b.expiredAt, kind: "expire" as const, index }] : []),
   ]);

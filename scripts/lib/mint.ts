@@ -109,6 +109,8 @@ export async function mintDemoHistory(
     const r = await t.client.waitForTransactionReceipt({ hash });
     if (r.status !== "success") throw new Error(`demo transaction reverted for ${code}`);
   };
+  // A lot sold on goes to the house two along: a cooperative's to an exporter, an exporter's to a cooperative.
+  const buyerOf = (index: number) => producers[(index + 2) % producers.length];
   let minted = 0;
   for (const e of history.events) {
     if (e.index < from) continue;
@@ -121,17 +123,23 @@ export async function mintDemoHistory(
     } else {
       const tokenId = tokens.get(e.index)!;
       const hash =
-        e.kind === "redeem"
+        e.kind === "transfer"
           ? await walletFor(t, producer).writeContract({
               ...common,
-              functionName: "redeem",
-              args: [tokenId, kgToGrams(b.quantityKg)],
+              functionName: "safeTransferFrom",
+              args: [producer.address, buyerOf(e.index).address, tokenId, kgToGrams(b.transfer!.kg), "0x"],
             })
-          : await walletFor(t, operator).writeContract({
-              ...common,
-              functionName: e.kind === "verify" ? "markVerified" : "markExpired",
-              args: [tokenId],
-            });
+          : e.kind === "redeem"
+            ? await walletFor(t, producer).writeContract({
+                ...common,
+                functionName: "redeem",
+                args: [tokenId, kgToGrams(b.quantityKg)],
+              })
+            : await walletFor(t, operator).writeContract({
+                ...common,
+                functionName: e.kind === "verify" ? "markVerified" : "markExpired",
+                args: [tokenId],
+              });
       await send(hash, b.metadata.batch_code);
     }
   }
