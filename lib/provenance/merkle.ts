@@ -31,15 +31,19 @@ export function merkleRoot(leaves: Hex[]): Hex {
   return level[0];
 }
 
+/** Node `i`'s sibling in its level, with the side it sits on; none for a promoted last node. */
+function siblingOf(level: Hex[], i: number): ProofStep | null {
+  const sibling = i % 2 === 0 ? i + 1 : i - 1;
+  return sibling < level.length ? { side: i % 2 === 0 ? "right" : "left", hash: level[sibling] } : null;
+}
+
 /** The siblings from leaf `index` up to the root, each with the side it sits on. */
 export function merkleProof(leaves: Hex[], index: number): ProofStep[] {
   if (index < 0 || index >= leaves.length) throw new Error(`leaf ${index} is not in a tree of ${leaves.length}`);
   const steps: ProofStep[] = [];
-  let level = leaves;
-  for (let i = index; level.length > 1; i = Math.floor(i / 2)) {
-    const sibling = i % 2 === 0 ? i + 1 : i - 1;
-    if (sibling < level.length) steps.push({ side: i % 2 === 0 ? "right" : "left", hash: level[sibling] });
-    level = nextLevel(level);
+  for (let level = leaves, i = index; level.length > 1; level = nextLevel(level), i = Math.floor(i / 2)) {
+    const step = siblingOf(level, i);
+    if (step) steps.push(step);
   }
   return steps;
 }
@@ -51,8 +55,8 @@ export function merklePaths(leaves: Hex[]): ProofStep[][] {
   const nodeOf = leaves.map((_, i) => i);
   for (let level = leaves; level.length > 1; level = nextLevel(level))
     for (const [leaf, i] of nodeOf.entries()) {
-      const sibling = i % 2 === 0 ? i + 1 : i - 1;
-      if (sibling < level.length) paths[leaf].push({ side: i % 2 === 0 ? "right" : "left", hash: level[sibling] });
+      const step = siblingOf(level, i);
+      if (step) paths[leaf].push(step);
       nodeOf[leaf] = Math.floor(i / 2);
     }
   return paths;
