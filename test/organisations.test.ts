@@ -207,8 +207,8 @@ describe("an organisation's scope", () => {
     const own = records.find((r) => r.batchId === ids.a[0])!;
     const other = records.find((r) => r.batchId === ids.b[0])!;
     const target = { chainId: 31337, address: contract };
-    expect((await getProof(t.db, target, own.position, undefined, scopeA)).record?.batch_id).toBe(ids.a[0]);
-    await expect(getProof(t.db, target, other.position, undefined, scopeA)).rejects.toMatchObject({
+    expect((await getProof(t.db, target, own.position, scopeA)).record?.batch_id).toBe(ids.a[0]);
+    await expect(getProof(t.db, target, other.position, scopeA)).rejects.toMatchObject({
       code: "not_found",
     });
   });

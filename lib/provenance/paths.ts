@@ -1,7 +1,7 @@
 // Each anchored record's Merkle path, kept with its anchor: computed once when the root is sent (and,
 // for anchors confirmed before paths were kept, by the anchoring job), read by every proof, so a
 // proof costs the same whatever the size of its range or of the log. Worker-safe (no "server-only").
-import { and, asc, between, eq, notExists } from "drizzle-orm";
+import { and, asc, between, eq, inArray, notExists } from "drizzle-orm";
 
 import type { Db, Tx } from "@/lib/db";
 import { auditAnchors, auditPaths, auditRecords } from "@/lib/db/schema";
@@ -30,13 +30,25 @@ export async function storePaths(db: Db | Tx, anchorId: number, leaves: Leaf[]) 
       .onConflictDoNothing();
 }
 
-/** Record `position`'s kept path in `anchorId`'s tree, or null when none was kept. */
-export async function keptPath(db: Db, anchorId: number, position: number): Promise<ProofStep[] | null> {
-  const [row] = await db
-    .select({ path: auditPaths.path })
+/** The kept paths of these records in their anchors' trees, by position; a record with none kept is missing. */
+export async function keptPaths(
+  db: Db,
+  records: { anchorId: number; position: number }[],
+): Promise<Map<number, ProofStep[]>> {
+  if (!records.length) return new Map();
+  const rows = await db
+    .select({ anchorId: auditPaths.anchorId, position: auditPaths.position, path: auditPaths.path })
     .from(auditPaths)
-    .where(and(eq(auditPaths.anchorId, anchorId), eq(auditPaths.position, position)));
-  return row ? (row.path as ProofStep[]) : null;
+    .where(
+      inArray(
+        auditPaths.position,
+        records.map((r) => r.position),
+      ),
+    );
+  const wanted = new Set(records.map((r) => `${r.anchorId}:${r.position}`));
+  return new Map(
+    rows.filter((r) => wanted.has(`${r.anchorId}:${r.position}`)).map((r) => [r.position, r.path as ProofStep[]]),
+  );
 }
 
 /** Keeps the paths of this contract's confirmed anchors that have none; answers how many anchors. */

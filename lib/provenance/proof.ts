@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords } from "@/lib/db/schema";
 
 import { leafHash, merkleProof, rootFromProof } from "./merkle";
-import { keptPath, rangeLeaves } from "./paths";
+import { keptPaths, rangeLeaves } from "./paths";
 import { confirmedAnchors, type AnchorTarget } from "./target";
 import type { Proof } from "./verify";
 
@@ -56,14 +56,69 @@ async function leavesOf(
   return leaves;
 }
 
+export type AnchorRow = typeof auditAnchors.$inferSelect;
+type RecordRow = typeof auditRecords.$inferSelect;
+
+/**
+ * The proofs of records already read, against the anchors covering them (`anchorsCovering`): their
+ * kept paths in one query; a path that was not kept is built from its range's leaves, once per anchor.
+ */
+export async function proofsOf(
+  db: Db,
+  target: AnchorTarget,
+  records: RecordRow[],
+  anchors: AnchorRow[],
+): Promise<Map<number, Proof>> {
+  const anchorOf = (position: number) => anchors.find((a) => a.fromPosition <= position && position <= a.toPosition);
+  const anchored = records.filter((r) => anchorOf(r.position));
+  const kept = await keptPaths(
+    db,
+    anchored.map((r) => ({ anchorId: anchorOf(r.position)!.id, position: r.position })),
+  );
+  const leavesByAnchor = new Map<number, Hex[]>();
+  const proofs = new Map<number, Proof>();
+  for (const record of records) {
+    const { position } = record;
+    const leaf = leafHash(position, record.hash);
+    const base = {
+      position,
+      hash: record.hash,
+      record: toRecordJson(record),
+      leaf,
+      chain_id: target.chainId,
+      contract_address: target.address,
+    };
+    const anchor = anchorOf(position);
+    if (!anchor) {
+      proofs.set(position, { ...base, path: [], root: null, anchor: null });
+      continue;
+    }
+    const path =
+      kept.get(position) ?? merkleProof(await leavesOf(db, anchor, leavesByAnchor), position - anchor.fromPosition);
+    proofs.set(position, {
+      ...base,
+      path,
+      // The root the record gives: the anchored one unless the record was changed since.
+      root: rootFromProof(leaf, path),
+      anchor: {
+        anchor_index: anchor.anchorIndex!,
+        from_position: anchor.fromPosition,
+        to_position: anchor.toPosition,
+        root: anchor.root as `0x${string}`,
+        tx_hash: anchor.txHash!,
+        block_number: anchor.blockNumber!,
+      },
+    });
+  }
+  return proofs;
+}
+
 /** The proof for record `position` (the record id the contract knows); 404 for a record the log does not have. */
-/** Its path is the one kept when the anchor was sent; else built from the range's leaves (`leavesByAnchor` lets a caller proving several records build them once). */
 /** Outside `scope` (a record of another organisation's batch, or of no batch): 404 as for none. */
 export async function getProof(
   db: Db,
   target: AnchorTarget,
   position: number,
-  leavesByAnchor = new Map<number, Hex[]>(),
   scope: Scope = everything,
 ): Promise<Proof> {
   const inScope = scope.kind === "all" ? undefined : sql`${auditRecords.batchId} in ${batchIdsInScope(scope)}`;
@@ -72,32 +127,6 @@ export async function getProof(
     .from(auditRecords)
     .where(and(eq(auditRecords.position, position), inScope));
   if (!record) throw new ApiError("not_found", `There is no audit record ${position}.`);
-  const [anchor] = await anchorsCovering(db, target, position, position);
-  const leaf = leafHash(record.position, record.hash);
-  const base = {
-    position,
-    hash: record.hash,
-    record: toRecordJson(record),
-    leaf,
-    chain_id: target.chainId,
-    contract_address: target.address,
-  };
-  if (!anchor) return { ...base, path: [], root: null, anchor: null };
-  const path =
-    (await keptPath(db, anchor.id, position)) ??
-    merkleProof(await leavesOf(db, anchor, leavesByAnchor), position - anchor.fromPosition);
-  return {
-    ...base,
-    path,
-    // The root the record gives: the anchored one unless the record was changed since.
-    root: rootFromProof(leaf, path),
-    anchor: {
-      anchor_index: anchor.anchorIndex!,
-      from_position: anchor.fromPosition,
-      to_position: anchor.toPosition,
-      root: anchor.root as `0x${string}`,
-      tx_hash: anchor.txHash!,
-      block_number: anchor.blockNumber!,
-    },
-  };
+  const anchors = await anchorsCovering(db, target, position, position);
+  return (await proofsOf(db, target, [record], anchors)).get(position)!;
 }

@@ -11,7 +11,7 @@ import { bytes32ToCode } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
 import { auditAnchors, auditRecords, batches, blockchainEvents } from "@/lib/db/schema";
 
-import { anchorsCovering, getProof } from "./proof";
+import { anchorsCovering, proofsOf, type AnchorRow } from "./proof";
 import type { AnchorTarget } from "./target";
 import { verifyProof, verifyProofWithRoot, type Proof, type Verdict } from "./verify";
 
@@ -66,8 +66,6 @@ function detailOf(action: string, after: unknown): string | null {
   return null;
 }
 
-type AnchorRow = typeof auditAnchors.$inferSelect;
-
 /** Against the kept root when there is one; else asks the chain, and keeps the root once it agrees. */
 async function verify(db: Db, proof: Proof, anchors: AnchorRow[], client: PublicClient): Promise<Verdict> {
   const anchor = proof.anchor && anchors.find((a) => a.fromPosition === proof.anchor!.from_position);
@@ -109,11 +107,11 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
     );
   };
   const timeline: TraceStep[] = [];
-  const leavesByAnchor = new Map<number, Hex[]>();
   const anchors =
     chain && records.length
       ? await anchorsCovering(db, chain.target, records[0].position, records.at(-1)!.position)
       : [];
+  const proofs = chain ? await proofsOf(db, chain.target, records, anchors) : new Map<number, Proof>();
   for (const r of records) {
     const step = steps[r.action];
     const detail = detailOf(r.action, r.after);
@@ -123,7 +121,7 @@ export async function getTrace(db: Db, code: string, chain: { target: AnchorTarg
       previous.lastAt = happened(r);
       continue;
     }
-    const proof: Proof | null = chain ? await getProof(db, chain.target, r.position, leavesByAnchor) : null;
+    const proof = proofs.get(r.position) ?? null;
     const verdict: Verdict =
       chain && proof
         ? await verify(db, proof, anchors, chain.client)

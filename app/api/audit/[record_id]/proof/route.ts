@@ -8,5 +8,5 @@ import { getAnchorTarget } from "@/lib/provenance/server";
 export const dynamic = "force-dynamic";
 
 export const GET = handle(auditProof, async ({ params: { record_id }, scope }) =>
-  reply(await getProof(getDb(), getAnchorTarget(), record_id, undefined, scope)),
+  reply(await getProof(getDb(), getAnchorTarget(), record_id, scope)),
 );
