@@ -369,6 +369,22 @@ describe("an RPC that fails mid-run", () => {
   });
 });
 
+describe("an RPC that refuses", () => {
+  it("fails the run at once with the refusal, rather than waiting it out as an outage", async () => {
+    await t.db
+      .update(syncHistory)
+      .set({ status: "succeeded" })
+      .where(sql`status in ('queued', 'running', 'paused')`);
+    const syncId = await queued();
+    // No contract at this address: every read answers "no data", and asking again will not change that.
+    const nowhere = { ...config.chain, address: "0x000000000000000000000000000000000000dEaD" as const };
+    await expect(runSync({ ...config, chain: nowhere, outageMs: 600_000 }, syncId)).rejects.toThrow(/returned no data/);
+    const [run] = await t.db.select().from(syncHistory).where(eq(syncHistory.id, syncId));
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatch(/returned no data/);
+  });
+});
+
 describe("an RPC outage while the listener keeps moving", () => {
   it("never holds the listener's lock while it waits, so indexing goes on; the run completes", async () => {
     await t.db

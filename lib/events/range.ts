@@ -1,5 +1,6 @@
 // How many blocks to ask eth_getLogs for: halve when the RPC refuses a range or times out,
 // double again while answers stay small. Providers cap ranges by blocks, results or bytes.
+import { causes } from "@/lib/chain/errors";
 
 /** Logs per answer we aim under; past it the range stops growing. */
 const comfortableLogs = 2_000;
@@ -10,19 +11,9 @@ const rangeRefusal =
   /more than|too wide|block range|limited to|exceed|response size|timed? ?out|timeout|took too long/i;
 const rateLimit = /rate.?limit|too many requests/i;
 
-/** The error and its causes, as viem nests them. */
-type Cause = { name?: string; message?: string; details?: string; status?: number; cause?: unknown };
-
-function chain(error: unknown): Cause[] {
-  const list: Cause[] = [];
-  for (let e = error as Cause | undefined, depth = 0; e && depth < 8; e = e.cause as Cause | undefined, depth++)
-    list.push(e);
-  return list;
-}
-
 /** True when a smaller range could succeed where this one failed; a rate limit is not such a case. */
 export function isRangeRefusal(error: unknown): boolean {
-  const errors = chain(error);
+  const errors = causes(error);
   const text = errors.map((e) => `${e.message ?? ""} ${e.details ?? ""}`).join(" ");
   if (errors.some((e) => e.status === 429) || rateLimit.test(text)) return false;
   return errors.some((e) => e.name === "TimeoutError") || rangeRefusal.test(text);

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { raiseAlert } from "@/lib/alerts/raise";
 import { recordAudit } from "@/lib/audit/record";
 import { columnsFromChain, statusFromChain, upsertFromChain } from "@/lib/batches/from-chain";
+import { isOutage } from "@/lib/chain/errors";
 import type { Db, Tx } from "@/lib/db";
 import { batches, importLogs, syncHistory, syncResults } from "@/lib/db/schema";
 import { lockListener, readListener, type ListenerKey } from "@/lib/events/listener";
@@ -38,7 +39,10 @@ async function snapshotBlock(c: SyncConfig, db: Db | Tx): Promise<bigint> {
   return (await readListener(db, c.listener))?.lastBlock ?? (await c.chain.client.getBlockNumber({ cacheTime: 0 }));
 }
 
-/** Calls `read` until it answers; while the RPC is down the run shows `paused` with the reason. */
+/**
+ * Calls `read` until it answers; while the RPC is down the run shows `paused` with the reason. A
+ * refusal (a revert, a bad request) or a database error is thrown at once: waiting would not change it.
+ */
 async function throughOutage<T>(c: SyncConfig, syncId: number, read: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -51,7 +55,7 @@ async function throughOutage<T>(c: SyncConfig, syncId: number, read: () => Promi
           .where(eq(syncHistory.id, syncId));
       return value;
     } catch (error) {
-      if (Date.now() - started > (c.outageMs ?? 600_000)) throw error;
+      if (!isOutage(error) || Date.now() - started > (c.outageMs ?? 600_000)) throw error;
       const reason = `The RPC failed (${(error as Error).message.split("\n")[0]}); the run waits and resumes.`;
       await c.db
         .update(syncHistory)
