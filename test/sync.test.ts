@@ -68,6 +68,12 @@ const behindTheBack = (query: ReturnType<typeof sql>) =>
     await tx.execute(query);
   });
 const queued = async () => (await startSync(t.db, "manual", async () => null)).sync.id;
+/** Earlier tests' runs out of the way: a new run starts only when none is open. */
+const settleEarlierRuns = () =>
+  t.db
+    .update(syncHistory)
+    .set({ status: "succeeded" })
+    .where(sql`status in ('queued', 'running', 'paused')`);
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -329,10 +335,7 @@ describe("starting a sync", () => {
 
 describe("an RPC that fails mid-run", () => {
   it("pauses the run, which completes once the RPC is back, with nothing marked wrongly", async () => {
-    await t.db
-      .update(syncHistory)
-      .set({ status: "succeeded" })
-      .where(sql`status in ('queued', 'running', 'paused')`);
+    await settleEarlierRuns();
     await behindTheBack(sql`update batches set onchain_quantity = 2 where token_id = 1`);
     const before = await t.db
       .select({ id: batches.id, syncStatus: batches.syncStatus, syncAttempts: batches.syncAttempts })
@@ -371,10 +374,7 @@ describe("an RPC that fails mid-run", () => {
 
 describe("an RPC that refuses", () => {
   it("fails the run at once with the refusal, rather than waiting it out as an outage", async () => {
-    await t.db
-      .update(syncHistory)
-      .set({ status: "succeeded" })
-      .where(sql`status in ('queued', 'running', 'paused')`);
+    await settleEarlierRuns();
     const syncId = await queued();
     // No contract at this address: every read answers "no data", and asking again will not change that.
     const nowhere = { ...config.chain, address: "0x000000000000000000000000000000000000dEaD" as const };
@@ -387,10 +387,7 @@ describe("an RPC that refuses", () => {
 
 describe("an RPC outage while the listener keeps moving", () => {
   it("never holds the listener's lock while it waits, so indexing goes on; the run completes", async () => {
-    await t.db
-      .update(syncHistory)
-      .set({ status: "succeeded" })
-      .where(sql`status in ('queued', 'running', 'paused')`);
+    await settleEarlierRuns();
     const proxy = await startOutageRpc(chain.rpcUrl);
     /** Whether a sync holds the listener's lock right now (another connection cannot take it). */
     const lockHeld = async () =>
