@@ -36,15 +36,11 @@ export async function keptPaths(
   records: { anchorId: number; position: number }[],
 ): Promise<Map<number, ProofStep[]>> {
   if (!records.length) return new Map();
+  const positions = records.map((r) => r.position);
   const rows = await db
     .select({ anchorId: auditPaths.anchorId, position: auditPaths.position, path: auditPaths.path })
     .from(auditPaths)
-    .where(
-      inArray(
-        auditPaths.position,
-        records.map((r) => r.position),
-      ),
-    );
+    .where(inArray(auditPaths.position, positions));
   const wanted = new Set(records.map((r) => `${r.anchorId}:${r.position}`));
   return new Map(
     rows.filter((r) => wanted.has(`${r.anchorId}:${r.position}`)).map((r) => [r.position, r.path as ProofStep[]]),
