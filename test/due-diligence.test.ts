@@ -44,11 +44,16 @@ let db: Db;
 
 const operatorSetting = {
   endpoint_url: "",
+  username: "batchtrail-ws",
   api_key: "",
+  web_service_client_id: "eudr-test",
   operator_eori: "NL123456789",
   operator_address: "Am Sandtorkai 1, 20457 Hamburg",
   operator_country: "DE",
 };
+
+// The local EU system knowing the setting's web service user, key and client id.
+const trusting = { username: "batchtrail-ws", authenticationKey: "test-key", webServiceClientId: "eudr-test" };
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -240,7 +245,7 @@ describe("due diligence statement", () => {
   });
 
   it("is filed with the local EU system: its numbers recorded, audited, and named by a later statement", async () => {
-    const server = await startEuDdsServer({ apiKey: "test-key" });
+    const server = await startEuDdsServer(trusting);
     try {
       await setSetting(
         db,
@@ -252,6 +257,7 @@ describe("due diligence statement", () => {
       const first = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
       const numbers = await submitStatement(db, first, actor, key);
       expect(server.received).toHaveLength(1);
+      expect(server.received[0].soapAction).toBe('"http://ec.europa.eu/tracesnt/certificate/eudr/submission/v1"');
       expect(server.received[0].body.statement?.commodities?.[0].hsHeading).toBe("090111");
       const filed = await getStatement(db, everything, first);
       expect(filed).toMatchObject({
@@ -290,7 +296,7 @@ describe("due diligence statement", () => {
   });
 
   it("refused by the EU system shows its reason and records nothing", async () => {
-    const server = await startEuDdsServer({ refuse: "operator EORI unknown" });
+    const server = await startEuDdsServer({ ...trusting, authenticationKey: "", refuse: "operator EORI unknown" });
     try {
       await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
       const { batch } = await insertDdsBatch(db);
@@ -305,8 +311,30 @@ describe("due diligence statement", () => {
     }
   });
 
+  it("with a wrong authentication key is refused with the system's fault, and records nothing", async () => {
+    const server = await startEuDdsServer(trusting);
+    try {
+      await setSetting(
+        db,
+        "eudr_submission",
+        { ...operatorSetting, endpoint_url: server.url, api_key: sealSecret("not-the-key", key) },
+        actor,
+      );
+      const { batch } = await insertDdsBatch(db);
+      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      await expect(submitStatement(db, id, actor, key)).rejects.toMatchObject({
+        code: "rule_broken",
+        message: expect.stringContaining("The security token could not be authenticated or authorized"),
+      });
+      const [row] = await db.select().from(dueDiligenceStatements).where(eq(dueDiligenceStatements.id, id));
+      expect(row).toMatchObject({ status: "draft", referenceNumber: null, verificationNumber: null, filedAt: null });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("with a risk that is not negligible is generated but never sent", async () => {
-    const server = await startEuDdsServer();
+    const server = await startEuDdsServer(trusting);
     try {
       await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
       const { batch } = await insertDdsBatch(db, { documented: false });
