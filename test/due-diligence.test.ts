@@ -19,6 +19,7 @@ import {
   plotDeclarations,
   plotOverlaps,
   plots,
+  settings,
 } from "@/lib/db/schema";
 import { benchmarkOf } from "@/lib/eudr/benchmarks";
 import { ZDeclaration } from "@/lib/eudr/due-diligence-schemas";
@@ -30,7 +31,7 @@ import { assessRisk } from "@/lib/eudr/risk";
 import { decodeProducers } from "@/lib/eudr/statement";
 import { generateStatement, getStatement, listStatements } from "@/lib/eudr/statements";
 import { submitStatement } from "@/lib/eudr/submit";
-import { setSetting } from "@/lib/settings/settings";
+import { getSetting, setSetting } from "@/lib/settings/settings";
 
 import { createTestDb, type TestDb } from "./helpers/db";
 import { demoDdsBatch, demoPlots, insertDdsBatch, square } from "./helpers/dds-batch";
@@ -344,5 +345,14 @@ describe("due diligence statement", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("reads a setting saved before the web service user and client id existed, with them empty", async () => {
+    const { username: _u, web_service_client_id: _c, ...older } = operatorSetting;
+    await db
+      .insert(settings)
+      .values({ key: "eudr_submission", value: older })
+      .onConflictDoUpdate({ target: settings.key, set: { value: older } });
+    expect(await getSetting(db, "eudr_submission")).toEqual({ ...older, username: "", web_service_client_id: "" });
   });
 });
