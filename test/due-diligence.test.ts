@@ -334,6 +334,24 @@ describe("due diligence statement", () => {
     }
   });
 
+  it("taken but not yet made available by the EU system is refused naming its DDS identifier, and records nothing", async () => {
+    const server = await startEuDdsServer({ ...trusting, authenticationKey: "", pending: true });
+    try {
+      await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
+      const { batch } = await insertDdsBatch(db);
+      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      const error = await submitStatement(db, id, actor, key).catch((e: unknown) => e);
+      expect((error as ApiError).message).toMatch(
+        /took the statement as [0-9a-f-]{36} but has not made it available \(status SUBMITTED\)/,
+      );
+      expect(server.received).toHaveLength(1);
+      const [row] = await db.select().from(dueDiligenceStatements).where(eq(dueDiligenceStatements.id, id));
+      expect(row).toMatchObject({ status: "draft", referenceNumber: null, verificationNumber: null });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("with a risk that is not negligible is generated but never sent", async () => {
     const server = await startEuDdsServer(trusting);
     try {

@@ -4,7 +4,8 @@
 // authentication key given here (and the client id, if given), else a SOAP Fault. A statement is
 // checked as the real system checks it first (an operator, an activity, commodities with an HS
 // heading, a net mass and producers' geolocation) and answered with a DDS identifier; getDdsInfo
-// answers it AVAILABLE with a reference and verification number. `refuse` faults every statement.
+// answers it AVAILABLE with a reference and verification number (`pending`: SUBMITTED, without
+// them, as while the system still checks it). `refuse` faults every statement.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -75,6 +76,7 @@ function isAuthenticated(header: XmlNode, expected: Credentials) {
 
 export async function startEuDdsServer({
   refuse = null as string | null,
+  pending = false,
   username = "",
   authenticationKey = "",
   webServiceClientId = "",
@@ -106,7 +108,7 @@ export async function startEuDdsServer({
       const [identifier] = (envelope.body.GetStatementInfoRequest as { identifier?: string[] }).identifier ?? [];
       const numbers = available.get(identifier ?? "");
       if (!numbers) return [500, buildFault("soapenv:Client", `No statement ${identifier}`)];
-      const info = { identifier, ...numbers, status: "AVAILABLE" };
+      const info = pending ? { identifier, status: "SUBMITTED" } : { identifier, ...numbers, status: "AVAILABLE" };
       return [
         200,
         buildResponse({
