@@ -1,8 +1,8 @@
 // EUDR due diligence end to end: a demo batch given two plots (inserted directly, as the plots
 // upload is its own feature) with their producers' declarations and legality documents; an operator
 // sees negligible risk, generates the statement, downloads it (HS code, net mass, the plots' GeoJSON),
-// files it with a local stand-in for the EU information system, and sees its reference on the batch
-// page; a buyer sees it on the public trace page.
+// files it with a local stand-in for the EU information system speaking its SOAP protocol, and sees
+// its reference on the batch page; a buyer sees it on the public trace page.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
@@ -31,9 +31,11 @@ const polygon = {
   ],
 };
 const point = { type: "Point", coordinates: [38.311742, 6.258311] };
+// The local EU system knows the setting's web service user and client id (and its empty key).
+const trusting = { username: "batchtrail-ws", webServiceClientId: "eudr-test" };
 
 test.beforeAll(async () => {
-  server = await startEuDdsServer();
+  server = await startEuDdsServer(trusting);
   // A minted batch with no plots and no statement yet.
   [batch] = await query<Batch>(
     `select id, batch_code, quantity_kg::text from batches b where token_id is not null and status = 'active'
@@ -68,7 +70,9 @@ test.beforeAll(async () => {
   }
   const setting = {
     endpoint_url: server.url,
+    username: trusting.username,
     api_key: "",
+    web_service_client_id: trusting.webServiceClientId,
     operator_eori: "NL123456789",
     operator_address: "Am Sandtorkai 1, 20457 Hamburg",
     operator_country: "DE",
@@ -145,7 +149,7 @@ test("an operator downloads the statement, files it, and its reference reaches t
 });
 
 test("a refused filing shows the EU system's reason and records no number", async ({ page }) => {
-  const refusing = await startEuDdsServer({ refuse: "operator EORI NL123456789 is not registered" });
+  const refusing = await startEuDdsServer({ ...trusting, refuse: "operator EORI NL123456789 is not registered" });
   try {
     await query(
       "update settings set value = jsonb_set(value, '{endpoint_url}', to_jsonb($1::text)) where key = 'eudr_submission'",

@@ -19,6 +19,7 @@ import {
   plotDeclarations,
   plotOverlaps,
   plots,
+  settings,
 } from "@/lib/db/schema";
 import { benchmarkOf } from "@/lib/eudr/benchmarks";
 import { ZDeclaration } from "@/lib/eudr/due-diligence-schemas";
@@ -30,7 +31,7 @@ import { assessRisk } from "@/lib/eudr/risk";
 import { decodeProducers } from "@/lib/eudr/statement";
 import { generateStatement, getStatement, listStatements } from "@/lib/eudr/statements";
 import { submitStatement } from "@/lib/eudr/submit";
-import { setSetting } from "@/lib/settings/settings";
+import { getSetting, setSetting } from "@/lib/settings/settings";
 
 import { createTestDb, type TestDb } from "./helpers/db";
 import { demoDdsBatch, demoPlots, insertDdsBatch, square } from "./helpers/dds-batch";
@@ -44,11 +45,16 @@ let db: Db;
 
 const operatorSetting = {
   endpoint_url: "",
+  username: "batchtrail-ws",
   api_key: "",
+  web_service_client_id: "eudr-test",
   operator_eori: "NL123456789",
   operator_address: "Am Sandtorkai 1, 20457 Hamburg",
   operator_country: "DE",
 };
+
+// The local EU system knowing the setting's web service user, key and client id.
+const trusting = { username: "batchtrail-ws", authenticationKey: "test-key", webServiceClientId: "eudr-test" };
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -240,7 +246,7 @@ describe("due diligence statement", () => {
   });
 
   it("is filed with the local EU system: its numbers recorded, audited, and named by a later statement", async () => {
-    const server = await startEuDdsServer({ apiKey: "test-key" });
+    const server = await startEuDdsServer(trusting);
     try {
       await setSetting(
         db,
@@ -252,6 +258,7 @@ describe("due diligence statement", () => {
       const first = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
       const numbers = await submitStatement(db, first, actor, key);
       expect(server.received).toHaveLength(1);
+      expect(server.received[0].soapAction).toBe('"http://ec.europa.eu/tracesnt/certificate/eudr/submission/v1"');
       expect(server.received[0].body.statement?.commodities?.[0].hsHeading).toBe("090111");
       const filed = await getStatement(db, everything, first);
       expect(filed).toMatchObject({
@@ -290,7 +297,7 @@ describe("due diligence statement", () => {
   });
 
   it("refused by the EU system shows its reason and records nothing", async () => {
-    const server = await startEuDdsServer({ refuse: "operator EORI unknown" });
+    const server = await startEuDdsServer({ ...trusting, authenticationKey: "", refuse: "operator EORI unknown" });
     try {
       await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
       const { batch } = await insertDdsBatch(db);
@@ -305,8 +312,48 @@ describe("due diligence statement", () => {
     }
   });
 
+  it("with a wrong authentication key is refused with the system's fault, and records nothing", async () => {
+    const server = await startEuDdsServer(trusting);
+    try {
+      await setSetting(
+        db,
+        "eudr_submission",
+        { ...operatorSetting, endpoint_url: server.url, api_key: sealSecret("not-the-key", key) },
+        actor,
+      );
+      const { batch } = await insertDdsBatch(db);
+      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      await expect(submitStatement(db, id, actor, key)).rejects.toMatchObject({
+        code: "rule_broken",
+        message: expect.stringContaining("The security token could not be authenticated or authorized"),
+      });
+      const [row] = await db.select().from(dueDiligenceStatements).where(eq(dueDiligenceStatements.id, id));
+      expect(row).toMatchObject({ status: "draft", referenceNumber: null, verificationNumber: null, filedAt: null });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("taken but not yet made available by the EU system is refused naming its DDS identifier, and records nothing", async () => {
+    const server = await startEuDdsServer({ ...trusting, authenticationKey: "", pending: true });
+    try {
+      await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
+      const { batch } = await insertDdsBatch(db);
+      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      const error = await submitStatement(db, id, actor, key).catch((e: unknown) => e);
+      expect((error as ApiError).message).toMatch(
+        /took the statement as [0-9a-f-]{36} but has not made it available \(status SUBMITTED\)/,
+      );
+      expect(server.received).toHaveLength(1);
+      const [row] = await db.select().from(dueDiligenceStatements).where(eq(dueDiligenceStatements.id, id));
+      expect(row).toMatchObject({ status: "draft", referenceNumber: null, verificationNumber: null });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("with a risk that is not negligible is generated but never sent", async () => {
-    const server = await startEuDdsServer();
+    const server = await startEuDdsServer(trusting);
     try {
       await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
       const { batch } = await insertDdsBatch(db, { documented: false });
@@ -316,5 +363,14 @@ describe("due diligence statement", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("reads a setting saved before the web service user and client id existed, with them empty", async () => {
+    const { username: _u, web_service_client_id: _c, ...older } = operatorSetting;
+    await db
+      .insert(settings)
+      .values({ key: "eudr_submission", value: older })
+      .onConflictDoUpdate({ target: settings.key, set: { value: older } });
+    expect(await getSetting(db, "eudr_submission")).toEqual({ ...older, username: "", web_service_client_id: "" });
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
-// The eudr_submission setting: the EU information system's endpoint, its key and the operator's identity.
+// The eudr_submission setting: the EU information system's services, the web service user, its key and
+// client id, and the operator's identity.
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
@@ -9,6 +10,8 @@ import { useApiCall } from "@/components/use-api-call";
 
 type Setting = {
   endpoint_url: string;
+  username: string;
+  web_service_client_id: string;
   operator_eori: string;
   operator_address: string;
   operator_country: string;
@@ -29,7 +32,9 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
           {
             body: {
               endpoint_url: get("endpoint_url"),
+              username: get("username"),
               api_key: get("api_key"),
+              web_service_client_id: get("web_service_client_id"),
               operator_eori: get("operator_eori"),
               operator_address: get("operator_address"),
               operator_country: get("operator_country").toUpperCase(),
@@ -42,14 +47,27 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
       <TextField
         id="eudr-endpoint_url"
         name="endpoint_url"
-        label="Endpoint URL"
+        label="Services URL (…/tracesnt/ws)"
         type="url"
         defaultValue={setting.endpoint_url}
       />
       <TextField
+        id="eudr-web_service_client_id"
+        name="web_service_client_id"
+        label="Web service client id"
+        defaultValue={setting.web_service_client_id}
+      />
+      <TextField
+        id="eudr-username"
+        name="username"
+        label="Username"
+        autoComplete="off"
+        defaultValue={setting.username}
+      />
+      <TextField
         id="eudr-api_key"
         name="api_key"
-        label={`API key ${setting.has_api_key ? "(set; leave empty to keep)" : "(none)"}`}
+        label={`Authentication key ${setting.has_api_key ? "(set; leave empty to keep)" : "(none)"}`}
         type="password"
         autoComplete="off"
       />

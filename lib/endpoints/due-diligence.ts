@@ -199,7 +199,7 @@ export const getSubmissionSetting = endpoint({
   rule: { roles: admins },
   tag,
   summary:
-    "The eudr_submission setting: the EU information system's endpoint and the operator's identity (the key is never shown).",
+    "The eudr_submission setting: the EU information system's services, web service user and client id, and the operator's identity (the authentication key is never shown).",
   query: ZNoQuery,
   response: ZSettingJson,
 });
@@ -210,7 +210,7 @@ export const changeSubmissionSetting = endpoint({
   rule: { roles: admins },
   tag,
   summary:
-    "Set the eudr_submission setting: endpoint_url (empty: none), api_key (empty keeps the current one), operator_eori, operator_address, operator_country. Audited.",
+    "Set the eudr_submission setting: endpoint_url (the EU system's services base URL, …/tracesnt/ws; empty: none), username, api_key (the authentication key; empty keeps the current one), web_service_client_id, operator_eori, operator_address, operator_country. Audited.",
   body: ZSubmissionSetting,
   response: ZSettingJson,
 });

@@ -51,7 +51,10 @@ export const ZSubmissionSetting = z.strictObject({
     z.literal(""),
     z.url({ protocol: /^https?$/ }).refine(isWellFormed, "must be well-formed text"),
   ]),
+  // The web service user and client id TRACES gives (e.g. eudr-test for its acceptance environment).
+  username: text().trim().max(200).default(""),
   api_key: text().max(500),
+  web_service_client_id: text().trim().max(100).default(""),
   operator_eori: z.union([
     z.literal(""),
     z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, "an EORI number, e.g. NL123456789"),

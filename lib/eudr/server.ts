@@ -1,4 +1,4 @@
-// The key the eudr_submission setting's API key is sealed under, derived from AUTH_SECRET.
+// The key the eudr_submission setting's authentication key is sealed under, derived from AUTH_SECRET.
 import "server-only";
 
 import { deriveSecretKey } from "@/lib/auth/secret-box";

@@ -1,7 +1,7 @@
-// A due diligence statement in the EU information system's format: the JSON rendering of its
-// submitDds request (TRACES, EUDR API v2: operatorType, statement.commodities[].producers[] with a
-// base64 GeoJSON FeatureCollection, associatedStatements). Pure, so a fixture can pin it; the field
-// mapping is in docs/due-diligence.md.
+// A due diligence statement in the EU information system's format: the JSON form of its submitDds
+// request (TRACES NT, EUDR API for operators, v1 model: operatorType, statement.commodities[].producers[]
+// with a base64 GeoJSON FeatureCollection, associatedStatements), sent as SOAP by lib/eudr/eu-system.ts.
+// Pure, so a fixture can pin it; the field mapping is in docs/due-diligence.md.
 import type { Point, Polygon } from "geojson";
 
 import type { statementActivities } from "@/lib/db/enums";

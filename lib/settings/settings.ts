@@ -12,20 +12,38 @@ export type SettingKey = (typeof settingKeys)[number];
 /** Each setting's type and value when no one has set it. */
 export const settingDefaults = {
   webhooks_allow_private: false,
-  // The EU information system's submission endpoint (empty: not configured), its bearer key, and the
-  // operator's identity a due diligence statement names (lib/eudr/submit.ts).
-  eudr_submission: { endpoint_url: "", api_key: "", operator_eori: "", operator_address: "", operator_country: "" },
+  // The EU information system's services (base URL, empty: not configured), the web service user, its
+  // authentication key (sealed) and client id, and the operator's identity a statement names
+  // (lib/eudr/submit.ts).
+  eudr_submission: {
+    endpoint_url: "",
+    username: "",
+    api_key: "",
+    web_service_client_id: "",
+    operator_eori: "",
+    operator_address: "",
+    operator_country: "",
+  },
 } satisfies Record<SettingKey, unknown>;
 export type Settings = typeof settingDefaults;
 
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<Settings[K]> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-  return row ? (row.value as Settings[K]) : settingDefaults[key];
+  return row ? withDefaults(key, row.value) : settingDefaults[key];
+}
+
+/** A stored object setting gains the fields added to it since it was saved, at their defaults. */
+function withDefaults<K extends SettingKey>(key: K, value: unknown): Settings[K] {
+  const fallback = settingDefaults[key];
+  return (typeof fallback === "object" ? { ...fallback, ...(value as object) } : value) as Settings[K];
 }
 
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.select().from(settings);
-  return { ...settingDefaults, ...Object.fromEntries(rows.map((r) => [r.key, r.value])) };
+  return {
+    ...settingDefaults,
+    ...Object.fromEntries(rows.map((r) => [r.key, withDefaults(r.key as SettingKey, r.value)])),
+  };
 }
 
 /** Sets a key, audited with its value before and after; `by` is the admin, or null for the stack's own setup. */

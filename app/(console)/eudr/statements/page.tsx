@@ -69,6 +69,8 @@ export default async function StatementsPage() {
           <SubmissionSettingForm
             setting={{
               endpoint_url: setting.endpoint_url,
+              username: setting.username,
+              web_service_client_id: setting.web_service_client_id,
               operator_eori: setting.operator_eori,
               operator_address: setting.operator_address,
               operator_country: setting.operator_country,
