@@ -1,7 +1,8 @@
 "use client";
 
-// Re-renders the server page when its tables change (lib/realtime), at most once a second, and
-// after a reconnection, since a change made while the stream was down sends no message.
+// Re-renders the server page when its tables change (lib/realtime): at once, then at most once a
+// second while changes keep coming; and after a reconnection, since a change made while the stream
+// was down sends no message.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
@@ -10,12 +11,17 @@ import { useStream } from "@/lib/realtime/use-stream";
 export function LiveRefresh({ stream }: { stream: string }) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRefresh = useRef(0);
   const state = useStream(stream, {
     change: () => {
-      timer.current ??= setTimeout(() => {
-        timer.current = null;
-        router.refresh();
-      }, 1_000);
+      timer.current ??= setTimeout(
+        () => {
+          timer.current = null;
+          lastRefresh.current = Date.now();
+          router.refresh();
+        },
+        Math.max(0, lastRefresh.current + 1_000 - Date.now()),
+      );
     },
   });
   const previous = useRef(state);

@@ -14,6 +14,7 @@ import { auditPaths } from "../lib/db/schema";
 import { anchorPending } from "../lib/provenance/anchor";
 import { withBenchServer } from "./lib/bench-server";
 import { withBenchStack, type BenchStack } from "./lib/bench-stack";
+import { percentile } from "./lib/percentile";
 import { seedScale } from "./lib/scale-seed";
 
 const { values } = parseArgs({
@@ -43,9 +44,6 @@ const cases = (batches: number): Record<string, string> => ({
   list_expiring_washed_by_expiry: "/api/batches?limit=25&expiry_window=90&process=washed&sort=expiry_date&order=asc",
   dashboard_metrics: "/api/dashboard/metrics",
 });
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(base: string, headers: Record<string, string>, url: string) {
   const get = async () => {

@@ -214,6 +214,8 @@ async function chain(env: z.infer<typeof ZStackEnv>, dataDir: string, pool: pg.P
     multicall3: deployment!.multicall3?.address,
     functions: deployment!.functions,
     publicRpcUrl: isLocal ? rpcUrl : undefined,
+    // Our anvil answers WebSockets on its HTTP port: the worker hears each block as it is mined.
+    wsUrl: env.RPC_URL ? undefined : rpcUrl.replace(/^http/, "ws"),
     demoNow,
   };
 }
@@ -350,6 +352,7 @@ async function main() {
       CHAINLINK_COORDINATOR_ADDRESS: c.functions.coordinator,
     }),
     ...(c.publicRpcUrl && !process.env.PUBLIC_RPC_URL && { PUBLIC_RPC_URL: c.publicRpcUrl }),
+    ...(c.wsUrl && !process.env.RPC_WS_URL && { RPC_WS_URL: c.wsUrl }),
   };
   parseEnv(appEnv);
   // A demo minted just now gets its off-chain past before the worker and the app start.

@@ -41,7 +41,7 @@ export const intervalOf = (job: TimerJob, deps: WorkerDeps) =>
 
 export type LoopContext = {
   isStopping: () => boolean;
-  /** Waits, or less if the worker stops or `wake()` is called. */
+  /** Waits, or less if the worker stops or `wake()` is called (during the wait, or since the last one). */
   sleep: (ms: number) => Promise<void>;
   wake: () => void;
   /** Runs the jobs that also run at this moment. */

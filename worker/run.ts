@@ -48,25 +48,31 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
       }
     })();
 
-  const ctx: LoopContext = {
-    isStopping: () => isStopping,
-    sleep: (ms) =>
-      isStopping
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const wake = () => (clearTimeout(timer), wakers.delete(wake), resolve());
-            const timer = setTimeout(wake, ms);
-            wakers.add(wake);
-          }),
-    wake: () => [...wakers].forEach((wake) => wake()),
-    emit,
+  // Each loop its own: a wake while it is not sleeping (a block announced mid-round) ends its next sleep at once.
+  const contextFor = (): LoopContext => {
+    let wakeSleep: (() => void) | undefined;
+    let isWoken = false;
+    return {
+      isStopping: () => isStopping,
+      sleep: (ms) => {
+        if (isStopping || isWoken) return Promise.resolve(void (isWoken = false));
+        return new Promise<void>((resolve) => {
+          const wake = () => (clearTimeout(timer), wakers.delete(wake), (wakeSleep = undefined), resolve());
+          const timer = setTimeout(wake, ms);
+          wakers.add(wake);
+          wakeSleep = wake;
+        });
+      },
+      wake: () => (wakeSleep ? wakeSleep() : void (isWoken = true)),
+      emit,
+    };
   };
 
   emit("start");
   for (const job of active)
     if (job.kind === "timer") timers.push(setInterval(() => void runOnce(job), intervalOf(job, deps)));
   const loops = bossReady.then(() =>
-    Promise.all(active.filter((job) => job.kind === "loop").map((job) => job.run(deps, ctx))),
+    Promise.all(active.filter((job) => job.kind === "loop").map((job) => job.run(deps, contextFor()))),
   );
   const done = loops.then(async () => {
     // A sync stopped midway is simply run again later: every page is idempotent.
@@ -75,7 +81,7 @@ export function runJobs(jobs: Job[], deps: WorkerDeps): Running {
   const stop = () => {
     isStopping = true;
     timers.forEach(clearInterval);
-    ctx.wake();
+    [...wakers].forEach((wake) => wake());
   };
   return { stop, done };
 }

@@ -1,6 +1,7 @@
 // The production server for a benchmark, over a bench stack (scripts/lib/bench-stack.ts): built
 // first when there is no build, started with `next start`, ready once /api/health answers, and
-// signed in as the demo viewer the way a browser signs in. Stopped when the benchmark ends.
+// signed in as the demo viewer the way a browser signs in; with `worker`, the worker runs beside it
+// (so the listener indexes what the benchmark mints). Both stopped when the benchmark ends.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -8,11 +9,15 @@ import path from "node:path";
 import type { BenchStack } from "./bench-stack";
 import { demoPassword, demoUsers, ensureDemoUsers } from "./demo-users";
 import { freePort } from "./free-port";
+import { workerArgs } from "./worker-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 export type BenchServer = { base: string; cookie: string };
+
+/** The worker's own settings, on top of the server's: RPC_WS_URL, say. */
+export type BenchWorker = Record<string, string>;
 
 function ensureBuild(log: (line: string) => void) {
   if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
@@ -45,6 +50,7 @@ export async function withBenchServer<T>(
   { db, pool, rpcUrl, deployment }: BenchStack,
   log: (line: string) => void,
   run: (server: BenchServer) => Promise<T>,
+  worker?: BenchWorker,
 ): Promise<T> {
   ensureBuild(log);
   await ensureDemoUsers(db);
@@ -66,6 +72,13 @@ export async function withBenchServer<T>(
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const workerProcess =
+    worker &&
+    spawn(process.execPath, workerArgs, {
+      cwd: root,
+      env: { ...env, ...worker },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   try {
     for (let i = 0; ; i++) {
       const isUp = await fetch(`${base}/api/health`).then(
@@ -79,5 +92,13 @@ export async function withBenchServer<T>(
     return await run({ base, cookie: await signIn(base) });
   } finally {
     server.kill("SIGTERM");
+    // Stopped before the stack's Postgres goes, so its last writes do not fail.
+    if (workerProcess && workerProcess.exitCode === null) {
+      const exited = new Promise((resolve) => workerProcess.once("exit", resolve));
+      workerProcess.kill("SIGTERM");
+      const stuck = setTimeout(() => workerProcess.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(stuck);
+    }
   }
 }

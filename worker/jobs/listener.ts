@@ -12,12 +12,12 @@ export const listener = loop({
   name: "listener",
   summary: "indexes new blocks' events; backs off up to 30 s after a failure",
   async run({ env, db, indexer }, ctx) {
-    const unwatch = env.RPC_WS_URL
-      ? createPublicClient({ transport: webSocket(env.RPC_WS_URL) }).watchBlockNumber({
-          onBlockNumber: ctx.wake,
-          onError: (e) => console.error(`[worker] block subscription: ${firstLine(e)}`),
-        })
-      : () => {};
+    const heads = env.RPC_WS_URL ? createPublicClient({ transport: webSocket(env.RPC_WS_URL) }) : undefined;
+    const unwatch =
+      heads?.watchBlockNumber({
+        onBlockNumber: ctx.wake,
+        onError: (e) => console.error(`[worker] block subscription: ${firstLine(e)}`),
+      }) ?? (() => {});
     let failures = 0;
     let hasCaughtUp = false;
     while (!ctx.isStopping()) {
@@ -49,5 +49,10 @@ export const listener = loop({
       }
     }
     unwatch();
+    // Closed, so a node that stops with us is not redialled (viem logs every failed attempt in full).
+    await heads?.transport
+      .getRpcClient()
+      .then((socket) => socket.close())
+      .catch(() => {});
   },
 });
