@@ -174,10 +174,12 @@ export const batches = pgTable(
       .on(t.expiryDate, t.id)
       .where(sql`status in ('active', 'verified', 'flagged')`),
     index("batches_status_idx").on(t.status, t.id),
+    index("batches_status_expiry_idx").on(t.status, t.expiryDate, t.id),
     index("batches_sync_status_idx").on(t.syncStatus, t.id),
     index("batches_token_id_idx").on(t.tokenId, t.id),
     index("batches_updated_at_idx").on(t.updatedAt, t.id),
     index("batches_verification_status_idx").on(t.verificationStatus, t.id),
+    index("batches_verification_status_expiry_idx").on(t.verificationStatus, t.expiryDate, t.id),
     index("batches_warehouse_idx").on(t.warehouse, t.id),
     unique("batches_chain_id_token_id_key").on(t.chainId, t.tokenId),
   ],
