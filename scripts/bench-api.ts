@@ -1,17 +1,21 @@
-// npm run bench:api [-- --large N]: p50/p95 of the list endpoint (first page, a deep page, three
-// filter mixes, the first page again with an API key), of the dashboard metrics and of an audit
-// record's proof, through the production server over HTTP as a signed-in viewer, at 10,000 batches
-// and again after growing the same database to N (default 1,000,000). Prints JSON with the ratios. Needs a production build (`npm run build`); makes one when there is none.
+// npm run bench:api [-- --large N]: p50/p95 of the list endpoint (first page, a deep page, filter
+// mixes, each filter, each sort, text searches, a rare filter; the first page again with an API
+// key), of the dashboard metrics, of each analytics chart and of an audit record's proof, through
+// the production server over HTTP as a signed-in viewer, at 10,000 batches and again after growing
+// the same database to N (default 1,000,000); and how long the analytics rollups take to refresh,
+// first from nothing and then with nothing changed. Prints JSON with the ratios. Needs a production
+// build (`npm run build`); makes one when there is none.
 import { parseArgs } from "node:util";
 import { createWalletClient, http } from "viem";
 
-import { encodeCursor } from "../lib/api/cursor";
+import { refreshAnalytics } from "../lib/analytics/refresh";
 import { recordAudit } from "../lib/audit/record";
 import { createApiKey } from "../lib/auth/api-keys";
 import { chainFor } from "../lib/chain/client";
 import { operatorAccount } from "../lib/chain/dev-accounts";
 import { auditPaths } from "../lib/db/schema";
 import { anchorPending } from "../lib/provenance/anchor";
+import { chartCases, listCases } from "./lib/bench-api-cases";
 import { withBenchServer } from "./lib/bench-server";
 import { withBenchStack, type BenchStack } from "./lib/bench-stack";
 import { percentile } from "./lib/percentile";
@@ -29,21 +33,16 @@ const requests = Number(values.requests);
 const log = (line: string) => console.error(`[bench] ${line}`);
 const system = { kind: "system", id: "bench" } as const;
 
-/** The middle of the table, as a cursor for `sort=id&order=desc`: as deep as a page can be. */
-const deepCursor = (batches: number) => {
-  const id = Math.floor(batches / 2);
-  return encodeCursor({ sort: "id", order: "desc", value: String(id), id });
-};
-
-const cases = (batches: number): Record<string, string> => ({
-  list_first_page: "/api/batches?limit=25",
-  list_deep_page: `/api/batches?limit=25&cursor=${deepCursor(batches)}`,
-  list_origin_status: "/api/batches?limit=25&origin_country=Ethiopia&status=active,verified",
-  list_grade_risk_by_quantity:
-    "/api/batches?limit=25&quality_grade=specialty,premium&risk_level=low&sort=quantity_kg&order=desc",
-  list_expiring_washed_by_expiry: "/api/batches?limit=25&expiry_window=90&process=washed&sort=expiry_date&order=asc",
-  dashboard_metrics: "/api/dashboard/metrics",
-});
+/** The rollups refreshed from nothing (every rollup table emptied, as on a new database), then again with nothing changed. */
+async function measureRefresh(stack: BenchStack) {
+  const { rows } = await stack.pool.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public' and tablename like 'analytics\\_%'",
+  );
+  await stack.pool.query(`truncate ${rows.map((r) => r.name).join(", ")}`);
+  const first = await refreshAnalytics(stack.db);
+  const idle = await refreshAnalytics(stack.db);
+  return { refresh_first_ms: first.durationMs, refresh_idle_ms: idle.durationMs };
+}
 
 async function measure(base: string, headers: Record<string, string>, url: string) {
   const get = async () => {
@@ -103,18 +102,22 @@ const result = await withBenchStack((stack) =>
     const { key } = await createApiKey(db, { name: "bench", role: "viewer", createdBy: null }, system);
     const callers = { session: { cookie }, api_key: { "x-api-key": key } };
     const figures: Record<number, Record<string, { p50_ms: number; p95_ms: number }>> = {};
+    const refreshes: Record<number, Awaited<ReturnType<typeof measureRefresh>>> = {};
     let seeded = 0;
     for (const size of sizes) {
       log(`seeding to ${size.toLocaleString("en")} batches…`);
       await seedScale(pool, { from: seeded + 1, to: size, log: (line) => log(line) });
       seeded = size;
       await pool.query("vacuum analyze");
+      refreshes[size] = await measureRefresh(stack);
+      log(`${size}: ${JSON.stringify(refreshes[size])}`);
+      await pool.query("vacuum analyze");
       figures[size] = {};
-      for (const [name, url] of Object.entries(cases(size))) {
+      for (const [name, url] of Object.entries({ ...listCases(size), ...chartCases() })) {
         figures[size][name] = await measure(base, callers.session, url);
         log(`${size}: ${name} ${JSON.stringify(figures[size][name])}`);
       }
-      figures[size].list_first_page_api_key = await measure(base, callers.api_key, cases(size).list_first_page);
+      figures[size].list_first_page_api_key = await measure(base, callers.api_key, listCases(size).list_first_page);
       log(`${size}: list_first_page_api_key ${JSON.stringify(figures[size].list_first_page_api_key)}`);
     }
     const proof = await measureProof(stack, base, callers.session);
@@ -122,6 +125,7 @@ const result = await withBenchStack((stack) =>
     const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
     return {
       requests_per_case: requests,
+      refreshes,
       figures,
       proof,
       p95_large_over_small: Object.fromEntries(

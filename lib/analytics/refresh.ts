@@ -98,6 +98,16 @@ async function refreshStock(tx: Tx, fromDay: string) {
         from analytics_old_days d join analytics_removals r on r.removed_at >= d.day and r.removed_at < d.day + 1 cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = r.batch_id) b
     ) x (day, o, p, w, mb, mk, rb, rk)
     group by day, o, p, w`);
+  await tx.execute(
+    sql`delete from analytics_stock_origin_daily where day >= ${fromDay}::date or day in (select day from analytics_old_days)`,
+  );
+  await tx.execute(sql`
+    insert into analytics_stock_origin_daily (day, origin_country, minted_kg, removed_kg)
+    select s.day, s.origin_country, sum(s.minted_kg), sum(s.removed_kg) from (
+      select * from analytics_stock_daily where day >= ${fromDay}::date
+      union all
+      select s.* from analytics_old_days d join analytics_stock_daily s on s.day = d.day
+    ) s group by 1, 2`);
 }
 
 /**

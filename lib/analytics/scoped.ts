@@ -8,9 +8,12 @@ import { batchIdsInScope } from "@/lib/batches/scope";
 
 const dims = sql.raw("b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none')");
 
-/** analytics_stock_daily, or the same rows from the scope's batches (minted on the day the row was made, removed on its removal day). */
-export function stockSource(scope: Scope): SQL {
-  if (scope.kind === "all") return sql`analytics_stock_daily`;
+/**
+ * analytics_stock_daily (or `rollup`, a coarser one with the columns the read needs), or the same
+ * rows from the scope's batches (minted on the day the row was made, removed on its removal day).
+ */
+export function stockSource(scope: Scope, rollup: SQL = sql`analytics_stock_daily`): SQL {
+  if (scope.kind === "all") return rollup;
   const ids = batchIdsInScope(scope);
   return sql`(select day, o as origin_country, p as process, w as warehouse, sum(mk) as minted_kg, sum(rk) as removed_kg from (
       select b.created_at::date, ${dims}, b.quantity_kg, 0::numeric from batches b where b.status not in ('draft', 'pending_mint') and b.id in ${ids}

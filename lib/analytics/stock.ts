@@ -13,6 +13,10 @@ import { kgToSignedGrams, signedGramsToKg, type ChartTable } from "./table";
 export const stockDimensions = { origin: "origin_country", process: "process", warehouse: "warehouse" } as const;
 export type StockDimension = keyof typeof stockDimensions;
 
+/** The stock rollup a read needs: per origin alone unless it splits or filters by process or warehouse. */
+const stockRollup = (f: AnalyticsFilters, by: StockDimension) =>
+  by === "origin" && !f.process && !f.warehouse ? sql`analytics_stock_origin_daily` : sql`analytics_stock_daily`;
+
 export async function getStockChart(
   db: Db,
   f: AnalyticsFilters,
@@ -26,7 +30,7 @@ export async function getStockChart(
     listPeriods(db, f, bucket),
     db.execute<{ period: string | null; series: string; net: string }>(sql`
       select case when day < ${start} then null else ${periodOf(sql`day`, bucket)} end as period, ${column} as series, sum(minted_kg - removed_kg)::text as net
-      from ${by === "warehouse" ? ledgerStockSource(scope) : stockSource(scope)} where day <= ${f.to}::date and ${dimensionFilter(f)}
+      from ${by === "warehouse" ? ledgerStockSource(scope) : stockSource(scope, stockRollup(f, by))} where day <= ${f.to}::date and ${dimensionFilter(f)}
       group by 1, 2`),
   ]);
   const running = new Map<string, bigint>();
@@ -86,7 +90,7 @@ export async function listDailyStockByOrigin(
 ): Promise<Map<string, { days: string[]; grams: bigint[] }>> {
   const { rows } = await db.execute<{ day: string; origin: string; net: string }>(sql`
     select day::text as day, origin_country as origin, sum(minted_kg - removed_kg)::text as net
-    from analytics_stock_daily where day <= ${f.to}::date and ${dimensionFilter(f)}
+    from ${stockRollup(f, "origin")} where day <= ${f.to}::date and ${dimensionFilter(f)}
     group by 1, 2 order by 1`);
   const byOrigin = new Map<string, Map<string, bigint>>();
   for (const r of rows)

@@ -173,11 +173,16 @@ export const batches = pgTable(
     index("batches_sellable_expiry_idx")
       .on(t.expiryDate, t.id)
       .where(sql`status in ('active', 'verified', 'flagged')`),
+    index("batches_sellable_expiry_stock_idx")
+      .on(t.expiryDate, t.originCountry, t.process, t.warehouse, t.quantityKg)
+      .where(sql`status in ('active', 'verified', 'flagged')`),
     index("batches_status_idx").on(t.status, t.id),
+    index("batches_status_expiry_idx").on(t.status, t.expiryDate, t.id),
     index("batches_sync_status_idx").on(t.syncStatus, t.id),
     index("batches_token_id_idx").on(t.tokenId, t.id),
     index("batches_updated_at_idx").on(t.updatedAt, t.id),
     index("batches_verification_status_idx").on(t.verificationStatus, t.id),
+    index("batches_verification_status_expiry_idx").on(t.verificationStatus, t.expiryDate, t.id),
     index("batches_warehouse_idx").on(t.warehouse, t.id),
     unique("batches_chain_id_token_id_key").on(t.chainId, t.tokenId),
   ],
@@ -819,6 +824,18 @@ export const analyticsStockDaily = daily("analytics_stock_daily", {
   removedBatches: integer("removed_batches").notNull(),
   removedKg: numeric("removed_kg", { precision: 20, scale: 3 }).notNull(),
 });
+
+/** analytics_stock_daily summed over process and warehouse: what the origin chart and the forecast read. */
+export const analyticsStockOriginDaily = pgTable(
+  "analytics_stock_origin_daily",
+  {
+    day: day(),
+    originCountry: dims.originCountry,
+    mintedKg: numeric("minted_kg", { precision: 20, scale: 3 }).notNull(),
+    removedKg: numeric("removed_kg", { precision: 20, scale: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.originCountry] })],
+);
 
 export const analyticsVerificationDaily = daily("analytics_verification_daily", {
   approved: integer("approved").notNull(),
