@@ -1,6 +1,7 @@
 // Follows the batch token's logs from a stored checkpoint. Each step either stores one range of
 // blocks (events, their effects, block hashes and the checkpoint in one transaction) or, when the
-// chain no longer has the checkpoint's block, rolls back to the common ancestor.
+// chain no longer has the checkpoint's block, rolls back to the common ancestor. While a range is
+// written, the next one is read.
 import { and, eq, sql } from "drizzle-orm";
 import type { Address, PublicClient } from "viem";
 
@@ -39,11 +40,17 @@ export type Step =
 const rowsPerInsert = 2_000;
 const listenedAbi = [...batchTokenAbi, ...batchChecksAbi.filter((item) => item.type === "event")];
 
-export function createIndexer(c: IndexerConfig) {
+/** Only for scripts/bench-indexer.ts, to show what the audit records cost: never in the app or worker. */
+type BenchOptions = { withoutAuditRecords?: boolean };
+
+export function createIndexer(c: IndexerConfig, bench: BenchOptions = {}) {
   const key: ListenerKey = { chainId: c.chainId, address: c.address, consumer: c.consumer };
   let blockRange: number | undefined;
   // Never grow back to a size the RPC refused.
   let ceiling = c.blockRange;
+  type Range = Awaited<ReturnType<typeof fetchRange>>;
+  // The next range, read while the current one is written.
+  let ahead: { fromBlock: bigint; toBlock: bigint; range: Promise<Range | null> } | undefined;
 
   async function fetchRange(fromBlock: bigint, toBlock: bigint) {
     const header = await c.client.getBlock({ blockNumber: toBlock });
@@ -55,13 +62,8 @@ export function createIndexer(c: IndexerConfig) {
       toBlock,
       strict: true,
     });
-    // The range must continue the stored chain, and logs and header describe the same one; if the
-    // chain moved between the calls, the next step looks again (and rolls back if it must).
-    const parent = await storedHash(c.db, key, fromBlock - 1n);
-    if (parent !== null && first.parentHash !== parent)
-      throw new Error(
-        `block ${fromBlock} does not follow the stored block ${fromBlock - 1n}; the chain reorganised while it was read`,
-      );
+    // Logs and header describe the same chain; if it moved between the calls, the next step looks
+    // again (and rolls back if it must).
     if (logs.some((l) => l.blockNumber === toBlock && l.blockHash !== header.hash))
       throw new Error(`block ${toBlock} changed while its logs were read; retrying`);
     // Each log's block time: most RPCs put it on the log; otherwise from the block's header.
@@ -73,15 +75,32 @@ export function createIndexer(c: IndexerConfig) {
     for (const l of logs)
       if (!times.has(l.blockNumber))
         times.set(l.blockNumber, (await c.client.getBlock({ blockNumber: l.blockNumber })).timestamp);
-    return { header, logs, times };
+    return { fromBlock, toBlock, parentHash: first.parentHash, header, logs, times };
   }
 
-  async function store(
-    checkpoint: bigint,
-    toBlock: bigint,
-    range: Awaited<ReturnType<typeof fetchRange>>,
-    head: bigint,
-  ) {
+  /** The range must continue the stored chain, checked when it is about to be stored. */
+  async function checkFollows(range: Range) {
+    const parent = await storedHash(c.db, key, range.fromBlock - 1n);
+    if (parent !== null && range.parentHash !== parent)
+      throw new Error(
+        `block ${range.fromBlock} does not follow the stored block ${range.fromBlock - 1n}; the chain reorganised while it was read`,
+      );
+  }
+
+  /** Starts reading the range after this one, to be stored next; a failed read is simply read again then. */
+  function readAhead(fromBlock: bigint, toBlock: bigint) {
+    ahead = { fromBlock, toBlock, range: fetchRange(fromBlock, toBlock).catch(() => null) };
+  }
+
+  /** The range read ahead, when it starts at `fromBlock` and ends at or before `safeHead`. */
+  async function takeAhead(fromBlock: bigint, safeHead: bigint): Promise<Range | null> {
+    const next = ahead;
+    ahead = undefined;
+    if (!next || next.fromBlock !== fromBlock || next.toBlock > safeHead) return null;
+    return next.range;
+  }
+
+  async function store(checkpoint: bigint, toBlock: bigint, range: Range, head: bigint) {
     return c.db.transaction(async (tx) => {
       await lockListener(tx, key);
       // Another indexer may have stored this range first; then there is nothing left to do.
@@ -127,11 +146,12 @@ export function createIndexer(c: IndexerConfig) {
         a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
       );
       const applied = await applyEvents(tx, stored);
-      await auditChainEvents(
-        tx,
-        c.chainId,
-        stored.filter((e) => !applied.failedIds.has(e.id)),
-      );
+      if (!bench.withoutAuditRecords)
+        await auditChainEvents(
+          tx,
+          c.chainId,
+          stored.filter((e) => !applied.failedIds.has(e.id)),
+        );
 
       await saveListener(
         tx,
@@ -170,6 +190,7 @@ export function createIndexer(c: IndexerConfig) {
     const head = await c.client.getBlockNumber({ cacheTime: 0 });
 
     if (await isForked(c.db, c.client, key, checkpoint)) {
+      ahead = undefined;
       const ancestor = await findAncestor(c.db, c.client, key, c.deployBlock - 1n);
       return { kind: "reorg", ancestor, ...(await rollBack(c.db, key, checkpoint, ancestor)) };
     }
@@ -177,20 +198,26 @@ export function createIndexer(c: IndexerConfig) {
     const safeHead = head - BigInt(c.confirmations ?? 0);
     if (checkpoint >= safeHead) return { kind: "idle", head };
     const fromBlock = checkpoint + 1n;
-    const toBlock = safeHead < checkpoint + BigInt(blockRange) ? safeHead : checkpoint + BigInt(blockRange);
-
-    let range;
-    try {
-      range = await fetchRange(fromBlock, toBlock);
-    } catch (error) {
-      const tried = Number(toBlock - fromBlock) + 1;
-      if (!isRangeRefusal(error) || tried === 1) throw error;
-      ceiling = Math.max(1, tried - 1);
-      blockRange = shrinkRange(tried);
-      return { kind: "narrowed", blockRange, error: (error as Error).message.split("\n")[0] };
+    let range = await takeAhead(fromBlock, safeHead);
+    if (!range) {
+      const toBlock = safeHead < checkpoint + BigInt(blockRange) ? safeHead : checkpoint + BigInt(blockRange);
+      try {
+        range = await fetchRange(fromBlock, toBlock);
+      } catch (error) {
+        const tried = Number(toBlock - fromBlock) + 1;
+        if (!isRangeRefusal(error) || tried === 1) throw error;
+        ceiling = Math.max(1, tried - 1);
+        blockRange = shrinkRange(tried);
+        return { kind: "narrowed", blockRange, error: (error as Error).message.split("\n")[0] };
+      }
     }
+    await checkFollows(range);
+    const { toBlock } = range;
+    const nextRange = growRange(blockRange, range.logs.length, ceiling);
+    if (toBlock < safeHead)
+      readAhead(toBlock + 1n, safeHead < toBlock + BigInt(nextRange) ? safeHead : toBlock + BigInt(nextRange));
     const stored = await store(checkpoint, toBlock, range, head);
-    blockRange = growRange(blockRange, range.logs.length, ceiling);
+    blockRange = nextRange;
     return { kind: "indexed", fromBlock, toBlock, events: stored.events, failed: stored.failed, head };
   }
 

@@ -2,13 +2,15 @@
 // event's transaction: mints, transfers between holders, warehouse moves, adjustments and
 // redemptions. Triggers keep holdings, warehouse stock and each batch's on-hand grams from the rows.
 // An event already in the ledger is skipped, so a replay or retry never counts twice.
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 
 import { decodeMetadata } from "@/lib/batches/metadata";
 import { bytes32ToCode } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
-import { batches, stockMovements, warehouses, warehouseStock } from "@/lib/db/schema";
+import { batches, stockMovements, warehouses } from "@/lib/db/schema";
+
+import { readBalances, type Balances } from "./balances";
 
 export type StockEvent = { id: number; chainId: number; name: string; args: unknown; txHash: string };
 type Movement = typeof stockMovements.$inferInsert;
@@ -18,6 +20,15 @@ export type Booking = { type?: "shipped" | "returned"; warehouse?: string };
 const zero = "0x0000000000000000000000000000000000000000";
 const int = (value: unknown) => BigInt(value as bigint | string);
 const address = (value: unknown) => String(value).toLowerCase();
+const rowsPerInsert = 1_000;
+
+/** The tokens an event can move. */
+function tokensOf(e: StockEvent): string[] {
+  const a = e.args as Record<string, unknown>;
+  if (e.name === "TransferSingle") return [String(a.id)];
+  if (e.name === "TransferBatch") return (a.ids as unknown[]).map(String);
+  return a.batchId === undefined ? [] : [String(a.batchId)];
+}
 
 export const stockEventNames = new Set([
   "BatchCreated",
@@ -52,43 +63,8 @@ function metadataWarehouse(args: Record<string, unknown>): string | null | undef
   }
 }
 
-/** A holder's stock leaving without a warehouse named (a transfer, a redemption): taken from its warehouses in code order. */
-async function allocate(
-  tx: Tx,
-  chainId: number,
-  tokenId: string,
-  holder: string,
-  amount: bigint,
-): Promise<{ warehouse: string; quantity: bigint }[]> {
-  const rows = await tx
-    .select({ warehouse: warehouseStock.warehouse, balance: warehouseStock.balance })
-    .from(warehouseStock)
-    .where(
-      and(
-        eq(warehouseStock.chainId, chainId),
-        eq(warehouseStock.tokenId, tokenId),
-        eq(warehouseStock.holder, holder),
-        gt(warehouseStock.balance, "0"),
-      ),
-    )
-    .orderBy(warehouseStock.warehouse);
-  const parts = [];
-  let left = amount;
-  for (const r of rows) {
-    if (left === 0n) break;
-    const take = BigInt(r.balance) < left ? BigInt(r.balance) : left;
-    parts.push({ warehouse: r.warehouse, quantity: take });
-    left -= take;
-  }
-  if (left > 0n)
-    throw new Error(
-      `the ledger holds ${amount - left} g of token ${tokenId} for ${holder}, less than the ${amount} g the chain moved`,
-    );
-  return parts;
-}
-
 async function movementsOf(
-  tx: Tx,
+  balances: Balances,
   e: StockEvent,
   warehouseOf: WarehouseOf,
   booked: Map<string, Booking>,
@@ -111,7 +87,7 @@ async function movementsOf(
   ) => {
     // The shipping wallet's transactions (lib/orders/ship.ts) are booked as what they are for.
     const booking = booked.get(e.txHash);
-    return (await allocate(tx, e.chainId, tokenId, from, amount)).map((p) => ({
+    return (await balances.take(tokenId, from, amount)).map((p) => ({
       ...base,
       type: booking?.type ?? type,
       tokenId,
@@ -236,6 +212,9 @@ export async function prepareStockEvents(
             )
         ).map((r) => r.id),
       );
+      const balances = await readBalances(tx, relevant[0].chainId, relevant.flatMap(tokensOf));
+      const created: string[] = [];
+      const rows: Movement[] = [];
       for (const e of relevant) {
         const args = e.args as Record<string, unknown>;
         if (e.name === "BatchCreated" || e.name === "MetadataUpdated") {
@@ -244,18 +223,36 @@ export async function prepareStockEvents(
         }
         if (done.has(e.id)) continue;
         if (e.name === "BatchCreated") {
-          // A created batch has nothing on hand until it is minted.
-          await tx
-            .update(batches)
-            .set({ onHand: "0" })
-            .where(
-              and(eq(batches.chainId, e.chainId), eq(batches.tokenId, String(args.batchId)), isNull(batches.onHand)),
-            );
+          created.push(String(args.batchId));
           continue;
         }
-        const movements = await movementsOf(tx, e, warehouseOf, booked);
-        if (movements.length) await tx.insert(stockMovements).values(movements.map((m, part) => ({ ...m, part })));
+        const movements = await movementsOf(balances, e, warehouseOf, booked);
+        for (const [part, m] of movements.entries()) {
+          balances.book({
+            tokenId: m.tokenId as string,
+            quantity: m.quantity as string,
+            from: { holder: m.fromHolder, warehouse: m.fromWarehouse },
+            to: { holder: m.toHolder, warehouse: m.toWarehouse },
+          });
+          rows.push({ ...m, part });
+        }
       }
+      // A created batch has nothing on hand until it is minted; set before the movements, as only
+      // a batch with none yet is set, it ends as if each creation had come in its place.
+      if (created.length)
+        await tx
+          .update(batches)
+          .set({ onHand: "0" })
+          .where(
+            and(
+              eq(batches.chainId, relevant[0].chainId),
+              sql`${batches.tokenId} = any(${`{${created.join(",")}}`}::numeric[])`,
+              isNull(batches.onHand),
+            ),
+          );
+      // The triggers apply the rows in this order, as they would one statement each.
+      for (let i = 0; i < rows.length; i += rowsPerInsert)
+        await tx.insert(stockMovements).values(rows.slice(i, i + rowsPerInsert));
     },
   };
 }

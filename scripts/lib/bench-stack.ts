@@ -17,7 +17,15 @@ import { deployContracts, type Deployment } from "./deploy";
 import { freePort } from "./free-port";
 import { startPostgres } from "./postgres";
 
-export type BenchStack = { db: Db; pool: pg.Pool; client: PublicClient; rpcUrl: string; deployment: Deployment };
+export type BenchStack = {
+  db: Db;
+  pool: pg.Pool;
+  client: PublicClient;
+  rpcUrl: string;
+  deployment: Deployment;
+  /** Another empty, migrated database on the same server, closed when the benchmark ends. */
+  freshDb: (name: string) => Promise<{ db: Db; pool: pg.Pool }>;
+};
 
 /** With startTime (unix seconds), the chain's first block is dated then (scripts/lib/anvil.ts). */
 export async function withBenchStack<T>(
@@ -40,10 +48,18 @@ export async function withBenchStack<T>(
       admin: operatorAccount,
       minters: producerAccounts.map((a) => a.address),
     });
+    const pools = [pool];
+    const freshDb = async (name: string) => {
+      await pgServer.createDatabase(name);
+      const fresh = createDb(pgServer.url(name), 4);
+      pools.push(fresh.pool);
+      await migrate(fresh.pool);
+      return fresh;
+    };
     try {
-      return await run({ db, pool, client, rpcUrl: anvil.url, deployment });
+      return await run({ db, pool, client, rpcUrl: anvil.url, deployment, freshDb });
     } finally {
-      await pool.end();
+      for (const p of pools) await p.end();
     }
   } finally {
     await anvil.stop();
