@@ -52,6 +52,20 @@ const operatorSetting = {
   operator_address: "Am Sandtorkai 1, 20457 Hamburg",
   operator_country: "DE",
 };
+/** Points the setting at a (local) EU system, with an authentication key when one is given. */
+const fileWith = (url: string, apiKey?: string) =>
+  setSetting(
+    db,
+    "eudr_submission",
+    { ...operatorSetting, endpoint_url: url, ...(apiKey && { api_key: sealSecret(apiKey, key) }) },
+    actor,
+  );
+/** A draft statement for a new batch, to be filed with the EU system at `url`. */
+async function draftFor(url: string, apiKey?: string, batch?: Parameters<typeof insertDdsBatch>[1]) {
+  await fileWith(url, apiKey);
+  const { batch: row } = await insertDdsBatch(db, batch);
+  return generateStatement(db, { batch_id: row.id, activity: "import" }, actor, null);
+}
 
 // The local EU system knowing the setting's web service user, key and client id.
 const trusting = { username: "batchtrail-ws", authenticationKey: "test-key", webServiceClientId: "eudr-test" };
@@ -248,12 +262,7 @@ describe("due diligence statement", () => {
   it("is filed with the local EU system: its numbers recorded, audited, and named by a later statement", async () => {
     const server = await startEuDdsServer(trusting);
     try {
-      await setSetting(
-        db,
-        "eudr_submission",
-        { ...operatorSetting, endpoint_url: server.url, api_key: sealSecret("test-key", key) },
-        actor,
-      );
+      await fileWith(server.url, "test-key");
       const { batch } = await insertDdsBatch(db);
       const first = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
       const numbers = await submitStatement(db, first, actor, key);
@@ -299,9 +308,7 @@ describe("due diligence statement", () => {
   it("refused by the EU system shows its reason and records nothing", async () => {
     const server = await startEuDdsServer({ ...trusting, authenticationKey: "", refuse: "operator EORI unknown" });
     try {
-      await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
-      const { batch } = await insertDdsBatch(db);
-      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      const id = await draftFor(server.url);
       const error = await submitStatement(db, id, actor, key).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).message).toContain("operator EORI unknown");
@@ -315,14 +322,7 @@ describe("due diligence statement", () => {
   it("with a wrong authentication key is refused with the system's fault, and records nothing", async () => {
     const server = await startEuDdsServer(trusting);
     try {
-      await setSetting(
-        db,
-        "eudr_submission",
-        { ...operatorSetting, endpoint_url: server.url, api_key: sealSecret("not-the-key", key) },
-        actor,
-      );
-      const { batch } = await insertDdsBatch(db);
-      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      const id = await draftFor(server.url, "not-the-key");
       await expect(submitStatement(db, id, actor, key)).rejects.toMatchObject({
         code: "rule_broken",
         message: expect.stringContaining("The security token could not be authenticated or authorized"),
@@ -337,9 +337,7 @@ describe("due diligence statement", () => {
   it("taken but not yet made available by the EU system is refused naming its DDS identifier, and records nothing", async () => {
     const server = await startEuDdsServer({ ...trusting, authenticationKey: "", pending: true });
     try {
-      await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
-      const { batch } = await insertDdsBatch(db);
-      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      const id = await draftFor(server.url);
       const error = await submitStatement(db, id, actor, key).catch((e: unknown) => e);
       expect((error as ApiError).message).toMatch(
         /took the statement as [0-9a-f-]{36} but has not made it available \(status SUBMITTED\)/,
@@ -355,9 +353,7 @@ describe("due diligence statement", () => {
   it("with a risk that is not negligible is generated but never sent", async () => {
     const server = await startEuDdsServer(trusting);
     try {
-      await setSetting(db, "eudr_submission", { ...operatorSetting, endpoint_url: server.url }, actor);
-      const { batch } = await insertDdsBatch(db, { documented: false });
-      const id = await generateStatement(db, { batch_id: batch.id, activity: "import" }, actor, null);
+      const id = await draftFor(server.url, undefined, { documented: false });
       await expect(submitStatement(db, id, actor, key)).rejects.toMatchObject({ code: "rule_broken" });
       expect(server.received).toHaveLength(0);
     } finally {
