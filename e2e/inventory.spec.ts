@@ -9,6 +9,7 @@ import { mintBatch } from "@/scripts/lib/mint";
 import { parseCsv } from "@/test/helpers/csv";
 
 import { query } from "./db";
+import { openWithScriptsHeld } from "./scripts-held";
 import { batchTokenAddress, rpcUrl, stack, storageStateFor } from "./stack";
 
 const rows = (page: Page) => page.locator("tbody tr");
@@ -380,21 +381,9 @@ test("at 1280 px the inventory fits without scrolling sideways, Status and each 
   await expect(actions).toBeInViewport({ ratio: 1 });
 });
 
-/** Opens the inventory with its scripts held back, as on a slow connection; the returned call lets them load. */
-async function openWithScriptsHeld(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/inventory", { waitUntil: "commit" });
-  return release;
-}
-
 test("before the page's scripts run, its buttons show busy instead of ignoring a click", async ({ page }) => {
   // The server's HTML is all there is until the scripts are let through.
-  const release = await openWithScriptsHeld(page);
+  const release = await openWithScriptsHeld(page, "/inventory");
   const syncNow = page.getByRole("button", { name: "Sync now" });
   await expect(syncNow).toHaveAttribute("aria-busy", "true", { timeout: 15_000 });
   await expect(syncNow).toBeDisabled();
@@ -409,7 +398,7 @@ test("before the page's scripts run, its buttons show busy instead of ignoring a
 });
 
 test("a filter chosen before the page's scripts run is applied once they do, not undone", async ({ page }) => {
-  const release = await openWithScriptsHeld(page);
+  const release = await openWithScriptsHeld(page, "/inventory");
   await expect(page.getByRole("button", { name: "Sync now" })).toHaveAttribute("aria-busy", "true", {
     timeout: 15_000,
   });

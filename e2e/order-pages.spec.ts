@@ -14,6 +14,7 @@ import { formatDecimal } from "@/lib/format";
 import { demoBuyers, demoPassword } from "@/scripts/lib/demo-users";
 
 import { query } from "./db";
+import { openWithScriptsHeld } from "./scripts-held";
 import { submitSignIn } from "./sign-in";
 import { batchTokenAddress, rpcUrl, stack, storageStateFor } from "./stack";
 
@@ -119,6 +120,18 @@ test.describe("operator", () => {
     await page.goto("/orders?status=draft");
     await expect(page.getByTestId("orders").locator(`tr[data-order-id="${id}"]`)).toHaveCount(0);
   });
+});
+
+test("before the page's scripts run, the new order's fields cannot be chosen (a choice would be undone); once they run, a buyer chosen shows its delivery", async ({
+  page,
+}) => {
+  const release = await openWithScriptsHeld(page, "/orders/new");
+  const buyer = page.getByLabel("Buyer", { exact: true });
+  await expect(buyer).toBeDisabled({ timeout: 15_000 });
+  release();
+  await expect(buyer).toBeEnabled({ timeout: 20_000 });
+  await buyer.selectOption({ label: "Nordic Roasting Co. (roaster)" });
+  await expect(page.getByTestId("buyer-delivery")).toContainText(buyerAccount.address.toLowerCase());
 });
 
 test.describe("an order from taking to the buyer's wallet", () => {

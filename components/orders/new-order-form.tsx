@@ -115,32 +115,35 @@ export function NewOrderForm({ buyers, origins, batches, initial }: Props) {
         void submit(e.currentTarget, submitter?.value === "confirm");
       }}
     >
-      <Card id="order-buyer" title="Sold to">
-        <BuyerFields
-          buyers={buyers}
-          value={buyer}
-          errors={errors}
-          onChange={(c) => setBuyer((b) => ({ ...b, ...c }))}
-        />
-      </Card>
-      <Card id="order-batches" title="Batches">
-        <BatchPicker origins={origins} initial={batches} chosen={lines.map((l) => l.batch_id)} onAdd={add} />
-        <h3 className="text-sm font-semibold">In this order</h3>
-        {lines.length > 0 && (
-          <OrderLineFields
-            lines={lines}
-            currency={buyer.currency}
+      {/* Until the page's scripts run, a choice would be undone when they take over: nothing can be chosen yet. */}
+      <fieldset disabled={!isHydrated} className="contents">
+        <Card id="order-buyer" title="Sold to">
+          <BuyerFields
+            buyers={buyers}
+            value={buyer}
             errors={errors}
-            onChange={(i, c) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...c } : l)))}
-            onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
+            onChange={(c) => setBuyer((b) => ({ ...b, ...c }))}
           />
-        )}
-        {errors.lines ? (
-          <Notice>{errors.lines}</Notice>
-        ) : (
-          lines.length === 0 && <p className="text-sm text-stone-500">No batch yet: add one from the list above.</p>
-        )}
-      </Card>
+        </Card>
+        <Card id="order-batches" title="Batches">
+          <BatchPicker origins={origins} initial={batches} chosen={lines.map((l) => l.batch_id)} onAdd={add} />
+          <h3 className="text-sm font-semibold">In this order</h3>
+          {lines.length > 0 && (
+            <OrderLineFields
+              lines={lines}
+              currency={buyer.currency}
+              errors={errors}
+              onChange={(i, c) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...c } : l)))}
+              onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
+            />
+          )}
+          {errors.lines ? (
+            <Notice>{errors.lines}</Notice>
+          ) : (
+            lines.length === 0 && <p className="text-sm text-stone-500">No batch yet: add one from the list above.</p>
+          )}
+        </Card>
+      </fieldset>
       {refusal && <Notice className="rounded-md border border-red-300 p-3 dark:border-red-800">{refusal}</Notice>}
       <div className="flex flex-wrap gap-2">
         <Button
