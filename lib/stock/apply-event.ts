@@ -78,7 +78,7 @@ async function movementsOf(
     // When the chain says it happened: the block's time, not the moment the indexer read it.
     occurredAt: sql`(select block_time from blockchain_events where id = ${e.id})` as unknown as Date,
   };
-  const leaving = async (
+  const leaving = (
     type: "transferred" | "redeemed",
     tokenId: string,
     from: string,
@@ -87,7 +87,7 @@ async function movementsOf(
   ) => {
     // The shipping wallet's transactions (lib/orders/ship.ts) are booked as what they are for.
     const booking = booked.get(e.txHash);
-    return (await balances.take(tokenId, from, amount)).map((p) => ({
+    return balances.take(tokenId, from, amount).map((p) => ({
       ...base,
       type: booking?.type ?? type,
       tokenId,
@@ -124,7 +124,7 @@ async function movementsOf(
       const out = [];
       for (let i = 0; i < ids.length; i++)
         if (int(values[i]) > 0n)
-          out.push(...(await leaving("transferred", String(ids[i]), address(a.from), address(a.to), int(values[i]))));
+          out.push(...leaving("transferred", String(ids[i]), address(a.from), address(a.to), int(values[i])));
       return out;
     }
     case "StockMoved": {

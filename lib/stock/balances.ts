@@ -10,7 +10,7 @@ type Booked = { tokenId: string; quantity: string; from: Side; to: Side };
 
 export type Balances = {
   /** Where a holder's `amount` grams leave from when no warehouse is named: their warehouses in code order. */
-  take: (tokenId: string, holder: string, amount: bigint) => Promise<{ warehouse: string; quantity: bigint }[]>;
+  take: (tokenId: string, holder: string, amount: bigint) => { warehouse: string; quantity: bigint }[];
   /** A movement as the trigger applies it: what arrives, then what leaves. */
   book: (m: Booked) => void;
 };
@@ -31,21 +31,14 @@ export async function readBalances(tx: Tx, chainId: number, tokenIds: string[]):
     for (const r of rows) add(r.token_id, r.holder, r.warehouse, BigInt(r.balance));
   }
 
-  /** In the database's own collation, as `order by warehouse` sorts them. */
-  async function inCodeOrder(warehouses: string[]): Promise<string[]> {
-    if (warehouses.length < 2) return warehouses;
-    const { rows } = await tx.execute<{ w: string }>(
-      sql`select w from jsonb_array_elements_text(${JSON.stringify(warehouses)}::jsonb) as w order by w`,
-    );
-    return rows.map((r) => r.w);
-  }
-
   return {
-    async take(tokenId, holder, amount) {
+    take(tokenId, holder, amount) {
       const at = held.get(keyOf(tokenId, holder)) ?? new Map<string, bigint>();
       const parts = [];
       let left = amount;
-      for (const warehouse of await inCodeOrder([...at].filter(([, b]) => b > 0n).map(([w]) => w))) {
+      const stocked = [...at].filter(([, b]) => b > 0n).map(([w]) => w);
+      // Codes are capital letters, digits and dashes (lib/stock/schemas.ts), so code-unit order is byte order.
+      for (const warehouse of stocked.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (left === 0n) break;
         const balance = at.get(warehouse)!;
         const part = balance < left ? balance : left;
