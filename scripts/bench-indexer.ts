@@ -49,10 +49,15 @@ await withBenchStack(async ({ db, client, rpcUrl, deployment, freshDb }) => {
     await into.execute(sql`checkpoint`);
     const sampler = setInterval(sample, 20);
     const started = performance.now();
-    const stored = await createIndexer(
-      { db: into, client, chainId: 31337, address, deployBlock: BigInt(deployment.batchToken.deployBlock), blockRange },
-      { withoutAuditRecords },
-    ).toHead();
+    const stored = await createIndexer({
+      db: into,
+      client,
+      chainId: 31337,
+      address,
+      deployBlock: BigInt(deployment.batchToken.deployBlock),
+      blockRange,
+      audit: withoutAuditRecords ? async () => {} : undefined,
+    }).toHead();
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     sample();

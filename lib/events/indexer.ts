@@ -28,6 +28,8 @@ export type IndexerConfig = {
   blockRange: number;
   /** Blocks left unindexed behind the head, for chains that reorganise deeper than we care to undo. */
   confirmations?: number;
+  /** How applied events enter the audit log; bench:indexer passes a no-op to show what it costs. */
+  audit?: typeof auditChainEvents;
 };
 
 export type Step =
@@ -40,10 +42,8 @@ export type Step =
 const rowsPerInsert = 2_000;
 const listenedAbi = [...batchTokenAbi, ...batchChecksAbi.filter((item) => item.type === "event")];
 
-/** Only for scripts/bench-indexer.ts, to show what the audit records cost: never in the app or worker. */
-type BenchOptions = { withoutAuditRecords?: boolean };
-
-export function createIndexer(c: IndexerConfig, bench: BenchOptions = {}) {
+export function createIndexer(c: IndexerConfig) {
+  const audit = c.audit ?? auditChainEvents;
   const key: ListenerKey = { chainId: c.chainId, address: c.address, consumer: c.consumer };
   let blockRange: number | undefined;
   // Never grow back to a size the RPC refused.
@@ -146,12 +146,11 @@ export function createIndexer(c: IndexerConfig, bench: BenchOptions = {}) {
         a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
       );
       const applied = await applyEvents(tx, stored);
-      if (!bench.withoutAuditRecords)
-        await auditChainEvents(
-          tx,
-          c.chainId,
-          stored.filter((e) => !applied.failedIds.has(e.id)),
-        );
+      await audit(
+        tx,
+        c.chainId,
+        stored.filter((e) => !applied.failedIds.has(e.id)),
+      );
 
       await saveListener(
         tx,
