@@ -1,8 +1,7 @@
 // Follows the batch token's events into Postgres (lib/events): polling once caught up, or woken by
 // each new block over a WebSocket when RPC_WS_URL is set. Its first catch-up triggers the jobs that
 // run `also: ["caught-up"]`.
-import { createPublicClient, webSocket } from "viem";
-
+import { watchHeads } from "@/lib/chain/heads";
 import { listenRound } from "@/lib/events/run";
 import { beat, heartbeatNames } from "@/lib/system/heartbeat";
 
@@ -12,12 +11,11 @@ export const listener = loop({
   name: "listener",
   summary: "indexes new blocks' events; backs off up to 30 s after a failure",
   async run({ env, db, indexer }, ctx) {
-    const heads = env.RPC_WS_URL ? createPublicClient({ transport: webSocket(env.RPC_WS_URL) }) : undefined;
-    const unwatch =
-      heads?.watchBlockNumber({
-        onBlockNumber: ctx.wake,
-        onError: (e) => console.error(`[worker] block subscription: ${firstLine(e)}`),
-      }) ?? (() => {});
+    const unwatch = env.RPC_WS_URL
+      ? watchHeads(env.RPC_WS_URL, ctx.wake, {
+          onLost: (e) => console.error(`[worker] block subscription lost, redialling: ${firstLine(e)}`),
+        })
+      : () => {};
     let failures = 0;
     let hasCaughtUp = false;
     while (!ctx.isStopping()) {
@@ -49,10 +47,5 @@ export const listener = loop({
       }
     }
     unwatch();
-    // Closed, so a node that stops with us is not redialled (viem logs every failed attempt in full).
-    await heads?.transport
-      .getRpcClient()
-      .then((socket) => socket.close())
-      .catch(() => {});
   },
 });
