@@ -240,6 +240,26 @@ describe("refreshAnalytics", () => {
     await Promise.all([refreshAnalytics(t.db), refreshAnalytics(t.db), refreshAnalytics(t.db, { from: daysAgo(3) })]);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("rebuilds the expiry view only when a batch changed since the last refresh or the day turned", async () => {
+    const [expiry] = pairs.expiry;
+    // Every batch last changed before the last refresh's margin: nothing has changed since.
+    await t.pool.query(`update batches set updated_at = now() - interval '1 hour'`);
+    await refreshAnalytics(t.db);
+    const full = await rows(expiry);
+    expect(full.length).toBeGreaterThan(0);
+    const emptied = async () => {
+      await t.pool.query(`delete from analytics_expiry`);
+      await refreshAnalytics(t.db);
+      return rows(expiry);
+    };
+
+    expect(await emptied(), "nothing changed today: left as it was").toEqual([]);
+    await t.pool.query(`update analytics_state set refreshed_through = refreshed_through - interval '1 day'`);
+    expect(await emptied(), "the day turned").toEqual(full);
+    await t.pool.query(`update batches set updated_at = now() where id = $1`, [ids[3]]);
+    expect(await emptied(), "a batch changed").toEqual(full);
+  });
 });
 
 // The refresh runs in the worker; make sure the watermark moves so the next run is incremental.

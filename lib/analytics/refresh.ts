@@ -30,6 +30,9 @@ async function windowStart(tx: Tx, from?: Date): Promise<string> {
   return new Date(rows[0].from).toISOString();
 }
 
+/** Past this many edited batches, the tables trackBatches writes are analyzed as it ends. */
+const wholesaleEdits = 10_000;
+
 const facts = sql.raw(
   "b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none'), b.quantity_kg, b.status not in ('draft', 'pending_mint')",
 );
@@ -75,6 +78,13 @@ async function trackBatches(tx: Tx, from: string, fromDay: string) {
   // Temp tables have no statistics: without these the planner guesses them large and scans the sources.
   await tx.execute(sql`analyze analytics_edited`);
   await tx.execute(sql`analyze analytics_old_days`);
+  // A catch-up (the first refresh above all) rewrites the batches' facts and removals wholesale;
+  // planned on their old statistics, the next refreshes would read every batch to join a few.
+  const { rows } = await tx.execute<{ edited: number }>(sql`select count(*)::int as edited from analytics_edited`);
+  if (rows[0].edited > wholesaleEdits) {
+    await tx.execute(sql`analyze analytics_batch_facts`);
+    await tx.execute(sql`analyze analytics_removals`);
+  }
 }
 
 async function refreshStock(tx: Tx, fromDay: string) {
@@ -200,6 +210,18 @@ async function refreshActivity(tx: Tx, fromDay: string) {
     group by day, o, p, w, type`);
 }
 
+async function isExpiryCurrent(tx: Tx): Promise<boolean> {
+  const { rows } = await tx.execute<{ since: string; is_today: boolean }>(sql`
+    select (refreshed_through - make_interval(mins => ${safetyMarginMinutes}))::text as since, refreshed_through::date = current_date as is_today
+    from analytics_state where id = 'rollups'`);
+  if (!rows[0]?.is_today) return false;
+  // The time as a value, not a column, so the plan takes the updated-at index.
+  const { rows: changed } = await tx.execute<{ has: boolean }>(
+    sql`select exists (select 1 from batches where updated_at >= ${rows[0].since}::timestamptz) as has`,
+  );
+  return !changed[0].has;
+}
+
 async function refreshSystem(tx: Tx, from: string, fromDay: string) {
   // Events count at their block's time: a catch-up stores old blocks late, so the window reaches
   // back to the oldest block time among the events stored since `from`.
@@ -218,7 +240,9 @@ async function refreshSystem(tx: Tx, from: string, fromDay: string) {
     from (select *, greatest(0, round(extract(epoch from finished_at - created_at) * 1000))::bigint as lag from sync_history
       where finished_at >= ${fromDay} and batch_id is null and status in ('succeeded', 'failed')) s
     group by 1`);
-  // Expiry is a view of today's stock, not of history: rebuilt whole, from the expiry-date index.
+  // Expiry is a view of today's stock, not of history: rebuilt whole, from the expiry-date index,
+  // unless the last refresh was today and no batch has changed since it.
+  if (await isExpiryCurrent(tx)) return;
   await tx.execute(sql`delete from analytics_expiry`);
   await tx.execute(sql`
     insert into analytics_expiry (expiry_date, ${dimColumns}, batches, kg)
