@@ -241,6 +241,18 @@ describe("refreshAnalytics", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("forgets a deleted batch's facts and removal with it", async () => {
+    const [gone] = await insertBatches(t.db, [makeBatch({ originCountry: "Kenya", status: "redeemed" })]);
+    await refreshAnalytics(t.db);
+    const notes = () =>
+      rows(
+        `select (select count(*)::int from analytics_batch_facts where batch_id = ${gone.id}) as facts, (select count(*)::int from analytics_removals where batch_id = ${gone.id}) as removals`,
+      );
+    expect(await notes()).toEqual([{ facts: 1, removals: 1 }]);
+    await t.pool.query(`delete from batches where id = $1`, [gone.id]);
+    expect(await notes()).toEqual([{ facts: 0, removals: 0 }]);
+  });
+
   it("rebuilds the expiry view only when a batch changed since the last refresh or the day turned", async () => {
     const [expiry] = pairs.expiry;
     // Every batch last changed before the last refresh's margin: nothing has changed since.

@@ -801,18 +801,16 @@ export const analyticsState = pgTable("analytics_state", {
 export const analyticsRemovals = pgTable(
   "analytics_removals",
   {
-    batchId: bigint("batch_id", { mode: "number" })
-      .primaryKey()
-      .references(() => batches.id, { onDelete: "cascade" }),
+    // No foreign key: a batch's delete takes this row with it by a statement trigger (migration 20261204100000).
+    batchId: bigint("batch_id", { mode: "number" }).primaryKey(),
     removedAt: timestamp("removed_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("analytics_removals_removed_at_idx").on(t.removedAt)],
 );
 
 export const analyticsBatchFacts = pgTable("analytics_batch_facts", {
-  batchId: bigint("batch_id", { mode: "number" })
-    .primaryKey()
-    .references(() => batches.id, { onDelete: "cascade" }),
+  // No foreign key: a batch's delete takes this row with it by a statement trigger (migration 20261204100000).
+  batchId: bigint("batch_id", { mode: "number" }).primaryKey(),
   ...dims,
   quantityKg: numeric("quantity_kg", { precision: 14, scale: 3 }).notNull(),
   isCounted: boolean("is_counted").notNull(),
