@@ -11,7 +11,7 @@ import { createIndexer, indexToHead, type IndexerConfig } from "@/lib/events/ind
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
+import { deployTestToken, indexerConfig, mintToProducer, realignClock, type TestToken } from "./helpers/chain";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { ledgerDisagreements } from "./helpers/ledger";
 import { mirror } from "./helpers/mirror";
@@ -30,6 +30,7 @@ beforeAll(async () => {
   await indexToHead(config);
 });
 afterAll(async () => {
+  await realignClock(chain);
   await t.drop();
   await Promise.all(cleanDbs.map((d) => d.drop()));
 });

@@ -48,6 +48,21 @@ export const indexerConfig = (db: Db, chain: TestToken, blockRange: number): Ind
   blockRange,
 });
 
+/**
+ * Puts the shared anvil's clock back on the wall clock. anvil_reorg and anvil_rollback leave it
+ * behind by as long as the dropped blocks stood, and the files after would see chain times older
+ * than the database's.
+ */
+export async function realignClock(chain: TestToken) {
+  const latest = await chain.client.getBlock({ blockTag: "latest" });
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  await chain.client.request({
+    method: "evm_setNextBlockTimestamp" as never,
+    params: [Number(now > latest.timestamp ? now : latest.timestamp + 1n)] as never,
+  });
+  await chain.client.request({ method: "evm_mine" as never });
+}
+
 /** Mints demo batches on the test token, all to its producer. */
 export const mintToProducer = (chain: TestToken, list: DemoBatch[]) =>
   mintDemoBatches(chain.target, chain.admin, [chain.producer], list);
