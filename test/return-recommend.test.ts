@@ -39,8 +39,8 @@ const factorOf = (r: Recommendation, name: string) => r.factors.find((f) => f.na
 // The returns, in test/fixtures/returns/returns.json:
 // wrongLot: 1000 kg sent back as the wrong lot, inspected at its specialty contract grade, 20 days after delivery.
 // transitDamage: 500 kg damaged in transit, premium on a specialty contract, 75 days after delivery.
-// belowStandard: 2000 kg below standard on an exchange contract, cupping 72, past the claim window; no below-standard
-// sales.
+// belowStandard: 2000 kg below standard on an exchange contract, cupping 72, past the claim window; no sales of
+// below-standard coffee.
 // belowContract: 1200 kg graded exchange on a specialty contract, claimed 30 days after delivery.
 // contaminated: 750.5 kg of premium found contaminated.
 const returns = fixtures as Record<keyof typeof fixtures, RecommendInput>;
