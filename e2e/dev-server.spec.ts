@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { demoPassword, demoUsers } from "@/scripts/lib/demo-users";
 
@@ -57,33 +57,30 @@ const batchCount = async (page: Page, dev: Dev) => {
   return ((await res.json()).data as unknown[]).length;
 };
 
-/** Stops the stack and keeps what `npm run dev` printed with the test's results, to read when it fails. */
-async function stopAndAttach(dev: Dev) {
-  await dev.stop();
-  await test.info().attach("npm run dev output", { body: dev.log(), contentType: "text/plain" });
+/**
+ * Starts `npm run dev`, opens /sign-in (loaded once, not reloaded by the stack's writes), signs in and runs
+ * `then`; stops the stack after and keeps what it printed with the test's results, to read when it fails.
+ */
+async function signedInOnDev(browser: Browser, then: (page: Page, dev: Dev) => Promise<void>) {
+  const dev = await startDev(dir, ports);
+  try {
+    const page = await browser.newPage();
+    expect(await countNavigations(page, dev)).toBeLessThanOrEqual(2);
+    await signIn(page);
+    await then(page, dev);
+  } finally {
+    await dev.stop();
+    await test.info().attach("npm run dev output", { body: dev.log(), contentType: "text/plain" });
+  }
 }
 
-test("npm run dev beside a production build loads each page once and signs in", async ({ browser }) => {
-  const dev = await startDev(dir, ports);
-  try {
-    const page = await browser.newPage();
-    expect(await countNavigations(page, dev)).toBeLessThanOrEqual(2);
-    await signIn(page);
+test("npm run dev beside a production build loads each page once and signs in", ({ browser }) =>
+  signedInOnDev(browser, async (page, dev) => {
     await expect.poll(() => batchCount(page, dev), { timeout: 120_000 }).toBe(6);
-  } finally {
-    await stopAndAttach(dev);
-  }
-});
+  }));
 
-test("a second npm run dev reuses .data: the demo data is kept, nothing is minted again", async ({ browser }) => {
-  const dev = await startDev(dir, ports);
-  try {
-    const page = await browser.newPage();
-    expect(await countNavigations(page, dev)).toBeLessThanOrEqual(2);
-    await signIn(page);
+test("a second npm run dev reuses .data: the demo data is kept, nothing is minted again", ({ browser }) =>
+  signedInOnDev(browser, async (page, dev) => {
     expect(await batchCount(page, dev)).toBe(6);
     expect(dev.log()).not.toContain("minting");
-  } finally {
-    await stopAndAttach(dev);
-  }
-});
+  }));

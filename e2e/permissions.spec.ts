@@ -24,7 +24,8 @@ type Caller = {
 
 const baseURL = `http://127.0.0.1:${stack.port}`;
 const callers: Caller[] = [];
-let targets: Record<RouteKey, { path: string; body?: unknown }>;
+/** The call that exercises each route: its path, and the JSON body it sends, if any. */
+let targets: Record<RouteKey, [path: string, body?: unknown]>;
 let viewerKey: { id: number; key: string };
 
 /**
@@ -79,240 +80,213 @@ test.beforeAll(async ({ browser }) => {
   viewerKey = await makeKey("viewer");
   const [viewer] = await query<{ id: string }>("select id from users where email = 'viewer@batchtrail.local'");
   targets = {
-    "ANY /api/[...path]": { path: "/api/no-such-endpoint" },
-    "GET /api/health": { path: "/api/health" },
-    "GET /api/openapi.json": { path: "/api/openapi.json" },
-    "GET /api/auth/[...nextauth]": { path: "/api/auth/session" },
-    "POST /api/auth/[...nextauth]": { path: "/api/auth/callback/password", body: {} },
-    "POST /api/auth/siwe/nonce": { path: "/api/auth/siwe/nonce" },
-    "GET /api/batches": { path: "/api/batches?limit=1" },
-    "GET /api/batches/export": { path: "/api/batches/export?status=active" },
-    "GET /api/batches/[batch_id]": { path: "/api/batches/1" },
-    "POST /api/batches/import-from-blockchain": {
-      path: "/api/batches/import-from-blockchain",
-      body: { blockchain_batch_id: "1" },
-    },
-    "GET /api/batches/stream": { path: "/api/batches/stream" },
-    "POST /api/batches/[batch_id]/request-verification": { path: "/api/batches/1/request-verification", body: {} },
-    "GET /api/batches/[batch_id]/verification-requests": { path: "/api/batches/1/verification-requests" },
-    "GET /api/verification-requests": { path: "/api/verification-requests?limit=1" },
-    "POST /api/verification-requests/[request_id]/process": {
-      path: "/api/verification-requests/999999/process",
-      body: { actual_quantity: "1" },
-    },
-    "POST /api/batches/[batch_id]/verify": { path: "/api/batches/1/verify" },
-    "POST /api/batches/[batch_id]/verify-batch": { path: "/api/batches/1/verify-batch" },
-    "POST /api/batches/[batch_id]/quality-check": {
-      path: "/api/batches/1/quality-check",
-      body: { cupping_score: 84.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 3, screen_size: 16 },
-    },
-    "GET /api/batches/[batch_id]/quality-checks": { path: "/api/batches/1/quality-checks" },
-    "GET /api/files/[file_id]": { path: "/api/files/999999" },
-    "POST /api/batches/[batch_id]/detect-fraud": { path: "/api/batches/1/detect-fraud" },
-    "GET /api/batches/[batch_id]/alerts": { path: "/api/batches/1/alerts" },
-    "POST /api/batches/[batch_id]/resolve-alert": {
-      path: "/api/batches/1/resolve-alert",
-      body: { alert_id: 999999, note: "checked" },
-    },
-    "GET /api/batches/[batch_id]/audit-history": { path: "/api/batches/1/audit-history" },
-    "GET /api/cron/expiry": { path: "/api/cron/expiry" },
-    "GET /api/blockchain-events": { path: "/api/blockchain-events?limit=1" },
-    "GET /api/blockchain-events/stream": { path: "/api/blockchain-events/stream" },
-    "GET /api/blockchain-events/status": { path: "/api/blockchain-events/status" },
-    "POST /api/blockchain-events/[event_id]/process": { path: "/api/blockchain-events/1/process" },
-    "POST /api/blockchain-events/process-all": { path: "/api/blockchain-events/process-all" },
-    "POST /api/blockchain-events/toggle-listening": {
-      path: "/api/blockchain-events/toggle-listening",
-      body: { active: true },
-    },
-    "GET /api/cron/listener": { path: "/api/cron/listener" },
-    "GET /api/batches/[batch_id]/chainlink-requests": { path: "/api/batches/1/chainlink-requests" },
-    "GET /api/audit/[record_id]/proof": { path: "/api/audit/1/proof" },
-    "GET /api/labels": { path: "/api/labels?ids=1&format=pdf" },
-    "POST /api/chainlink/verify-batch/[batch_id]": {
-      path: "/api/chainlink/verify-batch/1",
-      body: { chainlink_request_id: `0x${"1".repeat(64)}` },
-    },
-    "POST /api/chainlink/quality-check/[batch_id]": {
-      path: "/api/chainlink/quality-check/1",
-      body: { chainlink_request_id: `0x${"2".repeat(64)}` },
-    },
-    "POST /api/chainlink/expiry-check/[batch_id]": {
-      path: "/api/chainlink/expiry-check/1",
-      body: { chainlink_request_id: `0x${"3".repeat(64)}` },
-    },
-    "POST /api/sync": { path: "/api/sync" },
-    "GET /api/sync": { path: "/api/sync" },
-    "GET /api/sync/[sync_id]": { path: "/api/sync/999999" },
-    "POST /api/batches/[batch_id]/sync": { path: "/api/batches/1/sync" },
-    "GET /api/cron/sync": { path: "/api/cron/sync" },
-    "GET /api/dashboard/metrics": { path: "/api/dashboard/metrics" },
-    "GET /api/system/status": { path: "/api/system/status" },
-    "GET /api/system/alerts": { path: "/api/system/alerts?limit=1" },
-    "POST /api/system/alerts/[system_alert_id]/resolve": {
-      path: "/api/system/alerts/999999/resolve",
-      body: { note: "Checked by the matrix." },
-    },
-    "GET /api/activities/recent": { path: "/api/activities/recent?limit=1" },
-    "GET /api/analytics": { path: "/api/analytics?chart=expiry" },
-    "GET /api/admin/users": { path: "/api/admin/users" },
-    "PATCH /api/admin/users/[user_id]": { path: `/api/admin/users/${viewer.id}`, body: { role: "viewer" } },
-    "GET /api/admin/api-keys": { path: "/api/admin/api-keys" },
-    "POST /api/admin/api-keys": { path: "/api/admin/api-keys", body: { name: "matrix created", role: "viewer" } },
-    "DELETE /api/admin/api-keys/[key_id]": { path: `/api/admin/api-keys/${throwaway.id}` },
-    "GET /api/admin/organisations": { path: "/api/admin/organisations" },
-    "POST /api/admin/organisations": {
-      path: "/api/admin/organisations",
-      body: { name: "Matrix Roasters", kind: "roaster" },
-    },
-    "POST /api/admin/users/[user_id]/approve": {
-      path: `/api/admin/users/${viewer.id}/approve`,
-      body: { organisation_id: 1, role: "viewer" },
-    },
-    "POST /api/admin/invitations": {
-      path: "/api/admin/invitations",
-      body: { email: "matrix-invitee@example.com", role: "viewer" },
-    },
-    "DELETE /api/admin/users/[user_id]/lockout": { path: `/api/admin/users/${viewer.id}/lockout` },
-    "GET /api/buyers": { path: "/api/buyers" },
-    "PATCH /api/buyers/[buyer_id]": {
-      path: "/api/buyers/999999",
-      body: { address: { label: "Matrix", lines: "1 Matrix Street", country: "Belgium" } },
-    },
-    "GET /api/orders": { path: "/api/orders?limit=1" },
-    "GET /api/orders/export": { path: "/api/orders/export?status=draft" },
-    "POST /api/orders": {
-      path: "/api/orders",
-      body: { buyer_id: 999999, lines: [{ batch_id: 1, quantity_kg: "1", price_per_kg: "1" }] },
-    },
-    "GET /api/orders/[order_id]": { path: "/api/orders/999999" },
-    "POST /api/orders/[order_id]/[action]": { path: "/api/orders/999999/cancel", body: {} },
-    "GET /api/returns": { path: "/api/returns?limit=1" },
-    "GET /api/returns/export": { path: "/api/returns/export?status=requested" },
-    "POST /api/returns": {
-      path: "/api/returns",
-      body: { order_line_id: 999999, quantity_kg: "1", reason: "moisture" },
-    },
-    "GET /api/returns/[return_id]": { path: "/api/returns/999999" },
-    "GET /api/returns/[return_id]/photos/[photo_id]": { path: "/api/returns/999999/photos/1" },
-    "POST /api/returns/[return_id]/receive": { path: "/api/returns/999999/receive", body: { warehouse: "ANR-BND" } },
-    "POST /api/returns/[return_id]/inspect": {
-      path: "/api/returns/999999/inspect",
-      body: { cupping_score: 84, moisture_pct: 11, primary_defects: 0, secondary_defects: 2, screen_size: 16 },
-    },
-    "POST /api/returns/[return_id]/decide": { path: "/api/returns/999999/decide", body: { disposition: "resell" } },
-    "POST /api/returns/[return_id]/reject": { path: "/api/returns/999999/reject", body: { note: "Matrix" } },
-    "GET /api/returns/analytics": { path: "/api/returns/analytics" },
-    "GET /api/returns/analytics/export": { path: "/api/returns/analytics/export?table=reason" },
-    "GET /api/warehouses": { path: "/api/warehouses" },
-    "POST /api/warehouses": {
-      path: "/api/warehouses",
-      body: { code: "MATRIX-WH", name: "Matrix Warehouse", country: "Belgium", capacity_kg: "1000" },
-    },
-    "PATCH /api/warehouses/[code]": { path: "/api/warehouses/ANR-BND", body: { is_active: true } },
-    "GET /api/stock": { path: "/api/stock" },
-    "GET /api/stock-movements": { path: "/api/stock-movements?limit=1" },
-    "GET /api/stock-movements/export": { path: "/api/stock-movements/export?type=moved" },
+    "ANY /api/[...path]": ["/api/no-such-endpoint"],
+    "GET /api/health": ["/api/health"],
+    "GET /api/openapi.json": ["/api/openapi.json"],
+    "GET /api/auth/[...nextauth]": ["/api/auth/session"],
+    "POST /api/auth/[...nextauth]": ["/api/auth/callback/password", {}],
+    "POST /api/auth/siwe/nonce": ["/api/auth/siwe/nonce"],
+    "GET /api/batches": ["/api/batches?limit=1"],
+    "GET /api/batches/export": ["/api/batches/export?status=active"],
+    "GET /api/batches/[batch_id]": ["/api/batches/1"],
+    "POST /api/batches/import-from-blockchain": ["/api/batches/import-from-blockchain", { blockchain_batch_id: "1" }],
+    "GET /api/batches/stream": ["/api/batches/stream"],
+    "POST /api/batches/[batch_id]/request-verification": ["/api/batches/1/request-verification", {}],
+    "GET /api/batches/[batch_id]/verification-requests": ["/api/batches/1/verification-requests"],
+    "GET /api/verification-requests": ["/api/verification-requests?limit=1"],
+    "POST /api/verification-requests/[request_id]/process": [
+      "/api/verification-requests/999999/process",
+      { actual_quantity: "1" },
+    ],
+    "POST /api/batches/[batch_id]/verify": ["/api/batches/1/verify"],
+    "POST /api/batches/[batch_id]/verify-batch": ["/api/batches/1/verify-batch"],
+    "POST /api/batches/[batch_id]/quality-check": [
+      "/api/batches/1/quality-check",
+      { cupping_score: 84.5, moisture_pct: 11, primary_defects: 0, secondary_defects: 3, screen_size: 16 },
+    ],
+    "GET /api/batches/[batch_id]/quality-checks": ["/api/batches/1/quality-checks"],
+    "GET /api/files/[file_id]": ["/api/files/999999"],
+    "POST /api/batches/[batch_id]/detect-fraud": ["/api/batches/1/detect-fraud"],
+    "GET /api/batches/[batch_id]/alerts": ["/api/batches/1/alerts"],
+    "POST /api/batches/[batch_id]/resolve-alert": [
+      "/api/batches/1/resolve-alert",
+      { alert_id: 999999, note: "checked" },
+    ],
+    "GET /api/batches/[batch_id]/audit-history": ["/api/batches/1/audit-history"],
+    "GET /api/cron/expiry": ["/api/cron/expiry"],
+    "GET /api/blockchain-events": ["/api/blockchain-events?limit=1"],
+    "GET /api/blockchain-events/stream": ["/api/blockchain-events/stream"],
+    "GET /api/blockchain-events/status": ["/api/blockchain-events/status"],
+    "POST /api/blockchain-events/[event_id]/process": ["/api/blockchain-events/1/process"],
+    "POST /api/blockchain-events/process-all": ["/api/blockchain-events/process-all"],
+    "POST /api/blockchain-events/toggle-listening": ["/api/blockchain-events/toggle-listening", { active: true }],
+    "GET /api/cron/listener": ["/api/cron/listener"],
+    "GET /api/batches/[batch_id]/chainlink-requests": ["/api/batches/1/chainlink-requests"],
+    "GET /api/audit/[record_id]/proof": ["/api/audit/1/proof"],
+    "GET /api/labels": ["/api/labels?ids=1&format=pdf"],
+    "POST /api/chainlink/verify-batch/[batch_id]": [
+      "/api/chainlink/verify-batch/1",
+      { chainlink_request_id: `0x${"1".repeat(64)}` },
+    ],
+    "POST /api/chainlink/quality-check/[batch_id]": [
+      "/api/chainlink/quality-check/1",
+      { chainlink_request_id: `0x${"2".repeat(64)}` },
+    ],
+    "POST /api/chainlink/expiry-check/[batch_id]": [
+      "/api/chainlink/expiry-check/1",
+      { chainlink_request_id: `0x${"3".repeat(64)}` },
+    ],
+    "POST /api/sync": ["/api/sync"],
+    "GET /api/sync": ["/api/sync"],
+    "GET /api/sync/[sync_id]": ["/api/sync/999999"],
+    "POST /api/batches/[batch_id]/sync": ["/api/batches/1/sync"],
+    "GET /api/cron/sync": ["/api/cron/sync"],
+    "GET /api/dashboard/metrics": ["/api/dashboard/metrics"],
+    "GET /api/system/status": ["/api/system/status"],
+    "GET /api/system/alerts": ["/api/system/alerts?limit=1"],
+    "POST /api/system/alerts/[system_alert_id]/resolve": [
+      "/api/system/alerts/999999/resolve",
+      { note: "Checked by the matrix." },
+    ],
+    "GET /api/activities/recent": ["/api/activities/recent?limit=1"],
+    "GET /api/analytics": ["/api/analytics?chart=expiry"],
+    "GET /api/admin/users": ["/api/admin/users"],
+    "PATCH /api/admin/users/[user_id]": [`/api/admin/users/${viewer.id}`, { role: "viewer" }],
+    "GET /api/admin/api-keys": ["/api/admin/api-keys"],
+    "POST /api/admin/api-keys": ["/api/admin/api-keys", { name: "matrix created", role: "viewer" }],
+    "DELETE /api/admin/api-keys/[key_id]": [`/api/admin/api-keys/${throwaway.id}`],
+    "GET /api/admin/organisations": ["/api/admin/organisations"],
+    "POST /api/admin/organisations": ["/api/admin/organisations", { name: "Matrix Roasters", kind: "roaster" }],
+    "POST /api/admin/users/[user_id]/approve": [
+      `/api/admin/users/${viewer.id}/approve`,
+      { organisation_id: 1, role: "viewer" },
+    ],
+    "POST /api/admin/invitations": ["/api/admin/invitations", { email: "matrix-invitee@example.com", role: "viewer" }],
+    "DELETE /api/admin/users/[user_id]/lockout": [`/api/admin/users/${viewer.id}/lockout`],
+    "GET /api/buyers": ["/api/buyers"],
+    "PATCH /api/buyers/[buyer_id]": [
+      "/api/buyers/999999",
+      { address: { label: "Matrix", lines: "1 Matrix Street", country: "Belgium" } },
+    ],
+    "GET /api/orders": ["/api/orders?limit=1"],
+    "GET /api/orders/export": ["/api/orders/export?status=draft"],
+    "POST /api/orders": [
+      "/api/orders",
+      { buyer_id: 999999, lines: [{ batch_id: 1, quantity_kg: "1", price_per_kg: "1" }] },
+    ],
+    "GET /api/orders/[order_id]": ["/api/orders/999999"],
+    "POST /api/orders/[order_id]/[action]": ["/api/orders/999999/cancel", {}],
+    "GET /api/returns": ["/api/returns?limit=1"],
+    "GET /api/returns/export": ["/api/returns/export?status=requested"],
+    "POST /api/returns": ["/api/returns", { order_line_id: 999999, quantity_kg: "1", reason: "moisture" }],
+    "GET /api/returns/[return_id]": ["/api/returns/999999"],
+    "GET /api/returns/[return_id]/photos/[photo_id]": ["/api/returns/999999/photos/1"],
+    "POST /api/returns/[return_id]/receive": ["/api/returns/999999/receive", { warehouse: "ANR-BND" }],
+    "POST /api/returns/[return_id]/inspect": [
+      "/api/returns/999999/inspect",
+      { cupping_score: 84, moisture_pct: 11, primary_defects: 0, secondary_defects: 2, screen_size: 16 },
+    ],
+    "POST /api/returns/[return_id]/decide": ["/api/returns/999999/decide", { disposition: "resell" }],
+    "POST /api/returns/[return_id]/reject": ["/api/returns/999999/reject", { note: "Matrix" }],
+    "GET /api/returns/analytics": ["/api/returns/analytics"],
+    "GET /api/returns/analytics/export": ["/api/returns/analytics/export?table=reason"],
+    "GET /api/warehouses": ["/api/warehouses"],
+    "POST /api/warehouses": [
+      "/api/warehouses",
+      { code: "MATRIX-WH", name: "Matrix Warehouse", country: "Belgium", capacity_kg: "1000" },
+    ],
+    "PATCH /api/warehouses/[code]": ["/api/warehouses/ANR-BND", { is_active: true }],
+    "GET /api/stock": ["/api/stock"],
+    "GET /api/stock-movements": ["/api/stock-movements?limit=1"],
+    "GET /api/stock-movements/export": ["/api/stock-movements/export?type=moved"],
     // Each is only checked and answered with the call to sign; nothing changes.
-    "POST /api/batches/[batch_id]/stock-moves": {
-      path: "/api/batches/1/stock-moves",
-      body: { holder: devAccount(1).address, from_warehouse: "ANR-BND", to_warehouse: "HAM-PRT", quantity_kg: "0.001" },
-    },
-    "POST /api/batches/[batch_id]/stock-adjustments": {
-      path: "/api/batches/1/stock-adjustments",
-      body: { holder: devAccount(1).address, warehouse: "ANR-BND", quantity_kg: "-0.001", reason: "sample" },
-    },
-    "POST /api/batches/[batch_id]/stock-transfers": {
-      path: "/api/batches/1/stock-transfers",
-      body: { from: devAccount(1).address, to: devAccount(2).address, quantity_kg: "0.001" },
-    },
-    "GET /api/batches/[batch_id]/holdings": { path: "/api/batches/1/holdings" },
+    "POST /api/batches/[batch_id]/stock-moves": [
+      "/api/batches/1/stock-moves",
+      { holder: devAccount(1).address, from_warehouse: "ANR-BND", to_warehouse: "HAM-PRT", quantity_kg: "0.001" },
+    ],
+    "POST /api/batches/[batch_id]/stock-adjustments": [
+      "/api/batches/1/stock-adjustments",
+      { holder: devAccount(1).address, warehouse: "ANR-BND", quantity_kg: "-0.001", reason: "sample" },
+    ],
+    "POST /api/batches/[batch_id]/stock-transfers": [
+      "/api/batches/1/stock-transfers",
+      { from: devAccount(1).address, to: devAccount(2).address, quantity_kg: "0.001" },
+    ],
+    "GET /api/batches/[batch_id]/holdings": ["/api/batches/1/holdings"],
     // webhooks (issue 20)
-    "GET /api/admin/webhooks": { path: "/api/admin/webhooks" },
+    "GET /api/admin/webhooks": ["/api/admin/webhooks"],
     // Refused as a URL (422): an admin's call registers nothing for the worker to send to.
-    "POST /api/admin/webhooks": {
-      path: "/api/admin/webhooks",
-      body: { url: "ftp://matrix.example/hook", event_types: ["batch.created"] },
-    },
-    "PATCH /api/admin/webhooks/[endpoint_id]": { path: "/api/admin/webhooks/999999", body: { status: "paused" } },
-    "POST /api/admin/webhooks/[endpoint_id]/rotate-secret": {
-      path: "/api/admin/webhooks/999999/rotate-secret",
-      body: {},
-    },
-    "POST /api/admin/webhooks/[endpoint_id]/test": { path: "/api/admin/webhooks/999999/test", body: {} },
-    "GET /api/admin/webhooks/[endpoint_id]/deliveries": { path: "/api/admin/webhooks/999999/deliveries" },
-    "GET /api/admin/webhook-deliveries/[delivery_id]": { path: "/api/admin/webhook-deliveries/999999" },
-    "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver": {
-      path: "/api/admin/webhook-deliveries/999999/redeliver",
-      body: {},
-    },
-    "GET /api/admin/settings": { path: "/api/admin/settings" },
-    "PATCH /api/admin/settings": { path: "/api/admin/settings", body: { webhooks_allow_private: true } },
+    "POST /api/admin/webhooks": [
+      "/api/admin/webhooks",
+      { url: "ftp://matrix.example/hook", event_types: ["batch.created"] },
+    ],
+    "PATCH /api/admin/webhooks/[endpoint_id]": ["/api/admin/webhooks/999999", { status: "paused" }],
+    "POST /api/admin/webhooks/[endpoint_id]/rotate-secret": ["/api/admin/webhooks/999999/rotate-secret", {}],
+    "POST /api/admin/webhooks/[endpoint_id]/test": ["/api/admin/webhooks/999999/test", {}],
+    "GET /api/admin/webhooks/[endpoint_id]/deliveries": ["/api/admin/webhooks/999999/deliveries"],
+    "GET /api/admin/webhook-deliveries/[delivery_id]": ["/api/admin/webhook-deliveries/999999"],
+    "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver": [
+      "/api/admin/webhook-deliveries/999999/redeliver",
+      {},
+    ],
+    "GET /api/admin/settings": ["/api/admin/settings"],
+    "PATCH /api/admin/settings": ["/api/admin/settings", { webhooks_allow_private: true }],
 
     // notifications (issue 20)
     // Each caller's own rows: marking all read and saving the defaults leave nothing changed for anyone else.
-    "GET /api/notifications": { path: "/api/notifications?limit=1" },
-    "POST /api/notifications/read": { path: "/api/notifications/read", body: { all: true } },
-    "GET /api/notifications/subscription": { path: "/api/notifications/subscription" },
-    "PUT /api/notifications/subscription": {
-      path: "/api/notifications/subscription",
-      body: { min_severity: "high", by_email: false, in_inbox: true },
-    },
+    "GET /api/notifications": ["/api/notifications?limit=1"],
+    "POST /api/notifications/read": ["/api/notifications/read", { all: true }],
+    "GET /api/notifications/subscription": ["/api/notifications/subscription"],
+    "PUT /api/notifications/subscription": [
+      "/api/notifications/subscription",
+      { min_severity: "high", by_email: false, in_inbox: true },
+    ],
 
     // monitoring (issue 20)
-    "GET /api/recommendations": { path: "/api/recommendations?limit=1" },
-    "POST /api/recommendations/[recommendation_id]/accept": { path: "/api/recommendations/999999/accept", body: {} },
-    "POST /api/recommendations/[recommendation_id]/dismiss": {
-      path: "/api/recommendations/999999/dismiss",
-      body: { reason: "Checked by the matrix." },
-    },
-    "GET /api/recommendations/stats": { path: "/api/recommendations/stats" },
-    "GET /api/monitoring/detectors": { path: "/api/monitoring/detectors" },
+    "GET /api/recommendations": ["/api/recommendations?limit=1"],
+    "POST /api/recommendations/[recommendation_id]/accept": ["/api/recommendations/999999/accept", {}],
+    "POST /api/recommendations/[recommendation_id]/dismiss": [
+      "/api/recommendations/999999/dismiss",
+      { reason: "Checked by the matrix." },
+    ],
+    "GET /api/recommendations/stats": ["/api/recommendations/stats"],
+    "GET /api/monitoring/detectors": ["/api/monitoring/detectors"],
 
     // due diligence
-    "GET /api/batches/[batch_id]/due-diligence": { path: "/api/batches/1/due-diligence" },
-    "POST /api/due-diligence/plots/[plot_id]/declarations": {
-      path: "/api/due-diligence/plots/999999/declarations",
-      body: {
-        land_use: "coffee_before_2021",
-        is_deforestation_free: true,
-        declared_on: "2026-01-01",
-        declarant: "Matrix",
-      },
-    },
-    "POST /api/due-diligence/plots/[plot_id]/documents": { path: "/api/due-diligence/plots/999999/documents" },
-    "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]": {
-      path: "/api/due-diligence/plots/999999/documents/1",
-    },
-    "GET /api/due-diligence/layers": { path: "/api/due-diligence/layers" },
+    "GET /api/batches/[batch_id]/due-diligence": ["/api/batches/1/due-diligence"],
+    "POST /api/due-diligence/plots/[plot_id]/declarations": [
+      "/api/due-diligence/plots/999999/declarations",
+      { land_use: "coffee_before_2021", is_deforestation_free: true, declared_on: "2026-01-01", declarant: "Matrix" },
+    ],
+    "POST /api/due-diligence/plots/[plot_id]/documents": ["/api/due-diligence/plots/999999/documents"],
+    "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]": ["/api/due-diligence/plots/999999/documents/1"],
+    "GET /api/due-diligence/layers": ["/api/due-diligence/layers"],
     // No areas: refused as invalid (400) once let through, so the matrix adds no layer.
-    "POST /api/due-diligence/layers": {
-      path: "/api/due-diligence/layers",
-      body: { name: "Matrix", geojson: { type: "FeatureCollection", features: [] } },
-    },
-    "GET /api/due-diligence/statements": { path: "/api/due-diligence/statements" },
-    "POST /api/due-diligence/statements": { path: "/api/due-diligence/statements", body: { batch_id: 999999 } },
-    "GET /api/due-diligence/statements/[statement_id]": { path: "/api/due-diligence/statements/999999" },
-    "POST /api/due-diligence/statements/[statement_id]/submit": {
-      path: "/api/due-diligence/statements/999999/submit",
-    },
-    "GET /api/due-diligence/settings": { path: "/api/due-diligence/settings" },
+    "POST /api/due-diligence/layers": [
+      "/api/due-diligence/layers",
+      { name: "Matrix", geojson: { type: "FeatureCollection", features: [] } },
+    ],
+    "GET /api/due-diligence/statements": ["/api/due-diligence/statements"],
+    "POST /api/due-diligence/statements": ["/api/due-diligence/statements", { batch_id: 999999 }],
+    "GET /api/due-diligence/statements/[statement_id]": ["/api/due-diligence/statements/999999"],
+    "POST /api/due-diligence/statements/[statement_id]/submit": ["/api/due-diligence/statements/999999/submit"],
+    "GET /api/due-diligence/settings": ["/api/due-diligence/settings"],
     // An invalid country: refused (400) once let through, so the matrix changes no setting.
-    "PUT /api/due-diligence/settings": {
-      path: "/api/due-diligence/settings",
-      body: { endpoint_url: "", api_key: "", operator_eori: "", operator_address: "", operator_country: "xx" },
-    },
+    "PUT /api/due-diligence/settings": [
+      "/api/due-diligence/settings",
+      { endpoint_url: "", api_key: "", operator_eori: "", operator_address: "", operator_country: "xx" },
+    ],
     // plots
-    "GET /api/plots": { path: "/api/plots?limit=1" },
-    "POST /api/plots": { path: "/api/plots", body: {} },
-    "POST /api/plots/upload": { path: "/api/plots/upload", body: {} },
-    "GET /api/plots/[plot_id]": { path: "/api/plots/999999" },
-    "PATCH /api/plots/[plot_id]": { path: "/api/plots/999999", body: {} },
-    "GET /api/batches/[batch_id]/plots": { path: "/api/batches/1/plots" },
-    "PUT /api/batches/[batch_id]/plots": { path: "/api/batches/999999/plots", body: {} },
+    "GET /api/plots": ["/api/plots?limit=1"],
+    "POST /api/plots": ["/api/plots", {}],
+    "POST /api/plots/upload": ["/api/plots/upload", {}],
+    "GET /api/plots/[plot_id]": ["/api/plots/999999"],
+    "PATCH /api/plots/[plot_id]": ["/api/plots/999999", {}],
+    "GET /api/batches/[batch_id]/plots": ["/api/batches/1/plots"],
+    "PUT /api/batches/[batch_id]/plots": ["/api/batches/999999/plots", {}],
     // epcis
-    "GET /api/batches/[batch_id]/epcis": { path: "/api/batches/1/epcis" },
-    "GET /api/epcis": { path: "/api/epcis?from=2020-01-01&to=2020-01-01" },
+    "GET /api/batches/[batch_id]/epcis": ["/api/batches/1/epcis"],
+    "GET /api/epcis": ["/api/epcis?from=2020-01-01&to=2020-01-01"],
   };
   // newContext inherits the project's signed-in storageState unless told otherwise.
   const context = (extra: Parameters<typeof playwrightRequest.newContext>[0] = {}) =>
@@ -379,7 +353,7 @@ const isStream = (key: RouteKey) => key.endsWith("/stream");
 
 async function send(caller: Caller, key: RouteKey) {
   const method = key.split(" ")[0].replace("ANY", "DELETE");
-  const { path, body } = targets[key];
+  const [path, body] = targets[key];
   const data = body === undefined ? "" : JSON.stringify(body);
   const headers = {
     ...(body !== undefined && { "content-type": "application/json" }),
@@ -467,7 +441,7 @@ test("lets every caller the expectation names through, and an allowed stream giv
   expect(allowed.length).toBeGreaterThan(200);
   for (const { key, caller } of allowed) {
     if (isStream(key)) {
-      const { status, event } = await firstEvent(caller, targets[key].path);
+      const { status, event } = await firstEvent(caller, targets[key][0]);
       expect(status, `${key} as ${caller.kind}`).toBe(200);
       expect(event, `${key} as ${caller.kind}: no event before the stream ended`).toBeTruthy();
       continue;

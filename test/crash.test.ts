@@ -4,33 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { flagExpiry } from "@/lib/alerts/expiry";
 import { getCheckpoint } from "@/lib/events/indexer";
-import { demoBatches } from "@/scripts/lib/demo-batches";
 import { seededRandom } from "@/scripts/lib/random";
 
-import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { indexerConfig } from "./helpers/chain";
+import type { TestDb } from "./helpers/db";
+import { startTwoRuns, type TwoRuns } from "./helpers/two-runs";
 import { exited, isAlive, sleep, startWorker as startWorkerOn } from "./helpers/worker";
 import { auditChain, workerState } from "./helpers/worker-state";
 
-let clean: TestDb;
-let crashed: TestDb;
-let chain: TestToken;
+let runs: TwoRuns;
 let head: bigint;
 
 beforeAll(async () => {
-  [clean, crashed] = await Promise.all([createTestDb(), createTestDb()]);
-  chain = await deployTestToken();
-  await mintToProducer(chain, demoBatches(30, new Date("2026-11-23T00:00:00Z"), 5));
+  runs = await startTwoRuns(30, 5);
   // Uncached: viem's cached number can lag the last mint by seconds, and both runs must reach the real head.
-  head = await chain.client.getBlockNumber({ cacheTime: 0 });
+  head = await runs.chain.client.getBlockNumber({ cacheTime: 0 });
 });
-afterAll(async () => {
-  await clean.drop();
-  await crashed.drop();
-});
+afterAll(() => runs.drop());
 
-const startWorker = (t: TestDb) => startWorkerOn(t.url, chain, { INDEXER_BLOCK_RANGE: "1" });
-const configOf = (t: TestDb) => indexerConfig(t.db, chain, 1);
+const startWorker = (t: TestDb) => startWorkerOn(t.url, runs.chain, { INDEXER_BLOCK_RANGE: "1" });
+const configOf = (t: TestDb) => indexerConfig(t.db, runs.chain, 1);
 
 /** Runs a worker until it has indexed the head, then stops it as the stack would. */
 async function runToHead(t: TestDb) {
@@ -42,6 +35,7 @@ async function runToHead(t: TestDb) {
 
 describe("crash safety", () => {
   it("a worker killed at seeded points of a backfill, up to 20 times, leaves what a clean run leaves", async () => {
+    const { clean, tested: crashed, chain } = runs;
     const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 1_000_000));
     console.log(`crash test: CRASH_SEED=${seed}`);
     const next = seededRandom(seed);

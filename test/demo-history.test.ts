@@ -75,6 +75,9 @@ describe("demoHistory", () => {
     }
     const transfers = events.filter((e) => e.kind === "transfer");
     expect(transfers.map((e) => e.index).sort()).toEqual(sold.map((b) => batches.indexOf(b)).sort());
+    // The four producer wallets mint in turn; a lot goes to the house two along (a cooperative's to an exporter).
+    expect(batches.map((b) => b.producer)).toEqual(batches.map((_, index) => index % 4));
+    for (const b of sold) expect(b.transfer!.to).toBe((b.producer + 2) % 4);
     // Spread over the history, not bunched.
     const months = new Set(sold.map((b) => b.transfer!.at.toISOString().slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(8);

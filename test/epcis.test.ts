@@ -28,15 +28,9 @@ import { demoBatches } from "@/scripts/lib/demo-batches";
 import { consignTo, mintBatch } from "@/scripts/lib/mint";
 
 import { insertStaff } from "./helpers/callers";
-import {
-  deployTestToken,
-  indexerConfig,
-  mintToProducer,
-  tokenHandle,
-  writeToken,
-  type TestToken,
-} from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { indexerConfig, tokenHandle, writeToken, type TestToken } from "./helpers/chain";
+import type { TestDb } from "./helpers/db";
+import { startWithBatches } from "./helpers/db-and-token";
 import { insertBuyer, specialtyCheck } from "./helpers/factories";
 import { shipperAccount, startOrderStack } from "./helpers/order-stack";
 import { refusal } from "./helpers/refusal";
@@ -332,9 +326,7 @@ describe("every demo batch", () => {
   const list = demoBatches(36, new Date("2026-11-23T00:00:00Z"), 3);
 
   beforeAll(async () => {
-    t = await createTestDb();
-    chain = await deployTestToken();
-    await mintToProducer(chain, list);
+    ({ t, chain } = await startWithBatches(list));
     await indexToHead(indexerConfig(t.db, chain, 50));
   }, 240_000);
   afterAll(() => t.drop());

@@ -6,27 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chainFor } from "@/lib/chain/client";
 import { createIndexer, getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/indexer";
 import { listenRound } from "@/lib/events/run";
-import { demoBatches } from "@/scripts/lib/demo-batches";
 
-import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { indexerConfig } from "./helpers/chain";
 import { startFlakyRpc, type FlakyRpc } from "./helpers/flaky-rpc";
 import { mirror } from "./helpers/mirror";
+import { startTwoRuns, type TwoRuns } from "./helpers/two-runs";
 
-let clean: TestDb;
-let flaky: TestDb;
-let chain: TestToken;
+let runs: TwoRuns;
 let rpc: FlakyRpc;
 let config: IndexerConfig;
 
 beforeAll(async () => {
-  [clean, flaky] = await Promise.all([createTestDb(), createTestDb()]);
-  chain = await deployTestToken();
-  await mintToProducer(chain, demoBatches(40, new Date("2026-11-23T00:00:00Z"), 9));
-  config = indexerConfig(clean.db, chain, 64);
+  runs = await startTwoRuns(40, 9);
+  config = indexerConfig(runs.clean.db, runs.chain, 64);
   await indexToHead(config);
   rpc = await startFlakyRpc({
-    upstream: chain.rpcUrl,
+    upstream: runs.chain.rpcUrl,
     seed: 2026,
     failRate: 0.15,
     timeoutRate: 0.1,
@@ -37,12 +32,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rpc.stop();
-  await clean.drop();
-  await flaky.drop();
+  await runs.drop();
 });
 
 describe("a bad RPC", () => {
   it("slows the backfill down but changes nothing in what it stores", async () => {
+    const { clean, tested: flaky, chain } = runs;
     // A short timeout and one retry, so faults reach the indexer instead of being absorbed by viem.
     const client = createPublicClient({
       chain: chainFor(31337, rpc.url),

@@ -9,8 +9,9 @@ import { getCheckpoint, indexToHead, type IndexerConfig } from "@/lib/events/ind
 import { demoBatches } from "@/scripts/lib/demo-batches";
 import { mintBatch } from "@/scripts/lib/mint";
 
-import { deployTestToken, indexerConfig, mintToProducer, type TestToken } from "./helpers/chain";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { indexerConfig, type TestToken } from "./helpers/chain";
+import type { TestDb } from "./helpers/db";
+import { startWithBatches } from "./helpers/db-and-token";
 
 let t: TestDb;
 let chain: TestToken;
@@ -18,10 +19,8 @@ let config: IndexerConfig;
 const list = demoBatches(24, new Date("2026-11-23T00:00:00Z"), 7);
 
 beforeAll(async () => {
-  t = await createTestDb();
-  chain = await deployTestToken();
+  ({ t, chain } = await startWithBatches(list));
   config = indexerConfig(t.db, chain, 7);
-  await mintToProducer(chain, list);
 });
 afterAll(() => t.drop());
 

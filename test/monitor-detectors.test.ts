@@ -37,8 +37,9 @@ import { runDetector } from "@/lib/monitoring/run";
 import { createStatusClient } from "@/lib/system/checks";
 import { demoBatches } from "@/scripts/lib/demo-batches";
 
-import { deployTestToken, mintToProducer, type TestToken } from "./helpers/chain";
+import { mintToProducer, type TestToken } from "./helpers/chain";
 import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
+import { startDbAndToken } from "./helpers/db-and-token";
 import { insertBatches, insertBuyer, insertFailingEndpoint, makeBatch } from "./helpers/factories";
 
 let t: TestDb;
@@ -95,8 +96,7 @@ async function expectRaisedThenCleared(
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  chain = await deployTestToken();
+  ({ t, chain } = await startDbAndToken());
   ctx = contextFor(t.db);
 });
 afterAll(() => t.drop());

@@ -16,8 +16,9 @@ import { leafHash, merklePaths, merkleProof, merkleRoot, rootFromProof } from "@
 import { getProof } from "@/lib/provenance/proof";
 import { verifyProof } from "@/lib/provenance/verify";
 
-import { deployTestToken, type TestToken } from "./helpers/chain";
-import { createTestDb, withoutTriggers, type TestDb } from "./helpers/db";
+import type { TestToken } from "./helpers/chain";
+import { withoutTriggers, type TestDb } from "./helpers/db";
+import { startDbAndToken } from "./helpers/db-and-token";
 
 let t: TestDb;
 let c: TestToken;
@@ -44,8 +45,7 @@ const append = (n: number, from: number) =>
   );
 
 beforeAll(async () => {
-  t = await createTestDb();
-  c = await deployTestToken();
+  ({ t, chain: c } = await startDbAndToken());
   anchorer = chainWith(c.admin);
 });
 afterAll(() => t.drop());

@@ -50,24 +50,19 @@ describe("gradeQuality", () => {
     ]);
   });
 
-  it.each([
-    [5, "specialty"],
-    [6, "premium"],
-    [8, "premium"],
-    [9, "exchange"],
-    [23, "exchange"],
-    [24, "below_standard"],
-  ])("grades exactly %i full defects %s", (defects, grade) => {
-    expect(lot({ secondary_defects: defects }).grade).toBe(grade);
-  });
-
-  it.each([
-    [8.99, "below_standard"],
-    [9, "specialty"],
-    [13, "specialty"],
-    [13.01, "below_standard"],
-  ])("grades moisture %s%% %s", (moisture, grade) => {
-    expect(lot({ moisture_pct: moisture }).grade).toBe(grade);
+  it.each<[string, string, Partial<QualityCheckInput>]>([
+    ["exactly 5 full defects", "specialty", { secondary_defects: 5 }],
+    ["exactly 6 full defects", "premium", { secondary_defects: 6 }],
+    ["exactly 8 full defects", "premium", { secondary_defects: 8 }],
+    ["exactly 9 full defects", "exchange", { secondary_defects: 9 }],
+    ["exactly 23 full defects", "exchange", { secondary_defects: 23 }],
+    ["exactly 24 full defects", "below_standard", { secondary_defects: 24 }],
+    ["moisture 8.99%", "below_standard", { moisture_pct: 8.99 }],
+    ["moisture 9%", "specialty", { moisture_pct: 9 }],
+    ["moisture 13%", "specialty", { moisture_pct: 13 }],
+    ["moisture 13.01%", "below_standard", { moisture_pct: 13.01 }],
+  ])("grades %s %s", (_, grade, changes) => {
+    expect(lot(changes).grade).toBe(grade);
   });
 
   it("needs a cupping score of at least 80 for specialty or premium", () => {

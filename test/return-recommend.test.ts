@@ -12,6 +12,8 @@ import {
   type RecommendInput,
 } from "@/lib/returns/recommend";
 
+import fixtures from "./fixtures/returns/returns.json";
+
 type Changes = Partial<Omit<RecommendInput, "inspection">> & { inspection?: Partial<RecommendInput["inspection"]> };
 const make =
   (base: RecommendInput) =>
@@ -34,65 +36,19 @@ const feasibleOf = (r: Recommendation) => r.options.filter((o) => o.feasible).ma
 const sentenceOf = (r: Recommendation, option: string) => r.options.find((o) => o.option === option)!.sentence;
 const factorOf = (r: Recommendation, name: string) => r.factors.find((f) => f.name === name)!;
 
-// 1000 kg sent back as the wrong lot, inspected at its specialty contract grade, 20 days after delivery.
-const wrongLot = make({
-  grams: "1000000",
-  reason: "wrong_lot",
-  contract_grade: "specialty",
-  inspection: { grade: "specialty", cupping_score: 85, moisture_pct: 11, full_defects: 3, contaminated: false },
-  original_price_per_kg: "7.50",
-  prices: { specialty: { price_per_kg: "8.00", sales: 5 }, exchange: { price_per_kg: "4.00", sales: 9 } },
-  days_since_delivery: 20,
-  days_to_expiry: null,
-});
-
-// 500 kg damaged in transit, premium on a specialty contract, 75 days after delivery.
-const transitDamage = make({
-  grams: "500000",
-  reason: "transit_damage",
-  contract_grade: "specialty",
-  inspection: { grade: "premium", cupping_score: 82, moisture_pct: 12, full_defects: 7, contaminated: false },
-  original_price_per_kg: "7.00",
-  prices: { premium: { price_per_kg: "4.80", sales: 3 }, exchange: { price_per_kg: "4.50", sales: 10 } },
-  days_since_delivery: 75,
-  days_to_expiry: 200,
-});
-
-// 2000 kg below standard on an exchange contract, cupping 72, past the claim window; no below-standard sales.
-const belowStandard = make({
-  grams: "2000000",
-  reason: "quality_below_contract",
-  contract_grade: "exchange",
-  inspection: { grade: "below_standard", cupping_score: 72, moisture_pct: 12.5, full_defects: 30, contaminated: false },
-  original_price_per_kg: "4.20",
-  prices: { exchange: { price_per_kg: "4.00", sales: 6 } },
-  days_since_delivery: 90,
-  days_to_expiry: 45,
-});
-
-// 1200 kg graded exchange on a specialty contract, claimed 30 days after delivery.
-const belowContract = make({
-  grams: "1200000",
-  reason: "quality_below_contract",
-  contract_grade: "specialty",
-  inspection: { grade: "exchange", cupping_score: 78, moisture_pct: 11.5, full_defects: 14, contaminated: false },
-  original_price_per_kg: "7.60",
-  prices: { exchange: { price_per_kg: "3.90", sales: 8 }, specialty: { price_per_kg: "7.80", sales: 4 } },
-  days_since_delivery: 30,
-  days_to_expiry: 120,
-});
-
-// 750.5 kg of premium found contaminated.
-const contaminated = make({
-  grams: "750500",
-  reason: "contamination",
-  contract_grade: "premium",
-  inspection: { grade: "premium", cupping_score: 81, moisture_pct: 11, full_defects: 6, contaminated: true },
-  original_price_per_kg: "6.00",
-  prices: { premium: { price_per_kg: "6.20", sales: 4 }, exchange: { price_per_kg: "4.10", sales: 12 } },
-  days_since_delivery: 10,
-  days_to_expiry: 100,
-});
+// The returns, in test/fixtures/returns/returns.json:
+// wrongLot: 1000 kg sent back as the wrong lot, inspected at its specialty contract grade, 20 days after delivery.
+// transitDamage: 500 kg damaged in transit, premium on a specialty contract, 75 days after delivery.
+// belowStandard: 2000 kg below standard on an exchange contract, cupping 72, past the claim window; no sales of
+// below-standard coffee.
+// belowContract: 1200 kg graded exchange on a specialty contract, claimed 30 days after delivery.
+// contaminated: 750.5 kg of premium found contaminated.
+const returns = fixtures as Record<keyof typeof fixtures, RecommendInput>;
+const wrongLot = make(returns.wrongLot);
+const transitDamage = make(returns.transitDamage);
+const belowStandard = make(returns.belowStandard);
+const belowContract = make(returns.belowContract);
+const contaminated = make(returns.contaminated);
 
 describe("recommendDisposition: one return for each disposition", () => {
   it("resells coffee sent back as the wrong lot that meets its contract grade", () => {
@@ -207,22 +163,7 @@ describe("recommendDisposition: one return for each disposition", () => {
   it("destroys coffee nothing else can take, with its confidence from the factors", () => {
     // 100 kg below standard, cupping 65, moisture 14 %, damaged in transit, 10 days to expiry, no sales at all:
     // below standard 35 % of 3.00 = 1.05, exchange 60 % = 1.80.
-    const r = recommendDisposition({
-      grams: "100000",
-      reason: "transit_damage",
-      contract_grade: "exchange",
-      inspection: {
-        grade: "below_standard",
-        cupping_score: 65,
-        moisture_pct: 14,
-        full_defects: 40,
-        contaminated: false,
-      },
-      original_price_per_kg: "3.00",
-      prices: {},
-      days_since_delivery: 20,
-      days_to_expiry: 10,
-    });
+    const r = recommendDisposition(returns.unsellable);
     // resell 100 × 1.05; downgrade 100 × 1.80; blend 100 × ((1.05 + 1.80) / 2 − 0.25) = 100 × 1.175;
     // return 100 × 2.50; destroy 100 × −0.30.
     expect(valuesOf(r)).toEqual(recoveries("105.00", "180.00", "117.50", "250.00", "-30.00"));
@@ -271,16 +212,7 @@ describe("recommendDisposition: boundaries", () => {
   it("breaks a tie by the dispositions order and says so", () => {
     // 1000 kg exchange on an exchange contract: resell and downgrade both 1000 × 4.00; blend 1000 × 3.75;
     // return (not feasible for transit damage) 1000 × (4.50 − 0.50) = 4000.00 too.
-    const r = recommendDisposition({
-      grams: "1000000",
-      reason: "transit_damage",
-      contract_grade: "exchange",
-      inspection: { grade: "exchange", cupping_score: 75, moisture_pct: 11, full_defects: 12, contaminated: false },
-      original_price_per_kg: "4.50",
-      prices: { exchange: { price_per_kg: "4.00", sales: 5 } },
-      days_since_delivery: 10,
-      days_to_expiry: null,
-    });
+    const r = recommendDisposition(returns.tie);
     expect(valuesOf(r)).toEqual(recoveries("4000.00", "4000.00", "3750.00", "4000.00", "-300.00"));
     expect(r.option).toBe("resell");
     expect(r.summary).toBe(
@@ -310,16 +242,7 @@ describe("recommendDisposition: boundaries", () => {
     // 100 kg premium on a premium contract, 20 days to expiry, cupping 65, moisture 13.5, no sales: only
     // downgrading (60 % of 5.00 = 3.00 → 300.00) and destroying are feasible. Supporting downgrade:
     // contamination 0.10, expiry 0.15 = 0.25 of 1.10, × 0.8 = 0.18, clamped to 0.30.
-    const r = recommendDisposition({
-      grams: "100000",
-      reason: "moisture",
-      contract_grade: "premium",
-      inspection: { grade: "premium", cupping_score: 65, moisture_pct: 13.5, full_defects: 6, contaminated: false },
-      original_price_per_kg: "5.00",
-      prices: {},
-      days_since_delivery: 10,
-      days_to_expiry: 20,
-    });
+    const r = recommendDisposition(returns.weak);
     expect(valuesOf(r)).toEqual(recoveries("500.00", "300.00", "375.00", "450.00", "-30.00"));
     expect(r.option).toBe("downgrade");
     expect(r.confidence).toBe(0.3);

@@ -4,7 +4,22 @@ import { describe, expect, it } from "vitest";
 import { hasTone, scoreTone, toneOf } from "@/components/ui/tones";
 import { activityKinds } from "@/lib/activities/schemas";
 import type { CheckStage } from "@/lib/chainlink/list";
-import * as enums from "@/lib/db/enums";
+import {
+  batchStatuses,
+  deliveryStatuses,
+  dispositions,
+  endpointStatuses,
+  eventStatuses,
+  orderStatuses,
+  qualityGrades,
+  reservationStatuses,
+  returnStatuses,
+  riskLevels,
+  shipmentStatuses,
+  syncStatuses,
+  verificationRequestStatuses,
+  verificationStatuses,
+} from "@/lib/db/enums";
 import type { Verdict } from "@/lib/provenance/verify";
 import type { SyncJson } from "@/lib/sync/start";
 import type { State } from "@/lib/system/checks";
@@ -31,13 +46,13 @@ const transactionStatuses = ["pending", "mined", "reverted", "replaced", "droppe
 
 describe("tone registry", () => {
   const shown: [string, readonly string[]][] = [
-    ["batch status", enums.batchStatuses],
-    ["verification status", enums.verificationStatuses],
-    ["sync status", enums.syncStatuses],
-    ["quality grade", enums.qualityGrades],
-    ["risk level and alert severity", enums.riskLevels],
-    ["verification request", enums.verificationRequestStatuses],
-    ["chain event", enums.eventStatuses],
+    ["batch status", batchStatuses],
+    ["verification status", verificationStatuses],
+    ["sync status", syncStatuses],
+    ["quality grade", qualityGrades],
+    ["risk level and alert severity", riskLevels],
+    ["verification request", verificationRequestStatuses],
+    ["chain event", eventStatuses],
     ["activity kind", activityKinds],
     ["Chainlink stage", stages],
     ["proof verdict", verdicts],
@@ -45,13 +60,13 @@ describe("tone registry", () => {
     ["verification outcome", outcomes],
     ["alert status", alertStatuses],
     ["transaction", transactionStatuses],
-    ["order status", enums.orderStatuses],
-    ["reservation status", enums.reservationStatuses],
-    ["shipment status", enums.shipmentStatuses],
-    ["return status", enums.returnStatuses],
-    ["disposition", enums.dispositions],
-    ["webhook endpoint", enums.endpointStatuses],
-    ["webhook delivery", enums.deliveryStatuses],
+    ["order status", orderStatuses],
+    ["reservation status", reservationStatuses],
+    ["shipment status", shipmentStatuses],
+    ["return status", returnStatuses],
+    ["disposition", dispositions],
+    ["webhook endpoint", endpointStatuses],
+    ["webhook delivery", deliveryStatuses],
   ];
 
   it.each(shown)("names every %s value", (_, values) => {

@@ -32,6 +32,7 @@ const location = (ids: Ids, warehouse: string | null) =>
           : `urn:batchtrail:location:${encodeURIComponent(warehouse)}`,
       }
     : undefined;
+type Location = ReturnType<typeof location>;
 const party = (batch: HistoryBatch, holder: string | null) =>
   holder ? `did:pkh:eip155:${batch.chainId}:${holder}` : undefined;
 const owners = (kind: "source" | "destination", batch: HistoryBatch, holder: string | null) => {
@@ -65,6 +66,11 @@ const quantity = (epcClass: string, grams?: bigint) => [
   grams === undefined ? { epcClass } : { epcClass, quantity: kg(grams), uom: "KGM" },
 ];
 
+/** What happened and why, in CBV's words: the action, the business step and the disposition after it. */
+const step = (action: string, bizStep: string, disposition?: string) => ({ action, bizStep, disposition });
+/** Where it was seen, and where it stays afterwards (none when it leaves). */
+const where = (readPoint?: Location, bizLocation?: Location) => ({ readPoint, bizLocation });
+
 const adjustmentSteps: Record<string, [string, string]> = {
   count_correction: ["cycle_counting", "active"],
   moisture_loss: ["cycle_counting", "active"],
@@ -76,114 +82,54 @@ const adjustmentSteps: Record<string, [string, string]> = {
 function movementEvents(m: Movement, ids: Ids): EpcisEvent[] {
   const { batchClass: epcClass, ...head } = base(m, ids);
   const common = { ...head, quantityList: quantity(epcClass, m.grams), "bt:txHash": m.txHash ?? undefined };
+  return movementSteps(m, ids).map((fields) => defined({ ...common, ...fields }));
+}
+
+/** What each kind of movement adds to the common fields: one event, or two for a warehouse move. */
+function movementSteps(m: Movement, ids: Ids): Record<string, unknown>[] {
   const from = location(ids, m.fromWarehouse);
   const to = location(ids, m.toWarehouse);
   const sources = owners("source", m.batch, m.fromHolder);
   const destinations = owners("destination", m.batch, m.toHolder);
+  const parties = { sourceList: sources, destinationList: destinations };
   const order = m.shipment && transaction(ids, "po", `order-${m.shipment.orderId}`);
   const rma = m.shipment?.returnId ? transaction(ids, "rma", `return-${m.shipment.returnId}`) : undefined;
   const isDisposal = m.shipment?.purpose === "disposal";
   switch (m.type) {
     case "minted":
+      return [{ ...step("ADD", "commissioning", "active"), ...where(to, to), destinationList: destinations }];
+    case "transferred": {
+      const accepted = isDisposal ? step("OBSERVE", "shipping", "returned") : step("OBSERVE", "accepting");
       return [
-        defined({
-          ...common,
-          action: "ADD",
-          bizStep: "commissioning",
-          disposition: "active",
-          readPoint: to,
-          bizLocation: to,
-          destinationList: destinations,
-        }),
+        { ...accepted, ...where(from, isDisposal ? undefined : to), ...parties, bizTransactionList: rma && [rma] },
       ];
-    case "transferred":
-      return [
-        defined({
-          ...common,
-          action: "OBSERVE",
-          bizStep: isDisposal ? "shipping" : "accepting",
-          disposition: isDisposal ? "returned" : undefined,
-          readPoint: from,
-          bizLocation: isDisposal ? undefined : to,
-          sourceList: sources,
-          destinationList: destinations,
-          bizTransactionList: rma && [rma],
-        }),
-      ];
+    }
     case "moved":
       return [
-        defined({
-          ...common,
-          "bt:record": `${m.record}#departing`,
-          action: "OBSERVE",
-          bizStep: "departing",
-          disposition: "in_transit",
-          readPoint: from,
-        }),
-        defined({
-          ...common,
-          "bt:record": `${m.record}#arriving`,
-          action: "OBSERVE",
-          bizStep: "arriving",
-          disposition: "in_progress",
-          readPoint: to,
-          bizLocation: to,
-        }),
+        { "bt:record": `${m.record}#departing`, ...step("OBSERVE", "departing", "in_transit"), ...where(from) },
+        { "bt:record": `${m.record}#arriving`, ...step("OBSERVE", "arriving", "in_progress"), ...where(to, to) },
       ];
     case "adjusted": {
       const [bizStep, disposition] = adjustmentSteps[m.reason ?? ""] ?? ["cycle_counting", "active"];
       const isCountUp = m.fromHolder === null;
-      return [
-        defined({
-          ...common,
-          action: isCountUp ? "ADD" : "DELETE",
-          bizStep,
-          disposition: isCountUp ? "active" : disposition,
-          readPoint: isCountUp ? to : from,
-          bizLocation: isCountUp ? to : from,
-          "bt:reason": m.reason ?? undefined,
-        }),
-      ];
+      const counted = isCountUp ? step("ADD", bizStep, "active") : step("DELETE", bizStep, disposition);
+      const place = isCountUp ? to : from;
+      return [{ ...counted, ...where(place, place), "bt:reason": m.reason ?? undefined }];
     }
-    case "shipped":
-      return [
-        defined({
-          ...common,
-          action: m.toHolder ? "OBSERVE" : "DELETE",
-          bizStep: "shipping",
-          disposition: m.toHolder ? "in_transit" : "inactive",
-          readPoint: from,
-          sourceList: sources,
-          destinationList: destinations,
-          bizTransactionList: order && [order],
-        }),
-      ];
+    case "shipped": {
+      const shipped = m.toHolder ? step("OBSERVE", "shipping", "in_transit") : step("DELETE", "shipping", "inactive");
+      return [{ ...shipped, ...where(from), ...parties, bizTransactionList: order && [order] }];
+    }
     case "returned":
       return [
-        defined({
-          ...common,
-          action: "OBSERVE",
-          bizStep: "receiving",
-          disposition: "returned",
-          readPoint: to,
-          bizLocation: to,
-          sourceList: sources,
-          destinationList: destinations,
-          bizTransactionList: rma && [rma],
-        }),
+        { ...step("OBSERVE", "receiving", "returned"), ...where(to, to), ...parties, bizTransactionList: rma && [rma] },
       ];
-    case "redeemed":
-      return [
-        defined({
-          ...common,
-          action: "DELETE",
-          bizStep: isDisposal ? "destroying" : "decommissioning",
-          disposition: isDisposal ? "destroyed" : "inactive",
-          readPoint: from,
-          sourceList: sources,
-          bizTransactionList: rma && [rma],
-        }),
-      ];
+    case "redeemed": {
+      const redeemed = isDisposal
+        ? step("DELETE", "destroying", "destroyed")
+        : step("DELETE", "decommissioning", "inactive");
+      return [{ ...redeemed, ...where(from), sourceList: sources, bizTransactionList: rma && [rma] }];
+    }
     default:
       return [];
   }
@@ -201,9 +147,7 @@ export function eventsOf(r: HistoryRecord, ids: Ids): EpcisEvent[] {
       return [
         defined({
           ...head,
-          action: "OBSERVE",
-          bizStep: "inspecting",
-          disposition: conformance(r.grade),
+          ...step("OBSERVE", "inspecting", conformance(r.grade)),
           quantityList: quantity(epcClass),
           "bt:grade": r.grade,
           "bt:cuppingScore": Number(r.cuppingScore),
@@ -218,9 +162,7 @@ export function eventsOf(r: HistoryRecord, ids: Ids): EpcisEvent[] {
       return [
         defined({
           ...head,
-          action: "OBSERVE",
-          bizStep: "inspecting",
-          disposition: r.isApproved ? "conformant" : "mismatch_quantity",
+          ...step("OBSERVE", "inspecting", r.isApproved ? "conformant" : "mismatch_quantity"),
           quantityList:
             r.countedKg === null ? quantity(epcClass) : [{ epcClass, quantity: Number(r.countedKg), uom: "KGM" }],
           "bt:onchainQuantityKg": number(r.onchainKg),
@@ -231,11 +173,8 @@ export function eventsOf(r: HistoryRecord, ids: Ids): EpcisEvent[] {
       return [
         defined({
           ...head,
-          action: "OBSERVE",
-          bizStep: "inspecting",
-          disposition: r.isContaminated ? "non_conformant" : "returned",
-          readPoint: location(ids, r.warehouse),
-          bizLocation: location(ids, r.warehouse),
+          ...step("OBSERVE", "inspecting", r.isContaminated ? "non_conformant" : "returned"),
+          ...where(location(ids, r.warehouse), location(ids, r.warehouse)),
           quantityList: quantity(epcClass, r.grams),
           bizTransactionList: [transaction(ids, "rma", `return-${r.returnId}`)],
           "bt:grade": r.grade ?? undefined,
@@ -243,14 +182,6 @@ export function eventsOf(r: HistoryRecord, ids: Ids): EpcisEvent[] {
         }),
       ];
     case "expiry":
-      return [
-        defined({
-          ...head,
-          action: "OBSERVE",
-          bizStep: "holding",
-          disposition: "expired",
-          quantityList: quantity(epcClass),
-        }),
-      ];
+      return [defined({ ...head, ...step("OBSERVE", "holding", "expired"), quantityList: quantity(epcClass) })];
   }
 }

@@ -2,6 +2,7 @@
 // origin's season (milled, shipped, then minted on arrival), and what happened to it since, in the
 // order it happened: verified a few days to weeks after arrival, part of some lots sold on to another
 // house, redeemed months later, or expired.
+import { producerAccounts } from "../../lib/chain/dev-accounts";
 import { demoBatches, origins, type DemoBatch } from "./demo-batches";
 import { seededRandom } from "./random";
 
@@ -9,14 +10,16 @@ export const historyDays = 730;
 const day = 86_400_000;
 
 export type DemoHistoryBatch = DemoBatch & {
+  /** The producer wallet (its place in the producers' list) that mints the batch and holds it. */
+  producer: number;
   mintedAt: Date;
   /** The quality check on arrival. */
   checkedAt: Date;
   verifiedAt: Date | null;
   redeemedAt: Date | null;
   expiredAt: Date | null;
-  /** Part of the lot sold on to another demo organisation (a token transfer), in whole kilograms. */
-  transfer: { at: Date; kg: string } | null;
+  /** Part of the lot sold on to another demo organisation (a token transfer to producer wallet `to`), in whole kg. */
+  transfer: { at: Date; kg: string; to: number } | null;
 };
 
 export type DemoEventKind = "mint" | "verify" | "transfer" | "redeem" | "expire";
@@ -28,12 +31,14 @@ const addDays = (d: Date, days: number) => new Date(d.getTime() + days * day);
 
 /**
  * `count` batches minted in time order over the last `historyDays` days, and their chain events
- * sorted by time. The same `now` (to the day) and seed give the same history.
+ * sorted by time, the batches minted by the `producers` wallets in turn. The same `now` (to the day)
+ * and seed give the same history.
  */
 export function demoHistory(
   count: number,
   now: Date,
   seed = 2026,
+  producers = producerAccounts.length,
 ): { batches: DemoHistoryBatch[]; events: DemoEvent[] } {
   const rand = seededRandom(seed + 1);
   const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
@@ -61,7 +66,7 @@ export function demoHistory(
   dated.sort((x, y) => x.mintedAt.getTime() - y.mintedAt.getTime());
 
   const serials = new Map<string, number>();
-  const batches = dated.map(({ b, harvest, mintedAt, production, expiry }): DemoHistoryBatch => {
+  const batches = dated.map(({ b, harvest, mintedAt, production, expiry }, index): DemoHistoryBatch => {
     const year = harvest.getUTCFullYear();
     const prefix = b.metadata.batch_code.split("-").slice(0, 2).join("-");
     const serial = (serials.get(`${prefix}${year}`) ?? 0) + 1;
@@ -95,7 +100,8 @@ export function demoHistory(
     const soldAt = verifiedAt && addDays(verifiedAt, sale.days);
     const transfer =
       soldAt && state === "verified" && sale.roll < 0.4 && soldAt < addDays(today, -1)
-        ? { at: soldAt, kg: String(Math.floor(Number(b.quantityKg) * sale.share)) }
+        ? // Sold to the house two along: a cooperative's lot to an exporter, an exporter's to a cooperative.
+          { at: soldAt, kg: String(Math.floor(Number(b.quantityKg) * sale.share)), to: (index + 2) % producers }
         : null;
     return {
       ...b,
@@ -105,6 +111,7 @@ export function demoHistory(
         harvest_date: iso(harvest),
       },
       pricePerKg,
+      producer: index % producers,
       productionDate: iso(production),
       expiryDate: iso(expiry),
       state,

@@ -27,7 +27,8 @@ export type Deployment = {
 
 export const role = (name: string) => keccak256(stringToBytes(name));
 
-type Signer = { client: PublicClient; rpcUrl: string; admin: Account };
+/** Who deploys and where: the admin account on the chain behind `client` and `rpcUrl`. */
+export type Signer = { client: PublicClient; rpcUrl: string; admin: Account };
 
 /** The admin's wallet, with `confirm` (a reverted transaction throws, named by `what`) and `deploy`. */
 export async function deployerFor(opts: Signer, what: string) {

@@ -9,7 +9,6 @@ import {
   parseEther,
   stringToHex,
   type Abi,
-  type Account,
   type Address,
   type Hex,
   type PublicClient,
@@ -21,7 +20,7 @@ import { batchChecksAbi, batchTokenAbi } from "../../lib/chain/abi";
 import * as toolkit from "../../lib/chainlink/toolkit";
 import { sourceFile } from "./chainlink-sources";
 import { compileContracts } from "./contracts";
-import { deployerFor, role } from "./deploy";
+import { deployerFor, role, type Signer } from "./deploy";
 
 export type FunctionsDeployment = {
   router: Address;
@@ -36,14 +35,9 @@ export const callbackGasLimit = 300_000;
 
 export const readSource = (check: (typeof checkTypes)[number]) => readFileSync(sourceFile(check), "utf8");
 
-export async function deployFunctions(opts: {
-  client: PublicClient;
-  rpcUrl: string;
-  admin: Account;
-  batchToken: Address;
-  apiUrl: string;
-  verifiers: Address[];
-}): Promise<FunctionsDeployment> {
+export async function deployFunctions(
+  opts: Signer & { batchToken: Address; apiUrl: string; verifiers: Address[] },
+): Promise<FunctionsDeployment> {
   const { wallet, confirm, deploy: deployAt } = await deployerFor(opts, "Chainlink Functions setup");
   const deploy = async (source: { abi: unknown; bytecode: string }, args: unknown[]) =>
     (await deployAt(source.abi as Abi, source.bytecode as Hex, args)).address;

@@ -86,7 +86,8 @@ export async function mintDemoBatches(
  * Mints the demo's history on a local anvil in time order: before each transaction the chain's
  * clock is set to the moment it happened (never back: a block is always later than the last), and
  * at the end to the wall clock, so the chain's head is now. Batches below `from` exist already
- * (an interrupted run resumes): their events are skipped.
+ * (an interrupted run resumes): their events are skipped. Who mints and who buys is the history's plan;
+ * `producers` are the wallets it numbers.
  */
 export async function mintDemoHistory(
   t: Target,
@@ -109,13 +110,11 @@ export async function mintDemoHistory(
     const r = await t.client.waitForTransactionReceipt({ hash });
     if (r.status !== "success") throw new Error(`demo transaction reverted for ${code}`);
   };
-  // A lot sold on goes to the house two along: a cooperative's to an exporter, an exporter's to a cooperative.
-  const buyerOf = (index: number) => producers[(index + 2) % producers.length];
   let minted = 0;
   for (const e of history.events) {
     if (e.index < from) continue;
     const b = history.batches[e.index];
-    const producer = producers[e.index % producers.length];
+    const producer = producers[b.producer];
     await at(e.at);
     if (e.kind === "mint") {
       tokens.set(e.index, (await mintBatch(t, producer, b)).tokenId);
@@ -127,7 +126,7 @@ export async function mintDemoHistory(
           ? await walletFor(t, producer).writeContract({
               ...common,
               functionName: "safeTransferFrom",
-              args: [producer.address, buyerOf(e.index).address, tokenId, kgToGrams(b.transfer!.kg), "0x"],
+              args: [producer.address, producers[b.transfer!.to].address, tokenId, kgToGrams(b.transfer!.kg), "0x"],
             })
           : e.kind === "redeem"
             ? await walletFor(t, producer).writeContract({
