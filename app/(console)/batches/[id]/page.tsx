@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { AlertsSection } from "@/components/batch-detail/alerts-section";
@@ -22,8 +21,6 @@ import { BatchStock } from "@/components/stock/batch-stock";
 import { StockActions } from "@/components/stock/stock-actions";
 import { ValueBadge } from "@/components/ui/badge";
 import { PageWallet } from "@/components/wallet/page-wallet";
-import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";
 import { can } from "@/lib/endpoints/permissions";
@@ -35,26 +32,23 @@ import { listWarehouseRows } from "@/lib/stock/warehouses";
 import type { WalletSettings } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
-export const dynamic = "force-dynamic";
+import { loadDetail, type DetailProps } from "../../page-loads";
 
-type Props = { params: Promise<{ id: string }> };
+export const dynamic = "force-dynamic";
 
 // Cached per request: the metadata and the page share one read.
 const load = cache(async (idParam: string) => {
-  const user = await requirePageUser(`/batches/${idParam}`);
-  const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  try {
+  const { user, record } = await loadDetail("/batches", idParam, async (u, id) => {
     const { db, key } = getListener();
-    const batch = await getBatch(db, getChain(), id, user.scope);
-    return { user, batch, data: await getBatchVerificationData(db, key, id, user.scope) };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "not_found") notFound();
-    throw error;
-  }
+    return {
+      batch: await getBatch(db, getChain(), id, u.scope),
+      data: await getBatchVerificationData(db, key, id, u.scope),
+    };
+  });
+  return { user, ...record };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: DetailProps): Promise<Metadata> {
   const { batch } = await load((await params).id);
   return { title: batch.batch_code };
 }
@@ -133,7 +127,7 @@ async function stockSection(
   );
 }
 
-export default async function BatchPage({ params }: Props) {
+export default async function BatchPage({ params }: DetailProps) {
   const { user, batch, data } = await load((await params).id);
   const isMinted = batch.token_id !== null;
   const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
