@@ -84,3 +84,14 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
     </tr>
   );
 }
+
+/** A cell listing several things (a wallet's addresses, an organisation's wallets), one a line. */
+export function LinesCell({ lines, className = "" }: { lines: string[]; className?: string }) {
+  return (
+    <td className={`px-2 py-1 ${className}`.trim()}>
+      {lines.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </td>
+  );
+}
