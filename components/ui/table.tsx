@@ -95,3 +95,8 @@ export function LinesCell({ lines, className = "" }: { lines: string[]; classNam
     </td>
   );
 }
+
+/** A body row; its cells sit at its top, so a cell that wraps to several lines leaves the others aligned. */
+export function Row({ className = "", ...props }: React.ComponentProps<"tr">) {
+  return <tr {...props} className={`${rowClass} align-top ${className}`.trim()} />;
+}
