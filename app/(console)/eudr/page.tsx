@@ -22,6 +22,14 @@ export const dynamic = "force-dynamic";
 
 const filterNames = ["q", "country", "has_problems"] as const;
 
+/** What the page shows: a member sees its organisation's own, the operating company's staff everything. */
+const intro = {
+  member:
+    "Your organisation's plots: where its coffee is grown, checked against the EU Deforestation Regulation's geolocation rules.",
+  staff:
+    "The plots coffee is grown on, checked against the EU Deforestation Regulation's geolocation rules. A batch is EUDR-ready when its plots are valid and their shares sum to 100%.",
+};
+
 export default async function EudrPage({ searchParams }: ListProps) {
   const { user, filters, values, place } = await openList("/eudr", searchParams, filterNames);
   const db = getDb();
@@ -31,11 +39,7 @@ export default async function EudrPage({ searchParams }: ListProps) {
   ]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="EUDR plots">
-        {user.isMember
-          ? "Your organisation's plots: where its coffee is grown, checked against the EU Deforestation Regulation's geolocation rules."
-          : "The plots coffee is grown on, checked against the EU Deforestation Regulation's geolocation rules. A batch is EUDR-ready when its plots are valid and their shares sum to 100%."}
-      </PageHeader>
+      <PageHeader title="EUDR plots">{user.isMember ? intro.member : intro.staff}</PageHeader>
       <EudrTabs current="plots" />
       {can(user, "POST /api/plots/upload") && (
         <Card id="upload" title="Upload plots">
