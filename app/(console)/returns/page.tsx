@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { ReturnFilters } from "@/components/returns/return-filters";
 import { ReturnsTable } from "@/components/returns/returns-table";
@@ -22,14 +21,7 @@ export default async function ReturnsPage({ searchParams }: ListProps) {
   const result = await loadListPage(ZReturnQuery, filters, (q) => listReturns(getDb(), user.scope, q));
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader
-        title="Returns"
-        aside={
-          <Link href="/returns/analytics" className="text-sm underline">
-            Returns analytics
-          </Link>
-        }
-      >
+      <PageHeader title="Returns" link={{ href: "/returns/analytics", label: "Returns analytics" }}>
         {user.isMember
           ? "Your organisation's returns, newest first. A return is requested from a delivered order's page."
           : "Coffee sent back by buyers, newest first: received at a warehouse, inspected, then decided."}
