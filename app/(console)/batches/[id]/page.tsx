@@ -57,37 +57,18 @@ type Batch = Awaited<ReturnType<typeof load>>["batch"];
 
 // The wallet parts need `wallet`, the settings of a browser that can reach the chain (else null); the page's one PageWallet serves them.
 
-/** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
-function onchainAction(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
-  if (
-    !wallet ||
-    !canVerify ||
-    !batch.token_id ||
-    batch.verification_status !== "verified" ||
-    batch.blockchain?.is_verified !== false
-  )
-    return undefined;
-  return (
-    <MarkVerifiedOnchain
-      chainId={wallet.chainId}
-      batchTokenAddress={wallet.batchTokenAddress}
-      batchId={batch.id}
-      tokenId={batch.token_id}
-    />
-  );
-}
-
-/** Ask Chainlink: a minted batch, a verifier, and a consumer contract to ask. */
-function chainlinkAction(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
-  if (!wallet?.consumerAddress || !canVerify || !batch.token_id) return undefined;
-  return (
-    <AskChainlink
-      chainId={wallet.chainId}
-      consumerAddress={wallet.consumerAddress}
-      batchId={batch.id}
-      tokenId={batch.token_id}
-    />
-  );
+/**
+ * A verifier's calls from a wallet about a minted batch: mark it verified on chain (when verified off chain
+ * and not on chain) and ask Chainlink (when there is a consumer contract to ask).
+ */
+function verifierActions(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
+  if (!wallet || !canVerify || !batch.token_id) return {};
+  const on = { chainId: wallet.chainId, batchId: batch.id, tokenId: batch.token_id };
+  const isToMark = batch.verification_status === "verified" && batch.blockchain?.is_verified === false;
+  return {
+    onchain: isToMark ? <MarkVerifiedOnchain call={{ ...on, contract: wallet.batchTokenAddress }} /> : undefined,
+    chainlink: wallet.consumerAddress ? <AskChainlink call={{ ...on, contract: wallet.consumerAddress }} /> : undefined,
+  };
 }
 
 /** The batch's holders, pending stock actions, ledger, and (for a minted batch) the actions through a wallet. */
@@ -132,6 +113,7 @@ export default async function BatchPage({ params }: DetailProps) {
   const isMinted = batch.token_id !== null;
   const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
   const wallet = getWalletSettings(await cookies());
+  const actions = verifierActions(batch, canVerify, wallet);
   return (
     <PageWallet settings={wallet}>
       <div className="flex flex-col gap-6">
@@ -163,13 +145,13 @@ export default async function BatchPage({ params }: DetailProps) {
           requests={data.requests}
           canRequest={can(user, "POST /api/batches/[batch_id]/request-verification")}
           canVerify={canVerify}
-          onchainAction={onchainAction(batch, canVerify, wallet)}
+          onchainAction={actions.onchain}
         />
         {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && (
           <ChainlinkSection
             checks={data.checks}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
-            action={chainlinkAction(batch, canVerify, wallet)}
+            action={actions.chainlink}
           />
         )}
         <QualitySection
