@@ -1,5 +1,7 @@
 // Tables: a bordered, scrolling frame with a sticky header (and on a phone a sticky first column),
 // one header-row style, and an empty state.
+import Link from "next/link";
+
 import { frameClass } from "./card";
 
 export const headRowClass = "text-left text-xs uppercase tracking-wide text-stone-500";
@@ -99,4 +101,15 @@ export function LinesCell({ lines, className = "" }: { lines: string[]; classNam
 /** A body row; its cells sit at its top, so a cell that wraps to several lines leaves the others aligned. */
 export function Row({ className = "", ...props }: React.ComponentProps<"tr">) {
   return <tr {...props} className={`${rowClass} align-top ${className}`.trim()} />;
+}
+
+/** A cell naming a record by its code (a batch, an order, a return), linking to its page. */
+export function LinkCell({ href, label, children }: { href: string; label?: string; children: React.ReactNode }) {
+  return (
+    <td className={`${cellClass} font-mono`}>
+      <Link href={href} className="underline-offset-2 hover:underline" aria-label={label}>
+        {children}
+      </Link>
+    </td>
+  );
 }
