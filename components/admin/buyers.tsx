@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
 import { field, Field, TextField } from "@/components/ui/field";
 import { namedOption, Options } from "@/components/ui/select";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { LinesCell, Row, Table, TableHead } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { ZBuyerChange } from "@/lib/orders/schemas";
@@ -125,18 +125,12 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
         <TableHead columns={["Buyer", "Kind", "Delivery wallet", "Addresses"]} />
         <tbody>
           {buyers.map((b) => (
-            <tr key={b.id} data-buyer-id={b.id} className={`${rowClass} align-top`}>
+            <Row key={b.id} data-buyer-id={b.id}>
               <td className="px-2 py-1">{b.name}</td>
               <td className="px-2 py-1">{b.kind}</td>
               <td className="px-2 py-1 font-mono text-xs">{b.delivery_wallet ?? "none: ships by redemption"}</td>
-              <td className="px-2 py-1 text-xs">
-                {b.addresses.map((a) => (
-                  <div key={a.id}>
-                    {a.label}: {a.lines}, {a.country}
-                  </div>
-                ))}
-              </td>
-            </tr>
+              <LinesCell className="text-xs" lines={b.addresses.map((a) => `${a.label}: ${a.lines}, ${a.country}`)} />
+            </Row>
           ))}
         </tbody>
       </Table>

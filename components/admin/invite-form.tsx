@@ -9,6 +9,12 @@ import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { invitableRoles, ZInvitation } from "@/lib/auth/account-schemas";
 
+/** The invitation the form asks for. */
+const invitationOf = (form: HTMLFormElement) => {
+  const data = new FormData(form);
+  return { email: String(data.get("email") ?? ""), role: ZInvitation.shape.role.parse(data.get("role")) };
+};
+
 /** Invites someone by email; the mail carries a link valid 72 hours, once. */
 export function InviteForm() {
   const { call, error, pending } = useApiCall();
@@ -18,10 +24,7 @@ export function InviteForm() {
       <Form
         className="flex flex-wrap items-end gap-2"
         onSubmit={async (form) => {
-          const data = new FormData(form);
-          const result = await call("POST /api/admin/invitations", {
-            body: { email: String(data.get("email") ?? ""), role: ZInvitation.shape.role.parse(data.get("role")) },
-          });
+          const result = await call("POST /api/admin/invitations", { body: invitationOf(form) });
           if (result) toast.success(`Invitation sent to ${result.email}.`);
         }}
       >

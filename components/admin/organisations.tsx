@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/field";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { LinesCell, Row, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZNewOrganisation } from "@/lib/organisations/schemas";
@@ -56,18 +56,12 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
         <TableHead columns={["Name", "Kind", "Members", "Wallets"]} />
         <tbody>
           {organisations.map((o) => (
-            <tr key={o.id} data-organisation-id={o.id} className={`${rowClass} align-top`}>
+            <Row key={o.id} data-organisation-id={o.id}>
               <td className="px-2 py-1">{o.name}</td>
               <td className="px-2 py-1">{o.kind}</td>
               <td className="px-2 py-1 tabular-nums">{o.members}</td>
-              <td className="px-2 py-1">
-                {o.wallets.map((w) => (
-                  <div key={w} className="font-mono text-xs">
-                    {w}
-                  </div>
-                ))}
-              </td>
-            </tr>
+              <LinesCell className="font-mono text-xs" lines={o.wallets} />
+            </Row>
           ))}
         </tbody>
       </Table>

@@ -2,32 +2,22 @@
 
 // "Resolve…" on an open system alert: a dialog asking how it was resolved (3–500 characters), then a
 // toast with the outcome and the page read again.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
-import { toast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/use-toasted-action";
 import { attempt } from "@/lib/endpoints/client";
 import { humanize } from "@/lib/format";
 
 export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
-  const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
-  const [isPending, setIsPending] = useState(false);
+  const { running, run } = useToastedAction();
 
   async function resolve(note: string) {
-    setIsPending(true);
-    const r = await attempt("POST /api/system/alerts/[system_alert_id]/resolve", {
-      params: { system_alert_id: id },
-      body: { note },
-    });
-    setIsPending(false);
-    if (r.ok) {
-      setIsOpen(false);
-      toast.success(`System alert #${id} resolved.`);
-    } else toast.error(r.error.message);
-    router.refresh();
+    const request = () =>
+      attempt("POST /api/system/alerts/[system_alert_id]/resolve", { params: { system_alert_id: id }, body: { note } });
+    if (await run(request, `System alert #${id} resolved.`)) setIsOpen(false);
   }
 
   return (
@@ -45,7 +35,7 @@ export function ResolveSystemAlert({ id, type }: { id: number; type: string }) {
             ...auditedNote,
           }}
           confirm="Resolve alert"
-          isPending={isPending}
+          isPending={running !== null}
           onConfirm={(note) => void resolve(note)}
           onClose={() => setIsOpen(false)}
         />

@@ -1,6 +1,6 @@
 // System alerts as a table: when each opened, what and how severe, where, its figures, and how it was resolved.
 import { ValueBadge } from "@/components/ui/badge";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import type { SystemAlertJson } from "@/lib/alerts/system";
 import { humanize } from "@/lib/format";
@@ -17,7 +17,7 @@ export function SystemAlertsTable({ alerts }: { alerts: SystemAlertJson[] }) {
       <TableHead columns={["Opened", "Type", "Severity", "Source", "Message", "Details", "Status", "Resolution", ""]} />
       <tbody>
         {alerts.map((a) => (
-          <tr key={a.id} id={`alert-${a.id}`} data-status={a.status} className={`${rowClass} align-top`}>
+          <Row key={a.id} id={`alert-${a.id}`} data-status={a.status}>
             <td className={`${cellClass} whitespace-nowrap text-xs`}>{formatWhen(a.created_at)}</td>
             <td className={cellClass}>{humanize(a.type)}</td>
             <td className={cellClass}>
@@ -48,7 +48,7 @@ export function SystemAlertsTable({ alerts }: { alerts: SystemAlertJson[] }) {
               )}
             </td>
             <td className={cellClass}>{a.status === "open" && <ResolveSystemAlert id={a.id} type={a.type} />}</td>
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>

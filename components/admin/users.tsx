@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/field";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 
@@ -42,7 +42,7 @@ export function AdminUsers({
         <TableHead columns={["Name", "Email", "Role", "Organisation", "Active", "Sign-in", "Wallets"]} />
         <tbody>
           {users.map((u) => (
-            <tr key={u.id} data-user-id={u.id} className={`${rowClass} align-top`}>
+            <Row key={u.id} data-user-id={u.id}>
               <td className="px-2 py-1.5">{u.name}</td>
               <td className="px-2 py-1.5">{u.email ?? "—"}</td>
               <td className="px-2 py-1.5">
@@ -107,7 +107,7 @@ export function AdminUsers({
                   </Button>
                 </form>
               </td>
-            </tr>
+            </Row>
           ))}
         </tbody>
       </Table>

@@ -1,7 +1,7 @@
 // An order's or a return's history: its audit records, oldest first, with who did what and their note.
 import { actionWords, actorLabel } from "@/components/batch-detail/audit-trail";
 import { Card, Empty } from "@/components/ui/card";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import type { AuditJson } from "@/lib/audit/history";
 
@@ -16,12 +16,12 @@ export function History({ id, records }: { id: string; records: AuditJson[] }) {
           <TableHead columns={["When", "Action", "By", "Note"]} />
           <tbody>
             {records.map((r) => (
-              <tr key={r.position} data-action={r.action} className={`${rowClass} align-top`}>
+              <Row key={r.position} data-action={r.action}>
                 <td className={`${cellClass} whitespace-nowrap text-xs`}>{formatWhen(r.created_at)}</td>
                 <td className={cellClass}>{actionWords(r.action)}</td>
                 <td className={cellClass}>{actorLabel(r.actor)}</td>
                 <td className={cellClass}>{r.note ?? ""}</td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,6 +1,7 @@
 // Alerts, open first: what was raised, how severe, and for resolved ones the note that closed them.
 import { ValueBadge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
+import { Entries, Entry } from "@/components/ui/entries";
 import { formatWhen } from "@/components/verification/display";
 import type { AlertJson } from "@/lib/alerts/alerts";
 import { humanize } from "@/lib/format";
@@ -23,15 +24,9 @@ export function AlertsSection({
       {ordered.length === 0 ? (
         <Empty>No alerts.</Empty>
       ) : (
-        <ul className="flex flex-col gap-3">
+        <Entries>
           {ordered.map((a) => (
-            <li
-              key={a.id}
-              data-testid="alert"
-              data-type={a.type}
-              data-status={a.status}
-              className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800"
-            >
+            <Entry key={a.id} data-testid="alert" data-type={a.type} data-status={a.status}>
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <ValueBadge value={a.severity}>{a.severity}</ValueBadge>
                 <span className="font-medium">{humanize(a.type)}</span>
@@ -46,9 +41,9 @@ export function AlertsSection({
               ) : (
                 canResolve && <ResolveAlertForm batchId={batchId} alertId={a.id} />
               )}
-            </li>
+            </Entry>
           ))}
-        </ul>
+        </Entries>
       )}
     </Card>
   );

@@ -2,12 +2,10 @@
 
 // Asks the Chainlink consumer (BatchChecks) to check this batch through the DON, from the verifier's wallet.
 import { useState } from "react";
-import type { Address } from "viem";
 
 import { field, labelStyle } from "@/components/ui/field";
-import { batchChecksAbi } from "@/lib/chain/abi";
 
-import { WalletAction } from "./wallet-action";
+import { WalletAction, type BatchCall } from "./wallet-action";
 
 const checks = [
   { label: "Verify via Chainlink", name: "Verification (quantity, metadata, dates, quality, fraud)" },
@@ -15,27 +13,13 @@ const checks = [
   { label: "Check expiry via Chainlink", name: "Expiry" },
 ];
 
-export function AskChainlink({
-  chainId,
-  consumerAddress,
-  batchId,
-  tokenId,
-}: {
-  chainId: number;
-  consumerAddress: Address;
-  batchId: number;
-  tokenId: string;
-}) {
+export function AskChainlink({ call }: { call: BatchCall }) {
   const [check, setCheck] = useState(0);
   return (
     <WalletAction
-      chainId={chainId}
-      track={{ batchId, kind: "chainlink_check" }}
-      contract={consumerAddress}
-      contractName="the Chainlink consumer"
-      abi={batchChecksAbi}
-      functionName="requestCheck"
-      args={[BigInt(tokenId), check]}
+      call={call}
+      kind="chainlink_check"
+      args={[check]}
       intro="The chain checks Batchtrail's record itself: the DON calls Batchtrail's API, and the consumer contract applies the answer (a passed verification marks the batch verified on chain)."
       label={checks[check].label}
       done={(hash) => `Sent to the DON in ${hash}; the answer appears below as it arrives.`}

@@ -2,7 +2,7 @@
 import { BrowserCheck } from "@/components/trace/browser-check";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { formatWhen, shortHash } from "@/components/verification/display";
 import type { AuditJson } from "@/lib/audit/history";
 import { fieldWords, valueWords } from "@/lib/audit/words";
@@ -90,12 +90,7 @@ export function AuditTrail({
           <TableHead columns={["When", "Action", "Actor", "Before → after", "Note", "Transaction"]} />
           <tbody>
             {records.map((r) => (
-              <tr
-                key={r.position}
-                data-testid="audit-record"
-                data-action={r.action}
-                className={`${rowClass} align-top`}
-              >
+              <Row key={r.position} data-testid="audit-record" data-action={r.action}>
                 <td className="whitespace-nowrap px-2 py-1.5 text-xs">{formatWhen(r.created_at)}</td>
                 <td className="px-2 py-1.5 text-xs">{actionWords(r.action)}</td>
                 <td className="px-2 py-1.5 text-xs">{actorLabel(r.actor)}</td>
@@ -106,7 +101,7 @@ export function AuditTrail({
                 <td className="px-2 py-1.5 font-mono text-xs">
                   {r.tx_hash ? <span title={r.tx_hash}>{shortHash(r.tx_hash)}</span> : ""}
                 </td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

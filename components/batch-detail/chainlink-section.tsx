@@ -3,7 +3,7 @@
 import { TxLink } from "@/components/events/tx-link";
 import { Badge, ValueBadge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { toneOf, toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import type { CheckJson } from "@/lib/chainlink/list";
@@ -53,12 +53,7 @@ export function ChainlinkSection({
             <TableHead columns={["Asked", "Check", "Stage", "Answer", "Transactions"]} />
             <tbody>
               {checks.map((c) => (
-                <tr
-                  key={c.chainlink_request_id}
-                  data-testid="chainlink-check"
-                  data-stage={c.stage}
-                  className={`${rowClass} align-top`}
-                >
+                <Row key={c.chainlink_request_id} data-testid="chainlink-check" data-stage={c.stage}>
                   <td className="px-2 py-1.5">
                     <div>{formatWhen(c.created_at)}</div>
                     {c.requester && <div className="font-mono text-xs text-stone-500">{c.requester}</div>}
@@ -85,7 +80,7 @@ export function ChainlinkSection({
                       </div>
                     )}
                   </td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>

@@ -1,7 +1,7 @@
 // Fraud risk: the latest score and every factor behind it, so the number can be explained.
 import { Badge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { scoreTone, toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import { humanize } from "@/lib/format";
@@ -51,11 +51,7 @@ export function FraudSection({
             <TableHead columns={["Factor", "Weight", "Value", "Points", "Reason"]} />
             <tbody>
               {assessment.factors.map((f) => (
-                <tr
-                  key={f.name}
-                  data-testid="fraud-factor"
-                  className={`${rowClass} align-top ${f.points > 0 ? toneStyles.amber.box : ""}`}
-                >
+                <Row key={f.name} data-testid="fraud-factor" className={f.points > 0 ? toneStyles.amber.box : ""}>
                   <th scope="row" className="px-2 py-1.5 font-medium">
                     {humanize(f.name)}
                   </th>
@@ -63,7 +59,7 @@ export function FraudSection({
                   <td className="px-2 py-1.5 font-mono text-xs">{f.value ?? "—"}</td>
                   <td className="px-2 py-1.5 font-mono text-xs">{f.points}</td>
                   <td className="px-2 py-1.5">{f.reason}</td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>

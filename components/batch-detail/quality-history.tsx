@@ -1,6 +1,7 @@
 // The batch's quality checks, newest first: the grade, every measurement, why it got that grade, and its files.
 import { ValueBadge } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/card";
+import { Entries, Entry } from "@/components/ui/entries";
 import { Facts, type Fact } from "@/components/ui/facts";
 import { formatWhen } from "@/components/verification/display";
 import type { QualityCheckJson } from "@/lib/quality/checks";
@@ -29,14 +30,9 @@ function Measurements({ c }: { c: QualityCheckJson }) {
 export function QualityHistory({ checks }: { checks: QualityCheckJson[] }) {
   if (checks.length === 0) return <Empty>No quality check is recorded yet.</Empty>;
   return (
-    <ol className="flex flex-col gap-3">
+    <Entries isOrdered>
       {checks.map((c) => (
-        <li
-          key={c.id}
-          data-testid="quality-check"
-          data-grade={c.grade}
-          className="flex flex-col gap-2 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0 dark:border-stone-800"
-        >
+        <Entry key={c.id} data-testid="quality-check" data-grade={c.grade}>
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <ValueBadge value={c.grade} />
             <span className="text-stone-500">
@@ -59,8 +55,8 @@ export function QualityHistory({ checks }: { checks: QualityCheckJson[] }) {
               ))}
             </p>
           )}
-        </li>
+        </Entry>
       ))}
-    </ol>
+    </Entries>
   );
 }

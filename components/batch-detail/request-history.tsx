@@ -1,5 +1,5 @@
 // The batch's verification requests, newest first: who asked, what was counted against what, and the decision.
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { DecisionCell, RequestedCell, RequestFigureCells } from "@/components/verification/request-cells";
 import type { RequestJson } from "@/lib/verification/requests";
 
@@ -11,11 +11,11 @@ export function RequestHistory({ requests }: { requests: RequestJson[] }) {
       />
       <tbody>
         {requests.map((r) => (
-          <tr key={r.id} data-testid="verification-request" data-status={r.status} className={`${rowClass} align-top`}>
+          <Row key={r.id} data-testid="verification-request" data-status={r.status}>
             <RequestedCell r={r} hasNotes />
             <RequestFigureCells r={r} isDetailed />
             <DecisionCell r={r} />
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>

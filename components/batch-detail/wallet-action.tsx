@@ -13,38 +13,35 @@ import { toast } from "@/components/ui/toast";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { describeError } from "@/components/wallet/describe";
 import { recordTransactionAction } from "@/lib/actions/record-transaction";
+import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 
 const VERIFIER_ROLE = keccak256(stringToBytes("VERIFIER_ROLE"));
 
+/** A verifier's call about one minted batch: the chain, the batch and its token, the contract called. */
+export type BatchCall = { chainId: number; batchId: number; tokenId: string; contract: Address };
+
+type Kind = "mark_verified" | "chainlink_check";
+/** What each kind of call asks of which contract (named in the role message), with the token id first. */
+const calls: Record<Kind, { contractName: string; abi: Abi; functionName: string }> = {
+  mark_verified: { contractName: "the batch token", abi: batchTokenAbi, functionName: "markVerified" },
+  chainlink_check: { contractName: "the Chainlink consumer", abi: batchChecksAbi, functionName: "requestCheck" },
+};
+
 type Props = {
-  chainId: number;
-  /** The batch and what the transaction is, for the sync service to follow it. */
-  track: { batchId: number; kind: "mark_verified" | "chainlink_check" };
-  contract: Address;
-  /** What the contract is, in the role message: "the batch token". */
-  contractName: string;
-  abi: Abi;
-  functionName: string;
-  args: readonly unknown[];
+  call: BatchCall;
+  /** What the transaction is, for the sync service to follow it. */
+  kind: Kind;
+  /** The call's arguments after the token id. */
+  args?: readonly unknown[];
   intro: string;
   label: string;
   done: (hash: string) => string;
   children?: React.ReactNode;
 };
 
-export function WalletAction({
-  chainId,
-  track,
-  contract,
-  contractName,
-  abi,
-  functionName,
-  args,
-  intro,
-  label,
-  done,
-  children,
-}: Props) {
+export function WalletAction({ call, kind, args = [], intro, label, done, children }: Props) {
+  const { chainId, contract } = call;
+  const { contractName, abi, functionName } = calls[kind];
   const router = useRouter();
   const config = useConfig();
   const { address, chainId: walletChainId, isConnected } = useConnection();
@@ -70,9 +67,15 @@ export function WalletAction({
 
   async function send() {
     try {
-      const hash = await writeContractAsync({ address: contract, abi, chainId, functionName, args });
+      const hash = await writeContractAsync({
+        address: contract,
+        abi,
+        chainId,
+        functionName,
+        args: [BigInt(call.tokenId), ...args],
+      });
       // Best effort: a transaction not recorded is still indexed from its events.
-      void recordTransactionAction({ tx_hash: hash, kind: track.kind, batch_id: track.batchId }).catch(() => {});
+      void recordTransactionAction({ tx_hash: hash, kind, batch_id: call.batchId }).catch(() => {});
       const receipt = await waitForTransactionReceipt(config, { hash, chainId });
       if (receipt.status === "success") toast.success(done(hash));
       else toast.error("The transaction reverted on chain; nothing changed.");

@@ -1,6 +1,6 @@
 // A plot's edit history, oldest first: who created or edited it, and each field that changed.
 import { Card, Empty } from "@/components/ui/card";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import type { AuditJson } from "@/lib/audit/history";
 import { fieldWords } from "@/lib/audit/words";
@@ -36,12 +36,7 @@ export function PlotHistory({ records }: { records: AuditJson[] }) {
           <TableHead columns={["When", "Action", "By", "What changed", "Note"]} />
           <tbody>
             {records.map((r) => (
-              <tr
-                key={r.position}
-                className={`${rowClass} align-top`}
-                data-testid="plot-history"
-                data-action={r.action}
-              >
+              <Row key={r.position} data-testid="plot-history" data-action={r.action}>
                 <td className={`${cellClass} whitespace-nowrap text-xs`}>{formatWhen(r.created_at)}</td>
                 <td className={cellClass}>{r.action}</td>
                 <td className={cellClass}>{r.actor.label ?? r.actor.kind}</td>
@@ -53,7 +48,7 @@ export function PlotHistory({ records }: { records: AuditJson[] }) {
                   </ul>
                 </td>
                 <td className={cellClass}>{r.note ?? ""}</td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,6 +1,6 @@
 // The plots list: reference (to the plot's page), producer, place, area, kind and what validation found.
 import { Badge } from "@/components/ui/badge";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, numeric, numericCellClass, Row, Table, TableHead } from "@/components/ui/table";
 import type { PlotJson } from "@/lib/eudr/plots";
 
 import { PlotCells } from "./plot-cells";
@@ -13,7 +13,7 @@ export function PlotsTable({ plots }: { plots: PlotJson[] }) {
       />
       <tbody>
         {plots.map((p) => (
-          <tr key={p.id} className={`${rowClass} align-top`} data-testid="plot-row" data-reference={p.reference}>
+          <Row key={p.id} data-testid="plot-row" data-reference={p.reference}>
             <PlotCells plot={p} />
             <td className={cellClass}>{p.organisation ?? "Staff"}</td>
             <td className={cellClass}>{p.geometry.type === "Point" ? "Point" : "Polygon"}</td>
@@ -32,7 +32,7 @@ export function PlotsTable({ plots }: { plots: PlotJson[] }) {
                 <Badge tone="green">Valid</Badge>
               )}
             </td>
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>

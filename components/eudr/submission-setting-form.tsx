@@ -18,6 +18,32 @@ type Setting = {
   has_api_key: boolean;
 };
 
+/** The form's fields, in the order shown, each sent under its name; the key is never shown, only whether one is set. */
+const fieldsOf = (setting: Setting): React.ComponentProps<typeof TextField>[] => [
+  { name: "endpoint_url", label: "Services URL (…/tracesnt/ws)", type: "url", defaultValue: setting.endpoint_url },
+  { name: "web_service_client_id", label: "Web service client id", defaultValue: setting.web_service_client_id },
+  { name: "username", label: "Username", autoComplete: "off", defaultValue: setting.username },
+  {
+    name: "api_key",
+    label: `Authentication key ${setting.has_api_key ? "(set; leave empty to keep)" : "(none)"}`,
+    type: "password",
+    autoComplete: "off",
+  },
+  { name: "operator_eori", label: "Operator EORI", defaultValue: setting.operator_eori },
+  {
+    name: "operator_country",
+    label: "Operator country (ISO code)",
+    maxLength: 2,
+    defaultValue: setting.operator_country,
+  },
+  {
+    name: "operator_address",
+    label: "Operator address",
+    defaultValue: setting.operator_address,
+    fieldClassName: "sm:col-span-2",
+  },
+];
+
 export function SubmissionSettingForm({ setting }: { setting: Setting }) {
   const { call, error, pending } = useApiCall();
   return (
@@ -44,53 +70,9 @@ export function SubmissionSettingForm({ setting }: { setting: Setting }) {
         );
       }}
     >
-      <TextField
-        id="eudr-endpoint_url"
-        name="endpoint_url"
-        label="Services URL (…/tracesnt/ws)"
-        type="url"
-        defaultValue={setting.endpoint_url}
-      />
-      <TextField
-        id="eudr-web_service_client_id"
-        name="web_service_client_id"
-        label="Web service client id"
-        defaultValue={setting.web_service_client_id}
-      />
-      <TextField
-        id="eudr-username"
-        name="username"
-        label="Username"
-        autoComplete="off"
-        defaultValue={setting.username}
-      />
-      <TextField
-        id="eudr-api_key"
-        name="api_key"
-        label={`Authentication key ${setting.has_api_key ? "(set; leave empty to keep)" : "(none)"}`}
-        type="password"
-        autoComplete="off"
-      />
-      <TextField
-        id="eudr-operator_eori"
-        name="operator_eori"
-        label="Operator EORI"
-        defaultValue={setting.operator_eori}
-      />
-      <TextField
-        id="eudr-operator_country"
-        name="operator_country"
-        label="Operator country (ISO code)"
-        maxLength={2}
-        defaultValue={setting.operator_country}
-      />
-      <TextField
-        id="eudr-operator_address"
-        name="operator_address"
-        label="Operator address"
-        defaultValue={setting.operator_address}
-        fieldClassName="sm:col-span-2"
-      />
+      {fieldsOf(setting).map((f) => (
+        <TextField key={f.name} id={`eudr-${f.name}`} {...f} />
+      ))}
       <div className="flex items-center gap-2">
         <Button type="submit" isPending={pending}>
           Save

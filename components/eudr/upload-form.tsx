@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { field, labelStyle } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ResponseOf } from "@/lib/endpoints/define";
@@ -65,12 +65,12 @@ export function UploadForm() {
               <TableHead columns={["Row", "Reference", "Outcome", "Reasons / problems"]} />
               <tbody>
                 {report.report.map((r) => (
-                  <tr key={r.row} className={`${rowClass} align-top`} data-testid="report-row" data-outcome={r.outcome}>
+                  <Row key={r.row} data-testid="report-row" data-outcome={r.outcome}>
                     <td className={cellClass}>{r.row}</td>
                     <td className={`${cellClass} font-mono`}>{r.reference ?? "—"}</td>
                     <td className={cellClass}>{r.outcome}</td>
                     <td className={`${cellClass} text-xs`}>{[...r.reasons, ...r.problems].join(" ") || "—"}</td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

@@ -4,7 +4,7 @@
 import Link from "next/link";
 
 import { Button } from "@/components/ui/button";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { toneStyles } from "@/components/ui/tones";
 import { useApiCall } from "@/components/use-api-call";
@@ -41,13 +41,7 @@ export function EventTable({
       <TableHead isSticky columns={["Block", "Event", "Batch", "Transaction", "Status", "Attempts", "Error"]} />
       <tbody>
         {events.map((e) => (
-          <tr
-            key={e.id}
-            data-testid="event-row"
-            data-event-id={e.id}
-            data-status={e.status}
-            className={`${rowClass} align-top`}
-          >
+          <Row key={e.id} data-testid="event-row" data-event-id={e.id} data-status={e.status}>
             <BlockCell event={e} />
             <td className="px-2 py-1.5">{e.name}</td>
             <td className="px-2 py-1.5">
@@ -74,7 +68,7 @@ export function EventTable({
                 </div>
               )}
             </td>
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>

@@ -1,6 +1,6 @@
 // The inbox as a table: when, how severe, what (linking to its batch or system alert), and its state.
 import { ValueBadge } from "@/components/ui/badge";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import type { NotificationJson } from "@/lib/notifications/inbox";
 
@@ -14,7 +14,7 @@ export function NotificationsTable({ notifications }: { notifications: Notificat
         {notifications.map((n) => {
           const isUnread = n.read_at === null;
           return (
-            <tr key={n.id} id={`notification-${n.id}`} data-unread={isUnread} className={`${rowClass} align-top`}>
+            <Row key={n.id} id={`notification-${n.id}`} data-unread={isUnread}>
               <td className={`${cellClass} whitespace-nowrap text-xs`}>{formatWhen(n.created_at)}</td>
               <td className={cellClass}>
                 <ValueBadge value={n.severity} />
@@ -28,7 +28,7 @@ export function NotificationsTable({ notifications }: { notifications: Notificat
               <td className={`${cellClass} whitespace-nowrap text-right`}>
                 {isUnread ? <MarkReadButton id={n.id} /> : <span className="text-xs text-stone-500">Read</span>}
               </td>
-            </tr>
+            </Row>
           );
         })}
       </tbody>

@@ -2,14 +2,13 @@
 
 // "Alert notifications" on /account: the least severe alert that reaches you, and whether by email
 // and in the inbox; saved with PUT /api/notifications/subscription.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Select } from "@/components/ui/select";
-import { toast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/use-toasted-action";
 import { alertSeverities } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
 import type { Subscription } from "@/lib/notifications/schemas";
@@ -19,18 +18,11 @@ const severityLabels = Object.fromEntries(
 );
 
 export function SubscriptionForm({ saved }: { saved: Subscription }) {
-  const router = useRouter();
   const [value, setValue] = useState(saved);
-  const [isPending, setIsPending] = useState(false);
+  const { running, run } = useToastedAction();
 
-  async function save() {
-    setIsPending(true);
-    const r = await attempt("PUT /api/notifications/subscription", { body: value });
-    setIsPending(false);
-    if (r.ok) toast.success("Alert notifications saved.");
-    else toast.error(r.error.message);
-    router.refresh();
-  }
+  const save = () =>
+    run(() => attempt("PUT /api/notifications/subscription", { body: value }), "Alert notifications saved.");
 
   return (
     <Form className="flex flex-col gap-3" onSubmit={save}>
@@ -54,7 +46,7 @@ export function SubscriptionForm({ saved }: { saved: Subscription }) {
         checked={value.by_email}
         onChange={(e) => setValue({ ...value, by_email: e.target.checked })}
       />
-      <Button type="submit" variant="primary" isPending={isPending} className="self-start">
+      <Button type="submit" variant="primary" isPending={running !== null} className="self-start">
         Save alert notifications
       </Button>
     </Form>

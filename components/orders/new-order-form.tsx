@@ -9,6 +9,7 @@ import { useState } from "react";
 import { messageInFormWords } from "@/components/field-errors";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { toast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
@@ -105,45 +106,41 @@ export function NewOrderForm({ buyers, origins, batches, initial }: Props) {
   }
 
   return (
-    <form
+    <Form
       aria-label="New order"
       noValidate
       className="flex flex-col gap-6"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={(form, e) => {
         const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        void submit(e.currentTarget, submitter?.value === "confirm");
+        return submit(form, submitter?.value === "confirm");
       }}
     >
-      {/* Until the page's scripts run, a choice would be undone when they take over: nothing can be chosen yet. */}
-      <fieldset disabled={!isHydrated} className="contents">
-        <Card id="order-buyer" title="Sold to">
-          <BuyerFields
-            buyers={buyers}
-            value={buyer}
+      <Card id="order-buyer" title="Sold to">
+        <BuyerFields
+          buyers={buyers}
+          value={buyer}
+          errors={errors}
+          onChange={(c) => setBuyer((b) => ({ ...b, ...c }))}
+        />
+      </Card>
+      <Card id="order-batches" title="Batches">
+        <BatchPicker origins={origins} initial={batches} chosen={lines.map((l) => l.batch_id)} onAdd={add} />
+        <h3 className="text-sm font-semibold">In this order</h3>
+        {lines.length > 0 && (
+          <OrderLineFields
+            lines={lines}
+            currency={buyer.currency}
             errors={errors}
-            onChange={(c) => setBuyer((b) => ({ ...b, ...c }))}
+            onChange={(i, c) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...c } : l)))}
+            onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
           />
-        </Card>
-        <Card id="order-batches" title="Batches">
-          <BatchPicker origins={origins} initial={batches} chosen={lines.map((l) => l.batch_id)} onAdd={add} />
-          <h3 className="text-sm font-semibold">In this order</h3>
-          {lines.length > 0 && (
-            <OrderLineFields
-              lines={lines}
-              currency={buyer.currency}
-              errors={errors}
-              onChange={(i, c) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...c } : l)))}
-              onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
-            />
-          )}
-          {errors.lines ? (
-            <Notice>{errors.lines}</Notice>
-          ) : (
-            lines.length === 0 && <p className="text-sm text-stone-500">No batch yet: add one from the list above.</p>
-          )}
-        </Card>
-      </fieldset>
+        )}
+        {errors.lines ? (
+          <Notice>{errors.lines}</Notice>
+        ) : (
+          lines.length === 0 && <p className="text-sm text-stone-500">No batch yet: add one from the list above.</p>
+        )}
+      </Card>
       {refusal && <Notice className="rounded-md border border-red-300 p-3 dark:border-red-800">{refusal}</Notice>}
       <div className="flex flex-wrap gap-2">
         <Button
@@ -166,6 +163,6 @@ export function NewOrderForm({ buyers, origins, batches, initial }: Props) {
           Create and confirm
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { NoteDialog } from "@/components/ui/note-dialog";
-import { toast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/use-toasted-action";
 import type { orderStatuses } from "@/lib/db/enums";
 import { attempt } from "@/lib/endpoints/client";
 import type { OrderAction } from "@/lib/orders/schemas";
@@ -44,7 +44,7 @@ type Props = { orderId: number; status: Status; isShipping: boolean; canAct: boo
 
 export function OrderActions({ orderId, status, isShipping, canAct }: Props) {
   const router = useRouter();
-  const [running, setRunning] = useState<OrderAction | null>(null);
+  const { running, run: runToasted } = useToastedAction<OrderAction>();
   const [asking, setAsking] = useState<Asked | null>(null);
 
   useEffect(() => {
@@ -53,16 +53,11 @@ export function OrderActions({ orderId, status, isShipping, canAct }: Props) {
     return () => clearInterval(timer);
   }, [isShipping, router]);
 
-  async function run(action: OrderAction, withNote?: string) {
-    setRunning(action);
-    const r = await attempt("POST /api/orders/[order_id]/[action]", {
-      params: { order_id: orderId, action },
-      body: withNote?.trim() ? { note: withNote.trim() } : {},
-    });
-    setRunning(null);
-    if (r.ok) toast.success(`Order #${orderId} ${buttons[action].done}.`);
-    else toast.error(r.error.message);
-    router.refresh();
+  function run(action: OrderAction, withNote?: string) {
+    const body = withNote?.trim() ? { note: withNote.trim() } : {};
+    const request = () =>
+      attempt("POST /api/orders/[order_id]/[action]", { params: { order_id: orderId, action }, body });
+    return runToasted(request, `Order #${orderId} ${buttons[action].done}.`, action);
   }
 
   // While shipping, shipping again or cancelling is refused: only the progress shows.

@@ -5,7 +5,7 @@
 import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, numeric, numericCellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatDecimal } from "@/lib/format";
 
 export type Line = {
@@ -65,7 +65,7 @@ export function OrderLineFields({ lines, currency, errors, onChange, onRemove }:
       />
       <tbody>
         {lines.map((l, i) => (
-          <tr key={l.batch_id} data-batch-id={l.batch_id} className={`${rowClass} align-top`}>
+          <Row key={l.batch_id} data-batch-id={l.batch_id}>
             <td className={`${cellClass} font-mono`}>
               {l.code}
               <FieldError id={`lines.${i}.batch_id-error`} message={errors[`lines.${i}.batch_id`]} />
@@ -94,7 +94,7 @@ export function OrderLineFields({ lines, currency, errors, onChange, onRemove }:
                 Remove
               </Button>
             </td>
-          </tr>
+          </Row>
         ))}
       </tbody>
     </Table>

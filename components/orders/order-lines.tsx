@@ -4,7 +4,7 @@
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, LinkCell, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatDecimal, humanize } from "@/lib/format";
 import type { OrderJson } from "@/lib/orders/orders";
 
@@ -32,11 +32,7 @@ export function OrderLines({ order, canReturn }: { order: OrderJson; canReturn: 
         <tbody>
           {order.lines.map((l) => (
             <tr key={l.id} data-batch-id={l.batch_id} className={rowClass}>
-              <td className={`${cellClass} font-mono`}>
-                <Link href={`/batches/${l.batch_id}`} className="underline-offset-2 hover:underline">
-                  {l.batch_code}
-                </Link>
-              </td>
+              <LinkCell href={`/batches/${l.batch_id}`}>{l.batch_code}</LinkCell>
               <td className={cellClass}>{l.origin_country}</td>
               <td className={cellClass}>{l.quality_grade ? humanize(l.quality_grade) : "—"}</td>
               <td className={cellClass}>{l.warehouse ?? "any"}</td>

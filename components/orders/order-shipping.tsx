@@ -2,7 +2,7 @@
 // send or redeem its tokens).
 import { ValueBadge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, numeric, numericCellClass, Row, rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import { formatDecimal } from "@/lib/format";
 import type { OrderJson } from "@/lib/orders/orders";
@@ -54,10 +54,10 @@ export function OrderShipments({ order, explorerUrl }: { order: OrderJson; explo
           <TableHead columns={["Batch", ...transferColumns]} />
           <tbody>
             {order.shipments.map((s) => (
-              <tr key={s.id} data-status={s.status} className={`${rowClass} align-top`}>
+              <Row key={s.id} data-status={s.status}>
                 <td className={`${cellClass} font-mono`}>{codeOf(s.order_line_id)}</td>
                 <TransferCells transfer={s} explorerUrl={explorerUrl} />
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

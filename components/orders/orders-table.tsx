@@ -1,8 +1,6 @@
 // The orders list as a table: number, buyer, status, lines, kilograms, total and when it was made.
-import Link from "next/link";
-
 import { ValueBadge } from "@/components/ui/badge";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, LinkCell, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import { formatDecimal } from "@/lib/format";
 import type { OrderSummaryJson } from "@/lib/orders/orders";
@@ -16,11 +14,7 @@ export function OrdersTable({ orders }: { orders: OrderSummaryJson[] }) {
       <tbody>
         {orders.map((o) => (
           <tr key={o.id} data-order-id={o.id} data-status={o.status} className={rowClass}>
-            <td className={`${cellClass} font-mono`}>
-              <Link href={`/orders/${o.id}`} className="underline-offset-2 hover:underline">
-                #{o.id}
-              </Link>
-            </td>
+            <LinkCell href={`/orders/${o.id}`}>#{o.id}</LinkCell>
             <td className={cellClass}>{o.buyer}</td>
             <td className={cellClass} data-column="status">
               <ValueBadge value={o.status} />

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { auditedNote, NoteDialog } from "@/components/ui/note-dialog";
 import { toast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/use-toasted-action";
 import { attempt } from "@/lib/endpoints/client";
 
 /** What an accepted action did, in words. */
@@ -21,15 +22,16 @@ function outcome(result: Record<string, unknown>): string {
 export function DecideRecommendation({ id, title }: { id: number; title: string }) {
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
-  const [pending, setPending] = useState<"accept" | "dismiss" | null>(null);
+  const [isAccepting, setAccepting] = useState(false);
+  const dismissal = useToastedAction();
 
   async function accept() {
-    setPending("accept");
+    setAccepting(true);
     const r = await attempt("POST /api/recommendations/[recommendation_id]/accept", {
       params: { recommendation_id: id },
       body: {},
     });
-    setPending(null);
+    setAccepting(false);
     if (!r.ok) {
       toast.error(r.error.message);
       router.refresh();
@@ -42,22 +44,17 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
   }
 
   async function dismiss(reason: string) {
-    setPending("dismiss");
-    const r = await attempt("POST /api/recommendations/[recommendation_id]/dismiss", {
-      params: { recommendation_id: id },
-      body: { reason },
-    });
-    setPending(null);
-    if (r.ok) {
-      setIsOpen(false);
-      toast.success(`Dismissed: ${title}.`);
-    } else toast.error(r.error.message);
-    router.refresh();
+    const request = () =>
+      attempt("POST /api/recommendations/[recommendation_id]/dismiss", {
+        params: { recommendation_id: id },
+        body: { reason },
+      });
+    if (await dismissal.run(request, `Dismissed: ${title}.`)) setIsOpen(false);
   }
 
   return (
     <div className="flex gap-2">
-      <Button variant="primary" size="sm" isPending={pending === "accept"} onClick={() => void accept()}>
+      <Button variant="primary" size="sm" isPending={isAccepting} onClick={() => void accept()}>
         Accept
       </Button>
       <Button variant="secondary" size="sm" onClick={() => setIsOpen(true)}>
@@ -73,7 +70,7 @@ export function DecideRecommendation({ id, title }: { id: number; title: string 
             ...auditedNote,
           }}
           confirm="Dismiss recommendation"
-          isPending={pending === "dismiss"}
+          isPending={dismissal.running !== null}
           onConfirm={(reason) => void dismiss(reason)}
           onClose={() => setIsOpen(false)}
         />

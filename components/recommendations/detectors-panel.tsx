@@ -1,7 +1,7 @@
 // The monitoring agent's detectors: each one's rule and threshold, when it last ran, what it found
 // (with the figures) or the error it stopped on.
 import { Card } from "@/components/ui/card";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import { getDb } from "@/lib/db/server";
 import { humanize } from "@/lib/format";
@@ -20,7 +20,7 @@ export async function DetectorsPanel() {
         <TableHead columns={["Detector", "Rule", "Threshold", "Last run", "Findings", "Evidence or error"]} />
         <tbody>
           {detectors.map((d) => (
-            <tr key={d.name} className={`${rowClass} align-top`} data-detector={d.name}>
+            <Row key={d.name} data-detector={d.name}>
               <td className={`${cellClass} whitespace-nowrap`}>{humanize(d.name)}</td>
               <td className={`${cellClass} text-xs`}>{d.rule}</td>
               <td className={`${cellClass} font-mono text-xs`}>{d.threshold}</td>
@@ -35,7 +35,7 @@ export async function DetectorsPanel() {
                   d.evidence.slice(0, 5).map((e, i) => <div key={i}>{line(e)}</div>)
                 )}
               </td>
-            </tr>
+            </Row>
           ))}
         </tbody>
       </Table>

@@ -2,7 +2,6 @@
 
 // A requested return's intake: an operator receives it at a warehouse (the shipping wallet takes the
 // tokens back from the buyer's wallet), or rejects it saying why.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -10,44 +9,30 @@ import { Card } from "@/components/ui/card";
 import { field, Field, invalidBy } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
 import { NoteDialog } from "@/components/ui/note-dialog";
-import { toast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/use-toasted-action";
 import { attempt } from "@/lib/endpoints/client";
 import { formatDecimal } from "@/lib/format";
 
 type Warehouse = { code: string; name: string; capacity_kg: string; on_hand_kg: string };
 
 export function ReturnIntake({ returnId, warehouses }: { returnId: number; warehouses: Warehouse[] }) {
-  const router = useRouter();
   const [warehouse, setWarehouse] = useState("");
-  const [running, setRunning] = useState<"receive" | "reject" | null>(null);
+  const { running, run } = useToastedAction<"receive" | "reject">();
   const [isAsking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const params = { return_id: returnId };
 
   async function receive() {
     if (!warehouse) return setError("choose a warehouse");
     setError(null);
-    setRunning("receive");
-    const r = await attempt("POST /api/returns/[return_id]/receive", {
-      params: { return_id: returnId },
-      body: { warehouse },
-    });
-    setRunning(null);
-    if (r.ok) toast.success(`Return ${returnId} is being received at ${warehouse}.`);
-    else toast.error(r.error.message);
-    router.refresh();
+    const request = () => attempt("POST /api/returns/[return_id]/receive", { params, body: { warehouse } });
+    await run(request, `Return ${returnId} is being received at ${warehouse}.`, "receive");
   }
 
   async function reject(note: string) {
     setAsking(false);
-    setRunning("reject");
-    const r = await attempt("POST /api/returns/[return_id]/reject", {
-      params: { return_id: returnId },
-      body: { note: note.trim() },
-    });
-    setRunning(null);
-    if (r.ok) toast.success(`Return ${returnId} rejected.`);
-    else toast.error(r.error.message);
-    router.refresh();
+    const request = () => attempt("POST /api/returns/[return_id]/reject", { params, body: { note: note.trim() } });
+    await run(request, `Return ${returnId} rejected.`, "reject");
   }
 
   return (

@@ -2,7 +2,7 @@
 // each of the five options would recover (or why it cannot be done), and the factors behind it.
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, numeric, numericCellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { formatDecimal, humanize } from "@/lib/format";
 import type { Recommendation } from "@/lib/returns/rules";
 
@@ -28,14 +28,14 @@ export function ReturnRecommendation({
         <TableHead columns={["Option", "Possible", numeric(`Recovery value (${currency})`), "Why"]} />
         <tbody>
           {r.options.map((o) => (
-            <tr key={o.option} data-option={o.option} className={`${rowClass} align-top`}>
+            <Row key={o.option} data-option={o.option}>
               <td className={`${cellClass} whitespace-nowrap`}>
                 {dispositionLabels[o.option]} {o.option === r.option && <Badge tone="green">recommended</Badge>}
               </td>
               <td className={cellClass}>{o.feasible ? "yes" : "no"}</td>
               <td className={numericCellClass}>{formatDecimal(o.recovery_value, 2)}</td>
               <td className={`${cellClass} text-xs`}>{o.sentence}</td>
-            </tr>
+            </Row>
           ))}
         </tbody>
       </Table>
@@ -43,7 +43,7 @@ export function ReturnRecommendation({
         <TableHead columns={["Factor", "Value", numeric("Weight"), "What it says", "Supports"]} />
         <tbody>
           {r.factors.map((f) => (
-            <tr key={f.name} data-factor={f.name} className={`${rowClass} align-top`}>
+            <Row key={f.name} data-factor={f.name}>
               <td className={`${cellClass} whitespace-nowrap`}>{humanize(f.name)}</td>
               <td className={`${cellClass} font-mono text-xs`}>{f.value}</td>
               <td className={numericCellClass}>{percent(f.weight)}</td>
@@ -51,7 +51,7 @@ export function ReturnRecommendation({
               <td className={`${cellClass} text-xs`}>
                 {f.supports.map((s) => dispositionLabels[s]).join(", ") || "—"}
               </td>
-            </tr>
+            </Row>
           ))}
         </tbody>
       </Table>

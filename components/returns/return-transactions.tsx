@@ -2,7 +2,7 @@
 // (to the producer) or destroying it.
 import { TransferCells, transferColumns } from "@/components/orders/transfer-cells";
 import { Card, Empty } from "@/components/ui/card";
-import { cellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import type { ReturnJson } from "@/lib/returns/returns";
 
 const purposes = { order: "order shipment", intake: "intake", disposal: "disposal" } as const;
@@ -19,10 +19,10 @@ export function ReturnTransactions({ transactions, explorerUrl }: Props) {
           <TableHead columns={["Purpose", ...transferColumns]} />
           <tbody>
             {transactions.map((t) => (
-              <tr key={t.id} data-purpose={t.purpose} data-status={t.status} className={`${rowClass} align-top`}>
+              <Row key={t.id} data-purpose={t.purpose} data-status={t.status}>
                 <td className={cellClass}>{purposes[t.purpose]}</td>
                 <TransferCells transfer={t} explorerUrl={explorerUrl} />
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,16 +1,12 @@
 // Returns as a table: the return, its order and batch, the buyer, kilograms, reason, status,
 // disposition and when it was requested.
-import Link from "next/link";
-
 import { ValueBadge } from "@/components/ui/badge";
-import { cellClass, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
+import { cellClass, LinkCell, numeric, numericCellClass, rowClass, Table, TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/components/verification/display";
 import { formatDecimal } from "@/lib/format";
 import type { ReturnSummaryJson } from "@/lib/returns/returns";
 
 import { dispositionLabels, reasonLabels } from "./words";
-
-const link = "underline-offset-2 hover:underline";
 
 export function ReturnsTable({ returns, testId = "returns" }: { returns: ReturnSummaryJson[]; testId?: string }) {
   return (
@@ -31,21 +27,11 @@ export function ReturnsTable({ returns, testId = "returns" }: { returns: ReturnS
       <tbody>
         {returns.map((r) => (
           <tr key={r.id} data-return-id={r.id} data-status={r.status} className={rowClass}>
-            <td className={`${cellClass} font-mono`}>
-              <Link href={`/returns/${r.id}`} className={link} aria-label={`Return ${r.id}`}>
-                {r.id}
-              </Link>
-            </td>
-            <td className={`${cellClass} font-mono`}>
-              <Link href={`/orders/${r.order_id}`} className={link}>
-                #{r.order_id}
-              </Link>
-            </td>
-            <td className={`${cellClass} font-mono`}>
-              <Link href={`/batches/${r.batch_id}`} className={link}>
-                {r.batch_code}
-              </Link>
-            </td>
+            <LinkCell href={`/returns/${r.id}`} label={`Return ${r.id}`}>
+              {r.id}
+            </LinkCell>
+            <LinkCell href={`/orders/${r.order_id}`}>#{r.order_id}</LinkCell>
+            <LinkCell href={`/batches/${r.batch_id}`}>{r.batch_code}</LinkCell>
             <td className={cellClass}>{r.buyer}</td>
             <td className={numericCellClass}>{formatDecimal(r.quantity_kg, 3)}</td>
             <td className={cellClass}>{reasonLabels[r.reason]}</td>

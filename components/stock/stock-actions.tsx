@@ -6,13 +6,14 @@ import { useConnection } from "wagmi";
 
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { Select } from "@/components/ui/select";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { shortAddress } from "@/components/wallet/describe";
 import { adjustmentReasons } from "@/lib/db/enums";
 import { call } from "@/lib/endpoints/client";
 
-import { useStockAction } from "./use-stock-action";
+import { useStockAction, type Prepared, type StockKind } from "./use-stock-action";
 
 type Place = { holder: string; warehouse: string; quantity_kg: string };
 type Props = {
@@ -56,34 +57,35 @@ const transferOf = (form: HTMLFormElement, from: string) => {
   return { from, to: field("to"), quantity_kg: field("quantity_kg") };
 };
 
+const words: Record<StockKind, { label: string; action: string }> = {
+  stock_move: { label: "Move stock", action: "Move" },
+  stock_adjust: { label: "Adjust stock", action: "Adjust" },
+  stock_transfer: { label: "Transfer stock", action: "Transfer" },
+};
+
 /** One stock action's form: its fields, then the button that sends it; its label names it. */
 function StockForm({
-  label,
-  action,
+  kind,
   isDisabled,
   onSubmit,
   children,
 }: {
-  label: string;
-  action: string;
+  kind: StockKind;
   isDisabled: boolean;
-  onSubmit: (form: HTMLFormElement) => void;
+  onSubmit: (kind: StockKind, form: HTMLFormElement) => void;
   children: React.ReactNode;
 }) {
   return (
-    <form
-      aria-label={label}
+    <Form
+      aria-label={words[kind].label}
       className="flex flex-wrap items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit(event.currentTarget);
-      }}
+      onSubmit={(form) => onSubmit(kind, form)}
     >
       {children}
       <Button type="submit" disabled={isDisabled}>
-        {action}
+        {words[kind].action}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -101,21 +103,20 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
   const { run, isBusy } = useStockAction(batchId, chainId);
   const params = { batch_id: batchId };
   const isDisabled = !isConnected || isBusy;
+  const prepare: Record<StockKind, (form: HTMLFormElement) => Promise<Prepared>> = {
+    stock_move: (form) => call("POST /api/batches/[batch_id]/stock-moves", { params, body: moveOf(form) }),
+    stock_adjust: (form) =>
+      call("POST /api/batches/[batch_id]/stock-adjustments", { params, body: adjustmentOf(form) }),
+    stock_transfer: (form) =>
+      call("POST /api/batches/[batch_id]/stock-transfers", { params, body: transferOf(form, address ?? "") }),
+  };
+  const send = (kind: StockKind, form: HTMLFormElement) => run(kind, form, () => prepare[kind](form));
   const warehouseLabels = Object.fromEntries(warehouses.map((w) => [w.code, `${w.name} (${w.code})`]));
   return (
     <div className="flex flex-col gap-3 rounded-md border border-dashed border-stone-300 p-3 dark:border-stone-700">
       <ConnectWallet />
       {canManage && (
-        <StockForm
-          label="Move stock"
-          action="Move"
-          isDisabled={isDisabled}
-          onSubmit={(form) =>
-            run("stock_move", form, () =>
-              call("POST /api/batches/[batch_id]/stock-moves", { params, body: moveOf(form) }),
-            )
-          }
-        >
+        <StockForm kind="stock_move" isDisabled={isDisabled} onSubmit={send}>
           <PlaceSelect id="move-place" label="Stock to move" places={places} />
           <Select
             id="move-to"
@@ -129,32 +130,14 @@ export function StockActions({ batchId, chainId, places, warehouses, canManage }
         </StockForm>
       )}
       {canManage && (
-        <StockForm
-          label="Adjust stock"
-          action="Adjust"
-          isDisabled={isDisabled}
-          onSubmit={(form) =>
-            run("stock_adjust", form, () =>
-              call("POST /api/batches/[batch_id]/stock-adjustments", { params, body: adjustmentOf(form) }),
-            )
-          }
-        >
+        <StockForm kind="stock_adjust" isDisabled={isDisabled} onSubmit={send}>
           <PlaceSelect id="adjust-place" label="Stock to adjust" places={places} />
           <TextField id="adjust-quantity" name="quantity_kg" label="Change (kg, negative to write off)" required />
           <Select id="adjust-reason" name="reason" label="Reason" options={adjustmentReasons} all={null} />
           <TextField id="adjust-note" name="note" label="Note" />
         </StockForm>
       )}
-      <StockForm
-        label="Transfer stock"
-        action="Transfer"
-        isDisabled={isDisabled}
-        onSubmit={(form) =>
-          run("stock_transfer", form, () =>
-            call("POST /api/batches/[batch_id]/stock-transfers", { params, body: transferOf(form, address ?? "") }),
-          )
-        }
-      >
+      <StockForm kind="stock_transfer" isDisabled={isDisabled} onSubmit={send}>
         <span className="text-xs text-stone-500">
           From the connected wallet{address ? ` (${shortAddress(address)})` : ""}
         </span>

@@ -17,7 +17,7 @@ import { ApiError } from "@/lib/endpoints/client";
 
 export type StockKind = "stock_move" | "stock_adjust" | "stock_transfer";
 /** The API's answer to a stock action: the call for the wallet to send, and what it does in words. */
-type Prepared = { to: string; data: string; summary: string };
+export type Prepared = { to: string; data: string; summary: string };
 
 export function useStockAction(batchId: number, chainId: number) {
   const router = useRouter();

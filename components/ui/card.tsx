@@ -40,16 +40,10 @@ export function Empty({ children }: { children: React.ReactNode }) {
   return <p className="text-sm text-stone-500">{children}</p>;
 }
 
+type EmptyStateProps = { title?: string; children: React.ReactNode; className?: string };
+
 /** A page-level "nothing here" box, announced as a status: an optional title, then what to do about it. */
-export function EmptyState({
-  title,
-  children,
-  className = "",
-}: {
-  title?: string;
-  children: React.ReactNode;
-  className?: string;
-}) {
+export function EmptyState({ title, children, className = "" }: EmptyStateProps) {
   return (
     <div
       role="status"

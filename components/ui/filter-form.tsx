@@ -6,7 +6,7 @@
 // form it renders, applied with its button. The pause is kept here, not by nuqs: nuqs debounces each
 // key on its own, so a filter and the paging it resets could reach the URL as two entries.
 import { parseAsString, useQueryStates } from "nuqs";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 
 type Props = React.FormHTMLAttributes<HTMLFormElement> & {
   action: string;
@@ -55,18 +55,22 @@ export function FilterForm({ action, label, names, children, ...props }: Props) 
   const pause = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(pause.current), []);
 
-  function apply(changed: Field[]) {
-    const values = Object.fromEntries(
-      changed
-        .filter((el) => requested.current[el.name] !== (el.value || null))
-        .map((el) => [el.name, el.value || null]),
-    );
-    if (Object.keys(values).length === 0) return;
-    Object.assign(requested.current, values);
-    void setParams({ ...values, cursor: null, back: null });
-  }
+  const apply = useCallback(
+    (changed: Field[]) => {
+      const values = Object.fromEntries(
+        changed
+          .filter((el) => requested.current[el.name] !== (el.value || null))
+          .map((el) => [el.name, el.value || null]),
+      );
+      if (Object.keys(values).length === 0) return;
+      Object.assign(requested.current, values);
+      void setParams({ ...values, cursor: null, back: null });
+    },
+    [setParams],
+  );
 
   // Back, Forward and links change the URL under the form: show its values (not over a field being typed in).
+  // Run at hydration and when the URL's filters change, not on every render.
   useEffect(() => {
     const all = fields(form.current, names);
     const early = hydrated.current ? [] : all.filter(changedSinceRendered);
@@ -80,7 +84,7 @@ export function FilterForm({ action, label, names, children, ...props }: Props) 
       // A select without an empty choice (a sort) falls back to its first, the page's default.
       if (el instanceof HTMLSelectElement && el.selectedIndex === -1) el.selectedIndex = 0;
     }
-  });
+  }, [params, names, apply]);
 
   function onChange(e: React.FormEvent<HTMLFormElement>) {
     const el = e.target;

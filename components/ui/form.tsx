@@ -1,9 +1,16 @@
+"use client";
+
 // A form the page sends itself: the browser's own submission is stopped and the handler gets the form.
+// Its fields are disabled until the page's scripts run: a choice made before then would be undone when
+// they take over, and a submission would go to the browser instead of the handler.
+import { useHydrated } from "@/components/use-hydrated";
+
 type Props = Omit<React.FormHTMLAttributes<HTMLFormElement>, "onSubmit"> & {
   onSubmit: (form: HTMLFormElement, event: React.FormEvent<HTMLFormElement>) => unknown;
 };
 
-export function Form({ onSubmit, ...props }: Props) {
+export function Form({ onSubmit, children, ...props }: Props) {
+  const isHydrated = useHydrated();
   return (
     <form
       {...props}
@@ -11,6 +18,10 @@ export function Form({ onSubmit, ...props }: Props) {
         e.preventDefault();
         void onSubmit(e.currentTarget, e);
       }}
-    />
+    >
+      <fieldset disabled={!isHydrated} className="contents">
+        {children}
+      </fieldset>
+    </form>
   );
 }

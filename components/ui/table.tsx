@@ -1,5 +1,7 @@
 // Tables: a bordered, scrolling frame with a sticky header (and on a phone a sticky first column),
 // one header-row style, and an empty state.
+import Link from "next/link";
+
 import { frameClass } from "./card";
 
 export const headRowClass = "text-left text-xs uppercase tracking-wide text-stone-500";
@@ -82,5 +84,32 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
         {children}
       </td>
     </tr>
+  );
+}
+
+/** A cell listing several things (a wallet's addresses, an organisation's wallets), one a line. */
+export function LinesCell({ lines, className = "" }: { lines: string[]; className?: string }) {
+  return (
+    <td className={`px-2 py-1 ${className}`.trim()}>
+      {lines.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </td>
+  );
+}
+
+/** A body row; its cells sit at its top, so a cell that wraps to several lines leaves the others aligned. */
+export function Row({ className = "", ...props }: React.ComponentProps<"tr">) {
+  return <tr {...props} className={`${rowClass} align-top ${className}`.trim()} />;
+}
+
+/** A cell naming a record by its code (a batch, an order, a return), linking to its page. */
+export function LinkCell({ href, label, children }: { href: string; label?: string; children: React.ReactNode }) {
+  return (
+    <td className={`${cellClass} font-mono`}>
+      <Link href={href} className="underline-offset-2 hover:underline" aria-label={label}>
+        {children}
+      </Link>
+    </td>
   );
 }

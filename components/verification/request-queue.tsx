@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { SelectAllCell, SelectCell, useSelection } from "@/components/ui/selection";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import type { RequestJson } from "@/lib/verification/requests";
 
 import { BulkRun } from "./bulk-run";
@@ -46,13 +46,7 @@ export function RequestQueue({ requests, canProcess, canDetect, canVerify }: Pro
         </TableHead>
         <tbody>
           {requests.map((r) => (
-            <tr
-              key={r.id}
-              data-testid="request-row"
-              data-request-id={r.id}
-              data-status={r.status}
-              className={`${rowClass} align-top`}
-            >
+            <Row key={r.id} data-testid="request-row" data-request-id={r.id} data-status={r.status}>
               {canRunBulk && <SelectCell selection={selection} row={{ id: r.batch_id, code: r.batch_code }} />}
               <RequestedCell r={r} />
               <td className="px-2 py-1.5">
@@ -65,7 +59,7 @@ export function RequestQueue({ requests, canProcess, canDetect, canVerify }: Pro
                   {r.status === "pending" && <Button onClick={() => setTarget(r)}>Process</Button>}
                 </td>
               )}
-            </tr>
+            </Row>
           ))}
         </tbody>
       </Table>

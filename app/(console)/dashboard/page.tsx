@@ -12,6 +12,12 @@ import { getSystemStatus } from "@/lib/system/status";
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
+/** What the page shows: a member sees its organisation's own, the operating company's staff everything. */
+const intro = {
+  member: "Your organisation's batches and what happened to them lately, live.",
+  staff: "The whole inventory, the system's health and what happened lately, live.",
+};
+
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   const db = getDb();
@@ -23,11 +29,7 @@ export default async function DashboardPage() {
   ]);
   return (
     <div className="flex flex-col gap-5">
-      <PageHeader title="Dashboard">
-        {user.isMember
-          ? "Your organisation's batches and what happened to them lately, live."
-          : "The whole inventory, the system's health and what happened lately, live."}
-      </PageHeader>
+      <PageHeader title="Dashboard">{user.isMember ? intro.member : intro.staff}</PageHeader>
       <Dashboard initial={{ metrics, status, activities }} />
     </div>
   );

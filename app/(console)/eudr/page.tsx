@@ -8,37 +8,38 @@ import { PlotsTable } from "@/components/eudr/plots-table";
 import { UploadForm } from "@/components/eudr/upload-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList, placeOf } from "@/components/ui/paged-list";
-import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
-import { requirePageUser } from "@/lib/auth/session";
+import { PagedList } from "@/components/ui/paged-list";
+import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listPlotCountries, listPlots } from "@/lib/eudr/plots";
 import { ZPlotQuery } from "@/lib/eudr/schemas";
 
+import { openList, type ListProps } from "../page-loads";
+
 export const metadata: Metadata = { title: "EUDR plots" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<SearchParams> };
 const filterNames = ["q", "country", "has_problems"] as const;
 
-export default async function EudrPage({ searchParams }: Props) {
-  const user = await requirePageUser("/eudr");
-  const filtersInUrl = readFilters(await searchParams);
-  const { values } = filtersInUrl;
+/** What the page shows: a member sees its organisation's own, the operating company's staff everything. */
+const intro = {
+  member:
+    "Your organisation's plots: where its coffee is grown, checked against the EU Deforestation Regulation's geolocation rules.",
+  staff:
+    "The plots coffee is grown on, checked against the EU Deforestation Regulation's geolocation rules. A batch is EUDR-ready when its plots are valid and their shares sum to 100%.",
+};
+
+export default async function EudrPage({ searchParams }: ListProps) {
+  const { user, filters, values, place } = await openList("/eudr", searchParams, filterNames);
   const db = getDb();
   const [result, countries] = await Promise.all([
-    loadListPage(ZPlotQuery, filtersInUrl, (q) => listPlots(db, user.scope, q)),
+    loadListPage(ZPlotQuery, filters, (q) => listPlots(db, user.scope, q)),
     listPlotCountries(db, user.scope),
   ]);
-  const place = placeOf("/eudr", filterNames, filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="EUDR plots">
-        {user.isMember
-          ? "Your organisation's plots: where its coffee is grown, checked against the EU Deforestation Regulation's geolocation rules."
-          : "The plots coffee is grown on, checked against the EU Deforestation Regulation's geolocation rules. A batch is EUDR-ready when its plots are valid and their shares sum to 100%."}
-      </PageHeader>
+      <PageHeader title="EUDR plots">{user.isMember ? intro.member : intro.staff}</PageHeader>
       <EudrTabs current="plots" />
       {can(user, "POST /api/plots/upload") && (
         <Card id="upload" title="Upload plots">

@@ -7,8 +7,6 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { FilterButtons, Select } from "@/components/ui/select";
-import { readFilters, type SearchParams } from "@/lib/api/search-params";
-import { requirePageUser } from "@/lib/auth/session";
 import { eventStatuses } from "@/lib/db/enums";
 import { can } from "@/lib/endpoints/permissions";
 import { getEnv } from "@/lib/env";
@@ -17,14 +15,13 @@ import { eventNames, ZEventListQuery } from "@/lib/events/schemas";
 import { getListener } from "@/lib/events/server";
 import { getListenerStatus } from "@/lib/events/status";
 
+import { openList, type ListProps } from "../page-loads";
+
 export const metadata: Metadata = { title: "Event listener" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<SearchParams> };
-
-export default async function EventsPage({ searchParams }: Props) {
-  const user = await requirePageUser("/events");
-  const { values, back } = readFilters(await searchParams);
+export default async function EventsPage({ searchParams }: ListProps) {
+  const { user, values, place } = await openList("/events", searchParams);
   const query = ZEventListQuery.safeParse(values);
   const { db, client, key } = getListener();
   // Read the change number first: anything committed after it reaches the page through the stream.
@@ -33,7 +30,6 @@ export default async function EventsPage({ searchParams }: Props) {
     getListenerStatus(db, client, key),
     query.success ? listEvents(db, key, query.data, user.scope) : null,
   ]);
-  const { cursor, ...firstPage } = values;
 
   return (
     <div className="flex flex-col gap-5">
@@ -73,19 +69,11 @@ export default async function EventsPage({ searchParams }: Props) {
               from_block: query.data.from_block?.toString(),
               to_block: query.data.to_block?.toString(),
             }}
-            isFirstPage={!cursor}
+            isFirstPage={!place.cursor}
             canOperate={can(user, "POST /api/blockchain-events/process-all")}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
           />
-          <Pager
-            path="/events"
-            filters={new URLSearchParams(firstPage)}
-            cursor={cursor}
-            back={back}
-            next={page.next_cursor}
-            nextLabel="Older events"
-            firstLabel="Newest events"
-          />
+          <Pager {...place} next={page.next_cursor} nextLabel="Older events" firstLabel="Newest events" />
         </>
       )}
     </div>

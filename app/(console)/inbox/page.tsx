@@ -5,27 +5,24 @@ import { MarkAllReadButton } from "@/components/notifications/notification-actio
 import { NotificationsTable } from "@/components/notifications/notifications-table";
 import { ProposedActions } from "@/components/recommendations/proposed-actions";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList, placeOf } from "@/components/ui/paged-list";
+import { PagedList } from "@/components/ui/paged-list";
 import { filterViews, ViewTabs } from "@/components/ui/view-tabs";
-import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
-import { requirePageUser } from "@/lib/auth/session";
+import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { ZNotificationQuery } from "@/lib/notifications/schemas";
 
+import { openList, type ListProps } from "../page-loads";
+
 export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<SearchParams> };
 const views = [{ label: "All" }, { label: "Unread", value: "true" }] as const;
 const path = "/inbox";
 
-export default async function InboxPage({ searchParams }: Props) {
-  const me = await requirePageUser(path);
-  const filtersInUrl = readFilters(await searchParams);
-  const { values } = filtersInUrl;
-  const result = await loadListPage(ZNotificationQuery, filtersInUrl, (q) => listNotifications(getDb(), me.id, q));
-  const place = placeOf(path, ["unread"], filtersInUrl);
+export default async function InboxPage({ searchParams }: ListProps) {
+  const { user: me, filters, values, place } = await openList(path, searchParams, ["unread"]);
+  const result = await loadListPage(ZNotificationQuery, filters, (q) => listNotifications(getDb(), me.id, q));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Inbox">

@@ -54,6 +54,12 @@ async function load(db: Db, values: Record<string, string>, scope: Scope) {
   }
 }
 
+/** What the page shows: a member sees its organisation's own, the operating company's staff everything. */
+const intro = {
+  member: "The batches your organisation's wallets hold or held, as indexed from their events.",
+  staff: "Every coffee batch minted on chain, as indexed from its events.",
+};
+
 export default async function InventoryPage({ searchParams }: Props) {
   const user = await requirePageUser("/inventory");
   const { values, repeated, back } = readFilters(await searchParams);
@@ -75,11 +81,7 @@ export default async function InventoryPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-5">
-      <PageHeader title="Inventory">
-        {user.isMember
-          ? "The batches your organisation's wallets hold or held, as indexed from their events."
-          : "Every coffee batch minted on chain, as indexed from its events."}
-      </PageHeader>
+      <PageHeader title="Inventory">{user.isMember ? intro.member : intro.staff}</PageHeader>
       {!user.isMember && <SyncPanel last={lastSync ?? null} canStart={can(user, "POST /api/sync")} />}
       {/* Keyed by the URL: the form shows exactly what the URL holds, after a heading sort or a reset too. */}
       <InventoryFilters values={values} {...options} />

@@ -5,31 +5,28 @@ import { OrderFilters } from "@/components/orders/order-filters";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList, placeOf } from "@/components/ui/paged-list";
-import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
-import { requirePageUser } from "@/lib/auth/session";
+import { PagedList } from "@/components/ui/paged-list";
+import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listBuyers } from "@/lib/orders/buyers";
 import { listOrders } from "@/lib/orders/orders";
 import { ZOrderQuery } from "@/lib/orders/schemas";
 
+import { openList, type ListProps } from "../page-loads";
+
 export const metadata: Metadata = { title: "Orders" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<SearchParams> };
 const filterNames = ["status", "buyer_id", "batch_id", "from", "to"] as const;
 
-export default async function OrdersPage({ searchParams }: Props) {
-  const user = await requirePageUser("/orders");
-  const filtersInUrl = readFilters(await searchParams);
-  const { values } = filtersInUrl;
+export default async function OrdersPage({ searchParams }: ListProps) {
+  const { user, filters, values, place } = await openList("/orders", searchParams, filterNames);
   const db = getDb();
   const [result, buyers] = await Promise.all([
-    loadListPage(ZOrderQuery, filtersInUrl, (q) => listOrders(db, user.scope, q)),
+    loadListPage(ZOrderQuery, filters, (q) => listOrders(db, user.scope, q)),
     user.isMember ? null : listBuyers(db),
   ]);
-  const place = placeOf("/orders", filterNames, filtersInUrl);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

@@ -9,27 +9,23 @@ import { OpenAlerts } from "@/components/verification/open-alerts";
 import { QueueFilters } from "@/components/verification/queue-filters";
 import { RequestQueue } from "@/components/verification/request-queue";
 import { listOpenAlerts } from "@/lib/alerts/alerts";
-import { readFilters, type SearchParams } from "@/lib/api/search-params";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listRequests } from "@/lib/verification/requests";
 import { ZRequestListQuery } from "@/lib/verification/schemas";
 
+import { openList, type ListProps } from "../page-loads";
+
 export const metadata: Metadata = { title: "Verification engine" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<SearchParams> };
-
-export default async function VerificationPage({ searchParams }: Props) {
-  const user = await requirePageUser("/verification");
-  const { values, back } = readFilters(await searchParams);
+export default async function VerificationPage({ searchParams }: ListProps) {
+  const { user, values, place } = await openList("/verification", searchParams);
   const query = ZRequestListQuery.safeParse(values);
   const [page, alerts] = await Promise.all([
     query.success ? listRequests(getDb(), query.data, user.scope) : null,
     listOpenAlerts(getDb(), user.scope),
   ]);
-  const { cursor, ...firstPage } = values;
 
   return (
     <div className="flex flex-col gap-5">
@@ -46,7 +42,7 @@ export default async function VerificationPage({ searchParams }: Props) {
       {page &&
         (page.data.length === 0 ? (
           <EmptyState>
-            {cursor
+            {place.cursor
               ? "No older requests."
               : "No verification requests match these filters. Request one from a batch's page."}
           </EmptyState>
@@ -59,15 +55,7 @@ export default async function VerificationPage({ searchParams }: Props) {
             canVerify={can(user, "POST /api/batches/[batch_id]/verify")}
           />
         ))}
-      <Pager
-        path="/verification"
-        filters={new URLSearchParams(firstPage)}
-        cursor={cursor}
-        back={back}
-        next={page?.next_cursor ?? null}
-        nextLabel="Older requests"
-        firstLabel="Newest requests"
-      />
+      <Pager {...place} next={page?.next_cursor ?? null} nextLabel="Older requests" firstLabel="Newest requests" />
       <OpenAlerts alerts={alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
     </div>
   );

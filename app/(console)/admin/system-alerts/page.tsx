@@ -4,27 +4,24 @@ import Link from "next/link";
 import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
 import { DetectorsPanel } from "@/components/recommendations/detectors-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { PagedList, placeOf } from "@/components/ui/paged-list";
+import { PagedList } from "@/components/ui/paged-list";
 import { filterViews, ViewTabs } from "@/components/ui/view-tabs";
 import { listSystemAlerts } from "@/lib/alerts/system";
 import { ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
-import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
-import { requirePageUser } from "@/lib/auth/session";
+import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
+
+import { openList, type ListProps } from "../../page-loads";
 
 export const metadata: Metadata = { title: "System alerts" };
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<SearchParams> };
 const views = [{ label: "All" }, { label: "Open", value: "open" }, { label: "Resolved", value: "resolved" }] as const;
 const path = "/admin/system-alerts";
 
-export default async function SystemAlertsPage({ searchParams }: Props) {
-  await requirePageUser(path);
-  const filtersInUrl = readFilters(await searchParams);
-  const { values } = filtersInUrl;
-  const result = await loadListPage(ZSystemAlertQuery, filtersInUrl, (q) => listSystemAlerts(getDb(), q));
-  const place = placeOf(path, ["status"], filtersInUrl);
+export default async function SystemAlertsPage({ searchParams }: ListProps) {
+  const { filters, values, place } = await openList(path, searchParams, ["status"]);
+  const result = await loadListPage(ZSystemAlertQuery, filters, (q) => listSystemAlerts(getDb(), q));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="System alerts">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { AlertsSection } from "@/components/batch-detail/alerts-section";
@@ -22,8 +21,6 @@ import { BatchStock } from "@/components/stock/batch-stock";
 import { StockActions } from "@/components/stock/stock-actions";
 import { ValueBadge } from "@/components/ui/badge";
 import { PageWallet } from "@/components/wallet/page-wallet";
-import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";
 import { can } from "@/lib/endpoints/permissions";
@@ -35,26 +32,23 @@ import { listWarehouseRows } from "@/lib/stock/warehouses";
 import type { WalletSettings } from "@/lib/wallet/config";
 import { getWalletSettings } from "@/lib/wallet/settings";
 
-export const dynamic = "force-dynamic";
+import { loadDetail, type DetailProps } from "../../page-loads";
 
-type Props = { params: Promise<{ id: string }> };
+export const dynamic = "force-dynamic";
 
 // Cached per request: the metadata and the page share one read.
 const load = cache(async (idParam: string) => {
-  const user = await requirePageUser(`/batches/${idParam}`);
-  const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  try {
+  const { user, record } = await loadDetail("/batches", idParam, async (u, id) => {
     const { db, key } = getListener();
-    const batch = await getBatch(db, getChain(), id, user.scope);
-    return { user, batch, data: await getBatchVerificationData(db, key, id, user.scope) };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "not_found") notFound();
-    throw error;
-  }
+    return {
+      batch: await getBatch(db, getChain(), id, u.scope),
+      data: await getBatchVerificationData(db, key, id, u.scope),
+    };
+  });
+  return { user, ...record };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: DetailProps): Promise<Metadata> {
   const { batch } = await load((await params).id);
   return { title: batch.batch_code };
 }
@@ -63,37 +57,18 @@ type Batch = Awaited<ReturnType<typeof load>>["batch"];
 
 // The wallet parts need `wallet`, the settings of a browser that can reach the chain (else null); the page's one PageWallet serves them.
 
-/** Mark verified on chain: only when verified off chain, not on chain, and the user is a verifier. */
-function onchainAction(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
-  if (
-    !wallet ||
-    !canVerify ||
-    !batch.token_id ||
-    batch.verification_status !== "verified" ||
-    batch.blockchain?.is_verified !== false
-  )
-    return undefined;
-  return (
-    <MarkVerifiedOnchain
-      chainId={wallet.chainId}
-      batchTokenAddress={wallet.batchTokenAddress}
-      batchId={batch.id}
-      tokenId={batch.token_id}
-    />
-  );
-}
-
-/** Ask Chainlink: a minted batch, a verifier, and a consumer contract to ask. */
-function chainlinkAction(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
-  if (!wallet?.consumerAddress || !canVerify || !batch.token_id) return undefined;
-  return (
-    <AskChainlink
-      chainId={wallet.chainId}
-      consumerAddress={wallet.consumerAddress}
-      batchId={batch.id}
-      tokenId={batch.token_id}
-    />
-  );
+/**
+ * A verifier's calls from a wallet about a minted batch: mark it verified on chain (when verified off chain
+ * and not on chain) and ask Chainlink (when there is a consumer contract to ask).
+ */
+function verifierActions(batch: Batch, canVerify: boolean, wallet: WalletSettings | null) {
+  if (!wallet || !canVerify || !batch.token_id) return {};
+  const on = { chainId: wallet.chainId, batchId: batch.id, tokenId: batch.token_id };
+  const isToMark = batch.verification_status === "verified" && batch.blockchain?.is_verified === false;
+  return {
+    onchain: isToMark ? <MarkVerifiedOnchain call={{ ...on, contract: wallet.batchTokenAddress }} /> : undefined,
+    chainlink: wallet.consumerAddress ? <AskChainlink call={{ ...on, contract: wallet.consumerAddress }} /> : undefined,
+  };
 }
 
 /** The batch's holders, pending stock actions, ledger, and (for a minted batch) the actions through a wallet. */
@@ -133,11 +108,12 @@ async function stockSection(
   );
 }
 
-export default async function BatchPage({ params }: Props) {
+export default async function BatchPage({ params }: DetailProps) {
   const { user, batch, data } = await load((await params).id);
   const isMinted = batch.token_id !== null;
   const canVerify = can(user, "POST /api/batches/[batch_id]/verify");
   const wallet = getWalletSettings(await cookies());
+  const actions = verifierActions(batch, canVerify, wallet);
   return (
     <PageWallet settings={wallet}>
       <div className="flex flex-col gap-6">
@@ -169,13 +145,13 @@ export default async function BatchPage({ params }: Props) {
           requests={data.requests}
           canRequest={can(user, "POST /api/batches/[batch_id]/request-verification")}
           canVerify={canVerify}
-          onchainAction={onchainAction(batch, canVerify, wallet)}
+          onchainAction={actions.onchain}
         />
         {getEnv().CHAINLINK_CONSUMER_ADDRESS && isMinted && (
           <ChainlinkSection
             checks={data.checks}
             explorerUrl={getEnv().EXPLORER_URL ?? null}
-            action={chainlinkAction(batch, canVerify, wallet)}
+            action={actions.chainlink}
           />
         )}
         <QualitySection

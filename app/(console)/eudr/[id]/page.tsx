@@ -2,7 +2,6 @@
 // edit form for operators, and its edit history.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { EditPlotForm } from "@/components/eudr/edit-plot-form";
@@ -12,34 +11,26 @@ import { Badge } from "@/components/ui/badge";
 import { Card, Empty } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
-import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { getPlot } from "@/lib/eudr/plots";
 
+import { loadDetail, type DetailProps } from "../../page-loads";
+
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
-
+// Cached per request: the metadata and the page share one read.
 const load = cache(async (idParam: string) => {
-  const user = await requirePageUser(`/eudr/${idParam}`);
-  const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  try {
-    return { user, plot: await getPlot(getDb(), user.scope, id) };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const { user, record: plot } = await loadDetail("/eudr", idParam, (u, id) => getPlot(getDb(), u.scope, id));
+  return { user, plot };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: DetailProps): Promise<Metadata> {
   const { plot } = await load((await params).id);
   return { title: `Plot ${plot.reference}` };
 }
 
-export default async function PlotPage({ params }: Props) {
+export default async function PlotPage({ params }: DetailProps) {
   const { user, plot } = await load((await params).id);
   return (
     <div className="flex flex-col gap-6">

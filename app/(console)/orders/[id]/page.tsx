@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { History } from "@/components/audit/history";
 import { OrderStatements } from "@/components/eudr/order-statements";
@@ -9,36 +8,27 @@ import { OrderLines } from "@/components/orders/order-lines";
 import { OrderReservations, OrderShipments } from "@/components/orders/order-shipping";
 import { OrderReturns } from "@/components/returns/order-returns";
 import { ValueBadge } from "@/components/ui/badge";
-import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { getEnv } from "@/lib/env";
 import { getOrder } from "@/lib/orders/orders";
 import { listReturns } from "@/lib/returns/returns";
 
+import { loadDetail, type DetailProps } from "../../page-loads";
+
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: DetailProps): Promise<Metadata> {
   return { title: `Order #${(await params).id}` };
 }
 
-export default async function OrderPage({ params }: Props) {
-  const idParam = (await params).id;
-  const user = await requirePageUser(`/orders/${idParam}`);
-  const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+export default async function OrderPage({ params }: DetailProps) {
   const db = getDb();
-  let order;
-  try {
-    order = await getOrder(db, user.scope, id);
-  } catch (error) {
-    // An order outside the user's scope is answered as missing.
-    if (error instanceof ApiError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const {
+    user,
+    id,
+    record: order,
+  } = await loadDetail("/orders", (await params).id, (u, id) => getOrder(db, u.scope, id));
   const returns = await listReturns(db, user.scope, { order_id: id, limit: 200 });
   // Sent or about to be, and not yet seen by the indexer on every line.
   const isShipping =

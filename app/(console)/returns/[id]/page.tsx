@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { History } from "@/components/audit/history";
 import { DecisionForm } from "@/components/returns/decision-form";
@@ -13,8 +12,6 @@ import { ReturnRecommendation } from "@/components/returns/return-recommendation
 import { ReturnTransactions } from "@/components/returns/return-transactions";
 import { ValueBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { getEnv } from "@/lib/env";
@@ -22,28 +19,17 @@ import { getReturn } from "@/lib/returns/returns";
 import type { Recommendation } from "@/lib/returns/rules";
 import { listWarehouses } from "@/lib/stock/warehouses";
 
+import { loadDetail, type DetailProps } from "../../page-loads";
+
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: DetailProps): Promise<Metadata> {
   return { title: `Return ${(await params).id}` };
 }
 
-export default async function ReturnPage({ params }: Props) {
-  const idParam = (await params).id;
-  const user = await requirePageUser(`/returns/${idParam}`);
-  const id = Number(idParam);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+export default async function ReturnPage({ params }: DetailProps) {
   const db = getDb();
-  let ret;
-  try {
-    ret = await getReturn(db, user.scope, id);
-  } catch (error) {
-    // A return outside the user's scope is answered as missing.
-    if (error instanceof ApiError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const { user, record: ret } = await loadDetail("/returns", (await params).id, (u, id) => getReturn(db, u.scope, id));
   const canReceive = ret.status === "requested" && can(user, "POST /api/returns/[return_id]/receive");
   const canInspect = ret.status === "received" && can(user, "POST /api/returns/[return_id]/inspect");
   const canDecide = ret.status === "inspected" && can(user, "POST /api/returns/[return_id]/decide");

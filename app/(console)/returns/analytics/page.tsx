@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { ChartCard } from "@/components/analytics/chart-card";
 import { returnChartTables } from "@/components/returns/analytics-tables";
@@ -21,14 +20,7 @@ export default async function ReturnsAnalyticsPage() {
   const a = await returnAnalytics(getDb(), user.scope);
   return (
     <div className="flex flex-col gap-5">
-      <PageHeader
-        title="Returns analytics"
-        aside={
-          <Link href="/returns" className="text-sm underline">
-            Returns
-          </Link>
-        }
-      >
+      <PageHeader title="Returns analytics" link={{ href: "/returns", label: "Returns" }}>
         {user.isMember ? "Your organisation's returns, " : "Every return not rejected, "}computed as you open the page.
       </PageHeader>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">

@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 
 import { ValueBadge } from "@/components/ui/badge";
 import { Empty, frameClass } from "@/components/ui/card";
-import { rowClass, Table, TableHead } from "@/components/ui/table";
+import { Row, Table, TableHead } from "@/components/ui/table";
 import { toneStyles } from "@/components/ui/tones";
 import { formatWhen } from "@/components/verification/display";
 import { fieldWords } from "@/lib/audit/words";
@@ -72,7 +72,7 @@ export default async function SyncPage({ params }: Props) {
           <TableHead isSticky columns={["Batch", "Field", "Off chain", "On chain", "Done", "Detail"]} />
           <tbody>
             {sync.results.map((r, i) => (
-              <tr key={i} data-testid="sync-result" className={`${rowClass} align-top`}>
+              <Row key={i} data-testid="sync-result">
                 <td className="px-2 py-1.5 font-mono">
                   {r.batch_id !== null ? (
                     <Link href={`/batches/${r.batch_id}`} className="underline">
@@ -91,7 +91,7 @@ export default async function SyncPage({ params }: Props) {
                   <ValueBadge value={r.action} />
                 </td>
                 <td className="px-2 py-1.5">{r.detail ?? ""}</td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>
