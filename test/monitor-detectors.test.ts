@@ -105,9 +105,14 @@ describe("detectors", () => {
   it("listener_lag: the head far past the listener's last block, until it catches up", async () => {
     await chain.client.request({ method: "anvil_mine" as never, params: ["0x1e"] as never });
     await saveListener(t.db, ctx.listener, { lastBlock: 0n }, { lastBlock: 0n });
-    const head = await chain.client.getBlockNumber();
+    const head = await chain.client.getBlockNumber({ cacheTime: 0 });
     const alert = await expectRaisedThenCleared(listenerLag, { last_block: "0", threshold: 20 }, async () =>
-      saveListener(t.db, ctx.listener, { lastBlock: await chain.client.getBlockNumber() }, { lastBlock: 0n }),
+      saveListener(
+        t.db,
+        ctx.listener,
+        { lastBlock: await chain.client.getBlockNumber({ cacheTime: 0 }) },
+        { lastBlock: 0n },
+      ),
     );
     expect(alert.source).toBe(listenerId(ctx.listener));
     expect(Number((alert.details as { lag_blocks: number }).lag_blocks)).toBeGreaterThanOrEqual(Number(head));
@@ -298,7 +303,7 @@ describe("detectors", () => {
     try {
       const cc = contextFor(c.db);
       await mintToProducer(chain, demoBatches(2, new Date(), 7));
-      const head = await chain.client.getBlockNumber();
+      const head = await chain.client.getBlockNumber({ cacheTime: 0 });
       await saveListener(c.db, cc.listener, { lastBlock: head }, { lastBlock: head });
       await insertBatches(c.db, [makeBatch({ tokenId: "1" }), makeBatch({ tokenId: "2" })]);
       expect(await runDetector(cc, countsDisagree, new Date())).toMatchObject({ findings: 0, error: null });
