@@ -14,7 +14,7 @@ import { findBatch } from "@/lib/batches/get";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
-import { readFile } from "@/lib/storage/files";
+import { readFileRow } from "@/lib/storage/files";
 import { checkFiles, readUploadForm, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
 import { gradeQuality } from "./grade";
@@ -172,7 +172,6 @@ export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<Q
   );
 }
 
-/** An uploaded file's bytes with the name and type it was stored under; 404 when unknown. */
 /** A file of a quality check on a batch in `scope`; any other is answered as missing. */
 export async function getQualityFile(db: Db, fileId: number, scope: Scope) {
   const inScope =
@@ -183,7 +182,5 @@ export async function getQualityFile(db: Db, fileId: number, scope: Scope) {
     .select()
     .from(qualityCheckFiles)
     .where(and(eq(qualityCheckFiles.id, fileId), inScope));
-  const stored = file ? await readFile(file.storageKey) : null;
-  if (!file || !stored) throw new ApiError("not_found", `File ${fileId} does not exist.`);
-  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
+  return readFileRow(file, `File ${fileId} does not exist.`);
 }

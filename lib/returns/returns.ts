@@ -16,7 +16,7 @@ import type { Db, Tx } from "@/lib/db";
 import { oneRow } from "@/lib/db/one-row";
 import { batches, orderLines, orders, organisations, returnFiles, returns, shipments } from "@/lib/db/schema";
 import { transactionJson } from "@/lib/orders/orders";
-import { readFile } from "@/lib/storage/files";
+import { readFileRow } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
 import type { Recommendation } from "./recommend";
@@ -251,9 +251,7 @@ export async function getReturnPhoto(db: Db, scope: Scope, returnId: number, fil
     .select()
     .from(returnFiles)
     .where(and(eq(returnFiles.id, fileId), eq(returnFiles.returnId, returnId)));
-  const stored = file ? await readFile(file.storageKey) : null;
-  if (!file || !stored) throw new ApiError("not_found", `Photo ${fileId} of return ${returnId} does not exist.`);
-  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
+  return readFileRow(file, `Photo ${fileId} of return ${returnId} does not exist.`);
 }
 
 /** Runs a step of the flow on the return, its row locked meanwhile, and answers the return as it then is. */
