@@ -7,6 +7,7 @@ import { and, desc, eq } from "drizzle-orm";
 
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
+import { filterBy } from "@/lib/api/filters";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
@@ -99,7 +100,7 @@ export async function listSystemAlerts(db: Db, query: SystemAlertQuery) {
     .select(columns)
     .from(systemAlerts)
     .leftJoin(users, eq(users.id, systemAlerts.resolvedBy))
-    .where(and(q.status === undefined ? undefined : eq(systemAlerts.status, q.status), before))
+    .where(and(filterBy(q, { status: systemAlerts.status }), before))
     .orderBy(desc(systemAlerts.id))
     .limit(q.limit + 1);
   return pageByIdDesc(rows, q.limit, (r) => r.alert.id, toSystemAlertJson);

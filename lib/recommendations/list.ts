@@ -1,7 +1,8 @@
 // Recommendations as the API and the panel read them, newest first.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc } from "drizzle-orm";
 
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { filterBy } from "@/lib/api/filters";
 import type { Db } from "@/lib/db";
 import { recommendations } from "@/lib/db/schema";
 
@@ -38,13 +39,7 @@ export async function listRecommendations(db: Db, query: RecommendationQuery) {
   const rows = await db
     .select()
     .from(recommendations)
-    .where(
-      and(
-        q.status === undefined ? undefined : eq(recommendations.status, q.status),
-        q.kind === undefined ? undefined : eq(recommendations.kind, q.kind),
-        before,
-      ),
-    )
+    .where(and(filterBy(q, { status: recommendations.status, kind: recommendations.kind }), before))
     .orderBy(desc(recommendations.id))
     .limit(q.limit + 1);
   return pageByIdDesc(rows, q.limit, (r) => r.id, toRecommendationJson);

@@ -3,10 +3,11 @@
 // organisation's returns; the operating company's staff see all.
 import "server-only";
 
-import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 
 import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
+import { filterBy } from "@/lib/api/filters";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
@@ -29,11 +30,8 @@ const returnsInScope = (scope: Scope) => ownedInScope(scope, returns.buyerId);
 
 /** A return outside the scope is answered as missing. */
 export async function getReturnRow(db: Db | Tx, scope: Scope, id: number, lock = false): Promise<Return> {
-  const query = db
-    .select()
-    .from(returns)
-    .where(and(eq(returns.id, id), returnsInScope(scope)));
-  return oneRow(query, lock, `Return ${id} does not exist.`);
+  const inScope = and(eq(returns.id, id), returnsInScope(scope));
+  return oneRow(db.select().from(returns).where(inScope), lock, `Return ${id} does not exist.`);
 }
 
 /**
@@ -164,11 +162,13 @@ export type ReturnSummaryJson = ReturnType<typeof summaryJson>;
 function filters(scope: Scope, q: Omit<ReturnQuery, "cursor" | "limit">): SQL | undefined {
   return and(
     returnsInScope(scope),
-    q.status === undefined ? undefined : inArray(returns.status, q.status),
-    q.reason === undefined ? undefined : inArray(returns.reason, q.reason),
-    q.buyer_id === undefined ? undefined : eq(returns.buyerId, q.buyer_id),
-    q.order_id === undefined ? undefined : eq(returns.orderId, q.order_id),
-    q.batch_id === undefined ? undefined : eq(returns.batchId, q.batch_id),
+    filterBy(q, {
+      status: returns.status,
+      reason: returns.reason,
+      buyer_id: returns.buyerId,
+      order_id: returns.orderId,
+      batch_id: returns.batchId,
+    }),
   );
 }
 

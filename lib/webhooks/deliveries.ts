@@ -5,6 +5,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
+import { filterBy } from "@/lib/api/filters";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { outboundEvents, webhookAttempts, webhookDeliveries } from "@/lib/db/schema";
@@ -48,13 +49,7 @@ export async function listDeliveries(db: Db, endpointId: number, query: Delivery
     .select(columns)
     .from(webhookDeliveries)
     .innerJoin(outboundEvents, eq(outboundEvents.id, webhookDeliveries.eventId))
-    .where(
-      and(
-        eq(webhookDeliveries.endpointId, endpointId),
-        q.status === undefined ? undefined : eq(webhookDeliveries.status, q.status),
-        before,
-      ),
-    )
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), filterBy(q, { status: webhookDeliveries.status }), before))
     .orderBy(desc(webhookDeliveries.id))
     .limit(q.limit + 1);
   return pageByIdDesc(rows, q.limit, (r) => r.d.id, toDeliveryJson);
