@@ -12,6 +12,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
 import { systemAlerts, users } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 import { recordOutboundEvent } from "@/lib/outbox/record";
 
 import { ZResolutionNote, ZSystemAlertQuery, type SystemAlertQuery } from "./system-schemas";
@@ -76,18 +77,11 @@ type Row = { alert: typeof systemAlerts.$inferSelect; resolver: string | null };
 
 export function toSystemAlertJson({ alert: a, resolver }: Row) {
   return {
-    id: a.id,
-    type: a.type,
-    severity: a.severity,
-    status: a.status,
-    source: a.source,
-    message: a.message,
+    ...rowJson(a, ["id", "type", "severity", "status", "source", "message"]),
     details: a.details as Record<string, unknown>,
-    resolved_at: a.resolvedAt?.toISOString() ?? null,
-    resolved_by: a.resolvedBy,
+    ...rowJson(a, ["resolvedAt", "resolvedBy"]),
     resolved_by_name: resolver,
-    resolution_note: a.resolutionNote,
-    created_at: a.createdAt.toISOString(),
+    ...rowJson(a, ["resolutionNote", "createdAt"]),
   };
 }
 export type SystemAlertJson = ReturnType<typeof toSystemAlertJson>;

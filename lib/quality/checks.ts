@@ -2,10 +2,9 @@
 // and raising an alert when below standard.
 import "server-only";
 
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
 import { raiseAlert } from "@/lib/alerts/raise";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
@@ -13,6 +12,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
+import { listOfBatch } from "@/lib/db/of-batch";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
 import { readFileRow } from "@/lib/storage/files";
 import { checkFiles, readUploadForm, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
@@ -147,11 +147,7 @@ export async function recordQualityCheck(
 /** A batch's checks, newest first, each with its files. */
 export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<QualityCheckJson[]> {
   await findBatch(db, batchId);
-  const rows = await db
-    .select()
-    .from(qualityChecks)
-    .where(eq(qualityChecks.batchId, batchId))
-    .orderBy(desc(qualityChecks.id));
+  const rows = await listOfBatch(db, qualityChecks, batchId);
   const files = rows.length
     ? await db
         .select()
