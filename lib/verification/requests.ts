@@ -56,14 +56,16 @@ function toRequestJson({ request: r, batchCode, requestedBy, processedBy }: Row)
 
 export type RequestJson = ReturnType<typeof toRequestJson>;
 
+const columns = {
+  request: verificationRequests,
+  batchCode: batches.batchCode,
+  requestedBy: requester.email,
+  processedBy: processor.email,
+};
+
 function select(db: Db) {
   return db
-    .select({
-      request: verificationRequests,
-      batchCode: batches.batchCode,
-      requestedBy: requester.email,
-      processedBy: processor.email,
-    })
+    .select(columns)
     .from(verificationRequests)
     .innerJoin(batches, eq(batches.id, verificationRequests.batchId))
     .leftJoin(requester, eq(requester.id, verificationRequests.requestedBy))
