@@ -5,7 +5,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchesInScope } from "@/lib/batches/scope";
@@ -115,7 +115,6 @@ const resolvedAudit = (alertId: number, batchId: number, actor: Actor, note: str
   batchId,
   action: "alert.resolved",
   actor,
-  before: { status: "open" },
-  after: { status: "resolved" },
+  ...statusChange("open", "resolved"),
   note,
 });

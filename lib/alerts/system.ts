@@ -8,7 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { filterBy } from "@/lib/api/filters";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, statusChange } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
 import { systemAlerts, users } from "@/lib/db/schema";
@@ -138,8 +138,7 @@ export async function resolveSystemAlert(db: Db, id: number, note: string, by: n
       entityId: id,
       action: "system_alert.resolved",
       actor: { kind: "user", id: String(by) },
-      before: { status: "open" },
-      after: { status: "resolved" },
+      ...statusChange("open", "resolved"),
       note: parsed.data,
     });
     const [resolver] = await tx.select({ name: users.name }).from(users).where(eq(users.id, by));

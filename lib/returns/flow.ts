@@ -9,7 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { ChainHandle } from "@/lib/chain/server";
 import { gramsToKg } from "@/lib/chain/units";
@@ -53,8 +53,7 @@ async function setStatus(
     batchId: ret.batchId,
     action: audit.action,
     actor: audit.actor,
-    before: { status: ret.status },
-    after: { status: to, ...audit.after },
+    ...statusChange(ret.status, to, audit.after),
     note: audit.note,
   });
 }

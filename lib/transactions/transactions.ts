@@ -4,7 +4,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
 
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { transactionKinds } from "@/lib/db/enums";
 import { listOfBatch } from "@/lib/db/of-batch";
@@ -145,8 +145,7 @@ export async function followTransactions(
           batchId: draft.id,
           action: "batch.mint_failed",
           actor: SYNC_ACTOR,
-          before: { status: "pending_mint" },
-          after: { status: "draft", reason },
+          ...statusChange("pending_mint", "draft", { reason }),
           txHash: t.txHash,
         });
     });

@@ -6,7 +6,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { filterBy } from "@/lib/api/filters";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { outboundEvents, webhookAttempts, webhookDeliveries } from "@/lib/db/schema";
 import { recordOutboundEvent } from "@/lib/outbox/record";
@@ -115,8 +115,7 @@ export async function redeliver(db: Db, id: number, actor: Actor): Promise<{ job
       entityId: id,
       action: "webhook.redelivered",
       actor,
-      before: { status: d.status },
-      after: { status: "pending" },
+      ...statusChange(d.status, "pending"),
     });
     return { id, job: { deliveryId: id, attempt: row.attempts + 1, startAfter: now } };
   });
