@@ -59,15 +59,11 @@ async function checkOrder(tx: Tx, input: NewOrder) {
       [{ path: "buyer_id", message: "is not a buyer" }],
     );
   if (input.delivery_address_id !== undefined) {
-    const [address] = await tx
-      .select({ id: organisationAddresses.id })
-      .from(organisationAddresses)
-      .where(
-        and(
-          eq(organisationAddresses.id, input.delivery_address_id),
-          eq(organisationAddresses.organisationId, buyer.id),
-        ),
-      );
+    const ofBuyer = and(
+      eq(organisationAddresses.id, input.delivery_address_id),
+      eq(organisationAddresses.organisationId, buyer.id),
+    );
+    const [address] = await tx.select({ id: organisationAddresses.id }).from(organisationAddresses).where(ofBuyer);
     if (!address)
       throw new ApiError("rule_broken", `delivery_address_id: is not one of ${buyer.name}'s addresses.`, [
         { path: "delivery_address_id", message: "is not one of the buyer's addresses" },
