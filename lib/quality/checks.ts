@@ -4,7 +4,7 @@ import "server-only";
 
 import { and, eq, inArray, sql } from "drizzle-orm";
 
-import { raiseAlert } from "@/lib/alerts/raise";
+import { raiseAlert, type NewAlert } from "@/lib/alerts/raise";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
@@ -124,20 +124,15 @@ export async function recordQualityCheck(
         after: json,
       });
       if (result.grade === "below_standard") {
-        const message = `Quality check ${row.id} graded below standard. ${result.reasons.slice(1).join(" ")}`.trim();
-        await raiseAlert(
-          tx,
-          {
-            batchId,
-            type: "quality_below_standard",
-            severity: "medium",
-            source: `quality_check:${row.id}`,
-            message,
-            details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons },
-          },
-          actor,
-          now,
-        );
+        const alert: NewAlert = {
+          batchId,
+          type: "quality_below_standard",
+          severity: "medium",
+          source: `quality_check:${row.id}`,
+          message: `Quality check ${row.id} graded below standard. ${result.reasons.slice(1).join(" ")}`.trim(),
+          details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons },
+        };
+        await raiseAlert(tx, alert, actor, now);
       }
       return json;
     }),
