@@ -1,7 +1,7 @@
 // The returns analytics as chart tables (the same rows feed the chart, its table view and, column
 // for column, the CSV of GET /api/returns/analytics/export): the return rate by origin, process and
 // warehouse, and returns by reason.
-import type { ChartTable } from "@/lib/analytics/table";
+import { bar, columnsOf, type ChartTable } from "@/lib/analytics/table";
 import type { ReturnAnalytics } from "@/lib/returns/analytics";
 import type { ReturnTable } from "@/lib/returns/schemas";
 
@@ -18,15 +18,15 @@ function rateTable(a: ReturnAnalytics, t: (typeof rateTables)[number]): ChartTab
     id: t.id,
     title: t.title,
     description: "Kilograms returned (requests not rejected) against kilograms shipped, in %.",
-    columns: [
-      { key: "value", label: t.label },
-      { key: "shipped_kg", label: "Shipped (kg)", isNumeric: true },
-      { key: "returned_kg", label: "Returned (kg)", isNumeric: true },
-      { key: "returns", label: "Returns", isNumeric: true },
-      { key: "rate_pct", label: "Return rate (%)", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["value", t.label],
+      ["shipped_kg", "Shipped (kg)"],
+      ["returned_kg", "Returned (kg)"],
+      ["returns", "Returns"],
+      ["rate_pct", "Return rate (%)"],
+    ),
     rows: a[`by_${t.id}`].map((r) => ({ ...r })),
-    chart: { x: "value", series: [{ key: "rate_pct", label: "Return rate (%)", type: "bar" }] },
+    chart: { x: "value", series: [bar("rate_pct", "Return rate (%)")] },
     note: t.id === "warehouse" ? "A return counts at the warehouses its shipment left from, in proportion." : undefined,
   };
 }
@@ -36,14 +36,14 @@ function reasonTable(a: ReturnAnalytics): ChartTable {
     id: "reason",
     title: "Returns by reason",
     description: "How many returns give each reason, their kilograms and their share of all returns.",
-    columns: [
-      { key: "value", label: "Reason" },
-      { key: "returns", label: "Returns", isNumeric: true },
-      { key: "returned_kg", label: "Returned (kg)", isNumeric: true },
-      { key: "share_pct", label: "Share (%)", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["value", "Reason"],
+      ["returns", "Returns"],
+      ["returned_kg", "Returned (kg)"],
+      ["share_pct", "Share (%)"],
+    ),
     rows: a.by_reason.map((r) => ({ ...r, value: reasonLabels[r.value as keyof typeof reasonLabels] ?? r.value })),
-    chart: { x: "value", series: [{ key: "returns", label: "Returns", type: "bar" }], isVertical: true },
+    chart: { x: "value", series: [bar("returns", "Returns")], isVertical: true },
   };
 }
 

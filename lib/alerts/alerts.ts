@@ -5,40 +5,37 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchesInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
+import { listOfBatch } from "@/lib/db/of-batch";
 import { batchAlerts, batches } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 export function toAlertJson(a: typeof batchAlerts.$inferSelect) {
-  return {
-    id: a.id,
-    batch_id: a.batchId,
-    type: a.type,
-    severity: a.severity,
-    status: a.status,
-    source: a.source,
-    message: a.message,
-    details: a.details,
-    resolved_by: a.resolvedBy,
-    resolution_note: a.resolutionNote,
-    resolved_at: a.resolvedAt?.toISOString() ?? null,
-    created_at: a.createdAt.toISOString(),
-  };
+  return rowJson(a, [
+    "id",
+    "batchId",
+    "type",
+    "severity",
+    "status",
+    "source",
+    "message",
+    "details",
+    "resolvedBy",
+    "resolutionNote",
+    "resolvedAt",
+    "createdAt",
+  ]);
 }
 
 export type AlertJson = ReturnType<typeof toAlertJson>;
 
 export async function listAlerts(db: Db, batchId: number) {
   await findBatch(db, batchId);
-  const rows = await db
-    .select()
-    .from(batchAlerts)
-    .where(eq(batchAlerts.batchId, batchId))
-    .orderBy(desc(batchAlerts.id));
-  return rows.map(toAlertJson);
+  return (await listOfBatch(db, batchAlerts, batchId)).map(toAlertJson);
 }
 
 /** Open alerts across batches, most severe and newest first, for the verification page. */
@@ -118,7 +115,6 @@ const resolvedAudit = (alertId: number, batchId: number, actor: Actor, note: str
   batchId,
   action: "alert.resolved",
   actor,
-  before: { status: "open" },
-  after: { status: "resolved" },
+  ...statusChange("open", "resolved"),
   note,
 });

@@ -7,10 +7,12 @@ import { and, desc, eq } from "drizzle-orm";
 
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { filterBy } from "@/lib/api/filters";
+import { recordAudit, statusChange } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { type alertSeverities, type systemAlertTypes } from "@/lib/db/enums";
 import { systemAlerts, users } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 import { recordOutboundEvent } from "@/lib/outbox/record";
 
 import { ZResolutionNote, ZSystemAlertQuery, type SystemAlertQuery } from "./system-schemas";
@@ -75,18 +77,11 @@ type Row = { alert: typeof systemAlerts.$inferSelect; resolver: string | null };
 
 export function toSystemAlertJson({ alert: a, resolver }: Row) {
   return {
-    id: a.id,
-    type: a.type,
-    severity: a.severity,
-    status: a.status,
-    source: a.source,
-    message: a.message,
+    ...rowJson(a, ["id", "type", "severity", "status", "source", "message"]),
     details: a.details as Record<string, unknown>,
-    resolved_at: a.resolvedAt?.toISOString() ?? null,
-    resolved_by: a.resolvedBy,
+    ...rowJson(a, ["resolvedAt", "resolvedBy"]),
     resolved_by_name: resolver,
-    resolution_note: a.resolutionNote,
-    created_at: a.createdAt.toISOString(),
+    ...rowJson(a, ["resolutionNote", "createdAt"]),
   };
 }
 export type SystemAlertJson = ReturnType<typeof toSystemAlertJson>;
@@ -99,7 +94,7 @@ export async function listSystemAlerts(db: Db, query: SystemAlertQuery) {
     .select(columns)
     .from(systemAlerts)
     .leftJoin(users, eq(users.id, systemAlerts.resolvedBy))
-    .where(and(q.status === undefined ? undefined : eq(systemAlerts.status, q.status), before))
+    .where(and(filterBy(q, { status: systemAlerts.status }), before))
     .orderBy(desc(systemAlerts.id))
     .limit(q.limit + 1);
   return pageByIdDesc(rows, q.limit, (r) => r.alert.id, toSystemAlertJson);
@@ -143,8 +138,7 @@ export async function resolveSystemAlert(db: Db, id: number, note: string, by: n
       entityId: id,
       action: "system_alert.resolved",
       actor: { kind: "user", id: String(by) },
-      before: { status: "open" },
-      after: { status: "resolved" },
+      ...statusChange("open", "resolved"),
       note: parsed.data,
     });
     const [resolver] = await tx.select({ name: users.name }).from(users).where(eq(users.id, by));

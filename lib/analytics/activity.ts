@@ -6,7 +6,7 @@ import { alertTypes, qualityGrades, riskLevels } from "@/lib/db/enums";
 
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf, rangeStart } from "./range";
 import type { AnalyticsFilters } from "./schemas";
-import { pct, type ChartTable } from "./table";
+import { bar, columnsOf, line, pct, type ChartTable } from "./table";
 
 const inRange = (f: AnalyticsFilters, start = sql`${f.from}::date`) =>
   sql`day >= ${start} and day <= ${f.to}::date and ${dimensionFilter(f)}`;
@@ -45,12 +45,12 @@ export async function getVerificationChart(db: Db, f: AnalyticsFilters): Promise
     id: "verification",
     title: "Verification pass rate",
     description: `Verification requests processed each ${bucket}: approved, rejected, and the share approved.`,
-    columns: [
-      { key: "period", label: bucket },
-      { key: "approved", label: "approved", isNumeric: true },
-      { key: "rejected", label: "rejected", isNumeric: true },
-      { key: "pass_rate_pct", label: "pass rate (%)", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["period", bucket],
+      ["approved", "approved"],
+      ["rejected", "rejected"],
+      ["pass_rate_pct", "pass rate (%)"],
+    ),
     rows: rows.map((r) => ({
       period: r.period,
       approved: r.approved,
@@ -60,9 +60,9 @@ export async function getVerificationChart(db: Db, f: AnalyticsFilters): Promise
     chart: {
       x: "period",
       series: [
-        { key: "approved", label: "approved", type: "bar", stack: "requests" },
-        { key: "rejected", label: "rejected", type: "bar", stack: "requests" },
-        { key: "pass_rate_pct", label: "pass rate", type: "line", axis: "right" },
+        bar("approved", "approved", { stack: "requests" }),
+        bar("rejected", "rejected", { stack: "requests" }),
+        line("pass_rate_pct", "pass rate", { axis: "right" }),
       ],
       leftUnit: "requests",
       rightUnit: "%",
@@ -72,30 +72,31 @@ export async function getVerificationChart(db: Db, f: AnalyticsFilters): Promise
 
 export async function getDiscrepancyChart(db: Db, f: AnalyticsFilters): Promise<ChartTable> {
   const { bucket, rows } = await listVerification(db, f);
+  const table = rows.map((r) => {
+    const n = r.approved + r.rejected;
+    return {
+      period: r.period,
+      requests: n,
+      discrepancy_kg: r.discrepancy_kg,
+      mean_discrepancy_pct: n ? Math.round((1000 * Number(r.discrepancy_pct_sum)) / n) / 1000 : null,
+    };
+  });
   return {
     id: "discrepancy",
     title: "Discrepancy trend",
     description: `How far counted quantities were from the records, per ${bucket}: total kilograms off and the mean difference per request.`,
-    columns: [
-      { key: "period", label: bucket },
-      { key: "requests", label: "requests", isNumeric: true },
-      { key: "discrepancy_kg", label: "discrepancy (kg)", isNumeric: true },
-      { key: "mean_discrepancy_pct", label: "mean discrepancy (%)", isNumeric: true },
-    ],
-    rows: rows.map((r) => {
-      const n = r.approved + r.rejected;
-      return {
-        period: r.period,
-        requests: n,
-        discrepancy_kg: r.discrepancy_kg,
-        mean_discrepancy_pct: n ? Math.round((1000 * Number(r.discrepancy_pct_sum)) / n) / 1000 : null,
-      };
-    }),
+    columns: columnsOf(
+      ["period", bucket],
+      ["requests", "requests"],
+      ["discrepancy_kg", "discrepancy (kg)"],
+      ["mean_discrepancy_pct", "mean discrepancy (%)"],
+    ),
+    rows: table,
     chart: {
       x: "period",
       series: [
-        { key: "discrepancy_kg", label: "discrepancy (kg)", type: "bar" },
-        { key: "mean_discrepancy_pct", label: "mean discrepancy", type: "line", axis: "right" },
+        bar("discrepancy_kg", "discrepancy (kg)"),
+        line("mean_discrepancy_pct", "mean discrepancy", { axis: "right" }),
       ],
       leftUnit: "kg",
       rightUnit: "%",
@@ -112,13 +113,9 @@ export async function getQualityChart(db: Db, f: AnalyticsFilters): Promise<Char
     id: "quality_grades",
     title: "Quality grade distribution",
     description: "Quality checks recorded in the range, by SCA grade.",
-    columns: [
-      { key: "grade", label: "grade" },
-      { key: "checks", label: "checks", isNumeric: true },
-      { key: "share_pct", label: "share (%)", isNumeric: true },
-    ],
+    columns: columnsOf(["grade", "grade"], ["checks", "checks"], ["share_pct", "share (%)"]),
     rows: qualityGrades.map((grade) => ({ grade, checks: checksOf(grade), share_pct: pct(checksOf(grade), total) })),
-    chart: { x: "grade", series: [{ key: "checks", label: "checks", type: "bar" }], leftUnit: "checks" },
+    chart: { x: "grade", series: [bar("checks", "checks")], leftUnit: "checks" },
   };
 }
 
@@ -130,12 +127,12 @@ export async function getFraudRiskChart(db: Db, f: AnalyticsFilters): Promise<Ch
     id: "fraud_risk",
     title: "Fraud risk distribution",
     description: "Fraud assessments made in the range, by risk level (low < 25 ≤ medium < 50 ≤ high < 75 ≤ critical).",
-    columns: [
-      { key: "risk_level", label: "risk level" },
-      { key: "assessments", label: "assessments", isNumeric: true },
-      { key: "share_pct", label: "share (%)", isNumeric: true },
-      { key: "mean_score", label: "mean score", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["risk_level", "risk level"],
+      ["assessments", "assessments"],
+      ["share_pct", "share (%)"],
+      ["mean_score", "mean score"],
+    ),
     rows: riskLevels.map((level) => {
       const r = rows.find((x) => x.level === level);
       const n = r?.n ?? 0;
@@ -148,7 +145,7 @@ export async function getFraudRiskChart(db: Db, f: AnalyticsFilters): Promise<Ch
     }),
     chart: {
       x: "risk_level",
-      series: [{ key: "assessments", label: "assessments", type: "bar" }],
+      series: [bar("assessments", "assessments")],
       leftUnit: "assessments",
     },
   };
@@ -166,19 +163,19 @@ export async function getFraudFactorsChart(db: Db, f: AnalyticsFilters): Promise
     id: "fraud_factors",
     title: "Top fraud factors",
     description: "The factors that added points to fraud assessments in the range, most frequent first.",
-    columns: [
-      { key: "factor", label: "factor" },
-      { key: "hits", label: "assessments it scored in", isNumeric: true },
-      { key: "share_pct", label: "share of assessments (%)", isNumeric: true },
-      { key: "mean_points", label: "mean points", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["factor", "factor"],
+      ["hits", "assessments it scored in"],
+      ["share_pct", "share of assessments (%)"],
+      ["mean_points", "mean points"],
+    ),
     rows: rows.map((r) => ({
       factor: r.factor,
       hits: r.hits,
       share_pct: pct(r.hits, totals[0].n),
       mean_points: Math.round((10 * Number(r.points)) / r.hits) / 10,
     })),
-    chart: { x: "factor", series: [{ key: "hits", label: "assessments", type: "bar" }], isVertical: true },
+    chart: { x: "factor", series: [bar("hits", "assessments")], isVertical: true },
     note: rows.length ? undefined : "No fraud factor scored in this range.",
   };
 }
@@ -195,18 +192,11 @@ export async function getAlertsChart(db: Db, f: AnalyticsFilters): Promise<Chart
     id: "alerts",
     title: "Alerts opened and resolved",
     description: `Alerts raised and resolved each ${bucket} (${alertTypes.length} types: discrepancies, fraud, expiry, quality, metadata, sync).`,
-    columns: [
-      { key: "period", label: bucket },
-      { key: "opened", label: "opened", isNumeric: true },
-      { key: "resolved", label: "resolved", isNumeric: true },
-    ],
+    columns: columnsOf(["period", bucket], ["opened", "opened"], ["resolved", "resolved"]),
     rows: fillPeriods(periods, rows, () => ({ opened: 0, resolved: 0 })),
     chart: {
       x: "period",
-      series: [
-        { key: "opened", label: "opened", type: "bar" },
-        { key: "resolved", label: "resolved", type: "bar" },
-      ],
+      series: [bar("opened", "opened"), bar("resolved", "resolved")],
       leftUnit: "alerts",
     },
   };

@@ -14,7 +14,7 @@ import {
 } from "./forecast";
 import type { AnalyticsFilters } from "./schemas";
 import { listDailyStockByOrigin } from "./stock";
-import { signedGramsToKg, type ChartTable } from "./table";
+import { bar, columnsOf, line, signedGramsToKg, type ChartTable } from "./table";
 
 export const horizonDays = 30;
 const historyDays = 365;
@@ -58,20 +58,20 @@ export async function getForecastChart(db: Db, f: AnalyticsFilters): Promise<Cha
     all.sort((a, b) => (latest(b) > latest(a) ? 1 : latest(b) < latest(a) ? -1 : 0))[0];
   const base = {
     id: "forecast",
-    columns: [
-      { key: "date", label: "date" },
-      { key: "stock_kg", label: "stock (kg)", isNumeric: true },
-      { key: "backtest_kg", label: "backtest forecast (kg)", isNumeric: true },
-      { key: "forecast_kg", label: "forecast (kg)", isNumeric: true },
-      { key: "lower_kg", label: "95% low (kg)", isNumeric: true },
-      { key: "upper_kg", label: "95% high (kg)", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["date", "date"],
+      ["stock_kg", "stock (kg)"],
+      ["backtest_kg", "backtest forecast (kg)"],
+      ["forecast_kg", "forecast (kg)"],
+      ["lower_kg", "95% low (kg)"],
+      ["upper_kg", "95% high (kg)"],
+    ),
     chart: {
       x: "date",
       series: [
-        { key: "stock_kg", label: "stock", type: "line" as const },
-        { key: "backtest_kg", label: "backtest", type: "line" as const, isDashed: true },
-        { key: "forecast_kg", label: "forecast", type: "line" as const, isDashed: true },
+        line("stock_kg", "stock"),
+        line("backtest_kg", "backtest", { isDashed: true }),
+        line("forecast_kg", "forecast", { isDashed: true }),
       ],
       band: { lower: "lower_kg", upper: "upper_kg", label: "95% band" },
       leftUnit: "kg",
@@ -132,18 +132,18 @@ export async function getForecastSummaryChart(db: Db, f: AnalyticsFilters): Prom
     id: "forecast_summary",
     title: "Forecast by origin",
     description: `Each origin's stock on ${f.to} and forecast ${horizonDays} days after its last day of history (today at the latest), with the backtest error (last quarter of the history, at most 14 days, held out).`,
-    columns: [
-      { key: "origin", label: "origin" },
-      { key: "stock_kg", label: "stock (kg)", isNumeric: true },
-      { key: "forecast_kg", label: `in ${horizonDays} days (kg)`, isNumeric: true },
-      { key: "lower_kg", label: "95% low (kg)", isNumeric: true },
-      { key: "upper_kg", label: "95% high (kg)", isNumeric: true },
-      { key: "alpha", label: "α", isNumeric: true },
-      { key: "beta", label: "β", isNumeric: true },
-      { key: "backtest_days", label: "backtest days", isNumeric: true },
-      { key: "mae_kg", label: "MAE (kg)", isNumeric: true },
-      { key: "mape_pct", label: "MAPE (%)", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["origin", "origin"],
+      ["stock_kg", "stock (kg)"],
+      ["forecast_kg", `in ${horizonDays} days (kg)`],
+      ["lower_kg", "95% low (kg)"],
+      ["upper_kg", "95% high (kg)"],
+      ["alpha", "α"],
+      ["beta", "β"],
+      ["backtest_days", "backtest days"],
+      ["mae_kg", "MAE (kg)"],
+      ["mape_pct", "MAPE (%)"],
+    ),
     rows: all.map((o) => ({
       origin: o.origin,
       stock_kg: signedGramsToKg(latest(o)),
@@ -158,10 +158,7 @@ export async function getForecastSummaryChart(db: Db, f: AnalyticsFilters): Prom
     })),
     chart: {
       x: "origin",
-      series: [
-        { key: "stock_kg", label: "stock now", type: "bar" },
-        { key: "forecast_kg", label: `in ${horizonDays} days`, type: "bar" },
-      ],
+      series: [bar("stock_kg", "stock now"), bar("forecast_kg", `in ${horizonDays} days`)],
       leftUnit: "kg",
     },
     note: all.some((o) => !o.fit)

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import { bucketFor, dimensionFilter, listPeriods, periodOf, rangeStart } from "./range";
 import type { AnalyticsFilters } from "./schemas";
 import { ledgerStockSource, stockSource } from "./scoped";
-import { kgToSignedGrams, signedGramsToKg, type ChartTable } from "./table";
+import { columnsOf, kgToSignedGrams, line, signedGramsToKg, type ChartTable } from "./table";
 
 export const stockDimensions = { origin: "origin_country", process: "process", warehouse: "warehouse" } as const;
 export type StockDimension = keyof typeof stockDimensions;
@@ -58,14 +58,14 @@ export async function getStockChart(
       by === "warehouse"
         ? `Kilograms on hand at the end of each ${bucket}, by warehouse, from the stock ledger: minted, moved in and counted up, less redeemed, moved out and written off.`
         : `Kilograms in stock at the end of each ${bucket}, by ${label}: minted less expired and redeemed.`,
-    columns: [
-      { key: "period", label: bucket },
-      ...names.map((name) => ({ key: keyOf.get(name)!, label: `${name} (kg)`, isNumeric: true })),
-    ],
+    columns: columnsOf(
+      ["period", bucket],
+      ...names.map((name): [string, string] => [keyOf.get(name)!, `${name} (kg)`]),
+    ),
     rows: table,
     chart: {
       x: "period",
-      series: names.map((name) => ({ key: keyOf.get(name)!, label: name, type: "line" as const, stack: undefined })),
+      series: names.map((name) => line(keyOf.get(name)!, name)),
       leftUnit: "kg",
     },
     note: names.length ? undefined : "No stock matches these filters.",

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { bucketFor, dimensionFilter, fillPeriods, listPeriods, periodOf } from "./range";
 import type { AnalyticsFilters } from "./schemas";
 import { expirySource } from "./scoped";
-import type { ChartTable } from "./table";
+import { bar, columnsOf, line, type ChartTable } from "./table";
 
 /** Events per period and the sync's lag (queued to finished); chain-wide, so the batch filters do not apply. */
 export async function getEventsSyncChart(db: Db, f: AnalyticsFilters): Promise<ChartTable> {
@@ -39,21 +39,18 @@ export async function getEventsSyncChart(db: Db, f: AnalyticsFilters): Promise<C
     id: "events_sync",
     title: "Events and sync lag",
     description: `Chain events stored each ${bucket}, and the full sync runs finished then: how long from queued to done.`,
-    columns: [
-      { key: "period", label: bucket },
-      { key: "events", label: "events", isNumeric: true },
-      { key: "sync_runs", label: "sync runs", isNumeric: true },
-      { key: "sync_failed", label: "failed runs", isNumeric: true },
-      { key: "mean_lag_s", label: "mean sync lag (s)", isNumeric: true },
-      { key: "max_lag_s", label: "max sync lag (s)", isNumeric: true },
-    ],
+    columns: columnsOf(
+      ["period", bucket],
+      ["events", "events"],
+      ["sync_runs", "sync runs"],
+      ["sync_failed", "failed runs"],
+      ["mean_lag_s", "mean sync lag (s)"],
+      ["max_lag_s", "max sync lag (s)"],
+    ),
     rows,
     chart: {
       x: "period",
-      series: [
-        { key: "events", label: "events", type: "bar" },
-        { key: "mean_lag_s", label: "mean sync lag", type: "line", axis: "right" },
-      ],
+      series: [bar("events", "events"), line("mean_lag_s", "mean sync lag", { axis: "right" })],
       leftUnit: "events",
       rightUnit: "s",
     },
@@ -77,16 +74,12 @@ export async function getExpiryChart(db: Db, f: AnalyticsFilters, scope: Scope):
     id: "expiry",
     title: "Expiring soon",
     description: "Sellable batches (active, verified, flagged) expiring within 30, 60 and 90 days from today.",
-    columns: [
-      { key: "window", label: "expires in" },
-      { key: "batches", label: "batches", isNumeric: true },
-      { key: "kg", label: "stock (kg)", isNumeric: true },
-    ],
+    columns: columnsOf(["window", "expires in"], ["batches", "batches"], ["kg", "stock (kg)"]),
     rows: windows.map((w, i) => {
       const r = rows.find((x) => x.window === i);
       return { window: w.label, batches: r?.batches ?? 0, kg: r?.kg ?? "0.000" };
     }),
-    chart: { x: "window", series: [{ key: "batches", label: "batches", type: "bar" }], leftUnit: "batches" },
+    chart: { x: "window", series: [bar("batches", "batches")], leftUnit: "batches" },
     note: "As of the last refresh; the date range does not apply.",
   };
 }

@@ -32,6 +32,19 @@ export type ChartTable = {
   note?: string;
 };
 
+/** A chart's columns as [key, label] pairs: what it is drawn along first, then its figures. */
+export const columnsOf = (x: [string, string], ...figures: [string, string][]): Column[] => [
+  { key: x[0], label: x[1] },
+  ...figures.map(([key, label]) => ({ key, label, isNumeric: true })),
+];
+
+const seriesOf =
+  (type: Series["type"]) =>
+  (key: string, label: string, more?: Partial<Series>): Series => ({ key, label, type, ...more });
+/** A series drawn as bars, or as a line (`{ axis: "right" }` for a second unit). */
+export const bar = seriesOf("bar");
+export const line = seriesOf("line");
+
 /** The table as CSV (RFC 4180, CRLF), with the table view's column labels as the header. */
 export function toCsv(table: Pick<ChartTable, "columns" | "rows">): string {
   return [

@@ -27,6 +27,13 @@ export const calendarDate = () =>
   z.iso
     .date({ error: "must be a calendar date, YYYY-MM-DD" })
     .refine((d) => !d.startsWith("0000-"), "must be a calendar date from the year 0001 on");
+/** A list's days (`from` to `to`, both included, either open) and its page: the fields of a dated list's query. */
+export const daysAndPage = () => ({
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
+  cursor: cursor(),
+  limit: pageLimit(),
+});
 /** A non-negative decimal string with at most `scale` decimals: exact, never a float. */
 export const decimal = (scale: number) =>
   z

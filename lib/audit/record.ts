@@ -34,6 +34,12 @@ export const ownAccountAudit = (userId: number, action: string, after?: unknown)
   after,
 });
 
+/** A status moving `from` → `to` as a record's before and after; `more` adds to the after. */
+export const statusChange = (from: string, to: string, more?: object) => ({
+  before: { status: from },
+  after: { status: to, ...more },
+});
+
 export const genesisHash = "0".repeat(64);
 
 type Row = typeof auditRecords.$inferSelect;

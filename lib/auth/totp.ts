@@ -4,7 +4,7 @@ import { generateSecret, generateURI, verify } from "otplib";
 
 import { ApiError } from "@/lib/api/errors";
 import { ownAccountAudit, recordAudit } from "@/lib/audit/record";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 
 import { openSecret, sealSecret, type SecretKey } from "./secret-box";
@@ -33,12 +33,7 @@ export async function startTotp(db: Db, userId: number, key: SecretKey) {
  * Checks a code against the user's secret and spends its time step, atomically: the same code
  * (or an older one) never works twice, even from two requests at once.
  */
-export async function spendTotpCode(
-  db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0],
-  userId: number,
-  code: string,
-  key: SecretKey,
-): Promise<boolean> {
+export async function spendTotpCode(db: Db | Tx, userId: number, code: string, key: SecretKey): Promise<boolean> {
   const [user] = await db
     .select({ secret: users.totpSecret, lastStep: users.totpLastStep })
     .from(users)
@@ -59,14 +54,20 @@ export async function spendTotpCode(
   return spent.length === 1;
 }
 
+/** The user's two-factor state, locked until the transaction ends: turning it on or off waits for the other. */
+async function lockTotp(tx: Tx, userId: number) {
+  const [user] = await tx
+    .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
+  return user;
+}
+
 /** Turns TOTP on once the user proves their app shows the right code. */
 export async function enableTotp(db: Db, userId: number, code: string, key: SecretKey) {
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
+    const user = await lockTotp(tx, userId);
     if (!user?.secret) throw new ApiError("rule_broken", "Start again: scan a new QR code first.");
     if (user.enabledAt) throw new ApiError("conflict", "Two-factor sign-in is already on.");
     if (!(await spendTotpCode(tx, userId, code, key)))
@@ -84,11 +85,7 @@ export async function enableTotp(db: Db, userId: number, code: string, key: Secr
 /** Turns TOTP off; a current code is required, so a borrowed session alone cannot. */
 export async function disableTotp(db: Db, userId: number, code: string, key: SecretKey) {
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ enabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
+    const user = await lockTotp(tx, userId);
     if (!user?.enabledAt) throw new ApiError("conflict", "Two-factor sign-in is not on.");
     if (!(await spendTotpCode(tx, userId, code, key)))
       throw new ApiError("rule_broken", "That code is wrong or was already used.", [

@@ -1,11 +1,11 @@
 // A batch's Chainlink checks for the batch page and the API: where each stands, and its answer.
 import "server-only";
 
-import { desc, eq } from "drizzle-orm";
-
 import { findBatch } from "@/lib/batches/get";
 import type { Db } from "@/lib/db";
+import { listOfBatch } from "@/lib/db/of-batch";
 import { chainlinkRequests } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 import { codeMeaning } from "./answer";
 
@@ -35,14 +35,7 @@ export function toCheckJson(r: typeof chainlinkRequests.$inferSelect) {
     code_meaning: codeMeaning[r.checkType],
     reasons: r.reasons,
     answer: r.answer,
-    as_of: r.asOf?.toISOString() ?? null,
-    applied: r.applied,
-    error: r.error,
-    requester: r.requester,
-    request_tx: r.requestTx,
-    settle_tx: r.settleTx,
-    created_at: r.createdAt.toISOString(),
-    updated_at: r.updatedAt.toISOString(),
+    ...rowJson(r, ["asOf", "applied", "error", "requester", "requestTx", "settleTx", "createdAt", "updatedAt"]),
   };
 }
 
@@ -51,11 +44,6 @@ export type CheckJson = ReturnType<typeof toCheckJson>;
 /** Newest first; at most `limit`. */
 export async function listChecks(db: Db, batchId: number, limit = 20): Promise<CheckJson[]> {
   await findBatch(db, batchId);
-  const rows = await db
-    .select()
-    .from(chainlinkRequests)
-    .where(eq(chainlinkRequests.batchId, batchId))
-    .orderBy(desc(chainlinkRequests.createdAt))
-    .limit(limit);
+  const rows = await listOfBatch(db, chainlinkRequests, batchId, { newest: chainlinkRequests.createdAt, limit });
   return rows.map(toCheckJson);
 }

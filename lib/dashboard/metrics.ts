@@ -3,19 +3,11 @@
 import "server-only";
 
 import type { Scope } from "@/lib/auth/scope";
+import { batchFilterValues } from "@/lib/batches/schemas";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db } from "@/lib/db";
-import {
-  alertSeverities,
-  alertTypes,
-  batchStatuses,
-  processes,
-  qualityGrades,
-  riskLevels,
-  syncStatuses,
-  verificationStatuses,
-} from "@/lib/db/enums";
+import { alertSeverities, alertTypes } from "@/lib/db/enums";
 import { countBatches, readCounts, type Count, type Counts } from "@/lib/stats/counts";
 import { noCount, sumCounts } from "@/lib/stats/sum";
 import { getStockSummary, unpromisedStock } from "@/lib/stock/ledger";
@@ -83,14 +75,14 @@ export function toMetrics(counts: Counts, today: string, asOf: Date): DashboardM
     totals: share(counts.all?.all),
     // On hand: what the holders hold on chain, so a partial redemption or a write-off lowers it.
     in_stock: share(counts.in_stock?.all),
-    by_status: byValue(counts, "status", batchStatuses),
-    by_verification_status: byValue(counts, "verification_status", verificationStatuses),
-    by_sync_status: byValue(counts, "sync_status", syncStatuses),
+    by_status: byValue(counts, "status", batchFilterValues.status),
+    by_verification_status: byValue(counts, "verification_status", batchFilterValues.verification_status),
+    by_sync_status: byValue(counts, "sync_status", batchFilterValues.sync_status),
     by_origin_country: ranked(counts, "origin_country"),
-    by_process: byValue(counts, "process", [...processes, "none"]),
+    by_process: byValue(counts, "process", [...batchFilterValues.process, "none"]),
     by_warehouse: ranked(counts, "warehouse"),
-    by_quality_grade: byValue(counts, "quality_grade", [...qualityGrades, "none"]),
-    by_risk_level: byValue(counts, "risk_level", [...riskLevels, "none"]),
+    by_quality_grade: byValue(counts, "quality_grade", [...batchFilterValues.quality_grade, "none"]),
+    by_risk_level: byValue(counts, "risk_level", [...batchFilterValues.risk_level, "none"]),
     verification: {
       pending: n("verification_requests", "pending"),
       approved,

@@ -10,7 +10,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db } from "@/lib/db";
 import { batchPlots, plotDeclarations, plotDocuments, plots } from "@/lib/db/schema";
-import { readFile } from "@/lib/storage/files";
+import { readFileRow } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
 import type { NewDeclaration } from "./due-diligence-schemas";
@@ -94,9 +94,7 @@ export async function getPlotDocument(db: Db, plotId: number, documentId: number
     .select()
     .from(plotDocuments)
     .where(and(eq(plotDocuments.id, documentId), eq(plotDocuments.plotId, plotId)));
-  const stored = file ? await readFile(file.storageKey) : null;
-  if (!file || !stored) throw new ApiError("not_found", `Document ${documentId} of plot ${plotId} does not exist.`);
-  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
+  return readFileRow(file, `Document ${documentId} of plot ${plotId} does not exist.`);
 }
 
 /** Each plot's newest declaration and its documents. */

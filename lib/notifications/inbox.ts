@@ -5,21 +5,14 @@ import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import type { Db } from "@/lib/db";
 import { notifications } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 import { ZMarkRead, ZNotificationQuery, type MarkRead, type NotificationQuery } from "./schemas";
 
 type Row = typeof notifications.$inferSelect;
 
 export function toNotificationJson(n: Row) {
-  return {
-    id: n.id,
-    severity: n.severity,
-    title: n.title,
-    body: n.body,
-    link: n.link,
-    read_at: n.readAt?.toISOString() ?? null,
-    created_at: n.createdAt.toISOString(),
-  };
+  return rowJson(n, ["id", "severity", "title", "body", "link", "readAt", "createdAt"]);
 }
 export type NotificationJson = ReturnType<typeof toNotificationJson>;
 

@@ -5,7 +5,7 @@
 // producer, or a redemption) is an ordinary transfer or redemption and closes the return.
 import { and, eq, inArray, sql } from "drizzle-orm";
 
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, statusChange } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import { orderLines, orders, reservations, returns, shipments } from "@/lib/db/schema";
 import type { Booking } from "@/lib/stock/apply-event";
@@ -63,8 +63,7 @@ async function markReturn(tx: Tx, s: Shipment) {
       batchId: row.batchId,
       action: `return.${to}`,
       actor: indexer,
-      before: { status: from },
-      after: { status: to, warehouse: row.warehouse },
+      ...statusChange(from, to, { warehouse: row.warehouse }),
       txHash: s.txHash,
     });
 }
@@ -110,11 +109,9 @@ async function markOrders(tx: Tx, done: Shipment[]) {
         entityId: orderId,
         action: "order.shipped",
         actor: indexer,
-        before: { status: "reserved" },
-        after: {
-          status: "shipped",
+        ...statusChange("reserved", "shipped", {
           transactions: done.filter((s) => orderOf.get(s.orderLineId) === orderId).map((s) => s.txHash),
-        },
+        }),
       });
   }
 }

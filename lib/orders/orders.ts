@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
 import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
+import { filterBy } from "@/lib/api/filters";
 import { canonical } from "@/lib/audit/content";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -39,11 +40,8 @@ export const ordersInScope = (scope: Scope) => ownedInScope(scope, orders.buyerI
 
 /** An order outside the scope is answered as missing. */
 export async function getOrderRow(db: Db | Tx, scope: Scope, id: number, lock = false): Promise<Order> {
-  const query = db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, id), ordersInScope(scope)));
-  return oneRow(query, lock, `Order ${id} does not exist.`);
+  const inScope = and(eq(orders.id, id), ordersInScope(scope));
+  return oneRow(db.select().from(orders).where(inScope), lock, `Order ${id} does not exist.`);
 }
 
 const requestHash = (input: NewOrder) =>
@@ -61,15 +59,11 @@ async function checkOrder(tx: Tx, input: NewOrder) {
       [{ path: "buyer_id", message: "is not a buyer" }],
     );
   if (input.delivery_address_id !== undefined) {
-    const [address] = await tx
-      .select({ id: organisationAddresses.id })
-      .from(organisationAddresses)
-      .where(
-        and(
-          eq(organisationAddresses.id, input.delivery_address_id),
-          eq(organisationAddresses.organisationId, buyer.id),
-        ),
-      );
+    const ofBuyer = and(
+      eq(organisationAddresses.id, input.delivery_address_id),
+      eq(organisationAddresses.organisationId, buyer.id),
+    );
+    const [address] = await tx.select({ id: organisationAddresses.id }).from(organisationAddresses).where(ofBuyer);
     if (!address)
       throw new ApiError("rule_broken", `delivery_address_id: is not one of ${buyer.name}'s addresses.`, [
         { path: "delivery_address_id", message: "is not one of the buyer's addresses" },
@@ -187,8 +181,7 @@ export type OrderSummaryJson = ReturnType<typeof summaryJson>;
 function filters(scope: Scope, q: Omit<OrderQuery, "cursor" | "limit">): SQL | undefined {
   return and(
     ordersInScope(scope),
-    q.status === undefined ? undefined : inArray(orders.status, q.status),
-    q.buyer_id === undefined ? undefined : eq(orders.buyerId, q.buyer_id),
+    filterBy(q, { status: orders.status, buyer_id: orders.buyerId }),
     q.batch_id === undefined
       ? undefined
       : sql`exists (select 1 from order_lines l where l.order_id = ${orders.id} and l.batch_id = ${q.batch_id})`,

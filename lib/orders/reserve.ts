@@ -5,7 +5,7 @@
 import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import { stockFigures } from "@/lib/batches/stock";
 import { gramsToKg } from "@/lib/chain/units";
 import type { Db, Tx } from "@/lib/db";
@@ -179,8 +179,7 @@ export async function expireDue(tx: Tx, batchIds?: number[]): Promise<number> {
       entityId: id,
       action: "order.reservation_expired",
       actor: system,
-      before: { status: "reserved" },
-      after: { status: "confirmed" },
+      ...statusChange("reserved", "confirmed"),
     });
   }
   return waiting.length;

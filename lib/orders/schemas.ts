@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZBodyId, ZId } from "@/lib/api/params";
-import { calendarDate, cursor, decimal, fitsDigits, list, pageLimit, text } from "@/lib/api/zod";
+import { daysAndPage, decimal, fitsDigits, list, text } from "@/lib/api/zod";
 import { orderStatuses } from "@/lib/db/enums";
 import { positiveKg, walletAddress, warehouseCode } from "@/lib/stock/schemas";
 
@@ -42,10 +42,7 @@ export const ZOrderQuery = z.strictObject({
   status: list(orderStatuses).optional(),
   buyer_id: ZId.optional(),
   batch_id: ZId.optional(),
-  from: calendarDate().optional(),
-  to: calendarDate().optional(),
-  cursor: cursor(),
-  limit: pageLimit(),
+  ...daysAndPage(),
 });
 export type OrderQuery = z.infer<typeof ZOrderQuery>;
 

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Address } from "viem";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import type { ChainHandle } from "@/lib/chain/server";
 import type { Db, Tx } from "@/lib/db";
 import type { orderStatuses } from "@/lib/db/enums";
@@ -71,8 +71,7 @@ async function setStatus(tx: Tx, order: Order, to: Status, actor: Actor, note?: 
     entityId: order.id,
     action: `order.${to}`,
     actor,
-    before: { status: order.status },
-    after: { status: to },
+    ...statusChange(order.status, to),
     note,
   });
   return { ...order, status: to };

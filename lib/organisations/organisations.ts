@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, type Actor, type AuditEntry } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { type organisationKinds } from "@/lib/db/enums";
 import { organisations, organisationWallets, users, wallets } from "@/lib/db/schema";
@@ -12,6 +12,10 @@ import { organisations, organisationWallets, users, wallets } from "@/lib/db/sch
 import type { Approval } from "./schemas";
 
 type Kind = (typeof organisationKinds)[number];
+
+/** A change an administrator made to a user: its organisation, its wallets, its approval. */
+const userAudit = (userId: number, action: string, actor: Actor, change: Pick<AuditEntry, "before" | "after">) =>
+  ({ entity: "user", entityId: userId, action, actor, ...change }) satisfies AuditEntry;
 
 export async function listOrganisations(db: Db) {
   return db
@@ -85,14 +89,13 @@ export async function approvePending(db: Db, userId: number, approval: Approval,
       if (target.organisationId !== null) await addWallets(tx, target.organisationId, addresses);
       await tx.update(wallets).set({ userId: target.id }).where(eq(wallets.userId, userId));
       await tx.delete(users).where(eq(users.id, userId));
-      await recordAudit(tx, {
-        entity: "user",
-        entityId: target.id,
-        action: "user.wallet_linked",
-        actor,
-        before: { pending_user_id: userId },
-        after: { wallets: addresses },
-      });
+      await recordAudit(
+        tx,
+        userAudit(target.id, "user.wallet_linked", actor, {
+          before: { pending_user_id: userId },
+          after: { wallets: addresses },
+        }),
+      );
       return { id: target.id, wallets: addresses };
     }
 
@@ -110,14 +113,13 @@ export async function approvePending(db: Db, userId: number, approval: Approval,
       .update(users)
       .set({ isPending: false, organisationId: organisation.id, role: approval.role, updatedAt: new Date() })
       .where(eq(users.id, userId));
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: userId,
-      action: "user.approved",
-      actor,
-      before: { is_pending: true },
-      after: { organisation_id: organisation.id, role: approval.role, wallets: addresses },
-    });
+    await recordAudit(
+      tx,
+      userAudit(userId, "user.approved", actor, {
+        before: { is_pending: true },
+        after: { organisation_id: organisation.id, role: approval.role, wallets: addresses },
+      }),
+    );
     return { id: userId, organisation_id: organisation.id, role: approval.role, wallets: addresses };
   });
 }
@@ -147,14 +149,13 @@ export async function moveUser(db: Db | Tx, userId: number, organisationId: numb
     if (addresses.length) await tx.delete(organisationWallets).where(inArray(organisationWallets.address, addresses));
     await addWallets(tx, organisation.id, addresses);
     await tx.update(users).set({ organisationId: organisation.id, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, {
-      entity: "user",
-      entityId: userId,
-      action: "user.organisation_changed",
-      actor,
-      before: { organisation_id: user.organisationId },
-      after: { organisation_id: organisation.id, wallets: addresses },
-    });
+    await recordAudit(
+      tx,
+      userAudit(userId, "user.organisation_changed", actor, {
+        before: { organisation_id: user.organisationId },
+        after: { organisation_id: organisation.id, wallets: addresses },
+      }),
+    );
     return { id: userId, organisation_id: organisation.id };
   });
 }

@@ -2,10 +2,9 @@
 // and raising an alert when below standard.
 import "server-only";
 
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
-import { raiseAlert } from "@/lib/alerts/raise";
-import { ApiError } from "@/lib/api/errors";
+import { raiseAlert, type NewAlert } from "@/lib/alerts/raise";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
@@ -13,8 +12,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { findBatch } from "@/lib/batches/get";
 import { batchIdsInScope } from "@/lib/batches/scope";
 import type { Db, Tx } from "@/lib/db";
+import { listOfBatch } from "@/lib/db/of-batch";
 import { qualityCheckFiles, qualityChecks } from "@/lib/db/schema";
-import { readFile } from "@/lib/storage/files";
+import { readFileRow } from "@/lib/storage/files";
 import { checkFiles, readUploadForm, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
 import { gradeQuality } from "./grade";
@@ -124,20 +124,15 @@ export async function recordQualityCheck(
         after: json,
       });
       if (result.grade === "below_standard") {
-        const message = `Quality check ${row.id} graded below standard. ${result.reasons.slice(1).join(" ")}`.trim();
-        await raiseAlert(
-          tx,
-          {
-            batchId,
-            type: "quality_below_standard",
-            severity: "medium",
-            source: `quality_check:${row.id}`,
-            message,
-            details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons },
-          },
-          actor,
-          now,
-        );
+        const alert: NewAlert = {
+          batchId,
+          type: "quality_below_standard",
+          severity: "medium",
+          source: `quality_check:${row.id}`,
+          message: `Quality check ${row.id} graded below standard. ${result.reasons.slice(1).join(" ")}`.trim(),
+          details: { quality_check_id: row.id, full_defects: result.full_defects, reasons: result.reasons },
+        };
+        await raiseAlert(tx, alert, actor, now);
       }
       return json;
     }),
@@ -147,11 +142,7 @@ export async function recordQualityCheck(
 /** A batch's checks, newest first, each with its files. */
 export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<QualityCheckJson[]> {
   await findBatch(db, batchId);
-  const rows = await db
-    .select()
-    .from(qualityChecks)
-    .where(eq(qualityChecks.batchId, batchId))
-    .orderBy(desc(qualityChecks.id));
+  const rows = await listOfBatch(db, qualityChecks, batchId);
   const files = rows.length
     ? await db
         .select()
@@ -172,7 +163,6 @@ export async function listQualityChecks(db: Db | Tx, batchId: number): Promise<Q
   );
 }
 
-/** An uploaded file's bytes with the name and type it was stored under; 404 when unknown. */
 /** A file of a quality check on a batch in `scope`; any other is answered as missing. */
 export async function getQualityFile(db: Db, fileId: number, scope: Scope) {
   const inScope =
@@ -183,7 +173,5 @@ export async function getQualityFile(db: Db, fileId: number, scope: Scope) {
     .select()
     .from(qualityCheckFiles)
     .where(and(eq(qualityCheckFiles.id, fileId), inScope));
-  const stored = file ? await readFile(file.storageKey) : null;
-  if (!file || !stored) throw new ApiError("not_found", `File ${fileId} does not exist.`);
-  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
+  return readFileRow(file, `File ${fileId} does not exist.`);
 }

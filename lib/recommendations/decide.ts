@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 
 import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, statusChange } from "@/lib/audit/record";
 import type { Caller } from "@/lib/auth/caller";
 import { admins, operators, staff, type Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
@@ -68,8 +68,7 @@ async function decideLocked<T>(
       batchId: row.batchId,
       action,
       actor: { kind: "user", id: String(userId) },
-      before: { status: "open" },
-      after: { status: decided.status, kind: row.kind, result: decided.result },
+      ...statusChange("open", decided.status, { kind: row.kind, result: decided.result }),
       note,
     });
     return { recommendation: toRecommendationJson(decided), extra };

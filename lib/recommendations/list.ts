@@ -1,31 +1,23 @@
 // Recommendations as the API and the panel read them, newest first.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc } from "drizzle-orm";
 
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { filterBy } from "@/lib/api/filters";
 import type { Db } from "@/lib/db";
 import { recommendations } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 import type { Factor } from "./kinds";
 import { ZRecommendationQuery, type RecommendationQuery } from "./schemas";
 
 export function toRecommendationJson(r: typeof recommendations.$inferSelect) {
   return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    source: r.source,
-    title: r.title,
+    ...rowJson(r, ["id", "kind", "status", "source", "title"]),
     factors: r.factors as Factor[],
     confidence: Number(r.confidence),
     expected_effect: r.expectedEffect,
     evidence: r.evidence as Record<string, unknown>,
-    batch_id: r.batchId,
-    endpoint_id: r.endpointId,
-    alert_id: r.alertId,
-    system_alert_id: r.systemAlertId,
-    decided_by: r.decidedBy,
-    decided_at: r.decidedAt?.toISOString() ?? null,
-    decision_note: r.decisionNote,
+    ...rowJson(r, ["batchId", "endpointId", "alertId", "systemAlertId", "decidedBy", "decidedAt", "decisionNote"]),
     result: r.result as Record<string, unknown> | null,
     created_at: r.createdAt.toISOString(),
   };
@@ -38,13 +30,7 @@ export async function listRecommendations(db: Db, query: RecommendationQuery) {
   const rows = await db
     .select()
     .from(recommendations)
-    .where(
-      and(
-        q.status === undefined ? undefined : eq(recommendations.status, q.status),
-        q.kind === undefined ? undefined : eq(recommendations.kind, q.kind),
-        before,
-      ),
-    )
+    .where(and(filterBy(q, { status: recommendations.status, kind: recommendations.kind }), before))
     .orderBy(desc(recommendations.id))
     .limit(q.limit + 1);
   return pageByIdDesc(rows, q.limit, (r) => r.id, toRecommendationJson);

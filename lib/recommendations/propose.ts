@@ -32,19 +32,8 @@ export async function proposeRecommendation(db: Db, p: Proposal): Promise<number
   const text = describe(p.kind, p.evidence);
   const [row] = await db
     .insert(recommendations)
-    .values({
-      kind: p.kind,
-      source: p.source,
-      batchId: p.batchId ?? null,
-      endpointId: p.endpointId ?? null,
-      alertId: p.alertId ?? null,
-      systemAlertId: p.systemAlertId ?? null,
-      title: text.title,
-      factors: text.factors,
-      confidence: text.confidence.toFixed(3),
-      expectedEffect: text.expectedEffect,
-      evidence: p.evidence,
-    })
+    // A link the proposal leaves out (a batch, an endpoint, the other kind of alert) is stored as null.
+    .values({ ...p, ...text, confidence: text.confidence.toFixed(3) })
     .onConflictDoNothing({
       target: [recommendations.kind, recommendations.source],
       where: eq(recommendations.status, "open"),

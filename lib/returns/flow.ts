@@ -9,7 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
 
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import { batchTokenAbi } from "@/lib/chain/abi";
 import type { ChainHandle } from "@/lib/chain/server";
 import { gramsToKg } from "@/lib/chain/units";
@@ -53,8 +53,7 @@ async function setStatus(
     batchId: ret.batchId,
     action: audit.action,
     actor: audit.actor,
-    before: { status: ret.status },
-    after: { status: to, ...audit.after },
+    ...statusChange(ret.status, to, audit.after),
     note: audit.note,
   });
 }
@@ -142,6 +141,15 @@ export async function receive(tx: Tx, ret: Return, code: string, actor: Actor, d
   );
 }
 
+/** What the recommendation weighs besides the inspection: the batch, what it sold for and when it arrived. */
+const saleColumns = {
+  origin: batches.originCountry,
+  expiry: batches.expiryDate,
+  price: orderLines.pricePerKg,
+  deliveredAt: orders.deliveredAt,
+  currency: orders.currency,
+};
+
 const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 86_400_000);
 
 /** Grades the returned coffee and recommends what to do with it. */
@@ -150,13 +158,7 @@ export async function inspect(tx: Tx, ret: Return, input: Inspection, actor: Act
   const { contaminated, ...check } = input;
   const result = gradeQuality(check);
   const [facts] = await tx
-    .select({
-      origin: batches.originCountry,
-      expiry: batches.expiryDate,
-      price: orderLines.pricePerKg,
-      deliveredAt: orders.deliveredAt,
-      currency: orders.currency,
-    })
+    .select(saleColumns)
     .from(returns)
     .innerJoin(batches, eq(batches.id, returns.batchId))
     .innerJoin(orderLines, eq(orderLines.id, returns.orderLineId))

@@ -3,10 +3,11 @@
 // organisation's returns; the operating company's staff see all.
 import "server-only";
 
-import { and, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 
 import { beforeCursor, everyPage, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
+import { filterBy } from "@/lib/api/filters";
 import { entityHistory } from "@/lib/audit/history";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Scope } from "@/lib/auth/scope";
@@ -16,7 +17,7 @@ import type { Db, Tx } from "@/lib/db";
 import { oneRow } from "@/lib/db/one-row";
 import { batches, orderLines, orders, organisations, returnFiles, returns, shipments } from "@/lib/db/schema";
 import { transactionJson } from "@/lib/orders/orders";
-import { readFile } from "@/lib/storage/files";
+import { readFileRow } from "@/lib/storage/files";
 import { checkFiles, withSavedFiles, type UploadedFile } from "@/lib/storage/form";
 
 import type { Recommendation } from "./recommend";
@@ -29,11 +30,8 @@ const returnsInScope = (scope: Scope) => ownedInScope(scope, returns.buyerId);
 
 /** A return outside the scope is answered as missing. */
 export async function getReturnRow(db: Db | Tx, scope: Scope, id: number, lock = false): Promise<Return> {
-  const query = db
-    .select()
-    .from(returns)
-    .where(and(eq(returns.id, id), returnsInScope(scope)));
-  return oneRow(query, lock, `Return ${id} does not exist.`);
+  const inScope = and(eq(returns.id, id), returnsInScope(scope));
+  return oneRow(db.select().from(returns).where(inScope), lock, `Return ${id} does not exist.`);
 }
 
 /**
@@ -164,11 +162,13 @@ export type ReturnSummaryJson = ReturnType<typeof summaryJson>;
 function filters(scope: Scope, q: Omit<ReturnQuery, "cursor" | "limit">): SQL | undefined {
   return and(
     returnsInScope(scope),
-    q.status === undefined ? undefined : inArray(returns.status, q.status),
-    q.reason === undefined ? undefined : inArray(returns.reason, q.reason),
-    q.buyer_id === undefined ? undefined : eq(returns.buyerId, q.buyer_id),
-    q.order_id === undefined ? undefined : eq(returns.orderId, q.order_id),
-    q.batch_id === undefined ? undefined : eq(returns.batchId, q.batch_id),
+    filterBy(q, {
+      status: returns.status,
+      reason: returns.reason,
+      buyer_id: returns.buyerId,
+      order_id: returns.orderId,
+      batch_id: returns.batchId,
+    }),
   );
 }
 
@@ -251,9 +251,7 @@ export async function getReturnPhoto(db: Db, scope: Scope, returnId: number, fil
     .select()
     .from(returnFiles)
     .where(and(eq(returnFiles.id, fileId), eq(returnFiles.returnId, returnId)));
-  const stored = file ? await readFile(file.storageKey) : null;
-  if (!file || !stored) throw new ApiError("not_found", `Photo ${fileId} of return ${returnId} does not exist.`);
-  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
+  return readFileRow(file, `Photo ${fileId} of return ${returnId} does not exist.`);
 }
 
 /** Runs a step of the flow on the return, its row locked meanwhile, and answers the return as it then is. */

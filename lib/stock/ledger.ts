@@ -2,10 +2,11 @@
 // (newest first), a batch's holders, stock on hand per warehouse and per holder.
 import "server-only";
 
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql, type Column, type SQL } from "drizzle-orm";
 
 import { everyPage } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
+import { filterBy } from "@/lib/api/filters";
 import type { Scope } from "@/lib/auth/scope";
 import { batchesInScope, batchIdsInScope } from "@/lib/batches/scope";
 import { gramsToKg } from "@/lib/chain/units";
@@ -37,17 +38,16 @@ export type MovementJson = {
 
 const ofBatch = and(eq(batches.chainId, stockMovements.chainId), eq(batches.tokenId, stockMovements.tokenId));
 
+/** A movement from or to `value` (a warehouse, a holder); no value, no condition. */
+const fromOrTo = (from: Column, to: Column, value: string | undefined) =>
+  value === undefined ? undefined : or(eq(from, value), eq(to, value));
+
 function filters(scope: Scope, q: Omit<MovementQuery, "cursor" | "limit">): SQL | undefined {
   return and(
     batchesInScope(scope),
-    q.batch_id === undefined ? undefined : eq(batches.id, q.batch_id),
-    q.type === undefined ? undefined : eq(stockMovements.type, q.type),
-    q.warehouse === undefined
-      ? undefined
-      : or(eq(stockMovements.fromWarehouse, q.warehouse), eq(stockMovements.toWarehouse, q.warehouse)),
-    q.holder === undefined
-      ? undefined
-      : or(eq(stockMovements.fromHolder, q.holder), eq(stockMovements.toHolder, q.holder)),
+    filterBy(q, { batch_id: batches.id, type: stockMovements.type }),
+    fromOrTo(stockMovements.fromWarehouse, stockMovements.toWarehouse, q.warehouse),
+    fromOrTo(stockMovements.fromHolder, stockMovements.toHolder, q.holder),
     onDays(stockMovements.occurredAt, q.from, q.to),
   );
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { ZId } from "@/lib/api/params";
-import { calendarDate, cursor, decimal, fitsDigits, pageLimit, text } from "@/lib/api/zod";
+import { daysAndPage, decimal, fitsDigits, text } from "@/lib/api/zod";
 import { adjustmentReasons, movementTypes } from "@/lib/db/enums";
 
 export const walletAddress = z
@@ -67,10 +67,7 @@ export const ZMovementQuery = z.strictObject({
   type: z.enum(movementTypes).optional(),
   warehouse: text().max(40).optional(),
   holder: walletAddress.optional(),
-  from: calendarDate().optional(),
-  to: calendarDate().optional(),
-  cursor: cursor(),
-  limit: pageLimit(),
+  ...daysAndPage(),
 });
 
 export type MovementQuery = z.infer<typeof ZMovementQuery>;

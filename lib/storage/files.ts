@@ -8,6 +8,7 @@ import path from "node:path";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
 
+import { ApiError } from "@/lib/api/errors";
 import { getStorageEnv } from "@/lib/env";
 
 export type StoredFile = { bytes: Uint8Array<ArrayBuffer>; contentType: string };
@@ -68,6 +69,15 @@ export async function readFile(key: string): Promise<StoredFile | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+type FileRow = { storageKey: string; filename: string; contentType: string };
+
+/** An uploaded file's bytes with the name and type it was stored under; 404 (`missing`) when it is gone. */
+export async function readFileRow(file: FileRow | undefined, missing: string) {
+  const stored = file ? await readFile(file.storageKey) : null;
+  if (!file || !stored) throw new ApiError("not_found", missing);
+  return { filename: file.filename, contentType: file.contentType, bytes: stored.bytes };
 }
 
 export async function deleteFile(key: string): Promise<void> {

@@ -6,8 +6,10 @@ import { eq } from "drizzle-orm";
 import { raiseAlert } from "@/lib/alerts/raise";
 import type { Tx } from "@/lib/db";
 import { failureReason } from "@/lib/db/errors";
-import { batches, syncResults } from "@/lib/db/schema";
+import { batches } from "@/lib/db/schema";
 import { SYNC_ACTOR } from "@/lib/transactions/transactions";
+
+import { recordResults } from "./results";
 
 export const maxSyncAttempts = 5;
 
@@ -30,14 +32,9 @@ export async function recordSyncFailure(tx: Tx, syncId: number, row: typeof batc
       updatedAt: new Date(),
     })
     .where(eq(batches.id, row.id));
-  await tx.insert(syncResults).values({
-    syncId,
-    batchId: row.id,
-    tokenId: row.tokenId,
-    field: "batch",
-    action: "failed",
-    detail: `Attempt ${attempts} of ${maxSyncAttempts}: ${reason}`,
-  });
+  await recordResults(tx, syncId, row, [
+    { field: "batch", action: "failed", detail: `Attempt ${attempts} of ${maxSyncAttempts}: ${reason}` },
+  ]);
   if (isGivenUp) {
     await raiseAlert(
       tx,

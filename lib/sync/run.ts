@@ -17,6 +17,7 @@ import { followTransactions, SYNC_ACTOR, trackPendingMints } from "@/lib/transac
 import { compareBatch } from "./compare";
 import { recordSyncFailure } from "./failure";
 import { readBatchCount, readBatches, type ChainBatch, type SyncChain } from "./read";
+import { recordResults } from "./results";
 
 export type SyncConfig = {
   db: Db;
@@ -151,16 +152,9 @@ async function reconcile(
           .update(batches)
           .set({ syncStatus: "out_of_sync", syncError: message, updatedAt: new Date() })
           .where(eq(batches.id, row.id));
-        await sp.insert(syncResults).values({
-          syncId,
-          batchId: row.id,
-          tokenId: row.tokenId,
-          field: "token_id",
-          offchain: row.tokenId,
-          onchain: null,
-          action: "flagged",
-          detail: message,
-        });
+        await recordResults(sp, syncId, row, [
+          { field: "token_id", offchain: row.tokenId, onchain: null, action: "flagged", detail: message },
+        ]);
         await raiseAlert(
           sp,
           { batchId: row.id, type: "sync_error", severity: "high", source: "sync:missing-token", message },
@@ -193,9 +187,7 @@ async function reconcile(
         })
         .where(eq(batches.id, row.id));
       if (!results.length) return;
-      await sp
-        .insert(syncResults)
-        .values(results.map((r) => ({ syncId, batchId: row.id, tokenId: row.tokenId, ...r })));
+      await recordResults(sp, syncId, row, results);
       if (updated.length) {
         const before = Object.fromEntries(updated.map((d) => [d.field, d.offchain]));
         const after = Object.fromEntries(updated.map((d) => [d.field, d.onchain]));

@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { activeSyncRunStatuses, syncTriggers } from "@/lib/db/enums";
 import { batches, syncHistory, syncResults } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 /** A queued or running sync untouched this long is taken for dead (a running one beats every page). */
 export const staleAfterMs = 15 * 60_000;
@@ -61,26 +62,26 @@ export async function startSync(db: Db, trigger: Trigger, enqueue: (syncId: numb
 }
 
 export function toSyncJson(s: typeof syncHistory.$inferSelect) {
-  return {
-    id: s.id,
-    job_id: s.jobId,
-    trigger: s.trigger,
-    batch_id: s.batchId,
-    status: s.status,
-    from_block: s.fromBlock,
-    to_block: s.toBlock,
-    total: s.total,
-    checked: s.checked,
-    updated: s.updated,
-    imported: s.imported,
-    flagged: s.flagged,
-    failed: s.failed,
-    error: s.error,
-    started_at: s.startedAt?.toISOString() ?? null,
-    finished_at: s.finishedAt?.toISOString() ?? null,
-    duration_ms: s.durationMs,
-    created_at: s.createdAt.toISOString(),
-  };
+  return rowJson(s, [
+    "id",
+    "jobId",
+    "trigger",
+    "batchId",
+    "status",
+    "fromBlock",
+    "toBlock",
+    "total",
+    "checked",
+    "updated",
+    "imported",
+    "flagged",
+    "failed",
+    "error",
+    "startedAt",
+    "finishedAt",
+    "durationMs",
+    "createdAt",
+  ]);
 }
 
 export type SyncJson = ReturnType<typeof toSyncJson>;

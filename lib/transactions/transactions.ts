@@ -1,13 +1,15 @@
 // Transactions the app's pages send (a mint, mark verified, a Chainlink check), followed to the end:
 // mined or reverted with the gas used, replaced by another transaction with the same nonce, or
 // dropped. A mint that did not make it sends its draft back to being a draft, with the reason.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Hex, PublicClient } from "viem";
 
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { transactionKinds } from "@/lib/db/enums";
+import { listOfBatch } from "@/lib/db/of-batch";
 import { batches, blockchainTransactions } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 export const SYNC_ACTOR: Actor = { kind: "system", id: "sync" };
 
@@ -15,6 +17,7 @@ export const SYNC_ACTOR: Actor = { kind: "system", id: "sync" };
 export const dropAfterMs = 10 * 60_000;
 
 type Kind = (typeof transactionKinds)[number];
+type Transaction = typeof blockchainTransactions.$inferSelect;
 
 /** Starts following a transaction (once: the same hash again changes nothing). */
 export async function trackTransaction(
@@ -49,11 +52,7 @@ type Outcome = {
   nonce?: number;
 };
 
-async function outcomeOf(
-  client: PublicClient,
-  t: typeof blockchainTransactions.$inferSelect,
-  now: number,
-): Promise<Outcome> {
+async function outcomeOf(client: PublicClient, t: Transaction, now: number): Promise<Outcome> {
   const hash = t.txHash as Hex;
   const mined = async (): Promise<Outcome | null> => {
     const receipt = await client
@@ -146,8 +145,7 @@ export async function followTransactions(
           batchId: draft.id,
           action: "batch.mint_failed",
           actor: SYNC_ACTOR,
-          before: { status: "pending_mint" },
-          after: { status: "draft", reason },
+          ...statusChange("pending_mint", "draft", { reason }),
           txHash: t.txHash,
         });
     });
@@ -156,30 +154,24 @@ export async function followTransactions(
   return settled;
 }
 
-export function toTransactionJson(t: typeof blockchainTransactions.$inferSelect) {
-  return {
-    tx_hash: t.txHash,
-    kind: t.kind,
-    batch_id: t.batchId,
-    from_address: t.fromAddress,
-    nonce: t.nonce,
-    status: t.status,
-    gas_used: t.gasUsed,
-    block_number: t.blockNumber,
-    created_at: t.createdAt.toISOString(),
-    updated_at: t.updatedAt.toISOString(),
-  };
+export function toTransactionJson(t: Transaction) {
+  return rowJson(t, [
+    "txHash",
+    "kind",
+    "batchId",
+    "fromAddress",
+    "nonce",
+    "status",
+    "gasUsed",
+    "blockNumber",
+    "createdAt",
+    "updatedAt",
+  ]);
 }
 
 export type TransactionJson = ReturnType<typeof toTransactionJson>;
 
 /** The transactions sent for a batch from the app's pages, newest first. */
 export async function listTransactions(db: Db, batchId: number, limit = 20): Promise<TransactionJson[]> {
-  const rows = await db
-    .select()
-    .from(blockchainTransactions)
-    .where(eq(blockchainTransactions.batchId, batchId))
-    .orderBy(desc(blockchainTransactions.id))
-    .limit(limit);
-  return rows.map(toTransactionJson);
+  return (await listOfBatch(db, blockchainTransactions, batchId, { limit })).map(toTransactionJson);
 }

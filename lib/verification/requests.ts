@@ -3,11 +3,11 @@
 // Approved within the tolerance; otherwise rejected, with the discrepancy kept and an alert raised.
 import "server-only";
 
-import { and, desc, eq, ilike, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 import { raiseAlert } from "@/lib/alerts/raise";
-import { decodeCursor, pageByIdDesc } from "@/lib/api/cursor";
+import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -56,14 +56,16 @@ function toRequestJson({ request: r, batchCode, requestedBy, processedBy }: Row)
 
 export type RequestJson = ReturnType<typeof toRequestJson>;
 
+const columns = {
+  request: verificationRequests,
+  batchCode: batches.batchCode,
+  requestedBy: requester.email,
+  processedBy: processor.email,
+};
+
 function select(db: Db) {
   return db
-    .select({
-      request: verificationRequests,
-      batchCode: batches.batchCode,
-      requestedBy: requester.email,
-      processedBy: processor.email,
-    })
+    .select(columns)
     .from(verificationRequests)
     .innerJoin(batches, eq(batches.id, verificationRequests.batchId))
     .leftJoin(requester, eq(requester.id, verificationRequests.requestedBy))
@@ -143,7 +145,10 @@ export async function listRequests(
   q: RequestListQuery,
   scope: Scope,
 ): Promise<{ data: RequestJson[]; next_cursor: string | null }> {
-  const where: (SQL | undefined)[] = [batchesInScope(scope)];
+  const where: (SQL | undefined)[] = [
+    batchesInScope(scope),
+    beforeCursor(verificationRequests.id, q.cursor || undefined),
+  ];
   if (q.status) where.push(inArray(verificationRequests.status, q.status));
   if (q.batch_id) where.push(eq(verificationRequests.batchId, q.batch_id));
   if (q.batch_code)
@@ -153,7 +158,6 @@ export async function listRequests(
         q.batch_code.replace(/[\\%_]/g, (c) => `\\${c}`),
       ),
     );
-  if (q.cursor) where.push(lt(verificationRequests.id, decodeCursor(q.cursor, "id", "desc").id));
   const rows = await select(db)
     .where(and(...where))
     .orderBy(desc(verificationRequests.id))

@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 
 import { raiseSystemAlert } from "@/lib/alerts/system";
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit, statusChange } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { outboundEvents, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 
@@ -158,8 +158,7 @@ async function disableEndpoint(tx: Tx, id: number, streak: number, now: Date) {
     entityId: id,
     action: "webhook.disabled",
     actor: { kind: "system", id: "webhooks" },
-    before: { status: "active" },
-    after: { status: "disabled" },
+    ...statusChange("active", "disabled"),
     note: reason,
   });
 }

@@ -5,7 +5,8 @@ import { and, asc, desc, eq } from "drizzle-orm";
 
 import { beforeCursor, pageByIdDesc } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { filterBy } from "@/lib/api/filters";
+import { recordAudit, statusChange, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { outboundEvents, webhookAttempts, webhookDeliveries } from "@/lib/db/schema";
 import { recordOutboundEvent } from "@/lib/outbox/record";
@@ -48,13 +49,7 @@ export async function listDeliveries(db: Db, endpointId: number, query: Delivery
     .select(columns)
     .from(webhookDeliveries)
     .innerJoin(outboundEvents, eq(outboundEvents.id, webhookDeliveries.eventId))
-    .where(
-      and(
-        eq(webhookDeliveries.endpointId, endpointId),
-        q.status === undefined ? undefined : eq(webhookDeliveries.status, q.status),
-        before,
-      ),
-    )
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), filterBy(q, { status: webhookDeliveries.status }), before))
     .orderBy(desc(webhookDeliveries.id))
     .limit(q.limit + 1);
   return pageByIdDesc(rows, q.limit, (r) => r.d.id, toDeliveryJson);
@@ -120,8 +115,7 @@ export async function redeliver(db: Db, id: number, actor: Actor): Promise<{ job
       entityId: id,
       action: "webhook.redelivered",
       actor,
-      before: { status: d.status },
-      after: { status: "pending" },
+      ...statusChange(d.status, "pending"),
     });
     return { id, job: { deliveryId: id, attempt: row.attempts + 1, startAfter: now } };
   });

@@ -9,6 +9,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { sealSecret, type SecretKey } from "@/lib/auth/secret-box";
 import type { Db, Tx } from "@/lib/db";
 import { systemAlerts, webhookEndpoints } from "@/lib/db/schema";
+import { rowJson } from "@/lib/json";
 
 import { checkWebhookUrl } from "./address";
 import { ZEndpointChange, ZNewEndpoint, type EndpointChange, type NewEndpoint } from "./schemas";
@@ -17,19 +18,19 @@ import { newSecret, rotationOverlapMs } from "./secret";
 type Row = typeof webhookEndpoints.$inferSelect;
 
 export function toEndpointJson(e: Row) {
-  return {
-    id: e.id,
-    url: e.url,
-    description: e.description,
-    event_types: e.eventTypes,
-    status: e.status,
-    failure_streak: e.failureStreak,
-    disabled_reason: e.disabledReason,
-    disabled_at: e.disabledAt?.toISOString() ?? null,
-    previous_secret_expires_at: e.previousSecretExpiresAt?.toISOString() ?? null,
-    created_at: e.createdAt.toISOString(),
-    updated_at: e.updatedAt.toISOString(),
-  };
+  return rowJson(e, [
+    "id",
+    "url",
+    "description",
+    "eventTypes",
+    "status",
+    "failureStreak",
+    "disabledReason",
+    "disabledAt",
+    "previousSecretExpiresAt",
+    "createdAt",
+    "updatedAt",
+  ]);
 }
 export type EndpointJson = ReturnType<typeof toEndpointJson>;
 

@@ -5,31 +5,25 @@ import { monitorSamples } from "@/lib/db/schema";
 
 import type { Detector } from "../detector";
 
-export const rpcWindowMinutes = 10;
-export const rpcMinProbes = 5;
-export const rpcMaxErrorRate = 0.2;
+export const rpcRule = { windowMinutes: 10, minProbes: 5, maxErrorRate: 0.2 } as const;
 
 export const rpcErrorRate: Detector = {
   name: "rpc_error_rate",
   alert: "system",
-  rule: `At least ${rpcMinProbes} probes of the RPC node in the last ${rpcWindowMinutes} minutes, and too many of them failed.`,
-  threshold: `errors / probes ≥ ${rpcMaxErrorRate}`,
+  rule: `At least ${rpcRule.minProbes} probes of the RPC node in the last ${rpcRule.windowMinutes} minutes, and too many of them failed.`,
+  threshold: `errors / probes ≥ ${rpcRule.maxErrorRate}`,
   async detect({ db }, now) {
-    const since = new Date(now.getTime() - rpcWindowMinutes * 60_000);
-    const rows = await db
-      .select({ value: monitorSamples.value })
-      .from(monitorSamples)
-      .where(
-        and(
-          eq(monitorSamples.metric, "rpc_probe"),
-          gt(monitorSamples.takenAt, since),
-          lte(monitorSamples.takenAt, now),
-        ),
-      );
+    const since = new Date(now.getTime() - rpcRule.windowMinutes * 60_000);
+    const inWindow = and(
+      eq(monitorSamples.metric, "rpc_probe"),
+      gt(monitorSamples.takenAt, since),
+      lte(monitorSamples.takenAt, now),
+    );
+    const rows = await db.select({ value: monitorSamples.value }).from(monitorSamples).where(inWindow);
     const errors = rows.filter((r) => Number(r.value) > 0).length;
     const rate = rows.length ? Math.round((errors / rows.length) * 1000) / 1000 : 0;
-    const figures = { samples: rows.length, errors, rate, window_minutes: rpcWindowMinutes };
-    if (rows.length < rpcMinProbes || rate < rpcMaxErrorRate) return { findings: [], figures };
+    const figures = { samples: rows.length, errors, rate, window_minutes: rpcRule.windowMinutes };
+    if (rows.length < rpcRule.minProbes || rate < rpcRule.maxErrorRate) return { findings: [], figures };
     return {
       figures,
       findings: [
