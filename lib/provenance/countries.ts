@@ -1,6 +1,6 @@
 // Approximate centroids [latitude, longitude] of the countries coffee comes from and goes to, for the
 // "too far apart too fast" scan rule. A country missing here is never judged by distance.
-import centroids from "./country-centroids.json";
+import centroids from "./country-centroids.json" with { type: "json" };
 
 type Centroid = [latitude: number, longitude: number];
 

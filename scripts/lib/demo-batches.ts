@@ -1,6 +1,6 @@
 // Realistic green-coffee batches, generated from a fixed seed so every fresh stack looks the same.
 import type { BatchMetadata } from "../../lib/batches/metadata";
-import originList from "./demo-origins.json";
+import originList from "./demo-origins.json" with { type: "json" };
 import { demoWarehouses } from "./demo-warehouses";
 import { seededRandom } from "./random";
 
