@@ -5,24 +5,22 @@ import { idParams } from "@/lib/api/params";
 import { everyone, operators, readers } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
 
+const endpoint = endpointsTagged("Batches");
+
 export const listBatches = endpoint({
-  method: "GET",
-  path: "/api/batches",
+  route: "GET /api/batches",
   rule: readers,
-  tag: "Batches",
   summary: "Batches, with filters, sort and cursor paging.",
   query: ZBatchListQuery,
   response: pageOf(ZBatchJson),
 });
 
 export const exportBatches = endpoint({
-  method: "GET",
-  path: "/api/batches/export",
+  route: "GET /api/batches/export",
   rule: readers,
-  tag: "Batches",
   summary:
     "Every batch the filters match, in the list's sort, as CSV (streamed, any size). Text a spreadsheet would run as a formula is prefixed with an apostrophe.",
   query: ZBatchExportQuery,
@@ -30,10 +28,8 @@ export const exportBatches = endpoint({
 });
 
 export const getBatch = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]",
+  route: "GET /api/batches/[batch_id]",
   rule: readers,
-  tag: "Batches",
   summary:
     "One batch, with the contract's live view of it (`blockchain`), or `blockchain_error` when the chain cannot be read.",
   params: idParams("batch_id"),
@@ -41,10 +37,8 @@ export const getBatch = endpoint({
 });
 
 export const importBatch = endpoint({
-  method: "POST",
-  path: "/api/batches/import-from-blockchain",
+  route: "POST /api/batches/import-from-blockchain",
   rule: { roles: operators, apiKeys: true },
-  tag: "Batches",
   summary:
     "Create (201) or refresh (200) a batch from the chain by token id (in the body, or as the query parameter `blockchain_batch_id`).",
   body: ZImportRequest,
@@ -54,10 +48,8 @@ export const importBatch = endpoint({
 });
 
 export const batchStream = endpoint({
-  method: "GET",
-  path: "/api/batches/stream",
+  route: "GET /api/batches/stream",
   rule: { roles: everyone, members: true },
-  tag: "Batches",
   summary: "Server-Sent Events: a `change` message after each committed change to batches.",
   response: { contentType: "text/event-stream", description: "`change` messages." },
 });

@@ -6,20 +6,18 @@ import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { pageOf } from "./shapes";
 
-const tag = "Dashboard";
+const endpoint = endpointsTagged("Dashboard");
 
 const ZShare = z.object({ batches: z.number(), quantity_kg: z.string(), value_usd: z.string() });
 const byValue = z.record(z.string(), ZShare);
 const ranked = z.array(ZShare.extend({ value: z.string() }));
 
 export const dashboardMetrics = endpoint({
-  method: "GET",
-  path: "/api/dashboard/metrics",
+  route: "GET /api/dashboard/metrics",
   rule: readers,
-  tag,
   summary:
     "System-wide figures from counters kept by triggers (no scan of the batches): totals, in stock, by status, verification, sync, origin, process, warehouse, quality grade and fraud risk (each as batches, kg and USD value, exact decimal strings), the verification pass rate, open alerts by severity and type, and stock past expiry or expiring within 30, 60 and 90 days.",
   query: ZNoQuery,
@@ -62,10 +60,8 @@ export const dashboardMetrics = endpoint({
 });
 
 export const recentActivities = endpoint({
-  method: "GET",
-  path: "/api/activities/recent",
+  route: "GET /api/activities/recent",
   rule: readers,
-  tag,
   summary:
     "Recent activity newest first, merged from audit records, chain events, alerts, verification requests and sync runs; `kind` filters (comma-separated), `limit` (1–100, default 20), `cursor` pages.",
   query: ZRecentActivityQuery,
@@ -89,8 +85,7 @@ export const recentActivities = endpoint({
 const cell = z.union([z.string(), z.number()]).nullable();
 
 export const analytics = endpoint({
-  method: "GET",
-  path: "/api/analytics",
+  route: "GET /api/analytics",
   rule: readers,
   tag: "Analytics",
   summary:

@@ -37,20 +37,33 @@ export type Spec = {
 
 export type Endpoint<S extends Spec = Spec> = S & { key: `${S["method"]} ${S["path"]}` };
 
-export function endpoint<const S extends Spec>(spec: S): Endpoint<S> {
-  return { ...spec, key: `${spec.method} ${spec.path}` as Endpoint<S>["key"] };
-}
+/** As a domain's file writes it: `route` is the key, `METHOD /api/...`; the tag is the domain's unless given. */
+export type Declaration = Omit<Spec, "method" | "path" | "tag"> & {
+  route: `${Spec["method"]} ${Spec["path"]}`;
+  tag?: string;
+};
+
+type Declared<D extends Declaration> =
+  D["route"] extends `${infer M extends Spec["method"]} ${infer P extends Spec["path"]}`
+    ? Endpoint<Omit<D, "route" | "tag"> & { method: M; path: P; tag: string }>
+    : never;
+
+/** A domain's endpoint(): each declaration under the domain's tag (the OpenAPI document's group). */
+export const endpointsTagged =
+  (tag: string) =>
+  <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
+    const [method, path] = route.split(" ");
+    return { tag, ...spec, method, path, key: route } as Declared<D>;
+  };
 
 type PagedList = Endpoint & { method: "GET"; query: ZodObject & { shape: { cursor: ZodType; limit: ZodType } } };
 type Unpaged<Q> = Q extends ZodObject<infer S, infer C> ? ZodObject<Omit<S, "cursor" | "limit">, C> : never;
 
 /** `GET <list>/export`: every row the list's filters match, newest first, as CSV; `noun` names one row. */
 export const csvExport = <const L extends PagedList>(list: L, noun: string) =>
-  endpoint({
-    method: "GET",
-    path: `${list.path}/export` as `${L["path"]}/export` & Spec["path"],
+  endpointsTagged(list.tag)({
+    route: `${list.key}/export` as `${L["key"]}/export` & Declaration["route"],
     rule: list.rule,
-    tag: list.tag,
     summary: `Every ${noun} the filters match, newest first, as CSV.`,
     query: list.query.omit({ cursor: true, limit: true }) as Unpaged<L["query"]>,
     response: { contentType: "text/csv", description: `One row per ${noun}, with a header row.` },

@@ -5,9 +5,10 @@ import { idParams } from "@/lib/api/params";
 import { everyone, operators, readers } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { pageOf, ZListenerStatus } from "./shapes";
 
+const endpoint = endpointsTagged("Events");
 const ZEventJson = z.object({
   id: z.number(),
   seq: z.number(),
@@ -39,20 +40,16 @@ const ZProcessing = z.object({
 const operate = { roles: operators, apiKeys: true };
 
 export const listEvents = endpoint({
-  method: "GET",
-  path: "/api/blockchain-events",
+  route: "GET /api/blockchain-events",
   rule: readers,
-  tag: "Events",
   summary: "Stored chain events, newest first, with filters and cursor paging.",
   query: ZEventListQuery,
   response: pageOf(ZEventJson),
 });
 
 export const eventStream = endpoint({
-  method: "GET",
-  path: "/api/blockchain-events/stream",
+  route: "GET /api/blockchain-events/stream",
   rule: { roles: everyone, members: true },
-  tag: "Events",
   summary:
     "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
   query: z.strictObject({
@@ -68,38 +65,30 @@ export const eventStream = endpoint({
 });
 
 export const listenerStatus = endpoint({
-  method: "GET",
-  path: "/api/blockchain-events/status",
+  route: "GET /api/blockchain-events/status",
   rule: { roles: everyone, apiKeys: true },
-  tag: "Events",
   summary: "The listener: listening, head and last processed block, lag, events per minute, errors.",
   response: ZListenerStatus,
 });
 
 export const processEvent = endpoint({
-  method: "POST",
-  path: "/api/blockchain-events/[event_id]/process",
+  route: "POST /api/blockchain-events/[event_id]/process",
   rule: operate,
-  tag: "Events",
   summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
   params: idParams("event_id"),
   response: ZProcessing,
 });
 
 export const processAllEvents = endpoint({
-  method: "POST",
-  path: "/api/blockchain-events/process-all",
+  route: "POST /api/blockchain-events/process-all",
   rule: operate,
-  tag: "Events",
   summary: "Apply every failed or pending event again now, whatever its backoff.",
   response: ZProcessing,
 });
 
 export const toggleListening = endpoint({
-  method: "POST",
-  path: "/api/blockchain-events/toggle-listening",
+  route: "POST /api/blockchain-events/toggle-listening",
   rule: operate,
-  tag: "Events",
   summary: "Pause (`active: false`) or resume the listener; answers its status.",
   body: ZToggleListening,
   response: ZListenerStatus,

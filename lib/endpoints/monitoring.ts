@@ -8,10 +8,10 @@ import { everyone, staff } from "@/lib/auth/permissions";
 import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const tag = "Monitoring";
+const endpoint = endpointsTagged("Monitoring");
 const systemRead = { roles: everyone, apiKeys: true };
 const when = z.string().nullable();
 
@@ -37,10 +37,8 @@ const ZRecommendationJson = z.object({
 });
 
 export const listRecommendations = endpoint({
-  method: "GET",
-  path: "/api/recommendations",
+  route: "GET /api/recommendations",
   rule: systemRead,
-  tag,
   summary:
     "Actions the monitoring agent proposes with its alerts (re-verify a batch, sell before expiry, pause a failing webhook, run a sync), newest first, each with its factors, confidence and expected effect; `status` and `kind` filter.",
   query: ZRecommendationQuery,
@@ -48,10 +46,8 @@ export const listRecommendations = endpoint({
 });
 
 export const acceptRecommendation = endpoint({
-  method: "POST",
-  path: "/api/recommendations/[recommendation_id]/accept",
+  route: "POST /api/recommendations/[recommendation_id]/accept",
   rule: { roles: staff },
-  tag,
   summary:
     "Accept an open recommendation: its action runs (a verification request, a sync, a paused webhook) or its page is named (`{open: url}`); audited. 409 unless open; 403 naming who may decide its kind (re-verify: staff; sell and sync: operators; pause: admins).",
   params: idParams("recommendation_id"),
@@ -60,10 +56,8 @@ export const acceptRecommendation = endpoint({
 });
 
 export const dismissRecommendation = endpoint({
-  method: "POST",
-  path: "/api/recommendations/[recommendation_id]/dismiss",
+  route: "POST /api/recommendations/[recommendation_id]/dismiss",
   rule: { roles: staff },
-  tag,
   summary:
     "Dismiss an open recommendation with a reason (3–500 characters; audited). 409 unless open; 403 naming who may decide its kind.",
   params: idParams("recommendation_id"),
@@ -72,10 +66,8 @@ export const dismissRecommendation = endpoint({
 });
 
 export const recommendationStats = endpoint({
-  method: "GET",
-  path: "/api/recommendations/stats",
+  route: "GET /api/recommendations/stats",
   rule: systemRead,
-  tag,
   summary:
     "Per kind: proposed, accepted, dismissed, open and obsolete, and the acceptance rate (accepted over decided).",
   response: listOf(
@@ -92,10 +84,8 @@ export const recommendationStats = endpoint({
 });
 
 export const listDetectors = endpoint({
-  method: "GET",
-  path: "/api/monitoring/detectors",
+  route: "GET /api/monitoring/detectors",
   rule: systemRead,
-  tag,
   summary:
     "The monitoring agent's detectors: each one's rule and threshold, and its last run (findings with their evidence, or the error it stopped on).",
   response: listOf(

@@ -6,16 +6,14 @@ import { z } from "zod";
 import { everyone } from "@/lib/auth/permissions";
 import { ZMarkRead, ZNotificationJson, ZNotificationQuery, ZSubscription } from "@/lib/notifications/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 
-const tag = "Notifications";
+const endpoint = endpointsTagged("Notifications");
 const rule = { roles: everyone, members: true };
 
 export const listNotifications = endpoint({
-  method: "GET",
-  path: "/api/notifications",
+  route: "GET /api/notifications",
   rule,
-  tag,
   summary:
     "Your notifications, newest first, one page at a time (`unread=true`: only unread), with your unread count. Each links to its batch or system alert.",
   query: ZNotificationQuery,
@@ -23,10 +21,8 @@ export const listNotifications = endpoint({
 });
 
 export const markNotificationsRead = endpoint({
-  method: "POST",
-  path: "/api/notifications/read",
+  route: "POST /api/notifications/read",
   rule,
-  tag,
   summary:
     "Mark your notifications read: `{ids: [...]}` (1–100; ids that are not yours are passed over) or `{all: true}`. Answers how many changed and how many are still unread.",
   body: ZMarkRead,
@@ -34,20 +30,16 @@ export const markNotificationsRead = endpoint({
 });
 
 export const getNotificationSubscription = endpoint({
-  method: "GET",
-  path: "/api/notifications/subscription",
+  route: "GET /api/notifications/subscription",
   rule,
-  tag,
   summary:
     "Which alerts reach you: the minimum severity, by email, in the inbox. Until you save one: high and up, inbox only.",
   response: ZSubscription,
 });
 
 export const putNotificationSubscription = endpoint({
-  method: "PUT",
-  path: "/api/notifications/subscription",
+  route: "PUT /api/notifications/subscription",
   rule,
-  tag,
   summary:
     "Save which alerts reach you. Alerts reach staff (batch alerts) and admins (system alerts too); organisation members receive none.",
   body: ZSubscription,

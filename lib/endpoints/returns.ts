@@ -23,10 +23,10 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { csvExport, endpoint } from "./define";
+import { csvExport, endpointsTagged } from "./define";
 import { pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
 
-const tag = "Returns";
+const endpoint = endpointsTagged("Returns");
 const text = z.string().nullable();
 const money = z.string().describe("Money, two decimals");
 
@@ -142,10 +142,8 @@ const returnId = idParams("return_id");
 const state = "409 when the return's state does not allow it (the answer names the state and the one it needs).";
 
 export const listReturns = endpoint({
-  method: "GET",
-  path: "/api/returns",
+  route: "GET /api/returns",
   rule: readers,
-  tag,
   summary:
     "Returns, newest first. Filters: status and reason (comma-separated), buyer_id, order_id, batch_id. A buyer's members see their own returns only.",
   query: ZReturnQuery,
@@ -155,10 +153,8 @@ export const listReturns = endpoint({
 export const exportReturns = csvExport(listReturns, "return");
 
 export const createReturn = endpoint({
-  method: "POST",
-  path: "/api/returns",
+  route: "POST /api/returns",
   rule: { roles: operators, members: true, apiKeys: true },
-  tag,
   summary:
     "Request a return of part of a delivered order line (JSON, or multipart with the request as JSON in `return` plus up to 5 `photos`). The sum returned on a line never passes what it shipped: 422 with `returnable_kg`. 409 when the order is not delivered; 422 when the line was delivered by redemption. A buyer's members return their own orders' lines.",
   body: ZNewReturn,
@@ -169,10 +165,8 @@ export const createReturn = endpoint({
 });
 
 export const getReturn = endpoint({
-  method: "GET",
-  path: "/api/returns/[return_id]",
+  route: "GET /api/returns/[return_id]",
   rule: readers,
-  tag,
   summary:
     "A return with its inspection, recommendation (each option's recovery value, the factors and a confidence), decision, photos, the shipping wallet's transactions for it, and history.",
   params: returnId,
@@ -181,10 +175,8 @@ export const getReturn = endpoint({
 });
 
 export const returnPhoto = endpoint({
-  method: "GET",
-  path: "/api/returns/[return_id]/photos/[photo_id]",
+  route: "GET /api/returns/[return_id]/photos/[photo_id]",
   rule: { roles: everyone, members: true },
-  tag,
   summary: "A return's photo (signed-in users who may read the return).",
   params: returnId.extend(idParams("photo_id").shape),
   response: {
@@ -194,10 +186,8 @@ export const returnPhoto = endpoint({
 });
 
 export const receiveReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/receive",
+  route: "POST /api/returns/[return_id]/receive",
   rule: { roles: operators, apiKeys: true },
-  tag,
   summary: `Receive a requested return at a warehouse: the shipping wallet takes the tokens back from the buyer's wallet (which must have approved it), and the indexer books them as \`returned\` at that warehouse. 422 when the warehouse has no room or the wallet holds too little. ${state}`,
   params: returnId,
   body: ZIntake,
@@ -205,10 +195,8 @@ export const receiveReturn = endpoint({
 });
 
 export const inspectReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/inspect",
+  route: "POST /api/returns/[return_id]/inspect",
   rule: { roles: verifiers, apiKeys: true },
-  tag,
   summary: `Inspect a received return: an SCA quality check (graded as for batches) and whether it is contaminated; answers the recommended disposition. ${state}`,
   params: returnId,
   body: ZInspection,
@@ -216,11 +204,9 @@ export const inspectReturn = endpoint({
 });
 
 export const decideReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/decide",
+  route: "POST /api/returns/[return_id]/decide",
   // A person decides: no API key.
   rule: { roles: verifiers },
-  tag,
   summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
   params: returnId,
   body: ZDecision,
@@ -228,10 +214,8 @@ export const decideReturn = endpoint({
 });
 
 export const rejectReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/reject",
+  route: "POST /api/returns/[return_id]/reject",
   rule: { roles: operators, apiKeys: true },
-  tag,
   summary: `Reject a requested return, saying why. ${state}`,
   params: returnId,
   body: ZRejection,
@@ -239,10 +223,8 @@ export const rejectReturn = endpoint({
 });
 
 export const returnAnalytics = endpoint({
-  method: "GET",
-  path: "/api/returns/analytics",
+  route: "GET /api/returns/analytics",
   rule: readers,
-  tag,
   summary:
     "Return rate (kilograms returned against shipped) by origin, process and shipping warehouse; returns by reason; value recovered against the returned coffee's price; hours from request to decision.",
   query: ZNoQuery,
@@ -250,10 +232,8 @@ export const returnAnalytics = endpoint({
 });
 
 export const exportReturnAnalytics = endpoint({
-  method: "GET",
-  path: "/api/returns/analytics/export",
+  route: "GET /api/returns/analytics/export",
   rule: readers,
-  tag,
   summary: "One table of the returns analytics as CSV: `table` is origin, process, warehouse or reason.",
   query: z.strictObject({ table: z.enum(returnTables) }),
   response: { contentType: "text/csv", description: "The table's rows, with a header row." },

@@ -14,10 +14,10 @@ import {
   ZWarehouseCode,
 } from "@/lib/stock/schemas";
 
-import { csvExport, endpoint } from "./define";
+import { csvExport, endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const tag = "Stock";
+const endpoint = endpointsTagged("Stock");
 const text = z.string().nullable();
 
 const ZWarehouseJson = z.object({
@@ -72,10 +72,8 @@ const prepared =
   "Nothing is changed here: the answer is the contract call to sign and send from a wallet (`to`, `data`), and the ledger records it once its event is indexed.";
 
 export const listWarehouses = endpoint({
-  method: "GET",
-  path: "/api/warehouses",
+  route: "GET /api/warehouses",
   rule: { roles: everyone, apiKeys: true },
-  tag,
   summary:
     "Every warehouse with its capacity, the stock on hand in it (all holders) and the share of its capacity used.",
   query: ZNoQuery,
@@ -83,10 +81,8 @@ export const listWarehouses = endpoint({
 });
 
 export const createWarehouse = endpoint({
-  method: "POST",
-  path: "/api/warehouses",
+  route: "POST /api/warehouses",
   rule: { roles: admins },
-  tag,
   summary:
     "Add a warehouse (code, name, country, address, capacity in kg). 409 when its code or name is taken. Audited.",
   body: ZNewWarehouse,
@@ -95,10 +91,8 @@ export const createWarehouse = endpoint({
 });
 
 export const updateWarehouse = endpoint({
-  method: "PATCH",
-  path: "/api/warehouses/[code]",
+  route: "PATCH /api/warehouses/[code]",
   rule: { roles: admins },
-  tag,
   summary:
     "Change a warehouse's name, country, address, capacity, or deactivate it (an inactive warehouse takes no stock). Audited.",
   params: ZWarehouseCode,
@@ -107,10 +101,8 @@ export const updateWarehouse = endpoint({
 });
 
 export const getStock = endpoint({
-  method: "GET",
-  path: "/api/stock",
+  route: "GET /api/stock",
   rule: readers,
-  tag,
   summary:
     "Stock on hand per warehouse (with its capacity used) and per holder, from holdings: what the chain's balances say.",
   query: ZNoQuery,
@@ -118,10 +110,8 @@ export const getStock = endpoint({
 });
 
 export const listMovements = endpoint({
-  method: "GET",
-  path: "/api/stock-movements",
+  route: "GET /api/stock-movements",
   rule: readers,
-  tag,
   summary:
     "The stock ledger, newest first: minted, transferred, moved, adjusted and redeemed, with quantity, holders, warehouses, reason, actor and transaction. Filters: batch_id, type, warehouse, holder, from, to (dates, UTC).",
   query: ZMovementQuery,
@@ -131,10 +121,8 @@ export const listMovements = endpoint({
 export const exportMovements = csvExport(listMovements, "movement");
 
 export const prepareMove = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/stock-moves",
+  route: "POST /api/batches/[batch_id]/stock-moves",
   rule: { roles: operators, apiKeys: true },
-  tag,
   summary: `Check a move of a holder's stock between warehouses: refused (422) past the destination's capacity or past what the holder has at the source. ${prepared}`,
   params: idParams("batch_id"),
   body: ZStockMove,
@@ -142,10 +130,8 @@ export const prepareMove = endpoint({
 });
 
 export const prepareAdjustment = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/stock-adjustments",
+  route: "POST /api/batches/[batch_id]/stock-adjustments",
   rule: { roles: operators, apiKeys: true },
-  tag,
   summary: `Check an adjustment (count correction, damage, loss, sample, moisture loss; quantity_kg negative to write off): refused (422) below zero at that warehouse or past its capacity. Sent by a wallet with the inventory manager role. ${prepared}`,
   params: idParams("batch_id"),
   body: ZStockAdjustment,
@@ -153,10 +139,8 @@ export const prepareAdjustment = endpoint({
 });
 
 export const prepareTransfer = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/stock-transfers",
+  route: "POST /api/batches/[batch_id]/stock-transfers",
   rule: { roles: everyone, members: true, apiKeys: true },
-  tag,
   summary: `Check a transfer of part of a batch from one holder to another: refused (422) past what the sender holds. The sender's wallet signs it. ${prepared}`,
   params: idParams("batch_id"),
   body: ZStockTransfer,
@@ -164,10 +148,8 @@ export const prepareTransfer = endpoint({
 });
 
 export const batchHoldings = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/holdings",
+  route: "GET /api/batches/[batch_id]/holdings",
   rule: readers,
-  tag,
   summary: "Who holds how much of the batch, per warehouse, as the ledger sums it (equal to balanceOf on chain).",
   params: idParams("batch_id"),
   query: ZNoQuery,

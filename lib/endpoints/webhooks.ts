@@ -7,11 +7,11 @@ import { admins } from "@/lib/auth/permissions";
 import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/enums";
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
 const rule = { roles: admins };
-const tag = "Webhooks";
+const endpoint = endpointsTagged("Webhooks");
 const endpointId = idParams("endpoint_id");
 const deliveryId = idParams("delivery_id");
 const time = z.string();
@@ -51,20 +51,16 @@ const ZDeliveryJson = z.object({
 const ZSettings = z.object({ webhooks_allow_private: z.boolean() });
 
 export const listWebhookEndpoints = endpoint({
-  method: "GET",
-  path: "/api/admin/webhooks",
+  route: "GET /api/admin/webhooks",
   rule,
-  tag,
   summary: "Webhook endpoints with their event types, status and failure streak (never their secrets).",
   query: ZNoQuery,
   response: listOf(ZEndpointJson),
 });
 
 export const createWebhookEndpoint = endpoint({
-  method: "POST",
-  path: "/api/admin/webhooks",
+  route: "POST /api/admin/webhooks",
   rule,
-  tag,
   summary:
     "Register an endpoint for the event types given (201); its signing secret is in this response only. A private or loopback address is refused (422) unless the webhooks_allow_private setting is on. Audited.",
   body: ZNewEndpoint,
@@ -73,10 +69,8 @@ export const createWebhookEndpoint = endpoint({
 });
 
 export const changeWebhookEndpoint = endpoint({
-  method: "PATCH",
-  path: "/api/admin/webhooks/[endpoint_id]",
+  route: "PATCH /api/admin/webhooks/[endpoint_id]",
   rule,
-  tag,
   summary:
     "Change an endpoint's URL, description or event types, or pause or resume it; setting a disabled endpoint active enables it again, resets its failure count and clears its alert. Audited.",
   params: endpointId,
@@ -85,10 +79,8 @@ export const changeWebhookEndpoint = endpoint({
 });
 
 export const rotateWebhookSecret = endpoint({
-  method: "POST",
-  path: "/api/admin/webhooks/[endpoint_id]/rotate-secret",
+  route: "POST /api/admin/webhooks/[endpoint_id]/rotate-secret",
   rule,
-  tag,
   summary:
     "A new signing secret (in this response only); the previous one keeps signing beside it for 24 hours. Audited.",
   params: endpointId,
@@ -97,10 +89,8 @@ export const rotateWebhookSecret = endpoint({
 });
 
 export const sendWebhookTest = endpoint({
-  method: "POST",
-  path: "/api/admin/webhooks/[endpoint_id]/test",
+  route: "POST /api/admin/webhooks/[endpoint_id]/test",
   rule,
-  tag,
   summary: "Send a webhook.test event to this endpoint now (202); 409 unless it is active.",
   params: endpointId,
   body: ZNothing,
@@ -109,10 +99,8 @@ export const sendWebhookTest = endpoint({
 });
 
 export const listWebhookDeliveries = endpoint({
-  method: "GET",
-  path: "/api/admin/webhooks/[endpoint_id]/deliveries",
+  route: "GET /api/admin/webhooks/[endpoint_id]/deliveries",
   rule,
-  tag,
   summary: "An endpoint's deliveries, newest first, with their status, attempts, last answer and latency.",
   params: endpointId,
   query: ZDeliveryQuery,
@@ -120,10 +108,8 @@ export const listWebhookDeliveries = endpoint({
 });
 
 export const getWebhookDelivery = endpoint({
-  method: "GET",
-  path: "/api/admin/webhook-deliveries/[delivery_id]",
+  route: "GET /api/admin/webhook-deliveries/[delivery_id]",
   rule,
-  tag,
   summary: "One delivery with every attempt: the request's headers and body, the answer's status, body and latency.",
   params: deliveryId,
   query: ZNoQuery,
@@ -144,10 +130,8 @@ export const getWebhookDelivery = endpoint({
 });
 
 export const redeliverWebhook = endpoint({
-  method: "POST",
-  path: "/api/admin/webhook-deliveries/[delivery_id]/redeliver",
+  route: "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver",
   rule,
-  tag,
   summary:
     "Send a finished delivery again, with the same webhook-id and a fresh 24 hours of tries (202); 409 while it is pending or its endpoint is not active. Audited.",
   params: deliveryId,
@@ -157,20 +141,16 @@ export const redeliverWebhook = endpoint({
 });
 
 export const getAdminSettings = endpoint({
-  method: "GET",
-  path: "/api/admin/settings",
+  route: "GET /api/admin/settings",
   rule,
-  tag,
   summary: "The admin settings: webhooks_allow_private (private and loopback webhook addresses allowed).",
   query: ZNoQuery,
   response: ZSettings,
 });
 
 export const changeAdminSettings = endpoint({
-  method: "PATCH",
-  path: "/api/admin/settings",
+  route: "PATCH /api/admin/settings",
   rule,
-  tag,
   summary: "Change the admin settings. Audited.",
   body: ZSettingsChange,
   response: ZSettings,
