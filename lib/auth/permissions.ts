@@ -28,6 +28,16 @@ export const staff: Role[] = ["admin", "operator", "verifier"];
 
 /** Every role, organisation members and API keys: reading what the caller's organisation may see. */
 export const readers = { roles: everyone, members: true, apiKeys: true } satisfies Rule;
+/** Every role of the operating company, and API keys: the system's own figures. */
+export const everyoneAndKeys = { roles: everyone, apiKeys: true } satisfies Rule;
+/** Any signed-in user, members too, but no API key: files, streams and one's own things. */
+export const signedIn = { roles: everyone, members: true } satisfies Rule;
+/** Operators and operators' API keys: running inventory, orders and sync. */
+export const operatorsAndKeys = { roles: operators, apiKeys: true } satisfies Rule;
+/** Verifiers in person: a count, a grade or a decision is someone's, never a key's. */
+export const verifiersOnly = { roles: verifiers } satisfies Rule;
+/** Admins in person. */
+export const adminsOnly = { roles: admins } satisfies Rule;
 /** Anyone, signed in or not. */
 export const open = { roles: [], isPublic: true } satisfies Rule;
 /** The scheduler, with the CRON_SECRET bearer. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
 import { ZInvitation } from "@/lib/auth/account-schemas";
-import { admins } from "@/lib/auth/permissions";
+import { adminsOnly } from "@/lib/auth/permissions";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
@@ -11,14 +11,13 @@ import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 import { endpointsTagged } from "./define";
 import { listOf } from "./shapes";
 
-const rule = { roles: admins };
 const endpoint = endpointsTagged("Admin");
 const userId = idParams("user_id");
 const keyRole = z.enum(["operator", "verifier", "viewer"]);
 
 export const listUsers = endpoint({
   route: "GET /api/admin/users",
-  rule,
+  rule: adminsOnly,
   summary: "Users with their roles and linked wallets.",
   response: listOf(
     z.object({
@@ -38,7 +37,7 @@ export const listUsers = endpoint({
 
 export const changeUser = endpoint({
   route: "PATCH /api/admin/users/[user_id]",
-  rule,
+  rule: adminsOnly,
   summary:
     "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.",
   params: userId,
@@ -48,7 +47,7 @@ export const changeUser = endpoint({
 
 export const listApiKeys = endpoint({
   route: "GET /api/admin/api-keys",
-  rule,
+  rule: adminsOnly,
   summary: "API keys (never the keys themselves).",
   response: listOf(
     z.object({
@@ -66,7 +65,7 @@ export const listApiKeys = endpoint({
 
 export const createApiKey = endpoint({
   route: "POST /api/admin/api-keys",
-  rule,
+  rule: adminsOnly,
   summary: "Create an API key; the key is in this response only.",
   body: ZNewApiKey,
   response: z.object({ id: z.number(), name: z.string(), role: keyRole, prefix: z.string(), key: z.string() }),
@@ -75,7 +74,7 @@ export const createApiKey = endpoint({
 
 export const revokeApiKey = endpoint({
   route: "DELETE /api/admin/api-keys/[key_id]",
-  rule,
+  rule: adminsOnly,
   summary: "Revoke an API key.",
   params: idParams("key_id"),
   response: z.object({ id: z.number(), revoked: z.literal(true) }),
@@ -83,7 +82,7 @@ export const revokeApiKey = endpoint({
 
 export const listOrganisations = endpoint({
   route: "GET /api/admin/organisations",
-  rule,
+  rule: adminsOnly,
   summary:
     "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts.",
   response: listOf(
@@ -93,7 +92,7 @@ export const listOrganisations = endpoint({
 
 export const createOrganisation = endpoint({
   route: "POST /api/admin/organisations",
-  rule,
+  rule: adminsOnly,
   summary: "Create a producer or buyer organisation (201); 409 when the name is taken. Audited.",
   body: ZNewOrganisation,
   response: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
@@ -102,7 +101,7 @@ export const createOrganisation = endpoint({
 
 export const approveUser = endpoint({
   route: "POST /api/admin/users/[user_id]/approve",
-  rule,
+  rule: adminsOnly,
   summary:
     "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.",
   params: userId,
@@ -117,7 +116,7 @@ export const approveUser = endpoint({
 
 export const invite = endpoint({
   route: "POST /api/admin/invitations",
-  rule,
+  rule: adminsOnly,
   summary:
     "Invite someone by email as operator, verifier or viewer (201): a single-use link valid 72 hours is mailed to them. 409 when the email already has an account; 422 for a role an invitation cannot grant (admin). Audited.",
   body: ZInvitation,
@@ -127,7 +126,7 @@ export const invite = endpoint({
 
 export const liftLockout = endpoint({
   route: "DELETE /api/admin/users/[user_id]/lockout",
-  rule,
+  rule: adminsOnly,
   summary: "Lift a sign-in lockout: the user's failed attempts from every client are forgotten. Audited.",
   params: userId,
   response: z.object({ id: z.number(), lifted: z.number() }),

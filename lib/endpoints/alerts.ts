@@ -2,7 +2,7 @@
 // Admins only; resolving is done in person, never with an API key.
 import { ZResolveSystemAlert, ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
 import { idParams } from "@/lib/api/params";
-import { admins } from "@/lib/auth/permissions";
+import { adminsOnly } from "@/lib/auth/permissions";
 
 import { endpointsTagged } from "./define";
 import { pageOf, ZSystemAlertJson } from "./shapes";
@@ -11,7 +11,7 @@ const endpoint = endpointsTagged("System");
 
 export const listSystemAlerts = endpoint({
   route: "GET /api/system/alerts",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "Alerts about the system itself (a broken audit chain), newest first, open and resolved; `status=open|resolved` keeps one kind.",
   query: ZSystemAlertQuery,
@@ -20,7 +20,7 @@ export const listSystemAlerts = endpoint({
 
 export const resolveSystemAlert = endpoint({
   route: "POST /api/system/alerts/[system_alert_id]/resolve",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "Resolve an open system alert with a note (3–500 characters; audited); 409 naming when and by whom when it already was. The same cause may then raise a new alert.",
   params: idParams("system_alert_id"),

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, operators, readers } from "@/lib/auth/permissions";
+import { operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
 import { endpointsTagged } from "./define";
@@ -38,7 +38,7 @@ export const getBatch = endpoint({
 
 export const importBatch = endpoint({
   route: "POST /api/batches/import-from-blockchain",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary:
     "Create (201) or refresh (200) a batch from the chain by token id (in the body, or as the query parameter `blockchain_batch_id`).",
   body: ZImportRequest,
@@ -49,7 +49,7 @@ export const importBatch = endpoint({
 
 export const batchStream = endpoint({
   route: "GET /api/batches/stream",
-  rule: { roles: everyone, members: true },
+  rule: signedIn,
   summary: "Server-Sent Events: a `change` message after each committed change to batches.",
   response: { contentType: "text/event-stream", description: "`change` messages." },
 });

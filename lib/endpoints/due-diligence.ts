@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { adminsOnly, everyoneAndKeys, operators, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
@@ -72,7 +72,7 @@ export const batchDueDiligence = endpoint({
 
 export const addPlotDeclaration = endpoint({
   route: "POST /api/due-diligence/plots/[plot_id]/declarations",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary:
     "Record the producer's declaration for a plot: land use since 2020-12-31, deforestation-free or not, when and by whom. The newest declaration counts; earlier ones stay. Audited.",
   params: plotId,
@@ -97,7 +97,7 @@ export const addPlotDocuments = endpoint({
 
 export const plotDocument = endpoint({
   route: "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]",
-  rule: { roles: everyone, members: true },
+  rule: signedIn,
   summary: "A plot's legality document, served as its checked type (signed-in users who may see the plot).",
   params: plotId.extend(idParams("document_id").shape),
   query: ZNoQuery,
@@ -106,7 +106,7 @@ export const plotDocument = endpoint({
 
 export const listDeforestationLayers = endpoint({
   route: "GET /api/due-diligence/layers",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   summary: "The deforestation layers uploaded, newest first, with how many plots overlap each.",
   query: ZNoQuery,
   response: listOf(
@@ -122,7 +122,7 @@ export const listDeforestationLayers = endpoint({
 
 export const uploadDeforestationLayer = endpoint({
   route: "POST /api/due-diligence/layers",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary:
     "Upload a deforestation layer: a GeoJSON FeatureCollection of the polygons deforested after 2020-12-31. Every plot's overlap (ha) with it is computed and stored. Audited.",
   body: ZDeforestationLayer,
@@ -144,7 +144,7 @@ export const listStatements = endpoint({
 
 export const createStatement = endpoint({
   route: "POST /api/due-diligence/statements",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary:
     "Generate a due diligence statement for a batch (`batch_id`) or an order's batches (`order_id`) in the EU information system's format, with the risk conclusion and the earlier filed statements for the same batches as associated statements. Audited.",
   body: ZNewStatement,
@@ -175,7 +175,7 @@ const ZSettingJson = ZSubmissionSetting.omit({ api_key: true }).extend({ has_api
 
 export const getSubmissionSetting = endpoint({
   route: "GET /api/due-diligence/settings",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "The eudr_submission setting: the EU information system's services, web service user and client id, and the operator's identity (the authentication key is never shown).",
   query: ZNoQuery,
@@ -184,7 +184,7 @@ export const getSubmissionSetting = endpoint({
 
 export const changeSubmissionSetting = endpoint({
   route: "PUT /api/due-diligence/settings",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "Set the eudr_submission setting: endpoint_url (the EU system's services base URL, …/tracesnt/ws; empty: none), username, api_key (the authentication key; empty keeps the current one), web_service_client_id, operator_eori, operator_address, operator_country. Audited.",
   body: ZSubmissionSetting,

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, operators, readers } from "@/lib/auth/permissions";
+import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
 import { endpointsTagged } from "./define";
@@ -37,7 +37,6 @@ const ZProcessing = z.object({
   processed: z.number(),
   failed: z.number(),
 });
-const operate = { roles: operators, apiKeys: true };
 
 export const listEvents = endpoint({
   route: "GET /api/blockchain-events",
@@ -49,7 +48,7 @@ export const listEvents = endpoint({
 
 export const eventStream = endpoint({
   route: "GET /api/blockchain-events/stream",
-  rule: { roles: everyone, members: true },
+  rule: signedIn,
   summary:
     "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
   query: z.strictObject({
@@ -66,14 +65,14 @@ export const eventStream = endpoint({
 
 export const listenerStatus = endpoint({
   route: "GET /api/blockchain-events/status",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   summary: "The listener: listening, head and last processed block, lag, events per minute, errors.",
   response: ZListenerStatus,
 });
 
 export const processEvent = endpoint({
   route: "POST /api/blockchain-events/[event_id]/process",
-  rule: operate,
+  rule: operatorsAndKeys,
   summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
   params: idParams("event_id"),
   response: ZProcessing,
@@ -81,14 +80,14 @@ export const processEvent = endpoint({
 
 export const processAllEvents = endpoint({
   route: "POST /api/blockchain-events/process-all",
-  rule: operate,
+  rule: operatorsAndKeys,
   summary: "Apply every failed or pending event again now, whatever its backoff.",
   response: ZProcessing,
 });
 
 export const toggleListening = endpoint({
   route: "POST /api/blockchain-events/toggle-listening",
-  rule: operate,
+  rule: operatorsAndKeys,
   summary: "Pause (`active: false`) or resume the listener; answers its status.",
   body: ZToggleListening,
   response: ZListenerStatus,

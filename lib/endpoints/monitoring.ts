@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, staff } from "@/lib/auth/permissions";
+import { everyoneAndKeys, staff } from "@/lib/auth/permissions";
 import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
@@ -12,7 +12,6 @@ import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
 const endpoint = endpointsTagged("Monitoring");
-const systemRead = { roles: everyone, apiKeys: true };
 const when = z.string().nullable();
 
 const ZRecommendationJson = z.object({
@@ -38,7 +37,7 @@ const ZRecommendationJson = z.object({
 
 export const listRecommendations = endpoint({
   route: "GET /api/recommendations",
-  rule: systemRead,
+  rule: everyoneAndKeys,
   summary:
     "Actions the monitoring agent proposes with its alerts (re-verify a batch, sell before expiry, pause a failing webhook, run a sync), newest first, each with its factors, confidence and expected effect; `status` and `kind` filter.",
   query: ZRecommendationQuery,
@@ -67,7 +66,7 @@ export const dismissRecommendation = endpoint({
 
 export const recommendationStats = endpoint({
   route: "GET /api/recommendations/stats",
-  rule: systemRead,
+  rule: everyoneAndKeys,
   summary:
     "Per kind: proposed, accepted, dismissed, open and obsolete, and the acceptance rate (accepted over decided).",
   response: listOf(
@@ -85,7 +84,7 @@ export const recommendationStats = endpoint({
 
 export const listDetectors = endpoint({
   route: "GET /api/monitoring/detectors",
-  rule: systemRead,
+  rule: everyoneAndKeys,
   summary:
     "The monitoring agent's detectors: each one's rule and threshold, and its last run (findings with their evidence, or the error it stopped on).",
   response: listOf(

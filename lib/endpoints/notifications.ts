@@ -3,17 +3,16 @@
 // own rows only; not API keys, since a key is no person with an inbox.
 import { z } from "zod";
 
-import { everyone } from "@/lib/auth/permissions";
+import { signedIn } from "@/lib/auth/permissions";
 import { ZMarkRead, ZNotificationJson, ZNotificationQuery, ZSubscription } from "@/lib/notifications/schemas";
 
 import { endpointsTagged } from "./define";
 
 const endpoint = endpointsTagged("Notifications");
-const rule = { roles: everyone, members: true };
 
 export const listNotifications = endpoint({
   route: "GET /api/notifications",
-  rule,
+  rule: signedIn,
   summary:
     "Your notifications, newest first, one page at a time (`unread=true`: only unread), with your unread count. Each links to its batch or system alert.",
   query: ZNotificationQuery,
@@ -22,7 +21,7 @@ export const listNotifications = endpoint({
 
 export const markNotificationsRead = endpoint({
   route: "POST /api/notifications/read",
-  rule,
+  rule: signedIn,
   summary:
     "Mark your notifications read: `{ids: [...]}` (1–100; ids that are not yours are passed over) or `{all: true}`. Answers how many changed and how many are still unread.",
   body: ZMarkRead,
@@ -31,7 +30,7 @@ export const markNotificationsRead = endpoint({
 
 export const getNotificationSubscription = endpoint({
   route: "GET /api/notifications/subscription",
-  rule,
+  rule: signedIn,
   summary:
     "Which alerts reach you: the minimum severity, by email, in the inbox. Until you save one: high and up, inbox only.",
   response: ZSubscription,
@@ -39,7 +38,7 @@ export const getNotificationSubscription = endpoint({
 
 export const putNotificationSubscription = endpoint({
   route: "PUT /api/notifications/subscription",
-  rule,
+  rule: signedIn,
   summary:
     "Save which alerts reach you. Alerts reach staff (batch alerts) and admins (system alerts too); organisation members receive none.",
   body: ZSubscription,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { adminsOnly, everyoneAndKeys, operatorsAndKeys, readers } from "@/lib/auth/permissions";
 import { orderStatuses, reservationStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
@@ -89,7 +89,7 @@ const refusals =
 
 export const listBuyers = endpoint({
   route: "GET /api/buyers",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   summary: "Buyer organisations (importers, roasters) with their delivery wallet and addresses.",
   query: ZNoQuery,
   response: listOf(ZBuyerJson),
@@ -97,7 +97,7 @@ export const listBuyers = endpoint({
 
 export const updateBuyer = endpoint({
   route: "PATCH /api/buyers/[buyer_id]",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "Set a buyer's delivery wallet (it becomes one of the buyer's wallets; 409 when another organisation holds it; null removes it, and the buyer's orders then ship by redemption) or add an address. Audited.",
   params: idParams("buyer_id"),
@@ -118,7 +118,7 @@ export const exportOrders = csvExport(listOrders, "order");
 
 export const createOrder = endpoint({
   route: "POST /api/orders",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary: `Create a draft order for a buyer: lines of batch, kilograms, price per kg (and optionally the warehouse to take it from). With \`confirm: true\` it is confirmed and reserved at once. With an \`idempotency_key\`, a retry answers the first order (200) instead of creating another (201); the key with a different order is a 409. ${refusals}`,
   body: ZNewOrder,
   response: ZOrderJson,
@@ -137,7 +137,7 @@ export const getOrder = endpoint({
 
 export const orderAction = endpoint({
   route: "POST /api/orders/[order_id]/[action]",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary: `Move an order on: \`confirm\` (a draft: reserves every line until RESERVATION_HOURS have passed, or none), \`reserve\` (a confirmed order whose reservations expired), \`ship\` (a reserved order: the shipping wallet sends each line's tokens to the buyer's delivery wallet, or redeems them; the order is shipped once the indexer has every transaction), \`deliver\`, \`cancel\` (before shipping; releases the reservations), \`refund\` (after shipping), each with an optional note. Audited. ${refusals} 422 when no holder the shipping wallet may send for has the stock.`,
   params: orderId.extend({ action: z.enum(orderActions) }),
   body: ZTransitionNote,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { everyone, operators, readers, verifiers } from "@/lib/auth/permissions";
+import { operators, operatorsAndKeys, readers, signedIn, verifiers, verifiersOnly } from "@/lib/auth/permissions";
 import {
   dispositions,
   qualityGrades,
@@ -176,7 +176,7 @@ export const getReturn = endpoint({
 
 export const returnPhoto = endpoint({
   route: "GET /api/returns/[return_id]/photos/[photo_id]",
-  rule: { roles: everyone, members: true },
+  rule: signedIn,
   summary: "A return's photo (signed-in users who may read the return).",
   params: returnId.extend(idParams("photo_id").shape),
   response: {
@@ -187,7 +187,7 @@ export const returnPhoto = endpoint({
 
 export const receiveReturn = endpoint({
   route: "POST /api/returns/[return_id]/receive",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary: `Receive a requested return at a warehouse: the shipping wallet takes the tokens back from the buyer's wallet (which must have approved it), and the indexer books them as \`returned\` at that warehouse. 422 when the warehouse has no room or the wallet holds too little. ${state}`,
   params: returnId,
   body: ZIntake,
@@ -206,7 +206,7 @@ export const inspectReturn = endpoint({
 export const decideReturn = endpoint({
   route: "POST /api/returns/[return_id]/decide",
   // A person decides: no API key.
-  rule: { roles: verifiers },
+  rule: verifiersOnly,
   summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
   params: returnId,
   body: ZDecision,
@@ -215,7 +215,7 @@ export const decideReturn = endpoint({
 
 export const rejectReturn = endpoint({
   route: "POST /api/returns/[return_id]/reject",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary: `Reject a requested return, saying why. ${state}`,
   params: returnId,
   body: ZRejection,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { adminsOnly, everyone, everyoneAndKeys, operatorsAndKeys, readers } from "@/lib/auth/permissions";
 import {
   ZMovementQuery,
   ZNewWarehouse,
@@ -73,7 +73,7 @@ const prepared =
 
 export const listWarehouses = endpoint({
   route: "GET /api/warehouses",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   summary:
     "Every warehouse with its capacity, the stock on hand in it (all holders) and the share of its capacity used.",
   query: ZNoQuery,
@@ -82,7 +82,7 @@ export const listWarehouses = endpoint({
 
 export const createWarehouse = endpoint({
   route: "POST /api/warehouses",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "Add a warehouse (code, name, country, address, capacity in kg). 409 when its code or name is taken. Audited.",
   body: ZNewWarehouse,
@@ -92,7 +92,7 @@ export const createWarehouse = endpoint({
 
 export const updateWarehouse = endpoint({
   route: "PATCH /api/warehouses/[code]",
-  rule: { roles: admins },
+  rule: adminsOnly,
   summary:
     "Change a warehouse's name, country, address, capacity, or deactivate it (an inactive warehouse takes no stock). Audited.",
   params: ZWarehouseCode,
@@ -122,7 +122,7 @@ export const exportMovements = csvExport(listMovements, "movement");
 
 export const prepareMove = endpoint({
   route: "POST /api/batches/[batch_id]/stock-moves",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary: `Check a move of a holder's stock between warehouses: refused (422) past the destination's capacity or past what the holder has at the source. ${prepared}`,
   params: idParams("batch_id"),
   body: ZStockMove,
@@ -131,7 +131,7 @@ export const prepareMove = endpoint({
 
 export const prepareAdjustment = endpoint({
   route: "POST /api/batches/[batch_id]/stock-adjustments",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary: `Check an adjustment (count correction, damage, loss, sample, moisture loss; quantity_kg negative to write off): refused (422) below zero at that warehouse or past its capacity. Sent by a wallet with the inventory manager role. ${prepared}`,
   params: idParams("batch_id"),
   body: ZStockAdjustment,

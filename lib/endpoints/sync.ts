@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { cron, everyone, operators } from "@/lib/auth/permissions";
+import { cron, everyoneAndKeys, operatorsAndKeys } from "@/lib/auth/permissions";
 
 import { endpointsTagged } from "./define";
 import { listOf, ZSyncJson, ZSyncRun } from "./shapes";
@@ -12,7 +12,7 @@ const ZStarted = z.object({ sync: ZSyncJson, is_new: z.boolean() });
 
 export const startSync = endpoint({
   route: "POST /api/sync",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary:
     "Start a full reconciliation of every batch with the chain: 202 with the queued run (the worker runs it), or 200 with the run already queued or running.",
   response: ZStarted,
@@ -21,7 +21,7 @@ export const startSync = endpoint({
 
 export const listSyncs = endpoint({
   route: "GET /api/sync",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   summary:
     "The latest reconciliation runs, newest first: trigger, status, blocks read at, counts checked / updated / imported / flagged / failed, duration.",
   response: listOf(ZSyncJson),
@@ -29,7 +29,7 @@ export const listSyncs = endpoint({
 
 export const getSync = endpoint({
   route: "GET /api/sync/[sync_id]",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   summary:
     "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed.",
   params: idParams("sync_id"),
@@ -38,7 +38,7 @@ export const getSync = endpoint({
 
 export const syncBatch = endpoint({
   route: "POST /api/batches/[batch_id]/sync",
-  rule: { roles: operators, apiKeys: true },
+  rule: operatorsAndKeys,
   summary:
     "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed.",
   params: idParams("batch_id"),

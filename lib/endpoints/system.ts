@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { ZNoQuery } from "@/lib/api/params";
-import { cron, everyone, open } from "@/lib/auth/permissions";
+import { cron, everyoneAndKeys, open } from "@/lib/auth/permissions";
 
 import { endpointsTagged } from "./define";
 
@@ -65,7 +65,7 @@ const ZComponent = z.object({
 
 export const systemStatus = endpoint({
   route: "GET /api/system/status",
-  rule: { roles: everyone, apiKeys: true },
+  rule: everyoneAndKeys,
   tag: "Dashboard",
   summary:
     "Each component (database, RPC, event listener, job queue, Chainlink fulfiller, sync service) with its state (ok, degraded, down, not_configured), since when it has held that state, a sentence and its figures (latencies, chain id, head block, listener lag, queue depth); `status` is the worst of them.",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 import { idParams } from "@/lib/api/params";
-import { everyone, readers, staff, verifiers } from "@/lib/auth/permissions";
+import { readers, signedIn, staff, verifiersOnly } from "@/lib/auth/permissions";
 import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
@@ -44,7 +44,7 @@ export const listRequests = endpoint({
 
 export const processRequest = endpoint({
   route: "POST /api/verification-requests/[request_id]/process",
-  rule: { roles: verifiers },
+  rule: verifiersOnly,
   summary:
     "Record the counted quantity (`actual_quantity`: a decimal string, a JSON number, or a query parameter; kg, at most 3 decimals): compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.",
   params: idParams("request_id"),
@@ -94,7 +94,7 @@ const verifySummary =
 
 export const verify = endpoint({
   route: "POST /api/batches/[batch_id]/verify",
-  rule: { roles: verifiers },
+  rule: verifiersOnly,
   summary: verifySummary,
   params: batchId,
   response: ZVerification,
@@ -102,7 +102,7 @@ export const verify = endpoint({
 
 export const verifyBatch = endpoint({
   route: "POST /api/batches/[batch_id]/verify-batch",
-  rule: { roles: verifiers },
+  rule: verifiersOnly,
   summary: "The same full verification as /verify (seed 000 names both).",
   params: batchId,
   response: ZVerification,
@@ -140,7 +140,7 @@ const ZQualityCheckJson = z.object({
 
 export const recordQualityCheck = endpoint({
   route: "POST /api/batches/[batch_id]/quality-check",
-  rule: { roles: verifiers },
+  rule: verifiersOnly,
   summary:
     "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
   params: batchId,
@@ -161,7 +161,7 @@ export const qualityChecks = endpoint({
 
 export const getFile = endpoint({
   route: "GET /api/files/[file_id]",
-  rule: { roles: everyone, members: true },
+  rule: signedIn,
   summary: "A quality check's photo or certificate (signed-in users only).",
   params: idParams("file_id"),
   response: {

@@ -3,14 +3,13 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins } from "@/lib/auth/permissions";
+import { adminsOnly } from "@/lib/auth/permissions";
 import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/enums";
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
 
 import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const rule = { roles: admins };
 const endpoint = endpointsTagged("Webhooks");
 const endpointId = idParams("endpoint_id");
 const deliveryId = idParams("delivery_id");
@@ -52,7 +51,7 @@ const ZSettings = z.object({ webhooks_allow_private: z.boolean() });
 
 export const listWebhookEndpoints = endpoint({
   route: "GET /api/admin/webhooks",
-  rule,
+  rule: adminsOnly,
   summary: "Webhook endpoints with their event types, status and failure streak (never their secrets).",
   query: ZNoQuery,
   response: listOf(ZEndpointJson),
@@ -60,7 +59,7 @@ export const listWebhookEndpoints = endpoint({
 
 export const createWebhookEndpoint = endpoint({
   route: "POST /api/admin/webhooks",
-  rule,
+  rule: adminsOnly,
   summary:
     "Register an endpoint for the event types given (201); its signing secret is in this response only. A private or loopback address is refused (422) unless the webhooks_allow_private setting is on. Audited.",
   body: ZNewEndpoint,
@@ -70,7 +69,7 @@ export const createWebhookEndpoint = endpoint({
 
 export const changeWebhookEndpoint = endpoint({
   route: "PATCH /api/admin/webhooks/[endpoint_id]",
-  rule,
+  rule: adminsOnly,
   summary:
     "Change an endpoint's URL, description or event types, or pause or resume it; setting a disabled endpoint active enables it again, resets its failure count and clears its alert. Audited.",
   params: endpointId,
@@ -80,7 +79,7 @@ export const changeWebhookEndpoint = endpoint({
 
 export const rotateWebhookSecret = endpoint({
   route: "POST /api/admin/webhooks/[endpoint_id]/rotate-secret",
-  rule,
+  rule: adminsOnly,
   summary:
     "A new signing secret (in this response only); the previous one keeps signing beside it for 24 hours. Audited.",
   params: endpointId,
@@ -90,7 +89,7 @@ export const rotateWebhookSecret = endpoint({
 
 export const sendWebhookTest = endpoint({
   route: "POST /api/admin/webhooks/[endpoint_id]/test",
-  rule,
+  rule: adminsOnly,
   summary: "Send a webhook.test event to this endpoint now (202); 409 unless it is active.",
   params: endpointId,
   body: ZNothing,
@@ -100,7 +99,7 @@ export const sendWebhookTest = endpoint({
 
 export const listWebhookDeliveries = endpoint({
   route: "GET /api/admin/webhooks/[endpoint_id]/deliveries",
-  rule,
+  rule: adminsOnly,
   summary: "An endpoint's deliveries, newest first, with their status, attempts, last answer and latency.",
   params: endpointId,
   query: ZDeliveryQuery,
@@ -109,7 +108,7 @@ export const listWebhookDeliveries = endpoint({
 
 export const getWebhookDelivery = endpoint({
   route: "GET /api/admin/webhook-deliveries/[delivery_id]",
-  rule,
+  rule: adminsOnly,
   summary: "One delivery with every attempt: the request's headers and body, the answer's status, body and latency.",
   params: deliveryId,
   query: ZNoQuery,
@@ -131,7 +130,7 @@ export const getWebhookDelivery = endpoint({
 
 export const redeliverWebhook = endpoint({
   route: "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver",
-  rule,
+  rule: adminsOnly,
   summary:
     "Send a finished delivery again, with the same webhook-id and a fresh 24 hours of tries (202); 409 while it is pending or its endpoint is not active. Audited.",
   params: deliveryId,
@@ -142,7 +141,7 @@ export const redeliverWebhook = endpoint({
 
 export const getAdminSettings = endpoint({
   route: "GET /api/admin/settings",
-  rule,
+  rule: adminsOnly,
   summary: "The admin settings: webhooks_allow_private (private and loopback webhook addresses allowed).",
   query: ZNoQuery,
   response: ZSettings,
@@ -150,7 +149,7 @@ export const getAdminSettings = endpoint({
 
 export const changeAdminSettings = endpoint({
   route: "PATCH /api/admin/settings",
-  rule,
+  rule: adminsOnly,
   summary: "Change the admin settings. Audited.",
   body: ZSettingsChange,
   response: ZSettings,
