@@ -1,7 +1,6 @@
 // Administration: users, API keys, organisations, invitations and lockouts (admins only).
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { ZInvitation } from "@/lib/auth/account-schemas";
 import { adminsOnly } from "@/lib/auth/permissions";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
@@ -12,7 +11,6 @@ import { endpointsTagged } from "./define";
 import { listOf } from "./shapes";
 
 const endpoint = endpointsTagged("Admin");
-const userId = idParams("user_id");
 const keyRole = z.enum(["operator", "verifier", "viewer"]);
 
 export const listUsers = endpoint({
@@ -40,7 +38,6 @@ export const changeUser = endpoint({
   rule: adminsOnly,
   summary:
     "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.",
-  params: userId,
   body: ZUserChange,
   response: z.object({ id: z.number() }),
 });
@@ -76,7 +73,6 @@ export const revokeApiKey = endpoint({
   route: "DELETE /api/admin/api-keys/[key_id]",
   rule: adminsOnly,
   summary: "Revoke an API key.",
-  params: idParams("key_id"),
   response: z.object({ id: z.number(), revoked: z.literal(true) }),
 });
 
@@ -104,7 +100,6 @@ export const approveUser = endpoint({
   rule: adminsOnly,
   summary:
     "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.",
-  params: userId,
   body: ZApproval,
   response: z.object({
     id: z.number(),
@@ -128,6 +123,5 @@ export const liftLockout = endpoint({
   route: "DELETE /api/admin/users/[user_id]/lockout",
   rule: adminsOnly,
   summary: "Lift a sign-in lockout: the user's failed attempts from every client are forgotten. Audited.",
-  params: userId,
   response: z.object({ id: z.number(), lifted: z.number() }),
 });

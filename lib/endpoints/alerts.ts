@@ -1,7 +1,6 @@
 // System alerts (a broken audit chain): every one, open and resolved, and resolving one with a note.
 // Admins only; resolving is done in person, never with an API key.
 import { ZResolveSystemAlert, ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
-import { idParams } from "@/lib/api/params";
 import { adminsOnly } from "@/lib/auth/permissions";
 
 import { endpointsTagged } from "./define";
@@ -23,7 +22,6 @@ export const resolveSystemAlert = endpoint({
   rule: adminsOnly,
   summary:
     "Resolve an open system alert with a note (3–500 characters; audited); 409 naming when and by whom when it already was. The same cause may then raise a new alert.",
-  params: idParams("system_alert_id"),
   body: ZResolveSystemAlert,
   response: ZSystemAlertJson,
 });

@@ -1,7 +1,6 @@
 // Batches: the list, one batch, the CSV export, an import from the chain, and the live stream.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
@@ -32,7 +31,6 @@ export const getBatch = endpoint({
   rule: readers,
   summary:
     "One batch, with the contract's live view of it (`blockchain`), or `blockchain_error` when the chain cannot be read.",
-  params: idParams("batch_id"),
   response: ZBatchJson.extend({ blockchain: ZOnchainJson.nullable(), blockchain_error: z.string().nullable() }),
 });
 

@@ -1,7 +1,6 @@
 // Chainlink Functions: the DON's three signed calls, and a batch's checks as stored.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { text } from "@/lib/api/zod";
 import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
@@ -67,6 +66,5 @@ export const chainlinkRequests = endpoint({
   rule: readers,
   summary:
     "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",
-  params: idParams("batch_id"),
   response: listOf(ZCheckJson),
 });

@@ -1,7 +1,8 @@
 // What an endpoint is, declared once: the route file's handler, the permission table, the OpenAPI
 // document, the /api-docs page and the browser's client all read the declaration. Client-safe.
-import type { z, ZodObject, ZodType } from "zod";
+import { z, type ZodObject, type ZodType } from "zod";
 
+import { ZId } from "@/lib/api/params";
 import type { Rule } from "@/lib/auth/permissions";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -37,23 +38,43 @@ export type Spec = {
 
 export type Endpoint<S extends Spec = Spec> = S & { key: `${S["method"]} ${S["path"]}` };
 
-/** As a domain's file writes it: `route` is the key, `METHOD /api/...`; the tag is the domain's unless given. */
+/**
+ * As a domain's file writes it: `route` is the key, `METHOD /api/...`; the tag is the domain's unless
+ * given; without `params`, each parameter the route names (`[batch_id]`) is a numeric id.
+ */
 export type Declaration = Omit<Spec, "method" | "path" | "tag"> & {
   route: `${Spec["method"]} ${Spec["path"]}`;
   tag?: string;
 };
 
+/** The parameters a path names, catch-alls (`[...path]`) aside. */
+type Named<P> = P extends `${string}[${infer N}]${infer Rest}`
+  ? (N extends `...${string}` ? never : N) | Named<Rest>
+  : never;
+type IdParams<P> = [Named<P>] extends [never] ? unknown : { params: ZodObject<{ [K in Named<P>]: typeof ZId }> };
+
 type Declared<D extends Declaration> =
   D["route"] extends `${infer M extends Spec["method"]} ${infer P extends Spec["path"]}`
-    ? Endpoint<Omit<D, "route" | "tag"> & { method: M; path: P; tag: string }>
+    ? Endpoint<
+        Omit<D, "route" | "tag"> & { method: M; path: P; tag: string } & (D extends { params: ZodType }
+            ? unknown
+            : IdParams<P>)
+      >
     : never;
+
+function idParamsOf(route: string) {
+  const names = [...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => name);
+  const other = names.find((name) => !name.endsWith("_id"));
+  if (other) throw new Error(`${route}: [${other}] is not an id; the declaration needs its params schema`);
+  return names.length ? { params: z.object(Object.fromEntries(names.map((name) => [name, ZId]))) } : {};
+}
 
 /** A domain's endpoint(): each declaration under the domain's tag (the OpenAPI document's group). */
 export const endpointsTagged =
   (tag: string) =>
   <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
     const [method, path] = route.split(" ");
-    return { tag, ...spec, method, path, key: route } as Declared<D>;
+    return { tag, ...(spec.params ? {} : idParamsOf(route)), ...spec, method, path, key: route } as Declared<D>;
   };
 
 type PagedList = Endpoint & { method: "GET"; query: ZodObject & { shape: { cursor: ZodType; limit: ZodType } } };

@@ -3,7 +3,7 @@
 // generated per batch or order, downloaded, and filed with the EU information system.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { adminsOnly, everyoneAndKeys, operators, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
@@ -56,16 +56,11 @@ const ZEvidencePlot = z.object({
   documents: z.array(z.object({ id: z.number(), filename: z.string(), size_bytes: z.number() })),
 });
 
-const batchId = idParams("batch_id");
-const plotId = idParams("plot_id");
-const statementId = idParams("statement_id");
-
 export const batchDueDiligence = endpoint({
   route: "GET /api/batches/[batch_id]/due-diligence",
   rule: readers,
   summary:
     "The batch's EUDR risk assessment (negligible or not, each factor with its value) and the evidence per plot: country benchmark, declaration, legality documents, overlap with deforestation layers; and the statements covering it.",
-  params: batchId,
   query: ZNoQuery,
   response: z.object({ risk: ZRiskJson, plots: z.array(ZEvidencePlot), statements: z.array(ZStatementJson) }),
 });
@@ -75,7 +70,6 @@ export const addPlotDeclaration = endpoint({
   rule: operatorsAndKeys,
   summary:
     "Record the producer's declaration for a plot: land use since 2020-12-31, deforestation-free or not, when and by whom. The newest declaration counts; earlier ones stay. Audited.",
-  params: plotId,
   body: ZDeclaration,
   response: z.object({ id: z.number() }),
   statuses: [201],
@@ -86,7 +80,6 @@ export const addPlotDocuments = endpoint({
   rule: { roles: operators },
   summary:
     "Upload legality documents for a plot (multipart, up to 5 `certificates`: PDF, JPEG, PNG or WebP; each checked by its content). Audited.",
-  params: plotId,
   // Nothing but the files: the JSON field is empty.
   body: z.strictObject({}),
   bodyFormat: "multipart",
@@ -99,7 +92,6 @@ export const plotDocument = endpoint({
   route: "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]",
   rule: signedIn,
   summary: "A plot's legality document, served as its checked type (signed-in users who may see the plot).",
-  params: plotId.extend(idParams("document_id").shape),
   query: ZNoQuery,
   response: { contentType: "application/octet-stream", description: "The document as uploaded." },
 });
@@ -157,7 +149,6 @@ export const downloadStatement = endpoint({
   rule: readers,
   summary:
     "The statement as a JSON file in the EU information system's format (docs/due-diligence.md maps its fields).",
-  params: statementId,
   query: ZNoQuery,
   response: { contentType: "application/json", description: "The statement, as an attachment." },
 });
@@ -167,7 +158,6 @@ export const submitStatement = endpoint({
   rule: { roles: operators },
   summary:
     "File the statement with the EU information system (the endpoint in the eudr_submission setting) and record its reference and verification numbers. 422 with the system's reason when it refuses, when the risk is not negligible or when no endpoint is set; 409 when already filed.",
-  params: statementId,
   response: ZStatementJson,
 });
 

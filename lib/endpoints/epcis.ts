@@ -1,6 +1,6 @@
 // EPCIS 2.0: a batch's history, or every in-scope batch's events in a date range, as a GS1 EPCIS 2.0
 // JSON-LD document (docs/epcis.md). Members get their organisation's batches only.
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 import { bulkEventLimit, ZEpcisRange } from "@/lib/epcis/schemas";
 
@@ -17,7 +17,6 @@ export const batchEpcis = endpoint({
   rule: readers,
   summary:
     "The batch's whole history as EPCIS 2.0 events, oldest first: commissioning (the mint), transfers of ownership, warehouse moves (departing and arriving), adjustments, inspections (quality checks, verified counts, returns' inspections), shipments, returns, redemption or destruction, and expiry. The batch is an LGTIN class (its GTIN and lot) counted in kilograms; each event's id is its CBV 2.0 event hash.",
-  params: idParams("batch_id"),
   query: ZNoQuery,
   response: document,
 });

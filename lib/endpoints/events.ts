@@ -1,7 +1,6 @@
 // The chain's events as stored, the listener's status, and retrying or pausing it.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
@@ -74,7 +73,6 @@ export const processEvent = endpoint({
   route: "POST /api/blockchain-events/[event_id]/process",
   rule: operatorsAndKeys,
   summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
-  params: idParams("event_id"),
   response: ZProcessing,
 });
 

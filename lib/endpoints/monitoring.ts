@@ -3,7 +3,6 @@
 // each kind names who may (lib/recommendations/decide.ts).
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { everyoneAndKeys, staff } from "@/lib/auth/permissions";
 import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
@@ -49,7 +48,6 @@ export const acceptRecommendation = endpoint({
   rule: { roles: staff },
   summary:
     "Accept an open recommendation: its action runs (a verification request, a sync, a paused webhook) or its page is named (`{open: url}`); audited. 409 unless open; 403 naming who may decide its kind (re-verify: staff; sell and sync: operators; pause: admins).",
-  params: idParams("recommendation_id"),
   body: ZAccept,
   response: z.object({ recommendation: ZRecommendationJson, result: z.record(z.string(), z.unknown()) }),
 });
@@ -59,7 +57,6 @@ export const dismissRecommendation = endpoint({
   rule: { roles: staff },
   summary:
     "Dismiss an open recommendation with a reason (3–500 characters; audited). 409 unless open; 403 naming who may decide its kind.",
-  params: idParams("recommendation_id"),
   body: ZDismiss,
   response: ZRecommendationJson,
 });

@@ -100,7 +100,6 @@ export const updateBuyer = endpoint({
   rule: adminsOnly,
   summary:
     "Set a buyer's delivery wallet (it becomes one of the buyer's wallets; 409 when another organisation holds it; null removes it, and the buyer's orders then ship by redemption) or add an address. Audited.",
-  params: idParams("buyer_id"),
   body: ZBuyerChange,
   response: ZBuyerJson,
 });
@@ -130,7 +129,6 @@ export const getOrder = endpoint({
   rule: readers,
   summary:
     "An order with its lines (each with what its batch has for sale, reserved and available now), reservations, shipments and history.",
-  params: orderId,
   query: ZNoQuery,
   response: ZOrderJson,
 });

@@ -3,9 +3,9 @@
 // (with shares) each batch came from, which make it EUDR-ready.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { operators, readers } from "@/lib/auth/permissions";
-import { plotParams, ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
+import { ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
 
 import { endpointsTagged } from "./define";
 import { pageOf, ZAuditJson } from "./shapes";
@@ -99,7 +99,6 @@ export const getPlot = endpoint({
   route: "GET /api/plots/[plot_id]",
   rule: readers,
   summary: "A plot, the batches that list it and its edit history.",
-  params: plotParams,
   query: ZNoQuery,
   response: ZPlotDetail,
 });
@@ -109,7 +108,6 @@ export const editPlot = endpoint({
   rule: writers,
   summary:
     "Edit a plot: the whole plot is checked again. Audited (before and after); each batch listing it gets its plot list's new hash in the audit log.",
-  params: plotParams,
   body: ZPlotEdit,
   response: ZPlotDetail,
 });
@@ -118,7 +116,6 @@ export const getBatchPlots = endpoint({
   route: "GET /api/batches/[batch_id]/plots",
   rule: readers,
   summary: "The plots a batch came from, with shares; whether it is EUDR-ready and why not; the list's hash.",
-  params: idParams("batch_id"),
   query: ZNoQuery,
   response: ZBatchPlotsJson,
 });
@@ -128,7 +125,6 @@ export const setBatchPlots = endpoint({
   rule: writers,
   summary:
     "Replace the batch's plot list (an empty list unlinks every plot). Shares must sum to 100 (422). The new list's hash goes to the audit log, and from there on chain with the next anchor.",
-  params: idParams("batch_id"),
   body: ZBatchPlots,
   response: ZBatchPlotsJson,
 });

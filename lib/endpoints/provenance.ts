@@ -1,7 +1,6 @@
 // Provenance: an audit record's Merkle proof, and printable labels with a QR code to the trace page.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
@@ -16,7 +15,6 @@ export const auditProof = endpoint({
   rule: readers,
   summary:
     "An audit record (record_id = its position, the id AuditAnchor knows) with its Merkle leaf, the path of sibling hashes to the root, the root, and the anchor: range, on-chain index, transaction and block. `anchor` and `root` are null until the record is anchored.",
-  params: idParams("record_id"),
   response: z.object({
     position: z.number(),
     hash: z.string(),

@@ -3,7 +3,7 @@
 // analytics. A buyer's members read their own returns only.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { operators, operatorsAndKeys, readers, signedIn, verifiers, verifiersOnly } from "@/lib/auth/permissions";
 import {
   dispositions,
@@ -138,7 +138,6 @@ const ZReturnAnalytics = z.object({
   decision_hours: z.object({ decided: z.number(), median: text, p90: text, average: text }),
 });
 
-const returnId = idParams("return_id");
 const state = "409 when the return's state does not allow it (the answer names the state and the one it needs).";
 
 export const listReturns = endpoint({
@@ -169,7 +168,6 @@ export const getReturn = endpoint({
   rule: readers,
   summary:
     "A return with its inspection, recommendation (each option's recovery value, the factors and a confidence), decision, photos, the shipping wallet's transactions for it, and history.",
-  params: returnId,
   query: ZNoQuery,
   response: ZReturnJson,
 });
@@ -178,7 +176,6 @@ export const returnPhoto = endpoint({
   route: "GET /api/returns/[return_id]/photos/[photo_id]",
   rule: signedIn,
   summary: "A return's photo (signed-in users who may read the return).",
-  params: returnId.extend(idParams("photo_id").shape),
   response: {
     contentType: "application/octet-stream",
     description: "The photo as uploaded, served as its checked type.",
@@ -189,7 +186,6 @@ export const receiveReturn = endpoint({
   route: "POST /api/returns/[return_id]/receive",
   rule: operatorsAndKeys,
   summary: `Receive a requested return at a warehouse: the shipping wallet takes the tokens back from the buyer's wallet (which must have approved it), and the indexer books them as \`returned\` at that warehouse. 422 when the warehouse has no room or the wallet holds too little. ${state}`,
-  params: returnId,
   body: ZIntake,
   response: ZReturnJson,
 });
@@ -198,7 +194,6 @@ export const inspectReturn = endpoint({
   route: "POST /api/returns/[return_id]/inspect",
   rule: { roles: verifiers, apiKeys: true },
   summary: `Inspect a received return: an SCA quality check (graded as for batches) and whether it is contaminated; answers the recommended disposition. ${state}`,
-  params: returnId,
   body: ZInspection,
   response: ZReturnJson,
 });
@@ -208,7 +203,6 @@ export const decideReturn = endpoint({
   // A person decides: no API key.
   rule: verifiersOnly,
   summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
-  params: returnId,
   body: ZDecision,
   response: ZReturnJson,
 });
@@ -217,7 +211,6 @@ export const rejectReturn = endpoint({
   route: "POST /api/returns/[return_id]/reject",
   rule: operatorsAndKeys,
   summary: `Reject a requested return, saying why. ${state}`,
-  params: returnId,
   body: ZRejection,
   response: ZReturnJson,
 });

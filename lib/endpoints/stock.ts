@@ -2,7 +2,7 @@
 // here and then sent from a wallet (the chain wants the holder's or an inventory manager's signature).
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { adminsOnly, everyone, everyoneAndKeys, operatorsAndKeys, readers } from "@/lib/auth/permissions";
 import {
   ZMovementQuery,
@@ -124,7 +124,6 @@ export const prepareMove = endpoint({
   route: "POST /api/batches/[batch_id]/stock-moves",
   rule: operatorsAndKeys,
   summary: `Check a move of a holder's stock between warehouses: refused (422) past the destination's capacity or past what the holder has at the source. ${prepared}`,
-  params: idParams("batch_id"),
   body: ZStockMove,
   response: ZPreparedCall,
 });
@@ -133,7 +132,6 @@ export const prepareAdjustment = endpoint({
   route: "POST /api/batches/[batch_id]/stock-adjustments",
   rule: operatorsAndKeys,
   summary: `Check an adjustment (count correction, damage, loss, sample, moisture loss; quantity_kg negative to write off): refused (422) below zero at that warehouse or past its capacity. Sent by a wallet with the inventory manager role. ${prepared}`,
-  params: idParams("batch_id"),
   body: ZStockAdjustment,
   response: ZPreparedCall,
 });
@@ -142,7 +140,6 @@ export const prepareTransfer = endpoint({
   route: "POST /api/batches/[batch_id]/stock-transfers",
   rule: { roles: everyone, members: true, apiKeys: true },
   summary: `Check a transfer of part of a batch from one holder to another: refused (422) past what the sender holds. The sender's wallet signs it. ${prepared}`,
-  params: idParams("batch_id"),
   body: ZStockTransfer,
   response: ZPreparedCall,
 });
@@ -151,7 +148,6 @@ export const batchHoldings = endpoint({
   route: "GET /api/batches/[batch_id]/holdings",
   rule: readers,
   summary: "Who holds how much of the batch, per warehouse, as the ledger sums it (equal to balanceOf on chain).",
-  params: idParams("batch_id"),
   query: ZNoQuery,
   response: listOf(
     z.object({ holder: z.string(), warehouse: z.string(), quantity_kg: z.string(), holder_total_kg: z.string() }),

@@ -1,7 +1,6 @@
 // Reconciliation with the chain: full runs (queued for the worker), one batch now, and the history.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { cron, everyoneAndKeys, operatorsAndKeys } from "@/lib/auth/permissions";
 
 import { endpointsTagged } from "./define";
@@ -32,7 +31,6 @@ export const getSync = endpoint({
   rule: everyoneAndKeys,
   summary:
     "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed.",
-  params: idParams("sync_id"),
   response: ZSyncRun,
 });
 
@@ -41,7 +39,6 @@ export const syncBatch = endpoint({
   rule: operatorsAndKeys,
   summary:
     "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed.",
-  params: idParams("batch_id"),
   response: ZSyncRun,
 });
 

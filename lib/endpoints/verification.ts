@@ -2,7 +2,6 @@
 // their files, fraud scores, alerts, and the audit history.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { readers, signedIn, staff, verifiersOnly } from "@/lib/auth/permissions";
 import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
@@ -12,14 +11,12 @@ import { endpointsTagged } from "./define";
 import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
 
 const endpoint = endpointsTagged("Verification");
-const batchId = idParams("batch_id");
 
 export const requestVerification = endpoint({
   route: "POST /api/batches/[batch_id]/request-verification",
   rule: { roles: staff, apiKeys: true },
   summary:
     "Ask for a count of the batch (201); while one waits, the same request again (200). A redeemed or expired batch is refused (422); a verified batch stays verified until the count decides.",
-  params: batchId,
   body: ZVerificationRequest,
   response: ZRequestJson,
   statuses: [200, 201],
@@ -29,7 +26,6 @@ export const batchRequests = endpoint({
   route: "GET /api/batches/[batch_id]/verification-requests",
   rule: readers,
   summary: "The batch's verification requests, newest first.",
-  params: batchId,
   query: ZRequestListQuery,
   response: pageOf(ZRequestJson),
 });
@@ -47,7 +43,6 @@ export const processRequest = endpoint({
   rule: verifiersOnly,
   summary:
     "Record the counted quantity (`actual_quantity`: a decimal string, a JSON number, or a query parameter; kg, at most 3 decimals): compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.",
-  params: idParams("request_id"),
   body: ZProcessRequest,
   bodyFromQuery: true,
   response: ZRequestJson,
@@ -96,7 +91,6 @@ export const verify = endpoint({
   route: "POST /api/batches/[batch_id]/verify",
   rule: verifiersOnly,
   summary: verifySummary,
-  params: batchId,
   response: ZVerification,
 });
 
@@ -104,7 +98,6 @@ export const verifyBatch = endpoint({
   route: "POST /api/batches/[batch_id]/verify-batch",
   rule: verifiersOnly,
   summary: "The same full verification as /verify (seed 000 names both).",
-  params: batchId,
   response: ZVerification,
 });
 
@@ -143,7 +136,6 @@ export const recordQualityCheck = endpoint({
   rule: verifiersOnly,
   summary:
     "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
-  params: batchId,
   body: ZQualityCheck,
   bodyFormat: "multipart",
   form: { field: "check", files: ["photos", "certificates"] },
@@ -155,7 +147,6 @@ export const qualityChecks = endpoint({
   route: "GET /api/batches/[batch_id]/quality-checks",
   rule: readers,
   summary: "The batch's quality checks with their grades, reasons and files, newest first.",
-  params: batchId,
   response: listOf(ZQualityCheckJson),
 });
 
@@ -163,7 +154,6 @@ export const getFile = endpoint({
   route: "GET /api/files/[file_id]",
   rule: signedIn,
   summary: "A quality check's photo or certificate (signed-in users only).",
-  params: idParams("file_id"),
   response: {
     contentType: "application/octet-stream",
     description: "The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF).",
@@ -175,7 +165,6 @@ export const detectFraud = endpoint({
   rule: { roles: staff, apiKeys: true },
   summary:
     "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
-  params: batchId,
   response: ZFraudAssessment,
   statuses: [201],
 });
@@ -184,7 +173,6 @@ export const batchAlerts = endpoint({
   route: "GET /api/batches/[batch_id]/alerts",
   rule: readers,
   summary: "The batch's alerts, open and resolved, newest first.",
-  params: batchId,
   response: listOf(ZAlertJson),
 });
 
@@ -193,7 +181,6 @@ export const resolveAlert = endpoint({
   rule: { roles: staff },
   summary:
     "Resolve an open alert (`alert_id`) with a note (audited); a resolved alert stays in history. Without `alert_id` (an empty body, as seed 000 sent), every open alert of the batch is resolved, the note defaulting to one that says so; the answer is then `{data: [...]}`.",
-  params: batchId,
   body: ZResolveAlert,
   response: z.union([ZAlertJson, listOf(ZAlertJson)]),
 });
@@ -203,6 +190,5 @@ export const auditHistory = endpoint({
   rule: readers,
   summary:
     "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
-  params: batchId,
   response: listOf(ZAuditJson),
 });

@@ -2,7 +2,7 @@
 // delivery log with each attempt, redelivery, test events, and the admin settings that govern them.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { adminsOnly } from "@/lib/auth/permissions";
 import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/enums";
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
@@ -11,8 +11,6 @@ import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
 const endpoint = endpointsTagged("Webhooks");
-const endpointId = idParams("endpoint_id");
-const deliveryId = idParams("delivery_id");
 const time = z.string();
 const maybeTime = z.string().nullable();
 
@@ -72,7 +70,6 @@ export const changeWebhookEndpoint = endpoint({
   rule: adminsOnly,
   summary:
     "Change an endpoint's URL, description or event types, or pause or resume it; setting a disabled endpoint active enables it again, resets its failure count and clears its alert. Audited.",
-  params: endpointId,
   body: ZEndpointChange,
   response: ZEndpointJson,
 });
@@ -82,7 +79,6 @@ export const rotateWebhookSecret = endpoint({
   rule: adminsOnly,
   summary:
     "A new signing secret (in this response only); the previous one keeps signing beside it for 24 hours. Audited.",
-  params: endpointId,
   body: ZNothing,
   response: z.object({ secret: z.string(), previous_valid_until: time }),
 });
@@ -91,7 +87,6 @@ export const sendWebhookTest = endpoint({
   route: "POST /api/admin/webhooks/[endpoint_id]/test",
   rule: adminsOnly,
   summary: "Send a webhook.test event to this endpoint now (202); 409 unless it is active.",
-  params: endpointId,
   body: ZNothing,
   response: z.object({ delivery_id: z.number(), message_id: z.string() }),
   statuses: [202],
@@ -101,7 +96,6 @@ export const listWebhookDeliveries = endpoint({
   route: "GET /api/admin/webhooks/[endpoint_id]/deliveries",
   rule: adminsOnly,
   summary: "An endpoint's deliveries, newest first, with their status, attempts, last answer and latency.",
-  params: endpointId,
   query: ZDeliveryQuery,
   response: pageOf(ZDeliveryJson),
 });
@@ -110,7 +104,6 @@ export const getWebhookDelivery = endpoint({
   route: "GET /api/admin/webhook-deliveries/[delivery_id]",
   rule: adminsOnly,
   summary: "One delivery with every attempt: the request's headers and body, the answer's status, body and latency.",
-  params: deliveryId,
   query: ZNoQuery,
   response: ZDeliveryJson.extend({
     attempts: z.array(
@@ -133,7 +126,6 @@ export const redeliverWebhook = endpoint({
   rule: adminsOnly,
   summary:
     "Send a finished delivery again, with the same webhook-id and a fresh 24 hours of tries (202); 409 while it is pending or its endpoint is not active. Audited.",
-  params: deliveryId,
   body: ZNothing,
   response: z.object({ id: z.number(), status: z.literal("pending") }),
   statuses: [202],
