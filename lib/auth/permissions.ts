@@ -61,23 +61,26 @@ export const actions = {
   "ACTION set-up-first-admin": open,
 } as const satisfies Record<string, Rule>;
 
-/** Pages, by path prefix; the console nav shows only what the role may open. `members`: as for routes. */
-export const pages = [
-  { href: "/dashboard", label: "Dashboard", roles: everyone, members: true },
-  { href: "/inventory", label: "Inventory", roles: everyone, members: true },
-  { href: "/batches/new", label: "Add batch", roles: operators, members: false },
-  { href: "/verification", label: "Verification", roles: everyone, members: true },
-  { href: "/events", label: "Events", roles: everyone, members: true },
-  { href: "/stock", label: "Stock", roles: everyone, members: true },
-  { href: "/movements", label: "Movements", roles: everyone, members: true },
-  { href: "/orders", label: "Orders", roles: everyone, members: true },
-  { href: "/returns", label: "Returns", roles: everyone, members: true },
-  { href: "/analytics", label: "Analytics", roles: everyone, members: true },
+type Page = { href: string; label: string; rule: Rule };
+const page = (href: string, label: string, rule: Rule = signedIn): Page => ({ href, label, rule });
+
+/** Pages, by path prefix, in nav order, with who may open them (signedIn unless said); the nav shows only those. */
+export const pages: readonly Page[] = [
+  page("/dashboard", "Dashboard"),
+  page("/inventory", "Inventory"),
+  page("/batches/new", "Add batch", { roles: operators }),
+  page("/verification", "Verification"),
+  page("/events", "Events"),
+  page("/stock", "Stock"),
+  page("/movements", "Movements"),
+  page("/orders", "Orders"),
+  page("/returns", "Returns"),
+  page("/analytics", "Analytics"),
   // plots
-  { href: "/eudr", label: "EUDR", roles: everyone, members: true },
-  { href: "/admin", label: "Admin", roles: admins, members: false },
-  { href: "/api-docs", label: "API", roles: everyone, members: true },
-] as const;
+  page("/eudr", "EUDR"),
+  page("/admin", "Admin", adminsOnly),
+  page("/api-docs", "API"),
+];
 
 /** `isMember`: the user belongs to a producer or buyer organisation, not the operating company. */
 export type Who = { role: Role; isMember?: boolean };
@@ -89,5 +92,5 @@ export function allows({ role, isMember }: Who, rule: Rule): boolean {
 
 export function canOpen(who: Who, path: string): boolean {
   const page = pages.find((p) => path === p.href || path.startsWith(`${p.href}/`));
-  return page ? allows(who, page) : true;
+  return page ? allows(who, page.rule) : true;
 }
