@@ -9,10 +9,9 @@ import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
 import { endpointsTagged } from "./define";
-import { listOf } from "./shapes";
+import { listOf, text } from "./shapes";
 
 const endpoint = endpointsTagged("Due diligence");
-const text = z.string().nullable();
 
 const ZFactor = z.object({ name: z.string(), passed: z.boolean(), value: z.string(), sentence: z.string() });
 const ZRiskJson = z.object({

@@ -7,6 +7,7 @@ import { signedIn } from "@/lib/auth/permissions";
 import { ZMarkRead, ZNotificationJson, ZNotificationQuery, ZSubscription } from "@/lib/notifications/schemas";
 
 import { endpointsTagged } from "./define";
+import { pageOf } from "./shapes";
 
 const endpoint = endpointsTagged("Notifications");
 
@@ -16,7 +17,7 @@ export const listNotifications = endpoint({
   summary:
     "Your notifications, newest first, one page at a time (`unread=true`: only unread), with your unread count. Each links to its batch or system alert.",
   query: ZNotificationQuery,
-  response: z.object({ data: z.array(ZNotificationJson), next_cursor: z.string().nullable(), unread: z.number() }),
+  response: pageOf(ZNotificationJson).extend({ unread: z.number() }),
 });
 
 export const markNotificationsRead = endpoint({

@@ -8,10 +8,9 @@ import { orderStatuses, reservationStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
 import { csvExport, endpointsTagged } from "./define";
-import { listOf, pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
+import { listOf, pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const endpoint = endpointsTagged("Orders");
-const text = z.string().nullable();
 
 const ZBuyerJson = z.object({
   id: z.number(),

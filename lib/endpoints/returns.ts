@@ -24,10 +24,9 @@ import {
 } from "@/lib/returns/schemas";
 
 import { csvExport, endpointsTagged } from "./define";
-import { pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
+import { pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const endpoint = endpointsTagged("Returns");
-const text = z.string().nullable();
 const money = z.string().describe("Money, two decimals");
 
 const ZReturnSummary = z.object({

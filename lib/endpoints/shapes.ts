@@ -17,7 +17,8 @@ import {
   verificationStatuses,
 } from "@/lib/db/enums";
 
-const text = z.string().nullable();
+/** A text field that may be null. */
+export const text = z.string().nullable();
 const time = z.string();
 
 /** `{data: [...]}`. */

@@ -15,10 +15,9 @@ import {
 } from "@/lib/stock/schemas";
 
 import { csvExport, endpointsTagged } from "./define";
-import { listOf, pageOf } from "./shapes";
+import { listOf, pageOf, text } from "./shapes";
 
 const endpoint = endpointsTagged("Stock");
-const text = z.string().nullable();
 
 const ZWarehouseJson = z.object({
   code: z.string(),
