@@ -34,6 +34,12 @@ export const everyoneAndKeys = { roles: everyone, apiKeys: true } satisfies Rule
 export const signedIn = { roles: everyone, members: true } satisfies Rule;
 /** Operators and operators' API keys: running inventory, orders and sync. */
 export const operatorsAndKeys = { roles: operators, apiKeys: true } satisfies Rule;
+/** Staff (admins, operators, verifiers) and their API keys. */
+export const staffAndKeys = { roles: staff, apiKeys: true } satisfies Rule;
+/** Staff in person. */
+export const staffOnly = { roles: staff } satisfies Rule;
+/** Operators in person. */
+export const operatorsOnly = { roles: operators } satisfies Rule;
 /** Verifiers in person: a count, a grade or a decision is someone's, never a key's. */
 export const verifiersOnly = { roles: verifiers } satisfies Rule;
 /** Admins in person. */
@@ -68,7 +74,7 @@ const page = (href: string, label: string, rule: Rule = signedIn): Page => ({ hr
 export const pages: readonly Page[] = [
   page("/dashboard", "Dashboard"),
   page("/inventory", "Inventory"),
-  page("/batches/new", "Add batch", { roles: operators }),
+  page("/batches/new", "Add batch", operatorsOnly),
   page("/verification", "Verification"),
   page("/events", "Events"),
   page("/stock", "Stock"),

@@ -4,7 +4,14 @@
 import { z } from "zod";
 
 import { ZNoQuery } from "@/lib/api/params";
-import { adminsOnly, everyoneAndKeys, operators, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
+import {
+  adminsOnly,
+  everyoneAndKeys,
+  operatorsAndKeys,
+  operatorsOnly,
+  readers,
+  signedIn,
+} from "@/lib/auth/permissions";
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
@@ -76,7 +83,7 @@ export const addPlotDeclaration = endpoint({
 
 export const addPlotDocuments = endpoint({
   route: "POST /api/due-diligence/plots/[plot_id]/documents",
-  rule: { roles: operators },
+  rule: operatorsOnly,
   summary:
     "Upload legality documents for a plot (multipart, up to 5 `certificates`: PDF, JPEG, PNG or WebP; each checked by its content). Audited.",
   // Nothing but the files: the JSON field is empty.
@@ -154,7 +161,7 @@ export const downloadStatement = endpoint({
 
 export const submitStatement = endpoint({
   route: "POST /api/due-diligence/statements/[statement_id]/submit",
-  rule: { roles: operators },
+  rule: operatorsOnly,
   summary:
     "File the statement with the EU information system (the endpoint in the eudr_submission setting) and record its reference and verification numbers. 422 with the system's reason when it refuses, when the risk is not negligible or when no endpoint is set; 409 when already filed.",
   response: ZStatementJson,

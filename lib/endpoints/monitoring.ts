@@ -3,7 +3,7 @@
 // each kind names who may (lib/recommendations/decide.ts).
 import { z } from "zod";
 
-import { everyoneAndKeys, staff } from "@/lib/auth/permissions";
+import { everyoneAndKeys, staffOnly } from "@/lib/auth/permissions";
 import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
@@ -45,7 +45,7 @@ export const listRecommendations = endpoint({
 
 export const acceptRecommendation = endpoint({
   route: "POST /api/recommendations/[recommendation_id]/accept",
-  rule: { roles: staff },
+  rule: staffOnly,
   summary:
     "Accept an open recommendation: its action runs (a verification request, a sync, a paused webhook) or its page is named (`{open: url}`); audited. 409 unless open; 403 naming who may decide its kind (re-verify: staff; sell and sync: operators; pause: admins).",
   body: ZAccept,
@@ -54,7 +54,7 @@ export const acceptRecommendation = endpoint({
 
 export const dismissRecommendation = endpoint({
   route: "POST /api/recommendations/[recommendation_id]/dismiss",
-  rule: { roles: staff },
+  rule: staffOnly,
   summary:
     "Dismiss an open recommendation with a reason (3–500 characters; audited). 409 unless open; 403 naming who may decide its kind.",
   body: ZDismiss,

@@ -2,7 +2,7 @@
 // their files, fraud scores, alerts, and the audit history.
 import { z } from "zod";
 
-import { readers, signedIn, staff, verifiersOnly } from "@/lib/auth/permissions";
+import { readers, signedIn, staffAndKeys, staffOnly, verifiersOnly } from "@/lib/auth/permissions";
 import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
@@ -14,7 +14,7 @@ const endpoint = endpointsTagged("Verification");
 
 export const requestVerification = endpoint({
   route: "POST /api/batches/[batch_id]/request-verification",
-  rule: { roles: staff, apiKeys: true },
+  rule: staffAndKeys,
   summary:
     "Ask for a count of the batch (201); while one waits, the same request again (200). A redeemed or expired batch is refused (422); a verified batch stays verified until the count decides.",
   body: ZVerificationRequest,
@@ -162,7 +162,7 @@ export const getFile = endpoint({
 
 export const detectFraud = endpoint({
   route: "POST /api/batches/[batch_id]/detect-fraud",
-  rule: { roles: staff, apiKeys: true },
+  rule: staffAndKeys,
   summary:
     "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
   response: ZFraudAssessment,
@@ -178,7 +178,7 @@ export const batchAlerts = endpoint({
 
 export const resolveAlert = endpoint({
   route: "POST /api/batches/[batch_id]/resolve-alert",
-  rule: { roles: staff },
+  rule: staffOnly,
   summary:
     "Resolve an open alert (`alert_id`) with a note (audited); a resolved alert stays in history. Without `alert_id` (an empty body, as seed 000 sent), every open alert of the batch is resolved, the note defaulting to one that says so; the answer is then `{data: [...]}`.",
   body: ZResolveAlert,
