@@ -4,7 +4,7 @@ import { z } from "zod";
 import { operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
-import { endpointsTagged } from "./define";
+import { csvFile, endpointsTagged, serverSentEvents } from "./define";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
 
 const endpoint = endpointsTagged("Batches");
@@ -23,7 +23,7 @@ export const exportBatches = endpoint({
   summary:
     "Every batch the filters match, in the list's sort, as CSV (streamed, any size). Text a spreadsheet would run as a formula is prefixed with an apostrophe.",
   query: ZBatchExportQuery,
-  response: { contentType: "text/csv", description: "One row per batch, with a header row." },
+  response: csvFile("One row per batch, with a header row."),
 });
 
 export const getBatch = endpoint({
@@ -49,5 +49,5 @@ export const batchStream = endpoint({
   route: "GET /api/batches/stream",
   rule: signedIn,
   summary: "Server-Sent Events: a `change` message after each committed change to batches.",
-  response: { contentType: "text/event-stream", description: "`change` messages." },
+  response: serverSentEvents("`change` messages."),
 });

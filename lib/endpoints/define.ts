@@ -10,6 +10,12 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** An answer that is not JSON: a file, a CSV, an event stream. */
 export type Download = { contentType: string; description: string };
 
+// The downloads several endpoints answer, by kind: a CSV, a file as uploaded (served as its checked
+// type), a stream of Server-Sent Events.
+export const csvFile = (description: string): Download => ({ contentType: "text/csv", description });
+export const storedFile = (description: string): Download => ({ contentType: "application/octet-stream", description });
+export const serverSentEvents = (description: string): Download => ({ contentType: "text/event-stream", description });
+
 export type Spec = {
   /** `ANY`: one handler for every method (the catch-all 404). */
   method: Method | "ANY";
@@ -87,7 +93,7 @@ export const csvExport = <const L extends PagedList>(list: L, noun: string) =>
     rule: list.rule,
     summary: `Every ${noun} the filters match, newest first, as CSV.`,
     query: list.query.omit({ cursor: true, limit: true }) as Unpaged<L["query"]>,
-    response: { contentType: "text/csv", description: `One row per ${noun}, with a header row.` },
+    response: csvFile(`One row per ${noun}, with a header row.`),
   });
 
 export const isDownload = (response: Spec["response"]): response is Download =>

@@ -15,7 +15,7 @@ import {
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
-import { endpointsTagged } from "./define";
+import { endpointsTagged, storedFile } from "./define";
 import { listOf, text } from "./shapes";
 
 const endpoint = endpointsTagged("Due diligence");
@@ -99,7 +99,7 @@ export const plotDocument = endpoint({
   rule: signedIn,
   summary: "A plot's legality document, served as its checked type (signed-in users who may see the plot).",
   query: ZNoQuery,
-  response: { contentType: "application/octet-stream", description: "The document as uploaded." },
+  response: storedFile("The document as uploaded."),
 });
 
 export const listDeforestationLayers = endpoint({

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpointsTagged, serverSentEvents } from "./define";
 import { pageOf, ZListenerStatus } from "./shapes";
 
 const endpoint = endpointsTagged("Events");
@@ -56,10 +56,9 @@ export const eventStream = endpoint({
       .regex(/^\d{1,18}$/, "must be a change number")
       .optional(),
   }),
-  response: {
-    contentType: "text/event-stream",
-    description: "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
-  },
+  response: serverSentEvents(
+    "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
+  ),
 });
 
 export const listenerStatus = endpoint({

@@ -23,7 +23,7 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { csvExport, endpointsTagged } from "./define";
+import { csvExport, csvFile, endpointsTagged, storedFile } from "./define";
 import { pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const endpoint = endpointsTagged("Returns");
@@ -175,10 +175,7 @@ export const returnPhoto = endpoint({
   route: "GET /api/returns/[return_id]/photos/[photo_id]",
   rule: signedIn,
   summary: "A return's photo (signed-in users who may read the return).",
-  response: {
-    contentType: "application/octet-stream",
-    description: "The photo as uploaded, served as its checked type.",
-  },
+  response: storedFile("The photo as uploaded, served as its checked type."),
 });
 
 export const receiveReturn = endpoint({
@@ -228,5 +225,5 @@ export const exportReturnAnalytics = endpoint({
   rule: readers,
   summary: "One table of the returns analytics as CSV: `table` is origin, process, warehouse or reason.",
   query: z.strictObject({ table: z.enum(returnTables) }),
-  response: { contentType: "text/csv", description: "The table's rows, with a header row." },
+  response: csvFile("The table's rows, with a header row."),
 });

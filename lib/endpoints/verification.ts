@@ -7,7 +7,7 @@ import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpointsTagged, storedFile } from "./define";
 import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
 
 const endpoint = endpointsTagged("Verification");
@@ -154,10 +154,7 @@ export const getFile = endpoint({
   route: "GET /api/files/[file_id]",
   rule: signedIn,
   summary: "A quality check's photo or certificate (signed-in users only).",
-  response: {
-    contentType: "application/octet-stream",
-    description: "The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF).",
-  },
+  response: storedFile("The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF)."),
 });
 
 export const detectFraud = endpoint({
