@@ -7,7 +7,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 
 import { endpointsTagged } from "./define";
-import { pageOf } from "./shapes";
+import { pageOf, text } from "./shapes";
 
 const endpoint = endpointsTagged("Dashboard");
 
@@ -33,9 +33,7 @@ export const dashboardMetrics = endpoint({
     by_process: byValue,
     by_warehouse: ranked,
     orders: z.object({ reserved_kg: z.string(), available_kg: z.string() }),
-    stock_by_warehouse: z.array(
-      z.object({ warehouse: z.string(), name: z.string().nullable(), on_hand_kg: z.string() }),
-    ),
+    stock_by_warehouse: z.array(z.object({ warehouse: z.string(), name: text, on_hand_kg: z.string() })),
     by_quality_grade: byValue,
     by_risk_level: byValue,
     verification: z.object({
@@ -71,13 +69,13 @@ export const recentActivities = endpoint({
       kind: z.enum(activityKinds),
       at: z.string(),
       title: z.string(),
-      detail: z.string().nullable(),
+      detail: text,
       batch_id: z.number().nullable(),
-      batch_code: z.string().nullable(),
-      status: z.string().nullable(),
-      severity: z.string().nullable(),
-      actor: z.string().nullable(),
-      tx_hash: z.string().nullable(),
+      batch_code: text,
+      status: text,
+      severity: text,
+      actor: text,
+      tx_hash: text,
     }),
   ),
 });
@@ -94,8 +92,8 @@ export const analytics = endpoint({
   response: z.object({
     filters: z.record(z.string(), z.unknown()),
     status: z.object({
-      refreshed_at: z.string().nullable(),
-      refreshed_through: z.string().nullable(),
+      refreshed_at: text,
+      refreshed_through: text,
       duration_ms: z.number().nullable(),
     }),
     charts: z.array(

@@ -109,7 +109,7 @@ export const ZAlertJson = z.object({
   batch_id: z.number(),
   type: z.enum(alertTypes),
   severity: z.enum(alertSeverities),
-  status: z.enum(["open", "resolved"]),
+  status: z.enum(alertStatuses),
   source: z.string(),
   message: z.string(),
   details: z.unknown(),
