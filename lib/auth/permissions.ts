@@ -28,6 +28,22 @@ export const staff: Role[] = ["admin", "operator", "verifier"];
 
 /** Every role, organisation members and API keys: reading what the caller's organisation may see. */
 export const readers = { roles: everyone, members: true, apiKeys: true } satisfies Rule;
+/** Every role of the operating company, and API keys: the system's own figures. */
+export const everyoneAndKeys = { roles: everyone, apiKeys: true } satisfies Rule;
+/** Any signed-in user, members too, but no API key: files, streams and one's own things. */
+export const signedIn = { roles: everyone, members: true } satisfies Rule;
+/** Operators and operators' API keys: running inventory, orders and sync. */
+export const operatorsAndKeys = { roles: operators, apiKeys: true } satisfies Rule;
+/** Staff (admins, operators, verifiers) and their API keys. */
+export const staffAndKeys = { roles: staff, apiKeys: true } satisfies Rule;
+/** Staff in person. */
+export const staffOnly = { roles: staff } satisfies Rule;
+/** Operators in person. */
+export const operatorsOnly = { roles: operators } satisfies Rule;
+/** Verifiers in person: a count, a grade or a decision is someone's, never a key's. */
+export const verifiersOnly = { roles: verifiers } satisfies Rule;
+/** Admins in person. */
+export const adminsOnly = { roles: admins } satisfies Rule;
 /** Anyone, signed in or not. */
 export const open = { roles: [], isPublic: true } satisfies Rule;
 /** The scheduler, with the CRON_SECRET bearer. */
@@ -51,23 +67,26 @@ export const actions = {
   "ACTION set-up-first-admin": open,
 } as const satisfies Record<string, Rule>;
 
-/** Pages, by path prefix; the console nav shows only what the role may open. `members`: as for routes. */
-export const pages = [
-  { href: "/dashboard", label: "Dashboard", roles: everyone, members: true },
-  { href: "/inventory", label: "Inventory", roles: everyone, members: true },
-  { href: "/batches/new", label: "Add batch", roles: operators, members: false },
-  { href: "/verification", label: "Verification", roles: everyone, members: true },
-  { href: "/events", label: "Events", roles: everyone, members: true },
-  { href: "/stock", label: "Stock", roles: everyone, members: true },
-  { href: "/movements", label: "Movements", roles: everyone, members: true },
-  { href: "/orders", label: "Orders", roles: everyone, members: true },
-  { href: "/returns", label: "Returns", roles: everyone, members: true },
-  { href: "/analytics", label: "Analytics", roles: everyone, members: true },
+type Page = { href: string; label: string; rule: Rule };
+const page = (href: string, label: string, rule: Rule = signedIn): Page => ({ href, label, rule });
+
+/** Pages, by path prefix, in nav order, with who may open them (signedIn unless said); the nav shows only those. */
+export const pages: readonly Page[] = [
+  page("/dashboard", "Dashboard"),
+  page("/inventory", "Inventory"),
+  page("/batches/new", "Add batch", operatorsOnly),
+  page("/verification", "Verification"),
+  page("/events", "Events"),
+  page("/stock", "Stock"),
+  page("/movements", "Movements"),
+  page("/orders", "Orders"),
+  page("/returns", "Returns"),
+  page("/analytics", "Analytics"),
   // plots
-  { href: "/eudr", label: "EUDR", roles: everyone, members: true },
-  { href: "/admin", label: "Admin", roles: admins, members: false },
-  { href: "/api-docs", label: "API", roles: everyone, members: true },
-] as const;
+  page("/eudr", "EUDR"),
+  page("/admin", "Admin", adminsOnly),
+  page("/api-docs", "API"),
+];
 
 /** `isMember`: the user belongs to a producer or buyer organisation, not the operating company. */
 export type Who = { role: Role; isMember?: boolean };
@@ -79,5 +98,5 @@ export function allows({ role, isMember }: Who, rule: Rule): boolean {
 
 export function canOpen(who: Who, path: string): boolean {
   const page = pages.find((p) => path === p.href || path.startsWith(`${p.href}/`));
-  return page ? allows(who, page) : true;
+  return page ? allows(who, page.rule) : true;
 }

@@ -1,15 +1,18 @@
 // The value lists of the database's `check (… in (…))` constraints, defined once: the Drizzle schema
 // types its columns and declares its checks with them, the zod schemas and the pages read them.
 // test/migrations.test.ts proves each equals its list in the migrations. No dependencies on purpose.
+
+/** Some of a list's values, as a list of their own: the compiler checks each is one of the list's. */
+const someOf = <const All extends readonly string[], const Some extends readonly All[number][]>(
+  _all: All,
+  some: Some,
+) => some;
+
 export const batchStatuses = ["draft", "pending_mint", "active", "verified", "flagged", "expired", "redeemed"] as const;
 /** The statuses of a batch without a token yet: every other batch has one. */
-export const unmintedStatuses = ["draft", "pending_mint"] as const satisfies readonly (typeof batchStatuses)[number][];
+export const unmintedStatuses = someOf(batchStatuses, ["draft", "pending_mint"]);
 /** A batch in one of these is in stock and may be sold (reserved for an order); expired and redeemed ones may not. */
-export const inStockStatuses = [
-  "active",
-  "verified",
-  "flagged",
-] as const satisfies readonly (typeof batchStatuses)[number][];
+export const inStockStatuses = someOf(batchStatuses, ["active", "verified", "flagged"]);
 export const verificationStatuses = ["unverified", "pending", "verified", "failed"] as const;
 export const syncStatuses = ["synced", "pending", "out_of_sync", "error"] as const;
 export const processes = ["washed", "natural", "honey", "anaerobic", "wet_hulled"] as const;
@@ -71,11 +74,7 @@ export const chainlinkRequestStates = ["sent", "fulfilled", "failed"] as const;
 export const chainlinkCallOutcomes = ["answered", "refused"] as const;
 export const syncRunStatuses = ["queued", "running", "paused", "succeeded", "failed"] as const;
 /** A full sync in one of these is still going: at most one at a time (sync_history_one_active). */
-export const activeSyncRunStatuses = [
-  "queued",
-  "running",
-  "paused",
-] as const satisfies readonly (typeof syncRunStatuses)[number][];
+export const activeSyncRunStatuses = someOf(syncRunStatuses, ["queued", "running", "paused"]);
 export const syncResultActions = ["updated", "imported", "flagged", "failed"] as const;
 export const transactionStatuses = ["pending", "mined", "reverted", "replaced", "dropped"] as const;
 export const movementTypes = [
@@ -90,10 +89,10 @@ export const movementTypes = [
   "returned",
 ] as const;
 /** Movements that book stock for an order and move none. */
-export const bookingTypes = ["reserved", "released"] as const satisfies readonly (typeof movementTypes)[number][];
+export const bookingTypes = someOf(movementTypes, ["reserved", "released"]);
 export const adjustmentReasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"] as const;
 /** The organisations that buy: orders are theirs, and what their wallets hold is no longer for sale. */
-export const buyerKinds = ["importer", "roaster"] as const satisfies readonly (typeof organisationKinds)[number][];
+export const buyerKinds = someOf(organisationKinds, ["importer", "roaster"]);
 export const orderStatuses = [
   "draft",
   "confirmed",
@@ -105,10 +104,7 @@ export const orderStatuses = [
 ] as const;
 export const reservationStatuses = ["active", "shipping", "shipped", "released", "expired"] as const;
 /** A reservation in one of these counts against what is available (`shipping`: in transit). */
-export const heldReservationStatuses = [
-  "active",
-  "shipping",
-] as const satisfies readonly (typeof reservationStatuses)[number][];
+export const heldReservationStatuses = someOf(reservationStatuses, ["active", "shipping"]);
 export const shipmentMethods = ["transfer", "redeem"] as const;
 export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;
 /** What the shipping wallet sends: an order's shipment, a return's intake, returned coffee's disposal. */
@@ -134,16 +130,9 @@ export const returnStatuses = [
 ] as const;
 export const settlements = ["refund", "replacement", "none"] as const;
 /** Returned coffee in the shipping wallet that is not for sale until its disposition is carried out. */
-export const heldReturnStatuses = [
-  "received",
-  "inspected",
-  "deciding",
-] as const satisfies readonly (typeof returnStatuses)[number][];
+export const heldReturnStatuses = someOf(returnStatuses, ["received", "inspected", "deciding"]);
 /** A return with its disposition decided: being carried out on chain, or done. */
-export const decidedReturnStatuses = [
-  "deciding",
-  "closed",
-] as const satisfies readonly (typeof returnStatuses)[number][];
+export const decidedReturnStatuses = someOf(returnStatuses, ["deciding", "closed"]);
 
 /** What webhooks and notifications carry (issue 20); the audit actions they follow are mapped in lib/outbox. */
 export const webhookEventTypes = [

@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
   type PgColumnBuilderBase,
+  type ReferenceConfig,
 } from "drizzle-orm/pg-core";
 
 import {
@@ -91,6 +92,11 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 const isOneOf = (column: AnyPgColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 const tokenId = (name: string) => numeric(name, { precision: 78, scale: 0 });
+/** A table's own id: a bigint identity, as a JS number (ids stay below 2^53). */
+const identity = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+/** A required reference to another table's id. */
+const ref = (name: string, to: () => AnyPgColumn, actions?: ReferenceConfig["actions"]) =>
+  bigint(name, { mode: "number" }).notNull().references(to, actions);
 const timestamps = {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -99,7 +105,7 @@ const timestamps = {
 export const batches = pgTable(
   "batches",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainId: integer("chain_id").notNull(),
     tokenId: tokenId("token_id"),
     batchCode: text("batch_code").notNull().unique(),
@@ -194,7 +200,7 @@ export const blockchainEventsSeq = pgSequence("blockchain_events_seq");
 export const blockchainEvents = pgTable(
   "blockchain_events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainId: integer("chain_id").notNull(),
     contractAddress: text("contract_address").notNull(),
     blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
@@ -257,7 +263,7 @@ export const listenerBlocks = pgTable(
 export const importLogs = pgTable(
   "import_logs",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainId: integer("chain_id").notNull(),
     tokenId: tokenId("token_id").notNull(),
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
@@ -274,7 +280,7 @@ export const importLogs = pgTable(
 export const organisations = pgTable(
   "organisations",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     name: text("name").notNull().unique(),
     kind: text("kind", { enum: organisationKinds }).notNull(),
     deliveryWallet: text("delivery_wallet").references((): AnyPgColumn => organisationWallets.address),
@@ -294,9 +300,7 @@ export const organisationWallets = pgTable(
   "organisation_wallets",
   {
     address: text("address").primaryKey(),
-    organisationId: bigint("organisation_id", { mode: "number" })
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    organisationId: ref("organisation_id", () => organisations.id, { onDelete: "cascade" }),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -308,7 +312,7 @@ export const organisationWallets = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     email: text("email").unique(),
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
@@ -328,7 +332,7 @@ export const users = pgTable(
 export const authTokens = pgTable(
   "auth_tokens",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     purpose: text("purpose", { enum: tokenPurposes }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "cascade" }),
@@ -349,7 +353,7 @@ export const authTokens = pgTable(
 );
 
 export const caughtMails = pgTable("caught_mails", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  id: identity(),
   mailFrom: text("mail_from"),
   rcptTo: text("rcpt_to").array().notNull(),
   subject: text("subject"),
@@ -361,9 +365,7 @@ export const wallets = pgTable(
   "wallets",
   {
     address: text("address").primaryKey(),
-    userId: bigint("user_id", { mode: "number" })
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ref("user_id", () => users.id, { onDelete: "cascade" }),
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("wallets_address_check", sql`${t.address} ~ '^0x[0-9a-f]{40}$'`)],
@@ -378,7 +380,7 @@ export const siweNonces = pgTable("siwe_nonces", {
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull().unique(),
     keyHash: text("key_hash").notNull(),
@@ -394,7 +396,7 @@ export const apiKeys = pgTable(
 export const signInEvents = pgTable(
   "sign_in_events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     userId: bigint("user_id", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
     method: text("method", { enum: signInMethods }).notNull(),
     identifier: text("identifier").notNull(),
@@ -423,7 +425,7 @@ export const rateLimits = pgTable(
 export const auditRecords = pgTable(
   "audit_records",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     position: bigint("position", { mode: "number" }).notNull().unique(),
     entity: text("entity").notNull(),
     entityId: text("entity_id").notNull(),
@@ -452,10 +454,8 @@ export const auditRecords = pgTable(
 export const verificationRequests = pgTable(
   "verification_requests",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    id: identity(),
+    batchId: ref("batch_id", () => batches.id),
     status: text("status", { enum: verificationRequestStatuses }).notNull().default("pending"),
     requestedBy: bigint("requested_by", { mode: "number" }).references(() => users.id),
     notes: text("notes"),
@@ -489,10 +489,8 @@ export const verificationRequests = pgTable(
 export const qualityChecks = pgTable(
   "quality_checks",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    id: identity(),
+    batchId: ref("batch_id", () => batches.id),
     inspectedBy: bigint("inspected_by", { mode: "number" }).references(() => users.id),
     cuppingScore: numeric("cupping_score", { precision: 5, scale: 2 }).notNull(),
     moisturePct: numeric("moisture_pct", { precision: 5, scale: 2 }).notNull(),
@@ -519,10 +517,8 @@ export const qualityChecks = pgTable(
 export const qualityCheckFiles = pgTable(
   "quality_check_files",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    qualityCheckId: bigint("quality_check_id", { mode: "number" })
-      .notNull()
-      .references(() => qualityChecks.id),
+    id: identity(),
+    qualityCheckId: ref("quality_check_id", () => qualityChecks.id),
     kind: text("kind", { enum: qualityFileKinds }).notNull(),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
@@ -536,10 +532,8 @@ export const qualityCheckFiles = pgTable(
 export const fraudAssessments = pgTable(
   "fraud_assessments",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    id: identity(),
+    batchId: ref("batch_id", () => batches.id),
     score: integer("score").notNull(),
     modelVersion: text("model_version").notNull(),
     factors: jsonb("factors").notNull(),
@@ -556,10 +550,8 @@ export const fraudAssessments = pgTable(
 export const batchAlerts = pgTable(
   "batch_alerts",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    id: identity(),
+    batchId: ref("batch_id", () => batches.id),
     type: text("type", { enum: alertTypes }).notNull(),
     severity: text("severity", { enum: alertSeverities }).notNull(),
     status: text("status", { enum: alertStatuses }).notNull().default("open"),
@@ -625,7 +617,7 @@ export const chainlinkRequests = pgTable(
 export const chainlinkCalls = pgTable(
   "chainlink_calls",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainlinkRequestId: text("chainlink_request_id"),
     checkType: text("check_type").notNull(),
     tokenId: text("token_id"),
@@ -652,7 +644,7 @@ export const chainlinkNonces = pgTable("chainlink_nonces", {
 export const syncHistory = pgTable(
   "sync_history",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     jobId: text("job_id"),
     trigger: text("trigger", { enum: syncTriggers }).notNull(),
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
@@ -688,10 +680,8 @@ export const syncHistory = pgTable(
 export const syncResults = pgTable(
   "sync_results",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    syncId: bigint("sync_id", { mode: "number" })
-      .notNull()
-      .references(() => syncHistory.id),
+    id: identity(),
+    syncId: ref("sync_id", () => syncHistory.id),
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
     tokenId: tokenId("token_id"),
     field: text("field").notNull(),
@@ -711,7 +701,7 @@ export const syncResults = pgTable(
 export const blockchainTransactions = pgTable(
   "blockchain_transactions",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainId: integer("chain_id").notNull(),
     txHash: text("tx_hash").notNull(),
     kind: text("kind", { enum: transactionKinds }).notNull(),
@@ -747,7 +737,7 @@ export const counts = pgTable(
 );
 
 export const countDeltas = pgTable("count_deltas", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  id: identity(),
   dimension: text("dimension").notNull(),
   value: text("value").notNull(),
   n: bigint("n", { mode: "number" }).notNull(),
@@ -917,7 +907,7 @@ export const analyticsExpiry = pgTable(
 export const auditAnchors = pgTable(
   "audit_anchors",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainId: integer("chain_id").notNull(),
     contractAddress: text("contract_address").notNull(),
     fromPosition: bigint("from_position", { mode: "number" }).notNull(),
@@ -949,9 +939,7 @@ export const auditAnchors = pgTable(
 export const auditPaths = pgTable(
   "audit_paths",
   {
-    anchorId: bigint("anchor_id", { mode: "number" })
-      .notNull()
-      .references(() => auditAnchors.id, { onDelete: "cascade" }),
+    anchorId: ref("anchor_id", () => auditAnchors.id, { onDelete: "cascade" }),
     position: bigint("position", { mode: "number" }).notNull(),
     path: jsonb("path").notNull(),
   },
@@ -961,7 +949,7 @@ export const auditPaths = pgTable(
 export const systemAlerts = pgTable(
   "system_alerts",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     type: text("type", { enum: systemAlertTypes }).notNull(),
     severity: text("severity", { enum: alertSeverities }).notNull(),
     status: text("status", { enum: alertStatuses }).notNull().default("open"),
@@ -987,9 +975,7 @@ export const systemAlerts = pgTable(
 export const traceScans = pgTable(
   "trace_scans",
   {
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    batchId: ref("batch_id", () => batches.id),
     place: text("place").notNull(),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
     views: integer("views").notNull().default(0),
@@ -1000,9 +986,7 @@ export const traceScans = pgTable(
 export const traceScanClients = pgTable(
   "trace_scan_clients",
   {
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    batchId: ref("batch_id", () => batches.id),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
     client: text("client").notNull(),
   },
@@ -1031,7 +1015,7 @@ export const warehouses = pgTable(
 export const stockMovements = pgTable(
   "stock_movements",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     chainId: integer("chain_id").notNull(),
     tokenId: tokenId("token_id").notNull(),
     type: text("type", { enum: movementTypes }).notNull(),
@@ -1116,10 +1100,8 @@ export const warehouseStock = pgTable(
 export const organisationAddresses = pgTable(
   "organisation_addresses",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    organisationId: bigint("organisation_id", { mode: "number" })
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    id: identity(),
+    organisationId: ref("organisation_id", () => organisations.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
     lines: text("lines").notNull(),
     country: text("country").notNull(),
@@ -1136,10 +1118,8 @@ export const organisationAddresses = pgTable(
 export const orders = pgTable(
   "orders",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    buyerId: bigint("buyer_id", { mode: "number" })
-      .notNull()
-      .references(() => organisations.id),
+    id: identity(),
+    buyerId: ref("buyer_id", () => organisations.id),
     status: text("status", { enum: orderStatuses }).notNull().default("draft"),
     currency: text("currency").notNull(),
     deliveryAddressId: bigint("delivery_address_id", { mode: "number" }).references(() => organisationAddresses.id),
@@ -1166,13 +1146,9 @@ export const orders = pgTable(
 export const orderLines = pgTable(
   "order_lines",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    orderId: bigint("order_id", { mode: "number" })
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    id: identity(),
+    orderId: ref("order_id", () => orders.id, { onDelete: "cascade" }),
+    batchId: ref("batch_id", () => batches.id),
     warehouse: text("warehouse").references(() => warehouses.code),
     quantity: tokenId("quantity").notNull(),
     pricePerKg: numeric("price_per_kg", { precision: 12, scale: 2 }).notNull(),
@@ -1188,13 +1164,9 @@ export const orderLines = pgTable(
 export const reservations = pgTable(
   "reservations",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    orderLineId: bigint("order_line_id", { mode: "number" })
-      .notNull()
-      .references(() => orderLines.id, { onDelete: "cascade" }),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    id: identity(),
+    orderLineId: ref("order_line_id", () => orderLines.id, { onDelete: "cascade" }),
+    batchId: ref("batch_id", () => batches.id),
     warehouse: text("warehouse"),
     quantity: tokenId("quantity").notNull(),
     status: text("status", { enum: reservationStatuses }).notNull().default("active"),
@@ -1218,10 +1190,8 @@ export const reservations = pgTable(
 export const shipments = pgTable(
   "shipments",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    orderLineId: bigint("order_line_id", { mode: "number" })
-      .notNull()
-      .references(() => orderLines.id, { onDelete: "cascade" }),
+    id: identity(),
+    orderLineId: ref("order_line_id", () => orderLines.id, { onDelete: "cascade" }),
     reservationId: bigint("reservation_id", { mode: "number" }).references(() => reservations.id),
     purpose: text("purpose", { enum: shipmentPurposes }).notNull().default("order"),
     returnId: bigint("return_id", { mode: "number" }).references((): AnyPgColumn => returns.id),
@@ -1266,19 +1236,11 @@ export const shipments = pgTable(
 export const returns = pgTable(
   "returns",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    orderId: bigint("order_id", { mode: "number" })
-      .notNull()
-      .references(() => orders.id),
-    orderLineId: bigint("order_line_id", { mode: "number" })
-      .notNull()
-      .references(() => orderLines.id),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
-    buyerId: bigint("buyer_id", { mode: "number" })
-      .notNull()
-      .references(() => organisations.id),
+    id: identity(),
+    orderId: ref("order_id", () => orders.id),
+    orderLineId: ref("order_line_id", () => orderLines.id),
+    batchId: ref("batch_id", () => batches.id),
+    buyerId: ref("buyer_id", () => organisations.id),
     quantity: tokenId("quantity").notNull(),
     reason: text("reason", { enum: returnReasons }).notNull(),
     note: text("note"),
@@ -1329,10 +1291,8 @@ export const returns = pgTable(
 export const returnFiles = pgTable(
   "return_files",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    returnId: bigint("return_id", { mode: "number" })
-      .notNull()
-      .references(() => returns.id),
+    id: identity(),
+    returnId: ref("return_id", () => returns.id),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
@@ -1356,7 +1316,7 @@ export const settings = pgTable(
 export const outboundEvents = pgTable(
   "outbound_events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     type: text("type", { enum: webhookEventTypes }).notNull(),
     source: text("source").notNull().unique(),
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
@@ -1383,7 +1343,7 @@ export const outboxState = pgTable(
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     url: text("url").notNull(),
     description: text("description").notNull().default(""),
     eventTypes: text("event_types").array().notNull().$type<(typeof webhookEventTypes)[number][]>(),
@@ -1410,13 +1370,9 @@ export const webhookEndpoints = pgTable(
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    endpointId: bigint("endpoint_id", { mode: "number" })
-      .notNull()
-      .references(() => webhookEndpoints.id),
-    eventId: bigint("event_id", { mode: "number" })
-      .notNull()
-      .references(() => outboundEvents.id),
+    id: identity(),
+    endpointId: ref("endpoint_id", () => webhookEndpoints.id),
+    eventId: ref("event_id", () => outboundEvents.id),
     messageId: text("message_id").notNull(),
     status: text("status", { enum: deliveryStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -1443,10 +1399,8 @@ export const webhookDeliveries = pgTable(
 export const webhookAttempts = pgTable(
   "webhook_attempts",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    deliveryId: bigint("delivery_id", { mode: "number" })
-      .notNull()
-      .references(() => webhookDeliveries.id),
+    id: identity(),
+    deliveryId: ref("delivery_id", () => webhookDeliveries.id),
     attempt: integer("attempt").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     requestHeaders: jsonb("request_headers").notNull().$type<Record<string, string>>(),
@@ -1480,13 +1434,9 @@ export const alertSubscriptions = pgTable(
 export const notifications = pgTable(
   "notifications",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    userId: bigint("user_id", { mode: "number" })
-      .notNull()
-      .references(() => users.id),
-    eventId: bigint("event_id", { mode: "number" })
-      .notNull()
-      .references(() => outboundEvents.id),
+    id: identity(),
+    userId: ref("user_id", () => users.id),
+    eventId: ref("event_id", () => outboundEvents.id),
     severity: text("severity", { enum: alertSeverities }).notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
@@ -1512,7 +1462,7 @@ export const notifications = pgTable(
 export const monitorSamples = pgTable(
   "monitor_samples",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     metric: text("metric", { enum: monitorMetrics }).notNull(),
     value: numeric("value").notNull(),
     details: jsonb("details").notNull().default({}),
@@ -1539,7 +1489,7 @@ export const detectorStates = pgTable(
 export const recommendations = pgTable(
   "recommendations",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     kind: text("kind", { enum: recommendationKinds }).notNull(),
     status: text("status", { enum: recommendationStatuses }).notNull().default("open"),
     source: text("source").notNull(),
@@ -1574,7 +1524,7 @@ export const recommendations = pgTable(
 export const plots = pgTable(
   "plots",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     organisationId: bigint("organisation_id", { mode: "number" }).references(() => organisations.id),
     reference: text("reference").notNull(),
     producerName: text("producer_name").notNull(),
@@ -1601,12 +1551,8 @@ export const plots = pgTable(
 export const batchPlots = pgTable(
   "batch_plots",
   {
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
-    plotId: bigint("plot_id", { mode: "number" })
-      .notNull()
-      .references(() => plots.id),
+    batchId: ref("batch_id", () => batches.id),
+    plotId: ref("plot_id", () => plots.id),
     sharePct: numeric("share_pct", { precision: 5, scale: 2 }).notNull(),
     createdAt: createdAt(),
   },
@@ -1622,10 +1568,8 @@ export const batchPlots = pgTable(
 export const plotDeclarations = pgTable(
   "plot_declarations",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    plotId: bigint("plot_id", { mode: "number" })
-      .notNull()
-      .references(() => plots.id),
+    id: identity(),
+    plotId: ref("plot_id", () => plots.id),
     landUse: text("land_use", { enum: landUses }).notNull(),
     isDeforestationFree: boolean("is_deforestation_free").notNull(),
     declaredOn: date("declared_on").notNull(),
@@ -1646,10 +1590,8 @@ export const plotDeclarations = pgTable(
 export const plotDocuments = pgTable(
   "plot_documents",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    plotId: bigint("plot_id", { mode: "number" })
-      .notNull()
-      .references(() => plots.id),
+    id: identity(),
+    plotId: ref("plot_id", () => plots.id),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
@@ -1664,7 +1606,7 @@ export const plotDocuments = pgTable(
 export const deforestationLayers = pgTable(
   "deforestation_layers",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     name: text("name").notNull(),
     features: jsonb("features").notNull(),
     featureCount: integer("feature_count").notNull(),
@@ -1681,12 +1623,8 @@ export const deforestationLayers = pgTable(
 export const plotOverlaps = pgTable(
   "plot_overlaps",
   {
-    layerId: bigint("layer_id", { mode: "number" })
-      .notNull()
-      .references(() => deforestationLayers.id),
-    plotId: bigint("plot_id", { mode: "number" })
-      .notNull()
-      .references(() => plots.id),
+    layerId: ref("layer_id", () => deforestationLayers.id),
+    plotId: ref("plot_id", () => plots.id),
     overlapHa: numeric("overlap_ha", { precision: 12, scale: 4 }).notNull(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -1701,7 +1639,7 @@ export const plotOverlaps = pgTable(
 export const dueDiligenceStatements = pgTable(
   "due_diligence_statements",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
     orderId: bigint("order_id", { mode: "number" }).references(() => orders.id),
     activity: text("activity", { enum: statementActivities }).notNull(),
@@ -1734,12 +1672,8 @@ export const dueDiligenceStatements = pgTable(
 export const statementBatches = pgTable(
   "statement_batches",
   {
-    statementId: bigint("statement_id", { mode: "number" })
-      .notNull()
-      .references(() => dueDiligenceStatements.id),
-    batchId: bigint("batch_id", { mode: "number" })
-      .notNull()
-      .references(() => batches.id),
+    statementId: ref("statement_id", () => dueDiligenceStatements.id),
+    batchId: ref("batch_id", () => batches.id),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.batchId] }), index("statement_batches_batch_idx").on(t.batchId)],
 );

@@ -1,26 +1,21 @@
 // Administration: users, API keys, organisations, invitations and lockouts (admins only).
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { ZInvitation } from "@/lib/auth/account-schemas";
-import { admins } from "@/lib/auth/permissions";
+import { adminsOnly } from "@/lib/auth/permissions";
 import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf } from "./shapes";
 
-const rule = { roles: admins };
-const tag = "Admin";
-const userId = idParams("user_id");
+const endpoint = endpointsTagged("Admin");
 const keyRole = z.enum(["operator", "verifier", "viewer"]);
 
 export const listUsers = endpoint({
-  method: "GET",
-  path: "/api/admin/users",
-  rule,
-  tag,
+  route: "GET /api/admin/users",
+  rule: adminsOnly,
   summary: "Users with their roles and linked wallets.",
   response: listOf(
     z.object({
@@ -39,22 +34,17 @@ export const listUsers = endpoint({
 });
 
 export const changeUser = endpoint({
-  method: "PATCH",
-  path: "/api/admin/users/[user_id]",
-  rule,
-  tag,
+  route: "PATCH /api/admin/users/[user_id]",
+  rule: adminsOnly,
   summary:
     "Change a user's role, active flag or organisation (its wallets move with it; a producer's or buyer's member is a viewer, else 422), or link a wallet. Audited.",
-  params: userId,
   body: ZUserChange,
   response: z.object({ id: z.number() }),
 });
 
 export const listApiKeys = endpoint({
-  method: "GET",
-  path: "/api/admin/api-keys",
-  rule,
-  tag,
+  route: "GET /api/admin/api-keys",
+  rule: adminsOnly,
   summary: "API keys (never the keys themselves).",
   response: listOf(
     z.object({
@@ -71,10 +61,8 @@ export const listApiKeys = endpoint({
 });
 
 export const createApiKey = endpoint({
-  method: "POST",
-  path: "/api/admin/api-keys",
-  rule,
-  tag,
+  route: "POST /api/admin/api-keys",
+  rule: adminsOnly,
   summary: "Create an API key; the key is in this response only.",
   body: ZNewApiKey,
   response: z.object({ id: z.number(), name: z.string(), role: keyRole, prefix: z.string(), key: z.string() }),
@@ -82,20 +70,15 @@ export const createApiKey = endpoint({
 });
 
 export const revokeApiKey = endpoint({
-  method: "DELETE",
-  path: "/api/admin/api-keys/[key_id]",
-  rule,
-  tag,
+  route: "DELETE /api/admin/api-keys/[key_id]",
+  rule: adminsOnly,
   summary: "Revoke an API key.",
-  params: idParams("key_id"),
   response: z.object({ id: z.number(), revoked: z.literal(true) }),
 });
 
 export const listOrganisations = endpoint({
-  method: "GET",
-  path: "/api/admin/organisations",
-  rule,
-  tag,
+  route: "GET /api/admin/organisations",
+  rule: adminsOnly,
   summary:
     "Organisations (the operating company, cooperatives, exporters, importers, roasters) with their wallets and member counts.",
   response: listOf(
@@ -104,10 +87,8 @@ export const listOrganisations = endpoint({
 });
 
 export const createOrganisation = endpoint({
-  method: "POST",
-  path: "/api/admin/organisations",
-  rule,
-  tag,
+  route: "POST /api/admin/organisations",
+  rule: adminsOnly,
   summary: "Create a producer or buyer organisation (201); 409 when the name is taken. Audited.",
   body: ZNewOrganisation,
   response: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
@@ -115,13 +96,10 @@ export const createOrganisation = endpoint({
 });
 
 export const approveUser = endpoint({
-  method: "POST",
-  path: "/api/admin/users/[user_id]/approve",
-  rule,
-  tag,
+  route: "POST /api/admin/users/[user_id]/approve",
+  rule: adminsOnly,
   summary:
     "Let a pending wallet in: into an organisation with a role (a producer's or buyer's member is a viewer; its wallets join the organisation), or onto an existing user (`link_to_user_id`; the pending user goes). 409 when the user is not pending or a wallet belongs to another organisation. Audited.",
-  params: userId,
   body: ZApproval,
   response: z.object({
     id: z.number(),
@@ -132,10 +110,8 @@ export const approveUser = endpoint({
 });
 
 export const invite = endpoint({
-  method: "POST",
-  path: "/api/admin/invitations",
-  rule,
-  tag,
+  route: "POST /api/admin/invitations",
+  rule: adminsOnly,
   summary:
     "Invite someone by email as operator, verifier or viewer (201): a single-use link valid 72 hours is mailed to them. 409 when the email already has an account; 422 for a role an invitation cannot grant (admin). Audited.",
   body: ZInvitation,
@@ -144,11 +120,8 @@ export const invite = endpoint({
 });
 
 export const liftLockout = endpoint({
-  method: "DELETE",
-  path: "/api/admin/users/[user_id]/lockout",
-  rule,
-  tag,
+  route: "DELETE /api/admin/users/[user_id]/lockout",
+  rule: adminsOnly,
   summary: "Lift a sign-in lockout: the user's failed attempts from every client are forgotten. Audited.",
-  params: userId,
   response: z.object({ id: z.number(), lifted: z.number() }),
 });

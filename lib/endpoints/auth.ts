@@ -3,34 +3,29 @@ import { z } from "zod";
 
 import { open } from "@/lib/auth/permissions";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 
+const endpoint = endpointsTagged("Auth");
 const nextAuth = { contentType: "application/json", description: "next-auth's answer (JSON, or a redirect)." };
 
 export const nextAuthGet = endpoint({
-  method: "GET",
-  path: "/api/auth/[...nextauth]",
+  route: "GET /api/auth/[...nextauth]",
   rule: open,
-  tag: "Auth",
   summary: "next-auth: session, CSRF token, providers, sign-out page.",
   response: nextAuth,
 });
 
 export const nextAuthPost = endpoint({
-  method: "POST",
-  path: "/api/auth/[...nextauth]",
+  route: "POST /api/auth/[...nextauth]",
   rule: open,
-  tag: "Auth",
   summary:
     "next-auth: sign in (password or siwe callback) and sign out. Sign-in attempts are rate limited (429 with Retry-After).",
   response: nextAuth,
 });
 
 export const siweNonce = endpoint({
-  method: "POST",
-  path: "/api/auth/siwe/nonce",
+  route: "POST /api/auth/siwe/nonce",
   rule: open,
-  tag: "Auth",
   summary: "A single-use nonce for a Sign-In With Ethereum (EIP-4361) message; valid 10 minutes.",
   response: z.object({ nonce: z.string() }),
   statuses: [201],

@@ -1,50 +1,42 @@
 // Batches: the list, one batch, the CSV export, an import from the chain, and the live stream.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
-import { everyone, operators, readers } from "@/lib/auth/permissions";
+import { operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
-import { endpoint } from "./define";
+import { csvFile, endpointsTagged, serverSentEvents } from "./define";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
 
+const endpoint = endpointsTagged("Batches");
+
 export const listBatches = endpoint({
-  method: "GET",
-  path: "/api/batches",
+  route: "GET /api/batches",
   rule: readers,
-  tag: "Batches",
   summary: "Batches, with filters, sort and cursor paging.",
   query: ZBatchListQuery,
   response: pageOf(ZBatchJson),
 });
 
 export const exportBatches = endpoint({
-  method: "GET",
-  path: "/api/batches/export",
+  route: "GET /api/batches/export",
   rule: readers,
-  tag: "Batches",
   summary:
     "Every batch the filters match, in the list's sort, as CSV (streamed, any size). Text a spreadsheet would run as a formula is prefixed with an apostrophe.",
   query: ZBatchExportQuery,
-  response: { contentType: "text/csv", description: "One row per batch, with a header row." },
+  response: csvFile("One row per batch, with a header row."),
 });
 
 export const getBatch = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]",
+  route: "GET /api/batches/[batch_id]",
   rule: readers,
-  tag: "Batches",
   summary:
     "One batch, with the contract's live view of it (`blockchain`), or `blockchain_error` when the chain cannot be read.",
-  params: idParams("batch_id"),
   response: ZBatchJson.extend({ blockchain: ZOnchainJson.nullable(), blockchain_error: z.string().nullable() }),
 });
 
 export const importBatch = endpoint({
-  method: "POST",
-  path: "/api/batches/import-from-blockchain",
-  rule: { roles: operators, apiKeys: true },
-  tag: "Batches",
+  route: "POST /api/batches/import-from-blockchain",
+  rule: operatorsAndKeys,
   summary:
     "Create (201) or refresh (200) a batch from the chain by token id (in the body, or as the query parameter `blockchain_batch_id`).",
   body: ZImportRequest,
@@ -54,10 +46,8 @@ export const importBatch = endpoint({
 });
 
 export const batchStream = endpoint({
-  method: "GET",
-  path: "/api/batches/stream",
-  rule: { roles: everyone, members: true },
-  tag: "Batches",
+  route: "GET /api/batches/stream",
+  rule: signedIn,
   summary: "Server-Sent Events: a `change` message after each committed change to batches.",
-  response: { contentType: "text/event-stream", description: "`change` messages." },
+  response: serverSentEvents("`change` messages."),
 });

@@ -1,16 +1,15 @@
 // Chainlink Functions: the DON's three signed calls, and a batch's checks as stored.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { text } from "@/lib/api/zod";
 import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf } from "./shapes";
 
-const tag = "Chainlink";
+const endpoint = endpointsTagged("Chainlink");
 const don = { roles: [], chainlink: true };
 // The token id is checked after the signature (lib/chainlink/calls.ts): an unsigned call learns nothing.
 const tokenParam = z.object({ batch_id: text() });
@@ -39,10 +38,8 @@ const ZCheckJson = z.object({
 
 function donCall<const P extends `/api/chainlink/${string}/[batch_id]`>(path: P, summary: string) {
   return endpoint({
-    method: "POST",
-    path,
+    route: `POST ${path}`,
     rule: don,
-    tag,
     summary,
     params: tokenParam,
     body: ZChainlinkCall,
@@ -65,12 +62,9 @@ export const chainlinkExpiryCheck = donCall(
 );
 
 export const chainlinkRequests = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/chainlink-requests",
+  route: "GET /api/batches/[batch_id]/chainlink-requests",
   rule: readers,
-  tag,
   summary:
     "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",
-  params: idParams("batch_id"),
   response: listOf(ZCheckJson),
 });

@@ -6,20 +6,18 @@ import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 
-import { endpoint } from "./define";
-import { pageOf } from "./shapes";
+import { endpointsTagged } from "./define";
+import { pageOf, text } from "./shapes";
 
-const tag = "Dashboard";
+const endpoint = endpointsTagged("Dashboard");
 
 const ZShare = z.object({ batches: z.number(), quantity_kg: z.string(), value_usd: z.string() });
 const byValue = z.record(z.string(), ZShare);
 const ranked = z.array(ZShare.extend({ value: z.string() }));
 
 export const dashboardMetrics = endpoint({
-  method: "GET",
-  path: "/api/dashboard/metrics",
+  route: "GET /api/dashboard/metrics",
   rule: readers,
-  tag,
   summary:
     "System-wide figures from counters kept by triggers (no scan of the batches): totals, in stock, by status, verification, sync, origin, process, warehouse, quality grade and fraud risk (each as batches, kg and USD value, exact decimal strings), the verification pass rate, open alerts by severity and type, and stock past expiry or expiring within 30, 60 and 90 days.",
   query: ZNoQuery,
@@ -35,9 +33,7 @@ export const dashboardMetrics = endpoint({
     by_process: byValue,
     by_warehouse: ranked,
     orders: z.object({ reserved_kg: z.string(), available_kg: z.string() }),
-    stock_by_warehouse: z.array(
-      z.object({ warehouse: z.string(), name: z.string().nullable(), on_hand_kg: z.string() }),
-    ),
+    stock_by_warehouse: z.array(z.object({ warehouse: z.string(), name: text, on_hand_kg: z.string() })),
     by_quality_grade: byValue,
     by_risk_level: byValue,
     verification: z.object({
@@ -62,10 +58,8 @@ export const dashboardMetrics = endpoint({
 });
 
 export const recentActivities = endpoint({
-  method: "GET",
-  path: "/api/activities/recent",
+  route: "GET /api/activities/recent",
   rule: readers,
-  tag,
   summary:
     "Recent activity newest first, merged from audit records, chain events, alerts, verification requests and sync runs; `kind` filters (comma-separated), `limit` (1–100, default 20), `cursor` pages.",
   query: ZRecentActivityQuery,
@@ -75,13 +69,13 @@ export const recentActivities = endpoint({
       kind: z.enum(activityKinds),
       at: z.string(),
       title: z.string(),
-      detail: z.string().nullable(),
+      detail: text,
       batch_id: z.number().nullable(),
-      batch_code: z.string().nullable(),
-      status: z.string().nullable(),
-      severity: z.string().nullable(),
-      actor: z.string().nullable(),
-      tx_hash: z.string().nullable(),
+      batch_code: text,
+      status: text,
+      severity: text,
+      actor: text,
+      tx_hash: text,
     }),
   ),
 });
@@ -89,8 +83,7 @@ export const recentActivities = endpoint({
 const cell = z.union([z.string(), z.number()]).nullable();
 
 export const analytics = endpoint({
-  method: "GET",
-  path: "/api/analytics",
+  route: "GET /api/analytics",
   rule: readers,
   tag: "Analytics",
   summary:
@@ -99,8 +92,8 @@ export const analytics = endpoint({
   response: z.object({
     filters: z.record(z.string(), z.unknown()),
     status: z.object({
-      refreshed_at: z.string().nullable(),
-      refreshed_through: z.string().nullable(),
+      refreshed_at: text,
+      refreshed_through: text,
       duration_ms: z.number().nullable(),
     }),
     charts: z.array(

@@ -1,13 +1,20 @@
 // What an endpoint is, declared once: the route file's handler, the permission table, the OpenAPI
 // document, the /api-docs page and the browser's client all read the declaration. Client-safe.
-import type { z, ZodObject, ZodType } from "zod";
+import { z, type ZodObject, type ZodType } from "zod";
 
+import { ZId } from "@/lib/api/params";
 import type { Rule } from "@/lib/auth/permissions";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** An answer that is not JSON: a file, a CSV, an event stream. */
 export type Download = { contentType: string; description: string };
+
+// The downloads several endpoints answer, by kind: a CSV, a file as uploaded (served as its checked
+// type), a stream of Server-Sent Events.
+export const csvFile = (description: string): Download => ({ contentType: "text/csv", description });
+export const storedFile = (description: string): Download => ({ contentType: "application/octet-stream", description });
+export const serverSentEvents = (description: string): Download => ({ contentType: "text/event-stream", description });
 
 export type Spec = {
   /** `ANY`: one handler for every method (the catch-all 404). */
@@ -37,23 +44,56 @@ export type Spec = {
 
 export type Endpoint<S extends Spec = Spec> = S & { key: `${S["method"]} ${S["path"]}` };
 
-export function endpoint<const S extends Spec>(spec: S): Endpoint<S> {
-  return { ...spec, key: `${spec.method} ${spec.path}` as Endpoint<S>["key"] };
+/**
+ * As a domain's file writes it: `route` is the key, `METHOD /api/...`; the tag is the domain's unless
+ * given; without `params`, each parameter the route names (`[batch_id]`) is a numeric id.
+ */
+export type Declaration = Omit<Spec, "method" | "path" | "tag"> & {
+  route: `${Spec["method"]} ${Spec["path"]}`;
+  tag?: string;
+};
+
+/** The parameters a path names, catch-alls (`[...path]`) aside. */
+type Named<P> = P extends `${string}[${infer N}]${infer Rest}`
+  ? (N extends `...${string}` ? never : N) | Named<Rest>
+  : never;
+type IdParams<P> = [Named<P>] extends [never] ? unknown : { params: ZodObject<{ [K in Named<P>]: typeof ZId }> };
+
+type Declared<D extends Declaration> =
+  D["route"] extends `${infer M extends Spec["method"]} ${infer P extends Spec["path"]}`
+    ? Endpoint<
+        Omit<D, "route" | "tag"> & { method: M; path: P; tag: string } & (D extends { params: ZodType }
+            ? unknown
+            : IdParams<P>)
+      >
+    : never;
+
+function idParamsOf(route: string) {
+  const names = [...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => name);
+  const other = names.find((name) => !name.endsWith("_id"));
+  if (other) throw new Error(`${route}: [${other}] is not an id; the declaration needs its params schema`);
+  return names.length ? { params: z.object(Object.fromEntries(names.map((name) => [name, ZId]))) } : {};
 }
+
+/** A domain's endpoint(): each declaration under the domain's tag (the OpenAPI document's group). */
+export const endpointsTagged =
+  (tag: string) =>
+  <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
+    const [method, path] = route.split(" ");
+    return { tag, ...(spec.params ? {} : idParamsOf(route)), ...spec, method, path, key: route } as Declared<D>;
+  };
 
 type PagedList = Endpoint & { method: "GET"; query: ZodObject & { shape: { cursor: ZodType; limit: ZodType } } };
 type Unpaged<Q> = Q extends ZodObject<infer S, infer C> ? ZodObject<Omit<S, "cursor" | "limit">, C> : never;
 
 /** `GET <list>/export`: every row the list's filters match, newest first, as CSV; `noun` names one row. */
 export const csvExport = <const L extends PagedList>(list: L, noun: string) =>
-  endpoint({
-    method: "GET",
-    path: `${list.path}/export` as `${L["path"]}/export` & Spec["path"],
+  endpointsTagged(list.tag)({
+    route: `${list.key}/export` as `${L["key"]}/export` & Declaration["route"],
     rule: list.rule,
-    tag: list.tag,
     summary: `Every ${noun} the filters match, newest first, as CSV.`,
     query: list.query.omit({ cursor: true, limit: true }) as Unpaged<L["query"]>,
-    response: { contentType: "text/csv", description: `One row per ${noun}, with a header row.` },
+    response: csvFile(`One row per ${noun}, with a header row.`),
   });
 
 export const isDownload = (response: Spec["response"]): response is Download =>

@@ -3,16 +3,22 @@
 // generated per batch or order, downloaded, and filed with the EU information system.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { ZNoQuery } from "@/lib/api/params";
+import {
+  adminsOnly,
+  everyoneAndKeys,
+  operatorsAndKeys,
+  operatorsOnly,
+  readers,
+  signedIn,
+} from "@/lib/auth/permissions";
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
-import { endpoint } from "./define";
-import { listOf } from "./shapes";
+import { endpointsTagged, storedFile } from "./define";
+import { listOf, text } from "./shapes";
 
-const tag = "Due diligence";
-const text = z.string().nullable();
+const endpoint = endpointsTagged("Due diligence");
 
 const ZFactor = z.object({ name: z.string(), passed: z.boolean(), value: z.string(), sentence: z.string() });
 const ZRiskJson = z.object({
@@ -56,43 +62,30 @@ const ZEvidencePlot = z.object({
   documents: z.array(z.object({ id: z.number(), filename: z.string(), size_bytes: z.number() })),
 });
 
-const batchId = idParams("batch_id");
-const plotId = idParams("plot_id");
-const statementId = idParams("statement_id");
-
 export const batchDueDiligence = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/due-diligence",
+  route: "GET /api/batches/[batch_id]/due-diligence",
   rule: readers,
-  tag,
   summary:
     "The batch's EUDR risk assessment (negligible or not, each factor with its value) and the evidence per plot: country benchmark, declaration, legality documents, overlap with deforestation layers; and the statements covering it.",
-  params: batchId,
   query: ZNoQuery,
   response: z.object({ risk: ZRiskJson, plots: z.array(ZEvidencePlot), statements: z.array(ZStatementJson) }),
 });
 
 export const addPlotDeclaration = endpoint({
-  method: "POST",
-  path: "/api/due-diligence/plots/[plot_id]/declarations",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/due-diligence/plots/[plot_id]/declarations",
+  rule: operatorsAndKeys,
   summary:
     "Record the producer's declaration for a plot: land use since 2020-12-31, deforestation-free or not, when and by whom. The newest declaration counts; earlier ones stay. Audited.",
-  params: plotId,
   body: ZDeclaration,
   response: z.object({ id: z.number() }),
   statuses: [201],
 });
 
 export const addPlotDocuments = endpoint({
-  method: "POST",
-  path: "/api/due-diligence/plots/[plot_id]/documents",
-  rule: { roles: operators },
-  tag,
+  route: "POST /api/due-diligence/plots/[plot_id]/documents",
+  rule: operatorsOnly,
   summary:
     "Upload legality documents for a plot (multipart, up to 5 `certificates`: PDF, JPEG, PNG or WebP; each checked by its content). Audited.",
-  params: plotId,
   // Nothing but the files: the JSON field is empty.
   body: z.strictObject({}),
   bodyFormat: "multipart",
@@ -102,21 +95,16 @@ export const addPlotDocuments = endpoint({
 });
 
 export const plotDocument = endpoint({
-  method: "GET",
-  path: "/api/due-diligence/plots/[plot_id]/documents/[document_id]",
-  rule: { roles: everyone, members: true },
-  tag,
+  route: "GET /api/due-diligence/plots/[plot_id]/documents/[document_id]",
+  rule: signedIn,
   summary: "A plot's legality document, served as its checked type (signed-in users who may see the plot).",
-  params: plotId.extend(idParams("document_id").shape),
   query: ZNoQuery,
-  response: { contentType: "application/octet-stream", description: "The document as uploaded." },
+  response: storedFile("The document as uploaded."),
 });
 
 export const listDeforestationLayers = endpoint({
-  method: "GET",
-  path: "/api/due-diligence/layers",
-  rule: { roles: everyone, apiKeys: true },
-  tag,
+  route: "GET /api/due-diligence/layers",
+  rule: everyoneAndKeys,
   summary: "The deforestation layers uploaded, newest first, with how many plots overlap each.",
   query: ZNoQuery,
   response: listOf(
@@ -131,10 +119,8 @@ export const listDeforestationLayers = endpoint({
 });
 
 export const uploadDeforestationLayer = endpoint({
-  method: "POST",
-  path: "/api/due-diligence/layers",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/due-diligence/layers",
+  rule: operatorsAndKeys,
   summary:
     "Upload a deforestation layer: a GeoJSON FeatureCollection of the polygons deforested after 2020-12-31. Every plot's overlap (ha) with it is computed and stored. Audited.",
   body: ZDeforestationLayer,
@@ -143,10 +129,8 @@ export const uploadDeforestationLayer = endpoint({
 });
 
 export const listStatements = endpoint({
-  method: "GET",
-  path: "/api/due-diligence/statements",
+  route: "GET /api/due-diligence/statements",
   rule: readers,
-  tag,
   summary:
     "Due diligence statements in the caller's scope, newest first: a member sees those covering its organisation's batches or for its orders.",
   query: z.strictObject({
@@ -157,10 +141,8 @@ export const listStatements = endpoint({
 });
 
 export const createStatement = endpoint({
-  method: "POST",
-  path: "/api/due-diligence/statements",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/due-diligence/statements",
+  rule: operatorsAndKeys,
   summary:
     "Generate a due diligence statement for a batch (`batch_id`) or an order's batches (`order_id`) in the EU information system's format, with the risk conclusion and the earlier filed statements for the same batches as associated statements. Audited.",
   body: ZNewStatement,
@@ -169,35 +151,27 @@ export const createStatement = endpoint({
 });
 
 export const downloadStatement = endpoint({
-  method: "GET",
-  path: "/api/due-diligence/statements/[statement_id]",
+  route: "GET /api/due-diligence/statements/[statement_id]",
   rule: readers,
-  tag,
   summary:
     "The statement as a JSON file in the EU information system's format (docs/due-diligence.md maps its fields).",
-  params: statementId,
   query: ZNoQuery,
   response: { contentType: "application/json", description: "The statement, as an attachment." },
 });
 
 export const submitStatement = endpoint({
-  method: "POST",
-  path: "/api/due-diligence/statements/[statement_id]/submit",
-  rule: { roles: operators },
-  tag,
+  route: "POST /api/due-diligence/statements/[statement_id]/submit",
+  rule: operatorsOnly,
   summary:
     "File the statement with the EU information system (the endpoint in the eudr_submission setting) and record its reference and verification numbers. 422 with the system's reason when it refuses, when the risk is not negligible or when no endpoint is set; 409 when already filed.",
-  params: statementId,
   response: ZStatementJson,
 });
 
 const ZSettingJson = ZSubmissionSetting.omit({ api_key: true }).extend({ has_api_key: z.boolean() });
 
 export const getSubmissionSetting = endpoint({
-  method: "GET",
-  path: "/api/due-diligence/settings",
-  rule: { roles: admins },
-  tag,
+  route: "GET /api/due-diligence/settings",
+  rule: adminsOnly,
   summary:
     "The eudr_submission setting: the EU information system's services, web service user and client id, and the operator's identity (the authentication key is never shown).",
   query: ZNoQuery,
@@ -205,10 +179,8 @@ export const getSubmissionSetting = endpoint({
 });
 
 export const changeSubmissionSetting = endpoint({
-  method: "PUT",
-  path: "/api/due-diligence/settings",
-  rule: { roles: admins },
-  tag,
+  route: "PUT /api/due-diligence/settings",
+  rule: adminsOnly,
   summary:
     "Set the eudr_submission setting: endpoint_url (the EU system's services base URL, …/tracesnt/ws; empty: none), username, api_key (the authentication key; empty keeps the current one), web_service_client_id, operator_eori, operator_address, operator_country. Audited.",
   body: ZSubmissionSetting,

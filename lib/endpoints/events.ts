@@ -1,13 +1,13 @@
 // The chain's events as stored, the listener's status, and retrying or pausing it.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
-import { everyone, operators, readers } from "@/lib/auth/permissions";
+import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged, serverSentEvents } from "./define";
 import { pageOf, ZListenerStatus } from "./shapes";
 
+const endpoint = endpointsTagged("Events");
 const ZEventJson = z.object({
   id: z.number(),
   seq: z.number(),
@@ -36,23 +36,18 @@ const ZProcessing = z.object({
   processed: z.number(),
   failed: z.number(),
 });
-const operate = { roles: operators, apiKeys: true };
 
 export const listEvents = endpoint({
-  method: "GET",
-  path: "/api/blockchain-events",
+  route: "GET /api/blockchain-events",
   rule: readers,
-  tag: "Events",
   summary: "Stored chain events, newest first, with filters and cursor paging.",
   query: ZEventListQuery,
   response: pageOf(ZEventJson),
 });
 
 export const eventStream = endpoint({
-  method: "GET",
-  path: "/api/blockchain-events/stream",
-  rule: { roles: everyone, members: true },
-  tag: "Events",
+  route: "GET /api/blockchain-events/stream",
+  rule: signedIn,
   summary:
     "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
   query: z.strictObject({
@@ -61,45 +56,35 @@ export const eventStream = endpoint({
       .regex(/^\d{1,18}$/, "must be a change number")
       .optional(),
   }),
-  response: {
-    contentType: "text/event-stream",
-    description: "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
-  },
+  response: serverSentEvents(
+    "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
+  ),
 });
 
 export const listenerStatus = endpoint({
-  method: "GET",
-  path: "/api/blockchain-events/status",
-  rule: { roles: everyone, apiKeys: true },
-  tag: "Events",
+  route: "GET /api/blockchain-events/status",
+  rule: everyoneAndKeys,
   summary: "The listener: listening, head and last processed block, lag, events per minute, errors.",
   response: ZListenerStatus,
 });
 
 export const processEvent = endpoint({
-  method: "POST",
-  path: "/api/blockchain-events/[event_id]/process",
-  rule: operate,
-  tag: "Events",
+  route: "POST /api/blockchain-events/[event_id]/process",
+  rule: operatorsAndKeys,
   summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
-  params: idParams("event_id"),
   response: ZProcessing,
 });
 
 export const processAllEvents = endpoint({
-  method: "POST",
-  path: "/api/blockchain-events/process-all",
-  rule: operate,
-  tag: "Events",
+  route: "POST /api/blockchain-events/process-all",
+  rule: operatorsAndKeys,
   summary: "Apply every failed or pending event again now, whatever its backoff.",
   response: ZProcessing,
 });
 
 export const toggleListening = endpoint({
-  method: "POST",
-  path: "/api/blockchain-events/toggle-listening",
-  rule: operate,
-  tag: "Events",
+  route: "POST /api/blockchain-events/toggle-listening",
+  rule: operatorsAndKeys,
   summary: "Pause (`active: false`) or resume the listener; answers its status.",
   body: ZToggleListening,
   response: ZListenerStatus,

@@ -3,16 +3,14 @@
 // each kind names who may (lib/recommendations/decide.ts).
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
-import { everyone, staff } from "@/lib/auth/permissions";
+import { everyoneAndKeys, staffOnly } from "@/lib/auth/permissions";
 import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const tag = "Monitoring";
-const systemRead = { roles: everyone, apiKeys: true };
+const endpoint = endpointsTagged("Monitoring");
 const when = z.string().nullable();
 
 const ZRecommendationJson = z.object({
@@ -37,10 +35,8 @@ const ZRecommendationJson = z.object({
 });
 
 export const listRecommendations = endpoint({
-  method: "GET",
-  path: "/api/recommendations",
-  rule: systemRead,
-  tag,
+  route: "GET /api/recommendations",
+  rule: everyoneAndKeys,
   summary:
     "Actions the monitoring agent proposes with its alerts (re-verify a batch, sell before expiry, pause a failing webhook, run a sync), newest first, each with its factors, confidence and expected effect; `status` and `kind` filter.",
   query: ZRecommendationQuery,
@@ -48,34 +44,26 @@ export const listRecommendations = endpoint({
 });
 
 export const acceptRecommendation = endpoint({
-  method: "POST",
-  path: "/api/recommendations/[recommendation_id]/accept",
-  rule: { roles: staff },
-  tag,
+  route: "POST /api/recommendations/[recommendation_id]/accept",
+  rule: staffOnly,
   summary:
     "Accept an open recommendation: its action runs (a verification request, a sync, a paused webhook) or its page is named (`{open: url}`); audited. 409 unless open; 403 naming who may decide its kind (re-verify: staff; sell and sync: operators; pause: admins).",
-  params: idParams("recommendation_id"),
   body: ZAccept,
   response: z.object({ recommendation: ZRecommendationJson, result: z.record(z.string(), z.unknown()) }),
 });
 
 export const dismissRecommendation = endpoint({
-  method: "POST",
-  path: "/api/recommendations/[recommendation_id]/dismiss",
-  rule: { roles: staff },
-  tag,
+  route: "POST /api/recommendations/[recommendation_id]/dismiss",
+  rule: staffOnly,
   summary:
     "Dismiss an open recommendation with a reason (3–500 characters; audited). 409 unless open; 403 naming who may decide its kind.",
-  params: idParams("recommendation_id"),
   body: ZDismiss,
   response: ZRecommendationJson,
 });
 
 export const recommendationStats = endpoint({
-  method: "GET",
-  path: "/api/recommendations/stats",
-  rule: systemRead,
-  tag,
+  route: "GET /api/recommendations/stats",
+  rule: everyoneAndKeys,
   summary:
     "Per kind: proposed, accepted, dismissed, open and obsolete, and the acceptance rate (accepted over decided).",
   response: listOf(
@@ -92,10 +80,8 @@ export const recommendationStats = endpoint({
 });
 
 export const listDetectors = endpoint({
-  method: "GET",
-  path: "/api/monitoring/detectors",
-  rule: systemRead,
-  tag,
+  route: "GET /api/monitoring/detectors",
+  rule: everyoneAndKeys,
   summary:
     "The monitoring agent's detectors: each one's rule and threshold, and its last run (findings with their evidence, or the error it stopped on).",
   response: listOf(

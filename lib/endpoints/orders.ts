@@ -3,15 +3,14 @@
 import { z } from "zod";
 
 import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { adminsOnly, everyoneAndKeys, operatorsAndKeys, readers } from "@/lib/auth/permissions";
 import { orderStatuses, reservationStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
-import { csvExport, endpoint } from "./define";
-import { listOf, pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
+import { csvExport, endpointsTagged } from "./define";
+import { listOf, pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
-const tag = "Orders";
-const text = z.string().nullable();
+const endpoint = endpointsTagged("Orders");
 
 const ZBuyerJson = z.object({
   id: z.number(),
@@ -88,32 +87,25 @@ const refusals =
   "409 when the order's state does not allow it (the answer names the state and the ones it would need), or when a batch has less available than a line wants (`details.available_kg`).";
 
 export const listBuyers = endpoint({
-  method: "GET",
-  path: "/api/buyers",
-  rule: { roles: everyone, apiKeys: true },
-  tag,
+  route: "GET /api/buyers",
+  rule: everyoneAndKeys,
   summary: "Buyer organisations (importers, roasters) with their delivery wallet and addresses.",
   query: ZNoQuery,
   response: listOf(ZBuyerJson),
 });
 
 export const updateBuyer = endpoint({
-  method: "PATCH",
-  path: "/api/buyers/[buyer_id]",
-  rule: { roles: admins },
-  tag,
+  route: "PATCH /api/buyers/[buyer_id]",
+  rule: adminsOnly,
   summary:
     "Set a buyer's delivery wallet (it becomes one of the buyer's wallets; 409 when another organisation holds it; null removes it, and the buyer's orders then ship by redemption) or add an address. Audited.",
-  params: idParams("buyer_id"),
   body: ZBuyerChange,
   response: ZBuyerJson,
 });
 
 export const listOrders = endpoint({
-  method: "GET",
-  path: "/api/orders",
+  route: "GET /api/orders",
   rule: readers,
-  tag,
   summary:
     "Orders, newest first, with buyer, status, kilograms and total. Filters: status (comma-separated), buyer_id, batch_id, from, to (creation dates, UTC). A buyer's members see their own orders only.",
   query: ZOrderQuery,
@@ -123,10 +115,8 @@ export const listOrders = endpoint({
 export const exportOrders = csvExport(listOrders, "order");
 
 export const createOrder = endpoint({
-  method: "POST",
-  path: "/api/orders",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/orders",
+  rule: operatorsAndKeys,
   summary: `Create a draft order for a buyer: lines of batch, kilograms, price per kg (and optionally the warehouse to take it from). With \`confirm: true\` it is confirmed and reserved at once. With an \`idempotency_key\`, a retry answers the first order (200) instead of creating another (201); the key with a different order is a 409. ${refusals}`,
   body: ZNewOrder,
   response: ZOrderJson,
@@ -134,22 +124,17 @@ export const createOrder = endpoint({
 });
 
 export const getOrder = endpoint({
-  method: "GET",
-  path: "/api/orders/[order_id]",
+  route: "GET /api/orders/[order_id]",
   rule: readers,
-  tag,
   summary:
     "An order with its lines (each with what its batch has for sale, reserved and available now), reservations, shipments and history.",
-  params: orderId,
   query: ZNoQuery,
   response: ZOrderJson,
 });
 
 export const orderAction = endpoint({
-  method: "POST",
-  path: "/api/orders/[order_id]/[action]",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/orders/[order_id]/[action]",
+  rule: operatorsAndKeys,
   summary: `Move an order on: \`confirm\` (a draft: reserves every line until RESERVATION_HOURS have passed, or none), \`reserve\` (a confirmed order whose reservations expired), \`ship\` (a reserved order: the shipping wallet sends each line's tokens to the buyer's delivery wallet, or redeems them; the order is shipped once the indexer has every transaction), \`deliver\`, \`cancel\` (before shipping; releases the reservations), \`refund\` (after shipping), each with an optional note. Audited. ${refusals} 422 when no holder the shipping wallet may send for has the stock.`,
   params: orderId.extend({ action: z.enum(orderActions) }),
   body: ZTransitionNote,

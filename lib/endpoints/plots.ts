@@ -3,14 +3,14 @@
 // (with shares) each batch came from, which make it EUDR-ready.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
+import { ZNoQuery } from "@/lib/api/params";
 import { operators, readers } from "@/lib/auth/permissions";
-import { plotParams, ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
+import { ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { pageOf, ZAuditJson } from "./shapes";
 
-const tag = "Plots";
+const endpoint = endpointsTagged("Plots");
 const writers = { roles: operators, members: true, apiKeys: true };
 const position = z.array(z.number());
 
@@ -68,10 +68,8 @@ const ZBatchPlotsJson = z.object({
 });
 
 export const listPlots = endpoint({
-  method: "GET",
-  path: "/api/plots",
+  route: "GET /api/plots",
   rule: readers,
-  tag,
   summary:
     "Plots, newest first. Filters: country (ISO-2), has_problems (yes/no), q (reference, producer or region). A producer's members see their organisation's plots only.",
   query: ZPlotQuery,
@@ -79,10 +77,8 @@ export const listPlots = endpoint({
 });
 
 export const createPlot = endpoint({
-  method: "POST",
-  path: "/api/plots",
+  route: "POST /api/plots",
   rule: writers,
-  tag,
   summary:
     "File a plot: GeoJSON geometry (WGS 84, longitude first), a point (with its declared area_ha) or a polygon (its area computed). 422 with `reasons` when the geometry is unusable (off the globe, a ring with no area); a plot breaking an EUDR rule is stored with its `problems`. 409 when the reference exists in the organisation.",
   body: ZNewPlot,
@@ -91,10 +87,8 @@ export const createPlot = endpoint({
 });
 
 export const uploadPlots = endpoint({
-  method: "POST",
-  path: "/api/plots/upload",
+  route: "POST /api/plots/upload",
   rule: writers,
-  tag,
   summary:
     "Upload many plots: `content` is a GeoJSON FeatureCollection or a CSV (reference, producer_name, country, region, area_ha, and latitude/longitude or a GeoJSON `geometry` column). Answers a report per row: created, updated (same reference), unchanged, or refused with its reasons; refused rows change nothing, the others are stored together.",
   body: ZPlotUpload,
@@ -102,47 +96,35 @@ export const uploadPlots = endpoint({
 });
 
 export const getPlot = endpoint({
-  method: "GET",
-  path: "/api/plots/[plot_id]",
+  route: "GET /api/plots/[plot_id]",
   rule: readers,
-  tag,
   summary: "A plot, the batches that list it and its edit history.",
-  params: plotParams,
   query: ZNoQuery,
   response: ZPlotDetail,
 });
 
 export const editPlot = endpoint({
-  method: "PATCH",
-  path: "/api/plots/[plot_id]",
+  route: "PATCH /api/plots/[plot_id]",
   rule: writers,
-  tag,
   summary:
     "Edit a plot: the whole plot is checked again. Audited (before and after); each batch listing it gets its plot list's new hash in the audit log.",
-  params: plotParams,
   body: ZPlotEdit,
   response: ZPlotDetail,
 });
 
 export const getBatchPlots = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/plots",
+  route: "GET /api/batches/[batch_id]/plots",
   rule: readers,
-  tag,
   summary: "The plots a batch came from, with shares; whether it is EUDR-ready and why not; the list's hash.",
-  params: idParams("batch_id"),
   query: ZNoQuery,
   response: ZBatchPlotsJson,
 });
 
 export const setBatchPlots = endpoint({
-  method: "PUT",
-  path: "/api/batches/[batch_id]/plots",
+  route: "PUT /api/batches/[batch_id]/plots",
   rule: writers,
-  tag,
   summary:
     "Replace the batch's plot list (an empty list unlinks every plot). Shares must sum to 100 (422). The new list's hash goes to the audit log, and from there on chain with the next anchor.",
-  params: idParams("batch_id"),
   body: ZBatchPlots,
   response: ZBatchPlotsJson,
 });

@@ -1,23 +1,20 @@
 // Provenance: an audit record's Merkle proof, and printable labels with a QR code to the trace page.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 
+const endpoint = endpointsTagged("Provenance");
 /** `0x…` hex, typed as viem types it. */
 const hex = z.templateLiteral(["0x", z.string()]);
 
 export const auditProof = endpoint({
-  method: "GET",
-  path: "/api/audit/[record_id]/proof",
+  route: "GET /api/audit/[record_id]/proof",
   rule: readers,
-  tag: "Provenance",
   summary:
     "An audit record (record_id = its position, the id AuditAnchor knows) with its Merkle leaf, the path of sibling hashes to the root, the root, and the anchor: range, on-chain index, transaction and block. `anchor` and `root` are null until the record is anchored.",
-  params: idParams("record_id"),
   response: z.object({
     position: z.number(),
     hash: z.string(),
@@ -58,10 +55,8 @@ export const auditProof = endpoint({
 });
 
 export const labels = endpoint({
-  method: "GET",
-  path: "/api/labels",
+  route: "GET /api/labels",
   rule: readers,
-  tag: "Provenance",
   summary:
     "Printable labels for the batches named by `ids` (database ids, comma-separated): `format=pdf` (A4 sheets of 2 × 4, up to 200) or `png` (two per row, up to 40), each with the batch code, its origin and a QR code of its GS1 Digital Link `/01/{GTIN}/10/{lot}` (under PUBLIC_APP_URL when set, else AUTH_URL, else this request's host), which the app resolves to `/trace/{batch_code}`. 404 names any id the database does not have.",
   query: ZLabelQuery,

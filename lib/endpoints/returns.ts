@@ -3,8 +3,8 @@
 // analytics. A buyer's members read their own returns only.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
-import { everyone, operators, readers, verifiers } from "@/lib/auth/permissions";
+import { ZNoQuery } from "@/lib/api/params";
+import { operators, operatorsAndKeys, readers, signedIn, verifiers, verifiersOnly } from "@/lib/auth/permissions";
 import {
   dispositions,
   qualityGrades,
@@ -23,11 +23,10 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { csvExport, endpoint } from "./define";
-import { pageOf, ZAuditJson, ZTransactionJson } from "./shapes";
+import { csvExport, csvFile, endpointsTagged, storedFile } from "./define";
+import { pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
-const tag = "Returns";
-const text = z.string().nullable();
+const endpoint = endpointsTagged("Returns");
 const money = z.string().describe("Money, two decimals");
 
 const ZReturnSummary = z.object({
@@ -138,14 +137,11 @@ const ZReturnAnalytics = z.object({
   decision_hours: z.object({ decided: z.number(), median: text, p90: text, average: text }),
 });
 
-const returnId = idParams("return_id");
 const state = "409 when the return's state does not allow it (the answer names the state and the one it needs).";
 
 export const listReturns = endpoint({
-  method: "GET",
-  path: "/api/returns",
+  route: "GET /api/returns",
   rule: readers,
-  tag,
   summary:
     "Returns, newest first. Filters: status and reason (comma-separated), buyer_id, order_id, batch_id. A buyer's members see their own returns only.",
   query: ZReturnQuery,
@@ -155,10 +151,8 @@ export const listReturns = endpoint({
 export const exportReturns = csvExport(listReturns, "return");
 
 export const createReturn = endpoint({
-  method: "POST",
-  path: "/api/returns",
+  route: "POST /api/returns",
   rule: { roles: operators, members: true, apiKeys: true },
-  tag,
   summary:
     "Request a return of part of a delivered order line (JSON, or multipart with the request as JSON in `return` plus up to 5 `photos`). The sum returned on a line never passes what it shipped: 422 with `returnable_kg`. 409 when the order is not delivered; 422 when the line was delivered by redemption. A buyer's members return their own orders' lines.",
   body: ZNewReturn,
@@ -169,80 +163,57 @@ export const createReturn = endpoint({
 });
 
 export const getReturn = endpoint({
-  method: "GET",
-  path: "/api/returns/[return_id]",
+  route: "GET /api/returns/[return_id]",
   rule: readers,
-  tag,
   summary:
     "A return with its inspection, recommendation (each option's recovery value, the factors and a confidence), decision, photos, the shipping wallet's transactions for it, and history.",
-  params: returnId,
   query: ZNoQuery,
   response: ZReturnJson,
 });
 
 export const returnPhoto = endpoint({
-  method: "GET",
-  path: "/api/returns/[return_id]/photos/[photo_id]",
-  rule: { roles: everyone, members: true },
-  tag,
+  route: "GET /api/returns/[return_id]/photos/[photo_id]",
+  rule: signedIn,
   summary: "A return's photo (signed-in users who may read the return).",
-  params: returnId.extend(idParams("photo_id").shape),
-  response: {
-    contentType: "application/octet-stream",
-    description: "The photo as uploaded, served as its checked type.",
-  },
+  response: storedFile("The photo as uploaded, served as its checked type."),
 });
 
 export const receiveReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/receive",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/returns/[return_id]/receive",
+  rule: operatorsAndKeys,
   summary: `Receive a requested return at a warehouse: the shipping wallet takes the tokens back from the buyer's wallet (which must have approved it), and the indexer books them as \`returned\` at that warehouse. 422 when the warehouse has no room or the wallet holds too little. ${state}`,
-  params: returnId,
   body: ZIntake,
   response: ZReturnJson,
 });
 
 export const inspectReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/inspect",
+  route: "POST /api/returns/[return_id]/inspect",
   rule: { roles: verifiers, apiKeys: true },
-  tag,
   summary: `Inspect a received return: an SCA quality check (graded as for batches) and whether it is contaminated; answers the recommended disposition. ${state}`,
-  params: returnId,
   body: ZInspection,
   response: ZReturnJson,
 });
 
 export const decideReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/decide",
+  route: "POST /api/returns/[return_id]/decide",
   // A person decides: no API key.
-  rule: { roles: verifiers },
-  tag,
+  rule: verifiersOnly,
   summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
-  params: returnId,
   body: ZDecision,
   response: ZReturnJson,
 });
 
 export const rejectReturn = endpoint({
-  method: "POST",
-  path: "/api/returns/[return_id]/reject",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/returns/[return_id]/reject",
+  rule: operatorsAndKeys,
   summary: `Reject a requested return, saying why. ${state}`,
-  params: returnId,
   body: ZRejection,
   response: ZReturnJson,
 });
 
 export const returnAnalytics = endpoint({
-  method: "GET",
-  path: "/api/returns/analytics",
+  route: "GET /api/returns/analytics",
   rule: readers,
-  tag,
   summary:
     "Return rate (kilograms returned against shipped) by origin, process and shipping warehouse; returns by reason; value recovered against the returned coffee's price; hours from request to decision.",
   query: ZNoQuery,
@@ -250,11 +221,9 @@ export const returnAnalytics = endpoint({
 });
 
 export const exportReturnAnalytics = endpoint({
-  method: "GET",
-  path: "/api/returns/analytics/export",
+  route: "GET /api/returns/analytics/export",
   rule: readers,
-  tag,
   summary: "One table of the returns analytics as CSV: `table` is origin, process, warehouse or reason.",
   query: z.strictObject({ table: z.enum(returnTables) }),
-  response: { contentType: "text/csv", description: "The table's rows, with a header row." },
+  response: csvFile("The table's rows, with a header row."),
 });

@@ -17,7 +17,8 @@ import {
   verificationStatuses,
 } from "@/lib/db/enums";
 
-const text = z.string().nullable();
+/** A text field that may be null. */
+export const text = z.string().nullable();
 const time = z.string();
 
 /** `{data: [...]}`. */
@@ -108,7 +109,7 @@ export const ZAlertJson = z.object({
   batch_id: z.number(),
   type: z.enum(alertTypes),
   severity: z.enum(alertSeverities),
-  status: z.enum(["open", "resolved"]),
+  status: z.enum(alertStatuses),
   source: z.string(),
   message: z.string(),
   details: z.unknown(),

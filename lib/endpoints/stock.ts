@@ -2,8 +2,8 @@
 // here and then sent from a wallet (the chain wants the holder's or an inventory manager's signature).
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins, everyone, operators, readers } from "@/lib/auth/permissions";
+import { ZNoQuery } from "@/lib/api/params";
+import { adminsOnly, everyone, everyoneAndKeys, operatorsAndKeys, readers } from "@/lib/auth/permissions";
 import {
   ZMovementQuery,
   ZNewWarehouse,
@@ -14,11 +14,10 @@ import {
   ZWarehouseCode,
 } from "@/lib/stock/schemas";
 
-import { csvExport, endpoint } from "./define";
-import { listOf, pageOf } from "./shapes";
+import { csvExport, endpointsTagged } from "./define";
+import { listOf, pageOf, text } from "./shapes";
 
-const tag = "Stock";
-const text = z.string().nullable();
+const endpoint = endpointsTagged("Stock");
 
 const ZWarehouseJson = z.object({
   code: z.string(),
@@ -72,10 +71,8 @@ const prepared =
   "Nothing is changed here: the answer is the contract call to sign and send from a wallet (`to`, `data`), and the ledger records it once its event is indexed.";
 
 export const listWarehouses = endpoint({
-  method: "GET",
-  path: "/api/warehouses",
-  rule: { roles: everyone, apiKeys: true },
-  tag,
+  route: "GET /api/warehouses",
+  rule: everyoneAndKeys,
   summary:
     "Every warehouse with its capacity, the stock on hand in it (all holders) and the share of its capacity used.",
   query: ZNoQuery,
@@ -83,10 +80,8 @@ export const listWarehouses = endpoint({
 });
 
 export const createWarehouse = endpoint({
-  method: "POST",
-  path: "/api/warehouses",
-  rule: { roles: admins },
-  tag,
+  route: "POST /api/warehouses",
+  rule: adminsOnly,
   summary:
     "Add a warehouse (code, name, country, address, capacity in kg). 409 when its code or name is taken. Audited.",
   body: ZNewWarehouse,
@@ -95,10 +90,8 @@ export const createWarehouse = endpoint({
 });
 
 export const updateWarehouse = endpoint({
-  method: "PATCH",
-  path: "/api/warehouses/[code]",
-  rule: { roles: admins },
-  tag,
+  route: "PATCH /api/warehouses/[code]",
+  rule: adminsOnly,
   summary:
     "Change a warehouse's name, country, address, capacity, or deactivate it (an inactive warehouse takes no stock). Audited.",
   params: ZWarehouseCode,
@@ -107,10 +100,8 @@ export const updateWarehouse = endpoint({
 });
 
 export const getStock = endpoint({
-  method: "GET",
-  path: "/api/stock",
+  route: "GET /api/stock",
   rule: readers,
-  tag,
   summary:
     "Stock on hand per warehouse (with its capacity used) and per holder, from holdings: what the chain's balances say.",
   query: ZNoQuery,
@@ -118,10 +109,8 @@ export const getStock = endpoint({
 });
 
 export const listMovements = endpoint({
-  method: "GET",
-  path: "/api/stock-movements",
+  route: "GET /api/stock-movements",
   rule: readers,
-  tag,
   summary:
     "The stock ledger, newest first: minted, transferred, moved, adjusted and redeemed, with quantity, holders, warehouses, reason, actor and transaction. Filters: batch_id, type, warehouse, holder, from, to (dates, UTC).",
   query: ZMovementQuery,
@@ -131,45 +120,33 @@ export const listMovements = endpoint({
 export const exportMovements = csvExport(listMovements, "movement");
 
 export const prepareMove = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/stock-moves",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/batches/[batch_id]/stock-moves",
+  rule: operatorsAndKeys,
   summary: `Check a move of a holder's stock between warehouses: refused (422) past the destination's capacity or past what the holder has at the source. ${prepared}`,
-  params: idParams("batch_id"),
   body: ZStockMove,
   response: ZPreparedCall,
 });
 
 export const prepareAdjustment = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/stock-adjustments",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/batches/[batch_id]/stock-adjustments",
+  rule: operatorsAndKeys,
   summary: `Check an adjustment (count correction, damage, loss, sample, moisture loss; quantity_kg negative to write off): refused (422) below zero at that warehouse or past its capacity. Sent by a wallet with the inventory manager role. ${prepared}`,
-  params: idParams("batch_id"),
   body: ZStockAdjustment,
   response: ZPreparedCall,
 });
 
 export const prepareTransfer = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/stock-transfers",
+  route: "POST /api/batches/[batch_id]/stock-transfers",
   rule: { roles: everyone, members: true, apiKeys: true },
-  tag,
   summary: `Check a transfer of part of a batch from one holder to another: refused (422) past what the sender holds. The sender's wallet signs it. ${prepared}`,
-  params: idParams("batch_id"),
   body: ZStockTransfer,
   response: ZPreparedCall,
 });
 
 export const batchHoldings = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/holdings",
+  route: "GET /api/batches/[batch_id]/holdings",
   rule: readers,
-  tag,
   summary: "Who holds how much of the batch, per warehouse, as the ledger sums it (equal to balanceOf on chain).",
-  params: idParams("batch_id"),
   query: ZNoQuery,
   response: listOf(
     z.object({ holder: z.string(), warehouse: z.string(), quantity_kg: z.string(), holder_total_kg: z.string() }),

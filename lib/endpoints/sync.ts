@@ -1,20 +1,17 @@
 // Reconciliation with the chain: full runs (queued for the worker), one batch now, and the history.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
-import { cron, everyone, operators } from "@/lib/auth/permissions";
+import { cron, everyoneAndKeys, operatorsAndKeys } from "@/lib/auth/permissions";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf, ZSyncJson, ZSyncRun } from "./shapes";
 
-const tag = "Sync";
+const endpoint = endpointsTagged("Sync");
 const ZStarted = z.object({ sync: ZSyncJson, is_new: z.boolean() });
 
 export const startSync = endpoint({
-  method: "POST",
-  path: "/api/sync",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/sync",
+  rule: operatorsAndKeys,
   summary:
     "Start a full reconciliation of every batch with the chain: 202 with the queued run (the worker runs it), or 200 with the run already queued or running.",
   response: ZStarted,
@@ -22,40 +19,31 @@ export const startSync = endpoint({
 });
 
 export const listSyncs = endpoint({
-  method: "GET",
-  path: "/api/sync",
-  rule: { roles: everyone, apiKeys: true },
-  tag,
+  route: "GET /api/sync",
+  rule: everyoneAndKeys,
   summary:
     "The latest reconciliation runs, newest first: trigger, status, blocks read at, counts checked / updated / imported / flagged / failed, duration.",
   response: listOf(ZSyncJson),
 });
 
 export const getSync = endpoint({
-  method: "GET",
-  path: "/api/sync/[sync_id]",
-  rule: { roles: everyone, apiKeys: true },
-  tag,
+  route: "GET /api/sync/[sync_id]",
+  rule: everyoneAndKeys,
   summary:
     "One run with every difference it found (field, off chain, on chain) and what it did: updated, imported, flagged or failed.",
-  params: idParams("sync_id"),
   response: ZSyncRun,
 });
 
 export const syncBatch = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/sync",
-  rule: { roles: operators, apiKeys: true },
-  tag,
+  route: "POST /api/batches/[batch_id]/sync",
+  rule: operatorsAndKeys,
   summary:
     "Reconcile one batch with the chain now, whatever its backoff; answers the run with its differences. A draft has its mint transaction followed.",
-  params: idParams("batch_id"),
   response: ZSyncRun,
 });
 
 export const cronSync = endpoint({
-  method: "GET",
-  path: "/api/cron/sync",
+  route: "GET /api/cron/sync",
   rule: cron,
   tag: "System",
   summary: "Enqueue a full reconciliation for the worker, for serverless deployments (CRON_SECRET bearer).",

@@ -3,33 +3,29 @@
 import { z } from "zod";
 
 import { ZNoQuery } from "@/lib/api/params";
-import { cron, everyone, open } from "@/lib/auth/permissions";
+import { cron, everyoneAndKeys, open } from "@/lib/auth/permissions";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
+
+const endpoint = endpointsTagged("System");
 
 export const notFound = endpoint({
-  method: "ANY",
-  path: "/api/[...path]",
+  route: "ANY /api/[...path]",
   rule: open,
-  tag: "System",
   summary: "Any path no endpoint serves: 404 in the error shape.",
   response: { contentType: "application/json", description: "Always the 404 error." },
 });
 
 export const health = endpoint({
-  method: "GET",
-  path: "/api/health",
+  route: "GET /api/health",
   rule: open,
-  tag: "System",
   summary: "Liveness: the app and its database answer; the last indexed block.",
   response: z.object({ status: z.literal("ok"), database: z.literal("up"), indexed_block: z.string().nullable() }),
 });
 
 export const openApi = endpoint({
-  method: "GET",
-  path: "/api/openapi.json",
+  route: "GET /api/openapi.json",
   rule: open,
-  tag: "System",
   summary: "This document.",
   response: z.object({
     openapi: z.string(),
@@ -39,19 +35,15 @@ export const openApi = endpoint({
 });
 
 export const cronExpiry = endpoint({
-  method: "GET",
-  path: "/api/cron/expiry",
+  route: "GET /api/cron/expiry",
   rule: cron,
-  tag: "System",
   summary: "Find batches near or past expiry and flag them, for serverless deployments (CRON_SECRET bearer).",
   response: z.object({ checked: z.number(), raised: z.number() }),
 });
 
 export const cronListener = endpoint({
-  method: "GET",
-  path: "/api/cron/listener",
+  route: "GET /api/cron/listener",
   rule: cron,
-  tag: "System",
   summary:
     "One listening round (up to 50 s) for serverless deployments; Vercel Cron sends CRON_SECRET as a bearer token.",
   response: z.object({
@@ -72,9 +64,8 @@ const ZComponent = z.object({
 });
 
 export const systemStatus = endpoint({
-  method: "GET",
-  path: "/api/system/status",
-  rule: { roles: everyone, apiKeys: true },
+  route: "GET /api/system/status",
+  rule: everyoneAndKeys,
   tag: "Dashboard",
   summary:
     "Each component (database, RPC, event listener, job queue, Chainlink fulfiller, sync service) with its state (ok, degraded, down, not_configured), since when it has held that state, a sentence and its figures (latencies, chain id, head block, listener lag, queue depth); `status` is the worst of them.",

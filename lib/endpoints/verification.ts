@@ -2,59 +2,47 @@
 // their files, fraud scores, alerts, and the audit history.
 import { z } from "zod";
 
-import { idParams } from "@/lib/api/params";
-import { everyone, readers, staff, verifiers } from "@/lib/auth/permissions";
+import { readers, signedIn, staffAndKeys, staffOnly, verifiersOnly } from "@/lib/auth/permissions";
 import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged, storedFile } from "./define";
 import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
 
-const batchId = idParams("batch_id");
+const endpoint = endpointsTagged("Verification");
 
 export const requestVerification = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/request-verification",
-  rule: { roles: staff, apiKeys: true },
-  tag: "Verification",
+  route: "POST /api/batches/[batch_id]/request-verification",
+  rule: staffAndKeys,
   summary:
     "Ask for a count of the batch (201); while one waits, the same request again (200). A redeemed or expired batch is refused (422); a verified batch stays verified until the count decides.",
-  params: batchId,
   body: ZVerificationRequest,
   response: ZRequestJson,
   statuses: [200, 201],
 });
 
 export const batchRequests = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/verification-requests",
+  route: "GET /api/batches/[batch_id]/verification-requests",
   rule: readers,
-  tag: "Verification",
   summary: "The batch's verification requests, newest first.",
-  params: batchId,
   query: ZRequestListQuery,
   response: pageOf(ZRequestJson),
 });
 
 export const listRequests = endpoint({
-  method: "GET",
-  path: "/api/verification-requests",
+  route: "GET /api/verification-requests",
   rule: readers,
-  tag: "Verification",
   summary: "The verification queue, with filters and cursor paging.",
   query: ZRequestListQuery,
   response: pageOf(ZRequestJson),
 });
 
 export const processRequest = endpoint({
-  method: "POST",
-  path: "/api/verification-requests/[request_id]/process",
-  rule: { roles: verifiers },
-  tag: "Verification",
+  route: "POST /api/verification-requests/[request_id]/process",
+  rule: verifiersOnly,
   summary:
     "Record the counted quantity (`actual_quantity`: a decimal string, a JSON number, or a query parameter; kg, at most 3 decimals): compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.",
-  params: idParams("request_id"),
   body: ZProcessRequest,
   bodyFromQuery: true,
   response: ZRequestJson,
@@ -100,22 +88,16 @@ const verifySummary =
   "A full verification: quantity, metadata hash, dates, quality and fraud score. `outcome` is passed, failed or incomplete (a check that could not be made, such as no quality check yet, fails nothing); it sets the verification status unless incomplete or a count is pending (then `note` says why).";
 
 export const verify = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/verify",
-  rule: { roles: verifiers },
-  tag: "Verification",
+  route: "POST /api/batches/[batch_id]/verify",
+  rule: verifiersOnly,
   summary: verifySummary,
-  params: batchId,
   response: ZVerification,
 });
 
 export const verifyBatch = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/verify-batch",
-  rule: { roles: verifiers },
-  tag: "Verification",
+  route: "POST /api/batches/[batch_id]/verify-batch",
+  rule: verifiersOnly,
   summary: "The same full verification as /verify (seed 000 names both).",
-  params: batchId,
   response: ZVerification,
 });
 
@@ -150,13 +132,10 @@ const ZQualityCheckJson = z.object({
 });
 
 export const recordQualityCheck = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/quality-check",
-  rule: { roles: verifiers },
-  tag: "Verification",
+  route: "POST /api/batches/[batch_id]/quality-check",
+  rule: verifiersOnly,
   summary:
     "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
-  params: batchId,
   body: ZQualityCheck,
   bodyFormat: "multipart",
   form: { field: "check", files: ["photos", "certificates"] },
@@ -165,69 +144,48 @@ export const recordQualityCheck = endpoint({
 });
 
 export const qualityChecks = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/quality-checks",
+  route: "GET /api/batches/[batch_id]/quality-checks",
   rule: readers,
-  tag: "Verification",
   summary: "The batch's quality checks with their grades, reasons and files, newest first.",
-  params: batchId,
   response: listOf(ZQualityCheckJson),
 });
 
 export const getFile = endpoint({
-  method: "GET",
-  path: "/api/files/[file_id]",
-  rule: { roles: everyone, members: true },
-  tag: "Verification",
+  route: "GET /api/files/[file_id]",
+  rule: signedIn,
   summary: "A quality check's photo or certificate (signed-in users only).",
-  params: idParams("file_id"),
-  response: {
-    contentType: "application/octet-stream",
-    description: "The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF).",
-  },
+  response: storedFile("The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF)."),
 });
 
 export const detectFraud = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/detect-fraud",
-  rule: { roles: staff, apiKeys: true },
-  tag: "Verification",
+  route: "POST /api/batches/[batch_id]/detect-fraud",
+  rule: staffAndKeys,
   summary:
     "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
-  params: batchId,
   response: ZFraudAssessment,
   statuses: [201],
 });
 
 export const batchAlerts = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/alerts",
+  route: "GET /api/batches/[batch_id]/alerts",
   rule: readers,
-  tag: "Verification",
   summary: "The batch's alerts, open and resolved, newest first.",
-  params: batchId,
   response: listOf(ZAlertJson),
 });
 
 export const resolveAlert = endpoint({
-  method: "POST",
-  path: "/api/batches/[batch_id]/resolve-alert",
-  rule: { roles: staff },
-  tag: "Verification",
+  route: "POST /api/batches/[batch_id]/resolve-alert",
+  rule: staffOnly,
   summary:
     "Resolve an open alert (`alert_id`) with a note (audited); a resolved alert stays in history. Without `alert_id` (an empty body, as seed 000 sent), every open alert of the batch is resolved, the note defaulting to one that says so; the answer is then `{data: [...]}`.",
-  params: batchId,
   body: ZResolveAlert,
   response: z.union([ZAlertJson, listOf(ZAlertJson)]),
 });
 
 export const auditHistory = endpoint({
-  method: "GET",
-  path: "/api/batches/[batch_id]/audit-history",
+  route: "GET /api/batches/[batch_id]/audit-history",
   rule: readers,
-  tag: "Verification",
   summary:
     "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
-  params: batchId,
   response: listOf(ZAuditJson),
 });

@@ -2,18 +2,15 @@
 // delivery log with each attempt, redelivery, test events, and the admin settings that govern them.
 import { z } from "zod";
 
-import { idParams, ZNoQuery } from "@/lib/api/params";
-import { admins } from "@/lib/auth/permissions";
+import { ZNoQuery } from "@/lib/api/params";
+import { adminsOnly } from "@/lib/auth/permissions";
 import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/enums";
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
 
-import { endpoint } from "./define";
+import { endpointsTagged } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const rule = { roles: admins };
-const tag = "Webhooks";
-const endpointId = idParams("endpoint_id");
-const deliveryId = idParams("delivery_id");
+const endpoint = endpointsTagged("Webhooks");
 const time = z.string();
 const maybeTime = z.string().nullable();
 
@@ -51,20 +48,16 @@ const ZDeliveryJson = z.object({
 const ZSettings = z.object({ webhooks_allow_private: z.boolean() });
 
 export const listWebhookEndpoints = endpoint({
-  method: "GET",
-  path: "/api/admin/webhooks",
-  rule,
-  tag,
+  route: "GET /api/admin/webhooks",
+  rule: adminsOnly,
   summary: "Webhook endpoints with their event types, status and failure streak (never their secrets).",
   query: ZNoQuery,
   response: listOf(ZEndpointJson),
 });
 
 export const createWebhookEndpoint = endpoint({
-  method: "POST",
-  path: "/api/admin/webhooks",
-  rule,
-  tag,
+  route: "POST /api/admin/webhooks",
+  rule: adminsOnly,
   summary:
     "Register an endpoint for the event types given (201); its signing secret is in this response only. A private or loopback address is refused (422) unless the webhooks_allow_private setting is on. Audited.",
   body: ZNewEndpoint,
@@ -73,59 +66,44 @@ export const createWebhookEndpoint = endpoint({
 });
 
 export const changeWebhookEndpoint = endpoint({
-  method: "PATCH",
-  path: "/api/admin/webhooks/[endpoint_id]",
-  rule,
-  tag,
+  route: "PATCH /api/admin/webhooks/[endpoint_id]",
+  rule: adminsOnly,
   summary:
     "Change an endpoint's URL, description or event types, or pause or resume it; setting a disabled endpoint active enables it again, resets its failure count and clears its alert. Audited.",
-  params: endpointId,
   body: ZEndpointChange,
   response: ZEndpointJson,
 });
 
 export const rotateWebhookSecret = endpoint({
-  method: "POST",
-  path: "/api/admin/webhooks/[endpoint_id]/rotate-secret",
-  rule,
-  tag,
+  route: "POST /api/admin/webhooks/[endpoint_id]/rotate-secret",
+  rule: adminsOnly,
   summary:
     "A new signing secret (in this response only); the previous one keeps signing beside it for 24 hours. Audited.",
-  params: endpointId,
   body: ZNothing,
   response: z.object({ secret: z.string(), previous_valid_until: time }),
 });
 
 export const sendWebhookTest = endpoint({
-  method: "POST",
-  path: "/api/admin/webhooks/[endpoint_id]/test",
-  rule,
-  tag,
+  route: "POST /api/admin/webhooks/[endpoint_id]/test",
+  rule: adminsOnly,
   summary: "Send a webhook.test event to this endpoint now (202); 409 unless it is active.",
-  params: endpointId,
   body: ZNothing,
   response: z.object({ delivery_id: z.number(), message_id: z.string() }),
   statuses: [202],
 });
 
 export const listWebhookDeliveries = endpoint({
-  method: "GET",
-  path: "/api/admin/webhooks/[endpoint_id]/deliveries",
-  rule,
-  tag,
+  route: "GET /api/admin/webhooks/[endpoint_id]/deliveries",
+  rule: adminsOnly,
   summary: "An endpoint's deliveries, newest first, with their status, attempts, last answer and latency.",
-  params: endpointId,
   query: ZDeliveryQuery,
   response: pageOf(ZDeliveryJson),
 });
 
 export const getWebhookDelivery = endpoint({
-  method: "GET",
-  path: "/api/admin/webhook-deliveries/[delivery_id]",
-  rule,
-  tag,
+  route: "GET /api/admin/webhook-deliveries/[delivery_id]",
+  rule: adminsOnly,
   summary: "One delivery with every attempt: the request's headers and body, the answer's status, body and latency.",
-  params: deliveryId,
   query: ZNoQuery,
   response: ZDeliveryJson.extend({
     attempts: z.array(
@@ -144,33 +122,26 @@ export const getWebhookDelivery = endpoint({
 });
 
 export const redeliverWebhook = endpoint({
-  method: "POST",
-  path: "/api/admin/webhook-deliveries/[delivery_id]/redeliver",
-  rule,
-  tag,
+  route: "POST /api/admin/webhook-deliveries/[delivery_id]/redeliver",
+  rule: adminsOnly,
   summary:
     "Send a finished delivery again, with the same webhook-id and a fresh 24 hours of tries (202); 409 while it is pending or its endpoint is not active. Audited.",
-  params: deliveryId,
   body: ZNothing,
   response: z.object({ id: z.number(), status: z.literal("pending") }),
   statuses: [202],
 });
 
 export const getAdminSettings = endpoint({
-  method: "GET",
-  path: "/api/admin/settings",
-  rule,
-  tag,
+  route: "GET /api/admin/settings",
+  rule: adminsOnly,
   summary: "The admin settings: webhooks_allow_private (private and loopback webhook addresses allowed).",
   query: ZNoQuery,
   response: ZSettings,
 });
 
 export const changeAdminSettings = endpoint({
-  method: "PATCH",
-  path: "/api/admin/settings",
-  rule,
-  tag,
+  route: "PATCH /api/admin/settings",
+  rule: adminsOnly,
   summary: "Change the admin settings. Audited.",
   body: ZSettingsChange,
   response: ZSettings,
