@@ -369,7 +369,9 @@ async function main() {
   run(
     "next",
     process.execPath,
-    [next, mode, "-p", String(env.PORT)],
+    // Idle connections kept past any client's own keep-alive (Node's 5 s default let a client reuse
+    // a socket the server was closing: ECONNRESET under load), behind a proxy or a test runner alike.
+    [next, mode, "-p", String(env.PORT), ...(mode === "start" ? ["--keepAliveTimeout", "65000"] : [])],
     appEnv,
     `If its error names ${env.NEXT_DIST_DIR}/, that build is stale or foreign: delete the folder (rm -rf ${env.NEXT_DIST_DIR}) and run again.`,
   );
