@@ -2,23 +2,17 @@
 // that opens the batch's trace page in the browser; the resolver ignores extra qualifiers and says
 // "not found" for what names no batch; the batch page downloads its EPCIS 2.0 file; and every demo
 // batch's EPCIS export is valid against the official EPCIS 2.0 JSON schema.
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 
-import { epcisValidator } from "@/lib/epcis/validator";
+import { epcisSchemaErrors } from "@/lib/epcis/validate";
 import { readDigitalLink } from "@/lib/gs1/digital-link";
 import { gtinFor } from "@/lib/gs1/gtin";
 
 import { query } from "./db";
 import { stack } from "./stack";
-
-// Playwright's loader cannot import JSON as a module: the schema file lib/epcis/validate.ts imports, read.
-const epcisSchemaErrors = epcisValidator(
-  JSON.parse(readFileSync("lib/epcis/schema/EPCIS-JSON-Schema.json", "utf8")) as object,
-);
 
 type Demo = { id: string; batch_code: string; origin_country: string };
 let batch: Demo;
