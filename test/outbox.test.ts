@@ -153,6 +153,8 @@ describe("the outbox", () => {
     await db.transaction((tx) =>
       recordAudit(tx, { entity: "batch", entityId: batchId, batchId, action: "chain.BatchCreated", actor }),
     );
+    // Registered after the change but before the outbox follows it: the event is dated when it happened.
+    const between = await make("http://127.0.0.1:9/between", ["batch.created"]);
     await followAudit(db);
     const later = await make("http://127.0.0.1:9/later", ["batch.created"]);
     const { events, jobs } = await dispatchEvents(db);
@@ -160,7 +162,7 @@ describe("the outbox", () => {
     const deliveries = await db
       .select()
       .from(webhookDeliveries)
-      .where(inArray(webhookDeliveries.endpointId, [wants.id, other.id, paused.id, later.id]));
+      .where(inArray(webhookDeliveries.endpointId, [wants.id, other.id, paused.id, between.id, later.id]));
     expect(deliveries.map((d) => d.endpointId)).toEqual([wants.id]);
     expect(jobs).toEqual([{ deliveryId: deliveries[0].id, attempt: 1, startAfter: deliveries[0].nextAttemptAt }]);
     expect(deliveries[0].messageId).toBe(`msg_${deliveries[0].eventId}`);

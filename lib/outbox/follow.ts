@@ -53,7 +53,7 @@ export async function followAudit(db: Db): Promise<{ records: number; events: nu
     if (range[0].last === null) return { records: 0, events: 0 };
     const to = Number(range[0].last);
     const inserted = await tx.execute(sql`
-      insert into outbound_events (type, source, batch_id, severity, data)
+      insert into outbound_events (type, source, batch_id, severity, data, created_at)
       select m.type, 'audit:' || a.position, a.batch_id, al.severity,
              jsonb_strip_nulls(jsonb_build_object(
                'audit_position', a.position,
@@ -69,7 +69,9 @@ export async function followAudit(db: Db): Promise<{ records: number; events: nu
                'alert', case when al.id is not null then jsonb_build_object(
                  'scope', 'batch', 'id', al.id, 'type', al.type, 'severity', al.severity, 'status', al.status,
                  'source', al.source, 'message', al.message, 'details', al.details,
-                 'resolution_note', al.resolution_note) end))
+                 'resolution_note', al.resolution_note) end)),
+             -- Dated when it happened, not when followed: an endpoint registered in between gets none of it.
+             a.created_at
         from audit_records a
         join jsonb_to_recordset(${map}::jsonb) as m(action text, type text) on m.action = a.action
         left join batches b on b.id = a.batch_id
