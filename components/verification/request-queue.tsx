@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { SelectAllCell, SelectCell, useSelection } from "@/components/ui/selection";
 import { Row, Table, TableHead } from "@/components/ui/table";
 import type { RequestJson } from "@/lib/verification/requests";
@@ -13,9 +14,16 @@ import { BulkRun } from "./bulk-run";
 import { ProcessDialog } from "./process-dialog";
 import { DecisionCell, RequestedCell, RequestFigureCells } from "./request-cells";
 
-type Props = { requests: RequestJson[]; canProcess: boolean; canDetect: boolean; canVerify: boolean };
+type Props = {
+  requests: RequestJson[];
+  /** Said in place of the table when there are no requests. */
+  empty: string;
+  canProcess: boolean;
+  canDetect: boolean;
+  canVerify: boolean;
+};
 
-export function RequestQueue({ requests, canProcess, canDetect, canVerify }: Props) {
+export function RequestQueue({ requests, empty, canProcess, canDetect, canVerify }: Props) {
   const [target, setTarget] = useState<RequestJson | null>(null);
   const canRunBulk = canDetect || canVerify;
   // Selection is by batch: a batch with two requests on the page is one row to select.
@@ -25,6 +33,15 @@ export function RequestQueue({ requests, canProcess, canDetect, canVerify }: Pro
   }));
   const selection = useSelection(pageBatches);
 
+  // The dialog stays mounted when a refresh empties the list under it: its decision is still shown.
+  const dialog = target && <ProcessDialog key={target.id} request={target} onClose={() => setTarget(null)} />;
+  if (requests.length === 0)
+    return (
+      <>
+        <EmptyState>{empty}</EmptyState>
+        {dialog}
+      </>
+    );
   return (
     <div className="flex flex-col gap-4">
       {canRunBulk && <BulkRun batches={selection.selected} canDetect={canDetect} canVerify={canVerify} />}
@@ -63,7 +80,7 @@ export function RequestQueue({ requests, canProcess, canDetect, canVerify }: Pro
           ))}
         </tbody>
       </Table>
-      {target && <ProcessDialog key={target.id} request={target} onClose={() => setTarget(null)} />}
+      {dialog}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 
 import { LiveRefresh } from "@/components/live-refresh";
-import { EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -39,22 +38,21 @@ export default async function VerificationPage({ searchParams }: ListProps) {
           These filters are not valid: {query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
         </Notice>
       )}
-      {page &&
-        (page.data.length === 0 ? (
-          <EmptyState>
-            {place.cursor
+      {page && (
+        // Mounted even when the page is empty, so a live refresh that empties it keeps an open dialog.
+        <RequestQueue
+          key={JSON.stringify(values)}
+          requests={page.data}
+          empty={
+            place.cursor
               ? "No older requests."
-              : "No verification requests match these filters. Request one from a batch's page."}
-          </EmptyState>
-        ) : (
-          <RequestQueue
-            key={JSON.stringify(values)}
-            requests={page.data}
-            canProcess={can(user, "POST /api/verification-requests/[request_id]/process")}
-            canDetect={can(user, "POST /api/batches/[batch_id]/detect-fraud")}
-            canVerify={can(user, "POST /api/batches/[batch_id]/verify")}
-          />
-        ))}
+              : "No verification requests match these filters. Request one from a batch's page."
+          }
+          canProcess={can(user, "POST /api/verification-requests/[request_id]/process")}
+          canDetect={can(user, "POST /api/batches/[batch_id]/detect-fraud")}
+          canVerify={can(user, "POST /api/batches/[batch_id]/verify")}
+        />
+      )}
       <Pager {...place} next={page?.next_cursor ?? null} nextLabel="Older requests" firstLabel="Newest requests" />
       <OpenAlerts alerts={alerts} canResolve={can(user, "POST /api/batches/[batch_id]/resolve-alert")} />
     </div>
