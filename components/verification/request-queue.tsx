@@ -33,54 +33,52 @@ export function RequestQueue({ requests, empty, canProcess, canDetect, canVerify
   }));
   const selection = useSelection(pageBatches);
 
-  // The dialog stays mounted when a refresh empties the list under it: its decision is still shown.
-  const dialog = target && <ProcessDialog key={target.id} request={target} onClose={() => setTarget(null)} />;
-  if (requests.length === 0)
-    return (
-      <>
-        <EmptyState>{empty}</EmptyState>
-        {dialog}
-      </>
-    );
+  // The dialog keeps its place (and its decision) when a live refresh empties the list under it.
   return (
     <div className="flex flex-col gap-4">
-      {canRunBulk && <BulkRun batches={selection.selected} canDetect={canDetect} canVerify={canVerify} />}
-      <Table>
-        <TableHead
-          isSticky
-          columns={[
-            "Requested",
-            "Batch",
-            "Status",
-            "On chain (kg)",
-            "Counted (kg)",
-            "Discrepancy",
-            "Decision",
-            ...(canProcess ? [""] : []),
-          ]}
-        >
-          {canRunBulk && <SelectAllCell selection={selection} count={pageBatches.length} />}
-        </TableHead>
-        <tbody>
-          {requests.map((r) => (
-            <Row key={r.id} data-testid="request-row" data-request-id={r.id} data-status={r.status}>
-              {canRunBulk && <SelectCell selection={selection} row={{ id: r.batch_id, code: r.batch_code }} />}
-              <RequestedCell r={r} />
-              <td className="px-2 py-1.5">
-                <Link href={`/batches/${r.batch_id}`}>{r.batch_code}</Link>
-              </td>
-              <RequestFigureCells r={r} />
-              <DecisionCell r={r} />
-              {canProcess && (
-                <td className="px-2 py-1.5">
-                  {r.status === "pending" && <Button onClick={() => setTarget(r)}>Process</Button>}
-                </td>
-              )}
-            </Row>
-          ))}
-        </tbody>
-      </Table>
-      {dialog}
+      {requests.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <>
+          {canRunBulk && <BulkRun batches={selection.selected} canDetect={canDetect} canVerify={canVerify} />}
+          <Table>
+            <TableHead
+              isSticky
+              columns={[
+                "Requested",
+                "Batch",
+                "Status",
+                "On chain (kg)",
+                "Counted (kg)",
+                "Discrepancy",
+                "Decision",
+                ...(canProcess ? [""] : []),
+              ]}
+            >
+              {canRunBulk && <SelectAllCell selection={selection} count={pageBatches.length} />}
+            </TableHead>
+            <tbody>
+              {requests.map((r) => (
+                <Row key={r.id} data-testid="request-row" data-request-id={r.id} data-status={r.status}>
+                  {canRunBulk && <SelectCell selection={selection} row={{ id: r.batch_id, code: r.batch_code }} />}
+                  <RequestedCell r={r} />
+                  <td className="px-2 py-1.5">
+                    <Link href={`/batches/${r.batch_id}`}>{r.batch_code}</Link>
+                  </td>
+                  <RequestFigureCells r={r} />
+                  <DecisionCell r={r} />
+                  {canProcess && (
+                    <td className="px-2 py-1.5">
+                      {r.status === "pending" && <Button onClick={() => setTarget(r)}>Process</Button>}
+                    </td>
+                  )}
+                </Row>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+      {target && <ProcessDialog key={target.id} request={target} onClose={() => setTarget(null)} />}
     </div>
   );
 }
