@@ -198,6 +198,15 @@ describe("declarations", () => {
     );
     expect(ZDeclaration.safeParse({ ...declaration, declarant: "Almaz Gebre 😀" }).success).toBe(true);
   });
+
+  // Found by the fuzz (FUZZ_SEED=2034783906): ISO 8601 has a year 0, Postgres does not, so it answered 500.
+  it("refuses a declaration dated in the year 0000 with a 400's message", () => {
+    const declaration = { land_use: "coffee_before_2021", is_deforestation_free: true, declarant: "Almaz Gebre" };
+    expect(ZDeclaration.safeParse({ ...declaration, declared_on: "0000-02-29" }).error?.issues[0].message).toBe(
+      "must be a calendar date from the year 0001 on",
+    );
+    expect(ZDeclaration.safeParse({ ...declaration, declared_on: "0001-01-01" }).success).toBe(true);
+  });
 });
 
 describe("risk assessment", () => {

@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 
+import { calendarDate } from "@/lib/api/zod";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 
@@ -14,7 +15,7 @@ const PAGE = 5_000;
 
 export const ZFlagExpiryOptions = z.object({
   /** The day to judge against (UTC); the database's current UTC date when omitted. */
-  today: z.iso.date().optional(),
+  today: calendarDate().optional(),
   withinDays: z.number().int().min(0).max(3650).default(30),
 });
 

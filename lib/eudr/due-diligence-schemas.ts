@@ -2,7 +2,7 @@
 // statement to generate, and the eudr_submission setting. Client-safe: the forms use them too.
 import { z } from "zod";
 
-import { isWellFormed, text } from "@/lib/api/zod";
+import { calendarDate, isWellFormed, text } from "@/lib/api/zod";
 import { landUses, statementActivities } from "@/lib/db/enums";
 
 const lon = z.number().min(-180).max(180);
@@ -29,7 +29,7 @@ export type NewDeforestationLayer = z.infer<typeof ZDeforestationLayer>;
 export const ZDeclaration = z.strictObject({
   land_use: z.enum(landUses),
   is_deforestation_free: z.boolean(),
-  declared_on: z.iso.date(),
+  declared_on: calendarDate(),
   declarant: text().trim().min(1).max(200),
   note: text().trim().max(1000).optional(),
 });

@@ -2,7 +2,7 @@
 // Pure: the caller passes everything in, including `now`.
 import { z } from "zod";
 
-import { decimal } from "@/lib/api/zod";
+import { calendarDate, decimal } from "@/lib/api/zod";
 
 import {
   getInconsistentDates,
@@ -32,9 +32,9 @@ export const ZFraudInput = z.strictObject({
   price_per_kg: decimal(2),
   /** Prices of the same origin's other batches, this batch excluded. */
   peer_prices_per_kg: z.array(decimal(2)).max(100_000),
-  production_date: z.iso.date(),
-  expiry_date: z.iso.date(),
-  harvest_date: z.iso.date().nullish(),
+  production_date: calendarDate(),
+  expiry_date: calendarDate(),
+  harvest_date: calendarDate().nullish(),
   now: timestamp(),
   /** Other batches carrying the same metadata hash. */
   metadata_hash_reuse_count: count(),
