@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -16,12 +15,9 @@ export default async function CaughtMailPage({ searchParams }: { searchParams: P
   const mails = await listCaughtMails(getDb(), { to: typeof to === "string" && to.length <= 200 ? to : undefined });
   return (
     <div className="flex flex-col gap-4">
-      <PageHeader title="Caught mail">
+      <PageHeader title="Caught mail" link={{ href: "/admin", label: "Back to admin" }}>
         Mail sent through the local catcher that <code>npm run dev</code> starts; with SMTP_URL set to a real server
-        this stays empty.{" "}
-        <Link href="/admin" className="underline">
-          Back to admin
-        </Link>
+        this stays empty.
       </PageHeader>
       {mails.length === 0 && <p className="text-sm">No mail yet.</p>}
       <ul className="flex flex-col gap-4">

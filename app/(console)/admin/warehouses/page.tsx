@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { NewWarehouseForm, ToggleWarehouse } from "@/components/stock/warehouse-form";
 import { Card } from "@/components/ui/card";
@@ -18,11 +17,8 @@ export default async function WarehousesPage() {
   const warehouses = await listWarehouses(getDb());
   return (
     <div className="flex flex-col gap-4">
-      <PageHeader title="Warehouses">
-        Where stock lies. A move past a warehouse&apos;s capacity is refused; an inactive warehouse takes no stock.{" "}
-        <Link href="/admin" className="underline">
-          Back to admin
-        </Link>
+      <PageHeader title="Warehouses" link={{ href: "/admin", label: "Back to admin" }}>
+        Where stock lies. A move past a warehouse&apos;s capacity is refused; an inactive warehouse takes no stock.
       </PageHeader>
       <Card id="new-warehouse" title="Add a warehouse">
         <NewWarehouseForm />

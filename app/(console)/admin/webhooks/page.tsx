@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { Card, Empty } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,14 +21,10 @@ export default async function WebhooksPage() {
   const logs = await Promise.all(endpoints.map((e) => listDeliveries(db, e.id, { limit: 20 })));
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Webhooks">
+      <PageHeader title="Webhooks" link={{ href: "/admin", label: "Back to admin" }}>
         Signed HTTP calls (Standard Webhooks) to your systems when batches, alerts, syncs, orders and returns change;
         failed deliveries are retried with backoff for 24 hours, and an endpoint failing 20 times in a row is disabled
-        with a system alert. See <code>docs/notifications.md</code> for the payload and how to verify it. Back to{" "}
-        <Link href="/admin" className="underline">
-          Admin
-        </Link>
-        .
+        with a system alert. See <code>docs/notifications.md</code> for the payload and how to verify it.
       </PageHeader>
       <AllowPrivate allowed={allowPrivate} />
       <RegisterEndpoint />
