@@ -3,10 +3,11 @@ import "server-only";
 // What a console page reads before it shows anything: the signed-in user allowed on it, and either
 // the one record it is about or the filters and place of the list it pages through.
 import { notFound } from "next/navigation";
+import type { ZodType } from "zod";
 
 import { placeOf } from "@/components/ui/paged-list";
 import { ApiError } from "@/lib/api/errors";
-import { readFilters, type SearchParams } from "@/lib/api/search-params";
+import { loadListPage, readFilters, type SearchParams } from "@/lib/api/search-params";
 import { requirePageUser, type PageUser } from "@/lib/auth/session";
 
 /** A detail page's props: the record's id as the URL holds it. */
@@ -36,12 +37,18 @@ export async function loadDetail<T>(
 }
 
 /**
- * A list page's user, its URL's filters (for loadListPage) and its place (for PagedList or Pager): the
- * pager's links keep the filters named, or without `names` every one the URL has.
+ * A list page's user, its URL's filters, its place (for Pager) and `load`, which reads a page of rows
+ * with the filters and answers what PagedList takes: the pager's links keep the filters named, or
+ * without `names` every one the URL has.
  */
 export async function openList(path: string, searchParams: ListProps["searchParams"], names?: readonly string[]) {
   const user = await requirePageUser(path);
   const filters = readFilters(await searchParams);
   const kept = names ?? Object.keys(filters.values).filter((name) => name !== "cursor");
-  return { user, filters, values: filters.values, place: placeOf(path, kept, filters) };
+  const place = placeOf(path, kept, filters);
+  const load = async <Q, P>(schema: ZodType<Q>, list: (query: Q) => Promise<P>) => ({
+    result: await loadListPage(schema, filters, list),
+    place,
+  });
+  return { user, values: filters.values, place, load };
 }

@@ -9,7 +9,6 @@ import { UploadForm } from "@/components/eudr/upload-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PagedList } from "@/components/ui/paged-list";
-import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listPlotCountries, listPlots } from "@/lib/eudr/plots";
@@ -31,10 +30,10 @@ const intro = {
 };
 
 export default async function EudrPage({ searchParams }: ListProps) {
-  const { user, filters, values, place } = await openList("/eudr", searchParams, filterNames);
+  const { user, values, load } = await openList("/eudr", searchParams, filterNames);
   const db = getDb();
-  const [result, countries] = await Promise.all([
-    loadListPage(ZPlotQuery, filters, (q) => listPlots(db, user.scope, q)),
+  const [list, countries] = await Promise.all([
+    load(ZPlotQuery, (q) => listPlots(db, user.scope, q)),
     listPlotCountries(db, user.scope),
   ]);
   return (
@@ -53,7 +52,7 @@ export default async function EudrPage({ searchParams }: ListProps) {
         </Card>
       )}
       <PlotFilters values={values} countries={countries} />
-      <PagedList result={result} place={place} nextLabel="Older plots" empty="No plot matches these filters.">
+      <PagedList {...list} nextLabel="Older plots" empty="No plot matches these filters.">
         {(page) => <PlotsTable plots={page.data} />}
       </PagedList>
     </div>

@@ -6,8 +6,6 @@ import { NotificationsTable } from "@/components/notifications/notifications-tab
 import { ProposedActions } from "@/components/recommendations/proposed-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { PagedList } from "@/components/ui/paged-list";
-import { filterViews, ViewTabs } from "@/components/ui/view-tabs";
-import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { ZNotificationQuery } from "@/lib/notifications/schemas";
@@ -21,8 +19,8 @@ const views = [{ label: "All" }, { label: "Unread", value: "true" }] as const;
 const path = "/inbox";
 
 export default async function InboxPage({ searchParams }: ListProps) {
-  const { user: me, filters, values, place } = await openList(path, searchParams, ["unread"]);
-  const result = await loadListPage(ZNotificationQuery, filters, (q) => listNotifications(getDb(), me.id, q));
+  const { user: me, values, load } = await openList(path, searchParams, ["unread"]);
+  const list = await load(ZNotificationQuery, (q) => listNotifications(getDb(), me.id, q));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Inbox">
@@ -33,10 +31,9 @@ export default async function InboxPage({ searchParams }: ListProps) {
         </Link>
         .
       </PageHeader>
-      <ViewTabs views={filterViews(path, "unread", values.unread, views)} />
       <PagedList
-        result={result}
-        place={place}
+        {...list}
+        views={{ name: "unread", options: views }}
         nextLabel="Older notifications"
         empty={values.unread ? "No unread notifications." : "No notifications yet."}
         card={(page) => ({

@@ -6,7 +6,6 @@ import { OrdersTable } from "@/components/orders/orders-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { PagedList } from "@/components/ui/paged-list";
-import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 import { can } from "@/lib/endpoints/permissions";
 import { listBuyers } from "@/lib/orders/buyers";
@@ -21,10 +20,10 @@ export const dynamic = "force-dynamic";
 const filterNames = ["status", "buyer_id", "batch_id", "from", "to"] as const;
 
 export default async function OrdersPage({ searchParams }: ListProps) {
-  const { user, filters, values, place } = await openList("/orders", searchParams, filterNames);
+  const { user, values, place, load } = await openList("/orders", searchParams, filterNames);
   const db = getDb();
-  const [result, buyers] = await Promise.all([
-    loadListPage(ZOrderQuery, filters, (q) => listOrders(db, user.scope, q)),
+  const [list, buyers] = await Promise.all([
+    load(ZOrderQuery, (q) => listOrders(db, user.scope, q)),
     user.isMember ? null : listBuyers(db),
   ]);
   return (
@@ -44,7 +43,7 @@ export default async function OrdersPage({ searchParams }: ListProps) {
           : "Orders from buyers, newest first: each reserves its batches' stock once confirmed."}
       </PageHeader>
       <OrderFilters values={values} buyers={buyers} exportHref={`/api/orders/export?${place.filters}`} />
-      <PagedList result={result} place={place} nextLabel="Older orders" empty="No order matches these filters.">
+      <PagedList {...list} nextLabel="Older orders" empty="No order matches these filters.">
         {(page) => <OrdersTable orders={page.data} />}
       </PagedList>
     </div>

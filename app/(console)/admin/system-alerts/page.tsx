@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { SystemAlertsTable } from "@/components/admin/system-alerts-table";
 import { DetectorsPanel } from "@/components/recommendations/detectors-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { PagedList } from "@/components/ui/paged-list";
-import { filterViews, ViewTabs } from "@/components/ui/view-tabs";
 import { listSystemAlerts } from "@/lib/alerts/system";
 import { ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
-import { loadListPage } from "@/lib/api/search-params";
 import { getDb } from "@/lib/db/server";
 
 import { openList, type ListProps } from "../../page-loads";
@@ -20,22 +17,17 @@ const views = [{ label: "All" }, { label: "Open", value: "open" }, { label: "Res
 const path = "/admin/system-alerts";
 
 export default async function SystemAlertsPage({ searchParams }: ListProps) {
-  const { filters, values, place } = await openList(path, searchParams, ["status"]);
-  const result = await loadListPage(ZSystemAlertQuery, filters, (q) => listSystemAlerts(getDb(), q));
+  const { values, load } = await openList(path, searchParams, ["status"]);
+  const list = await load(ZSystemAlertQuery, (q) => listSystemAlerts(getDb(), q));
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="System alerts">
+      <PageHeader title="System alerts" link={{ href: "/admin", label: "Back to admin" }}>
         Alerts about Batchtrail itself (a broken audit chain), newest first; an admin resolves each with a note, which
-        is audited. Back to{" "}
-        <Link href="/admin" className="underline">
-          Admin
-        </Link>
-        .
+        is audited.
       </PageHeader>
-      <ViewTabs views={filterViews(path, "status", values.status, views)} />
       <PagedList
-        result={result}
-        place={place}
+        {...list}
+        views={{ name: "status", options: views }}
         nextLabel="Older alerts"
         empty={values.status ? `No ${values.status} system alerts.` : "No system alerts."}
       >
