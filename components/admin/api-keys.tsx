@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Select } from "@/components/ui/select";
-import { EmptyRow, rowClass, Table, TableHead } from "@/components/ui/table";
+import { ColumnTable, type ColumnOf } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZNewApiKey } from "@/lib/auth/schemas";
@@ -30,6 +30,28 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
   const [role, setRole] = useState<"operator" | "verifier" | "viewer">("viewer");
   const [created, setCreated] = useState<string | null>(null);
   useErrorToast(error);
+  const columns: ColumnOf<Key>[] = [
+    { label: "Name", cell: (k) => k.name },
+    { label: "Key", cell: (k) => `bt_${k.prefix}_…`, className: "font-mono text-xs" },
+    { label: "Role", cell: (k) => k.role },
+    {
+      label: "Last used",
+      cell: (k) => k.last_used_at?.slice(0, 19).replace("T", " ") ?? "never",
+      className: "text-xs",
+    },
+    {
+      label: "",
+      cell: (k) =>
+        k.revoked_at ? (
+          <span className="text-xs text-stone-500">revoked</span>
+        ) : (
+          <RevokeKey
+            name={k.name}
+            onRevoke={() => call("DELETE /api/admin/api-keys/[key_id]", { params: { key_id: k.id } })}
+          />
+        ),
+    },
+  ];
   return (
     <Card id="api-keys" title="API keys">
       <Form
@@ -64,30 +86,7 @@ export function AdminApiKeys({ keys }: { keys: Key[] }) {
         </Button>
       </Form>
       {created && <NewKey value={created} />}
-      <Table isFramed={false}>
-        <TableHead columns={["Name", "Key", "Role", "Last used", ""]} />
-        <tbody>
-          {keys.length === 0 && <EmptyRow columns={5}>No API key yet: create one above.</EmptyRow>}
-          {keys.map((k) => (
-            <tr key={k.id} className={rowClass}>
-              <td className="px-2 py-1">{k.name}</td>
-              <td className="px-2 py-1 font-mono text-xs">bt_{k.prefix}_…</td>
-              <td className="px-2 py-1">{k.role}</td>
-              <td className="px-2 py-1 text-xs">{k.last_used_at?.slice(0, 19).replace("T", " ") ?? "never"}</td>
-              <td className="px-2 py-1">
-                {k.revoked_at ? (
-                  <span className="text-xs text-stone-500">revoked</span>
-                ) : (
-                  <RevokeKey
-                    name={k.name}
-                    onRevoke={() => call("DELETE /api/admin/api-keys/[key_id]", { params: { key_id: k.id } })}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <ColumnTable rows={keys} columns={columns} empty="No API key yet: create one above." />
     </Card>
   );
 }

@@ -9,10 +9,25 @@ import { Button } from "@/components/ui/button";
 import { Card, Empty } from "@/components/ui/card";
 import { field, Field, TextField } from "@/components/ui/field";
 import { namedOption, Options } from "@/components/ui/select";
-import { LinesCell, Row, Table, TableHead } from "@/components/ui/table";
+import { ColumnTable, Lines, type ColumnOf } from "@/components/ui/table";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { ZBuyerChange } from "@/lib/orders/schemas";
+
+const columns: ColumnOf<Buyer>[] = [
+  { label: "Buyer", cell: (b) => b.name },
+  { label: "Kind", cell: (b) => b.kind },
+  {
+    label: "Delivery wallet",
+    cell: (b) => b.delivery_wallet ?? "none: ships by redemption",
+    className: "font-mono text-xs",
+  },
+  {
+    label: "Addresses",
+    cell: (b) => <Lines lines={b.addresses.map((a) => `${a.label}: ${a.lines}, ${a.country}`)} />,
+    className: "text-xs",
+  },
+];
 
 export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
   const { call, error, pending } = useApiCall();
@@ -121,19 +136,7 @@ export function AdminBuyers({ buyers }: { buyers: Buyer[] }) {
           </Button>
         </form>
       </div>
-      <Table isFramed={false} label="Buyers">
-        <TableHead columns={["Buyer", "Kind", "Delivery wallet", "Addresses"]} />
-        <tbody>
-          {buyers.map((b) => (
-            <Row key={b.id} data-buyer-id={b.id}>
-              <td className="px-2 py-1">{b.name}</td>
-              <td className="px-2 py-1">{b.kind}</td>
-              <td className="px-2 py-1 font-mono text-xs">{b.delivery_wallet ?? "none: ships by redemption"}</td>
-              <LinesCell className="text-xs" lines={b.addresses.map((a) => `${a.label}: ${a.lines}, ${a.country}`)} />
-            </Row>
-          ))}
-        </tbody>
-      </Table>
+      <ColumnTable label="Buyers" rows={buyers} columns={columns} idName="buyer-id" />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { field } from "@/components/ui/field";
-import { LinesCell, Row, Table, TableHead } from "@/components/ui/table";
+import { ColumnTable, Lines, type ColumnOf } from "@/components/ui/table";
 import { useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { ZNewOrganisation } from "@/lib/organisations/schemas";
@@ -13,6 +13,12 @@ import { ZNewOrganisation } from "@/lib/organisations/schemas";
 export type Organisation = { id: number; name: string; kind: string; wallets: string[]; members: number };
 
 const kinds = ["cooperative", "exporter", "importer", "roaster"];
+const columns: ColumnOf<Organisation>[] = [
+  { label: "Name", cell: (o) => o.name },
+  { label: "Kind", cell: (o) => o.kind },
+  { label: "Members", cell: (o) => o.members, className: "tabular-nums" },
+  { label: "Wallets", cell: (o) => <Lines lines={o.wallets} />, className: "font-mono text-xs" },
+];
 export function AdminOrganisations({ organisations }: { organisations: Organisation[] }) {
   const { call, error } = useApiCall();
   const [name, setName] = useState("");
@@ -52,19 +58,7 @@ export function AdminOrganisations({ organisations }: { organisations: Organisat
           Create organisation
         </Button>
       </form>
-      <Table isFramed={false}>
-        <TableHead columns={["Name", "Kind", "Members", "Wallets"]} />
-        <tbody>
-          {organisations.map((o) => (
-            <Row key={o.id} data-organisation-id={o.id}>
-              <td className="px-2 py-1">{o.name}</td>
-              <td className="px-2 py-1">{o.kind}</td>
-              <td className="px-2 py-1 tabular-nums">{o.members}</td>
-              <LinesCell className="font-mono text-xs" lines={o.wallets} />
-            </Row>
-          ))}
-        </tbody>
-      </Table>
+      <ColumnTable rows={organisations} columns={columns} idName="organisation-id" />
     </Card>
   );
 }

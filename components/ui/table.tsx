@@ -87,16 +87,8 @@ export function EmptyRow({ columns, children }: { columns: number; children: Rea
   );
 }
 
-/** A cell listing several things (a wallet's addresses, an organisation's wallets), one a line. */
-export function LinesCell({ lines, className = "" }: { lines: string[]; className?: string }) {
-  return (
-    <td className={`px-2 py-1 ${className}`.trim()}>
-      {lines.map((line, i) => (
-        <div key={i}>{line}</div>
-      ))}
-    </td>
-  );
-}
+/** Several things (a wallet's addresses, an organisation's wallets), one a line. */
+export const Lines = ({ lines }: { lines: string[] }) => lines.map((line, i) => <div key={i}>{line}</div>);
 
 /** A body row; its cells sit at its top, so a cell that wraps to several lines leaves the others aligned. */
 export function Row({ className = "", ...props }: React.ComponentProps<"tr">) {
@@ -111,5 +103,44 @@ export function LinkCell({ href, label, children }: { href: string; label?: stri
         {children}
       </Link>
     </td>
+  );
+}
+
+/** A column of a ColumnTable: its heading, how a row's cell reads, and the cell's own classes. */
+export type ColumnOf<T> = { label: string; cell: (row: T) => React.ReactNode; className?: string };
+
+/**
+ * A table in a card drawn from its columns: one row a record, keyed by its id, which the row also
+ * carries as `data-${idName}` for tests and scripts; `empty` is said when there are no rows.
+ */
+export function ColumnTable<T extends { id: number }>({
+  rows,
+  columns,
+  idName,
+  empty,
+  label,
+}: {
+  rows: T[];
+  columns: ColumnOf<T>[];
+  idName?: string;
+  empty?: React.ReactNode;
+  label?: string;
+}) {
+  return (
+    <Table isFramed={false} label={label}>
+      <TableHead columns={columns.map((c) => c.label)} />
+      <tbody>
+        {rows.length === 0 && empty && <EmptyRow columns={columns.length}>{empty}</EmptyRow>}
+        {rows.map((row) => (
+          <Row key={row.id} {...(idName && { [`data-${idName}`]: row.id })}>
+            {columns.map((c) => (
+              <td key={c.label} className={`px-2 py-1 ${c.className ?? ""}`.trim()}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </Row>
+        ))}
+      </tbody>
+    </Table>
   );
 }
