@@ -150,6 +150,15 @@ describe("refused and recorded, with nothing answered", () => {
     await refusedWith(() => call(path, body, { headers }), 401, /replay/, true);
   });
 
+  // Found by the e2e fuzz: a key with a lone surrogate made the refusal's reason text jsonb cannot keep,
+  // so the refusal went unrecorded.
+  it("a body naming a key that is not well-formed text: refused, and recorded with the key's text mended", async () => {
+    const path = "/api/chainlink/verify-batch/1";
+    const body = `{"chainlink_request_id":"${freshId()}","_\\ud800":1}`;
+    await refusedWith(() => call(path, body), 400, /Unrecognized key/, true);
+    expect((await lastCall()).reason).toBe('Unrecognized key: "_\uFFFD"');
+  });
+
   it("a stale timestamp, either way", async () => {
     const now = Math.floor(Date.now() / 1000);
     await refusedWith(() => ask("verify-batch", "1", freshId(), { timestamp: String(now - 301) }), 401, /stale/);

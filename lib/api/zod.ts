@@ -6,6 +6,8 @@ import "@/lib/zod-words";
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Whether jsonb (the audit log, settings) can keep the text: no lone UTF-16 surrogate. */
 export const isWellFormed = (s: string) => !loneSurrogate.test(s);
+/** The text with each lone surrogate replaced by U+FFFD, as a UTF-8 encoder would: jsonb keeps it. */
+export const toWellFormed = (s: string) => s.replace(new RegExp(loneSurrogate, "g"), "\uFFFD");
 
 /** Text Postgres can store, in a column and in jsonb: no NUL characters, no lone surrogate. */
 export const text = () =>

@@ -9,6 +9,7 @@ import { ZodError } from "zod";
 
 import { parseJson } from "@/lib/api/body";
 import { ApiError, errorStatus } from "@/lib/api/errors";
+import { toWellFormed } from "@/lib/api/zod";
 import { recordAudit } from "@/lib/audit/record";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import type { ChainHandle } from "@/lib/chain/server";
@@ -126,7 +127,7 @@ export async function answerCall(
     await record(
       db,
       call,
-      { outcome: "refused", status, reason: reason.slice(0, 500), chainlinkRequestId },
+      { outcome: "refused", status, reason: toWellFormed(reason.slice(0, 500)), chainlinkRequestId },
       isSigned,
     ).catch((e: Error) => console.error(`a refused Chainlink call could not be recorded: ${e.message}`));
     throw error;
