@@ -7,10 +7,9 @@ import { ZNewApiKey, ZUserChange } from "@/lib/auth/schemas";
 import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { listOf } from "./shapes";
 
-const endpoint = endpointsTagged("Admin");
 const keyRole = z.enum(["operator", "verifier", "viewer"]);
 
 export const listUsers = endpoint({

@@ -3,10 +3,8 @@
 import { ZResolveSystemAlert, ZSystemAlertQuery } from "@/lib/alerts/system-schemas";
 import { adminsOnly } from "@/lib/auth/permissions";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { pageOf, ZSystemAlertJson } from "./shapes";
-
-const endpoint = endpointsTagged("System");
 
 export const listSystemAlerts = endpoint({
   route: "GET /api/system/alerts",

@@ -3,9 +3,8 @@ import { z } from "zod";
 
 import { open } from "@/lib/auth/permissions";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 
-const endpoint = endpointsTagged("Auth");
 const nextAuth = { contentType: "application/json", description: "next-auth's answer (JSON, or a redirect)." };
 
 export const nextAuthGet = endpoint({

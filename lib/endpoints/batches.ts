@@ -4,10 +4,8 @@ import { z } from "zod";
 import { operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
-import { csvFile, endpointsTagged, serverSentEvents } from "./define";
+import { csvFile, endpoint, serverSentEvents } from "./define";
 import { pageOf, ZBatchJson, ZOnchainJson } from "./shapes";
-
-const endpoint = endpointsTagged("Batches");
 
 export const listBatches = endpoint({
   route: "GET /api/batches",

@@ -6,10 +6,9 @@ import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { listOf } from "./shapes";
 
-const endpoint = endpointsTagged("Chainlink");
 const don = { roles: [], chainlink: true };
 // The token id is checked after the signature (lib/chainlink/calls.ts): an unsigned call learns nothing.
 const tokenParam = z.object({ batch_id: text() });

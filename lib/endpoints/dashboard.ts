@@ -6,10 +6,8 @@ import { ZAnalyticsQuery } from "@/lib/analytics/schemas";
 import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { pageOf, text } from "./shapes";
-
-const endpoint = endpointsTagged("Dashboard");
 
 const ZShare = z.object({ batches: z.number(), quantity_kg: z.string(), value_usd: z.string() });
 const byValue = z.record(z.string(), ZShare);

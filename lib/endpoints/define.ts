@@ -22,7 +22,8 @@ export type Spec = {
   /** As the route's folder names it: `/api/batches/[batch_id]`. */
   path: `/api/${string}`;
   rule: Rule;
-  tag: string;
+  /** The OpenAPI document's group, when not its domain's. */
+  tag?: string;
   summary: string;
   params?: ZodType;
   query?: ZodType;
@@ -45,13 +46,10 @@ export type Spec = {
 export type Endpoint<S extends Spec = Spec> = S & { key: `${S["method"]} ${S["path"]}` };
 
 /**
- * As a domain's file writes it: `route` is the key, `METHOD /api/...`; the tag is the domain's unless
- * given; without `params`, each parameter the route names (`[batch_id]`) is a numeric id.
+ * As a domain's file writes it: `route` is the key, `METHOD /api/...`; without `params`, each
+ * parameter the route names (`[batch_id]`) is a numeric id.
  */
-export type Declaration = Omit<Spec, "method" | "path" | "tag"> & {
-  route: `${Spec["method"]} ${Spec["path"]}`;
-  tag?: string;
-};
+export type Declaration = Omit<Spec, "method" | "path"> & { route: `${Spec["method"]} ${Spec["path"]}` };
 
 /** The parameters a path names, catch-alls (`[...path]`) aside. */
 type Named<P> = P extends `${string}[${infer N}]${infer Rest}`
@@ -61,11 +59,7 @@ type IdParams<P> = [Named<P>] extends [never] ? unknown : { params: ZodObject<{ 
 
 type Declared<D extends Declaration> =
   D["route"] extends `${infer M extends Spec["method"]} ${infer P extends Spec["path"]}`
-    ? Endpoint<
-        Omit<D, "route" | "tag"> & { method: M; path: P; tag: string } & (D extends { params: ZodType }
-            ? unknown
-            : IdParams<P>)
-      >
+    ? Endpoint<Omit<D, "route"> & { method: M; path: P } & (D extends { params: ZodType } ? unknown : IdParams<P>)>
     : never;
 
 function idParamsOf(route: string) {
@@ -75,20 +69,18 @@ function idParamsOf(route: string) {
   return names.length ? { params: z.object(Object.fromEntries(names.map((name) => [name, ZId]))) } : {};
 }
 
-/** A domain's endpoint(): each declaration under the domain's tag (the OpenAPI document's group). */
-export const endpointsTagged =
-  (tag: string) =>
-  <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
-    const [method, path] = route.split(" ");
-    return { tag, ...(spec.params ? {} : idParamsOf(route)), ...spec, method, path, key: route } as Declared<D>;
-  };
+/** An endpoint as its domain's file declares it. */
+export const endpoint = <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
+  const [method, path] = route.split(" ");
+  return { ...(spec.params ? {} : idParamsOf(route)), ...spec, method, path, key: route } as Declared<D>;
+};
 
 type PagedList = Endpoint & { method: "GET"; query: ZodObject & { shape: { cursor: ZodType; limit: ZodType } } };
 type Unpaged<Q> = Q extends ZodObject<infer S, infer C> ? ZodObject<Omit<S, "cursor" | "limit">, C> : never;
 
 /** `GET <list>/export`: every row the list's filters match, newest first, as CSV; `noun` names one row. */
 export const csvExport = <const L extends PagedList>(list: L, noun: string) =>
-  endpointsTagged(list.tag)({
+  endpoint({
     route: `${list.key}/export` as `${L["key"]}/export` & Declaration["route"],
     rule: list.rule,
     summary: `Every ${noun} the filters match, newest first, as CSV.`,

@@ -15,10 +15,8 @@ import {
 import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from "@/lib/db/enums";
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
-import { endpointsTagged, storedFile } from "./define";
+import { endpoint, storedFile } from "./define";
 import { listOf, text } from "./shapes";
-
-const endpoint = endpointsTagged("Due diligence");
 
 const ZFactor = z.object({ name: z.string(), passed: z.boolean(), value: z.string(), sentence: z.string() });
 const ZRiskJson = z.object({

@@ -4,9 +4,8 @@ import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 import { bulkEventLimit, ZEpcisRange } from "@/lib/epcis/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 
-const endpoint = endpointsTagged("EPCIS");
 const document = {
   contentType: "application/ld+json",
   description: "An EPCISDocument (schemaVersion 2.0), valid against GS1's EPCIS 2.0 JSON schema; saved as a file.",

@@ -4,10 +4,9 @@ import { z } from "zod";
 import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
-import { endpointsTagged, serverSentEvents } from "./define";
+import { endpoint, serverSentEvents } from "./define";
 import { pageOf, ZListenerStatus } from "./shapes";
 
-const endpoint = endpointsTagged("Events");
 const ZEventJson = z.object({
   id: z.number(),
   seq: z.number(),

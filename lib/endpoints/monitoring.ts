@@ -7,10 +7,9 @@ import { everyoneAndKeys, staffOnly } from "@/lib/auth/permissions";
 import { detectorNames, recommendationKinds, recommendationStatuses } from "@/lib/db/enums";
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const endpoint = endpointsTagged("Monitoring");
 const when = z.string().nullable();
 
 const ZRecommendationJson = z.object({

@@ -6,10 +6,8 @@ import { z } from "zod";
 import { signedIn } from "@/lib/auth/permissions";
 import { ZMarkRead, ZNotificationJson, ZNotificationQuery, ZSubscription } from "@/lib/notifications/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { pageOf } from "./shapes";
-
-const endpoint = endpointsTagged("Notifications");
 
 export const listNotifications = endpoint({
   route: "GET /api/notifications",

@@ -4,7 +4,7 @@ import { z, type ZodType } from "zod";
 import type { Rule } from "@/lib/auth/permissions";
 
 import { isDownload, type Endpoint } from "./define";
-import { declarations } from "./registry";
+import { declarations, tagOf } from "./registry";
 
 type JsonSchema = { properties?: Record<string, object>; required?: string[] };
 const jsonSchema = (schema: ZodType, io: "input" | "output" = "input") =>
@@ -62,7 +62,7 @@ function operation(d: Endpoint, path: string) {
   }));
   const ok = successResponse(d);
   return {
-    tags: [d.tag],
+    tags: [tagOf.get(d.key)],
     summary: d.summary,
     parameters: [...pathParams, ...queryParams],
     ...(d.body && { requestBody: requestBody(d) }),

@@ -7,10 +7,8 @@ import { adminsOnly, everyoneAndKeys, operatorsAndKeys, readers } from "@/lib/au
 import { orderStatuses, reservationStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
-import { csvExport, endpointsTagged } from "./define";
+import { csvExport, endpoint } from "./define";
 import { listOf, pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
-
-const endpoint = endpointsTagged("Orders");
 
 const ZBuyerJson = z.object({
   id: z.number(),

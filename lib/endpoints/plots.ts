@@ -7,10 +7,9 @@ import { ZNoQuery } from "@/lib/api/params";
 import { operators, readers } from "@/lib/auth/permissions";
 import { ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { pageOf, ZAuditJson } from "./shapes";
 
-const endpoint = endpointsTagged("Plots");
 const writers = { roles: operators, members: true, apiKeys: true };
 const position = z.array(z.number());
 

@@ -4,9 +4,8 @@ import { z } from "zod";
 import { readers } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 
-const endpoint = endpointsTagged("Provenance");
 /** `0x…` hex, typed as viem types it. */
 const hex = z.templateLiteral(["0x", z.string()]);
 

@@ -1,6 +1,6 @@
 // Every endpoint of the API, declared once (one file per domain). A new endpoint: declare it in its
-// domain's file with endpoint(), add the file here if it is new, and export handle(declaration, fn)
-// from its route file; the permission table, the OpenAPI document and /api-docs follow.
+// domain's file with endpoint(), add the file to `domains` below (with its tag) if it is new, and export
+// handle(declaration, fn) from its route file; the permission table, the OpenAPI document and /api-docs follow.
 import * as admin from "./admin";
 import * as alerts from "./alerts";
 import * as auth from "./auth";
@@ -14,7 +14,6 @@ import * as events from "./events";
 import * as monitoring from "./monitoring";
 import * as notifications from "./notifications";
 import * as orders from "./orders";
-// plots
 import * as plots from "./plots";
 import * as provenance from "./provenance";
 import * as returns from "./returns";
@@ -24,37 +23,35 @@ import * as system from "./system";
 import * as verification from "./verification";
 import * as webhooks from "./webhooks";
 
-export const endpoints = {
-  ...system,
-  ...alerts,
-  ...auth,
-  ...batches,
-  ...verification,
-  ...provenance,
-  ...events,
-  ...sync,
-  ...chainlink,
-  ...dashboard,
-  ...admin,
-  ...stock,
-  ...orders,
-  ...returns,
-  // webhooks (issue 20)
-  ...webhooks,
+/** The API's domains in the order the docs list them, each under the tag that groups its endpoints. */
+const domains = [
+  ["System", system],
+  ["System", alerts],
+  ["Auth", auth],
+  ["Batches", batches],
+  ["Verification", verification],
+  ["Provenance", provenance],
+  ["Events", events],
+  ["Sync", sync],
+  ["Chainlink", chainlink],
+  ["Dashboard", dashboard],
+  ["Admin", admin],
+  ["Stock", stock],
+  ["Orders", orders],
+  ["Returns", returns],
+  ["Webhooks", webhooks],
+  ["Notifications", notifications],
+  ["Monitoring", monitoring],
+  ["Due diligence", dueDiligence],
+  ["Plots", plots],
+  ["EPCIS", epcis],
+] as const;
 
-  // notifications (issue 20)
-  ...notifications,
+type Domain = (typeof domains)[number][1];
+type Every<U> = (U extends unknown ? (all: U) => void : never) extends (all: infer I) => void ? I : never;
 
-  // monitoring (issue 20)
-  ...monitoring,
-
-  // due diligence
-  ...dueDiligence,
-  // plots
-  ...plots,
-  // epcis
-  ...epcis,
-};
+/** Every endpoint by the name its domain's file exports it under. */
+export const endpoints: Every<Domain> = Object.assign({}, ...domains.map(([, domain]) => domain));
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
 
@@ -66,3 +63,8 @@ export type EndpointAt<K extends EndpointKey> = Extract<Declared, { key: K }>;
 export const declarations: readonly Endpoint[] = Object.values(endpoints);
 
 export const byKey = new Map<string, Endpoint>(declarations.map((d) => [d.key, d]));
+
+/** Each endpoint's tag (its domain's unless it names its own), by key. */
+export const tagOf = new Map<string, string>(
+  domains.flatMap(([tag, domain]) => Object.values(domain).map((d: Endpoint) => [d.key, d.tag ?? tag] as const)),
+);

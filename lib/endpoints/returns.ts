@@ -23,10 +23,9 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { csvExport, csvFile, endpointsTagged, storedFile } from "./define";
+import { csvExport, csvFile, endpoint, storedFile } from "./define";
 import { pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
-const endpoint = endpointsTagged("Returns");
 const money = z.string().describe("Money, two decimals");
 
 const ZReturnSummary = z.object({

@@ -14,10 +14,8 @@ import {
   ZWarehouseCode,
 } from "@/lib/stock/schemas";
 
-import { csvExport, endpointsTagged } from "./define";
+import { csvExport, endpoint } from "./define";
 import { listOf, pageOf, text } from "./shapes";
-
-const endpoint = endpointsTagged("Stock");
 
 const ZWarehouseJson = z.object({
   code: z.string(),

@@ -3,10 +3,9 @@ import { z } from "zod";
 
 import { cron, everyoneAndKeys, operatorsAndKeys } from "@/lib/auth/permissions";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { listOf, ZSyncJson, ZSyncRun } from "./shapes";
 
-const endpoint = endpointsTagged("Sync");
 const ZStarted = z.object({ sync: ZSyncJson, is_new: z.boolean() });
 
 export const startSync = endpoint({

@@ -5,9 +5,7 @@ import { z } from "zod";
 import { ZNoQuery } from "@/lib/api/params";
 import { cron, everyoneAndKeys, open } from "@/lib/auth/permissions";
 
-import { endpointsTagged } from "./define";
-
-const endpoint = endpointsTagged("System");
+import { endpoint } from "./define";
 
 export const notFound = endpoint({
   route: "ANY /api/[...path]",

@@ -7,10 +7,8 @@ import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
-import { endpointsTagged, storedFile } from "./define";
+import { endpoint, storedFile } from "./define";
 import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
-
-const endpoint = endpointsTagged("Verification");
 
 export const requestVerification = endpoint({
   route: "POST /api/batches/[batch_id]/request-verification",

@@ -7,10 +7,9 @@ import { adminsOnly } from "@/lib/auth/permissions";
 import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/enums";
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
 
-import { endpointsTagged } from "./define";
+import { endpoint } from "./define";
 import { listOf, pageOf } from "./shapes";
 
-const endpoint = endpointsTagged("Webhooks");
 const time = z.string();
 const maybeTime = z.string().nullable();
 
