@@ -130,7 +130,8 @@ test("the worker mails a pending notification to the catcher", async () => {
 });
 
 test("the API answers the caller's own notifications and subscription as declared", async ({ page }) => {
-  const { listNotifications, getNotificationSubscription } = await import("@/lib/endpoints/notifications");
+  const { listNotifications, getNotificationSubscription } = (await import("@/lib/endpoints/notifications"))
+    .notifications;
   const id = await stageNotification(verifier, {
     title: "API check",
     body: "Answered as declared.",

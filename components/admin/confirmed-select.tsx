@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { field } from "@/components/ui/field";
 import { useOutcomeToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
-import type { changeUser } from "@/lib/endpoints/admin";
+import type { admin } from "@/lib/endpoints/admin";
 import type { Input } from "@/lib/endpoints/define";
 
 type Props = {
@@ -19,7 +19,7 @@ type Props = {
   options: { value: string; label: string }[];
   isDisabled?: boolean;
   question: (chosen: string, current: string) => string;
-  body: (chosen: string) => Input<typeof changeUser>["body"];
+  body: (chosen: string) => Input<typeof admin.changeUser>["body"];
 };
 
 export function ConfirmedSelect({ what, userName, userId, value, options, isDisabled, question, body }: Props) {

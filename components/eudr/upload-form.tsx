@@ -11,9 +11,9 @@ import { cellClass, Row, Table, TableHead } from "@/components/ui/table";
 import { useApiCall } from "@/components/use-api-call";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ResponseOf } from "@/lib/endpoints/define";
-import type { uploadPlots } from "@/lib/endpoints/plots";
+import type { plots } from "@/lib/endpoints/plots";
 
-type Report = ResponseOf<typeof uploadPlots>;
+type Report = ResponseOf<typeof plots.uploadPlots>;
 
 export function UploadForm() {
   const { call, error, pending } = useApiCall();

@@ -11,10 +11,10 @@ import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import { call as callApi } from "@/lib/endpoints/client";
 import type { ResponseOf } from "@/lib/endpoints/define";
-import type { getWebhookDelivery, listWebhookDeliveries } from "@/lib/endpoints/webhooks";
+import type { webhooks } from "@/lib/endpoints/webhooks";
 
-type Delivery = ResponseOf<typeof listWebhookDeliveries>["data"][number];
-type Attempt = ResponseOf<typeof getWebhookDelivery>["attempts"][number];
+type Delivery = ResponseOf<typeof webhooks.listWebhookDeliveries>["data"][number];
+type Attempt = ResponseOf<typeof webhooks.getWebhookDelivery>["attempts"][number];
 
 const when = (iso: string | null) => iso?.slice(0, 19).replace("T", " ") ?? "";
 const cell = "px-2 py-1";

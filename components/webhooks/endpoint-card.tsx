@@ -10,13 +10,13 @@ import { Card } from "@/components/ui/card";
 import { toast, useErrorToast } from "@/components/ui/toast";
 import { useApiCall } from "@/components/use-api-call";
 import type { ResponseOf } from "@/lib/endpoints/define";
-import type { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/endpoints/webhooks";
+import type { webhooks } from "@/lib/endpoints/webhooks";
 
 import { DeliveryLog } from "./delivery-log";
 import { SecretShown } from "./secret-shown";
 
-type Endpoint = ResponseOf<typeof listWebhookEndpoints>["data"][number];
-type Delivery = ResponseOf<typeof listWebhookDeliveries>["data"][number];
+type Endpoint = ResponseOf<typeof webhooks.listWebhookEndpoints>["data"][number];
+type Delivery = ResponseOf<typeof webhooks.listWebhookDeliveries>["data"][number];
 
 export function EndpointCard({ endpoint: e, deliveries }: { endpoint: Endpoint; deliveries: Delivery[] }) {
   const { call, error, pending } = useApiCall();

@@ -6,7 +6,7 @@ import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
-import { endpoint } from "./define";
+import { endpoints } from "./define";
 import { listOf } from "./shapes";
 
 const don = { roles: [], chainlink: true };
@@ -35,35 +35,35 @@ const ZCheckJson = z.object({
   updated_at: z.string(),
 });
 
-function donCall<const P extends `/api/chainlink/${string}/[batch_id]`>(path: P, summary: string) {
-  return endpoint({
-    route: `POST ${path}`,
-    rule: don,
-    summary,
-    params: tokenParam,
-    body: ZChainlinkCall,
-    bodyFormat: "text",
-    response: ZCheckJson,
-  });
-}
+/** A call the DON makes: signed, its body read as text for the signature, answered once per request id. */
+const donCall = <const P extends `/api/chainlink/${string}/[batch_id]`>(path: P, summary: string) => ({
+  route: `POST ${path}` as const,
+  rule: don,
+  summary,
+  params: tokenParam,
+  body: ZChainlinkCall,
+  bodyFormat: "text" as const,
+  response: ZCheckJson,
+});
 
-export const chainlinkVerifyBatch = donCall(
-  "/api/chainlink/verify-batch/[batch_id]",
-  "For the Chainlink DON (signed): run the verification engine on the batch with this on-chain id and answer one 160-byte ABI encoding; the same chainlink_request_id always gets the same answer.",
-);
-export const chainlinkQualityCheck = donCall(
-  "/api/chainlink/quality-check/[batch_id]",
-  "For the Chainlink DON (signed): the latest quality grade of the batch with this on-chain id, as one 160-byte ABI encoding.",
-);
-export const chainlinkExpiryCheck = donCall(
-  "/api/chainlink/expiry-check/[batch_id]",
-  "For the Chainlink DON (signed): whether the batch with this on-chain id has expired, as one 160-byte ABI encoding.",
-);
-
-export const chainlinkRequests = endpoint({
-  route: "GET /api/batches/[batch_id]/chainlink-requests",
-  rule: readers,
-  summary:
-    "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",
-  response: listOf(ZCheckJson),
+export const chainlink = endpoints({
+  chainlinkVerifyBatch: donCall(
+    "/api/chainlink/verify-batch/[batch_id]",
+    "For the Chainlink DON (signed): run the verification engine on the batch with this on-chain id and answer one 160-byte ABI encoding; the same chainlink_request_id always gets the same answer.",
+  ),
+  chainlinkQualityCheck: donCall(
+    "/api/chainlink/quality-check/[batch_id]",
+    "For the Chainlink DON (signed): the latest quality grade of the batch with this on-chain id, as one 160-byte ABI encoding.",
+  ),
+  chainlinkExpiryCheck: donCall(
+    "/api/chainlink/expiry-check/[batch_id]",
+    "For the Chainlink DON (signed): whether the batch with this on-chain id has expired, as one 160-byte ABI encoding.",
+  ),
+  chainlinkRequests: {
+    route: "GET /api/batches/[batch_id]/chainlink-requests",
+    rule: readers,
+    summary:
+      "The batch's Chainlink checks, newest first: stage (sent, answered, fulfilled, applied, failed), the answer decoded, and its transactions.",
+    response: listOf(ZCheckJson),
+  },
 });

@@ -69,11 +69,16 @@ function idParamsOf(route: string) {
   return names.length ? { params: z.object(Object.fromEntries(names.map((name) => [name, ZId]))) } : {};
 }
 
-/** An endpoint as its domain's file declares it. */
-export const endpoint = <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
+const endpoint = <const D extends Declaration>({ route, ...spec }: D): Declared<D> => {
   const [method, path] = route.split(" ");
   return { ...(spec.params ? {} : idParamsOf(route)), ...spec, method, path, key: route } as Declared<D>;
 };
+
+/** A domain's endpoints as its file declares them: a table from each endpoint's name to its declaration. */
+export const endpoints = <const T extends Record<string, Declaration>>(table: T) =>
+  Object.fromEntries(Object.entries(table).map(([name, d]) => [name, endpoint(d)])) as {
+    [K in keyof T]: Declared<T[K]>;
+  };
 
 type PagedList = Endpoint & { method: "GET"; query: ZodObject & { shape: { cursor: ZodType; limit: ZodType } } };
 type Unpaged<Q> = Q extends ZodObject<infer S, infer C> ? ZodObject<Omit<S, "cursor" | "limit">, C> : never;

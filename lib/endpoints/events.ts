@@ -4,7 +4,7 @@ import { z } from "zod";
 import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
-import { endpoint, serverSentEvents } from "./define";
+import { endpoints, serverSentEvents } from "./define";
 import { pageOf, ZListenerStatus } from "./shapes";
 
 const ZEventJson = z.object({
@@ -36,55 +36,58 @@ const ZProcessing = z.object({
   failed: z.number(),
 });
 
-export const listEvents = endpoint({
-  route: "GET /api/blockchain-events",
-  rule: readers,
-  summary: "Stored chain events, newest first, with filters and cursor paging.",
-  query: ZEventListQuery,
-  response: pageOf(ZEventJson),
-});
+export const events = endpoints({
+  listEvents: {
+    route: "GET /api/blockchain-events",
+    rule: readers,
+    summary: "Stored chain events, newest first, with filters and cursor paging.",
+    query: ZEventListQuery,
+    response: pageOf(ZEventJson),
+  },
 
-export const eventStream = endpoint({
-  route: "GET /api/blockchain-events/stream",
-  rule: signedIn,
-  summary:
-    "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
-  query: z.strictObject({
-    after: z
-      .string()
-      .regex(/^\d{1,18}$/, "must be a change number")
-      .optional(),
-  }),
-  response: serverSentEvents(
-    "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
-  ),
-});
+  eventStream: {
+    route: "GET /api/blockchain-events/stream",
+    rule: signedIn,
+    summary:
+      "Server-Sent Events: each new or changed event after `after` (or Last-Event-ID), id = its change number; `status` every 3 s.",
+    query: z.strictObject({
+      after: z
+        .string()
+        .regex(/^\d{1,18}$/, "must be a change number")
+        .optional(),
+    }),
+    response: serverSentEvents(
+      "`event` messages (an event, as in the list) and `status` messages (the listener's status).",
+    ),
+  },
 
-export const listenerStatus = endpoint({
-  route: "GET /api/blockchain-events/status",
-  rule: everyoneAndKeys,
-  summary: "The listener: listening, head and last processed block, lag, events per minute, errors.",
-  response: ZListenerStatus,
-});
+  listenerStatus: {
+    route: "GET /api/blockchain-events/status",
+    rule: everyoneAndKeys,
+    summary: "The listener: listening, head and last processed block, lag, events per minute, errors.",
+    response: ZListenerStatus,
+  },
 
-export const processEvent = endpoint({
-  route: "POST /api/blockchain-events/[event_id]/process",
-  rule: operatorsAndKeys,
-  summary: "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
-  response: ZProcessing,
-});
+  processEvent: {
+    route: "POST /api/blockchain-events/[event_id]/process",
+    rule: operatorsAndKeys,
+    summary:
+      "Apply a failed or pending event again now; its batch is replayed from its events. 409 for a reorged event.",
+    response: ZProcessing,
+  },
 
-export const processAllEvents = endpoint({
-  route: "POST /api/blockchain-events/process-all",
-  rule: operatorsAndKeys,
-  summary: "Apply every failed or pending event again now, whatever its backoff.",
-  response: ZProcessing,
-});
+  processAllEvents: {
+    route: "POST /api/blockchain-events/process-all",
+    rule: operatorsAndKeys,
+    summary: "Apply every failed or pending event again now, whatever its backoff.",
+    response: ZProcessing,
+  },
 
-export const toggleListening = endpoint({
-  route: "POST /api/blockchain-events/toggle-listening",
-  rule: operatorsAndKeys,
-  summary: "Pause (`active: false`) or resume the listener; answers its status.",
-  body: ZToggleListening,
-  response: ZListenerStatus,
+  toggleListening: {
+    route: "POST /api/blockchain-events/toggle-listening",
+    rule: operatorsAndKeys,
+    summary: "Pause (`active: false`) or resume the listener; answers its status.",
+    body: ZToggleListening,
+    response: ZListenerStatus,
+  },
 });

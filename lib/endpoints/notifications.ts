@@ -6,40 +6,42 @@ import { z } from "zod";
 import { signedIn } from "@/lib/auth/permissions";
 import { ZMarkRead, ZNotificationJson, ZNotificationQuery, ZSubscription } from "@/lib/notifications/schemas";
 
-import { endpoint } from "./define";
+import { endpoints } from "./define";
 import { pageOf } from "./shapes";
 
-export const listNotifications = endpoint({
-  route: "GET /api/notifications",
-  rule: signedIn,
-  summary:
-    "Your notifications, newest first, one page at a time (`unread=true`: only unread), with your unread count. Each links to its batch or system alert.",
-  query: ZNotificationQuery,
-  response: pageOf(ZNotificationJson).extend({ unread: z.number() }),
-});
+export const notifications = endpoints({
+  listNotifications: {
+    route: "GET /api/notifications",
+    rule: signedIn,
+    summary:
+      "Your notifications, newest first, one page at a time (`unread=true`: only unread), with your unread count. Each links to its batch or system alert.",
+    query: ZNotificationQuery,
+    response: pageOf(ZNotificationJson).extend({ unread: z.number() }),
+  },
 
-export const markNotificationsRead = endpoint({
-  route: "POST /api/notifications/read",
-  rule: signedIn,
-  summary:
-    "Mark your notifications read: `{ids: [...]}` (1–100; ids that are not yours are passed over) or `{all: true}`. Answers how many changed and how many are still unread.",
-  body: ZMarkRead,
-  response: z.object({ updated: z.number(), unread: z.number() }),
-});
+  markNotificationsRead: {
+    route: "POST /api/notifications/read",
+    rule: signedIn,
+    summary:
+      "Mark your notifications read: `{ids: [...]}` (1–100; ids that are not yours are passed over) or `{all: true}`. Answers how many changed and how many are still unread.",
+    body: ZMarkRead,
+    response: z.object({ updated: z.number(), unread: z.number() }),
+  },
 
-export const getNotificationSubscription = endpoint({
-  route: "GET /api/notifications/subscription",
-  rule: signedIn,
-  summary:
-    "Which alerts reach you: the minimum severity, by email, in the inbox. Until you save one: high and up, inbox only.",
-  response: ZSubscription,
-});
+  getNotificationSubscription: {
+    route: "GET /api/notifications/subscription",
+    rule: signedIn,
+    summary:
+      "Which alerts reach you: the minimum severity, by email, in the inbox. Until you save one: high and up, inbox only.",
+    response: ZSubscription,
+  },
 
-export const putNotificationSubscription = endpoint({
-  route: "PUT /api/notifications/subscription",
-  rule: signedIn,
-  summary:
-    "Save which alerts reach you. Alerts reach staff (batch alerts) and admins (system alerts too); organisation members receive none.",
-  body: ZSubscription,
-  response: ZSubscription,
+  putNotificationSubscription: {
+    route: "PUT /api/notifications/subscription",
+    rule: signedIn,
+    summary:
+      "Save which alerts reach you. Alerts reach staff (batch alerts) and admins (system alerts too); organisation members receive none.",
+    body: ZSubscription,
+    response: ZSubscription,
+  },
 });

@@ -7,7 +7,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { operators, readers } from "@/lib/auth/permissions";
 import { ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
 
-import { endpoint } from "./define";
+import { endpoints } from "./define";
 import { pageOf, ZAuditJson } from "./shapes";
 
 const writers = { roles: operators, members: true, apiKeys: true };
@@ -66,64 +66,66 @@ const ZBatchPlotsJson = z.object({
   plots: z.array(ZPlotJson.extend({ share_pct: z.string() })),
 });
 
-export const listPlots = endpoint({
-  route: "GET /api/plots",
-  rule: readers,
-  summary:
-    "Plots, newest first. Filters: country (ISO-2), has_problems (yes/no), q (reference, producer or region). A producer's members see their organisation's plots only.",
-  query: ZPlotQuery,
-  response: pageOf(ZPlotJson),
-});
+export const plots = endpoints({
+  listPlots: {
+    route: "GET /api/plots",
+    rule: readers,
+    summary:
+      "Plots, newest first. Filters: country (ISO-2), has_problems (yes/no), q (reference, producer or region). A producer's members see their organisation's plots only.",
+    query: ZPlotQuery,
+    response: pageOf(ZPlotJson),
+  },
 
-export const createPlot = endpoint({
-  route: "POST /api/plots",
-  rule: writers,
-  summary:
-    "File a plot: GeoJSON geometry (WGS 84, longitude first), a point (with its declared area_ha) or a polygon (its area computed). 422 with `reasons` when the geometry is unusable (off the globe, a ring with no area); a plot breaking an EUDR rule is stored with its `problems`. 409 when the reference exists in the organisation.",
-  body: ZNewPlot,
-  response: ZPlotDetail,
-  statuses: [201],
-});
+  createPlot: {
+    route: "POST /api/plots",
+    rule: writers,
+    summary:
+      "File a plot: GeoJSON geometry (WGS 84, longitude first), a point (with its declared area_ha) or a polygon (its area computed). 422 with `reasons` when the geometry is unusable (off the globe, a ring with no area); a plot breaking an EUDR rule is stored with its `problems`. 409 when the reference exists in the organisation.",
+    body: ZNewPlot,
+    response: ZPlotDetail,
+    statuses: [201],
+  },
 
-export const uploadPlots = endpoint({
-  route: "POST /api/plots/upload",
-  rule: writers,
-  summary:
-    "Upload many plots: `content` is a GeoJSON FeatureCollection or a CSV (reference, producer_name, country, region, area_ha, and latitude/longitude or a GeoJSON `geometry` column). Answers a report per row: created, updated (same reference), unchanged, or refused with its reasons; refused rows change nothing, the others are stored together.",
-  body: ZPlotUpload,
-  response: ZUploadReport,
-});
+  uploadPlots: {
+    route: "POST /api/plots/upload",
+    rule: writers,
+    summary:
+      "Upload many plots: `content` is a GeoJSON FeatureCollection or a CSV (reference, producer_name, country, region, area_ha, and latitude/longitude or a GeoJSON `geometry` column). Answers a report per row: created, updated (same reference), unchanged, or refused with its reasons; refused rows change nothing, the others are stored together.",
+    body: ZPlotUpload,
+    response: ZUploadReport,
+  },
 
-export const getPlot = endpoint({
-  route: "GET /api/plots/[plot_id]",
-  rule: readers,
-  summary: "A plot, the batches that list it and its edit history.",
-  query: ZNoQuery,
-  response: ZPlotDetail,
-});
+  getPlot: {
+    route: "GET /api/plots/[plot_id]",
+    rule: readers,
+    summary: "A plot, the batches that list it and its edit history.",
+    query: ZNoQuery,
+    response: ZPlotDetail,
+  },
 
-export const editPlot = endpoint({
-  route: "PATCH /api/plots/[plot_id]",
-  rule: writers,
-  summary:
-    "Edit a plot: the whole plot is checked again. Audited (before and after); each batch listing it gets its plot list's new hash in the audit log.",
-  body: ZPlotEdit,
-  response: ZPlotDetail,
-});
+  editPlot: {
+    route: "PATCH /api/plots/[plot_id]",
+    rule: writers,
+    summary:
+      "Edit a plot: the whole plot is checked again. Audited (before and after); each batch listing it gets its plot list's new hash in the audit log.",
+    body: ZPlotEdit,
+    response: ZPlotDetail,
+  },
 
-export const getBatchPlots = endpoint({
-  route: "GET /api/batches/[batch_id]/plots",
-  rule: readers,
-  summary: "The plots a batch came from, with shares; whether it is EUDR-ready and why not; the list's hash.",
-  query: ZNoQuery,
-  response: ZBatchPlotsJson,
-});
+  getBatchPlots: {
+    route: "GET /api/batches/[batch_id]/plots",
+    rule: readers,
+    summary: "The plots a batch came from, with shares; whether it is EUDR-ready and why not; the list's hash.",
+    query: ZNoQuery,
+    response: ZBatchPlotsJson,
+  },
 
-export const setBatchPlots = endpoint({
-  route: "PUT /api/batches/[batch_id]/plots",
-  rule: writers,
-  summary:
-    "Replace the batch's plot list (an empty list unlinks every plot). Shares must sum to 100 (422). The new list's hash goes to the audit log, and from there on chain with the next anchor.",
-  body: ZBatchPlots,
-  response: ZBatchPlotsJson,
+  setBatchPlots: {
+    route: "PUT /api/batches/[batch_id]/plots",
+    rule: writers,
+    summary:
+      "Replace the batch's plot list (an empty list unlinks every plot). Shares must sum to 100 (422). The new list's hash goes to the audit log, and from there on chain with the next anchor.",
+    body: ZBatchPlots,
+    response: ZBatchPlotsJson,
+  },
 });

@@ -1,27 +1,27 @@
-// Every endpoint of the API, declared once (one file per domain). A new endpoint: declare it in its
-// domain's file with endpoint(), add the file to `domains` below (with its tag) if it is new, and export
-// handle(declaration, fn) from its route file; the permission table, the OpenAPI document and /api-docs follow.
-import * as admin from "./admin";
-import * as alerts from "./alerts";
-import * as auth from "./auth";
-import * as batches from "./batches";
-import * as chainlink from "./chainlink";
-import * as dashboard from "./dashboard";
+// Every endpoint of the API, declared once (one table per domain). A new endpoint: declare it in its
+// domain's table, add the file to `domains` below (with its tag) if it is new, and export
+// handle(domain.name, fn) from its route file; the permission table, the OpenAPI document and /api-docs follow.
+import { admin } from "./admin";
+import { alerts } from "./alerts";
+import { auth } from "./auth";
+import { batches } from "./batches";
+import { chainlink } from "./chainlink";
+import { dashboard } from "./dashboard";
 import type { Endpoint } from "./define";
-import * as dueDiligence from "./due-diligence";
-import * as epcis from "./epcis";
-import * as events from "./events";
-import * as monitoring from "./monitoring";
-import * as notifications from "./notifications";
-import * as orders from "./orders";
-import * as plots from "./plots";
-import * as provenance from "./provenance";
-import * as returns from "./returns";
-import * as stock from "./stock";
-import * as sync from "./sync";
-import * as system from "./system";
-import * as verification from "./verification";
-import * as webhooks from "./webhooks";
+import { dueDiligence } from "./due-diligence";
+import { epcis } from "./epcis";
+import { events } from "./events";
+import { monitoring } from "./monitoring";
+import { notifications } from "./notifications";
+import { orders } from "./orders";
+import { plots } from "./plots";
+import { provenance } from "./provenance";
+import { returns } from "./returns";
+import { stock } from "./stock";
+import { sync } from "./sync";
+import { system } from "./system";
+import { verification } from "./verification";
+import { webhooks } from "./webhooks";
 
 /** The API's domains in the order the docs list them, each under the tag that groups its endpoints. */
 const domains = [

@@ -23,7 +23,7 @@ import {
   ZReturnQuery,
 } from "@/lib/returns/schemas";
 
-import { csvExport, csvFile, endpoint, storedFile } from "./define";
+import { csvExport, csvFile, endpoints, storedFile } from "./define";
 import { pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const money = z.string().describe("Money, two decimals");
@@ -138,91 +138,96 @@ const ZReturnAnalytics = z.object({
 
 const state = "409 when the return's state does not allow it (the answer names the state and the one it needs).";
 
-export const listReturns = endpoint({
-  route: "GET /api/returns",
-  rule: readers,
-  summary:
-    "Returns, newest first. Filters: status and reason (comma-separated), buyer_id, order_id, batch_id. A buyer's members see their own returns only.",
-  query: ZReturnQuery,
-  response: pageOf(ZReturnSummary),
+const declared = endpoints({
+  listReturns: {
+    route: "GET /api/returns",
+    rule: readers,
+    summary:
+      "Returns, newest first. Filters: status and reason (comma-separated), buyer_id, order_id, batch_id. A buyer's members see their own returns only.",
+    query: ZReturnQuery,
+    response: pageOf(ZReturnSummary),
+  },
+
+  createReturn: {
+    route: "POST /api/returns",
+    rule: { roles: operators, members: true, apiKeys: true },
+    summary:
+      "Request a return of part of a delivered order line (JSON, or multipart with the request as JSON in `return` plus up to 5 `photos`). The sum returned on a line never passes what it shipped: 422 with `returnable_kg`. 409 when the order is not delivered; 422 when the line was delivered by redemption. A buyer's members return their own orders' lines.",
+    body: ZNewReturn,
+    bodyFormat: "multipart",
+    form: { field: "return", files: ["photos"] },
+    response: ZReturnJson,
+    statuses: [201],
+  },
+
+  getReturn: {
+    route: "GET /api/returns/[return_id]",
+    rule: readers,
+    summary:
+      "A return with its inspection, recommendation (each option's recovery value, the factors and a confidence), decision, photos, the shipping wallet's transactions for it, and history.",
+    query: ZNoQuery,
+    response: ZReturnJson,
+  },
+
+  returnPhoto: {
+    route: "GET /api/returns/[return_id]/photos/[photo_id]",
+    rule: signedIn,
+    summary: "A return's photo (signed-in users who may read the return).",
+    response: storedFile("The photo as uploaded, served as its checked type."),
+  },
+
+  receiveReturn: {
+    route: "POST /api/returns/[return_id]/receive",
+    rule: operatorsAndKeys,
+    summary: `Receive a requested return at a warehouse: the shipping wallet takes the tokens back from the buyer's wallet (which must have approved it), and the indexer books them as \`returned\` at that warehouse. 422 when the warehouse has no room or the wallet holds too little. ${state}`,
+    body: ZIntake,
+    response: ZReturnJson,
+  },
+
+  inspectReturn: {
+    route: "POST /api/returns/[return_id]/inspect",
+    rule: { roles: verifiers, apiKeys: true },
+    summary: `Inspect a received return: an SCA quality check (graded as for batches) and whether it is contaminated; answers the recommended disposition. ${state}`,
+    body: ZInspection,
+    response: ZReturnJson,
+  },
+
+  decideReturn: {
+    route: "POST /api/returns/[return_id]/decide",
+    // A person decides: no API key.
+    rule: verifiersOnly,
+    summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
+    body: ZDecision,
+    response: ZReturnJson,
+  },
+
+  rejectReturn: {
+    route: "POST /api/returns/[return_id]/reject",
+    rule: operatorsAndKeys,
+    summary: `Reject a requested return, saying why. ${state}`,
+    body: ZRejection,
+    response: ZReturnJson,
+  },
+
+  returnAnalytics: {
+    route: "GET /api/returns/analytics",
+    rule: readers,
+    summary:
+      "Return rate (kilograms returned against shipped) by origin, process and shipping warehouse; returns by reason; value recovered against the returned coffee's price; hours from request to decision.",
+    query: ZNoQuery,
+    response: ZReturnAnalytics,
+  },
+
+  exportReturnAnalytics: {
+    route: "GET /api/returns/analytics/export",
+    rule: readers,
+    summary: "One table of the returns analytics as CSV: `table` is origin, process, warehouse or reason.",
+    query: z.strictObject({ table: z.enum(returnTables) }),
+    response: csvFile("The table's rows, with a header row."),
+  },
 });
 
-export const exportReturns = csvExport(listReturns, "return");
-
-export const createReturn = endpoint({
-  route: "POST /api/returns",
-  rule: { roles: operators, members: true, apiKeys: true },
-  summary:
-    "Request a return of part of a delivered order line (JSON, or multipart with the request as JSON in `return` plus up to 5 `photos`). The sum returned on a line never passes what it shipped: 422 with `returnable_kg`. 409 when the order is not delivered; 422 when the line was delivered by redemption. A buyer's members return their own orders' lines.",
-  body: ZNewReturn,
-  bodyFormat: "multipart",
-  form: { field: "return", files: ["photos"] },
-  response: ZReturnJson,
-  statuses: [201],
-});
-
-export const getReturn = endpoint({
-  route: "GET /api/returns/[return_id]",
-  rule: readers,
-  summary:
-    "A return with its inspection, recommendation (each option's recovery value, the factors and a confidence), decision, photos, the shipping wallet's transactions for it, and history.",
-  query: ZNoQuery,
-  response: ZReturnJson,
-});
-
-export const returnPhoto = endpoint({
-  route: "GET /api/returns/[return_id]/photos/[photo_id]",
-  rule: signedIn,
-  summary: "A return's photo (signed-in users who may read the return).",
-  response: storedFile("The photo as uploaded, served as its checked type."),
-});
-
-export const receiveReturn = endpoint({
-  route: "POST /api/returns/[return_id]/receive",
-  rule: operatorsAndKeys,
-  summary: `Receive a requested return at a warehouse: the shipping wallet takes the tokens back from the buyer's wallet (which must have approved it), and the indexer books them as \`returned\` at that warehouse. 422 when the warehouse has no room or the wallet holds too little. ${state}`,
-  body: ZIntake,
-  response: ZReturnJson,
-});
-
-export const inspectReturn = endpoint({
-  route: "POST /api/returns/[return_id]/inspect",
-  rule: { roles: verifiers, apiKeys: true },
-  summary: `Inspect a received return: an SCA quality check (graded as for batches) and whether it is contaminated; answers the recommended disposition. ${state}`,
-  body: ZInspection,
-  response: ZReturnJson,
-});
-
-export const decideReturn = endpoint({
-  route: "POST /api/returns/[return_id]/decide",
-  // A person decides: no API key.
-  rule: verifiersOnly,
-  summary: `Decide an inspected return's disposition: accept the recommendation, or override it with a note. Resell, downgrade and blend keep the stock where it was received; return to producer sends it to the batch's producer wallet, destroy redeems it, each on chain. Records the buyer's refund (the returned kilograms at the line's price) or replacement on the order. 422 for an option not possible for this coffee. ${state}`,
-  body: ZDecision,
-  response: ZReturnJson,
-});
-
-export const rejectReturn = endpoint({
-  route: "POST /api/returns/[return_id]/reject",
-  rule: operatorsAndKeys,
-  summary: `Reject a requested return, saying why. ${state}`,
-  body: ZRejection,
-  response: ZReturnJson,
-});
-
-export const returnAnalytics = endpoint({
-  route: "GET /api/returns/analytics",
-  rule: readers,
-  summary:
-    "Return rate (kilograms returned against shipped) by origin, process and shipping warehouse; returns by reason; value recovered against the returned coffee's price; hours from request to decision.",
-  query: ZNoQuery,
-  response: ZReturnAnalytics,
-});
-
-export const exportReturnAnalytics = endpoint({
-  route: "GET /api/returns/analytics/export",
-  rule: readers,
-  summary: "One table of the returns analytics as CSV: `table` is origin, process, warehouse or reason.",
-  query: z.strictObject({ table: z.enum(returnTables) }),
-  response: csvFile("The table's rows, with a header row."),
-});
+export const returns = {
+  ...declared,
+  exportReturns: csvExport(declared.listReturns, "return"),
+};

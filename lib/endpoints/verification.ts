@@ -7,44 +7,8 @@ import { qualityGrades } from "@/lib/db/enums";
 import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
-import { endpoint, storedFile } from "./define";
+import { endpoints, storedFile } from "./define";
 import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
-
-export const requestVerification = endpoint({
-  route: "POST /api/batches/[batch_id]/request-verification",
-  rule: staffAndKeys,
-  summary:
-    "Ask for a count of the batch (201); while one waits, the same request again (200). A redeemed or expired batch is refused (422); a verified batch stays verified until the count decides.",
-  body: ZVerificationRequest,
-  response: ZRequestJson,
-  statuses: [200, 201],
-});
-
-export const batchRequests = endpoint({
-  route: "GET /api/batches/[batch_id]/verification-requests",
-  rule: readers,
-  summary: "The batch's verification requests, newest first.",
-  query: ZRequestListQuery,
-  response: pageOf(ZRequestJson),
-});
-
-export const listRequests = endpoint({
-  route: "GET /api/verification-requests",
-  rule: readers,
-  summary: "The verification queue, with filters and cursor paging.",
-  query: ZRequestListQuery,
-  response: pageOf(ZRequestJson),
-});
-
-export const processRequest = endpoint({
-  route: "POST /api/verification-requests/[request_id]/process",
-  rule: verifiersOnly,
-  summary:
-    "Record the counted quantity (`actual_quantity`: a decimal string, a JSON number, or a query parameter; kg, at most 3 decimals): compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.",
-  body: ZProcessRequest,
-  bodyFromQuery: true,
-  response: ZRequestJson,
-});
 
 const ZFraudAssessment = z.object({
   id: z.number(),
@@ -85,20 +49,6 @@ const ZVerification = z.object({
 const verifySummary =
   "A full verification: quantity, metadata hash, dates, quality and fraud score. `outcome` is passed, failed or incomplete (a check that could not be made, such as no quality check yet, fails nothing); it sets the verification status unless incomplete or a count is pending (then `note` says why).";
 
-export const verify = endpoint({
-  route: "POST /api/batches/[batch_id]/verify",
-  rule: verifiersOnly,
-  summary: verifySummary,
-  response: ZVerification,
-});
-
-export const verifyBatch = endpoint({
-  route: "POST /api/batches/[batch_id]/verify-batch",
-  rule: verifiersOnly,
-  summary: "The same full verification as /verify (seed 000 names both).",
-  response: ZVerification,
-});
-
 const ZQualityCheckJson = z.object({
   id: z.number(),
   batch_id: z.number(),
@@ -129,61 +79,113 @@ const ZQualityCheckJson = z.object({
   ),
 });
 
-export const recordQualityCheck = endpoint({
-  route: "POST /api/batches/[batch_id]/quality-check",
-  rule: verifiersOnly,
-  summary:
-    "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
-  body: ZQualityCheck,
-  bodyFormat: "multipart",
-  form: { field: "check", files: ["photos", "certificates"] },
-  response: ZQualityCheckJson,
-  statuses: [201],
-});
+export const verification = endpoints({
+  requestVerification: {
+    route: "POST /api/batches/[batch_id]/request-verification",
+    rule: staffAndKeys,
+    summary:
+      "Ask for a count of the batch (201); while one waits, the same request again (200). A redeemed or expired batch is refused (422); a verified batch stays verified until the count decides.",
+    body: ZVerificationRequest,
+    response: ZRequestJson,
+    statuses: [200, 201],
+  },
 
-export const qualityChecks = endpoint({
-  route: "GET /api/batches/[batch_id]/quality-checks",
-  rule: readers,
-  summary: "The batch's quality checks with their grades, reasons and files, newest first.",
-  response: listOf(ZQualityCheckJson),
-});
+  batchRequests: {
+    route: "GET /api/batches/[batch_id]/verification-requests",
+    rule: readers,
+    summary: "The batch's verification requests, newest first.",
+    query: ZRequestListQuery,
+    response: pageOf(ZRequestJson),
+  },
 
-export const getFile = endpoint({
-  route: "GET /api/files/[file_id]",
-  rule: signedIn,
-  summary: "A quality check's photo or certificate (signed-in users only).",
-  response: storedFile("The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF)."),
-});
+  listRequests: {
+    route: "GET /api/verification-requests",
+    rule: readers,
+    summary: "The verification queue, with filters and cursor paging.",
+    query: ZRequestListQuery,
+    response: pageOf(ZRequestJson),
+  },
 
-export const detectFraud = endpoint({
-  route: "POST /api/batches/[batch_id]/detect-fraud",
-  rule: staffAndKeys,
-  summary:
-    "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
-  response: ZFraudAssessment,
-  statuses: [201],
-});
+  processRequest: {
+    route: "POST /api/verification-requests/[request_id]/process",
+    rule: verifiersOnly,
+    summary:
+      "Record the counted quantity (`actual_quantity`: a decimal string, a JSON number, or a query parameter; kg, at most 3 decimals): compared with the chain's quantity read now and the off-chain record, the request is approved or rejected (beyond the tolerance, an alert). 409 when already processed, including by someone else at the same time.",
+    body: ZProcessRequest,
+    bodyFromQuery: true,
+    response: ZRequestJson,
+  },
 
-export const batchAlerts = endpoint({
-  route: "GET /api/batches/[batch_id]/alerts",
-  rule: readers,
-  summary: "The batch's alerts, open and resolved, newest first.",
-  response: listOf(ZAlertJson),
-});
+  verify: {
+    route: "POST /api/batches/[batch_id]/verify",
+    rule: verifiersOnly,
+    summary: verifySummary,
+    response: ZVerification,
+  },
 
-export const resolveAlert = endpoint({
-  route: "POST /api/batches/[batch_id]/resolve-alert",
-  rule: staffOnly,
-  summary:
-    "Resolve an open alert (`alert_id`) with a note (audited); a resolved alert stays in history. Without `alert_id` (an empty body, as seed 000 sent), every open alert of the batch is resolved, the note defaulting to one that says so; the answer is then `{data: [...]}`.",
-  body: ZResolveAlert,
-  response: z.union([ZAlertJson, listOf(ZAlertJson)]),
-});
+  verifyBatch: {
+    route: "POST /api/batches/[batch_id]/verify-batch",
+    rule: verifiersOnly,
+    summary: "The same full verification as /verify (seed 000 names both).",
+    response: ZVerification,
+  },
 
-export const auditHistory = endpoint({
-  route: "GET /api/batches/[batch_id]/audit-history",
-  rule: readers,
-  summary:
-    "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
-  response: listOf(ZAuditJson),
+  recordQualityCheck: {
+    route: "POST /api/batches/[batch_id]/quality-check",
+    rule: verifiersOnly,
+    summary:
+      "Record a quality check (JSON, or multipart with `check` JSON plus `photos` / `certificates` files); graded by the SCA green-coffee classification.",
+    body: ZQualityCheck,
+    bodyFormat: "multipart",
+    form: { field: "check", files: ["photos", "certificates"] },
+    response: ZQualityCheckJson,
+    statuses: [201],
+  },
+
+  qualityChecks: {
+    route: "GET /api/batches/[batch_id]/quality-checks",
+    rule: readers,
+    summary: "The batch's quality checks with their grades, reasons and files, newest first.",
+    response: listOf(ZQualityCheckJson),
+  },
+
+  getFile: {
+    route: "GET /api/files/[file_id]",
+    rule: signedIn,
+    summary: "A quality check's photo or certificate (signed-in users only).",
+    response: storedFile("The file as uploaded, served as its checked type (JPEG, PNG, WebP or PDF)."),
+  },
+
+  detectFraud: {
+    route: "POST /api/batches/[batch_id]/detect-fraud",
+    rule: staffAndKeys,
+    summary:
+      "Score the batch's fraud risk 0–100 from named factors (each with weight, value and reason); stored, versioned; 50 or more raises an alert.",
+    response: ZFraudAssessment,
+    statuses: [201],
+  },
+
+  batchAlerts: {
+    route: "GET /api/batches/[batch_id]/alerts",
+    rule: readers,
+    summary: "The batch's alerts, open and resolved, newest first.",
+    response: listOf(ZAlertJson),
+  },
+
+  resolveAlert: {
+    route: "POST /api/batches/[batch_id]/resolve-alert",
+    rule: staffOnly,
+    summary:
+      "Resolve an open alert (`alert_id`) with a note (audited); a resolved alert stays in history. Without `alert_id` (an empty body, as seed 000 sent), every open alert of the batch is resolved, the note defaulting to one that says so; the answer is then `{data: [...]}`.",
+    body: ZResolveAlert,
+    response: z.union([ZAlertJson, listOf(ZAlertJson)]),
+  },
+
+  auditHistory: {
+    route: "GET /api/batches/[batch_id]/audit-history",
+    rule: readers,
+    summary:
+      "Every change to the batch, oldest first: by whom, before and after, with the transaction; each record carries the previous one's hash.",
+    response: listOf(ZAuditJson),
+  },
 });

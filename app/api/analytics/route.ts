@@ -3,12 +3,12 @@ import { getAnalyticsStatus, getChart, listCharts } from "@/lib/analytics/charts
 import { toCsv } from "@/lib/analytics/table";
 import { csvFile } from "@/lib/api/csv-file";
 import { getDb } from "@/lib/db/server";
-import { analytics } from "@/lib/endpoints/dashboard";
+import { dashboard } from "@/lib/endpoints/dashboard";
 import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(analytics, async ({ query, scope }) => {
+export const GET = handle(dashboard.analytics, async ({ query, scope }) => {
   const { chart, format, ...filters } = query;
   const db = getDb();
   if (chart && format === "csv") {

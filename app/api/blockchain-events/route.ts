@@ -1,12 +1,12 @@
 // GET /api/blockchain-events — stored events with filters (status, name, batch, block range), newest first
-import { listEvents as endpoint } from "@/lib/endpoints/events";
+import { events } from "@/lib/endpoints/events";
 import { handle, reply } from "@/lib/endpoints/handle";
 import { listEvents } from "@/lib/events/list";
 import { getListener } from "@/lib/events/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async ({ query, scope }) => {
+export const GET = handle(events.listEvents, async ({ query, scope }) => {
   const { db, key } = getListener();
   return reply(await listEvents(db, key, query, scope));
 });

@@ -1,7 +1,7 @@
 // GET /api/labels?ids=1,2,3&format=pdf|png — printable labels with a QR code of each batch's GS1 Digital Link
 import { getDb } from "@/lib/db/server";
 import { handle } from "@/lib/endpoints/handle";
-import { labels as endpoint } from "@/lib/endpoints/provenance";
+import { provenance } from "@/lib/endpoints/provenance";
 import { getEnv } from "@/lib/env";
 import { listLabels } from "@/lib/labels/batches";
 import { renderLabelsPdf } from "@/lib/labels/pdf";
@@ -19,7 +19,7 @@ function publicBaseUrl(request: Request): string {
   return `${proto}://${host}`;
 }
 
-export const GET = handle(endpoint, async ({ request, query: { ids, format }, scope }) => {
+export const GET = handle(provenance.labels, async ({ request, query: { ids, format }, scope }) => {
   const base = { baseUrl: publicBaseUrl(request), companyPrefix: getEnv().GS1_COMPANY_PREFIX };
   const labels = await listLabels(getDb(), ids, base, scope);
   const name = labels.length === 1 ? `label-${labels[0].batchCode}` : `labels-${labels.length}`;

@@ -2,17 +2,17 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { createOrder, listOrders } from "@/lib/endpoints/orders";
+import { orders as endpoints } from "@/lib/endpoints/orders";
 import * as orders from "@/lib/orders/orders";
 import { getOrderDeps } from "@/lib/orders/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(listOrders, async ({ query, scope }) =>
+export const GET = handle(endpoints.listOrders, async ({ query, scope }) =>
   reply(await orders.listOrders(getDb(), scope, query)),
 );
 
-export const POST = handle(createOrder, async ({ body, caller, scope }) => {
+export const POST = handle(endpoints.createOrder, async ({ body, caller, scope }) => {
   const db = getDb();
   const { id, created } = await orders.createOrder(db, body, {
     actor: actorOf(caller),

@@ -2,14 +2,16 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { createPlot, listPlots } from "@/lib/endpoints/plots";
+import { plots as endpoints } from "@/lib/endpoints/plots";
 import * as plots from "@/lib/eudr/plots";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(listPlots, async ({ query, scope }) => reply(await plots.listPlots(getDb(), scope, query)));
+export const GET = handle(endpoints.listPlots, async ({ query, scope }) =>
+  reply(await plots.listPlots(getDb(), scope, query)),
+);
 
-export const POST = handle(createPlot, async ({ body, caller, scope }) => {
+export const POST = handle(endpoints.createPlot, async ({ body, caller, scope }) => {
   const db = getDb();
   const who = { actor: actorOf(caller), userId: caller.kind === "user" ? caller.user.id : null };
   const id = await plots.createPlot(db, scope, body, who);

@@ -2,20 +2,22 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { createReturn, listReturns } from "@/lib/endpoints/returns";
+import { returns as endpoints } from "@/lib/endpoints/returns";
 import * as returns from "@/lib/returns/returns";
 import { ZNewReturn } from "@/lib/returns/schemas";
 import { readUploadForm } from "@/lib/storage/form";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(listReturns, async ({ query, scope }) =>
+export const GET = handle(endpoints.listReturns, async ({ query, scope }) =>
   reply(await returns.listReturns(getDb(), scope, query)),
 );
 
-export const POST = handle(createReturn, async ({ request, body, caller, scope }) => {
+export const POST = handle(endpoints.createReturn, async ({ request, body, caller, scope }) => {
   // A JSON body is parsed by handle(); a multipart one (photos beside the `return` field) is read here.
-  const { input, files } = body ? { input: body, files: [] } : await readUploadForm(request, createReturn.form.field);
+  const { input, files } = body
+    ? { input: body, files: [] }
+    : await readUploadForm(request, endpoints.createReturn.form.field);
   const db = getDb();
   const id = await returns.createReturn(db, scope, ZNewReturn.parse(input), files, {
     actor: actorOf(caller),

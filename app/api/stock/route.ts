@@ -1,9 +1,9 @@
 // "GET /api/stock" — stock on hand per warehouse and per holder, within the caller's scope
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { getStock } from "@/lib/endpoints/stock";
+import { stock } from "@/lib/endpoints/stock";
 import { getStockSummary } from "@/lib/stock/ledger";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(getStock, async ({ scope }) => reply(await getStockSummary(getDb(), scope)));
+export const GET = handle(stock.getStock, async ({ scope }) => reply(await getStockSummary(getDb(), scope)));

@@ -2,13 +2,13 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { createWarehouse, listWarehouses } from "@/lib/endpoints/stock";
+import { stock } from "@/lib/endpoints/stock";
 import * as warehouses from "@/lib/stock/warehouses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(listWarehouses, async () => reply({ data: await warehouses.listWarehouses(getDb()) }));
+export const GET = handle(stock.listWarehouses, async () => reply({ data: await warehouses.listWarehouses(getDb()) }));
 
-export const POST = handle(createWarehouse, async ({ body, caller }) =>
+export const POST = handle(stock.createWarehouse, async ({ body, caller }) =>
   reply(warehouses.warehouseJson(await warehouses.createWarehouse(getDb(), body, actorOf(caller))), 201),
 );

@@ -1,11 +1,11 @@
 // GET /api/activities/recent — what happened lately, newest first, across the system
 import { listRecentActivities } from "@/lib/activities/recent";
 import { getDb } from "@/lib/db/server";
-import { recentActivities } from "@/lib/endpoints/dashboard";
+import { dashboard } from "@/lib/endpoints/dashboard";
 import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(recentActivities, async ({ query, scope }) =>
+export const GET = handle(dashboard.recentActivities, async ({ query, scope }) =>
   reply(await listRecentActivities(getDb(), query, scope)),
 );

@@ -2,12 +2,12 @@
 import { actorOf } from "@/lib/audit/actor";
 import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/server";
-import { createApiKey as create, listApiKeys as list } from "@/lib/endpoints/admin";
+import { admin } from "@/lib/endpoints/admin";
 import { handle, reply } from "@/lib/endpoints/handle";
 
-export const GET = handle(list, async () => reply({ data: await listApiKeys(getDb()) }));
+export const GET = handle(admin.listApiKeys, async () => reply({ data: await listApiKeys(getDb()) }));
 
-export const POST = handle(create, async ({ body, caller }) => {
+export const POST = handle(admin.createApiKey, async ({ body, caller }) => {
   const key = await createApiKey(
     getDb(),
     { ...body, createdBy: caller.kind === "user" ? caller.user.id : null },

@@ -3,11 +3,11 @@ import { actorOf } from "@/lib/audit/actor";
 import { getAppUrl } from "@/lib/auth/app-url";
 import { inviteUser } from "@/lib/auth/invitations";
 import { getDb } from "@/lib/db/server";
-import { invite } from "@/lib/endpoints/admin";
+import { admin } from "@/lib/endpoints/admin";
 import { handle, reply } from "@/lib/endpoints/handle";
 import { getMailer } from "@/lib/mail/server";
 
-export const POST = handle(invite, async ({ body, caller }) => {
+export const POST = handle(admin.invite, async ({ body, caller }) => {
   const invitedBy = caller.kind === "user" ? caller.user.id : null;
   const invitation = await inviteUser(getDb(), getMailer(), {
     ...body,

@@ -2,16 +2,16 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/endpoints/webhooks";
+import { webhooks } from "@/lib/endpoints/webhooks";
 import { getSetting } from "@/lib/settings/settings";
 import { createEndpoint, listEndpoints } from "@/lib/webhooks/endpoints";
 import { webhookSecretKey } from "@/lib/webhooks/server";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(listWebhookEndpoints, async () => reply({ data: await listEndpoints(getDb()) }));
+export const GET = handle(webhooks.listWebhookEndpoints, async () => reply({ data: await listEndpoints(getDb()) }));
 
-export const POST = handle(createWebhookEndpoint, async ({ body, caller }) => {
+export const POST = handle(webhooks.createWebhookEndpoint, async ({ body, caller }) => {
   const db = getDb();
   const allowPrivate = await getSetting(db, "webhooks_allow_private");
   const by = caller.kind === "user" ? caller.user.id : null;

@@ -2,11 +2,11 @@
 import { getBatch } from "@/lib/batches/get";
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
-import { getBatch as endpoint } from "@/lib/endpoints/batches";
+import { batches } from "@/lib/endpoints/batches";
 import { handle, reply } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async ({ params: { batch_id }, scope }) =>
+export const GET = handle(batches.getBatch, async ({ params: { batch_id }, scope }) =>
   reply(await getBatch(getDb(), getChain(), batch_id, scope)),
 );

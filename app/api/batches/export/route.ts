@@ -2,11 +2,11 @@
 import { csvFile, todaysFilename } from "@/lib/api/csv-file";
 import { exportBatchesCsv } from "@/lib/batches/export";
 import { getDb } from "@/lib/db/server";
-import { exportBatches } from "@/lib/endpoints/batches";
+import { batches } from "@/lib/endpoints/batches";
 import { handle } from "@/lib/endpoints/handle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(exportBatches, async ({ query, scope }) =>
+export const GET = handle(batches.exportBatches, async ({ query, scope }) =>
   csvFile(exportBatchesCsv(getDb(), query, scope), todaysFilename("batches")),
 );

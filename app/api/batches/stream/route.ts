@@ -1,12 +1,12 @@
 // GET /api/batches/stream — Server-Sent Events: a `change` message whenever batches, or what the
 // batch pages show about them (requests, alerts, quality checks, fraud scores), change
-import { batchStream } from "@/lib/endpoints/batches";
+import { batches } from "@/lib/endpoints/batches";
 import { handle } from "@/lib/endpoints/handle";
 import { sseResponse } from "@/lib/realtime/sse";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(batchStream, async ({ request }) =>
+export const GET = handle(batches.batchStream, async ({ request }) =>
   sseResponse(
     request,
     {

@@ -1,6 +1,6 @@
 // GET /api/blockchain-events/stream?after={seq} — Server-Sent Events: each new or changed event
 // (id = its change number, so a reconnect resumes exactly), and the listener's status every 3 s
-import { eventStream } from "@/lib/endpoints/events";
+import { events } from "@/lib/endpoints/events";
 import { handle } from "@/lib/endpoints/handle";
 import { eventsChangedAfter, latestEventSeq } from "@/lib/events/list";
 import { getListener } from "@/lib/events/server";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const pageSize = 200;
 
-export const GET = handle(eventStream, async ({ request, query: { after }, scope }) => {
+export const GET = handle(events.eventStream, async ({ request, query: { after }, scope }) => {
   const { db, client, key } = getListener();
   const resumeFrom = request.headers.get("last-event-id");
   const start =

@@ -2,11 +2,11 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { updateBuyer } from "@/lib/endpoints/orders";
+import { orders } from "@/lib/endpoints/orders";
 import * as buyers from "@/lib/orders/buyers";
 
 export const dynamic = "force-dynamic";
 
-export const PATCH = handle(updateBuyer, async ({ params, body, caller }) =>
+export const PATCH = handle(orders.updateBuyer, async ({ params, body, caller }) =>
   reply(await buyers.updateBuyer(getDb(), params.buyer_id, body, actorOf(caller))),
 );

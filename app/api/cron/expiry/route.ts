@@ -2,9 +2,9 @@
 import { flagExpiry } from "@/lib/alerts/expiry";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { cronExpiry } from "@/lib/endpoints/system";
+import { system } from "@/lib/endpoints/system";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-export const GET = handle(cronExpiry, async () => reply(await flagExpiry(getDb())));
+export const GET = handle(system.cronExpiry, async () => reply(await flagExpiry(getDb())));

@@ -1,6 +1,6 @@
 // GET /api/cron/listener — one listening round for serverless deployments (Vercel Cron), within 50 s
 import { handle, reply } from "@/lib/endpoints/handle";
-import { cronListener } from "@/lib/endpoints/system";
+import { system } from "@/lib/endpoints/system";
 import { listenRound } from "@/lib/events/run";
 import { getIndexer, getListener } from "@/lib/events/server";
 import { beat, heartbeatNames } from "@/lib/system/heartbeat";
@@ -8,7 +8,7 @@ import { beat, heartbeatNames } from "@/lib/system/heartbeat";
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-export const GET = handle(cronListener, async () => {
+export const GET = handle(system.cronListener, async () => {
   const { db } = getListener();
   // The dashboard's listener status reads this heartbeat, as it does the worker's.
   const round = await listenRound(db, getIndexer(), { budgetMs: 50_000 }).catch(async (error: Error) => {

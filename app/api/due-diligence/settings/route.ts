@@ -2,7 +2,7 @@
 import { actorOf } from "@/lib/audit/actor";
 import { sealSecret } from "@/lib/auth/secret-box";
 import { getDb } from "@/lib/db/server";
-import { changeSubmissionSetting, getSubmissionSetting } from "@/lib/endpoints/due-diligence";
+import { dueDiligence } from "@/lib/endpoints/due-diligence";
 import { handle, reply } from "@/lib/endpoints/handle";
 import { eudrSecretKey } from "@/lib/eudr/server";
 import { getSetting, setSetting, type Settings } from "@/lib/settings/settings";
@@ -11,9 +11,11 @@ export const dynamic = "force-dynamic";
 
 const shown = ({ api_key, ...rest }: Settings["eudr_submission"]) => ({ ...rest, has_api_key: api_key !== "" });
 
-export const GET = handle(getSubmissionSetting, async () => reply(shown(await getSetting(getDb(), "eudr_submission"))));
+export const GET = handle(dueDiligence.getSubmissionSetting, async () =>
+  reply(shown(await getSetting(getDb(), "eudr_submission"))),
+);
 
-export const PUT = handle(changeSubmissionSetting, async ({ body, caller }) => {
+export const PUT = handle(dueDiligence.changeSubmissionSetting, async ({ body, caller }) => {
   const db = getDb();
   const current = await getSetting(db, "eudr_submission");
   // An empty key keeps the one stored (the form never shows it, so it cannot send it back); a new one is sealed.

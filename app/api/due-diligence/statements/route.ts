@@ -1,14 +1,14 @@
 // "GET /api/due-diligence/statements" — statements in scope; "POST /api/due-diligence/statements" — generate one
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
-import { createStatement, listStatements } from "@/lib/endpoints/due-diligence";
+import { dueDiligence } from "@/lib/endpoints/due-diligence";
 import { handle, reply } from "@/lib/endpoints/handle";
 import { statementJson } from "@/lib/eudr/json";
 import * as statements from "@/lib/eudr/statements";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(listStatements, async ({ query, scope }) =>
+export const GET = handle(dueDiligence.listStatements, async ({ query, scope }) =>
   reply({
     data: (await statements.listStatements(getDb(), scope, { batchId: query.batch_id, orderId: query.order_id })).map(
       statementJson,
@@ -16,7 +16,7 @@ export const GET = handle(listStatements, async ({ query, scope }) =>
   }),
 );
 
-export const POST = handle(createStatement, async ({ body, caller, scope }) => {
+export const POST = handle(dueDiligence.createStatement, async ({ body, caller, scope }) => {
   const db = getDb();
   const userId = caller.kind === "user" ? caller.user.id : null;
   const id = await statements.generateStatement(db, body, actorOf(caller), userId);

@@ -1,14 +1,16 @@
 // GET, PUT /api/notifications/subscription — which alerts reach you (minimum severity, email, inbox)
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { getNotificationSubscription as get, putNotificationSubscription as put } from "@/lib/endpoints/notifications";
+import { notifications } from "@/lib/endpoints/notifications";
 import { personId } from "@/lib/notifications/person";
 import { getSubscription, putSubscription } from "@/lib/notifications/subscriptions";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(get, async ({ caller }) => reply(await getSubscription(getDb(), personId(caller))));
+export const GET = handle(notifications.getNotificationSubscription, async ({ caller }) =>
+  reply(await getSubscription(getDb(), personId(caller))),
+);
 
-export const PUT = handle(put, async ({ body, caller }) =>
+export const PUT = handle(notifications.putNotificationSubscription, async ({ body, caller }) =>
   reply(await putSubscription(getDb(), personId(caller), body)),
 );

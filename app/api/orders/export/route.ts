@@ -2,11 +2,11 @@
 import { csvFile, todaysFilename } from "@/lib/api/csv-file";
 import { getDb } from "@/lib/db/server";
 import { handle } from "@/lib/endpoints/handle";
-import { exportOrders } from "@/lib/endpoints/orders";
+import { orders } from "@/lib/endpoints/orders";
 import { ordersCsv } from "@/lib/orders/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(exportOrders, async ({ query, scope }) =>
+export const GET = handle(orders.exportOrders, async ({ query, scope }) =>
   csvFile(ordersCsv(getDb(), scope, query), todaysFilename("orders")),
 );

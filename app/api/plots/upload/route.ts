@@ -2,12 +2,12 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { uploadPlots } from "@/lib/endpoints/plots";
+import { plots } from "@/lib/endpoints/plots";
 import * as upload from "@/lib/eudr/upload";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(uploadPlots, async ({ body, caller, scope }) => {
+export const POST = handle(plots.uploadPlots, async ({ body, caller, scope }) => {
   const who = { actor: actorOf(caller), userId: caller.kind === "user" ? caller.user.id : null };
   return reply(await upload.uploadPlots(getDb(), scope, body, who));
 });

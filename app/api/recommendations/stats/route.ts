@@ -1,9 +1,11 @@
 // GET /api/recommendations/stats — per kind: proposed, decided and the acceptance rate
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { recommendationStats as endpoint } from "@/lib/endpoints/monitoring";
+import { monitoring } from "@/lib/endpoints/monitoring";
 import { recommendationStats } from "@/lib/recommendations/stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async () => reply({ data: await recommendationStats(getDb()) }));
+export const GET = handle(monitoring.recommendationStats, async () =>
+  reply({ data: await recommendationStats(getDb()) }),
+);

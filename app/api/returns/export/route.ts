@@ -2,11 +2,11 @@
 import { csvFile, todaysFilename } from "@/lib/api/csv-file";
 import { getDb } from "@/lib/db/server";
 import { handle } from "@/lib/endpoints/handle";
-import { exportReturns } from "@/lib/endpoints/returns";
+import { returns } from "@/lib/endpoints/returns";
 import { returnsCsv } from "@/lib/returns/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(exportReturns, async ({ query, scope }) =>
+export const GET = handle(returns.exportReturns, async ({ query, scope }) =>
   csvFile(returnsCsv(getDb(), scope, query), todaysFilename("returns")),
 );

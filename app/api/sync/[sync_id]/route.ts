@@ -2,12 +2,12 @@
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { getSync as endpoint } from "@/lib/endpoints/sync";
+import { sync } from "@/lib/endpoints/sync";
 import { getSync } from "@/lib/sync/start";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async ({ params: { sync_id } }) => {
+export const GET = handle(sync.getSync, async ({ params: { sync_id } }) => {
   const sync = await getSync(getDb(), sync_id);
   if (!sync) throw new ApiError("not_found", `Sync ${sync_id} does not exist.`);
   return reply(sync);

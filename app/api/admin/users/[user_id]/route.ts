@@ -3,11 +3,11 @@ import { ApiError } from "@/lib/api/errors";
 import { actorOf } from "@/lib/audit/actor";
 import { updateUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
-import { changeUser } from "@/lib/endpoints/admin";
+import { admin } from "@/lib/endpoints/admin";
 import { handle, reply } from "@/lib/endpoints/handle";
 import { moveUser } from "@/lib/organisations/organisations";
 
-export const PATCH = handle(changeUser, async ({ params: { user_id }, body: change, caller }) => {
+export const PATCH = handle(admin.changeUser, async ({ params: { user_id }, body: change, caller }) => {
   if (caller.kind === "user" && caller.user.id === user_id && (change.role || change.is_active === false)) {
     throw new ApiError("rule_broken", "You cannot change your own role or deactivate yourself; ask another admin.");
   }

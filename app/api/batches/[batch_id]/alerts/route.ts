@@ -2,10 +2,10 @@
 import { listAlerts } from "@/lib/alerts/alerts";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { batchAlerts } from "@/lib/endpoints/verification";
+import { verification } from "@/lib/endpoints/verification";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(batchAlerts, async ({ params: { batch_id } }) =>
+export const GET = handle(verification.batchAlerts, async ({ params: { batch_id } }) =>
   reply({ data: await listAlerts(getDb(), batch_id) }),
 );

@@ -2,10 +2,10 @@
 import { auditHistory } from "@/lib/audit/history";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { auditHistory as endpoint } from "@/lib/endpoints/verification";
+import { verification } from "@/lib/endpoints/verification";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(endpoint, async ({ params: { batch_id } }) =>
+export const GET = handle(verification.auditHistory, async ({ params: { batch_id } }) =>
   reply({ data: await auditHistory(getDb(), batch_id) }),
 );

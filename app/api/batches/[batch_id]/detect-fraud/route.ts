@@ -2,12 +2,12 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { detectFraud } from "@/lib/endpoints/verification";
+import { verification } from "@/lib/endpoints/verification";
 import { assessFraud } from "@/lib/fraud/assess";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(detectFraud, async ({ params: { batch_id }, caller }) => {
+export const POST = handle(verification.detectFraud, async ({ params: { batch_id }, caller }) => {
   const userId = caller.kind === "user" ? caller.user.id : null;
   return reply(await assessFraud(getDb(), batch_id, actorOf(caller), userId), 201);
 });

@@ -4,13 +4,16 @@ import { resolveAlert, resolveOpenAlerts } from "@/lib/alerts/alerts";
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { resolveAlert as endpoint } from "@/lib/endpoints/verification";
+import { verification } from "@/lib/endpoints/verification";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(endpoint, async ({ params: { batch_id }, body: { alert_id, note }, caller }) => {
-  const userId = caller.kind === "user" ? caller.user.id : null;
-  if (alert_id === undefined)
-    return reply({ data: await resolveOpenAlerts(getDb(), batch_id, note, userId, actorOf(caller)) });
-  return reply(await resolveAlert(getDb(), batch_id, alert_id, note, userId, actorOf(caller)));
-});
+export const POST = handle(
+  verification.resolveAlert,
+  async ({ params: { batch_id }, body: { alert_id, note }, caller }) => {
+    const userId = caller.kind === "user" ? caller.user.id : null;
+    if (alert_id === undefined)
+      return reply({ data: await resolveOpenAlerts(getDb(), batch_id, note, userId, actorOf(caller)) });
+    return reply(await resolveAlert(getDb(), batch_id, alert_id, note, userId, actorOf(caller)));
+  },
+);

@@ -2,11 +2,11 @@
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { verifyBatch as endpoint } from "@/lib/endpoints/verification";
+import { verification } from "@/lib/endpoints/verification";
 import { verifyBatch } from "@/lib/verification/verify";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(endpoint, async ({ params: { batch_id }, caller }) =>
+export const POST = handle(verification.verifyBatch, async ({ params: { batch_id }, caller }) =>
   reply(await verifyBatch(getDb(), getChain(), batch_id, caller)),
 );

@@ -1,13 +1,13 @@
 // "GET /api/due-diligence/statements/[statement_id]" — the statement as a JSON file in the EU system's format
 import { getDb } from "@/lib/db/server";
-import { downloadStatement } from "@/lib/endpoints/due-diligence";
+import { dueDiligence } from "@/lib/endpoints/due-diligence";
 import { handle } from "@/lib/endpoints/handle";
 import { getStatement } from "@/lib/eudr/statements";
 import { contentDisposition } from "@/lib/storage/uploads";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(downloadStatement, async ({ params, scope }) => {
+export const GET = handle(dueDiligence.downloadStatement, async ({ params, scope }) => {
   const statement = await getStatement(getDb(), scope, params.statement_id);
   return new Response(`${JSON.stringify(statement.document, null, 2)}\n`, {
     headers: {

@@ -2,13 +2,13 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { orderAction } from "@/lib/endpoints/orders";
+import { orders as endpoints } from "@/lib/endpoints/orders";
 import * as orders from "@/lib/orders/orders";
 import { getOrderDeps } from "@/lib/orders/server";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(orderAction, async ({ params, body, caller, scope }) =>
+export const POST = handle(endpoints.orderAction, async ({ params, body, caller, scope }) =>
   reply(
     await orders.actOnOrder(getDb(), scope, params.order_id, params.action, {
       actor: actorOf(caller),

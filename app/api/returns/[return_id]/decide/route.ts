@@ -2,14 +2,14 @@
 import { actorOf } from "@/lib/audit/actor";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { decideReturn } from "@/lib/endpoints/returns";
+import { returns } from "@/lib/endpoints/returns";
 import { getOrderDeps } from "@/lib/orders/server";
 import { decide } from "@/lib/returns/flow";
 import { actOnReturn } from "@/lib/returns/returns";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(decideReturn, async ({ params, body, caller, scope }) =>
+export const POST = handle(returns.decideReturn, async ({ params, body, caller, scope }) =>
   reply(
     await actOnReturn(getDb(), scope, params.return_id, (tx, ret) =>
       decide(

@@ -3,12 +3,12 @@ import { csvFile, todaysFilename } from "@/lib/api/csv-file";
 import { csvRow } from "@/lib/csv";
 import { getDb } from "@/lib/db/server";
 import { handle } from "@/lib/endpoints/handle";
-import { exportReturnAnalytics } from "@/lib/endpoints/returns";
+import { returns } from "@/lib/endpoints/returns";
 import { analyticsRows, returnAnalytics } from "@/lib/returns/analytics";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(exportReturnAnalytics, async ({ query: { table }, scope }) => {
+export const GET = handle(returns.exportReturnAnalytics, async ({ query: { table }, scope }) => {
   const rows = analyticsRows(await returnAnalytics(getDb(), scope), table);
   return csvFile(rows.map(csvRow).join(""), todaysFilename(`returns-by-${table}`));
 });

@@ -2,12 +2,12 @@
 import { getChain } from "@/lib/chain/server";
 import { getDb } from "@/lib/db/server";
 import { handle, reply } from "@/lib/endpoints/handle";
-import { processRequest as endpoint } from "@/lib/endpoints/verification";
+import { verification } from "@/lib/endpoints/verification";
 import { getEnv } from "@/lib/env";
 import { processRequest } from "@/lib/verification/requests";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle(endpoint, async ({ params: { request_id }, body, caller }) =>
+export const POST = handle(verification.processRequest, async ({ params: { request_id }, body, caller }) =>
   reply(await processRequest(getDb(), getChain(), request_id, body, getEnv().VERIFICATION_TOLERANCE_PCT, caller)),
 );

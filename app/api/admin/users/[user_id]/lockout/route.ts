@@ -2,9 +2,9 @@
 import { actorOf } from "@/lib/audit/actor";
 import { liftUserLockout } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/server";
-import { liftLockout } from "@/lib/endpoints/admin";
+import { admin } from "@/lib/endpoints/admin";
 import { handle, reply } from "@/lib/endpoints/handle";
 
-export const DELETE = handle(liftLockout, async ({ params: { user_id }, caller }) =>
+export const DELETE = handle(admin.liftLockout, async ({ params: { user_id }, caller }) =>
   reply(await liftUserLockout(getDb(), user_id, actorOf(caller))),
 );
