@@ -8,7 +8,7 @@ import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 
 import { endpoints } from "./define";
-import { listOf } from "./shapes";
+import { listOf, numberOrNull, text } from "./shapes";
 
 const keyRole = z.enum(["operator", "verifier", "viewer"]);
 
@@ -20,12 +20,12 @@ export const admin = endpoints({
     response: listOf(
       z.object({
         id: z.number(),
-        email: z.string().nullable(),
-        name: z.string().nullable(),
+        email: text,
+        name: text,
         role: z.enum(roles),
         is_active: z.boolean(),
         is_pending: z.boolean(),
-        organisation_id: z.number().nullable(),
+        organisation_id: numberOrNull,
         has_totp: z.boolean(),
         wallets: z.array(z.string()),
         is_locked_out: z.boolean(),
@@ -52,10 +52,10 @@ export const admin = endpoints({
         name: z.string(),
         prefix: z.string(),
         role: keyRole,
-        createdBy: z.number().nullable(),
+        createdBy: numberOrNull,
         createdAt: z.string(),
-        lastUsedAt: z.string().nullable(),
-        revokedAt: z.string().nullable(),
+        lastUsedAt: text,
+        revokedAt: text,
       }),
     ),
   },

@@ -1,36 +1,36 @@
 // Chainlink Functions: the DON's three signed calls, and a batch's checks as stored.
 import { z } from "zod";
 
-import { text } from "@/lib/api/zod";
+import { text as wellFormed } from "@/lib/api/zod";
 import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
 import { endpoints } from "./define";
-import { listOf } from "./shapes";
+import { listOf, numberOrNull, text } from "./shapes";
 
 const don = { roles: [], chainlink: true };
 // The token id is checked after the signature (lib/chainlink/calls.ts): an unsigned call learns nothing.
-const tokenParam = z.object({ batch_id: text() });
+const tokenParam = z.object({ batch_id: wellFormed() });
 
 const ZCheckJson = z.object({
   chainlink_request_id: z.string(),
-  router_request_id: z.string().nullable(),
+  router_request_id: text,
   check: z.enum(checkTypes),
-  batch_id: z.number().nullable(),
+  batch_id: numberOrNull,
   token_id: z.string(),
   stage: z.enum(["sent", "answered", "fulfilled", "applied", "failed"]),
   passed: z.boolean().nullable(),
-  code: z.number().nullable(),
+  code: numberOrNull,
   code_meaning: z.string(),
   reasons: z.array(z.string()).nullable(),
-  answer: z.string().nullable(),
-  as_of: z.string().nullable(),
+  answer: text,
+  as_of: text,
   applied: z.boolean().nullable(),
-  error: z.string().nullable(),
-  requester: z.string().nullable(),
-  request_tx: z.string().nullable(),
-  settle_tx: z.string().nullable(),
+  error: text,
+  requester: text,
+  request_tx: text,
+  settle_tx: text,
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -7,7 +7,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 
 import { endpoints } from "./define";
-import { pageOf, text } from "./shapes";
+import { numberOrNull, pageOf, text } from "./shapes";
 
 const ZShare = z.object({ batches: z.number(), quantity_kg: z.string(), value_usd: z.string() });
 const byValue = z.record(z.string(), ZShare);
@@ -41,7 +41,7 @@ export const dashboard = endpoints({
         pending: z.number(),
         approved: z.number(),
         rejected: z.number(),
-        pass_rate: z.number().nullable(),
+        pass_rate: numberOrNull,
         verified_batches: z.number(),
       }),
       alerts: z.object({
@@ -71,7 +71,7 @@ export const dashboard = endpoints({
         at: z.string(),
         title: z.string(),
         detail: text,
-        batch_id: z.number().nullable(),
+        batch_id: numberOrNull,
         batch_code: text,
         status: text,
         severity: text,
@@ -93,7 +93,7 @@ export const dashboard = endpoints({
       status: z.object({
         refreshed_at: text,
         refreshed_through: text,
-        duration_ms: z.number().nullable(),
+        duration_ms: numberOrNull,
       }),
       charts: z.array(
         z.object({

@@ -16,7 +16,7 @@ import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
 import { endpoints, storedFile } from "./define";
-import { listOf, text } from "./shapes";
+import { listOf, numberOrNull, text } from "./shapes";
 
 const ZFactor = z.object({ name: z.string(), passed: z.boolean(), value: z.string(), sentence: z.string() });
 const ZRiskJson = z.object({
@@ -27,8 +27,8 @@ const ZRiskJson = z.object({
 
 const ZStatementJson = z.object({
   id: z.number(),
-  batch_id: z.number().nullable(),
-  order_id: z.number().nullable(),
+  batch_id: numberOrNull,
+  order_id: numberOrNull,
   batch_code: text,
   activity: z.enum(statementActivities),
   status: z.enum(statementStatuses),

@@ -5,7 +5,7 @@ import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
 import { endpoints, serverSentEvents } from "./define";
-import { pageOf, ZListenerStatus } from "./shapes";
+import { numberOrNull, pageOf, text, ZListenerStatus } from "./shapes";
 
 const ZEventJson = z.object({
   id: z.number(),
@@ -17,20 +17,20 @@ const ZEventJson = z.object({
   tx_hash: z.string(),
   log_index: z.number(),
   name: z.string(),
-  token_id: z.string().nullable(),
-  batch_id: z.number().nullable(),
-  batch_code: z.string().nullable(),
+  token_id: text,
+  batch_id: numberOrNull,
+  batch_code: text,
   args: z.unknown(),
   status: z.enum(["pending", "processed", "failed", "reorged"]),
   attempts: z.number(),
-  error: z.string().nullable(),
-  next_attempt_at: z.string().nullable(),
+  error: text,
+  next_attempt_at: text,
   created_at: z.string(),
-  processed_at: z.string().nullable(),
+  processed_at: text,
 });
 
 const ZProcessing = z.object({
-  event_id: z.number().nullable(),
+  event_id: numberOrNull,
   events: z.number(),
   processed: z.number(),
   failed: z.number(),

@@ -8,9 +8,9 @@ import { detectorNames, recommendationKinds, recommendationStatuses } from "@/li
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
 import { endpoints } from "./define";
-import { listOf, pageOf } from "./shapes";
+import { listOf, numberOrNull, pageOf, text } from "./shapes";
 
-const when = z.string().nullable();
+const when = text;
 
 const ZRecommendationJson = z.object({
   id: z.number(),
@@ -22,13 +22,13 @@ const ZRecommendationJson = z.object({
   confidence: z.number(),
   expected_effect: z.string(),
   evidence: z.record(z.string(), z.unknown()),
-  batch_id: z.number().nullable(),
-  endpoint_id: z.number().nullable(),
-  alert_id: z.number().nullable(),
-  system_alert_id: z.number().nullable(),
-  decided_by: z.number().nullable(),
+  batch_id: numberOrNull,
+  endpoint_id: numberOrNull,
+  alert_id: numberOrNull,
+  system_alert_id: numberOrNull,
+  decided_by: numberOrNull,
   decided_at: when,
-  decision_note: z.string().nullable(),
+  decision_note: text,
   result: z.record(z.string(), z.unknown()).nullable(),
   created_at: z.string(),
 });
@@ -74,7 +74,7 @@ export const monitoring = endpoints({
         dismissed: z.number(),
         open: z.number(),
         obsolete: z.number(),
-        acceptance_rate: z.number().nullable(),
+        acceptance_rate: numberOrNull,
       }),
     ),
   },
@@ -92,9 +92,9 @@ export const monitoring = endpoints({
         threshold: z.string(),
         recommends: z.enum(recommendationKinds).nullable(),
         last_run_at: when,
-        findings: z.number().nullable(),
+        findings: numberOrNull,
         evidence: z.array(z.record(z.string(), z.unknown())),
-        error: z.string().nullable(),
+        error: text,
       }),
     ),
   },

@@ -8,19 +8,19 @@ import { operators, readers } from "@/lib/auth/permissions";
 import { ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
 
 import { endpoints } from "./define";
-import { pageOf, ZAuditJson } from "./shapes";
+import { numberOrNull, pageOf, text, ZAuditJson } from "./shapes";
 
 const writers = { roles: operators, members: true, apiKeys: true };
 const position = z.array(z.number());
 
 const ZPlotJson = z.object({
   id: z.number(),
-  organisation_id: z.number().nullable(),
-  organisation: z.string().nullable(),
+  organisation_id: numberOrNull,
+  organisation: text,
   reference: z.string(),
   producer_name: z.string(),
   country: z.string().describe("ISO 3166-1 alpha-2"),
-  region: z.string().nullable(),
+  region: text,
   geometry: z.union([
     z.object({ type: z.literal("Point"), coordinates: position }),
     z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)) }),
@@ -46,9 +46,9 @@ const ZUploadReport = z.object({
   report: z.array(
     z.object({
       row: z.number(),
-      reference: z.string().nullable(),
+      reference: text,
       outcome: z.enum(["created", "updated", "unchanged", "refused"]),
-      plot_id: z.number().nullable(),
+      plot_id: numberOrNull,
       reasons: z.array(z.string()),
       problems: z.array(z.string()),
     }),

@@ -5,6 +5,7 @@ import { readers } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
 import { endpoints } from "./define";
+import { numberOrNull, text } from "./shapes";
 
 /** `0x…` hex, typed as viem types it. */
 const hex = z.templateLiteral(["0x", z.string()]);
@@ -23,14 +24,14 @@ export const provenance = endpoints({
           position: z.number(),
           entity: z.string(),
           entity_id: z.string(),
-          batch_id: z.number().nullable(),
+          batch_id: numberOrNull,
           action: z.string(),
           actor_kind: z.string(),
-          actor_id: z.string().nullable(),
+          actor_id: text,
           before: z.unknown(),
           after: z.unknown(),
-          tx_hash: z.string().nullable(),
-          note: z.string().nullable(),
+          tx_hash: text,
+          note: text,
           created_at: z.string(),
           prev_hash: z.string(),
           hash: z.string(),

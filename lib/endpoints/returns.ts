@@ -108,7 +108,7 @@ const ZRate = z.object({
   shipped_kg: z.string(),
   returned_kg: z.string(),
   returns: z.number(),
-  rate_pct: z.string().nullable(),
+  rate_pct: text,
 });
 
 const ZReturnAnalytics = z.object({
@@ -120,7 +120,7 @@ const ZReturnAnalytics = z.object({
       value: z.enum(returnReasons),
       returns: z.number(),
       returned_kg: z.string(),
-      share_pct: z.string().nullable(),
+      share_pct: text,
     }),
   ),
   // Per currency: money is never summed across currencies.
@@ -130,7 +130,7 @@ const ZReturnAnalytics = z.object({
       decided: z.number(),
       original_value: money,
       recovery_value: money,
-      recovered_pct: z.string().nullable(),
+      recovered_pct: text,
     }),
   ),
   decision_hours: z.object({ decided: z.number(), median: text, p90: text, average: text }),

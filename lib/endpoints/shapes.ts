@@ -19,6 +19,8 @@ import {
 
 /** A text field that may be null. */
 export const text = z.string().nullable();
+/** A number field that may be null. */
+export const numberOrNull = z.number().nullable();
 const time = z.string();
 
 /** `{data: [...]}`. */
@@ -38,7 +40,7 @@ export const ZBatchJson = z.object({
   cooperative: text,
   variety: text,
   process: z.enum(processes).nullable(),
-  altitude_m: z.number().nullable(),
+  altitude_m: numberOrNull,
   harvest_date: text,
   production_date: z.string(),
   expiry_date: z.string(),
@@ -58,7 +60,7 @@ export const ZBatchJson = z.object({
   verification_status: z.enum(verificationStatuses),
   sync_status: z.enum(syncStatuses),
   quality_grade: z.enum(qualityGrades).nullable(),
-  risk_score: z.number().nullable(),
+  risk_score: numberOrNull,
   risk_level: z.enum(riskLevels).nullable(),
   last_synced_at: text,
   sync_error: text,
@@ -104,45 +106,43 @@ export const ZRequestJson = z.object({
   created_at: time,
 });
 
-export const ZAlertJson = z.object({
-  id: z.number(),
-  batch_id: z.number(),
-  type: z.enum(alertTypes),
+/** What a batch's alert and a system alert both say. */
+const alert = {
   severity: z.enum(alertSeverities),
   status: z.enum(alertStatuses),
   source: z.string(),
   message: z.string(),
-  details: z.unknown(),
-  resolved_by: z.number().nullable(),
+  resolved_by: numberOrNull,
   resolution_note: text,
   resolved_at: text,
   created_at: time,
+};
+
+export const ZAlertJson = z.object({
+  id: z.number(),
+  batch_id: z.number(),
+  type: z.enum(alertTypes),
+  ...alert,
+  details: z.unknown(),
 });
 
 export const ZSystemAlertJson = z.object({
   id: z.number(),
   type: z.enum(systemAlertTypes),
-  severity: z.enum(alertSeverities),
-  status: z.enum(alertStatuses),
-  source: z.string(),
-  message: z.string(),
+  ...alert,
   details: z.record(z.string(), z.unknown()),
-  resolved_at: text,
-  resolved_by: z.number().nullable(),
   resolved_by_name: text,
-  resolution_note: text,
-  created_at: time,
 });
 
 export const ZSyncJson = z.object({
   id: z.number(),
   job_id: text,
   trigger: z.string(),
-  batch_id: z.number().nullable(),
+  batch_id: numberOrNull,
   status: z.string(),
   from_block: text,
   to_block: text,
-  total: z.number().nullable(),
+  total: numberOrNull,
   checked: z.number(),
   updated: z.number(),
   imported: z.number(),
@@ -151,14 +151,14 @@ export const ZSyncJson = z.object({
   error: text,
   started_at: text,
   finished_at: text,
-  duration_ms: z.number().nullable(),
+  duration_ms: numberOrNull,
   created_at: time,
 });
 
 export const ZSyncRun = ZSyncJson.extend({
   results: z.array(
     z.object({
-      batch_id: z.number().nullable(),
+      batch_id: numberOrNull,
       batch_code: text,
       token_id: text,
       field: z.string(),
@@ -177,7 +177,7 @@ export const ZListenerStatus = z.object({
   head_block: text,
   last_processed_block: text,
   lag_blocks: text,
-  block_range: z.number().nullable(),
+  block_range: numberOrNull,
   events_per_minute: z.number(),
   events: z.object({ pending: z.number(), processed: z.number(), failed: z.number(), reorged: z.number() }),
   last_error: text,
@@ -203,7 +203,7 @@ export const ZAuditJson = z.object({
   entity: z.string(),
   entity_id: z.string(),
   action: z.string(),
-  actor: z.object({ kind: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+  actor: z.object({ kind: z.string(), id: text, label: text }),
   before: z.unknown(),
   after: z.unknown(),
   tx_hash: text,

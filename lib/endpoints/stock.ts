@@ -15,7 +15,7 @@ import {
 } from "@/lib/stock/schemas";
 
 import { csvExport, endpoints } from "./define";
-import { listOf, pageOf, text } from "./shapes";
+import { listOf, numberOrNull, pageOf, text } from "./shapes";
 
 const ZWarehouseJson = z.object({
   code: z.string(),
@@ -28,7 +28,7 @@ const ZWarehouseJson = z.object({
 const ZWarehouseStock = ZWarehouseJson.extend({ on_hand_kg: z.string(), used_pct: z.string() });
 const ZMovementJson = z.object({
   id: z.number(),
-  batch_id: z.number().nullable(),
+  batch_id: numberOrNull,
   batch_code: text,
   token_id: z.string(),
   type: z.string(),

@@ -8,7 +8,7 @@ import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
 import { endpoints, storedFile } from "./define";
-import { listOf, pageOf, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
+import { listOf, numberOrNull, pageOf, text, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
 
 const ZFraudAssessment = z.object({
   id: z.number(),
@@ -25,7 +25,7 @@ const ZFraudAssessment = z.object({
     }),
   ),
   created_at: z.string(),
-  alert_id: z.number().nullable(),
+  alert_id: numberOrNull,
 });
 
 const ZVerification = z.object({
@@ -33,7 +33,7 @@ const ZVerification = z.object({
   verification_status: z.string(),
   outcome: z.enum(["passed", "failed", "incomplete"]),
   passed: z.boolean(),
-  note: z.string().nullable(),
+  note: text,
   checks: z.array(
     z.object({
       name: z.enum(["quantity", "metadata", "dates", "quality", "fraud"]),
@@ -52,16 +52,16 @@ const verifySummary =
 const ZQualityCheckJson = z.object({
   id: z.number(),
   batch_id: z.number(),
-  inspected_by: z.number().nullable(),
+  inspected_by: numberOrNull,
   cupping_score: z.number(),
   moisture_pct: z.number(),
   primary_defects: z.number(),
   secondary_defects: z.number(),
   sample_grams: z.number(),
   screen_size: z.number(),
-  screen_size_variance_pct: z.number().nullable(),
-  quakers: z.number().nullable(),
-  notes: z.string().nullable(),
+  screen_size_variance_pct: numberOrNull,
+  quakers: numberOrNull,
+  notes: text,
   grade: z.enum(qualityGrades),
   full_defects: z.number(),
   reasons: z.array(z.string()),

@@ -8,10 +8,10 @@ import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
 
 import { endpoints } from "./define";
-import { listOf, pageOf } from "./shapes";
+import { listOf, numberOrNull, pageOf, text } from "./shapes";
 
 const time = z.string();
-const maybeTime = z.string().nullable();
+const maybeTime = text;
 
 const ZEndpointJson = z.object({
   id: z.number(),
@@ -20,7 +20,7 @@ const ZEndpointJson = z.object({
   event_types: z.array(z.enum(webhookEventTypes)),
   status: z.enum(endpointStatuses),
   failure_streak: z.number(),
-  disabled_reason: z.string().nullable(),
+  disabled_reason: text,
   disabled_at: maybeTime,
   previous_secret_expires_at: maybeTime,
   created_at: time,
@@ -35,9 +35,9 @@ const ZDeliveryJson = z.object({
   event_type: z.enum(webhookEventTypes),
   status: z.enum(deliveryStatuses),
   attempts: z.number(),
-  last_status_code: z.number().nullable(),
-  last_latency_ms: z.number().nullable(),
-  last_error: z.string().nullable(),
+  last_status_code: numberOrNull,
+  last_latency_ms: numberOrNull,
+  last_error: text,
   next_attempt_at: maybeTime,
   first_attempt_at: maybeTime,
   delivered_at: maybeTime,
@@ -112,10 +112,10 @@ export const webhooks = endpoints({
           sent_at: time,
           request_headers: z.record(z.string(), z.string()),
           request_body: z.string(),
-          status_code: z.number().nullable(),
-          response_body: z.string().nullable(),
+          status_code: numberOrNull,
+          response_body: text,
           latency_ms: z.number(),
-          error: z.string().nullable(),
+          error: text,
         }),
       ),
     }),
