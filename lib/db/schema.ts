@@ -118,10 +118,74 @@ const identity = () => bigint("id", { mode: "number" }).primaryKey().generatedAl
 /** A required reference to another table's id. */
 const ref = (name: string, to: () => AnyPgColumn, actions?: ReferenceConfig["actions"]) =>
   bigint(name, { mode: "number" }).notNull().references(to, actions);
+// Column sets several tables share (fresh builders for each table).
+/** A token on a chain. */
+const token = () => ({ chainId: integer("chain_id").notNull(), tokenId: tokenId("token_id").notNull() });
+/** A contract on a chain. */
+const contract = () => ({
+  chainId: integer("chain_id").notNull(),
+  contractAddress: text("contract_address").notNull(),
+});
+/** A file in the upload store: its name and type as uploaded, its size, and its key in the store. */
+const storedFile = () => ({
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  storageKey: text("storage_key").notNull().unique(),
+});
+/** What an alert says (about a batch, or about the system): its type, how grave, who raised it and why, and its resolution. */
+const alert = <U extends string, T extends Readonly<[U, ...U[]]>>(types: T) => ({
+  type: text("type", { enum: types }).notNull(),
+  severity: text("severity", { enum: alertSeverities }).notNull(),
+  status: text("status", { enum: alertStatuses }).notNull().default("open"),
+  source: text("source").notNull(),
+  message: text("message").notNull(),
+  details: jsonb("details").notNull().default({}),
+  resolvedBy: bigint("resolved_by", { mode: "number" }).references((): AnyPgColumn => users.id),
+  resolutionNote: text("resolution_note"),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+/** At most one row in `status` (an open alert, a pending request) per `columns`. */
+const onlyOne = (table: string, status: "open" | "pending", ...columns: [AnyPgColumn, ...AnyPgColumn[]]) =>
+  uniqueIndex(`${table}_one_${status}`)
+    .on(...columns)
+    .where(sql.raw(`status = '${status}'`));
+
+/** The finished rows (processed, resolved) by when: an index on `at` where it is set. */
+const finishedBy = (table: string, at: AnyPgColumn) =>
+  index(`${table}_${at.name}_idx`)
+    .on(at)
+    .where(sql.raw(`${at.name} is not null`));
+
+/** A table of balances: none below zero, and the positive ones found by `by` (a holder, a warehouse). */
+const balanceOf = (name: string, by: AnyPgColumn) => [
+  check(`${name}_balance_check`, sql`balance >= 0`),
+  index(`${name}_${by.name}_idx`)
+    .on(by)
+    .where(sql`balance > 0`),
+];
+
 const timestamps = {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 };
+
+/** The columns the inventory sorts by, each with its keyset index (column, id); batch_code has its own. */
+const sortedBy = [
+  "createdAt",
+  "cuppingScore",
+  "expiryDate",
+  "harvestDate",
+  "originCountry",
+  "ownerAddress",
+  "pricePerKg",
+  "process",
+  "qualityGrade",
+  "quantityKg",
+  "riskLevel",
+  "riskScore",
+] as const;
 
 export const batches = table(
   "batches",
@@ -175,18 +239,7 @@ export const batches = table(
     check("batches_quantity_kg_check", sql`quantity_kg >= 0`),
     check("batches_risk_score_check", sql`risk_score >= 0 and risk_score <= 100`),
     index("batches_batch_code_id_idx").on(t.batchCode, t.id),
-    index("batches_created_at_idx").on(t.createdAt, t.id),
-    index("batches_cupping_score_idx").on(t.cuppingScore, t.id),
-    index("batches_expiry_date_idx").on(t.expiryDate, t.id),
-    index("batches_harvest_date_idx").on(t.harvestDate, t.id),
-    index("batches_origin_country_idx").on(t.originCountry, t.id),
-    index("batches_owner_address_idx").on(t.ownerAddress, t.id),
-    index("batches_price_per_kg_idx").on(t.pricePerKg, t.id),
-    index("batches_process_idx").on(t.process, t.id),
-    index("batches_quality_grade_idx").on(t.qualityGrade, t.id),
-    index("batches_quantity_kg_idx").on(t.quantityKg, t.id),
-    index("batches_risk_level_idx").on(t.riskLevel, t.id),
-    index("batches_risk_score_idx").on(t.riskScore, t.id),
+    ...sortedBy.map((c) => index(`batches_${t[c].name}_idx`).on(t[c], t.id)),
     index("batches_search_idx").using(
       "gin",
       sql`(batch_code || ' ' || coalesce(farm, '') || ' ' || coalesce(cooperative, '') || ' ' || origin_country || ' ' || coalesce(region, '')) gin_trgm_ops`,
@@ -216,8 +269,7 @@ export const blockchainEvents = table(
   "blockchain_events",
   {
     id: identity(),
-    chainId: integer("chain_id").notNull(),
-    contractAddress: text("contract_address").notNull(),
+    ...contract(),
     blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
     blockHash: text("block_hash").notNull(),
     txHash: text("tx_hash").notNull(),
@@ -251,8 +303,7 @@ export const blockchainEvents = table(
 
 export const listenerState = table("listener_state", {
   id: text("id").primaryKey(),
-  chainId: integer("chain_id").notNull(),
-  contractAddress: text("contract_address").notNull(),
+  ...contract(),
   lastBlock: bigint("last_block", { mode: "bigint" }).notNull(),
   isActive: boolean("is_active").notNull().default(true),
   headBlock: bigint("head_block", { mode: "bigint" }),
@@ -278,8 +329,7 @@ export const importLogs = table(
   "import_logs",
   {
     id: identity(),
-    chainId: integer("chain_id").notNull(),
-    tokenId: tokenId("token_id").notNull(),
+    ...token(),
     batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id),
     action: text("action", { enum: importActions }).notNull(),
     message: text("message"),
@@ -476,12 +526,8 @@ export const verificationRequests = table(
   (t) => [
     index("verification_requests_batch_idx").on(t.batchId, t.id),
     index("verification_requests_created_idx").on(t.createdAt, t.id),
-    uniqueIndex("verification_requests_one_pending")
-      .on(t.batchId)
-      .where(sql`status = 'pending'`),
-    index("verification_requests_processed_at_idx")
-      .on(t.processedAt)
-      .where(sql`processed_at is not null`),
+    onlyOne("verification_requests", "pending", t.batchId),
+    finishedBy("verification_requests", t.processedAt),
     index("verification_requests_status_idx").on(t.status, t.id),
   ],
 );
@@ -517,10 +563,7 @@ export const qualityCheckFiles = table("quality_check_files", {
   id: identity(),
   qualityCheckId: ref("quality_check_id", () => qualityChecks.id),
   kind: text("kind", { enum: qualityFileKinds }).notNull(),
-  filename: text("filename").notNull(),
-  contentType: text("content_type").notNull(),
-  sizeBytes: integer("size_bytes").notNull(),
-  storageKey: text("storage_key").notNull().unique(),
+  ...storedFile(),
   createdAt: createdAt(),
 });
 
@@ -542,33 +585,32 @@ export const fraudAssessments = table(
   ],
 );
 
+export const systemAlerts = table(
+  "system_alerts",
+  {
+    id: identity(),
+    ...alert(systemAlertTypes),
+  },
+  (t) => [
+    check("system_alerts_resolution_note_check", sql`length(resolution_note) between 3 and 500`),
+    onlyOne("system_alerts", "open", t.type, t.source),
+  ],
+);
+
 export const batchAlerts = table(
   "batch_alerts",
   {
     id: identity(),
     batchId: ref("batch_id", () => batches.id),
-    type: text("type", { enum: alertTypes }).notNull(),
-    severity: text("severity", { enum: alertSeverities }).notNull(),
-    status: text("status", { enum: alertStatuses }).notNull().default("open"),
-    source: text("source").notNull(),
-    message: text("message").notNull(),
-    details: jsonb("details").notNull().default({}),
-    resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
-    resolutionNote: text("resolution_note"),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    createdAt: createdAt(),
+    ...alert(alertTypes),
   },
   (t) => [
     check("batch_alerts_check", sql`(status = 'resolved') = (resolved_at is not null and resolution_note is not null)`),
     index("batch_alerts_batch_idx").on(t.batchId, t.type, t.source),
     index("batch_alerts_created_at_idx").on(t.createdAt),
     index("batch_alerts_created_idx").on(t.createdAt, t.id),
-    uniqueIndex("batch_alerts_one_open")
-      .on(t.batchId, t.type, t.source)
-      .where(sql`status = 'open'`),
-    index("batch_alerts_resolved_at_idx")
-      .on(t.resolvedAt)
-      .where(sql`resolved_at is not null`),
+    onlyOne("batch_alerts", "open", t.batchId, t.type, t.source),
+    finishedBy("batch_alerts", t.resolvedAt),
     index("batch_alerts_status_idx").on(t.status, t.severity),
   ],
 );
@@ -654,9 +696,7 @@ export const syncHistory = table(
   },
   (t) => [
     index("sync_history_created_idx").on(t.createdAt, t.id),
-    index("sync_history_finished_at_idx")
-      .on(t.finishedAt)
-      .where(sql`finished_at is not null`),
+    finishedBy("sync_history", t.finishedAt),
     uniqueIndex("sync_history_one_active")
       .on(sql`(true)`)
       .where(sql`${t.batchId} is null and ${isOneOf(t.status, activeSyncRunStatuses)}`),
@@ -788,13 +828,6 @@ export const analyticsBatchFacts = table("analytics_batch_facts", {
   isCounted: boolean("is_counted").notNull(),
 });
 
-export const analyticsStockDaily = daily("analytics_stock_daily", {
-  mintedBatches: count("minted_batches"),
-  mintedKg: sum("minted_kg"),
-  removedBatches: count("removed_batches"),
-  removedKg: sum("removed_kg"),
-});
-
 /** analytics_stock_daily summed over process and warehouse: what the origin chart and the forecast read. */
 export const analyticsStockOriginDaily = table(
   "analytics_stock_origin_daily",
@@ -806,6 +839,13 @@ export const analyticsStockOriginDaily = table(
   },
   (t) => [primaryKey({ columns: [t.day, t.originCountry] })],
 );
+
+export const analyticsStockDaily = daily("analytics_stock_daily", {
+  mintedBatches: count("minted_batches"),
+  mintedKg: sum("minted_kg"),
+  removedBatches: count("removed_batches"),
+  removedKg: sum("removed_kg"),
+});
 
 export const analyticsVerificationDaily = daily("analytics_verification_daily", {
   approved: count("approved"),
@@ -890,8 +930,7 @@ export const auditAnchors = table(
   "audit_anchors",
   {
     id: identity(),
-    chainId: integer("chain_id").notNull(),
-    contractAddress: text("contract_address").notNull(),
+    ...contract(),
     fromPosition: bigint("from_position", { mode: "number" }).notNull(),
     toPosition: bigint("to_position", { mode: "number" }).notNull(),
     root: text("root").notNull(),
@@ -925,29 +964,6 @@ export const auditPaths = table(
     path: jsonb("path").notNull(),
   },
   (t) => [primaryKey({ columns: [t.anchorId, t.position] })],
-);
-
-export const systemAlerts = table(
-  "system_alerts",
-  {
-    id: identity(),
-    type: text("type", { enum: systemAlertTypes }).notNull(),
-    severity: text("severity", { enum: alertSeverities }).notNull(),
-    status: text("status", { enum: alertStatuses }).notNull().default("open"),
-    source: text("source").notNull(),
-    message: text("message").notNull(),
-    details: jsonb("details").notNull().default({}),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    createdAt: createdAt(),
-    resolvedBy: bigint("resolved_by", { mode: "number" }).references(() => users.id),
-    resolutionNote: text("resolution_note"),
-  },
-  (t) => [
-    check("system_alerts_resolution_note_check", sql`length(resolution_note) between 3 and 500`),
-    uniqueIndex("system_alerts_one_open")
-      .on(t.type, t.source)
-      .where(sql`status = 'open'`),
-  ],
 );
 
 export const traceScans = table(
@@ -994,15 +1010,15 @@ export const stockMovements = table(
   "stock_movements",
   {
     id: identity(),
-    chainId: integer("chain_id").notNull(),
-    tokenId: tokenId("token_id").notNull(),
+    ...token(),
     type: text("type", { enum: movementTypes }).notNull(),
+    /** Why an adjustment was made (only adjustments have one). */
+    reason: text("reason", { enum: adjustmentReasons }),
     quantity: tokenId("quantity").notNull(),
     fromHolder: text("from_holder"),
     toHolder: text("to_holder"),
     fromWarehouse: text("from_warehouse"),
     toWarehouse: text("to_warehouse"),
-    reason: text("reason", { enum: adjustmentReasons }),
     note: text("note"),
     actor: text("actor"),
     eventId: bigint("event_id", { mode: "number" }).references(() => blockchainEvents.id),
@@ -1039,26 +1055,18 @@ export const stockMovements = table(
 export const holdings = table(
   "holdings",
   {
-    chainId: integer("chain_id").notNull(),
-    tokenId: tokenId("token_id").notNull(),
+    ...token(),
     holder: text("holder").notNull(),
     balance: tokenId("balance").notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.chainId, t.tokenId, t.holder] }),
-    check("holdings_balance_check", sql`balance >= 0`),
-    index("holdings_holder_idx")
-      .on(t.holder)
-      .where(sql`balance > 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.chainId, t.tokenId, t.holder] }), ...balanceOf("holdings", t.holder)],
 );
 
 export const warehouseStock = table(
   "warehouse_stock",
   {
-    chainId: integer("chain_id").notNull(),
-    tokenId: tokenId("token_id").notNull(),
+    ...token(),
     holder: text("holder").notNull(),
     warehouse: text("warehouse").notNull(),
     balance: tokenId("balance").notNull(),
@@ -1066,10 +1074,7 @@ export const warehouseStock = table(
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.tokenId, t.holder, t.warehouse] }),
-    check("warehouse_stock_balance_check", sql`balance >= 0`),
-    index("warehouse_stock_warehouse_idx")
-      .on(t.warehouse)
-      .where(sql`balance > 0`),
+    ...balanceOf("warehouse_stock", t.warehouse),
   ],
 );
 
@@ -1169,8 +1174,7 @@ export const shipments = table(
     reservationId: bigint("reservation_id", { mode: "number" }).references(() => reservations.id),
     purpose: text("purpose", { enum: shipmentPurposes }).notNull().default("order"),
     returnId: bigint("return_id", { mode: "number" }).references((): AnyPgColumn => returns.id),
-    chainId: integer("chain_id").notNull(),
-    tokenId: tokenId("token_id").notNull(),
+    ...token(),
     quantity: tokenId("quantity").notNull(),
     method: text("method", { enum: shipmentMethods }).notNull(),
     fromHolder: text("from_holder").notNull(),
@@ -1258,10 +1262,7 @@ export const returnFiles = table(
   {
     id: identity(),
     returnId: ref("return_id", () => returns.id),
-    filename: text("filename").notNull(),
-    contentType: text("content_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    storageKey: text("storage_key").notNull().unique(),
+    ...storedFile(),
     createdAt: createdAt(),
   },
   (t) => [index("return_files_return_idx").on(t.returnId)],
@@ -1451,9 +1452,7 @@ export const recommendations = table(
     check("recommendations_check", sql`status <> 'dismissed' or length(decision_note) >= 3`),
     check("recommendations_confidence_check", sql`confidence between 0 and 1`),
     check("recommendations_decision_note_check", sql`length(decision_note) <= 500`),
-    uniqueIndex("recommendations_one_open")
-      .on(t.kind, t.source)
-      .where(sql`status = 'open'`),
+    onlyOne("recommendations", "open", t.kind, t.source),
   ],
 );
 
@@ -1528,10 +1527,7 @@ export const plotDocuments = table(
   {
     id: identity(),
     plotId: ref("plot_id", () => plots.id),
-    filename: text("filename").notNull(),
-    contentType: text("content_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    storageKey: text("storage_key").notNull().unique(),
+    ...storedFile(),
     createdBy: bigint("created_by", { mode: "number" }).references(() => users.id),
     createdAt: createdAt(),
   },
