@@ -25,44 +25,11 @@ export const roles = ["admin", "operator", "verifier", "viewer"] as const;
 export const organisationKinds = ["operator", "cooperative", "exporter", "importer", "roaster"] as const;
 export const tokenPurposes = ["invitation", "password_reset", "first_admin"] as const;
 export const actorKinds = ["user", "wallet", "api_key", "system", "oracle"] as const;
-export const alertTypes = [
-  "quantity_discrepancy",
-  "fraud_risk",
-  "expiring_soon",
-  "expired",
-  "quality_below_standard",
-  "metadata_mismatch",
-  "sync_error",
-  "cloned_label",
-  "price_outlier",
-  "expiring_unreserved",
-] as const;
 export const alertSeverities = ["low", "medium", "high", "critical"] as const;
 export const checkTypes = ["verify_batch", "quality_check", "expiry_check"] as const;
 export const syncTriggers = ["schedule", "manual", "cron", "batch"] as const;
-export const transactionKinds = [
-  "mint",
-  "mark_verified",
-  "chainlink_check",
-  "adjust_inventory",
-  "stock_move",
-  "stock_adjust",
-  "stock_transfer",
-] as const;
 export const systemStates = ["ok", "degraded", "down", "not_configured"] as const;
 export const auditAnchorStatuses = ["sending", "confirmed", "failed"] as const;
-export const systemAlertTypes = [
-  "audit_chain_broken",
-  "anchoring_overdue",
-  "listener_lag",
-  "rpc_error_rate",
-  "job_queue_backlog",
-  "sync_drift_growing",
-  "counts_disagree",
-  "warehouse_over_capacity",
-  "webhook_failing",
-  "webhook_disabled",
-] as const;
 export const eventStatuses = ["pending", "processed", "failed", "reorged"] as const;
 export const importActions = ["created", "refreshed", "failed"] as const;
 export const apiKeyRoles = ["operator", "verifier", "viewer"] as const;
@@ -77,6 +44,72 @@ export const syncRunStatuses = ["queued", "running", "paused", "succeeded", "fai
 export const activeSyncRunStatuses = someOf(syncRunStatuses, ["queued", "running", "paused"]);
 export const syncResultActions = ["updated", "imported", "flagged", "failed"] as const;
 export const transactionStatuses = ["pending", "mined", "reverted", "replaced", "dropped"] as const;
+export const adjustmentReasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"] as const;
+/** The organisations that buy: orders are theirs, and what their wallets hold is no longer for sale. */
+export const buyerKinds = someOf(organisationKinds, ["importer", "roaster"]);
+export const reservationStatuses = ["active", "shipping", "shipped", "released", "expired"] as const;
+/** A reservation in one of these counts against what is available (`shipping`: in transit). */
+export const heldReservationStatuses = someOf(reservationStatuses, ["active", "shipping"]);
+export const shipmentMethods = ["transfer", "redeem"] as const;
+export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;
+/** What the shipping wallet sends: an order's shipment, a return's intake, returned coffee's disposal. */
+export const shipmentPurposes = ["order", "intake", "disposal"] as const;
+/** What becomes of returned coffee; also the order the recommendation breaks ties in. */
+export const dispositions = ["resell", "downgrade", "blend", "return_to_producer", "destroy"] as const;
+export const settlements = ["refund", "replacement", "none"] as const;
+export const settingKeys = ["webhooks_allow_private", "eudr_submission"] as const;
+export const endpointStatuses = ["active", "paused", "disabled"] as const;
+export const deliveryStatuses = ["pending", "succeeded", "failed", "cancelled"] as const;
+export const emailStates = ["none", "pending", "sent", "failed"] as const;
+export const monitorMetrics = ["rpc_probe", "sync_drift"] as const;
+export const recommendationKinds = ["reverify_batch", "sell_before_expiry", "pause_webhook", "run_sync"] as const;
+export const recommendationStatuses = ["open", "accepted", "dismissed", "obsolete"] as const;
+
+// due diligence
+/** The EU's country benchmark under the Deforestation Regulation (lib/eudr/benchmarks.ts). */
+export const eudrBenchmarks = ["low", "standard", "high"] as const;
+/** What a plot was used for since 2020-12-31, as its producer declares. */
+export const landUses = ["coffee_before_2021", "other_crop_before_2021", "converted_after_2020", "forest"] as const;
+/** A due diligence statement's activity in the EU information system. */
+export const statementActivities = ["import", "export", "domestic"] as const;
+export const statementStatuses = ["draft", "filed"] as const;
+/** The risk conclusion: negligible, or not (and then the goods may not be placed). */
+export const eudrRiskLevels = ["negligible", "not_negligible"] as const;
+
+// The longer lists, one value a line.
+export const alertTypes = [
+  "quantity_discrepancy",
+  "fraud_risk",
+  "expiring_soon",
+  "expired",
+  "quality_below_standard",
+  "metadata_mismatch",
+  "sync_error",
+  "cloned_label",
+  "price_outlier",
+  "expiring_unreserved",
+] as const;
+export const transactionKinds = [
+  "mint",
+  "mark_verified",
+  "chainlink_check",
+  "adjust_inventory",
+  "stock_move",
+  "stock_adjust",
+  "stock_transfer",
+] as const;
+export const systemAlertTypes = [
+  "audit_chain_broken",
+  "anchoring_overdue",
+  "listener_lag",
+  "rpc_error_rate",
+  "job_queue_backlog",
+  "sync_drift_growing",
+  "counts_disagree",
+  "warehouse_over_capacity",
+  "webhook_failing",
+  "webhook_disabled",
+] as const;
 export const movementTypes = [
   "minted",
   "transferred",
@@ -88,11 +121,6 @@ export const movementTypes = [
   "shipped",
   "returned",
 ] as const;
-/** Movements that book stock for an order and move none. */
-export const bookingTypes = someOf(movementTypes, ["reserved", "released"]);
-export const adjustmentReasons = ["count_correction", "damage", "loss", "sample", "moisture_loss"] as const;
-/** The organisations that buy: orders are theirs, and what their wallets hold is no longer for sale. */
-export const buyerKinds = someOf(organisationKinds, ["importer", "roaster"]);
 export const orderStatuses = [
   "draft",
   "confirmed",
@@ -102,13 +130,6 @@ export const orderStatuses = [
   "cancelled",
   "refunded",
 ] as const;
-export const reservationStatuses = ["active", "shipping", "shipped", "released", "expired"] as const;
-/** A reservation in one of these counts against what is available (`shipping`: in transit). */
-export const heldReservationStatuses = someOf(reservationStatuses, ["active", "shipping"]);
-export const shipmentMethods = ["transfer", "redeem"] as const;
-export const shipmentStatuses = ["queued", "sent", "indexed", "failed"] as const;
-/** What the shipping wallet sends: an order's shipment, a return's intake, returned coffee's disposal. */
-export const shipmentPurposes = ["order", "intake", "disposal"] as const;
 /** Why a buyer sent green coffee back (issue 19). */
 export const returnReasons = [
   "quality_below_contract",
@@ -117,8 +138,6 @@ export const returnReasons = [
   "wrong_lot",
   "contamination",
 ] as const;
-/** What becomes of returned coffee; also the order the recommendation breaks ties in. */
-export const dispositions = ["resell", "downgrade", "blend", "return_to_producer", "destroy"] as const;
 export const returnStatuses = [
   "requested",
   "receiving",
@@ -128,12 +147,6 @@ export const returnStatuses = [
   "closed",
   "rejected",
 ] as const;
-export const settlements = ["refund", "replacement", "none"] as const;
-/** Returned coffee in the shipping wallet that is not for sale until its disposition is carried out. */
-export const heldReturnStatuses = someOf(returnStatuses, ["received", "inspected", "deciding"]);
-/** A return with its disposition decided: being carried out on chain, or done. */
-export const decidedReturnStatuses = someOf(returnStatuses, ["deciding", "closed"]);
-
 /** What webhooks and notifications carry (issue 20); the audit actions they follow are mapped in lib/outbox. */
 export const webhookEventTypes = [
   "batch.created",
@@ -162,11 +175,6 @@ export const webhookEventTypes = [
   "return.rejected",
   "webhook.test",
 ] as const;
-export const settingKeys = ["webhooks_allow_private", "eudr_submission"] as const;
-export const endpointStatuses = ["active", "paused", "disabled"] as const;
-export const deliveryStatuses = ["pending", "succeeded", "failed", "cancelled"] as const;
-export const emailStates = ["none", "pending", "sent", "failed"] as const;
-export const monitorMetrics = ["rpc_probe", "sync_drift"] as const;
 export const detectorNames = [
   "listener_lag",
   "rpc_error_rate",
@@ -180,16 +188,11 @@ export const detectorNames = [
   "anchoring_overdue",
   "webhook_failing",
 ] as const;
-export const recommendationKinds = ["reverify_batch", "sell_before_expiry", "pause_webhook", "run_sync"] as const;
-export const recommendationStatuses = ["open", "accepted", "dismissed", "obsolete"] as const;
 
-// due diligence
-/** The EU's country benchmark under the Deforestation Regulation (lib/eudr/benchmarks.ts). */
-export const eudrBenchmarks = ["low", "standard", "high"] as const;
-/** What a plot was used for since 2020-12-31, as its producer declares. */
-export const landUses = ["coffee_before_2021", "other_crop_before_2021", "converted_after_2020", "forest"] as const;
-/** A due diligence statement's activity in the EU information system. */
-export const statementActivities = ["import", "export", "domestic"] as const;
-export const statementStatuses = ["draft", "filed"] as const;
-/** The risk conclusion: negligible, or not (and then the goods may not be placed). */
-export const eudrRiskLevels = ["negligible", "not_negligible"] as const;
+// Parts of the longer lists.
+/** Movements that book stock for an order and move none. */
+export const bookingTypes = someOf(movementTypes, ["reserved", "released"]);
+/** Returned coffee in the shipping wallet that is not for sale until its disposition is carried out. */
+export const heldReturnStatuses = someOf(returnStatuses, ["received", "inspected", "deciding"]);
+/** A return with its disposition decided: being carried out on chain, or done. */
+export const decidedReturnStatuses = someOf(returnStatuses, ["deciding", "closed"]);
