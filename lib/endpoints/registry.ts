@@ -50,7 +50,7 @@ const domains = [
 type Domain = (typeof domains)[number][1];
 type Every<U> = (U extends unknown ? (all: U) => void : never) extends (all: infer I) => void ? I : never;
 
-/** Every endpoint by the name its domain's file exports it under. */
+/** Every endpoint by its name in its domain's table. */
 export const endpoints: Every<Domain> = Object.assign({}, ...domains.map(([, domain]) => domain));
 
 type Declared = (typeof endpoints)[keyof typeof endpoints];
