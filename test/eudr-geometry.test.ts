@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { checkGeometry, polygonAreaHa, ZGeometry, type PlotGeometry } from "@/lib/eudr/geometry";
 
-import fixtures from "./fixtures/plots/geometries.json";
+import fixtures from "./fixtures/plots/geometries.json" with { type: "json" };
 
 type Fixture = { country: string; area_ha: string | null; geometry: unknown };
 const check = (f: Fixture) => checkGeometry(ZGeometry.parse(f.geometry), f.country, f.area_ha);

@@ -12,7 +12,7 @@ import {
   type RecommendInput,
 } from "@/lib/returns/recommend";
 
-import fixtures from "./fixtures/returns/returns.json";
+import fixtures from "./fixtures/returns/returns.json" with { type: "json" };
 
 type Changes = Partial<Omit<RecommendInput, "inspection">> & { inspection?: Partial<RecommendInput["inspection"]> };
 const make =
