@@ -76,10 +76,11 @@ const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> 
         .filter((k) => k !== "chainId" && k !== "tokenId")
         .map((k) => [k, sql.raw(`excluded."${columns[k as keyof typeof columns].name}"`)]),
     );
+    // A new batch has nothing on hand until it is minted (a refreshed one keeps what it has).
     for (let i = 0; i < rest.length; i += rowsPerInsert) {
       await tx
         .insert(batches)
-        .values(rest.slice(i, i + rowsPerInsert))
+        .values(rest.slice(i, i + rowsPerInsert).map((row) => ({ ...row, onHand: "0" })))
         .onConflictDoUpdate({
           target: [batches.chainId, batches.tokenId],
           set: { ...refreshed, updatedAt: new Date() },

@@ -30,7 +30,7 @@ export const storedColumns = {
 export const maxAutomaticAttempts = 5;
 
 /** How an event applied without error is marked, with its attempts counted. */
-const processed = (attempts: number | SQL) => ({
+export const processed = (attempts: number | SQL) => ({
   status: "processed" as const,
   attempts,
   error: null,
@@ -55,10 +55,15 @@ const toChainEvent = (e: StoredEvent): ChainEvent => ({
 /** One id list as a single array parameter, however many events a range holds. */
 export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{${ids.join(",")}}`}::bigint[])`;
 
-/** Applies the events in order; a failing handler marks only its own event failed. */
+/**
+ * Applies the events in order; a failing handler marks only its own event failed. `isMarked`: the
+ * events were stored already marked processed, this attempt counted (the indexer stores new events
+ * so), and only a failure is written.
+ */
 export async function applyEvents(
   tx: Tx,
   events: StoredEvent[],
+  { isMarked = false } = {},
 ): Promise<{ processed: number; failed: number; failedIds: Set<number> }> {
   const failedIds = new Set<number>();
   if (!events.length) return { processed: 0, failed: 0, failedIds };
@@ -74,15 +79,17 @@ export async function applyEvents(
       await stock.apply();
       await markIndexed(all, shipped);
     });
-    await tx
-      .update(blockchainEvents)
-      .set(processed(sql`${blockchainEvents.attempts} + 1`))
-      .where(idArray(events.map((e) => e.id)));
+    if (!isMarked)
+      await tx
+        .update(blockchainEvents)
+        .set(processed(sql`${blockchainEvents.attempts} + 1`))
+        .where(idArray(events.map((e) => e.id)));
     return { processed: events.length, failed: 0, failedIds };
   } catch {
     // Some handler threw: go one event at a time so only that one is marked failed.
   }
   for (const e of events) {
+    const attempts = isMarked ? e.attempts : e.attempts + 1;
     try {
       await tx.transaction(async (one) => {
         const shipped = await shipmentTxs(one, [e.txHash]);
@@ -92,10 +99,7 @@ export async function applyEvents(
         await stock.apply();
         await markIndexed(one, shipped);
       });
-      await tx
-        .update(blockchainEvents)
-        .set(processed(e.attempts + 1))
-        .where(eq(blockchainEvents.id, e.id));
+      if (!isMarked) await tx.update(blockchainEvents).set(processed(attempts)).where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failedIds.add(e.id);
       const message = failureReason(error).slice(0, 2000);
@@ -103,9 +107,9 @@ export async function applyEvents(
         .update(blockchainEvents)
         .set({
           status: "failed",
-          attempts: e.attempts + 1,
+          attempts,
           error: message,
-          nextAttemptAt: nextAttemptAt(e.attempts + 1),
+          nextAttemptAt: nextAttemptAt(attempts),
           processedAt: null,
         })
         .where(eq(blockchainEvents.id, e.id));

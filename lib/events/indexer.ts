@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { toJson } from "@/lib/json";
 
-import { applyEvents, storedColumns } from "./apply";
+import { applyEvents, processed, storedColumns } from "./apply";
 import { auditChainEvents } from "./audit";
 import { listenerContracts, listenerId, lockListener, readListener, saveListener, type ListenerKey } from "./listener";
 import { growRange, isRangeRefusal, shrinkRange } from "./range";
@@ -107,6 +107,7 @@ export function createIndexer(c: IndexerConfig) {
       const state = await readListener(tx, key);
       if ((state?.lastBlock ?? c.deployBlock - 1n) !== checkpoint) return { events: 0, failed: 0 };
 
+      // Stored as processed, this first attempt counted: applying them below marks only a failure.
       const rows = range.logs.map((log) => {
         const args = log.args as Record<string, unknown>;
         return {
@@ -122,6 +123,7 @@ export function createIndexer(c: IndexerConfig) {
             "batchId" in args ? String(args.batchId) : log.eventName === "TransferSingle" ? String(args.id) : null,
           args: toJson(args),
           blockTime: new Date(Number(range.times.get(log.blockNumber)!) * 1000),
+          ...processed(1),
         };
       });
       const stored = [];
@@ -132,7 +134,7 @@ export function createIndexer(c: IndexerConfig) {
           // A log seen before a reorg and back on the chain again is applied again.
           .onConflictDoUpdate({
             target: [blockchainEvents.chainId, blockchainEvents.blockHash, blockchainEvents.logIndex],
-            set: { status: "pending", error: null },
+            set: processed(sql`${blockchainEvents.attempts} + 1`),
             setWhere: eq(blockchainEvents.status, "reorged"),
           })
           .returning({
@@ -145,7 +147,7 @@ export function createIndexer(c: IndexerConfig) {
       stored.sort((a, b) =>
         a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
       );
-      const applied = await applyEvents(tx, stored);
+      const applied = await applyEvents(tx, stored, { isMarked: true });
       await audit(
         tx,
         c.chainId,

@@ -237,8 +237,9 @@ export async function prepareStockEvents(
           rows.push({ ...m, part });
         }
       }
-      // A created batch has nothing on hand until it is minted; set before the movements, as only
-      // a batch with none yet is set, it ends as if each creation had come in its place.
+      // A created batch has nothing on hand until it is minted (a new row is inserted so; a filled
+      // draft or a replayed creation is set here); set before the movements, as only a batch with
+      // none yet is set, it ends as if each creation had come in its place.
       if (created.length)
         await tx
           .update(batches)
