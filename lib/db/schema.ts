@@ -291,7 +291,6 @@ export const blockchainEvents = table(
   (t) => [
     index("blockchain_events_block_idx").on(t.chainId, t.blockNumber),
     index("blockchain_events_block_time_idx").on(t.blockTime),
-    index("blockchain_events_created_at_idx").on(t.createdAt),
     index("blockchain_events_created_idx").on(t.createdAt, t.id),
     uniqueIndex("blockchain_events_seq_idx").on(t.seq),
     index("blockchain_events_status_idx").on(t.status, t.nextAttemptAt),
@@ -607,7 +606,6 @@ export const batchAlerts = table(
   (t) => [
     check("batch_alerts_check", sql`(status = 'resolved') = (resolved_at is not null and resolution_note is not null)`),
     index("batch_alerts_batch_idx").on(t.batchId, t.type, t.source),
-    index("batch_alerts_created_at_idx").on(t.createdAt),
     index("batch_alerts_created_idx").on(t.createdAt, t.id),
     onlyOne("batch_alerts", "open", t.batchId, t.type, t.source),
     finishedBy("batch_alerts", t.resolvedAt),
