@@ -31,10 +31,13 @@ describe("getLogs ranges", () => {
     ).toBe(false);
   });
 
-  it("halves down to one block, and grows back while answers are small", () => {
+  it("halves down to one block, grows back while answers are small, and aims large answers at about 2,000 logs", () => {
     expect([shrinkRange(2000), shrinkRange(3), shrinkRange(1)]).toEqual([1000, 1, 1]);
     expect(growRange(500, 10, 2000)).toBe(1000);
     expect(growRange(1500, 10, 2000)).toBe(2000);
-    expect(growRange(500, 5000, 2000)).toBe(500);
+    expect(growRange(500, 2000, 2000)).toBe(500);
+    expect(growRange(500, 5000, 2000)).toBe(200);
+    expect(growRange(14, 9009, 2000)).toBe(3);
+    expect(growRange(1, 4500, 2000)).toBe(1);
   });
 });

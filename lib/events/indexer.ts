@@ -49,8 +49,10 @@ export function createIndexer(c: IndexerConfig) {
   // Never grow back to a size the RPC refused.
   let ceiling = c.blockRange;
   type Range = Awaited<ReturnType<typeof fetchRange>>;
+  /** A range read, or why it could not be. */
+  type Read = { range: Range } | { error: unknown; toBlock: bigint };
   // The next range, read while the current one is written.
-  let ahead: { fromBlock: bigint; toBlock: bigint; range: Promise<Range | null> } | undefined;
+  let ahead: { fromBlock: bigint; toBlock: bigint; read: Promise<Read> } | undefined;
 
   async function fetchRange(fromBlock: bigint, toBlock: bigint) {
     const header = await c.client.getBlock({ blockNumber: toBlock });
@@ -87,17 +89,29 @@ export function createIndexer(c: IndexerConfig) {
       );
   }
 
-  /** Starts reading the range after this one, to be stored next; a failed read is simply read again then. */
-  function readAhead(fromBlock: bigint, toBlock: bigint) {
-    ahead = { fromBlock, toBlock, range: fetchRange(fromBlock, toBlock).catch(() => null) };
+  async function read(fromBlock: bigint, toBlock: bigint): Promise<Read> {
+    try {
+      return { range: await fetchRange(fromBlock, toBlock) };
+    } catch (error) {
+      return { error, toBlock };
+    }
   }
 
-  /** The range read ahead, when it starts at `fromBlock` and ends at or before `safeHead`. */
-  async function takeAhead(fromBlock: bigint, safeHead: bigint): Promise<Range | null> {
+  /** Starts reading the range after this one, to be stored next. */
+  function readAhead(fromBlock: bigint, toBlock: bigint) {
+    ahead = { fromBlock, toBlock, read: read(fromBlock, toBlock) };
+  }
+
+  /**
+   * The range read ahead, when it starts at `fromBlock` and ends at or before `safeHead`: read, or
+   * refused as too large (narrowed then without asking again). Any other failure is read again.
+   */
+  async function takeAhead(fromBlock: bigint, safeHead: bigint): Promise<Read | null> {
     const next = ahead;
     ahead = undefined;
     if (!next || next.fromBlock !== fromBlock || next.toBlock > safeHead) return null;
-    return next.range;
+    const got = await next.read;
+    return "range" in got || (isRangeRefusal(got.error) && got.toBlock > fromBlock) ? got : null;
   }
 
   async function store(checkpoint: bigint, toBlock: bigint, range: Range, head: bigint) {
@@ -199,19 +213,17 @@ export function createIndexer(c: IndexerConfig) {
     const safeHead = head - BigInt(c.confirmations ?? 0);
     if (checkpoint >= safeHead) return { kind: "idle", head };
     const fromBlock = checkpoint + 1n;
-    let range = await takeAhead(fromBlock, safeHead);
-    if (!range) {
-      const toBlock = safeHead < checkpoint + BigInt(blockRange) ? safeHead : checkpoint + BigInt(blockRange);
-      try {
-        range = await fetchRange(fromBlock, toBlock);
-      } catch (error) {
-        const tried = Number(toBlock - fromBlock) + 1;
-        if (!isRangeRefusal(error) || tried === 1) throw error;
-        ceiling = Math.max(1, tried - 1);
-        blockRange = shrinkRange(tried);
-        return { kind: "narrowed", blockRange, error: (error as Error).message.split("\n")[0] };
-      }
+    const got =
+      (await takeAhead(fromBlock, safeHead)) ??
+      (await read(fromBlock, safeHead < checkpoint + BigInt(blockRange) ? safeHead : checkpoint + BigInt(blockRange)));
+    if ("error" in got) {
+      const tried = Number(got.toBlock - fromBlock) + 1;
+      if (!isRangeRefusal(got.error) || tried === 1) throw got.error;
+      ceiling = Math.max(1, tried - 1);
+      blockRange = shrinkRange(tried);
+      return { kind: "narrowed", blockRange, error: (got.error as Error).message.split("\n")[0] };
     }
+    const { range } = got;
     await checkFollows(range);
     const { toBlock } = range;
     const nextRange = growRange(blockRange, range.logs.length, ceiling);

@@ -1,5 +1,6 @@
 // How many blocks to ask eth_getLogs for: halve when the RPC refuses a range or times out,
-// double again while answers stay small. Providers cap ranges by blocks, results or bytes.
+// double again while answers stay small, and aim a range of large answers at the comfortable
+// size. Providers cap ranges by blocks, results or bytes.
 import { causes } from "@/lib/chain/errors";
 
 /** Logs per answer we aim under; past it the range stops growing. */
@@ -23,6 +24,8 @@ export function shrinkRange(size: number): number {
   return Math.max(1, Math.floor(size / 2));
 }
 
+/** The next range after `size` blocks held `logs` logs: twice as wide, or as wide as holds about comfortableLogs. */
 export function growRange(size: number, logs: number, max: number): number {
-  return logs < comfortableLogs ? Math.min(max, size * 2) : size;
+  if (logs < comfortableLogs) return Math.min(max, size * 2);
+  return Math.max(1, Math.floor((size * comfortableLogs) / logs));
 }
