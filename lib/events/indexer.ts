@@ -51,6 +51,9 @@ export function createIndexer(c: IndexerConfig) {
   type Range = Awaited<ReturnType<typeof fetchRange>>;
   /** A range read, or why it could not be. */
   type Read = { range: Range } | { error: unknown; toBlock: bigint };
+  /** A failed read a narrower range could get: refused as too large, over more than one block. */
+  const canNarrow = (got: Read, fromBlock: bigint) =>
+    "error" in got && isRangeRefusal(got.error) && got.toBlock > fromBlock;
   // The next range, read while the current one is written.
   let ahead: { fromBlock: bigint; toBlock: bigint; read: Promise<Read> } | undefined;
 
@@ -111,7 +114,7 @@ export function createIndexer(c: IndexerConfig) {
     ahead = undefined;
     if (!next || next.fromBlock !== fromBlock || next.toBlock > safeHead) return null;
     const got = await next.read;
-    return "range" in got || (isRangeRefusal(got.error) && got.toBlock > fromBlock) ? got : null;
+    return "range" in got || canNarrow(got, fromBlock) ? got : null;
   }
 
   async function store(checkpoint: bigint, toBlock: bigint, range: Range, head: bigint) {
@@ -217,8 +220,8 @@ export function createIndexer(c: IndexerConfig) {
       (await takeAhead(fromBlock, safeHead)) ??
       (await read(fromBlock, safeHead < checkpoint + BigInt(blockRange) ? safeHead : checkpoint + BigInt(blockRange)));
     if ("error" in got) {
+      if (!canNarrow(got, fromBlock)) throw got.error;
       const tried = Number(got.toBlock - fromBlock) + 1;
-      if (!isRangeRefusal(got.error) || tried === 1) throw got.error;
       ceiling = Math.max(1, tried - 1);
       blockRange = shrinkRange(tried);
       return { kind: "narrowed", blockRange, error: (got.error as Error).message.split("\n")[0] };
