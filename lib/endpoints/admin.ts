@@ -8,7 +8,7 @@ import { roles } from "@/lib/db/enums";
 import { ZApproval, ZNewOrganisation } from "@/lib/organisations/schemas";
 
 import { endpoints } from "./define";
-import { listOf, numberOrNull, text } from "./shapes";
+import { listOf, numberOrNull, textOrNull } from "./shapes";
 
 const keyRole = z.enum(["operator", "verifier", "viewer"]);
 
@@ -20,8 +20,8 @@ export const admin = endpoints({
     response: listOf(
       z.object({
         id: z.number(),
-        email: text,
-        name: text,
+        email: textOrNull,
+        name: textOrNull,
         role: z.enum(roles),
         is_active: z.boolean(),
         is_pending: z.boolean(),
@@ -54,8 +54,8 @@ export const admin = endpoints({
         role: keyRole,
         createdBy: numberOrNull,
         createdAt: z.string(),
-        lastUsedAt: text,
-        revokedAt: text,
+        lastUsedAt: textOrNull,
+        revokedAt: textOrNull,
       }),
     ),
   },

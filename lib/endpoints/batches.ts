@@ -5,7 +5,7 @@ import { operatorsAndKeys, readers, signedIn } from "@/lib/auth/permissions";
 import { ZBatchExportQuery, ZBatchListQuery, ZImportRequest } from "@/lib/batches/schemas";
 
 import { csvFile, endpoints, serverSentEvents } from "./define";
-import { pageOf, text, ZBatchJson, ZOnchainJson } from "./shapes";
+import { pageOf, textOrNull, ZBatchJson, ZOnchainJson } from "./shapes";
 
 export const batches = endpoints({
   listBatches: {
@@ -30,7 +30,7 @@ export const batches = endpoints({
     rule: readers,
     summary:
       "One batch, with the contract's live view of it (`blockchain`), or `blockchain_error` when the chain cannot be read.",
-    response: ZBatchJson.extend({ blockchain: ZOnchainJson.nullable(), blockchain_error: text }),
+    response: ZBatchJson.extend({ blockchain: ZOnchainJson.nullable(), blockchain_error: textOrNull }),
   },
 
   importBatch: {

@@ -1,21 +1,21 @@
 // Chainlink Functions: the DON's three signed calls, and a batch's checks as stored.
 import { z } from "zod";
 
-import { text as wellFormed } from "@/lib/api/zod";
+import { text } from "@/lib/api/zod";
 import { readers } from "@/lib/auth/permissions";
 import { ZChainlinkCall } from "@/lib/chainlink/schemas";
 import { checkTypes } from "@/lib/db/enums";
 
 import { endpoints } from "./define";
-import { listOf, numberOrNull, text } from "./shapes";
+import { listOf, numberOrNull, textOrNull } from "./shapes";
 
 const don = { roles: [], chainlink: true };
 // The token id is checked after the signature (lib/chainlink/calls.ts): an unsigned call learns nothing.
-const tokenParam = z.object({ batch_id: wellFormed() });
+const tokenParam = z.object({ batch_id: text() });
 
 const ZCheckJson = z.object({
   chainlink_request_id: z.string(),
-  router_request_id: text,
+  router_request_id: textOrNull,
   check: z.enum(checkTypes),
   batch_id: numberOrNull,
   token_id: z.string(),
@@ -24,13 +24,13 @@ const ZCheckJson = z.object({
   code: numberOrNull,
   code_meaning: z.string(),
   reasons: z.array(z.string()).nullable(),
-  answer: text,
-  as_of: text,
+  answer: textOrNull,
+  as_of: textOrNull,
   applied: z.boolean().nullable(),
-  error: text,
-  requester: text,
-  request_tx: text,
-  settle_tx: text,
+  error: textOrNull,
+  requester: textOrNull,
+  request_tx: textOrNull,
+  settle_tx: textOrNull,
   created_at: z.string(),
   updated_at: z.string(),
 });

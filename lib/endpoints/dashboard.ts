@@ -7,7 +7,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { readers } from "@/lib/auth/permissions";
 
 import { endpoints } from "./define";
-import { numberOrNull, pageOf, text } from "./shapes";
+import { numberOrNull, pageOf, textOrNull } from "./shapes";
 
 const ZShare = z.object({ batches: z.number(), quantity_kg: z.string(), value_usd: z.string() });
 const byValue = z.record(z.string(), ZShare);
@@ -34,7 +34,7 @@ export const dashboard = endpoints({
       by_process: byValue,
       by_warehouse: ranked,
       orders: z.object({ reserved_kg: z.string(), available_kg: z.string() }),
-      stock_by_warehouse: z.array(z.object({ warehouse: z.string(), name: text, on_hand_kg: z.string() })),
+      stock_by_warehouse: z.array(z.object({ warehouse: z.string(), name: textOrNull, on_hand_kg: z.string() })),
       by_quality_grade: byValue,
       by_risk_level: byValue,
       verification: z.object({
@@ -70,13 +70,13 @@ export const dashboard = endpoints({
         kind: z.enum(activityKinds),
         at: z.string(),
         title: z.string(),
-        detail: text,
+        detail: textOrNull,
         batch_id: numberOrNull,
-        batch_code: text,
-        status: text,
-        severity: text,
-        actor: text,
-        tx_hash: text,
+        batch_code: textOrNull,
+        status: textOrNull,
+        severity: textOrNull,
+        actor: textOrNull,
+        tx_hash: textOrNull,
       }),
     ),
   },
@@ -91,8 +91,8 @@ export const dashboard = endpoints({
     response: z.object({
       filters: z.record(z.string(), z.unknown()),
       status: z.object({
-        refreshed_at: text,
-        refreshed_through: text,
+        refreshed_at: textOrNull,
+        refreshed_through: textOrNull,
         duration_ms: numberOrNull,
       }),
       charts: z.array(

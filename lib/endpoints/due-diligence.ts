@@ -16,7 +16,7 @@ import { eudrRiskLevels, landUses, statementActivities, statementStatuses } from
 import { ZDeclaration, ZDeforestationLayer, ZNewStatement, ZSubmissionSetting } from "@/lib/eudr/due-diligence-schemas";
 
 import { endpoints, storedFile } from "./define";
-import { listOf, numberOrNull, text } from "./shapes";
+import { listOf, numberOrNull, textOrNull } from "./shapes";
 
 const ZFactor = z.object({ name: z.string(), passed: z.boolean(), value: z.string(), sentence: z.string() });
 const ZRiskJson = z.object({
@@ -29,13 +29,13 @@ const ZStatementJson = z.object({
   id: z.number(),
   batch_id: numberOrNull,
   order_id: numberOrNull,
-  batch_code: text,
+  batch_code: textOrNull,
   activity: z.enum(statementActivities),
   status: z.enum(statementStatuses),
   risk_level: z.enum(eudrRiskLevels),
-  reference_number: text,
-  verification_number: text,
-  filed_at: text,
+  reference_number: textOrNull,
+  verification_number: textOrNull,
+  filed_at: textOrNull,
   created_at: z.string(),
 });
 

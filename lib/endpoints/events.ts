@@ -5,7 +5,7 @@ import { everyoneAndKeys, operatorsAndKeys, readers, signedIn } from "@/lib/auth
 import { ZEventListQuery, ZToggleListening } from "@/lib/events/schemas";
 
 import { endpoints, serverSentEvents } from "./define";
-import { numberOrNull, pageOf, text, ZListenerStatus } from "./shapes";
+import { numberOrNull, pageOf, textOrNull, ZListenerStatus } from "./shapes";
 
 const ZEventJson = z.object({
   id: z.number(),
@@ -17,16 +17,16 @@ const ZEventJson = z.object({
   tx_hash: z.string(),
   log_index: z.number(),
   name: z.string(),
-  token_id: text,
+  token_id: textOrNull,
   batch_id: numberOrNull,
-  batch_code: text,
+  batch_code: textOrNull,
   args: z.unknown(),
   status: z.enum(["pending", "processed", "failed", "reorged"]),
   attempts: z.number(),
-  error: text,
-  next_attempt_at: text,
+  error: textOrNull,
+  next_attempt_at: textOrNull,
   created_at: z.string(),
-  processed_at: text,
+  processed_at: textOrNull,
 });
 
 const ZProcessing = z.object({

@@ -8,9 +8,9 @@ import { detectorNames, recommendationKinds, recommendationStatuses } from "@/li
 import { ZAccept, ZDismiss, ZRecommendationQuery } from "@/lib/recommendations/schemas";
 
 import { endpoints } from "./define";
-import { listOf, numberOrNull, pageOf, text } from "./shapes";
+import { listOf, numberOrNull, pageOf, textOrNull } from "./shapes";
 
-const when = text;
+const when = textOrNull;
 
 const ZRecommendationJson = z.object({
   id: z.number(),
@@ -28,7 +28,7 @@ const ZRecommendationJson = z.object({
   system_alert_id: numberOrNull,
   decided_by: numberOrNull,
   decided_at: when,
-  decision_note: text,
+  decision_note: textOrNull,
   result: z.record(z.string(), z.unknown()).nullable(),
   created_at: z.string(),
 });
@@ -94,7 +94,7 @@ export const monitoring = endpoints({
         last_run_at: when,
         findings: numberOrNull,
         evidence: z.array(z.record(z.string(), z.unknown())),
-        error: text,
+        error: textOrNull,
       }),
     ),
   },

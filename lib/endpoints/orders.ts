@@ -8,13 +8,13 @@ import { orderStatuses, reservationStatuses } from "@/lib/db/enums";
 import { orderActions, ZBuyerChange, ZNewOrder, ZOrderQuery, ZTransitionNote } from "@/lib/orders/schemas";
 
 import { csvExport, endpoints } from "./define";
-import { listOf, pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
+import { listOf, pageOf, textOrNull, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const ZBuyerJson = z.object({
   id: z.number(),
   name: z.string(),
   kind: z.string(),
-  delivery_wallet: text,
+  delivery_wallet: textOrNull,
   addresses: z.array(z.object({ id: z.number(), label: z.string(), lines: z.string(), country: z.string() })),
 });
 
@@ -33,17 +33,17 @@ const ZOrderSummary = z.object({
 
 const ZOrderJson = ZOrderSummary.extend({
   buyer_kind: z.string(),
-  delivery_wallet: text,
+  delivery_wallet: textOrNull,
   delivery_address: z.object({ id: z.number(), label: z.string(), lines: z.string(), country: z.string() }).nullable(),
-  note: text,
+  note: textOrNull,
   lines: z.array(
     z.object({
       id: z.number(),
       batch_id: z.number(),
       batch_code: z.string(),
       origin_country: z.string(),
-      quality_grade: text,
-      warehouse: text,
+      quality_grade: textOrNull,
+      warehouse: textOrNull,
       quantity_kg: z.string(),
       price_per_kg: z.string(),
       total: z.string(),
@@ -56,11 +56,11 @@ const ZOrderJson = ZOrderSummary.extend({
       id: z.number(),
       order_line_id: z.number(),
       batch_id: z.number(),
-      warehouse: text,
+      warehouse: textOrNull,
       quantity_kg: z.string(),
       status: z.enum(reservationStatuses),
       expires_at: z.string(),
-      ended_at: text,
+      ended_at: textOrNull,
     }),
   ),
   shipments: z.array(
@@ -68,16 +68,16 @@ const ZOrderJson = ZOrderSummary.extend({
       id: z.number(),
       order_line_id: z.number(),
       ...ZTransactionJson.shape,
-      sent_at: text,
-      indexed_at: text,
+      sent_at: textOrNull,
+      indexed_at: textOrNull,
     }),
   ),
   history: z.array(ZAuditJson),
-  confirmed_at: text,
-  shipped_at: text,
-  delivered_at: text,
-  cancelled_at: text,
-  refunded_at: text,
+  confirmed_at: textOrNull,
+  shipped_at: textOrNull,
+  delivered_at: textOrNull,
+  cancelled_at: textOrNull,
+  refunded_at: textOrNull,
 });
 
 const orderId = idParams("order_id");

@@ -8,7 +8,7 @@ import { operators, readers } from "@/lib/auth/permissions";
 import { ZBatchPlots, ZNewPlot, ZPlotEdit, ZPlotQuery, ZPlotUpload } from "@/lib/eudr/schemas";
 
 import { endpoints } from "./define";
-import { numberOrNull, pageOf, text, ZAuditJson } from "./shapes";
+import { numberOrNull, pageOf, textOrNull, ZAuditJson } from "./shapes";
 
 const writers = { roles: operators, members: true, apiKeys: true };
 const position = z.array(z.number());
@@ -16,11 +16,11 @@ const position = z.array(z.number());
 const ZPlotJson = z.object({
   id: z.number(),
   organisation_id: numberOrNull,
-  organisation: text,
+  organisation: textOrNull,
   reference: z.string(),
   producer_name: z.string(),
   country: z.string().describe("ISO 3166-1 alpha-2"),
-  region: text,
+  region: textOrNull,
   geometry: z.union([
     z.object({ type: z.literal("Point"), coordinates: position }),
     z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)) }),
@@ -46,7 +46,7 @@ const ZUploadReport = z.object({
   report: z.array(
     z.object({
       row: z.number(),
-      reference: text,
+      reference: textOrNull,
       outcome: z.enum(["created", "updated", "unchanged", "refused"]),
       plot_id: numberOrNull,
       reasons: z.array(z.string()),

@@ -5,7 +5,7 @@ import { readers } from "@/lib/auth/permissions";
 import { ZLabelQuery } from "@/lib/labels/schemas";
 
 import { endpoints } from "./define";
-import { numberOrNull, text } from "./shapes";
+import { numberOrNull, textOrNull } from "./shapes";
 
 /** `0x…` hex, typed as viem types it. */
 const hex = z.templateLiteral(["0x", z.string()]);
@@ -27,11 +27,11 @@ export const provenance = endpoints({
           batch_id: numberOrNull,
           action: z.string(),
           actor_kind: z.string(),
-          actor_id: text,
+          actor_id: textOrNull,
           before: z.unknown(),
           after: z.unknown(),
-          tx_hash: text,
-          note: text,
+          tx_hash: textOrNull,
+          note: textOrNull,
           created_at: z.string(),
           prev_hash: z.string(),
           hash: z.string(),

@@ -24,7 +24,7 @@ import {
 } from "@/lib/returns/schemas";
 
 import { csvExport, csvFile, endpoints, storedFile } from "./define";
-import { pageOf, text, ZAuditJson, ZTransactionJson } from "./shapes";
+import { pageOf, textOrNull, ZAuditJson, ZTransactionJson } from "./shapes";
 
 const money = z.string().describe("Money, two decimals");
 
@@ -64,19 +64,19 @@ const ZRecommendation = z.object({
 });
 
 const ZReturnJson = ZReturnSummary.extend({
-  note: text,
+  note: textOrNull,
   currency: z.string(),
   price_per_kg: money,
   line_quantity_kg: z.string(),
   contract_grade: z.enum(qualityGrades).nullable(),
-  warehouse: text,
+  warehouse: textOrNull,
   inspection: z.record(z.string(), z.unknown()).nullable(),
   grade: z.enum(qualityGrades).nullable(),
   grade_reasons: z.array(z.string()).nullable(),
   contaminated: z.boolean().nullable(),
   recommendation: ZRecommendation.nullable(),
   overridden: z.boolean().nullable(),
-  decision_note: text,
+  decision_note: textOrNull,
   recovery_value: money.nullable(),
   settlement: z.enum(settlements).nullable(),
   refund: money.nullable(),
@@ -97,10 +97,10 @@ const ZReturnJson = ZReturnSummary.extend({
     }),
   ),
   history: z.array(ZAuditJson),
-  received_at: text,
-  inspected_at: text,
-  decided_at: text,
-  closed_at: text,
+  received_at: textOrNull,
+  inspected_at: textOrNull,
+  decided_at: textOrNull,
+  closed_at: textOrNull,
 });
 
 const ZRate = z.object({
@@ -108,7 +108,7 @@ const ZRate = z.object({
   shipped_kg: z.string(),
   returned_kg: z.string(),
   returns: z.number(),
-  rate_pct: text,
+  rate_pct: textOrNull,
 });
 
 const ZReturnAnalytics = z.object({
@@ -120,7 +120,7 @@ const ZReturnAnalytics = z.object({
       value: z.enum(returnReasons),
       returns: z.number(),
       returned_kg: z.string(),
-      share_pct: text,
+      share_pct: textOrNull,
     }),
   ),
   // Per currency: money is never summed across currencies.
@@ -130,10 +130,10 @@ const ZReturnAnalytics = z.object({
       decided: z.number(),
       original_value: money,
       recovery_value: money,
-      recovered_pct: text,
+      recovered_pct: textOrNull,
     }),
   ),
-  decision_hours: z.object({ decided: z.number(), median: text, p90: text, average: text }),
+  decision_hours: z.object({ decided: z.number(), median: textOrNull, p90: textOrNull, average: textOrNull }),
 });
 
 const state = "409 when the return's state does not allow it (the answer names the state and the one it needs).";

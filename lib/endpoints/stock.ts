@@ -15,13 +15,13 @@ import {
 } from "@/lib/stock/schemas";
 
 import { csvExport, endpoints } from "./define";
-import { listOf, numberOrNull, pageOf, text } from "./shapes";
+import { listOf, numberOrNull, pageOf, textOrNull } from "./shapes";
 
 const ZWarehouseJson = z.object({
   code: z.string(),
   name: z.string(),
   country: z.string(),
-  address: text,
+  address: textOrNull,
   capacity_kg: z.string(),
   is_active: z.boolean(),
 });
@@ -29,19 +29,19 @@ const ZWarehouseStock = ZWarehouseJson.extend({ on_hand_kg: z.string(), used_pct
 const ZMovementJson = z.object({
   id: z.number(),
   batch_id: numberOrNull,
-  batch_code: text,
+  batch_code: textOrNull,
   token_id: z.string(),
   type: z.string(),
   quantity_kg: z.string(),
-  from_holder: text,
-  to_holder: text,
-  from_warehouse: text,
-  to_warehouse: text,
-  reason: text,
-  note: text,
-  actor: text,
-  tx_hash: text,
-  block_number: text,
+  from_holder: textOrNull,
+  to_holder: textOrNull,
+  from_warehouse: textOrNull,
+  to_warehouse: textOrNull,
+  reason: textOrNull,
+  note: textOrNull,
+  actor: textOrNull,
+  tx_hash: textOrNull,
+  block_number: textOrNull,
   occurred_at: z.string(),
 });
 const ZPreparedCall = z.object({
@@ -56,10 +56,10 @@ const ZStockSummary = z.object({
   by_warehouse: z.array(
     z.object({
       warehouse: z.string(),
-      name: text,
-      capacity_kg: text,
+      name: textOrNull,
+      capacity_kg: textOrNull,
       on_hand_kg: z.string(),
-      used_pct: text,
+      used_pct: textOrNull,
       batches: z.number(),
     }),
   ),

@@ -6,7 +6,7 @@ import { ZNoQuery } from "@/lib/api/params";
 import { cron, everyoneAndKeys, open } from "@/lib/auth/permissions";
 
 import { endpoints } from "./define";
-import { text } from "./shapes";
+import { textOrNull } from "./shapes";
 
 const ZComponent = z.object({
   state: z.enum(["ok", "degraded", "down", "not_configured"]),
@@ -28,7 +28,7 @@ export const system = endpoints({
     route: "GET /api/health",
     rule: open,
     summary: "Liveness: the app and its database answer; the last indexed block.",
-    response: z.object({ status: z.literal("ok"), database: z.literal("up"), indexed_block: text }),
+    response: z.object({ status: z.literal("ok"), database: z.literal("up"), indexed_block: textOrNull }),
   },
 
   openApi: {

@@ -8,7 +8,7 @@ import { ZQualityCheck } from "@/lib/quality/schemas";
 import { ZProcessRequest, ZRequestListQuery, ZResolveAlert, ZVerificationRequest } from "@/lib/verification/schemas";
 
 import { endpoints, storedFile } from "./define";
-import { listOf, numberOrNull, pageOf, text, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
+import { listOf, numberOrNull, pageOf, textOrNull, ZAlertJson, ZAuditJson, ZRequestJson } from "./shapes";
 
 const ZFraudAssessment = z.object({
   id: z.number(),
@@ -33,7 +33,7 @@ const ZVerification = z.object({
   verification_status: z.string(),
   outcome: z.enum(["passed", "failed", "incomplete"]),
   passed: z.boolean(),
-  note: text,
+  note: textOrNull,
   checks: z.array(
     z.object({
       name: z.enum(["quantity", "metadata", "dates", "quality", "fraud"]),
@@ -61,7 +61,7 @@ const ZQualityCheckJson = z.object({
   screen_size: z.number(),
   screen_size_variance_pct: numberOrNull,
   quakers: numberOrNull,
-  notes: text,
+  notes: textOrNull,
   grade: z.enum(qualityGrades),
   full_defects: z.number(),
   reasons: z.array(z.string()),

@@ -8,10 +8,10 @@ import { deliveryStatuses, endpointStatuses, webhookEventTypes } from "@/lib/db/
 import { ZDeliveryQuery, ZEndpointChange, ZNewEndpoint, ZNothing, ZSettingsChange } from "@/lib/webhooks/schemas";
 
 import { endpoints } from "./define";
-import { listOf, numberOrNull, pageOf, text } from "./shapes";
+import { listOf, numberOrNull, pageOf, textOrNull } from "./shapes";
 
 const time = z.string();
-const maybeTime = text;
+const maybeTime = textOrNull;
 
 const ZEndpointJson = z.object({
   id: z.number(),
@@ -20,7 +20,7 @@ const ZEndpointJson = z.object({
   event_types: z.array(z.enum(webhookEventTypes)),
   status: z.enum(endpointStatuses),
   failure_streak: z.number(),
-  disabled_reason: text,
+  disabled_reason: textOrNull,
   disabled_at: maybeTime,
   previous_secret_expires_at: maybeTime,
   created_at: time,
@@ -37,7 +37,7 @@ const ZDeliveryJson = z.object({
   attempts: z.number(),
   last_status_code: numberOrNull,
   last_latency_ms: numberOrNull,
-  last_error: text,
+  last_error: textOrNull,
   next_attempt_at: maybeTime,
   first_attempt_at: maybeTime,
   delivered_at: maybeTime,
@@ -113,9 +113,9 @@ export const webhooks = endpoints({
           request_headers: z.record(z.string(), z.string()),
           request_body: z.string(),
           status_code: numberOrNull,
-          response_body: text,
+          response_body: textOrNull,
           latency_ms: z.number(),
-          error: text,
+          error: textOrNull,
         }),
       ),
     }),
