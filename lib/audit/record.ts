@@ -6,6 +6,7 @@ import { asc, desc, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "@/lib/db";
 import { type actorKinds } from "@/lib/db/enums";
+import { jsonRows } from "@/lib/db/json-rows";
 import { auditRecords } from "@/lib/db/schema";
 import { toJson } from "@/lib/json";
 
@@ -80,7 +81,7 @@ export async function recordAudit(tx: Tx | Db, ...entries: AuditEntry[]): Promis
     prevHash = hashRecord(row);
     return { ...row, hash: prevHash };
   });
-  for (let i = 0; i < rows.length; i += 1_000) await tx.insert(auditRecords).values(rows.slice(i, i + 1_000));
+  await tx.execute(sql`insert into ${auditRecords} ${jsonRows(auditRecords, rows)}`);
 }
 
 /** Walks the whole chain; the first record whose hash or link does not hold is where it was broken. */

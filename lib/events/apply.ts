@@ -12,7 +12,7 @@ import { prepareStockEvents } from "@/lib/stock/apply-event";
 
 export type StoredEvent = Pick<
   typeof blockchainEvents.$inferSelect,
-  "id" | "chainId" | "name" | "args" | "txHash" | "attempts" | "blockTime"
+  "id" | "chainId" | "name" | "args" | "txHash" | "attempts" | "blockNumber" | "blockTime"
 >;
 
 /** The columns an event is read with to apply it (and its token, to replay it). */
@@ -23,6 +23,7 @@ export const storedColumns = {
   args: blockchainEvents.args,
   txHash: blockchainEvents.txHash,
   attempts: blockchainEvents.attempts,
+  blockNumber: blockchainEvents.blockNumber,
   blockTime: blockchainEvents.blockTime,
   tokenId: blockchainEvents.tokenId,
 };
@@ -30,7 +31,7 @@ export const storedColumns = {
 export const maxAutomaticAttempts = 5;
 
 /** How an event applied without error is marked, with its attempts counted. */
-export const processed = (attempts: number | SQL) => ({
+export const processed = <A extends number | SQL>(attempts: A) => ({
   status: "processed" as const,
   attempts,
   error: null,

@@ -7,6 +7,7 @@ import type { Address, PublicClient } from "viem";
 
 import { batchChecksAbi, batchTokenAbi } from "@/lib/chain/abi";
 import type { Db } from "@/lib/db";
+import { jsonRows, readRows, returning } from "@/lib/db/json-rows";
 import { blockchainEvents, listenerBlocks } from "@/lib/db/schema";
 import { toJson } from "@/lib/json";
 
@@ -39,7 +40,6 @@ export type Step =
   | { kind: "idle"; head: bigint }
   | { kind: "paused" };
 
-const rowsPerInsert = 2_000;
 const listenedAbi = [...batchTokenAbi, ...batchChecksAbi.filter((item) => item.type === "event")];
 
 export function createIndexer(c: IndexerConfig) {
@@ -143,25 +143,18 @@ export function createIndexer(c: IndexerConfig) {
           ...processed(1),
         };
       });
-      const stored = [];
-      for (let i = 0; i < rows.length; i += rowsPerInsert) {
-        const inserted = await tx
-          .insert(blockchainEvents)
-          .values(rows.slice(i, i + rowsPerInsert))
-          // A log seen before a reorg and back on the chain again is applied again.
-          .onConflictDoUpdate({
-            target: [blockchainEvents.chainId, blockchainEvents.blockHash, blockchainEvents.logIndex],
-            set: processed(sql`${blockchainEvents.attempts} + 1`),
-            setWhere: eq(blockchainEvents.status, "reorged"),
-          })
-          .returning({
-            ...storedColumns,
-            blockNumber: blockchainEvents.blockNumber,
-            logIndex: blockchainEvents.logIndex,
-          });
-        stored.push(...inserted);
-      }
-      stored.sort((a, b) =>
+      // A log seen before a reorg and back on the chain again is applied again.
+      const returned = { ...storedColumns, logIndex: blockchainEvents.logIndex };
+      const inserted = rows.length
+        ? await tx.execute<Record<string, unknown>>(
+            sql`insert into ${blockchainEvents} ${jsonRows(blockchainEvents, rows)}
+              on conflict (chain_id, block_hash, log_index) do update
+              set status = 'processed', attempts = ${blockchainEvents.attempts} + 1, error = null, next_attempt_at = null, processed_at = now()
+              where ${blockchainEvents.status} = 'reorged'
+              ${returning(returned)}`,
+          )
+        : { rows: [] };
+      const stored = readRows(returned, inserted.rows).sort((a, b) =>
         a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
       );
       const applied = await applyEvents(tx, stored, { isMarked: true });

@@ -8,11 +8,20 @@ import type { Hex } from "viem";
 import { decodeMetadata } from "@/lib/batches/metadata";
 import { bytes32ToCode } from "@/lib/chain/units";
 import type { Tx } from "@/lib/db";
+import { jsonRows } from "@/lib/db/json-rows";
 import { batches, stockMovements, warehouses } from "@/lib/db/schema";
 
 import { readBalances, type Balances } from "./balances";
 
-export type StockEvent = { id: number; chainId: number; name: string; args: unknown; txHash: string };
+export type StockEvent = {
+  id: number;
+  chainId: number;
+  name: string;
+  args: unknown;
+  txHash: string;
+  blockNumber: bigint;
+  blockTime: Date;
+};
 type Movement = typeof stockMovements.$inferInsert;
 /** How the ledger books a transaction the shipping wallet sent: an order's shipment, a return's intake (at the warehouse that receives it). */
 export type Booking = { type?: "shipped" | "returned"; warehouse?: string };
@@ -20,7 +29,6 @@ export type Booking = { type?: "shipped" | "returned"; warehouse?: string };
 const zero = "0x0000000000000000000000000000000000000000";
 const int = (value: unknown) => BigInt(value as bigint | string);
 const address = (value: unknown) => String(value).toLowerCase();
-const rowsPerInsert = 1_000;
 
 /** The tokens an event can move. */
 function tokensOf(e: StockEvent): string[] {
@@ -74,9 +82,9 @@ async function movementsOf(
     chainId: e.chainId,
     eventId: e.id,
     txHash: e.txHash,
-    blockNumber: sql`(select block_number from blockchain_events where id = ${e.id})` as unknown as bigint,
+    blockNumber: e.blockNumber,
     // When the chain says it happened: the block's time, not the moment the indexer read it.
-    occurredAt: sql`(select block_time from blockchain_events where id = ${e.id})` as unknown as Date,
+    occurredAt: e.blockTime,
   };
   const leaving = (
     type: "transferred" | "redeemed",
@@ -251,9 +259,8 @@ export async function prepareStockEvents(
               isNull(batches.onHand),
             ),
           );
-      // The triggers apply the rows in this order, as they would one statement each.
-      for (let i = 0; i < rows.length; i += rowsPerInsert)
-        await tx.insert(stockMovements).values(rows.slice(i, i + rowsPerInsert));
+      // The trigger applies the rows in this order, as it would one statement each.
+      if (rows.length) await tx.execute(sql`insert into ${stockMovements} ${jsonRows(stockMovements, rows)}`);
     },
   };
 }
