@@ -6,6 +6,7 @@ import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 
 import type { Tx } from "@/lib/db";
+import { jsonRows } from "@/lib/db/json-rows";
 import { batches } from "@/lib/db/schema";
 
 import { columnsFromChain, metadataColumns, upsertFromChain } from "./from-chain";
@@ -17,12 +18,13 @@ export type ChainEvent = {
   args: Record<string, unknown>;
   transactionHash: string;
   /** When the chain mined it. */
-  blockTime?: Date;
+  blockTime: Date;
+  /** A creation's holder, when the mint that follows it is written with it (see `withMints`). */
+  mintedTo?: string;
 };
 
 const int = (value: unknown) => BigInt(value as bigint | string);
 const tokenOf = (e: ChainEvent) => String(e.args.batchId);
-const rowsPerInsert = 500;
 
 /** The events' tokens with one value each, as a table to join: `v(token_id, value)`. */
 const valuesByToken = (events: ChainEvent[], value: (e: ChainEvent) => string) =>
@@ -34,7 +36,7 @@ const ofTokens = (events: ChainEvent[]) =>
     sql`${batches.tokenId} in (select jsonb_array_elements_text(${JSON.stringify(events.map(tokenOf))}::jsonb)::numeric)`,
   );
 
-function createdRow({ chainId, args: a, transactionHash, blockTime }: ChainEvent) {
+function createdRow({ chainId, args: a, transactionHash, blockTime, mintedTo }: ChainEvent) {
   const onchain = {
     quantity: int(a.quantity),
     productionDate: int(a.productionDate),
@@ -47,8 +49,9 @@ function createdRow({ chainId, args: a, transactionHash, blockTime }: ChainEvent
     ...columnsFromChain(chainId, int(a.batchId), onchain),
     status: "active" as const,
     mintTxHash: transactionHash,
+    ...(mintedTo && { ownerAddress: mintedTo }),
     // A minted batch exists from its block's time (the chain's clock, not the indexer's).
-    ...(blockTime && { createdAt: blockTime }),
+    createdAt: blockTime,
   };
 }
 
@@ -70,22 +73,20 @@ const handlers: Record<string, (tx: Tx, events: ChainEvent[]) => Promise<void>> 
     const drafts = new Set(waiting.map((w) => w.code));
     for (const row of rows.filter((r) => drafts.has(r.batchCode))) await upsertFromChain(tx, row);
     const rest = rows.filter((r) => !drafts.has(r.batchCode));
+    if (!rest.length) return;
     const columns = getTableColumns(batches);
-    const refreshed = Object.fromEntries(
-      Object.keys(rows[0])
-        .filter((k) => k !== "chainId" && k !== "tokenId")
-        .map((k) => [k, sql.raw(`excluded."${columns[k as keyof typeof columns].name}"`)]),
-    );
+    const name = (key: string) => columns[key as keyof typeof columns].name;
+    // A refreshed batch takes the chain's facts, and keeps its holder unless this range minted it.
+    const refreshed = Object.keys(rows[0])
+      .filter((k) => k !== "chainId" && k !== "tokenId" && k !== "ownerAddress")
+      .map((k) => sql.raw(`"${name(k)}" = excluded."${name(k)}"`));
     // A new batch has nothing on hand until it is minted (a refreshed one keeps what it has).
-    for (let i = 0; i < rest.length; i += rowsPerInsert) {
-      await tx
-        .insert(batches)
-        .values(rest.slice(i, i + rowsPerInsert).map((row) => ({ ...row, onHand: "0" })))
-        .onConflictDoUpdate({
-          target: [batches.chainId, batches.tokenId],
-          set: { ...refreshed, updatedAt: new Date() },
-        });
-    }
+    await tx.execute(sql`insert into ${batches} ${jsonRows(
+      batches,
+      rest.map((row) => ({ ...row, onHand: "0" })),
+    )}
+      on conflict (chain_id, token_id) do update set ${sql.join(refreshed, sql`, `)},
+        owner_address = coalesce(excluded.owner_address, ${batches.ownerAddress}), updated_at = now()`);
   },
   async BatchMinted(tx, events) {
     await tx.execute(sql`update batches set owner_address = v.value, updated_at = now() from ${valuesByToken(events, (e) => String(e.args.to).toLowerCase())}
@@ -135,6 +136,27 @@ export async function applyBatchEvent(tx: Tx, event: ChainEvent): Promise<void> 
 }
 
 /**
+ * A creation and the mint right after it (one transaction, the usual case) as one event: the
+ * creation carries the holder, so its row is written once.
+ */
+function withMints(events: ChainEvent[]): ChainEvent[] {
+  const out: ChainEvent[] = [];
+  const latest = new Map<string, ChainEvent>();
+  for (const e of events) {
+    if (!handlers[e.eventName]) continue;
+    const before = latest.get(tokenOf(e));
+    if (e.eventName === "BatchMinted" && before?.eventName === "BatchCreated" && !before.mintedTo) {
+      before.mintedTo = String(e.args.to).toLowerCase();
+      continue;
+    }
+    const own = e.eventName === "BatchCreated" ? { ...e } : e;
+    latest.set(tokenOf(e), own);
+    out.push(own);
+  }
+  return out;
+}
+
+/**
  * Applies events with the same result as one by one in chain order, in few statements: events
  * go in rounds holding at most one event per token (a token's events keep their order across
  * rounds), and a round's events of one kind are written together. Tokens never affect each other.
@@ -142,8 +164,7 @@ export async function applyBatchEvent(tx: Tx, event: ChainEvent): Promise<void> 
 export async function applyBatchEvents(tx: Tx, events: ChainEvent[]): Promise<void> {
   const rounds: Map<string, ChainEvent[]>[] = [];
   const seen = new Map<string, number>();
-  for (const e of events) {
-    if (!handlers[e.eventName]) continue;
+  for (const e of withMints(events)) {
     const n = seen.get(tokenOf(e)) ?? 0;
     seen.set(tokenOf(e), n + 1);
     rounds[n] ??= new Map();
