@@ -13,7 +13,11 @@ export type RefreshResult = { from: string; refreshedThrough: string; durationMs
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// Batches are joined row by row (lateral, through the primary key): a hash join would read all of them.
+/**
+ * A source row's batch as the rollups count it, from the facts trackBatches has just brought up to
+ * date: a narrow table the planner hashes for a wide window and looks up by key for a narrow one.
+ */
+const factsOf = (alias: string) => sql.raw(`join analytics_batch_facts b on b.batch_id = ${alias}.batch_id`);
 const dims = sql.raw("b.origin_country, coalesce(b.process, 'none'), coalesce(b.warehouse, 'none')");
 const dimColumns = sql.raw("origin_country, process, warehouse");
 
@@ -46,14 +50,17 @@ async function trackBatches(tx: Tx, from: string, fromDay: string) {
   await tx.execute(sql`create temp table analytics_old_days (day date primary key) on commit drop`);
   await tx.execute(sql`
     create temp table analytics_edited on commit drop as
-    select b.id from batches b left join analytics_batch_facts f on f.batch_id = b.id
+    select b.id, f.batch_id is null as is_new from batches b left join analytics_batch_facts f on f.batch_id = b.id
     where b.updated_at >= ${from} and (f.batch_id is null or (f.origin_country, f.process, f.warehouse, f.quantity_kg, f.is_counted) is distinct from (${facts}))`);
   await tx.execute(sql`alter table analytics_edited add primary key (id)`);
+  // Only a refresh writes the facts, one at a time (the lock above): a new batch's row is inserted
+  // plainly, without the conflict check a million rows pay for on a first refresh.
   await tx.execute(sql`
     insert into analytics_batch_facts (batch_id, origin_country, process, warehouse, quantity_kg, is_counted)
-    select b.id, ${facts} from analytics_edited e join batches b on b.id = e.id
-    on conflict (batch_id) do update set origin_country = excluded.origin_country, process = excluded.process, warehouse = excluded.warehouse,
-      quantity_kg = excluded.quantity_kg, is_counted = excluded.is_counted`);
+    select b.id, ${facts} from analytics_edited e join batches b on b.id = e.id where e.is_new`);
+  await tx.execute(sql`
+    update analytics_batch_facts f set (origin_country, process, warehouse, quantity_kg, is_counted) = (${facts})
+    from analytics_edited e join batches b on b.id = e.id where not e.is_new and f.batch_id = e.id`);
   await tx.execute(sql`
     with gone as (delete from analytics_removals r using batches b
       where b.id = r.batch_id and b.updated_at >= ${from} and b.status not in ('expired', 'redeemed') returning r.removed_at)
@@ -65,7 +72,8 @@ async function trackBatches(tx: Tx, from: string, fromDay: string) {
       insert into analytics_removals (batch_id, removed_at)
       select b.id, coalesce((select max(e.block_time) from blockchain_events e where e.token_id = b.token_id and e.chain_id = b.chain_id
           and e.name in ('BatchExpired', 'BatchRedeemed') and e.status = 'processed'), b.updated_at)
-      from batches b where b.updated_at >= ${from} and b.status in ('expired', 'redeemed') on conflict do nothing
+      from batches b where b.updated_at >= ${from} and b.status in ('expired', 'redeemed')
+        and not exists (select from analytics_removals r where r.batch_id = b.id)
       returning removed_at)
     insert into analytics_old_days select distinct removed_at::date from added where removed_at < ${fromDay} on conflict do nothing`);
   await tx.execute(sql`
@@ -102,10 +110,10 @@ async function refreshStock(tx: Tx, fromDay: string) {
         where b.status not in ('draft', 'pending_mint')
       union all
       select r.removed_at::date, ${dims}, 0, 0, 1, b.quantity_kg
-        from analytics_removals r cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = r.batch_id) b where r.removed_at >= ${fromDay}
+        from analytics_removals r ${factsOf("r")} where r.removed_at >= ${fromDay}
       union all
       select d.day, ${dims}, 0, 0, 1, b.quantity_kg
-        from analytics_old_days d join analytics_removals r on r.removed_at >= d.day and r.removed_at < d.day + 1 cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = r.batch_id) b
+        from analytics_old_days d join analytics_removals r on r.removed_at >= d.day and r.removed_at < d.day + 1 ${factsOf("r")}
     ) x (day, o, p, w, mb, mk, rb, rk)
     group by day, o, p, w`);
   await tx.execute(
@@ -167,7 +175,7 @@ async function refreshActivity(tx: Tx, fromDay: string) {
     insert into analytics_verification_daily (day, ${dimColumns}, approved, rejected, discrepancy_kg, discrepancy_pct)
     select v.processed_at::date, ${dims}, count(*) filter (where v.status = 'approved'), count(*) filter (where v.status = 'rejected'),
       coalesce(sum(abs(v.discrepancy_kg)), 0), coalesce(sum(abs(v.discrepancy_pct)), 0)
-    from ${windowed("verification_requests", "processed_at", verification.days, fromDay)} v cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = v.batch_id) b
+    from ${windowed("verification_requests", "processed_at", verification.days, fromDay)} v ${factsOf("v")}
     where v.status in ('approved', 'rejected')
     group by 1, 2, 3, 4`);
   const quality = await listOldDays(tx, "analytics_days_quality", fromDay, [["quality_checks", "created_at"]]);
@@ -175,7 +183,7 @@ async function refreshActivity(tx: Tx, fromDay: string) {
   await tx.execute(sql`
     insert into analytics_quality_daily (day, ${dimColumns}, grade, checks)
     select q.created_at::date, ${dims}, q.grade, count(*)
-    from ${windowed("quality_checks", "created_at", quality.days, fromDay)} q cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = q.batch_id) b
+    from ${windowed("quality_checks", "created_at", quality.days, fromDay)} q ${factsOf("q")}
     group by 1, 2, 3, 4, 5`);
   const fraud = await listOldDays(tx, "analytics_days_fraud", fromDay, [["fraud_assessments", "created_at"]]);
   await fraud.clear("analytics_fraud_daily");
@@ -183,12 +191,12 @@ async function refreshActivity(tx: Tx, fromDay: string) {
   await tx.execute(sql`
     insert into analytics_fraud_daily (day, ${dimColumns}, risk_level, assessments, score_sum)
     select f.created_at::date, ${dims}, risk_level(f.score), count(*), sum(f.score)
-    from ${windowed("fraud_assessments", "created_at", fraud.days, fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
+    from ${windowed("fraud_assessments", "created_at", fraud.days, fromDay)} f ${factsOf("f")}
     group by 1, 2, 3, 4, 5`);
   await tx.execute(sql`
     insert into analytics_fraud_factors_daily (day, ${dimColumns}, factor, hits, points)
     select f.created_at::date, ${dims}, e->>'name', count(*), sum(round(p.points))
-    from ${windowed("fraud_assessments", "created_at", fraud.days, fromDay)} f cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = f.batch_id) b
+    from ${windowed("fraud_assessments", "created_at", fraud.days, fromDay)} f ${factsOf("f")}
       cross join lateral jsonb_array_elements(case when jsonb_typeof(f.factors) = 'array' then f.factors else '[]'::jsonb end) e
       cross join lateral (select case when e->>'points' ~ '^[0-9]+(\\.[0-9]+)?$' then (e->>'points')::numeric else 0 end as points) p
     where e->>'name' is not null and p.points > 0
@@ -202,10 +210,10 @@ async function refreshActivity(tx: Tx, fromDay: string) {
     insert into analytics_alerts_daily (day, ${dimColumns}, type, opened, resolved)
     select day, o, p, w, type, sum(opened), sum(resolved) from (
       select a.created_at::date, ${dims}, a.type, 1, 0
-        from ${windowed("batch_alerts", "created_at", alerts.days, fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
+        from ${windowed("batch_alerts", "created_at", alerts.days, fromDay)} a ${factsOf("a")}
       union all
       select a.resolved_at::date, ${dims}, a.type, 0, 1
-        from ${windowed("batch_alerts", "resolved_at", alerts.days, fromDay)} a cross join lateral (select origin_country, process, warehouse, quantity_kg from batches where id = a.batch_id) b
+        from ${windowed("batch_alerts", "resolved_at", alerts.days, fromDay)} a ${factsOf("a")}
     ) x (day, o, p, w, type, opened, resolved)
     group by day, o, p, w, type`);
 }
@@ -262,6 +270,8 @@ export async function refreshAnalytics(db: Db, options: { from?: Date } = {}): P
     await tx.execute(sql`set local time zone 'UTC'`);
     // Compiling a plan costs more than running these small, index-bound statements.
     await tx.execute(sql`set local jit = off`);
+    // A catch-up sorts and hashes a million rows: in memory, not in files (one refresh runs at a time).
+    await tx.execute(sql`set local work_mem = '64MB'`);
     const from = await windowStart(tx, options.from);
     const fromDay = `${from.slice(0, 10)}T00:00:00Z`;
     await trackBatches(tx, from, fromDay);
