@@ -57,14 +57,25 @@ const toChainEvent = (e: StoredEvent): ChainEvent => ({
 export const idArray = (ids: number[]) => sql`${blockchainEvents.id} = any(${`{${ids.join(",")}}`}::bigint[])`;
 
 /**
- * Applies the events in order; a failing handler marks only its own event failed. `isMarked`: the
- * events were stored already marked processed, this attempt counted (the indexer stores new events
- * so), and only a failure is written.
+ * Counts this attempt and marks the events processed, before they are applied: applying then writes
+ * only a failure. The indexer stores new events so from the start.
+ */
+export async function markAttempted<E extends StoredEvent>(tx: Tx, events: E[]): Promise<E[]> {
+  if (events.length)
+    await tx
+      .update(blockchainEvents)
+      .set(processed(sql`${blockchainEvents.attempts} + 1`))
+      .where(idArray(events.map((e) => e.id)));
+  return events.map((e) => ({ ...e, attempts: e.attempts + 1 }));
+}
+
+/**
+ * Applies events marked processed, this attempt counted (see `markAttempted`), in order; a failing
+ * handler marks only its own event failed.
  */
 export async function applyEvents(
   tx: Tx,
   events: StoredEvent[],
-  { isMarked = false } = {},
 ): Promise<{ processed: number; failed: number; failedIds: Set<number> }> {
   const failedIds = new Set<number>();
   if (!events.length) return { processed: 0, failed: 0, failedIds };
@@ -80,17 +91,11 @@ export async function applyEvents(
       await stock.apply();
       await markIndexed(all, shipped);
     });
-    if (!isMarked)
-      await tx
-        .update(blockchainEvents)
-        .set(processed(sql`${blockchainEvents.attempts} + 1`))
-        .where(idArray(events.map((e) => e.id)));
     return { processed: events.length, failed: 0, failedIds };
   } catch {
     // Some handler threw: go one event at a time so only that one is marked failed.
   }
   for (const e of events) {
-    const attempts = isMarked ? e.attempts : e.attempts + 1;
     try {
       await tx.transaction(async (one) => {
         const shipped = await shipmentTxs(one, [e.txHash]);
@@ -100,7 +105,6 @@ export async function applyEvents(
         await stock.apply();
         await markIndexed(one, shipped);
       });
-      if (!isMarked) await tx.update(blockchainEvents).set(processed(attempts)).where(eq(blockchainEvents.id, e.id));
     } catch (error) {
       failedIds.add(e.id);
       const message = failureReason(error).slice(0, 2000);
@@ -108,9 +112,9 @@ export async function applyEvents(
         .update(blockchainEvents)
         .set({
           status: "failed",
-          attempts,
+          attempts: e.attempts,
           error: message,
-          nextAttemptAt: nextAttemptAt(attempts),
+          nextAttemptAt: nextAttemptAt(e.attempts),
           processedAt: null,
         })
         .where(eq(blockchainEvents.id, e.id));

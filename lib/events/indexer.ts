@@ -157,7 +157,7 @@ export function createIndexer(c: IndexerConfig) {
       const stored = readRows(returned, inserted.rows).sort((a, b) =>
         a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
       );
-      const applied = await applyEvents(tx, stored, { isMarked: true });
+      const applied = await applyEvents(tx, stored);
       await audit(
         tx,
         c.chainId,

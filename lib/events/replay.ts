@@ -8,7 +8,7 @@ import { forgetChecks } from "@/lib/chainlink/apply-event";
 import type { Db, Tx } from "@/lib/db";
 import { blockchainEvents } from "@/lib/db/schema";
 
-import { applyEvents, maxAutomaticAttempts, storedColumns, type StoredEvent } from "./apply";
+import { applyEvents, markAttempted, maxAutomaticAttempts, storedColumns, type StoredEvent } from "./apply";
 import { auditChainEvents } from "./audit";
 import { lockListener, ofListener, type ListenerKey } from "./listener";
 
@@ -26,7 +26,7 @@ export async function replayTokens(tx: Tx, k: ListenerKey, tokenIds: Iterable<st
     if (events.some((e) => e.name === "BatchCreated")) await forgetChainFacts(tx, k.chainId, tokenId);
     else await unbindToken(tx, k.chainId, tokenId);
     await forgetChecks(tx, k.chainId, tokenId);
-    const r = await applyEvents(tx, events);
+    const r = await applyEvents(tx, await markAttempted(tx, events));
     totals.processed += r.processed;
     totals.failed += r.failed;
   }
@@ -43,7 +43,10 @@ async function retry(tx: Tx, k: ListenerKey, events: (StoredEvent & { tokenId: s
   );
   const r = await applyEvents(
     tx,
-    events.filter((e) => e.tokenId === null),
+    await markAttempted(
+      tx,
+      events.filter((e) => e.tokenId === null),
+    ),
   );
   // The retried events that took effect now are changes to their batches, like any indexed event.
   const now = await tx
